@@ -1,0 +1,25 @@
+import * as core from '@actions/core';
+import { ApiError, errorMessage, InputError } from '../errors/errors.ts';
+import { redact } from '../redact/secrets.ts';
+
+/**
+ * Runs an action entry: the only place that calls core.setFailed and sets the exit code.
+ * Expected failures (bad input, API errors) show their message only; anything else adds a
+ * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
+ */
+export async function runAction(entry: () => Promise<void>): Promise<void> {
+  try {
+    await entry();
+  } catch (error) {
+    const message = redact(errorMessage(error));
+    if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
+      core.debug(redact(error.stack));
+    }
+    core.setFailed(message);
+    process.exitCode = 1;
+  }
+}
+
+function isExpectedFailure(error: unknown): boolean {
+  return error instanceof InputError || error instanceof ApiError;
+}

@@ -1,0 +1,99 @@
+/** Which API a failed call went to; shown first in every ApiError message. */
+export type Provider = 'SWR' | 'IAM' | 'CCR';
+
+export interface ApiErrorFields {
+  provider: Provider;
+  /** Human label of the operation, e.g. "delete tag app:v1 in namespace team". */
+  operation: string;
+  method: string;
+  /** Request path without query string (never carries credentials). */
+  path: string;
+  /** HTTP status, or 0 when no response arrived (network error, timeout). */
+  status: number;
+  /** Provider error code such as SWR.0106 or AccessDenied, when the body had one. */
+  code?: string;
+  /** Provider message from the body, or a description of the transport failure. */
+  providerMessage: string;
+  requestId?: string;
+  /** What the user should check or change next. */
+  hint?: string;
+}
+
+/** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly provider: Provider;
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly providerMessage: string;
+  readonly requestId: string | undefined;
+  readonly hint: string | undefined;
+
+  constructor(fields: ApiErrorFields) {
+    super(formatApiError(fields));
+    this.provider = fields.provider;
+    this.operation = fields.operation;
+    this.method = fields.method;
+    this.path = fields.path;
+    this.status = fields.status;
+    this.code = fields.code;
+    this.providerMessage = fields.providerMessage;
+    this.requestId = fields.requestId;
+    this.hint = fields.hint;
+  }
+}
+
+function formatApiError(f: ApiErrorFields): string {
+  const status = f.status === 0 ? 'no response' : String(f.status);
+  const code = f.code ? ` ${f.code}` : '';
+  const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
+  const hint = f.hint ? ` ${f.hint}` : '';
+  return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
+}
+
+/** An action input is missing, malformed or conflicts with another; raised before any API call. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  /** The input names involved, kebab-case as in action.yml. */
+  readonly inputs: readonly string[];
+
+  constructor(inputs: string | readonly string[], message: string) {
+    super(message);
+    this.inputs = typeof inputs === 'string' ? [inputs] : inputs;
+  }
+}
+
+/** A listing could not be read to the end, so nothing may be deleted on its basis. */
+export class ListingIncompleteError extends Error {
+  override readonly name = 'ListingIncompleteError';
+}
+
+/** A plan would delete more than the `max-deletions` guard allows. */
+export class DeletionLimitError extends Error {
+  override readonly name = 'DeletionLimitError';
+  readonly planned: number;
+  readonly limit: number;
+
+  constructor(planned: number, limit: number) {
+    super(
+      `The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
+        'Review the plan with dry-run: true, then raise max-deletions if it is right.',
+    );
+    this.planned = planned;
+    this.limit = limit;
+  }
+}
+
+/** Text of any thrown value, for logs and step failures. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
