@@ -8,9 +8,12 @@ const actionsDir = join(root, 'src/actions');
 const distDir = join(root, 'dist');
 const entries = { 'main.ts': 'index.js', 'post.ts': 'post.js' };
 
-rmSync(distDir, { recursive: true, force: true });
-const names = existsSync(actionsDir) ? readdirSync(actionsDir).sort() : [];
+// `npm run build -- login prune-tags` rebuilds only those; no names rebuilds dist/ from scratch.
+const only = process.argv.slice(2);
+const names = only.length > 0 ? only : existsSync(actionsDir) ? readdirSync(actionsDir).sort() : [];
+if (only.length === 0) rmSync(distDir, { recursive: true, force: true });
 for (const name of names) {
+  rmSync(join(distDir, name), { recursive: true, force: true });
   for (const [source, output] of Object.entries(entries)) {
     const input = join(actionsDir, name, source);
     if (!existsSync(input)) continue;

@@ -1,0 +1,49 @@
+import { ListingIncompleteError } from '../../core/errors/errors.ts';
+import type { ApiClient, ApiRequest, QueryParams } from '../../core/http/types.ts';
+
+/** Baidu list bodies: `{"total","pageNo","pageSize", <itemsKey>: [...]}`. */
+type CcrPage = { total?: number } & Record<string, unknown>;
+
+export interface CcrPageOptions {
+  /** Name of the array field in the body: `items`, `projects`, `instances`… */
+  itemsKey: string;
+  /** `pageSize`; the APIs allow at most 100. */
+  pageSize?: number;
+}
+
+/** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
+export async function listAllCcr<T>(
+  api: ApiClient,
+  request: ApiRequest,
+  options: CcrPageOptions,
+): Promise<T[]> {
+  const pageSize = Math.min(options.pageSize ?? 100, 100);
+  const all: T[] = [];
+  let total: number | undefined;
+  for (let pageNo = 1; ; pageNo++) {
+    const query: QueryParams = [
+      ...(request.query ?? []),
+      ['pageNo', String(pageNo)],
+      ['pageSize', String(pageSize)],
+    ];
+    const { body } = await api.request<CcrPage>({ ...request, query });
+    const items = body?.[options.itemsKey];
+    const page = Array.isArray(items) ? (items as T[]) : [];
+    if (typeof body?.total === 'number') {
+      if (total !== undefined && body.total !== total) {
+        throw new ListingIncompleteError(
+          `${request.operation}: the total changed from ${total} to ${body.total} while paging; nothing was changed.`,
+        );
+      }
+      total = body.total;
+    }
+    all.push(...page);
+    if (page.length < pageSize || (total !== undefined && all.length >= total)) break;
+  }
+  if (total !== undefined && all.length !== total) {
+    throw new ListingIncompleteError(
+      `${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`,
+    );
+  }
+  return all;
+}

@@ -1,0 +1,77 @@
+import { ListingIncompleteError } from '../../core/errors/errors.ts';
+import type { ApiClient, ApiRequest, QueryParams } from '../../core/http/types.ts';
+
+/** SWR's `Content-Range: offset-count/total` response header (spec 4.2.5, 4.3.1). */
+export interface ContentRange {
+  offset: number;
+  count: number;
+  total: number;
+}
+
+/** Parses `Content-Range`; undefined when absent or malformed. */
+export function parseContentRange(value: string | undefined): ContentRange | undefined {
+  const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
+  if (!match) return undefined;
+  return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
+}
+
+export interface SwrPageOptions {
+  /** Records per page (`limit`); `offset` must be a multiple of it. */
+  pageSize?: number;
+}
+
+/**
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
+ * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
+ * or does not match what was collected), so callers never act on a partial listing.
+ */
+export async function* pagesOfSwrList<T>(
+  api: ApiClient,
+  request: ApiRequest & { query?: QueryParams },
+  options: SwrPageOptions = {},
+): AsyncGenerator<T[]> {
+  const pageSize = options.pageSize ?? 100;
+  let offset = 0;
+  let expectedTotal: number | undefined;
+  for (;;) {
+    const query: QueryParams = [
+      ...(request.query ?? []),
+      ['offset', String(offset)],
+      ['limit', String(pageSize)],
+    ];
+    const response = await api.request<T[]>({ ...request, query });
+    const page = Array.isArray(response.body) ? response.body : [];
+    const range = parseContentRange(response.headers['content-range']);
+    const total = range?.total;
+    if (total !== undefined) {
+      if (expectedTotal !== undefined && total !== expectedTotal) {
+        throw new ListingIncompleteError(
+          `${request.operation}: the total changed from ${expectedTotal} to ${total} while paging; ` +
+            'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.',
+        );
+      }
+      expectedTotal = total;
+    }
+    yield page;
+    offset += page.length;
+    const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
+    if (done) break;
+  }
+  if (expectedTotal !== undefined && offset !== expectedTotal) {
+    throw new ListingIncompleteError(
+      `${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
+        'the listing is incomplete, so nothing was changed.',
+    );
+  }
+}
+
+/** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
+export async function listAllSwr<T>(
+  api: ApiClient,
+  request: ApiRequest,
+  options: SwrPageOptions = {},
+): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pagesOfSwrList<T>(api, request, options)) all.push(...page);
+  return all;
+}

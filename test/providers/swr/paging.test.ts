@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
+import { listAllSwr, parseContentRange } from '../../../src/providers/swr/paging.ts';
+import { fakeApi, queryValue } from '../../support/fake-api.ts';
+
+const request = { method: 'GET', path: '/v2/manage/repos', operation: 'list repositories' } as const;
+
+/** A server holding `total` records that reports `reportedTotal` in Content-Range. */
+function server(total: number, reportedTotal = total) {
+  const records = Array.from({ length: total }, (_, i) => ({ id: i }));
+  return fakeApi((req) => {
+    const offset = Number(queryValue(req, 'offset'));
+    const limit = Number(queryValue(req, 'limit'));
+    const page = records.slice(offset, offset + limit);
+    return { headers: { 'content-range': `${offset}-${page.length}/${reportedTotal}` }, body: page };
+  });
+}
+
+describe('parseContentRange', () => {
+  it('reads offset, count and total', () => {
+    expect(parseContentRange('0-100/250')).toEqual({ offset: 0, count: 100, total: 250 });
+    expect(parseContentRange(' 200 - 50 / 250 ')).toEqual({ offset: 200, count: 50, total: 250 });
+    expect(parseContentRange('bytes 0-1')).toBeUndefined();
+    expect(parseContentRange(undefined)).toBeUndefined();
+  });
+});
+
+describe('listAllSwr', () => {
+  it('pages with offset and limit until the total is collected', async () => {
+    const api = server(250);
+    const all = await listAllSwr<{ id: number }>(api, request, { pageSize: 100 });
+    expect(all.map((r) => r.id)).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    expect(api.requests.map((r) => queryValue(r, 'offset'))).toEqual(['0', '100', '200']);
+  });
+
+  it('makes one request when everything fits one page exactly', async () => {
+    const api = server(100);
+    expect(await listAllSwr(api, request, { pageSize: 100 })).toHaveLength(100);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('refuses a listing shorter than Content-Range reports', async () => {
+    await expect(listAllSwr(server(150, 180), request, { pageSize: 100 })).rejects.toThrow(
+      ListingIncompleteError,
+    );
+  });
+
+  it('refuses a listing whose total changes between pages', async () => {
+    let calls = 0;
+    const api = fakeApi(() => {
+      calls += 1;
+      const body = Array.from({ length: calls === 1 ? 10 : 5 }, (_, i) => ({ i }));
+      return { headers: { 'content-range': `0-${body.length}/${calls === 1 ? 15 : 16}` }, body };
+    });
+    await expect(listAllSwr(api, request, { pageSize: 10 })).rejects.toThrow(/total changed from 15 to 16/);
+  });
+});
