@@ -1,0 +1,132 @@
+// SWR image repositories (spec 4.2): create, update, get, delete, and the global list filtered to one namespace.
+import type { ApiClient } from '../../core/http/types.ts';
+import { listAllSwr } from './paging.ts';
+
+/** Repository types SWR accepts for `category` (spec 4.2.1). */
+export const SWR_CATEGORIES = [
+  'app_server',
+  'linux',
+  'framework_app',
+  'database',
+  'lang',
+  'arm',
+  'other',
+] as const;
+export type SwrCategory = (typeof SWR_CATEGORIES)[number];
+
+/** One record of `GET /v2/manage/repos` (spec 4.2.5), in SWR's own field names. */
+export interface SwrRepository {
+  name: string;
+  namespace: string;
+  category?: string;
+  description?: string;
+  is_public: boolean;
+  /** Number of tags in the repository. */
+  num_images?: number;
+  size?: number;
+  path?: string;
+  internal_path?: string;
+  tags?: string[];
+  created_at?: string;
+  updated_at?: string;
+}
+
+/** Body of `GET /v2/manage/namespaces/{ns}/repos/{repo}` (spec 4.2.4). */
+export interface SwrRepositoryDetail {
+  id?: number;
+  name: string;
+  category?: string;
+  description?: string;
+  is_public: boolean;
+  num_images?: number;
+  path?: string;
+}
+
+/** Body of create (spec 4.2.1) and update (spec 4.2.3). */
+export interface SwrRepositorySettings {
+  is_public: boolean;
+  category?: SwrCategory;
+  description?: string;
+}
+
+/** Path of a repository: SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+export function swrRepositoryPath(namespace: string, repository: string): string {
+  return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos/${repository.replaceAll('/', '$')}`;
+}
+
+/** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
+export async function listSwrRepositories(
+  api: ApiClient,
+  options: { namespace: string },
+): Promise<SwrRepository[]> {
+  const all = await listAllSwr<SwrRepository>(api, {
+    method: 'GET',
+    path: '/v2/manage/repos',
+    query: [['namespace', options.namespace]],
+    operation: `list repositories of namespace ${options.namespace}`,
+  });
+  return all.filter((repository) => repository.namespace === options.namespace);
+}
+
+/** One repository, or undefined when it does not exist (404). */
+export async function getSwrRepository(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+): Promise<SwrRepositoryDetail | undefined> {
+  const response = await api.request<SwrRepositoryDetail>({
+    method: 'GET',
+    path: swrRepositoryPath(namespace, repository),
+    operation: `get repository ${namespace}/${repository}`,
+    acceptStatus: [404],
+  });
+  return response.status === 404 ? undefined : response.body;
+}
+
+/** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
+export async function createSwrRepository(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+  settings: SwrRepositorySettings,
+): Promise<boolean> {
+  const response = await api.request({
+    method: 'POST',
+    path: `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos`,
+    body: { repository, ...settings },
+    operation: `create repository ${namespace}/${repository}`,
+    acceptStatus: [409],
+    // A repeated create cannot make a second repository: the name is the key and 409 is accepted.
+    retrySafe: true,
+  });
+  return response.status !== 409;
+}
+
+/** Updates visibility, category and description of a repository (spec 4.2.3). */
+export async function updateSwrRepository(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+  settings: SwrRepositorySettings,
+): Promise<void> {
+  await api.request({
+    method: 'PATCH',
+    path: swrRepositoryPath(namespace, repository),
+    body: settings,
+    operation: `update repository ${namespace}/${repository}`,
+  });
+}
+
+/** Deletes a repository; a missing one counts as deleted. SWR refuses (406) while it holds images. */
+export async function deleteSwrRepository(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+): Promise<void> {
+  await api.request({
+    method: 'DELETE',
+    path: swrRepositoryPath(namespace, repository),
+    operation: `delete repository ${namespace}/${repository}`,
+    acceptStatus: [404],
+  });
+}
