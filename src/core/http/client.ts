@@ -1,0 +1,187 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
+import { ApiError, type ApiErrorFields, type Provider } from '../errors/errors.ts';
+import { redact } from '../redact/secrets.ts';
+import { type AttemptOutcome, planRetry, type RetryDecision } from '../retry/plan-retry.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.ts';
+import { createDefaultDispatcher } from './default-dispatcher.ts';
+import { defaultHint } from './default-hint.ts';
+import { describeNetworkError, networkErrorCode } from './network-error.ts';
+import { DEFAULT_TIMEOUTS, type HttpClientOptions, type HttpTimeouts, type RequestEvent } from './options.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { type ResponseFailure, readResponse } from './read-response.ts';
+import { sendOnce } from './send-once.ts';
+import type { ApiClient, ApiRequest, ApiResponse } from './types.ts';
+import { buildWireRequest } from './wire-request.ts';
+
+export type { HttpClientOptions, HttpTimeouts, RequestEvent } from './options.ts';
+
+interface ClientConfig {
+  provider: Provider;
+  baseUrl: URL;
+  options: HttpClientOptions;
+  timeouts: HttpTimeouts;
+  policy: RetryPolicy;
+  limiter: RateLimiter;
+  dispatcher: Dispatcher;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+/** The one HTTP client: timeouts, retries with full-jitter backoff, rate cap, proxies, typed ApiError. */
+export function createApiClient(options: HttpClientOptions): ApiClient {
+  const config = resolveConfig(options);
+  return {
+    provider: config.provider,
+    baseUrl: config.baseUrl,
+    request: <T>(request: ApiRequest) => requestWithRetries<T>(config, request),
+  };
+}
+
+function resolveConfig(options: HttpClientOptions): ClientConfig {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const limiter =
+    options.rateLimit instanceof RateLimiter
+      ? options.rateLimit
+      : new RateLimiter(options.rateLimit, { now, sleep });
+  return {
+    provider: options.provider,
+    baseUrl: new URL(options.baseUrl),
+    options,
+    timeouts,
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    limiter,
+    dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
+    now,
+    sleep,
+    random: options.random ?? Math.random,
+  };
+}
+
+type Attempt<T> =
+  | { kind: 'done'; response: ApiResponse<T>; durationMs: number }
+  | { kind: 'failed'; outcome: AttemptOutcome; failure: ResponseFailure; durationMs: number };
+
+async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest): Promise<ApiResponse<T>> {
+  const startedAt = config.now().getTime();
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptOnce<T>(config, request);
+    if (result.kind === 'done') {
+      report(config, request, attempt, result, { retry: false });
+      return result.response;
+    }
+    const now = config.now();
+    const decision = planRetry(
+      result.outcome,
+      {
+        method: request.method,
+        retrySafe: request.retrySafe,
+        attempt,
+        elapsedMs: now.getTime() - startedAt,
+        now,
+        random: config.random,
+      },
+      config.policy,
+    );
+    report(config, request, attempt, result, decision);
+    if (!decision.retry) throw buildApiError(config, request, result.failure, attempt);
+    await waitBeforeRetry(config, result.outcome, decision);
+  }
+}
+
+/** One attempt: wait for the rate cap, sign afresh (signatures carry a date), send, read. */
+async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promise<Attempt<T>> {
+  await config.limiter.acquire();
+  const wire = buildWireRequest(config.baseUrl, request);
+  await config.options.authenticate?.(wire);
+  const started = config.now().getTime();
+  try {
+    const raw = await sendOnce(config.dispatcher, wire, config.timeouts);
+    const durationMs = config.now().getTime() - started;
+    const read = readResponse<T>(raw, request);
+    if (read.ok) return { kind: 'done', response: read.response, durationMs };
+    const outcome: AttemptOutcome = {
+      kind: 'status',
+      status: raw.status,
+      retryAfter: raw.headers['retry-after'],
+    };
+    return { kind: 'failed', outcome, failure: read.failure, durationMs };
+  } catch (error) {
+    const durationMs = config.now().getTime() - started;
+    const code = networkErrorCode(error);
+    const providerMessage = redact(describeNetworkError(code, error, wire.url.host, config.timeouts));
+    return {
+      kind: 'failed',
+      outcome: { kind: 'network', code },
+      failure: { status: 0, providerMessage },
+      durationMs,
+    };
+  }
+}
+
+/** A 429 with Retry-After pauses every caller of this client; other retries wait on their own. */
+async function waitBeforeRetry(
+  config: ClientConfig,
+  outcome: AttemptOutcome,
+  decision: RetryDecision,
+): Promise<void> {
+  if (!decision.retry) return;
+  if (outcome.kind === 'status' && outcome.status === 429 && decision.serverAsked) {
+    config.limiter.pauseFor(decision.delayMs);
+    return;
+  }
+  if (decision.delayMs > 0) await config.sleep(decision.delayMs);
+}
+
+function report<T>(
+  config: ClientConfig,
+  request: ApiRequest,
+  attempt: number,
+  result: Attempt<T>,
+  decision: RetryDecision,
+): void {
+  if (!config.options.onRequest) return;
+  const event: RequestEvent = {
+    operation: request.operation,
+    method: request.method,
+    path: pathOnly(request.path),
+    status: result.kind === 'done' ? result.response.status : result.failure.status,
+    attempt,
+    durationMs: result.durationMs,
+  };
+  if (result.kind === 'failed' && result.outcome.kind === 'network' && result.outcome.code) {
+    event.errorCode = result.outcome.code;
+  }
+  if (decision.retry) event.retryInMs = decision.delayMs;
+  config.options.onRequest(event);
+}
+
+function buildApiError(
+  config: ClientConfig,
+  request: ApiRequest,
+  failure: ResponseFailure,
+  attempts: number,
+): ApiError {
+  const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+  const fields: ApiErrorFields = {
+    provider: config.provider,
+    operation: request.operation,
+    method: request.method,
+    path: redact(pathOnly(request.path)),
+    status: failure.status,
+    code: failure.code,
+    providerMessage: `${failure.providerMessage}${transportNote}`,
+    requestId: failure.requestId,
+  };
+  const bare = new ApiError(fields);
+  const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);
+  return hint ? new ApiError({ ...fields, hint: redact(hint) }) : bare;
+}
+
+/** Error messages and logs never show a query string. */
+function pathOnly(path: string): string {
+  return path.split('?')[0] ?? path;
+}

@@ -1,0 +1,56 @@
+import type { Dispatcher } from 'undici';
+import type { ApiError, Provider } from '../errors/errors.ts';
+import type { RetryPolicy } from '../retry/retry-policy.ts';
+import type { RateLimiter, RateLimitOptions } from './rate-limit.ts';
+import type { Authenticator, HttpMethod } from './types.ts';
+
+/** Transport timeouts in milliseconds. */
+export interface HttpTimeouts {
+  /** Opening the TCP/TLS connection. */
+  connectMs: number;
+  /** From sending the request to the end of the response headers. */
+  headersMs: number;
+  /** Longest silence while the response body streams. */
+  bodyMs: number;
+}
+
+/** One finished attempt, for debug logs and benchmarks. */
+export interface RequestEvent {
+  operation: string;
+  method: HttpMethod;
+  /** Path without query string. */
+  path: string;
+  /** HTTP status, or 0 when no response arrived. */
+  status: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+  durationMs: number;
+  /** Transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) when status is 0. */
+  errorCode?: string;
+  /** Set when another attempt follows, after this wait. */
+  retryInMs?: number;
+}
+
+/** Everything createApiClient needs; only provider and baseUrl are required. */
+export interface HttpClientOptions {
+  provider: Provider;
+  /** Scheme, host and optional path prefix; request paths are appended. */
+  baseUrl: string | URL;
+  /** Adds signature or token headers; called before every attempt so each retry is signed afresh. */
+  authenticate?: Authenticator;
+  /** Provider-specific next step for an error (e.g. 401 → which inputs to check). */
+  hintFor?: (error: ApiError) => string | undefined;
+  timeouts?: Partial<HttpTimeouts>;
+  retry?: Partial<RetryPolicy>;
+  /** Client-side request-rate cap, or a limiter shared with other clients. */
+  rateLimit?: RateLimitOptions | RateLimiter;
+  /** Overrides the default dispatcher (which honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY). */
+  dispatcher?: Dispatcher;
+  onRequest?: (event: RequestEvent) => void;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence. */
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };

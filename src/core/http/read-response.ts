@@ -1,0 +1,78 @@
+import { STATUS_CODES } from 'node:http';
+import { parseErrorBody } from '../errors/parse-error-body.ts';
+import { requestIdFromHeaders } from '../errors/request-id.ts';
+import { redact } from '../redact/secrets.ts';
+import { bodyExcerpt } from './body-excerpt.ts';
+import type { RawResponse } from './send-once.ts';
+import type { ApiRequest, ApiResponse } from './types.ts';
+
+/** The provider-facing part of an ApiError, read from a response. */
+export interface ResponseFailure {
+  status: number;
+  code?: string;
+  providerMessage: string;
+  requestId?: string;
+}
+
+export type ReadResult<T> = { ok: true; response: ApiResponse<T> } | { ok: false; failure: ResponseFailure };
+
+/** Pure: a raw response as the caller's ApiResponse, or the failure it describes. */
+export function readResponse<T>(raw: RawResponse, request: ApiRequest): ReadResult<T> {
+  const success = raw.status >= 200 && raw.status < 300;
+  if (!success && !request.acceptStatus?.includes(raw.status)) {
+    return { ok: false, failure: describeFailure(raw) };
+  }
+  if (request.rawBody) {
+    return {
+      ok: true,
+      response: { status: raw.status, headers: raw.headers, body: undefined as T, text: raw.text },
+    };
+  }
+  const parsed = parseJson(raw.text);
+  if (parsed.ok) {
+    return { ok: true, response: { status: raw.status, headers: raw.headers, body: parsed.value as T } };
+  }
+  if (!success)
+    return { ok: true, response: { status: raw.status, headers: raw.headers, body: undefined as T } };
+  return { ok: false, failure: { ...notJson(raw), requestId: requestIdFromHeaders(raw.headers) } };
+}
+
+/** Reads every provider error shape; a body that is not JSON is described by a short excerpt. */
+export function describeFailure(raw: RawResponse): ResponseFailure {
+  const headerRequestId = requestIdFromHeaders(raw.headers);
+  const parsed = parseJson(raw.text);
+  if (!parsed.ok) return { ...notJson(raw), requestId: headerRequestId };
+  const fields = parseErrorBody(parsed.value);
+  const fallback = raw.text.trim() ? bodyExcerpt(raw.text, 'application/json') : statusText(raw.status);
+  return {
+    status: raw.status,
+    code: fields.code,
+    providerMessage: redact(fields.message ?? fallback),
+    requestId: fields.requestId ?? headerRequestId,
+  };
+}
+
+function notJson(raw: RawResponse): ResponseFailure {
+  const type = raw.headers['content-type']?.split(';')[0]?.trim() || 'no content type';
+  const excerpt = bodyExcerpt(raw.text, raw.headers['content-type']);
+  return {
+    status: raw.status,
+    providerMessage: redact(`${statusText(raw.status)}; the response is not JSON (${type}): ${excerpt}`),
+  };
+}
+
+type JsonResult = { ok: true; value: unknown } | { ok: false };
+
+/** An empty body is valid and means undefined. */
+function parseJson(text: string): JsonResult {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function statusText(status: number): string {
+  return `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+}

@@ -1,0 +1,70 @@
+import type { HttpMethod } from '../http/types.ts';
+import { backoffDelay } from './backoff.ts';
+import {
+  isIdempotentMethod,
+  isNotSentNetworkCode,
+  isRetryableNetworkCode,
+  isRetryableStatus,
+} from './is-retryable.ts';
+import { parseRetryAfter } from './retry-after.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+
+/** How an attempt ended: an HTTP status (with its Retry-After header) or a transport error code. */
+export type AttemptOutcome =
+  | { kind: 'status'; status: number; retryAfter?: string }
+  | { kind: 'network'; code?: string };
+
+export interface RetryContext {
+  method: HttpMethod;
+  /** The API makes this non-idempotent call safe to repeat. */
+  retrySafe?: boolean;
+  /** Attempts made so far, this one included (1 after the first). */
+  attempt: number;
+  /** Time since the first attempt started. */
+  elapsedMs: number;
+  now: Date;
+  random: () => number;
+}
+
+export type RetryDecision =
+  | {
+      retry: true;
+      delayMs: number /** The delay came from the server's Retry-After. */;
+      serverAsked: boolean;
+    }
+  | { retry: false };
+
+/** Pure: whether to repeat a failed attempt and after how long. */
+export function planRetry(
+  outcome: AttemptOutcome,
+  context: RetryContext,
+  policy: RetryPolicy,
+): RetryDecision {
+  if (!isRetryableOutcome(outcome) || !isRepeatable(outcome, context)) return { retry: false };
+  if (context.attempt >= policy.maxAttempts) return { retry: false };
+  const asked = outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter, context.now) : undefined;
+  const delayMs =
+    asked !== undefined
+      ? Math.min(asked, policy.maxRetryAfterMs)
+      : backoffDelay(context.attempt, {
+          baseMs: policy.baseDelayMs,
+          maxMs: policy.maxDelayMs,
+          random: context.random,
+        });
+  if (context.elapsedMs + delayMs > policy.maxElapsedMs) return { retry: false };
+  return { retry: true, delayMs, serverAsked: asked !== undefined };
+}
+
+function isRetryableOutcome(outcome: AttemptOutcome): boolean {
+  return outcome.kind === 'status' ? isRetryableStatus(outcome.status) : isRetryableNetworkCode(outcome.code);
+}
+
+/**
+ * POST and PATCH are repeated only when the API makes it safe (a repeat could create the resource
+ * twice), or when the first try provably had no effect: a 429 or a connection that never opened.
+ */
+function isRepeatable(outcome: AttemptOutcome, context: RetryContext): boolean {
+  if (context.retrySafe || isIdempotentMethod(context.method)) return true;
+  if (outcome.kind === 'status') return outcome.status === 429;
+  return isNotSentNetworkCode(outcome.code);
+}
