@@ -1,0 +1,133 @@
+// The pure planner: a repository's tags + the rules + the run's start time → a decision per tag.
+// A tag is deleted only if it is selected and no keep rule and no protection retains it.
+import type { Duration } from './duration.ts';
+import { firstMatch, type TagPattern } from './patterns.ts';
+import { protectedDigests, protectionReason } from './protection.ts';
+import { semverKeepers } from './semver.ts';
+import { newestFirst, type TagInfo } from './tag-info.ts';
+
+/** The rules of one run, as parsed from the inputs. */
+export interface PruneRules {
+  /** Tags considered at all (any match); empty = every tag. */
+  include: readonly TagPattern[];
+  /** Tags never considered (any match). */
+  exclude: readonly TagPattern[];
+  /** Tags always kept (any match). */
+  keep: readonly TagPattern[];
+  /** Keep the N newest selected tags; 0 = no count rule. */
+  keepLast: number;
+  /** Delete only selected tags older than this; undefined = no age rule. */
+  olderThan?: Duration;
+  /** Keep the N highest releases of each major version; 0 = off. */
+  keepSemver: number;
+}
+
+export type Verdict = 'keep' | 'protect' | 'delete';
+
+/** What happens to one tag, and the rule that decided it. */
+export interface Decision {
+  tag: TagInfo;
+  verdict: Verdict;
+  reason: string;
+}
+
+export interface PrunePlan {
+  /** One decision per tag, newest first (ties by name). */
+  decisions: Decision[];
+  counts: Record<Verdict, number>;
+}
+
+/** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
+export function planPrune(tags: readonly TagInfo[], rules: PruneRules, startedAt: Date): PrunePlan {
+  const sorted = [...tags].sort(newestFirst);
+  const decisions = sorted.map((tag) => ({ tag, ...ruleVerdict(tag, rules, startedAt.getTime()) }));
+  applyRanks(decisions, rules, startedAt.getTime());
+  applyProtection(decisions);
+  const counts: Record<Verdict, number> = { keep: 0, protect: 0, delete: 0 };
+  for (const decision of decisions) counts[decision.verdict]++;
+  return { decisions, counts };
+}
+
+type Verdicted = Pick<Decision, 'verdict' | 'reason'>;
+
+/** Verdict from the rules that look at one tag alone; rank rules come after. */
+function ruleVerdict(tag: TagInfo, rules: PruneRules, start: number): Verdicted {
+  if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return kept.notIncluded;
+  const excluded = firstMatch(rules.exclude, tag.tag);
+  if (excluded) return { verdict: 'keep', reason: `kept: matches exclude /${excluded.source}/` };
+  if (Number.isNaN(tag.updatedAt)) return kept.unknownTime;
+  if (tag.updatedAt > start) return kept.updatedAfterStart;
+  if (tag.digest === '') return kept.noDigest;
+  const keep = firstMatch(rules.keep, tag.tag);
+  if (keep) return { verdict: 'keep', reason: `kept: matches keep /${keep.source}/` };
+  if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) {
+    return { verdict: 'keep', reason: `kept: newer than ${rules.olderThan.text}` };
+  }
+  return { verdict: 'delete', reason: deleteReason(rules) };
+}
+
+const kept = {
+  notIncluded: { verdict: 'keep', reason: 'kept: not selected by include' },
+  unknownTime: { verdict: 'keep', reason: 'kept: the registry reported no update time' },
+  updatedAfterStart: { verdict: 'keep', reason: 'kept: updated after the run started' },
+  noDigest: { verdict: 'keep', reason: 'kept: the registry reported no digest' },
+} as const satisfies Record<string, Verdicted>;
+
+function deleteReason(rules: PruneRules): string {
+  const parts: string[] = [];
+  if (rules.olderThan) parts.push(`older than ${rules.olderThan.text}`);
+  if (rules.keepLast > 0) parts.push(`not among the newest ${rules.keepLast}`);
+  if (parts.length === 0) parts.push('selected by include');
+  return `deleted: ${parts.join(', ')}`;
+}
+
+/**
+ * keep-semver and keep-last rank the selected tags that existed when the run started (decisions are
+ * already newest first). A rank keeps a tag whatever other rules said, like Harbor's union of rules.
+ */
+function applyRanks(decisions: Decision[], rules: PruneRules, start: number): void {
+  const ranked = decisions.filter((d) => isRankable(d, rules, start));
+  const semver = semverKeepers(
+    ranked.map((d) => d.tag),
+    rules.keepSemver,
+  );
+  const newest = `kept: among the newest ${rules.keepLast}`;
+  ranked.forEach((decision, rank) => {
+    if (decision.verdict !== 'delete') return;
+    const semverReason = semver.get(decision.tag.tag);
+    if (semverReason) Object.assign(decision, { verdict: 'keep', reason: semverReason });
+    else if (rank < rules.keepLast) Object.assign(decision, { verdict: 'keep', reason: newest });
+  });
+}
+
+function isRankable({ tag }: Decision, rules: PruneRules, start: number): boolean {
+  if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return false;
+  if (firstMatch(rules.exclude, tag.tag)) return false;
+  return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;
+}
+
+/** Turns deletions that would take an image a kept tag needs into protected keeps. */
+function applyProtection(decisions: Decision[]): void {
+  const candidates = decisions.filter((d) => d.verdict === 'delete');
+  if (candidates.length === 0) return;
+  const unreadable = decisions.find((d) => d.tag.kind === 'list' && d.tag.children === undefined);
+  if (unreadable) {
+    const reason = `protected: manifest list ${unreadable.tag.tag} could not be read, so no image in this repository can be proven unused`;
+    for (const decision of candidates) Object.assign(decision, { verdict: 'protect', reason });
+    return;
+  }
+  const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
+  const protectedBy = protectedDigests(
+    decisions.map((d) => d.tag),
+    retained,
+  );
+  for (const decision of candidates) {
+    const protection = protectedBy.get(decision.tag.digest);
+    if (protection) {
+      Object.assign(decision, {
+        verdict: 'protect',
+        reason: protectionReason(decision.tag.digest, protection),
+      });
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// Which digests must survive because a kept tag needs them: its own digest, and (through manifest
+// lists) the images a kept list references and any list that references a kept image. Deleting a
+// tag may delete its manifest, so every tag on such a digest is protected.
+import type { TagInfo } from './tag-info.ts';
+
+/** How a digest is tied to the kept tag (`anchor`) that protects it. */
+export interface Protection {
+  anchor: string;
+  relation: 'same' | 'child' | 'parent' | 'linked';
+}
+
+/**
+ * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
+ * `retained` must be in plan order, so the anchor named in reasons is deterministic.
+ */
+export function protectedDigests(
+  tags: readonly TagInfo[],
+  retained: readonly TagInfo[],
+): Map<string, Protection> {
+  const edges = manifestListEdges(tags);
+  const reached = new Map<string, Protection>();
+  const queue: string[] = [];
+  const seed = (digest: string, protection: Protection) => {
+    if (digest === '' || reached.has(digest)) return;
+    reached.set(digest, protection);
+    queue.push(digest);
+  };
+  for (const tag of retained) seed(tag.digest, { anchor: tag.tag, relation: 'same' });
+  // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
+  for (const tag of retained) {
+    if (tag.kind !== 'list' || tag.digest !== '') continue;
+    for (const child of tag.children ?? []) seed(child, { anchor: tag.tag, relation: 'child' });
+  }
+  for (let next = 0; next < queue.length; next++) {
+    const digest = queue[next]!;
+    const from = reached.get(digest)!;
+    for (const [neighbour, direction] of edges.get(digest) ?? []) {
+      if (reached.has(neighbour)) continue;
+      const relation = from.relation === 'same' ? direction : 'linked';
+      reached.set(neighbour, { anchor: from.anchor, relation });
+      queue.push(neighbour);
+    }
+  }
+  return reached;
+}
+
+/** Reason text for a tag kept because its digest is protected. */
+export function protectionReason(digest: string, protection: Protection): string {
+  switch (protection.relation) {
+    case 'same':
+      return `protected: shares digest ${shortDigest(digest)} with kept tag ${protection.anchor}`;
+    case 'child':
+      return `protected: image of kept manifest list ${protection.anchor}`;
+    case 'parent':
+      return `protected: manifest list holding the image of kept tag ${protection.anchor}`;
+    case 'linked':
+      return `protected: linked through manifest lists to kept tag ${protection.anchor}`;
+  }
+}
+
+/** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
+export function shortDigest(digest: string): string {
+  const at = digest.indexOf(':');
+  return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
+}
+
+/** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
+function manifestListEdges(tags: readonly TagInfo[]): Map<string, [string, 'child' | 'parent'][]> {
+  const edges = new Map<string, [string, 'child' | 'parent'][]>();
+  const add = (from: string, to: string, direction: 'child' | 'parent') => {
+    const list = edges.get(from);
+    if (list) list.push([to, direction]);
+    else edges.set(from, [[to, direction]]);
+  };
+  for (const tag of tags) {
+    if (tag.kind !== 'list' || !tag.children || tag.digest === '') continue;
+    for (const child of tag.children) {
+      add(tag.digest, child, 'child');
+      add(child, tag.digest, 'parent');
+    }
+  }
+  return edges;
+}
