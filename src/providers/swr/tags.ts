@@ -1,0 +1,65 @@
+// SWR image tags (spec 4.3): list one repository's tags (paged, checked complete) and delete one tag.
+import type { ApiClient } from '../../core/http/types.ts';
+import { listAllSwr } from './paging.ts';
+import { swrRepositoryPath } from './repositories.ts';
+
+/** One record of `GET .../tags` (spec 4.3.1, table 4-35), in SWR's own field names. */
+export interface SwrTag {
+  id?: number;
+  repo_id?: number;
+  /** The tag name (capital T in the API). */
+  Tag: string;
+  image_id?: string;
+  /** The manifest document as JSON text; for a manifest list it names the images (`manifests[].digest`). */
+  manifest?: string;
+  digest?: string;
+  schema?: number;
+  path?: string;
+  internal_path?: string;
+  size?: number;
+  is_trusted?: boolean;
+  created?: string;
+  updated?: string;
+  deleted?: string | null;
+  domain_id?: string;
+  /** 0: manifest; 1: manifest list. */
+  tag_type?: number;
+}
+
+/** Page size for tag listings: large pages keep the request count near the minimum. */
+export const SWR_TAG_PAGE_SIZE = 100;
+
+/** Every tag of one repository, read page by page to the end; throws ListingIncompleteError otherwise. */
+export async function listSwrTags(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+  options: { pageSize?: number } = {},
+): Promise<SwrTag[]> {
+  return listAllSwr<SwrTag>(
+    api,
+    {
+      method: 'GET',
+      path: `${swrRepositoryPath(namespace, repository)}/tags`,
+      operation: `list tags of ${namespace}/${repository}`,
+    },
+    { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE },
+  );
+}
+
+/** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
+export async function deleteSwrTag(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+  tag: string,
+): Promise<'deleted' | 'absent'> {
+  const response = await api.request({
+    method: 'DELETE',
+    path: `${swrRepositoryPath(namespace, repository)}/tags/${encodeURIComponent(tag)}`,
+    operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
+    acceptStatus: [404],
+    rawBody: true,
+  });
+  return response.status === 404 ? 'absent' : 'deleted';
+}

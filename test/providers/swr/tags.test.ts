@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
+import { deleteSwrTag, listSwrTags, type SwrTag } from '../../../src/providers/swr/tags.ts';
+import { fakeApi, queryValue } from '../../support/fake-api.ts';
+
+function tagsServer(count: number, reportedTotal = count) {
+  const tags: SwrTag[] = Array.from({ length: count }, (_, i) => ({ Tag: `t${i}`, digest: `sha256:${i}` }));
+  return fakeApi((req) => {
+    const offset = Number(queryValue(req, 'offset'));
+    const limit = Number(queryValue(req, 'limit'));
+    const page = tags.slice(offset, offset + limit);
+    return { headers: { 'content-range': `${offset}-${page.length}/${reportedTotal}` }, body: page };
+  });
+}
+
+describe('listSwrTags', () => {
+  it('reads every page of a repository, sending / in the name as $', async () => {
+    const api = tagsServer(250);
+    const tags = await listSwrTags(api, 'team', 'apps/web');
+    expect(tags.map((t) => t.Tag)).toHaveLength(250);
+    expect(api.requests.map((r) => r.path)).toEqual(
+      Array(3).fill('/v2/manage/namespaces/team/repos/apps$web/tags'),
+    );
+    expect(api.requests.map((r) => queryValue(r, 'offset'))).toEqual(['0', '100', '200']);
+    expect(api.requests.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('refuses a listing that does not add up to the reported total', async () => {
+    await expect(listSwrTags(tagsServer(120, 130), 'team', 'web')).rejects.toThrow(ListingIncompleteError);
+  });
+});
+
+describe('deleteSwrTag', () => {
+  it('deletes by path and treats 404 as already gone', async () => {
+    const api = fakeApi((req) => ({
+      status: req.path.endsWith('/gone') ? 404 : 204,
+      headers: {},
+      body: undefined,
+    }));
+    expect(await deleteSwrTag(api, 'team', 'a/b', 'v1')).toBe('deleted');
+    expect(await deleteSwrTag(api, 'team', 'a/b', 'gone')).toBe('absent');
+    expect(api.requests[0]).toMatchObject({
+      method: 'DELETE',
+      path: '/v2/manage/namespaces/team/repos/a$b/tags/v1',
+      acceptStatus: [404],
+    });
+  });
+});
