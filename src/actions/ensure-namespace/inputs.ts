@@ -1,0 +1,102 @@
+// The only place that reads ensure-namespace's own inputs: parsed and checked here, before any API call.
+
+import { InputReader } from '../../core/action/input-reader.ts';
+import { InputError } from '../../core/errors/errors.ts';
+import { ccrNamespaceProblems, swrNamespaceProblems } from './name-rules.ts';
+import { type PermissionWish, parsePermissionLines } from './permission-lines.ts';
+import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts';
+
+export interface EnsureNamespaceInputs {
+  provider: 'swr' | 'ccr';
+  namespace: string;
+  state: 'present' | 'absent';
+  /** CCR enterprise instance; absent for SWR and CCR personal. */
+  instanceId: string | undefined;
+  repositories: RepositoryWish[];
+  permissions: PermissionWish[];
+  prunePermissions: boolean;
+  /** CCR: visibility of the namespace; undefined = private on create, not compared afterwards. */
+  isPublic: boolean | undefined;
+  force: boolean;
+  dryRun: boolean;
+  checkOnly: boolean;
+  /** Registry host for the `registry-path` output, when the default for the region does not fit. */
+  registry: string | undefined;
+}
+
+/** Reads and validates every ensure-namespace input into one object; throws InputError naming the input. */
+export function readEnsureNamespaceInputs(read: InputReader = new InputReader()): EnsureNamespaceInputs {
+  const provider = read.oneOf('provider', ['swr', 'ccr'], { default: 'swr' });
+  const inputs: EnsureNamespaceInputs = {
+    provider,
+    namespace: read.string('namespace'),
+    state: read.oneOf('state', ['present', 'absent'], { default: 'present' }),
+    instanceId: provider === 'ccr' ? read.optional('instance-id') : undefined,
+    repositories: parseRepositoryLines(read.lines('repositories')),
+    permissions: parsePermissionLines(read.lines('permissions')),
+    prunePermissions: read.boolean('prune-permissions', { default: false }),
+    isPublic: read.optional('public') === undefined ? undefined : read.boolean('public', { default: false }),
+    force: read.boolean('force', { default: false }),
+    dryRun: read.boolean('dry-run', { default: false }),
+    checkOnly: read.boolean('check-only', { default: false }),
+    registry: read.optional('registry'),
+  };
+  checkNamespaceName(inputs.provider, inputs.namespace);
+  checkCombinations(inputs);
+  return inputs;
+}
+
+function checkNamespaceName(provider: 'swr' | 'ccr', namespace: string): void {
+  const problems = provider === 'swr' ? swrNamespaceProblems(namespace) : ccrNamespaceProblems(namespace);
+  if (problems.length === 0) return;
+  const service = provider === 'swr' ? 'an SWR organization (namespace) name' : 'a CCR namespace name';
+  throw new InputError(
+    'namespace',
+    `Input 'namespace' "${namespace}" is not ${service}: it ${problems.join('; it ')}.`,
+  );
+}
+
+/** Rules between inputs; pure. */
+export function checkCombinations(inputs: EnsureNamespaceInputs): void {
+  const swrOnly: Array<[string, boolean]> = [
+    ['repositories', inputs.repositories.length > 0],
+    ['permissions', inputs.permissions.length > 0],
+    ['prune-permissions', inputs.prunePermissions],
+  ];
+  if (inputs.provider === 'ccr') {
+    const used = swrOnly.filter(([, set]) => set).map(([name]) => name);
+    if (used.length > 0) {
+      throw new InputError(
+        used,
+        `${used.map((n) => `'${n}'`).join(', ')} apply to provider swr only; remove them for ccr.`,
+      );
+    }
+  }
+  if (inputs.provider === 'swr' && inputs.isPublic !== undefined) {
+    throw new InputError(
+      'public',
+      "'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').",
+    );
+  }
+  if (inputs.state === 'absent') {
+    const declared = swrOnly.filter(([, set]) => set).map(([name]) => name);
+    if (inputs.isPublic !== undefined) declared.push('public');
+    if (declared.length > 0) {
+      throw new InputError(
+        ['state', ...declared],
+        `state: absent deletes the namespace, so ${declared.map((n) => `'${n}'`).join(', ')} cannot be declared with it.`,
+      );
+    }
+    if (inputs.provider === 'ccr' && inputs.instanceId !== undefined) {
+      throw new InputError(
+        ['state', 'instance-id'],
+        'state: absent is supported for SWR and CCR personal namespaces; delete CCR enterprise namespaces in the console.',
+      );
+    }
+  } else if (inputs.force) {
+    throw new InputError(
+      ['force', 'state'],
+      "'force' only applies with state: absent (it deletes repositories first).",
+    );
+  }
+}

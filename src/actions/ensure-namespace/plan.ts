@@ -1,0 +1,80 @@
+// Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
+import type { SwrNamespaceAccess } from '../../providers/swr/permissions.ts';
+import type { SwrRepository } from '../../providers/swr/repositories.ts';
+import { type Change, emptyPlan, type NamespacePlan } from './changes.ts';
+import type { PermissionWish } from './permission-lines.ts';
+import { planPermissions } from './plan-permissions.ts';
+import { planRepositories } from './plan-repositories.ts';
+import type { RepositoryWish } from './repository-lines.ts';
+
+/** What the registry holds now; repositories and access are empty when the namespace does not exist. */
+export interface SwrNamespaceState {
+  namespace: string;
+  exists: boolean;
+  repositories: readonly SwrRepository[];
+  access: SwrNamespaceAccess | undefined;
+}
+
+/** The declaration, as inputs.ts parsed it. */
+export interface SwrNamespaceWish {
+  state: 'present' | 'absent';
+  repositories: readonly RepositoryWish[];
+  permissions: readonly PermissionWish[];
+  prunePermissions: boolean;
+  force: boolean;
+}
+
+/** Changes that bring the namespace to the declaration, with blockers that stop it. */
+export function planSwrNamespace(current: SwrNamespaceState, wish: SwrNamespaceWish): NamespacePlan {
+  return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
+}
+
+function planPresent(current: SwrNamespaceState, wish: SwrNamespaceWish): NamespacePlan {
+  const plan = emptyPlan();
+  if (!current.exists) {
+    plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
+  }
+  plan.changes.push(...planRepositories(current.namespace, current.repositories, wish.repositories));
+  if (wish.permissions.length > 0 || wish.prunePermissions) {
+    const permissions = planPermissions(
+      current.namespace,
+      current.access,
+      wish.permissions,
+      wish.prunePermissions,
+    );
+    plan.changes.push(...permissions.changes);
+    plan.blockers.push(...permissions.blockers);
+  }
+  return plan;
+}
+
+function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
+  const plan = emptyPlan();
+  if (!current.exists) return plan;
+  const names = current.repositories.map((repository) => repository.name);
+  if (names.length > 0 && !force) {
+    plan.blockers.push(
+      `namespace ${current.namespace} still holds ${names.length} ${names.length === 1 ? 'repository' : 'repositories'} ` +
+        `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
+        '(try dry-run: true first to see what would go).',
+    );
+  }
+  for (const repository of current.repositories) {
+    const change: Change = {
+      action: 'delete repository',
+      target: `${current.namespace}/${repository.name}`,
+      detail: `with ${repository.num_images ?? 0} tags`,
+      repository: repository.name,
+    };
+    plan.changes.push(change);
+  }
+  const detail = names.length > 0 ? `after its ${names.length} repositories` : 'empty';
+  plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
+  return plan;
+}
+
+/** Up to five names, then how many more. */
+export function listSome(names: readonly string[], limit = 5): string {
+  const shown = names.slice(0, limit).join(', ');
+  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}

@@ -1,0 +1,68 @@
+// The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
+import { InputError } from '../../core/errors/errors.ts';
+import { SWR_CATEGORIES, type SwrCategory } from '../../providers/swr/repositories.ts';
+import { splitKeyValue, splitLineTokens } from './line-tokens.ts';
+import { swrRepositoryProblems } from './name-rules.ts';
+
+/** A declared repository; attributes left out are not compared (and default on create). */
+export interface RepositoryWish {
+  name: string;
+  isPublic?: boolean;
+  category?: SwrCategory;
+  description?: string;
+}
+
+const INPUT = 'repositories';
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+export function parseRepositoryLines(lines: readonly string[]): RepositoryWish[] {
+  const wishes: RepositoryWish[] = [];
+  const problems: string[] = [];
+  for (const line of lines) {
+    try {
+      const wish = parseRepositoryLine(line);
+      if (wishes.some((other) => other.name === wish.name))
+        throw new Error(`"${wish.name}" is declared twice`);
+      wishes.push(wish);
+    } catch (error) {
+      problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new InputError(
+      INPUT,
+      `Input '${INPUT}' is not valid:\n  ${problems.join('\n  ')}\n` +
+        'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
+    );
+  }
+  return wishes;
+}
+
+function parseRepositoryLine(line: string): RepositoryWish {
+  const [name = '', ...attributes] = splitLineTokens(line);
+  const nameProblems = swrRepositoryProblems(name);
+  if (nameProblems.length > 0) throw new Error(`repository name "${name}" ${nameProblems.join('; ')}`);
+  const wish: RepositoryWish = { name };
+  for (const token of attributes) {
+    const pair = splitKeyValue(token);
+    if (!pair) throw new Error(`"${token}" is not key=value`);
+    applyAttribute(wish, pair.key, pair.value);
+  }
+  return wish;
+}
+
+function applyAttribute(wish: RepositoryWish, key: string, value: string): void {
+  if (key === 'visibility') {
+    if (value !== 'private' && value !== 'public')
+      throw new Error(`visibility must be private or public, got "${value}"`);
+    wish.isPublic = value === 'public';
+  } else if (key === 'category') {
+    const category = SWR_CATEGORIES.find((candidate) => candidate === value);
+    if (!category) throw new Error(`category must be one of ${SWR_CATEGORIES.join(', ')}, got "${value}"`);
+    wish.category = category;
+  } else if (key === 'description') {
+    wish.description = value;
+  } else {
+    throw new Error(`unknown attribute "${key}" (known: visibility, category, description)`);
+  }
+}

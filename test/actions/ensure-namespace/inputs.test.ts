@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { readEnsureNamespaceInputs } from '../../../src/actions/ensure-namespace/inputs.ts';
+import { InputReader } from '../../../src/core/action/input-reader.ts';
+import { InputError } from '../../../src/core/errors/errors.ts';
+
+const read = (inputs: Record<string, string>) => readEnsureNamespaceInputs(InputReader.fromRecord(inputs));
+
+function inputError(inputs: Record<string, string>): InputError {
+  try {
+    read(inputs);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readEnsureNamespaceInputs', () => {
+  it('reads a full SWR declaration', () => {
+    const inputs = read({
+      provider: 'swr',
+      namespace: 'team',
+      repositories: 'app visibility=public\n# comment\ntools/cli',
+      permissions: 'bob read id=u-bob',
+      'prune-permissions': 'true',
+      'check-only': 'true',
+    });
+    expect(inputs).toMatchObject({
+      provider: 'swr',
+      namespace: 'team',
+      state: 'present',
+      repositories: [{ name: 'app', isPublic: true }, { name: 'tools/cli' }],
+      permissions: [{ userName: 'bob', userId: 'u-bob', level: 1 }],
+      prunePermissions: true,
+      checkOnly: true,
+      dryRun: false,
+      force: false,
+      isPublic: undefined,
+    });
+  });
+
+  it('names the namespace rule that broke', () => {
+    const error = inputError({ namespace: 'Team--x' });
+    expect(error.inputs).toEqual(['namespace']);
+    expect(error.message).toBe(
+      `Input 'namespace' "Team--x" is not an SWR organization (namespace) name: it may contain only ` +
+        'lowercase letters, digits, ".", "_" and "-", got "T"; it must start with a lowercase letter; ' +
+        'it has "--": separators (._-) may not stand next to each other, except "__".',
+    );
+  });
+
+  it('applies the CCR rules for provider ccr', () => {
+    expect(read({ provider: 'ccr', namespace: '1team' }).namespace).toBe('1team');
+    expect(inputError({ provider: 'ccr', namespace: '123' }).message).toContain(
+      'must not consist of digits only',
+    );
+  });
+
+  it('requires a namespace', () => {
+    expect(inputError({}).message).toBe("Input 'namespace' is required but was empty.");
+  });
+
+  it('refuses SWR-only inputs for ccr, and public for swr', () => {
+    expect(inputError({ provider: 'ccr', namespace: 'team', repositories: 'app' }).inputs).toEqual([
+      'repositories',
+    ]);
+    expect(inputError({ namespace: 'team', public: 'true' }).inputs).toEqual(['public']);
+  });
+
+  it('refuses declarations with state: absent, and force without it', () => {
+    expect(inputError({ namespace: 'team', state: 'absent', repositories: 'app' }).inputs).toEqual([
+      'state',
+      'repositories',
+    ]);
+    expect(inputError({ namespace: 'team', force: 'true' }).inputs).toEqual(['force', 'state']);
+    expect(
+      inputError({ provider: 'ccr', namespace: 'team', state: 'absent', 'instance-id': 'ccr-1' }).inputs,
+    ).toEqual(['state', 'instance-id']);
+  });
+
+  it('reads public for CCR as a boolean and rejects other words', () => {
+    expect(read({ provider: 'ccr', namespace: 'team', public: 'true' }).isPublic).toBe(true);
+    expect(inputError({ provider: 'ccr', namespace: 'team', public: 'maybe' }).message).toBe(
+      'Input \'public\' must be true or false, got "maybe".',
+    );
+  });
+});
