@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { readPruneInputs } from '../../../src/actions/prune-tags/inputs.ts';
+import { InputReader } from '../../../src/core/action/input-reader.ts';
+import { InputError } from '../../../src/core/errors/errors.ts';
+
+const swr = {
+  provider: 'swr',
+  region: 'cn-north-4',
+  'access-key-id': 'HWEMUAK00000000000001',
+  'secret-access-key': 'hw-emu-secret-key-0123456789',
+  namespace: 'team',
+  repositories: 'web',
+};
+const ccr = {
+  provider: 'ccr',
+  region: 'bj',
+  'access-key-id': 'bce-emu-ak-00000001',
+  'secret-access-key': 'bce-emu-sk-0123456789',
+  'instance-id': 'ccr-1a2b3c4d',
+  namespace: 'team',
+  repositories: 'web',
+};
+
+const read = (inputs: Record<string, string>) => readPruneInputs(InputReader.fromRecord(inputs));
+
+function inputError(inputs: Record<string, string>): InputError {
+  try {
+    read(inputs);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readPruneInputs', () => {
+  it('applies the documented defaults', () => {
+    const inputs = read(swr);
+    expect(inputs).toMatchObject({
+      namespace: 'team',
+      repositories: ['web'],
+      mode: 'delete',
+      maxDeletions: 1000,
+      concurrency: 4,
+      rateLimit: 20,
+      dryRun: false,
+    });
+    expect(inputs.rules).toMatchObject({ include: [], exclude: [], keep: [], keepLast: 10, keepSemver: 0 });
+    expect(inputs.rules.olderThan).toBeUndefined();
+    expect(inputs.connection.provider).toBe('swr');
+  });
+
+  it('reads patterns one per line (commas belong to the regex) and repositories by comma or line', () => {
+    const inputs = read({
+      ...swr,
+      repositories: 'web, api\ntools/*',
+      keep: '^latest$\n^v\\d{1,3}\\.\\d+$\n# a comment',
+      'older-than': '2w',
+      'keep-last': '3',
+    });
+    expect(inputs.repositories).toEqual(['web', 'api', 'tools/*']);
+    expect(inputs.rules.keep.map((p) => p.source)).toEqual(['^latest$', '^v\\d{1,3}\\.\\d+$']);
+    expect(inputs.rules.olderThan).toEqual({ ms: 14 * 86_400_000, text: '2w' });
+  });
+
+  it('names the input and the rule for malformed values', () => {
+    expect(inputError({ ...swr, 'keep-last': 'ten' }).message).toBe(
+      `Input 'keep-last' must be a whole number ≥ 0, got "ten".`,
+    );
+    expect(inputError({ ...swr, 'older-than': '1m' }).inputs).toEqual(['older-than']);
+    expect(inputError({ ...swr, include: '(' }).message).toMatch(
+      /^Input 'include' line 1 is not a valid regular expression/,
+    );
+    expect(inputError({ ...swr, concurrency: '0' }).inputs).toEqual(['concurrency']);
+    expect(inputError({ ...swr, repositories: '../etc' }).inputs).toEqual(['repositories']);
+    expect(inputError({ ...swr, mode: 'purge' }).inputs).toEqual(['mode']);
+  });
+
+  it('refuses rules that would delete every tag unless include names them', () => {
+    const error = inputError({ ...swr, 'keep-last': '0' });
+    expect(error.inputs).toEqual(['keep-last', 'older-than', 'include']);
+    expect(read({ ...swr, 'keep-last': '0', include: '^pr-' }).rules.keepLast).toBe(0);
+  });
+
+  it('needs an enterprise instance and exact repository names on CCR', () => {
+    expect(read(ccr).connection).toMatchObject({ provider: 'ccr', instanceId: 'ccr-1a2b3c4d' });
+    expect(inputError({ ...ccr, 'instance-id': '' }).inputs).toEqual(['instance-id']);
+    expect(inputError({ ...ccr, repositories: 'web-*' }).message).toMatch(/"web-\*" is a pattern/);
+  });
+
+  it('translates the rules to an SWR policy in retention-policy mode, refusing what SWR cannot say', () => {
+    const inputs = read({ ...swr, mode: 'retention-policy', 'keep-last': '5', keep: '^latest$' });
+    expect(inputs.retention?.settings).toEqual({
+      algorithm: 'or',
+      rules: [
+        {
+          template: 'tag_rule',
+          params: { num: '5' },
+          tag_selectors: [{ kind: 'regexp', pattern: '^latest$' }],
+        },
+      ],
+    });
+    expect(inputError({ ...ccr, mode: 'retention-policy' }).inputs).toEqual(['mode', 'provider']);
+    expect(inputError({ ...swr, mode: 'retention-policy', include: '^pr-' }).inputs).toEqual([
+      'mode',
+      'include',
+    ]);
+  });
+});
