@@ -86,9 +86,11 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
       },
       config.policy,
     );
+    const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
     report(config, request, attempt, result, decision);
     if (!decision.retry) throw buildApiError(config, request, result.failure, attempt);
-    await waitBeforeRetry(config, result.outcome, decision);
+    // After a pause, the next acquire() waits it out together with every other caller.
+    if (!pausedEveryone && decision.delayMs > 0) await config.sleep(decision.delayMs);
   }
 }
 
@@ -122,18 +124,15 @@ async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promis
   }
 }
 
-/** A 429 with Retry-After pauses every caller of this client; other retries wait on their own. */
-async function waitBeforeRetry(
+/** A 429 with Retry-After pauses every caller of this client (and of a shared limiter), at once. */
+function pauseOnServerRequest(
   config: ClientConfig,
   outcome: AttemptOutcome,
   decision: RetryDecision,
-): Promise<void> {
-  if (!decision.retry) return;
-  if (outcome.kind === 'status' && outcome.status === 429 && decision.serverAsked) {
-    config.limiter.pauseFor(decision.delayMs);
-    return;
-  }
-  if (decision.delayMs > 0) await config.sleep(decision.delayMs);
+): boolean {
+  const asked = outcome.kind === 'status' && outcome.status === 429 && decision.retry && decision.serverAsked;
+  if (asked) config.limiter.pauseFor(decision.delayMs);
+  return asked;
 }
 
 function report<T>(

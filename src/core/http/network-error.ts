@@ -40,6 +40,7 @@ export function describeNetworkError(
     case 'EAI_AGAIN':
       return `could not resolve host ${host}`;
     default:
+      if (isTlsCode(code)) return `TLS connection to ${host} failed: ${plainMessage(error)} (${code})`;
       return `request to ${host} failed: ${plainMessage(error)}${code ? ` (${code})` : ''}`;
   }
 }
@@ -48,7 +49,13 @@ function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
+function isTlsCode(code: string | undefined): boolean {
+  return code !== undefined && /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code);
+}
+
+/** First line of an error message; OpenSSL's `…:error:0A00010B:SSL routines:fn:reason:file:line:` cut to the reason. */
 function plainMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
+  const message = error instanceof Error && error.message ? error.message : String(error);
+  const openssl = message.match(/:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/);
+  return openssl?.[1] ?? message.split('\n')[0]?.trim() ?? message;
 }

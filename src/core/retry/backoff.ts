@@ -14,6 +14,7 @@ export interface BackoffOptions {
 export function backoffDelay(retry: number, options: BackoffOptions): number {
   const exponent = Math.max(0, retry - 1);
   const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
-  const pick = Math.min(Math.max(options.random(), 0), 1);
+  const drawn = options.random();
+  const pick = Number.isFinite(drawn) ? Math.min(Math.max(drawn, 0), 1) : 0;
   return Math.floor(ceiling * pick);
 }

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../src/core/http/rate-limit.ts';
+import { fakeClock } from './support/fake-clock.ts';
+import { type LocalServer, startLocalServer } from './support/local-server.ts';
+import { testClient } from './support/test-client.ts';
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('request-rate cap', () => {
+  it('spaces concurrent requests at the configured rate, on the injected clock', async () => {
+    server = await startLocalServer([{ status: 204 }]);
+    const sentAt: number[] = [];
+    const { api, clock } = testClient(server.url, {
+      rateLimit: { requestsPerSecond: 5 },
+      authenticate: () => {
+        sentAt.push(clock.elapsed());
+      },
+    });
+    const deletes = ['a', 'b', 'c', 'd'].map((tag) =>
+      api.request({ method: 'DELETE', path: `/v2/tags/${tag}`, operation: `delete tag ${tag}` }),
+    );
+    await Promise.all(deletes);
+    expect(sentAt).toEqual([0, 200, 400, 600]);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('shares one limiter between clients', async () => {
+    server = await startLocalServer([{ status: 204 }]);
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ requestsPerSecond: 2 }, clock);
+    const sentAt: number[] = [];
+    const options = {
+      rateLimit: limiter,
+      now: clock.now,
+      sleep: clock.sleep,
+      authenticate: () => void sentAt.push(clock.elapsed()),
+    };
+    const swr = testClient(server.url, options).api;
+    const iam = testClient(server.url, { ...options, provider: 'IAM' }).api;
+    await Promise.all([
+      swr.request({ method: 'GET', path: '/a', operation: 'a' }),
+      iam.request({ method: 'GET', path: '/b', operation: 'b' }),
+    ]);
+    expect(sentAt).toEqual([0, 500]);
+  });
+});
