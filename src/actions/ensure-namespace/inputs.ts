@@ -1,5 +1,5 @@
-// The only place that reads ensure-namespace's own inputs: parsed and checked here, before any API call.
-
+// The only place that reads ensure-namespace's inputs: parsed and checked here, before any API call.
+import { type Connection, readConnection } from '../../core/action/common-inputs.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import { ccrNamespaceProblems, swrNamespaceProblems } from './name-rules.ts';
@@ -7,6 +7,8 @@ import { type PermissionWish, parsePermissionLines } from './permission-lines.ts
 import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts';
 
 export interface EnsureNamespaceInputs {
+  /** Provider, region, endpoints, credentials and (CCR enterprise) instance id, from the common inputs. */
+  connection: Connection;
   provider: 'swr' | 'ccr';
   namespace: string;
   state: 'present' | 'absent';
@@ -26,12 +28,13 @@ export interface EnsureNamespaceInputs {
 
 /** Reads and validates every ensure-namespace input into one object; throws InputError naming the input. */
 export function readEnsureNamespaceInputs(read: InputReader = new InputReader()): EnsureNamespaceInputs {
-  const provider = read.oneOf('provider', ['swr', 'ccr'], { default: 'swr' });
+  const connection = readConnection(read);
   const inputs: EnsureNamespaceInputs = {
-    provider,
+    connection,
+    provider: connection.provider,
     namespace: read.string('namespace'),
     state: read.oneOf('state', ['present', 'absent'], { default: 'present' }),
-    instanceId: provider === 'ccr' ? read.optional('instance-id') : undefined,
+    instanceId: connection.provider === 'ccr' ? connection.instanceId : undefined,
     repositories: parseRepositoryLines(read.lines('repositories')),
     permissions: parsePermissionLines(read.lines('permissions')),
     prunePermissions: read.boolean('prune-permissions', { default: false }),

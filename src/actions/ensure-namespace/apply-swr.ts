@@ -1,0 +1,55 @@
+// Makes the changes of an SWR plan, one call each, in plan order.
+import type { ApiClient } from '../../core/http/types.ts';
+import { deleteSwrNamespace } from '../../providers/swr/namespaces.ts';
+import {
+  grantSwrNamespaceAccess,
+  revokeSwrNamespaceAccess,
+  updateSwrNamespaceAccess,
+} from '../../providers/swr/permissions.ts';
+import {
+  createSwrRepository,
+  deleteSwrRepository,
+  updateSwrRepository,
+} from '../../providers/swr/repositories.ts';
+import { deleteSwrTag, listSwrTags } from '../../providers/swr/tags.ts';
+import type { Change } from './changes.ts';
+
+/** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
+export async function applySwrChange(api: ApiClient, namespace: string, change: Change): Promise<void> {
+  switch (change.action) {
+    case 'create repository':
+      await createSwrRepository(api, namespace, change.repository, change.settings);
+      return;
+    case 'update repository':
+      await updateSwrRepository(api, namespace, change.repository, change.settings);
+      return;
+    case 'delete repository':
+      await deleteRepositoryWithImages(api, namespace, change.repository);
+      return;
+    case 'grant permission':
+      await grantSwrNamespaceAccess(api, namespace, [change.user]);
+      return;
+    case 'update permission':
+      await updateSwrNamespaceAccess(api, namespace, [change.user]);
+      return;
+    case 'revoke permission':
+      await revokeSwrNamespaceAccess(api, namespace, [change.user.user_id]);
+      return;
+    case 'delete namespace':
+      await deleteSwrNamespace(api, namespace);
+      return;
+    case 'create namespace':
+      throw new Error('create namespace is made by ensureSwrNamespace, not applySwrChange');
+  }
+}
+
+/** SWR refuses to delete a repository that still holds images (406), so its tags go first. */
+async function deleteRepositoryWithImages(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+): Promise<void> {
+  const tags = await listSwrTags(api, namespace, repository);
+  for (const tag of tags) await deleteSwrTag(api, namespace, repository, tag.Tag);
+  await deleteSwrRepository(api, namespace, repository);
+}

@@ -1,0 +1,72 @@
+// SWR: read the namespace, plan, and (in apply mode) make the changes, surviving parallel runs.
+import type { ApiClient } from '../../core/http/types.ts';
+import { createSwrNamespace } from '../../providers/swr/namespaces.ts';
+import { applySwrChange } from './apply-swr.ts';
+import { type Change, describeChange, type NamespacePlan } from './changes.ts';
+import type { EnsureNamespaceInputs } from './inputs.ts';
+import { type RunMode, throwIfBlocked } from './mode.ts';
+import { planSwrNamespace, type SwrNamespaceWish } from './plan.ts';
+import { formatPlan } from './report.ts';
+import { confirmSwrNamespaceVisible, readSwrNamespaceState } from './swr-state.ts';
+
+/** What a run found and did. */
+export interface EnsureOutcome {
+  /** The plan as first made from the registry's state (what dry-run and check-only report). */
+  plan: NamespacePlan;
+  /** Changes made, in order (empty unless mode is apply). */
+  done: Change[];
+  /** This run created the namespace (false when it existed, or a parallel run created it first). */
+  created: boolean;
+}
+
+export type Log = (line: string) => void;
+
+/** Ensures an SWR namespace as declared; in dry-run and check-only modes only plans. */
+export async function ensureSwrNamespace(
+  api: ApiClient,
+  inputs: EnsureNamespaceInputs,
+  mode: RunMode,
+  log: Log,
+): Promise<EnsureOutcome> {
+  const { namespace } = inputs;
+  const wish: SwrNamespaceWish = {
+    state: inputs.state,
+    repositories: inputs.repositories,
+    permissions: inputs.permissions,
+    prunePermissions: inputs.prunePermissions,
+    force: inputs.force,
+  };
+  const withAccess = wish.permissions.length > 0 || wish.prunePermissions;
+  const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, withAccess), wish);
+  for (const line of formatPlan(namespace, plan, mode)) log(line);
+  if (mode !== 'apply') return { plan, done: [], created: false };
+  throwIfBlocked(plan);
+
+  const done: Change[] = [];
+  let rest = plan.changes;
+  let created = false;
+  const first = rest[0];
+  if (first?.action === 'create namespace') {
+    created = (await createSwrNamespace(api, namespace)) === 'created';
+    if (created) {
+      done.push(first);
+      log(`✓ ${describeChange(first)}`);
+    } else {
+      await confirmSwrNamespaceVisible(api, namespace);
+      log(
+        `namespace ${namespace} already exists (created by a parallel run or shared with these credentials)`,
+      );
+    }
+    // Plan the rest again from what is there now: a parallel run may have added repositories,
+    // and the creator already holds the manage permission.
+    const replanned = planSwrNamespace(await readSwrNamespaceState(api, namespace, withAccess), wish);
+    throwIfBlocked(replanned);
+    rest = replanned.changes.filter((change) => change.action !== 'create namespace');
+  }
+  for (const change of rest) {
+    await applySwrChange(api, namespace, change);
+    done.push(change);
+    log(`✓ ${describeChange(change)}`);
+  }
+  return { plan, done, created };
+}

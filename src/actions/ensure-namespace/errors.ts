@@ -1,0 +1,18 @@
+// Failures of ensure-namespace that are about the registry's state, not a bad input or a failed call.
+
+/** The plan cannot be carried out (or, in check-only mode, the registry differs from the declaration). */
+export class NamespacePlanError extends Error {
+  override readonly name = 'NamespacePlanError';
+  /** Each reason, as also listed in the log and the job summary. */
+  readonly reasons: readonly string[];
+
+  constructor(message: string, reasons: readonly string[]) {
+    super(message);
+    this.reasons = reasons;
+  }
+}
+
+/** The namespace name is in use, but not by anything these credentials can see. */
+export class NamespaceTakenError extends Error {
+  override readonly name = 'NamespaceTakenError';
+}

@@ -1,0 +1,89 @@
+// What a run shows: plan lines in the log, outputs, and the job summary table.
+import * as core from '@actions/core';
+import { type Change, type ChangeText, changeText, describeChange, type NamespacePlan } from './changes.ts';
+import type { RunMode } from './mode.ts';
+
+/** Log lines for a plan: every change (made or to be made), blocker and drift. */
+export function formatPlan(namespace: string, plan: NamespacePlan, mode: RunMode): string[] {
+  const lines: string[] = [];
+  if (plan.changes.length === 0) lines.push(`namespace ${namespace} is as declared: nothing to change`);
+  else {
+    const verb = mode === 'check-only' ? 'differs from the declaration' : 'plan';
+    lines.push(`${verb} (${plan.changes.length} ${plan.changes.length === 1 ? 'change' : 'changes'}):`);
+    for (const change of plan.changes) lines.push(`  - ${describeChange(change)}`);
+  }
+  for (const blocker of plan.blockers) lines.push(`blocked: ${blocker}`);
+  for (const drift of plan.drift) lines.push(`cannot change: ${drift}`);
+  return lines;
+}
+
+/** Every difference a check-only run fails on, one line each. */
+export function checkDifferences(plan: NamespacePlan): string[] {
+  return [...plan.changes.map(describeChange), ...plan.drift, ...plan.blockers];
+}
+
+export interface RunReport {
+  namespace: string;
+  provider: 'swr' | 'ccr';
+  mode: RunMode;
+  plan: NamespacePlan;
+  done: readonly Change[];
+  created: boolean;
+  registryPath: string;
+}
+
+/** The changes the `changes` output lists: made in apply mode, to be made otherwise. */
+export function reportedChanges(report: RunReport): ChangeText[] {
+  return (report.mode === 'apply' ? report.done : report.plan.changes).map(changeText);
+}
+
+/** Sets the outputs: created, namespace, registry-path, changes (JSON). */
+export function setOutputs(report: RunReport): void {
+  core.setOutput('created', String(report.created));
+  core.setOutput('namespace', report.namespace);
+  core.setOutput('registry-path', report.registryPath);
+  core.setOutput('changes', JSON.stringify(reportedChanges(report)));
+}
+
+/** Markdown of the job summary: a headline for the mode, the table of changes, blockers and drift. */
+export function summaryMarkdown(report: RunReport): string {
+  const changes = reportedChanges(report);
+  const lines = [`### ensure-namespace: \`${report.namespace}\` (${report.provider.toUpperCase()})`, ''];
+  lines.push(headline(report, changes.length), '');
+  if (changes.length > 0) {
+    const status = { apply: 'done', 'dry-run': 'would do', 'check-only': 'differs' }[report.mode];
+    lines.push('| change | target | detail | status |', '|---|---|---|---|');
+    for (const change of changes) {
+      lines.push(`| ${change.action} | \`${cell(change.target)}\` | ${cell(change.detail)} | ${status} |`);
+    }
+    lines.push('');
+  }
+  if (report.plan.blockers.length > 0) lines.push('**Blocked:**', ...report.plan.blockers.map(bullet), '');
+  if (report.plan.drift.length > 0) {
+    lines.push('**Cannot be changed through the API:**', ...report.plan.drift.map(bullet), '');
+  }
+  if (report.registryPath) lines.push(`Registry path: \`${report.registryPath}\``, '');
+  return lines.join('\n');
+}
+
+function headline(report: RunReport, count: number): string {
+  const plural = count === 1 ? 'change' : 'changes';
+  if (report.mode === 'check-only') {
+    const differences = checkDifferences(report.plan).length;
+    return differences === 0
+      ? '✅ Check only: the registry matches the declaration.'
+      : `❌ Check only: ${differences} ${differences === 1 ? 'difference' : 'differences'} from the declaration.`;
+  }
+  if (report.plan.blockers.length > 0) return '❌ Nothing was changed: the plan is blocked.';
+  if (report.mode === 'dry-run') return `Dry run: ${count} ${plural} would be made; nothing was changed.`;
+  if (count === 0) return '✅ Already as declared: nothing changed.';
+  return `✅ ${count} ${plural} made${report.created ? ' (namespace created)' : ''}.`;
+}
+
+const bullet = (text: string) => `- ${text}`;
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** Appends the summary to the job summary. */
+export async function writeSummary(report: RunReport): Promise<void> {
+  await core.summary.addRaw(summaryMarkdown(report), true).write();
+}

@@ -1,0 +1,72 @@
+// ensure-namespace: read inputs, connect, plan, apply (or only check), then outputs and job summary.
+import * as core from '@actions/core';
+import { InputReader } from '../../core/action/input-reader.ts';
+import type { ApiClient } from '../../core/http/types.ts';
+import { connectCcr } from '../../providers/ccr/connect.ts';
+import { connectSwr } from '../../providers/swr/connect.ts';
+import { ensureCcrNamespace } from './ensure-ccr.ts';
+import { type EnsureOutcome, ensureSwrNamespace } from './ensure-swr.ts';
+import { NamespacePlanError } from './errors.ts';
+import { type EnsureNamespaceInputs, readEnsureNamespaceInputs } from './inputs.ts';
+import { runMode } from './mode.ts';
+import { registryHost } from './registry-host.ts';
+import { checkDifferences, type RunReport, setOutputs, writeSummary } from './report.ts';
+
+/** Runs the action: the entry main.ts hands to runAction. */
+export async function runEnsureNamespace(reader: InputReader = new InputReader()): Promise<void> {
+  const inputs = readEnsureNamespaceInputs(reader);
+  const mode = runMode(inputs);
+  const { connection, namespace } = inputs;
+  core.info(
+    `ensure-namespace: ${namespace} on ${connection.provider.toUpperCase()}, state ${inputs.state}, ${mode}`,
+  );
+  const api = connection.provider === 'swr' ? await connectSwr(connection) : await connectCcr(connection);
+  const report = await ensure(api, inputs, mode);
+  setOutputs(report);
+  await writeSummary(report);
+  for (const drift of report.plan.drift) if (mode !== 'check-only') core.warning(drift);
+  failOnFindings(report);
+}
+
+async function ensure(
+  api: ApiClient,
+  inputs: EnsureNamespaceInputs,
+  mode: RunReport['mode'],
+): Promise<RunReport> {
+  const base = { namespace: inputs.namespace, provider: inputs.provider, mode };
+  let outcome: EnsureOutcome;
+  try {
+    outcome =
+      inputs.provider === 'swr'
+        ? await ensureSwrNamespace(api, inputs, mode, core.info)
+        : await ensureCcrNamespace(api, inputs, mode, core.info);
+  } catch (error) {
+    // A blocked plan still gets its summary, so the reason shows on the run page.
+    if (error instanceof NamespacePlanError) {
+      const plan = { changes: [], blockers: [...error.reasons], drift: [] };
+      await writeSummary({ ...base, plan, done: [], created: false, registryPath: '' });
+    }
+    throw error;
+  }
+  const registryPath = `${await registryHost(api, inputs)}/${inputs.namespace}`;
+  return { ...base, ...outcome, registryPath };
+}
+
+/** check-only fails on any difference; every mode fails on blockers (nothing was changed then). */
+function failOnFindings(report: RunReport): void {
+  if (report.mode === 'check-only') {
+    const differences = checkDifferences(report.plan);
+    if (differences.length === 0) return;
+    throw new NamespacePlanError(
+      `check-only: namespace ${report.namespace} differs from the declaration ` +
+        `(${differences.length}):\n- ${differences.join('\n- ')}`,
+      differences,
+    );
+  }
+  if (report.plan.blockers.length > 0) {
+    throw new NamespacePlanError(
+      `Nothing was changed:\n- ${report.plan.blockers.join('\n- ')}`,
+      report.plan.blockers,
+    );
+  }
+}
