@@ -1,0 +1,156 @@
+// The login action's inputs: parsed and checked here, before any API call.
+import {
+  type CcrConnection,
+  readCcrConnection,
+  readProvider,
+  readSwrConnection,
+  type SwrConnection,
+} from '../../core/action/common-inputs.ts';
+import { InputReader } from '../../core/action/input-reader.ts';
+import { registryKey } from '../../core/docker/registry-host.ts';
+import { InputError } from '../../core/errors/errors.ts';
+
+/** SWR: a temporary login from `POST /v2/manage/utils/secret`. */
+export interface SwrLoginTarget {
+  kind: 'swr';
+  connection: SwrConnection;
+  /** Registry host override (`registry`). */
+  registry?: string;
+}
+
+/** CCR enterprise: a temporary password for an instance. */
+export interface CcrEnterpriseLoginTarget {
+  kind: 'ccr-enterprise';
+  connection: CcrConnection & { instanceId: string };
+  registry?: string;
+  /** Which instance domain to log in to when `registry` is not set. */
+  registryAccess: 'public' | 'private';
+  /** Lifetime of the temporary password, hours. */
+  durationHours: number;
+  /** Docker user name (`username`); else read from the user profile. */
+  username?: string;
+  /** User whose profile names the docker user (`user-id`); else the signed-in user. */
+  userId?: string;
+}
+
+/** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
+export interface CcrPersonalLoginTarget {
+  kind: 'ccr-personal';
+  registry: string;
+  username: string;
+  password: string;
+}
+
+export type LoginTarget = SwrLoginTarget | CcrEnterpriseLoginTarget | CcrPersonalLoginTarget;
+
+export interface LoginInputs {
+  target: LoginTarget;
+  /** Remove the login in the post step (`logout`). */
+  logout: boolean;
+  /** Also set the `password` output, masked (`output-password`). */
+  outputPassword: boolean;
+}
+
+/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
+export const MAX_DURATION_HOURS = 24;
+export const DEFAULT_DURATION_HOURS = 2;
+
+/** Reads and checks every login input; InputError names the input and the rule. */
+export function readLoginInputs(reader: InputReader = new InputReader()): LoginInputs {
+  // Secrets first, so they are masked before anything can print them.
+  const password = reader.secret('password');
+  const provider = readProvider(reader);
+  const registry = readRegistry(reader);
+  const common = {
+    logout: reader.boolean('logout', { default: true }),
+    outputPassword: reader.boolean('output-password', { default: false }),
+  };
+  if (provider === 'swr') {
+    rejectInputs(reader, ['password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
+    const connection = readSwrConnection(reader);
+    return {
+      ...common,
+      target: registry ? { kind: 'swr', connection, registry } : { kind: 'swr', connection },
+    };
+  }
+  if (reader.optional('instance-id') === undefined) {
+    return { ...common, target: readPersonalTarget(reader, registry, password) };
+  }
+  return { ...common, target: readEnterpriseTarget(reader, registry) };
+}
+
+function readRegistry(reader: InputReader): string | undefined {
+  const text = reader.optional('registry');
+  if (text === undefined) return undefined;
+  const key = registryKey(text);
+  if (key === undefined) {
+    throw new InputError(
+      'registry',
+      `Input 'registry' must be a registry host such as swr.cn-north-4.myhuaweicloud.com or ` +
+        `registry.example.com:5000 (no path), got "${text}".`,
+    );
+  }
+  return key;
+}
+
+function readEnterpriseTarget(reader: InputReader, registry: string | undefined): CcrEnterpriseLoginTarget {
+  rejectInputs(
+    reader,
+    ['password'],
+    'a CCR enterprise instance (instance-id), which gets a temporary password',
+  );
+  const connection = readCcrConnection(reader);
+  const target: CcrEnterpriseLoginTarget = {
+    kind: 'ccr-enterprise',
+    connection: { ...connection, instanceId: connection.instanceId! },
+    registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
+    durationHours: reader.integer('duration', {
+      min: 1,
+      max: MAX_DURATION_HOURS,
+      default: DEFAULT_DURATION_HOURS,
+    }),
+  };
+  const username = reader.optional('username');
+  const userId = reader.optional('user-id');
+  if (registry) target.registry = registry;
+  if (username) target.username = username;
+  if (userId) target.userId = userId;
+  return target;
+}
+
+function readPersonalTarget(
+  reader: InputReader,
+  registry: string | undefined,
+  password: string | undefined,
+): CcrPersonalLoginTarget {
+  const username = reader.optional('username');
+  if (!username && !password) {
+    throw new InputError(
+      ['instance-id', 'username', 'password'],
+      'provider ccr needs instance-id (CCR enterprise: the action gets a temporary password), or username, ' +
+        'password and registry (CCR personal edition, which has no temporary credentials).',
+    );
+  }
+  const missing = [!username && 'username', !password && 'password', !registry && 'registry'].filter(
+    (name): name is string => typeof name === 'string',
+  );
+  if (missing.length > 0 || !username || !password || !registry) {
+    throw new InputError(
+      missing,
+      `CCR personal edition login (no instance-id) needs username, password and registry; missing: ${missing.join(', ')}.`,
+    );
+  }
+  rejectInputs(
+    reader,
+    ['duration', 'user-id', 'registry-access'],
+    'the CCR personal edition (no instance-id)',
+  );
+  return { kind: 'ccr-personal', registry, username, password };
+}
+
+/** Inputs that mean nothing for this kind of login are an error, not silently ignored. */
+function rejectInputs(reader: InputReader, names: readonly string[], where: string): void {
+  const given = names.filter((name) => reader.optional(name) !== undefined);
+  if (given.length === 0) return;
+  throw new InputError(given, `${given.map((name) => `'${name}'`).join(', ')} cannot be used with ${where}.`);
+}

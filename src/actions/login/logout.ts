@@ -1,0 +1,19 @@
+// login post step: undo exactly what main recorded, even after a failed or cancelled job.
+import * as core from '@actions/core';
+import { removeDockerLogin } from '../../core/docker/docker-login.ts';
+import { readLoginState } from './state.ts';
+
+/** The post step: remove the login main added (restoring what it replaced), unless logout is false. */
+export async function logout(): Promise<void> {
+  const state = readLoginState();
+  if (!state) {
+    core.info('Nothing to log out: the login step wrote no credentials.');
+    return;
+  }
+  if (!state.logout) {
+    core.info(`logout is false: keeping the login to ${state.registry} in ${state.record.configDir}.`);
+    return;
+  }
+  for (const note of await removeDockerLogin(state.record)) core.info(note);
+  core.info(`Logged out of ${state.registry}.`);
+}

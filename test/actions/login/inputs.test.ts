@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { readLoginInputs } from '../../../src/actions/login/inputs.ts';
+import { InputReader } from '../../../src/core/action/input-reader.ts';
+import { InputError } from '../../../src/core/errors/errors.ts';
+
+const swrKeys = {
+  provider: 'swr',
+  region: 'cn-north-4',
+  'access-key-id': 'AKAKAKAK',
+  'secret-access-key': 'SKSKSKSK',
+};
+const ccrKeys = { provider: 'ccr', region: 'bj', 'access-key-id': 'bce-ak', 'secret-access-key': 'bce-sk' };
+
+function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  return readLoginInputs(InputReader.fromRecord(inputs, env));
+}
+
+function inputErrorOf(inputs: Record<string, string>): InputError {
+  try {
+    read(inputs);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('no InputError');
+}
+
+describe('readLoginInputs', () => {
+  it('reads an SWR login with defaults: logout on, no password output', () => {
+    const inputs = read(swrKeys);
+    expect(inputs.target.kind).toBe('swr');
+    expect(inputs.logout).toBe(true);
+    expect(inputs.outputPassword).toBe(false);
+  });
+
+  it('normalises the registry override to a host', () => {
+    const inputs = read({ ...swrKeys, registry: 'https://SWR.example.com:8443/' });
+    expect(inputs.target).toMatchObject({ kind: 'swr', registry: 'swr.example.com:8443' });
+  });
+
+  it('reads SWR credentials from the Huawei SDK environment variables', () => {
+    const inputs = readLoginInputs(
+      InputReader.fromRecord(
+        { provider: 'swr', region: 'cn-north-4' },
+        { HUAWEICLOUD_SDK_AK: 'envAK', HUAWEICLOUD_SDK_SK: 'envSK' },
+      ),
+    );
+    expect(inputs.target.kind === 'swr' && inputs.target.connection.auth.method).toBe('aksk');
+  });
+
+  it('reads a CCR enterprise login with a 2-hour default duration and public access', () => {
+    const inputs = read({ ...ccrKeys, 'instance-id': 'ccr-abc123' });
+    expect(inputs.target).toMatchObject({
+      kind: 'ccr-enterprise',
+      durationHours: 2,
+      registryAccess: 'public',
+      connection: { instanceId: 'ccr-abc123' },
+    });
+  });
+
+  it('reads a CCR personal login', () => {
+    const inputs = read({
+      provider: 'ccr',
+      username: 'me',
+      password: 'pw-personal',
+      registry: 'registry.baidubce.com',
+    });
+    expect(inputs.target).toEqual({
+      kind: 'ccr-personal',
+      username: 'me',
+      password: 'pw-personal',
+      registry: 'registry.baidubce.com',
+    });
+  });
+
+  it.each([
+    [{ ...swrKeys, logout: 'maybe' }, ['logout'], 'true or false'],
+    [{ ...swrKeys, registry: 'swr.example.com/team' }, ['registry'], 'registry host'],
+    [{ ...swrKeys, duration: '3' }, ['duration'], 'cannot be used with provider swr'],
+    [{ ...swrKeys, password: 'x' }, ['password'], 'cannot be used with provider swr'],
+    [{ ...ccrKeys, 'instance-id': 'ccr-abc123', duration: '0' }, ['duration'], 'from 1 to 24'],
+    [{ ...ccrKeys, 'instance-id': 'ccr-abc123', duration: '48' }, ['duration'], 'from 1 to 24'],
+    [
+      { ...ccrKeys, 'instance-id': 'ccr-abc123', 'registry-access': 'vpc' },
+      ['registry-access'],
+      'public, private',
+    ],
+    [{ ...ccrKeys, 'instance-id': 'ccr-abc123', password: 'p' }, ['password'], 'temporary password'],
+    [{ ...ccrKeys }, ['instance-id', 'username', 'password'], 'needs instance-id'],
+    [{ provider: 'ccr', username: 'me', password: 'p' }, ['registry'], 'missing: registry'],
+    [{ provider: 'ccr', username: 'me', registry: 'r.io' }, ['password'], 'missing: password'],
+    [
+      { provider: 'ccr', username: 'me', password: 'p', registry: 'r.io', duration: '1' },
+      ['duration'],
+      'personal edition',
+    ],
+    [{ provider: 'gcr' }, ['provider'], 'one of swr, ccr'],
+    [{ provider: 'swr', region: 'cn-north-4' }, ['access-key-id'], 'No Huawei Cloud credentials'],
+  ])('rejects %j', (inputs, names, message) => {
+    const error = inputErrorOf(inputs);
+    expect(error.inputs).toEqual(expect.arrayContaining(names));
+    expect(error.message).toContain(message);
+  });
+});
