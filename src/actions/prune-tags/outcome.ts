@@ -1,0 +1,60 @@
+// The run's results per repository, and the step outputs derived from them (pure).
+import type { DeletionResult } from './execute.ts';
+import type { PrunePlan } from './plan.ts';
+
+/** One repository's plan. */
+export interface RepositoryPlan {
+  repository: string;
+  plan: PrunePlan;
+}
+
+/** Step outputs, all strings as the runner stores them. */
+export interface PruneOutputs {
+  deleted: string;
+  'deleted-count': string;
+  'kept-count': string;
+  'protected-count': string;
+  'planned-count': string;
+  failed: string;
+  'reclaimed-bytes': string;
+}
+
+/** Outputs from the plans and the deletions made (none on a dry run or a stopped run). */
+export function pruneOutputs(
+  plans: readonly RepositoryPlan[],
+  results: readonly DeletionResult[],
+): PruneOutputs {
+  const sum = (verdict: 'keep' | 'protect' | 'delete') =>
+    plans.reduce((n, p) => n + p.plan.counts[verdict], 0);
+  const gone = results.filter((r) => r.outcome !== 'failed');
+  const failed = results.filter((r) => r.outcome === 'failed');
+  return {
+    deleted: JSON.stringify(gone.map(tagRef)),
+    'deleted-count': String(gone.length),
+    'kept-count': String(sum('keep')),
+    'protected-count': String(sum('protect')),
+    'planned-count': String(sum('delete')),
+    failed: JSON.stringify(failed.map(tagRef)),
+    'reclaimed-bytes': String(reclaimedBytes(results)),
+  };
+}
+
+/** `repository:tag`, the form used in outputs and messages. */
+export function tagRef(result: { repository: string; tag: { tag: string } }): string {
+  return `${result.repository}:${result.tag.tag}`;
+}
+
+/**
+ * Bytes of the distinct images this run deleted (a tag already gone does not count). An upper
+ * bound: layers shared with kept images stay stored.
+ */
+export function reclaimedBytes(results: readonly DeletionResult[]): number {
+  const sizes = new Map<string, number>();
+  for (const result of results) {
+    if (result.outcome !== 'deleted') continue;
+    sizes.set(`${result.repository}@${result.tag.digest}`, result.tag.size);
+  }
+  let total = 0;
+  for (const size of sizes.values()) total += size;
+  return total;
+}

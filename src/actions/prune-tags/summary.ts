@@ -1,0 +1,111 @@
+// The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
+import type { DeletionResult } from './execute.ts';
+import { type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
+import type { Decision } from './plan.ts';
+
+export interface SummaryInput {
+  namespace: string;
+  plans: readonly RepositoryPlan[];
+  results: readonly DeletionResult[];
+  /** One sentence on how the run ended (dry run, stopped by the guard, done, failures). */
+  status: string;
+  dryRun: boolean;
+}
+
+/** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
+export const ROWS_PER_REPOSITORY = 50;
+export const ROWS_IN_ALL = 500;
+
+const ORDER = { delete: 0, protect: 1, keep: 2 } as const;
+
+/** Markdown for core.summary. */
+export function summaryMarkdown(input: SummaryInput): string {
+  const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
+  const lines = [`## prune-tags: ${cell(input.namespace)}`, '', input.status, '', ...totalsTable(input), ''];
+  let budget = ROWS_IN_ALL;
+  for (const { repository, plan } of input.plans) {
+    const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.decisions.length);
+    budget -= shown;
+    lines.push(`### ${cell(repository)}`, '');
+    if (plan.decisions.length === 0) {
+      lines.push('No tags.', '');
+      continue;
+    }
+    const rows = [...plan.decisions].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]).slice(0, shown);
+    if (rows.length > 0) {
+      lines.push('| tag | decision | reason | updated | size |', '|---|---|---|---|---|');
+      for (const decision of rows)
+        lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.tag}`), input.dryRun));
+    }
+    const hidden = plan.decisions.length - rows.length;
+    if (hidden > 0) lines.push('', `… and ${hidden} more decisions (every decision is in the step log).`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function totalsTable(input: SummaryInput): string[] {
+  const failedBy = new Map<string, number>();
+  for (const r of input.results)
+    if (r.outcome === 'failed') failedBy.set(r.repository, (failedBy.get(r.repository) ?? 0) + 1);
+  const deletedHeader = input.dryRun ? 'would delete' : 'planned deletions';
+  const rows = [
+    `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  const total = { tags: 0, keep: 0, protect: 0, delete: 0, failed: 0 };
+  for (const { repository, plan } of input.plans) {
+    const failed = failedBy.get(repository) ?? 0;
+    rows.push(
+      `| ${cell(repository)} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`,
+    );
+    total.tags += plan.decisions.length;
+    total.keep += plan.counts.keep;
+    total.protect += plan.counts.protect;
+    total.delete += plan.counts.delete;
+    total.failed += failed;
+  }
+  rows.push(
+    `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`,
+  );
+  const gone = input.results.filter((r) => r.outcome !== 'failed').length;
+  rows.push(
+    '',
+    `Deleted: **${gone}** tags, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`,
+  );
+  return rows;
+}
+
+function decisionRow(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): string {
+  const { tag } = decision;
+  const updated = Number.isNaN(tag.updatedAt)
+    ? ''
+    : new Date(tag.updatedAt).toISOString().replace('.000Z', 'Z');
+  return `| \`${cell(tag.tag)}\` | ${verdictText(decision, result, dryRun)} | ${cell(decision.reason)} | ${updated} | ${formatBytes(tag.size)} |`;
+}
+
+function verdictText(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): string {
+  if (decision.verdict === 'keep') return 'kept';
+  if (decision.verdict === 'protect') return 'protected';
+  if (dryRun) return 'would delete';
+  if (!result) return 'not deleted';
+  if (result.outcome === 'failed') return `**failed**: ${cell(result.error)}`;
+  return result.outcome === 'absent' ? 'deleted (already gone)' : 'deleted';
+}
+
+/** Bytes in binary units, one decimal. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Keeps text from breaking a Markdown table. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { DeletionResult } from '../../../src/actions/prune-tags/execute.ts';
+import { pruneOutputs, reclaimedBytes } from '../../../src/actions/prune-tags/outcome.ts';
+import { planPrune } from '../../../src/actions/prune-tags/plan.ts';
+import { rules, START, tag } from './tag-fixtures.ts';
+
+describe('pruneOutputs', () => {
+  const tags = [
+    tag('new', 1),
+    tag('twin', 2, 'sha256:new'),
+    tag('old', 40, 'sha256:old', 500),
+    tag('older', 50, 'sha256:older', 700),
+  ];
+  const plans = [{ repository: 'web', plan: planPrune(tags, rules({ keepLast: 1 }), START) }];
+
+  it('reports what was deleted, what failed and the counts of the plan', () => {
+    const results: DeletionResult[] = [
+      { repository: 'web', tag: tags[2]!, outcome: 'deleted' },
+      { repository: 'web', tag: tags[3]!, outcome: 'failed', error: 'boom' },
+    ];
+    expect(pruneOutputs(plans, results)).toEqual({
+      deleted: '["web:old"]',
+      'deleted-count': '1',
+      'kept-count': '1',
+      'protected-count': '1',
+      'planned-count': '2',
+      failed: '["web:older"]',
+      'reclaimed-bytes': '500',
+    });
+  });
+
+  it('reports nothing deleted on a dry run', () => {
+    expect(pruneOutputs(plans, [])).toMatchObject({
+      deleted: '[]',
+      'deleted-count': '0',
+      'planned-count': '2',
+    });
+  });
+});
+
+describe('reclaimedBytes', () => {
+  it('counts each deleted image once and skips tags that were already gone', () => {
+    const a = tag('a', 40, 'sha256:x', 300);
+    const b = tag('b', 40, 'sha256:x', 300);
+    const c = tag('c', 40, 'sha256:y', 900);
+    expect(
+      reclaimedBytes([
+        { repository: 'web', tag: a, outcome: 'deleted' },
+        { repository: 'web', tag: b, outcome: 'absent' },
+        { repository: 'web', tag: c, outcome: 'absent' },
+      ]),
+    ).toBe(300);
+  });
+});

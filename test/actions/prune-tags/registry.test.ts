@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { fromCcrTag, fromSwrTag, swrRegistry } from '../../../src/actions/prune-tags/registry.ts';
+import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
+import { fakeApi } from '../../support/fake-api.ts';
+
+describe('tag records', () => {
+  it('reads an SWR manifest list with its images', () => {
+    const manifest = JSON.stringify({ manifests: [{ digest: 'sha256:a' }, { digest: 'sha256:b' }] });
+    expect(
+      fromSwrTag({
+        Tag: 'v1',
+        digest: 'sha256:l',
+        updated: '2025-01-01T00:00:00Z',
+        size: 10,
+        tag_type: 1,
+        manifest,
+      }),
+    ).toEqual({
+      tag: 'v1',
+      digest: 'sha256:l',
+      updatedAt: Date.UTC(2025, 0, 1),
+      size: 10,
+      kind: 'list',
+      children: ['sha256:a', 'sha256:b'],
+    });
+  });
+
+  it('marks an SWR manifest list with an unreadable manifest as having unknown images', () => {
+    const info = fromSwrTag({ Tag: 'v1', digest: 'sha256:l', tag_type: 1, manifest: 'oops' });
+    expect(info.kind).toBe('list');
+    expect(info.children).toBeUndefined();
+    expect(info.updatedAt).toBeNaN();
+  });
+
+  it('reads a CCR tag by its push time', () => {
+    expect(
+      fromCcrTag({ tagName: 'v2', digest: 'sha256:c', pushTime: '2025-02-01T00:00:00Z', size: 7 }),
+    ).toEqual({
+      tag: 'v2',
+      digest: 'sha256:c',
+      updatedAt: Date.UTC(2025, 1, 1),
+      size: 7,
+      kind: 'image',
+    });
+  });
+});
+
+describe('swrRegistry', () => {
+  it('refuses a listing that returns the same tag twice', async () => {
+    const api = fakeApi(() => ({
+      headers: { 'content-range': '0-2/2' },
+      body: [{ Tag: 'a' }, { Tag: 'a' }],
+    }));
+    await expect(swrRegistry(api, 'team').listTags('web')).rejects.toThrow(ListingIncompleteError);
+  });
+});

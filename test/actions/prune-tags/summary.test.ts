@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { planPrune } from '../../../src/actions/prune-tags/plan.ts';
+import {
+  formatBytes,
+  ROWS_PER_REPOSITORY,
+  summaryMarkdown,
+} from '../../../src/actions/prune-tags/summary.ts';
+import { rules, START, tag } from './tag-fixtures.ts';
+
+describe('summaryMarkdown', () => {
+  it('shows totals, then deletions before kept tags, with reasons and results', () => {
+    const tags = [tag('latest', 1), tag('ci|1', 40, 'sha256:ci1', 2048), tag('ci-2', 41)];
+    const plans = [{ repository: 'web', plan: planPrune(tags, rules({ keepLast: 1 }), START) }];
+    const markdown = summaryMarkdown({
+      namespace: 'team',
+      plans,
+      results: [
+        { repository: 'web', tag: tags[1]!, outcome: 'deleted' },
+        { repository: 'web', tag: tags[2]!, outcome: 'failed', error: 'SWR → 500' },
+      ],
+      status: 'Deleted 1 tags; 1 failed.',
+      dryRun: false,
+    });
+    expect(markdown).toContain('| web | 3 | 1 | 0 | 2 | 1 |');
+    expect(markdown).toContain('| **total** | **3** | **1** | **0** | **2** | **1** |');
+    expect(markdown).toContain('Deleted: **1** tags, reclaiming up to **2.0 KiB**.');
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows).toEqual([
+      '| `ci\\|1` | deleted | deleted: not among the newest 1 | 2025-04-22T00:00:00Z | 2.0 KiB |',
+      '| `ci-2` | **failed**: SWR → 500 | deleted: not among the newest 1 | 2025-04-21T00:00:00Z | 100 B |',
+      '| `latest` | kept | kept: among the newest 1 | 2025-05-31T00:00:00Z | 100 B |',
+    ]);
+  });
+
+  it('truncates large repositories but always shows the totals', () => {
+    const tags = Array.from({ length: 300 }, (_, i) => tag(`t${i}`, i + 1));
+    const plans = [{ repository: 'big', plan: planPrune(tags, rules({ keepLast: 10 }), START) }];
+    const markdown = summaryMarkdown({
+      namespace: 'team',
+      plans,
+      results: [],
+      status: 'Dry run.',
+      dryRun: true,
+    });
+    expect(markdown.split('\n').filter((line) => line.startsWith('| `'))).toHaveLength(ROWS_PER_REPOSITORY);
+    expect(markdown).toContain(
+      `… and ${300 - ROWS_PER_REPOSITORY} more decisions (every decision is in the step log).`,
+    );
+    expect(markdown).toContain('| **total** | **300** | **10** | **0** | **290** | **0** |');
+    expect(markdown).toContain('| would delete |');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses binary units', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GiB');
+  });
+});
