@@ -1,0 +1,100 @@
+// The JSON format of a seed (and of the admin state snapshot): everything optional but names.
+import type { BaiduEmulatorCredentials, HuaweiEmulatorCredentials } from './credentials.ts';
+import type { FaultConfig } from './faults.ts';
+import type { RegistryCredentials, TagDeleteMode } from './state.ts';
+
+export interface TagSeed {
+  tag: string;
+  /** Default: a digest derived from repository and tag name (tags then never share one). */
+  digest?: string;
+  size?: number;
+  /** ISO times; default: one hour apart, the last tag listed being the newest. */
+  created?: string;
+  updated?: string;
+  /** 0 image (default), 1 manifest list. */
+  tagType?: 0 | 1;
+  /** Digests a manifest list references. */
+  children?: string[];
+}
+
+export interface PermissionSeed {
+  user_id: string;
+  user_name: string;
+  auth: number;
+}
+
+export interface RetentionSeed {
+  id?: number;
+  algorithm: string;
+  rules: Array<{
+    template: string;
+    params: Record<string, string>;
+    tag_selectors: Array<{ kind: string; pattern: string }>;
+  }>;
+}
+
+export interface SwrRepositorySeed {
+  name: string;
+  isPublic?: boolean;
+  category?: string;
+  description?: string;
+  tags?: TagSeed[];
+  permissions?: PermissionSeed[];
+  retentions?: RetentionSeed[];
+}
+
+export interface SwrNamespaceSeed {
+  name: string;
+  /** Owning Huawei account (domain name); default: the emulator's account. */
+  owner?: string;
+  creatorName?: string;
+  repositories?: SwrRepositorySeed[];
+  permissions?: PermissionSeed[];
+}
+
+export interface CcrPersonalProjectSeed {
+  id?: number;
+  name: string;
+  type?: 'public' | 'private';
+  repoCount?: number;
+  createTime?: string;
+  members?: Array<{ userId: string; userName: string; role: string }>;
+}
+
+export interface CcrProjectSeed {
+  name: string;
+  public?: boolean;
+  repositories?: Array<{ name: string; tags?: TagSeed[] }>;
+}
+
+export interface CcrInstanceSeed {
+  id: string;
+  name?: string;
+  status?: string;
+  publicURL?: string;
+  privateURL?: string;
+  projects?: CcrProjectSeed[];
+  publicLinks?: { status?: 'opened' | 'closed'; whitelist?: Array<{ ipAddr: string; description?: string }> };
+  privateLinks?: Array<{
+    vpcID: string;
+    subnetID: string;
+    ipType?: string;
+    ipAddress?: string;
+    status?: string;
+  }>;
+}
+
+export interface EmulatorSeed {
+  credentials?: { huawei?: Partial<HuaweiEmulatorCredentials>; baidu?: Partial<BaiduEmulatorCredentials> };
+  tagDeleteMode?: TagDeleteMode;
+  /** IAM token lifetime; default 86400 (24 h, as IAM). */
+  tokenLifetimeSeconds?: number;
+  /** Accepted signature clock skew; default 900. */
+  signatureSkewSeconds?: number;
+  region?: string;
+  registryCredentials?: RegistryCredentials;
+  swr?: { namespaces?: SwrNamespaceSeed[] };
+  /** `instances` absent: the one default instance `ccr-emu00001`. */
+  ccr?: { personalProjects?: CcrPersonalProjectSeed[]; instances?: CcrInstanceSeed[] };
+  faults?: FaultConfig;
+}

@@ -1,0 +1,201 @@
+// The emulator's in-memory world: accounts, IAM tokens, SWR and CCR resources.
+import type { EmulatorCredentials } from './credentials.ts';
+
+export type TagDeleteMode = 'tag' | 'digest';
+
+/** One image tag; several tags may share a digest. A manifest list (tagType 1) references child digests. */
+export interface ImageTag {
+  id: number;
+  name: string;
+  digest: string;
+  size: number;
+  /** ISO times. */
+  created: string;
+  updated: string;
+  /** 0: image manifest, 1: manifest list. */
+  tagType: 0 | 1;
+  children: string[];
+}
+
+export interface Permission {
+  userId: string;
+  userName: string;
+  auth: number;
+}
+
+export interface RetentionRule {
+  template: string;
+  params: Record<string, string>;
+  tag_selectors: Array<{ kind: string; pattern: string }>;
+}
+
+export interface Retention {
+  id: number;
+  algorithm: string;
+  rules: RetentionRule[];
+}
+
+export interface RetentionLog {
+  id: number;
+  retentionId: number;
+  ruleType: string;
+  tag: string;
+  created: string;
+}
+
+export interface SwrRepository {
+  id: number;
+  name: string;
+  isPublic: boolean;
+  category: string;
+  description: string;
+  created: string;
+  updated: string;
+  tags: Map<string, ImageTag>;
+  access: Map<string, Permission>;
+  retentions: Map<number, Retention>;
+  retentionLogs: RetentionLog[];
+}
+
+export interface SwrNamespace {
+  id: number;
+  name: string;
+  /** Huawei account (domain name) owning it; another account's namespaces are invisible but taken. */
+  owner: string;
+  creatorName: string;
+  created: string;
+  repositories: Map<string, SwrRepository>;
+  access: Map<string, Permission>;
+}
+
+export interface IamToken {
+  userName: string;
+  expiresAt: Date;
+  /** How it was issued: `password`, `token` or an identity provider method. */
+  method: string;
+}
+
+export interface CcrPersonalProject {
+  id: number;
+  name: string;
+  type: 'public' | 'private';
+  repoCount: number;
+  chartCount: number;
+  createTime: string;
+  updateTime: string;
+  members: Array<{ userId: string; userName: string; role: string }>;
+}
+
+export interface CcrRepository {
+  id: number;
+  name: string;
+  created: string;
+  updated: string;
+  tags: Map<string, ImageTag>;
+}
+
+export interface CcrProject {
+  id: number;
+  name: string;
+  isPublic: boolean;
+  created: string;
+  updated: string;
+  repositories: Map<string, CcrRepository>;
+}
+
+export interface WhitelistEntry {
+  ipAddr: string;
+  description: string;
+}
+
+export interface PrivateLink {
+  vpcID: string;
+  subnetID: string;
+  ipType: string;
+  ipAddress: string;
+  autoDnsResolve: boolean;
+  status: string;
+}
+
+export interface CcrInstance {
+  id: string;
+  name: string;
+  instanceType: string;
+  status: string;
+  region: string;
+  publicURL: string;
+  privateURL: string;
+  createTime: string;
+  expireTime: string;
+  projects: Map<string, CcrProject>;
+  publicLinkStatus: 'opened' | 'closed';
+  whitelist: WhitelistEntry[];
+  privateLinks: PrivateLink[];
+}
+
+/** A temporary registry password handed out by `POST /v1/instances/{id}/credential`. */
+export interface IssuedPassword {
+  instanceId: string;
+  userName: string;
+  password: string;
+  expiresAt: string;
+}
+
+/** Fixed registry credentials (e.g. matching a real registry's htpasswd user) instead of generated ones. */
+export interface RegistryCredential {
+  username?: string;
+  password?: string;
+  host?: string;
+}
+
+export interface RegistryCredentials {
+  swr?: RegistryCredential;
+  ccr?: RegistryCredential;
+}
+
+export interface EmulatorState {
+  credentials: EmulatorCredentials;
+  tagDeleteMode: TagDeleteMode;
+  tokenLifetimeSeconds: number;
+  /** Accepted clock skew for signatures, seconds. */
+  signatureSkewSeconds: number;
+  /** Region reported by SWR login secrets and CCR instances. */
+  region: string;
+  registryCredentials: RegistryCredentials;
+  iamTokens: Map<string, IamToken>;
+  swrNamespaces: Map<string, SwrNamespace>;
+  ccrPersonalProjects: Map<number, CcrPersonalProject>;
+  ccrInstances: Map<string, CcrInstance>;
+  issuedPasswords: IssuedPassword[];
+  /** Source of ids for every resource. */
+  nextId: number;
+}
+
+/** A new id, unique across the emulator. */
+export function newId(state: EmulatorState): number {
+  state.nextId += 1;
+  return state.nextId;
+}
+
+/** The SWR namespace if the caller's account owns it (others' namespaces are invisible). */
+export function ownSwrNamespace(state: EmulatorState, name: string): SwrNamespace | undefined {
+  const namespace = state.swrNamespaces.get(name);
+  return namespace && namespace.owner === state.credentials.huawei.domainName ? namespace : undefined;
+}
+
+/** Namespaces the caller's account owns (counted against the quota of 5). */
+export function ownSwrNamespaces(state: EmulatorState): SwrNamespace[] {
+  return [...state.swrNamespaces.values()].filter((ns) => ns.owner === state.credentials.huawei.domainName);
+}
+
+/**
+ * Deletes a tag as the registry would: mode `tag` removes just that tag, mode `digest` deletes the
+ * manifest, so every tag on the same digest goes with it. Returns the names of the removed tags.
+ */
+export function deleteImageTag(tags: Map<string, ImageTag>, name: string, mode: TagDeleteMode): string[] {
+  const target = tags.get(name);
+  if (!target) return [];
+  const doomed = mode === 'tag' ? [target] : [...tags.values()].filter((t) => t.digest === target.digest);
+  for (const tag of doomed) tags.delete(tag.name);
+  return doomed.map((tag) => tag.name);
+}
