@@ -1,0 +1,183 @@
+// The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
+import { type CcrConnection, readCcrConnection } from '../../core/action/common-inputs.ts';
+import { InputReader } from '../../core/action/input-reader.ts';
+import { InputError } from '../../core/errors/errors.ts';
+import type { IpVersion } from '../../core/net/egress-ip.ts';
+import { type IpNetwork, parseHostAddress } from '../../core/net/ip-network.ts';
+import type { NewPrivateLink } from '../../providers/ccr/private-links.ts';
+import { type DeclaredEntry, parseEntryLines } from './entry-lines.ts';
+import { parseLeaseDuration } from './lease-duration.ts';
+import { isValidOwner } from './marker.ts';
+import type { WhitelistMode } from './plan.ts';
+import { parsePrivateLinkLines } from './private-link-lines.ts';
+import type { PublicAccessWish } from './public-access.ts';
+
+export interface SyncWhitelistInputs {
+  connection: CcrConnection;
+  instanceId: string;
+  mode: WhitelistMode;
+  entries: DeclaredEntry[];
+  /** Normalisations worth telling the user (e.g. an IPv4-mapped address read as IPv4). */
+  entryNotes: string[];
+  /** `detect`: ask the lookup services; an address: given by the user; false: no runner lease. */
+  runnerIp: false | 'detect' | IpNetwork;
+  ipVersion: IpVersion;
+  ipLookupUrls: string[];
+  ipLookupTimeoutMs: number;
+  owner: string;
+  leaseMs: number;
+  publicAccess: PublicAccessWish;
+  restorePublicAccess: boolean;
+  privateLinks: NewPrivateLink[];
+  prunePrivateLinks: boolean;
+  dryRun: boolean;
+  /** `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`, written into markers. */
+  runId: string;
+}
+
+const MIN_LEASE_MS = 5 * 60_000;
+const MAX_LEASE_MS = 7 * 24 * 3_600_000;
+
+/** Reads and validates every input before any API call; InputError names the input and the rule. */
+export function readSyncWhitelistInputs(
+  reader: InputReader = new InputReader(),
+  env: NodeJS.ProcessEnv = process.env,
+): SyncWhitelistInputs {
+  const provider = reader.optional('provider');
+  if (provider !== undefined && provider.toLowerCase() !== 'ccr') {
+    throw new InputError(
+      'provider',
+      `Input 'provider' must be ccr for sync-whitelist (CCR enterprise only), got "${provider}".`,
+    );
+  }
+  const connection = readCcrConnection(reader);
+  if (!connection.instanceId) {
+    throw new InputError(
+      'instance-id',
+      "Input 'instance-id' is required: the CCR enterprise instance (ccr-xxxxxxxx).",
+    );
+  }
+  const { entries, notes } = parseEntryLines(reader.lines('entries'), {
+    input: 'entries',
+    allowAny: reader.boolean('allow-any', { default: false }),
+  });
+  const inputs: SyncWhitelistInputs = {
+    connection,
+    instanceId: connection.instanceId,
+    mode: reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' }),
+    entries,
+    entryNotes: notes,
+    runnerIp: readRunnerIp(reader),
+    ipVersion: reader.oneOf('ip-version', ['4', '6', 'any'], { default: '4' }),
+    ipLookupUrls: readLookupUrls(reader),
+    ipLookupTimeoutMs: reader.integer('ip-lookup-timeout', { min: 1, max: 60, default: 5 }) * 1000,
+    owner: readOwner(reader),
+    leaseMs: readLeaseDuration(reader),
+    publicAccess: reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' }),
+    restorePublicAccess: reader.boolean('restore-public-access', { default: false }),
+    privateLinks: parsePrivateLinkLines(reader.lines('private-links')),
+    prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
+    dryRun: reader.boolean('dry-run', { default: false }),
+    runId: `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+  };
+  return checkCombinations(inputs);
+}
+
+function readRunnerIp(reader: InputReader): SyncWhitelistInputs['runnerIp'] {
+  const text = reader.optional('runner-ip');
+  if (text === undefined || /^(false|no|off)$/i.test(text)) return false;
+  if (/^(true|yes|on)$/i.test(text)) return 'detect';
+  const ip = parseHostAddress(text);
+  if (!ip) {
+    throw new InputError(
+      'runner-ip',
+      `Input 'runner-ip' must be true, false or a single IP address, got "${text}".`,
+    );
+  }
+  return ip;
+}
+
+function readLookupUrls(reader: InputReader): string[] {
+  const urls = reader.list('ip-lookup-url');
+  for (const url of urls) {
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+      throw new InputError('ip-lookup-url', `Input 'ip-lookup-url' must list http(s) URLs, got "${url}".`);
+    }
+  }
+  return urls;
+}
+
+function readOwner(reader: InputReader): string {
+  const owner = reader.string('owner', { default: 'registry-actions' });
+  if (!isValidOwner(owner)) {
+    throw new InputError(
+      'owner',
+      `Input 'owner' must be up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, got "${owner}".`,
+    );
+  }
+  return owner;
+}
+
+function readLeaseDuration(reader: InputReader): number {
+  const text = reader.string('lease-duration', { default: '6h' });
+  const ms = parseLeaseDuration(text);
+  if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
+    throw new InputError(
+      'lease-duration',
+      `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`,
+    );
+  }
+  return ms;
+}
+
+/** Rules that involve more than one input. */
+export function checkCombinations(inputs: SyncWhitelistInputs): SyncWhitelistInputs {
+  const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
+  if (
+    mode === 'sweep' &&
+    (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')
+  ) {
+    throw new InputError(
+      ['mode', 'entries', 'runner-ip', 'private-links', 'public-access'],
+      'mode sweep only removes expired leases: leave entries, runner-ip, private-links and public-access unset.',
+    );
+  }
+  if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
+    throw new InputError(
+      ['mode', 'private-links', 'prune-private-links'],
+      'mode remove does not manage private links: use mode add or sync with private-links.',
+    );
+  }
+  if (mode === 'sync' && entries.length === 0) {
+    throw new InputError(
+      ['mode', 'entries'],
+      'mode sync needs entries: an empty declaration would remove every managed entry. Use mode remove to remove entries.',
+    );
+  }
+  if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
+    throw new InputError(
+      ['mode', 'entries', 'runner-ip'],
+      'mode remove needs entries or runner-ip to remove.',
+    );
+  }
+  if (
+    mode === 'add' &&
+    entries.length === 0 &&
+    runnerIp === false &&
+    privateLinks.length === 0 &&
+    publicAccess === 'keep'
+  ) {
+    throw new InputError(
+      ['entries', 'runner-ip'],
+      'Nothing to do: set entries, runner-ip, private-links or public-access.',
+    );
+  }
+  if (inputs.restorePublicAccess && publicAccess === 'keep') {
+    throw new InputError(
+      ['restore-public-access', 'public-access'],
+      'restore-public-access needs public-access open or close: there is nothing to restore otherwise.',
+    );
+  }
+  return inputs;
+}

@@ -1,0 +1,133 @@
+// Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
+import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
+import { unusedForm } from './address-form.ts';
+import { type CurrentEntry, entriesFor } from './current-entries.ts';
+import type { DeclaredEntry } from './entry-lines.ts';
+import { formatDescription, formatMinute } from './marker.ts';
+
+export type WhitelistMode = 'add' | 'sync' | 'remove' | 'sweep';
+
+/** One decision; `replace` writes `item` and then removes `replaces`. */
+export type WhitelistChange =
+  | { kind: 'add'; item: WhitelistItem; reason: string }
+  | { kind: 'delete'; item: WhitelistItem; reason: string }
+  | { kind: 'replace'; item: WhitelistItem; replaces: WhitelistItem[]; reason: string }
+  | { kind: 'keep'; item: WhitelistItem; reason: string }
+  | { kind: 'skip'; ipAddr: string; reason: string };
+
+export interface PlanContext {
+  mode: WhitelistMode;
+  owner: string;
+  /** `<run id>-<attempt>`, written into the marker of new entries. */
+  runId: string;
+  now: Date;
+}
+
+/** Changes that make the allowlist match the declaration under `mode`; only owned entries are removed. */
+export function planWhitelist(
+  current: readonly CurrentEntry[],
+  declared: readonly DeclaredEntry[],
+  context: PlanContext,
+): WhitelistChange[] {
+  switch (context.mode) {
+    case 'add':
+    case 'sync':
+      return [
+        ...declared.map((entry) => planDeclared(current, entry, context)),
+        ...planUndeclared(current, declared, context),
+      ];
+    case 'remove':
+      return declared.flatMap((entry) => planRemoval(current, entry, context.owner));
+    case 'sweep':
+      return planSweep(current, context.now);
+  }
+}
+
+function planDeclared(
+  current: readonly CurrentEntry[],
+  entry: DeclaredEntry,
+  context: PlanContext,
+): WhitelistChange {
+  const matches = entriesFor(current, entry.network);
+  const wanted: WhitelistItem = {
+    ipAddr: unusedForm(
+      entry.network,
+      matches.map((match) => match.item.ipAddr),
+    ),
+    description: formatDescription(entry.text, {
+      kind: 'permanent',
+      owner: context.owner,
+      runId: context.runId,
+    }),
+  };
+  const handMade = matches.find((match) => match.mark === undefined);
+  if (handMade)
+    return { kind: 'keep', item: handMade.item, reason: `present, not managed by ${context.owner}` };
+  const permanent = matches.find((match) => match.mark?.kind === 'permanent');
+  if (permanent) {
+    if (context.mode === 'sync' && permanent.text !== entry.text) {
+      return { kind: 'replace', item: wanted, replaces: [permanent.item], reason: 'description changed' };
+    }
+    return { kind: 'keep', item: permanent.item, reason: 'present' };
+  }
+  if (matches.length > 0) {
+    // Only runner leases hold this address: the declaration takes it over for good.
+    return {
+      kind: 'replace',
+      item: wanted,
+      replaces: matches.map((match) => match.item),
+      reason: 'declared; was a runner lease',
+    };
+  }
+  return { kind: 'add', item: wanted, reason: 'declared, missing' };
+}
+
+/** `sync` removes owned declared entries that are no longer declared; leases belong to their jobs. */
+function planUndeclared(
+  current: readonly CurrentEntry[],
+  declared: readonly DeclaredEntry[],
+  context: PlanContext,
+): WhitelistChange[] {
+  if (context.mode !== 'sync') return [];
+  const wanted = new Set(declared.map((entry) => entry.network.text));
+  return current
+    .filter(
+      (entry) =>
+        entry.mark?.kind === 'permanent' && entry.network !== undefined && !wanted.has(entry.network.text),
+    )
+    .map((entry) => ({
+      kind: 'delete',
+      item: entry.item,
+      reason: `managed by ${context.owner}, no longer declared`,
+    }));
+}
+
+function planRemoval(
+  current: readonly CurrentEntry[],
+  entry: DeclaredEntry,
+  owner: string,
+): WhitelistChange[] {
+  const matches = entriesFor(current, entry.network);
+  if (matches.length === 0) return [{ kind: 'skip', ipAddr: entry.network.text, reason: 'not present' }];
+  return matches.map((match) =>
+    match.mark
+      ? { kind: 'delete', item: match.item, reason: 'declared for removal' }
+      : { kind: 'keep', item: match.item, reason: `not managed by ${owner}; left as is` },
+  );
+}
+
+/** `sweep` removes owned leases whose expiry has passed, and nothing else. */
+function planSweep(current: readonly CurrentEntry[], now: Date): WhitelistChange[] {
+  return current.flatMap((entry): WhitelistChange[] => {
+    const mark = entry.mark;
+    if (mark?.kind !== 'lease' || mark.until.getTime() > now.getTime()) return [];
+    return [{ kind: 'delete', item: entry.item, reason: `lease expired at ${formatMinute(mark.until)}` }];
+  });
+}
+
+/** The changes that write to the API (add, delete, replace). */
+export function isWrite(
+  change: WhitelistChange,
+): change is Extract<WhitelistChange, { kind: 'add' | 'delete' | 'replace' }> {
+  return change.kind === 'add' || change.kind === 'delete' || change.kind === 'replace';
+}

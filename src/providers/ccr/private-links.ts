@@ -1,0 +1,94 @@
+// CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
+import { ListingIncompleteError } from '../../core/errors/errors.ts';
+import type { ApiClient } from '../../core/http/types.ts';
+
+/** Which VPC subnet a link attaches to: the key the API deletes by. */
+export interface PrivateLinkKey {
+  vpcID: string;
+  subnetID: string;
+}
+
+/** A link as listed: status is e.g. `creating`, `success` or `failed`. */
+export interface PrivateLink extends PrivateLinkKey {
+  serviceNetID: string;
+  status: string;
+  ipAddress: string;
+}
+
+/** What create takes: `ipType` `auto`, or `manual` with an `ipAddress` inside the subnet. */
+export interface NewPrivateLink extends PrivateLinkKey {
+  ipType: 'auto' | 'manual';
+  ipAddress: string;
+  autoDnsResolve: boolean;
+}
+
+function privateLinksPath(instanceId: string): string {
+  return `/v1/instances/${encodeURIComponent(instanceId)}/privatelinks`;
+}
+
+/** Every private link of the instance (the API returns them in one answer, unpaged). */
+export async function listPrivateLinks(api: ApiClient, instanceId: string): Promise<PrivateLink[]> {
+  const operation = `list private links of instance ${instanceId}`;
+  const { body } = await api.request<unknown>({
+    method: 'GET',
+    path: privateLinksPath(instanceId),
+    operation,
+  });
+  const items = isRecord(body) ? (body.items ?? []) : undefined;
+  if (!Array.isArray(items) || !items.every(isListedLink)) {
+    throw new ListingIncompleteError(`${operation}: the answer is malformed; nothing was changed.`);
+  }
+  return items.map((item) => ({
+    vpcID: item.vpcID,
+    subnetID: item.subnetID,
+    serviceNetID: stringOr(item.serviceNetID),
+    status: stringOr(item.status),
+    ipAddress: stringOr(item.ipAddress),
+  }));
+}
+
+/** Links a VPC subnet to the instance. */
+export async function createPrivateLink(
+  api: ApiClient,
+  instanceId: string,
+  link: NewPrivateLink,
+): Promise<void> {
+  await api.request({
+    method: 'POST',
+    path: privateLinksPath(instanceId),
+    body: {
+      vpcID: link.vpcID,
+      subnetID: link.subnetID,
+      ipType: link.ipType,
+      ipAddress: link.ipType === 'manual' ? link.ipAddress : '',
+      autoDnsResolve: link.autoDnsResolve,
+    },
+    operation: `link ${link.vpcID}/${link.subnetID} to instance ${instanceId}`,
+  });
+}
+
+/** Removes the link between a VPC subnet and the instance. */
+export async function deletePrivateLink(
+  api: ApiClient,
+  instanceId: string,
+  link: PrivateLinkKey,
+): Promise<void> {
+  await api.request({
+    method: 'DELETE',
+    path: privateLinksPath(instanceId),
+    body: { vpcID: link.vpcID, subnetID: link.subnetID },
+    operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isListedLink(value: unknown): value is PrivateLinkKey & Record<string, unknown> {
+  return isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+}
+
+function stringOr(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
