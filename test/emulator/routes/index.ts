@@ -1,6 +1,11 @@
 // Every route module of the emulator, in one list: adding a module is one line here.
 import type { Route } from '../route-types.ts';
 import { adminRoutes } from './admin.ts';
+import { ccrInstanceRoutes } from './ccr-instances.ts';
+import { ccrLinkRoutes } from './ccr-links.ts';
+import { ccrPersonalRoutes } from './ccr-personal.ts';
+import { ccrProjectRoutes } from './ccr-projects.ts';
+import { ccrTagRoutes } from './ccr-tags.ts';
 import { iamRoutes } from './iam.ts';
 import { iamOidcRoutes } from './iam-oidc.ts';
 import { swrAccessRoutes } from './swr-access.ts';
@@ -21,4 +26,9 @@ export const routes: Route[] = [
   ...swrAccessRoutes,
   ...swrRetentionRoutes,
   ...swrUtilRoutes,
+  ...ccrPersonalRoutes,
+  ...ccrInstanceRoutes,
+  ...ccrProjectRoutes,
+  ...ccrTagRoutes,
+  ...ccrLinkRoutes,
 ];
