@@ -53,6 +53,8 @@ export interface LoginInputs {
 
 /** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
 export const MAX_DURATION_HOURS = 24;
+/** The CCR personal edition registry. */
+export const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
 export const DEFAULT_DURATION_HOURS = 2;
 
 /** Reads and checks every login input; InputError names the input and the rule. */
@@ -127,17 +129,15 @@ function readPersonalTarget(
   if (!username && !password) {
     throw new InputError(
       ['instance-id', 'username', 'password'],
-      'provider ccr needs instance-id (CCR enterprise: the action gets a temporary password), or username, ' +
-        'password and registry (CCR personal edition, which has no temporary credentials).',
+      'provider ccr needs instance-id (CCR enterprise: the action gets a temporary password), or username ' +
+        'and password (CCR personal edition, which has no temporary credentials).',
     );
   }
-  const missing = [!username && 'username', !password && 'password', !registry && 'registry'].filter(
-    (name): name is string => typeof name === 'string',
-  );
-  if (missing.length > 0 || !username || !password || !registry) {
+  if (!username || !password) {
+    const missing = username ? 'password' : 'username';
     throw new InputError(
       missing,
-      `CCR personal edition login (no instance-id) needs username, password and registry; missing: ${missing.join(', ')}.`,
+      `CCR personal edition login (no instance-id) needs username and password; '${missing}' is empty.`,
     );
   }
   rejectInputs(
@@ -145,7 +145,7 @@ function readPersonalTarget(
     ['duration', 'user-id', 'registry-access'],
     'the CCR personal edition (no instance-id)',
   );
-  return { kind: 'ccr-personal', registry, username, password };
+  return { kind: 'ccr-personal', registry: registry ?? CCR_PERSONAL_REGISTRY, username, password };
 }
 
 /** Inputs that mean nothing for this kind of login are an error, not silently ignored. */

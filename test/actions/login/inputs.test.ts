@@ -58,18 +58,23 @@ describe('readLoginInputs', () => {
     });
   });
 
+  it('defaults the CCR personal registry to registry.baidubce.com', () => {
+    const inputs = read({ provider: 'ccr', username: 'me', password: 'pw-personal' });
+    expect(inputs.target).toMatchObject({ kind: 'ccr-personal', registry: 'registry.baidubce.com' });
+  });
+
   it('reads a CCR personal login', () => {
     const inputs = read({
       provider: 'ccr',
       username: 'me',
       password: 'pw-personal',
-      registry: 'registry.baidubce.com',
+      registry: 'ccr.example.com',
     });
     expect(inputs.target).toEqual({
       kind: 'ccr-personal',
       username: 'me',
       password: 'pw-personal',
-      registry: 'registry.baidubce.com',
+      registry: 'ccr.example.com',
     });
   });
 
@@ -87,8 +92,8 @@ describe('readLoginInputs', () => {
     ],
     [{ ...ccrKeys, 'instance-id': 'ccr-abc123', password: 'p' }, ['password'], 'temporary password'],
     [{ ...ccrKeys }, ['instance-id', 'username', 'password'], 'needs instance-id'],
-    [{ provider: 'ccr', username: 'me', password: 'p' }, ['registry'], 'missing: registry'],
-    [{ provider: 'ccr', username: 'me', registry: 'r.io' }, ['password'], 'missing: password'],
+    [{ provider: 'ccr', username: 'me', registry: 'r.io' }, ['password'], "'password' is empty"],
+    [{ provider: 'ccr', password: 'p' }, ['username'], "'username' is empty"],
     [
       { provider: 'ccr', username: 'me', password: 'p', registry: 'r.io', duration: '1' },
       ['duration'],
