@@ -13856,7 +13856,7 @@ module.exports = {
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9008)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6627)
 
 /**
  * @type {number[]} BOM
@@ -14444,7 +14444,7 @@ const { EventSourceStream } = __nccwpck_require__(2455)
 const { parseMIMEType } = __nccwpck_require__(980)
 const { createFastMessageEvent } = __nccwpck_require__(44)
 const { isNetworkError } = __nccwpck_require__(9107)
-const { delay } = __nccwpck_require__(9008)
+const { delay } = __nccwpck_require__(6627)
 const { kEnumerableProperty } = __nccwpck_require__(1544)
 const { environmentSettingsObject } = __nccwpck_require__(4296)
 const { getGlobalDispatcher } = __nccwpck_require__(5837)
@@ -14921,7 +14921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9008:
+/***/ 6627:
 /***/ ((module) => {
 
 
@@ -79360,8 +79360,15 @@ function applyProtection(decisions) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/plural.ts
+/** `1 tag`, `2 tags`: counts in log lines and the summary read as sentences. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/print-plan.ts
 // Writes the full plan to the step log: one collapsible group per repository, one line per tag.
+
 
 const LABEL = { keep: 'keep', protect: 'protect', delete: 'delete' };
 /** Logs every decision with its reason. */
@@ -79369,7 +79376,7 @@ function printPlans(plans, dryRun) {
     for (const { repository, plan } of plans) {
         const { keep, protect, delete: remove } = plan.counts;
         const verb = dryRun ? 'would delete' : 'delete';
-        startGroup(`${repository}: ${plan.decisions.length} tags → ${verb} ${remove}, keep ${keep}, protected ${protect}`);
+        startGroup(`${repository}: ${plural(plan.decisions.length, 'tag')} → ${verb} ${remove}, keep ${keep}, protected ${protect}`);
         const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.tag.length)));
         for (const decision of plan.decisions) {
             info(`${LABEL[decision.verdict].padEnd(8)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`);
@@ -79801,6 +79808,7 @@ function retention_run_summary(namespace, rule, results, notes) {
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/summary.ts
 
+
 /** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
 const ROWS_PER_REPOSITORY = 50;
 const ROWS_IN_ALL = 500;
@@ -79853,14 +79861,12 @@ function totalsTable(input) {
     }
     rows.push(`| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`);
     const gone = input.results.filter((r) => r.outcome !== 'failed').length;
-    rows.push('', `Deleted: **${gone}** tags, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`);
+    rows.push('', `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`);
     return rows;
 }
 function decisionRow(decision, result, dryRun) {
     const { tag } = decision;
-    const updated = Number.isNaN(tag.updatedAt)
-        ? ''
-        : new Date(tag.updatedAt).toISOString().replace('.000Z', 'Z');
+    const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
     return `| \`${cell(tag.tag)}\` | ${verdictText(decision, result, dryRun)} | ${cell(decision.reason)} | ${updated} | ${formatBytes(tag.size)} |`;
 }
 function verdictText(decision, result, dryRun) {
@@ -79907,6 +79913,7 @@ function cell(text) {
 
 
 
+
 /** The action: every listing completes before anything is deleted. */
 async function prune(deps = {}) {
     const inputs = readPruneInputs(deps.reader ?? new InputReader());
@@ -79928,7 +79935,7 @@ async function prune(deps = {}) {
     if (inputs.dryRun || tooMany) {
         const guard = tooMany ? new DeletionLimitError(deletions.length, inputs.maxDeletions) : undefined;
         const status = inputs.dryRun
-            ? `Dry run: nothing was deleted; the plan deletes ${deletions.length} tags.${guard ? ` Without dry-run it would stop: ${guard.message}` : ''}`
+            ? `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${guard ? ` Without dry-run it would stop: ${guard.message}` : ''}`
             : `Stopped: ${guard.message}`;
         await finish(inputs, plans, [], status, throttling);
         if (guard && !inputs.dryRun)
@@ -79942,7 +79949,9 @@ async function prune(deps = {}) {
         onResult: (result, done) => logProgress(result, done, deletions.length),
     });
     const failed = results.filter((r) => r.outcome === 'failed');
-    const status = failed.length === 0 ? `Deleted ${results.length} tags.` : failureMessage(failed, results.length);
+    const status = failed.length === 0
+        ? `Deleted ${plural(results.length, 'tag')}.`
+        : failureMessage(failed, results.length);
     await finish(inputs, plans, results, status, throttling);
     if (failed.length > 0)
         throw new Error(failureMessage(failed, results.length));
@@ -79971,14 +79980,14 @@ function failureMessage(failed, total) {
         .map((r) => `${tagRef(r)} (${r.outcome === 'failed' ? r.error : ''})`)
         .join('; ');
     const more = failed.length > 20 ? `; and ${failed.length - 20} more (see the failed output)` : '';
-    return (`${failed.length} of ${total} deletions failed; the others were done. Failed: ${shown}${more}. ` +
+    return (`${failed.length} of ${plural(total, 'deletion')} failed; the others were done. Failed: ${shown}${more}. ` +
         'Run again to retry: tags already deleted are skipped.');
 }
 async function finish(inputs, plans, results, status, throttling) {
     for (const [name, value] of Object.entries(pruneOutputs(plans, results)))
         setOutput(name, value);
     const throttled = throttling.throttled > 0
-        ? ` The registry throttled ${throttling.throttled} requests (429); each was retried after the wait it asked for.`
+        ? ` The registry throttled ${plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
         : '';
     info(status + throttled);
     const markdown = summaryMarkdown({

@@ -1,6 +1,7 @@
 // Writes the full plan to the step log: one collapsible group per repository, one line per tag.
 import * as core from '@actions/core';
 import type { RepositoryPlan } from './outcome.ts';
+import { plural } from './plural.ts';
 
 const LABEL = { keep: 'keep', protect: 'protect', delete: 'delete' } as const;
 
@@ -10,7 +11,7 @@ export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): v
     const { keep, protect, delete: remove } = plan.counts;
     const verb = dryRun ? 'would delete' : 'delete';
     core.startGroup(
-      `${repository}: ${plan.decisions.length} tags → ${verb} ${remove}, keep ${keep}, protected ${protect}`,
+      `${repository}: ${plural(plan.decisions.length, 'tag')} → ${verb} ${remove}, keep ${keep}, protected ${protect}`,
     );
     const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.tag.length)));
     for (const decision of plan.decisions) {

@@ -8,6 +8,7 @@ import { type Deletion, type DeletionResult, executeDeletions } from './execute.
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
 import { pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
 import { planPrune } from './plan.ts';
+import { plural } from './plural.ts';
 import { printPlans } from './print-plan.ts';
 import { ccrRegistry, swrRegistry, type TagRegistry } from './registry.ts';
 import { resolveRepositories } from './repositories.ts';
@@ -43,7 +44,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
   if (inputs.dryRun || tooMany) {
     const guard = tooMany ? new DeletionLimitError(deletions.length, inputs.maxDeletions) : undefined;
     const status = inputs.dryRun
-      ? `Dry run: nothing was deleted; the plan deletes ${deletions.length} tags.${guard ? ` Without dry-run it would stop: ${guard.message}` : ''}`
+      ? `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${guard ? ` Without dry-run it would stop: ${guard.message}` : ''}`
       : `Stopped: ${guard!.message}`;
     await finish(inputs, plans, [], status, throttling);
     if (guard && !inputs.dryRun) throw guard;
@@ -57,7 +58,9 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
   });
   const failed = results.filter((r) => r.outcome === 'failed');
   const status =
-    failed.length === 0 ? `Deleted ${results.length} tags.` : failureMessage(failed, results.length);
+    failed.length === 0
+      ? `Deleted ${plural(results.length, 'tag')}.`
+      : failureMessage(failed, results.length);
   await finish(inputs, plans, results, status, throttling);
   if (failed.length > 0) throw new Error(failureMessage(failed, results.length));
 }
@@ -89,7 +92,7 @@ function failureMessage(failed: readonly DeletionResult[], total: number): strin
     .join('; ');
   const more = failed.length > 20 ? `; and ${failed.length - 20} more (see the failed output)` : '';
   return (
-    `${failed.length} of ${total} deletions failed; the others were done. Failed: ${shown}${more}. ` +
+    `${failed.length} of ${plural(total, 'deletion')} failed; the others were done. Failed: ${shown}${more}. ` +
     'Run again to retry: tags already deleted are skipped.'
   );
 }
@@ -104,7 +107,7 @@ async function finish(
   for (const [name, value] of Object.entries(pruneOutputs(plans, results))) core.setOutput(name, value);
   const throttled =
     throttling.throttled > 0
-      ? ` The registry throttled ${throttling.throttled} requests (429); each was retried after the wait it asked for.`
+      ? ` The registry throttled ${plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
       : '';
   core.info(status + throttled);
   const markdown = summaryMarkdown({

@@ -2,6 +2,7 @@
 import type { DeletionResult } from './execute.ts';
 import { type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
 import type { Decision } from './plan.ts';
+import { plural } from './plural.ts';
 
 export interface SummaryInput {
   namespace: string;
@@ -71,16 +72,14 @@ function totalsTable(input: SummaryInput): string[] {
   const gone = input.results.filter((r) => r.outcome !== 'failed').length;
   rows.push(
     '',
-    `Deleted: **${gone}** tags, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`,
+    `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`,
   );
   return rows;
 }
 
 function decisionRow(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): string {
   const { tag } = decision;
-  const updated = Number.isNaN(tag.updatedAt)
-    ? ''
-    : new Date(tag.updatedAt).toISOString().replace('.000Z', 'Z');
+  const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
   return `| \`${cell(tag.tag)}\` | ${verdictText(decision, result, dryRun)} | ${cell(decision.reason)} | ${updated} | ${formatBytes(tag.size)} |`;
 }
 

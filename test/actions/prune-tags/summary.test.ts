@@ -23,7 +23,7 @@ describe('summaryMarkdown', () => {
     });
     expect(markdown).toContain('| web | 3 | 1 | 0 | 2 | 1 |');
     expect(markdown).toContain('| **total** | **3** | **1** | **0** | **2** | **1** |');
-    expect(markdown).toContain('Deleted: **1** tags, reclaiming up to **2.0 KiB**.');
+    expect(markdown).toContain('Deleted: 1 tag, reclaiming up to **2.0 KiB**.');
     const rows = markdown.split('\n').filter((line) => line.startsWith('| `'));
     expect(rows).toEqual([
       '| `ci\\|1` | deleted | deleted: not among the newest 1 | 2025-04-22T00:00:00Z | 2.0 KiB |',
