@@ -27,6 +27,8 @@ export interface IdTokenServer {
   /** The two variables a step needs to request an ID token. */
   env: { ACTIONS_ID_TOKEN_REQUEST_URL: string; ACTIONS_ID_TOKEN_REQUEST_TOKEN: string };
   requests: IdTokenRequest[];
+  /** Every ID token handed out, in order (to check masking). */
+  issued: string[];
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export interface IdTokenServer {
 export async function startIdTokenServer(options: IdTokenServerOptions): Promise<IdTokenServer> {
   const requestToken = `rt-${randomBytes(12).toString('hex')}`;
   const requests: IdTokenRequest[] = [];
+  const issued: string[] = [];
   const makeClaims = options.claims ?? ((audience: string) => githubClaims({ audience }));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -47,6 +50,7 @@ export async function startIdTokenServer(options: IdTokenServerOptions): Promise
       res.writeHead(401).end(JSON.stringify({ message: 'Bad credentials' }));
     } else {
       const value = signJwt(makeClaims(audience ?? DEFAULT_AUDIENCE), options.key);
+      issued.push(value);
       res.writeHead(200).end(JSON.stringify({ count: 1, value }));
     }
   });
@@ -58,6 +62,7 @@ export async function startIdTokenServer(options: IdTokenServerOptions): Promise
     requestToken,
     env: { ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken },
     requests,
+    issued,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
