@@ -33,7 +33,10 @@ export function huaweiAuthenticator(auth: HuaweiAuth, options: HuaweiAuthOptions
   if (auth.method === 'aksk') return huaweiSigner(auth.credentials, { now });
   const token = cacheToken(() => fetchIamToken(auth, options), { now });
   if (!options.signing) return iamTokenHeader(token);
-  const temporary = cacheUntilExpiry(async () => requestSecurityToken(options.iam, await token()), { now });
+  const temporary = cacheUntilExpiry(
+    async () => requestSecurityToken(options.iam, await token(), undefined, now),
+    { now },
+  );
   return async (request) => signHuaweiRequest(request, await temporary(), { now: now() });
 }
 

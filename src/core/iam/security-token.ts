@@ -20,6 +20,7 @@ export async function requestSecurityToken(
   iam: ApiClient,
   token: string,
   durationSeconds = DEFAULT_DURATION_SECONDS,
+  now: () => Date = () => new Date(),
 ): Promise<TemporaryAkSk> {
   const operation = 'exchange the IAM token for temporary AK/SK';
   const response = await iam.request({
@@ -31,10 +32,11 @@ export async function requestSecurityToken(
     operation,
     retrySafe: true,
   });
-  return readCredential(response.body, operation);
+  return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
 }
 
-function readCredential(body: unknown, operation: string): TemporaryAkSk {
+/** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
+function readCredential(body: unknown, operation: string, fallbackExpiry: Date): TemporaryAkSk {
   const credential = isRecord(body) && isRecord(body.credential) ? body.credential : {};
   const { access, secret, securitytoken, expires_at } = credential;
   if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
@@ -45,6 +47,6 @@ function readCredential(body: unknown, operation: string): TemporaryAkSk {
     accessKeyId: maskSecret(access),
     secretAccessKey: maskSecret(secret),
     securityToken: maskSecret(securitytoken),
-    expiresAt: Number.isNaN(expiresAt.getTime()) ? new Date(Date.now() + 900_000) : expiresAt,
+    expiresAt: Number.isNaN(expiresAt.getTime()) ? fallbackExpiry : expiresAt,
   };
 }
