@@ -74839,7 +74839,7 @@ const DEFAULT_DURATION_SECONDS = 900;
  * Exchanges an IAM token for temporary AK/SK + security token (`POST /v3.0/OS-CREDENTIAL/securitytokens`,
  * token method), for calls that must be signed. All three values are masked at once.
  */
-async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS) {
+async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS, now = () => new Date()) {
     const operation = 'exchange the IAM token for temporary AK/SK';
     const response = await iam.request({
         method: 'POST',
@@ -74850,9 +74850,10 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
         operation,
         retrySafe: true,
     });
-    return readCredential(response.body, operation);
+    return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
 }
-function readCredential(body, operation) {
+/** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
+function readCredential(body, operation, fallbackExpiry) {
     const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
@@ -74863,7 +74864,7 @@ function readCredential(body, operation) {
         accessKeyId: (0,secrets/* maskSecret */.$l)(access),
         secretAccessKey: (0,secrets/* maskSecret */.$l)(secret),
         securityToken: (0,secrets/* maskSecret */.$l)(securitytoken),
-        expiresAt: Number.isNaN(expiresAt.getTime()) ? new Date(Date.now() + 900_000) : expiresAt,
+        expiresAt: Number.isNaN(expiresAt.getTime()) ? fallbackExpiry : expiresAt,
     };
 }
 
@@ -74924,7 +74925,7 @@ function huaweiAuthenticator(auth, options) {
     const token = cacheToken(() => fetchIamToken(auth, options), { now });
     if (!options.signing)
         return iamTokenHeader(token);
-    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token()), { now });
+    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token(), undefined, now), { now });
     return async (request) => signHuaweiRequest(request, await temporary(), { now: now() });
 }
 /** AK/SK to sign with: the configured pair, or temporary AK/SK exchanged from a password or OIDC token. */
@@ -75309,22 +75310,392 @@ function throwIfBlocked(plan) {
     throw new NamespacePlanError(`Nothing was changed: ${plan.blockers.length === 1 ? plan.blockers[0] : `\n- ${plan.blockers.join('\n- ')}`}`, plan.blockers);
 }
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-ccr.ts
-// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
+;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
+/** SWR's permission levels by the names the action uses. */
+const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
+/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
+function swrAuthName(level) {
+    const entry = Object.entries(SWR_AUTH_LEVELS).find(([, value]) => value === level);
+    return entry ? entry[0] : String(level);
+}
+function accessPath(namespace) {
+    return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/access`;
+}
+/** Permissions on a namespace: the caller's own and every other user's. */
+async function getSwrNamespaceAccess(api, namespace) {
+    const response = await api.request({
+        method: 'GET',
+        path: accessPath(namespace),
+        operation: `read permissions of namespace ${namespace}`,
+    });
+    return response.body ?? {};
+}
+/** Grants permissions to users who have none yet (spec 4.6.1). */
+async function grantSwrNamespaceAccess(api, namespace, grants) {
+    await api.request({
+        method: 'POST',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
+    });
+}
+/** Changes the level of users who already have a permission (spec 4.6.3). */
+async function updateSwrNamespaceAccess(api, namespace, grants) {
+    await api.request({
+        method: 'PATCH',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
+    });
+}
+/** Removes the permissions of the given user ids (spec 4.6.2). */
+async function revokeSwrNamespaceAccess(api, namespace, userIds) {
+    await api.request({
+        method: 'DELETE',
+        path: accessPath(namespace),
+        body: userIds,
+        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
+    });
+}
 
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-permissions.ts
+// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
+
+/** Every user with a permission, the caller included, once each. */
+function currentPermissions(access) {
+    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
+    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
+}
+/** The current permission a declaration is about: by user id when given, else by user name. */
+function matchPermission(current, wish) {
+    return wish.userId !== undefined
+        ? current.find((auth) => auth.user_id === wish.userId)
+        : current.find((auth) => auth.user_name === wish.userName);
+}
+/**
+ * Changes that give each declared user the declared level. With `prune`, users not declared lose their
+ * permission, except the caller itself: removing its own access would lock the action out.
+ */
+function planPermissions(namespace, access, wishes, prune) {
+    const current = currentPermissions(access);
+    const changes = [];
+    const blockers = [];
+    const matched = new Set();
+    for (const wish of wishes) {
+        const existing = matchPermission(current, wish);
+        const level = swrAuthName(wish.level);
+        if (!existing) {
+            if (wish.userId === undefined) {
+                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
+                    'to its line so it can be granted (SWR needs the user id).');
+            }
+            changes.push({
+                action: 'grant permission',
+                target: wish.userName,
+                detail: level,
+                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
+            });
+            continue;
+        }
+        matched.add(existing.user_id);
+        if (existing.auth !== wish.level) {
+            changes.push({
+                action: 'update permission',
+                target: wish.userName,
+                detail: `${swrAuthName(existing.auth)} → ${level}`,
+                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
+            });
+        }
+    }
+    if (prune) {
+        const self = access?.self_auth?.user_id;
+        for (const auth of current) {
+            if (matched.has(auth.user_id) || auth.user_id === self)
+                continue;
+            changes.push({
+                action: 'revoke permission',
+                target: auth.user_name,
+                detail: swrAuthName(auth.auth),
+                user: auth,
+            });
+        }
+    }
+    return { changes, blockers };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
+
+/** Parses `Content-Range`; undefined when absent or malformed. */
+function parseContentRange(value) {
+    const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
+    if (!match)
+        return undefined;
+    return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
+}
+/**
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
+ * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
+ * or does not match what was collected), so callers never act on a partial listing.
+ */
+async function* pagesOfSwrList(api, request, options = {}) {
+    const pageSize = options.pageSize ?? 100;
+    let offset = 0;
+    let expectedTotal;
+    for (;;) {
+        const query = [
+            ...(request.query ?? []),
+            ['offset', String(offset)],
+            ['limit', String(pageSize)],
+        ];
+        const response = await api.request({ ...request, query });
+        const page = Array.isArray(response.body) ? response.body : [];
+        const range = parseContentRange(response.headers['content-range']);
+        const total = range?.total;
+        if (total !== undefined) {
+            if (expectedTotal !== undefined && total !== expectedTotal) {
+                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${expectedTotal} to ${total} while paging; ` +
+                    'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
+            }
+            expectedTotal = total;
+        }
+        yield page;
+        offset += page.length;
+        const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
+        if (done)
+            break;
+    }
+    if (expectedTotal !== undefined && offset !== expectedTotal) {
+        throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
+            'the listing is incomplete, so nothing was changed.');
+    }
+}
+/** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
+async function listAllSwr(api, request, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrList(api, request, options))
+        all.push(...page);
+    return all;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/repositories.ts
+
+/** Repository types SWR accepts for `category` (spec 4.2.1). */
+const SWR_CATEGORIES = [
+    'app_server',
+    'linux',
+    'framework_app',
+    'database',
+    'lang',
+    'arm',
+    'other',
+];
+/** Path of a repository: SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+function swrRepositoryPath(namespace, repository) {
+    return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos/${repository.replaceAll('/', '$')}`;
+}
+/** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
+async function listSwrRepositories(api, options) {
+    const all = await listAllSwr(api, {
+        method: 'GET',
+        path: '/v2/manage/repos',
+        query: [['namespace', options.namespace]],
+        operation: `list repositories of namespace ${options.namespace}`,
+    });
+    return all.filter((repository) => repository.namespace === options.namespace);
+}
+/** One repository, or undefined when it does not exist (404). */
+async function getSwrRepository(api, namespace, repository) {
+    const response = await api.request({
+        method: 'GET',
+        path: swrRepositoryPath(namespace, repository),
+        operation: `get repository ${namespace}/${repository}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 ? undefined : response.body;
+}
+/** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
+async function createSwrRepository(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos`,
+        body: { repository, ...settings },
+        operation: `create repository ${namespace}/${repository}`,
+        acceptStatus: [409],
+        // A repeated create cannot make a second repository: the name is the key and 409 is accepted.
+        retrySafe: true,
+    });
+    return response.status !== 409;
+}
+/** Updates visibility, category and description of a repository (spec 4.2.3). */
+async function updateSwrRepository(api, namespace, repository, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: swrRepositoryPath(namespace, repository),
+        body: settings,
+        operation: `update repository ${namespace}/${repository}`,
+    });
+}
+/** Deletes a repository; a missing one counts as deleted. SWR refuses (406) while it holds images. */
+async function deleteSwrRepository(api, namespace, repository) {
+    await api.request({
+        method: 'DELETE',
+        path: swrRepositoryPath(namespace, repository),
+        operation: `delete repository ${namespace}/${repository}`,
+        acceptStatus: [404],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-repositories.ts
+// Pure: declared repositories + the namespace's current repositories → create / update changes.
+
+/** Values SWR gets for attributes a new repository's line leaves out. */
+const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' };
 const visibility = (isPublic) => (isPublic ? 'public' : 'private');
-/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
-function planCcrNamespace(current, wish) {
+/** Changes that make the namespace hold every declared repository with the declared attributes. */
+function planRepositories(namespace, current, wishes) {
+    const changes = [];
+    for (const wish of wishes) {
+        const target = `${namespace}/${wish.name}`;
+        const existing = current.find((repository) => repository.name === wish.name);
+        if (!existing) {
+            const settings = newSettings(wish);
+            changes.push({
+                action: 'create repository',
+                target,
+                detail: describeSettings(settings),
+                repository: wish.name,
+                settings,
+            });
+            continue;
+        }
+        const differences = repositoryDifferences(existing, wish);
+        if (differences.length > 0) {
+            changes.push({
+                action: 'update repository',
+                target,
+                detail: differences.join('; '),
+                repository: wish.name,
+                settings: mergedSettings(existing, wish),
+            });
+        }
+    }
+    return changes;
+}
+function newSettings(wish) {
+    return {
+        is_public: wish.isPublic ?? REPOSITORY_DEFAULTS.isPublic,
+        category: wish.category ?? REPOSITORY_DEFAULTS.category,
+        ...(wish.description !== undefined ? { description: wish.description } : {}),
+    };
+}
+/** The update body: declared values, and the current ones for what the line leaves out (PATCH needs is_public). */
+function mergedSettings(existing, wish) {
+    const category = wish.category ?? asCategory(existing.category);
+    const description = wish.description ?? existing.description;
+    return {
+        is_public: wish.isPublic ?? existing.is_public,
+        ...(category !== undefined ? { category } : {}),
+        ...(description !== undefined ? { description } : {}),
+    };
+}
+function asCategory(value) {
+    return SWR_CATEGORIES.find((category) => category === value);
+}
+function describeSettings(settings) {
+    const parts = [visibility(settings.is_public)];
+    if (settings.category)
+        parts.push(`category ${settings.category}`);
+    if (settings.description)
+        parts.push(`description "${settings.description}"`);
+    return parts.join(', ');
+}
+/** Declared attributes that differ from the repository, in words (`visibility private → public`). */
+function repositoryDifferences(existing, wish) {
+    const differences = [];
+    if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
+        differences.push(`visibility ${visibility(existing.is_public)} → ${visibility(wish.isPublic)}`);
+    }
+    if (wish.category !== undefined && wish.category !== (existing.category ?? '')) {
+        differences.push(`category ${existing.category || '(none)'} → ${wish.category}`);
+    }
+    if (wish.description !== undefined && wish.description !== (existing.description ?? '')) {
+        differences.push(`description "${existing.description ?? ''}" → "${wish.description}"`);
+    }
+    return differences;
+}
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan.ts
+
+
+
+/** Changes that bring the namespace to the declaration, with blockers that stop it. */
+function planSwrNamespace(current, wish) {
     return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
 }
 function planPresent(current, wish) {
+    const plan = emptyPlan();
+    if (!current.exists) {
+        plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
+    }
+    plan.changes.push(...planRepositories(current.namespace, current.repositories, wish.repositories));
+    if (wish.permissions.length > 0 || wish.prunePermissions) {
+        const permissions = planPermissions(current.namespace, current.access, wish.permissions, wish.prunePermissions);
+        plan.changes.push(...permissions.changes);
+        plan.blockers.push(...permissions.blockers);
+    }
+    return plan;
+}
+function planAbsent(current, force) {
+    const plan = emptyPlan();
+    if (!current.exists)
+        return plan;
+    const names = current.repositories.map((repository) => repository.name);
+    if (names.length > 0 && !force) {
+        plan.blockers.push(`namespace ${current.namespace} still holds ${plural(names.length, 'repository')} ` +
+            `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
+            '(try dry-run: true first to see what would go).');
+    }
+    for (const repository of current.repositories) {
+        const change = {
+            action: 'delete repository',
+            target: `${current.namespace}/${repository.name}`,
+            detail: plural(repository.num_images ?? 0, 'tag', 'with'),
+            repository: repository.name,
+        };
+        plan.changes.push(change);
+    }
+    const detail = names.length > 0 ? `after its ${plural(names.length, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
+    return plan;
+}
+/** `3 tags`, `1 tag`, `2 repositories`; with a prefix word when given. */
+function plural(count, noun, prefix) {
+    const word = count === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+    return prefix ? `${prefix} ${count} ${word}` : `${count} ${word}`;
+}
+/** Up to five names, then how many more. */
+function listSome(names, limit = 5) {
+    const shown = names.slice(0, limit).join(', ');
+    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-ccr.ts
+// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
+
+
+const plan_ccr_visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
+function planCcrNamespace(current, wish) {
+    return wish.state === 'absent' ? plan_ccr_planAbsent(current, wish.force) : plan_ccr_planPresent(current, wish);
+}
+function plan_ccr_planPresent(current, wish) {
     const plan = emptyPlan();
     const { project, namespace } = current;
     if (!project) {
         plan.changes.push({
             action: 'create namespace',
             target: namespace,
-            detail: visibility(wish.isPublic ?? false),
+            detail: plan_ccr_visibility(wish.isPublic ?? false),
         });
         if (current.edition === 'personal') {
             plan.blockers.push(`CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
@@ -75333,12 +75704,12 @@ function planPresent(current, wish) {
         return plan;
     }
     if (wish.isPublic !== undefined && wish.isPublic !== project.isPublic) {
-        plan.drift.push(`namespace ${namespace} is ${visibility(project.isPublic)} but declared ${visibility(wish.isPublic)}; ` +
+        plan.drift.push(`namespace ${namespace} is ${plan_ccr_visibility(project.isPublic)} but declared ${plan_ccr_visibility(wish.isPublic)}; ` +
             'the API cannot change the visibility of an existing namespace: change it in the CCR console.');
     }
     return plan;
 }
-function planAbsent(current, force) {
+function plan_ccr_planAbsent(current, force) {
     const plan = emptyPlan();
     const { project, namespace } = current;
     if (!project)
@@ -75348,10 +75719,10 @@ function planAbsent(current, force) {
         return plan;
     }
     if (project.repoCount > 0 && !force) {
-        plan.blockers.push(`namespace ${namespace} still holds ${project.repoCount} repositories. Delete them first, or set force: true ` +
+        plan.blockers.push(`namespace ${namespace} still holds ${plural(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
             'to delete the namespace with them (try dry-run: true first).');
     }
-    const detail = project.repoCount > 0 ? `with its ${project.repoCount} repositories` : 'empty';
+    const detail = project.repoCount > 0 ? `with its ${plural(project.repoCount, 'repository')}` : 'empty';
     plan.changes.push({ action: 'delete namespace', target: namespace, detail });
     return plan;
 }
@@ -75584,188 +75955,28 @@ function withQuotaHint(error) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
-/** SWR's permission levels by the names the action uses. */
-const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
-/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
-function swrAuthName(level) {
-    const entry = Object.entries(SWR_AUTH_LEVELS).find(([, value]) => value === level);
-    return entry ? entry[0] : String(level);
-}
-function accessPath(namespace) {
-    return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/access`;
-}
-/** Permissions on a namespace: the caller's own and every other user's. */
-async function getSwrNamespaceAccess(api, namespace) {
-    const response = await api.request({
-        method: 'GET',
-        path: accessPath(namespace),
-        operation: `read permissions of namespace ${namespace}`,
-    });
-    return response.body ?? {};
-}
-/** Grants permissions to users who have none yet (spec 4.6.1). */
-async function grantSwrNamespaceAccess(api, namespace, grants) {
-    await api.request({
-        method: 'POST',
-        path: accessPath(namespace),
-        body: grants,
-        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
-    });
-}
-/** Changes the level of users who already have a permission (spec 4.6.3). */
-async function updateSwrNamespaceAccess(api, namespace, grants) {
-    await api.request({
-        method: 'PATCH',
-        path: accessPath(namespace),
-        body: grants,
-        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
-    });
-}
-/** Removes the permissions of the given user ids (spec 4.6.2). */
-async function revokeSwrNamespaceAccess(api, namespace, userIds) {
-    await api.request({
-        method: 'DELETE',
-        path: accessPath(namespace),
-        body: userIds,
-        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
-
-/** Parses `Content-Range`; undefined when absent or malformed. */
-function parseContentRange(value) {
-    const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
-    if (!match)
-        return undefined;
-    return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
-}
-/**
- * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
- * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
- * or does not match what was collected), so callers never act on a partial listing.
- */
-async function* pagesOfSwrList(api, request, options = {}) {
-    const pageSize = options.pageSize ?? 100;
-    let offset = 0;
-    let expectedTotal;
-    for (;;) {
-        const query = [
-            ...(request.query ?? []),
-            ['offset', String(offset)],
-            ['limit', String(pageSize)],
-        ];
-        const response = await api.request({ ...request, query });
-        const page = Array.isArray(response.body) ? response.body : [];
-        const range = parseContentRange(response.headers['content-range']);
-        const total = range?.total;
-        if (total !== undefined) {
-            if (expectedTotal !== undefined && total !== expectedTotal) {
-                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${expectedTotal} to ${total} while paging; ` +
-                    'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
-            }
-            expectedTotal = total;
-        }
-        yield page;
-        offset += page.length;
-        const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
-        if (done)
-            break;
-    }
-    if (expectedTotal !== undefined && offset !== expectedTotal) {
-        throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
-            'the listing is incomplete, so nothing was changed.');
-    }
-}
-/** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
-async function listAllSwr(api, request, options = {}) {
-    const all = [];
-    for await (const page of pagesOfSwrList(api, request, options))
-        all.push(...page);
-    return all;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/repositories.ts
-
-/** Repository types SWR accepts for `category` (spec 4.2.1). */
-const SWR_CATEGORIES = [
-    'app_server',
-    'linux',
-    'framework_app',
-    'database',
-    'lang',
-    'arm',
-    'other',
-];
-/** Path of a repository: SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
-function swrRepositoryPath(namespace, repository) {
-    return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos/${repository.replaceAll('/', '$')}`;
-}
-/** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
-async function listSwrRepositories(api, options) {
-    const all = await listAllSwr(api, {
-        method: 'GET',
-        path: '/v2/manage/repos',
-        query: [['namespace', options.namespace]],
-        operation: `list repositories of namespace ${options.namespace}`,
-    });
-    return all.filter((repository) => repository.namespace === options.namespace);
-}
-/** One repository, or undefined when it does not exist (404). */
-async function getSwrRepository(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `get repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
-}
-/** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
-async function createSwrRepository(api, namespace, repository, settings) {
-    const response = await api.request({
-        method: 'POST',
-        path: `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos`,
-        body: { repository, ...settings },
-        operation: `create repository ${namespace}/${repository}`,
-        acceptStatus: [409],
-        // A repeated create cannot make a second repository: the name is the key and 409 is accepted.
-        retrySafe: true,
-    });
-    return response.status !== 409;
-}
-/** Updates visibility, category and description of a repository (spec 4.2.3). */
-async function updateSwrRepository(api, namespace, repository, settings) {
-    await api.request({
-        method: 'PATCH',
-        path: swrRepositoryPath(namespace, repository),
-        body: settings,
-        operation: `update repository ${namespace}/${repository}`,
-    });
-}
-/** Deletes a repository; a missing one counts as deleted. SWR refuses (406) while it holds images. */
-async function deleteSwrRepository(api, namespace, repository) {
-    await api.request({
-        method: 'DELETE',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `delete repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
 
 
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 const SWR_TAG_PAGE_SIZE = 100;
-/** Every tag of one repository, read page by page to the end; throws ListingIncompleteError otherwise. */
-async function listSwrTags(api, namespace, repository, options = {}) {
-    return listAllSwr(api, {
+/**
+ * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
+ * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ */
+function pagesOfSwrTags(api, namespace, repository, options = {}) {
+    return pagesOfSwrList(api, {
         method: 'GET',
         path: `${swrRepositoryPath(namespace, repository)}/tags`,
         operation: `list tags of ${namespace}/${repository}`,
     }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
+}
+/** Every tag of one repository, read to the end and checked complete. */
+async function listSwrTags(api, namespace, repository, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrTags(api, namespace, repository, options))
+        all.push(...page);
+    return all;
 }
 /** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
 async function deleteSwrTag(api, namespace, repository, tag) {
@@ -75818,200 +76029,6 @@ async function deleteRepositoryWithImages(api, namespace, repository) {
     for (const tag of tags)
         await deleteSwrTag(api, namespace, repository, tag.Tag);
     await deleteSwrRepository(api, namespace, repository);
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-permissions.ts
-// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
-
-/** Every user with a permission, the caller included, once each. */
-function currentPermissions(access) {
-    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
-    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
-}
-/** The current permission a declaration is about: by user id when given, else by user name. */
-function matchPermission(current, wish) {
-    return wish.userId !== undefined
-        ? current.find((auth) => auth.user_id === wish.userId)
-        : current.find((auth) => auth.user_name === wish.userName);
-}
-/**
- * Changes that give each declared user the declared level. With `prune`, users not declared lose their
- * permission, except the caller itself: removing its own access would lock the action out.
- */
-function planPermissions(namespace, access, wishes, prune) {
-    const current = currentPermissions(access);
-    const changes = [];
-    const blockers = [];
-    const matched = new Set();
-    for (const wish of wishes) {
-        const existing = matchPermission(current, wish);
-        const level = swrAuthName(wish.level);
-        if (!existing) {
-            if (wish.userId === undefined) {
-                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
-                    'to its line so it can be granted (SWR needs the user id).');
-            }
-            changes.push({
-                action: 'grant permission',
-                target: wish.userName,
-                detail: level,
-                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
-            });
-            continue;
-        }
-        matched.add(existing.user_id);
-        if (existing.auth !== wish.level) {
-            changes.push({
-                action: 'update permission',
-                target: wish.userName,
-                detail: `${swrAuthName(existing.auth)} → ${level}`,
-                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
-            });
-        }
-    }
-    if (prune) {
-        const self = access?.self_auth?.user_id;
-        for (const auth of current) {
-            if (matched.has(auth.user_id) || auth.user_id === self)
-                continue;
-            changes.push({
-                action: 'revoke permission',
-                target: auth.user_name,
-                detail: swrAuthName(auth.auth),
-                user: auth,
-            });
-        }
-    }
-    return { changes, blockers };
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-repositories.ts
-// Pure: declared repositories + the namespace's current repositories → create / update changes.
-
-/** Values SWR gets for attributes a new repository's line leaves out. */
-const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' };
-const plan_repositories_visibility = (isPublic) => (isPublic ? 'public' : 'private');
-/** Changes that make the namespace hold every declared repository with the declared attributes. */
-function planRepositories(namespace, current, wishes) {
-    const changes = [];
-    for (const wish of wishes) {
-        const target = `${namespace}/${wish.name}`;
-        const existing = current.find((repository) => repository.name === wish.name);
-        if (!existing) {
-            const settings = newSettings(wish);
-            changes.push({
-                action: 'create repository',
-                target,
-                detail: describeSettings(settings),
-                repository: wish.name,
-                settings,
-            });
-            continue;
-        }
-        const differences = repositoryDifferences(existing, wish);
-        if (differences.length > 0) {
-            changes.push({
-                action: 'update repository',
-                target,
-                detail: differences.join('; '),
-                repository: wish.name,
-                settings: mergedSettings(existing, wish),
-            });
-        }
-    }
-    return changes;
-}
-function newSettings(wish) {
-    return {
-        is_public: wish.isPublic ?? REPOSITORY_DEFAULTS.isPublic,
-        category: wish.category ?? REPOSITORY_DEFAULTS.category,
-        ...(wish.description !== undefined ? { description: wish.description } : {}),
-    };
-}
-/** The update body: declared values, and the current ones for what the line leaves out (PATCH needs is_public). */
-function mergedSettings(existing, wish) {
-    const category = wish.category ?? asCategory(existing.category);
-    const description = wish.description ?? existing.description;
-    return {
-        is_public: wish.isPublic ?? existing.is_public,
-        ...(category !== undefined ? { category } : {}),
-        ...(description !== undefined ? { description } : {}),
-    };
-}
-function asCategory(value) {
-    return SWR_CATEGORIES.find((category) => category === value);
-}
-function describeSettings(settings) {
-    const parts = [plan_repositories_visibility(settings.is_public)];
-    if (settings.category)
-        parts.push(`category ${settings.category}`);
-    if (settings.description)
-        parts.push(`description "${settings.description}"`);
-    return parts.join(', ');
-}
-/** Declared attributes that differ from the repository, in words (`visibility private → public`). */
-function repositoryDifferences(existing, wish) {
-    const differences = [];
-    if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
-        differences.push(`visibility ${plan_repositories_visibility(existing.is_public)} → ${plan_repositories_visibility(wish.isPublic)}`);
-    }
-    if (wish.category !== undefined && wish.category !== (existing.category ?? '')) {
-        differences.push(`category ${existing.category || '(none)'} → ${wish.category}`);
-    }
-    if (wish.description !== undefined && wish.description !== (existing.description ?? '')) {
-        differences.push(`description "${existing.description ?? ''}" → "${wish.description}"`);
-    }
-    return differences;
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan.ts
-
-
-
-/** Changes that bring the namespace to the declaration, with blockers that stop it. */
-function planSwrNamespace(current, wish) {
-    return wish.state === 'absent' ? plan_planAbsent(current, wish.force) : plan_planPresent(current, wish);
-}
-function plan_planPresent(current, wish) {
-    const plan = emptyPlan();
-    if (!current.exists) {
-        plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
-    }
-    plan.changes.push(...planRepositories(current.namespace, current.repositories, wish.repositories));
-    if (wish.permissions.length > 0 || wish.prunePermissions) {
-        const permissions = planPermissions(current.namespace, current.access, wish.permissions, wish.prunePermissions);
-        plan.changes.push(...permissions.changes);
-        plan.blockers.push(...permissions.blockers);
-    }
-    return plan;
-}
-function plan_planAbsent(current, force) {
-    const plan = emptyPlan();
-    if (!current.exists)
-        return plan;
-    const names = current.repositories.map((repository) => repository.name);
-    if (names.length > 0 && !force) {
-        plan.blockers.push(`namespace ${current.namespace} still holds ${names.length} ${names.length === 1 ? 'repository' : 'repositories'} ` +
-            `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
-            '(try dry-run: true first to see what would go).');
-    }
-    for (const repository of current.repositories) {
-        const change = {
-            action: 'delete repository',
-            target: `${current.namespace}/${repository.name}`,
-            detail: `with ${repository.num_images ?? 0} tags`,
-            repository: repository.name,
-        };
-        plan.changes.push(change);
-    }
-    const detail = names.length > 0 ? `after its ${names.length} repositories` : 'empty';
-    plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
-    return plan;
-}
-/** Up to five names, then how many more. */
-function listSome(names, limit = 5) {
-    const shown = names.slice(0, limit).join(', ');
-    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/swr-state.ts

@@ -1,5 +1,6 @@
 // Pure planning for CCR namespaces (enterprise projects and personal namespaces).
 import { emptyPlan, type NamespacePlan } from './changes.ts';
+import { plural } from './plan.ts';
 
 export type CcrEdition = 'enterprise' | 'personal';
 
@@ -62,11 +63,11 @@ function planAbsent(current: CcrNamespaceState, force: boolean): NamespacePlan {
   }
   if (project.repoCount > 0 && !force) {
     plan.blockers.push(
-      `namespace ${namespace} still holds ${project.repoCount} repositories. Delete them first, or set force: true ` +
+      `namespace ${namespace} still holds ${plural(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
         'to delete the namespace with them (try dry-run: true first).',
     );
   }
-  const detail = project.repoCount > 0 ? `with its ${project.repoCount} repositories` : 'empty';
+  const detail = project.repoCount > 0 ? `with its ${plural(project.repoCount, 'repository')}` : 'empty';
   plan.changes.push({ action: 'delete namespace', target: namespace, detail });
   return plan;
 }

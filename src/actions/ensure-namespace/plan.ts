@@ -54,7 +54,7 @@ function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
   const names = current.repositories.map((repository) => repository.name);
   if (names.length > 0 && !force) {
     plan.blockers.push(
-      `namespace ${current.namespace} still holds ${names.length} ${names.length === 1 ? 'repository' : 'repositories'} ` +
+      `namespace ${current.namespace} still holds ${plural(names.length, 'repository')} ` +
         `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
         '(try dry-run: true first to see what would go).',
     );
@@ -63,14 +63,20 @@ function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
     const change: Change = {
       action: 'delete repository',
       target: `${current.namespace}/${repository.name}`,
-      detail: `with ${repository.num_images ?? 0} tags`,
+      detail: plural(repository.num_images ?? 0, 'tag', 'with'),
       repository: repository.name,
     };
     plan.changes.push(change);
   }
-  const detail = names.length > 0 ? `after its ${names.length} repositories` : 'empty';
+  const detail = names.length > 0 ? `after its ${plural(names.length, 'repository')}` : 'empty';
   plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
   return plan;
+}
+
+/** `3 tags`, `1 tag`, `2 repositories`; with a prefix word when given. */
+export function plural(count: number, noun: string, prefix?: string): string {
+  const word = count === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  return prefix ? `${prefix} ${count} ${word}` : `${count} ${word}`;
 }
 
 /** Up to five names, then how many more. */

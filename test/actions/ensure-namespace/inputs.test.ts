@@ -3,7 +3,13 @@ import { readEnsureNamespaceInputs } from '../../../src/actions/ensure-namespace
 import { InputReader } from '../../../src/core/action/input-reader.ts';
 import { InputError } from '../../../src/core/errors/errors.ts';
 
-const read = (inputs: Record<string, string>) => readEnsureNamespaceInputs(InputReader.fromRecord(inputs));
+const swrBase = { provider: 'swr', region: 'cn-north-4', 'access-key-id': 'AK1', 'secret-access-key': 'SK1' };
+const ccrBase = { provider: 'ccr', region: 'bj', 'access-key-id': 'AK1', 'secret-access-key': 'SK1' };
+
+const read = (inputs: Record<string, string>) =>
+  readEnsureNamespaceInputs(
+    InputReader.fromRecord({ ...(inputs.provider === 'ccr' ? ccrBase : swrBase), ...inputs }),
+  );
 
 function inputError(inputs: Record<string, string>): InputError {
   try {
@@ -74,7 +80,7 @@ describe('readEnsureNamespaceInputs', () => {
     ]);
     expect(inputError({ namespace: 'team', force: 'true' }).inputs).toEqual(['force', 'state']);
     expect(
-      inputError({ provider: 'ccr', namespace: 'team', state: 'absent', 'instance-id': 'ccr-1' }).inputs,
+      inputError({ provider: 'ccr', namespace: 'team', state: 'absent', 'instance-id': 'ccr-1abc' }).inputs,
     ).toEqual(['state', 'instance-id']);
   });
 

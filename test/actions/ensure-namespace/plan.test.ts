@@ -168,7 +168,7 @@ describe('planSwrNamespace: absent', () => {
     expect(plan.blockers).toEqual([]);
     expect(plan.changes.map(changeText)).toEqual([
       { action: 'delete repository', target: 'team/app', detail: 'with 3 tags' },
-      { action: 'delete namespace', target: 'team', detail: 'after its 1 repositories' },
+      { action: 'delete namespace', target: 'team', detail: 'after its 1 repository' },
     ]);
   });
 });
