@@ -66,6 +66,22 @@ describe('IAM password tokens', () => {
   });
 });
 
+describe('IAM projects', () => {
+  it('lists the project of a region for a signed request', async () => {
+    const { url } = await start();
+    const result = await call(url, {
+      path: '/v3/projects',
+      query: { name: 'cn-north-4' },
+      auth: 'huawei',
+      signedAt: clock,
+    });
+    expect(result.json).toMatchObject({
+      projects: [{ name: 'cn-north-4', id: 'emu-project-id-0000000000000000001' }],
+    });
+    expect((await call(url, { path: '/v3/projects' })).status).toBe(401);
+  });
+});
+
 describe('API auth', () => {
   it('answers an SWR request without credentials with 401 and the SWR error body', async () => {
     const { url } = await start();

@@ -151,6 +151,16 @@ describe('CCR enterprise namespaces and tags', () => {
     expect(again.status).toBe(409);
   });
 
+  it('reads a namespace and lists its repositories', async () => {
+    expect((await ccr({ path: `${INSTANCE}/projects/team` })).json).toMatchObject({
+      projectName: 'team',
+      repoCount: 1,
+    });
+    expect((await ccr({ path: `${INSTANCE}/projects/nope` })).status).toBe(404);
+    const repos = await ccr({ path: `${INSTANCE}/projects/team/repositories` });
+    expect(repos.json).toMatchObject({ total: 1, items: [{ repositoryName: 'web/app', tagCount: 3 }] });
+  });
+
   it.each(['123', '-a', 'a-', 'A', 'a b'])('rejects the namespace name %j', async (projectName) => {
     const result = await ccr({
       method: 'POST',
