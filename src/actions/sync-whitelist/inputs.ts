@@ -173,6 +173,12 @@ export function checkCombinations(inputs: SyncWhitelistInputs): SyncWhitelistInp
       'Nothing to do: set entries, runner-ip, private-links or public-access.',
     );
   }
+  if (prunePrivateLinks && privateLinks.length === 0) {
+    throw new InputError(
+      ['prune-private-links', 'private-links'],
+      'prune-private-links needs private-links: pruning against an empty declaration would unlink every VPC.',
+    );
+  }
   if (inputs.restorePublicAccess && publicAccess === 'keep') {
     throw new InputError(
       ['restore-public-access', 'public-access'],

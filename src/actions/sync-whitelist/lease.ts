@@ -1,0 +1,105 @@
+// Acquires and releases a runner lease: read, plan, write, and read again until the list shows the goal.
+// Concurrent jobs may rewrite the same entry; each one verifies its own result and retries on conflict.
+import { setTimeout as delay } from 'node:timers/promises';
+import { errorMessage } from '../../core/errors/errors.ts';
+import type { ApiClient } from '../../core/http/types.ts';
+import { deleteWhitelistItems, getPublicLinks } from '../../providers/ccr/public-links.ts';
+import { readCurrentEntries } from './current-entries.ts';
+import { holdsLease, type LeaseRequest, type LeaseStep, planJoin, planRelease } from './lease-plan.ts';
+import { isClientError, isTransient, writeReplacing } from './whitelist-writes.ts';
+
+export interface LeaseLoopOptions {
+  /** Read-plan-write rounds before giving up. */
+  attempts?: number;
+  /** Rounds spent waiting for another job's rewrite before taking the newest version as the truth. */
+  patience?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** How a lease loop ended: what was written (reasons), and whether this job now holds the lease. */
+export interface LeaseOutcome {
+  held: boolean;
+  /** Reasons of the steps written, in order. */
+  written: string[];
+  /** Why the loop stopped (the planner's last word). */
+  reason: string;
+}
+
+type LeaseRequestBase = Omit<LeaseRequest, 'now' | 'force'>;
+
+/** Gets this job listed on the lease of its address (or learns that the address is already allowed). */
+export function acquireLease(
+  api: ApiClient,
+  instanceId: string,
+  request: LeaseRequestBase,
+  options: LeaseLoopOptions = {},
+): Promise<LeaseOutcome> {
+  return leaseLoop(api, instanceId, request, planJoin, options);
+}
+
+/** Takes this job off the lease of its address, deleting the entry when nobody else holds it. */
+export function releaseLease(
+  api: ApiClient,
+  instanceId: string,
+  request: LeaseRequestBase,
+  options: LeaseLoopOptions = {},
+): Promise<LeaseOutcome> {
+  return leaseLoop(api, instanceId, request, planRelease, options);
+}
+
+async function leaseLoop(
+  api: ApiClient,
+  instanceId: string,
+  request: LeaseRequestBase,
+  plan: (current: ReturnType<typeof readCurrentEntries>, request: LeaseRequest) => LeaseStep,
+  options: LeaseLoopOptions,
+): Promise<LeaseOutcome> {
+  const { attempts = 8, patience = 3, now = () => new Date(), sleep = delay, random = Math.random } = options;
+  const written: string[] = [];
+  let lastProblem = 'no attempt made';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const { whitelist } = await getPublicLinks(api, instanceId);
+      const current = readCurrentEntries(whitelist, request.owner);
+      const step = plan(current, { ...request, now: now(), force: attempt > patience });
+      if (step.kind === 'none') return { held: holdsLease(current, request), written, reason: step.reason };
+      if (step.kind === 'wait') lastProblem = step.reason;
+      else {
+        await applyStep(api, instanceId, step);
+        written.push(step.reason);
+        lastProblem = 'the allowlist did not show the change afterwards';
+      }
+    } catch (error) {
+      if (!isClientError(error) && !isTransient(error)) throw error;
+      lastProblem = errorMessage(error);
+    }
+    // Full jitter, growing: concurrent jobs fall out of step, and a list read right after a write settles.
+    await sleep(Math.round(random() * Math.min(4000, 250 * 2 ** attempt)));
+  }
+  throw new LeaseError(request, attempts, lastProblem);
+}
+
+async function applyStep(api: ApiClient, instanceId: string, step: LeaseStep): Promise<void> {
+  if (step.kind === 'write') await writeReplacing(api, instanceId, step.item, step.replaces);
+  if (step.kind === 'delete')
+    await deleteWhitelistItems(
+      api,
+      instanceId,
+      step.items.map((item) => item.ipAddr),
+    );
+}
+
+/** The lease could not be brought to the wanted state within the attempts allowed. */
+export class LeaseError extends Error {
+  override readonly name = 'LeaseError';
+  readonly address: string;
+
+  constructor(request: LeaseRequestBase, attempts: number, lastProblem: string) {
+    super(
+      `Could not update the lease of ${request.network.text} for ${request.holder} after ${attempts} attempts: ${lastProblem}`,
+    );
+    this.address = request.network.text;
+  }
+}

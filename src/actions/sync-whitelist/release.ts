@@ -1,0 +1,79 @@
+// Post step: release the runner lease this job took and restore public access if asked, from saved state
+// only. Transient failures are retried (by the HTTP client and the lease loop); what still cannot be undone
+// is named in a warning: the job's result stays as main left it, and the lease expires on its own.
+import * as core from '@actions/core';
+import { readCcrConnection } from '../../core/action/common-inputs.ts';
+import { InputReader } from '../../core/action/input-reader.ts';
+import { errorMessage } from '../../core/errors/errors.ts';
+import type { ApiClient } from '../../core/http/types.ts';
+import { parseHostAddress } from '../../core/net/ip-network.ts';
+import { connectCcr } from '../../providers/ccr/connect.ts';
+import { getPublicLinks, setPublicAccess } from '../../providers/ccr/public-links.ts';
+import { type LeaseLoopOptions, releaseLease } from './lease.ts';
+import { statusMatches } from './public-access.ts';
+import { readSyncWhitelistState, type SyncWhitelistState } from './state.ts';
+
+export interface ReleaseOptions {
+  state?: SyncWhitelistState | undefined;
+  connect?: () => Promise<ApiClient>;
+  loop?: LeaseLoopOptions;
+}
+
+/** Post has little time: fewer HTTP retries per call; the lease loop adds its own rounds on top. */
+const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
+const POST_LEASE_ROUNDS = 5;
+
+/** The post step of sync-whitelist. */
+export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<void> {
+  const state = 'state' in options ? options.state : readSyncWhitelistState();
+  if (!state || (!state.lease && !state.restorePublicAccess)) {
+    core.info('Nothing to undo: this job took no runner lease and changed no public access to restore.');
+    return;
+  }
+  const connect =
+    options.connect ??
+    (() => connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } }));
+  const api = await connect();
+  if (state.lease) await undoLease(api, state, { attempts: POST_LEASE_ROUNDS, ...options.loop });
+  if (state.restorePublicAccess) await undoPublicAccess(api, state, state.restorePublicAccess);
+}
+
+async function undoLease(api: ApiClient, state: SyncWhitelistState, loop: LeaseLoopOptions): Promise<void> {
+  const lease = state.lease!;
+  const network = parseHostAddress(lease.address);
+  if (!network) return;
+  const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
+  try {
+    const outcome = await releaseLease(api, state.instanceId, request, loop);
+    const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
+    core.info(`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+  } catch (error) {
+    core.warning(
+      `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${errorMessage(error)}. ` +
+        `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays until its lease expires ` +
+        'and a scheduled run with mode: sweep removes it (or delete it in the console).',
+    );
+  }
+}
+
+async function undoPublicAccess(
+  api: ApiClient,
+  state: SyncWhitelistState,
+  action: 'open' | 'close',
+): Promise<void> {
+  try {
+    const { status } = await getPublicLinks(api, state.instanceId);
+    const needed = !statusMatches(status, action);
+    if (needed) await setPublicAccess(api, state.instanceId, action);
+    const result = action === 'open' ? 'open' : 'closed';
+    core.info(
+      `Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`,
+    );
+  } catch (error) {
+    const left = action === 'close' ? 'open' : 'closed';
+    core.warning(
+      `Could not restore public access of instance ${state.instanceId} (${action}): ${errorMessage(error)}. ` +
+        `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`,
+    );
+  }
+}

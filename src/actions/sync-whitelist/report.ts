@@ -1,0 +1,90 @@
+// Pure text for the log, the outputs and the job summary.
+import { parseNetwork } from '../../core/net/ip-network.ts';
+import type { PublicAccessAction, WhitelistItem } from '../../providers/ccr/public-links.ts';
+import type { WhitelistChange } from './plan.ts';
+import { type PrivateLinkChange, privateLinkName } from './plan-private-links.ts';
+
+export interface RunReport {
+  instanceId: string;
+  mode: string;
+  dryRun: boolean;
+  runnerIp?: string;
+  publicAccess: { before: string; action?: PublicAccessAction };
+  changes: WhitelistChange[];
+  /** The runner lease: what happened to it, in one sentence. */
+  lease?: { address: string; held: boolean; outcome: string };
+  privateLinks: PrivateLinkChange[];
+  /** The allowlist after the run (planned, in a dry run). */
+  entries: WhitelistItem[];
+  added: string[];
+  removed: string[];
+}
+
+const VERBS = { add: 'add', delete: 'delete', replace: 'rewrite', keep: 'keep', skip: 'skip' } as const;
+
+/** One log line per decision: `add 203.0.113.0/24 "office (…)": declared, missing`. */
+export function changeLine(change: WhitelistChange): string {
+  if (change.kind === 'skip') return `${VERBS.skip} ${change.ipAddr}: ${change.reason}`;
+  return `${VERBS[change.kind]} ${change.item.ipAddr} "${change.item.description}": ${change.reason}`;
+}
+
+/** `added` / `removed`: addresses this run lets in or shuts out (normalised), from the changes and lease. */
+export function addressesChanged(
+  changes: readonly WhitelistChange[],
+  lease: { address: string; created: boolean; deleted: boolean } | undefined,
+): { added: string[]; removed: string[] } {
+  const normal = (ipAddr: string) => {
+    const parsed = parseNetwork(ipAddr, { rejectHostBits: false });
+    return parsed.ok ? parsed.network.text : ipAddr;
+  };
+  const added = changes.filter((c) => c.kind === 'add').map((c) => normal(c.item.ipAddr));
+  const removed = changes.filter((c) => c.kind === 'delete').map((c) => normal(c.item.ipAddr));
+  if (lease?.created) added.push(lease.address);
+  if (lease?.deleted) removed.push(lease.address);
+  return { added: [...new Set(added)], removed: [...new Set(removed)] };
+}
+
+/** Markdown for core.summary. */
+export function summaryMarkdown(report: RunReport): string {
+  const lines = [`## sync-whitelist: ${cell(report.instanceId)}`, ''];
+  lines.push(`Mode \`${report.mode}\`${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, '');
+  const access = report.publicAccess.action
+    ? `${report.dryRun ? 'would be' : 'was'} ${report.publicAccess.action === 'open' ? 'opened' : 'closed'} (was ${report.publicAccess.before || 'unknown'})`
+    : `${report.publicAccess.before || 'unknown'} (unchanged)`;
+  lines.push(`- Public access: ${access}`);
+  if (report.runnerIp) lines.push(`- Runner address: \`${report.runnerIp}\``);
+  if (report.lease) lines.push(`- Runner lease: ${cell(report.lease.outcome)}`);
+  lines.push(`- Added: ${list(report.added)}; removed: ${list(report.removed)}`, '');
+  const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
+  if (decisions.length > 0) {
+    lines.push('| decision | address | description | reason |', '|---|---|---|---|');
+    for (const change of decisions) {
+      const item = change.kind === 'skip' ? { ipAddr: change.ipAddr, description: '' } : change.item;
+      lines.push(
+        `| ${VERBS[change.kind]} | \`${cell(item.ipAddr)}\` | ${cell(item.description)} | ${cell(change.reason)} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (report.privateLinks.length > 0) {
+    lines.push('| private link | decision | reason |', '|---|---|---|');
+    for (const change of report.privateLinks) {
+      lines.push(`| \`${privateLinkName(change.link)}\` | ${change.kind} | ${cell(change.reason)} |`);
+    }
+    lines.push('');
+  }
+  lines.push(`<details><summary>Allowlist after the run (${report.entries.length})</summary>`, '');
+  lines.push('| address | description |', '|---|---|');
+  for (const entry of report.entries)
+    lines.push(`| \`${cell(entry.ipAddr)}\` | ${cell(entry.description)} |`);
+  lines.push('', '</details>', '');
+  return lines.join('\n');
+}
+
+function list(addresses: readonly string[]): string {
+  return addresses.length === 0 ? 'none' : addresses.map((address) => `\`${address}\``).join(', ');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

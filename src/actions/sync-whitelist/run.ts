@@ -1,0 +1,188 @@
+// Main step: read inputs, connect, open/close public access, plan and apply the allowlist, take the runner
+// lease, reconcile private links, then write outputs and the job summary.
+import { randomBytes } from 'node:crypto';
+import * as core from '@actions/core';
+import type { ApiClient } from '../../core/http/types.ts';
+import type { IpNetwork } from '../../core/net/ip-network.ts';
+import { connectCcr } from '../../providers/ccr/connect.ts';
+import {
+  deleteWhitelistItems,
+  getPublicLinks,
+  type PublicLinks,
+  setPublicAccess,
+} from '../../providers/ccr/public-links.ts';
+import { readCurrentEntries } from './current-entries.ts';
+import { readSyncWhitelistInputs, type SyncWhitelistInputs } from './inputs.ts';
+import { acquireLease } from './lease.ts';
+import { planJoin } from './lease-plan.ts';
+import { isWrite, planWhitelist, type WhitelistChange } from './plan.ts';
+import { reconcilePrivateLinks } from './private-links-run.ts';
+import { projectChanges, projectLeaseStep } from './project.ts';
+import { planPublicAccess, restoreActionFor } from './public-access.ts';
+import { addressesChanged, changeLine, type RunReport, summaryMarkdown } from './report.ts';
+import { runnerAddress } from './runner-address.ts';
+import { type SyncWhitelistState, saveSyncWhitelistState } from './state.ts';
+import { writeReplacing } from './whitelist-writes.ts';
+
+/** Description text of runner lease entries (the marker follows it). */
+export const RUNNER_TEXT = 'GitHub Actions runner';
+
+/** The main step of sync-whitelist. */
+export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitelistInputs()): Promise<void> {
+  for (const note of inputs.entryNotes) core.info(`entries: ${note}.`);
+  const runnerIp = await runnerAddress(inputs);
+  if (runnerIp) core.setOutput('runner-ip', runnerIp.text);
+  const api = await connectCcr(inputs.connection);
+  const state: SyncWhitelistState = { instanceId: inputs.instanceId, owner: inputs.owner };
+  const links = await getPublicLinks(api, inputs.instanceId);
+  const accessAction = await applyPublicAccess(api, inputs, links, state);
+
+  const declared =
+    inputs.mode === 'remove' && runnerIp
+      ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
+      : inputs.entries;
+  const changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
+    mode: inputs.mode,
+    owner: inputs.owner,
+    runId: inputs.runId,
+    now: new Date(),
+  });
+  printChanges(changes, inputs.dryRun);
+  if (!inputs.dryRun) await applyChanges(api, inputs.instanceId, changes);
+
+  const planned = projectChanges(links.whitelist, changes);
+  const lease =
+    runnerIp && inputs.mode !== 'remove' ? await takeLease(api, inputs, runnerIp, planned, state) : undefined;
+  const privateLinks = await reconcilePrivateLinks(api, inputs);
+
+  const entries = inputs.dryRun
+    ? (lease?.projected ?? planned)
+    : (await getPublicLinks(api, inputs.instanceId)).whitelist;
+  const { added, removed } = addressesChanged(
+    changes,
+    lease && { address: lease.address, created: lease.created, deleted: false },
+  );
+  const report: RunReport = {
+    instanceId: inputs.instanceId,
+    mode: inputs.mode,
+    dryRun: inputs.dryRun,
+    ...(runnerIp ? { runnerIp: runnerIp.text } : {}),
+    publicAccess: { before: links.status, ...(accessAction ? { action: accessAction } : {}) },
+    changes,
+    ...(lease ? { lease: { address: lease.address, held: lease.held, outcome: lease.outcome } } : {}),
+    privateLinks,
+    entries,
+    added,
+    removed,
+  };
+  writeOutputs(report);
+  await core.summary.addRaw(summaryMarkdown(report)).write();
+}
+
+async function applyPublicAccess(
+  api: ApiClient,
+  inputs: SyncWhitelistInputs,
+  links: PublicLinks,
+  state: SyncWhitelistState,
+): Promise<'open' | 'close' | undefined> {
+  const action = planPublicAccess(links.status, inputs.publicAccess);
+  if (!action) {
+    core.info(
+      `Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`,
+    );
+    if (links.status === 'closed' && (inputs.runnerIp !== false || inputs.entries.length > 0)) {
+      core.warning(
+        `Public access of ${inputs.instanceId} is closed: the allowlist takes effect only once it is opened (public-access: open).`,
+      );
+    }
+    return undefined;
+  }
+  core.info(
+    `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`,
+  );
+  if (inputs.dryRun) return action;
+  if (inputs.restorePublicAccess) {
+    state.restorePublicAccess = restoreActionFor(links.status);
+    saveSyncWhitelistState(state);
+  }
+  await setPublicAccess(api, inputs.instanceId, action);
+  return action;
+}
+
+function printChanges(changes: readonly WhitelistChange[], dryRun: boolean): void {
+  if (changes.length === 0) return;
+  core.info(`Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
+  for (const change of changes) core.info(`  ${changeLine(change)}`);
+}
+
+/** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
+async function applyChanges(
+  api: ApiClient,
+  instanceId: string,
+  changes: readonly WhitelistChange[],
+): Promise<void> {
+  const writes = changes.filter(isWrite);
+  for (const change of writes) {
+    if (change.kind === 'add') await writeReplacing(api, instanceId, change.item, []);
+    if (change.kind === 'replace') await writeReplacing(api, instanceId, change.item, change.replaces);
+  }
+  const deletions = writes.flatMap((change) => (change.kind === 'delete' ? [change.item.ipAddr] : []));
+  if (deletions.length > 0) await deleteWhitelistItems(api, instanceId, deletions);
+}
+
+interface LeaseResult {
+  address: string;
+  held: boolean;
+  created: boolean;
+  outcome: string;
+  projected?: ReturnType<typeof projectChanges>;
+}
+
+async function takeLease(
+  api: ApiClient,
+  inputs: SyncWhitelistInputs,
+  network: IpNetwork,
+  planned: ReturnType<typeof projectChanges>,
+  state: SyncWhitelistState,
+): Promise<LeaseResult> {
+  const holder = `${inputs.runId}.${randomBytes(3).toString('hex')}`;
+  const request = { network, holder, owner: inputs.owner, text: RUNNER_TEXT, leaseMs: inputs.leaseMs };
+  if (inputs.dryRun) {
+    const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
+    const outcome = step.kind === 'write' ? `would ${step.reason}` : step.reason;
+    core.info(`Runner lease for ${network.text}: ${outcome}.`);
+    return {
+      address: network.text,
+      held: false,
+      created: false,
+      outcome,
+      projected: projectLeaseStep(planned, step),
+    };
+  }
+  state.lease = { address: network.text, holder, text: RUNNER_TEXT };
+  saveSyncWhitelistState(state);
+  const result = await acquireLease(api, inputs.instanceId, request);
+  const outcome = result.held
+    ? `held by this job as ${holder} (${result.written.join('; ') || result.reason}); the post step releases it`
+    : `not needed: ${result.reason}`;
+  core.info(`Runner lease for ${network.text}: ${outcome}.`);
+  if (!result.held) {
+    delete state.lease;
+    saveSyncWhitelistState(state);
+  }
+  return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
+}
+
+function writeOutputs(report: RunReport): void {
+  core.setOutput('added', JSON.stringify(report.added));
+  core.setOutput('removed', JSON.stringify(report.removed));
+  core.setOutput('entries', JSON.stringify(report.entries));
+  core.setOutput(
+    'public-access',
+    report.publicAccess.action === 'open'
+      ? 'opened'
+      : report.publicAccess.action === 'close'
+        ? 'closed'
+        : report.publicAccess.before,
+  );
+}
