@@ -75659,7 +75659,7 @@ function planAbsent(current, force) {
         const change = {
             action: 'delete repository',
             target: `${current.namespace}/${repository.name}`,
-            detail: plural(repository.num_images ?? 0, 'tag', 'with'),
+            detail: repository.num_images ? plural(repository.num_images, 'tag', 'with') : 'empty',
             repository: repository.name,
         };
         plan.changes.push(change);
@@ -76759,9 +76759,7 @@ function failOnFindings(report) {
         throw new NamespacePlanError(`check-only: namespace ${report.namespace} differs from the declaration ` +
             `(${differences.length}):\n- ${differences.join('\n- ')}`, differences);
     }
-    if (report.plan.blockers.length > 0) {
-        throw new NamespacePlanError(`Nothing was changed:\n- ${report.plan.blockers.join('\n- ')}`, report.plan.blockers);
-    }
+    throwIfBlocked(report.plan);
 }
 
 

@@ -63,7 +63,7 @@ function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
     const change: Change = {
       action: 'delete repository',
       target: `${current.namespace}/${repository.name}`,
-      detail: plural(repository.num_images ?? 0, 'tag', 'with'),
+      detail: repository.num_images ? plural(repository.num_images, 'tag', 'with') : 'empty',
       repository: repository.name,
     };
     plan.changes.push(change);

@@ -8,7 +8,7 @@ import { ensureCcrNamespace } from './ensure-ccr.ts';
 import { type EnsureOutcome, ensureSwrNamespace } from './ensure-swr.ts';
 import { NamespacePlanError } from './errors.ts';
 import { type EnsureNamespaceInputs, readEnsureNamespaceInputs } from './inputs.ts';
-import { runMode } from './mode.ts';
+import { runMode, throwIfBlocked } from './mode.ts';
 import { registryHost } from './registry-host.ts';
 import { checkDifferences, type RunReport, setOutputs, writeSummary } from './report.ts';
 
@@ -63,10 +63,5 @@ function failOnFindings(report: RunReport): void {
       differences,
     );
   }
-  if (report.plan.blockers.length > 0) {
-    throw new NamespacePlanError(
-      `Nothing was changed:\n- ${report.plan.blockers.join('\n- ')}`,
-      report.plan.blockers,
-    );
-  }
+  throwIfBlocked(report.plan);
 }

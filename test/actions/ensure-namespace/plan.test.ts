@@ -162,13 +162,14 @@ describe('planSwrNamespace: absent', () => {
 
   it('with force, deletes the repositories first, then the namespace', () => {
     const plan = planSwrNamespace(
-      state({ repositories: [repo('app', { num_images: 3 })] }),
+      state({ repositories: [repo('app', { num_images: 3 }), repo('old')] }),
       wish({ state: 'absent', force: true }),
     );
     expect(plan.blockers).toEqual([]);
     expect(plan.changes.map(changeText)).toEqual([
       { action: 'delete repository', target: 'team/app', detail: 'with 3 tags' },
-      { action: 'delete namespace', target: 'team', detail: 'after its 1 repository' },
+      { action: 'delete repository', target: 'team/old', detail: 'empty' },
+      { action: 'delete namespace', target: 'team', detail: 'after its 2 repositories' },
     ]);
   });
 });
