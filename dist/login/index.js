@@ -75585,7 +75585,7 @@ async function getCcrUserProfile(api, userId) {
     const response = await api.request({
         method: 'GET',
         path: '/v1/users/profile',
-        query: [['userId', userId ?? '']],
+        ...(userId ? { query: [['userId', userId]] } : {}),
         operation: userId ? `read the profile of user ${userId}` : 'read the profile of the signed-in user',
     });
     return response.body ?? {};
@@ -75709,7 +75709,7 @@ const DEFAULT_DURATION_SECONDS = 900;
  * Exchanges an IAM token for temporary AK/SK + security token (`POST /v3.0/OS-CREDENTIAL/securitytokens`,
  * token method), for calls that must be signed. All three values are masked at once.
  */
-async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS) {
+async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS, now = () => new Date()) {
     const operation = 'exchange the IAM token for temporary AK/SK';
     const response = await iam.request({
         method: 'POST',
@@ -75720,9 +75720,10 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
         operation,
         retrySafe: true,
     });
-    return readCredential(response.body, operation);
+    return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
 }
-function readCredential(body, operation) {
+/** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
+function readCredential(body, operation, fallbackExpiry) {
     const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
@@ -75733,7 +75734,7 @@ function readCredential(body, operation) {
         accessKeyId: (0,secrets/* maskSecret */.$l)(access),
         secretAccessKey: (0,secrets/* maskSecret */.$l)(secret),
         securityToken: (0,secrets/* maskSecret */.$l)(securitytoken),
-        expiresAt: Number.isNaN(expiresAt.getTime()) ? new Date(Date.now() + 900_000) : expiresAt,
+        expiresAt: Number.isNaN(expiresAt.getTime()) ? fallbackExpiry : expiresAt,
     };
 }
 
@@ -75794,7 +75795,7 @@ function huaweiAuthenticator(auth, options) {
     const token = cacheToken(() => fetchIamToken(auth, options), { now });
     if (!options.signing)
         return iamTokenHeader(token);
-    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token()), { now });
+    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token(), undefined, now), { now });
     return async (request) => signHuaweiRequest(request, await temporary(), { now: now() });
 }
 /** AK/SK to sign with: the configured pair, or temporary AK/SK exchanged from a password or OIDC token. */

@@ -14,7 +14,7 @@ export async function getCcrUserProfile(api: ApiClient, userId?: string): Promis
   const response = await api.request<CcrUserProfile>({
     method: 'GET',
     path: '/v1/users/profile',
-    query: [['userId', userId ?? '']],
+    ...(userId ? { query: [['userId', userId]] as const } : {}),
     operation: userId ? `read the profile of user ${userId}` : 'read the profile of the signed-in user',
   });
   return response.body ?? {};
