@@ -37,7 +37,8 @@ function planPresent(current: CcrNamespaceState, wish: CcrNamespaceWish): Namesp
     if (current.edition === 'personal') {
       plan.blockers.push(
         `CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
-          'Create it in the CCR console (Personal Edition → Namespaces), then run again.',
+          'Create it in the CCR console (Personal Edition → Namespaces), then run again. Names are unique ' +
+          'across all Baidu Cloud accounts: if the console says the name is taken, another account owns it.',
       );
     }
     return plan;
