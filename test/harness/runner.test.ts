@@ -8,7 +8,8 @@ describe('runner harness', () => {
   });
 
   it('parses key=value lines and heredoc values of file commands', () => {
-    const text = 'registry=swr.example.com\ndeleted<<ghadelimiter_1\n["a:1",\n"a:2"]\nghadelimiter_1\ncount=2\n';
+    const text =
+      'registry=swr.example.com\ndeleted<<ghadelimiter_1\n["a:1",\n"a:2"]\nghadelimiter_1\ncount=2\n';
     expect(parseFileCommand(text)).toEqual({
       registry: 'swr.example.com',
       deleted: '["a:1",\n"a:2"]',
