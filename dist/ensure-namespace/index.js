@@ -75330,14 +75330,16 @@ async function getSwrNamespaceAccess(api, namespace) {
     });
     return response.body ?? {};
 }
-/** Grants permissions to users who have none yet (spec 4.6.1). */
+/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
 async function grantSwrNamespaceAccess(api, namespace, grants) {
-    await api.request({
+    const response = await api.request({
         method: 'POST',
         path: accessPath(namespace),
         body: grants,
         operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
+        acceptStatus: [409],
     });
+    return response.status === 409 ? 'exists' : 'granted';
 }
 /** Changes the level of users who already have a permission (spec 4.6.3). */
 async function updateSwrNamespaceAccess(api, namespace, grants) {
@@ -76009,7 +76011,10 @@ async function applySwrChange(api, namespace, change) {
             await deleteRepositoryWithImages(api, namespace, change.repository);
             return;
         case 'grant permission':
-            await grantSwrNamespaceAccess(api, namespace, [change.user]);
+            // A parallel run may have granted it first (409): then make sure the level is the declared one.
+            if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
+                await updateSwrNamespaceAccess(api, namespace, [change.user]);
+            }
             return;
         case 'update permission':
             await updateSwrNamespaceAccess(api, namespace, [change.user]);

@@ -27,7 +27,10 @@ export async function applySwrChange(api: ApiClient, namespace: string, change: 
       await deleteRepositoryWithImages(api, namespace, change.repository);
       return;
     case 'grant permission':
-      await grantSwrNamespaceAccess(api, namespace, [change.user]);
+      // A parallel run may have granted it first (409): then make sure the level is the declared one.
+      if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
+        await updateSwrNamespaceAccess(api, namespace, [change.user]);
+      }
       return;
     case 'update permission':
       await updateSwrNamespaceAccess(api, namespace, [change.user]);

@@ -42,18 +42,20 @@ export async function getSwrNamespaceAccess(api: ApiClient, namespace: string): 
   return response.body ?? {};
 }
 
-/** Grants permissions to users who have none yet (spec 4.6.1). */
+/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
 export async function grantSwrNamespaceAccess(
   api: ApiClient,
   namespace: string,
   grants: readonly SwrUserAuth[],
-): Promise<void> {
-  await api.request({
+): Promise<'granted' | 'exists'> {
+  const response = await api.request({
     method: 'POST',
     path: accessPath(namespace),
     body: grants,
     operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
+    acceptStatus: [409],
   });
+  return response.status === 409 ? 'exists' : 'granted';
 }
 
 /** Changes the level of users who already have a permission (spec 4.6.3). */

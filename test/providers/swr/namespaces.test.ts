@@ -90,7 +90,9 @@ describe('SWR namespaces', () => {
 describe('SWR namespace permissions', () => {
   it('grants, updates and revokes, reading back each time', async () => {
     const api = await connect({ swr: { namespaces: [{ name: 'team' }] } });
-    await grantSwrNamespaceAccess(api, 'team', [{ user_id: 'u-bob', user_name: 'bob', auth: 1 }]);
+    const bob = { user_id: 'u-bob', user_name: 'bob', auth: 1 };
+    expect(await grantSwrNamespaceAccess(api, 'team', [bob])).toBe('granted');
+    expect(await grantSwrNamespaceAccess(api, 'team', [bob])).toBe('exists');
     expect((await getSwrNamespaceAccess(api, 'team')).others_auths).toEqual([
       { user_id: 'u-bob', user_name: 'bob', auth: 1 },
     ]);
