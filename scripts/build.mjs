@@ -1,5 +1,8 @@
 // Bundles every src/actions/<name>/main.ts (and post.ts) into standalone dist/<name>/index.js (post.js).
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run build -- login prune-tags` rebuilds only those; no names rebuilds dist/ from scratch.
+// Each action is bundled into a staging directory and swapped in whole, so a failed build never leaves a
+// half-written or missing dist/<name>.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
 
@@ -8,12 +11,7 @@ const actionsDir = join(root, 'src/actions');
 const distDir = join(root, 'dist');
 const entries = { 'main.ts': 'index.js', 'post.ts': 'post.js' };
 
-// `npm run build -- login prune-tags` rebuilds only those; no names rebuilds dist/ from scratch.
-const only = process.argv.slice(2);
-const names = only.length > 0 ? only : existsSync(actionsDir) ? readdirSync(actionsDir).sort() : [];
-if (only.length === 0) rmSync(distDir, { recursive: true, force: true });
-for (const name of names) {
-  rmSync(join(distDir, name), { recursive: true, force: true });
+async function bundleAction(name, outDir) {
   for (const [source, output] of Object.entries(entries)) {
     const input = join(actionsDir, name, source);
     if (!existsSync(input)) continue;
@@ -23,8 +21,6 @@ for (const name of names) {
       quiet: true,
       target: 'es2023',
     });
-    const outDir = join(distDir, name);
-    mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, output), code);
     for (const [assetName, asset] of Object.entries(assets ?? {})) {
       if (assetName === 'package.json') continue;
@@ -35,4 +31,26 @@ for (const name of names) {
     console.log(`built dist/${name}/${output} (${(code.length / 1024).toFixed(0)} KiB)`);
   }
 }
-if (names.length === 0) console.log('no actions under src/actions yet');
+
+const only = process.argv.slice(2);
+const all = existsSync(actionsDir) ? readdirSync(actionsDir).sort() : [];
+const names = only.length > 0 ? only : all;
+mkdirSync(distDir, { recursive: true });
+const staging = mkdtempSync(join(distDir, '.staging-'));
+try {
+  for (const name of names) {
+    mkdirSync(join(staging, name));
+    await bundleAction(name, join(staging, name));
+  }
+  if (only.length === 0) {
+    for (const stale of readdirSync(distDir)) {
+      if (!stale.startsWith('.staging-')) rmSync(join(distDir, stale), { recursive: true, force: true });
+    }
+  }
+  for (const name of names) {
+    rmSync(join(distDir, name), { recursive: true, force: true });
+    renameSync(join(staging, name), join(distDir, name));
+  }
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
