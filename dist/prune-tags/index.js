@@ -78229,7 +78229,7 @@ const DEFAULT_DURATION_SECONDS = 900;
  * Exchanges an IAM token for temporary AK/SK + security token (`POST /v3.0/OS-CREDENTIAL/securitytokens`,
  * token method), for calls that must be signed. All three values are masked at once.
  */
-async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS) {
+async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS, now = () => new Date()) {
     const operation = 'exchange the IAM token for temporary AK/SK';
     const response = await iam.request({
         method: 'POST',
@@ -78240,9 +78240,10 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
         operation,
         retrySafe: true,
     });
-    return readCredential(response.body, operation);
+    return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
 }
-function readCredential(body, operation) {
+/** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
+function readCredential(body, operation, fallbackExpiry) {
     const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
@@ -78253,7 +78254,7 @@ function readCredential(body, operation) {
         accessKeyId: maskSecret(access),
         secretAccessKey: maskSecret(secret),
         securityToken: maskSecret(securitytoken),
-        expiresAt: Number.isNaN(expiresAt.getTime()) ? new Date(Date.now() + 900_000) : expiresAt,
+        expiresAt: Number.isNaN(expiresAt.getTime()) ? fallbackExpiry : expiresAt,
     };
 }
 
@@ -78314,7 +78315,7 @@ function huaweiAuthenticator(auth, options) {
     const token = cacheToken(() => fetchIamToken(auth, options), { now });
     if (!options.signing)
         return iamTokenHeader(token);
-    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token()), { now });
+    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token(), undefined, now), { now });
     return async (request) => signHuaweiRequest(request, await temporary(), { now: now() });
 }
 /** AK/SK to sign with: the configured pair, or temporary AK/SK exchanged from a password or OIDC token. */
@@ -79248,7 +79249,8 @@ function manifestListChildren(manifest) {
 }
 /** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
 function newestFirst(a, b) {
-    const [ta, tb] = [timeKey(a), timeKey(b)];
+    const ta = timeKey(a);
+    const tb = timeKey(b);
     if (ta !== tb)
         return ta > tb ? -1 : 1;
     return a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0;
@@ -79264,42 +79266,54 @@ function timeKey(tag) {
 
 /** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
 function planPrune(tags, rules, startedAt) {
+    const start = startedAt.getTime();
+    const verdicts = verdictsFor(rules);
     const sorted = [...tags].sort(newestFirst);
-    const decisions = sorted.map((tag) => ({ tag, ...ruleVerdict(tag, rules, startedAt.getTime()) }));
-    applyRanks(decisions, rules, startedAt.getTime());
+    const decisions = sorted.map((tag) => {
+        const { verdict, reason } = ruleVerdict(tag, rules, start, verdicts);
+        return { tag, verdict, reason };
+    });
+    applyRanks(decisions, rules, start);
     applyProtection(decisions);
     const counts = { keep: 0, protect: 0, delete: 0 };
     for (const decision of decisions)
         counts[decision.verdict]++;
     return { decisions, counts };
 }
+/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason strings. */
+function verdictsFor(rules) {
+    const keep = (reason) => ({ verdict: 'keep', reason });
+    return {
+        notIncluded: keep('kept: not selected by include'),
+        unknownTime: keep('kept: the registry reported no update time'),
+        updatedAfterStart: keep('kept: updated after the run started'),
+        noDigest: keep('kept: the registry reported no digest'),
+        excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude /${p.source}/`)])),
+        kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep /${p.source}/`)])),
+        newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
+        delete: { verdict: 'delete', reason: deleteReason(rules) },
+    };
+}
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
-function ruleVerdict(tag, rules, start) {
+function ruleVerdict(tag, rules, start, v) {
     if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag))
-        return kept.notIncluded;
+        return v.notIncluded;
     const excluded = firstMatch(rules.exclude, tag.tag);
     if (excluded)
-        return { verdict: 'keep', reason: `kept: matches exclude /${excluded.source}/` };
+        return v.excluded.get(excluded);
     if (Number.isNaN(tag.updatedAt))
-        return kept.unknownTime;
+        return v.unknownTime;
     if (tag.updatedAt > start)
-        return kept.updatedAfterStart;
+        return v.updatedAfterStart;
     if (tag.digest === '')
-        return kept.noDigest;
+        return v.noDigest;
     const keep = firstMatch(rules.keep, tag.tag);
     if (keep)
-        return { verdict: 'keep', reason: `kept: matches keep /${keep.source}/` };
-    if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) {
-        return { verdict: 'keep', reason: `kept: newer than ${rules.olderThan.text}` };
-    }
-    return { verdict: 'delete', reason: deleteReason(rules) };
+        return v.kept.get(keep);
+    if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms)
+        return v.newer;
+    return v.delete;
 }
-const kept = {
-    notIncluded: { verdict: 'keep', reason: 'kept: not selected by include' },
-    unknownTime: { verdict: 'keep', reason: 'kept: the registry reported no update time' },
-    updatedAfterStart: { verdict: 'keep', reason: 'kept: updated after the run started' },
-    noDigest: { verdict: 'keep', reason: 'kept: the registry reported no digest' },
-};
 function deleteReason(rules) {
     const parts = [];
     if (rules.olderThan)
@@ -79349,14 +79363,15 @@ function applyProtection(decisions) {
     }
     const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
     const protectedBy = protectedDigests(decisions.map((d) => d.tag), retained);
+    const reasons = new Map();
     for (const decision of candidates) {
         const protection = protectedBy.get(decision.tag.digest);
-        if (protection) {
-            Object.assign(decision, {
-                verdict: 'protect',
-                reason: protectionReason(decision.tag.digest, protection),
-            });
-        }
+        if (!protection)
+            continue;
+        const { digest } = decision.tag;
+        const reason = reasons.get(digest) ?? protectionReason(digest, protection);
+        reasons.set(digest, reason);
+        Object.assign(decision, { verdict: 'protect', reason });
     }
 }
 
@@ -79581,13 +79596,23 @@ async function deleteSwrRepository(api, namespace, repository) {
 
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 const SWR_TAG_PAGE_SIZE = 100;
-/** Every tag of one repository, read page by page to the end; throws ListingIncompleteError otherwise. */
-async function listSwrTags(api, namespace, repository, options = {}) {
-    return listAllSwr(api, {
+/**
+ * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
+ * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ */
+function pagesOfSwrTags(api, namespace, repository, options = {}) {
+    return pagesOfSwrList(api, {
         method: 'GET',
         path: `${swrRepositoryPath(namespace, repository)}/tags`,
         operation: `list tags of ${namespace}/${repository}`,
     }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
+}
+/** Every tag of one repository, read to the end and checked complete. */
+async function listSwrTags(api, namespace, repository, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrTags(api, namespace, repository, options))
+        all.push(...page);
+    return all;
 }
 /** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
 async function deleteSwrTag(api, namespace, repository, tag) {
@@ -79612,7 +79637,13 @@ async function deleteSwrTag(api, namespace, repository, tag) {
 function swrRegistry(api, namespace) {
     return {
         listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
-        listTags: async (repository) => uniqueTags(`${namespace}/${repository}`, (await listSwrTags(api, namespace, repository)).map(fromSwrTag)),
+        listTags: async (repository) => {
+            // Converted page by page: the raw records (manifest text included) never pile up in memory.
+            const tags = [];
+            for await (const page of pagesOfSwrTags(api, namespace, repository))
+                tags.push(...page.map(fromSwrTag));
+            return uniqueTags(`${namespace}/${repository}`, tags);
+        },
         deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
     };
 }
@@ -79812,7 +79843,19 @@ function retention_run_summary(namespace, rule, results, notes) {
 /** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
 const ROWS_PER_REPOSITORY = 50;
 const ROWS_IN_ALL = 500;
-const ORDER = { delete: 0, protect: 1, keep: 2 };
+/** The first `count` decisions with deletions first, then protected, then kept (no copy of the whole plan). */
+function firstRows(decisions, count) {
+    const rows = [];
+    for (const verdict of ['delete', 'protect', 'keep']) {
+        for (const decision of decisions) {
+            if (rows.length >= count)
+                return rows;
+            if (decision.verdict === verdict)
+                rows.push(decision);
+        }
+    }
+    return rows;
+}
 /** Markdown for core.summary. */
 function summaryMarkdown(input) {
     const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
@@ -79826,7 +79869,7 @@ function summaryMarkdown(input) {
             lines.push('No tags.', '');
             continue;
         }
-        const rows = [...plan.decisions].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]).slice(0, shown);
+        const rows = firstRows(plan.decisions, shown);
         if (rows.length > 0) {
             lines.push('| tag | decision | reason | updated | size |', '|---|---|---|---|---|');
             for (const decision of rows)

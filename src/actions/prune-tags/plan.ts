@@ -39,9 +39,14 @@ export interface PrunePlan {
 
 /** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
 export function planPrune(tags: readonly TagInfo[], rules: PruneRules, startedAt: Date): PrunePlan {
+  const start = startedAt.getTime();
+  const verdicts = verdictsFor(rules);
   const sorted = [...tags].sort(newestFirst);
-  const decisions = sorted.map((tag) => ({ tag, ...ruleVerdict(tag, rules, startedAt.getTime()) }));
-  applyRanks(decisions, rules, startedAt.getTime());
+  const decisions: Decision[] = sorted.map((tag) => {
+    const { verdict, reason } = ruleVerdict(tag, rules, start, verdicts);
+    return { tag, verdict, reason };
+  });
+  applyRanks(decisions, rules, start);
   applyProtection(decisions);
   const counts: Record<Verdict, number> = { keep: 0, protect: 0, delete: 0 };
   for (const decision of decisions) counts[decision.verdict]++;
@@ -50,28 +55,39 @@ export function planPrune(tags: readonly TagInfo[], rules: PruneRules, startedAt
 
 type Verdicted = Pick<Decision, 'verdict' | 'reason'>;
 
-/** Verdict from the rules that look at one tag alone; rank rules come after. */
-function ruleVerdict(tag: TagInfo, rules: PruneRules, start: number): Verdicted {
-  if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return kept.notIncluded;
-  const excluded = firstMatch(rules.exclude, tag.tag);
-  if (excluded) return { verdict: 'keep', reason: `kept: matches exclude /${excluded.source}/` };
-  if (Number.isNaN(tag.updatedAt)) return kept.unknownTime;
-  if (tag.updatedAt > start) return kept.updatedAfterStart;
-  if (tag.digest === '') return kept.noDigest;
-  const keep = firstMatch(rules.keep, tag.tag);
-  if (keep) return { verdict: 'keep', reason: `kept: matches keep /${keep.source}/` };
-  if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) {
-    return { verdict: 'keep', reason: `kept: newer than ${rules.olderThan.text}` };
-  }
-  return { verdict: 'delete', reason: deleteReason(rules) };
+/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason strings. */
+function verdictsFor(rules: PruneRules) {
+  const keep = (reason: string): Verdicted => ({ verdict: 'keep', reason });
+  return {
+    notIncluded: keep('kept: not selected by include'),
+    unknownTime: keep('kept: the registry reported no update time'),
+    updatedAfterStart: keep('kept: updated after the run started'),
+    noDigest: keep('kept: the registry reported no digest'),
+    excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude /${p.source}/`)])),
+    kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep /${p.source}/`)])),
+    newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
+    delete: { verdict: 'delete', reason: deleteReason(rules) } satisfies Verdicted,
+  };
 }
 
-const kept = {
-  notIncluded: { verdict: 'keep', reason: 'kept: not selected by include' },
-  unknownTime: { verdict: 'keep', reason: 'kept: the registry reported no update time' },
-  updatedAfterStart: { verdict: 'keep', reason: 'kept: updated after the run started' },
-  noDigest: { verdict: 'keep', reason: 'kept: the registry reported no digest' },
-} as const satisfies Record<string, Verdicted>;
+/** Verdict from the rules that look at one tag alone; rank rules come after. */
+function ruleVerdict(
+  tag: TagInfo,
+  rules: PruneRules,
+  start: number,
+  v: ReturnType<typeof verdictsFor>,
+): Verdicted {
+  if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return v.notIncluded;
+  const excluded = firstMatch(rules.exclude, tag.tag);
+  if (excluded) return v.excluded.get(excluded)!;
+  if (Number.isNaN(tag.updatedAt)) return v.unknownTime;
+  if (tag.updatedAt > start) return v.updatedAfterStart;
+  if (tag.digest === '') return v.noDigest;
+  const keep = firstMatch(rules.keep, tag.tag);
+  if (keep) return v.kept.get(keep)!;
+  if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) return v.newer;
+  return v.delete;
+}
 
 function deleteReason(rules: PruneRules): string {
   const parts: string[] = [];
@@ -121,13 +137,13 @@ function applyProtection(decisions: Decision[]): void {
     decisions.map((d) => d.tag),
     retained,
   );
+  const reasons = new Map<string, string>();
   for (const decision of candidates) {
     const protection = protectedBy.get(decision.tag.digest);
-    if (protection) {
-      Object.assign(decision, {
-        verdict: 'protect',
-        reason: protectionReason(decision.tag.digest, protection),
-      });
-    }
+    if (!protection) continue;
+    const { digest } = decision.tag;
+    const reason = reasons.get(digest) ?? protectionReason(digest, protection);
+    reasons.set(digest, reason);
+    Object.assign(decision, { verdict: 'protect', reason });
   }
 }

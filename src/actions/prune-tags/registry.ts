@@ -3,7 +3,7 @@ import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { type CcrTag, deleteCcrTag, listCcrTags } from '../../providers/ccr/tags.ts';
 import { listSwrRepositories } from '../../providers/swr/repositories.ts';
-import { deleteSwrTag, listSwrTags, type SwrTag } from '../../providers/swr/tags.ts';
+import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../../providers/swr/tags.ts';
 import { manifestListChildren, parseTime, type TagInfo } from './tag-info.ts';
 
 /** The calls prune-tags makes, bound to one namespace (SWR organization or CCR project). */
@@ -20,11 +20,12 @@ export interface TagRegistry {
 export function swrRegistry(api: ApiClient, namespace: string): TagRegistry {
   return {
     listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
-    listTags: async (repository) =>
-      uniqueTags(
-        `${namespace}/${repository}`,
-        (await listSwrTags(api, namespace, repository)).map(fromSwrTag),
-      ),
+    listTags: async (repository) => {
+      // Converted page by page: the raw records (manifest text included) never pile up in memory.
+      const tags: TagInfo[] = [];
+      for await (const page of pagesOfSwrTags(api, namespace, repository)) tags.push(...page.map(fromSwrTag));
+      return uniqueTags(`${namespace}/${repository}`, tags);
+    },
     deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
   };
 }

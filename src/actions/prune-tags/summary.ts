@@ -17,7 +17,17 @@ export interface SummaryInput {
 export const ROWS_PER_REPOSITORY = 50;
 export const ROWS_IN_ALL = 500;
 
-const ORDER = { delete: 0, protect: 1, keep: 2 } as const;
+/** The first `count` decisions with deletions first, then protected, then kept (no copy of the whole plan). */
+function firstRows(decisions: readonly Decision[], count: number): Decision[] {
+  const rows: Decision[] = [];
+  for (const verdict of ['delete', 'protect', 'keep'] as const) {
+    for (const decision of decisions) {
+      if (rows.length >= count) return rows;
+      if (decision.verdict === verdict) rows.push(decision);
+    }
+  }
+  return rows;
+}
 
 /** Markdown for core.summary. */
 export function summaryMarkdown(input: SummaryInput): string {
@@ -32,7 +42,7 @@ export function summaryMarkdown(input: SummaryInput): string {
       lines.push('No tags.', '');
       continue;
     }
-    const rows = [...plan.decisions].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]).slice(0, shown);
+    const rows = firstRows(plan.decisions, shown);
     if (rows.length > 0) {
       lines.push('| tag | decision | reason | updated | size |', '|---|---|---|---|---|');
       for (const decision of rows)

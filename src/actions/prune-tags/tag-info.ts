@@ -45,7 +45,8 @@ export function manifestListChildren(manifest: string | null | undefined): strin
 
 /** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
 export function newestFirst(a: TagInfo, b: TagInfo): number {
-  const [ta, tb] = [timeKey(a), timeKey(b)];
+  const ta = timeKey(a);
+  const tb = timeKey(b);
   if (ta !== tb) return ta > tb ? -1 : 1;
   return a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0;
 }

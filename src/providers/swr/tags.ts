@@ -1,6 +1,6 @@
 // SWR image tags (spec 4.3): list one repository's tags (paged, checked complete) and delete one tag.
 import type { ApiClient } from '../../core/http/types.ts';
-import { listAllSwr } from './paging.ts';
+import { pagesOfSwrList } from './paging.ts';
 import { swrRepositoryPath } from './repositories.ts';
 
 /** One record of `GET .../tags` (spec 4.3.1, table 4-35), in SWR's own field names. */
@@ -29,14 +29,17 @@ export interface SwrTag {
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 export const SWR_TAG_PAGE_SIZE = 100;
 
-/** Every tag of one repository, read page by page to the end; throws ListingIncompleteError otherwise. */
-export async function listSwrTags(
+/**
+ * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
+ * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ */
+export function pagesOfSwrTags(
   api: ApiClient,
   namespace: string,
   repository: string,
   options: { pageSize?: number } = {},
-): Promise<SwrTag[]> {
-  return listAllSwr<SwrTag>(
+): AsyncGenerator<SwrTag[]> {
+  return pagesOfSwrList<SwrTag>(
     api,
     {
       method: 'GET',
@@ -45,6 +48,18 @@ export async function listSwrTags(
     },
     { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE },
   );
+}
+
+/** Every tag of one repository, read to the end and checked complete. */
+export async function listSwrTags(
+  api: ApiClient,
+  namespace: string,
+  repository: string,
+  options: { pageSize?: number } = {},
+): Promise<SwrTag[]> {
+  const all: SwrTag[] = [];
+  for await (const page of pagesOfSwrTags(api, namespace, repository, options)) all.push(...page);
+  return all;
 }
 
 /** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
