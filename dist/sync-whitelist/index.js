@@ -76225,7 +76225,7 @@ async function takeLease(api, inputs, network, planned, state) {
     const request = { network, holder, owner: inputs.owner, text: RUNNER_TEXT, leaseMs: inputs.leaseMs };
     if (inputs.dryRun) {
         const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
-        const outcome = step.kind === 'write' ? `would ${step.reason}` : step.reason;
+        const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
         lib_core/* info */.pq(`Runner lease for ${network.text}: ${outcome}.`);
         return {
             address: network.text,

@@ -149,7 +149,7 @@ async function takeLease(
   const request = { network, holder, owner: inputs.owner, text: RUNNER_TEXT, leaseMs: inputs.leaseMs };
   if (inputs.dryRun) {
     const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
-    const outcome = step.kind === 'write' ? `would ${step.reason}` : step.reason;
+    const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
     core.info(`Runner lease for ${network.text}: ${outcome}.`);
     return {
       address: network.text,

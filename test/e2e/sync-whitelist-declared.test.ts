@@ -1,0 +1,203 @@
+// sync-whitelist declared entries, sweep, public access and private links, run from dist/ against the emulator.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type Fixture,
+  instanceId,
+  job,
+  leaks,
+  startFixture,
+  step,
+  whitelist,
+  writes,
+} from './sync-whitelist-support.ts';
+
+let fixture: Fixture | undefined;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = undefined;
+});
+
+const handMade = { ipAddr: '192.0.2.10', description: 'office ip' };
+const foreign = { ipAddr: '192.0.2.20', description: 'vpn (other-team run 9-1)' };
+const instance = (f: Fixture) => f.emu.state.ccrInstances.get(instanceId)!;
+
+describe('sync-whitelist declared entries', () => {
+  it('adds declared entries with the marker, and a re-run writes nothing', async () => {
+    fixture = await startFixture({ whitelist: [handMade] });
+    const inputs = {
+      mode: 'add',
+      entries: '203.0.113.0/24 # office\n198.51.100.9/32\n192.0.2.10 # office ip',
+    };
+    const first = await step(fixture, inputs);
+    expect(first.exitCode, first.log).toBe(0);
+    expect(JSON.parse(first.outputs.added!)).toEqual(['203.0.113.0/24', '198.51.100.9']);
+    expect(whitelist(fixture)).toEqual([
+      handMade,
+      { ipAddr: '203.0.113.0/24', description: 'office (registry-actions run 1001-1)' },
+      { ipAddr: '198.51.100.9', description: '(registry-actions run 1001-1)' },
+    ]);
+    expect(first.log).toContain('keep 192.0.2.10 "office ip": present, not managed by registry-actions');
+    expect(first.summary).toContain(
+      '| add | `203.0.113.0/24` | office (registry-actions run 1001-1) | declared, missing |',
+    );
+    expect(leaks(first)).toEqual([]);
+
+    fixture.emu.requests.splice(0);
+    const again = await step(fixture, inputs);
+    expect(again.exitCode, again.log).toBe(0);
+    expect(again.outputs.added).toBe('[]');
+    expect(writes(fixture)).toEqual([]);
+  });
+
+  it('sync removes only its own entries that are no longer declared', async () => {
+    fixture = await startFixture({
+      whitelist: [
+        handMade,
+        foreign,
+        { ipAddr: '203.0.113.0/24', description: 'office (registry-actions run 1000-1)' },
+        { ipAddr: '198.51.100.1', description: 'old (registry-actions run 1000-1)' },
+      ],
+    });
+    const result = await step(fixture, {
+      mode: 'sync',
+      entries: '203.0.113.0/24 # office\n198.51.100.2 # new',
+    });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(JSON.parse(result.outputs.added!)).toEqual(['198.51.100.2']);
+    expect(JSON.parse(result.outputs.removed!)).toEqual(['198.51.100.1']);
+    expect(whitelist(fixture)).toEqual([
+      handMade,
+      foreign,
+      { ipAddr: '203.0.113.0/24', description: 'office (registry-actions run 1000-1)' },
+      { ipAddr: '198.51.100.2', description: 'new (registry-actions run 1001-1)' },
+    ]);
+  });
+
+  it('remove deletes declared entries it owns and leaves hand-made ones', async () => {
+    fixture = await startFixture({
+      whitelist: [handMade, { ipAddr: '198.51.100.1/32', description: '(registry-actions run 1000-1)' }],
+    });
+    const result = await step(fixture, { mode: 'remove', entries: '198.51.100.1\n192.0.2.10' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(JSON.parse(result.outputs.removed!)).toEqual(['198.51.100.1']);
+    expect(result.log).toContain('keep 192.0.2.10 "office ip": not managed by registry-actions; left as is');
+    expect(whitelist(fixture)).toEqual([handMade]);
+  });
+
+  it('sweep removes only expired leases of this owner', async () => {
+    const expired = {
+      ipAddr: '198.51.100.3',
+      description: 'GitHub Actions runner (registry-actions lease v2 until 2020-01-01T00:00Z: 1-1.aaaaaa)',
+    };
+    const live = {
+      ipAddr: '198.51.100.4',
+      description: 'GitHub Actions runner (registry-actions lease v1 until 2999-01-01T00:00Z: 2-1.bbbbbb)',
+    };
+    const declared = { ipAddr: '198.51.100.5', description: '(registry-actions run 1-1)' };
+    const otherExpired = {
+      ipAddr: '198.51.100.6',
+      description: '(other-team lease v1 until 2020-01-01T00:00Z: 3-1.c)',
+    };
+    fixture = await startFixture({ whitelist: [handMade, expired, live, declared, otherExpired] });
+    const result = await step(fixture, { mode: 'sweep' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(JSON.parse(result.outputs.removed!)).toEqual(['198.51.100.3']);
+    expect(whitelist(fixture)).toEqual([handMade, live, declared, otherExpired]);
+  });
+
+  it('refuses bad entries before any API call, naming every problem', async () => {
+    fixture = await startFixture();
+    const result = await step(fixture, {
+      entries: '203.0.113.5/24\n0.0.0.0/0\n198.51.100.1\n198.51.100.1/32',
+    });
+    expect(result.exitCode).toBe(1);
+    const error = result.errors[0]!;
+    expect(error).toContain("Input 'entries' has invalid lines");
+    expect(error).toContain('did you mean 203.0.113.0/24?');
+    expect(error).toContain('set allow-any: true');
+    expect(error).toContain('duplicates "198.51.100.1"');
+    expect(fixture.emu.requests).toEqual([]);
+  });
+
+  it('changes nothing in a dry run and shows the plan', async () => {
+    fixture = await startFixture({ status: 'closed', whitelist: [handMade] });
+    const result = await step(fixture, {
+      entries: '203.0.113.0/24',
+      'runner-ip': 'true',
+      'public-access': 'open',
+      'dry-run': 'true',
+    });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(writes(fixture)).toEqual([]);
+    expect(result.log).toContain('Would open public access');
+    expect(result.log).toContain('Runner lease for 198.51.100.7: would be written (new lease)');
+    expect(JSON.parse(result.outputs.entries!).map((e: { ipAddr: string }) => e.ipAddr)).toEqual([
+      '192.0.2.10',
+      '203.0.113.0/24',
+      '198.51.100.7',
+    ]);
+    expect(result.summary).toContain('dry run: nothing was changed');
+    expect(result.state).toEqual({});
+  });
+});
+
+describe('sync-whitelist public access and private links', () => {
+  it('opens public access for the job and closes it again in the post step', async () => {
+    fixture = await startFixture({ status: 'closed' });
+    const { main, post } = await job(fixture, {
+      'runner-ip': 'true',
+      'public-access': 'open',
+      'restore-public-access': 'true',
+    });
+    expect(main.exitCode, main.log).toBe(0);
+    expect(main.outputs['public-access']).toBe('opened');
+    expect(post.exitCode, post.log).toBe(0);
+    expect(post.log).toContain(`Public access of ${instanceId} restored: closed again`);
+    expect(instance(fixture).publicLinkStatus).toBe('closed');
+    expect(whitelist(fixture)).toEqual([]);
+  });
+
+  it('leaves public access open after the job unless asked to restore it', async () => {
+    fixture = await startFixture({ status: 'closed' });
+    const { post } = await job(fixture, { 'public-access': 'open' });
+    expect(post.log).toContain('Nothing to undo');
+    expect(instance(fixture).publicLinkStatus).toBe('opened');
+  });
+
+  it('warns when the allowlist is managed while public access is closed', async () => {
+    fixture = await startFixture({ status: 'closed' });
+    const result = await step(fixture, { entries: '203.0.113.0/24' });
+    expect(result.warnings.join('\n')).toContain(
+      'is closed: the allowlist takes effect only once it is opened',
+    );
+  });
+
+  it('creates missing private links and deletes undeclared ones only when pruning', async () => {
+    fixture = await startFixture({}, {});
+    instance(fixture).privateLinks.push({
+      vpcID: 'vpc-old1',
+      subnetID: 'sbn-old1',
+      ipType: 'auto',
+      ipAddress: '192.168.0.2',
+      autoDnsResolve: true,
+      status: 'success',
+    });
+    const inputs = { 'private-links': 'vpc-new1 sbn-new1 ip=192.168.1.5 dns=false' };
+    const first = await step(fixture, inputs);
+    expect(first.exitCode, first.log).toBe(0);
+    expect(first.log).toContain('keep vpc-old1/sbn-old1: not declared; kept (prune-private-links is false)');
+    expect(
+      instance(fixture).privateLinks.map((l) => [l.vpcID, l.ipType, l.ipAddress, l.autoDnsResolve]),
+    ).toEqual([
+      ['vpc-old1', 'auto', '192.168.0.2', true],
+      ['vpc-new1', 'manual', '192.168.1.5', false],
+    ]);
+    fixture.emu.requests.splice(0);
+    const pruned = await step(fixture, { ...inputs, 'prune-private-links': 'true' });
+    expect(pruned.exitCode, pruned.log).toBe(0);
+    expect(writes(fixture).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `DELETE /v1/instances/${instanceId}/privatelinks`,
+    ]);
+    expect(instance(fixture).privateLinks.map((l) => l.vpcID)).toEqual(['vpc-new1']);
+  });
+});
