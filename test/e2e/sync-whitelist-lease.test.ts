@@ -1,6 +1,7 @@
 // sync-whitelist runner leases, run from dist/ as the runner runs it, against the emulator.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  bce,
   type Fixture,
   instanceId,
   job,
@@ -39,6 +40,7 @@ describe('sync-whitelist runner lease', () => {
     expect(post.exitCode, post.log).toBe(0);
     expect(post.log).toContain('Runner lease for 198.51.100.7 released');
     expect(whitelist(fixture)).toEqual([office]);
+    expect(main.masks).toContain(bce.secretAccessKey);
     for (const result of [main, post]) expect(leaks(result)).toEqual([]);
   });
 
