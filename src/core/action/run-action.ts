@@ -20,6 +20,9 @@ export async function runAction(entry: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error: unknown): boolean {
-  return error instanceof InputError || error instanceof ApiError;
+  if (error instanceof InputError || error instanceof ApiError) return true;
+  const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError] as const;
+  return error instanceof Error && !builtIn.some((type) => error.constructor === type);
 }
