@@ -137,6 +137,26 @@ describe('prune-tags on SWR: safety', () => {
     expect(result.outputs['planned-count']).toBe('3');
   });
 
+  it('keeps a tag pushed after the run started, even when the rules select it', async () => {
+    const future = new Date(Date.now() + HOUR).toISOString();
+    const e = await start(
+      'digest',
+      seed([
+        {
+          name: 'web',
+          tags: [
+            { tag: 'ci-new', digest: 'sha256:n', size: 1, created: future, updated: future },
+            ...webTags,
+          ],
+        },
+      ]),
+    );
+    const result = await prune(e, { ...rules, include: '^ci-', 'older-than': '', 'keep-last': '0' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(result.log).toMatch(/keep\s+ci-new\s+kept: updated after the run started/);
+    expect(tagsOf(e)).toContain('ci-new');
+  });
+
   it('rejects a bad input without calling the API', async () => {
     const e = await start('tag');
     const result = await prune(e, { ...rules, 'keep-last': 'ten' });
