@@ -76999,8 +76999,12 @@ async function runAction(entry) {
         process.exitCode = 1;
     }
 }
+/** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    return error instanceof InputError || error instanceof ApiError;
+    if (error instanceof InputError || error instanceof ApiError)
+        return true;
+    const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
+    return error instanceof Error && !builtIn.some((type) => error.constructor === type);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
@@ -78544,6 +78548,22 @@ function describeAttempt(event) {
     return `${event.method} ${event.path} → ${status} (attempt ${event.attempt}, ${event.durationMs} ms${retry})`;
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/errors.ts
+// The failures prune-tags raises on purpose, after it has reported everything else.
+/** Some planned deletions failed (the others were done); `failed` holds `repository:tag`. */
+class DeletionsFailedError extends Error {
+    name = 'DeletionsFailedError';
+    failed;
+    constructor(message, failed) {
+        super(message);
+        this.failed = failed;
+    }
+}
+/** Repositories whose retention policies were left alone because there are several. */
+class RetentionConflictError extends Error {
+    name = 'RetentionConflictError';
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
 // Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
 
@@ -79765,6 +79785,7 @@ async function deleteSwrRetention(api, namespace, repository, id) {
 
 
 
+
 /** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
 async function applyRetentionPolicies(api, inputs) {
     const target = inputs.retention;
@@ -79787,7 +79808,7 @@ async function applyRetentionPolicies(api, inputs) {
     await summary.addRaw(retention_run_summary(inputs.namespace, rule, results, target.notes)).write();
     const conflicts = results.filter((r) => r.action === 'conflict');
     if (conflicts.length > 0) {
-        throw new Error(`Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`);
+        throw new RetentionConflictError(`Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`);
     }
 }
 async function applyChange(api, inputs, repository, change) {
@@ -79957,6 +79978,7 @@ function cell(text) {
 
 
 
+
 /** The action: every listing completes before anything is deleted. */
 async function prune(deps = {}) {
     const inputs = readPruneInputs(deps.reader ?? new InputReader());
@@ -79997,7 +80019,7 @@ async function prune(deps = {}) {
         : failureMessage(failed, results.length);
     await finish(inputs, plans, results, status, throttling);
     if (failed.length > 0)
-        throw new Error(failureMessage(failed, results.length));
+        throw new DeletionsFailedError(failureMessage(failed, results.length), failed.map(tagRef));
 }
 function registryFor(api, inputs) {
     const { connection } = inputs;

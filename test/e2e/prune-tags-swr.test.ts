@@ -333,4 +333,23 @@ describe('prune-tags on SWR: repositories and retention policies', () => {
     expect(JSON.parse(changed.outputs['retention-policies']!)[0].action).toBe('updated');
     expect(policies[0]?.rules[0]?.params).toEqual({ num: '7' });
   });
+  it('leaves a repository with several retention policies alone and fails naming it', async () => {
+    const policy = {
+      algorithm: 'or',
+      rules: [{ template: 'tag_rule', params: { num: '3' }, tag_selectors: [] }],
+    };
+    const e = await start('tag', {
+      swr: {
+        namespaces: [
+          { name: 'team', repositories: [{ name: 'web', tags: webTags, retentions: [policy, policy] }] },
+        ],
+      },
+    });
+    const result = await prune(e, { repositories: 'web', mode: 'retention-policy', 'keep-last': '5' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(
+      /^Not changed: web \(it has 2 retention policies \(ids \d+, \d+\); keep at most one/,
+    );
+    expect(e.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
 });

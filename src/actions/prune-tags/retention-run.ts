@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import type { ApiClient } from '../../core/http/types.ts';
 import { createSwrRetention, listSwrRetentions, updateSwrRetention } from '../../providers/swr/retentions.ts';
+import { RetentionConflictError } from './errors.ts';
 import type { PruneInputs } from './inputs.ts';
 import { swrRegistry } from './registry.ts';
 import { resolveRepositories } from './repositories.ts';
@@ -38,7 +39,9 @@ export async function applyRetentionPolicies(api: ApiClient, inputs: PruneInputs
   await core.summary.addRaw(summary(inputs.namespace, rule, results, target.notes)).write();
   const conflicts = results.filter((r) => r.action === 'conflict');
   if (conflicts.length > 0) {
-    throw new Error(`Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`);
+    throw new RetentionConflictError(
+      `Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`,
+    );
   }
 }
 

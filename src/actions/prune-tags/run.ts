@@ -4,6 +4,7 @@ import { InputReader } from '../../core/action/input-reader.ts';
 import { DeletionLimitError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
+import { DeletionsFailedError } from './errors.ts';
 import { type Deletion, type DeletionResult, executeDeletions } from './execute.ts';
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
 import { pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
@@ -62,7 +63,8 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
       ? `Deleted ${plural(results.length, 'tag')}.`
       : failureMessage(failed, results.length);
   await finish(inputs, plans, results, status, throttling);
-  if (failed.length > 0) throw new Error(failureMessage(failed, results.length));
+  if (failed.length > 0)
+    throw new DeletionsFailedError(failureMessage(failed, results.length), failed.map(tagRef));
 }
 
 function registryFor(api: ApiClient, inputs: PruneInputs): TagRegistry {

@@ -1,0 +1,17 @@
+// The failures prune-tags raises on purpose, after it has reported everything else.
+
+/** Some planned deletions failed (the others were done); `failed` holds `repository:tag`. */
+export class DeletionsFailedError extends Error {
+  override readonly name = 'DeletionsFailedError';
+  readonly failed: readonly string[];
+
+  constructor(message: string, failed: readonly string[]) {
+    super(message);
+    this.failed = failed;
+  }
+}
+
+/** Repositories whose retention policies were left alone because there are several. */
+export class RetentionConflictError extends Error {
+  override readonly name = 'RetentionConflictError';
+}
