@@ -1,0 +1,151 @@
+// Fault matrix of prune-tags (SWR): dist/prune-tags run as the runner runs it, against a faulted emulator.
+// Invariants in every row: no image a kept tag needs is lost, an incomplete listing deletes nothing,
+// and the step ends cleanly (a clear ::error:: and no stack trace, or success).
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
+import {
+  expectNoStackTrace,
+  expectOutcome,
+  type FaultRow,
+  rowTimeout,
+  runFaultJob,
+} from './support/fault-job.ts';
+
+const hw = DEFAULT_CREDENTIALS.huawei;
+const DAY = 86_400_000;
+const at = (days: number) => {
+  const time = new Date(Date.now() - days * DAY).toISOString();
+  return { created: time, updated: time };
+};
+
+// The plan: keep `latest` (rule), protect `ci-old` (same digest as latest), delete ci-0…ci-5.
+const seed: EmulatorSeed = {
+  swr: {
+    namespaces: [
+      {
+        name: 'team',
+        repositories: [
+          {
+            name: 'web',
+            tags: [
+              { tag: 'latest', digest: 'sha256:aaa', ...at(1) },
+              { tag: 'ci-old', digest: 'sha256:aaa', ...at(40) },
+              ...Array.from({ length: 6 }, (_, i) => ({
+                tag: `ci-${i}`,
+                digest: `sha256:c${i}`,
+                ...at(41 + i),
+              })),
+            ],
+          },
+        ],
+      },
+    ],
+  },
+};
+const KEPT = ['ci-old', 'latest'];
+const PLANNED = ['ci-0', 'ci-1', 'ci-2', 'ci-3', 'ci-4', 'ci-5'];
+const TAGS_PATH = '/v2/manage/namespaces/team/repos/web/tags';
+
+const matrix: FaultRow[] = [
+  {
+    fault: '429 storm with Retry-After',
+    faults: { rateLimit: { capacity: 1, refillPerSecond: 2 } },
+    expected: 'succeeds',
+    because: 'every call waits the Retry-After it is given, then all planned tags go',
+  },
+  {
+    fault: '503 burst (2 answers)',
+    faults: { error: { next: 2 }, errorStatus: 503 },
+    expected: 'succeeds',
+    because: 'the listing is retried with backoff',
+  },
+  {
+    fault: 'no answer past the 30 s timeout (once)',
+    faults: { hang: { next: 1 } },
+    expected: 'succeeds',
+    because: 'the listing GET times out and is retried',
+    slow: true,
+  },
+  {
+    fault: 'dropped connections (2)',
+    faults: { drop: { next: 2 } },
+    expected: 'succeeds',
+    because: 'a reset GET is retried',
+  },
+  {
+    fault: 'malformed JSON listing',
+    faults: { routes: [{ method: 'GET', path: TAGS_PATH, malformedJson: true }] },
+    expected: /list tags of team\/web .*not JSON/,
+    because: 'a listing it cannot read is incomplete: nothing is deleted',
+  },
+  {
+    fault: 'lying Content-Range',
+    faults: { routes: [{ method: 'GET', path: TAGS_PATH, lieContentRange: true, lieContentRangeExtra: 5 }] },
+    expected:
+      /collected 8 records but Content-Range reported 13; the listing is incomplete, so nothing was changed/,
+    because: 'fewer tags than announced: nothing is deleted',
+    knownBug: 'runAction counts ListingIncompleteError as unexpected and logs its stack as debug output',
+  },
+  {
+    fault: '401 mid-run (after the listing)',
+    faults: { unauthorized: { after: 1 } },
+    expected: /deletions failed.*→ 401 .*access-key-id, secret-access-key/,
+    because: 'every deletion is refused; the error names them and the credentials to check',
+    knownBug: 'the failed-deletions error is a plain Error, so runAction logs its stack as debug output',
+  },
+];
+
+const tagsOf = (emu: Emulator) =>
+  [...(emu.state.swrNamespaces.get('team')?.repositories.get('web')?.tags.keys() ?? [])].sort();
+
+function prune(emu: Emulator): Record<string, string> {
+  return {
+    provider: 'swr',
+    region: 'cn-north-4',
+    endpoint: emu.url,
+    'iam-endpoint': emu.url,
+    'access-key-id': hw.accessKeyId,
+    'secret-access-key': hw.secretAccessKey,
+    namespace: 'team',
+    repositories: 'web',
+    keep: '^latest$',
+    'older-than': '30d',
+    'keep-last': '0',
+  };
+}
+
+const run = (row: FaultRow) => runFaultJob(seed, row, { action: 'prune-tags', inputs: prune });
+
+describe.concurrent('prune-tags fault matrix', () => {
+  for (const row of matrix) {
+    const outcome = row.expected === 'succeeds' ? 'succeeds' : 'fails cleanly';
+    it(`${row.fault}: ${outcome} (${row.because})`, { timeout: rowTimeout(row) }, async () => {
+      const { emu, result } = await run(row);
+      try {
+        expectOutcome(result.main, row.expected);
+        if (!row.knownBug) expectNoStackTrace(result.main);
+        const tags = tagsOf(emu);
+        expect(tags).toEqual(expect.arrayContaining(KEPT));
+        if (row.expected === 'succeeds') {
+          expect(tags).toEqual(KEPT);
+          expect(JSON.parse(result.main.outputs.deleted!).sort()).toEqual(PLANNED.map((t) => `web:${t}`));
+        }
+        const listedEverything = emu.requests.some((r) => r.method === 'DELETE');
+        if (row.fault.includes('Content-Range') || row.fault.includes('malformed')) {
+          expect(listedEverything, 'an incomplete listing deletes nothing').toBe(false);
+          expect(tags).toHaveLength(8);
+        }
+      } finally {
+        await emu.close();
+      }
+    });
+  }
+
+  for (const row of matrix.filter((r) => r.knownBug)) {
+    it.fails(`known bug, ${row.fault}: no stack trace in the log (${row.knownBug})`, async () => {
+      const { emu, result } = await run(row);
+      await emu.close();
+      expectNoStackTrace(result.main);
+    });
+  }
+});
