@@ -1,0 +1,140 @@
+// Fault matrix of login (SWR, IAM password sign-in: token, then login secret): dist/login main and post
+// run as the runner runs them, against a faulted emulator. Invariants in every row: the user's
+// ~/.docker/config.json is untouched, the job's config.json is valid JSON keeping the other registries'
+// logins, the post step runs (also after a failed main) and removes what main added.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS, type Emulator } from '../emulator/index.ts';
+import { newJobDir } from '../harness/runner.ts';
+import {
+  expectNoStackTrace,
+  expectOutcome,
+  expectPostRan,
+  type FaultRow,
+  rowTimeout,
+  runFaultJob,
+} from './support/fault-job.ts';
+
+const hw = DEFAULT_CREDENTIALS.huawei;
+const REGISTRY = 'swr.cn-north-4.myhuaweicloud.com';
+const OTHER_LOGINS = { 'ghcr.io': { auth: 'Z2g6dG9rZW4=' }, 'registry.example.com': { auth: 'dTpw' } };
+
+const matrix: FaultRow[] = [
+  {
+    fault: '429 storm with Retry-After',
+    faults: { rateLimit: { capacity: 1, refillPerSecond: 2 } },
+    expected: 'succeeds',
+    because: 'the throttled call waits the Retry-After it is given',
+  },
+  {
+    fault: '503 burst (2 answers)',
+    faults: { error: { next: 2 }, errorStatus: 503 },
+    expected: 'succeeds',
+    because: 'the IAM token request is retried with backoff',
+  },
+  {
+    fault: 'no answer past the 30 s timeout (once)',
+    faults: { hang: { next: 1 } },
+    expected: 'succeeds',
+    because: 'the IAM token request times out and is retried',
+    slow: true,
+  },
+  {
+    fault: 'dropped connections (2)',
+    faults: { drop: { next: 2 } },
+    expected: 'succeeds',
+    because: 'a reset token request is retried',
+  },
+  {
+    fault: 'malformed JSON',
+    faults: { malformedJson: { next: 1 } },
+    expected: /IAM get a token for IAM user emu-user .*not JSON/,
+    because: 'an unreadable token answer stops the login; nothing is written',
+  },
+  {
+    fault: 'lying Content-Range (nothing is listed)',
+    faults: { lieContentRange: true },
+    expected: 'succeeds',
+    because: 'login lists nothing, so a wrong total is ignored',
+  },
+  {
+    fault: '401 mid-run (on the login secret)',
+    faults: { unauthorized: { after: 1 } },
+    expected: /create a temporary docker login .*→ 401 .*iam-username, iam-password/,
+    because: 'the refused call is named with the inputs to check; nothing is written',
+  },
+];
+
+function login(emu: Emulator): Record<string, string> {
+  return {
+    provider: 'swr',
+    region: 'cn-north-4',
+    endpoint: emu.url,
+    'iam-endpoint': emu.url,
+    'iam-username': hw.userName,
+    'iam-password': hw.password,
+    'iam-domain': hw.domainName,
+  };
+}
+
+/** A job directory whose HOME already holds docker logins to other registries. */
+function jobWithHomeConfig(): { jobDir: string; homeConfig: string; before: string } {
+  const jobDir = newJobDir();
+  mkdirSync(join(jobDir, 'home', '.docker'), { recursive: true });
+  const homeConfig = join(jobDir, 'home', '.docker', 'config.json');
+  const before = JSON.stringify({ auths: OTHER_LOGINS, credsStore: '' }, null, 2);
+  writeFileSync(homeConfig, before);
+  return { jobDir, homeConfig, before };
+}
+
+describe.concurrent('login fault matrix', () => {
+  for (const row of matrix) {
+    const outcome = row.expected === 'succeeds' ? 'succeeds' : 'fails cleanly';
+    it(`${row.fault}: ${outcome} (${row.because})`, { timeout: rowTimeout(row) }, async () => {
+      const home = jobWithHomeConfig();
+      const { emu, result } = await runFaultJob({ region: 'cn-north-4' }, row, {
+        action: 'login',
+        inputs: login,
+        jobDir: home.jobDir,
+      });
+      try {
+        const { main, post } = result;
+        expectOutcome(main, row.expected);
+        expectNoStackTrace(main);
+        expectPostRan(post);
+        expectNoStackTrace(post);
+        expect(readFileSync(home.homeConfig, 'utf8'), '~/.docker/config.json untouched').toBe(home.before);
+        if (row.expected === 'succeeds') {
+          const configDir = main.outputs['docker-config']!;
+          expect(main.exportedEnv.DOCKER_CONFIG).toBe(configDir);
+          // Post removed the job's config (its contents are checked by the logout: false test below).
+          expect(main.log).toContain(`Logged in to ${REGISTRY}`);
+          expect(post.log).toContain(`Logged out of ${REGISTRY}`);
+          expect(existsSync(configDir)).toBe(false);
+        } else {
+          expect(main.exportedEnv.DOCKER_CONFIG).toBeUndefined();
+          expect(main.state).toEqual({});
+          expect(post.log).toContain('Nothing to log out');
+        }
+      } finally {
+        await emu.close();
+      }
+    });
+  }
+
+  it('keeps the job config valid JSON with the other logins while the job runs', async () => {
+    const home = jobWithHomeConfig();
+    const row: FaultRow = { ...matrix[0]!, faults: { error: { next: 1 }, errorStatus: 503 } };
+    const { emu, result } = await runFaultJob({ region: 'cn-north-4' }, row, {
+      action: 'login',
+      inputs: (e) => ({ ...login(e), logout: 'false' }),
+      jobDir: home.jobDir,
+    });
+    await emu.close();
+    expect(result.main.exitCode, result.main.log).toBe(0);
+    const config = JSON.parse(readFileSync(join(result.main.outputs['docker-config']!, 'config.json'), 'utf8'));
+    expect(Object.keys(config.auths).sort()).toEqual([...Object.keys(OTHER_LOGINS), REGISTRY].sort());
+    expect(config.auths['ghcr.io']).toEqual(OTHER_LOGINS['ghcr.io']);
+  });
+});
