@@ -133,7 +133,9 @@ describe.concurrent('login fault matrix', () => {
     });
     await emu.close();
     expect(result.main.exitCode, result.main.log).toBe(0);
-    const config = JSON.parse(readFileSync(join(result.main.outputs['docker-config']!, 'config.json'), 'utf8'));
+    const config = JSON.parse(
+      readFileSync(join(result.main.outputs['docker-config']!, 'config.json'), 'utf8'),
+    );
     expect(Object.keys(config.auths).sort()).toEqual([...Object.keys(OTHER_LOGINS), REGISTRY].sort());
     expect(config.auths['ghcr.io']).toEqual(OTHER_LOGINS['ghcr.io']);
   });
