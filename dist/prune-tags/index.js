@@ -78970,7 +78970,8 @@ function refuseInexpressible(rules) {
     if (rules.keepSemver > 0)
         refuse(['keep-semver'], "'keep-semver': SWR has no per-version rule.");
     if (rules.keepLast > 0 && rules.olderThan) {
-        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more.");
+        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
+            '(keep-last defaults to 10; set keep-last: 0 for an age rule alone).');
     }
     if (rules.keepLast === 0 && !rules.olderThan) {
         refuse(['keep-last', 'older-than'], "a policy without 'keep-last' or 'older-than'.");

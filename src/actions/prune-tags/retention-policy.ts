@@ -66,7 +66,8 @@ function refuseInexpressible(rules: PruneRules): void {
   if (rules.keepLast > 0 && rules.olderThan) {
     refuse(
       ['keep-last', 'older-than'],
-      "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more.",
+      "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
+        '(keep-last defaults to 10; set keep-last: 0 for an age rule alone).',
     );
   }
   if (rules.keepLast === 0 && !rules.olderThan) {
