@@ -2,6 +2,12 @@
 // run as the runner runs them, against a faulted emulator. Invariants in every row: the user's
 // ~/.docker/config.json is untouched, the job's config.json is valid JSON keeping the other registries'
 // logins, the post step runs (also after a failed main) and removes what main added.
+//
+// | fault                               | outcome        | docker config after post         |
+// | ----------------------------------- | -------------- | -------------------------------- |
+// | 429 storm, 503 burst, drops, hang   | success        | job config removed, ~ untouched  |
+// | lying total (nothing listed)        | success        | job config removed, ~ untouched  |
+// | malformed JSON / 401 on the secret  | clean failure  | nothing written, ~ untouched     |
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -2,6 +2,13 @@
 // the runner runs them, against a faulted emulator (faults stay on during post). Invariants in every row:
 // hand-made allowlist entries stay, the post step runs (also after a failed main), and afterwards no
 // entry holding this job's lease remains unless a post warning names it.
+//
+// | fault                               | outcome        | allowlist after post                       |
+// | ----------------------------------- | -------------- | ------------------------------------------ |
+// | 429 storm, 503 burst, drops, hang   | success        | office only (lease added, then released)   |
+// | lying total (unpaged allowlist)     | success        | office only                                |
+// | malformed JSON                      | clean failure  | office only (nothing added)                |
+// | 401 after the lease, also in post   | clean failure  | office + the lease, named in a warning     |
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CCR_INSTANCE,

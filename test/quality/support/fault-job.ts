@@ -16,8 +16,6 @@ export interface FaultRow {
   because: string;
   /** Waits past the client's own 30 s header timeout. */
   slow?: boolean;
-  /** A known defect of the action in this case, reported and checked by its own failing test. */
-  knownBug?: string;
 }
 
 /** Vitest time allowed for a row: hangs wait for the client's 30 s header timeout. */
