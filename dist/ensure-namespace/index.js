@@ -76801,8 +76801,12 @@ async function runAction(entry) {
         process.exitCode = 1;
     }
 }
+/** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    return error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD;
+    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD)
+        return true;
+    const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
+    return error instanceof Error && !builtIn.some((type) => error.constructor === type);
 }
 
 

@@ -29011,8 +29011,12 @@ async function runAction(entry) {
         process.exitCode = 1;
     }
 }
+/** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    return error instanceof InputError || error instanceof ApiError;
+    if (error instanceof InputError || error instanceof ApiError)
+        return true;
+    const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
+    return error instanceof Error && !builtIn.some((type) => error.constructor === type);
 }
 
 
