@@ -1,6 +1,7 @@
 // Turns a seed into fresh emulator state (defaults filled in: times, digests, the default CCR instance).
 import { createHash } from 'node:crypto';
 import { DEFAULT_CCR_INSTANCE, mergeCredentials } from './credentials.ts';
+import { buildOidcProviders } from './seed-oidc.ts';
 import type {
   CcrInstanceSeed,
   EmulatorSeed,
@@ -155,6 +156,7 @@ export function buildState(seed: EmulatorSeed, now: Date): EmulatorState {
     region: seed.region ?? 'emu-region-1',
     registryCredentials: seed.registryCredentials ?? {},
     iamTokens: new Map(),
+    oidcProviders: buildOidcProviders(seed.oidcProviders),
     swrNamespaces: new Map(),
     ccrPersonalProjects: new Map(),
     ccrInstances: new Map(),

@@ -1,5 +1,6 @@
 // Checks a seed read from JSON (file, admin endpoint) before it becomes state; errors name the bad field.
 import { parseFaultConfig } from './faults.ts';
+import { checkOidcProviders } from './seed-oidc.ts';
 import type { EmulatorSeed } from './seed-types.ts';
 
 type Json = Record<string, unknown>;
@@ -106,6 +107,7 @@ export function parseSeed(value: unknown): EmulatorSeed {
   if (value.registryCredentials !== undefined && !isObject(value.registryCredentials)) {
     throw new Error('seed: registryCredentials must be an object');
   }
+  checkOidcProviders(value.oidcProviders);
   checkSwr(value.swr);
   checkCcr(value.ccr);
   const faults = value.faults === undefined ? undefined : parseFaultConfig(value.faults);

@@ -84,6 +84,21 @@ export interface CcrInstanceSeed {
   }>;
 }
 
+/**
+ * An IAM identity provider trusting GitHub (or a local stand-in): `id` is the X-Idp-Id / `idp-id`
+ * input, `audience` its client ID. Exactly one of publicKeyPem (SPKI or PKCS#1 PEM) and publicKeyJwk.
+ */
+export interface OidcProviderSeed {
+  id: string;
+  audience: string;
+  publicKeyPem?: string;
+  publicKeyJwk?: Record<string, unknown>;
+  /** Default https://token.actions.githubusercontent.com. */
+  issuer?: string;
+  /** A regular expression the `sub` claim must match (the mapping rule); default: any. */
+  subjectPattern?: string;
+}
+
 export interface EmulatorSeed {
   credentials?: { huawei?: Partial<HuaweiEmulatorCredentials>; baidu?: Partial<BaiduEmulatorCredentials> };
   tagDeleteMode?: TagDeleteMode;
@@ -93,6 +108,8 @@ export interface EmulatorSeed {
   signatureSkewSeconds?: number;
   region?: string;
   registryCredentials?: RegistryCredentials;
+  /** Identity providers for keyless sign-in (POST /v3.0/OS-AUTH/id-token/tokens). */
+  oidcProviders?: OidcProviderSeed[];
   swr?: { namespaces?: SwrNamespaceSeed[] };
   /** `instances` absent: the one default instance `ccr-emu00001`. */
   ccr?: { personalProjects?: CcrPersonalProjectSeed[]; instances?: CcrInstanceSeed[] };

@@ -1,4 +1,5 @@
 // State as JSON in the seed format (GET /__admin/state): a snapshot can be fed back as a seed.
+import { oidcProviderSeeds } from './seed-oidc.ts';
 import type { EmulatorSeed, TagSeed } from './seed-types.ts';
 import type { EmulatorState, ImageTag, IssuedPassword, Permission } from './state.ts';
 
@@ -33,6 +34,7 @@ export function snapshotState(state: EmulatorState): StateSnapshot {
     signatureSkewSeconds: state.signatureSkewSeconds,
     region: state.region,
     registryCredentials: state.registryCredentials,
+    oidcProviders: oidcProviderSeeds(state.oidcProviders),
     swr: {
       namespaces: [...state.swrNamespaces.values()].map((ns) => ({
         name: ns.name,

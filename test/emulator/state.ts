@@ -1,4 +1,5 @@
 // The emulator's in-memory world: accounts, IAM tokens, SWR and CCR resources.
+import type { KeyObject } from 'node:crypto';
 import type { EmulatorCredentials } from './credentials.ts';
 
 export type TagDeleteMode = 'tag' | 'digest';
@@ -73,6 +74,17 @@ export interface IamToken {
   expiresAt: Date;
   /** How it was issued: `password`, `token` or an identity provider method. */
   method: string;
+}
+
+/** An IAM identity provider trusting GitHub: its id (X-Idp-Id), client ID (= audience) and signing key. */
+export interface OidcProvider {
+  id: string;
+  audience: string;
+  publicKey: KeyObject;
+  /** Default https://token.actions.githubusercontent.com. */
+  issuer?: string;
+  /** Mapping rule: the `sub` claims that map to the user group (default: any). */
+  subjectPattern?: RegExp;
 }
 
 export interface CcrPersonalProject {
@@ -163,6 +175,8 @@ export interface EmulatorState {
   region: string;
   registryCredentials: RegistryCredentials;
   iamTokens: Map<string, IamToken>;
+  /** IAM identity providers for keyless sign-in, by id (seed `oidcProviders`, registerOidcProvider). */
+  oidcProviders: Map<string, OidcProvider>;
   swrNamespaces: Map<string, SwrNamespace>;
   ccrPersonalProjects: Map<number, CcrPersonalProject>;
   ccrInstances: Map<string, CcrInstance>;

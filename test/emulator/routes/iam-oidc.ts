@@ -1,32 +1,19 @@
 // IAM keyless sign-in: GitHub ID token → IAM token (POST /v3.0/OS-AUTH/id-token/tokens) and
 // IAM token → temporary AK/SK (POST /v3.0/OS-CREDENTIAL/securitytokens), per huawei-iam-oidc-supplement.md.
-// Identity providers are registered per emulator state with registerOidcProvider (tests hold the key).
-import { type KeyObject, randomBytes } from 'node:crypto';
+// Identity providers come from the seed (`oidcProviders`) or registerOidcProvider (tests hold the key).
+import { randomBytes } from 'node:crypto';
 import { verifyJwt } from '../../support/oidc/verify-jwt.ts';
 import { validIamToken } from '../authenticate.ts';
 import { iamTokenBody, issueIamToken } from '../iam-tokens.ts';
 import { iamError, isRecord, json, parseJsonBody } from '../responses.ts';
 import type { RequestContext, Route } from '../route-types.ts';
-import type { EmulatorState } from '../state.ts';
+import type { EmulatorState, OidcProvider } from '../state.ts';
 
-/** An IAM identity provider trusting GitHub: its id (X-Idp-Id), client ID (= audience) and signing key. */
-export interface OidcProvider {
-  id: string;
-  audience: string;
-  publicKey: KeyObject;
-  /** Default https://token.actions.githubusercontent.com. */
-  issuer?: string;
-  /** Mapping rule: the `sub` claims that map to the user group (default: any). */
-  subjectPattern?: RegExp;
-}
-
-const providers = new WeakMap<EmulatorState, Map<string, OidcProvider>>();
+export type { OidcProvider } from '../state.ts';
 
 /** Registers an identity provider with an emulator's state (replacing one with the same id). */
 export function registerOidcProvider(state: EmulatorState, provider: OidcProvider): void {
-  const known = providers.get(state) ?? new Map<string, OidcProvider>();
-  known.set(provider.id, provider);
-  providers.set(state, known);
+  state.oidcProviders.set(provider.id, provider);
 }
 
 function at(value: unknown, ...keys: string[]): unknown {
@@ -38,7 +25,7 @@ function at(value: unknown, ...keys: string[]): unknown {
 function createTokenWithIdToken(context: RequestContext) {
   const idpId = context.headers['x-idp-id'];
   if (!idpId) return iamError(400, 'The request header X-Idp-Id is required.', 'Bad Request');
-  const provider = providers.get(context.state)?.get(idpId);
+  const provider = context.state.oidcProviders.get(idpId);
   if (!provider) return iamError(404, `The identity provider ${idpId} could not be found.`, 'Not Found');
   const body = parseJsonBody(context);
   const idToken = at(body, 'auth', 'id_token', 'id');
