@@ -75129,73 +75129,12 @@ function rejectedCredentialsHint(error, auth) {
             "tokens are scoped to the region's project.";
 }
 
-;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
-// CCR personal edition namespaces: list (keyword search), members, delete (personal namespace APIs).
-// The personal API cannot create a namespace; that is done in the console.
-
-/** Every record of a personal list endpoint, checked against `totalCount`. */
-async function listAllPersonal(api, request, pageSize = 100) {
-    const all = [];
-    let total;
-    for (let pageNo = 1;; pageNo++) {
-        const query = [
-            ...(request.query ?? []),
-            ['pageNo', String(pageNo)],
-            ['pageSize', String(pageSize)],
-        ];
-        const { body } = await api.request({ ...request, query });
-        const page = Array.isArray(body?.result) ? body.result : [];
-        if (typeof body?.totalCount === 'number') {
-            if (total !== undefined && total !== body.totalCount) {
-                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${total} to ${body.totalCount} while paging; nothing was changed.`);
-            }
-            total = body.totalCount;
-        }
-        all.push(...page);
-        if (page.length < pageSize || (total !== undefined && all.length >= total))
-            break;
-    }
-    if (total !== undefined && all.length !== total) {
-        throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`);
-    }
-    return all;
-}
-/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
-async function findCcrPersonalProject(api, projectName) {
-    const projects = await listAllPersonal(api, {
-        method: 'GET',
-        path: '/v1/ccr/projects',
-        query: [
-            ['keyword', projectName],
-            ['keywordType', 'name'],
-        ],
-        operation: `look up personal namespace ${projectName}`,
-    });
-    return projects.find((project) => project.projectName === projectName);
-}
-/** Members of a personal namespace. */
-async function listCcrPersonalMembers(api, projectId) {
-    return listAllPersonal(api, {
-        method: 'GET',
-        path: `/v1/ccr/projects/${projectId}/members`,
-        operation: `list members of personal namespace ${projectId}`,
-    });
-}
-/** Deletes a personal namespace by id; one already gone counts as deleted. */
-async function deleteCcrPersonalProject(api, projectId) {
-    await api.request({
-        method: 'DELETE',
-        path: `/v1/ccr/projects/${projectId}`,
-        operation: `delete personal namespace ${projectId}`,
-        acceptStatus: [404],
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
 
 /** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
 async function listAllCcr(api, request, options) {
     const pageSize = Math.min(options.pageSize ?? 100, 100);
+    const totalKey = options.totalKey ?? 'total';
     const all = [];
     let total;
     for (let pageNo = 1;; pageNo++) {
@@ -75207,11 +75146,12 @@ async function listAllCcr(api, request, options) {
         const { body } = await api.request({ ...request, query });
         const items = body?.[options.itemsKey];
         const page = Array.isArray(items) ? items : [];
-        if (typeof body?.total === 'number') {
-            if (total !== undefined && body.total !== total) {
-                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${total} to ${body.total} while paging; nothing was changed.`);
+        const reported = body?.[totalKey];
+        if (typeof reported === 'number') {
+            if (total !== undefined && reported !== total) {
+                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`);
             }
-            total = body.total;
+            total = reported;
         }
         all.push(...page);
         if (page.length < pageSize || (total !== undefined && all.length >= total))
@@ -75221,6 +75161,41 @@ async function listAllCcr(api, request, options) {
         throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`);
     }
     return all;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
+
+/** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
+const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
+/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
+async function findCcrPersonalProject(api, projectName) {
+    const projects = await listAllCcr(api, {
+        method: 'GET',
+        path: '/v1/ccr/projects',
+        query: [
+            ['keyword', projectName],
+            ['keywordType', 'name'],
+        ],
+        operation: `look up personal namespace ${projectName}`,
+    }, PERSONAL_PAGE);
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Members of a personal namespace. */
+async function listCcrPersonalMembers(api, projectId) {
+    return listAllCcr(api, {
+        method: 'GET',
+        path: `/v1/ccr/projects/${projectId}/members`,
+        operation: `list members of personal namespace ${projectId}`,
+    }, PERSONAL_PAGE);
+}
+/** Deletes a personal namespace by id; one already gone counts as deleted. */
+async function deleteCcrPersonalProject(api, projectId) {
+    await api.request({
+        method: 'DELETE',
+        path: `/v1/ccr/projects/${projectId}`,
+        operation: `delete personal namespace ${projectId}`,
+        acceptStatus: [404],
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/projects.ts

@@ -1,12 +1,14 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient, ApiRequest, QueryParams } from '../../core/http/types.ts';
 
-/** Baidu list bodies: `{"total","pageNo","pageSize", <itemsKey>: [...]}`. */
-type CcrPage = { total?: number } & Record<string, unknown>;
+/** Baidu list bodies: `{<totalKey>,"pageNo","pageSize", <itemsKey>: [...]}`. */
+type CcrPage = Record<string, unknown>;
 
 export interface CcrPageOptions {
   /** Name of the array field in the body: `items`, `projects`, `instances`… */
   itemsKey: string;
+  /** Name of the record count field: `total` (enterprise), `totalCount` (personal). Default `total`. */
+  totalKey?: string;
   /** `pageSize`; the APIs allow at most 100. */
   pageSize?: number;
 }
@@ -18,6 +20,7 @@ export async function listAllCcr<T>(
   options: CcrPageOptions,
 ): Promise<T[]> {
   const pageSize = Math.min(options.pageSize ?? 100, 100);
+  const totalKey = options.totalKey ?? 'total';
   const all: T[] = [];
   let total: number | undefined;
   for (let pageNo = 1; ; pageNo++) {
@@ -29,13 +32,14 @@ export async function listAllCcr<T>(
     const { body } = await api.request<CcrPage>({ ...request, query });
     const items = body?.[options.itemsKey];
     const page = Array.isArray(items) ? (items as T[]) : [];
-    if (typeof body?.total === 'number') {
-      if (total !== undefined && body.total !== total) {
+    const reported = body?.[totalKey];
+    if (typeof reported === 'number') {
+      if (total !== undefined && reported !== total) {
         throw new ListingIncompleteError(
-          `${request.operation}: the total changed from ${total} to ${body.total} while paging; nothing was changed.`,
+          `${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`,
         );
       }
-      total = body.total;
+      total = reported;
     }
     all.push(...page);
     if (page.length < pageSize || (total !== undefined && all.length >= total)) break;

@@ -1,7 +1,7 @@
 // CCR personal edition namespaces: list (keyword search), members, delete (personal namespace APIs).
 // The personal API cannot create a namespace; that is done in the console.
-import { ListingIncompleteError } from '../../core/errors/errors.ts';
-import type { ApiClient, ApiRequest } from '../../core/http/types.ts';
+import type { ApiClient } from '../../core/http/types.ts';
+import { type CcrPageOptions, listAllCcr } from './paging.ts';
 
 /** One personal namespace; `type` is "private" or "public". */
 export interface CcrPersonalProject {
@@ -23,56 +23,26 @@ export interface CcrPersonalMember {
 }
 
 /** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
-interface PersonalPage<T> {
-  result?: T[];
-  totalCount?: number;
-}
-
-/** Every record of a personal list endpoint, checked against `totalCount`. */
-async function listAllPersonal<T>(api: ApiClient, request: ApiRequest, pageSize = 100): Promise<T[]> {
-  const all: T[] = [];
-  let total: number | undefined;
-  for (let pageNo = 1; ; pageNo++) {
-    const query = [
-      ...(request.query ?? []),
-      ['pageNo', String(pageNo)],
-      ['pageSize', String(pageSize)],
-    ] as const;
-    const { body } = await api.request<PersonalPage<T>>({ ...request, query });
-    const page = Array.isArray(body?.result) ? body.result : [];
-    if (typeof body?.totalCount === 'number') {
-      if (total !== undefined && total !== body.totalCount) {
-        throw new ListingIncompleteError(
-          `${request.operation}: the total changed from ${total} to ${body.totalCount} while paging; nothing was changed.`,
-        );
-      }
-      total = body.totalCount;
-    }
-    all.push(...page);
-    if (page.length < pageSize || (total !== undefined && all.length >= total)) break;
-  }
-  if (total !== undefined && all.length !== total) {
-    throw new ListingIncompleteError(
-      `${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`,
-    );
-  }
-  return all;
-}
+const PERSONAL_PAGE: CcrPageOptions = { itemsKey: 'result', totalKey: 'totalCount' };
 
 /** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
 export async function findCcrPersonalProject(
   api: ApiClient,
   projectName: string,
 ): Promise<CcrPersonalProject | undefined> {
-  const projects = await listAllPersonal<CcrPersonalProject>(api, {
-    method: 'GET',
-    path: '/v1/ccr/projects',
-    query: [
-      ['keyword', projectName],
-      ['keywordType', 'name'],
-    ],
-    operation: `look up personal namespace ${projectName}`,
-  });
+  const projects = await listAllCcr<CcrPersonalProject>(
+    api,
+    {
+      method: 'GET',
+      path: '/v1/ccr/projects',
+      query: [
+        ['keyword', projectName],
+        ['keywordType', 'name'],
+      ],
+      operation: `look up personal namespace ${projectName}`,
+    },
+    PERSONAL_PAGE,
+  );
   return projects.find((project) => project.projectName === projectName);
 }
 
@@ -81,11 +51,15 @@ export async function listCcrPersonalMembers(
   api: ApiClient,
   projectId: number,
 ): Promise<CcrPersonalMember[]> {
-  return listAllPersonal<CcrPersonalMember>(api, {
-    method: 'GET',
-    path: `/v1/ccr/projects/${projectId}/members`,
-    operation: `list members of personal namespace ${projectId}`,
-  });
+  return listAllCcr<CcrPersonalMember>(
+    api,
+    {
+      method: 'GET',
+      path: `/v1/ccr/projects/${projectId}/members`,
+      operation: `list members of personal namespace ${projectId}`,
+    },
+    PERSONAL_PAGE,
+  );
 }
 
 /** Deletes a personal namespace by id; one already gone counts as deleted. */

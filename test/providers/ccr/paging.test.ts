@@ -32,4 +32,15 @@ describe('listAllCcr', () => {
       ListingIncompleteError,
     );
   });
+
+  it('reads the count from totalKey, as the personal APIs name it', async () => {
+    const records = Array.from({ length: 20 }, (_, i) => ({ id: i }));
+    const personal = (totalCount: number) =>
+      fakeApi(() => ({ headers: {}, body: { result: records, pageNo: 1, pageSize: 100, totalCount } }));
+    const options = { itemsKey: 'result', totalKey: 'totalCount' };
+    expect(await listAllCcr(personal(20), request, options)).toHaveLength(20);
+    await expect(listAllCcr(personal(25), request, options)).rejects.toThrow(
+      'collected 20 records but the API reported 25',
+    );
+  });
 });
