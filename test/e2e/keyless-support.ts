@@ -84,6 +84,6 @@ export function swrCalls(world: KeylessWorld): string[] {
 }
 
 /** True when a step printed a JavaScript stack trace (`    at fn (file:line:col)`). */
-export function hasStackTrace(step: StepResult): boolean {
+export function hasStackTrace(step: Pick<StepResult, 'log'>): boolean {
   return /^\s+at .+[:(].*\d+:\d+\)?$/m.test(step.log);
 }
