@@ -73588,7 +73588,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4820);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4351);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runEnsureNamespace */ .r)());
@@ -73598,7 +73598,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4820:
+/***/ 4351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76412,6 +76412,32 @@ function ccrNamespaceProblems(name) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/declaration-lines.ts
+// The loop shared by the line inputs (`repositories`, `permissions`): parse each line, refuse repeats, and
+// report every bad line at once.
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parseDeclarationLines(lines, grammar) {
+    const wishes = [];
+    const problems = [];
+    for (const line of lines) {
+        try {
+            const wish = grammar.parseLine(line);
+            const key = grammar.keyOf(wish);
+            if (wishes.some((other) => grammar.keyOf(other) === key))
+                throw new Error(grammar.declaredTwice(key));
+            wishes.push(wish);
+        }
+        catch (error) {
+            problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new errors/* InputError */.dz(grammar.input, `Input '${grammar.input}' is not valid:\n  ${problems.join('\n  ')}\n${grammar.usage}`);
+    }
+    return wishes;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/line-tokens.ts
 // Splits one declaration line into words: `name key=value key="quoted value"`.
 /** Words of a line, split on blanks; `"..."` keeps blanks and `\"` / `\\` escape. Throws on an open quote. */
@@ -76464,29 +76490,16 @@ function splitKeyValue(token) {
 
 
 
-const INPUT = 'permissions';
 const NUMERIC = { '7': 'manage', '3': 'edit', '1': 'read', write: 'edit' };
 /** Parses every line; throws one InputError listing each bad line and why. */
 function parsePermissionLines(lines) {
-    const wishes = [];
-    const problems = [];
-    for (const line of lines) {
-        try {
-            const wish = parsePermissionLine(line);
-            if (wishes.some((other) => other.userName === wish.userName)) {
-                throw new Error(`user "${wish.userName}" is declared twice`);
-            }
-            wishes.push(wish);
-        }
-        catch (error) {
-            problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
-    if (problems.length > 0) {
-        throw new errors/* InputError */.dz(INPUT, `Input '${INPUT}' is not valid:\n  ${problems.join('\n  ')}\n` +
-            'Write one user per line: user-name manage|edit|read [id=<IAM user id>].');
-    }
-    return wishes;
+    return parseDeclarationLines(lines, {
+        input: 'permissions',
+        parseLine: parsePermissionLine,
+        keyOf: (wish) => wish.userName,
+        declaredTwice: (userName) => `user "${userName}" is declared twice`,
+        usage: 'Write one user per line: user-name manage|edit|read [id=<IAM user id>].',
+    });
 }
 function parsePermissionLine(line) {
     const [userName = '', levelText = '', ...rest] = splitLineTokens(line);
@@ -76512,27 +76525,15 @@ function parsePermissionLine(line) {
 
 
 
-const repository_lines_INPUT = 'repositories';
 /** Parses every line; throws one InputError listing each bad line and why. */
 function parseRepositoryLines(lines) {
-    const wishes = [];
-    const problems = [];
-    for (const line of lines) {
-        try {
-            const wish = parseRepositoryLine(line);
-            if (wishes.some((other) => other.name === wish.name))
-                throw new Error(`"${wish.name}" is declared twice`);
-            wishes.push(wish);
-        }
-        catch (error) {
-            problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
-    if (problems.length > 0) {
-        throw new errors/* InputError */.dz(repository_lines_INPUT, `Input '${repository_lines_INPUT}' is not valid:\n  ${problems.join('\n  ')}\n` +
-            'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].');
-    }
-    return wishes;
+    return parseDeclarationLines(lines, {
+        input: 'repositories',
+        parseLine: parseRepositoryLine,
+        keyOf: (wish) => wish.name,
+        declaredTwice: (name) => `"${name}" is declared twice`,
+        usage: 'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
+    });
 }
 function parseRepositoryLine(line) {
     const [name = '', ...attributes] = splitLineTokens(line);

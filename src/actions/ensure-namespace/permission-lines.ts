@@ -1,6 +1,6 @@
 // The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
-import { InputError } from '../../core/errors/errors.ts';
 import { SWR_AUTH_LEVELS, type SwrAuthLevel, type SwrAuthName } from '../../providers/swr/permissions.ts';
+import { parseDeclarationLines } from './declaration-lines.ts';
 import { splitKeyValue, splitLineTokens } from './line-tokens.ts';
 
 /** A declared namespace permission; the id is needed only to grant a user who has none yet. */
@@ -10,32 +10,17 @@ export interface PermissionWish {
   level: SwrAuthLevel;
 }
 
-const INPUT = 'permissions';
 const NUMERIC: Record<string, SwrAuthName> = { '7': 'manage', '3': 'edit', '1': 'read', write: 'edit' };
 
 /** Parses every line; throws one InputError listing each bad line and why. */
 export function parsePermissionLines(lines: readonly string[]): PermissionWish[] {
-  const wishes: PermissionWish[] = [];
-  const problems: string[] = [];
-  for (const line of lines) {
-    try {
-      const wish = parsePermissionLine(line);
-      if (wishes.some((other) => other.userName === wish.userName)) {
-        throw new Error(`user "${wish.userName}" is declared twice`);
-      }
-      wishes.push(wish);
-    } catch (error) {
-      problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (problems.length > 0) {
-    throw new InputError(
-      INPUT,
-      `Input '${INPUT}' is not valid:\n  ${problems.join('\n  ')}\n` +
-        'Write one user per line: user-name manage|edit|read [id=<IAM user id>].',
-    );
-  }
-  return wishes;
+  return parseDeclarationLines(lines, {
+    input: 'permissions',
+    parseLine: parsePermissionLine,
+    keyOf: (wish) => wish.userName,
+    declaredTwice: (userName) => `user "${userName}" is declared twice`,
+    usage: 'Write one user per line: user-name manage|edit|read [id=<IAM user id>].',
+  });
 }
 
 function parsePermissionLine(line: string): PermissionWish {

@@ -1,6 +1,6 @@
 // The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
-import { InputError } from '../../core/errors/errors.ts';
 import { SWR_CATEGORIES, type SwrCategory } from '../../providers/swr/repositories.ts';
+import { parseDeclarationLines } from './declaration-lines.ts';
 import { splitKeyValue, splitLineTokens } from './line-tokens.ts';
 import { swrRepositoryProblems } from './name-rules.ts';
 
@@ -12,30 +12,16 @@ export interface RepositoryWish {
   description?: string;
 }
 
-const INPUT = 'repositories';
-
 /** Parses every line; throws one InputError listing each bad line and why. */
 export function parseRepositoryLines(lines: readonly string[]): RepositoryWish[] {
-  const wishes: RepositoryWish[] = [];
-  const problems: string[] = [];
-  for (const line of lines) {
-    try {
-      const wish = parseRepositoryLine(line);
-      if (wishes.some((other) => other.name === wish.name))
-        throw new Error(`"${wish.name}" is declared twice`);
-      wishes.push(wish);
-    } catch (error) {
-      problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (problems.length > 0) {
-    throw new InputError(
-      INPUT,
-      `Input '${INPUT}' is not valid:\n  ${problems.join('\n  ')}\n` +
-        'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
-    );
-  }
-  return wishes;
+  return parseDeclarationLines(lines, {
+    input: 'repositories',
+    parseLine: parseRepositoryLine,
+    keyOf: (wish) => wish.name,
+    declaredTwice: (name) => `"${name}" is declared twice`,
+    usage:
+      'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
+  });
 }
 
 function parseRepositoryLine(line: string): RepositoryWish {
