@@ -36,8 +36,11 @@ export async function ensureSwrNamespace(
     prunePermissions: inputs.prunePermissions,
     force: inputs.force,
   };
-  const withAccess = wish.permissions.length > 0 || wish.prunePermissions;
-  const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, withAccess), wish);
+  const needs = {
+    repositories: wish.repositories.length > 0 || wish.state === 'absent',
+    access: wish.permissions.length > 0 || wish.prunePermissions,
+  };
+  const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
   for (const line of formatPlan(namespace, plan, mode)) log(line);
   if (mode !== 'apply') return { plan, done: [], created: false };
   throwIfBlocked(plan);
@@ -49,19 +52,23 @@ export async function ensureSwrNamespace(
   if (first?.action === 'create namespace') {
     created = (await createSwrNamespace(api, namespace)) === 'created';
     if (created) {
+      // A namespace this run just created is empty: the rest of the plan stands as made. Creating a
+      // repository or granting a permission that a parallel run added meanwhile is a 409 the executor
+      // takes as done.
       done.push(first);
       log(`✓ ${describeChange(first)}`);
+      rest = rest.slice(1);
     } else {
       await confirmSwrNamespaceVisible(api, namespace);
       log(
         `namespace ${namespace} already exists (created by a parallel run or shared with these credentials)`,
       );
+      // Plan the rest again from what is there now: the other run may have added repositories,
+      // and its creator already holds the manage permission.
+      const replanned = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
+      throwIfBlocked(replanned);
+      rest = replanned.changes.filter((change) => change.action !== 'create namespace');
     }
-    // Plan the rest again from what is there now: a parallel run may have added repositories,
-    // and the creator already holds the manage permission.
-    const replanned = planSwrNamespace(await readSwrNamespaceState(api, namespace, withAccess), wish);
-    throwIfBlocked(replanned);
-    rest = replanned.changes.filter((change) => change.action !== 'create namespace');
   }
   for (const change of rest) {
     await applySwrChange(api, namespace, change);

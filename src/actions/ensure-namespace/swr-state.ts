@@ -6,16 +6,22 @@ import { listSwrRepositories } from '../../providers/swr/repositories.ts';
 import { NamespaceTakenError } from './errors.ts';
 import type { SwrNamespaceState } from './plan.ts';
 
-/** The namespace's current state; `withAccess` also reads its permissions (one more call). */
+/** What a plan needs read besides the namespace itself; each is one more (paged) call. */
+export interface SwrStateNeeds {
+  repositories: boolean;
+  access: boolean;
+}
+
+/** The namespace's current state, reading repositories and permissions only when the plan needs them. */
 export async function readSwrNamespaceState(
   api: ApiClient,
   namespace: string,
-  withAccess: boolean,
+  needs: SwrStateNeeds,
 ): Promise<SwrNamespaceState> {
   const found = await findSwrNamespace(api, namespace);
   if (!found) return { namespace, exists: false, repositories: [], access: undefined };
-  const repositories = await listSwrRepositories(api, { namespace });
-  const access = withAccess ? await getSwrNamespaceAccess(api, namespace) : undefined;
+  const repositories = needs.repositories ? await listSwrRepositories(api, { namespace }) : [];
+  const access = needs.access ? await getSwrNamespaceAccess(api, namespace) : undefined;
   return { namespace, exists: true, repositories, access };
 }
 
