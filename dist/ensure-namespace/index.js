@@ -73588,7 +73588,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4351);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2077);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runEnsureNamespace */ .r)());
@@ -73598,7 +73598,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4351:
+/***/ 2077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76670,14 +76670,46 @@ function customDomainsOf(info) {
     return domains;
 }
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/registry-host.ts
+;// CONCATENATED MODULE: ./src/core/docker/registry-host.ts
+/**
+ * The config.json key for a registry: host and optional port, without scheme, path or trailing slash
+ * (what `docker login <host>` writes). Undefined when the text is not a host.
+ */
+function registryKey(text) {
+    const trimmed = text
+        .trim()
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/+$/, '');
+    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(trimmed))
+        return undefined;
+    return trimmed.toLowerCase();
+}
+/** Keys docker may also have used for the same registry (`https://host`, `http://host/`…). */
+function isSameRegistry(key, registry) {
+    return registryKey(key.replace(/\/v[12]\/?$/, '')) === registry;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
+// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
 
 /** CCR personal edition's registry host (one domain for every region). */
 const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
+/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
+function ccrInstanceRegistryHost(detail, access) {
+    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
+    return url ? registryKey(url) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
 /** SWR's registry host of a region (the API lives on swr-api.{region}, images on swr.{region}). */
 function swrRegistryHost(region) {
     return `swr.${region}.myhuaweicloud.com`;
 }
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/registry-host.ts
+
+
+
 /** The `registry` input, else the provider's host for the region (CCR enterprise: the instance's public domain). */
 async function registryHost(api, inputs) {
     if (inputs.registry !== undefined)
@@ -76688,7 +76720,7 @@ async function registryHost(api, inputs) {
     if (connection.instanceId === undefined)
         return CCR_PERSONAL_REGISTRY;
     const detail = await getCcrInstance(api, connection.instanceId);
-    return detail.info?.publicURL ?? '';
+    return ccrInstanceRegistryHost(detail, 'public') ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/run.ts

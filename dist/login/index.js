@@ -73588,7 +73588,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(763);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9584);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -73598,7 +73598,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 763:
+/***/ 9584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74438,16 +74438,26 @@ class InputReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
+// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
+
+/** CCR personal edition's registry host (one domain for every region). */
+const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
+/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
+function ccrInstanceRegistryHost(detail, access) {
+    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
+    return url ? registryKey(url) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/login/inputs.ts
 // The login action's inputs: parsed and checked here, before any API call.
 
 
 
 
+
 /** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
 const MAX_DURATION_HOURS = 24;
-/** The CCR personal edition registry. */
-const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
 const DEFAULT_DURATION_HOURS = 2;
 /** Reads and checks every login input; InputError names the input and the rule. */
 function readLoginInputs(reader = new InputReader()) {
@@ -76083,23 +76093,27 @@ function parseExpiry(value) {
     return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
+/** SWR's registry host of a region (the API lives on swr-api.{region}, images on swr.{region}). */
+function swrRegistryHost(region) {
+    return `swr.${region}.myhuaweicloud.com`;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/login/plan.ts
 // Pure decisions of the login action: which registry and login to use, when it expires, what to warn.
 
 
 
+
+
 /** SWR documents a 6-hour lifetime for temporary login commands. */
 const SWR_LOGIN_LIFETIME_HOURS = 6;
-/** The SWR registry host of a region. */
-function defaultSwrRegistry(region) {
-    return `swr.${region}.myhuaweicloud.com`;
-}
 /**
  * The login to write from an SWR secret: the entry for the region's registry (or the only one), under
  * the `registry` input's host when given. Without an expiry header, the documented 6 hours apply.
  */
 function chooseSwrLogin(secret, region, now, registryOverride) {
-    const fallback = defaultSwrRegistry(region);
+    const fallback = swrRegistryHost(region);
     const login = secret.logins.find((candidate) => candidate.host && registryKey(candidate.host) === fallback) ??
         secret.logins[0];
     const registry = registryOverride ?? (login.host ? registryKey(login.host) : undefined) ?? fallback;
@@ -76118,8 +76132,7 @@ function chooseSwrLogin(secret, region, now, registryOverride) {
 function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
     if (registryOverride)
         return registryOverride;
-    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
-    const host = url ? registryKey(url) : undefined;
+    const host = ccrInstanceRegistryHost(detail, access);
     if (host)
         return host;
     const domains = customDomainsOf(detail.info);

@@ -9,6 +9,7 @@ import {
 import { InputReader } from '../../core/action/input-reader.ts';
 import { registryKey } from '../../core/docker/registry-host.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import { CCR_PERSONAL_REGISTRY } from '../../providers/ccr/registry-host.ts';
 
 /** SWR: a temporary login from `POST /v2/manage/utils/secret`. */
 export interface SwrLoginTarget {
@@ -53,8 +54,6 @@ export interface LoginInputs {
 
 /** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
 export const MAX_DURATION_HOURS = 24;
-/** The CCR personal edition registry. */
-export const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
 export const DEFAULT_DURATION_HOURS = 2;
 
 /** Reads and checks every login input; InputError names the input and the rule. */

@@ -3,7 +3,9 @@ import { registryKey } from '../../core/docker/registry-host.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import type { CcrInstanceDetail } from '../../providers/ccr/instances.ts';
 import { customDomainsOf } from '../../providers/ccr/instances.ts';
+import { ccrInstanceRegistryHost } from '../../providers/ccr/registry-host.ts';
 import type { SwrLoginSecret } from '../../providers/swr/login-secret.ts';
+import { swrRegistryHost } from '../../providers/swr/registry-host.ts';
 
 /** A login ready to write into the Docker config. */
 export interface RegistryLogin {
@@ -19,11 +21,6 @@ export interface RegistryLogin {
 /** SWR documents a 6-hour lifetime for temporary login commands. */
 export const SWR_LOGIN_LIFETIME_HOURS = 6;
 
-/** The SWR registry host of a region. */
-export function defaultSwrRegistry(region: string): string {
-  return `swr.${region}.myhuaweicloud.com`;
-}
-
 /**
  * The login to write from an SWR secret: the entry for the region's registry (or the only one), under
  * the `registry` input's host when given. Without an expiry header, the documented 6 hours apply.
@@ -34,7 +31,7 @@ export function chooseSwrLogin(
   now: Date,
   registryOverride?: string,
 ): RegistryLogin {
-  const fallback = defaultSwrRegistry(region);
+  const fallback = swrRegistryHost(region);
   const login =
     secret.logins.find((candidate) => candidate.host && registryKey(candidate.host) === fallback) ??
     secret.logins[0]!;
@@ -59,8 +56,7 @@ export function chooseCcrRegistry(
   registryOverride?: string,
 ): string {
   if (registryOverride) return registryOverride;
-  const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
-  const host = url ? registryKey(url) : undefined;
+  const host = ccrInstanceRegistryHost(detail, access);
   if (host) return host;
   const domains = customDomainsOf(detail.info);
   const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
