@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readEnsureNamespaceInputs } from '../../../src/actions/ensure-namespace/inputs.ts';
 import { InputReader } from '../../../src/core/action/input-reader.ts';
-import { InputError } from '../../../src/core/errors/errors.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 
 const swrBase = { provider: 'swr', region: 'cn-north-4', 'access-key-id': 'AK1', 'secret-access-key': 'SK1' };
 const ccrBase = { provider: 'ccr', region: 'bj', 'access-key-id': 'AK1', 'secret-access-key': 'SK1' };
@@ -11,15 +11,7 @@ const read = (inputs: Record<string, string>) =>
     InputReader.fromRecord({ ...(inputs.provider === 'ccr' ? ccrBase : swrBase), ...inputs }),
   );
 
-function inputError(inputs: Record<string, string>): InputError {
-  try {
-    read(inputs);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (inputs: Record<string, string>) => inputErrorOf(() => read(inputs));
 
 describe('readEnsureNamespaceInputs', () => {
   it('reads a full SWR declaration', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLoginInputs } from '../../../src/actions/login/inputs.ts';
 import { InputReader } from '../../../src/core/action/input-reader.ts';
-import { InputError } from '../../../src/core/errors/errors.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 
 const swrKeys = {
   provider: 'swr',
@@ -15,15 +15,7 @@ function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   return readLoginInputs(InputReader.fromRecord(inputs, env));
 }
 
-function inputErrorOf(inputs: Record<string, string>): InputError {
-  try {
-    read(inputs);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('no InputError');
-}
+const inputError = (inputs: Record<string, string>) => inputErrorOf(() => read(inputs));
 
 describe('readLoginInputs', () => {
   it('reads an SWR login with defaults: logout on, no password output', () => {
@@ -102,7 +94,7 @@ describe('readLoginInputs', () => {
     [{ provider: 'gcr' }, ['provider'], 'one of swr, ccr'],
     [{ provider: 'swr', region: 'cn-north-4' }, ['access-key-id'], 'No Huawei Cloud credentials'],
   ])('rejects %j', (inputs, names, message) => {
-    const error = inputErrorOf(inputs);
+    const error = inputError(inputs);
     expect(error.inputs).toEqual(expect.arrayContaining(names));
     expect(error.message).toContain(message);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSyncWhitelistInputs } from '../../../src/actions/sync-whitelist/inputs.ts';
 import { InputReader } from '../../../src/core/action/input-reader.ts';
-import { InputError } from '../../../src/core/errors/errors.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 
 const base = {
   region: 'bj',
@@ -11,16 +11,6 @@ const base = {
 };
 const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   readSyncWhitelistInputs(InputReader.fromRecord({ ...base, ...inputs }), env);
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('readSyncWhitelistInputs', () => {
   it('reads a runner lease with defaults', () => {

@@ -5,24 +5,14 @@ import {
   readSwrConnection,
 } from '../../../src/core/action/common-inputs.ts';
 import { InputReader } from '../../../src/core/action/input-reader.ts';
-import { InputError } from '../../../src/core/errors/errors.ts';
 import { forgetSecrets } from '../../../src/core/redact/secrets.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 
 afterEach(() => forgetSecrets());
 
 const KEYS = { 'access-key-id': 'AK', 'secret-access-key': 'SK' };
 const reader = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   InputReader.fromRecord(inputs, env);
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('readSwrConnection', () => {
   it('reads region, endpoint overrides and credentials into one object', () => {

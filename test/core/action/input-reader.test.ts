@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InputReader } from '../../../src/core/action/input-reader.ts';
 import { InputError } from '../../../src/core/errors/errors.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 
 const reader = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   InputReader.fromRecord(inputs, env);
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('InputReader', () => {
   it('rejects a non-number with a message naming the input and the rule', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputReader } from '../../../src/core/action/input-reader.ts';
 import { resolveHuaweiAuth } from '../../../src/core/auth/resolve-huawei.ts';
-import { InputError } from '../../../src/core/errors/errors.ts';
 import { forgetSecrets } from '../../../src/core/redact/secrets.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 import { captureMasks } from '../../support/oidc/capture-masks.ts';
 
 afterEach(() => forgetSecrets());
@@ -14,16 +14,6 @@ const CLOUD_ENV = { CLOUD_SDK_AK: 'AK-CLOUD', CLOUD_SDK_SK: 'SK-CLOUD' };
 
 function resolve(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   return resolveHuaweiAuth(InputReader.fromRecord(inputs, env));
-}
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 /** A short label of the resolved credentials: method and where the AK came from. */
