@@ -1,41 +1,23 @@
 // ensure-namespace on CCR (enterprise and personal), run from dist/ as the runner runs it, against the emulator.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CCR_INSTANCE,
   DEFAULT_CREDENTIALS,
   type Emulator,
   type EmulatorSeed,
-  startEmulator,
 } from '../emulator/index.ts';
 import { runStep, type StepResult } from '../harness/runner.ts';
+import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
+import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import { findLeaks } from '../support/leaks.ts';
 
 const bce = DEFAULT_CREDENTIALS.baidu;
 const instanceId = DEFAULT_CCR_INSTANCE.id;
-let emu: Emulator | undefined;
-
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-});
-
-async function start(seed: EmulatorSeed = {}): Promise<Emulator> {
-  emu = await startEmulator({ seed });
-  return emu;
-}
+const emulatorForTest = emulatorPerTest();
+const start = (seed: EmulatorSeed = {}) => emulatorForTest({ seed });
 
 function ensure(e: Emulator, inputs: Record<string, string>): Promise<StepResult> {
-  return runStep({
-    action: 'ensure-namespace',
-    inputs: {
-      provider: 'ccr',
-      region: 'bj',
-      endpoint: e.url,
-      'access-key-id': bce.accessKeyId,
-      'secret-access-key': bce.secretAccessKey,
-      ...inputs,
-    },
-  });
+  return runStep({ action: 'ensure-namespace', inputs: { ...ccrEmulatorInputs(e.url), ...inputs } });
 }
 
 const writes = (e: Emulator) => e.requests.filter((request) => request.method !== 'GET');

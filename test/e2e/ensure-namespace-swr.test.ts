@@ -1,35 +1,17 @@
 // ensure-namespace on SWR, run from dist/ as the runner runs it, against the emulator.
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed, startEmulator } from '../emulator/index.ts';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
 import { runStep, type StepResult } from '../harness/runner.ts';
+import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
+import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import { findLeaks } from '../support/leaks.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
-let emu: Emulator | undefined;
-
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-});
-
-async function start(seed: EmulatorSeed = {}): Promise<Emulator> {
-  emu = await startEmulator({ seed });
-  return emu;
-}
+const emulatorForTest = emulatorPerTest();
+const start = (seed: EmulatorSeed = {}) => emulatorForTest({ seed });
 
 function ensure(e: Emulator, inputs: Record<string, string>): Promise<StepResult> {
-  return runStep({
-    action: 'ensure-namespace',
-    inputs: {
-      provider: 'swr',
-      region: 'cn-north-4',
-      endpoint: e.url,
-      'iam-endpoint': e.url,
-      'access-key-id': hw.accessKeyId,
-      'secret-access-key': hw.secretAccessKey,
-      ...inputs,
-    },
-  });
+  return runStep({ action: 'ensure-namespace', inputs: { ...swrEmulatorInputs(e.url), ...inputs } });
 }
 
 const writes = (e: Emulator) => e.requests.filter((request) => request.method !== 'GET');

@@ -1,38 +1,18 @@
 // login on CCR (enterprise temporary password, personal long-lived login), run from dist/ against the emulator.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CCR_INSTANCE,
-  DEFAULT_CREDENTIALS,
-  type Emulator,
-  startEmulator,
-} from '../emulator/index.ts';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CCR_INSTANCE, DEFAULT_CREDENTIALS, type Emulator } from '../emulator/index.ts';
+import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
+import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import { authOf, existsSync, expectNoLeaks, modeOf, readDockerConfig, runLogin } from './login-support.ts';
 
 const bd = DEFAULT_CREDENTIALS.baidu;
 const ccrPassword = 'ccr-temporary-password-abcdef012345';
-let emu: Emulator | undefined;
-
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-});
-
-async function start(): Promise<Emulator> {
-  emu = await startEmulator({ seed: { registryCredentials: { ccr: { password: ccrPassword } } } });
-  return emu;
-}
+const emulatorForTest = emulatorPerTest();
+const start = () => emulatorForTest({ seed: { registryCredentials: { ccr: { password: ccrPassword } } } });
 
 function enterprise(e: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    provider: 'ccr',
-    region: 'bd',
-    endpoint: e.url,
-    'instance-id': DEFAULT_CCR_INSTANCE.id,
-    'access-key-id': bd.accessKeyId,
-    'secret-access-key': bd.secretAccessKey,
-    ...extra,
-  };
+  return { ...ccrEmulatorInputs(e.url), region: 'bd', 'instance-id': DEFAULT_CCR_INSTANCE.id, ...extra };
 }
 
 const calls = (e: Emulator) => e.requests.map((r) => `${r.method} ${r.path}`);

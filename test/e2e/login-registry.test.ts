@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../emulator/index.ts';
 import { newJobDir } from '../harness/runner.ts';
+import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import {
   buildOciImage,
   configDigestOf,
@@ -46,14 +47,7 @@ describe.skipIf(missing !== undefined)(
       await registry?.close();
     });
 
-    const inputs = () => ({
-      provider: 'swr',
-      region: 'cn-north-4',
-      endpoint: emu.url,
-      'iam-endpoint': emu.url,
-      'access-key-id': hw.accessKeyId,
-      'secret-access-key': hw.secretAccessKey,
-    });
+    const inputs = () => swrEmulatorInputs(emu.url);
     const push = (tag: string, env: Record<string, string>, authfile?: string) =>
       skopeo(
         [

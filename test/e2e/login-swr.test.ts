@@ -1,9 +1,11 @@
 // login on SWR, run from dist/ as the runner runs it, against the emulator.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../emulator/index.ts';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS, type Emulator } from '../emulator/index.ts';
 import { newJobDir } from '../harness/runner.ts';
+import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
+import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import {
   authOf,
   existsSync,
@@ -18,33 +20,17 @@ const hw = DEFAULT_CREDENTIALS.huawei;
 const registry = 'swr.cn-north-4.myhuaweicloud.com';
 const swrUser = 'cn-north-4@EMUFIXEDLOGIN';
 const swrPassword = 'swr-temp-password-0123456789abcdef';
-let emu: Emulator | undefined;
-
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-});
-
-async function start(): Promise<Emulator> {
-  emu = await startEmulator({
+const emulatorForTest = emulatorPerTest();
+const start = () =>
+  emulatorForTest({
     seed: {
       region: 'cn-north-4',
       registryCredentials: { swr: { username: swrUser, password: swrPassword } },
     },
   });
-  return emu;
-}
 
 function swrInputs(e: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    provider: 'swr',
-    region: 'cn-north-4',
-    endpoint: e.url,
-    'iam-endpoint': e.url,
-    'access-key-id': hw.accessKeyId,
-    'secret-access-key': hw.secretAccessKey,
-    ...extra,
-  };
+  return { ...swrEmulatorInputs(e.url), ...extra };
 }
 
 const secrets = [swrPassword, hw.secretAccessKey, hw.password];

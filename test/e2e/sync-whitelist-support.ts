@@ -9,6 +9,7 @@ import {
   startEmulator,
 } from '../emulator/index.ts';
 import { newJobDir, runStep, type StepResult } from '../harness/runner.ts';
+import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { findLeaks } from '../support/leaks.ts';
 
 export const bce = DEFAULT_CREDENTIALS.baidu;
@@ -55,11 +56,7 @@ export async function startFixture(
 /** The inputs every run needs: provider, region, endpoint, credentials, instance, lookup URL. */
 export function baseInputs(fixture: Fixture): Record<string, string> {
   return {
-    provider: 'ccr',
-    region: 'bj',
-    endpoint: fixture.emu.url,
-    'access-key-id': bce.accessKeyId,
-    'secret-access-key': bce.secretAccessKey,
+    ...ccrEmulatorInputs(fixture.emu.url),
     'instance-id': instanceId,
     'ip-lookup-url': fixture.lookup.url,
   };

@@ -1,5 +1,5 @@
 // CCR enterprise and personal namespace clients through the real HTTP client, signed, against the emulator.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
 import type { ApiClient } from '../../../src/core/http/types.ts';
 import { connectCcr } from '../../../src/providers/ccr/connect.ts';
@@ -9,35 +9,17 @@ import {
   listCcrPersonalMembers,
 } from '../../../src/providers/ccr/personal-projects.ts';
 import { createCcrProject, findCcrProject, isCcrProjectPublic } from '../../../src/providers/ccr/projects.ts';
-import {
-  DEFAULT_CCR_INSTANCE,
-  DEFAULT_CREDENTIALS,
-  type Emulator,
-  type EmulatorSeed,
-  startEmulator,
-} from '../../emulator/index.ts';
+import { DEFAULT_CCR_INSTANCE, type Emulator, type EmulatorSeed } from '../../emulator/index.ts';
+import { ccrEmulatorConnection } from '../../support/emulator-connections.ts';
+import { emulatorPerTest } from '../../support/emulator-per-test.ts';
 
-const bce = DEFAULT_CREDENTIALS.baidu;
 const instance = DEFAULT_CCR_INSTANCE.id;
+const emulatorForTest = emulatorPerTest();
 let emu: Emulator | undefined;
 
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-});
-
 async function connect(seed: EmulatorSeed = {}): Promise<ApiClient> {
-  emu = await startEmulator({ seed });
-  return connectCcr({
-    provider: 'ccr',
-    region: 'bj',
-    endpoint: new URL(emu.url),
-    auth: {
-      method: 'aksk',
-      credentials: { accessKeyId: bce.accessKeyId, secretAccessKey: bce.secretAccessKey },
-      source: 'test',
-    },
-  });
+  emu = await emulatorForTest({ seed });
+  return connectCcr(ccrEmulatorConnection(emu.url));
 }
 
 describe('CCR enterprise namespaces', () => {

@@ -1,5 +1,5 @@
 // SWR namespace and permission clients through the real HTTP client, signed, against the emulator.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import type { ApiClient } from '../../../src/core/http/types.ts';
 import { connectSwr } from '../../../src/providers/swr/connect.ts';
@@ -16,34 +16,16 @@ import {
   swrAuthName,
   updateSwrNamespaceAccess,
 } from '../../../src/providers/swr/permissions.ts';
-import {
-  DEFAULT_CREDENTIALS,
-  type Emulator,
-  type EmulatorSeed,
-  startEmulator,
-} from '../../emulator/index.ts';
+import { DEFAULT_CREDENTIALS, type EmulatorSeed } from '../../emulator/index.ts';
+import { swrEmulatorConnection } from '../../support/emulator-connections.ts';
+import { emulatorPerTest } from '../../support/emulator-per-test.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
-let emu: Emulator | undefined;
-
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-});
+const emulatorForTest = emulatorPerTest();
 
 async function connect(seed: EmulatorSeed = {}): Promise<ApiClient> {
-  emu = await startEmulator({ seed });
-  return connectSwr({
-    provider: 'swr',
-    region: 'cn-north-4',
-    endpoint: new URL(emu.url),
-    iamEndpoint: new URL(emu.url),
-    auth: {
-      method: 'aksk',
-      credentials: { accessKeyId: hw.accessKeyId, secretAccessKey: hw.secretAccessKey },
-      source: 'test',
-    },
-  });
+  const emu = await emulatorForTest({ seed });
+  return connectSwr(swrEmulatorConnection(emu.url));
 }
 
 describe('SWR namespaces', () => {
