@@ -21,3 +21,23 @@ export function fakeApi(
 export function queryValue(request: ApiRequest, key: string): string | undefined {
   return request.query?.find(([name]) => name === key)?.[1];
 }
+
+/** A fake SWR list endpoint: `records` paged by offset/limit, reporting `total` in Content-Range. */
+export function swrListApi(records: readonly unknown[], total = records.length) {
+  return fakeApi((request) => {
+    const offset = Number(queryValue(request, 'offset'));
+    const limit = Number(queryValue(request, 'limit'));
+    const page = records.slice(offset, offset + limit);
+    return { headers: { 'content-range': `${offset}-${page.length}/${total}` }, body: page };
+  });
+}
+
+/** A fake CCR list endpoint: `records` paged by pageNo/pageSize under `itemsKey`, reporting `total`. */
+export function ccrListApi(records: readonly unknown[], itemsKey: string, total = records.length) {
+  return fakeApi((request) => {
+    const pageNo = Number(queryValue(request, 'pageNo'));
+    const pageSize = Number(queryValue(request, 'pageSize'));
+    const items = records.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+    return { headers: {}, body: { total, pageNo, pageSize, [itemsKey]: items } };
+  });
+}

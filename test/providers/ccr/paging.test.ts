@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
 import { listAllCcr } from '../../../src/providers/ccr/paging.ts';
-import { fakeApi, queryValue } from '../../support/fake-api.ts';
+import { ccrListApi, fakeApi, queryValue } from '../../support/fake-api.ts';
 
 const request = { method: 'GET', path: '/v1/ccr/projects', operation: 'list projects' } as const;
 
 function server(total: number, reportedTotal = total) {
   const records = Array.from({ length: total }, (_, i) => ({ id: i }));
-  return fakeApi((req) => {
-    const pageNo = Number(queryValue(req, 'pageNo'));
-    const pageSize = Number(queryValue(req, 'pageSize'));
-    const items = records.slice((pageNo - 1) * pageSize, pageNo * pageSize);
-    return { headers: {}, body: { total: reportedTotal, pageNo, pageSize, projects: items } };
-  });
+  return ccrListApi(records, 'projects', reportedTotal);
 }
 
 describe('listAllCcr', () => {

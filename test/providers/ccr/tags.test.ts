@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { deleteCcrTag, getCcrTag, listCcrTags } from '../../../src/providers/ccr/tags.ts';
-import { fakeApi, queryValue } from '../../support/fake-api.ts';
+import { ccrListApi, fakeApi, queryValue } from '../../support/fake-api.ts';
 
 describe('CCR enterprise tags', () => {
   it('lists every page of tags with pageNo/pageSize', async () => {
     const items = Array.from({ length: 150 }, (_, i) => ({ tagName: `t${i}`, digest: `sha256:${i}` }));
-    const api = fakeApi((req) => {
-      const pageNo = Number(queryValue(req, 'pageNo'));
-      const pageSize = Number(queryValue(req, 'pageSize'));
-      return {
-        headers: {},
-        body: { total: 150, items: items.slice((pageNo - 1) * pageSize, pageNo * pageSize) },
-      };
-    });
+    const api = ccrListApi(items, 'items');
     const tags = await listCcrTags(api, 'ccr-1', 'team', 'web');
     expect(tags).toHaveLength(150);
     expect(api.requests.map((r) => [r.path, queryValue(r, 'pageNo'), queryValue(r, 'pageSize')])).toEqual([

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
 import { listAllSwr, parseContentRange } from '../../../src/providers/swr/paging.ts';
-import { fakeApi, queryValue } from '../../support/fake-api.ts';
+import { fakeApi, queryValue, swrListApi } from '../../support/fake-api.ts';
 
 const request = { method: 'GET', path: '/v2/manage/repos', operation: 'list repositories' } as const;
 
 /** A server holding `total` records that reports `reportedTotal` in Content-Range. */
 function server(total: number, reportedTotal = total) {
   const records = Array.from({ length: total }, (_, i) => ({ id: i }));
-  return fakeApi((req) => {
-    const offset = Number(queryValue(req, 'offset'));
-    const limit = Number(queryValue(req, 'limit'));
-    const page = records.slice(offset, offset + limit);
-    return { headers: { 'content-range': `${offset}-${page.length}/${reportedTotal}` }, body: page };
-  });
+  return swrListApi(records, reportedTotal);
 }
 
 describe('parseContentRange', () => {

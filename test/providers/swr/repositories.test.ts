@@ -4,7 +4,7 @@ import {
   listSwrRepositories,
   swrRepositoryPath,
 } from '../../../src/providers/swr/repositories.ts';
-import { fakeApi, queryValue } from '../../support/fake-api.ts';
+import { fakeApi, queryValue, swrListApi } from '../../support/fake-api.ts';
 
 describe('listSwrRepositories', () => {
   it('pages to the end and keeps only the exact namespace', async () => {
@@ -13,12 +13,7 @@ describe('listSwrRepositories', () => {
       { name: 'web', namespace: 'team-b', is_public: true },
       { name: 'tools/cli', namespace: 'team', is_public: true },
     ];
-    const api = fakeApi((request) => {
-      const offset = Number(queryValue(request, 'offset'));
-      const limit = Number(queryValue(request, 'limit'));
-      const page = records.slice(offset, offset + limit);
-      return { headers: { 'content-range': `${offset}-${page.length}/${records.length}` }, body: page };
-    });
+    const api = swrListApi(records);
     const repositories = await listSwrRepositories(api, { namespace: 'team' });
     expect(repositories.map((r) => r.name)).toEqual(['app', 'tools/cli']);
     expect(api.requests.every((r) => r.path === '/v2/manage/repos')).toBe(true);

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
 import { deleteSwrTag, listSwrTags, type SwrTag } from '../../../src/providers/swr/tags.ts';
-import { fakeApi, queryValue } from '../../support/fake-api.ts';
+import { fakeApi, queryValue, swrListApi } from '../../support/fake-api.ts';
 
 function tagsServer(count: number, reportedTotal = count) {
   const tags: SwrTag[] = Array.from({ length: count }, (_, i) => ({ Tag: `t${i}`, digest: `sha256:${i}` }));
-  return fakeApi((req) => {
-    const offset = Number(queryValue(req, 'offset'));
-    const limit = Number(queryValue(req, 'limit'));
-    const page = tags.slice(offset, offset + limit);
-    return { headers: { 'content-range': `${offset}-${page.length}/${reportedTotal}` }, body: page };
-  });
+  return swrListApi(tags, reportedTotal);
 }
 
 describe('listSwrTags', () => {
