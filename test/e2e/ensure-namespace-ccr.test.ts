@@ -5,15 +5,16 @@ import {
   DEFAULT_CREDENTIALS,
   type Emulator,
   type EmulatorSeed,
+  startEmulator,
 } from '../emulator/index.ts';
 import { runStep, type StepResult } from '../harness/runner.ts';
+import { closedAfterEach } from '../support/closed-after-each.ts';
 import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
-import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import { findLeaks } from '../support/leaks.ts';
 
 const bce = DEFAULT_CREDENTIALS.baidu;
 const instanceId = DEFAULT_CCR_INSTANCE.id;
-const emulatorForTest = emulatorPerTest();
+const emulatorForTest = closedAfterEach(startEmulator);
 const start = (seed: EmulatorSeed = {}) => emulatorForTest({ seed });
 
 function ensure(e: Emulator, inputs: Record<string, string>): Promise<StepResult> {

@@ -1,13 +1,13 @@
 // ensure-namespace on SWR, run from dist/ as the runner runs it, against the emulator.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
+import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed, startEmulator } from '../emulator/index.ts';
 import { runStep, type StepResult } from '../harness/runner.ts';
+import { closedAfterEach } from '../support/closed-after-each.ts';
 import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
-import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import { findLeaks } from '../support/leaks.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
-const emulatorForTest = emulatorPerTest();
+const emulatorForTest = closedAfterEach(startEmulator);
 const start = (seed: EmulatorSeed = {}) => emulatorForTest({ seed });
 
 function ensure(e: Emulator, inputs: Record<string, string>): Promise<StepResult> {

@@ -1,14 +1,19 @@
 // login on CCR (enterprise temporary password, personal long-lived login), run from dist/ against the emulator.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CCR_INSTANCE, DEFAULT_CREDENTIALS, type Emulator } from '../emulator/index.ts';
+import {
+  DEFAULT_CCR_INSTANCE,
+  DEFAULT_CREDENTIALS,
+  type Emulator,
+  startEmulator,
+} from '../emulator/index.ts';
+import { closedAfterEach } from '../support/closed-after-each.ts';
 import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
-import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import { authOf, existsSync, expectNoLeaks, modeOf, readDockerConfig, runLogin } from './login-support.ts';
 
 const bd = DEFAULT_CREDENTIALS.baidu;
 const ccrPassword = 'ccr-temporary-password-abcdef012345';
-const emulatorForTest = emulatorPerTest();
+const emulatorForTest = closedAfterEach(startEmulator);
 const start = () => emulatorForTest({ seed: { registryCredentials: { ccr: { password: ccrPassword } } } });
 
 function enterprise(e: Emulator, extra: Record<string, string> = {}): Record<string, string> {

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator } from '../emulator/index.ts';
+import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../emulator/index.ts';
 import { newJobDir } from '../harness/runner.ts';
+import { closedAfterEach } from '../support/closed-after-each.ts';
 import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
-import { emulatorPerTest } from '../support/emulator-per-test.ts';
 import {
   authOf,
   existsSync,
@@ -20,7 +20,7 @@ const hw = DEFAULT_CREDENTIALS.huawei;
 const registry = 'swr.cn-north-4.myhuaweicloud.com';
 const swrUser = 'cn-north-4@EMUFIXEDLOGIN';
 const swrPassword = 'swr-temp-password-0123456789abcdef';
-const emulatorForTest = emulatorPerTest();
+const emulatorForTest = closedAfterEach(startEmulator);
 const start = () =>
   emulatorForTest({
     seed: {

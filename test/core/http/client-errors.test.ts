@@ -1,18 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import { forgetSecrets, maskSecret } from '../../../src/core/redact/secrets.ts';
+import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { type LocalServer, type Reply, startLocalServer } from './support/local-server.ts';
 import { rejection, testClient } from './support/test-client.ts';
 
+const serve = closedAfterEach(startLocalServer);
 let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  forgetSecrets();
-});
+afterEach(() => forgetSecrets());
 
 async function failWith(reply: Reply, options: Parameters<typeof testClient>[1] = {}): Promise<ApiError> {
-  server = await startLocalServer([reply]);
+  server = await serve([reply]);
   const { api } = testClient(server.url, options);
   const error = await rejection(
     api.request({
@@ -41,7 +39,7 @@ describe('ApiError from responses', () => {
   });
 
   it('refuses a success response that is not JSON', async () => {
-    server = await startLocalServer([
+    server = await serve([
       { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>login page</p>' },
     ]);
     const { api } = testClient(server.url);
@@ -155,9 +153,7 @@ describe('ApiError from responses', () => {
 
   it('shows neither headers nor query string nor a known secret', async () => {
     const secret = maskSecret('hw-secret-token-value-123');
-    server = await startLocalServer([
-      { status: 400, body: { error_code: 'X.1', error_msg: `token ${secret} is bad` } },
-    ]);
+    server = await serve([{ status: 400, body: { error_code: 'X.1', error_msg: `token ${secret} is bad` } }]);
     const { api } = testClient(server.url, {
       authenticate: (wire) => {
         wire.headers.Authorization = 'SDK-HMAC-SHA256 Access=AKEXAMPLE, Signature=deadbeef';
@@ -173,9 +169,7 @@ describe('ApiError from responses', () => {
   });
 
   it('returns an accepted status instead of throwing', async () => {
-    server = await startLocalServer([
-      { status: 404, body: { error_code: 'SWR.404', error_msg: 'no such namespace' } },
-    ]);
+    server = await serve([{ status: 404, body: { error_code: 'SWR.404', error_msg: 'no such namespace' } }]);
     const { api } = testClient(server.url);
     const response = await api.request({
       method: 'GET',

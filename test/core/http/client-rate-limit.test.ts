@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../src/core/http/rate-limit.ts';
+import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { fakeClock } from './support/fake-clock.ts';
-import { type LocalServer, startLocalServer } from './support/local-server.ts';
+import { startLocalServer } from './support/local-server.ts';
 import { testClient } from './support/test-client.ts';
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = closedAfterEach(startLocalServer);
 
 describe('request-rate cap', () => {
   it('spaces concurrent requests at the configured rate, on the injected clock', async () => {
-    server = await startLocalServer([{ status: 204 }]);
+    const server = await serve([{ status: 204 }]);
     const sentAt: number[] = [];
     const { api, clock } = testClient(server.url, {
       rateLimit: { requestsPerSecond: 5 },
@@ -29,7 +26,7 @@ describe('request-rate cap', () => {
   });
 
   it('shares one limiter between clients', async () => {
-    server = await startLocalServer([{ status: 204 }]);
+    const server = await serve([{ status: 204 }]);
     const clock = fakeClock();
     const limiter = new RateLimiter({ requestsPerSecond: 2 }, clock);
     const sentAt: number[] = [];

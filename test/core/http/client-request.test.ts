@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../../src/core/version.ts';
-import { type LocalServer, type Reply, startLocalServer } from './support/local-server.ts';
+import { closedAfterEach } from '../../support/closed-after-each.ts';
+import { startLocalServer } from './support/local-server.ts';
 import { testClient } from './support/test-client.ts';
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(replies: Reply[]): Promise<LocalServer> {
-  server = await startLocalServer(replies);
-  return server;
-}
+const serve = closedAfterEach(startLocalServer);
 
 describe('requests on the wire', () => {
   it('sends the User-Agent, a JSON body and the query in order', async () => {

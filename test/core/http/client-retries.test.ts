@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/core/errors/errors.ts';
+import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { FAKE_START } from './support/fake-clock.ts';
-import { type LocalServer, type Reply, startLocalServer } from './support/local-server.ts';
+import { type Reply, startLocalServer } from './support/local-server.ts';
 import { rejection, testClient } from './support/test-client.ts';
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(replies: Reply[]): Promise<LocalServer> {
-  server = await startLocalServer(replies);
-  return server;
-}
+const serve = closedAfterEach(startLocalServer);
 
 const ok: Reply = { status: 200, body: { ok: true } };
 const get = { method: 'GET', path: '/v2/manage/namespaces', operation: 'list namespaces' } as const;
@@ -94,9 +86,9 @@ describe('retries', () => {
   });
 
   it('reports a refused connection as status 0 naming the host', async () => {
-    const { url } = await serve([ok]);
-    await server?.close();
-    server = undefined;
+    const stopped = await serve([ok]);
+    await stopped.close();
+    const { url } = stopped;
     const { api } = testClient(url, { retry: { maxAttempts: 2 } });
     const error = await rejection(api.request(get));
     expect(error).toMatchObject({

@@ -9,12 +9,17 @@ import {
   listCcrPersonalMembers,
 } from '../../../src/providers/ccr/personal-projects.ts';
 import { createCcrProject, findCcrProject, isCcrProjectPublic } from '../../../src/providers/ccr/projects.ts';
-import { DEFAULT_CCR_INSTANCE, type Emulator, type EmulatorSeed } from '../../emulator/index.ts';
+import {
+  DEFAULT_CCR_INSTANCE,
+  type Emulator,
+  type EmulatorSeed,
+  startEmulator,
+} from '../../emulator/index.ts';
+import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { ccrEmulatorConnection } from '../../support/emulator-connections.ts';
-import { emulatorPerTest } from '../../support/emulator-per-test.ts';
 
 const instance = DEFAULT_CCR_INSTANCE.id;
-const emulatorForTest = emulatorPerTest();
+const emulatorForTest = closedAfterEach(startEmulator);
 let emu: Emulator | undefined;
 
 async function connect(seed: EmulatorSeed = {}): Promise<ApiClient> {

@@ -16,12 +16,12 @@ import {
   swrAuthName,
   updateSwrNamespaceAccess,
 } from '../../../src/providers/swr/permissions.ts';
-import { DEFAULT_CREDENTIALS, type EmulatorSeed } from '../../emulator/index.ts';
+import { DEFAULT_CREDENTIALS, type EmulatorSeed, startEmulator } from '../../emulator/index.ts';
+import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { swrEmulatorConnection } from '../../support/emulator-connections.ts';
-import { emulatorPerTest } from '../../support/emulator-per-test.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
-const emulatorForTest = emulatorPerTest();
+const emulatorForTest = closedAfterEach(startEmulator);
 
 async function connect(seed: EmulatorSeed = {}): Promise<ApiClient> {
   const emu = await emulatorForTest({ seed });
