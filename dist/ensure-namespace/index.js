@@ -73588,7 +73588,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2077);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7826);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runEnsureNamespace */ .r)());
@@ -73598,7 +73598,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2077:
+/***/ 7826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75705,8 +75705,18 @@ function plan_ccr_planAbsent(current, force) {
     return plan;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
+
+/** Appends markdown to the job summary; a no-op outside a runner (GITHUB_STEP_SUMMARY unset). */
+async function appendJobSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z.addRaw(markdown, true).write();
+}
+
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/report.ts
 // What a run shows: plan lines in the log, outputs, and the job summary table.
+
 
 
 /** Log lines for a plan: every change (made or to be made), blocker and drift. */
@@ -75783,7 +75793,7 @@ const bullet = (text) => `- ${text}`;
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** Appends the summary to the job summary. */
 async function writeSummary(report) {
-    await core/* summary */.z.addRaw(summaryMarkdown(report), true).write();
+    await appendJobSummary(summaryMarkdown(report));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/ensure-ccr.ts
@@ -76864,7 +76874,8 @@ class ApiError extends Error {
 }
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
-    const code = f.code ? ` ${f.code}` : '';
+    // IAM sometimes repeats the status as its error code ("401"): say it once.
+    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
     const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
     const hint = f.hint ? ` ${f.hint}` : '';
     return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;

@@ -76898,7 +76898,8 @@ class ApiError extends Error {
 }
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
-    const code = f.code ? ` ${f.code}` : '';
+    // IAM sometimes repeats the status as its error code ("401"): say it once.
+    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
     const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
     const hint = f.hint ? ` ${f.hint}` : '';
     return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
@@ -77120,6 +77121,15 @@ class InputReader {
         }
         return items;
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
+
+/** Appends markdown to the job summary; a no-op outside a runner (GITHUB_STEP_SUMMARY unset). */
+async function appendJobSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(markdown, true).write();
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
@@ -79426,6 +79436,7 @@ function printPlans(plans, dryRun) {
 /** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
 async function listAllCcr(api, request, options) {
     const pageSize = Math.min(options.pageSize ?? 100, 100);
+    const totalKey = options.totalKey ?? 'total';
     const all = [];
     let total;
     for (let pageNo = 1;; pageNo++) {
@@ -79437,11 +79448,12 @@ async function listAllCcr(api, request, options) {
         const { body } = await api.request({ ...request, query });
         const items = body?.[options.itemsKey];
         const page = Array.isArray(items) ? items : [];
-        if (typeof body?.total === 'number') {
-            if (total !== undefined && body.total !== total) {
-                throw new ListingIncompleteError(`${request.operation}: the total changed from ${total} to ${body.total} while paging; nothing was changed.`);
+        const reported = body?.[totalKey];
+        if (typeof reported === 'number') {
+            if (total !== undefined && reported !== total) {
+                throw new ListingIncompleteError(`${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`);
             }
-            total = body.total;
+            total = reported;
         }
         all.push(...page);
         if (page.length < pageSize || (total !== undefined && all.length >= total))
@@ -79787,6 +79799,7 @@ async function deleteSwrRetention(api, namespace, repository, id) {
 
 
 
+
 /** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
 async function applyRetentionPolicies(api, inputs) {
     const target = inputs.retention;
@@ -79806,7 +79819,7 @@ async function applyRetentionPolicies(api, inputs) {
         setOutput(name, '0');
     setOutput('deleted', '[]');
     setOutput('failed', '[]');
-    await summary.addRaw(retention_run_summary(inputs.namespace, rule, results, target.notes)).write();
+    await appendJobSummary(retention_run_summary(inputs.namespace, rule, results, target.notes));
     const conflicts = results.filter((r) => r.action === 'conflict');
     if (conflicts.length > 0) {
         throw new RetentionConflictError(`Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`);
@@ -79980,6 +79993,7 @@ function cell(text) {
 
 
 
+
 /** The action: every listing completes before anything is deleted. */
 async function prune(deps = {}) {
     const inputs = readPruneInputs(deps.reader ?? new InputReader());
@@ -80063,7 +80077,7 @@ async function finish(inputs, plans, results, status, throttling) {
         status: status + throttled,
         dryRun: inputs.dryRun,
     });
-    await summary.addRaw(markdown).write();
+    await appendJobSummary(markdown);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/main.ts

@@ -73588,7 +73588,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5662);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(942);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWhitelist */ .v)());
@@ -73598,7 +73598,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5662:
+/***/ 942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73613,6 +73613,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
+;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
+
+/** Appends markdown to the job summary; a no-op outside a runner (GITHUB_STEP_SUMMARY unset). */
+async function appendJobSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await lib_core/* summary */.z.addRaw(markdown, true).write();
+}
+
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
 /** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
 function compareCodeUnits(a, b) {
@@ -76133,6 +76142,7 @@ function isSyncWhitelistState(value) {
 
 
 
+
 /** Description text of runner lease entries (the marker follows it). */
 const RUNNER_TEXT = 'GitHub Actions runner';
 /** The main step of sync-whitelist. */
@@ -76179,7 +76189,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
         removed,
     };
     writeOutputs(report);
-    await lib_core/* summary */.z.addRaw(summaryMarkdown(report)).write();
+    await appendJobSummary(summaryMarkdown(report));
 }
 async function applyPublicAccess(api, inputs, links, state) {
     const action = planPublicAccess(links.status, inputs.publicAccess);
@@ -76340,7 +76350,8 @@ class ApiError extends Error {
 }
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
-    const code = f.code ? ` ${f.code}` : '';
+    // IAM sometimes repeats the status as its error code ("401"): say it once.
+    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
     const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
     const hint = f.hint ? ` ${f.hint}` : '';
     return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;

@@ -1,5 +1,6 @@
 // What a run shows: plan lines in the log, outputs, and the job summary table.
 import * as core from '@actions/core';
+import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { type Change, type ChangeText, changeText, describeChange, type NamespacePlan } from './changes.ts';
 import type { RunMode } from './mode.ts';
 
@@ -85,5 +86,5 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Appends the summary to the job summary. */
 export async function writeSummary(report: RunReport): Promise<void> {
-  await core.summary.addRaw(summaryMarkdown(report), true).write();
+  await appendJobSummary(summaryMarkdown(report));
 }

@@ -1,5 +1,6 @@
 // prune-tags in retention-policy mode: make each repository's SWR retention policy match the rules.
 import * as core from '@actions/core';
+import { appendJobSummary } from '../../core/action/job-summary.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { createSwrRetention, listSwrRetentions, updateSwrRetention } from '../../providers/swr/retentions.ts';
 import { RetentionConflictError } from './errors.ts';
@@ -36,7 +37,7 @@ export async function applyRetentionPolicies(api: ApiClient, inputs: PruneInputs
     core.setOutput(name, '0');
   core.setOutput('deleted', '[]');
   core.setOutput('failed', '[]');
-  await core.summary.addRaw(summary(inputs.namespace, rule, results, target.notes)).write();
+  await appendJobSummary(summary(inputs.namespace, rule, results, target.notes));
   const conflicts = results.filter((r) => r.action === 'conflict');
   if (conflicts.length > 0) {
     throw new RetentionConflictError(

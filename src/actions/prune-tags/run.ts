@@ -1,6 +1,7 @@
 // prune-tags in delete mode: list everything, plan, print, guard, then delete; outputs and summary.
 import * as core from '@actions/core';
 import { InputReader } from '../../core/action/input-reader.ts';
+import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { DeletionLimitError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
@@ -119,5 +120,5 @@ async function finish(
     status: status + throttled,
     dryRun: inputs.dryRun,
   });
-  await core.summary.addRaw(markdown).write();
+  await appendJobSummary(markdown);
 }

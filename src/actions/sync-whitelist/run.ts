@@ -2,6 +2,7 @@
 // lease, reconcile private links, then write outputs and the job summary.
 import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
+import { appendJobSummary } from '../../core/action/job-summary.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import type { IpNetwork } from '../../core/net/ip-network.ts';
 import { connectCcr } from '../../providers/ccr/connect.ts';
@@ -76,7 +77,7 @@ export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitel
     removed,
   };
   writeOutputs(report);
-  await core.summary.addRaw(summaryMarkdown(report)).write();
+  await appendJobSummary(summaryMarkdown(report));
 }
 
 async function applyPublicAccess(

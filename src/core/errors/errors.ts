@@ -48,7 +48,8 @@ export class ApiError extends Error {
 
 function formatApiError(f: ApiErrorFields): string {
   const status = f.status === 0 ? 'no response' : String(f.status);
-  const code = f.code ? ` ${f.code}` : '';
+  // IAM sometimes repeats the status as its error code ("401"): say it once.
+  const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
   const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
   const hint = f.hint ? ` ${f.hint}` : '';
   return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;

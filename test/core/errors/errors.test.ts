@@ -45,3 +45,21 @@ describe('errorMessage', () => {
     expect(errorMessage({ a: 1 })).toBe('{"a":1}');
   });
 });
+
+describe('ApiError status and code', () => {
+  it('names the status once when the provider code only repeats it', () => {
+    const error = new ApiError({
+      provider: 'IAM',
+      operation: 'exchange the GitHub ID token',
+      method: 'POST',
+      path: '/v3.0/OS-AUTH/id-token/tokens',
+      status: 401,
+      code: '401',
+      providerMessage: 'The ID token has expired.',
+    });
+    expect(error.message).toBe(
+      'IAM exchange the GitHub ID token (POST /v3.0/OS-AUTH/id-token/tokens) → 401 "The ID token has expired.".',
+    );
+    expect(error.code).toBe('401');
+  });
+});
