@@ -1,5 +1,6 @@
 // sync-whitelist declared entries, sweep, public access and private links, run from dist/ against the emulator.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each.ts';
 import {
   type Fixture,
   instanceId,
@@ -11,11 +12,8 @@ import {
   writes,
 } from './sync-whitelist-support.ts';
 
+const start = closedAfterEach(startFixture);
 let fixture: Fixture | undefined;
-afterEach(async () => {
-  await fixture?.close();
-  fixture = undefined;
-});
 
 const handMade = { ipAddr: '192.0.2.10', description: 'office ip' };
 const foreign = { ipAddr: '192.0.2.20', description: 'vpn (other-team run 9-1)' };
@@ -23,7 +21,7 @@ const instance = (f: Fixture) => f.emu.state.ccrInstances.get(instanceId)!;
 
 describe('sync-whitelist declared entries', () => {
   it('adds declared entries with the marker, and a re-run writes nothing', async () => {
-    fixture = await startFixture({ whitelist: [handMade] });
+    fixture = await start({ whitelist: [handMade] });
     const inputs = {
       mode: 'add',
       entries: '203.0.113.0/24 # office\n198.51.100.9/32\n192.0.2.10 # office ip',
@@ -50,7 +48,7 @@ describe('sync-whitelist declared entries', () => {
   });
 
   it('sync removes only its own entries that are no longer declared', async () => {
-    fixture = await startFixture({
+    fixture = await start({
       whitelist: [
         handMade,
         foreign,
@@ -74,7 +72,7 @@ describe('sync-whitelist declared entries', () => {
   });
 
   it('remove deletes declared entries it owns and leaves hand-made ones', async () => {
-    fixture = await startFixture({
+    fixture = await start({
       whitelist: [handMade, { ipAddr: '198.51.100.1/32', description: '(registry-actions run 1000-1)' }],
     });
     const result = await step(fixture, { mode: 'remove', entries: '198.51.100.1\n192.0.2.10' });
@@ -98,7 +96,7 @@ describe('sync-whitelist declared entries', () => {
       ipAddr: '198.51.100.6',
       description: '(other-team lease v1 until 2020-01-01T00:00Z: 3-1.c)',
     };
-    fixture = await startFixture({ whitelist: [handMade, expired, live, declared, otherExpired] });
+    fixture = await start({ whitelist: [handMade, expired, live, declared, otherExpired] });
     const result = await step(fixture, { mode: 'sweep' });
     expect(result.exitCode, result.log).toBe(0);
     expect(JSON.parse(result.outputs.removed!)).toEqual(['198.51.100.3']);
@@ -106,7 +104,7 @@ describe('sync-whitelist declared entries', () => {
   });
 
   it('refuses bad entries before any API call, naming every problem', async () => {
-    fixture = await startFixture();
+    fixture = await start();
     const result = await step(fixture, {
       entries: '203.0.113.5/24\n0.0.0.0/0\n198.51.100.1\n198.51.100.1/32',
     });
@@ -120,7 +118,7 @@ describe('sync-whitelist declared entries', () => {
   });
 
   it('changes nothing in a dry run and shows the plan', async () => {
-    fixture = await startFixture({ status: 'closed', whitelist: [handMade] });
+    fixture = await start({ status: 'closed', whitelist: [handMade] });
     const result = await step(fixture, {
       entries: '203.0.113.0/24',
       'runner-ip': 'true',
@@ -143,7 +141,7 @@ describe('sync-whitelist declared entries', () => {
 
 describe('sync-whitelist public access and private links', () => {
   it('opens public access for the job and closes it again in the post step', async () => {
-    fixture = await startFixture({ status: 'closed' });
+    fixture = await start({ status: 'closed' });
     const { main, post } = await job(fixture, {
       'runner-ip': 'true',
       'public-access': 'open',
@@ -158,14 +156,14 @@ describe('sync-whitelist public access and private links', () => {
   });
 
   it('leaves public access open after the job unless asked to restore it', async () => {
-    fixture = await startFixture({ status: 'closed' });
+    fixture = await start({ status: 'closed' });
     const { post } = await job(fixture, { 'public-access': 'open' });
     expect(post.log).toContain('Nothing to undo');
     expect(instance(fixture).publicLinkStatus).toBe('opened');
   });
 
   it('warns when the allowlist is managed while public access is closed', async () => {
-    fixture = await startFixture({ status: 'closed' });
+    fixture = await start({ status: 'closed' });
     const result = await step(fixture, { entries: '203.0.113.0/24' });
     expect(result.warnings.join('\n')).toContain(
       'is closed: the allowlist takes effect only once it is opened',
@@ -173,7 +171,7 @@ describe('sync-whitelist public access and private links', () => {
   });
 
   it('creates missing private links and deletes undeclared ones only when pruning', async () => {
-    fixture = await startFixture({}, {});
+    fixture = await start({}, {});
     instance(fixture).privateLinks.push({
       vpcID: 'vpc-old1',
       subnetID: 'sbn-old1',

@@ -1,5 +1,6 @@
 // sync-whitelist runner leases, run from dist/ as the runner runs it, against the emulator.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each.ts';
 import {
   bce,
   type Fixture,
@@ -13,11 +14,8 @@ import {
   writes,
 } from './sync-whitelist-support.ts';
 
+const start = closedAfterEach(startFixture);
 let fixture: Fixture | undefined;
-afterEach(async () => {
-  await fixture?.close();
-  fixture = undefined;
-});
 
 const office = { ipAddr: '203.0.113.0/24', description: 'office ip' };
 const leaseOf = (f: Fixture, address: string) =>
@@ -25,7 +23,7 @@ const leaseOf = (f: Fixture, address: string) =>
 
 describe('sync-whitelist runner lease', () => {
   it('adds the runner address for the job and removes it in the post step, leaving hand-made entries', async () => {
-    fixture = await startFixture({ whitelist: [office] });
+    fixture = await start({ whitelist: [office] });
     const { main, post } = await job(fixture, { 'runner-ip': 'true' });
     expect(main.exitCode, main.log).toBe(0);
     expect(main.outputs['runner-ip']).toBe('198.51.100.7');
@@ -45,7 +43,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('releases the lease in the post step after main failed later on', async () => {
-    fixture = await startFixture();
+    fixture = await start();
     fixture.emu.setFaults({
       routes: [{ method: 'POST', path: `/v1/instances/*/privatelinks`, error: true }],
     });
@@ -65,7 +63,7 @@ describe('sync-whitelist runner lease', () => {
 
   it('takes no lease when the address is already allowed by hand, and the post step leaves it', async () => {
     const handMade = { ipAddr: '198.51.100.7', description: 'build box' };
-    fixture = await startFixture({ whitelist: [handMade] });
+    fixture = await start({ whitelist: [handMade] });
     const { main, post } = await job(fixture, { 'runner-ip': 'true' });
     expect(main.exitCode, main.log).toBe(0);
     expect(main.log).toContain('not needed: already allowed by 198.51.100.7 (build box)');
@@ -76,7 +74,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('keeps the address for a parallel job behind the same IP until the last one leaves', async () => {
-    fixture = await startFixture({ whitelist: [office] });
+    fixture = await start({ whitelist: [office] });
     // Slow writes widen the race between the two jobs.
     fixture.emu.setFaults({ routes: [{ path: `${WHITELIST_PATH}`, latencyMs: 150 }] });
     const inputs = { 'runner-ip': 'true' };
@@ -101,7 +99,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('never leaves the address out while jobs join and leave: each rewrite adds before it deletes', async () => {
-    fixture = await startFixture();
+    fixture = await start();
     const inputs = { 'runner-ip': 'true' };
     const a = await step(fixture, inputs, { env: { GITHUB_RUN_ID: '4001' } });
     const b = await step(fixture, inputs, { env: { GITHUB_RUN_ID: '4002' } });
@@ -115,7 +113,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('lets three whole jobs run at once and leaves nothing behind', async () => {
-    fixture = await startFixture({ whitelist: [office] });
+    fixture = await start({ whitelist: [office] });
     fixture.emu.setFaults({ routes: [{ path: WHITELIST_PATH, latencyMs: 100 }] });
     const results = await Promise.all(
       ['5001', '5002', '5003'].map((run) => job(fixture!, { 'runner-ip': 'true' }, { GITHUB_RUN_ID: run })),
@@ -129,7 +127,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('retries a failing delete in the post step', async () => {
-    fixture = await startFixture();
+    fixture = await start();
     const main = await step(fixture, { 'runner-ip': 'true' });
     fixture.emu.setFaults({ routes: [{ method: 'DELETE', path: WHITELIST_PATH, error: { next: 2 } }] });
     const post = await step(fixture, { 'runner-ip': 'true' }, { entry: 'post', state: main.state });
@@ -142,7 +140,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('warns and names what is left behind when the post step cannot remove the lease', async () => {
-    fixture = await startFixture();
+    fixture = await start();
     const main = await step(fixture, { 'runner-ip': 'true' });
     const holder = /as (1001-1\.[0-9a-f]+)/.exec(main.log)?.[1];
     fixture.emu.setFaults({ routes: [{ method: 'DELETE', path: WHITELIST_PATH, error: true }] });
@@ -158,7 +156,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('uses an address given as runner-ip without asking a lookup service', async () => {
-    fixture = await startFixture();
+    fixture = await start();
     fixture.lookup.url = 'http://127.0.0.1:9/'; // nothing listens there
     const { main } = await job(fixture, {
       'runner-ip': '192.0.2.44',
@@ -170,7 +168,7 @@ describe('sync-whitelist runner lease', () => {
   });
 
   it('fails clearly, before any API call, when no lookup service answers', async () => {
-    fixture = await startFixture();
+    fixture = await start();
     const result = await step(fixture, {
       'runner-ip': 'true',
       'ip-lookup-url': 'http://127.0.0.1:9/a, http://127.0.0.1:9/b',
