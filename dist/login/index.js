@@ -75214,7 +75214,7 @@ function stripHtml(html) {
 function readResponse(raw, request) {
     const success = raw.status >= 200 && raw.status < 300;
     if (!success && !request.acceptStatus?.includes(raw.status)) {
-        return { ok: false, failure: describeFailure(raw) };
+        return { ok: false, failure: describeFailure(raw, request) };
     }
     if (request.rawBody) {
         return {
@@ -75228,16 +75228,20 @@ function readResponse(raw, request) {
     }
     if (!success)
         return { ok: true, response: { status: raw.status, headers: raw.headers, body: undefined } };
-    return { ok: false, failure: { ...notJson(raw), requestId: requestIdFromHeaders(raw.headers) } };
+    return { ok: false, failure: { ...notJson(raw, request), requestId: requestIdFromHeaders(raw.headers) } };
 }
-/** Reads every provider error shape; a body that is not JSON is described by a short excerpt. */
-function describeFailure(raw) {
+/**
+ * Reads every provider error shape; a body that is not JSON is described by a short excerpt, except for
+ * requests whose response carries a credential: a cut-off body may hold part of a secret that nothing
+ * has masked yet.
+ */
+function describeFailure(raw, request) {
     const headerRequestId = requestIdFromHeaders(raw.headers);
     const parsed = parseJson(raw.text);
     if (!parsed.ok)
-        return { ...notJson(raw), requestId: headerRequestId };
+        return { ...notJson(raw, request), requestId: headerRequestId };
     const fields = parseErrorBody(parsed.value);
-    const fallback = raw.text.trim() ? bodyExcerpt(raw.text, 'application/json') : statusText(raw.status);
+    const fallback = raw.text.trim() ? excerptOf(raw, 'application/json', request) : statusText(raw.status);
     return {
         status: raw.status,
         code: fields.code,
@@ -75245,13 +75249,18 @@ function describeFailure(raw) {
         requestId: fields.requestId ?? headerRequestId,
     };
 }
-function notJson(raw) {
+function notJson(raw, request) {
     const type = raw.headers['content-type']?.split(';')[0]?.trim() || 'no content type';
-    const excerpt = bodyExcerpt(raw.text, raw.headers['content-type']);
+    const excerpt = excerptOf(raw, raw.headers['content-type'], request);
     return {
         status: raw.status,
         providerMessage: (0,secrets/* redact */.E$)(`${statusText(raw.status)}; the response is not JSON (${type}): ${excerpt}`),
     };
+}
+function excerptOf(raw, contentType, request) {
+    if (request.secretResponse)
+        return `${raw.text.length} bytes, not shown: this response carries a credential`;
+    return bodyExcerpt(raw.text, contentType);
 }
 /** An empty body is valid and means undefined. */
 function parseJson(text) {
@@ -75546,6 +75555,7 @@ async function createCcrTemporaryPassword(api, instanceId, durationHours) {
         operation,
         // A repeat only issues another short-lived password; the first one expires on its own.
         retrySafe: true,
+        secretResponse: true,
     });
     const password = response.body?.password;
     if (typeof password !== 'string' || password === '') {
@@ -75729,6 +75739,7 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
         body: { auth: { identity: { methods: ['token'], token: { duration_seconds: durationSeconds } } } },
         operation,
         retrySafe: true,
+        secretResponse: true,
     });
     return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
 }
@@ -76024,6 +76035,7 @@ async function createSwrLoginSecret(api, region) {
         path,
         query: [['projectname', region]],
         operation: `create a temporary docker login for region ${region}`,
+        secretResponse: true,
     });
     const logins = parseSwrLoginSecret(response.body, response.headers['x-swr-dockerlogin']);
     if (logins.length === 0) {

@@ -235,17 +235,37 @@ describe('secret-leak scan', () => {
     expectClean(main, [wrong, SECRETS.huaweiSecurityToken], undefined);
   });
 
-  // Known bug: an unreadable answer of a credential endpoint is quoted in the error (body excerpt)
-  // before the password in it could be masked. The emulator cuts the body in half, so a fragment shows.
-  it.fails('known bug: a cut-off CCR credential answer shows no fragment of the temporary password', async () => {
-    emu.setFaults({ routes: [{ path: '/v1/instances/*/credential', malformedJson: true }] });
-    try {
-      const { inputs, env } = signIn('Baidu STS');
-      const { main } = await runJob({ action: 'login', inputs, env });
-      expect(main.exitCode).toBe(1);
-      expect(main.log).not.toContain(SECRETS.ccrTemporaryPassword.slice(0, 8));
-    } finally {
-      emu.setFaults({});
-    }
-  });
+  // A cut-off answer of a credential endpoint must not be quoted in the error: nothing could have
+  // masked the secret in it yet. The emulator cuts the body in half, so a quoted excerpt would show a fragment.
+  const cutOffCases = [
+    {
+      name: 'CCR temporary password',
+      sign: 'Baidu STS',
+      path: '/v1/instances/*/credential',
+      secret: SECRETS.ccrTemporaryPassword,
+    },
+    {
+      name: 'SWR login secret',
+      sign: 'temporary AK/SK',
+      path: '/v2/manage/utils/secret',
+      secret: SECRETS.swrLoginPassword,
+    },
+  ] as const;
+  for (const c of cutOffCases) {
+    it(`a cut-off ${c.name} answer fails without any fragment of the secret`, async () => {
+      emu.setFaults({ routes: [{ path: c.path, malformedJson: true }] });
+      try {
+        const { inputs, env } = signIn(c.sign);
+        const { main } = await runJob({ action: 'login', inputs, env });
+        expect(main.exitCode).toBe(1);
+        expect(main.errors.join('\n')).toContain('not shown: this response carries a credential');
+        const auth = Buffer.from(`${SWR_USER}:${c.secret}`).toString('base64');
+        for (const fragment of [c.secret.slice(0, 8), c.secret.slice(-8), auth.slice(0, 12)]) {
+          expect(main.log).not.toContain(fragment);
+        }
+      } finally {
+        emu.setFaults({});
+      }
+    });
+  }
 });

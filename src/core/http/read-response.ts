@@ -20,7 +20,7 @@ export type ReadResult<T> = { ok: true; response: ApiResponse<T> } | { ok: false
 export function readResponse<T>(raw: RawResponse, request: ApiRequest): ReadResult<T> {
   const success = raw.status >= 200 && raw.status < 300;
   if (!success && !request.acceptStatus?.includes(raw.status)) {
-    return { ok: false, failure: describeFailure(raw) };
+    return { ok: false, failure: describeFailure(raw, request) };
   }
   if (request.rawBody) {
     return {
@@ -34,16 +34,23 @@ export function readResponse<T>(raw: RawResponse, request: ApiRequest): ReadResu
   }
   if (!success)
     return { ok: true, response: { status: raw.status, headers: raw.headers, body: undefined as T } };
-  return { ok: false, failure: { ...notJson(raw), requestId: requestIdFromHeaders(raw.headers) } };
+  return { ok: false, failure: { ...notJson(raw, request), requestId: requestIdFromHeaders(raw.headers) } };
 }
 
-/** Reads every provider error shape; a body that is not JSON is described by a short excerpt. */
-export function describeFailure(raw: RawResponse): ResponseFailure {
+/**
+ * Reads every provider error shape; a body that is not JSON is described by a short excerpt, except for
+ * requests whose response carries a credential: a cut-off body may hold part of a secret that nothing
+ * has masked yet.
+ */
+export function describeFailure(
+  raw: RawResponse,
+  request: Pick<ApiRequest, 'secretResponse'>,
+): ResponseFailure {
   const headerRequestId = requestIdFromHeaders(raw.headers);
   const parsed = parseJson(raw.text);
-  if (!parsed.ok) return { ...notJson(raw), requestId: headerRequestId };
+  if (!parsed.ok) return { ...notJson(raw, request), requestId: headerRequestId };
   const fields = parseErrorBody(parsed.value);
-  const fallback = raw.text.trim() ? bodyExcerpt(raw.text, 'application/json') : statusText(raw.status);
+  const fallback = raw.text.trim() ? excerptOf(raw, 'application/json', request) : statusText(raw.status);
   return {
     status: raw.status,
     code: fields.code,
@@ -52,13 +59,23 @@ export function describeFailure(raw: RawResponse): ResponseFailure {
   };
 }
 
-function notJson(raw: RawResponse): ResponseFailure {
+function notJson(raw: RawResponse, request: Pick<ApiRequest, 'secretResponse'>): ResponseFailure {
   const type = raw.headers['content-type']?.split(';')[0]?.trim() || 'no content type';
-  const excerpt = bodyExcerpt(raw.text, raw.headers['content-type']);
+  const excerpt = excerptOf(raw, raw.headers['content-type'], request);
   return {
     status: raw.status,
     providerMessage: redact(`${statusText(raw.status)}; the response is not JSON (${type}): ${excerpt}`),
   };
+}
+
+function excerptOf(
+  raw: RawResponse,
+  contentType: string | undefined,
+  request: Pick<ApiRequest, 'secretResponse'>,
+): string {
+  if (request.secretResponse)
+    return `${raw.text.length} bytes, not shown: this response carries a credential`;
+  return bodyExcerpt(raw.text, contentType);
 }
 
 type JsonResult = { ok: true; value: unknown } | { ok: false };

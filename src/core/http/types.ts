@@ -22,6 +22,8 @@ export interface ApiRequest {
   retrySafe?: boolean;
   /** The body is not JSON (or absent) and must not be parsed. */
   rawBody?: boolean;
+  /** The response carries a credential: errors describe its body without quoting any of it. */
+  secretResponse?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {

@@ -31,6 +31,7 @@ export async function requestSecurityToken(
     body: { auth: { identity: { methods: ['token'], token: { duration_seconds: durationSeconds } } } },
     operation,
     retrySafe: true,
+    secretResponse: true,
   });
   return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
 }

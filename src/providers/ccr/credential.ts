@@ -27,6 +27,7 @@ export async function createCcrTemporaryPassword(
     operation,
     // A repeat only issues another short-lived password; the first one expires on its own.
     retrySafe: true,
+    secretResponse: true,
   });
   const password = response.body?.password;
   if (typeof password !== 'string' || password === '') {

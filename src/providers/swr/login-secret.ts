@@ -33,6 +33,7 @@ export async function createSwrLoginSecret(api: ApiClient, region: string): Prom
     path,
     query: [['projectname', region]],
     operation: `create a temporary docker login for region ${region}`,
+    secretResponse: true,
   });
   const logins = parseSwrLoginSecret(response.body, response.headers['x-swr-dockerlogin']);
   if (logins.length === 0) {
