@@ -29,6 +29,17 @@ export function pageItems<T>(records: T[], page: CcrPage): T[] {
   return records.slice((page.pageNo - 1) * page.pageSize, page.pageNo * page.pageSize);
 }
 
+/** An enterprise list body: `{"total","pageNo","pageSize", <itemsKey>: one page of records, shown}`. */
+export function ccrListBody<T>(
+  records: T[],
+  page: CcrPage,
+  itemsKey: string,
+  show: (record: T) => unknown,
+): Record<string, unknown> {
+  const items = pageItems(records, page).map(show);
+  return { total: records.length, pageNo: page.pageNo, pageSize: page.pageSize, [itemsKey]: items };
+}
+
 export function invalid(context: RequestContext, message: string): EmuResponse {
   return baiduError(context, 400, 'InvalidParameter', message);
 }

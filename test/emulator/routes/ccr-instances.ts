@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import {
   badBody,
+  ccrListBody,
   findInstance,
   invalid,
   isEmuResponse,
   notFound,
-  pageItems,
   readCcrPage,
 } from '../ccr-rules.ts';
 import { isRecord, json, parseJsonBody } from '../responses.ts';
@@ -39,12 +39,7 @@ function listInstances(context: RequestContext) {
     return invalid(context, 'keywordType must be id or name.');
   const keyword = context.query.get('keyword') ?? '';
   const matching = [...context.state.ccrInstances.values()].filter((i) => i[keywordType].includes(keyword));
-  return json(200, {
-    total: matching.length,
-    pageNo: page.pageNo,
-    pageSize: page.pageSize,
-    instances: pageItems(matching, page).map(info),
-  });
+  return json(200, ccrListBody(matching, page, 'instances', info));
 }
 
 function getInstance(context: RequestContext) {

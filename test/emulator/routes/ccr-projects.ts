@@ -2,17 +2,17 @@
 import {
   badBody,
   baiduConflict,
+  ccrListBody,
   findInstance,
   invalid,
   isEmuResponse,
   isValidCcrProjectName,
   notFound,
-  pageItems,
   readCcrPage,
 } from '../ccr-rules.ts';
 import { isRecord, json, parseJsonBody } from '../responses.ts';
 import type { RequestContext, Route } from '../route-types.ts';
-import { type CcrProject, newId } from '../state.ts';
+import { type CcrProject, type CcrRepository, newId } from '../state.ts';
 
 function record(project: CcrProject) {
   return {
@@ -62,12 +62,7 @@ function listProjects(context: RequestContext) {
   if (isEmuResponse(page)) return page;
   const filter = context.query.get('projectName') ?? '';
   const matching = [...instance.projects.values()].filter((p) => p.name.includes(filter));
-  return json(200, {
-    total: matching.length,
-    pageNo: page.pageNo,
-    pageSize: page.pageSize,
-    items: pageItems(matching, page).map(record),
-  });
+  return json(200, ccrListBody(matching, page, 'items', record));
 }
 
 function getProject(context: RequestContext) {
@@ -86,7 +81,7 @@ function listRepositories(context: RequestContext) {
   if (isEmuResponse(page)) return page;
   const filter = context.query.get('repositoryName') ?? '';
   const matching = [...project.repositories.values()].filter((r) => r.name.includes(filter));
-  const items = pageItems(matching, page).map((repo) => ({
+  const show = (repo: CcrRepository) => ({
     repositoryName: repo.name,
     projectName: project.name,
     repositoryPath: `${instance.publicURL}/${project.name}/${repo.name}`,
@@ -95,8 +90,8 @@ function listRepositories(context: RequestContext) {
     description: '',
     creationTime: repo.created,
     updateTime: repo.updated,
-  }));
-  return json(200, { total: matching.length, pageNo: page.pageNo, pageSize: page.pageSize, items });
+  });
+  return json(200, ccrListBody(matching, page, 'items', show));
 }
 
 const PROJECTS = '/v1/instances/:instanceId/projects';

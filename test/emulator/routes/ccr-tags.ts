@@ -1,5 +1,5 @@
 // CCR enterprise tags: list (tagName fuzzy, paged), detail, delete (by tag or by digest, see tagDeleteMode).
-import { findCcrRepository, isEmuResponse, notFound, pageItems, readCcrPage } from '../ccr-rules.ts';
+import { ccrListBody, findCcrRepository, isEmuResponse, notFound, readCcrPage } from '../ccr-rules.ts';
 import { empty, json } from '../responses.ts';
 import type { RequestContext, Route } from '../route-types.ts';
 import { type CcrProject, type CcrRepository, deleteImageTag, type ImageTag } from '../state.ts';
@@ -31,8 +31,8 @@ function listTags(context: RequestContext) {
   const matching = [...found.repository.tags.values()]
     .filter((tag) => tag.name.includes(filter))
     .sort((a, b) => b.updated.localeCompare(a.updated) || b.name.localeCompare(a.name));
-  const items = pageItems(matching, page).map((tag) => tagRecord(found.project, found.repository, tag));
-  return json(200, { total: matching.length, pageNo: page.pageNo, pageSize: page.pageSize, items });
+  const show = (tag: ImageTag) => tagRecord(found.project, found.repository, tag);
+  return json(200, ccrListBody(matching, page, 'items', show));
 }
 
 function getTag(context: RequestContext) {
