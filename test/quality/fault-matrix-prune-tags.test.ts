@@ -7,7 +7,7 @@
 // | 429 storm (Retry-After 1 s)         | success        | ci-0…ci-5          |
 // | 503 burst, 2 drops, one 30 s hang   | success        | ci-0…ci-5          |
 // | malformed JSON / lying Content-Range| clean failure  | nothing            |
-// | 401 after the listing               | clean failure  | nothing (refused)  |
+// | 401 after the listing               | clean failure  | nothing (stopped)  |
 // latest and ci-old (shares latest's digest) survive every row.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
@@ -96,8 +96,9 @@ const matrix: FaultRow[] = [
   {
     fault: '401 mid-run (after the listing)',
     faults: { unauthorized: { after: 1 } },
-    expected: /deletions failed.*→ 401 .*access-key-id, secret-access-key/,
-    because: 'every deletion is refused; the error names them and the credentials to check',
+    expected:
+      /^Stopped after the registry refused the credentials \(401\) deleting web:ci-\d: 0 of 6 deletions done, \d refused, \d not attempted\. SWR .*→ 401 .*access-key-id, secret-access-key/,
+    because: 'no deletion starts after the refusal; the error says so once, with the credentials to check',
   },
 ];
 
@@ -137,6 +138,14 @@ describe.concurrent('prune-tags fault matrix', () => {
           expect(JSON.parse(result.main.outputs.deleted!).sort()).toEqual(PLANNED.map((t) => `web:${t}`));
         }
         const listedEverything = emu.requests.some((r) => r.method === 'DELETE');
+        if (row.fault.startsWith('401')) {
+          expect(tags, 'a refused run deletes nothing').toHaveLength(8);
+          expect(JSON.parse(result.main.outputs.deleted!)).toEqual([]);
+          const hints = result.main.errors[0]!.match(/access-key-id, secret-access-key/g);
+          expect(hints, 'the hint is given once').toHaveLength(1);
+          const deletes = emu.requests.filter((r) => r.method === 'DELETE').length;
+          expect(deletes, 'no deletion starts after the refusal').toBeLessThan(PLANNED.length);
+        }
         if (row.fault.includes('Content-Range') || row.fault.includes('malformed')) {
           expect(listedEverything, 'an incomplete listing deletes nothing').toBe(false);
           expect(tags).toHaveLength(8);

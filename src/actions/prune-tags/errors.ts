@@ -1,6 +1,6 @@
 // The failures prune-tags raises on purpose, after it has reported everything else.
 
-/** Some planned deletions failed (the others were done); `failed` holds `repository:tag`. */
+/** Some planned deletions failed or were not attempted; `failed` holds the failed `repository:tag`. */
 export class DeletionsFailedError extends Error {
   override readonly name = 'DeletionsFailedError';
   readonly failed: readonly string[];

@@ -1,5 +1,5 @@
 // Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
-import { errorMessage } from '../../core/errors/errors.ts';
+import { ApiError, errorMessage } from '../../core/errors/errors.ts';
 import type { TagInfo } from './tag-info.ts';
 
 /** One planned deletion. */
@@ -8,42 +8,68 @@ export interface Deletion {
   tag: TagInfo;
 }
 
-/** What happened to one planned deletion. */
+/** A deletion that failed; `status` is the HTTP status when the registry answered. */
+export interface FailedOutcome {
+  outcome: 'failed';
+  error: string;
+  status?: number;
+}
+
+/** What happened to one planned deletion; 'not-attempted' once the registry refused the credentials. */
 export type DeletionResult = Deletion &
-  ({ outcome: 'deleted' | 'absent' } | { outcome: 'failed'; error: string });
+  ({ outcome: 'deleted' | 'absent' } | FailedOutcome | { outcome: 'not-attempted' });
 
 export interface ExecuteOptions {
   concurrency: number;
-  /** Called after each deletion, in completion order (progress and log lines). */
+  /** Called after each attempted deletion, in completion order (progress and log lines). */
   onResult?: (result: DeletionResult, done: number) => void;
+}
+
+/** A deletion the registry refused for the credentials' sake. */
+export type Refusal = Deletion & FailedOutcome & { status: 401 | 403 };
+
+/** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
+export function isCredentialRefusal(result: DeletionResult): result is Refusal {
+  return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
 }
 
 /**
  * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
- * others: the caller reports every failure at the end. Results come back in the input order.
+ * others (the caller reports every failure at the end), except a refusal of the credentials: then no
+ * further deletion starts and the rest are 'not-attempted'. Results come back in the input order.
  */
 export async function executeDeletions(
   deletions: readonly Deletion[],
   remove: (repository: string, tag: string) => Promise<'deleted' | 'absent'>,
   options: ExecuteOptions,
 ): Promise<DeletionResult[]> {
-  const results: DeletionResult[] = new Array(deletions.length);
+  const results: DeletionResult[] = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
   let next = 0;
   let done = 0;
+  let refused = false;
   const worker = async () => {
-    for (let index = next++; index < deletions.length; index = next++) {
-      const deletion = deletions[index]!;
-      let result: DeletionResult;
-      try {
-        result = { ...deletion, outcome: await remove(deletion.repository, deletion.tag.tag) };
-      } catch (error) {
-        result = { ...deletion, outcome: 'failed', error: errorMessage(error) };
-      }
+    while (!refused && next < deletions.length) {
+      const index = next++;
+      const result = await attempt(deletions[index]!, remove);
       results[index] = result;
+      if (isCredentialRefusal(result)) refused = true;
       options.onResult?.(result, ++done);
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency, deletions.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return results;
+}
+
+async function attempt(
+  deletion: Deletion,
+  remove: (repository: string, tag: string) => Promise<'deleted' | 'absent'>,
+): Promise<DeletionResult> {
+  try {
+    return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.tag) };
+  } catch (error) {
+    const failed: Deletion & FailedOutcome = { ...deletion, outcome: 'failed', error: errorMessage(error) };
+    if (error instanceof ApiError && error.status > 0) failed.status = error.status;
+    return failed;
+  }
 }

@@ -19,14 +19,14 @@ export interface PruneOutputs {
   'reclaimed-bytes': string;
 }
 
-/** Outputs from the plans and the deletions made (none on a dry run or a stopped run). */
+/** Outputs from the plans and the deletions made (none on a dry run or a run stopped by a guard). */
 export function pruneOutputs(
   plans: readonly RepositoryPlan[],
   results: readonly DeletionResult[],
 ): PruneOutputs {
   const sum = (verdict: 'keep' | 'protect' | 'delete') =>
     plans.reduce((n, p) => n + p.plan.counts[verdict], 0);
-  const gone = results.filter((r) => r.outcome !== 'failed');
+  const gone = results.filter(isDone);
   const failed = results.filter((r) => r.outcome === 'failed');
   return {
     deleted: JSON.stringify(gone.map(tagRef)),
@@ -37,6 +37,11 @@ export function pruneOutputs(
     failed: JSON.stringify(failed.map(tagRef)),
     'reclaimed-bytes': String(reclaimedBytes(results)),
   };
+}
+
+/** The tag is gone: deleted now, or found already deleted. */
+export function isDone(result: DeletionResult): boolean {
+  return result.outcome === 'deleted' || result.outcome === 'absent';
 }
 
 /** `repository:tag`, the form used in outputs and messages. */

@@ -6,7 +6,8 @@ import { DeletionLimitError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
 import { DeletionsFailedError } from './errors.ts';
-import { type Deletion, type DeletionResult, executeDeletions } from './execute.ts';
+import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
+import { failureMessage } from './failure-message.ts';
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
 import { pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
 import { planPrune } from './plan.ts';
@@ -58,14 +59,12 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     concurrency: inputs.concurrency,
     onResult: (result, done) => logProgress(result, done, deletions.length),
   });
-  const failed = results.filter((r) => r.outcome === 'failed');
-  const status =
-    failed.length === 0
-      ? `Deleted ${plural(results.length, 'tag')}.`
-      : failureMessage(failed, results.length);
-  await finish(inputs, plans, results, status, throttling);
-  if (failed.length > 0)
-    throw new DeletionsFailedError(failureMessage(failed, results.length), failed.map(tagRef));
+  const failure = failureMessage(results);
+  await finish(inputs, plans, results, failure ?? `Deleted ${plural(results.length, 'tag')}.`, throttling);
+  if (failure) {
+    const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
+    throw new DeletionsFailedError(failure, failed);
+  }
 }
 
 function registryFor(api: ApiClient, inputs: PruneInputs): TagRegistry {
@@ -82,22 +81,11 @@ function plannedDeletions(plans: readonly RepositoryPlan[]): Deletion[] {
 }
 
 function logProgress(result: DeletionResult, done: number, total: number): void {
-  if (result.outcome === 'failed') core.info(`failed   ${tagRef(result)}: ${result.error}`);
+  // A refusal's error (and its hint) is told once, in the step failure.
+  if (isCredentialRefusal(result)) core.info(`refused  ${tagRef(result)} (${result.status})`);
+  else if (result.outcome === 'failed') core.info(`failed   ${tagRef(result)}: ${result.error}`);
   else if (result.outcome === 'absent') core.info(`gone     ${tagRef(result)} (already deleted)`);
-  if (done === total || done % 500 === 0) core.info(`deleted ${done} of ${total}`);
-}
-
-/** Names the failed tags (the first 20) and says what to do. */
-function failureMessage(failed: readonly DeletionResult[], total: number): string {
-  const shown = failed
-    .slice(0, 20)
-    .map((r) => `${tagRef(r)} (${r.outcome === 'failed' ? r.error : ''})`)
-    .join('; ');
-  const more = failed.length > 20 ? `; and ${failed.length - 20} more (see the failed output)` : '';
-  return (
-    `${failed.length} of ${plural(total, 'deletion')} failed; the others were done. Failed: ${shown}${more}. ` +
-    'Run again to retry: tags already deleted are skipped.'
-  );
+  if (done === total || done % 500 === 0) core.info(`processed ${done} of ${plural(total, 'deletion')}`);
 }
 
 async function finish(

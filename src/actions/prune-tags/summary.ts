@@ -1,6 +1,6 @@
 // The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
-import type { DeletionResult } from './execute.ts';
-import { type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
+import { type DeletionResult, isCredentialRefusal } from './execute.ts';
+import { isDone, type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
 import type { Decision } from './plan.ts';
 import { plural } from './plural.ts';
 
@@ -79,7 +79,7 @@ function totalsTable(input: SummaryInput): string[] {
   rows.push(
     `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`,
   );
-  const gone = input.results.filter((r) => r.outcome !== 'failed').length;
+  const gone = input.results.filter(isDone).length;
   rows.push(
     '',
     `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`,
@@ -98,6 +98,9 @@ function verdictText(decision: Decision, result: DeletionResult | undefined, dry
   if (decision.verdict === 'protect') return 'protected';
   if (dryRun) return 'would delete';
   if (!result) return 'not deleted';
+  if (result.outcome === 'not-attempted') return 'not attempted';
+  // The status above gives a refusal's answer and hint once; each row only says it happened.
+  if (isCredentialRefusal(result)) return `**refused** (${result.status})`;
   if (result.outcome === 'failed') return `**failed**: ${cell(result.error)}`;
   return result.outcome === 'absent' ? 'deleted (already gone)' : 'deleted';
 }

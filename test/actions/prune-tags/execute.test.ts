@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { executeDeletions } from '../../../src/actions/prune-tags/execute.ts';
+import { ApiError } from '../../../src/core/errors/errors.ts';
 import { tag } from './tag-fixtures.ts';
 
 const deletions = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ repository: 'web', tag: tag(name, 40) }));
+
+/** The error the SWR client throws when a deletion gets `status`. */
+function deleteError(name: string, status: number): ApiError {
+  return new ApiError({
+    provider: 'SWR',
+    operation: `delete tag web:${name} in namespace team`,
+    method: 'DELETE',
+    path: `/v2/manage/namespaces/team/repos/web/tags/${name}`,
+    status,
+    providerMessage: status >= 500 ? 'internal error' : 'denied',
+    hint: 'Check the credentials.',
+  });
+}
 
 describe('executeDeletions', () => {
   it('never runs more than `concurrency` deletions at once and returns results in plan order', async () => {
@@ -55,6 +69,79 @@ describe('executeDeletions', () => {
     ]);
     expect(results[1]).toMatchObject({ outcome: 'failed', error: 'SWR delete tag web:b → 500' });
     expect(seen).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('keeps going after a 5xx that outlived the retries, recording the status', async () => {
+    const results = await executeDeletions(
+      deletions,
+      async (_repo, name) => {
+        if (name === 'a') throw deleteError(name, 503);
+        return 'deleted';
+      },
+      { concurrency: 1 },
+    );
+    expect(results.map((r) => r.outcome)).toEqual([
+      'failed',
+      'deleted',
+      'deleted',
+      'deleted',
+      'deleted',
+      'deleted',
+    ]);
+    expect(results[0]).toMatchObject({ outcome: 'failed', status: 503 });
+  });
+
+  for (const status of [401, 403]) {
+    it(`starts no further deletion once the registry refuses the credentials (${status})`, async () => {
+      const attempted: string[] = [];
+      const results = await executeDeletions(
+        deletions,
+        async (_repo, name) => {
+          attempted.push(name);
+          if (name === 'c') throw deleteError(name, status);
+          return 'deleted';
+        },
+        { concurrency: 1 },
+      );
+      expect(attempted).toEqual(['a', 'b', 'c']);
+      expect(results.map((r) => `${r.tag.tag}:${r.outcome}`)).toEqual([
+        'a:deleted',
+        'b:deleted',
+        'c:failed',
+        'd:not-attempted',
+        'e:not-attempted',
+        'f:not-attempted',
+      ]);
+      expect(results[2]).toMatchObject({ status, error: expect.stringContaining(`→ ${status}`) });
+    });
+  }
+
+  it('lets deletions already under way finish after a refusal, and starts none after it', async () => {
+    const gates = new Map<string, () => void>();
+    const attempted: string[] = [];
+    const remove = async (_repo: string, name: string) => {
+      attempted.push(name);
+      await new Promise<void>((resolve) => gates.set(name, resolve));
+      if (name === 'a') throw deleteError(name, 401);
+      return 'deleted' as const;
+    };
+    const done = executeDeletions(deletions, remove, { concurrency: 3 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(attempted).toEqual(['a', 'b', 'c']);
+    for (const name of ['a', 'b', 'c']) {
+      gates.get(name)!();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const results = await done;
+    expect(attempted).toEqual(['a', 'b', 'c']);
+    expect(results.map((r) => r.outcome)).toEqual([
+      'failed',
+      'deleted',
+      'deleted',
+      'not-attempted',
+      'not-attempted',
+      'not-attempted',
+    ]);
   });
 
   it('does nothing for an empty plan', async () => {

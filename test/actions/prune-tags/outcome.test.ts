@@ -29,6 +29,19 @@ describe('pruneOutputs', () => {
     });
   });
 
+  it('counts neither as deleted nor as failed a deletion that was not attempted', () => {
+    const results: DeletionResult[] = [
+      { repository: 'web', tag: tags[2]!, outcome: 'failed', error: 'refused', status: 403 },
+      { repository: 'web', tag: tags[3]!, outcome: 'not-attempted' },
+    ];
+    expect(pruneOutputs(plans, results)).toMatchObject({
+      deleted: '[]',
+      'deleted-count': '0',
+      failed: '["web:old"]',
+      'reclaimed-bytes': '0',
+    });
+  });
+
   it('reports nothing deleted on a dry run', () => {
     expect(pruneOutputs(plans, [])).toMatchObject({
       deleted: '[]',

@@ -32,6 +32,33 @@ describe('summaryMarkdown', () => {
     ]);
   });
 
+  it('marks refused and unattempted deletions without repeating the refusal per tag', () => {
+    const tags = [tag('latest', 1), tag('ci-1', 40), tag('ci-2', 41)];
+    const plans = [{ repository: 'web', plan: planPrune(tags, rules({ keepLast: 1 }), START) }];
+    const markdown = summaryMarkdown({
+      namespace: 'team',
+      plans,
+      results: [
+        {
+          repository: 'web',
+          tag: tags[1]!,
+          outcome: 'failed',
+          error: 'SWR → 403 "denied". Check it.',
+          status: 403,
+        },
+        { repository: 'web', tag: tags[2]!, outcome: 'not-attempted' },
+      ],
+      status: 'Stopped after the registry refused the credentials (403) deleting web:ci-1.',
+      dryRun: false,
+    });
+    expect(markdown).toContain('Deleted: 0 tags, reclaiming up to **0 B**.');
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| `ci'));
+    expect(rows).toEqual([
+      '| `ci-1` | **refused** (403) | deleted: not among the newest 1 | 2025-04-22T00:00:00Z | 100 B |',
+      '| `ci-2` | not attempted | deleted: not among the newest 1 | 2025-04-21T00:00:00Z | 100 B |',
+    ]);
+  });
+
   it('truncates large repositories but always shows the totals', () => {
     const tags = Array.from({ length: 300 }, (_, i) => tag(`t${i}`, i + 1));
     const plans = [{ repository: 'big', plan: planPrune(tags, rules({ keepLast: 10 }), START) }];
