@@ -8,6 +8,8 @@
 // | 429 storm, 503 burst, drops, hang   | success        | office only (lease added, then released)   |
 // | lying total (unpaged allowlist)     | success        | office only                                |
 // | malformed JSON                      | clean failure  | office only (nothing added)                |
+// | 401 before the lease write          | clean failure  | office only, no warning (nothing added)    |
+// | 401 on the lease write              | clean failure  | office only, no warning (write refused)    |
 // | 401 after the lease, also in post   | clean failure  | office + the lease, named in a warning     |
 import { describe, expect, it } from 'vitest';
 import {
@@ -75,6 +77,18 @@ const matrix: FaultRow[] = [
     because: 'the allowlist comes in one answer, so a wrong total is ignored',
   },
   {
+    fault: '401 before the lease write, also in post',
+    faults: { unauthorized: { after: 1 } },
+    expected: /CCR read public access of instance ccr-emu00001 .*→ 401 .*access-key-id, secret-access-key/,
+    because: 'main never wrote the lease, so post has nothing to release and warns of nothing',
+  },
+  {
+    fault: '401 on the lease write, also in post',
+    faults: { unauthorized: { after: 2 } },
+    expected: /CCR add 198\.51\.100\.7 to the public allowlist .*→ 401 .*access-key-id, secret-access-key/,
+    because: 'the refused write added nothing, so post has nothing to release and warns of nothing',
+  },
+  {
     fault: '401 mid-run (after the lease was added), also in post',
     faults: { unauthorized: { after: 3 } },
     expected: /→ 401 .*access-key-id, secret-access-key/,
@@ -114,7 +128,15 @@ describe.concurrent('sync-whitelist fault matrix', () => {
           expect(post.warnings.join('\n'), 'a lease left behind is named').toContain(orphan.ipAddr);
         }
         // With 401 also in post, the lease main added cannot go: the warning path above is exercised.
-        if (row.fault.startsWith('401')) expect(orphans.map((o) => o.ipAddr)).toEqual([RUNNER]);
+        if (row.fault.startsWith('401 mid-run')) {
+          expect(orphans.map((o) => o.ipAddr)).toEqual([RUNNER]);
+          expect(post.warnings, 'one sentence, one period').toEqual([expect.not.stringMatching(/\.\./)]);
+        }
+        // A lease that was never added is no loss: no false alarm.
+        if (row.fault.startsWith('401 before') || row.fault.startsWith('401 on')) {
+          expect(orphans).toEqual([]);
+          expect(post.warnings).toEqual([]);
+        }
         if (row.expected === 'succeeds') {
           expect(JSON.parse(main.outputs.added!)).toEqual([RUNNER]);
           expect(orphans).toEqual([]);

@@ -6,7 +6,7 @@ import type { ApiClient } from '../../core/http/types.ts';
 import { deleteWhitelistItems, getPublicLinks } from '../../providers/ccr/public-links.ts';
 import { readCurrentEntries } from './current-entries.ts';
 import { holdsLease, type LeaseRequest, type LeaseStep, planJoin, planRelease } from './lease-plan.ts';
-import { isClientError, isTransient, writeReplacing } from './whitelist-writes.ts';
+import { type AddOutcome, isClientError, isTransient, writeReplacing } from './whitelist-writes.ts';
 
 export interface LeaseLoopOptions {
   /** Read-plan-write rounds before giving up. */
@@ -16,6 +16,8 @@ export interface LeaseLoopOptions {
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Hears how each add of this job's entry went (main records it, so post knows what may remain). */
+  onAdd?: (outcome: AddOutcome) => void;
 }
 
 /** How a lease loop ended: what was written (reasons), and whether this job now holds the lease. */
@@ -67,7 +69,7 @@ async function leaseLoop(
       if (step.kind === 'none') return { held: holdsLease(current, request), written, reason: step.reason };
       if (step.kind === 'wait') lastProblem = step.reason;
       else {
-        await applyStep(api, instanceId, step);
+        await applyStep(api, instanceId, step, options.onAdd);
         written.push(step.reason);
         lastProblem = 'the allowlist did not show the change afterwards';
       }
@@ -81,8 +83,13 @@ async function leaseLoop(
   throw new LeaseError(request, attempts, lastProblem);
 }
 
-async function applyStep(api: ApiClient, instanceId: string, step: LeaseStep): Promise<void> {
-  if (step.kind === 'write') await writeReplacing(api, instanceId, step.item, step.replaces);
+async function applyStep(
+  api: ApiClient,
+  instanceId: string,
+  step: LeaseStep,
+  onAdd?: (outcome: AddOutcome) => void,
+): Promise<void> {
+  if (step.kind === 'write') await writeReplacing(api, instanceId, step.item, step.replaces, onAdd);
   if (step.kind === 'delete')
     await deleteWhitelistItems(
       api,

@@ -11,7 +11,7 @@ import { connectCcr } from '../../providers/ccr/connect.ts';
 import { getPublicLinks, setPublicAccess } from '../../providers/ccr/public-links.ts';
 import { type LeaseLoopOptions, releaseLease } from './lease.ts';
 import { statusMatches } from './public-access.ts';
-import { readSyncWhitelistState, type SyncWhitelistState } from './state.ts';
+import { type LeaseState, mayRemain, readSyncWhitelistState, type SyncWhitelistState } from './state.ts';
 
 export interface ReleaseOptions {
   state?: SyncWhitelistState | undefined;
@@ -26,20 +26,32 @@ const POST_LEASE_ROUNDS = 5;
 /** The post step of sync-whitelist. */
 export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<void> {
   const state = 'state' in options ? options.state : readSyncWhitelistState();
-  if (!state || (!state.lease && !state.restorePublicAccess)) {
-    core.info('Nothing to undo: this job took no runner lease and changed no public access to restore.');
+  const lease = state?.lease;
+  if (lease && !mayRemain(lease)) {
+    core.info(
+      `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`,
+    );
+  }
+  const leaseToRelease = lease && mayRemain(lease) ? lease : undefined;
+  if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
+    core.info('Nothing to undo: this job holds no runner lease and changed no public access to restore.');
     return;
   }
   const connect =
     options.connect ??
     (() => connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } }));
   const api = await connect();
-  if (state.lease) await undoLease(api, state, { attempts: POST_LEASE_ROUNDS, ...options.loop });
+  if (leaseToRelease)
+    await undoLease(api, state, leaseToRelease, { attempts: POST_LEASE_ROUNDS, ...options.loop });
   if (state.restorePublicAccess) await undoPublicAccess(api, state, state.restorePublicAccess);
 }
 
-async function undoLease(api: ApiClient, state: SyncWhitelistState, loop: LeaseLoopOptions): Promise<void> {
-  const lease = state.lease!;
+async function undoLease(
+  api: ApiClient,
+  state: SyncWhitelistState,
+  lease: LeaseState,
+  loop: LeaseLoopOptions,
+): Promise<void> {
   const network = parseHostAddress(lease.address);
   if (!network) return;
   const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
@@ -48,10 +60,14 @@ async function undoLease(api: ApiClient, state: SyncWhitelistState, loop: LeaseL
     const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
     core.info(`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
   } catch (error) {
+    // 'unknown': main's add got no clear answer, so the entry may or may not be there.
+    const left =
+      lease.write === 'added'
+        ? `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays`
+        : `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address} listing ${lease.holder}; if present, it stays`;
     core.warning(
-      `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${errorMessage(error)}. ` +
-        `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays until its lease expires ` +
-        'and a scheduled run with mode: sweep removes it (or delete it in the console).',
+      `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence(errorMessage(error))} ` +
+        `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`,
     );
   }
 }
@@ -72,8 +88,13 @@ async function undoPublicAccess(
   } catch (error) {
     const left = action === 'close' ? 'open' : 'closed';
     core.warning(
-      `Could not restore public access of instance ${state.instanceId} (${action}): ${errorMessage(error)}. ` +
+      `Could not restore public access of instance ${state.instanceId} (${action}): ${sentence(errorMessage(error))} ` +
         `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`,
     );
   }
+}
+
+/** Ends `text` with exactly one period (error messages often end with one already). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
 }

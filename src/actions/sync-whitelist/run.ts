@@ -14,7 +14,7 @@ import {
 } from '../../providers/ccr/public-links.ts';
 import { readCurrentEntries } from './current-entries.ts';
 import { readSyncWhitelistInputs, type SyncWhitelistInputs } from './inputs.ts';
-import { acquireLease } from './lease.ts';
+import { acquireLease, type LeaseOutcome } from './lease.ts';
 import { planJoin } from './lease-plan.ts';
 import { isWrite, planWhitelist, type WhitelistChange } from './plan.ts';
 import { reconcilePrivateLinks } from './private-links-run.ts';
@@ -22,8 +22,13 @@ import { projectChanges, projectLeaseStep } from './project.ts';
 import { planPublicAccess, restoreActionFor } from './public-access.ts';
 import { addressesChanged, changeLine, type RunReport, summaryMarkdown } from './report.ts';
 import { runnerAddress } from './runner-address.ts';
-import { type SyncWhitelistState, saveSyncWhitelistState } from './state.ts';
-import { writeReplacing } from './whitelist-writes.ts';
+import {
+  type LeaseState,
+  leaseWriteAfterFailure,
+  type SyncWhitelistState,
+  saveSyncWhitelistState,
+} from './state.ts';
+import { type AddOutcome, writeReplacing } from './whitelist-writes.ts';
 
 /** Description text of runner lease entries (the marker follows it). */
 export const RUNNER_TEXT = 'GitHub Actions runner';
@@ -160,17 +165,26 @@ async function takeLease(
       projected: projectLeaseStep(planned, step),
     };
   }
-  state.lease = { address: network.text, holder, text: RUNNER_TEXT };
+  const lease: LeaseState = { address: network.text, holder, text: RUNNER_TEXT, write: 'unknown' };
+  state.lease = lease;
   saveSyncWhitelistState(state);
-  const result = await acquireLease(api, inputs.instanceId, request);
+  const adds: AddOutcome[] = [];
+  let result: LeaseOutcome;
+  try {
+    result = await acquireLease(api, inputs.instanceId, request, { onAdd: (outcome) => adds.push(outcome) });
+  } catch (error) {
+    // Post warns of a lease left behind only when one of this job's adds may have gone through.
+    lease.write = leaseWriteAfterFailure(adds);
+    saveSyncWhitelistState(state);
+    throw error;
+  }
   const outcome = result.held
     ? `held by this job as ${holder} (${result.written.join('; ') || result.reason}); the post step releases it`
     : `not needed: ${result.reason}`;
   core.info(`Runner lease for ${network.text}: ${outcome}.`);
-  if (!result.held) {
-    delete state.lease;
-    saveSyncWhitelistState(state);
-  }
+  if (result.held) lease.write = 'added';
+  else delete state.lease;
+  saveSyncWhitelistState(state);
   return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
 }
 

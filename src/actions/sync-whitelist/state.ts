@@ -1,16 +1,43 @@
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 import * as core from '@actions/core';
+import type { AddOutcome } from './whitelist-writes.ts';
+
+/**
+ * What became of main's lease write. 'unknown' is saved before the write (a step cancelled mid-write
+ * still gets cleaned up) and stays when an add got no clear answer; 'added' once an add was confirmed;
+ * 'refused' when every add was refused, or the registry refused the calls before any add was sent.
+ */
+export type LeaseWrite = 'added' | 'unknown' | 'refused';
+
+export interface LeaseState {
+  address: string;
+  holder: string;
+  text: string;
+  write: LeaseWrite;
+}
 
 export interface SyncWhitelistState {
   instanceId: string;
   owner: string;
   /** Saved before the lease is written, so a step cancelled mid-write still gets cleaned up. */
-  lease?: { address: string; holder: string; text: string };
+  lease?: LeaseState;
   /** Saved before public access is changed; post sends this action if the status differs. */
   restorePublicAccess?: 'open' | 'close';
 }
 
 const KEY = 'sync-whitelist';
+const WRITES: readonly unknown[] = ['added', 'unknown', 'refused'] satisfies LeaseWrite[];
+
+/** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
+export function leaseWriteAfterFailure(adds: readonly AddOutcome[]): LeaseWrite {
+  if (adds.includes('added')) return 'added';
+  return adds.includes('unknown') ? 'unknown' : 'refused';
+}
+
+/** True when an allowlist entry listing this job may remain on the instance. */
+export function mayRemain(lease: LeaseState): boolean {
+  return lease.write !== 'refused';
+}
 
 /** Saves the state for post (core.saveState, JSON); later saves replace earlier ones. */
 export function saveSyncWhitelistState(state: SyncWhitelistState): void {
@@ -27,18 +54,23 @@ export function readSyncWhitelistState(raw: string = core.getState(KEY)): SyncWh
 function isSyncWhitelistState(value: unknown): value is SyncWhitelistState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  const lease = v.lease as Record<string, unknown> | undefined;
   return (
     typeof v.instanceId === 'string' &&
     typeof v.owner === 'string' &&
-    (lease === undefined ||
-      (typeof lease === 'object' &&
-        lease !== null &&
-        typeof lease.address === 'string' &&
-        typeof lease.holder === 'string' &&
-        typeof lease.text === 'string')) &&
+    (v.lease === undefined || isLeaseState(v.lease)) &&
     (v.restorePublicAccess === undefined ||
       v.restorePublicAccess === 'open' ||
       v.restorePublicAccess === 'close')
+  );
+}
+
+function isLeaseState(value: unknown): value is LeaseState {
+  if (typeof value !== 'object' || value === null) return false;
+  const lease = value as Record<string, unknown>;
+  return (
+    typeof lease.address === 'string' &&
+    typeof lease.holder === 'string' &&
+    typeof lease.text === 'string' &&
+    WRITES.includes(lease.write)
   );
 }

@@ -2,7 +2,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeReplacing } from '../../../src/actions/sync-whitelist/whitelist-writes.ts';
+import {
+  type AddOutcome,
+  failedAddOutcome,
+  writeReplacing,
+} from '../../../src/actions/sync-whitelist/whitelist-writes.ts';
+import { ApiError } from '../../../src/core/errors/errors.ts';
 import { createApiClient } from '../../../src/core/http/client.ts';
 import type { WhitelistItem } from '../../../src/providers/ccr/public-links.ts';
 
@@ -68,7 +73,9 @@ describe('writeReplacing', () => {
   it('falls back to delete-then-add under the old form when the API refuses the other form', async () => {
     const list = [{ ...old }];
     const { api, log } = await allowlistServer(list, { refuseFullPrefix: true });
-    await writeReplacing(api, 'ccr-1', next, [old]);
+    const adds: AddOutcome[] = [];
+    await writeReplacing(api, 'ccr-1', next, [old], (outcome) => adds.push(outcome));
+    expect(adds, 'the refused form, then the added one').toEqual(['refused', 'added']);
     expect(list).toEqual([{ ipAddr: '198.51.100.7', description: next.description }]);
     expect(log).toEqual(['POST 198.51.100.7/32', 'GET ', 'DELETE 198.51.100.7', 'POST 198.51.100.7']);
   });
@@ -79,11 +86,35 @@ describe('writeReplacing', () => {
       { ipAddr: '198.51.100.7/32', description: 'runner (o lease v2 until 2025-06-01T18:00Z: a c)' },
     ];
     const { api, log } = await allowlistServer(list, { refuseFullPrefix: false });
-    await expect(writeReplacing(api, 'ccr-1', next, [old])).rejects.toMatchObject({
+    const adds: AddOutcome[] = [];
+    await expect(writeReplacing(api, 'ccr-1', next, [old], (o) => adds.push(o))).rejects.toMatchObject({
       name: 'ApiError',
       status: 400,
     });
     expect(list).toHaveLength(2);
     expect(log).toEqual(['POST 198.51.100.7/32', 'GET ']);
+    expect(adds).toEqual(['refused']);
+  });
+});
+
+describe('failedAddOutcome', () => {
+  const error = (status: number) =>
+    new ApiError({
+      provider: 'CCR',
+      operation: 'add 198.51.100.7 to the public allowlist of instance ccr-1',
+      method: 'POST',
+      path: '/v1/instances/ccr-1/publiclinks/whitelist',
+      status,
+      providerMessage: 'x',
+    });
+
+  it('is refused when the registry answered with a 4xx: nothing was added', () => {
+    for (const status of [400, 401, 403, 409]) expect(failedAddOutcome(error(status))).toBe('refused');
+  });
+
+  it('is unknown without an answer, after a 5xx, or for any other failure: the add may have landed', () => {
+    expect(failedAddOutcome(error(0))).toBe('unknown');
+    expect(failedAddOutcome(error(503))).toBe('unknown');
+    expect(failedAddOutcome(new Error('socket hang up'))).toBe('unknown');
   });
 });
