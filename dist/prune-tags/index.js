@@ -50049,7 +50049,7 @@ async function fetchGithubIdToken(audience, options = {}) {
     const { getIdToken = (aud) => getIDToken(aud), env = process.env } = options;
     const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
     if (missing.length > 0) {
-        throw new InputError('idp-id', `Keyless sign-in (idp-id) needs a GitHub OIDC ID token, but this job may not request one ` +
+        throw new InputError('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
             `(${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set). Add this to the job ` +
             `(or the workflow):\n${PERMISSION_BLOCK}\n` +
             'Pull requests from forks never receive an ID token; use AK/SK secrets there or skip the step.');
@@ -50693,7 +50693,8 @@ function resolveBaiduAuth(reader) {
     const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
     if (keys)
         return baiduAuth(keys);
-    throw new InputError(['access-key-id', 'secret-access-key'], 'No Baidu Cloud credentials found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+    throw new InputError(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
         'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
 }
 function baiduAuth(keys) {
@@ -50705,10 +50706,23 @@ function baiduAuth(keys) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/action/input-names.ts
+// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function quoteInputs(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
+function inputLabel(names) {
+    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
 const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
 
 ;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
 
 
 
@@ -50750,10 +50764,11 @@ function resolveHuaweiAuth(reader) {
             return akskAuth(fromEnv);
     }
     if (method === 'aksk') {
-        throw new InputError(['access-key-id', 'secret-access-key'], 'auth is aksk but no AK/SK was found: set the inputs access-key-id and secret-access-key, ' +
+        throw new InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
             'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
     }
-    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], `No Huawei Cloud credentials found. Tried, in order: ${TRIED}. Set one of them ` +
+    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
         '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
 }
 function akskAuth(keys) {
@@ -50774,13 +50789,13 @@ function passwordAuth(reader) {
     const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
     const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
     if (missing.length > 0 || !username || !password || !domain) {
-        throw new InputError(missing, `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+        throw new InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
             'iam-username, iam-password and iam-domain (the account name).');
     }
     return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
 }
 function missingPassword() {
-    throw new InputError([...PASSWORD_INPUTS], 'auth is password but iam-username, iam-password and iam-domain are empty; set all three.');
+    throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
 function oidcAuth(reader, required) {
@@ -50794,10 +50809,6 @@ function oidcAuth(reader, required) {
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
-}
-function quoteList(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/common-inputs.ts
@@ -50988,7 +50999,7 @@ function retentionPolicyFor(rules) {
 }
 function refuseInexpressible(rules) {
     const refuse = (inputs, why) => {
-        throw new InputError(['mode', ...inputs], `mode: retention-policy cannot express ${why} Use mode: delete for these rules.`);
+        throw new InputError(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
     };
     if (rules.include.length > 0) {
         refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
@@ -51093,12 +51104,12 @@ function readOlderThan(reader) {
 function checkCombinations(inputs) {
     const { connection, rules } = inputs;
     if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
-        throw new InputError(['keep-last', 'older-than', 'include'], "With keep-last: 0 and no 'older-than', every tag not matched by 'keep' would be deleted. " +
+        throw new InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
             "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.");
     }
     if (connection.provider === 'ccr') {
         if (!connection.instanceId) {
-            throw new InputError('instance-id', "prune-tags on CCR needs 'instance-id': only the enterprise edition has a tag API.");
+            throw new InputError('instance-id', "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
         }
         const glob = inputs.repositories.find(isGlob);
         if (glob) {
@@ -51107,7 +51118,7 @@ function checkCombinations(inputs) {
     }
     if (inputs.mode === 'retention-policy') {
         if (connection.provider !== 'swr') {
-            throw new InputError(['mode', 'provider'], 'mode: retention-policy is an SWR feature; use provider: swr.');
+            throw new InputError(['mode', 'provider'], "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.");
         }
         return { ...inputs, retention: retentionPolicyFor(rules) };
     }

@@ -46815,7 +46815,8 @@ function resolveBaiduAuth(reader) {
     const keys = key_set_readKeyInputs(reader) ?? key_set_readKeyEnv(reader, BAIDU_ENV);
     if (keys)
         return baiduAuth(keys);
-    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], 'No Baidu Cloud credentials found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
         'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
 }
 function baiduAuth(keys) {
@@ -46828,6 +46829,7 @@ function baiduAuth(keys) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
 
 
 
@@ -46869,10 +46871,11 @@ function resolve_huawei_resolveHuaweiAuth(reader) {
             return akskAuth(fromEnv);
     }
     if (method === 'aksk') {
-        throw new InputError(['access-key-id', 'secret-access-key'], 'auth is aksk but no AK/SK was found: set the inputs access-key-id and secret-access-key, ' +
+        throw new InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
             'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
     }
-    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], `No Huawei Cloud credentials found. Tried, in order: ${TRIED}. Set one of them ` +
+    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
         '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
 }
 function akskAuth(keys) {
@@ -46893,13 +46896,13 @@ function passwordAuth(reader) {
     const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
     const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
     if (missing.length > 0 || !username || !password || !domain) {
-        throw new InputError(missing, `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+        throw new InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
             'iam-username, iam-password and iam-domain (the account name).');
     }
     return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
 }
 function missingPassword() {
-    throw new InputError([...PASSWORD_INPUTS], 'auth is password but iam-username, iam-password and iam-domain are empty; set all three.');
+    throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
 function oidcAuth(reader, required) {
@@ -46913,10 +46916,6 @@ function oidcAuth(reader, required) {
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
-}
-function quoteList(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/common-inputs.ts
@@ -47311,29 +47310,29 @@ function checkCombinations(inputs) {
     const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
     if (mode === 'sweep' &&
         (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')) {
-        throw new errors/* InputError */.dz(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], 'mode sweep only removes expired leases: leave entries, runner-ip, private-links and public-access unset.');
+        throw new errors/* InputError */.dz(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.");
     }
     if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
-        throw new errors/* InputError */.dz(['mode', 'private-links', 'prune-private-links'], 'mode remove does not manage private links: use mode add or sync with private-links.');
+        throw new errors/* InputError */.dz(['mode', 'private-links', 'prune-private-links'], "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.");
     }
     if (mode === 'sync' && entries.length === 0) {
-        throw new errors/* InputError */.dz(['mode', 'entries'], 'mode sync needs entries: an empty declaration would remove every managed entry. Use mode remove to remove entries.');
+        throw new errors/* InputError */.dz(['mode', 'entries'], "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.");
     }
     if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
-        throw new errors/* InputError */.dz(['mode', 'entries', 'runner-ip'], 'mode remove needs entries or runner-ip to remove.');
+        throw new errors/* InputError */.dz(['mode', 'entries', 'runner-ip'], "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.");
     }
     if (mode === 'add' &&
         entries.length === 0 &&
         runnerIp === false &&
         privateLinks.length === 0 &&
         publicAccess === 'keep') {
-        throw new errors/* InputError */.dz(['entries', 'runner-ip'], 'Nothing to do: set entries, runner-ip, private-links or public-access.');
+        throw new errors/* InputError */.dz(['entries', 'runner-ip'], "Input 'entries' is empty and 'runner-ip', 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
     }
     if (prunePrivateLinks && privateLinks.length === 0) {
-        throw new errors/* InputError */.dz(['prune-private-links', 'private-links'], 'prune-private-links needs private-links: pruning against an empty declaration would unlink every VPC.');
+        throw new errors/* InputError */.dz(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");
     }
     if (inputs.restorePublicAccess && publicAccess === 'keep') {
-        throw new errors/* InputError */.dz(['restore-public-access', 'public-access'], 'restore-public-access needs public-access open or close: there is nothing to restore otherwise.');
+        throw new errors/* InputError */.dz(['restore-public-access', 'public-access'], "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.");
     }
     return inputs;
 }

@@ -45595,7 +45595,8 @@ function resolveBaiduAuth(reader) {
     const keys = key_set_readKeyInputs(reader) ?? key_set_readKeyEnv(reader, BAIDU_ENV);
     if (keys)
         return baiduAuth(keys);
-    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], 'No Baidu Cloud credentials found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
         'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
 }
 function baiduAuth(keys) {
@@ -45608,6 +45609,7 @@ function baiduAuth(keys) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
 
 
 
@@ -45649,10 +45651,11 @@ function resolve_huawei_resolveHuaweiAuth(reader) {
             return akskAuth(fromEnv);
     }
     if (method === 'aksk') {
-        throw new InputError(['access-key-id', 'secret-access-key'], 'auth is aksk but no AK/SK was found: set the inputs access-key-id and secret-access-key, ' +
+        throw new InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
             'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
     }
-    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], `No Huawei Cloud credentials found. Tried, in order: ${TRIED}. Set one of them ` +
+    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
         '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
 }
 function akskAuth(keys) {
@@ -45673,13 +45676,13 @@ function passwordAuth(reader) {
     const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
     const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
     if (missing.length > 0 || !username || !password || !domain) {
-        throw new InputError(missing, `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+        throw new InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
             'iam-username, iam-password and iam-domain (the account name).');
     }
     return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
 }
 function missingPassword() {
-    throw new InputError([...PASSWORD_INPUTS], 'auth is password but iam-username, iam-password and iam-domain are empty; set all three.');
+    throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
 function oidcAuth(reader, required) {
@@ -45693,10 +45696,6 @@ function oidcAuth(reader, required) {
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
-}
-function quoteList(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/common-inputs.ts

@@ -1,5 +1,6 @@
 // The only place that reads ensure-namespace's inputs: parsed and checked here, before any API call.
 import { type Connection, readConnection } from '../../core/action/common-inputs.ts';
+import { inputLabel, quoteInputs } from '../../core/action/input-names.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import { ccrNamespaceProblems, swrNamespaceProblems } from './name-rules.ts';
@@ -71,14 +72,14 @@ export function checkCombinations(inputs: EnsureNamespaceInputs): void {
     if (used.length > 0) {
       throw new InputError(
         used,
-        `${used.map((n) => `'${n}'`).join(', ')} apply to provider swr only; remove them for ccr.`,
+        `${inputLabel(used)} ${used.length > 1 ? 'apply' : 'applies'} to provider swr only; remove ${used.length > 1 ? 'them' : 'it'} for ccr.`,
       );
     }
   }
   if (inputs.provider === 'swr' && inputs.isPublic !== undefined) {
     throw new InputError(
       'public',
-      "'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').",
+      "Input 'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').",
     );
   }
   if (inputs.state === 'absent') {
@@ -87,19 +88,20 @@ export function checkCombinations(inputs: EnsureNamespaceInputs): void {
     if (declared.length > 0) {
       throw new InputError(
         ['state', ...declared],
-        `state: absent deletes the namespace, so ${declared.map((n) => `'${n}'`).join(', ')} cannot be declared with it.`,
+        `Input 'state' is absent, which deletes the namespace, so ${quoteInputs(declared)} cannot be declared with it.`,
       );
     }
     if (inputs.provider === 'ccr' && inputs.instanceId !== undefined) {
       throw new InputError(
         ['state', 'instance-id'],
-        'state: absent is supported for SWR and CCR personal namespaces; delete CCR enterprise namespaces in the console.',
+        "Input 'state' is absent, which is supported for SWR and CCR personal namespaces only (no 'instance-id'); " +
+          'delete CCR enterprise namespaces in the console.',
       );
     }
   } else if (inputs.force) {
     throw new InputError(
       ['force', 'state'],
-      "'force' only applies with state: absent (it deletes repositories first).",
+      "Input 'force' only applies with state: absent (it deletes repositories first).",
     );
   }
 }

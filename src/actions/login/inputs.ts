@@ -6,6 +6,7 @@ import {
   readSwrConnection,
   type SwrConnection,
 } from '../../core/action/common-inputs.ts';
+import { inputLabel } from '../../core/action/input-names.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { registryKey } from '../../core/docker/registry-host.ts';
 import { InputError } from '../../core/errors/errors.ts';
@@ -128,15 +129,16 @@ function readPersonalTarget(
   if (!username && !password) {
     throw new InputError(
       ['instance-id', 'username', 'password'],
-      'provider ccr needs instance-id (CCR enterprise: the action gets a temporary password), or username ' +
-        'and password (CCR personal edition, which has no temporary credentials).',
+      "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
+        'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
+        'which has no temporary credentials).',
     );
   }
   if (!username || !password) {
     const missing = username ? 'password' : 'username';
     throw new InputError(
       missing,
-      `CCR personal edition login (no instance-id) needs username and password; '${missing}' is empty.`,
+      `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`,
     );
   }
   rejectInputs(
@@ -151,5 +153,5 @@ function readPersonalTarget(
 function rejectInputs(reader: InputReader, names: readonly string[], where: string): void {
   const given = names.filter((name) => reader.optional(name) !== undefined);
   if (given.length === 0) return;
-  throw new InputError(given, `${given.map((name) => `'${name}'`).join(', ')} cannot be used with ${where}.`);
+  throw new InputError(given, `${inputLabel(given)} cannot be used with ${where}.`);
 }

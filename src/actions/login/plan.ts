@@ -62,8 +62,8 @@ export function chooseCcrRegistry(
   const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
   throw new InputError(
     ['registry-access', 'registry'],
-    `Instance ${instanceId} reports no ${access} registry domain (${access}URL). Set registry-access to the ` +
-      `other value, or set registry to the domain to use.${suggestion}`,
+    `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+      `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`,
   );
 }
 

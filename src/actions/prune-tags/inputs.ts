@@ -94,7 +94,7 @@ export function checkCombinations(inputs: Omit<PruneInputs, 'retention'>): Prune
   if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
     throw new InputError(
       ['keep-last', 'older-than', 'include'],
-      "With keep-last: 0 and no 'older-than', every tag not matched by 'keep' would be deleted. " +
+      "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
         "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.",
     );
   }
@@ -102,7 +102,7 @@ export function checkCombinations(inputs: Omit<PruneInputs, 'retention'>): Prune
     if (!connection.instanceId) {
       throw new InputError(
         'instance-id',
-        "prune-tags on CCR needs 'instance-id': only the enterprise edition has a tag API.",
+        "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.",
       );
     }
     const glob = inputs.repositories.find(isGlob);
@@ -117,7 +117,7 @@ export function checkCombinations(inputs: Omit<PruneInputs, 'retention'>): Prune
     if (connection.provider !== 'swr') {
       throw new InputError(
         ['mode', 'provider'],
-        'mode: retention-policy is an SWR feature; use provider: swr.',
+        "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.",
       );
     }
     return { ...inputs, retention: retentionPolicyFor(rules) };

@@ -56,7 +56,7 @@ function refuseInexpressible(rules: PruneRules): void {
   const refuse = (inputs: string[], why: string): never => {
     throw new InputError(
       ['mode', ...inputs],
-      `mode: retention-policy cannot express ${why} Use mode: delete for these rules.`,
+      `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`,
     );
   };
   if (rules.include.length > 0) {

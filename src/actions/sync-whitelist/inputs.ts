@@ -140,25 +140,25 @@ export function checkCombinations(inputs: SyncWhitelistInputs): SyncWhitelistInp
   ) {
     throw new InputError(
       ['mode', 'entries', 'runner-ip', 'private-links', 'public-access'],
-      'mode sweep only removes expired leases: leave entries, runner-ip, private-links and public-access unset.',
+      "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.",
     );
   }
   if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
     throw new InputError(
       ['mode', 'private-links', 'prune-private-links'],
-      'mode remove does not manage private links: use mode add or sync with private-links.',
+      "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.",
     );
   }
   if (mode === 'sync' && entries.length === 0) {
     throw new InputError(
       ['mode', 'entries'],
-      'mode sync needs entries: an empty declaration would remove every managed entry. Use mode remove to remove entries.',
+      "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.",
     );
   }
   if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
     throw new InputError(
       ['mode', 'entries', 'runner-ip'],
-      'mode remove needs entries or runner-ip to remove.',
+      "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.",
     );
   }
   if (
@@ -170,19 +170,19 @@ export function checkCombinations(inputs: SyncWhitelistInputs): SyncWhitelistInp
   ) {
     throw new InputError(
       ['entries', 'runner-ip'],
-      'Nothing to do: set entries, runner-ip, private-links or public-access.',
+      "Input 'entries' is empty and 'runner-ip', 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.",
     );
   }
   if (prunePrivateLinks && privateLinks.length === 0) {
     throw new InputError(
       ['prune-private-links', 'private-links'],
-      'prune-private-links needs private-links: pruning against an empty declaration would unlink every VPC.',
+      "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.",
     );
   }
   if (inputs.restorePublicAccess && publicAccess === 'keep') {
     throw new InputError(
       ['restore-public-access', 'public-access'],
-      'restore-public-access needs public-access open or close: there is nothing to restore otherwise.',
+      "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.",
     );
   }
   return inputs;

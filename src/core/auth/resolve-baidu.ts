@@ -26,7 +26,8 @@ export function resolveBaiduAuth(reader: InputReader): BaiduAuth {
   if (keys) return baiduAuth(keys);
   throw new InputError(
     ['access-key-id', 'secret-access-key'],
-    'No Baidu Cloud credentials found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+    "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+      'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
       'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.',
   );
 }

@@ -1,3 +1,4 @@
+import { inputLabel, quoteInputs } from '../action/input-names.ts';
 import type { InputReader } from '../action/input-reader.ts';
 import { InputError } from '../errors/errors.ts';
 import { AUTH_METHODS, type HuaweiAuth } from './credentials.ts';
@@ -42,13 +43,14 @@ export function resolveHuaweiAuth(reader: InputReader): HuaweiAuth {
   if (method === 'aksk') {
     throw new InputError(
       ['access-key-id', 'secret-access-key'],
-      'auth is aksk but no AK/SK was found: set the inputs access-key-id and secret-access-key, ' +
+      "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
         'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.',
     );
   }
   throw new InputError(
     ['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'],
-    `No Huawei Cloud credentials found. Tried, in order: ${TRIED}. Set one of them ` +
+    "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+      `found. Tried, in order: ${TRIED}. Set one of them ` +
       '(for keyless sign-in with GitHub OIDC see docs/keyless.md).',
   );
 }
@@ -73,7 +75,7 @@ function passwordAuth(reader: InputReader): HuaweiAuth | undefined {
   if (missing.length > 0 || !username || !password || !domain) {
     throw new InputError(
       missing,
-      `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+      `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
         'iam-username, iam-password and iam-domain (the account name).',
     );
   }
@@ -83,7 +85,7 @@ function passwordAuth(reader: InputReader): HuaweiAuth | undefined {
 function missingPassword(): never {
   throw new InputError(
     [...PASSWORD_INPUTS],
-    'auth is password but iam-username, iam-password and iam-domain are empty; set all three.',
+    `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`,
   );
 }
 
@@ -101,9 +103,4 @@ function oidcAuth(reader: InputReader, required: boolean): HuaweiAuth | undefine
   const audience = reader.optional('oidc-audience');
   const auth: HuaweiAuth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
   return audience ? { ...auth, audience } : auth;
-}
-
-function quoteList(names: readonly string[]): string {
-  const quoted = names.map((name) => `'${name}'`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
 }

@@ -22,7 +22,7 @@ export async function fetchGithubIdToken(
   if (missing.length > 0) {
     throw new InputError(
       'idp-id',
-      `Keyless sign-in (idp-id) needs a GitHub OIDC ID token, but this job may not request one ` +
+      `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
         `(${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set). Add this to the job ` +
         `(or the workflow):\n${PERMISSION_BLOCK}\n` +
         'Pull requests from forks never receive an ID token; use AK/SK secrets there or skip the step.',

@@ -59,21 +59,36 @@ describe('readEnsureNamespaceInputs', () => {
   });
 
   it('refuses SWR-only inputs for ccr, and public for swr', () => {
-    expect(inputError({ provider: 'ccr', namespace: 'team', repositories: 'app' }).inputs).toEqual([
-      'repositories',
-    ]);
-    expect(inputError({ namespace: 'team', public: 'true' }).inputs).toEqual(['public']);
+    expect(inputError({ provider: 'ccr', namespace: 'team', repositories: 'app' })).toMatchObject({
+      inputs: ['repositories'],
+      message: "Input 'repositories' applies to provider swr only; remove it for ccr.",
+    });
+    expect(
+      inputError({ provider: 'ccr', namespace: 'team', repositories: 'app', 'prune-permissions': 'true' })
+        .message,
+    ).toBe("Inputs 'repositories' and 'prune-permissions' apply to provider swr only; remove them for ccr.");
+    expect(inputError({ namespace: 'team', public: 'true' })).toMatchObject({
+      inputs: ['public'],
+      message: expect.stringMatching(/^Input 'public' applies to CCR namespaces/),
+    });
   });
 
   it('refuses declarations with state: absent, and force without it', () => {
-    expect(inputError({ namespace: 'team', state: 'absent', repositories: 'app' }).inputs).toEqual([
-      'state',
-      'repositories',
-    ]);
-    expect(inputError({ namespace: 'team', force: 'true' }).inputs).toEqual(['force', 'state']);
+    expect(inputError({ namespace: 'team', state: 'absent', repositories: 'app' })).toMatchObject({
+      inputs: ['state', 'repositories'],
+      message:
+        "Input 'state' is absent, which deletes the namespace, so 'repositories' cannot be declared with it.",
+    });
+    expect(inputError({ namespace: 'team', force: 'true' })).toMatchObject({
+      inputs: ['force', 'state'],
+      message: "Input 'force' only applies with state: absent (it deletes repositories first).",
+    });
     expect(
-      inputError({ provider: 'ccr', namespace: 'team', state: 'absent', 'instance-id': 'ccr-1abc' }).inputs,
-    ).toEqual(['state', 'instance-id']);
+      inputError({ provider: 'ccr', namespace: 'team', state: 'absent', 'instance-id': 'ccr-1abc' }),
+    ).toMatchObject({
+      inputs: ['state', 'instance-id'],
+      message: expect.stringMatching(/^Input 'state' is absent, which is supported for SWR and CCR personal/),
+    });
   });
 
   it('reads public for CCR as a boolean and rejects other words', () => {

@@ -73,8 +73,13 @@ describe('readLoginInputs', () => {
   it.each([
     [{ ...swrKeys, logout: 'maybe' }, ['logout'], 'true or false'],
     [{ ...swrKeys, registry: 'swr.example.com/team' }, ['registry'], 'registry host'],
-    [{ ...swrKeys, duration: '3' }, ['duration'], 'cannot be used with provider swr'],
-    [{ ...swrKeys, password: 'x' }, ['password'], 'cannot be used with provider swr'],
+    [{ ...swrKeys, duration: '3' }, ['duration'], "Input 'duration' cannot be used with provider swr"],
+    [{ ...swrKeys, password: 'x' }, ['password'], "Input 'password' cannot be used with provider swr"],
+    [
+      { ...swrKeys, username: 'me', duration: '3' },
+      ['username', 'duration'],
+      "Inputs 'username' and 'duration' cannot be used with provider swr",
+    ],
     [{ ...ccrKeys, 'instance-id': 'ccr-abc123', duration: '0' }, ['duration'], 'from 1 to 24'],
     [{ ...ccrKeys, 'instance-id': 'ccr-abc123', duration: '48' }, ['duration'], 'from 1 to 24'],
     [
@@ -83,19 +88,28 @@ describe('readLoginInputs', () => {
       'public, private',
     ],
     [{ ...ccrKeys, 'instance-id': 'ccr-abc123', password: 'p' }, ['password'], 'temporary password'],
-    [{ ...ccrKeys }, ['instance-id', 'username', 'password'], 'needs instance-id'],
-    [{ provider: 'ccr', username: 'me', registry: 'r.io' }, ['password'], "'password' is empty"],
-    [{ provider: 'ccr', password: 'p' }, ['username'], "'username' is empty"],
+    [
+      { ...ccrKeys },
+      ['instance-id', 'username', 'password'],
+      "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id",
+    ],
+    [{ provider: 'ccr', username: 'me', registry: 'r.io' }, ['password'], "Input 'password' is empty"],
+    [{ provider: 'ccr', password: 'p' }, ['username'], "Input 'username' is empty"],
     [
       { provider: 'ccr', username: 'me', password: 'p', registry: 'r.io', duration: '1' },
       ['duration'],
       'personal edition',
     ],
     [{ provider: 'gcr' }, ['provider'], 'one of swr, ccr'],
-    [{ provider: 'swr', region: 'cn-north-4' }, ['access-key-id'], 'No Huawei Cloud credentials'],
+    [
+      { provider: 'swr', region: 'cn-north-4' },
+      ['access-key-id'],
+      "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials",
+    ],
   ])('rejects %j', (inputs, names, message) => {
     const error = inputError(inputs);
     expect(error.inputs).toEqual(expect.arrayContaining(names));
     expect(error.message).toContain(message);
+    expect(error.message, 'names the input first').toMatch(/^Inputs? '/);
   });
 });

@@ -61,6 +61,9 @@ describe('chooseCcrRegistry', () => {
         'ccr-x',
       );
     expect(call).toThrow(InputError);
+    expect(call).toThrow(
+      /^Input 'registry-access' is private, but instance ccr-x reports no private registry domain/,
+    );
     expect(call).toThrow('Its custom domains: registry.example.com');
   });
 });

@@ -79,12 +79,16 @@ describe('readPruneInputs', () => {
   it('refuses rules that would delete every tag unless include names them', () => {
     const error = inputError({ ...swr, 'keep-last': '0' });
     expect(error.inputs).toEqual(['keep-last', 'older-than', 'include']);
+    expect(error.message).toMatch(/^Input 'keep-last' is 0 and 'older-than' is empty, so every tag/);
     expect(read({ ...swr, 'keep-last': '0', include: '^pr-' }).rules.keepLast).toBe(0);
   });
 
   it('needs an enterprise instance and exact repository names on CCR', () => {
     expect(read(ccr).connection).toMatchObject({ provider: 'ccr', instanceId: 'ccr-1a2b3c4d' });
-    expect(inputError({ ...ccr, 'instance-id': '' }).inputs).toEqual(['instance-id']);
+    expect(inputError({ ...ccr, 'instance-id': '' })).toMatchObject({
+      inputs: ['instance-id'],
+      message: expect.stringMatching(/^Input 'instance-id' is required for prune-tags on CCR/),
+    });
     expect(inputError({ ...ccr, repositories: 'web-*' }).message).toMatch(/"web-\*" is a pattern/);
   });
 
@@ -100,10 +104,13 @@ describe('readPruneInputs', () => {
         },
       ],
     });
-    expect(inputError({ ...ccr, mode: 'retention-policy' }).inputs).toEqual(['mode', 'provider']);
-    expect(inputError({ ...swr, mode: 'retention-policy', include: '^pr-' }).inputs).toEqual([
-      'mode',
-      'include',
-    ]);
+    expect(inputError({ ...ccr, mode: 'retention-policy' })).toMatchObject({
+      inputs: ['mode', 'provider'],
+      message: "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.",
+    });
+    expect(inputError({ ...swr, mode: 'retention-policy', include: '^pr-' })).toMatchObject({
+      inputs: ['mode', 'include'],
+      message: expect.stringMatching(/^Input 'mode' is retention-policy, which cannot express 'include'/),
+    });
   });
 });

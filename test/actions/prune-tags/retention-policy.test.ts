@@ -47,6 +47,9 @@ describe('retentionPolicyFor', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).inputs).toEqual(inputs);
+      expect((error as InputError).message).toMatch(
+        /^Input 'mode' is retention-policy, which cannot express /,
+      );
     }
   });
 });

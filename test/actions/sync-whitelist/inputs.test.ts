@@ -67,7 +67,13 @@ describe('readSyncWhitelistInputs', () => {
       'from 5m to 7d',
     ],
     ['an owner with spaces', { 'runner-ip': 'true', owner: 'my team' }, ['owner'], 'up to 32 letters'],
-    ['nothing to do', {}, ['entries', 'runner-ip'], 'Nothing to do'],
+    ['nothing to do', {}, ['entries', 'runner-ip'], 'nothing to do. Set at least one'],
+    [
+      'remove without entries or runner address',
+      { mode: 'remove' },
+      ['mode', 'entries', 'runner-ip'],
+      "'entries' is empty and 'runner-ip' is false",
+    ],
     [
       'sync without entries',
       { mode: 'sync', 'runner-ip': 'true' },
@@ -109,6 +115,7 @@ describe('readSyncWhitelistInputs', () => {
     const error = inputErrorOf(() => read(inputs));
     expect(error.inputs).toEqual(names);
     expect(error.message).toContain(message);
+    expect(error.message.startsWith(`Input '${names[0]}' `), error.message).toBe(true);
   });
 
   it('accepts sweep alone', () => {

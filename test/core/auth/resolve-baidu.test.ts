@@ -56,7 +56,8 @@ describe('resolveBaiduAuth', () => {
     })();
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe(
-      'No Baidu Cloud credentials found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+      "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
         'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.',
     );
   });

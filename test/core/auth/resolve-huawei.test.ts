@@ -91,7 +91,8 @@ describe('resolveHuaweiAuth errors', () => {
   it('lists everything it tried when nothing fits', () => {
     const error = inputErrorOf(() => resolve({}));
     expect(error.message).toBe(
-      'No Huawei Cloud credentials found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+      "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
         'inputs iam-username + iam-password + iam-domain; input idp-id (keyless GitHub OIDC); ' +
         'environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; environment CLOUD_SDK_AK + CLOUD_SDK_SK. ' +
         'Set one of them (for keyless sign-in with GitHub OIDC see docs/keyless.md).',
@@ -107,8 +108,8 @@ describe('resolveHuaweiAuth errors', () => {
       "Input 'access-key-id' is missing",
     ],
     [{ 'security-token': 'T' }, HUAWEI_ENV, 'access-key-id', 'security-token is set'],
-    [{ 'iam-username': 'u' }, {}, 'iam-password', "'iam-password' and 'iam-domain' are missing"],
-    [{ 'iam-username': 'u', 'iam-password': 'p' }, {}, 'iam-domain', "'iam-domain' is missing"],
+    [{ 'iam-username': 'u' }, {}, 'iam-password', "Inputs 'iam-password' and 'iam-domain' are missing"],
+    [{ 'iam-username': 'u', 'iam-password': 'p' }, {}, 'iam-domain', "Input 'iam-domain' is missing"],
     [
       {},
       { HUAWEICLOUD_SDK_AK: 'AK' },
@@ -117,8 +118,13 @@ describe('resolveHuaweiAuth errors', () => {
     ],
     [{}, { CLOUD_SDK_SK: 'SK' }, 'CLOUD_SDK_AK', 'CLOUD_SDK_AK is not set while CLOUD_SDK_SK is'],
     [{ auth: 'oidc' }, HUAWEI_ENV, 'idp-id', "Input 'idp-id' is required with auth: oidc"],
-    [{ auth: 'password' }, HUAWEI_ENV, 'iam-username', 'auth is password but'],
-    [{ auth: 'aksk', ...PASSWORD }, {}, 'access-key-id', 'auth is aksk but no AK/SK was found'],
+    [
+      { auth: 'password' },
+      HUAWEI_ENV,
+      'iam-username',
+      "Input 'auth' is password but 'iam-username', 'iam-password' and 'iam-domain' are empty",
+    ],
+    [{ auth: 'aksk', ...PASSWORD }, {}, 'access-key-id', "Input 'auth' is aksk but no AK/SK was found"],
     [{ auth: 'token' }, {}, 'auth', "Input 'auth' must be one of auto, aksk, password, oidc"],
   ])('a partial or mismatched set %j (env %j) names %s', (inputs, env, input, text) => {
     const error = inputErrorOf(() => resolve(inputs, env));

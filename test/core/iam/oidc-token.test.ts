@@ -120,7 +120,7 @@ describe('fetchGithubIdToken', () => {
     const error = await fetchGithubIdToken(AUDIENCE, { env: {} }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe(
-      'Keyless sign-in (idp-id) needs a GitHub OIDC ID token, but this job may not request one ' +
+      "Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one " +
         '(ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Add this to the job ' +
         '(or the workflow):\npermissions:\n  id-token: write\n  contents: read\n' +
         'Pull requests from forks never receive an ID token; use AK/SK secrets there or skip the step.',
