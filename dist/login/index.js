@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1871);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2662);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1871:
+/***/ 2662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48151,6 +48151,28 @@ async function profileName(api, userId) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
+
+/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+function saveJsonState(key, value) {
+    lib_core/* saveState */.LZ(key, JSON.stringify(value));
+}
+/**
+ * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
+ * there is not such a value (post then has nothing to undo).
+ */
+function saved_state_readJsonState(key, isState, raw = core.getState(key)) {
+    if (raw.trim() === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        return isState(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker/docker-login-record.ts
 
 function isIsolatedConfig(value) {
@@ -48180,16 +48202,13 @@ function docker_login_record_isDockerLoginRecord(value) {
 
 
 const KEY = 'login';
-/** Saves the state for post (core.saveState, JSON). */
+/** Saves the state for post. */
 function saveLoginState(state) {
-    lib_core/* saveState */.LZ(KEY, JSON.stringify(state));
+    saveJsonState(KEY, state);
 }
 /** The state main saved; undefined when main wrote no login (it failed first, or nothing ran). */
-function readLoginState(raw = core.getState(KEY)) {
-    if (raw.trim() === '')
-        return undefined;
-    const parsed = JSON.parse(raw);
-    return isLoginState(parsed) ? parsed : undefined;
+function readLoginState(raw) {
+    return readJsonState(KEY, isLoginState, raw);
 }
 function isLoginState(value) {
     if (typeof value !== 'object' || value === null)

@@ -45494,7 +45494,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 697:
+/***/ 6978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45941,6 +45941,28 @@ async function removeDockerLogin(record) {
     return plan.notes;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
+
+/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+function saved_state_saveJsonState(key, value) {
+    core.saveState(key, JSON.stringify(value));
+}
+/**
+ * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
+ * there is not such a value (post then has nothing to undo).
+ */
+function readJsonState(key, isState, raw = lib_core/* getState */.Gu(key)) {
+    if (raw.trim() === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        return isState(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker/docker-login-record.ts
 
 function isIsolatedConfig(value) {
@@ -45970,16 +45992,13 @@ function isDockerLoginRecord(value) {
 
 
 const KEY = 'login';
-/** Saves the state for post (core.saveState, JSON). */
+/** Saves the state for post. */
 function saveLoginState(state) {
-    core.saveState(KEY, JSON.stringify(state));
+    saveJsonState(KEY, state);
 }
 /** The state main saved; undefined when main wrote no login (it failed first, or nothing ran). */
-function readLoginState(raw = lib_core/* getState */.Gu(KEY)) {
-    if (raw.trim() === '')
-        return undefined;
-    const parsed = JSON.parse(raw);
-    return isLoginState(parsed) ? parsed : undefined;
+function readLoginState(raw) {
+    return readJsonState(KEY, isLoginState, raw);
 }
 function isLoginState(value) {
     if (typeof value !== 'object' || value === null)
@@ -46017,7 +46036,7 @@ async function logout() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4692);
-/* harmony import */ var _logout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(697);
+/* harmony import */ var _logout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6978);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_logout_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .r);

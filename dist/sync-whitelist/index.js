@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(942);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(538);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWhitelist */ .v)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 942:
+/***/ 538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48023,6 +48023,28 @@ async function runnerAddress(inputs) {
     return ip;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
+
+/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+function saveJsonState(key, value) {
+    lib_core/* saveState */.LZ(key, JSON.stringify(value));
+}
+/**
+ * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
+ * there is not such a value (post then has nothing to undo).
+ */
+function saved_state_readJsonState(key, isState, raw = core.getState(key)) {
+    if (raw.trim() === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        return isState(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
@@ -48038,16 +48060,13 @@ function leaseWriteAfterFailure(adds) {
 function mayRemain(lease) {
     return lease.write !== 'refused';
 }
-/** Saves the state for post (core.saveState, JSON); later saves replace earlier ones. */
+/** Saves the state for post; later saves replace earlier ones. */
 function saveSyncWhitelistState(state) {
-    lib_core/* saveState */.LZ(KEY, JSON.stringify(state));
+    saveJsonState(KEY, state);
 }
 /** The state main saved; undefined when main got no further than its inputs. */
-function readSyncWhitelistState(raw = core.getState(KEY)) {
-    if (raw.trim() === '')
-        return undefined;
-    const parsed = JSON.parse(raw);
-    return isSyncWhitelistState(parsed) ? parsed : undefined;
+function readSyncWhitelistState(raw) {
+    return readJsonState(KEY, isSyncWhitelistState, raw);
 }
 function isSyncWhitelistState(value) {
     if (typeof value !== 'object' || value === null)

@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1420);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9649);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_release_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseWhitelist */ .f)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1420:
+/***/ 9649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47351,6 +47351,28 @@ function statusMatches(status, wish) {
         : normal === 'closed' || normal === 'close';
 }
 
+;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
+
+/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+function saved_state_saveJsonState(key, value) {
+    core.saveState(key, JSON.stringify(value));
+}
+/**
+ * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
+ * there is not such a value (post then has nothing to undo).
+ */
+function readJsonState(key, isState, raw = lib_core/* getState */.Gu(key)) {
+    if (raw.trim() === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        return isState(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
@@ -47366,16 +47388,13 @@ function leaseWriteAfterFailure(adds) {
 function mayRemain(lease) {
     return lease.write !== 'refused';
 }
-/** Saves the state for post (core.saveState, JSON); later saves replace earlier ones. */
+/** Saves the state for post; later saves replace earlier ones. */
 function saveSyncWhitelistState(state) {
-    core.saveState(KEY, JSON.stringify(state));
+    saveJsonState(KEY, state);
 }
 /** The state main saved; undefined when main got no further than its inputs. */
-function readSyncWhitelistState(raw = lib_core/* getState */.Gu(KEY)) {
-    if (raw.trim() === '')
-        return undefined;
-    const parsed = JSON.parse(raw);
-    return isSyncWhitelistState(parsed) ? parsed : undefined;
+function readSyncWhitelistState(raw) {
+    return readJsonState(KEY, isSyncWhitelistState, raw);
 }
 function isSyncWhitelistState(value) {
     if (typeof value !== 'object' || value === null)

@@ -1,5 +1,5 @@
 // What main hands to post: the Docker config change to undo. No secret (see DockerLoginRecord).
-import * as core from '@actions/core';
+import { readJsonState, saveJsonState } from '../../core/action/saved-state.ts';
 import { type DockerLoginRecord, isDockerLoginRecord } from '../../core/docker/docker-login-record.ts';
 
 export interface LoginState {
@@ -11,16 +11,14 @@ export interface LoginState {
 
 const KEY = 'login';
 
-/** Saves the state for post (core.saveState, JSON). */
+/** Saves the state for post. */
 export function saveLoginState(state: LoginState): void {
-  core.saveState(KEY, JSON.stringify(state));
+  saveJsonState(KEY, state);
 }
 
 /** The state main saved; undefined when main wrote no login (it failed first, or nothing ran). */
-export function readLoginState(raw: string = core.getState(KEY)): LoginState | undefined {
-  if (raw.trim() === '') return undefined;
-  const parsed: unknown = JSON.parse(raw);
-  return isLoginState(parsed) ? parsed : undefined;
+export function readLoginState(raw?: string): LoginState | undefined {
+  return readJsonState(KEY, isLoginState, raw);
 }
 
 function isLoginState(value: unknown): value is LoginState {

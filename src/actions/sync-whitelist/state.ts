@@ -1,5 +1,5 @@
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
-import * as core from '@actions/core';
+import { readJsonState, saveJsonState } from '../../core/action/saved-state.ts';
 import type { AddOutcome } from './whitelist-writes.ts';
 
 /**
@@ -39,16 +39,14 @@ export function mayRemain(lease: LeaseState): boolean {
   return lease.write !== 'refused';
 }
 
-/** Saves the state for post (core.saveState, JSON); later saves replace earlier ones. */
+/** Saves the state for post; later saves replace earlier ones. */
 export function saveSyncWhitelistState(state: SyncWhitelistState): void {
-  core.saveState(KEY, JSON.stringify(state));
+  saveJsonState(KEY, state);
 }
 
 /** The state main saved; undefined when main got no further than its inputs. */
-export function readSyncWhitelistState(raw: string = core.getState(KEY)): SyncWhitelistState | undefined {
-  if (raw.trim() === '') return undefined;
-  const parsed: unknown = JSON.parse(raw);
-  return isSyncWhitelistState(parsed) ? parsed : undefined;
+export function readSyncWhitelistState(raw?: string): SyncWhitelistState | undefined {
+  return readJsonState(KEY, isSyncWhitelistState, raw);
 }
 
 function isSyncWhitelistState(value: unknown): value is SyncWhitelistState {
