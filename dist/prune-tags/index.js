@@ -51237,11 +51237,14 @@ function compareVersions(a, b) {
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-info.ts
 // The provider-neutral view of one tag that the planner works on.
-/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. */
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
 function parseTime(value) {
     if (typeof value !== 'string' || value.trim() === '')
         return Number.NaN;
-    return Date.parse(value);
+    const text = value.trim();
+    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
 /** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
 function manifestListChildren(manifest) {
@@ -51671,20 +51674,23 @@ function ccrRegistry(api, instanceId, project) {
         deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
     };
 }
-/** SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35). */
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
 function fromSwrTag(record) {
+    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+    const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
     const info = {
         tag: record.Tag,
         digest: record.digest ?? '',
         updatedAt: parseTime(record.updated ?? record.created),
         size: typeof record.size === 'number' ? record.size : 0,
-        kind: record.tag_type === 1 ? 'list' : 'image',
+        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
     };
-    if (info.kind === 'list') {
-        const children = manifestListChildren(record.manifest);
-        if (children)
-            info.children = children;
-    }
+    if (info.kind === 'list' && children)
+        info.children = children;
     return info;
 }
 /** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */

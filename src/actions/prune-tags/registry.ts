@@ -42,19 +42,22 @@ export function ccrRegistry(api: ApiClient, instanceId: string, project: string)
   };
 }
 
-/** SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35). */
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
 export function fromSwrTag(record: SwrTag): TagInfo {
+  // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+  const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+  const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
   const info: TagInfo = {
     tag: record.Tag,
     digest: record.digest ?? '',
     updatedAt: parseTime(record.updated ?? record.created),
     size: typeof record.size === 'number' ? record.size : 0,
-    kind: record.tag_type === 1 ? 'list' : 'image',
+    kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
   };
-  if (info.kind === 'list') {
-    const children = manifestListChildren(record.manifest);
-    if (children) info.children = children;
-  }
+  if (info.kind === 'list' && children) info.children = children;
   return info;
 }
 

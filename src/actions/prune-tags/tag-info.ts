@@ -15,10 +15,13 @@ export interface TagInfo {
   children?: readonly string[];
 }
 
-/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. */
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
 export function parseTime(value: string | null | undefined): number {
   if (typeof value !== 'string' || value.trim() === '') return Number.NaN;
-  return Date.parse(value);
+  const text = value.trim();
+  // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+  const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+  return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
 
 /** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */

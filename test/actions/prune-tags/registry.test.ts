@@ -25,6 +25,29 @@ describe('tag records', () => {
     });
   });
 
+  it('treats a tag whose manifest is an index as a manifest list even when tag_type says 0', () => {
+    // An OCI image index reported as a plain manifest must still protect the images it references.
+    const manifest = JSON.stringify({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [{ digest: 'sha256:a' }],
+    });
+    const info = fromSwrTag({ Tag: 'v1', digest: 'sha256:i', tag_type: 0, manifest });
+    expect(info.kind).toBe('list');
+    expect(info.children).toEqual(['sha256:a']);
+  });
+
+  it('reads SWR times without a zone designator as UTC, as the spec states, whatever the host zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const info = fromSwrTag({ Tag: 'v1', digest: 'sha256:a', updated: '2025-01-01T00:00:00.123456' });
+      expect(info.updatedAt).toBe(Date.UTC(2025, 0, 1, 0, 0, 0, 123));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('marks an SWR manifest list with an unreadable manifest as having unknown images', () => {
     const info = fromSwrTag({ Tag: 'v1', digest: 'sha256:l', tag_type: 1, manifest: 'oops' });
     expect(info.kind).toBe('list');
