@@ -48201,7 +48201,20 @@ function docker_login_record_isDockerLoginRecord(value) {
 // What main hands to post: the Docker config change to undo. No secret (see DockerLoginRecord).
 
 
+
 const KEY = 'login';
+/**
+ * Where a login kept by `logout: false` lives on. RUNNER_TEMP (where the job directory is) is emptied by
+ * the runner when the job ends, so a login there cannot outlive the job.
+ */
+function keptLoginNote(registry, configDir, runnerTemp) {
+    const inside = runnerTemp ? (0,external_node_path_.relative)((0,external_node_path_.resolve)(runnerTemp), (0,external_node_path_.resolve)(configDir)) : '..';
+    if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+        return `the login to ${registry} stays in ${configDir} after the job.`;
+    }
+    return (`the login to ${registry} stays in ${configDir} until the runner empties RUNNER_TEMP at the end ` +
+        'of the job. To keep a login for later jobs, set DOCKER_CONFIG to a lasting directory before this step.');
+}
 /** Saves the state for post. */
 function saveLoginState(state) {
     saveJsonState(KEY, state);
@@ -48245,7 +48258,7 @@ async function login(deps = {}) {
     for (const note of notes)
         lib_core/* info */.pq(note);
     setOutputs(inputs, credential, record.configDir);
-    run_report(inputs, credential, record.configDir, now());
+    run_report(inputs, credential, record.configDir, env, now());
     await writeSummary(inputs, credential, record.configDir);
 }
 function setOutputs(inputs, credential, configDir) {
@@ -48256,7 +48269,7 @@ function setOutputs(inputs, credential, configDir) {
     if (inputs.outputPassword)
         lib_core/* setOutput */.uH('password', credential.password);
 }
-function run_report(inputs, credential, configDir, now) {
+function run_report(inputs, credential, configDir, env, now) {
     lib_core/* info */.pq(`Logged in to ${credential.registry} as ${credential.username}. Later steps of this job read the ` +
         `login from ${(0,external_node_path_.join)(configDir, 'config.json')} (DOCKER_CONFIG).`);
     if (credential.expiresAt) {
@@ -48274,7 +48287,7 @@ function run_report(inputs, credential, configDir, now) {
             'password is changed. The post step removes it from the runner.');
     }
     if (!inputs.logout) {
-        lib_core/* notice */.lm(`logout is false: the login to ${credential.registry} stays in ${configDir} after the job.`);
+        lib_core/* notice */.lm(`logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`);
     }
 }
 async function writeSummary(inputs, credential, configDir) {

@@ -45991,7 +45991,20 @@ function isDockerLoginRecord(value) {
 // What main hands to post: the Docker config change to undo. No secret (see DockerLoginRecord).
 
 
+
 const KEY = 'login';
+/**
+ * Where a login kept by `logout: false` lives on. RUNNER_TEMP (where the job directory is) is emptied by
+ * the runner when the job ends, so a login there cannot outlive the job.
+ */
+function keptLoginNote(registry, configDir, runnerTemp) {
+    const inside = runnerTemp ? (0,external_node_path_.relative)((0,external_node_path_.resolve)(runnerTemp), (0,external_node_path_.resolve)(configDir)) : '..';
+    if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+        return `the login to ${registry} stays in ${configDir} after the job.`;
+    }
+    return (`the login to ${registry} stays in ${configDir} until the runner empties RUNNER_TEMP at the end ` +
+        'of the job. To keep a login for later jobs, set DOCKER_CONFIG to a lasting directory before this step.');
+}
 /** Saves the state for post. */
 function saveLoginState(state) {
     saveJsonState(KEY, state);
@@ -46020,7 +46033,7 @@ async function logout() {
         return;
     }
     if (!state.logout) {
-        lib_core/* info */.pq(`logout is false: keeping the login to ${state.registry} in ${state.record.configDir}.`);
+        lib_core/* info */.pq(`logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`);
         return;
     }
     for (const note of await removeDockerLogin(state.record))

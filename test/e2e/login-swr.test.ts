@@ -146,6 +146,16 @@ describe('login on SWR', () => {
     expect(readDockerConfig(job.main.outputs['docker-config']!).auths?.[registry]).toBeDefined();
   });
 
+  it('says that a job directory login ends with the job even with logout: false (the runner empties RUNNER_TEMP)', async () => {
+    const e = await start();
+    const job = await runLogin(swrInputs(e, { logout: 'false' }));
+    expect(job.main.exitCode, job.main.log).toBe(0);
+    expect(job.main.log).not.toContain('after the job');
+    expect(job.main.log).toMatch(/until the runner empties RUNNER_TEMP at the end of the job.*DOCKER_CONFIG/);
+    const post = await job.post();
+    expect(post.log).toMatch(/until the runner empties RUNNER_TEMP/);
+  });
+
   it('outputs the password only when asked, masked', async () => {
     const e = await start();
     const job = await runLogin(swrInputs(e, { 'output-password': 'true' }));

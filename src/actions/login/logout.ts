@@ -1,7 +1,7 @@
 // login post step: undo exactly what main recorded, even after a failed or cancelled job.
 import * as core from '@actions/core';
 import { removeDockerLogin } from '../../core/docker/docker-login.ts';
-import { readLoginState } from './state.ts';
+import { keptLoginNote, readLoginState } from './state.ts';
 
 /** The post step: remove the login main added (restoring what it replaced), unless logout is false. */
 export async function logout(): Promise<void> {
@@ -11,7 +11,9 @@ export async function logout(): Promise<void> {
     return;
   }
   if (!state.logout) {
-    core.info(`logout is false: keeping the login to ${state.registry} in ${state.record.configDir}.`);
+    core.info(
+      `logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`,
+    );
     return;
   }
   for (const note of await removeDockerLogin(state.record)) core.info(note);

@@ -6,7 +6,7 @@ import { addDockerLogin } from '../../core/docker/docker-login.ts';
 import { type LoginInputs, readLoginInputs } from './inputs.ts';
 import { obtainLogin } from './obtain-login.ts';
 import { expiryWarning, formatRemaining, type RegistryLogin } from './plan.ts';
-import { saveLoginState } from './state.ts';
+import { keptLoginNote, saveLoginState } from './state.ts';
 
 export interface LoginDependencies {
   now?: () => Date;
@@ -29,7 +29,7 @@ export async function login(deps: LoginDependencies = {}): Promise<void> {
   if (record.exportDockerConfig) core.exportVariable('DOCKER_CONFIG', record.configDir);
   for (const note of notes) core.info(note);
   setOutputs(inputs, credential, record.configDir);
-  report(inputs, credential, record.configDir, now());
+  report(inputs, credential, record.configDir, env, now());
   await writeSummary(inputs, credential, record.configDir);
 }
 
@@ -41,7 +41,13 @@ function setOutputs(inputs: LoginInputs, credential: RegistryLogin, configDir: s
   if (inputs.outputPassword) core.setOutput('password', credential.password);
 }
 
-function report(inputs: LoginInputs, credential: RegistryLogin, configDir: string, now: Date): void {
+function report(
+  inputs: LoginInputs,
+  credential: RegistryLogin,
+  configDir: string,
+  env: NodeJS.ProcessEnv,
+  now: Date,
+): void {
   core.info(
     `Logged in to ${credential.registry} as ${credential.username}. Later steps of this job read the ` +
       `login from ${join(configDir, 'config.json')} (DOCKER_CONFIG).`,
@@ -65,7 +71,7 @@ function report(inputs: LoginInputs, credential: RegistryLogin, configDir: strin
     );
   }
   if (!inputs.logout) {
-    core.notice(`logout is false: the login to ${credential.registry} stays in ${configDir} after the job.`);
+    core.notice(`logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`);
   }
 }
 

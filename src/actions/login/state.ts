@@ -1,4 +1,5 @@
 // What main hands to post: the Docker config change to undo. No secret (see DockerLoginRecord).
+import { isAbsolute, relative, resolve } from 'node:path';
 import { readJsonState, saveJsonState } from '../../core/action/saved-state.ts';
 import { type DockerLoginRecord, isDockerLoginRecord } from '../../core/docker/docker-login-record.ts';
 
@@ -10,6 +11,21 @@ export interface LoginState {
 }
 
 const KEY = 'login';
+
+/**
+ * Where a login kept by `logout: false` lives on. RUNNER_TEMP (where the job directory is) is emptied by
+ * the runner when the job ends, so a login there cannot outlive the job.
+ */
+export function keptLoginNote(registry: string, configDir: string, runnerTemp: string | undefined): string {
+  const inside = runnerTemp ? relative(resolve(runnerTemp), resolve(configDir)) : '..';
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    return `the login to ${registry} stays in ${configDir} after the job.`;
+  }
+  return (
+    `the login to ${registry} stays in ${configDir} until the runner empties RUNNER_TEMP at the end ` +
+    'of the job. To keep a login for later jobs, set DOCKER_CONFIG to a lasting directory before this step.'
+  );
+}
 
 /** Saves the state for post. */
 export function saveLoginState(state: LoginState): void {
