@@ -46741,6 +46741,13 @@ function readCurrentEntries(items, owner) {
 function entriesFor(current, network) {
     return current.filter((entry) => entry.network?.text === network.text);
 }
+/**
+ * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
+ * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
+ */
+function isAnyLease(entry) {
+    return parseDescription(entry.item.description).mark?.kind === 'lease';
+}
 
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
 
@@ -47343,12 +47350,13 @@ function checkCombinations(inputs) {
  * How to write `network` so that it does not collide with entries about to be replaced: the API has no
  * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
  * entry exists before the old one goes (no moment without access). Wider networks have one form only.
+ * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
+ * of them (the rewrite then happens in place, delete then add, under the form being replaced).
  */
-function unusedForm(network, occupied) {
-    if (!occupied.includes(network.text))
-        return network.text;
-    const other = alternateForm(network, network.text);
-    return other !== undefined && !occupied.includes(other) ? other : network.text;
+function unusedForm(network, occupied, taken = []) {
+    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
+    // Both forms taken by others: write the usual form and let the API's answer decide.
+    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
@@ -47370,7 +47378,7 @@ function planJoin(current, request) {
     const leases = leaseEntries(current, request.network);
     if (leases.length === 0) {
         const until = new Date(request.now.getTime() + request.leaseMs);
-        return write(request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
+        return write(current, request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
     }
     const newest = newestOf(leases);
     if (leases.length > 1 && !request.force)
@@ -47388,7 +47396,7 @@ function planJoin(current, request) {
         overflow: expired ? 0 : newest.mark.overflow,
     };
     const reason = expired ? 'renewed an expired lease' : `joined the lease of ${describeHolders(newest.mark)}`;
-    return write(request, mark, leases.map((lease) => lease.item), reason);
+    return write(current, request, mark, leases.map((lease) => lease.item), reason);
 }
 /** What to write so that `holder` is no longer listed; the entry goes when nobody else holds it. */
 function lease_plan_planRelease(current, request) {
@@ -47411,7 +47419,7 @@ function lease_plan_planRelease(current, request) {
         return { kind: 'delete', items, reason: expired ? 'lease expired' : 'last holder left' };
     }
     const mark = { ...newest.mark, version: newest.mark.version + 1, holders: others };
-    return write(request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
+    return write(current, request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
 }
 /** True when `holder` is listed on a lease entry for its address. */
 function holdsLease(current, request) {
@@ -47419,7 +47427,7 @@ function holdsLease(current, request) {
 }
 /** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
 function coveringEntry(current, network) {
-    return current.find((entry) => entry.mark?.kind !== 'lease' && entry.network !== undefined && networkCovers(entry.network, network));
+    return current.find((entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network));
 }
 function leaseEntries(current, network) {
     return entriesFor(current, network).flatMap((entry) => entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []);
@@ -47427,8 +47435,12 @@ function leaseEntries(current, network) {
 function newestOf(leases) {
     return leases.reduce((newest, lease) => (lease.mark.version > newest.mark.version ? lease : newest));
 }
-function write(request, mark, replaces, reason) {
-    const ipAddr = unusedForm(request.network, replaces.map((item) => item.ipAddr));
+function write(current, request, mark, replaces, reason) {
+    // A form held by an entry that is not ours to replace (another owner's lease) cannot be written.
+    const taken = entriesFor(current, request.network)
+        .map((entry) => entry.item.ipAddr)
+        .filter((ipAddr) => !replaces.some((item) => item.ipAddr === ipAddr));
+    const ipAddr = unusedForm(request.network, replaces.map((item) => item.ipAddr), taken);
     const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...mark });
     return { kind: 'write', item: { ipAddr, description }, replaces, reason };
 }
@@ -47593,34 +47605,41 @@ function planWhitelist(current, declared, context) {
 }
 function planDeclared(current, entry, context) {
     const matches = entriesFor(current, entry.network);
-    const wanted = {
-        ipAddr: unusedForm(entry.network, matches.map((match) => match.item.ipAddr)),
-        description: formatDescription(entry.text, {
-            kind: 'permanent',
-            owner: context.owner,
-            runId: context.runId,
-        }),
-    };
-    const handMade = matches.find((match) => match.mark === undefined);
+    const description = formatDescription(entry.text, {
+        kind: 'permanent',
+        owner: context.owner,
+        runId: context.runId,
+    });
+    // Written in a form that neither the replaced entries nor anyone else's entry holds, when there is one.
+    const wanted = (replaces) => ({
+        ipAddr: unusedForm(entry.network, matches.map((match) => match.item.ipAddr), matches
+            .map((match) => match.item.ipAddr)
+            .filter((ipAddr) => !replaces.some((r) => r.ipAddr === ipAddr))),
+        description,
+    });
+    const handMade = matches.find((match) => match.mark === undefined && !isAnyLease(match));
     if (handMade)
         return { kind: 'keep', item: handMade.item, reason: `present, not managed by ${context.owner}` };
     const permanent = matches.find((match) => match.mark?.kind === 'permanent');
     if (permanent) {
         if (context.mode === 'sync' && permanent.text !== entry.text) {
-            return { kind: 'replace', item: wanted, replaces: [permanent.item], reason: 'description changed' };
+            const replaces = [permanent.item];
+            return { kind: 'replace', item: wanted(replaces), replaces, reason: 'description changed' };
         }
         return { kind: 'keep', item: permanent.item, reason: 'present' };
     }
-    if (matches.length > 0) {
+    // Another owner's lease is left alone; only this owner's runner leases are taken over.
+    const leases = matches.filter((match) => match.mark?.kind === 'lease').map((match) => match.item);
+    if (leases.length > 0) {
         // Only runner leases hold this address: the declaration takes it over for good.
         return {
             kind: 'replace',
-            item: wanted,
-            replaces: matches.map((match) => match.item),
+            item: wanted(leases),
+            replaces: leases,
             reason: 'declared; was a runner lease',
         };
     }
-    return { kind: 'add', item: wanted, reason: 'declared, missing' };
+    return { kind: 'add', item: wanted([]), reason: 'declared, missing' };
 }
 /** `sync` removes owned declared entries that are no longer declared; leases belong to their jobs. */
 function planUndeclared(current, declared, context) {

@@ -47019,7 +47019,7 @@ const TOKEN = '[A-Za-z0-9][A-Za-z0-9._-]*';
 const MARKER = new RegExp(`^(?<text>.*?)\\s*\\((?<owner>${TOKEN}) (?:run (?<run>${TOKEN})|lease v(?<version>\\d{1,9}) ` +
     `until (?<until>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ): (?<holders>[^()]*))\\)$`, 's');
 /** Reads the marker at the end of a description, if any (of any owner). */
-function parseDescription(description) {
+function marker_parseDescription(description) {
     const match = description.trim().match(MARKER);
     if (!match?.groups)
         return { text: description.trim() };
@@ -47083,7 +47083,7 @@ function isValidOwner(owner) {
 function readCurrentEntries(items, owner) {
     return items.map((item) => {
         const parsed = parseNetwork(item.ipAddr, { rejectHostBits: false });
-        const { text, mark } = parseDescription(item.description);
+        const { text, mark } = marker_parseDescription(item.description);
         return {
             item,
             ...(parsed.ok ? { network: parsed.network } : {}),
@@ -47096,6 +47096,13 @@ function readCurrentEntries(items, owner) {
 function entriesFor(current, network) {
     return current.filter((entry) => entry.network?.text === network.text);
 }
+/**
+ * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
+ * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
+ */
+function current_entries_isAnyLease(entry) {
+    return parseDescription(entry.item.description).mark?.kind === 'lease';
+}
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
 
@@ -47103,12 +47110,13 @@ function entriesFor(current, network) {
  * How to write `network` so that it does not collide with entries about to be replaced: the API has no
  * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
  * entry exists before the old one goes (no moment without access). Wider networks have one form only.
+ * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
+ * of them (the rewrite then happens in place, delete then add, under the form being replaced).
  */
-function unusedForm(network, occupied) {
-    if (!occupied.includes(network.text))
-        return network.text;
-    const other = alternateForm(network, network.text);
-    return other !== undefined && !occupied.includes(other) ? other : network.text;
+function unusedForm(network, occupied, taken = []) {
+    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
+    // Both forms taken by others: write the usual form and let the API's answer decide.
+    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
@@ -47130,7 +47138,7 @@ function lease_plan_planJoin(current, request) {
     const leases = leaseEntries(current, request.network);
     if (leases.length === 0) {
         const until = new Date(request.now.getTime() + request.leaseMs);
-        return write(request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
+        return write(current, request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
     }
     const newest = newestOf(leases);
     if (leases.length > 1 && !request.force)
@@ -47148,7 +47156,7 @@ function lease_plan_planJoin(current, request) {
         overflow: expired ? 0 : newest.mark.overflow,
     };
     const reason = expired ? 'renewed an expired lease' : `joined the lease of ${describeHolders(newest.mark)}`;
-    return write(request, mark, leases.map((lease) => lease.item), reason);
+    return write(current, request, mark, leases.map((lease) => lease.item), reason);
 }
 /** What to write so that `holder` is no longer listed; the entry goes when nobody else holds it. */
 function planRelease(current, request) {
@@ -47171,7 +47179,7 @@ function planRelease(current, request) {
         return { kind: 'delete', items, reason: expired ? 'lease expired' : 'last holder left' };
     }
     const mark = { ...newest.mark, version: newest.mark.version + 1, holders: others };
-    return write(request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
+    return write(current, request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
 }
 /** True when `holder` is listed on a lease entry for its address. */
 function holdsLease(current, request) {
@@ -47179,7 +47187,7 @@ function holdsLease(current, request) {
 }
 /** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
 function coveringEntry(current, network) {
-    return current.find((entry) => entry.mark?.kind !== 'lease' && entry.network !== undefined && networkCovers(entry.network, network));
+    return current.find((entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network));
 }
 function leaseEntries(current, network) {
     return entriesFor(current, network).flatMap((entry) => entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []);
@@ -47187,8 +47195,12 @@ function leaseEntries(current, network) {
 function newestOf(leases) {
     return leases.reduce((newest, lease) => (lease.mark.version > newest.mark.version ? lease : newest));
 }
-function write(request, mark, replaces, reason) {
-    const ipAddr = unusedForm(request.network, replaces.map((item) => item.ipAddr));
+function write(current, request, mark, replaces, reason) {
+    // A form held by an entry that is not ours to replace (another owner's lease) cannot be written.
+    const taken = entriesFor(current, request.network)
+        .map((entry) => entry.item.ipAddr)
+        .filter((ipAddr) => !replaces.some((item) => item.ipAddr === ipAddr));
+    const ipAddr = unusedForm(request.network, replaces.map((item) => item.ipAddr), taken);
     const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...mark });
     return { kind: 'write', item: { ipAddr, description }, replaces, reason };
 }

@@ -31,3 +31,11 @@ export function readCurrentEntries(items: readonly WhitelistItem[], owner: strin
 export function entriesFor(current: readonly CurrentEntry[], network: IpNetwork): CurrentEntry[] {
   return current.filter((entry) => entry.network?.text === network.text);
 }
+
+/**
+ * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
+ * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
+ */
+export function isAnyLease(entry: CurrentEntry): boolean {
+  return parseDescription(entry.item.description).mark?.kind === 'lease';
+}

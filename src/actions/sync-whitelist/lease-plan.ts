@@ -4,7 +4,7 @@
 import { type IpNetwork, networkCovers } from '../../core/net/ip-network.ts';
 import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
 import { unusedForm } from './address-form.ts';
-import { type CurrentEntry, entriesFor } from './current-entries.ts';
+import { type CurrentEntry, entriesFor, isAnyLease } from './current-entries.ts';
 import { formatDescription, formatMinute, type LeaseMark } from './marker.ts';
 
 export interface LeaseRequest {
@@ -47,7 +47,13 @@ export function planJoin(current: readonly CurrentEntry[], request: LeaseRequest
   const leases = leaseEntries(current, request.network);
   if (leases.length === 0) {
     const until = new Date(request.now.getTime() + request.leaseMs);
-    return write(request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
+    return write(
+      current,
+      request,
+      { version: 1, until, holders: [request.holder], overflow: 0 },
+      [],
+      'new lease',
+    );
   }
   const newest = newestOf(leases);
   if (leases.length > 1 && !request.force)
@@ -66,6 +72,7 @@ export function planJoin(current: readonly CurrentEntry[], request: LeaseRequest
   };
   const reason = expired ? 'renewed an expired lease' : `joined the lease of ${describeHolders(newest.mark)}`;
   return write(
+    current,
     request,
     mark,
     leases.map((lease) => lease.item),
@@ -93,7 +100,7 @@ export function planRelease(current: readonly CurrentEntry[], request: LeaseRequ
     return { kind: 'delete', items, reason: expired ? 'lease expired' : 'last holder left' };
   }
   const mark = { ...newest.mark, version: newest.mark.version + 1, holders: others };
-  return write(request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
+  return write(current, request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
 }
 
 /** True when `holder` is listed on a lease entry for its address. */
@@ -110,8 +117,7 @@ export function coveringEntry(
   network: IpNetwork,
 ): CurrentEntry | undefined {
   return current.find(
-    (entry) =>
-      entry.mark?.kind !== 'lease' && entry.network !== undefined && networkCovers(entry.network, network),
+    (entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network),
   );
 }
 
@@ -126,14 +132,20 @@ function newestOf(leases: readonly LeaseEntry[]): LeaseEntry {
 }
 
 function write(
+  current: readonly CurrentEntry[],
   request: LeaseRequest,
   mark: Omit<LeaseMark, 'kind' | 'owner'>,
   replaces: WhitelistItem[],
   reason: string,
 ): LeaseStep {
+  // A form held by an entry that is not ours to replace (another owner's lease) cannot be written.
+  const taken = entriesFor(current, request.network)
+    .map((entry) => entry.item.ipAddr)
+    .filter((ipAddr) => !replaces.some((item) => item.ipAddr === ipAddr));
   const ipAddr = unusedForm(
     request.network,
     replaces.map((item) => item.ipAddr),
+    taken,
   );
   const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...mark });
   return { kind: 'write', item: { ipAddr, description }, replaces, reason };

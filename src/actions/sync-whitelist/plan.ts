@@ -1,7 +1,7 @@
 // Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
 import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
 import { unusedForm } from './address-form.ts';
-import { type CurrentEntry, entriesFor } from './current-entries.ts';
+import { type CurrentEntry, entriesFor, isAnyLease } from './current-entries.ts';
 import type { DeclaredEntry } from './entry-lines.ts';
 import { formatDescription, formatMinute } from './marker.ts';
 
@@ -49,37 +49,45 @@ function planDeclared(
   context: PlanContext,
 ): WhitelistChange {
   const matches = entriesFor(current, entry.network);
-  const wanted: WhitelistItem = {
+  const description = formatDescription(entry.text, {
+    kind: 'permanent',
+    owner: context.owner,
+    runId: context.runId,
+  });
+  // Written in a form that neither the replaced entries nor anyone else's entry holds, when there is one.
+  const wanted = (replaces: readonly WhitelistItem[]): WhitelistItem => ({
     ipAddr: unusedForm(
       entry.network,
       matches.map((match) => match.item.ipAddr),
+      matches
+        .map((match) => match.item.ipAddr)
+        .filter((ipAddr) => !replaces.some((r) => r.ipAddr === ipAddr)),
     ),
-    description: formatDescription(entry.text, {
-      kind: 'permanent',
-      owner: context.owner,
-      runId: context.runId,
-    }),
-  };
-  const handMade = matches.find((match) => match.mark === undefined);
+    description,
+  });
+  const handMade = matches.find((match) => match.mark === undefined && !isAnyLease(match));
   if (handMade)
     return { kind: 'keep', item: handMade.item, reason: `present, not managed by ${context.owner}` };
   const permanent = matches.find((match) => match.mark?.kind === 'permanent');
   if (permanent) {
     if (context.mode === 'sync' && permanent.text !== entry.text) {
-      return { kind: 'replace', item: wanted, replaces: [permanent.item], reason: 'description changed' };
+      const replaces = [permanent.item];
+      return { kind: 'replace', item: wanted(replaces), replaces, reason: 'description changed' };
     }
     return { kind: 'keep', item: permanent.item, reason: 'present' };
   }
-  if (matches.length > 0) {
+  // Another owner's lease is left alone; only this owner's runner leases are taken over.
+  const leases = matches.filter((match) => match.mark?.kind === 'lease').map((match) => match.item);
+  if (leases.length > 0) {
     // Only runner leases hold this address: the declaration takes it over for good.
     return {
       kind: 'replace',
-      item: wanted,
-      replaces: matches.map((match) => match.item),
+      item: wanted(leases),
+      replaces: leases,
       reason: 'declared; was a runner lease',
     };
   }
-  return { kind: 'add', item: wanted, reason: 'declared, missing' };
+  return { kind: 'add', item: wanted([]), reason: 'declared, missing' };
 }
 
 /** `sync` removes owned declared entries that are no longer declared; leases belong to their jobs. */

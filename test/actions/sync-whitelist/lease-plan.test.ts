@@ -85,13 +85,41 @@ describe('planJoin', () => {
     for (const item of [
       { ipAddr: '198.51.100.7', description: 'office' },
       { ipAddr: '198.51.100.0/24', description: 'range (registry-actions run 1-1)' },
-      { ipAddr: '198.51.100.7', description: '(other-team lease v1 until 2030-01-01T00:00Z: z)' },
+      { ipAddr: '198.51.100.7', description: '(other-team run 5-1)' },
     ]) {
       expect(planJoin(entries(item), request('me'))).toMatchObject({
         kind: 'none',
         reason: expect.stringContaining('already allowed by'),
       });
     }
+  });
+
+  it("takes its own lease beside another owner's lease, which that owner's post step removes", () => {
+    const foreign = {
+      ipAddr: '198.51.100.7',
+      description: '(other-team lease v1 until 2030-01-01T00:00Z: z)',
+    };
+    expect(planJoin(entries(foreign), request('me'))).toMatchObject({
+      kind: 'write',
+      item: { ipAddr: '198.51.100.7/32' },
+      replaces: [],
+      reason: 'new lease',
+    });
+  });
+
+  it("rewrites its own lease in place when another owner's lease holds the other form", () => {
+    const foreign = {
+      ipAddr: '198.51.100.7',
+      description: '(other-team lease v1 until 2030-01-01T00:00Z: z)',
+    };
+    const own = lease('198.51.100.7/32', 1, '2025-06-01T18:00Z', 'a');
+    const join = planJoin(entries(foreign, own), request('b'));
+    expect(join).toMatchObject({ kind: 'write', item: { ipAddr: '198.51.100.7/32' }, replaces: [own] });
+    const release = planRelease(
+      entries(foreign, lease('198.51.100.7/32', 1, '2025-06-01T18:00Z', 'a b')),
+      request('b'),
+    );
+    expect(release).toMatchObject({ kind: 'write', item: { ipAddr: '198.51.100.7/32' } });
   });
 
   it('waits while another job is mid-rewrite, and resolves from the newest version when forced', () => {

@@ -94,6 +94,23 @@ describe('planWhitelist', () => {
       ['replace 198.51.100.3/32 (replacing 198.51.100.3): declared; was a runner lease'],
     ],
     [
+      "a declared address held only by another owner's runner lease gets its own entry beside it",
+      'add',
+      [{ ipAddr: '198.51.100.6', description: '(other-team lease v1 until 2030-01-01T00:00Z: z)' }],
+      ['198.51.100.6'],
+      ['add 198.51.100.6/32: declared, missing'],
+    ],
+    [
+      "taking over this owner's runner lease leaves another owner's lease for the address alone",
+      'add',
+      [
+        { ipAddr: '198.51.100.6', description: '(other-team lease v1 until 2030-01-01T00:00Z: z)' },
+        lease('198.51.100.6/32', '2025-06-01T13:00Z'),
+      ],
+      ['198.51.100.6'],
+      ['replace 198.51.100.6/32 (replacing 198.51.100.6/32): declared; was a runner lease'],
+    ],
+    [
       'remove deletes managed entries (in any form) and leaves hand-made ones',
       'remove',
       [handMade, ours('198.51.100.1/32'), lease('198.51.100.4', '2025-06-01T13:00Z')],
