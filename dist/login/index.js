@@ -46393,7 +46393,7 @@ function readLoginInputs(reader = new InputReader()) {
         outputPassword: reader.boolean('output-password', { default: false }),
     };
     if (provider === 'swr') {
-        rejectInputs(reader, ['password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
+        rejectInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
         const connection = readSwrConnection(reader);
         return {
             ...common,

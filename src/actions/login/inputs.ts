@@ -68,7 +68,11 @@ export function readLoginInputs(reader: InputReader = new InputReader()): LoginI
     outputPassword: reader.boolean('output-password', { default: false }),
   };
   if (provider === 'swr') {
-    rejectInputs(reader, ['password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
+    rejectInputs(
+      reader,
+      ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'],
+      'provider swr',
+    );
     const connection = readSwrConnection(reader);
     return {
       ...common,

@@ -76,6 +76,11 @@ describe('readLoginInputs', () => {
     [{ ...swrKeys, duration: '3' }, ['duration'], "Input 'duration' cannot be used with provider swr"],
     [{ ...swrKeys, password: 'x' }, ['password'], "Input 'password' cannot be used with provider swr"],
     [
+      { ...swrKeys, 'instance-id': 'ccr-abc123' },
+      ['instance-id'],
+      "Input 'instance-id' cannot be used with provider swr",
+    ],
+    [
       { ...swrKeys, username: 'me', duration: '3' },
       ['username', 'duration'],
       "Inputs 'username' and 'duration' cannot be used with provider swr",
