@@ -45960,8 +45960,12 @@ async function readBackup(file) {
 async function removeDockerLogin(record) {
     const configPath = join(record.configDir, 'config.json');
     const current = await readConfigFile(configPath);
-    if (!current.exists)
+    if (!current.exists) {
+        // The backup holds the replaced credential: it goes whatever became of the config.
+        if (record.backupFile)
+            await rm(record.backupFile, { force: true });
         return [`${configPath} is gone; nothing to remove.`];
+    }
     const previousEntry = await readBackup(record.backupFile);
     const plan = planRemoveCredential(current.config, record.change, previousEntry);
     const emptied = Object.keys(plan.config).length === 0;

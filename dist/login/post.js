@@ -45924,8 +45924,12 @@ async function readBackup(file) {
 async function removeDockerLogin(record) {
     const configPath = (0,external_node_path_.join)(record.configDir, 'config.json');
     const current = await config_file_readConfigFile(configPath);
-    if (!current.exists)
+    if (!current.exists) {
+        // The backup holds the replaced credential: it goes whatever became of the config.
+        if (record.backupFile)
+            await (0,promises_.rm)(record.backupFile, { force: true });
         return [`${configPath} is gone; nothing to remove.`];
+    }
     const previousEntry = await readBackup(record.backupFile);
     const plan = planRemoveCredential(current.config, record.change, previousEntry);
     const emptied = Object.keys(plan.config).length === 0;

@@ -84,7 +84,11 @@ async function readBackup(file: string | undefined): Promise<Record<string, unkn
 export async function removeDockerLogin(record: DockerLoginRecord): Promise<string[]> {
   const configPath = join(record.configDir, 'config.json');
   const current = await readConfigFile(configPath);
-  if (!current.exists) return [`${configPath} is gone; nothing to remove.`];
+  if (!current.exists) {
+    // The backup holds the replaced credential: it goes whatever became of the config.
+    if (record.backupFile) await rm(record.backupFile, { force: true });
+    return [`${configPath} is gone; nothing to remove.`];
+  }
   const previousEntry = await readBackup(record.backupFile);
   const plan = planRemoveCredential(current.config, record.change, previousEntry);
   const emptied = Object.keys(plan.config).length === 0;

@@ -85,6 +85,18 @@ describe('addDockerLogin and removeDockerLogin on a given DOCKER_CONFIG', () => 
     expect(statSync(record.backupFile!).mode & 0o777).toBe(0o600);
   });
 
+  it('deletes the backup of the replaced login even when config.json was removed meanwhile', async () => {
+    const { context, path } = givenConfig(
+      JSON.stringify({ auths: { [registry]: { auth: 'b2xkOm9sZA==' } } }),
+    );
+    const { record } = await addDockerLogin(request, context);
+    const { rmSync } = await import('node:fs');
+    rmSync(path);
+    const notes = await removeDockerLogin(record);
+    expect(notes.join('\n')).toContain('nothing to remove');
+    expect(readdirSync(context.backupDir)).toEqual([]);
+  });
+
   it('writes through a symlinked config.json, keeping the link', async () => {
     const { context, path } = givenConfig(undefined);
     const real = join(tempDir('dotfiles-'), 'docker.json');
