@@ -26,8 +26,14 @@ export function parsePermissionLines(lines: readonly string[]): PermissionWish[]
 function parsePermissionLine(line: string): PermissionWish {
   const [userName = '', levelText = '', ...rest] = splitLineTokens(line);
   if (levelText === '') throw new Error('give a user name and a level (manage, edit or read)');
-  const levelName = levelText.toLowerCase() in SWR_AUTH_LEVELS ? levelText.toLowerCase() : NUMERIC[levelText];
-  if (levelName === undefined || !(levelName in SWR_AUTH_LEVELS)) {
+  // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
+  const lower = levelText.toLowerCase();
+  const levelName = Object.hasOwn(SWR_AUTH_LEVELS, lower)
+    ? lower
+    : Object.hasOwn(NUMERIC, levelText)
+      ? NUMERIC[levelText]
+      : undefined;
+  if (levelName === undefined) {
     throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
   }
   const wish: PermissionWish = { userName, level: SWR_AUTH_LEVELS[levelName as SwrAuthName] };

@@ -70,4 +70,12 @@ describe('parsePermissionLines', () => {
       'user "alice" is declared twice',
     );
   });
+
+  it('rejects words that are names of object members, not levels', () => {
+    for (const level of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(() => parsePermissionLines([`alice ${level}`])).toThrow(
+        `level must be manage, edit or read (7, 3, 1), got "${level}"`,
+      );
+    }
+  });
 });
