@@ -47958,13 +47958,19 @@ async function readSwrNamespaceState(api, namespace, needs) {
     return { namespace, exists: true, repositories, access };
 }
 /**
- * After a 409 on create: the name exists. It is ours if these credentials can see it (a parallel run
- * created it, or it is shared with us); otherwise another account owns it, and SWR names are global.
+ * After a 409 on create: the name exists. It is ours if these credentials hold a permission on it (a
+ * parallel run created it, or it is shared with us); otherwise another account owns it, and SWR names are
+ * global. Seeing it only in the `visible` list (another account shared some of its repositories) is not
+ * enough: the plan could not read or change it, and pushing to it would fail.
  */
 async function confirmSwrNamespaceVisible(api, namespace) {
-    const found = (await findSwrNamespace(api, namespace)) ?? (await findSwrNamespace(api, namespace, 'visible'));
-    if (found)
+    if (await findSwrNamespace(api, namespace))
         return;
+    if (await findSwrNamespace(api, namespace, 'visible')) {
+        throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists, and these credentials see it only through shared ` +
+            'repositories but have no permission on it: another Huawei Cloud account most likely owns it. Choose ' +
+            'another name, or ask the owner to grant these credentials a permission on the namespace.');
+    }
     throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists but is not visible to these credentials: organization names ` +
         'are unique across all Huawei Cloud accounts, so another account most likely owns it. Choose another ' +
         'name, or ask the owner to grant these credentials access to it.');
@@ -48454,8 +48460,14 @@ function parsePermissionLine(line) {
     const [userName = '', levelText = '', ...rest] = splitLineTokens(line);
     if (levelText === '')
         throw new Error('give a user name and a level (manage, edit or read)');
-    const levelName = levelText.toLowerCase() in SWR_AUTH_LEVELS ? levelText.toLowerCase() : NUMERIC[levelText];
-    if (levelName === undefined || !(levelName in SWR_AUTH_LEVELS)) {
+    // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
+    const lower = levelText.toLowerCase();
+    const levelName = Object.hasOwn(SWR_AUTH_LEVELS, lower)
+        ? lower
+        : Object.hasOwn(NUMERIC, levelText)
+            ? NUMERIC[levelText]
+            : undefined;
+    if (levelName === undefined) {
         throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
     }
     const wish = { userName, level: SWR_AUTH_LEVELS[levelName] };

@@ -26,13 +26,20 @@ export async function readSwrNamespaceState(
 }
 
 /**
- * After a 409 on create: the name exists. It is ours if these credentials can see it (a parallel run
- * created it, or it is shared with us); otherwise another account owns it, and SWR names are global.
+ * After a 409 on create: the name exists. It is ours if these credentials hold a permission on it (a
+ * parallel run created it, or it is shared with us); otherwise another account owns it, and SWR names are
+ * global. Seeing it only in the `visible` list (another account shared some of its repositories) is not
+ * enough: the plan could not read or change it, and pushing to it would fail.
  */
 export async function confirmSwrNamespaceVisible(api: ApiClient, namespace: string): Promise<void> {
-  const found =
-    (await findSwrNamespace(api, namespace)) ?? (await findSwrNamespace(api, namespace, 'visible'));
-  if (found) return;
+  if (await findSwrNamespace(api, namespace)) return;
+  if (await findSwrNamespace(api, namespace, 'visible')) {
+    throw new NamespaceTakenError(
+      `SWR namespace "${namespace}" already exists, and these credentials see it only through shared ` +
+        'repositories but have no permission on it: another Huawei Cloud account most likely owns it. Choose ' +
+        'another name, or ask the owner to grant these credentials a permission on the namespace.',
+    );
+  }
   throw new NamespaceTakenError(
     `SWR namespace "${namespace}" already exists but is not visible to these credentials: organization names ` +
       'are unique across all Huawei Cloud accounts, so another account most likely owns it. Choose another ' +
