@@ -47598,7 +47598,7 @@ function planWhitelist(current, declared, context) {
                 ...planUndeclared(current, declared, context),
             ];
         case 'remove':
-            return declared.flatMap((entry) => planRemoval(current, entry, context.owner));
+            return declared.flatMap((entry) => planRemoval(current, entry, context));
         case 'sweep':
             return planSweep(current, context.now);
     }
@@ -47654,13 +47654,33 @@ function planUndeclared(current, declared, context) {
         reason: `managed by ${context.owner}, no longer declared`,
     }));
 }
-function planRemoval(current, entry, owner) {
+function planRemoval(current, entry, context) {
     const matches = entriesFor(current, entry.network);
     if (matches.length === 0)
         return [{ kind: 'skip', ipAddr: entry.network.text, reason: 'not present' }];
-    return matches.map((match) => match.mark
-        ? { kind: 'delete', item: match.item, reason: 'declared for removal' }
-        : { kind: 'keep', item: match.item, reason: `not managed by ${owner}; left as is` });
+    return matches.map((match) => {
+        if (!match.mark)
+            return { kind: 'keep', item: match.item, reason: `not managed by ${context.owner}; left as is` };
+        if (match.mark.kind === 'lease' && isHeld(match.mark, context.now))
+            return keepHeldLease(match.item, match.mark);
+        return { kind: 'delete', item: match.item, reason: 'declared for removal' };
+    });
+}
+/** A lease not yet expired that lists jobs: deleting it would cut them off mid-run. */
+function isHeld(mark, now) {
+    return mark.until.getTime() > now.getTime() && (mark.holders.length > 0 || mark.overflow > 0);
+}
+function keepHeldLease(item, mark) {
+    const holders = `${mark.holders.join(', ')}${mark.overflow > 0 ? ` and ${mark.overflow} more` : ''}`;
+    const until = marker_formatMinute(mark.until);
+    return {
+        kind: 'keep',
+        item,
+        reason: `runner lease still held by ${holders} until ${until}; not removed`,
+        warning: `Not removing ${item.ipAddr}: it is a runner lease still held by ${holders} until ${until}, and ` +
+            'removing it would cut those jobs off. Their post steps remove it when the last one ends; after the ' +
+            'expiry, mode: sweep removes it.',
+    };
 }
 /** `sweep` removes owned leases whose expiry has passed, and nothing else. */
 function planSweep(current, now) {
@@ -48201,6 +48221,9 @@ function printChanges(changes, dryRun) {
     lib_core/* info */.pq(`Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
     for (const change of changes)
         lib_core/* info */.pq(`  ${changeLine(change)}`);
+    for (const change of changes)
+        if (change.kind === 'keep' && change.warning)
+            lib_core/* warning */.$e(change.warning);
 }
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
 async function applyChanges(api, instanceId, changes) {

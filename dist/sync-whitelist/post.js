@@ -47431,8 +47431,9 @@ function isLeaseState(value) {
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/release.ts
 // Post step: release the runner lease this job took and restore public access if asked, from saved state
-// only. Transient failures are retried (by the HTTP client and the lease loop); what still cannot be undone
-// is named in a warning: the job's result stays as main left it, and the lease expires on its own.
+// only. Each undo is tried on its own, whatever failed before it (even connecting). Transient failures are
+// retried (by the HTTP client and the lease loop); what still cannot be undone is named in one warning per
+// undo: the job's result stays as main left it, and the lease expires on its own.
 
 
 
@@ -47458,21 +47459,31 @@ async function releaseWhitelist(options = {}) {
         lib_core/* info */.pq('Nothing to undo: this job holds no runner lease and changed no public access to restore.');
         return;
     }
-    const connect = options.connect ??
-        (() => connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } }));
-    const api = await connect();
+    const connect = options.connect ?? connectForPost;
+    // Each undo connects on its own (a failed connect is tried again), so one failure never skips another.
+    let client;
+    const api = () => {
+        client ??= connect().catch((error) => {
+            client = undefined;
+            throw error;
+        });
+        return client;
+    };
     if (leaseToRelease)
         await undoLease(api, state, leaseToRelease, { attempts: POST_LEASE_ROUNDS, ...options.loop });
     if (state.restorePublicAccess)
         await undoPublicAccess(api, state, state.restorePublicAccess);
 }
+function connectForPost() {
+    return connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } });
+}
 async function undoLease(api, state, lease, loop) {
-    const network = parseHostAddress(lease.address);
-    if (!network)
-        return;
-    const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
     try {
-        const outcome = await releaseLease(api, state.instanceId, request, loop);
+        const network = parseHostAddress(lease.address);
+        if (!network)
+            throw new Error(`the saved address ${lease.address} is not a host address`);
+        const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
+        const outcome = await releaseLease(await api(), state.instanceId, request, loop);
         const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
         lib_core/* info */.pq(`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
     }
@@ -47487,10 +47498,11 @@ async function undoLease(api, state, lease, loop) {
 }
 async function undoPublicAccess(api, state, action) {
     try {
-        const { status } = await getPublicLinks(api, state.instanceId);
+        const client = await api();
+        const { status } = await getPublicLinks(client, state.instanceId);
         const needed = !statusMatches(status, action);
         if (needed)
-            await setPublicAccess(api, state.instanceId, action);
+            await setPublicAccess(client, state.instanceId, action);
         const result = action === 'open' ? 'open' : 'closed';
         lib_core/* info */.pq(`Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`);
     }

@@ -82,6 +82,23 @@ describe('sync-whitelist declared entries', () => {
     expect(whitelist(fixture)).toEqual([handMade]);
   });
 
+  it('remove leaves a runner lease that jobs still hold, with a warning naming them', async () => {
+    const live = {
+      ipAddr: '198.51.100.4',
+      description:
+        'GitHub Actions runner (registry-actions lease v2 until 2999-01-01T00:00Z: 1-1.aaaaaa 2-1.bbbbbb)',
+    };
+    fixture = await start({ whitelist: [live] });
+    const result = await step(fixture, { mode: 'remove', entries: '198.51.100.4' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain(
+      'Not removing 198.51.100.4: it is a runner lease still held by 1-1.aaaaaa, 2-1.bbbbbb until 2999-01-01T00:00Z',
+    );
+    expect(JSON.parse(result.outputs.removed!)).toEqual([]);
+    expect(whitelist(fixture)).toEqual([live]);
+  });
+
   it('sweep removes only expired leases of this owner', async () => {
     const expired = {
       ipAddr: '198.51.100.3',

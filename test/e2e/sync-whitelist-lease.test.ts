@@ -155,6 +155,25 @@ describe('sync-whitelist runner lease', () => {
     expect(leaseOf(fixture, '198.51.100.7')).toHaveLength(1);
   });
 
+  it('warns of every undo left behind and succeeds when the post step cannot connect', async () => {
+    fixture = await start({ status: 'closed' });
+    const inputs = { 'runner-ip': 'true', 'public-access': 'open', 'restore-public-access': 'true' };
+    const main = await step(fixture, inputs);
+    expect(main.exitCode, main.log).toBe(0);
+    const holder = /as (1001-1\.[0-9a-f]+)/.exec(main.log)?.[1];
+    const post = await step(
+      fixture,
+      { ...inputs, 'access-key-id': '', 'secret-access-key': '' },
+      { entry: 'post', state: main.state },
+    );
+    expect(post.exitCode, post.log).toBe(0);
+    expect(post.warnings).toHaveLength(2);
+    expect(post.warnings[0]).toContain(`Left behind: allowlist entry 198.51.100.7 listing ${holder}`);
+    expect(post.warnings[0]).toContain('mode: sweep');
+    expect(post.warnings[1]).toContain('Left behind: public access open; close it');
+    expect(leaseOf(fixture, '198.51.100.7')).toHaveLength(1);
+  });
+
   it('uses an address given as runner-ip without asking a lookup service', async () => {
     fixture = await start();
     fixture.lookup.url = 'http://127.0.0.1:9/'; // nothing listens there

@@ -3,16 +3,16 @@ import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
 import { unusedForm } from './address-form.ts';
 import { type CurrentEntry, entriesFor, isAnyLease } from './current-entries.ts';
 import type { DeclaredEntry } from './entry-lines.ts';
-import { formatDescription, formatMinute } from './marker.ts';
+import { formatDescription, formatMinute, type LeaseMark } from './marker.ts';
 
 export type WhitelistMode = 'add' | 'sync' | 'remove' | 'sweep';
 
-/** One decision; `replace` writes `item` and then removes `replaces`. */
+/** One decision; `replace` writes `item` and then removes `replaces`; a `warning` is shown as one. */
 export type WhitelistChange =
   | { kind: 'add'; item: WhitelistItem; reason: string }
   | { kind: 'delete'; item: WhitelistItem; reason: string }
   | { kind: 'replace'; item: WhitelistItem; replaces: WhitelistItem[]; reason: string }
-  | { kind: 'keep'; item: WhitelistItem; reason: string }
+  | { kind: 'keep'; item: WhitelistItem; reason: string; warning?: string }
   | { kind: 'skip'; ipAddr: string; reason: string };
 
 export interface PlanContext {
@@ -37,7 +37,7 @@ export function planWhitelist(
         ...planUndeclared(current, declared, context),
       ];
     case 'remove':
-      return declared.flatMap((entry) => planRemoval(current, entry, context.owner));
+      return declared.flatMap((entry) => planRemoval(current, entry, context));
     case 'sweep':
       return planSweep(current, context.now);
   }
@@ -113,15 +113,36 @@ function planUndeclared(
 function planRemoval(
   current: readonly CurrentEntry[],
   entry: DeclaredEntry,
-  owner: string,
+  context: PlanContext,
 ): WhitelistChange[] {
   const matches = entriesFor(current, entry.network);
   if (matches.length === 0) return [{ kind: 'skip', ipAddr: entry.network.text, reason: 'not present' }];
-  return matches.map((match) =>
-    match.mark
-      ? { kind: 'delete', item: match.item, reason: 'declared for removal' }
-      : { kind: 'keep', item: match.item, reason: `not managed by ${owner}; left as is` },
-  );
+  return matches.map((match): WhitelistChange => {
+    if (!match.mark)
+      return { kind: 'keep', item: match.item, reason: `not managed by ${context.owner}; left as is` };
+    if (match.mark.kind === 'lease' && isHeld(match.mark, context.now))
+      return keepHeldLease(match.item, match.mark);
+    return { kind: 'delete', item: match.item, reason: 'declared for removal' };
+  });
+}
+
+/** A lease not yet expired that lists jobs: deleting it would cut them off mid-run. */
+function isHeld(mark: LeaseMark, now: Date): boolean {
+  return mark.until.getTime() > now.getTime() && (mark.holders.length > 0 || mark.overflow > 0);
+}
+
+function keepHeldLease(item: WhitelistItem, mark: LeaseMark): WhitelistChange {
+  const holders = `${mark.holders.join(', ')}${mark.overflow > 0 ? ` and ${mark.overflow} more` : ''}`;
+  const until = formatMinute(mark.until);
+  return {
+    kind: 'keep',
+    item,
+    reason: `runner lease still held by ${holders} until ${until}; not removed`,
+    warning:
+      `Not removing ${item.ipAddr}: it is a runner lease still held by ${holders} until ${until}, and ` +
+      'removing it would cut those jobs off. Their post steps remove it when the last one ends; after the ' +
+      'expiry, mode: sweep removes it.',
+  };
 }
 
 /** `sweep` removes owned leases whose expiry has passed, and nothing else. */

@@ -1,6 +1,7 @@
 // Post step: release the runner lease this job took and restore public access if asked, from saved state
-// only. Transient failures are retried (by the HTTP client and the lease loop); what still cannot be undone
-// is named in a warning: the job's result stays as main left it, and the lease expires on its own.
+// only. Each undo is tried on its own, whatever failed before it (even connecting). Transient failures are
+// retried (by the HTTP client and the lease loop); what still cannot be undone is named in one warning per
+// undo: the job's result stays as main left it, and the lease expires on its own.
 import * as core from '@actions/core';
 import { readCcrConnection } from '../../core/action/common-inputs.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
@@ -37,26 +38,36 @@ export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<vo
     core.info('Nothing to undo: this job holds no runner lease and changed no public access to restore.');
     return;
   }
-  const connect =
-    options.connect ??
-    (() => connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } }));
-  const api = await connect();
+  const connect = options.connect ?? connectForPost;
+  // Each undo connects on its own (a failed connect is tried again), so one failure never skips another.
+  let client: Promise<ApiClient> | undefined;
+  const api = (): Promise<ApiClient> => {
+    client ??= connect().catch((error: unknown) => {
+      client = undefined;
+      throw error;
+    });
+    return client;
+  };
   if (leaseToRelease)
     await undoLease(api, state, leaseToRelease, { attempts: POST_LEASE_ROUNDS, ...options.loop });
   if (state.restorePublicAccess) await undoPublicAccess(api, state, state.restorePublicAccess);
 }
 
+function connectForPost(): Promise<ApiClient> {
+  return connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } });
+}
+
 async function undoLease(
-  api: ApiClient,
+  api: () => Promise<ApiClient>,
   state: SyncWhitelistState,
   lease: LeaseState,
   loop: LeaseLoopOptions,
 ): Promise<void> {
-  const network = parseHostAddress(lease.address);
-  if (!network) return;
-  const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
   try {
-    const outcome = await releaseLease(api, state.instanceId, request, loop);
+    const network = parseHostAddress(lease.address);
+    if (!network) throw new Error(`the saved address ${lease.address} is not a host address`);
+    const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
+    const outcome = await releaseLease(await api(), state.instanceId, request, loop);
     const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
     core.info(`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
   } catch (error) {
@@ -73,14 +84,15 @@ async function undoLease(
 }
 
 async function undoPublicAccess(
-  api: ApiClient,
+  api: () => Promise<ApiClient>,
   state: SyncWhitelistState,
   action: 'open' | 'close',
 ): Promise<void> {
   try {
-    const { status } = await getPublicLinks(api, state.instanceId);
+    const client = await api();
+    const { status } = await getPublicLinks(client, state.instanceId);
     const needed = !statusMatches(status, action);
-    if (needed) await setPublicAccess(api, state.instanceId, action);
+    if (needed) await setPublicAccess(client, state.instanceId, action);
     const result = action === 'open' ? 'open' : 'closed';
     core.info(
       `Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`,

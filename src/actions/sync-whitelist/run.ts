@@ -119,6 +119,7 @@ function printChanges(changes: readonly WhitelistChange[], dryRun: boolean): voi
   if (changes.length === 0) return;
   core.info(`Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
   for (const change of changes) core.info(`  ${changeLine(change)}`);
+  for (const change of changes) if (change.kind === 'keep' && change.warning) core.warning(change.warning);
 }
 
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */

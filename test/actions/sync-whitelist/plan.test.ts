@@ -111,15 +111,24 @@ describe('planWhitelist', () => {
       ['replace 198.51.100.6/32 (replacing 198.51.100.6/32): declared; was a runner lease'],
     ],
     [
-      'remove deletes managed entries (in any form) and leaves hand-made ones',
+      'remove deletes managed entries (in any form) and expired leases, and leaves hand-made ones',
       'remove',
-      [handMade, ours('198.51.100.1/32'), lease('198.51.100.4', '2025-06-01T13:00Z')],
+      [handMade, ours('198.51.100.1/32'), lease('198.51.100.4', '2025-06-01T11:59Z')],
       ['192.0.2.10', '198.51.100.1', '198.51.100.4', '198.51.100.5'],
       [
         'keep 192.0.2.10: not managed by registry-actions; left as is',
         'delete 198.51.100.1/32: declared for removal',
         'delete 198.51.100.4: declared for removal',
         'skip 198.51.100.5: not present',
+      ],
+    ],
+    [
+      'remove leaves a runner lease that live jobs still hold',
+      'remove',
+      [lease('198.51.100.4', '2025-06-01T13:00Z', '1-1.a 2-1.b +3')],
+      ['198.51.100.4'],
+      [
+        'keep 198.51.100.4: runner lease still held by 1-1.a, 2-1.b and 3 more until 2025-06-01T13:00Z; not removed',
       ],
     ],
     [
@@ -137,6 +146,24 @@ describe('planWhitelist', () => {
     ],
   ])('%s', (_name, mode, items, lines, expected) => {
     expect(summary(items, lines, mode)).toEqual(expected);
+  });
+
+  it('warns, naming the holders, when remove leaves a lease that jobs still hold', () => {
+    const items = [lease('198.51.100.4/32', '2025-06-01T13:00Z', '1-1.a 2-1.b')];
+    const changes = planWhitelist(
+      readCurrentEntries(items, 'registry-actions'),
+      declared('198.51.100.4'),
+      context('remove'),
+    );
+    expect(changes).toEqual([
+      expect.objectContaining({
+        kind: 'keep',
+        warning:
+          'Not removing 198.51.100.4/32: it is a runner lease still held by 1-1.a, 2-1.b until ' +
+          '2025-06-01T13:00Z, and removing it would cut those jobs off. Their post steps remove it when the ' +
+          'last one ends; after the expiry, mode: sweep removes it.',
+      }),
+    ]);
   });
 
   it('never plans to delete or replace an entry without this owner’s marker, whatever the mode', () => {

@@ -39,7 +39,12 @@ function stateWith(write: LeaseWrite): SyncWhitelistState {
 }
 
 /** Runs post against an emulator holding `whitelist`; returns its warnings, info lines and the list after. */
-async function post(state: SyncWhitelistState, whitelist: WhitelistItem[], faults: FaultConfig = {}) {
+async function post(
+  state: SyncWhitelistState,
+  whitelist: WhitelistItem[],
+  faults: FaultConfig = {},
+  connectError?: Error,
+) {
   const emu = await start({
     seed: { ccr: { instances: [{ id: instanceId, publicLinks: { status: 'opened', whitelist } }] } },
     faults,
@@ -51,7 +56,10 @@ async function post(state: SyncWhitelistState, whitelist: WhitelistItem[], fault
   });
   await releaseWhitelist({
     state,
-    connect: () => connectCcr(ccrEmulatorConnection(emu.url), { http: { retry: { maxAttempts: 1 } } }),
+    connect: () =>
+      connectError
+        ? Promise.reject(connectError)
+        : connectCcr(ccrEmulatorConnection(emu.url), { http: { retry: { maxAttempts: 1 } } }),
     loop: { sleep: async () => {}, random: () => 0 },
   });
   vi.restoreAllMocks();
@@ -115,5 +123,30 @@ describe('releaseWhitelist', () => {
     expect(result.warnings[0]).toContain(`Could not restore public access of instance ${instanceId} (close)`);
     expect(result.warnings[0]).toContain('Left behind: public access open');
     expect(result.warnings[0]).not.toMatch(/\.\./);
+  });
+
+  it('warns once per undo, naming what is left behind, and succeeds when it cannot even connect', async () => {
+    const state: SyncWhitelistState = { ...stateWith('added'), restorePublicAccess: 'close' };
+    const result = await post(state, [office, leaseEntry], {}, new Error('no credentials for CCR'));
+    expect(result.warnings).toHaveLength(2);
+    const [lease, access] = result.warnings;
+    expect(lease).toContain(
+      `Could not release the runner lease for ${RUNNER} on instance ${instanceId}: no credentials for CCR.`,
+    );
+    expect(lease).toContain(`Left behind: allowlist entry ${RUNNER} listing ${HOLDER}`);
+    expect(lease).toContain('mode: sweep');
+    expect(access).toContain(`Could not restore public access of instance ${instanceId} (close)`);
+    expect(access).toContain('Left behind: public access open');
+    expect(result.requests).toBe(0);
+  });
+
+  it('still restores public access after every read of the lease failed', async () => {
+    const state: SyncWhitelistState = { ...stateWith('added'), restorePublicAccess: 'close' };
+    const result = await post(state, [office, leaseEntry], {
+      routes: [{ method: 'GET', path: `/v1/instances/${instanceId}/publiclinks`, error: { next: 5 } }],
+    });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain(`Left behind: allowlist entry ${RUNNER} listing ${HOLDER}`);
+    expect(result.info.join('\n')).toContain(`Public access of ${instanceId} restored: closed again.`);
   });
 });
