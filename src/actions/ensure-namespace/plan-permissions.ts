@@ -61,7 +61,13 @@ export function planPermissions(
       });
     }
   }
-  if (prune) {
+  if (prune && access && !access.self_auth) {
+    // Without self_auth the caller's own permission cannot be told apart: pruning might lock it out.
+    blockers.push(
+      `prune-permissions: SWR did not say which permission on ${namespace} belongs to these credentials ` +
+        '(no self_auth), so no permission is revoked; run again without prune-permissions or check the endpoint.',
+    );
+  } else if (prune) {
     const self = access?.self_auth?.user_id;
     for (const auth of current) {
       if (matched.has(auth.user_id) || auth.user_id === self) continue;

@@ -132,6 +132,18 @@ describe('planSwrNamespace: present', () => {
     expect(changes).toEqual([]);
   });
 
+  it('revokes nothing when SWR does not say which permission belongs to the credentials in use', () => {
+    const bob = { user_id: 'u-bob', user_name: 'bob', auth: 1 };
+    const plan = planSwrNamespace(
+      state({ access: { others_auths: [self, bob] } }),
+      wish({ permissions: [], prunePermissions: true }),
+    );
+    expect(plan.changes.map(changeText)).toEqual([]);
+    expect(plan.blockers).toEqual([
+      expect.stringContaining('prune-permissions: SWR did not say which permission on team belongs to'),
+    ]);
+  });
+
   it('blocks a grant to a new user without an id', () => {
     const plan = planSwrNamespace(state(), wish({ permissions: [{ userName: 'dan', level: 1 }] }));
     expect(plan.blockers).toEqual([
