@@ -1,14 +1,13 @@
 // ensure-namespace on SWR with keyless GitHub OIDC sign-in, run from dist/ as the runner runs it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runStep, type StepResult } from '../harness/runner.ts';
+import type { StepResult } from '../harness/runner.ts';
 import { findLeaks } from '../support/leaks.ts';
 import {
   AUDIENCE,
   hasStackTrace,
   type KeylessWorld,
-  keylessInputs,
   keylessSecrets,
-  SECRET_INPUTS,
+  runKeylessStep,
   startKeylessWorld,
   swrCalls,
 } from './keyless-support.ts';
@@ -26,11 +25,7 @@ afterEach(() => {
 });
 
 function ensure(inputs: Record<string, string>): Promise<StepResult> {
-  const given = keylessInputs(world, inputs);
-  expect(Object.keys(given).filter((name) => (SECRET_INPUTS as readonly string[]).includes(name))).toEqual(
-    [],
-  );
-  return runStep({ action: 'ensure-namespace', inputs: given, env: world.runner.env });
+  return runKeylessStep(world, 'ensure-namespace', inputs);
 }
 
 describe('ensure-namespace with keyless sign-in (no stored secret)', () => {

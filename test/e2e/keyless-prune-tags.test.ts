@@ -1,15 +1,14 @@
 // prune-tags on SWR with keyless GitHub OIDC sign-in, run from dist/ as the runner runs it.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../emulator/index.ts';
-import { runStep, type StepResult } from '../harness/runner.ts';
+import type { StepResult } from '../harness/runner.ts';
 import { findLeaks } from '../support/leaks.ts';
 import {
   AUDIENCE,
   hasStackTrace,
   type KeylessWorld,
-  keylessInputs,
   keylessSecrets,
-  SECRET_INPUTS,
+  runKeylessStep,
   startKeylessWorld,
   swrCalls,
 } from './keyless-support.ts';
@@ -60,11 +59,7 @@ const tagsOf = (w: KeylessWorld) =>
   [...(w.emulator.state.swrNamespaces.get('team')?.repositories.get('web')?.tags.keys() ?? [])].sort();
 
 function prune(w: KeylessWorld, inputs: Record<string, string>): Promise<StepResult> {
-  const given = keylessInputs(w, { namespace: 'team', repositories: 'web', ...inputs });
-  expect(Object.keys(given).filter((name) => (SECRET_INPUTS as readonly string[]).includes(name))).toEqual(
-    [],
-  );
-  return runStep({ action: 'prune-tags', inputs: given, env: w.runner.env });
+  return runKeylessStep(w, 'prune-tags', { namespace: 'team', repositories: 'web', ...inputs });
 }
 
 describe('prune-tags with keyless sign-in (no stored secret)', () => {

@@ -1,7 +1,9 @@
 // Keyless e2e setup: an emulator seeded with a GitHub-like identity provider, and a runner ID token
 // endpoint (ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN) whose claims and signing key a test can change.
+
+import { expect } from 'vitest';
 import { type Emulator, type EmulatorSeed, startEmulator } from '../emulator/index.ts';
-import type { StepResult } from '../harness/runner.ts';
+import { runStep, type StepResult } from '../harness/runner.ts';
 import { type IdTokenServer, startIdTokenServer } from '../support/oidc/id-token-server.ts';
 import { githubClaims, type JwtClaims } from '../support/oidc/jwt.ts';
 import { generateSigningKey, type SigningKey } from '../support/oidc/keys.ts';
@@ -69,6 +71,19 @@ export function keylessInputs(world: KeylessWorld, inputs: Record<string, string
     'oidc-audience': AUDIENCE,
     ...inputs,
   };
+}
+
+/** Runs an SWR action from dist/ as the runner runs it, keylessly: asserts no stored secret is among its inputs. */
+export function runKeylessStep(
+  world: KeylessWorld,
+  action: string,
+  inputs: Record<string, string>,
+): Promise<StepResult> {
+  const given = keylessInputs(world, inputs);
+  expect(Object.keys(given).filter((name) => (SECRET_INPUTS as readonly string[]).includes(name))).toEqual(
+    [],
+  );
+  return runStep({ action, inputs: given, env: world.runner.env });
 }
 
 /** Every ID token and IAM token handed out so far: the secrets a keyless step must never show. */
