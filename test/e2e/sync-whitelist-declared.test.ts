@@ -1,18 +1,17 @@
 // sync-whitelist declared entries, sweep, public access and private links, run from dist/ against the emulator.
 import { describe, expect, it } from 'vitest';
-import { closedAfterEach } from '../support/closed-after-each.ts';
 import {
   type Fixture,
+  fixturesClosedAfterEach,
   instanceId,
   job,
   leaks,
-  startFixture,
   step,
   whitelist,
   writes,
 } from './sync-whitelist-support.ts';
 
-const start = closedAfterEach(startFixture);
+const start = fixturesClosedAfterEach();
 let fixture: Fixture | undefined;
 
 const handMade = { ipAddr: '192.0.2.10', description: 'office ip' };

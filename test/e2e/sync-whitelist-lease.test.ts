@@ -1,20 +1,19 @@
 // sync-whitelist runner leases, run from dist/ as the runner runs it, against the emulator.
 import { describe, expect, it } from 'vitest';
-import { closedAfterEach } from '../support/closed-after-each.ts';
 import {
   bce,
   type Fixture,
+  fixturesClosedAfterEach,
   instanceId,
   job,
   leaks,
-  startFixture,
   step,
   WHITELIST_PATH,
   whitelist,
   writes,
 } from './sync-whitelist-support.ts';
 
-const start = closedAfterEach(startFixture);
+const start = fixturesClosedAfterEach();
 let fixture: Fixture | undefined;
 
 const office = { ipAddr: '203.0.113.0/24', description: 'office ip' };

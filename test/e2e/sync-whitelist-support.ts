@@ -9,6 +9,7 @@ import {
   startEmulator,
 } from '../emulator/index.ts';
 import { newJobDir, runStep, type StepResult } from '../harness/runner.ts';
+import { closedAfterEach } from '../support/closed-after-each.ts';
 import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { findLeaks } from '../support/leaks.ts';
 
@@ -51,6 +52,11 @@ export async function startFixture(
       await emu.close();
     },
   };
+}
+
+/** startFixture for one test file (call it at the top): whatever a test starts is closed after it. */
+export function fixturesClosedAfterEach(): typeof startFixture {
+  return closedAfterEach(startFixture);
 }
 
 /** The inputs every run needs: provider, region, endpoint, credentials, instance, lookup URL. */
