@@ -7,15 +7,11 @@
 // | 429 storm, 503 burst, drops, hang   | success        | repository api, bob read     |
 // | malformed JSON / lying Content-Range| clean failure  | none (no write call at all)  |
 // | 401 on the first write              | clean failure  | none; web keeps its 3 tags   |
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
-import {
-  expectNoStackTrace,
-  expectOutcome,
-  type FaultRow,
-  rowTimeout,
-  runFaultJob,
-} from './support/fault-job.ts';
+import type { FaultRow } from './support/fault-job.ts';
+import { itEachFaultRow } from './support/fault-matrix.ts';
+import { transientFaultRows } from './support/fault-rows.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
 const WEB_TAGS = ['latest', 'v1', 'v2'];
@@ -28,31 +24,12 @@ const seed: EmulatorSeed = {
 };
 
 const matrix: FaultRow[] = [
-  {
-    fault: '429 storm with Retry-After',
-    faults: { rateLimit: { capacity: 1, refillPerSecond: 2 } },
-    expected: 'succeeds',
-    because: 'every call waits the Retry-After it is given',
-  },
-  {
-    fault: '503 burst (2 answers)',
-    faults: { error: { next: 2 }, errorStatus: 503 },
-    expected: 'succeeds',
-    because: 'the namespace lookup is retried with backoff',
-  },
-  {
-    fault: 'no answer past the 30 s timeout (once)',
-    faults: { hang: { next: 1 } },
-    expected: 'succeeds',
-    because: 'the lookup GET times out and is retried',
-    slow: true,
-  },
-  {
-    fault: 'dropped connections (2)',
-    faults: { drop: { next: 2 } },
-    expected: 'succeeds',
-    because: 'a reset GET is retried',
-  },
+  ...transientFaultRows({
+    rateLimit: 'every call waits the Retry-After it is given',
+    burst: 'the namespace lookup is retried with backoff',
+    hang: 'the lookup GET times out and is retried',
+    drop: 'a reset GET is retried',
+  }),
   {
     fault: 'malformed JSON',
     faults: { malformedJson: { next: 1 } },
@@ -90,28 +67,16 @@ function ensure(emu: Emulator): Record<string, string> {
   };
 }
 
-const run = (row: FaultRow) => runFaultJob(seed, row, { action: 'ensure-namespace', inputs: ensure });
-
 describe.concurrent('ensure-namespace fault matrix', () => {
-  for (const row of matrix) {
-    const outcome = row.expected === 'succeeds' ? 'succeeds' : 'fails cleanly';
-    it(`${row.fault}: ${outcome} (${row.because})`, { timeout: rowTimeout(row) }, async () => {
-      const { emu, result } = await run(row);
-      try {
-        expectOutcome(result.main, row.expected);
-        expectNoStackTrace(result.main);
-        const ns = namespaceOf(emu);
-        expect([...(ns?.repositories.get('web')?.tags.keys() ?? [])].sort()).toEqual(WEB_TAGS);
-        if (row.expected === 'succeeds') {
-          expect(ns?.repositories.has('api')).toBe(true);
-          expect(ns?.access.get('u-bob')).toMatchObject({ userName: 'bob', auth: 1 });
-        }
-        if (row.fault.includes('Content-Range') || row.fault.includes('malformed')) {
-          expect(writes(emu), 'an incomplete read changes nothing').toEqual([]);
-        }
-      } finally {
-        await emu.close();
-      }
-    });
-  }
+  itEachFaultRow(matrix, { seed, action: 'ensure-namespace', inputs: ensure }, ({ row, emu }) => {
+    const ns = namespaceOf(emu);
+    expect([...(ns?.repositories.get('web')?.tags.keys() ?? [])].sort()).toEqual(WEB_TAGS);
+    if (row.expected === 'succeeds') {
+      expect(ns?.repositories.has('api')).toBe(true);
+      expect(ns?.access.get('u-bob')).toMatchObject({ userName: 'bob', auth: 1 });
+    }
+    if (row.fault.includes('Content-Range') || row.fault.includes('malformed')) {
+      expect(writes(emu), 'an incomplete read changes nothing').toEqual([]);
+    }
+  });
 });

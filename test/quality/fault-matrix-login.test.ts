@@ -13,45 +13,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, type Emulator } from '../emulator/index.ts';
 import { newJobDir } from '../harness/runner.ts';
-import {
-  expectNoStackTrace,
-  expectOutcome,
-  expectPostRan,
-  type FaultRow,
-  rowTimeout,
-  runFaultJob,
-} from './support/fault-job.ts';
+import { expectCleanPost, type FaultRow, runFaultJob } from './support/fault-job.ts';
+import { itEachFaultRow } from './support/fault-matrix.ts';
+import { transientFaultRows } from './support/fault-rows.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
 const REGISTRY = 'swr.cn-north-4.myhuaweicloud.com';
 const OTHER_LOGINS = { 'ghcr.io': { auth: 'Z2g6dG9rZW4=' }, 'registry.example.com': { auth: 'dTpw' } };
 
 const matrix: FaultRow[] = [
-  {
-    fault: '429 storm with Retry-After',
-    faults: { rateLimit: { capacity: 1, refillPerSecond: 2 } },
-    expected: 'succeeds',
-    because: 'the throttled call waits the Retry-After it is given',
-  },
-  {
-    fault: '503 burst (2 answers)',
-    faults: { error: { next: 2 }, errorStatus: 503 },
-    expected: 'succeeds',
-    because: 'the IAM token request is retried with backoff',
-  },
-  {
-    fault: 'no answer past the 30 s timeout (once)',
-    faults: { hang: { next: 1 } },
-    expected: 'succeeds',
-    because: 'the IAM token request times out and is retried',
-    slow: true,
-  },
-  {
-    fault: 'dropped connections (2)',
-    faults: { drop: { next: 2 } },
-    expected: 'succeeds',
-    because: 'a reset token request is retried',
-  },
+  ...transientFaultRows({
+    rateLimit: 'the throttled call waits the Retry-After it is given',
+    burst: 'the IAM token request is retried with backoff',
+    hang: 'the IAM token request times out and is retried',
+    drop: 'a reset token request is retried',
+  }),
   {
     fault: 'malformed JSON',
     faults: { malformedJson: { next: 1 } },
@@ -95,39 +71,23 @@ function jobWithHomeConfig(): { jobDir: string; homeConfig: string; before: stri
 }
 
 describe.concurrent('login fault matrix', () => {
-  for (const row of matrix) {
-    const outcome = row.expected === 'succeeds' ? 'succeeds' : 'fails cleanly';
-    it(`${row.fault}: ${outcome} (${row.because})`, { timeout: rowTimeout(row) }, async () => {
-      const home = jobWithHomeConfig();
-      const { emu, result } = await runFaultJob({ region: 'cn-north-4' }, row, {
-        action: 'login',
-        inputs: login,
-        jobDir: home.jobDir,
-      });
-      try {
-        const { main, post } = result;
-        expectOutcome(main, row.expected);
-        expectNoStackTrace(main);
-        expectPostRan(post);
-        expectNoStackTrace(post);
-        expect(readFileSync(home.homeConfig, 'utf8'), '~/.docker/config.json untouched').toBe(home.before);
-        if (row.expected === 'succeeds') {
-          const configDir = main.outputs['docker-config']!;
-          expect(main.exportedEnv.DOCKER_CONFIG).toBe(configDir);
-          // Post removed the job's config (its contents are checked by the logout: false test below).
-          expect(main.log).toContain(`Logged in to ${REGISTRY}`);
-          expect(post.log).toContain(`Logged out of ${REGISTRY}`);
-          expect(existsSync(configDir)).toBe(false);
-        } else {
-          expect(main.exportedEnv.DOCKER_CONFIG).toBeUndefined();
-          expect(main.state).toEqual({});
-          expect(post.log).toContain('Nothing to log out');
-        }
-      } finally {
-        await emu.close();
-      }
-    });
-  }
+  const job = { seed: { region: 'cn-north-4' }, action: 'login', inputs: login, prepare: jobWithHomeConfig };
+  itEachFaultRow(matrix, job, ({ row, main, post, context: home }) => {
+    expectCleanPost(post);
+    expect(readFileSync(home.homeConfig, 'utf8'), '~/.docker/config.json untouched').toBe(home.before);
+    if (row.expected === 'succeeds') {
+      const configDir = main.outputs['docker-config']!;
+      expect(main.exportedEnv.DOCKER_CONFIG).toBe(configDir);
+      // Post removed the job's config (its contents are checked by the logout: false test below).
+      expect(main.log).toContain(`Logged in to ${REGISTRY}`);
+      expect(post.log).toContain(`Logged out of ${REGISTRY}`);
+      expect(existsSync(configDir)).toBe(false);
+    } else {
+      expect(main.exportedEnv.DOCKER_CONFIG).toBeUndefined();
+      expect(main.state).toEqual({});
+      expect(post.log).toContain('Nothing to log out');
+    }
+  });
 
   it('keeps the job config valid JSON with the other logins while the job runs', async () => {
     const home = jobWithHomeConfig();

@@ -9,15 +9,11 @@
 // | malformed JSON / lying Content-Range| clean failure  | nothing            |
 // | 401 after the listing               | clean failure  | nothing (stopped)  |
 // latest and ci-old (shares latest's digest) survive every row.
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
-import {
-  expectNoStackTrace,
-  expectOutcome,
-  type FaultRow,
-  rowTimeout,
-  runFaultJob,
-} from './support/fault-job.ts';
+import type { FaultRow } from './support/fault-job.ts';
+import { itEachFaultRow } from './support/fault-matrix.ts';
+import { transientFaultRows } from './support/fault-rows.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
 const DAY = 86_400_000;
@@ -55,31 +51,12 @@ const PLANNED = ['ci-0', 'ci-1', 'ci-2', 'ci-3', 'ci-4', 'ci-5'];
 const TAGS_PATH = '/v2/manage/namespaces/team/repos/web/tags';
 
 const matrix: FaultRow[] = [
-  {
-    fault: '429 storm with Retry-After',
-    faults: { rateLimit: { capacity: 1, refillPerSecond: 2 } },
-    expected: 'succeeds',
-    because: 'every call waits the Retry-After it is given, then all planned tags go',
-  },
-  {
-    fault: '503 burst (2 answers)',
-    faults: { error: { next: 2 }, errorStatus: 503 },
-    expected: 'succeeds',
-    because: 'the listing is retried with backoff',
-  },
-  {
-    fault: 'no answer past the 30 s timeout (once)',
-    faults: { hang: { next: 1 } },
-    expected: 'succeeds',
-    because: 'the listing GET times out and is retried',
-    slow: true,
-  },
-  {
-    fault: 'dropped connections (2)',
-    faults: { drop: { next: 2 } },
-    expected: 'succeeds',
-    because: 'a reset GET is retried',
-  },
+  ...transientFaultRows({
+    rateLimit: 'every call waits the Retry-After it is given, then all planned tags go',
+    burst: 'the listing is retried with backoff',
+    hang: 'the listing GET times out and is retried',
+    drop: 'a reset GET is retried',
+  }),
   {
     fault: 'malformed JSON listing',
     faults: { routes: [{ method: 'GET', path: TAGS_PATH, malformedJson: true }] },
@@ -121,38 +98,26 @@ function prune(emu: Emulator): Record<string, string> {
   };
 }
 
-const run = (row: FaultRow) => runFaultJob(seed, row, { action: 'prune-tags', inputs: prune });
-
 describe.concurrent('prune-tags fault matrix', () => {
-  for (const row of matrix) {
-    const outcome = row.expected === 'succeeds' ? 'succeeds' : 'fails cleanly';
-    it(`${row.fault}: ${outcome} (${row.because})`, { timeout: rowTimeout(row) }, async () => {
-      const { emu, result } = await run(row);
-      try {
-        expectOutcome(result.main, row.expected);
-        expectNoStackTrace(result.main);
-        const tags = tagsOf(emu);
-        expect(tags).toEqual(expect.arrayContaining(KEPT));
-        if (row.expected === 'succeeds') {
-          expect(tags).toEqual(KEPT);
-          expect(JSON.parse(result.main.outputs.deleted!).sort()).toEqual(PLANNED.map((t) => `web:${t}`));
-        }
-        const listedEverything = emu.requests.some((r) => r.method === 'DELETE');
-        if (row.fault.startsWith('401')) {
-          expect(tags, 'a refused run deletes nothing').toHaveLength(8);
-          expect(JSON.parse(result.main.outputs.deleted!)).toEqual([]);
-          const hints = result.main.errors[0]!.match(/access-key-id, secret-access-key/g);
-          expect(hints, 'the hint is given once').toHaveLength(1);
-          const deletes = emu.requests.filter((r) => r.method === 'DELETE').length;
-          expect(deletes, 'no deletion starts after the refusal').toBeLessThan(PLANNED.length);
-        }
-        if (row.fault.includes('Content-Range') || row.fault.includes('malformed')) {
-          expect(listedEverything, 'an incomplete listing deletes nothing').toBe(false);
-          expect(tags).toHaveLength(8);
-        }
-      } finally {
-        await emu.close();
-      }
-    });
-  }
+  itEachFaultRow(matrix, { seed, action: 'prune-tags', inputs: prune }, ({ row, emu, main }) => {
+    const tags = tagsOf(emu);
+    expect(tags).toEqual(expect.arrayContaining(KEPT));
+    if (row.expected === 'succeeds') {
+      expect(tags).toEqual(KEPT);
+      expect(JSON.parse(main.outputs.deleted!).sort()).toEqual(PLANNED.map((t) => `web:${t}`));
+    }
+    const listedEverything = emu.requests.some((r) => r.method === 'DELETE');
+    if (row.fault.startsWith('401')) {
+      expect(tags, 'a refused run deletes nothing').toHaveLength(8);
+      expect(JSON.parse(main.outputs.deleted!)).toEqual([]);
+      const hints = main.errors[0]!.match(/access-key-id, secret-access-key/g);
+      expect(hints, 'the hint is given once').toHaveLength(1);
+      const deletes = emu.requests.filter((r) => r.method === 'DELETE').length;
+      expect(deletes, 'no deletion starts after the refusal').toBeLessThan(PLANNED.length);
+    }
+    if (row.fault.includes('Content-Range') || row.fault.includes('malformed')) {
+      expect(listedEverything, 'an incomplete listing deletes nothing').toBe(false);
+      expect(tags).toHaveLength(8);
+    }
+  });
 });

@@ -11,21 +11,16 @@
 // | 401 before the lease write          | clean failure  | office only, no warning (nothing added)    |
 // | 401 on the lease write              | clean failure  | office only, no warning (write refused)    |
 // | 401 after the lease, also in post   | clean failure  | office + the lease, named in a warning     |
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   DEFAULT_CCR_INSTANCE,
   DEFAULT_CREDENTIALS,
   type Emulator,
   type EmulatorSeed,
 } from '../emulator/index.ts';
-import {
-  expectNoStackTrace,
-  expectOutcome,
-  expectPostRan,
-  type FaultRow,
-  rowTimeout,
-  runFaultJob,
-} from './support/fault-job.ts';
+import { expectCleanPost, type FaultRow } from './support/fault-job.ts';
+import { itEachFaultRow } from './support/fault-matrix.ts';
+import { transientFaultRows } from './support/fault-rows.ts';
 
 const bce = DEFAULT_CREDENTIALS.baidu;
 const instanceId = DEFAULT_CCR_INSTANCE.id;
@@ -39,31 +34,12 @@ const seed: EmulatorSeed = {
 };
 
 const matrix: FaultRow[] = [
-  {
-    fault: '429 storm with Retry-After',
-    faults: { rateLimit: { capacity: 1, refillPerSecond: 2 } },
-    expected: 'succeeds',
-    because: 'every call waits the Retry-After it is given; post releases the lease',
-  },
-  {
-    fault: '503 burst (2 answers)',
-    faults: { error: { next: 2 }, errorStatus: 503 },
-    expected: 'succeeds',
-    because: 'the allowlist read is retried with backoff',
-  },
-  {
-    fault: 'no answer past the 30 s timeout (once)',
-    faults: { hang: { next: 1 } },
-    expected: 'succeeds',
-    because: 'the allowlist read times out and is retried',
-    slow: true,
-  },
-  {
-    fault: 'dropped connections (2)',
-    faults: { drop: { next: 2 } },
-    expected: 'succeeds',
-    because: 'a reset GET is retried',
-  },
+  ...transientFaultRows({
+    rateLimit: 'every call waits the Retry-After it is given; post releases the lease',
+    burst: 'the allowlist read is retried with backoff',
+    hang: 'the allowlist read times out and is retried',
+    drop: 'a reset GET is retried',
+  }),
   {
     fault: 'malformed JSON',
     faults: { malformedJson: { next: 1 } },
@@ -111,41 +87,29 @@ function lease(emu: Emulator): Record<string, string> {
 }
 
 describe.concurrent('sync-whitelist fault matrix', () => {
-  for (const row of matrix) {
-    const outcome = row.expected === 'succeeds' ? 'succeeds' : 'fails cleanly';
-    it(`${row.fault}: ${outcome} (${row.because})`, { timeout: rowTimeout(row) }, async () => {
-      const { emu, result } = await runFaultJob(seed, row, { action: 'sync-whitelist', inputs: lease });
-      try {
-        const { main, post } = result;
-        expectOutcome(main, row.expected);
-        expectNoStackTrace(main);
-        expectPostRan(post);
-        expectNoStackTrace(post);
-        const entries = allowlist(emu);
-        expect(entries).toContainEqual(office);
-        const orphans = entries.filter((entry) => entry.description.includes(THIS_JOB));
-        for (const orphan of orphans) {
-          expect(post.warnings.join('\n'), 'a lease left behind is named').toContain(orphan.ipAddr);
-        }
-        // With 401 also in post, the lease main added cannot go: the warning path above is exercised.
-        if (row.fault.startsWith('401 mid-run')) {
-          expect(orphans.map((o) => o.ipAddr)).toEqual([RUNNER]);
-          expect(post.warnings, 'one sentence, one period').toEqual([expect.not.stringMatching(/\.\./)]);
-        }
-        // A lease that was never added is no loss: no false alarm.
-        if (row.fault.startsWith('401 before') || row.fault.startsWith('401 on')) {
-          expect(orphans).toEqual([]);
-          expect(post.warnings).toEqual([]);
-        }
-        if (row.expected === 'succeeds') {
-          expect(JSON.parse(main.outputs.added!)).toEqual([RUNNER]);
-          expect(orphans).toEqual([]);
-          expect(entries).toEqual([office]);
-          expect(post.warnings).toEqual([]);
-        }
-      } finally {
-        await emu.close();
-      }
-    });
-  }
+  itEachFaultRow(matrix, { seed, action: 'sync-whitelist', inputs: lease }, ({ row, emu, main, post }) => {
+    expectCleanPost(post);
+    const entries = allowlist(emu);
+    expect(entries).toContainEqual(office);
+    const orphans = entries.filter((entry) => entry.description.includes(THIS_JOB));
+    for (const orphan of orphans) {
+      expect(post.warnings.join('\n'), 'a lease left behind is named').toContain(orphan.ipAddr);
+    }
+    // With 401 also in post, the lease main added cannot go: the warning path above is exercised.
+    if (row.fault.startsWith('401 mid-run')) {
+      expect(orphans.map((o) => o.ipAddr)).toEqual([RUNNER]);
+      expect(post.warnings, 'one sentence, one period').toEqual([expect.not.stringMatching(/\.\./)]);
+    }
+    // A lease that was never added is no loss: no false alarm.
+    if (row.fault.startsWith('401 before') || row.fault.startsWith('401 on')) {
+      expect(orphans).toEqual([]);
+      expect(post.warnings).toEqual([]);
+    }
+    if (row.expected === 'succeeds') {
+      expect(JSON.parse(main.outputs.added!)).toEqual([RUNNER]);
+      expect(orphans).toEqual([]);
+      expect(entries).toEqual([office]);
+      expect(post.warnings).toEqual([]);
+    }
+  });
 });

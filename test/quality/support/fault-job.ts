@@ -69,3 +69,9 @@ export function expectPostRan(post: StepResult | undefined): asserts post is Ste
   expect(post?.exitCode, post?.log).toBe(0);
   expect(post?.errors).toEqual([]);
 }
+
+/** Asserts the post step ran, ended cleanly and logged no stack trace. */
+export function expectCleanPost(post: StepResult | undefined): asserts post is StepResult {
+  expectPostRan(post);
+  expectNoStackTrace(post);
+}
