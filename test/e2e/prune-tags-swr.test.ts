@@ -1,5 +1,5 @@
 // prune-tags on SWR, run from dist/ as the runner runs it, against the emulator, under both tag-delete modes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CREDENTIALS,
   type Emulator,
@@ -8,17 +8,15 @@ import {
   type TagDeleteMode,
 } from '../emulator/index.ts';
 import { runStep, type StepResult } from '../harness/runner.ts';
+import { closedAfterEach } from '../support/closed-after-each.ts';
+import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { findLeaks } from '../support/leaks.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-let emu: Emulator | undefined;
-
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-});
+const emulatorForTest = closedAfterEach(startEmulator);
+const TAGS_PATH = '/v2/manage/namespaces/team/repos/web/tags';
 
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const at = (ms: number) => ({ created: ago(ms), updated: ago(ms) });
@@ -46,9 +44,18 @@ function seed(repositories: Array<{ name: string; tags: typeof webTags }>): Emul
   return { swr: { namespaces: [{ name: 'team', repositories }] } };
 }
 
-async function start(mode: TagDeleteMode, s: EmulatorSeed = seed([{ name: 'web', tags: webTags }])) {
-  emu = await startEmulator({ seed: s, tagDeleteMode: mode });
-  return emu;
+function start(mode: TagDeleteMode, s: EmulatorSeed = seed([{ name: 'web', tags: webTags }])) {
+  return emulatorForTest({ seed: s, tagDeleteMode: mode });
+}
+
+/** `count` one-byte tags ci-0, ci-1, … with their own digests, 40 days old and older. */
+function oldCiTags(count: number): typeof webTags {
+  return Array.from({ length: count }, (_, i) => ({
+    tag: `ci-${i}`,
+    digest: `sha256:${i}`,
+    size: 1,
+    ...at((40 + i) * DAY),
+  }));
 }
 
 const rules = { repositories: 'web', keep: '^latest$', 'older-than': '30d', 'keep-last': '0' };
@@ -57,12 +64,7 @@ function prune(e: Emulator, inputs: Record<string, string>): Promise<StepResult>
   return runStep({
     action: 'prune-tags',
     inputs: {
-      provider: 'swr',
-      region: 'cn-north-4',
-      endpoint: e.url,
-      'iam-endpoint': e.url,
-      'access-key-id': hw.accessKeyId,
-      'secret-access-key': hw.secretAccessKey,
+      ...swrEmulatorInputs(e.url),
       namespace: 'team',
       ...inputs,
     },
@@ -166,18 +168,12 @@ describe('prune-tags on SWR: safety', () => {
   });
 
   it('deletes nothing when a listing page keeps failing (503)', async () => {
-    const many = Array.from({ length: 250 }, (_, i) => ({
-      tag: `ci-${i}`,
-      digest: `sha256:${i}`,
-      size: 1,
-      ...at((40 + i) * DAY),
-    }));
-    const e = await start('tag', seed([{ name: 'web', tags: many }]));
+    const e = await start('tag', seed([{ name: 'web', tags: oldCiTags(250) }]));
     e.setFaults({
       routes: [
         {
           method: 'GET',
-          path: '/v2/manage/namespaces/team/repos/web/tags',
+          path: TAGS_PATH,
           error: { after: 1 },
           errorStatus: 503,
         },
@@ -191,18 +187,12 @@ describe('prune-tags on SWR: safety', () => {
   });
 
   it('deletes nothing when Content-Range reports more tags than the pages hold', async () => {
-    const many = Array.from({ length: 150 }, (_, i) => ({
-      tag: `ci-${i}`,
-      digest: `sha256:${i}`,
-      size: 1,
-      ...at((40 + i) * DAY),
-    }));
-    const e = await start('tag', seed([{ name: 'web', tags: many }]));
+    const e = await start('tag', seed([{ name: 'web', tags: oldCiTags(150) }]));
     e.setFaults({
       routes: [
         {
           method: 'GET',
-          path: '/v2/manage/namespaces/team/repos/web/tags',
+          path: TAGS_PATH,
           lieContentRange: true,
           lieContentRangeExtra: 5,
         },
@@ -220,7 +210,7 @@ describe('prune-tags on SWR: safety', () => {
       routes: [
         {
           method: 'DELETE',
-          path: '/v2/manage/namespaces/team/repos/web/tags/ci-2',
+          path: `${TAGS_PATH}/ci-2`,
           error: true,
           errorStatus: 500,
         },
@@ -238,18 +228,12 @@ describe('prune-tags on SWR: safety', () => {
   });
 
   it('rides out a 429 storm by waiting as asked, and still deletes everything planned', async () => {
-    const many = Array.from({ length: 16 }, (_, i) => ({
-      tag: `ci-${i}`,
-      digest: `sha256:${i}`,
-      size: 1,
-      ...at((40 + i) * DAY),
-    }));
-    const e = await start('tag', seed([{ name: 'web', tags: many }]));
+    const e = await start('tag', seed([{ name: 'web', tags: oldCiTags(16) }]));
     e.setFaults({
       routes: [
         {
           method: 'DELETE',
-          path: '/v2/manage/namespaces/team/repos/web/tags/*',
+          path: `${TAGS_PATH}/*`,
           rateLimit: { capacity: 5, refillPerSecond: 5 },
         },
       ],
