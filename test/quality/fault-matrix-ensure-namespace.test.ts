@@ -8,12 +8,12 @@
 // | malformed JSON / lying Content-Range| clean failure  | none (no write call at all)  |
 // | 401 on the first write              | clean failure  | none; web keeps its 3 tags   |
 import { describe, expect } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
+import type { Emulator, EmulatorSeed } from '../emulator/index.ts';
+import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import type { FaultRow } from './support/fault-job.ts';
 import { itEachFaultRow } from './support/fault-matrix.ts';
 import { transientFaultRows } from './support/fault-rows.ts';
 
-const hw = DEFAULT_CREDENTIALS.huawei;
 const WEB_TAGS = ['latest', 'v1', 'v2'];
 
 // Namespace team holds web (3 tags); the declaration adds repository api and grants bob read.
@@ -55,12 +55,7 @@ const writes = (emu: Emulator) => emu.requests.filter((r) => r.method !== 'GET')
 
 function ensure(emu: Emulator): Record<string, string> {
   return {
-    provider: 'swr',
-    region: 'cn-north-4',
-    endpoint: emu.url,
-    'iam-endpoint': emu.url,
-    'access-key-id': hw.accessKeyId,
-    'secret-access-key': hw.secretAccessKey,
+    ...swrEmulatorInputs(emu.url),
     namespace: 'team',
     repositories: 'web\napi',
     permissions: 'bob read id=u-bob',

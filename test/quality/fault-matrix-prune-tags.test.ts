@@ -10,12 +10,12 @@
 // | 401 after the listing               | clean failure  | nothing (stopped)  |
 // latest and ci-old (shares latest's digest) survive every row.
 import { describe, expect } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
+import type { Emulator, EmulatorSeed } from '../emulator/index.ts';
+import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import type { FaultRow } from './support/fault-job.ts';
 import { itEachFaultRow } from './support/fault-matrix.ts';
 import { transientFaultRows } from './support/fault-rows.ts';
 
-const hw = DEFAULT_CREDENTIALS.huawei;
 const DAY = 86_400_000;
 const at = (days: number) => {
   const time = new Date(Date.now() - days * DAY).toISOString();
@@ -84,12 +84,7 @@ const tagsOf = (emu: Emulator) =>
 
 function prune(emu: Emulator): Record<string, string> {
   return {
-    provider: 'swr',
-    region: 'cn-north-4',
-    endpoint: emu.url,
-    'iam-endpoint': emu.url,
-    'access-key-id': hw.accessKeyId,
-    'secret-access-key': hw.secretAccessKey,
+    ...swrEmulatorInputs(emu.url),
     namespace: 'team',
     repositories: 'web',
     keep: '^latest$',

@@ -12,17 +12,12 @@
 // | 401 on the lease write              | clean failure  | office only, no warning (write refused)    |
 // | 401 after the lease, also in post   | clean failure  | office + the lease, named in a warning     |
 import { describe, expect } from 'vitest';
-import {
-  DEFAULT_CCR_INSTANCE,
-  DEFAULT_CREDENTIALS,
-  type Emulator,
-  type EmulatorSeed,
-} from '../emulator/index.ts';
+import { DEFAULT_CCR_INSTANCE, type Emulator, type EmulatorSeed } from '../emulator/index.ts';
+import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { expectCleanPost, type FaultRow } from './support/fault-job.ts';
 import { itEachFaultRow } from './support/fault-matrix.ts';
 import { transientFaultRows } from './support/fault-rows.ts';
 
-const bce = DEFAULT_CREDENTIALS.baidu;
 const instanceId = DEFAULT_CCR_INSTANCE.id;
 const RUNNER = '198.51.100.7';
 /** The harness runs every job as run 1001, attempt 1: leases of this job name holder `1001-1.<id>`. */
@@ -76,11 +71,7 @@ const allowlist = (emu: Emulator) => emu.state.ccrInstances.get(instanceId)!.whi
 
 function lease(emu: Emulator): Record<string, string> {
   return {
-    provider: 'ccr',
-    region: 'bj',
-    endpoint: emu.url,
-    'access-key-id': bce.accessKeyId,
-    'secret-access-key': bce.secretAccessKey,
+    ...ccrEmulatorInputs(emu.url),
     'instance-id': instanceId,
     'runner-ip': RUNNER,
   };
