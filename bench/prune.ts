@@ -6,8 +6,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../test/emulator/index.ts';
+import { type Emulator, startEmulator } from '../test/emulator/index.ts';
 import { runStep } from '../test/harness/runner.ts';
+import { swrEmulatorInputs } from '../test/support/emulator-inputs.ts';
 import { type BenchFigure, formatFigure } from './figures.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -52,19 +53,13 @@ async function runPruneTags(): Promise<{
 }> {
   const emu = await emulatorWithTags();
   try {
-    const hw = DEFAULT_CREDENTIALS.huawei;
     const stop = watchRequests(emu);
     const began = performance.now();
     const result = await runStep({
       action: 'prune-tags',
       timeoutMs: 600_000,
       inputs: {
-        provider: 'swr',
-        region: 'cn-north-4',
-        endpoint: emu.url,
-        'iam-endpoint': emu.url,
-        'access-key-id': hw.accessKeyId,
-        'secret-access-key': hw.secretAccessKey,
+        ...swrEmulatorInputs(emu.url),
         namespace: 'team',
         repositories: 'big',
         include: '.*',

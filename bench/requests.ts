@@ -1,17 +1,14 @@
 // Requests per run: ensure-namespace (first run and re-run) and login (AK/SK, IAM password, CCR
 // enterprise), counted in the emulator's request log, each against the fewest calls the job needs.
 // Exported for bench/run.ts; `node bench/requests.ts` runs it alone.
-import {
-  DEFAULT_CCR_INSTANCE,
-  DEFAULT_CREDENTIALS,
-  type Emulator,
-  startEmulator,
-} from '../test/emulator/index.ts';
+import { DEFAULT_CCR_INSTANCE, type Emulator, startEmulator } from '../test/emulator/index.ts';
 import { runStep } from '../test/harness/runner.ts';
+import {
+  ccrEmulatorInputs,
+  swrEmulatorInputs,
+  swrPasswordEmulatorInputs,
+} from '../test/support/emulator-inputs.ts';
 import { type BenchFigure, formatFigure } from './figures.ts';
-
-const hw = DEFAULT_CREDENTIALS.huawei;
-const bce = DEFAULT_CREDENTIALS.baidu;
 
 type Inputs = (emu: Emulator) => Record<string, string>;
 
@@ -23,31 +20,12 @@ interface Scenario {
   runs: Array<{ label: string; minimum: number; why: string }>;
 }
 
-const swrAksk: Inputs = (emu) => ({
-  provider: 'swr',
-  region: 'cn-north-4',
-  endpoint: emu.url,
-  'iam-endpoint': emu.url,
-  'access-key-id': hw.accessKeyId,
-  'secret-access-key': hw.secretAccessKey,
-});
+const swrAksk: Inputs = (emu) => swrEmulatorInputs(emu.url);
 
-const swrPassword: Inputs = (emu) => ({
-  provider: 'swr',
-  region: 'cn-north-4',
-  endpoint: emu.url,
-  'iam-endpoint': emu.url,
-  'iam-username': hw.userName,
-  'iam-password': hw.password,
-  'iam-domain': hw.domainName,
-});
+const swrPassword: Inputs = (emu) => swrPasswordEmulatorInputs(emu.url);
 
 const ccrEnterprise: Inputs = (emu) => ({
-  provider: 'ccr',
-  region: 'bj',
-  endpoint: emu.url,
-  'access-key-id': bce.accessKeyId,
-  'secret-access-key': bce.secretAccessKey,
+  ...ccrEmulatorInputs(emu.url),
   'instance-id': DEFAULT_CCR_INSTANCE.id,
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../emulator/index.ts';
 import { newJobDir } from '../harness/runner.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
-import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
+import { swrEmulatorInputs, swrPasswordEmulatorInputs } from '../support/emulator-inputs.ts';
 import {
   authOf,
   existsSync,
@@ -70,15 +70,7 @@ describe('login on SWR', () => {
 
   it('signs in with an IAM password and logs in the same way', async () => {
     const e = await start();
-    const job = await runLogin({
-      provider: 'swr',
-      region: 'cn-north-4',
-      endpoint: e.url,
-      'iam-endpoint': e.url,
-      'iam-username': hw.userName,
-      'iam-password': hw.password,
-      'iam-domain': hw.domainName,
-    });
+    const job = await runLogin(swrPasswordEmulatorInputs(e.url));
     expect(job.main.exitCode, job.main.log).toBe(0);
     expect(job.main.masks).toContain(hw.password);
     expect(e.requests.map((r) => `${r.method} ${r.path}`)).toEqual([

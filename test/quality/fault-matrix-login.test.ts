@@ -11,13 +11,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator } from '../emulator/index.ts';
+import type { Emulator } from '../emulator/index.ts';
 import { newJobDir } from '../harness/runner.ts';
+import { swrPasswordEmulatorInputs } from '../support/emulator-inputs.ts';
 import { expectCleanPost, type FaultRow, runFaultJob } from './support/fault-job.ts';
 import { itEachFaultRow } from './support/fault-matrix.ts';
 import { transientFaultRows } from './support/fault-rows.ts';
 
-const hw = DEFAULT_CREDENTIALS.huawei;
 const REGISTRY = 'swr.cn-north-4.myhuaweicloud.com';
 const OTHER_LOGINS = { 'ghcr.io': { auth: 'Z2g6dG9rZW4=' }, 'registry.example.com': { auth: 'dTpw' } };
 
@@ -49,15 +49,7 @@ const matrix: FaultRow[] = [
 ];
 
 function login(emu: Emulator): Record<string, string> {
-  return {
-    provider: 'swr',
-    region: 'cn-north-4',
-    endpoint: emu.url,
-    'iam-endpoint': emu.url,
-    'iam-username': hw.userName,
-    'iam-password': hw.password,
-    'iam-domain': hw.domainName,
-  };
+  return swrPasswordEmulatorInputs(emu.url);
 }
 
 /** A job directory whose HOME already holds docker logins to other registries. */

@@ -9,18 +9,12 @@ import { readPruneInputs } from '../../src/actions/prune-tags/inputs.ts';
 import { readSyncWhitelistInputs } from '../../src/actions/sync-whitelist/inputs.ts';
 import { InputReader } from '../../src/core/action/input-reader.ts';
 import { InputError } from '../../src/core/errors/errors.ts';
-import {
-  DEFAULT_CCR_INSTANCE,
-  DEFAULT_CREDENTIALS,
-  type Emulator,
-  startEmulator,
-} from '../emulator/index.ts';
+import { DEFAULT_CCR_INSTANCE, type Emulator, startEmulator } from '../emulator/index.ts';
 import { runStep } from '../harness/runner.ts';
+import { ccrEmulatorInputs, swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { expectNoStackTrace } from './support/fault-job.ts';
 import { actionInputNames, mutatedInputs } from './support/fuzz-values.ts';
 
-const hw = DEFAULT_CREDENTIALS.huawei;
-const bce = DEFAULT_CREDENTIALS.baidu;
 /** Nothing listens there: a fuzzed run that reached for an address lookup would fail, not leave the host. */
 const DEAD_LOOKUP = 'http://127.0.0.1:9/';
 
@@ -33,14 +27,7 @@ interface Subject {
   fixed: string[];
 }
 
-const huawei = (endpoint: string) => ({
-  provider: 'swr',
-  region: 'cn-north-4',
-  endpoint,
-  'iam-endpoint': endpoint,
-  'access-key-id': hw.accessKeyId,
-  'secret-access-key': hw.secretAccessKey,
-});
+const huawei = swrEmulatorInputs;
 const CONNECTION = [
   'endpoint',
   'iam-endpoint',
@@ -85,11 +72,7 @@ const subjects: Subject[] = [
     action: 'sync-whitelist',
     read: (reader) => readSyncWhitelistInputs(reader, {}),
     base: (endpoint) => ({
-      provider: 'ccr',
-      region: 'bj',
-      endpoint,
-      'access-key-id': bce.accessKeyId,
-      'secret-access-key': bce.secretAccessKey,
+      ...ccrEmulatorInputs(endpoint),
       'instance-id': DEFAULT_CCR_INSTANCE.id,
       entries: '203.0.113.0/24 # office',
       'ip-lookup-url': DEAD_LOOKUP,

@@ -16,6 +16,19 @@ export function swrEmulatorInputs(url: string): Record<string, string> {
   };
 }
 
+/** provider swr in cn-north-4, signed in with the emulator's IAM user (password token). */
+export function swrPasswordEmulatorInputs(url: string): Record<string, string> {
+  return {
+    provider: 'swr',
+    region: 'cn-north-4',
+    endpoint: url,
+    'iam-endpoint': url,
+    'iam-username': hw.userName,
+    'iam-password': hw.password,
+    'iam-domain': hw.domainName,
+  };
+}
+
 /** provider ccr in bj, the CCR API at the emulator. */
 export function ccrEmulatorInputs(url: string): Record<string, string> {
   return {
