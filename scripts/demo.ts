@@ -7,19 +7,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { type EmulatorSeed, type EmulatorState, startEmulator } from '../test/emulator/index.ts';
+import {
+  DEFAULT_CCR_INSTANCE,
+  type EmulatorSeed,
+  type EmulatorState,
+  startEmulator,
+} from '../test/emulator/index.ts';
 import { newJobDir, runStep, type StepOptions, type StepResult } from '../test/harness/runner.ts';
+import { ccrEmulatorInputs, swrEmulatorInputs } from '../test/support/emulator-inputs.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const ACTIONS = ['login', 'ensure-namespace', 'prune-tags', 'sync-whitelist'];
-const SWR_CREDENTIALS = {
-  'access-key-id': 'HWEMUAK00000000000001',
-  'secret-access-key': 'hw-emu-secret-key-0123456789',
-};
-const CCR_CREDENTIALS = {
-  'access-key-id': 'bce-emu-ak-00000001',
-  'secret-access-key': 'bce-emu-sk-0123456789',
-};
 const RUNNER_IP = '203.0.113.77';
 
 function buildIfNeeded(): void {
@@ -61,8 +59,9 @@ async function main(): Promise<void> {
   const ipLookup = await startIpLookup();
   console.log(`EMULATOR_URL=${emulator.url}`);
   const jobDir = newJobDir();
-  const swr = { provider: 'swr', region: 'cn-north-4', endpoint: emulator.url, 'iam-endpoint': emulator.url };
-  const ccr = { provider: 'ccr', region: 'bj', endpoint: emulator.url, 'instance-id': 'ccr-emu00001' };
+  // The runner gives post steps the same inputs as main, so every step of an action gets the same set.
+  const swr = swrEmulatorInputs(emulator.url);
+  const ccr = { ...ccrEmulatorInputs(emulator.url), 'instance-id': DEFAULT_CCR_INSTANCE.id };
   const failures: string[] = [];
   let jobEnv: Record<string, string> = {};
 
@@ -77,18 +76,17 @@ async function main(): Promise<void> {
   try {
     const login = await step('login (SWR, AK/SK)', {
       action: 'login',
-      inputs: { ...swr, ...SWR_CREDENTIALS },
+      inputs: swr,
     });
     await step('ensure-namespace', {
       action: 'ensure-namespace',
       inputs: {
         ...swr,
-        ...SWR_CREDENTIALS,
         namespace: 'demo-team',
         repositories: 'web visibility=private\ntools/builder visibility=public description="build images"',
       },
     });
-    const prune = { ...swr, ...SWR_CREDENTIALS, namespace: 'demo', repositories: 'app', 'keep-last': '3' };
+    const prune = { ...swr, namespace: 'demo', repositories: 'app', 'keep-last': '3' };
     await step('prune-tags (dry run)', {
       action: 'prune-tags',
       inputs: { ...prune, keep: '^v\\d+\\.\\d+\\.\\d+$', 'dry-run': 'true' },
@@ -96,13 +94,13 @@ async function main(): Promise<void> {
     await step('prune-tags', { action: 'prune-tags', inputs: { ...prune, keep: '^v\\d+\\.\\d+\\.\\d+$' } });
     const whitelist = await step('sync-whitelist (lease the runner IP)', {
       action: 'sync-whitelist',
-      inputs: { ...ccr, ...CCR_CREDENTIALS, mode: 'add', 'runner-ip': 'true', 'ip-lookup-url': ipLookup.url },
+      inputs: { ...ccr, mode: 'add', 'runner-ip': 'true', 'ip-lookup-url': ipLookup.url },
     });
     await step('sync-whitelist post (end the lease)', {
       action: 'sync-whitelist',
       entry: 'post',
       state: whitelist.state,
-      inputs: { ...ccr, ...CCR_CREDENTIALS },
+      inputs: ccr,
     });
     await step('login post (logout)', { action: 'login', entry: 'post', state: login.state, inputs: swr });
     printState(emulator.state);
