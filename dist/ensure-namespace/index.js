@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7911);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4827);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runEnsureNamespace */ .r)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7911:
+/***/ 4827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48041,6 +48041,18 @@ async function ensureSwrNamespace(api, inputs, mode, log) {
     return { plan, done, created };
 }
 
+;// CONCATENATED MODULE: ./src/core/action/input-names.ts
+// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function quoteInputs(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
+function inputLabel(names) {
+    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
 
 const KEY_INPUTS = {
@@ -48127,16 +48139,66 @@ function baiduAuth(keys) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/action/input-names.ts
-// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-function quoteInputs(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
+function readRegion(reader, pattern, expected) {
+    const region = reader.string('region');
+    if (!pattern.test(region)) {
+        throw new errors/* InputError */.dz('region', `Input 'region' must be ${expected}, got "${region}".`);
+    }
+    return region;
 }
-/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
-function inputLabel(names) {
-    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+/**
+ * An endpoint override: an https URL without credentials, query or fragment (plain http only for
+ * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
+ */
+function readEndpoint(reader, name) {
+    const text = reader.optional(name);
+    if (text === undefined)
+        return undefined;
+    const fail = (why) => {
+        throw new errors/* InputError */.dz(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
+    };
+    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        fail(`"${url.protocol}" is not https`);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
+    }
+    if (url.username || url.password)
+        fail('it must not contain a user name or password');
+    if (url.search || url.hash)
+        fail('it must not contain a query string or fragment');
+    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
+
+
+
+const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
+const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
+/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
+function readCcrConnection(reader) {
+    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const instanceId = reader.optional('instance-id');
+    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
+        throw new errors/* InputError */.dz('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
+    }
+    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    return instanceId ? { ...connection, instanceId } : connection;
+}
+/** The connection of an enterprise instance; without `instance-id`, an InputError saying `why` it is needed. */
+function enterpriseOnly(connection, why) {
+    if (connection.instanceId !== undefined)
+        return connection;
+    throw new InputError('instance-id', why);
 }
 
 ;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
@@ -48232,22 +48294,10 @@ function oidcAuth(reader, required) {
     return audience ? { ...auth, audience } : auth;
 }
 
-;// CONCATENATED MODULE: ./src/core/action/common-inputs.ts
-
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
 
 
 const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
-const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
-const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
-function readProvider(reader) {
-    return reader.oneOf('provider', ['swr', 'ccr']);
-}
-/** The connection for whichever provider the `provider` input names. */
-function readConnection(reader) {
-    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
-}
 /** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
 function readSwrConnection(reader) {
     const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
@@ -48260,51 +48310,17 @@ function readSwrConnection(reader) {
         connection.iamEndpoint = iamEndpoint;
     return connection;
 }
-/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
-function readCcrConnection(reader) {
-    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const instanceId = reader.optional('instance-id');
-    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
-        throw new errors/* InputError */.dz('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
-    }
-    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (instanceId)
-        connection.instanceId = instanceId;
-    return connection;
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+
+
+/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
+function readProvider(reader) {
+    return reader.oneOf('provider', ['swr', 'ccr']);
 }
-function readRegion(reader, pattern, expected) {
-    const region = reader.string('region');
-    if (!pattern.test(region)) {
-        throw new errors/* InputError */.dz('region', `Input 'region' must be ${expected}, got "${region}".`);
-    }
-    return region;
-}
-/**
- * An endpoint override: an https URL without credentials, query or fragment (plain http only for
- * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
- */
-function readEndpoint(reader, name) {
-    const text = reader.optional(name);
-    if (text === undefined)
-        return undefined;
-    const fail = (why) => {
-        throw new errors/* InputError */.dz(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
-    };
-    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        fail(`"${url.protocol}" is not https`);
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
-    }
-    if (url.username || url.password)
-        fail('it must not contain a user name or password');
-    if (url.search || url.hash)
-        fail('it must not contain a query string or fragment');
-    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
-    return url;
+/** The connection for whichever provider the `provider` input names. */
+function readConnection(reader) {
+    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/name-rules.ts

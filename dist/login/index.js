@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2662);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(918);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2662:
+/***/ 918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45981,94 +45981,6 @@ async function removeDockerLogin(record) {
     return plan.notes;
 }
 
-// EXTERNAL MODULE: ./src/core/errors/errors.ts
-var errors = __nccwpck_require__(8692);
-;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
-
-const KEY_INPUTS = {
-    accessKeyId: 'access-key-id',
-    secretAccessKey: 'secret-access-key',
-    token: 'security-token',
-};
-/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
-function readKeyInputs(reader) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
-    const token = reader.secret(KEY_INPUTS.token);
-    if (!accessKeyId && !secretAccessKey && !token)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
-        const given = [
-            accessKeyId && 'access-key-id',
-            secretAccessKey && 'secret-access-key',
-            token && 'security-token',
-        ]
-            .filter(Boolean)
-            .join(' and ');
-        throw new errors/* InputError */.dz(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
-            'and AK/SK credentials need both access-key-id and secret-access-key.');
-    }
-    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
-}
-/**
- * One family of environment variables, masked; undefined when none is set, InputError when partial.
- * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
- */
-function readKeyEnv(reader, names) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
-    if (!accessKeyId && !secretAccessKey)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const [set, missing] = accessKeyId
-            ? [names.accessKeyId, names.secretAccessKey]
-            : [names.secretAccessKey, names.accessKeyId];
-        throw new errors/* InputError */.dz(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
-            'access-key-id and secret-access-key instead.');
-    }
-    const token = reader.secret(KEY_INPUTS.token, [names.token]);
-    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
-    return withToken({ accessKeyId, secretAccessKey, source }, token);
-}
-function withToken(set, token) {
-    return token ? { ...set, token } : set;
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/resolve-baidu.ts
-
-
-/** The variables of Baidu's CLI and SDKs. */
-const BAIDU_ENV = {
-    accessKeyId: 'BCE_ACCESS_KEY_ID',
-    secretAccessKey: 'BCE_SECRET_ACCESS_KEY',
-    token: 'BCE_SESSION_TOKEN',
-};
-/**
- * Resolves Baidu credentials: the inputs access-key-id / secret-access-key (+ security-token as the
- * STS session token), else BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY (+ BCE_SESSION_TOKEN).
- */
-function resolveBaiduAuth(reader) {
-    const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
-    if (method !== 'auto' && method !== 'aksk') {
-        throw new errors/* InputError */.dz('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
-    }
-    const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
-    if (keys)
-        return baiduAuth(keys);
-    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
-        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
-        'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
-}
-function baiduAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, sessionToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with session token)` : keys.source,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/core/action/input-names.ts
 // How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
 /** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
@@ -46081,174 +45993,8 @@ function inputLabel(names) {
     return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
-const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
-
-;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
-
-
-
-
-/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
-const HUAWEI_ENV = [
-    {
-        accessKeyId: 'HUAWEICLOUD_SDK_AK',
-        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
-        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-    },
-    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
-];
-const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
-const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
-    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
-    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
-/**
- * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
- * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
- * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
- */
-function resolveHuaweiAuth(reader) {
-    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
-    if (method === 'password')
-        return passwordAuth(reader) ?? missingPassword();
-    if (method === 'oidc')
-        return oidcAuth(reader, true);
-    const keys = readKeyInputs(reader);
-    if (keys)
-        return akskAuth(keys);
-    if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
-        if (chosen)
-            return chosen;
-    }
-    for (const names of HUAWEI_ENV) {
-        const fromEnv = readKeyEnv(reader, names);
-        if (fromEnv)
-            return akskAuth(fromEnv);
-    }
-    if (method === 'aksk') {
-        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
-            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
-    }
-    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
-        `found. Tried, in order: ${TRIED}. Set one of them ` +
-        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
-}
-function akskAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
-    };
-}
-/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
-function passwordAuth(reader) {
-    const username = reader.optional('iam-username');
-    const password = reader.secret('iam-password');
-    const domain = reader.optional('iam-domain');
-    if (!username && !password && !domain)
-        return undefined;
-    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
-    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
-    if (missing.length > 0 || !username || !password || !domain) {
-        throw new errors/* InputError */.dz(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
-            'iam-username, iam-password and iam-domain (the account name).');
-    }
-    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
-}
-function missingPassword() {
-    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
-}
-/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
-    const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
-    const audience = reader.optional('oidc-audience');
-    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
-    return audience ? { ...auth, audience } : auth;
-}
-
-;// CONCATENATED MODULE: ./src/core/action/common-inputs.ts
-
-
-
-const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
-const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
-const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
-function readProvider(reader) {
-    return reader.oneOf('provider', ['swr', 'ccr']);
-}
-/** The connection for whichever provider the `provider` input names. */
-function readConnection(reader) {
-    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
-}
-/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
-function readSwrConnection(reader) {
-    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
-    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (iamEndpoint)
-        connection.iamEndpoint = iamEndpoint;
-    return connection;
-}
-/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
-function readCcrConnection(reader) {
-    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const instanceId = reader.optional('instance-id');
-    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
-        throw new errors/* InputError */.dz('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
-    }
-    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (instanceId)
-        connection.instanceId = instanceId;
-    return connection;
-}
-function readRegion(reader, pattern, expected) {
-    const region = reader.string('region');
-    if (!pattern.test(region)) {
-        throw new errors/* InputError */.dz('region', `Input 'region' must be ${expected}, got "${region}".`);
-    }
-    return region;
-}
-/**
- * An endpoint override: an https URL without credentials, query or fragment (plain http only for
- * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
- */
-function readEndpoint(reader, name) {
-    const text = reader.optional(name);
-    if (text === undefined)
-        return undefined;
-    const fail = (why) => {
-        throw new errors/* InputError */.dz(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
-    };
-    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        fail(`"${url.protocol}" is not https`);
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
-    }
-    if (url.username || url.password)
-        fail('it must not contain a user name or password');
-    if (url.search || url.hash)
-        fail('it must not contain a query string or fragment');
-    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
-    return url;
-}
-
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
 ;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
 
 
@@ -46364,6 +46110,154 @@ class InputReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
+
+const KEY_INPUTS = {
+    accessKeyId: 'access-key-id',
+    secretAccessKey: 'secret-access-key',
+    token: 'security-token',
+};
+/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
+function readKeyInputs(reader) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
+    const token = reader.secret(KEY_INPUTS.token);
+    if (!accessKeyId && !secretAccessKey && !token)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
+        const given = [
+            accessKeyId && 'access-key-id',
+            secretAccessKey && 'secret-access-key',
+            token && 'security-token',
+        ]
+            .filter(Boolean)
+            .join(' and ');
+        throw new errors/* InputError */.dz(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
+            'and AK/SK credentials need both access-key-id and secret-access-key.');
+    }
+    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
+}
+/**
+ * One family of environment variables, masked; undefined when none is set, InputError when partial.
+ * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
+ */
+function readKeyEnv(reader, names) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
+    if (!accessKeyId && !secretAccessKey)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const [set, missing] = accessKeyId
+            ? [names.accessKeyId, names.secretAccessKey]
+            : [names.secretAccessKey, names.accessKeyId];
+        throw new errors/* InputError */.dz(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
+            'access-key-id and secret-access-key instead.');
+    }
+    const token = reader.secret(KEY_INPUTS.token, [names.token]);
+    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
+    return withToken({ accessKeyId, secretAccessKey, source }, token);
+}
+function withToken(set, token) {
+    return token ? { ...set, token } : set;
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-baidu.ts
+
+
+/** The variables of Baidu's CLI and SDKs. */
+const BAIDU_ENV = {
+    accessKeyId: 'BCE_ACCESS_KEY_ID',
+    secretAccessKey: 'BCE_SECRET_ACCESS_KEY',
+    token: 'BCE_SESSION_TOKEN',
+};
+/**
+ * Resolves Baidu credentials: the inputs access-key-id / secret-access-key (+ security-token as the
+ * STS session token), else BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY (+ BCE_SESSION_TOKEN).
+ */
+function resolveBaiduAuth(reader) {
+    const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
+    if (method !== 'auto' && method !== 'aksk') {
+        throw new errors/* InputError */.dz('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
+    }
+    const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
+    if (keys)
+        return baiduAuth(keys);
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+        'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
+}
+function baiduAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, sessionToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with session token)` : keys.source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
+function readRegion(reader, pattern, expected) {
+    const region = reader.string('region');
+    if (!pattern.test(region)) {
+        throw new errors/* InputError */.dz('region', `Input 'region' must be ${expected}, got "${region}".`);
+    }
+    return region;
+}
+/**
+ * An endpoint override: an https URL without credentials, query or fragment (plain http only for
+ * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
+ */
+function readEndpoint(reader, name) {
+    const text = reader.optional(name);
+    if (text === undefined)
+        return undefined;
+    const fail = (why) => {
+        throw new errors/* InputError */.dz(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
+    };
+    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        fail(`"${url.protocol}" is not https`);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
+    }
+    if (url.username || url.password)
+        fail('it must not contain a user name or password');
+    if (url.search || url.hash)
+        fail('it must not contain a query string or fragment');
+    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
+
+
+
+const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
+const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
+/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
+function connection_readCcrConnection(reader) {
+    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const instanceId = reader.optional('instance-id');
+    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
+        throw new errors/* InputError */.dz('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
+    }
+    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    return instanceId ? { ...connection, instanceId } : connection;
+}
+/** The connection of an enterprise instance; without `instance-id`, an InputError saying `why` it is needed. */
+function enterpriseOnly(connection, why) {
+    if (connection.instanceId !== undefined)
+        return connection;
+    throw new errors/* InputError */.dz('instance-id', why);
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
 // Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
 
@@ -46375,8 +46269,132 @@ function ccrInstanceRegistryHost(detail, access) {
     return url ? registryKey(url) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
+const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
+
+
+
+/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
+const HUAWEI_ENV = [
+    {
+        accessKeyId: 'HUAWEICLOUD_SDK_AK',
+        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
+        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    },
+    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
+];
+const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
+const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
+    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
+    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
+/**
+ * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
+ * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
+ * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
+ */
+function resolveHuaweiAuth(reader) {
+    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
+    if (method === 'password')
+        return passwordAuth(reader) ?? missingPassword();
+    if (method === 'oidc')
+        return oidcAuth(reader, true);
+    const keys = readKeyInputs(reader);
+    if (keys)
+        return akskAuth(keys);
+    if (method === 'auto') {
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        if (chosen)
+            return chosen;
+    }
+    for (const names of HUAWEI_ENV) {
+        const fromEnv = readKeyEnv(reader, names);
+        if (fromEnv)
+            return akskAuth(fromEnv);
+    }
+    if (method === 'aksk') {
+        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
+            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
+    }
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
+        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
+}
+function akskAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
+    };
+}
+/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
+function passwordAuth(reader) {
+    const username = reader.optional('iam-username');
+    const password = reader.secret('iam-password');
+    const domain = reader.optional('iam-domain');
+    if (!username && !password && !domain)
+        return undefined;
+    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
+    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
+    if (missing.length > 0 || !username || !password || !domain) {
+        throw new errors/* InputError */.dz(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+            'iam-username, iam-password and iam-domain (the account name).');
+    }
+    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
+}
+function missingPassword() {
+    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
+}
+/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
+function oidcAuth(reader, required) {
+    const idpId = reader.optional('idp-id');
+    if (!idpId) {
+        if (!required)
+            return undefined;
+        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+            'GitHub (see docs/keyless.md).');
+    }
+    const audience = reader.optional('oidc-audience');
+    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
+    return audience ? { ...auth, audience } : auth;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
+
+
+const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
+function connection_readSwrConnection(reader) {
+    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
+    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    if (iamEndpoint)
+        connection.iamEndpoint = iamEndpoint;
+    return connection;
+}
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+
+
+/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
+function readProvider(reader) {
+    return reader.oneOf('provider', ['swr', 'ccr']);
+}
+/** The connection for whichever provider the `provider` input names. */
+function readConnection(reader) {
+    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/login/inputs.ts
 // The login action's inputs: parsed and checked here, before any API call.
+
+
 
 
 
@@ -46398,7 +46416,7 @@ function readLoginInputs(reader = new InputReader()) {
     };
     if (provider === 'swr') {
         rejectInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
-        const connection = readSwrConnection(reader);
+        const connection = connection_readSwrConnection(reader);
         return {
             ...common,
             target: registry ? { kind: 'swr', connection, registry } : { kind: 'swr', connection },
@@ -46422,10 +46440,10 @@ function readRegistry(reader) {
 }
 function readEnterpriseTarget(reader, registry) {
     rejectInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
-    const connection = readCcrConnection(reader);
+    const connection = enterpriseOnly(connection_readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
     const target = {
         kind: 'ccr-enterprise',
-        connection: { ...connection, instanceId: connection.instanceId },
+        connection,
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
         durationHours: reader.integer('duration', {
             min: 1,

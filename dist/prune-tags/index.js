@@ -48809,7 +48809,7 @@ function formatApiError(f) {
     return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
 }
 /** An action input is missing, malformed or conflicts with another; raised before any API call. */
-class InputError extends Error {
+class errors_InputError extends Error {
     name = 'InputError';
     /** The input names involved, kebab-case as in action.yml. */
     inputs;
@@ -48906,7 +48906,7 @@ async function runAction(entry) {
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    if (error instanceof InputError || error instanceof ApiError)
+    if (error instanceof errors_InputError || error instanceof ApiError)
         return true;
     const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
     return error instanceof Error && !builtIn.some((type) => error.constructor === type);
@@ -48938,7 +48938,7 @@ class InputReader {
         const value = this.optional(name) ?? options.default;
         if (value === undefined) {
             if (options.required !== false)
-                throw new InputError(name, `Input '${name}' is required but was empty.`);
+                throw new errors_InputError(name, `Input '${name}' is required but was empty.`);
             return '';
         }
         return value;
@@ -48975,31 +48975,31 @@ class InputReader {
             return true;
         if (/^(false|no|off|0)$/i.test(value))
             return false;
-        throw new InputError(name, `Input '${name}' must be true or false, got "${value}".`);
+        throw new errors_InputError(name, `Input '${name}' must be true or false, got "${value}".`);
     }
     integer(name, options = {}) {
         const value = this.optional(name);
         if (value === undefined) {
             if (options.default === undefined)
-                throw new InputError(name, `Input '${name}' is required but was empty.`);
+                throw new errors_InputError(name, `Input '${name}' is required but was empty.`);
             return options.default;
         }
         const { min = 0, max = Number.MAX_SAFE_INTEGER } = options;
         const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
         if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
             const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-            throw new InputError(name, `Input '${name}' must be a whole number ${range}, got "${value}".`);
+            throw new errors_InputError(name, `Input '${name}' must be a whole number ${range}, got "${value}".`);
         }
         return parsed;
     }
     oneOf(name, allowed, options = {}) {
         const value = this.optional(name) ?? options.default;
         if (value === undefined) {
-            throw new InputError(name, `Input '${name}' is required: one of ${allowed.join(', ')}.`);
+            throw new errors_InputError(name, `Input '${name}' is required: one of ${allowed.join(', ')}.`);
         }
         const match = allowed.find((candidate) => candidate === value.toLowerCase());
         if (match === undefined) {
-            throw new InputError(name, `Input '${name}' must be one of ${allowed.join(', ')}, got "${value}".`);
+            throw new errors_InputError(name, `Input '${name}' must be one of ${allowed.join(', ')}, got "${value}".`);
         }
         return match;
     }
@@ -49010,7 +49010,7 @@ class InputReader {
             .map((line) => line.trim())
             .filter((line) => line !== '' && !line.startsWith('#'));
         if (options.required && lines.length === 0) {
-            throw new InputError(name, `Input '${name}' is required: give at least one line.`);
+            throw new errors_InputError(name, `Input '${name}' is required: give at least one line.`);
         }
         return lines;
     }
@@ -49021,7 +49021,7 @@ class InputReader {
             .map((item) => item.trim())
             .filter((item) => item !== ''));
         if (options.required && items.length === 0) {
-            throw new InputError(name, `Input '${name}' is required: give at least one item.`);
+            throw new errors_InputError(name, `Input '${name}' is required: give at least one item.`);
         }
         return items;
     }
@@ -50049,7 +50049,7 @@ async function fetchGithubIdToken(audience, options = {}) {
     const { getIdToken = (aud) => getIDToken(aud), env = process.env } = options;
     const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
     if (missing.length > 0) {
-        throw new InputError('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
+        throw new errors_InputError('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
             `(${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set). Add this to the job ` +
             `(or the workflow):\n${PERMISSION_BLOCK}\n` +
             'Pull requests from forks never receive an ID token; use AK/SK secrets there or skip the step.');
@@ -50643,7 +50643,7 @@ function readKeyInputs(reader) {
         ]
             .filter(Boolean)
             .join(' and ');
-        throw new InputError(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
+        throw new errors_InputError(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
             'and AK/SK credentials need both access-key-id and secret-access-key.');
     }
     return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
@@ -50661,7 +50661,7 @@ function readKeyEnv(reader, names) {
         const [set, missing] = accessKeyId
             ? [names.accessKeyId, names.secretAccessKey]
             : [names.secretAccessKey, names.accessKeyId];
-        throw new InputError(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
+        throw new errors_InputError(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
             'access-key-id and secret-access-key instead.');
     }
     const token = reader.secret(KEY_INPUTS.token, [names.token]);
@@ -50688,12 +50688,12 @@ const BAIDU_ENV = {
 function resolveBaiduAuth(reader) {
     const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
     if (method !== 'auto' && method !== 'aksk') {
-        throw new InputError('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
+        throw new errors_InputError('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
     }
     const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
     if (keys)
         return baiduAuth(keys);
-    throw new InputError(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+    throw new errors_InputError(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
         'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
         'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
 }
@@ -50704,6 +50704,68 @@ function baiduAuth(keys) {
         credentials: keys.token ? { ...credentials, sessionToken: keys.token } : credentials,
         source: keys.token ? `${keys.source} (temporary, with session token)` : keys.source,
     };
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
+function readRegion(reader, pattern, expected) {
+    const region = reader.string('region');
+    if (!pattern.test(region)) {
+        throw new errors_InputError('region', `Input 'region' must be ${expected}, got "${region}".`);
+    }
+    return region;
+}
+/**
+ * An endpoint override: an https URL without credentials, query or fragment (plain http only for
+ * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
+ */
+function readEndpoint(reader, name) {
+    const text = reader.optional(name);
+    if (text === undefined)
+        return undefined;
+    const fail = (why) => {
+        throw new errors_InputError(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
+    };
+    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        fail(`"${url.protocol}" is not https`);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
+    }
+    if (url.username || url.password)
+        fail('it must not contain a user name or password');
+    if (url.search || url.hash)
+        fail('it must not contain a query string or fragment');
+    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
+
+
+
+const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
+const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
+/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
+function readCcrConnection(reader) {
+    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const instanceId = reader.optional('instance-id');
+    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
+        throw new errors_InputError('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
+    }
+    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    return instanceId ? { ...connection, instanceId } : connection;
+}
+/** The connection of an enterprise instance; without `instance-id`, an InputError saying `why` it is needed. */
+function enterpriseOnly(connection, why) {
+    if (connection.instanceId !== undefined)
+        return connection;
+    throw new InputError('instance-id', why);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/input-names.ts
@@ -50764,10 +50826,10 @@ function resolveHuaweiAuth(reader) {
             return akskAuth(fromEnv);
     }
     if (method === 'aksk') {
-        throw new InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
+        throw new errors_InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
             'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
     }
-    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+    throw new errors_InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
         `found. Tried, in order: ${TRIED}. Set one of them ` +
         '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
 }
@@ -50789,13 +50851,13 @@ function passwordAuth(reader) {
     const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
     const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
     if (missing.length > 0 || !username || !password || !domain) {
-        throw new InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+        throw new errors_InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
             'iam-username, iam-password and iam-domain (the account name).');
     }
     return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
 }
 function missingPassword() {
-    throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
+    throw new errors_InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
 function oidcAuth(reader, required) {
@@ -50803,7 +50865,7 @@ function oidcAuth(reader, required) {
     if (!idpId) {
         if (!required)
             return undefined;
-        throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+        throw new errors_InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
             'GitHub (see docs/keyless.md).');
     }
     const audience = reader.optional('oidc-audience');
@@ -50811,22 +50873,10 @@ function oidcAuth(reader, required) {
     return audience ? { ...auth, audience } : auth;
 }
 
-;// CONCATENATED MODULE: ./src/core/action/common-inputs.ts
-
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
 
 
 const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
-const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
-const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
-function readProvider(reader) {
-    return reader.oneOf('provider', ['swr', 'ccr']);
-}
-/** The connection for whichever provider the `provider` input names. */
-function readConnection(reader) {
-    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
-}
 /** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
 function readSwrConnection(reader) {
     const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
@@ -50839,51 +50889,17 @@ function readSwrConnection(reader) {
         connection.iamEndpoint = iamEndpoint;
     return connection;
 }
-/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
-function readCcrConnection(reader) {
-    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const instanceId = reader.optional('instance-id');
-    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
-        throw new InputError('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
-    }
-    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (instanceId)
-        connection.instanceId = instanceId;
-    return connection;
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+
+
+/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
+function readProvider(reader) {
+    return reader.oneOf('provider', ['swr', 'ccr']);
 }
-function readRegion(reader, pattern, expected) {
-    const region = reader.string('region');
-    if (!pattern.test(region)) {
-        throw new InputError('region', `Input 'region' must be ${expected}, got "${region}".`);
-    }
-    return region;
-}
-/**
- * An endpoint override: an https URL without credentials, query or fragment (plain http only for
- * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
- */
-function readEndpoint(reader, name) {
-    const text = reader.optional(name);
-    if (text === undefined)
-        return undefined;
-    const fail = (why) => {
-        throw new InputError(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
-    };
-    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        fail(`"${url.protocol}" is not https`);
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
-    }
-    if (url.username || url.password)
-        fail('it must not contain a user name or password');
-    if (url.search || url.hash)
-        fail('it must not contain a query string or fragment');
-    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
-    return url;
+/** The connection for whichever provider the `provider` input names. */
+function readConnection(reader) {
+    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/duration.ts
@@ -50921,7 +50937,7 @@ function compileTagPatterns(input, lines) {
         }
         catch (error) {
             const why = error instanceof Error ? error.message : String(error);
-            throw new InputError(input, `Input '${input}' line ${index + 1} is not a valid regular expression: ${source} (${why}).`);
+            throw new errors_InputError(input, `Input '${input}' line ${index + 1} is not a valid regular expression: ${source} (${why}).`);
         }
     });
 }
@@ -50999,7 +51015,7 @@ function retentionPolicyFor(rules) {
 }
 function refuseInexpressible(rules) {
     const refuse = (inputs, why) => {
-        throw new InputError(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
+        throw new errors_InputError(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
     };
     if (rules.include.length > 0) {
         refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
@@ -51072,7 +51088,7 @@ function readRepositories(reader) {
     const repositories = reader.list('repositories', { required: true });
     for (const name of repositories) {
         if (!REPOSITORY_PATTERN.test(name) || name.includes('..') || name.includes('//')) {
-            throw new InputError('repositories', `Input 'repositories' must hold repository names or glob patterns (letters, digits, . _ - / * ?), got "${name}".`);
+            throw new errors_InputError('repositories', `Input 'repositories' must hold repository names or glob patterns (letters, digits, . _ - / * ?), got "${name}".`);
         }
     }
     return repositories;
@@ -51096,7 +51112,7 @@ function readOlderThan(reader) {
         return undefined;
     const duration = parseDuration(text);
     if (!duration) {
-        throw new InputError('older-than', `Input 'older-than' must be a duration in weeks, days or hours such as 30d, 12h, 2w or 1w3d, got "${text}".`);
+        throw new errors_InputError('older-than', `Input 'older-than' must be a duration in weeks, days or hours such as 30d, 12h, 2w or 1w3d, got "${text}".`);
     }
     return duration;
 }
@@ -51104,21 +51120,21 @@ function readOlderThan(reader) {
 function checkCombinations(inputs) {
     const { connection, rules } = inputs;
     if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
-        throw new InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
+        throw new errors_InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
             "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.");
     }
     if (connection.provider === 'ccr') {
         if (!connection.instanceId) {
-            throw new InputError('instance-id', "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
+            throw new errors_InputError('instance-id', "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
         }
         const glob = inputs.repositories.find(isGlob);
         if (glob) {
-            throw new InputError('repositories', `Input 'repositories' must name CCR repositories exactly ("${glob}" is a pattern): CCR enterprise has no repository listing to match it against.`);
+            throw new errors_InputError('repositories', `Input 'repositories' must name CCR repositories exactly ("${glob}" is a pattern): CCR enterprise has no repository listing to match it against.`);
         }
     }
     if (inputs.mode === 'retention-policy') {
         if (connection.provider !== 'swr') {
-            throw new InputError(['mode', 'provider'], "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.");
+            throw new errors_InputError(['mode', 'provider'], "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.");
         }
         return { ...inputs, retention: retentionPolicyFor(rules) };
     }

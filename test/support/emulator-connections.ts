@@ -1,5 +1,6 @@
 // Provider connections to the emulator with its accepted AK/SK, for provider client tests.
-import type { CcrConnection, SwrConnection } from '../../src/core/action/common-inputs.ts';
+import type { CcrConnection } from '../../src/providers/ccr/connection.ts';
+import type { SwrConnection } from '../../src/providers/swr/connection.ts';
 import { DEFAULT_CREDENTIALS } from '../emulator/index.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;

@@ -1,8 +1,9 @@
 // The only place that reads ensure-namespace's inputs: parsed and checked here, before any API call.
-import { type Connection, readConnection } from '../../core/action/common-inputs.ts';
+
 import { inputLabel, quoteInputs } from '../../core/action/input-names.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import { type Connection, readConnection } from '../../providers/index.ts';
 import { ccrNamespaceProblems, swrNamespaceProblems } from './name-rules.ts';
 import { type PermissionWish, parsePermissionLines } from './permission-lines.ts';
 import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts';

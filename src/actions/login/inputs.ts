@@ -1,16 +1,16 @@
 // The login action's inputs: parsed and checked here, before any API call.
-import {
-  type CcrConnection,
-  readCcrConnection,
-  readProvider,
-  readSwrConnection,
-  type SwrConnection,
-} from '../../core/action/common-inputs.ts';
 import { inputLabel } from '../../core/action/input-names.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { registryKey } from '../../core/docker/registry-host.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import {
+  type CcrEnterpriseConnection,
+  enterpriseOnly,
+  readCcrConnection,
+} from '../../providers/ccr/connection.ts';
 import { CCR_PERSONAL_REGISTRY } from '../../providers/ccr/registry-host.ts';
+import { readProvider } from '../../providers/index.ts';
+import { readSwrConnection, type SwrConnection } from '../../providers/swr/connection.ts';
 
 /** SWR: a temporary login from `POST /v2/manage/utils/secret`. */
 export interface SwrLoginTarget {
@@ -23,7 +23,7 @@ export interface SwrLoginTarget {
 /** CCR enterprise: a temporary password for an instance. */
 export interface CcrEnterpriseLoginTarget {
   kind: 'ccr-enterprise';
-  connection: CcrConnection & { instanceId: string };
+  connection: CcrEnterpriseConnection;
   registry?: string;
   /** Which instance domain to log in to when `registry` is not set. */
   registryAccess: 'public' | 'private';
@@ -105,10 +105,13 @@ function readEnterpriseTarget(reader: InputReader, registry: string | undefined)
     ['password'],
     'a CCR enterprise instance (instance-id), which gets a temporary password',
   );
-  const connection = readCcrConnection(reader);
+  const connection = enterpriseOnly(
+    readCcrConnection(reader),
+    "Input 'instance-id' is required for a CCR enterprise login.",
+  );
   const target: CcrEnterpriseLoginTarget = {
     kind: 'ccr-enterprise',
-    connection: { ...connection, instanceId: connection.instanceId! },
+    connection,
     registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
     durationHours: reader.integer('duration', {
       min: 1,

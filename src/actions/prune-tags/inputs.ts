@@ -1,7 +1,8 @@
 // The only place prune-tags reads inputs: one typed, validated object, or an InputError before any call.
-import { type Connection, readConnection } from '../../core/action/common-inputs.ts';
+
 import { InputReader } from '../../core/action/input-reader.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import { type Connection, readConnection } from '../../providers/index.ts';
 import { type Duration, parseDuration } from './duration.ts';
 import { compileTagPatterns, isGlob } from './patterns.ts';
 import type { PruneRules } from './plan.ts';

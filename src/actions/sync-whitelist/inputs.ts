@@ -1,9 +1,10 @@
 // The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
-import { type CcrConnection, readCcrConnection } from '../../core/action/common-inputs.ts';
+
 import { InputReader } from '../../core/action/input-reader.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import type { IpVersion } from '../../core/net/egress-ip.ts';
 import { type IpNetwork, parseHostAddress } from '../../core/net/ip-network.ts';
+import { type CcrConnection, readCcrConnection } from '../../providers/ccr/connection.ts';
 import type { NewPrivateLink } from '../../providers/ccr/private-links.ts';
 import { type DeclaredEntry, parseEntryLines } from './entry-lines.ts';
 import { parseLeaseDuration } from './lease-duration.ts';

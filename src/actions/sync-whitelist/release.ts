@@ -3,12 +3,12 @@
 // retried (by the HTTP client and the lease loop); what still cannot be undone is named in one warning per
 // undo: the job's result stays as main left it, and the lease expires on its own.
 import * as core from '@actions/core';
-import { readCcrConnection } from '../../core/action/common-inputs.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { errorMessage } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { parseHostAddress } from '../../core/net/ip-network.ts';
 import { connectCcr } from '../../providers/ccr/connect.ts';
+import { readCcrConnection } from '../../providers/ccr/connection.ts';
 import { getPublicLinks, setPublicAccess } from '../../providers/ccr/public-links.ts';
 import { type LeaseLoopOptions, releaseLease } from './lease.ts';
 import { statusMatches } from './public-access.ts';

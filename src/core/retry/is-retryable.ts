@@ -1,5 +1,3 @@
-import type { HttpMethod } from '../http/types.ts';
-
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** 429 and the 5xx answers that mean "try again later"; 501/505 and every 4xx else are final. */
@@ -7,10 +5,10 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
-const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE']);
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 /** Methods whose repetition has the same effect as one call (RFC 9110 §9.2.2). */
-export function isIdempotentMethod(method: HttpMethod): boolean {
+export function isIdempotentMethod(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method);
 }
 

@@ -1,4 +1,3 @@
-import type { HttpMethod } from '../http/types.ts';
 import { backoffDelay } from './backoff.ts';
 import {
   isIdempotentMethod,
@@ -15,7 +14,8 @@ export type AttemptOutcome =
   | { kind: 'network'; code?: string };
 
 export interface RetryContext {
-  method: HttpMethod;
+  /** The request's HTTP method (GET, POST …). */
+  method: string;
   /** The API makes this non-idempotent call safe to repeat. */
   retrySafe?: boolean;
   /** Attempts made so far, this one included (1 after the first). */

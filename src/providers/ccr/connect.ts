@@ -1,8 +1,8 @@
-import type { CcrConnection } from '../../core/action/common-inputs.ts';
 import { baiduSigner } from '../../core/auth/authenticators.ts';
 import type { ApiError } from '../../core/errors/errors.ts';
 import { createApiClient, type HttpClientOptions } from '../../core/http/client.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import type { CcrConnection } from './connection.ts';
 
 export interface CcrConnectOptions {
   /** Transport settings (timeouts, retry, dispatcher, clock…). */

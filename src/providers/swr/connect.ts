@@ -1,4 +1,3 @@
-import type { SwrConnection } from '../../core/action/common-inputs.ts';
 import type { HuaweiAuth } from '../../core/auth/credentials.ts';
 import { huaweiAuthenticator, huaweiSigningCredentials } from '../../core/auth/huawei-authenticator.ts';
 import type { ApiError } from '../../core/errors/errors.ts';
@@ -7,6 +6,7 @@ import type { ApiClient } from '../../core/http/types.ts';
 import type { IdTokenSource } from '../../core/iam/github-id-token.ts';
 import { iamHint } from '../../core/iam/iam-hint.ts';
 import type { HuaweiCredentials } from '../../core/signing/index.ts';
+import type { SwrConnection } from './connection.ts';
 
 export interface SwrConnectOptions {
   /** Transport settings shared by the SWR and IAM clients (timeouts, retry, dispatcher, clock…). */

@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CcrConnection } from '../../../src/core/action/common-inputs.ts';
 import type { BaiduCredentials } from '../../../src/core/auth/credentials.ts';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import { forgetSecrets } from '../../../src/core/redact/secrets.ts';
 import { ccrHint, connectCcr, defaultCcrEndpoint } from '../../../src/providers/ccr/connect.ts';
+import type { CcrConnection } from '../../../src/providers/ccr/connection.ts';
 import { verifyBaiduRequest } from '../../emulator/auth/verify-baidu.ts';
 
 const AK = 'bce-test-ak-0001';

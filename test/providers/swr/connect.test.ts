@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SwrConnection } from '../../../src/core/action/common-inputs.ts';
 import type { HuaweiAuth } from '../../../src/core/auth/credentials.ts';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import { forgetSecrets } from '../../../src/core/redact/secrets.ts';
 import { connectSwr, swrHint, swrSigningCredentials } from '../../../src/providers/swr/connect.ts';
+import type { SwrConnection } from '../../../src/providers/swr/connection.ts';
 import { createSwrNamespace } from '../../../src/providers/swr/namespaces.ts';
 import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../../emulator/index.ts';
 import { registerOidcProvider } from '../../emulator/routes/iam-oidc.ts';

@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  readCcrConnection,
-  readConnection,
-  readSwrConnection,
-} from '../../../src/core/action/common-inputs.ts';
 import { InputReader } from '../../../src/core/action/input-reader.ts';
 import { forgetSecrets } from '../../../src/core/redact/secrets.ts';
+import { readSwrConnection } from '../../../src/providers/swr/connection.ts';
 import { inputErrorOf } from '../../support/input-error.ts';
 
 afterEach(() => forgetSecrets());
@@ -59,53 +55,5 @@ describe('readSwrConnection', () => {
     const error = inputErrorOf(() => readSwrConnection(reader({ ...KEYS, ...inputs })));
     expect(error.inputs).toEqual([input]);
     expect(error.message).toContain(text);
-  });
-});
-
-describe('readCcrConnection', () => {
-  it('reads region, instance-id and Baidu credentials', () => {
-    const connection = readCcrConnection(
-      reader(
-        { region: 'bj', 'instance-id': 'ccr-4k74gw7d' },
-        {
-          BCE_ACCESS_KEY_ID: 'AK',
-          BCE_SECRET_ACCESS_KEY: 'SK',
-        },
-      ),
-    );
-    expect(connection).toEqual({
-      provider: 'ccr',
-      region: 'bj',
-      instanceId: 'ccr-4k74gw7d',
-      auth: {
-        method: 'aksk',
-        credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' },
-        source: 'environment BCE_ACCESS_KEY_ID, BCE_SECRET_ACCESS_KEY',
-      },
-    });
-  });
-
-  it('rejects a malformed instance id and a Huawei-style region', () => {
-    expect(
-      inputErrorOf(() => readCcrConnection(reader({ ...KEYS, region: 'bj', 'instance-id': 'my-registry' })))
-        .message,
-    ).toBe(
-      `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "my-registry".`,
-    );
-    expect(inputErrorOf(() => readCcrConnection(reader({ ...KEYS, region: 'cn-north-4' }))).inputs).toEqual([
-      'region',
-    ]);
-  });
-});
-
-describe('readConnection', () => {
-  it('dispatches on the provider input', () => {
-    expect(readConnection(reader({ ...KEYS, provider: 'ccr', region: 'gz' })).provider).toBe('ccr');
-    expect(readConnection(reader({ ...KEYS, provider: 'SWR', region: 'ap-southeast-1' })).provider).toBe(
-      'swr',
-    );
-    expect(inputErrorOf(() => readConnection(reader({ ...KEYS, region: 'gz' }))).inputs).toEqual([
-      'provider',
-    ]);
   });
 });
