@@ -46415,8 +46415,11 @@ const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
 
-/** Pure: the request as it goes on the wire, before authentication adds its headers. */
-function buildWireRequest(baseUrl, request) {
+/**
+ * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ */
+function buildWireRequest(baseUrl, request, options = {}) {
     const url = new URL(baseUrl.origin);
     url.pathname = joinPath(baseUrl.pathname, request.path);
     url.search = encodeQuery(request.query ?? []);
@@ -46424,7 +46427,7 @@ function buildWireRequest(baseUrl, request) {
     const headers = {
         'User-Agent': USER_AGENT,
         Accept: 'application/json',
-        ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+        ...(hasBody || options.jsonContentTypeAlways ? { 'Content-Type': 'application/json' } : {}),
         ...request.headers,
     };
     return { method: request.method, url, headers, body: hasBody ? JSON.stringify(request.body) : '' };
@@ -46511,7 +46514,9 @@ async function requestWithRetries(config, request) {
 /** One attempt: wait for the rate cap, sign afresh (signatures carry a date), send, read. */
 async function attemptOnce(config, request) {
     await config.limiter.acquire();
-    const wire = buildWireRequest(config.baseUrl, request);
+    const wire = buildWireRequest(config.baseUrl, request, {
+        jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
+    });
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
@@ -46960,6 +46965,7 @@ async function connectSwr(connection, options = {}) {
         ...options.http,
         provider: 'SWR',
         baseUrl,
+        jsonContentTypeAlways: true,
         authenticate,
         hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
     });
@@ -46974,6 +46980,7 @@ function authOptions(connection, options) {
         ...transport,
         provider: 'IAM',
         baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
+        jsonContentTypeAlways: true,
         hintFor: iamHint,
     });
     return {

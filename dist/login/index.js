@@ -46442,6 +46442,7 @@ function readEnterpriseTarget(reader, registry) {
     rejectInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
     const connection = enterpriseOnly(connection_readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
     const target = {
+        ...readDockerUser(reader),
         kind: 'ccr-enterprise',
         connection,
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
@@ -46451,15 +46452,21 @@ function readEnterpriseTarget(reader, registry) {
             default: DEFAULT_DURATION_HOURS,
         }),
     };
-    const username = reader.optional('username');
-    const userId = reader.optional('user-id');
     if (registry)
         target.registry = registry;
-    if (username)
-        target.username = username;
-    if (userId)
-        target.userId = userId;
     return target;
+}
+/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
+function readDockerUser(reader) {
+    const username = reader.optional('username');
+    const userId = reader.optional('user-id');
+    if (username)
+        return userId ? { username, userId } : { username };
+    if (userId)
+        return { userId };
+    throw new errors/* InputError */.dz(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
+        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
+        'center), since the profile call takes a user id.');
 }
 function readPersonalTarget(reader, registry, password) {
     const username = reader.optional('username');
@@ -47257,8 +47264,11 @@ const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
 
-/** Pure: the request as it goes on the wire, before authentication adds its headers. */
-function buildWireRequest(baseUrl, request) {
+/**
+ * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ */
+function buildWireRequest(baseUrl, request, options = {}) {
     const url = new URL(baseUrl.origin);
     url.pathname = joinPath(baseUrl.pathname, request.path);
     url.search = encodeQuery(request.query ?? []);
@@ -47266,7 +47276,7 @@ function buildWireRequest(baseUrl, request) {
     const headers = {
         'User-Agent': USER_AGENT,
         Accept: 'application/json',
-        ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+        ...(hasBody || options.jsonContentTypeAlways ? { 'Content-Type': 'application/json' } : {}),
         ...request.headers,
     };
     return { method: request.method, url, headers, body: hasBody ? JSON.stringify(request.body) : '' };
@@ -47353,7 +47363,9 @@ async function requestWithRetries(config, request) {
 /** One attempt: wait for the rate cap, sign afresh (signatures carry a date), send, read. */
 async function attemptOnce(config, request) {
     await config.limiter.acquire();
-    const wire = buildWireRequest(config.baseUrl, request);
+    const wire = buildWireRequest(config.baseUrl, request, {
+        jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
+    });
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
@@ -47544,15 +47556,15 @@ function customDomainsOf(info) {
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
 /**
- * `GET /v1/users/profile?userId=`: the docker user name of a Baidu Cloud user; without a user id,
- * the signed-in user (the owner of the AK/SK).
+ * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
+ * Cloud user. The id is part of the call as documented; there is no documented form without it.
  */
 async function getCcrUserProfile(api, userId) {
     const response = await api.request({
         method: 'GET',
         path: '/v1/users/profile',
-        ...(userId ? { query: [['userId', userId]] } : {}),
-        operation: userId ? `read the profile of user ${userId}` : 'read the profile of the signed-in user',
+        query: [['userId', userId]],
+        operation: `read the profile of user ${userId}`,
     });
     return response.body ?? {};
 }
@@ -47876,6 +47888,7 @@ async function connectSwr(connection, options = {}) {
         ...options.http,
         provider: 'SWR',
         baseUrl,
+        jsonContentTypeAlways: true,
         authenticate,
         hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
     });
@@ -47890,6 +47903,7 @@ function authOptions(connection, options) {
         ...transport,
         provider: 'IAM',
         baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
+        jsonContentTypeAlways: true,
         hintFor: iamHint,
     });
     return {
@@ -48147,7 +48161,7 @@ async function obtainCcrEnterpriseLogin(target, now) {
     // Reads first: a failure there must not cost an irrevocable password.
     const detail = target.registry ? undefined : await getCcrInstance(api, instanceId);
     const registry = chooseCcrRegistry(detail ?? {}, target.registryAccess, instanceId, target.registry);
-    const username = target.username ?? (await profileName(api, target.userId));
+    const username = target.username !== undefined ? target.username : await profileName(api, target.userId);
     const issuedAt = now();
     const { password } = await createCcrTemporaryPassword(api, instanceId, target.durationHours);
     return {

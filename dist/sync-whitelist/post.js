@@ -46465,8 +46465,11 @@ const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
 
-/** Pure: the request as it goes on the wire, before authentication adds its headers. */
-function buildWireRequest(baseUrl, request) {
+/**
+ * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ */
+function buildWireRequest(baseUrl, request, options = {}) {
     const url = new URL(baseUrl.origin);
     url.pathname = joinPath(baseUrl.pathname, request.path);
     url.search = encodeQuery(request.query ?? []);
@@ -46474,7 +46477,7 @@ function buildWireRequest(baseUrl, request) {
     const headers = {
         'User-Agent': USER_AGENT,
         Accept: 'application/json',
-        ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+        ...(hasBody || options.jsonContentTypeAlways ? { 'Content-Type': 'application/json' } : {}),
         ...request.headers,
     };
     return { method: request.method, url, headers, body: hasBody ? JSON.stringify(request.body) : '' };
@@ -46561,7 +46564,9 @@ async function requestWithRetries(config, request) {
 /** One attempt: wait for the rate cap, sign afresh (signatures carry a date), send, read. */
 async function attemptOnce(config, request) {
     await config.limiter.acquire();
-    const wire = buildWireRequest(config.baseUrl, request);
+    const wire = buildWireRequest(config.baseUrl, request, {
+        jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
+    });
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {

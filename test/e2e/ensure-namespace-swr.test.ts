@@ -163,6 +163,25 @@ describe('ensure-namespace on SWR', () => {
     ]);
   });
 
+  it('names shared repositories when another account owns the name but shares repositories with us', async () => {
+    const e = await start({
+      swr: { namespaces: [{ name: 'lent', owner: 'someone-else', sharedWith: ['emu-domain'] }] },
+    });
+    const result = await ensure(e, { namespace: 'lent', repositories: 'web' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toContain(
+      'SWR namespace "lent" already exists, and these credentials see it only through shared repositories',
+    );
+    expect(e.requests.map((r) => r.query.filter).filter(Boolean)).toEqual([
+      'namespace::lent',
+      'namespace::lent',
+      'namespace::lent|mode::visible',
+    ]);
+    expect(writes(e).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'POST /v2/manage/namespaces 409',
+    ]);
+  });
+
   it('blocks a grant to a new user without id, changing nothing', async () => {
     const e = await start();
     const result = await ensure(e, { namespace: 'team-a', permissions: 'dan read' });

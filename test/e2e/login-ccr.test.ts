@@ -17,7 +17,13 @@ const emulatorForTest = closedAfterEach(startEmulator);
 const start = () => emulatorForTest({ seed: { registryCredentials: { ccr: { password: ccrPassword } } } });
 
 function enterprise(e: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...ccrEmulatorInputs(e.url), region: 'bd', 'instance-id': DEFAULT_CCR_INSTANCE.id, ...extra };
+  return {
+    ...ccrEmulatorInputs(e.url),
+    region: 'bd',
+    'instance-id': DEFAULT_CCR_INSTANCE.id,
+    'user-id': bd.userId,
+    ...extra,
+  };
 }
 
 const calls = (e: Emulator) => e.requests.map((r) => `${r.method} ${r.path}`);
@@ -42,6 +48,7 @@ describe('login on CCR enterprise', () => {
       'GET /v1/users/profile',
       `POST /v1/instances/${DEFAULT_CCR_INSTANCE.id}/credential`,
     ]);
+    expect(e.requests[1]?.query).toEqual({ userId: bd.userId });
     expect(e.state.issuedPasswords).toHaveLength(1);
     const configDir = main.outputs['docker-config']!;
     expect(readDockerConfig(configDir).auths?.[DEFAULT_CCR_INSTANCE.publicURL]).toEqual({
@@ -91,6 +98,15 @@ describe('login on CCR enterprise', () => {
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toContain('Check instance-id ccr-missing1 and region bd');
     expect(e.state.issuedPasswords).toEqual([]);
+  });
+
+  it('stops before any call when neither username nor user-id names the docker user', async () => {
+    const e = await start();
+    const { 'user-id': _omitted, ...inputs } = enterprise(e);
+    const { main } = await runLogin(inputs);
+    expect(main.exitCode).toBe(1);
+    expect(main.errors[0]).toContain("Inputs 'username' and 'user-id' are both empty");
+    expect(e.requests).toEqual([]);
   });
 
   it('fails on a wrong secret key with a hint and no retry', async () => {

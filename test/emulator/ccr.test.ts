@@ -131,6 +131,12 @@ describe('CCR enterprise instances and credentials', () => {
     });
     expect((await ccr({ path: '/v1/users/profile', query: { userId: 'someone' } })).status).toBe(404);
   });
+
+  it('requires userId on the profile call, as the supplement writes it (?userId=)', async () => {
+    const bare = await ccr({ path: '/v1/users/profile' });
+    expect(bare.status).toBe(400);
+    expect(bare.json).toMatchObject({ message: expect.stringContaining('userId is required') });
+  });
 });
 
 describe('CCR enterprise namespaces and tags', () => {
@@ -181,6 +187,7 @@ describe('CCR enterprise namespaces and tags', () => {
   });
 
   it("deletes only the named tag in 'tag' mode", async () => {
+    emulator.state.tagDeleteMode = 'tag';
     expect((await ccr({ method: 'DELETE', path: `${TAGS}/v1` })).status).toBe(200);
     expect((await ccr({ path: TAGS })).json).toMatchObject({
       total: 2,
@@ -188,8 +195,7 @@ describe('CCR enterprise namespaces and tags', () => {
     });
   });
 
-  it("removes tags sharing a digest in 'digest' mode", async () => {
-    emulator.state.tagDeleteMode = 'digest';
+  it("removes tags sharing a digest by default ('digest' mode: the image goes, spec 4.3.2)", async () => {
     expect((await ccr({ method: 'DELETE', path: `${TAGS}/stable` })).status).toBe(200);
     expect((await ccr({ path: TAGS })).json).toMatchObject({ total: 1, items: [{ tagName: 'v2' }] });
     expect((await ccr({ method: 'DELETE', path: `${TAGS}/v1` })).status).toBe(404);

@@ -9,7 +9,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --port N                 port to listen on (0: any free port; default 0)
   --host ADDR              loopback address (default 127.0.0.1)
   --seed FILE              initial state (JSON, see docs/emulator.md)
-  --tag-delete-mode MODE   tag (delete only that tag) | digest (delete every tag on its digest)
+  --tag-delete-mode MODE   digest (default: delete every tag on its digest) | tag (delete only that tag)
   --token-lifetime SEC     IAM token lifetime in seconds
   --faults JSON|FILE       a FaultConfig (replaces the seed's faults); flags below add to it
   --fail-next N            answer the next N requests with --fail-status (default 500)

@@ -1,5 +1,7 @@
 // startEmulator(): one loopback HTTP server speaking IAM, SWR, CCR personal and CCR enterprise APIs.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { API_FAMILIES, type ApiFamily, familyOfRoute } from './api-families.ts';
 import { type FaultConfig, FaultEngine } from './faults.ts';
 import { routes } from './routes/index.ts';
 import { buildState } from './seed-build.ts';
@@ -8,6 +10,7 @@ import { createEmulatorServer, type RequestLogEntry } from './server.ts';
 import { loadVerifiers } from './signature-verifiers.ts';
 import type { EmulatorState, TagDeleteMode } from './state.ts';
 
+export type { ApiFamily } from './api-families.ts';
 export { DEFAULT_CCR_INSTANCE, DEFAULT_CREDENTIALS } from './credentials.ts';
 export type { FaultConfig, FaultSet, FaultTrigger, RouteFault } from './faults.ts';
 export type { EmulatorSeed } from './seed-types.ts';
@@ -26,7 +29,15 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** Clock for token expiry, signature skew, rate limits and new resources' times. */
   now?: () => Date;
+  /**
+   * Also serve each API family on a base URL of its own (`urls`), answering 404 for the others' paths,
+   * as the clouds' separate hosts do: a client that sends a call to the wrong host fails.
+   */
+  separateHosts?: boolean;
 }
+
+/** One base URL per API family (with `separateHosts`). */
+export type FamilyUrls = Record<ApiFamily, string>;
 
 export interface Emulator {
   /** `http://127.0.0.1:PORT`, the `endpoint` (and `iam-endpoint`) input of the actions. */
@@ -36,6 +47,8 @@ export interface Emulator {
   setFaults(faults: FaultConfig): void;
   /** Every API request so far (admin requests excluded). */
   requests: RequestLogEntry[];
+  /** With `separateHosts`: the base URL of each API family. */
+  urls?: FamilyUrls;
   close(): Promise<void>;
 }
 
@@ -61,18 +74,45 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearRequests: () => requests.splice(0, requests.length),
   };
   const verifiers = await loadVerifiers();
-  const server = createEmulatorServer({ routes, state, faults, verifiers, now, control, log: requests });
+  const deps = { state, faults, verifiers, now, control, log: requests };
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const main = await listen(createEmulatorServer({ ...deps, routes }), host, options.port ?? 0);
+  const servers = [main];
+  let urls: FamilyUrls | undefined;
+  if (options.separateHosts) {
+    const entries: Array<[ApiFamily, string]> = [];
+    for (const family of API_FAMILIES) {
+      const only = routes.filter((route) => route.provider === 'admin' || familyOfRoute(route) === family);
+      const server = await listen(createEmulatorServer({ ...deps, routes: only }), host, 0);
+      servers.push(server);
+      entries.push([family, server.url]);
+    }
+    urls = Object.fromEntries(entries) as FamilyUrls;
+  }
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: main.url,
     state,
     setFaults: control.setFaults,
     requests,
+    ...(urls ? { urls } : {}),
+    close: async () => {
+      await Promise.all(servers.map((server) => server.close()));
+    },
+  };
+}
+
+async function listen(
+  server: Server,
+  host: string,
+  port: number,
+): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -84,6 +84,7 @@ function addSwrNamespace(state: EmulatorState, seed: SwrNamespaceSeed, now: Date
     id: newId(state),
     name: seed.name,
     owner,
+    sharedWith: [...(seed.sharedWith ?? [])],
     creatorName:
       seed.creatorName ??
       (owner === state.credentials.huawei.domainName ? state.credentials.huawei.userName : 'someone-else'),
@@ -150,7 +151,8 @@ function buildInstance(state: EmulatorState, seed: CcrInstanceSeed, now: Date): 
 export function buildState(seed: EmulatorSeed, now: Date): EmulatorState {
   const state: EmulatorState = {
     credentials: mergeCredentials(seed.credentials),
-    tagDeleteMode: seed.tagDeleteMode ?? 'tag',
+    tagDeleteMode: seed.tagDeleteMode ?? 'digest',
+    ...(seed.swrPageCap !== undefined ? { swrPageCap: seed.swrPageCap } : {}),
     tokenLifetimeSeconds: seed.tokenLifetimeSeconds ?? 86_400,
     signatureSkewSeconds: seed.signatureSkewSeconds ?? 900,
     region: seed.region ?? 'emu-region-1',

@@ -101,6 +101,10 @@ export function parseSeed(value: unknown): EmulatorSeed {
   }
   for (const key of ['tokenLifetimeSeconds', 'signatureSkewSeconds'])
     checkOptional(value, key, 'number', 'seed');
+  const cap = value.swrPageCap;
+  if (cap !== undefined && (typeof cap !== 'number' || !Number.isInteger(cap) || cap < 1)) {
+    throw new Error('seed: swrPageCap must be a whole number ≥ 1');
+  }
   checkOptional(value, 'region', 'string', 'seed');
   if (value.credentials !== undefined && !isObject(value.credentials))
     throw new Error('seed: credentials must be an object');

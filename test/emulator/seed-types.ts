@@ -48,6 +48,8 @@ export interface SwrNamespaceSeed {
   /** Owning Huawei account (domain name); default: the emulator's account. */
   owner?: string;
   creatorName?: string;
+  /** Accounts (domain names) another owner shares some repositories with: they see it with `mode::visible`. */
+  sharedWith?: string[];
   repositories?: SwrRepositorySeed[];
   permissions?: PermissionSeed[];
 }
@@ -101,7 +103,10 @@ export interface OidcProviderSeed {
 
 export interface EmulatorSeed {
   credentials?: { huawei?: Partial<HuaweiEmulatorCredentials>; baidu?: Partial<BaiduEmulatorCredentials> };
+  /** `digest` (default, spec 4.3.2: the image goes, with every tag on it) or `tag` (only that tag). */
   tagDeleteMode?: TagDeleteMode;
+  /** SWR list pages hold at most this many records even when `limit` asks for more. */
+  swrPageCap?: number;
   /** IAM token lifetime; default 86400 (24 h, as IAM). */
   tokenLifetimeSeconds?: number;
   /** Accepted signature clock skew; default 900. */

@@ -17,6 +17,7 @@ import type {
 import { matchRoute } from './router.ts';
 import type { ReceivedRequest, Verifiers } from './signature-verifiers.ts';
 import type { EmulatorState } from './state.ts';
+import { swrContentTypeError } from './swr-content-type.ts';
 
 /** One API request as the emulator saw it (admin requests are not recorded). */
 export interface RequestLogEntry {
@@ -105,6 +106,8 @@ async function routeRequest(
     };
   }
   const { route, params } = match;
+  const contentTypeError = route.provider === 'swr' ? swrContentTypeError(context.headers) : undefined;
+  if (contentTypeError) return { response: contentTypeError, provider: route.provider };
   const auth = await authenticate(
     route.auth ?? defaultScheme(route.provider),
     context,

@@ -30,6 +30,7 @@ export function snapshotState(state: EmulatorState): StateSnapshot {
   return {
     credentials: state.credentials,
     tagDeleteMode: state.tagDeleteMode,
+    ...(state.swrPageCap !== undefined ? { swrPageCap: state.swrPageCap } : {}),
     tokenLifetimeSeconds: state.tokenLifetimeSeconds,
     signatureSkewSeconds: state.signatureSkewSeconds,
     region: state.region,
@@ -39,6 +40,7 @@ export function snapshotState(state: EmulatorState): StateSnapshot {
       namespaces: [...state.swrNamespaces.values()].map((ns) => ({
         name: ns.name,
         owner: ns.owner,
+        sharedWith: [...ns.sharedWith],
         creatorName: ns.creatorName,
         permissions: permissionSeeds(ns.access),
         repositories: [...ns.repositories.values()].map((repo) => ({

@@ -63,6 +63,8 @@ export interface SwrNamespace {
   name: string;
   /** Huawei account (domain name) owning it; another account's namespaces are invisible but taken. */
   owner: string;
+  /** Other accounts that see it in `mode::visible` lists because some of its repositories are shared. */
+  sharedWith: string[];
   creatorName: string;
   created: string;
   repositories: Map<string, SwrRepository>;
@@ -168,6 +170,8 @@ export interface RegistryCredentials {
 export interface EmulatorState {
   credentials: EmulatorCredentials;
   tagDeleteMode: TagDeleteMode;
+  /** Most records an SWR list page holds, whatever `limit` asked for (a server-side cap); none when undefined. */
+  swrPageCap?: number;
   tokenLifetimeSeconds: number;
   /** Accepted clock skew for signatures, seconds. */
   signatureSkewSeconds: number;
@@ -195,6 +199,14 @@ export function newId(state: EmulatorState): number {
 export function ownSwrNamespace(state: EmulatorState, name: string): SwrNamespace | undefined {
   const namespace = state.swrNamespaces.get(name);
   return namespace && namespace.owner === state.credentials.huawei.domainName ? namespace : undefined;
+}
+
+/** Namespaces another account shares repositories of with the caller's account (`mode::visible`). */
+export function sharedSwrNamespaces(state: EmulatorState): SwrNamespace[] {
+  const domain = state.credentials.huawei.domainName;
+  return [...state.swrNamespaces.values()].filter(
+    (ns) => ns.owner !== domain && ns.sharedWith.includes(domain),
+  );
 }
 
 /** Namespaces the caller's account owns (counted against the quota of 5). */

@@ -7,7 +7,15 @@ let swr: (options: CallOptions) => ReturnType<ReturnType<typeof caller>>;
 
 beforeEach(async () => {
   emulator = await startEmulator({
-    seed: { swr: { namespaces: [{ name: 'taken', owner: 'another-domain' }, { name: 'team' }] } },
+    seed: {
+      swr: {
+        namespaces: [
+          { name: 'taken', owner: 'another-domain' },
+          { name: 'team' },
+          { name: 'lent', owner: 'another-domain', sharedWith: ['emu-domain'] },
+        ],
+      },
+    },
   });
   swr = caller(emulator.url, { auth: 'huawei' });
 });
@@ -107,6 +115,45 @@ describe('SWR namespaces', () => {
       error_msg: 'Incorrect request body type.',
     });
   });
+
+  it('lists a namespace seen only through shared repositories with mode::visible alone, with no permission', async () => {
+    const names = async (filter: string) =>
+      (
+        (await swr({ path: '/v2/manage/namespaces', query: { filter } })).json as {
+          namespaces: Array<{ name: string; auth: number }>;
+        }
+      ).namespaces;
+    expect(await names('namespace::lent')).toEqual([]);
+    expect(await names('namespace::lent|mode::visible')).toEqual([
+      expect.objectContaining({ name: 'lent', auth: 0 }),
+    ]);
+    expect(await names('namespace::taken|mode::visible')).toEqual([]);
+    expect((await swr({ path: '/v2/manage/namespaces/lent' })).status).toBe(404);
+  });
+
+  it('refuses a filter mode other than visible', async () => {
+    const result = await swr({
+      path: '/v2/manage/namespaces',
+      query: { filter: 'namespace::team|mode::all' },
+    });
+    expect(result.status).toBe(400);
+    expect(result.json).toMatchObject([{ errorCode: 'SVCSTG.SWR.4001035' }]);
+  });
+
+  it.each([
+    [null, 400],
+    ['text/plain', 400],
+    ['application/json', 200],
+    ['application/json;charset=utf-8', 200],
+  ])(
+    'answers a bodiless GET with Content-Type %j with %i (mandatory on every SWR call)',
+    async (type, status) => {
+      const result = await swr({ path: '/v2/manage/namespaces', contentType: type });
+      expect(result.status).toBe(status);
+      if (status === 400)
+        expect(result.json).toMatchObject({ error_msg: expect.stringContaining('Content-Type') });
+    },
+  );
 
   it('deletes a namespace (204) and answers 404 for a missing one', async () => {
     expect((await swr({ method: 'DELETE', path: '/v2/manage/namespaces/team' })).status).toBe(204);

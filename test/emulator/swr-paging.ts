@@ -55,14 +55,19 @@ export function readPage(
   return { offset: o, limit: l };
 }
 
-/** The records of a page and the `Content-Range` header (`offset-count/total`) when paging was asked for. */
+/**
+ * The records of a page and the `Content-Range` header (`offset-count/total`) when paging was asked for.
+ * A server cap (`cap`) below `limit` serves fewer records than asked, as a capped registry does.
+ */
 export function pageOf<T>(
   records: T[],
   page: Page | undefined,
   withRange: boolean,
+  cap?: number,
 ): { items: T[]; headers?: Record<string, string> } {
   if (!page) return { items: records };
-  const items = records.slice(page.offset, page.offset + page.limit);
+  const served = Math.min(page.limit, cap ?? page.limit);
+  const items = records.slice(page.offset, page.offset + served);
   if (!withRange) return { items };
   return { items, headers: { 'Content-Range': `${page.offset}-${items.length}/${records.length}` } };
 }

@@ -119,6 +119,16 @@ describe('SWR repositories', () => {
     expect(new Set([...names(first), ...names(second)]).size).toBe(3);
   });
 
+  it('serves fewer records than limit under a server page cap, Content-Range still telling the total', async () => {
+    emulator.state.swrPageCap = 2;
+    const first = await swr({ path: '/v2/manage/repos', query: { offset: '0', limit: '100' } });
+    expect(names(first)).toHaveLength(2);
+    expect(first.headers['content-range']).toBe('0-2/3');
+    expect((await swr({ path: '/v2/manage/repos', query: { offset: '2', limit: '100' } })).status).toBe(400);
+    const second = await swr({ path: '/v2/manage/repos', query: { offset: '2', limit: '2' } });
+    expect(second.headers['content-range']).toBe('2-1/3');
+  });
+
   it('rejects an offset that is not a multiple of limit, and offset without limit', async () => {
     expect((await swr({ path: '/v2/manage/repos', query: { offset: '1', limit: '2' } })).status).toBe(400);
     expect((await swr({ path: '/v2/manage/repos', query: { offset: '0' } })).status).toBe(400);

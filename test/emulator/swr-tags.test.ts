@@ -96,8 +96,8 @@ describe('SWR tags', () => {
     expect(tagNames(await swr({ path: TAGS }))).toEqual(['dev', 'v2', 'v2-amd64', 'latest']);
   });
 
-  it("deletes every tag on the same digest in 'digest' mode, leaving manifest-list children alone", async () => {
-    const swr = await start('digest');
+  it('deletes every tag on the same digest by default (spec 4.3.2), leaving manifest-list children alone', async () => {
+    const swr = await start();
     expect((await swr({ method: 'DELETE', path: `${TAGS}/v1` })).status).toBe(204);
     expect(tagNames(await swr({ path: TAGS }))).toEqual(['dev', 'v2', 'v2-amd64']);
     expect((await swr({ method: 'DELETE', path: `${TAGS}/v2` })).status).toBe(204);

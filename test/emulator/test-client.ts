@@ -11,6 +11,8 @@ export interface CallOptions {
   /** JSON-serialised unless a string. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Default `application/json` on every request, as the official SDKs send it; null sends none. */
+  contentType?: string | null;
   /** `token` needs `token`; `huawei` / `baidu` sign with the default keys (or `keys`). */
   auth?: 'none' | 'token' | 'huawei' | 'baidu';
   token?: string;
@@ -47,7 +49,10 @@ export async function call(baseUrl: string, options: CallOptions): Promise<CallR
   const wire: WireRequest = {
     method: options.method ?? 'GET',
     url,
-    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...options.headers },
+    headers: {
+      ...(options.contentType === null ? {} : { 'Content-Type': options.contentType ?? 'application/json' }),
+      ...options.headers,
+    },
     body,
   };
   const auth = options.auth ?? 'none';

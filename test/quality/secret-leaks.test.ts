@@ -149,7 +149,7 @@ const cases: LeakCase[] = [
   {
     action: 'login',
     sign: 'Baidu STS',
-    inputs: { 'output-password': 'false' },
+    inputs: { 'output-password': 'false', 'user-id': bce.userId },
     received: [SECRETS.ccrTemporaryPassword],
     username: bce.dockerUserName,
   },
@@ -215,7 +215,11 @@ describe('secret-leak scan', () => {
 
   it('login with output-password sets the password only as a masked output', async () => {
     const { inputs, env } = signIn('Baidu STS');
-    const { main } = await runJob({ action: 'login', inputs: { ...inputs, 'output-password': 'true' }, env });
+    const { main } = await runJob({
+      action: 'login',
+      inputs: { ...inputs, 'output-password': 'true', 'user-id': bce.userId },
+      env,
+    });
     expect(main.exitCode, main.log).toBe(0);
     expect(main.outputs.password).toBe(SECRETS.ccrTemporaryPassword);
     expect(main.masks).toContain(SECRETS.ccrTemporaryPassword);
@@ -256,7 +260,8 @@ describe('secret-leak scan', () => {
       emu.setFaults({ routes: [{ path: c.path, malformedJson: true }] });
       try {
         const { inputs, env } = signIn(c.sign);
-        const { main } = await runJob({ action: 'login', inputs, env });
+        const docker: Record<string, string> = c.sign === 'Baidu STS' ? { 'user-id': bce.userId } : {};
+        const { main } = await runJob({ action: 'login', inputs: { ...inputs, ...docker }, env });
         expect(main.exitCode).toBe(1);
         expect(main.errors.join('\n')).toContain('not shown: this response carries a credential');
         const auth = Buffer.from(`${SWR_USER}:${c.secret}`).toString('base64');

@@ -20,8 +20,16 @@ export interface SwrLoginTarget {
   registry?: string;
 }
 
+/**
+ * Who the docker user is: named (`username`), or read from the profile of a Baidu Cloud user id
+ * (`user-id`), since the profile call takes the id (`GET /v1/users/profile?userId=`).
+ */
+export type CcrDockerUser = { username: string; userId?: string } | { username?: undefined; userId: string };
+
 /** CCR enterprise: a temporary password for an instance. */
-export interface CcrEnterpriseLoginTarget {
+export type CcrEnterpriseLoginTarget = CcrEnterpriseLoginBase & CcrDockerUser;
+
+interface CcrEnterpriseLoginBase {
   kind: 'ccr-enterprise';
   connection: CcrEnterpriseConnection;
   registry?: string;
@@ -29,10 +37,6 @@ export interface CcrEnterpriseLoginTarget {
   registryAccess: 'public' | 'private';
   /** Lifetime of the temporary password, hours. */
   durationHours: number;
-  /** Docker user name (`username`); else read from the user profile. */
-  username?: string;
-  /** User whose profile names the docker user (`user-id`); else the signed-in user. */
-  userId?: string;
 }
 
 /** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
@@ -110,6 +114,7 @@ function readEnterpriseTarget(reader: InputReader, registry: string | undefined)
     "Input 'instance-id' is required for a CCR enterprise login.",
   );
   const target: CcrEnterpriseLoginTarget = {
+    ...readDockerUser(reader),
     kind: 'ccr-enterprise',
     connection,
     registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
@@ -119,12 +124,22 @@ function readEnterpriseTarget(reader: InputReader, registry: string | undefined)
       default: DEFAULT_DURATION_HOURS,
     }),
   };
+  if (registry) target.registry = registry;
+  return target;
+}
+
+/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
+function readDockerUser(reader: InputReader): CcrDockerUser {
   const username = reader.optional('username');
   const userId = reader.optional('user-id');
-  if (registry) target.registry = registry;
-  if (username) target.username = username;
-  if (userId) target.userId = userId;
-  return target;
+  if (username) return userId ? { username, userId } : { username };
+  if (userId) return { userId };
+  throw new InputError(
+    ['username', 'user-id'],
+    "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
+      '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
+      'center), since the profile call takes a user id.',
+  );
 }
 
 function readPersonalTarget(

@@ -34,7 +34,7 @@ async function obtainCcrEnterpriseLogin(
   // Reads first: a failure there must not cost an irrevocable password.
   const detail = target.registry ? undefined : await getCcrInstance(api, instanceId);
   const registry = chooseCcrRegistry(detail ?? {}, target.registryAccess, instanceId, target.registry);
-  const username = target.username ?? (await profileName(api, target.userId));
+  const username = target.username !== undefined ? target.username : await profileName(api, target.userId);
   const issuedAt = now();
   const { password } = await createCcrTemporaryPassword(api, instanceId, target.durationHours);
   return {
@@ -46,10 +46,7 @@ async function obtainCcrEnterpriseLogin(
   };
 }
 
-async function profileName(
-  api: Awaited<ReturnType<typeof connectCcr>>,
-  userId: string | undefined,
-): Promise<string> {
+async function profileName(api: Awaited<ReturnType<typeof connectCcr>>, userId: string): Promise<string> {
   const profile = await getCcrUserProfile(api, userId);
   if (typeof profile.name === 'string' && profile.name !== '') return profile.name;
   throw new ApiError({

@@ -97,7 +97,9 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
 /** One attempt: wait for the rate cap, sign afresh (signatures carry a date), send, read. */
 async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promise<Attempt<T>> {
   await config.limiter.acquire();
-  const wire = buildWireRequest(config.baseUrl, request);
+  const wire = buildWireRequest(config.baseUrl, request, {
+    jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
+  });
   await config.options.authenticate?.(wire);
   const started = config.now().getTime();
   try {

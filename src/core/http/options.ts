@@ -38,6 +38,11 @@ export interface HttpClientOptions {
   baseUrl: string | URL;
   /** Adds signature or token headers; called before every attempt so each retry is signed afresh. */
   authenticate?: Authenticator;
+  /**
+   * Send `Content-Type: application/json` on bodiless requests too: SWR lists the header as mandatory
+   * on every call, and Huawei's official SDK sends it on GETs and DELETEs alike.
+   */
+  jsonContentTypeAlways?: boolean;
   /** Provider-specific next step for an error (e.g. 401 → which inputs to check). */
   hintFor?: (error: ApiError) => string | undefined;
   timeouts?: Partial<HttpTimeouts>;

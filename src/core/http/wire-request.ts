@@ -1,8 +1,15 @@
 import { USER_AGENT } from '../version.ts';
 import type { ApiRequest, QueryParams, WireRequest } from './types.ts';
 
-/** Pure: the request as it goes on the wire, before authentication adds its headers. */
-export function buildWireRequest(baseUrl: URL, request: ApiRequest): WireRequest {
+/**
+ * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ */
+export function buildWireRequest(
+  baseUrl: URL,
+  request: ApiRequest,
+  options: { jsonContentTypeAlways?: boolean } = {},
+): WireRequest {
   const url = new URL(baseUrl.origin);
   url.pathname = joinPath(baseUrl.pathname, request.path);
   url.search = encodeQuery(request.query ?? []);
@@ -10,7 +17,7 @@ export function buildWireRequest(baseUrl: URL, request: ApiRequest): WireRequest
   const headers: Record<string, string> = {
     'User-Agent': USER_AGENT,
     Accept: 'application/json',
-    ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+    ...(hasBody || options.jsonContentTypeAlways ? { 'Content-Type': 'application/json' } : {}),
     ...request.headers,
   };
   return { method: request.method, url, headers, body: hasBody ? JSON.stringify(request.body) : '' };

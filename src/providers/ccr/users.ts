@@ -7,15 +7,15 @@ export interface CcrUserProfile {
 }
 
 /**
- * `GET /v1/users/profile?userId=`: the docker user name of a Baidu Cloud user; without a user id,
- * the signed-in user (the owner of the AK/SK).
+ * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
+ * Cloud user. The id is part of the call as documented; there is no documented form without it.
  */
-export async function getCcrUserProfile(api: ApiClient, userId?: string): Promise<CcrUserProfile> {
+export async function getCcrUserProfile(api: ApiClient, userId: string): Promise<CcrUserProfile> {
   const response = await api.request<CcrUserProfile>({
     method: 'GET',
     path: '/v1/users/profile',
-    ...(userId ? { query: [['userId', userId]] as const } : {}),
-    operation: userId ? `read the profile of user ${userId}` : 'read the profile of the signed-in user',
+    query: [['userId', userId]],
+    operation: `read the profile of user ${userId}`,
   });
   return response.body ?? {};
 }

@@ -40,6 +40,7 @@ export async function connectSwr(
     ...options.http,
     provider: 'SWR',
     baseUrl,
+    jsonContentTypeAlways: true,
     authenticate,
     hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
   });
@@ -59,6 +60,7 @@ function authOptions(connection: SwrConnection, options: SwrConnectOptions) {
     ...transport,
     provider: 'IAM',
     baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
+    jsonContentTypeAlways: true,
     hintFor: iamHint,
   });
   return {

@@ -41,9 +41,10 @@ describe('readLoginInputs', () => {
   });
 
   it('reads a CCR enterprise login with a 2-hour default duration and public access', () => {
-    const inputs = read({ ...ccrKeys, 'instance-id': 'ccr-abc123' });
+    const inputs = read({ ...ccrKeys, 'instance-id': 'ccr-abc123', 'user-id': 'uid-1' });
     expect(inputs.target).toMatchObject({
       kind: 'ccr-enterprise',
+      userId: 'uid-1',
       durationHours: 2,
       registryAccess: 'public',
       connection: { instanceId: 'ccr-abc123' },
@@ -85,14 +86,31 @@ describe('readLoginInputs', () => {
       ['username', 'duration'],
       "Inputs 'username' and 'duration' cannot be used with provider swr",
     ],
-    [{ ...ccrKeys, 'instance-id': 'ccr-abc123', duration: '0' }, ['duration'], 'from 1 to 24'],
-    [{ ...ccrKeys, 'instance-id': 'ccr-abc123', duration: '48' }, ['duration'], 'from 1 to 24'],
     [
-      { ...ccrKeys, 'instance-id': 'ccr-abc123', 'registry-access': 'vpc' },
+      { ...ccrKeys, 'instance-id': 'ccr-abc123', 'user-id': 'uid-1', duration: '0' },
+      ['duration'],
+      'from 1 to 24',
+    ],
+    [
+      { ...ccrKeys, 'instance-id': 'ccr-abc123', 'user-id': 'uid-1', duration: '48' },
+      ['duration'],
+      'from 1 to 24',
+    ],
+    [
+      { ...ccrKeys, 'instance-id': 'ccr-abc123', 'user-id': 'uid-1', 'registry-access': 'vpc' },
       ['registry-access'],
       'public, private',
     ],
-    [{ ...ccrKeys, 'instance-id': 'ccr-abc123', password: 'p' }, ['password'], 'temporary password'],
+    [
+      { ...ccrKeys, 'instance-id': 'ccr-abc123', 'user-id': 'uid-1', password: 'p' },
+      ['password'],
+      'temporary password',
+    ],
+    [
+      { ...ccrKeys, 'instance-id': 'ccr-abc123' },
+      ['username', 'user-id'],
+      "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name",
+    ],
     [
       { ...ccrKeys },
       ['instance-id', 'username', 'password'],

@@ -53,6 +53,16 @@ describe('buildWireRequest', () => {
     expect(wire.body).toBe('');
     expect(wire.headers['Content-Type']).toBeUndefined();
   });
+
+  it('sends application/json on a bodiless request when the API wants it on every call (SWR)', () => {
+    const wire = buildWireRequest(
+      base,
+      { method: 'GET', path: '/x', operation: 'read' },
+      { jsonContentTypeAlways: true },
+    );
+    expect(wire.body).toBe('');
+    expect(wire.headers['Content-Type']).toBe('application/json');
+  });
 });
 
 describe('encodeQuery', () => {

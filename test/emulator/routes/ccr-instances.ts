@@ -85,8 +85,10 @@ function createCredential(context: RequestContext) {
   return json(200, { password });
 }
 
+/** `GET /v1/users/profile?userId=` (enterprise supplement): the query parameter is part of the call. */
 function userProfile(context: RequestContext) {
-  const userId = context.query.get('userId') ?? context.state.credentials.baidu.userId;
+  const userId = context.query.get('userId');
+  if (!userId) return invalid(context, 'userId is required.');
   if (userId !== context.state.credentials.baidu.userId) return notFound(context, `User ${userId}`);
   return json(200, { name: dockerUserName(context) });
 }

@@ -1,14 +1,15 @@
 // SWR organizations (spec 4.1): create, delete, list (namespace / filter), get.
 import { empty, isRecord, json, parseJsonBody } from '../responses.ts';
 import type { RequestContext, Route } from '../route-types.ts';
-import { newId, ownSwrNamespace, ownSwrNamespaces, type SwrNamespace } from '../state.ts';
+import { newId, ownSwrNamespaces, type SwrNamespace, sharedSwrNamespaces } from '../state.ts';
 import { listParameters } from '../swr-paging.ts';
 import { findNamespace, isResponse, isValidNamespaceName, swrErrors } from '../swr-rules.ts';
 
 const NAMESPACE_QUOTA = 5;
 
-function namespaceRecord(namespace: SwrNamespace) {
-  return { id: namespace.id, name: namespace.name, creator_name: namespace.creatorName, auth: 7 };
+/** `auth` is the caller's permission: 7 on its own organizations, none (0) on one seen through shared repositories. */
+function namespaceRecord(namespace: SwrNamespace, auth = 7) {
+  return { id: namespace.id, name: namespace.name, creator_name: namespace.creatorName, auth };
 }
 
 function createNamespace(context: RequestContext) {
@@ -24,6 +25,7 @@ function createNamespace(context: RequestContext) {
     id: newId(context.state),
     name,
     owner: user.domainName,
+    sharedWith: [],
     creatorName: user.userName,
     created: context.now.toISOString(),
     repositories: new Map(),
@@ -44,13 +46,21 @@ function deleteNamespace(context: RequestContext) {
   return empty(204);
 }
 
+/**
+ * Without `mode`, the organizations the caller is authorized on; `mode::visible` adds those seen only
+ * through shared repositories (list-organizations page: "Some organizations can be viewed by the
+ * repository, but cannot by the organization"). Any other mode is a bad filter.
+ */
 function listNamespaces(context: RequestContext) {
   const params = listParameters(context.query, ['namespace']);
   if (isResponse(params)) return params;
-  const wanted = params.namespace;
-  const visible =
-    wanted === undefined ? ownSwrNamespaces(context.state) : [ownSwrNamespace(context.state, wanted)];
-  return json(200, { namespaces: visible.filter((ns) => ns !== undefined).map(namespaceRecord) });
+  if (params.mode !== undefined && params.mode !== 'visible') return swrErrors.invalidFilter();
+  const shared = params.mode === 'visible' ? sharedSwrNamespaces(context.state) : [];
+  const listed = [...ownSwrNamespaces(context.state), ...shared].filter(
+    (ns) => params.namespace === undefined || ns.name === params.namespace,
+  );
+  const owned = new Set(ownSwrNamespaces(context.state));
+  return json(200, { namespaces: listed.map((ns) => namespaceRecord(ns, owned.has(ns) ? 7 : 0)) });
 }
 
 function getNamespace(context: RequestContext) {

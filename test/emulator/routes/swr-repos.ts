@@ -171,7 +171,7 @@ function listRepositories(context: RequestContext) {
     .filter(({ repo }) => params.category === undefined || repo.category === params.category);
   const sorted = sortRecords(all, orderKey, params.order_type ?? (params.order_column ? 'desc' : 'asc'));
   const paged = params.offset !== undefined && params.limit !== undefined;
-  const { items, headers } = pageOf(sorted, page, paged);
+  const { items, headers } = pageOf(sorted, page, paged, context.state.swrPageCap);
   return json(
     200,
     items.map(({ ns, repo }) => listRecord(context, ns, repo, all.length)),

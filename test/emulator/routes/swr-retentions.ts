@@ -72,7 +72,7 @@ function listHistories(context: RequestContext) {
   const page = readPage(params);
   if (page && isResponse(page)) return page;
   const logs = found.repository.retentionLogs;
-  const { items, headers } = pageOf(logs, page, true);
+  const { items, headers } = pageOf(logs, page, true, context.state.swrPageCap);
   const retention_log = items.map((log) => ({
     created_at: log.created,
     id: log.id,

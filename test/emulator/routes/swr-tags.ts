@@ -69,7 +69,7 @@ function listTags(context: RequestContext) {
     (t) => params.tag === undefined || t.name.includes(params.tag),
   );
   const sorted = sortRecords(matching, (t) => `${t.updated}\u0000${t.name}`, params.order_type ?? 'desc');
-  const { items, headers } = pageOf(sorted, page, true);
+  const { items, headers } = pageOf(sorted, page, true, context.state.swrPageCap);
   const base = `${swrRegistryHost(context)}/${namespace.name}/${repository.name}`;
   return json(
     200,
