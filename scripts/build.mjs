@@ -2,6 +2,7 @@
 // `npm run build -- login prune-tags` rebuilds only those; no names rebuilds dist/ from scratch.
 // Each action is bundled into a staging directory and swapped in whole, so a failed build never leaves a
 // half-written or missing dist/<name>.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
@@ -31,6 +32,12 @@ async function bundleAction(name, outDir) {
     console.log(`built dist/${name}/${output} (${(code.length / 1024).toFixed(0)} KiB)`);
   }
 }
+
+// The bundles import the inputs each action.yml declares: regenerate them first.
+const metadata = spawnSync(process.execPath, [join(root, 'scripts/action-metadata.ts')], {
+  stdio: 'inherit',
+});
+if (metadata.status !== 0) process.exit(metadata.status ?? 1);
 
 const only = process.argv.slice(2);
 const all = existsSync(actionsDir) ? readdirSync(actionsDir).sort() : [];

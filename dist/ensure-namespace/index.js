@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4827);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runEnsureNamespace */ .r)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4827:
+/***/ 3775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45533,13 +45533,27 @@ const fromRunner = (name) => core/* getInput */.V4(name);
 class InputReader {
     #raw;
     #env;
-    constructor(raw = fromRunner, env = process.env) {
+    #given;
+    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
+    constructor(raw = fromRunner, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
+        this.#given = given;
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
-        return new InputReader((name) => (inputs[name] ?? '').trim(), env);
+        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
+    }
+    /**
+     * The names of the inputs the step was given, declared or not. The runner passes each as
+     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+     */
+    givenInputs() {
+        if (this.#given)
+            return [...this.#given()];
+        return Object.keys(this.#env)
+            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
     }
     /** Trimmed text, or undefined when empty. */
     optional(name) {
@@ -48060,6 +48074,84 @@ function inputLabel(names) {
     return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
+// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
+// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
+// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
+/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
+// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
+// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
+// while the action deletes for real, so destructive runs refuse them before any API call.
+
+
+
+/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
+function findUndeclaredInputs(given, declared) {
+    const known = new Set(declared.map(inputVariable));
+    const found = [];
+    for (const input of given) {
+        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
+            continue;
+        found.push({ input, closest: closestName(input, declared) });
+    }
+    return found;
+}
+/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
+function undeclaredInputsMessage(action, found) {
+    return found
+        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
+        .join(' ');
+}
+/**
+ * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
+ * InputError naming each undeclared input, anything else warns once and goes on.
+ */
+function checkDeclaredInputs(reader, metadata, options) {
+    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
+    if (found.length === 0)
+        return;
+    const message = undeclaredInputsMessage(metadata.name, found);
+    if (options.refuse) {
+        throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
+    }
+    core/* warning */.$e(`${message} It is ignored.`);
+}
+function closestName(input, declared) {
+    const wanted = normalised(input);
+    let best = declared[0] ?? '';
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const name of declared) {
+        const distance = editDistance(wanted, normalised(name));
+        if (distance < bestDistance) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
+function normalised(name) {
+    return name.toLowerCase().replace(/[_ ]/g, '-');
+}
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
 
 const KEY_INPUTS = {
@@ -48330,6 +48422,144 @@ function readConnection(reader) {
     return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
 }
 
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/action-metadata.ts
+const actionMetadata = {
+    name: 'ensure-namespace',
+    inputs: {
+        provider: {
+            description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',
+            required: true,
+        },
+        region: {
+            description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR).',
+            required: true,
+        },
+        namespace: {
+            description: 'Namespace (SWR organization) to ensure. SWR: 1-64 characters, lowercase letters, digits, ".", "_", "-", starting with a letter and ending with a letter or digit, no adjacent separators except "__". CCR: lowercase letters, digits, ".", "_", "-", no separator at either end, not all digits.',
+            required: true,
+        },
+        state: {
+            description: 'present (create when missing, then match repositories and permissions) or absent (delete).',
+            required: false,
+            default: 'present',
+        },
+        repositories: {
+            description: 'SWR only. Repositories the namespace must hold, one per line: `name [visibility=private|public] [category=<type>] [description="text"]`. Missing ones are created; declared attributes that differ are updated. Category is one of app_server, linux, framework_app, database, lang, arm, other. Lines starting with # are ignored.',
+            required: false,
+            default: '',
+        },
+        permissions: {
+            description: 'SWR only. Namespace permissions, one user per line: `user-name manage|edit|read [id=<IAM user id>]` (SWR levels 7, 3, 1). Users are matched by id when given, else by name; granting a user who has no permission yet needs the id.',
+            required: false,
+            default: '',
+        },
+        'prune-permissions': {
+            description: "SWR only. Remove the permissions of users not listed in `permissions` (never the caller's own).",
+            required: false,
+            default: 'false',
+        },
+        public: {
+            description: 'CCR only. Visibility of the namespace: true for public. Used when creating an enterprise namespace and compared afterwards (a difference is reported; it cannot be changed through the API).',
+            required: false,
+            default: '',
+        },
+        force: {
+            description: 'With state absent: delete a namespace that still holds repositories (SWR: their images and the repositories go first). Combine with dry-run to see what would be deleted.',
+            required: false,
+            default: 'false',
+        },
+        'dry-run': {
+            description: 'Show the plan in the log and job summary without changing anything.',
+            required: false,
+            default: 'false',
+        },
+        'check-only': {
+            description: 'Gate mode: change nothing, and fail the step when the registry differs from the declaration, listing every difference in the log and job summary.',
+            required: false,
+            default: 'false',
+        },
+        registry: {
+            description: "Registry host for the registry-path output when the default does not fit (SWR swr.<region>.myhuaweicloud.com, CCR personal registry.baidubce.com, CCR enterprise the instance's public domain).",
+            required: false,
+            default: '',
+        },
+        'instance-id': {
+            description: 'CCR enterprise instance id (ccr-xxxxxxxx). Leave empty for the CCR personal edition.',
+            required: false,
+            default: '',
+        },
+        endpoint: {
+            description: 'API endpoint override (private endpoints, other partitions, tests).',
+            required: false,
+            default: '',
+        },
+        'iam-endpoint': {
+            description: 'Huawei IAM endpoint override.',
+            required: false,
+            default: '',
+        },
+        auth: {
+            description: 'Huawei sign-in method: auto, aksk, password or oidc.',
+            required: false,
+            default: 'auto',
+        },
+        'access-key-id': {
+            description: "Access key id (Huawei AK or Baidu AK). Falls back to the vendors' usual environment variables.",
+            required: false,
+            default: '',
+        },
+        'secret-access-key': {
+            description: 'Secret access key (Huawei SK or Baidu SK).',
+            required: false,
+            default: '',
+        },
+        'security-token': {
+            description: 'Security token of temporary credentials (Huawei temporary AK/SK, Baidu STS).',
+            required: false,
+            default: '',
+        },
+        'iam-username': {
+            description: 'Huawei IAM user name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-password': {
+            description: 'Huawei IAM password, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-domain': {
+            description: 'Huawei account (domain) name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'idp-id': {
+            description: 'Huawei IAM identity provider id, for keyless sign-in with the GitHub OIDC token.',
+            required: false,
+            default: '',
+        },
+        'oidc-audience': {
+            description: 'Audience of the GitHub OIDC token for keyless sign-in.',
+            required: false,
+            default: '',
+        },
+    },
+    outputs: {
+        created: {
+            description: 'true when this run created the namespace, false otherwise (it existed, or dry-run / check-only).',
+        },
+        namespace: {
+            description: 'The namespace name.',
+        },
+        'registry-path': {
+            description: 'Where images of the namespace go: <registry host>/<namespace>.',
+        },
+        changes: {
+            description: 'JSON list of the changes made (or, in dry-run and check-only, that would be made), each {action, target, detail}.',
+        },
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/name-rules.ts
 // Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1) and CCR namespaces
 // (enterprise supplement): each broken rule gets its own message, so a user fixes all at once.
@@ -48567,6 +48797,8 @@ function applyAttribute(wish, key, value) {
 
 
 
+
+
 /** Reads and validates every ensure-namespace input into one object; throws InputError naming the input. */
 function readEnsureNamespaceInputs(read = new InputReader()) {
     const connection = readConnection(read);
@@ -48587,7 +48819,16 @@ function readEnsureNamespaceInputs(read = new InputReader()) {
     };
     checkNamespaceName(inputs.provider, inputs.namespace);
     checkCombinations(inputs);
+    checkDeclaredInputs(read, actionMetadata, destructiveRun(inputs));
     return inputs;
+}
+/** state: absent and prune-permissions take things away: they refuse an input the action does not know. */
+function destructiveRun(inputs) {
+    if (inputs.state === 'absent')
+        return { refuse: true, because: 'state: absent deletes the namespace' };
+    if (inputs.prunePermissions)
+        return { refuse: true, because: 'prune-permissions revokes permissions' };
+    return { refuse: false };
 }
 function checkNamespaceName(provider, namespace) {
     const problems = provider === 'swr' ? swrNamespaceProblems(namespace) : ccrNamespaceProblems(namespace);

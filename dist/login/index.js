@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(918);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2739);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 918:
+/***/ 2739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46004,13 +46004,27 @@ const fromRunner = (name) => lib_core/* getInput */.V4(name);
 class InputReader {
     #raw;
     #env;
-    constructor(raw = fromRunner, env = process.env) {
+    #given;
+    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
+    constructor(raw = fromRunner, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
+        this.#given = given;
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
-        return new InputReader((name) => (inputs[name] ?? '').trim(), env);
+        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
+    }
+    /**
+     * The names of the inputs the step was given, declared or not. The runner passes each as
+     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+     */
+    givenInputs() {
+        if (this.#given)
+            return [...this.#given()];
+        return Object.keys(this.#env)
+            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
     }
     /** Trimmed text, or undefined when empty. */
     optional(name) {
@@ -46108,6 +46122,84 @@ class InputReader {
         }
         return items;
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
+// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
+// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
+// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
+/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
+// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
+// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
+// while the action deletes for real, so destructive runs refuse them before any API call.
+
+
+
+/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
+function findUndeclaredInputs(given, declared) {
+    const known = new Set(declared.map(inputVariable));
+    const found = [];
+    for (const input of given) {
+        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
+            continue;
+        found.push({ input, closest: closestName(input, declared) });
+    }
+    return found;
+}
+/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
+function undeclaredInputsMessage(action, found) {
+    return found
+        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
+        .join(' ');
+}
+/**
+ * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
+ * InputError naming each undeclared input, anything else warns once and goes on.
+ */
+function checkDeclaredInputs(reader, metadata, options) {
+    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
+    if (found.length === 0)
+        return;
+    const message = undeclaredInputsMessage(metadata.name, found);
+    if (options.refuse) {
+        throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
+    }
+    lib_core/* warning */.$e(`${message} It is ignored.`);
+}
+function closestName(input, declared) {
+    const wanted = normalised(input);
+    let best = declared[0] ?? '';
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const name of declared) {
+        const distance = editDistance(wanted, normalised(name));
+        if (distance < bestDistance) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
+function normalised(name) {
+    return name.toLowerCase().replace(/[_ ]/g, '-');
+}
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
@@ -46391,8 +46483,143 @@ function readConnection(reader) {
     return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
 }
 
+;// CONCATENATED MODULE: ./src/actions/login/action-metadata.ts
+const actionMetadata = {
+    name: 'login',
+    inputs: {
+        provider: {
+            description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',
+            required: true,
+        },
+        region: {
+            description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR enterprise). Not needed for CCR personal.',
+            required: false,
+            default: '',
+        },
+        registry: {
+            description: "Registry host to log in to when the default does not fit: SWR swr.<region>.myhuaweicloud.com (or the host SWR names), CCR enterprise the instance's public (or private) domain, CCR personal registry.baidubce.com. Use it for a custom domain. Host and optional port only.",
+            required: false,
+            default: '',
+        },
+        'instance-id': {
+            description: 'CCR enterprise instance id (ccr-xxxxxxxx): the action gets a temporary password for it. Leave empty for the CCR personal edition (then set username and password).',
+            required: false,
+            default: '',
+        },
+        'registry-access': {
+            description: 'CCR enterprise only. Which instance domain to use when registry is empty: public or private (VPC). Empty: public.',
+            required: false,
+            default: '',
+        },
+        duration: {
+            description: 'CCR enterprise only. Lifetime of the temporary password in hours, 1 to 24. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
+            required: false,
+            default: '',
+        },
+        username: {
+            description: 'CCR only. Docker user name. Enterprise: optional, read from the user profile when empty. Personal: required.',
+            required: false,
+            default: '',
+        },
+        'user-id': {
+            description: 'CCR enterprise only. Baidu Cloud user id whose profile names the docker user (GET /v1/users/profile?userId=); needed when username is empty.',
+            required: false,
+            default: '',
+        },
+        password: {
+            description: 'CCR personal edition only: the registry password (a long-lived credential; pass it from a secret).',
+            required: false,
+            default: '',
+        },
+        logout: {
+            description: 'Remove the login in the post step at the end of the job (restoring any login it replaced).',
+            required: false,
+            default: 'true',
+        },
+        'output-password': {
+            description: 'Also set the password output (masked in logs). Off by default.',
+            required: false,
+            default: 'false',
+        },
+        endpoint: {
+            description: 'API endpoint override (private endpoints, other partitions, tests).',
+            required: false,
+            default: '',
+        },
+        'iam-endpoint': {
+            description: 'Huawei IAM endpoint override.',
+            required: false,
+            default: '',
+        },
+        auth: {
+            description: 'Huawei sign-in method: auto, aksk, password or oidc.',
+            required: false,
+            default: 'auto',
+        },
+        'access-key-id': {
+            description: "Access key id (Huawei AK or Baidu AK). Falls back to the vendors' usual environment variables.",
+            required: false,
+            default: '',
+        },
+        'secret-access-key': {
+            description: 'Secret access key (Huawei SK or Baidu SK).',
+            required: false,
+            default: '',
+        },
+        'security-token': {
+            description: 'Security token of temporary credentials (Huawei temporary AK/SK, Baidu STS).',
+            required: false,
+            default: '',
+        },
+        'iam-username': {
+            description: 'Huawei IAM user name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-password': {
+            description: 'Huawei IAM password, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-domain': {
+            description: 'Huawei account (domain) name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'idp-id': {
+            description: 'Huawei IAM identity provider id, for keyless sign-in with the GitHub OIDC token.',
+            required: false,
+            default: '',
+        },
+        'oidc-audience': {
+            description: 'Audience of the GitHub OIDC token for keyless sign-in.',
+            required: false,
+            default: '',
+        },
+    },
+    outputs: {
+        registry: {
+            description: 'The registry host logged in to (use it in image references).',
+        },
+        username: {
+            description: 'The docker user name (not secret).',
+        },
+        'docker-config': {
+            description: 'The DOCKER_CONFIG directory holding config.json with the login (also exported to later steps).',
+        },
+        'expires-at': {
+            description: 'When the login stops working (ISO 8601), empty for long-lived CCR personal logins.',
+        },
+        password: {
+            description: 'The registry password, only with output-password true (masked in logs).',
+        },
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/actions/login/inputs.ts
 // The login action's inputs: parsed and checked here, before any API call.
+
+
 
 
 
@@ -46408,6 +46635,7 @@ const DEFAULT_DURATION_HOURS = 2;
 function readLoginInputs(reader = new InputReader()) {
     // Secrets first, so they are masked before anything can print them.
     const password = reader.secret('password');
+    checkDeclaredInputs(reader, actionMetadata, { refuse: false });
     const provider = readProvider(reader);
     const registry = readRegistry(reader);
     const common = {

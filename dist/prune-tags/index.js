@@ -48921,13 +48921,27 @@ const fromRunner = (name) => getInput(name);
 class InputReader {
     #raw;
     #env;
-    constructor(raw = fromRunner, env = process.env) {
+    #given;
+    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
+    constructor(raw = fromRunner, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
+        this.#given = given;
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
-        return new InputReader((name) => (inputs[name] ?? '').trim(), env);
+        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
+    }
+    /**
+     * The names of the inputs the step was given, declared or not. The runner passes each as
+     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+     */
+    givenInputs() {
+        if (this.#given)
+            return [...this.#given()];
+        return Object.keys(this.#env)
+            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
     }
     /** Trimmed text, or undefined when empty. */
     optional(name) {
@@ -50627,6 +50641,84 @@ function failureList(failed) {
     return shown + more;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
+// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
+// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
+// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
+/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
+// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
+// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
+// while the action deletes for real, so destructive runs refuse them before any API call.
+
+
+
+/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
+function findUndeclaredInputs(given, declared) {
+    const known = new Set(declared.map(inputVariable));
+    const found = [];
+    for (const input of given) {
+        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
+            continue;
+        found.push({ input, closest: closestName(input, declared) });
+    }
+    return found;
+}
+/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
+function undeclaredInputsMessage(action, found) {
+    return found
+        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
+        .join(' ');
+}
+/**
+ * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
+ * InputError naming each undeclared input, anything else warns once and goes on.
+ */
+function checkDeclaredInputs(reader, metadata, options) {
+    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
+    if (found.length === 0)
+        return;
+    const message = undeclaredInputsMessage(metadata.name, found);
+    if (options.refuse) {
+        throw new errors_InputError(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
+    }
+    warning(`${message} It is ignored.`);
+}
+function closestName(input, declared) {
+    const wanted = normalised(input);
+    let best = declared[0] ?? '';
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const name of declared) {
+        const distance = editDistance(wanted, normalised(name));
+        if (distance < bestDistance) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
+function normalised(name) {
+    return name.toLowerCase().replace(/[_ ]/g, '-');
+}
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
 
 const KEY_INPUTS = {
@@ -50909,6 +51001,170 @@ function readConnection(reader) {
     return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/action-metadata.ts
+const actionMetadata = {
+    name: 'prune-tags',
+    inputs: {
+        provider: {
+            description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR enterprise).',
+            required: true,
+        },
+        region: {
+            description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR).',
+            required: true,
+        },
+        namespace: {
+            description: 'SWR organization, or CCR enterprise namespace (project), holding the repositories.',
+            required: true,
+        },
+        repositories: {
+            description: 'Repositories to prune, separated by commas or new lines. SWR also takes glob patterns: `*` (any characters, also `/`) and `?` (one character); `*` alone means every repository of the namespace. CCR needs exact names.',
+            required: true,
+        },
+        include: {
+            description: 'Regular expressions, one per line: only tags matching one of them are considered for deletion. Empty: every tag.',
+            required: false,
+            default: '',
+        },
+        exclude: {
+            description: 'Regular expressions, one per line; matching tags are never considered (and never counted by keep-last).',
+            required: false,
+            default: '',
+        },
+        keep: {
+            description: 'Regular expressions, one per line; matching tags are always kept, e.g. `^latest$` and `^v\\d+\\.\\d+\\.\\d+$`.',
+            required: false,
+            default: '',
+        },
+        'keep-last': {
+            description: 'Keep the N most recently updated of the considered tags (equal times by tag name). 0 turns the count rule off; with no older-than either, include must then name the tags to delete.',
+            required: false,
+            default: '10',
+        },
+        'older-than': {
+            description: "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
+            required: false,
+            default: '',
+        },
+        'keep-semver': {
+            description: 'Keep the N highest release versions (1.2.3 or v1.2.3, no pre-releases) of each major version. 0: off.',
+            required: false,
+            default: '0',
+        },
+        mode: {
+            description: "delete (list, plan and delete tags now) or retention-policy (SWR only: create or update each repository's server-side retention policy to the same rules, where SWR can express them).",
+            required: false,
+            default: 'delete',
+        },
+        'max-deletions': {
+            description: 'Fail before deleting anything when the plan deletes more tags than this (over all repositories).',
+            required: false,
+            default: '1000',
+        },
+        concurrency: {
+            description: 'Deletions in flight at once (1-32).',
+            required: false,
+            default: '4',
+        },
+        'rate-limit': {
+            description: 'Client-side cap on API requests per second (listing and deleting together); 0 for none. A 429 answer pauses every request for the Retry-After the registry asks for.',
+            required: false,
+            default: '20',
+        },
+        'dry-run': {
+            description: 'Print the full plan and write the summary, but delete (or change) nothing.',
+            required: false,
+            default: 'false',
+        },
+        'instance-id': {
+            description: 'CCR enterprise instance id (ccr-xxxxxxxx); required with provider ccr.',
+            required: false,
+            default: '',
+        },
+        endpoint: {
+            description: 'API endpoint override (private endpoints, other partitions, tests).',
+            required: false,
+            default: '',
+        },
+        'iam-endpoint': {
+            description: 'Huawei IAM endpoint override.',
+            required: false,
+            default: '',
+        },
+        auth: {
+            description: 'Huawei sign-in method: auto, aksk, password or oidc.',
+            required: false,
+            default: 'auto',
+        },
+        'access-key-id': {
+            description: "Access key id (Huawei AK or Baidu AK). Falls back to the vendors' usual environment variables.",
+            required: false,
+            default: '',
+        },
+        'secret-access-key': {
+            description: 'Secret access key (Huawei SK or Baidu SK).',
+            required: false,
+            default: '',
+        },
+        'security-token': {
+            description: 'Security token of temporary credentials (Huawei temporary AK/SK, Baidu STS).',
+            required: false,
+            default: '',
+        },
+        'iam-username': {
+            description: 'Huawei IAM user name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-password': {
+            description: 'Huawei IAM password, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-domain': {
+            description: 'Huawei account (domain) name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'idp-id': {
+            description: 'Huawei IAM identity provider id, for keyless sign-in with the GitHub OIDC token.',
+            required: false,
+            default: '',
+        },
+        'oidc-audience': {
+            description: 'Audience of the GitHub OIDC token for keyless sign-in.',
+            required: false,
+            default: '',
+        },
+    },
+    outputs: {
+        deleted: {
+            description: 'JSON list of the `repository:tag` this run deleted (including tags found already gone). Empty on a dry run.',
+        },
+        'deleted-count': {
+            description: 'Number of tags in `deleted`.',
+        },
+        'kept-count': {
+            description: 'Tags kept by a rule (not counting protected ones).',
+        },
+        'protected-count': {
+            description: 'Tags the rules would delete but that were kept because a kept tag needs their image.',
+        },
+        'planned-count': {
+            description: 'Tags the plan deletes (on a dry run, what would be deleted).',
+        },
+        failed: {
+            description: 'JSON list of the `repository:tag` whose deletion failed.',
+        },
+        'reclaimed-bytes': {
+            description: 'Size of the distinct images this run deleted, in bytes (an upper bound; shared layers stay).',
+        },
+        'retention-policies': {
+            description: 'mode retention-policy: JSON list of {repository, action, id} (created, updated, unchanged, would create, would update, conflict).',
+        },
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/duration.ts
 // `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
 const HOUR = 3_600_000;
@@ -51071,9 +51327,12 @@ function canonical(settings) {
 
 
 
+
+
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 /** Reads and checks every input of prune-tags. */
 function readPruneInputs(reader = new InputReader()) {
+    checkDeclaredInputs(reader, actionMetadata, { refuse: true, because: 'prune-tags deletes tags' });
     const settings = readSettings(reader);
     const connection = readConnection(reader);
     return checkCombinations({ ...settings, connection });

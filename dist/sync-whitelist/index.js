@@ -45499,7 +45499,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6562);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3691);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWhitelist */ .v)());
@@ -45509,7 +45509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6562:
+/***/ 3691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46763,13 +46763,27 @@ const fromRunner = (name) => lib_core/* getInput */.V4(name);
 class InputReader {
     #raw;
     #env;
-    constructor(raw = fromRunner, env = process.env) {
+    #given;
+    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
+    constructor(raw = fromRunner, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
+        this.#given = given;
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
-        return new InputReader((name) => (inputs[name] ?? '').trim(), env);
+        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
+    }
+    /**
+     * The names of the inputs the step was given, declared or not. The runner passes each as
+     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+     */
+    givenInputs() {
+        if (this.#given)
+            return [...this.#given()];
+        return Object.keys(this.#env)
+            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
     }
     /** Trimmed text, or undefined when empty. */
     optional(name) {
@@ -46867,6 +46881,84 @@ class InputReader {
         }
         return items;
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
+// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
+// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
+// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
+/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
+// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
+// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
+// while the action deletes for real, so destructive runs refuse them before any API call.
+
+
+
+/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
+function findUndeclaredInputs(given, declared) {
+    const known = new Set(declared.map(inputVariable));
+    const found = [];
+    for (const input of given) {
+        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
+            continue;
+        found.push({ input, closest: closestName(input, declared) });
+    }
+    return found;
+}
+/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
+function undeclaredInputsMessage(action, found) {
+    return found
+        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
+        .join(' ');
+}
+/**
+ * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
+ * InputError naming each undeclared input, anything else warns once and goes on.
+ */
+function checkDeclaredInputs(reader, metadata, options) {
+    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
+    if (found.length === 0)
+        return;
+    const message = undeclaredInputsMessage(metadata.name, found);
+    if (options.refuse) {
+        throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
+    }
+    lib_core/* warning */.$e(`${message} It is ignored.`);
+}
+function closestName(input, declared) {
+    const wanted = normalised(input);
+    let best = declared[0] ?? '';
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const name of declared) {
+        const distance = editDistance(wanted, normalised(name));
+        if (distance < bestDistance) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
+function normalised(name) {
+    return name.toLowerCase().replace(/[_ ]/g, '-');
+}
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
@@ -47017,6 +47109,138 @@ function enterpriseOnly(connection, why) {
     throw new InputError('instance-id', why);
 }
 
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/action-metadata.ts
+const actionMetadata = {
+    name: 'sync-whitelist',
+    inputs: {
+        provider: {
+            description: 'Registry provider; only ccr (Baidu Cloud CCR enterprise) is supported.',
+            required: false,
+            default: 'ccr',
+        },
+        region: {
+            description: 'Baidu Cloud region of the instance, e.g. bj, gz or su.',
+            required: true,
+        },
+        'instance-id': {
+            description: 'CCR enterprise instance id (ccr-xxxxxxxx).',
+            required: true,
+        },
+        entries: {
+            description: 'Allowlist entries, one per line: an IPv4/IPv6 address or CIDR, optionally followed by `# description` (at most 64 characters, no parentheses), e.g. `203.0.113.0/24 # office`. Addresses are normalised (`1.2.3.4/32` is `1.2.3.4`; IPv4-mapped IPv6 becomes IPv4); host bits after the prefix and duplicates are errors. Lines starting with # are ignored.',
+            required: false,
+            default: '',
+        },
+        mode: {
+            description: "add: add declared entries that are missing. sync: also remove entries this action added earlier that are no longer declared. remove: remove the declared entries (only those carrying this action's marker). sweep: remove this action's runner leases whose expiry has passed, and nothing else (for a schedule).",
+            required: false,
+            default: 'add',
+        },
+        'runner-ip': {
+            description: "true: lease this runner's public egress IP for the job (detected through ip-lookup-url; the post step releases it). An IP address: lease that address instead of detecting one. false: no lease. With mode remove, the runner's address is removed instead. Empty: true in mode add when entries, private-links and public-access are not set (the usual job lease), else false.",
+            required: false,
+            default: '',
+        },
+        'ip-version': {
+            description: 'Address family to detect: 4, 6 or any.',
+            required: false,
+            default: '4',
+        },
+        'ip-lookup-url': {
+            description: 'Lookup services asked in order until one answers with an address (plain text, JSON {"ip": …} or an ip= line), one per line or comma-separated. Empty: public services for the chosen ip-version (ipify, icanhazip, checkip.amazonaws.com).',
+            required: false,
+            default: '',
+        },
+        'ip-lookup-timeout': {
+            description: 'Seconds allowed for each lookup (1-60).',
+            required: false,
+            default: '5',
+        },
+        'lease-duration': {
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            required: false,
+            default: '6h',
+        },
+        owner: {
+            description: "Name in the marker this action writes into descriptions, e.g. `(registry-actions run 1001-1)`. Entries carrying another owner's marker, or none, are never changed. Use different owners for independent workflows that manage the same instance.",
+            required: false,
+            default: 'registry-actions',
+        },
+        'allow-any': {
+            description: 'Accept 0.0.0.0/0 and ::/0 in entries (the whole internet).',
+            required: false,
+            default: 'false',
+        },
+        'public-access': {
+            description: 'open or close the public endpoint of the instance, or keep it as it is.',
+            required: false,
+            default: 'keep',
+        },
+        'restore-public-access': {
+            description: 'With public-access open or close: the post step puts public access back the way it was, if this job changed it.',
+            required: false,
+            default: 'false',
+        },
+        'private-links': {
+            description: 'VPC private links to create when missing, one per line: `<vpc id> <subnet id> [ip=auto|<IPv4 address>] [dns=true|false]` (defaults ip=auto, dns=true), e.g. `vpc-9070rw5u03rs sbn-qeimde0m7wyp`.',
+            required: false,
+            default: '',
+        },
+        'prune-private-links': {
+            description: 'Delete private links that are not listed in private-links.',
+            required: false,
+            default: 'false',
+        },
+        'dry-run': {
+            description: 'Show the plan in the log and job summary without changing anything.',
+            required: false,
+            default: 'false',
+        },
+        endpoint: {
+            description: 'CCR API endpoint; default https://ccr.{region}.baidubce.com.',
+            required: false,
+            default: '',
+        },
+        'access-key-id': {
+            description: 'Baidu access key id. Falls back to BCE_ACCESS_KEY_ID.',
+            required: false,
+            default: '',
+        },
+        'secret-access-key': {
+            description: 'Baidu secret access key. Falls back to BCE_SECRET_ACCESS_KEY.',
+            required: false,
+            default: '',
+        },
+        'security-token': {
+            description: 'STS session token of temporary credentials. Falls back to BCE_SESSION_TOKEN.',
+            required: false,
+            default: '',
+        },
+        auth: {
+            description: 'How to authenticate; auto or aksk (CCR signs every call with AK/SK).',
+            required: false,
+            default: 'auto',
+        },
+    },
+    outputs: {
+        added: {
+            description: 'JSON list of addresses this run let in (new entries, including a new runner lease).',
+        },
+        removed: {
+            description: 'JSON list of addresses this run removed.',
+        },
+        entries: {
+            description: 'JSON list of the allowlist after the run ([{"ipAddr", "description"}]); planned, in a dry run.',
+        },
+        'runner-ip': {
+            description: "The runner's address (detected or given), when runner-ip is set.",
+        },
+        'public-access': {
+            description: 'Public access status after the run (opened or closed).',
+        },
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/entry-lines.ts
 // `entries` lines: `203.0.113.0/24 # office` — an IP or CIDR, optionally a description after `#`.
 
@@ -47140,6 +47364,8 @@ function parseLine(line) {
 
 
 
+
+
 const MIN_LEASE_MS = 5 * 60_000;
 const MAX_LEASE_MS = 7 * 24 * 3_600_000;
 /** Reads and validates every input before any API call; InputError names the input and the rule. */
@@ -47156,30 +47382,53 @@ function readSyncWhitelistInputs(reader = new InputReader(), env = process.env) 
         input: 'entries',
         allowAny: reader.boolean('allow-any', { default: false }),
     });
+    const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
+    const privateLinks = parsePrivateLinkLines(reader.lines('private-links'));
+    const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
     const inputs = {
         connection,
         instanceId: connection.instanceId,
-        mode: reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' }),
+        mode,
         entries,
         entryNotes: notes,
-        runnerIp: readRunnerIp(reader),
+        runnerIp: readRunnerIp(reader) ??
+            (mode === 'add' && entries.length === 0 && privateLinks.length === 0 && publicAccess === 'keep'
+                ? 'detect'
+                : false),
         ipVersion: reader.oneOf('ip-version', ['4', '6', 'any'], { default: '4' }),
         ipLookupUrls: readLookupUrls(reader),
         ipLookupTimeoutMs: reader.integer('ip-lookup-timeout', { min: 1, max: 60, default: 5 }) * 1000,
         owner: readOwner(reader),
         leaseMs: readLeaseDuration(reader),
-        publicAccess: reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' }),
+        publicAccess,
         restorePublicAccess: reader.boolean('restore-public-access', { default: false }),
-        privateLinks: parsePrivateLinkLines(reader.lines('private-links')),
+        privateLinks,
         prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
         dryRun: reader.boolean('dry-run', { default: false }),
         runId: `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
     };
-    return checkCombinations(inputs);
+    checkCombinations(inputs);
+    checkDeclaredInputs(reader, actionMetadata, destructiveRun(inputs));
+    return inputs;
 }
+/** Modes that remove entries, and pruning private links, refuse an input the action does not know. */
+function destructiveRun(inputs) {
+    if (inputs.mode !== 'add') {
+        return { refuse: true, because: `mode ${inputs.mode} removes allowlist entries` };
+    }
+    if (inputs.prunePrivateLinks)
+        return { refuse: true, because: 'prune-private-links unlinks VPCs' };
+    return { refuse: false };
+}
+/**
+ * `runner-ip`: true (detect), false, or an address; empty leaves the choice to the mode: a lease of the
+ * runner's address when mode add has nothing else to do (the usual job lease), else none.
+ */
 function readRunnerIp(reader) {
     const text = reader.optional('runner-ip');
-    if (text === undefined || /^(false|no|off)$/i.test(text))
+    if (text === undefined)
+        return undefined;
+    if (/^(false|no|off)$/i.test(text))
         return false;
     if (/^(true|yes|on)$/i.test(text))
         return 'detect';
@@ -47235,7 +47484,7 @@ function checkCombinations(inputs) {
         runnerIp === false &&
         privateLinks.length === 0 &&
         publicAccess === 'keep') {
-        throw new errors/* InputError */.dz(['entries', 'runner-ip'], "Input 'entries' is empty and 'runner-ip', 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
+        throw new errors/* InputError */.dz(['entries', 'runner-ip'], "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
     }
     if (prunePrivateLinks && privateLinks.length === 0) {
         throw new errors/* InputError */.dz(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");

@@ -45533,13 +45533,27 @@ const fromRunner = (name) => lib_core/* getInput */.V4(name);
 class InputReader {
     #raw;
     #env;
-    constructor(raw = fromRunner, env = process.env) {
+    #given;
+    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
+    constructor(raw = fromRunner, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
+        this.#given = given;
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
-        return new InputReader((name) => (inputs[name] ?? '').trim(), env);
+        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
+    }
+    /**
+     * The names of the inputs the step was given, declared or not. The runner passes each as
+     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+     */
+    givenInputs() {
+        if (this.#given)
+            return [...this.#given()];
+        return Object.keys(this.#env)
+            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
     }
     /** Trimmed text, or undefined when empty. */
     optional(name) {

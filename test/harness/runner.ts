@@ -1,12 +1,20 @@
-// Runs the built dist/<action>/index.js (and post.js) the way the GitHub Actions runner does:
-// INPUT_* variables, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV / GITHUB_STEP_SUMMARY files,
-// RUNNER_TEMP, STATE_* for the post step, and post running even after main failed.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Runs the built actions the way the GitHub Actions runner does. The step is built from the action's
+// metadata (GitHub's own action parser): every declared input as INPUT_<NAME> (the step's value, else the
+// default with its expressions evaluated by GitHub's evaluator, else ''), undeclared `with:` keys passed on
+// with the runner's "Unexpected input(s)" warning; GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV /
+// GITHUB_STEP_SUMMARY files; RUNNER_TEMP; STATE_* for post; pre and post per pre-if / post-if.
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadAction, type NodeRuns, repoRoot } from './action-definition.ts';
+import { jobContexts, runnerVariables } from './contexts.ts';
+import { type Contexts, evaluateCondition, type JobStatus } from './expressions.ts';
+import { commandValues, fileCommandFiles, runProcess } from './node-process.ts';
+import { inputVariable, runnerInputs } from './step-inputs.ts';
 
-export const repoRoot = resolve(import.meta.dirname, '../..');
+export { parseFileCommand } from './node-process.ts';
+export { inputVariable } from './step-inputs.ts';
+export { repoRoot };
 
 export interface StepResult {
   exitCode: number;
@@ -23,13 +31,22 @@ export interface StepResult {
   masks: string[];
   errors: string[];
   warnings: string[];
+  /** Warnings the runner itself adds to the step (unexpected inputs); also at the top of `log`. */
+  runnerWarnings: string[];
+  /** The INPUT_* variables the action was given. */
+  inputs: Record<string, string>;
 }
 
 export interface StepOptions {
+  /** A dist action by name (`login`, `prune-tags`…), or a directory with an action.yml (`.`). */
   action: string;
-  entry?: 'main' | 'post';
-  /** Input names as in action.yml; the runner's defaults are not applied, pass what you need. */
+  entry?: 'pre' | 'main' | 'post';
+  /**
+   * The step's `with:` (names as in action.yml). As on the runner, a declared input left out gets its
+   * action.yml default; a key the action does not declare is passed on with the runner's warning.
+   */
   inputs?: Record<string, string>;
+  /** Extra environment; `undefined` removes a variable the runner would set. */
   env?: Record<string, string | undefined>;
   /** main's saved state, given to post as STATE_* variables. */
   state?: Record<string, string>;
@@ -37,6 +54,8 @@ export interface StepOptions {
   jobDir?: string;
   /** Kills the step after this long (ms); the step then counts as cancelled (exit code 143). */
   timeoutMs?: number;
+  /** Contexts for defaults and conditions (github, env, secrets, vars, steps, inputs, job, runner…). */
+  contexts?: Contexts;
 }
 
 /** Creates a job directory holding RUNNER_TEMP and a HOME for a simulated job. */
@@ -44,146 +63,132 @@ export function newJobDir(): string {
   return mkdtempSync(join(tmpdir(), 'ra-job-'));
 }
 
-/** Runs one step (main or post) of a dist action and collects what the runner would see. */
+/** Runs one entry (pre, main or post) of a node action and collects what the runner would see. */
 export async function runStep(options: StepOptions): Promise<StepResult> {
+  const definition = loadAction(options.action);
+  const runs = nodeRuns(definition.runs, definition.path);
   const entry = options.entry ?? 'main';
-  const script = join(repoRoot, 'dist', options.action, entry === 'main' ? 'index.js' : 'post.js');
-  if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
+  const script = entry === 'main' ? runs.main : entry === 'pre' ? runs.pre : runs.post;
+  if (script === undefined) throw new Error(`${definition.path}/action.yml has no ${entry} entry`);
   const jobDir = options.jobDir ?? newJobDir();
-  const stepId = `${entry}-${Math.random().toString(36).slice(2, 8)}`;
-  const files = {
-    GITHUB_OUTPUT: join(jobDir, `${stepId}.output`),
-    GITHUB_STATE: join(jobDir, `${stepId}.state`),
-    GITHUB_ENV: join(jobDir, `${stepId}.env`),
-    GITHUB_STEP_SUMMARY: join(jobDir, `${stepId}.summary.md`),
-  };
-  for (const file of Object.values(files)) writeFileSync(file, '');
+  const contexts = jobContexts(jobDir, options.contexts);
+  const given = runnerInputs(definition, options.inputs ?? {}, contexts);
+  const files = fileCommandFiles(jobDir, entry);
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    HOME: join(jobDir, 'home'),
-    RUNNER_TEMP: join(jobDir, 'temp'),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_RUN_ID: '1001',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'build',
-    GITHUB_REPOSITORY: 'example/app',
-    GITHUB_WORKFLOW: 'ci',
+    ...runnerVariables(jobDir, contexts),
     ...files,
   };
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value;
+  const inputs: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given.values)) inputs[inputVariable(name)] = value;
+  Object.assign(env, inputs);
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  ensureDirs(env.HOME!, env.RUNNER_TEMP!);
+  for (const dir of [env.HOME, env.RUNNER_TEMP]) if (dir) mkdirSync(dir, { recursive: true });
 
-  const { exitCode, stdout, stderr } = await spawnNode(script, env, options.timeoutMs);
-  const masks = commandValues(stdout, 'add-mask');
+  const result = await runProcess(process.execPath, [resolve(definition.dir, script)], env, files, options);
+  // The runner reports unexpected inputs once, when the step starts (not again for its post).
+  const runnerWarnings = entry === 'main' && given.unexpected ? [given.unexpected] : [];
+  const log = [...runnerWarnings.map((warning) => `##[warning]${warning}`), result.stdout, result.stderr]
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
   return {
-    exitCode,
-    stdout,
-    stderr,
-    log: `${stdout}\n${stderr}`
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n'),
-    outputs: parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-    state: parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8')),
-    exportedEnv: parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8')),
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    masks,
-    errors: commandValues(stdout, 'error'),
-    warnings: commandValues(stdout, 'warning'),
+    exitCode: result.exitCode,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    log,
+    outputs: result.outputs,
+    state: result.state,
+    exportedEnv: result.exportedEnv,
+    summary: result.summary,
+    masks: commandValues(result.stdout, 'add-mask'),
+    errors: commandValues(result.stdout, 'error'),
+    warnings: commandValues(result.stdout, 'warning'),
+    runnerWarnings,
+    inputs,
   };
 }
 
 export interface JobResult {
+  /** The pre entry, when the action has one and its pre-if held. */
+  pre?: StepResult;
   main: StepResult;
+  /** The post entry, when the action has one and its post-if held (default always()). */
   post?: StepResult;
 }
 
 /**
- * Runs main, then post (when the action has one) with main's state and exported environment,
- * even when main failed: as the runner does for `post-if: always()`.
+ * Runs an action as one step of a job: pre (per pre-if), main, then post (per post-if, evaluated with the
+ * job's status after main) with the state main saved and the environment it exported.
  */
 export async function runJob(options: Omit<StepOptions, 'entry' | 'state'>): Promise<JobResult> {
   const jobDir = options.jobDir ?? newJobDir();
-  const main = await runStep({ ...options, jobDir, entry: 'main' });
-  if (!existsSync(join(repoRoot, 'dist', options.action, 'post.js'))) return { main };
-  const post = await runStep({
-    ...options,
-    jobDir,
-    entry: 'post',
-    state: main.state,
-    env: { ...options.env, ...main.exportedEnv },
-  });
-  return { main, post };
-}
-
-/** The runner's name mangling: `keep-last` → `INPUT_KEEP-LAST` (spaces become underscores). */
-export function inputVariable(name: string): string {
-  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-
-/** Parses GITHUB_OUTPUT-style files: `name=value` lines and `name<<DELIM` heredocs. */
-export function parseFileCommand(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const heredoc = line.match(/^([^=<]+)<<(.+)$/);
-    if (heredoc) {
-      const [, name, delimiter] = heredoc;
-      const value: string[] = [];
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
-      result[name!] = value.join('\n');
-    } else if (line.includes('=')) {
-      const at = line.indexOf('=');
-      result[line.slice(0, at)] = line.slice(at + 1);
-    }
+  const definition = loadAction(options.action);
+  const runs = nodeRuns(definition.runs, definition.path);
+  const contexts = jobContexts(jobDir, options.contexts);
+  let env = { ...options.env };
+  let state: Record<string, string> = {};
+  let pre: StepResult | undefined;
+  if (runs.pre && runsWhen(runs.preIf, contexts, 'success')) {
+    pre = await runStep({ ...options, jobDir, entry: 'pre' });
+    env = { ...env, ...pre.exportedEnv };
+    state = { ...pre.state };
+  }
+  const main =
+    pre && pre.exitCode !== 0
+      ? skippedStep()
+      : await runStep({ ...options, jobDir, env, state, entry: 'main' });
+  const status = jobStatus(pre, main);
+  const result: JobResult = pre ? { pre, main } : { main };
+  if (runs.post && runsWhen(runs.postIf, { ...contexts, job: { status } }, status)) {
+    result.post = await runStep({
+      ...options,
+      jobDir,
+      entry: 'post',
+      state: { ...state, ...main.state },
+      env: { ...env, ...main.exportedEnv },
+    });
   }
   return result;
 }
 
-function commandValues(stdout: string, command: string): string[] {
-  const values: string[] = [];
-  for (const line of stdout.split('\n')) {
-    const match = line.match(new RegExp(`^::${command}(?: [^:]*)?::(.*)$`));
-    if (match) values.push(unescapeData(match[1]!));
-  }
-  return values;
+/** A condition as the runner evaluates it: without a status function it means `success() && (…)`. */
+export function runsWhen(condition: string, contexts: Contexts, status: JobStatus): boolean {
+  const hasStatusFunction = /\b(success|failure|cancelled|always)\s*\(/i.test(condition);
+  return evaluateCondition(hasStatusFunction ? condition : `success() && (${condition})`, contexts, status);
 }
 
-function unescapeData(value: string): string {
-  return value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+function jobStatus(pre: StepResult | undefined, main: StepResult): JobStatus {
+  if (main.exitCode === 143) return 'cancelled';
+  return (pre?.exitCode ?? 0) !== 0 || main.exitCode !== 0 ? 'failure' : 'success';
 }
 
-function ensureDirs(...dirs: string[]): void {
-  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+function nodeRuns(runs: ReturnType<typeof loadAction>['runs'], path: string): NodeRuns {
+  if (runs.kind !== 'node')
+    throw new Error(`${path} is a composite action: run it in a job (test/harness/job.ts)`);
+  return runs;
 }
 
-function spawnNode(
-  script: string,
-  env: Record<string, string>,
-  timeoutMs = 120_000,
-): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ exitCode: code ?? (signal ? 143 : 1), stdout, stderr });
-    });
-  });
+function skippedStep(): StepResult {
+  return {
+    exitCode: 0,
+    stdout: '',
+    stderr: '',
+    log: '',
+    outputs: {},
+    state: {},
+    exportedEnv: {},
+    summary: '',
+    masks: [],
+    errors: [],
+    warnings: [],
+    runnerWarnings: [],
+    inputs: {},
+  };
 }

@@ -2,8 +2,10 @@
 
 import { inputLabel, quoteInputs } from '../../core/action/input-names.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
+import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import { type Connection, readConnection } from '../../providers/index.ts';
+import { actionMetadata } from './action-metadata.ts';
 import { ccrNamespaceProblems, swrNamespaceProblems } from './name-rules.ts';
 import { type PermissionWish, parsePermissionLines } from './permission-lines.ts';
 import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts';
@@ -48,7 +50,15 @@ export function readEnsureNamespaceInputs(read: InputReader = new InputReader())
   };
   checkNamespaceName(inputs.provider, inputs.namespace);
   checkCombinations(inputs);
+  checkDeclaredInputs(read, actionMetadata, destructiveRun(inputs));
   return inputs;
+}
+
+/** state: absent and prune-permissions take things away: they refuse an input the action does not know. */
+function destructiveRun(inputs: EnsureNamespaceInputs): Parameters<typeof checkDeclaredInputs>[2] {
+  if (inputs.state === 'absent') return { refuse: true, because: 'state: absent deletes the namespace' };
+  if (inputs.prunePermissions) return { refuse: true, because: 'prune-permissions revokes permissions' };
+  return { refuse: false };
 }
 
 function checkNamespaceName(provider: 'swr' | 'ccr', namespace: string): void {

@@ -1,6 +1,7 @@
 // The login action's inputs: parsed and checked here, before any API call.
 import { inputLabel } from '../../core/action/input-names.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
+import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { registryKey } from '../../core/docker/registry-host.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import {
@@ -11,6 +12,7 @@ import {
 import { CCR_PERSONAL_REGISTRY } from '../../providers/ccr/registry-host.ts';
 import { readProvider } from '../../providers/index.ts';
 import { readSwrConnection, type SwrConnection } from '../../providers/swr/connection.ts';
+import { actionMetadata } from './action-metadata.ts';
 
 /** SWR: a temporary login from `POST /v2/manage/utils/secret`. */
 export interface SwrLoginTarget {
@@ -65,6 +67,7 @@ export const DEFAULT_DURATION_HOURS = 2;
 export function readLoginInputs(reader: InputReader = new InputReader()): LoginInputs {
   // Secrets first, so they are masked before anything can print them.
   const password = reader.secret('password');
+  checkDeclaredInputs(reader, actionMetadata, { refuse: false });
   const provider = readProvider(reader);
   const registry = readRegistry(reader);
   const common = {

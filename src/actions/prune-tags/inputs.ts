@@ -1,8 +1,10 @@
 // The only place prune-tags reads inputs: one typed, validated object, or an InputError before any call.
 
 import { InputReader } from '../../core/action/input-reader.ts';
+import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import { type Connection, readConnection } from '../../providers/index.ts';
+import { actionMetadata } from './action-metadata.ts';
 import { type Duration, parseDuration } from './duration.ts';
 import { compileTagPatterns, isGlob } from './patterns.ts';
 import type { PruneRules } from './plan.ts';
@@ -31,6 +33,7 @@ const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/
 
 /** Reads and checks every input of prune-tags. */
 export function readPruneInputs(reader: InputReader = new InputReader()): PruneInputs {
+  checkDeclaredInputs(reader, actionMetadata, { refuse: true, because: 'prune-tags deletes tags' });
   const settings = readSettings(reader);
   const connection = readConnection(reader);
   return checkCombinations({ ...settings, connection });

@@ -1,11 +1,13 @@
 // The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
 
 import { InputReader } from '../../core/action/input-reader.ts';
+import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import type { IpVersion } from '../../core/net/egress-ip.ts';
 import { type IpNetwork, parseHostAddress } from '../../core/net/ip-network.ts';
 import { type CcrConnection, readCcrConnection } from '../../providers/ccr/connection.ts';
 import type { NewPrivateLink } from '../../providers/ccr/private-links.ts';
+import { actionMetadata } from './action-metadata.ts';
 import { type DeclaredEntry, parseEntryLines } from './entry-lines.ts';
 import { parseLeaseDuration } from './lease-duration.ts';
 import { isValidOwner } from './marker.ts';
@@ -62,31 +64,54 @@ export function readSyncWhitelistInputs(
     input: 'entries',
     allowAny: reader.boolean('allow-any', { default: false }),
   });
+  const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
+  const privateLinks = parsePrivateLinkLines(reader.lines('private-links'));
+  const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
   const inputs: SyncWhitelistInputs = {
     connection,
     instanceId: connection.instanceId,
-    mode: reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' }),
+    mode,
     entries,
     entryNotes: notes,
-    runnerIp: readRunnerIp(reader),
+    runnerIp:
+      readRunnerIp(reader) ??
+      (mode === 'add' && entries.length === 0 && privateLinks.length === 0 && publicAccess === 'keep'
+        ? 'detect'
+        : false),
     ipVersion: reader.oneOf('ip-version', ['4', '6', 'any'], { default: '4' }),
     ipLookupUrls: readLookupUrls(reader),
     ipLookupTimeoutMs: reader.integer('ip-lookup-timeout', { min: 1, max: 60, default: 5 }) * 1000,
     owner: readOwner(reader),
     leaseMs: readLeaseDuration(reader),
-    publicAccess: reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' }),
+    publicAccess,
     restorePublicAccess: reader.boolean('restore-public-access', { default: false }),
-    privateLinks: parsePrivateLinkLines(reader.lines('private-links')),
+    privateLinks,
     prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
     dryRun: reader.boolean('dry-run', { default: false }),
     runId: `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
   };
-  return checkCombinations(inputs);
+  checkCombinations(inputs);
+  checkDeclaredInputs(reader, actionMetadata, destructiveRun(inputs));
+  return inputs;
 }
 
-function readRunnerIp(reader: InputReader): SyncWhitelistInputs['runnerIp'] {
+/** Modes that remove entries, and pruning private links, refuse an input the action does not know. */
+function destructiveRun(inputs: SyncWhitelistInputs): Parameters<typeof checkDeclaredInputs>[2] {
+  if (inputs.mode !== 'add') {
+    return { refuse: true, because: `mode ${inputs.mode} removes allowlist entries` };
+  }
+  if (inputs.prunePrivateLinks) return { refuse: true, because: 'prune-private-links unlinks VPCs' };
+  return { refuse: false };
+}
+
+/**
+ * `runner-ip`: true (detect), false, or an address; empty leaves the choice to the mode: a lease of the
+ * runner's address when mode add has nothing else to do (the usual job lease), else none.
+ */
+function readRunnerIp(reader: InputReader): SyncWhitelistInputs['runnerIp'] | undefined {
   const text = reader.optional('runner-ip');
-  if (text === undefined || /^(false|no|off)$/i.test(text)) return false;
+  if (text === undefined) return undefined;
+  if (/^(false|no|off)$/i.test(text)) return false;
   if (/^(true|yes|on)$/i.test(text)) return 'detect';
   const ip = parseHostAddress(text);
   if (!ip) {
@@ -171,7 +196,7 @@ export function checkCombinations(inputs: SyncWhitelistInputs): SyncWhitelistInp
   ) {
     throw new InputError(
       ['entries', 'runner-ip'],
-      "Input 'entries' is empty and 'runner-ip', 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.",
+      "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.",
     );
   }
   if (prunePrivateLinks && privateLinks.length === 0) {

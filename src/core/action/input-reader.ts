@@ -15,15 +15,37 @@ interface Required {
 export class InputReader {
   readonly #raw: RawInputSource;
   readonly #env: NodeJS.ProcessEnv;
+  readonly #given: (() => readonly string[]) | undefined;
 
-  constructor(raw: RawInputSource = fromRunner, env: NodeJS.ProcessEnv = process.env) {
+  /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
+  constructor(
+    raw: RawInputSource = fromRunner,
+    env: NodeJS.ProcessEnv = process.env,
+    given?: () => readonly string[],
+  ) {
     this.#raw = raw;
     this.#env = env;
+    this.#given = given;
   }
 
   /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
   static fromRecord(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): InputReader {
-    return new InputReader((name) => (inputs[name] ?? '').trim(), env);
+    return new InputReader(
+      (name) => (inputs[name] ?? '').trim(),
+      env,
+      () => Object.keys(inputs),
+    );
+  }
+
+  /**
+   * The names of the inputs the step was given, declared or not. The runner passes each as
+   * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+   */
+  givenInputs(): string[] {
+    if (this.#given) return [...this.#given()];
+    return Object.keys(this.#env)
+      .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+      .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
   }
 
   /** Trimmed text, or undefined when empty. */

@@ -31,6 +31,19 @@ describe('readSyncWhitelistInputs', () => {
     });
   });
 
+  it('leases the runner address when runner-ip is empty and mode add has nothing else to do', () => {
+    expect(read({}).runnerIp).toBe('detect');
+    expect(read({ 'runner-ip': '' }).runnerIp).toBe('detect');
+  });
+
+  it('leases no runner address when runner-ip is empty and something else is declared', () => {
+    expect(read({ entries: '203.0.113.0/24 # office' }).runnerIp).toBe(false);
+    expect(read({ 'public-access': 'open' }).runnerIp).toBe(false);
+    expect(read({ 'private-links': 'vpc-a1 sbn-b2' }).runnerIp).toBe(false);
+    expect(read({ mode: 'sync', entries: '203.0.113.0/24' }).runnerIp).toBe(false);
+    expect(read({ mode: 'sweep' }).runnerIp).toBe(false);
+  });
+
   it('takes a given runner address, lookup URLs, lease duration and private links', () => {
     const inputs = read({
       'runner-ip': '::ffff:198.51.100.4',
@@ -67,7 +80,7 @@ describe('readSyncWhitelistInputs', () => {
       'from 5m to 7d',
     ],
     ['an owner with spaces', { 'runner-ip': 'true', owner: 'my team' }, ['owner'], 'up to 32 letters'],
-    ['nothing to do', {}, ['entries', 'runner-ip'], 'nothing to do. Set at least one'],
+    ['nothing to do', { 'runner-ip': 'false' }, ['entries', 'runner-ip'], 'nothing to do. Set at least one'],
     [
       'remove without entries or runner address',
       { mode: 'remove' },

@@ -1,0 +1,179 @@
+// Generated from actions/prune-tags/action.yml by scripts/action-metadata.ts: do not edit.
+import type { ActionMetadata } from '../../core/action/action-metadata.ts';
+
+export const actionMetadata: ActionMetadata = {
+  name: 'prune-tags',
+  inputs: {
+    provider: {
+      description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR enterprise).',
+      required: true,
+    },
+    region: {
+      description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR).',
+      required: true,
+    },
+    namespace: {
+      description: 'SWR organization, or CCR enterprise namespace (project), holding the repositories.',
+      required: true,
+    },
+    repositories: {
+      description:
+        'Repositories to prune, separated by commas or new lines. SWR also takes glob patterns: `*` (any characters, also `/`) and `?` (one character); `*` alone means every repository of the namespace. CCR needs exact names.',
+      required: true,
+    },
+    include: {
+      description:
+        'Regular expressions, one per line: only tags matching one of them are considered for deletion. Empty: every tag.',
+      required: false,
+      default: '',
+    },
+    exclude: {
+      description:
+        'Regular expressions, one per line; matching tags are never considered (and never counted by keep-last).',
+      required: false,
+      default: '',
+    },
+    keep: {
+      description:
+        'Regular expressions, one per line; matching tags are always kept, e.g. `^latest$` and `^v\\d+\\.\\d+\\.\\d+$`.',
+      required: false,
+      default: '',
+    },
+    'keep-last': {
+      description:
+        'Keep the N most recently updated of the considered tags (equal times by tag name). 0 turns the count rule off; with no older-than either, include must then name the tags to delete.',
+      required: false,
+      default: '10',
+    },
+    'older-than': {
+      description:
+        "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
+      required: false,
+      default: '',
+    },
+    'keep-semver': {
+      description:
+        'Keep the N highest release versions (1.2.3 or v1.2.3, no pre-releases) of each major version. 0: off.',
+      required: false,
+      default: '0',
+    },
+    mode: {
+      description:
+        "delete (list, plan and delete tags now) or retention-policy (SWR only: create or update each repository's server-side retention policy to the same rules, where SWR can express them).",
+      required: false,
+      default: 'delete',
+    },
+    'max-deletions': {
+      description:
+        'Fail before deleting anything when the plan deletes more tags than this (over all repositories).',
+      required: false,
+      default: '1000',
+    },
+    concurrency: {
+      description: 'Deletions in flight at once (1-32).',
+      required: false,
+      default: '4',
+    },
+    'rate-limit': {
+      description:
+        'Client-side cap on API requests per second (listing and deleting together); 0 for none. A 429 answer pauses every request for the Retry-After the registry asks for.',
+      required: false,
+      default: '20',
+    },
+    'dry-run': {
+      description: 'Print the full plan and write the summary, but delete (or change) nothing.',
+      required: false,
+      default: 'false',
+    },
+    'instance-id': {
+      description: 'CCR enterprise instance id (ccr-xxxxxxxx); required with provider ccr.',
+      required: false,
+      default: '',
+    },
+    endpoint: {
+      description: 'API endpoint override (private endpoints, other partitions, tests).',
+      required: false,
+      default: '',
+    },
+    'iam-endpoint': {
+      description: 'Huawei IAM endpoint override.',
+      required: false,
+      default: '',
+    },
+    auth: {
+      description: 'Huawei sign-in method: auto, aksk, password or oidc.',
+      required: false,
+      default: 'auto',
+    },
+    'access-key-id': {
+      description:
+        "Access key id (Huawei AK or Baidu AK). Falls back to the vendors' usual environment variables.",
+      required: false,
+      default: '',
+    },
+    'secret-access-key': {
+      description: 'Secret access key (Huawei SK or Baidu SK).',
+      required: false,
+      default: '',
+    },
+    'security-token': {
+      description: 'Security token of temporary credentials (Huawei temporary AK/SK, Baidu STS).',
+      required: false,
+      default: '',
+    },
+    'iam-username': {
+      description: 'Huawei IAM user name, for password sign-in.',
+      required: false,
+      default: '',
+    },
+    'iam-password': {
+      description: 'Huawei IAM password, for password sign-in.',
+      required: false,
+      default: '',
+    },
+    'iam-domain': {
+      description: 'Huawei account (domain) name, for password sign-in.',
+      required: false,
+      default: '',
+    },
+    'idp-id': {
+      description: 'Huawei IAM identity provider id, for keyless sign-in with the GitHub OIDC token.',
+      required: false,
+      default: '',
+    },
+    'oidc-audience': {
+      description: 'Audience of the GitHub OIDC token for keyless sign-in.',
+      required: false,
+      default: '',
+    },
+  },
+  outputs: {
+    deleted: {
+      description:
+        'JSON list of the `repository:tag` this run deleted (including tags found already gone). Empty on a dry run.',
+    },
+    'deleted-count': {
+      description: 'Number of tags in `deleted`.',
+    },
+    'kept-count': {
+      description: 'Tags kept by a rule (not counting protected ones).',
+    },
+    'protected-count': {
+      description: 'Tags the rules would delete but that were kept because a kept tag needs their image.',
+    },
+    'planned-count': {
+      description: 'Tags the plan deletes (on a dry run, what would be deleted).',
+    },
+    failed: {
+      description: 'JSON list of the `repository:tag` whose deletion failed.',
+    },
+    'reclaimed-bytes': {
+      description:
+        'Size of the distinct images this run deleted, in bytes (an upper bound; shared layers stay).',
+    },
+    'retention-policies': {
+      description:
+        'mode retention-policy: JSON list of {repository, action, id} (created, updated, unchanged, would create, would update, conflict).',
+    },
+  },
+};
