@@ -3,7 +3,16 @@
 // Each action is bundled into a staging directory and swapped in whole, so a failed build never leaves a
 // half-written or missing dist/<name>.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
 
@@ -11,6 +20,29 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const actionsDir = join(root, 'src/actions');
 const distDir = join(root, 'dist');
 const entries = { 'main.ts': 'index.js', 'post.ts': 'post.js' };
+const minimumNode = Number(
+  /\d+/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node)[0],
+);
+
+/**
+ * The first statement of every bundle: on an older Node, one plain sentence and exit 1 before any bundled
+ * module runs (undici would otherwise crash reading zlib.createZstdDecompress, which Node 24 added).
+ */
+function nodeVersionGuard(bundle) {
+  const message =
+    `registry-actions needs Node.js ${minimumNode} or newer (the actions declare runs.using: node${minimumNode}); ` +
+    `this is Node.js {version}. Run it with Node ${minimumNode}: after npm ci, "npx node ${bundle}" uses the ` +
+    `Node ${minimumNode} that npm ci installs into node_modules.`;
+  return [
+    `if (Number(process.versions.node.split('.')[0]) < ${minimumNode}) {`,
+    `  const message = ${JSON.stringify(message)}.replace('{version}', process.version);`,
+    "  if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write('::error::' + message + '\\n');",
+    "  else process.stderr.write(message + '\\n');",
+    '  process.exit(1);',
+    '}',
+    '',
+  ].join('\n');
+}
 
 async function bundleAction(name, outDir) {
   for (const [source, output] of Object.entries(entries)) {
@@ -22,7 +54,7 @@ async function bundleAction(name, outDir) {
       quiet: true,
       target: 'es2023',
     });
-    writeFileSync(join(outDir, output), code);
+    writeFileSync(join(outDir, output), nodeVersionGuard(`dist/${name}/${output}`) + code);
     for (const [assetName, asset] of Object.entries(assets ?? {})) {
       if (assetName === 'package.json') continue;
       const assetPath = join(outDir, assetName);

@@ -1,3 +1,9 @@
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  const message = "registry-actions needs Node.js 24 or newer (the actions declare runs.using: node24); this is Node.js {version}. Run it with Node 24: after npm ci, \"npx node dist/prune-tags/index.js\" uses the Node 24 that npm ci installs into node_modules.".replace('{version}', process.version);
+  if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write('::error::' + message + '\n');
+  else process.stderr.write(message + '\n');
+  process.exit(1);
+}
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 

@@ -5,7 +5,7 @@ import { type FaultConfig, parseFaultConfig } from './faults.ts';
 import type { EmulatorOptions } from './index.ts';
 import { parseSeed } from './seed-parse.ts';
 
-export const USAGE = `Usage: npm run emulator -- [options]
+export const USAGE = `Usage: npm run -s emulator -- [options]
   --port N                 port to listen on (0: any free port; default 0)
   --host ADDR              loopback address (default 127.0.0.1)
   --seed FILE              initial state (JSON, see docs/emulator.md)

@@ -53,6 +53,31 @@ describe('emulator CLI', () => {
   });
 });
 
+describe('npm run -s emulator', () => {
+  it('prints EMULATOR_URL as the first stdout line, and stops the emulator when npm gets SIGTERM', async () => {
+    const npm = spawn('npm', ['run', '-s', 'emulator', '--', '--port', '0'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    npm.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((done) => npm.once('exit', (code) => done(code)));
+    const line = await new Promise<string>((resolveLine) =>
+      createInterface({ input: npm.stdout }).once('line', resolveLine),
+    );
+    expect(line).toMatch(/^EMULATOR_URL=http:\/\/127\.0\.0\.1:\d+$/);
+    const url = line.slice('EMULATOR_URL='.length);
+    expect((await call(url, { path: '/__admin/state' })).status).toBe(200);
+
+    npm.kill('SIGTERM');
+    await exited;
+    expect(stderr).toContain('emulator: SIGTERM: stopped');
+    await expect(fetch(`${url}/__admin/state`)).rejects.toThrow();
+  });
+});
+
 describe('parseCliArgs', () => {
   it('turns fault flags into a FaultConfig', () => {
     const parsed = parseCliArgs([

@@ -56,6 +56,8 @@ export interface StepOptions {
   timeoutMs?: number;
   /** Contexts for defaults and conditions (github, env, secrets, vars, steps, inputs, job, runner…). */
   contexts?: Contexts;
+  /** The Node.js binary that runs the step; the runner's own Node 24 when absent. */
+  node?: string;
 }
 
 /** Creates a job directory holding RUNNER_TEMP and a HOME for a simulated job. */
@@ -90,7 +92,13 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
   }
   for (const dir of [env.HOME, env.RUNNER_TEMP]) if (dir) mkdirSync(dir, { recursive: true });
 
-  const result = await runProcess(process.execPath, [resolve(definition.dir, script)], env, files, options);
+  const result = await runProcess(
+    options.node ?? process.execPath,
+    [resolve(definition.dir, script)],
+    env,
+    files,
+    options,
+  );
   // The runner reports unexpected inputs once, when the step starts (not again for its post).
   const runnerWarnings = entry === 'main' && given.unexpected ? [given.unexpected] : [];
   const log = [...runnerWarnings.map((warning) => `##[warning]${warning}`), result.stdout, result.stderr]
