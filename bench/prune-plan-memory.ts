@@ -77,7 +77,7 @@ console.log(
   JSON.stringify({
     tags: tags.length,
     planned: Number(outputs['planned-count']),
-    summaryBytes: summary.length,
+    summaryBytes: summary.text.length,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),
 );

@@ -45509,8 +45509,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   r: () => (/* binding */ logout)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var lib_core = __nccwpck_require__(3426);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -45523,21 +45521,27 @@ var secrets = __nccwpck_require__(5760);
 
 
 
-/** The file a write to `path` should land in: the target of a symlink, so the link survives. */
-async function writeTarget(path) {
-    try {
-        return (await (0,promises_.lstat)(path)).isSymbolicLink() ? await (0,promises_.realpath)(path) : path;
-    }
-    catch {
-        return path;
-    }
+/** Credentials are never written through a symbolic link: it could send them anywhere. */
+class SymlinkRefusedError extends Error {
+    name = 'SymlinkRefusedError';
+}
+/** Throws when `path` is a symbolic link; a missing file is fine. */
+async function refuseSymlink(path) {
+    const stat = await (0,promises_.lstat)(path).catch(() => undefined);
+    if (!stat?.isSymbolicLink())
+        return;
+    const target = await (0,promises_.realpath)(path).catch(() => 'a missing file');
+    throw new SymlinkRefusedError(`${path} is a symbolic link (to ${target}): credentials are written only into a regular file, never ` +
+        'through a link. Replace the link with a regular file, or set DOCKER_CONFIG to a directory without one.');
 }
 /**
  * Writes a file atomically with mode 0600: a temporary file beside it, flushed, then renamed over it,
- * so a reader (or a concurrent job) sees the old content or the new, never half of it.
+ * so a reader (or a concurrent job) sees the old content or the new, never half of it. A symbolic link
+ * at `path` is refused (and a link made after the check is replaced by the rename, never followed).
  */
 async function atomic_write_writeFileAtomic(path, text) {
-    const target = await writeTarget(path);
+    await refuseSymlink(path);
+    const target = path;
     const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     const handle = await (0,promises_.open)(temp, 'wx', 0o600);
     try {
@@ -45951,6 +45955,12 @@ async function removeDockerLogin(record) {
     return plan.notes;
 }
 
+// EXTERNAL MODULE: ./src/core/output/log.ts
+var log = __nccwpck_require__(6947);
+// EXTERNAL MODULE: ./src/core/output/shown.ts
+var shown = __nccwpck_require__(5156);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
+var lib_core = __nccwpck_require__(3426);
 ;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
 
 /** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
@@ -46035,20 +46045,21 @@ function isLoginState(value) {
 
 
 
+
 /** The post step: remove the login main added (restoring what it replaced), unless logout is false. */
 async function logout() {
     const state = readLoginState();
     if (!state) {
-        lib_core/* info */.pq('Nothing to log out: the login step wrote no credentials.');
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Nothing to log out: the login step wrote no credentials.`);
         return;
     }
     if (!state.logout) {
-        lib_core/* info */.pq(`logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`);
         return;
     }
     for (const note of await removeDockerLogin(state.record))
-        lib_core/* info */.pq(note);
-    lib_core/* info */.pq(`Logged out of ${state.registry}.`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Logged out of ${state.registry}.`);
 }
 
 
@@ -46078,9 +46089,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var core = __nccwpck_require__(3426);
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
 ;// CONCATENATED MODULE: ./src/core/errors/errors.ts
+
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
 class ApiError extends Error {
     name = 'ApiError';
@@ -46093,6 +46105,7 @@ class ApiError extends Error {
     providerMessage;
     requestId;
     hint;
+    transport;
     constructor(fields) {
         super(formatApiError(fields));
         this.provider = fields.provider;
@@ -46104,15 +46117,18 @@ class ApiError extends Error {
         this.providerMessage = fields.providerMessage;
         this.requestId = fields.requestId;
         this.hint = fields.hint;
+        this.transport = fields.transport;
     }
 }
+/** Every field may hold a server's or a listing's text: each goes through `visible`. */
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
     // IAM sometimes repeats the status as its error code ("401"): say it once.
-    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
-    const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
-    const hint = f.hint ? ` ${f.hint}` : '';
-    return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
+    const code = f.code && f.code !== String(f.status) ? ` ${(0,visible/* visible */.R)(f.code)}` : '';
+    const requestId = f.requestId ? ` (request id ${(0,visible/* visible */.R)(f.requestId)})` : '';
+    const hint = f.hint ? ` ${(0,visible/* visible */.R)(f.hint)}` : '';
+    const call = `${(0,visible/* visible */.R)(f.operation)} (${f.method} ${(0,visible/* visible */.R)(f.path)})`;
+    return `${f.provider} ${call} → ${status}${code} "${(0,visible/* visible */.R)(f.providerMessage)}"${requestId}.${hint}`;
 }
 /** An action input is missing, malformed or conflicts with another; raised before any API call. */
 class InputError extends Error {
@@ -46153,15 +46169,34 @@ function errorMessage(error) {
         return String(error);
     }
 }
+/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
+class UnsafeNameError extends Error {
+    name = 'UnsafeNameError';
+    /** What the value names: "tag", "SWR repository", "CCR project id"… */
+    what;
+    value;
+    problems;
+    constructor(what, value, problems) {
+        super(`Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`);
+        this.what = what;
+        this.value = value;
+        this.problems = problems;
+    }
+}
 
+// EXTERNAL MODULE: ./src/core/output/log.ts
+var log = __nccwpck_require__(6947);
+// EXTERNAL MODULE: ./src/core/output/shown.ts
+var shown = __nccwpck_require__(5156);
 // EXTERNAL MODULE: ./src/core/redact/secrets.ts
 var secrets = __nccwpck_require__(5760);
 ;// CONCATENATED MODULE: ./src/core/action/run-action.ts
 
 
 
+
 /**
- * Runs an action entry: the only place that calls core.setFailed and sets the exit code.
+ * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
  * Expected failures (bad input, API errors) show their message only; anything else adds a
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
@@ -46172,9 +46207,10 @@ async function runAction(entry) {
     catch (error) {
         const message = (0,secrets/* redact */.E$)(errorMessage(error));
         if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-            core/* debug */.Yz((0,secrets/* redact */.E$)(error.stack));
+            const lines = (0,secrets/* redact */.E$)(error.stack).split('\n');
+            (0,log/* logDebug */.MD)(shown/* Shown */.M.join(lines.map((line) => (0,shown/* shown */.S) `${line}`), '\n'));
         }
-        core/* setFailed */.C1(message);
+        (0,log/* logFailure */.H1)(message);
         process.exitCode = 1;
     }
 }
@@ -46184,6 +46220,137 @@ function isExpectedFailure(error) {
         return true;
     const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
     return error instanceof Error && !builtIn.some((type) => error.constructor === type);
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H1: () => (/* binding */ logFailure),
+/* harmony export */   MD: () => (/* binding */ logDebug),
+/* harmony export */   fH: () => (/* binding */ logInfo)
+/* harmony export */ });
+/* unused harmony exports logWarning, logNotice, startLogGroup, endLogGroup */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    core.warning(visibleLines(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    core.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    core.startGroup(visibleLines(title.text));
+}
+function endLogGroup() {
+    core.endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+}
+
+
+/***/ }),
+
+/***/ 5156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ Shown),
+/* harmony export */   S: () => (/* binding */ shown)
+/* harmony export */ });
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError('shown is a template tag');
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += showValue(value) + (parts[index + 1] ?? '');
+    });
+    return make(text);
+}
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
 }
 
 

@@ -5,6 +5,7 @@ import { runStep, type StepResult } from '../harness/runner.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
 import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { findLeaks } from '../support/leaks.ts';
+import { renderedMarkdown } from '../support/rendered-markdown.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
 const emulatorForTest = closedAfterEach(startEmulator);
@@ -54,8 +55,8 @@ describe('ensure-namespace on SWR', () => {
     });
     expect(ns?.repositories.get('tools/cli')).toMatchObject({ isPublic: false, category: 'other' });
     expect(ns?.access.get('u-bob')).toEqual({ userId: 'u-bob', userName: 'bob', auth: 1 });
-    expect(result.summary).toContain('| create repository | `team-a/web` |');
-    expect(result.summary).toContain('namespace created');
+    expect(renderedMarkdown(result.summary)).toContain('| create repository | `team-a/web` |');
+    expect(renderedMarkdown(result.summary)).toContain('namespace created');
     expectNoLeaks(result);
   });
 
@@ -188,7 +189,7 @@ describe('ensure-namespace on SWR', () => {
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toContain('add id=<IAM user id>');
     expect(writes(e)).toEqual([]);
-    expect(result.summary).toContain('Nothing was changed');
+    expect(renderedMarkdown(result.summary)).toContain('Nothing was changed');
   });
 });
 
@@ -220,8 +221,10 @@ describe('ensure-namespace on SWR: check-only gate and dry run', () => {
         '- create repository team-a/api: private, category other\n' +
         '- update permission bob: read → edit',
     );
-    expect(result.summary).toContain('❌ Check only: 3 differences from the declaration.');
-    expect(result.summary).toContain('| update permission | `bob` | read → edit | differs |');
+    expect(renderedMarkdown(result.summary)).toContain('❌ Check only: 3 differences from the declaration.');
+    expect(renderedMarkdown(result.summary)).toContain(
+      '| update permission | `bob` | read → edit | differs |',
+    );
     expect(result.outputs.created).toBe('false');
     expect(writes(e)).toEqual([]);
   });
@@ -235,7 +238,9 @@ describe('ensure-namespace on SWR: check-only gate and dry run', () => {
       'check-only': 'true',
     });
     expect(result.exitCode, result.log).toBe(0);
-    expect(result.summary).toContain('✅ Check only: the registry matches the declaration.');
+    expect(renderedMarkdown(result.summary)).toContain(
+      '✅ Check only: the registry matches the declaration.',
+    );
   });
 
   it('fails for a missing namespace without creating it', async () => {
@@ -251,7 +256,9 @@ describe('ensure-namespace on SWR: check-only gate and dry run', () => {
     const result = await ensure(e, { namespace: 'team-a', repositories: 'api', 'dry-run': 'true' });
     expect(result.exitCode, result.log).toBe(0);
     expect(result.log).toContain('  - create repository team-a/api: private, category other');
-    expect(result.summary).toContain('Dry run: 1 change would be made; nothing was changed.');
+    expect(renderedMarkdown(result.summary)).toContain(
+      'Dry run: 1 change would be made; nothing was changed.',
+    );
     expect(JSON.parse(result.outputs.changes!)).toHaveLength(1);
     expect(writes(e)).toEqual([]);
   });

@@ -9,6 +9,7 @@ import {
 } from '../emulator/index.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
 import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
+import { renderedMarkdown } from '../support/rendered-markdown.ts';
 import { authOf, existsSync, expectNoLeaks, modeOf, readDockerConfig, runLogin } from './login-support.ts';
 
 const bd = DEFAULT_CREDENTIALS.baidu;
@@ -131,7 +132,7 @@ describe('login on CCR personal edition', () => {
       'expires-at': '',
     });
     expect(job.main.log).toContain('long-lived login');
-    expect(job.main.summary).toContain('long-lived');
+    expect(renderedMarkdown(job.main.summary)).toContain('long-lived');
     expect(e.requests).toEqual([]);
     expect(job.main.masks).toContain(password);
     const post = await job.post();

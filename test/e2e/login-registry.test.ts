@@ -47,7 +47,7 @@ describe.skipIf(missing !== undefined)(
       await registry?.close();
     });
 
-    const inputs = () => swrEmulatorInputs(emu.url);
+    const inputs = () => ({ ...swrEmulatorInputs(emu.url), registry: registry.host });
     const push = (tag: string, env: Record<string, string>, authfile?: string) =>
       skopeo(
         [

@@ -6,6 +6,7 @@ import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../emulator/i
 import { newJobDir } from '../harness/runner.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
 import { swrEmulatorInputs, swrPasswordEmulatorInputs } from '../support/emulator-inputs.ts';
+import { renderedMarkdown } from '../support/rendered-markdown.ts';
 import {
   authOf,
   existsSync,
@@ -52,7 +53,7 @@ describe('login on SWR', () => {
     expect(expiresAt - started).toBeGreaterThan(5.9 * 3_600_000);
     expect(main.warnings).toEqual([]);
     expect(main.log).toContain(`Logged in to ${registry} as ${swrUser}`);
-    expect(main.summary).toContain(registry);
+    expect(renderedMarkdown(main.summary)).toContain(registry);
     expect(main.masks).toEqual(expect.arrayContaining([swrPassword, authOf(swrUser, swrPassword)]));
     expect(main.outputs.password).toBeUndefined();
     expect(e.requests.map((r) => `${r.method} ${r.path} ${r.query.projectname}`)).toEqual([

@@ -11,6 +11,7 @@ import { runStep, type StepResult } from '../harness/runner.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
 import { swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { findLeaks } from '../support/leaks.ts';
+import { renderedMarkdown } from '../support/rendered-markdown.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
 const HOUR = 3_600_000;
@@ -100,8 +101,8 @@ describe.each(['tag', 'digest'] as const)('prune-tags on SWR (tag delete mode %s
     );
     expect(result.log).toMatch(/protect\s+amd64\s+protected: image of kept manifest list multi/);
     expect(result.log).toMatch(/delete\s+ci-3\s+deleted: older than 30d/);
-    expect(result.summary).toContain('| web | 8 | 3 | 2 | 3 | 0 |');
-    expect(result.summary).toContain('| `ci-3` | deleted | deleted: older than 30d |');
+    expect(renderedMarkdown(result.summary)).toContain('| web | 8 | 3 | 2 | 3 | 0 |');
+    expect(renderedMarkdown(result.summary)).toContain('| `ci-3` | deleted | deleted: older than 30d |');
     expectNoLeaks(result);
   });
 
@@ -124,8 +125,10 @@ describe('prune-tags on SWR: safety', () => {
     expect(deletes(e)).toEqual([]);
     expect(tagsOf(e)).toHaveLength(webTags.length);
     expect(result.outputs).toMatchObject({ deleted: '[]', 'deleted-count': '0', 'planned-count': '3' });
-    expect(result.summary).toContain('Dry run: nothing was deleted; the plan deletes 3 tags.');
-    expect(result.summary).toContain('| `ci-1` | would delete |');
+    expect(renderedMarkdown(result.summary)).toContain(
+      'Dry run: nothing was deleted; the plan deletes 3 tags.',
+    );
+    expect(renderedMarkdown(result.summary)).toContain('| `ci-1` | would delete |');
   });
 
   it('stops before deleting anything when the plan exceeds max-deletions', async () => {
@@ -224,7 +227,7 @@ describe('prune-tags on SWR: safety', () => {
     expect(result.errors.join('\n')).toMatch(
       /^1 of 3 deletions failed; the others were done\. Failed: web:ci-2 \(SWR delete tag/,
     );
-    expect(result.summary).toContain('| `ci-2` | **failed**:');
+    expect(renderedMarkdown(result.summary)).toContain('| `ci-2` | **failed**:');
   });
 
   it('rides out a 429 storm by waiting as asked, and still deletes everything planned', async () => {
@@ -250,7 +253,9 @@ describe('prune-tags on SWR: safety', () => {
     expect(result.outputs['deleted-count']).toBe('16');
     const throttled = e.requests.filter((r) => r.status === 429).length;
     expect(throttled).toBeGreaterThan(0);
-    expect(result.summary).toMatch(new RegExp(`The registry throttled ${throttled} requests? \\(429\\)`));
+    expect(renderedMarkdown(result.summary)).toMatch(
+      new RegExp(`The registry throttled ${throttled} requests? \\(429\\)`),
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 // sync-whitelist declared entries, sweep, public access and private links, run from dist/ against the emulator.
 import { describe, expect, it } from 'vitest';
+import { renderedMarkdown } from '../support/rendered-markdown.ts';
 import {
   type Fixture,
   fixturesClosedAfterEach,
@@ -34,7 +35,7 @@ describe('sync-whitelist declared entries', () => {
       { ipAddr: '198.51.100.9', description: '(registry-actions run 1001-1)' },
     ]);
     expect(first.log).toContain('keep 192.0.2.10 "office ip": present, not managed by registry-actions');
-    expect(first.summary).toContain(
+    expect(renderedMarkdown(first.summary)).toContain(
       '| add | `203.0.113.0/24` | office (registry-actions run 1001-1) | declared, missing |',
     );
     expect(leaks(first)).toEqual([]);
@@ -150,7 +151,7 @@ describe('sync-whitelist declared entries', () => {
       '203.0.113.0/24',
       '198.51.100.7',
     ]);
-    expect(result.summary).toContain('dry run: nothing was changed');
+    expect(renderedMarkdown(result.summary)).toContain('dry run: nothing was changed');
     expect(result.state).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 // sync-whitelist runner leases, run from dist/ as the runner runs it, against the emulator.
 import { describe, expect, it } from 'vitest';
+import { renderedMarkdown } from '../support/rendered-markdown.ts';
 import {
   bce,
   type Fixture,
@@ -33,7 +34,7 @@ describe('sync-whitelist runner lease', () => {
       /^GitHub Actions runner \(registry-actions lease v1 until \d{4}-\d\d-\d\dT\d\d:\d\dZ: 1001-1\.[0-9a-f]{6}\)$/,
     );
     expect(main.log).toContain('Runner address 198.51.100.7 (reported by http://127.0.0.1:');
-    expect(main.summary).toContain('Runner lease: held by this job');
+    expect(renderedMarkdown(main.summary)).toContain('Runner lease: held by this job');
     expect(post.exitCode, post.log).toBe(0);
     expect(post.log).toContain('Runner lease for 198.51.100.7 released');
     expect(whitelist(fixture)).toEqual([office]);

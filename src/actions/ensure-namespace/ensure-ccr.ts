@@ -1,5 +1,6 @@
 // CCR: find the namespace (enterprise project or personal namespace), plan, and apply in apply mode.
 import type { ApiClient } from '../../core/http/types.ts';
+import { shown } from '../../core/output/shown.ts';
 import {
   type CcrPersonalMember,
   deleteCcrPersonalProject,
@@ -30,10 +31,10 @@ export async function ensureCcrNamespace(
   const wish = { state: inputs.state, isPublic: inputs.isPublic, force: inputs.force };
   const found = await readCcrNamespace(api, inputs);
   const plan = planCcrNamespace(found.state, wish);
-  for (const line of formatPlan(inputs.namespace, plan, mode)) log(line);
+  for (const line of formatPlan(inputs.namespace, plan, mode)) log(shown`${line}`);
   if (mode === 'check-only' && found.projectId !== undefined) {
     const members = await listCcrPersonalMembers(api, found.projectId);
-    log(`members of ${inputs.namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`);
+    log(shown`members of ${inputs.namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`);
     return { plan, done: [], created: false, members };
   }
   if (mode !== 'apply') return { plan, done: [], created: false };
@@ -49,7 +50,7 @@ export async function ensureCcrNamespace(
         inputs.isPublic ?? false,
       );
       if (!created) {
-        log(`namespace ${inputs.namespace} already exists (created by a parallel run)`);
+        log(shown`namespace ${inputs.namespace} already exists (created by a parallel run)`);
         continue;
       }
     } else if (change.action === 'delete namespace' && found.projectId !== undefined) {
@@ -58,7 +59,7 @@ export async function ensureCcrNamespace(
       throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
     }
     done.push(change);
-    log(`✓ ${describeChange(change)}`);
+    log(shown`✓ ${describeChange(change)}`);
   }
   return { plan, done, created };
 }

@@ -1,5 +1,6 @@
 // SWR: read the namespace, plan, and (in apply mode) make the changes, surviving parallel runs.
 import type { ApiClient } from '../../core/http/types.ts';
+import { type Shown, shown } from '../../core/output/shown.ts';
 import { createSwrNamespace } from '../../providers/swr/namespaces.ts';
 import { applySwrChange } from './apply-swr.ts';
 import { type Change, describeChange, type NamespacePlan } from './changes.ts';
@@ -19,7 +20,7 @@ export interface EnsureOutcome {
   created: boolean;
 }
 
-export type Log = (line: string) => void;
+export type Log = (line: Shown) => void;
 
 /** Ensures an SWR namespace as declared; in dry-run and check-only modes only plans. */
 export async function ensureSwrNamespace(
@@ -41,7 +42,7 @@ export async function ensureSwrNamespace(
     access: wish.permissions.length > 0 || wish.prunePermissions,
   };
   const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
-  for (const line of formatPlan(namespace, plan, mode)) log(line);
+  for (const line of formatPlan(namespace, plan, mode)) log(shown`${line}`);
   if (mode !== 'apply') return { plan, done: [], created: false };
   throwIfBlocked(plan);
 
@@ -56,12 +57,12 @@ export async function ensureSwrNamespace(
       // repository or granting a permission that a parallel run added meanwhile is a 409 the executor
       // takes as done.
       done.push(first);
-      log(`✓ ${describeChange(first)}`);
+      log(shown`✓ ${describeChange(first)}`);
       rest = rest.slice(1);
     } else {
       await confirmSwrNamespaceVisible(api, namespace);
       log(
-        `namespace ${namespace} already exists (created by a parallel run or shared with these credentials)`,
+        shown`namespace ${namespace} already exists (created by a parallel run or shared with these credentials)`,
       );
       // Plan the rest again from what is there now: the other run may have added repositories,
       // and its creator already holds the manage permission.
@@ -73,7 +74,7 @@ export async function ensureSwrNamespace(
   for (const change of rest) {
     await applySwrChange(api, namespace, change);
     done.push(change);
-    log(`✓ ${describeChange(change)}`);
+    log(shown`✓ ${describeChange(change)}`);
   }
   return { plan, done, created };
 }

@@ -6,7 +6,7 @@ import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import { type Connection, readConnection } from '../../providers/index.ts';
 import { actionMetadata } from './action-metadata.ts';
-import { ccrNamespaceProblems, swrNamespaceProblems } from './name-rules.ts';
+import { ccrNamespaceProblems, swrNamespaceProblems } from '../../providers/name-rules.ts';
 import { type PermissionWish, parsePermissionLines } from './permission-lines.ts';
 import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts';
 

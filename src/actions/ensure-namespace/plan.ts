@@ -1,4 +1,6 @@
 // Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
+
+import { swrRepositoryProblems } from '../../providers/name-rules.ts';
 import type { SwrNamespaceAccess } from '../../providers/swr/permissions.ts';
 import type { SwrRepository } from '../../providers/swr/repositories.ts';
 import { type Change, emptyPlan, type NamespacePlan } from './changes.ts';
@@ -52,6 +54,14 @@ function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
   const plan = emptyPlan();
   if (!current.exists) return plan;
   const names = current.repositories.map((repository) => repository.name);
+  for (const name of names) {
+    const problems = swrRepositoryProblems(name);
+    if (problems.length === 0) continue;
+    plan.blockers.push(
+      `namespace ${current.namespace} lists a repository ${JSON.stringify(name)} that ${problems.join('; ')}: ` +
+        'it cannot be named in a request, so nothing is deleted. Remove it in the SWR console.',
+    );
+  }
   if (names.length > 0 && !force) {
     plan.blockers.push(
       `namespace ${current.namespace} still holds ${plural(names.length, 'repository')} ` +

@@ -1,6 +1,8 @@
 // What a run shows: plan lines in the log, outputs, and the job summary table.
-import * as core from '@actions/core';
+
 import { appendJobSummary } from '../../core/action/job-summary.ts';
+import { setStepOutput } from '../../core/action/step-outputs.ts';
+import { code, codeCell, Markdown, md } from '../../core/output/markdown.ts';
 import { type Change, type ChangeText, changeText, describeChange, type NamespacePlan } from './changes.ts';
 import type { RunMode } from './mode.ts';
 
@@ -40,31 +42,35 @@ export function reportedChanges(report: RunReport): ChangeText[] {
 
 /** Sets the outputs: created, namespace, registry-path, changes (JSON). */
 export function setOutputs(report: RunReport): void {
-  core.setOutput('created', String(report.created));
-  core.setOutput('namespace', report.namespace);
-  core.setOutput('registry-path', report.registryPath);
-  core.setOutput('changes', JSON.stringify(reportedChanges(report)));
+  setStepOutput('created', String(report.created));
+  setStepOutput('namespace', report.namespace);
+  setStepOutput('registry-path', report.registryPath);
+  setStepOutput('changes', JSON.stringify(reportedChanges(report)));
 }
 
 /** Markdown of the job summary: a headline for the mode, the table of changes, blockers and drift. */
-export function summaryMarkdown(report: RunReport): string {
+export function summaryMarkdown(report: RunReport): Markdown {
   const changes = reportedChanges(report);
-  const lines = [`### ensure-namespace: \`${report.namespace}\` (${report.provider.toUpperCase()})`, ''];
-  lines.push(headline(report, changes.length), '');
+  const lines = [
+    md`### ensure-namespace: ${code(report.namespace)} (${report.provider.toUpperCase()})`,
+    md``,
+  ];
+  lines.push(md`${headline(report, changes.length)}`, md``);
   if (changes.length > 0) {
     const status = { apply: 'done', 'dry-run': 'would do', 'check-only': 'differs' }[report.mode];
-    lines.push('| change | target | detail | status |', '|---|---|---|---|');
+    lines.push(md`| change | target | detail | status |`, md`|---|---|---|---|`);
     for (const change of changes) {
-      lines.push(`| ${change.action} | \`${cell(change.target)}\` | ${cell(change.detail)} | ${status} |`);
+      lines.push(md`| ${change.action} | ${codeCell(change.target)} | ${change.detail} | ${status} |`);
     }
-    lines.push('');
+    lines.push(md``);
   }
-  if (report.plan.blockers.length > 0) lines.push('**Blocked:**', ...report.plan.blockers.map(bullet), '');
+  if (report.plan.blockers.length > 0)
+    lines.push(md`**Blocked:**`, ...report.plan.blockers.map(bullet), md``);
   if (report.plan.drift.length > 0) {
-    lines.push('**Cannot be changed through the API:**', ...report.plan.drift.map(bullet), '');
+    lines.push(md`**Cannot be changed through the API:**`, ...report.plan.drift.map(bullet), md``);
   }
-  if (report.registryPath) lines.push(`Registry path: \`${report.registryPath}\``, '');
-  return lines.join('\n');
+  if (report.registryPath) lines.push(md`Registry path: ${code(report.registryPath)}`, md``);
+  return Markdown.join(lines, '\n');
 }
 
 function headline(report: RunReport, count: number): string {
@@ -81,8 +87,7 @@ function headline(report: RunReport, count: number): string {
   return `✅ ${count} ${plural} made${report.created ? ' (namespace created)' : ''}.`;
 }
 
-const bullet = (text: string) => `- ${text}`;
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const bullet = (text: string) => md`- ${text}`;
 
 /** Appends the summary to the job summary. */
 export async function writeSummary(report: RunReport): Promise<void> {

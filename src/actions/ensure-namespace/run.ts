@@ -1,7 +1,8 @@
 // ensure-namespace: read inputs, connect, plan, apply (or only check), then outputs and job summary.
-import * as core from '@actions/core';
 import { InputReader } from '../../core/action/input-reader.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { logInfo, logWarning } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import { connectCcr } from '../../providers/ccr/connect.ts';
 import { connectSwr } from '../../providers/swr/connect.ts';
 import { ensureCcrNamespace } from './ensure-ccr.ts';
@@ -17,14 +18,14 @@ export async function runEnsureNamespace(reader: InputReader = new InputReader()
   const inputs = readEnsureNamespaceInputs(reader);
   const mode = runMode(inputs);
   const { connection, namespace } = inputs;
-  core.info(
-    `ensure-namespace: ${namespace} on ${connection.provider.toUpperCase()}, state ${inputs.state}, ${mode}`,
+  logInfo(
+    shown`ensure-namespace: ${namespace} on ${connection.provider.toUpperCase()}, state ${inputs.state}, ${mode}`,
   );
   const api = connection.provider === 'swr' ? await connectSwr(connection) : await connectCcr(connection);
   const report = await ensure(api, inputs, mode);
   setOutputs(report);
   await writeSummary(report);
-  for (const drift of report.plan.drift) if (mode !== 'check-only') core.warning(drift);
+  for (const drift of report.plan.drift) if (mode !== 'check-only') logWarning(shown`${drift}`);
   failOnFindings(report);
 }
 
@@ -38,8 +39,8 @@ async function ensure(
   try {
     outcome =
       inputs.provider === 'swr'
-        ? await ensureSwrNamespace(api, inputs, mode, core.info)
-        : await ensureCcrNamespace(api, inputs, mode, core.info);
+        ? await ensureSwrNamespace(api, inputs, mode, logInfo)
+        : await ensureCcrNamespace(api, inputs, mode, logInfo);
   } catch (error) {
     // A blocked plan still gets its summary, so the reason shows on the run page.
     if (error instanceof NamespacePlanError) {

@@ -1,21 +1,23 @@
 // login post step: undo exactly what main recorded, even after a failed or cancelled job.
-import * as core from '@actions/core';
+
 import { removeDockerLogin } from '../../core/docker/docker-login.ts';
+import { logInfo } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import { keptLoginNote, readLoginState } from './state.ts';
 
 /** The post step: remove the login main added (restoring what it replaced), unless logout is false. */
 export async function logout(): Promise<void> {
   const state = readLoginState();
   if (!state) {
-    core.info('Nothing to log out: the login step wrote no credentials.');
+    logInfo(shown`Nothing to log out: the login step wrote no credentials.`);
     return;
   }
   if (!state.logout) {
-    core.info(
-      `logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`,
+    logInfo(
+      shown`logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`,
     );
     return;
   }
-  for (const note of await removeDockerLogin(state.record)) core.info(note);
-  core.info(`Logged out of ${state.registry}.`);
+  for (const note of await removeDockerLogin(state.record)) logInfo(shown`${note}`);
+  logInfo(shown`Logged out of ${state.registry}.`);
 }

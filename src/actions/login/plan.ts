@@ -1,6 +1,6 @@
 // Pure decisions of the login action: which registry and login to use, when it expires, what to warn.
 import { registryKey } from '../../core/docker/registry-host.ts';
-import { InputError } from '../../core/errors/errors.ts';
+import { ApiError, InputError } from '../../core/errors/errors.ts';
 import type { CcrInstanceDetail } from '../../providers/ccr/instances.ts';
 import { customDomainsOf } from '../../providers/ccr/instances.ts';
 import { ccrInstanceRegistryHost } from '../../providers/ccr/registry-host.ts';
@@ -22,8 +22,10 @@ export interface RegistryLogin {
 export const SWR_LOGIN_LIFETIME_HOURS = 6;
 
 /**
- * The login to write from an SWR secret: the entry for the region's registry (or the only one), under
- * the `registry` input's host when given. Without an expiry header, the documented 6 hours apply.
+ * The login to write from an SWR secret: only the entry for the region's registry, or for the `registry`
+ * input's host (a secret naming no host counts as the region's). An entry for any other host is never
+ * written: the answer could point later steps' pushes at a registry the workflow never named. Without an
+ * expiry header, the documented 6 hours apply.
  */
 export function chooseSwrLogin(
   secret: SwrLoginSecret,
@@ -31,14 +33,15 @@ export function chooseSwrLogin(
   now: Date,
   registryOverride?: string,
 ): RegistryLogin {
-  const fallback = swrRegistryHost(region);
+  const regionHost = swrRegistryHost(region);
+  const accepted = new Set([regionHost, (registryOverride && registryKey(registryOverride)) || regionHost]);
   const login =
-    secret.logins.find((candidate) => candidate.host && registryKey(candidate.host) === fallback) ??
-    secret.logins[0]!;
-  const registry = registryOverride ?? (login.host ? registryKey(login.host) : undefined) ?? fallback;
+    secret.logins.find((candidate) => accepted.has(registryKey(candidate.host ?? '') ?? '')) ??
+    secret.logins.find((candidate) => candidate.host === undefined);
+  if (!login) throw unexpectedHosts(secret, [...accepted]);
   const expiresAt = secret.expiresAt ?? new Date(now.getTime() + SWR_LOGIN_LIFETIME_HOURS * 3_600_000);
   return {
-    registry,
+    registry: registryOverride ?? regionHost,
     username: login.username,
     password: login.password,
     expiresAt,
@@ -46,6 +49,19 @@ export function chooseSwrLogin(
       ? 'X-Swr-Expireat header'
       : `SWR's documented ${SWR_LOGIN_LIFETIME_HOURS}-hour lifetime`,
   };
+}
+
+function unexpectedHosts(secret: SwrLoginSecret, accepted: readonly string[]): ApiError {
+  const named = secret.logins.map((login) => JSON.stringify(login.host ?? '')).join(', ');
+  return new ApiError({
+    provider: 'SWR',
+    operation: 'create a temporary docker login',
+    method: 'POST',
+    path: '/v2/manage/utils/secret',
+    status: 200,
+    providerMessage: `the login is for ${named}, not for ${accepted.join(' or ')}; nothing was written`,
+    hint: "Set the 'registry' input to the registry host this login is for, if that is the one you mean.",
+  });
 }
 
 /** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */

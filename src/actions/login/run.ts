@@ -1,8 +1,12 @@
 // login main step: credential from the provider, into the job's Docker config, outputs and summary.
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import { appendJobSummary } from '../../core/action/job-summary.ts';
+import { exportJobVariable, setStepOutput } from '../../core/action/step-outputs.ts';
 import { addDockerLogin } from '../../core/docker/docker-login.ts';
+import { logInfo, logNotice, logWarning } from '../../core/output/log.ts';
+import { codeCell, Markdown, md } from '../../core/output/markdown.ts';
+import { shown } from '../../core/output/shown.ts';
 import { type LoginInputs, readLoginInputs } from './inputs.ts';
 import { obtainLogin } from './obtain-login.ts';
 import { expiryWarning, formatRemaining, type RegistryLogin } from './plan.ts';
@@ -26,19 +30,19 @@ export async function login(deps: LoginDependencies = {}): Promise<void> {
   });
   // Saved before anything else can fail, so post always knows what to undo.
   saveLoginState({ registry: credential.registry, logout: inputs.logout, record });
-  if (record.exportDockerConfig) core.exportVariable('DOCKER_CONFIG', record.configDir);
-  for (const note of notes) core.info(note);
+  if (record.exportDockerConfig) exportJobVariable('DOCKER_CONFIG', record.configDir);
+  for (const note of notes) logInfo(shown`${note}`);
   setOutputs(inputs, credential, record.configDir);
   report(inputs, credential, record.configDir, env, now());
   await writeSummary(inputs, credential, record.configDir);
 }
 
 function setOutputs(inputs: LoginInputs, credential: RegistryLogin, configDir: string): void {
-  core.setOutput('registry', credential.registry);
-  core.setOutput('username', credential.username);
-  core.setOutput('docker-config', configDir);
-  core.setOutput('expires-at', credential.expiresAt?.toISOString() ?? '');
-  if (inputs.outputPassword) core.setOutput('password', credential.password);
+  setStepOutput('registry', credential.registry);
+  setStepOutput('username', credential.username);
+  setStepOutput('docker-config', configDir);
+  setStepOutput('expires-at', credential.expiresAt?.toISOString() ?? '');
+  if (inputs.outputPassword) setStepOutput('password', credential.password);
 }
 
 function report(
@@ -48,14 +52,18 @@ function report(
   env: NodeJS.ProcessEnv,
   now: Date,
 ): void {
-  core.info(
-    `Logged in to ${credential.registry} as ${credential.username}. Later steps of this job read the ` +
-      `login from ${join(configDir, 'config.json')} (DOCKER_CONFIG).`,
+  logInfo(
+    shown`${
+      `Logged in to ${credential.registry} as ${credential.username}. Later steps of this job read the ` +
+      `login from ${join(configDir, 'config.json')} (DOCKER_CONFIG).`
+    }`,
   );
   if (credential.expiresAt) {
-    core.info(
-      `The login expires at ${credential.expiresAt.toISOString()} (in ${formatRemaining(credential.expiresAt, now)}, ` +
-        `from ${credential.expirySource}).`,
+    logInfo(
+      shown`${
+        `The login expires at ${credential.expiresAt.toISOString()} (in ${formatRemaining(credential.expiresAt, now)}, ` +
+        `from ${credential.expirySource}).`
+      }`,
     );
   }
   const hint =
@@ -63,15 +71,19 @@ function report(
       ? 'Raise duration if later steps need the registry longer.'
       : 'Log in again before the steps that need it.';
   const warning = expiryWarning(credential, now, hint);
-  if (warning) core.warning(warning);
+  if (warning) logWarning(shown`${warning}`);
   if (inputs.target.kind === 'ccr-personal') {
-    core.info(
-      'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
-        'password is changed. The post step removes it from the runner.',
+    logInfo(
+      shown`${
+        'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
+        'password is changed. The post step removes it from the runner.'
+      }`,
     );
   }
   if (!inputs.logout) {
-    core.notice(`logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`);
+    logNotice(
+      shown`logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`,
+    );
   }
 }
 
@@ -80,24 +92,18 @@ async function writeSummary(
   credential: RegistryLogin,
   configDir: string,
 ): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary
-    .addHeading('Registry login', 3)
-    .addTable([
+  const expires = credential.expiresAt?.toISOString() ?? 'long-lived';
+  await appendJobSummary(
+    Markdown.join(
       [
-        { data: 'registry', header: true },
-        { data: 'user', header: true },
-        { data: 'expires at', header: true },
-        { data: 'DOCKER_CONFIG', header: true },
-        { data: 'logout at job end', header: true },
+        md`### Registry login`,
+        md``,
+        md`| registry | user | expires at | DOCKER_CONFIG | logout at job end |`,
+        md`|---|---|---|---|---|`,
+        md`| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} | ${codeCell(configDir)} | ${inputs.logout ? 'yes' : 'no'} |`,
+        md``,
       ],
-      [
-        credential.registry,
-        credential.username,
-        credential.expiresAt?.toISOString() ?? 'long-lived',
-        configDir,
-        inputs.logout ? 'yes' : 'no',
-      ],
-    ])
-    .write();
+      '\n',
+    ),
+  );
 }

@@ -1,7 +1,8 @@
 // The API client for the chosen provider, with the run's request-rate cap and a 429 counter.
-import * as core from '@actions/core';
 import type { HttpClientOptions, RequestEvent } from '../../core/http/client.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { logDebug } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import { connectCcr } from '../../providers/ccr/connect.ts';
 import { connectSwr } from '../../providers/swr/connect.ts';
 import type { PruneInputs } from './inputs.ts';
@@ -16,7 +17,7 @@ export async function connectForPrune(inputs: PruneInputs, throttling: Throttlin
   const http: Partial<HttpClientOptions> = {
     onRequest: (event: RequestEvent) => {
       if (event.status === 429) throttling.throttled++;
-      core.debug(describeAttempt(event));
+      logDebug(shown`${describeAttempt(event)}`);
     },
   };
   if (inputs.rateLimit > 0) http.rateLimit = { requestsPerSecond: inputs.rateLimit };

@@ -5,6 +5,7 @@ import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import { type Connection, readConnection } from '../../providers/index.ts';
 import { actionMetadata } from './action-metadata.ts';
+import { ccrNamespaceProblems, swrNamespaceProblems } from '../../providers/name-rules.ts';
 import { type Duration, parseDuration } from './duration.ts';
 import { compileTagPatterns, isGlob } from './patterns.ts';
 import type { PruneRules } from './plan.ts';
@@ -92,9 +93,21 @@ function readOlderThan(reader: InputReader): Duration | undefined {
   return duration;
 }
 
+/** The namespace goes into every request path: it must follow the provider's name rules. */
+function checkNamespace(namespace: string, provider: Connection['provider']): void {
+  const problems = provider === 'swr' ? swrNamespaceProblems(namespace) : ccrNamespaceProblems(namespace);
+  if (problems.length === 0) return;
+  const kind = provider === 'swr' ? 'an SWR organization' : 'a CCR namespace';
+  throw new InputError(
+    'namespace',
+    `Input 'namespace' must be ${kind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`,
+  );
+}
+
 /** Rules that involve several inputs; pure. */
 export function checkCombinations(inputs: Omit<PruneInputs, 'retention'>): PruneInputs {
   const { connection, rules } = inputs;
+  checkNamespace(inputs.namespace, connection.provider);
   if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
     throw new InputError(
       ['keep-last', 'older-than', 'include'],

@@ -7,9 +7,21 @@ export interface TagPattern {
   regex: RegExp;
 }
 
-/** Compiles one regular expression per line; an invalid one is an InputError naming the input and line. */
+/**
+ * Compiles one regular expression per line; an invalid one is an InputError naming the input and line.
+ * A comment after whitespace (`^latest$  # never delete latest`) is dropped, as in `entries`; tag names
+ * never hold whitespace, so any left in a pattern is refused rather than matched literally.
+ */
 export function compileTagPatterns(input: string, lines: readonly string[]): TagPattern[] {
-  return lines.map((source, index) => {
+  return lines.map((line, index) => {
+    const source = line.replace(/\s+#.*$/, '').trim();
+    if (/\s/.test(source)) {
+      throw new InputError(
+        input,
+        `Input '${input}' line ${index + 1} holds whitespace: ${JSON.stringify(line)}. Tag names never contain ` +
+          'whitespace, so the pattern could never match as meant; a comment starts with whitespace and "#".',
+      );
+    }
     try {
       return { source, regex: new RegExp(source) };
     } catch (error) {

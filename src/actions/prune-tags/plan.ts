@@ -77,6 +77,7 @@ function ruleVerdict(
   start: number,
   v: ReturnType<typeof verdictsFor>,
 ): Verdicted {
+  if (tag.refused !== undefined) return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
   if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return v.notIncluded;
   const excluded = firstMatch(rules.exclude, tag.tag);
   if (excluded) return v.excluded.get(excluded)!;
@@ -117,6 +118,7 @@ function applyRanks(decisions: Decision[], rules: PruneRules, start: number): vo
 }
 
 function isRankable({ tag }: Decision, rules: PruneRules, start: number): boolean {
+  if (tag.refused !== undefined) return false;
   if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return false;
   if (firstMatch(rules.exclude, tag.tag)) return false;
   return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;

@@ -1,5 +1,6 @@
 // Writes the full plan to the step log: one collapsible group per repository, one line per tag.
-import * as core from '@actions/core';
+import { endLogGroup, logInfo, startLogGroup } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import type { RepositoryPlan } from './outcome.ts';
 import { plural } from './plural.ts';
 
@@ -10,13 +11,15 @@ export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): v
   for (const { repository, plan } of plans) {
     const { keep, protect, delete: remove } = plan.counts;
     const verb = dryRun ? 'would delete' : 'delete';
-    core.startGroup(
-      `${repository}: ${plural(plan.decisions.length, 'tag')} → ${verb} ${remove}, keep ${keep}, protected ${protect}`,
+    startLogGroup(
+      shown`${repository}: ${plural(plan.decisions.length, 'tag')} → ${verb} ${remove}, keep ${keep}, protected ${protect}`,
     );
     const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.tag.length)));
     for (const decision of plan.decisions) {
-      core.info(`${LABEL[decision.verdict].padEnd(8)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`);
+      logInfo(
+        shown`${LABEL[decision.verdict].padEnd(8)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`,
+      );
     }
-    core.endGroup();
+    endLogGroup();
   }
 }

@@ -1,7 +1,9 @@
 // One interface over SWR and CCR enterprise for what prune-tags needs: repositories, tags, deletes.
-import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { type SegmentRule, segmentProblems } from '../../core/path/api-path.ts';
+import { CCR_REPOSITORY, CCR_TAG } from '../../providers/ccr/path-segments.ts';
 import { type CcrTag, deleteCcrTag, listCcrTags } from '../../providers/ccr/tags.ts';
+import { SWR_REPOSITORY, SWR_TAG } from '../../providers/swr/path-segments.ts';
 import { listSwrRepositories } from '../../providers/swr/repositories.ts';
 import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../../providers/swr/tags.ts';
 import { manifestListChildren, parseTime, type TagInfo } from './tag-info.ts';
@@ -10,6 +12,8 @@ import { manifestListChildren, parseTime, type TagInfo } from './tag-info.ts';
 export interface TagRegistry {
   /** Every repository of the namespace; undefined when the registry cannot list them (CCR). */
   listRepositories?: () => Promise<string[]>;
+  /** Why a listed repository name cannot go into a request (empty when it can). */
+  repositoryProblems(name: string): string[];
   /** Every tag of a repository, complete or a thrown ListingIncompleteError / ApiError. */
   listTags(repository: string): Promise<TagInfo[]>;
   /** Deletes one tag; 'absent' when it was already gone. */
@@ -20,11 +24,12 @@ export interface TagRegistry {
 export function swrRegistry(api: ApiClient, namespace: string): TagRegistry {
   return {
     listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
+    repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
     listTags: async (repository) => {
       // Converted page by page: the raw records (manifest text included) never pile up in memory.
       const tags: TagInfo[] = [];
       for await (const page of pagesOfSwrTags(api, namespace, repository)) tags.push(...page.map(fromSwrTag));
-      return uniqueTags(`${namespace}/${repository}`, tags);
+      return tags;
     },
     deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
   };
@@ -33,11 +38,8 @@ export function swrRegistry(api: ApiClient, namespace: string): TagRegistry {
 /** CCR enterprise project `project` of instance `instanceId`. */
 export function ccrRegistry(api: ApiClient, instanceId: string, project: string): TagRegistry {
   return {
-    listTags: async (repository) =>
-      uniqueTags(
-        `${project}/${repository}`,
-        (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
-      ),
+    repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
+    listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
     deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
   };
 }
@@ -51,7 +53,8 @@ export function fromSwrTag(record: SwrTag): TagInfo {
   const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
   const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
   const info: TagInfo = {
-    tag: record.Tag,
+    ...refusal(record.Tag, SWR_TAG),
+    tag: String(record.Tag),
     digest: record.digest ?? '',
     updatedAt: parseTime(record.updated ?? record.created),
     size: typeof record.size === 'number' ? record.size : 0,
@@ -64,7 +67,8 @@ export function fromSwrTag(record: SwrTag): TagInfo {
 /** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
 export function fromCcrTag(record: CcrTag): TagInfo {
   return {
-    tag: record.tagName,
+    ...refusal(record.tagName, CCR_TAG),
+    tag: String(record.tagName),
     digest: record.digest ?? '',
     updatedAt: parseTime(record.pushTime),
     size: typeof record.size === 'number' ? record.size : 0,
@@ -72,17 +76,8 @@ export function fromCcrTag(record: CcrTag): TagInfo {
   };
 }
 
-/** A tag seen twice means pages shifted under us (a delete and a push between pages): not reliable. */
-function uniqueTags(repository: string, tags: TagInfo[]): TagInfo[] {
-  const seen = new Set<string>();
-  for (const { tag } of tags) {
-    if (seen.has(tag)) {
-      throw new ListingIncompleteError(
-        `The tag listing of ${repository} returned ${tag} twice: the repository changed while it was read, ` +
-          'so nothing was deleted. Run again when it is quiet.',
-      );
-    }
-    seen.add(tag);
-  }
-  return tags;
+/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
+function refusal(tag: unknown, rule: SegmentRule): Pick<TagInfo, 'refused'> {
+  const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
+  return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }

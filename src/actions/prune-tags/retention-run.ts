@@ -1,7 +1,12 @@
 // prune-tags in retention-policy mode: make each repository's SWR retention policy match the rules.
-import * as core from '@actions/core';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
+import { setStepOutput } from '../../core/action/step-outputs.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { logInfo, logWarning } from '../../core/output/log.ts';
+import { code, Markdown, md } from '../../core/output/markdown.ts';
+import { shown } from '../../core/output/shown.ts';
+import { segmentProblems } from '../../core/path/api-path.ts';
+import { SWR_RETENTION_ID } from '../../providers/swr/path-segments.ts';
 import { createSwrRetention, listSwrRetentions, updateSwrRetention } from '../../providers/swr/retentions.ts';
 import { RetentionConflictError } from './errors.ts';
 import type { PruneInputs } from './inputs.ts';
@@ -20,7 +25,7 @@ interface PolicyResult {
 /** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
 export async function applyRetentionPolicies(api: ApiClient, inputs: PruneInputs): Promise<void> {
   const target = inputs.retention!;
-  for (const note of target.notes) core.warning(note);
+  for (const note of target.notes) logWarning(shown`${note}`);
   const repositories = await resolveRepositories(swrRegistry(api, inputs.namespace), inputs.repositories);
   const results: PolicyResult[] = [];
   for (const repository of repositories) {
@@ -29,14 +34,14 @@ export async function applyRetentionPolicies(api: ApiClient, inputs: PruneInputs
   }
   const rule = describeRule(inputs);
   for (const r of results)
-    core.info(
-      `${r.repository}: ${r.action}${r.id === undefined ? '' : ` (policy ${r.id})`}${r.detail ? `: ${r.detail}` : ''}`,
+    logInfo(
+      shown`${r.repository}: ${r.action}${r.id === undefined ? '' : ` (policy ${r.id})`}${r.detail ? `: ${r.detail}` : ''}`,
     );
-  core.setOutput('retention-policies', JSON.stringify(results));
+  setStepOutput('retention-policies', JSON.stringify(results));
   for (const name of ['deleted-count', 'kept-count', 'protected-count', 'planned-count', 'reclaimed-bytes'])
-    core.setOutput(name, '0');
-  core.setOutput('deleted', '[]');
-  core.setOutput('failed', '[]');
+    setStepOutput(name, '0');
+  setStepOutput('deleted', '[]');
+  setStepOutput('failed', '[]');
   await appendJobSummary(summary(inputs.namespace, rule, results, target.notes));
   const conflicts = results.filter((r) => r.action === 'conflict');
   if (conflicts.length > 0) {
@@ -67,39 +72,58 @@ async function applyChange(
       const id = await createSwrRetention(api, inputs.namespace, repository, settings);
       return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
     }
-    case 'update':
+    case 'update': {
+      // The id comes from the listing: one that cannot go into a path is reported, never used.
+      const problems = segmentProblems(String(change.id), SWR_RETENTION_ID);
+      if (problems.length > 0) {
+        return {
+          repository,
+          action: 'conflict',
+          detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
+        };
+      }
       if (inputs.dryRun) return { repository, action: 'would update', id: change.id };
       await updateSwrRetention(api, inputs.namespace, repository, change.id, settings);
       return { repository, action: 'updated', id: change.id };
+    }
   }
 }
 
-function describeRule(inputs: PruneInputs): string {
+function describeRule(inputs: PruneInputs): Markdown {
   const rule = inputs.retention!.settings.rules[0]!;
   const what =
     rule.template === 'date_rule'
       ? `delete tags older than ${rule.params.days} days`
       : `keep the newest ${rule.params.num} tags`;
-  const except = rule.tag_selectors.map((s) => `\`${s.pattern}\``).join(', ');
-  return except ? `${what}, except tags matching ${except}` : what;
+  const except = Markdown.join(
+    rule.tag_selectors.map((s) => code(s.pattern)),
+    ', ',
+  );
+  return rule.tag_selectors.length > 0 ? md`${what}, except tags matching ${except}` : md`${what}`;
 }
 
 function summary(
   namespace: string,
-  rule: string,
+  rule: Markdown,
   results: readonly PolicyResult[],
   notes: readonly string[],
-): string {
+): Markdown {
   const lines = [
-    `## prune-tags: retention policies in ${namespace}`,
-    '',
-    `Policy: ${rule}.`,
-    '',
-    '| repository | change | policy id |',
-    '|---|---|---:|',
+    md`## prune-tags: retention policies in ${namespace}`,
+    md``,
+    md`Policy: ${rule}.`,
+    md``,
+    md`| repository | change | policy id |`,
+    md`|---|---|---:|`,
   ];
   for (const r of results)
-    lines.push(`| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
-  lines.push('', '**What the SWR policy does not express:**', '', ...notes.map((n) => `- ${n}`), '');
-  return lines.join('\n');
+    lines.push(md`| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
+  lines.push(
+    md``,
+    md`**What the SWR policy does not express:**`,
+    md``,
+    ...notes.map((n) => md`- ${n}`),
+    md``,
+  );
+  return Markdown.join(lines, '\n');
 }

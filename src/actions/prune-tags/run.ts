@@ -1,9 +1,11 @@
 // prune-tags in delete mode: list everything, plan, print, guard, then delete; outputs and summary.
-import * as core from '@actions/core';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
+import { setStepOutput } from '../../core/action/step-outputs.ts';
 import { DeletionLimitError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { logInfo, logWarning } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
 import { DeletionsFailedError } from './errors.ts';
 import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
@@ -17,6 +19,7 @@ import { ccrRegistry, swrRegistry, type TagRegistry } from './registry.ts';
 import { resolveRepositories } from './repositories.ts';
 import { applyRetentionPolicies } from './retention-run.ts';
 import { summaryMarkdown } from './summary.ts';
+import type { TagInfo } from './tag-info.ts';
 
 /** Seams for tests and tools; production defaults otherwise. */
 export interface PruneDeps {
@@ -38,6 +41,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
   const plans: RepositoryPlan[] = [];
   for (const repository of repositories) {
     const tags = await registry.listTags(repository);
+    warnOfRefusedTags(repository, tags);
     plans.push({ repository, plan: planPrune(tags, inputs.rules, startedAt) });
   }
   printPlans(plans, inputs.dryRun);
@@ -51,7 +55,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
       : `Stopped: ${guard!.message}`;
     await finish(inputs, plans, [], status, throttling);
     if (guard && !inputs.dryRun) throw guard;
-    if (guard) core.warning(guard.message);
+    if (guard) logWarning(shown`${guard.message}`);
     return;
   }
 
@@ -82,10 +86,21 @@ function plannedDeletions(plans: readonly RepositoryPlan[]): Deletion[] {
 
 function logProgress(result: DeletionResult, done: number, total: number): void {
   // A refusal's error (and its hint) is told once, in the step failure.
-  if (isCredentialRefusal(result)) core.info(`refused  ${tagRef(result)} (${result.status})`);
-  else if (result.outcome === 'failed') core.info(`failed   ${tagRef(result)}: ${result.error}`);
-  else if (result.outcome === 'absent') core.info(`gone     ${tagRef(result)} (already deleted)`);
-  if (done === total || done % 500 === 0) core.info(`processed ${done} of ${plural(total, 'deletion')}`);
+  if (isCredentialRefusal(result)) logInfo(shown`refused  ${tagRef(result)} (${result.status})`);
+  else if (result.outcome === 'failed') logInfo(shown`failed   ${tagRef(result)}: ${result.error}`);
+  else if (result.outcome === 'absent') logInfo(shown`gone     ${tagRef(result)} (already deleted)`);
+  if (done === total || done % 500 === 0) logInfo(shown`processed ${done} of ${plural(total, 'deletion')}`);
+}
+
+/** Listed tags whose names break the tag rules are kept and named once per repository. */
+function warnOfRefusedTags(repository: string, tags: readonly TagInfo[]): void {
+  const refused = tags.filter((tag) => tag.refused !== undefined);
+  if (refused.length === 0) return;
+  const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.tag));
+  const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
+  logWarning(
+    shown`${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`,
+  );
 }
 
 async function finish(
@@ -95,12 +110,12 @@ async function finish(
   status: string,
   throttling: Throttling,
 ): Promise<void> {
-  for (const [name, value] of Object.entries(pruneOutputs(plans, results))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(pruneOutputs(plans, results))) setStepOutput(name, value);
   const throttled =
     throttling.throttled > 0
       ? ` The registry throttled ${plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
       : '';
-  core.info(status + throttled);
+  logInfo(shown`${status}${throttled}`);
   const markdown = summaryMarkdown({
     namespace: inputs.namespace,
     plans,

@@ -1,4 +1,5 @@
 // The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
+import { codeCell, Markdown, md } from '../../core/output/markdown.ts';
 import { type DeletionResult, isCredentialRefusal } from './execute.ts';
 import { isDone, type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
 import type { Decision } from './plan.ts';
@@ -29,46 +30,53 @@ function firstRows(decisions: readonly Decision[], count: number): Decision[] {
   return rows;
 }
 
-/** Markdown for core.summary. */
-export function summaryMarkdown(input: SummaryInput): string {
+/** Markdown of the job summary; every name, reason and message in it is escaped. */
+export function summaryMarkdown(input: SummaryInput): Markdown {
   const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
-  const lines = [`## prune-tags: ${cell(input.namespace)}`, '', input.status, '', ...totalsTable(input), ''];
+  const lines = [
+    md`## prune-tags: ${input.namespace}`,
+    md``,
+    md`${input.status}`,
+    md``,
+    ...totalsTable(input),
+    md``,
+  ];
   let budget = ROWS_IN_ALL;
   for (const { repository, plan } of input.plans) {
     const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.decisions.length);
     budget -= shown;
-    lines.push(`### ${cell(repository)}`, '');
+    lines.push(md`### ${repository}`, md``);
     if (plan.decisions.length === 0) {
-      lines.push('No tags.', '');
+      lines.push(md`No tags.`, md``);
       continue;
     }
     const rows = firstRows(plan.decisions, shown);
     if (rows.length > 0) {
-      lines.push('| tag | decision | reason | updated | size |', '|---|---|---|---|---|');
+      lines.push(md`| tag | decision | reason | updated | size |`, md`|---|---|---|---|---|`);
       for (const decision of rows)
         lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.tag}`), input.dryRun));
     }
     const hidden = plan.decisions.length - rows.length;
-    if (hidden > 0) lines.push('', `… and ${hidden} more decisions (every decision is in the step log).`);
-    lines.push('');
+    if (hidden > 0) lines.push(md``, md`… and ${hidden} more decisions (every decision is in the step log).`);
+    lines.push(md``);
   }
-  return lines.join('\n');
+  return Markdown.join(lines, '\n');
 }
 
-function totalsTable(input: SummaryInput): string[] {
+function totalsTable(input: SummaryInput): Markdown[] {
   const failedBy = new Map<string, number>();
   for (const r of input.results)
     if (r.outcome === 'failed') failedBy.set(r.repository, (failedBy.get(r.repository) ?? 0) + 1);
   const deletedHeader = input.dryRun ? 'would delete' : 'planned deletions';
   const rows = [
-    `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
-    '|---|---:|---:|---:|---:|---:|',
+    md`| repository | tags | kept | protected | ${deletedHeader} | failed |`,
+    md`|---|---:|---:|---:|---:|---:|`,
   ];
   const total = { tags: 0, keep: 0, protect: 0, delete: 0, failed: 0 };
   for (const { repository, plan } of input.plans) {
     const failed = failedBy.get(repository) ?? 0;
     rows.push(
-      `| ${cell(repository)} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`,
+      md`| ${repository} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`,
     );
     total.tags += plan.decisions.length;
     total.keep += plan.counts.keep;
@@ -77,32 +85,32 @@ function totalsTable(input: SummaryInput): string[] {
     total.failed += failed;
   }
   rows.push(
-    `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`,
+    md`| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`,
   );
   const gone = input.results.filter(isDone).length;
   rows.push(
-    '',
-    `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`,
+    md``,
+    md`Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`,
   );
   return rows;
 }
 
-function decisionRow(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): string {
+function decisionRow(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): Markdown {
   const { tag } = decision;
   const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
-  return `| \`${cell(tag.tag)}\` | ${verdictText(decision, result, dryRun)} | ${cell(decision.reason)} | ${updated} | ${formatBytes(tag.size)} |`;
+  return md`| ${codeCell(tag.tag)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
 }
 
-function verdictText(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): string {
-  if (decision.verdict === 'keep') return 'kept';
-  if (decision.verdict === 'protect') return 'protected';
-  if (dryRun) return 'would delete';
-  if (!result) return 'not deleted';
-  if (result.outcome === 'not-attempted') return 'not attempted';
+function verdictText(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): Markdown {
+  if (decision.verdict === 'keep') return md`kept`;
+  if (decision.verdict === 'protect') return md`protected`;
+  if (dryRun) return md`would delete`;
+  if (!result) return md`not deleted`;
+  if (result.outcome === 'not-attempted') return md`not attempted`;
   // The status above gives a refusal's answer and hint once; each row only says it happened.
-  if (isCredentialRefusal(result)) return `**refused** (${result.status})`;
-  if (result.outcome === 'failed') return `**failed**: ${cell(result.error)}`;
-  return result.outcome === 'absent' ? 'deleted (already gone)' : 'deleted';
+  if (isCredentialRefusal(result)) return md`**refused** (${result.status})`;
+  if (result.outcome === 'failed') return md`**failed**: ${result.error}`;
+  return result.outcome === 'absent' ? md`deleted (already gone)` : md`deleted`;
 }
 
 /** Bytes in binary units, one decimal. */
@@ -115,9 +123,4 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-/** Keeps text from breaking a Markdown table. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

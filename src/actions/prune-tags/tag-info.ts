@@ -13,6 +13,8 @@ export interface TagInfo {
   kind: 'image' | 'list';
   /** Digests a manifest list references; undefined for a list whose manifest could not be read. */
   children?: readonly string[];
+  /** Why the name cannot go into a request (it breaks the tag rules): such a tag is kept, never acted on. */
+  refused?: string;
 }
 
 /** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */

@@ -127,11 +127,22 @@ function readLookupUrls(reader: InputReader): string[] {
   const urls = reader.list('ip-lookup-url');
   for (const url of urls) {
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
-    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-      throw new InputError('ip-lookup-url', `Input 'ip-lookup-url' must list http(s) URLs, got "${url}".`);
+    // Over plain http anyone on the path could answer with an address of their choosing to lease.
+    const plainAllowed = parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname);
+    if (!parsed || (parsed.protocol !== 'https:' && !plainAllowed)) {
+      throw new InputError(
+        'ip-lookup-url',
+        `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`,
+      );
     }
   }
   return urls;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: a lookup service on the runner itself. */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function readOwner(reader: InputReader): string {

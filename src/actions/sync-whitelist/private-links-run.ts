@@ -1,5 +1,6 @@
-import * as core from '@actions/core';
 import type { ApiClient } from '../../core/http/types.ts';
+import { logInfo } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import { createPrivateLink, deletePrivateLink, listPrivateLinks } from '../../providers/ccr/private-links.ts';
 import type { SyncWhitelistInputs } from './inputs.ts';
 import { type PrivateLinkChange, planPrivateLinks, privateLinkName } from './plan-private-links.ts';
@@ -12,9 +13,9 @@ export async function reconcilePrivateLinks(
   if (inputs.privateLinks.length === 0 && !inputs.prunePrivateLinks) return [];
   const current = await listPrivateLinks(api, inputs.instanceId);
   const changes = planPrivateLinks(current, inputs.privateLinks, inputs.prunePrivateLinks);
-  core.info(`Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
+  logInfo(shown`Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
   for (const change of changes)
-    core.info(`  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
+    logInfo(shown`  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
   if (inputs.dryRun) return changes;
   for (const change of changes) {
     if (change.kind === 'create') await createPrivateLink(api, inputs.instanceId, change.link);

@@ -2,11 +2,12 @@
 // only. Each undo is tried on its own, whatever failed before it (even connecting). Transient failures are
 // retried (by the HTTP client and the lease loop); what still cannot be undone is named in one warning per
 // undo: the job's result stays as main left it, and the lease expires on its own.
-import * as core from '@actions/core';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { errorMessage } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { parseHostAddress } from '../../core/net/ip-network.ts';
+import { logInfo, logWarning } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import { connectCcr } from '../../providers/ccr/connect.ts';
 import { readCcrConnection } from '../../providers/ccr/connection.ts';
 import { getPublicLinks, setPublicAccess } from '../../providers/ccr/public-links.ts';
@@ -29,13 +30,13 @@ export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<vo
   const state = 'state' in options ? options.state : readSyncWhitelistState();
   const lease = state?.lease;
   if (lease && !mayRemain(lease)) {
-    core.info(
-      `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`,
+    logInfo(
+      shown`Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`,
     );
   }
   const leaseToRelease = lease && mayRemain(lease) ? lease : undefined;
   if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
-    core.info('Nothing to undo: this job holds no runner lease and changed no public access to restore.');
+    logInfo(shown`Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
     return;
   }
   const connect = options.connect ?? connectForPost;
@@ -69,16 +70,18 @@ async function undoLease(
     const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
     const outcome = await releaseLease(await api(), state.instanceId, request, loop);
     const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
-    core.info(`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+    logInfo(shown`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
   } catch (error) {
     // 'unknown': main's add got no clear answer, so the entry may or may not be there.
     const left =
       lease.write === 'added'
         ? `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays`
         : `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address} listing ${lease.holder}; if present, it stays`;
-    core.warning(
-      `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence(errorMessage(error))} ` +
-        `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`,
+    logWarning(
+      shown`${
+        `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence(errorMessage(error))} ` +
+        `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`
+      }`,
     );
   }
 }
@@ -94,14 +97,16 @@ async function undoPublicAccess(
     const needed = !statusMatches(status, action);
     if (needed) await setPublicAccess(client, state.instanceId, action);
     const result = action === 'open' ? 'open' : 'closed';
-    core.info(
-      `Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`,
+    logInfo(
+      shown`Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`,
     );
   } catch (error) {
     const left = action === 'close' ? 'open' : 'closed';
-    core.warning(
-      `Could not restore public access of instance ${state.instanceId} (${action}): ${sentence(errorMessage(error))} ` +
-        `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`,
+    logWarning(
+      shown`${
+        `Could not restore public access of instance ${state.instanceId} (${action}): ${sentence(errorMessage(error))} ` +
+        `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`
+      }`,
     );
   }
 }

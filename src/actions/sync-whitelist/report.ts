@@ -1,5 +1,6 @@
 // Pure text for the log, the outputs and the job summary.
 import { parseNetwork } from '../../core/net/ip-network.ts';
+import { code, codeCell, Markdown, md } from '../../core/output/markdown.ts';
 import type { PublicAccessAction, WhitelistItem } from '../../providers/ccr/public-links.ts';
 import type { WhitelistChange } from './plan.ts';
 import { type PrivateLinkChange, privateLinkName } from './plan-private-links.ts';
@@ -44,47 +45,47 @@ export function addressesChanged(
   return { added: [...new Set(added)], removed: [...new Set(removed)] };
 }
 
-/** Markdown for core.summary. */
-export function summaryMarkdown(report: RunReport): string {
-  const lines = [`## sync-whitelist: ${cell(report.instanceId)}`, ''];
-  lines.push(`Mode \`${report.mode}\`${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, '');
+/** Markdown of the job summary; every address, description and reason in it is escaped. */
+export function summaryMarkdown(report: RunReport): Markdown {
+  const lines = [md`## sync-whitelist: ${report.instanceId}`, md``];
+  lines.push(md`Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md``);
   const access = report.publicAccess.action
     ? `${report.dryRun ? 'would be' : 'was'} ${report.publicAccess.action === 'open' ? 'opened' : 'closed'} (was ${report.publicAccess.before || 'unknown'})`
     : `${report.publicAccess.before || 'unknown'} (unchanged)`;
-  lines.push(`- Public access: ${access}`);
-  if (report.runnerIp) lines.push(`- Runner address: \`${report.runnerIp}\``);
-  if (report.lease) lines.push(`- Runner lease: ${cell(report.lease.outcome)}`);
-  lines.push(`- Added: ${list(report.added)}; removed: ${list(report.removed)}`, '');
+  lines.push(md`- Public access: ${access}`);
+  if (report.runnerIp) lines.push(md`- Runner address: ${code(report.runnerIp)}`);
+  if (report.lease) lines.push(md`- Runner lease: ${report.lease.outcome}`);
+  lines.push(md`- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md``);
   const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
   if (decisions.length > 0) {
-    lines.push('| decision | address | description | reason |', '|---|---|---|---|');
+    lines.push(md`| decision | address | description | reason |`, md`|---|---|---|---|`);
     for (const change of decisions) {
       const item = change.kind === 'skip' ? { ipAddr: change.ipAddr, description: '' } : change.item;
       lines.push(
-        `| ${VERBS[change.kind]} | \`${cell(item.ipAddr)}\` | ${cell(item.description)} | ${cell(change.reason)} |`,
+        md`| ${VERBS[change.kind]} | ${codeCell(item.ipAddr)} | ${item.description} | ${change.reason} |`,
       );
     }
-    lines.push('');
+    lines.push(md``);
   }
   if (report.privateLinks.length > 0) {
-    lines.push('| private link | decision | reason |', '|---|---|---|');
+    lines.push(md`| private link | decision | reason |`, md`|---|---|---|`);
     for (const change of report.privateLinks) {
-      lines.push(`| \`${privateLinkName(change.link)}\` | ${change.kind} | ${cell(change.reason)} |`);
+      lines.push(md`| ${codeCell(privateLinkName(change.link))} | ${change.kind} | ${change.reason} |`);
     }
-    lines.push('');
+    lines.push(md``);
   }
-  lines.push(`<details><summary>Allowlist after the run (${report.entries.length})</summary>`, '');
-  lines.push('| address | description |', '|---|---|');
-  for (const entry of report.entries)
-    lines.push(`| \`${cell(entry.ipAddr)}\` | ${cell(entry.description)} |`);
-  lines.push('', '</details>', '');
-  return lines.join('\n');
+  lines.push(md`<details><summary>Allowlist after the run (${report.entries.length})</summary>`, md``);
+  lines.push(md`| address | description |`, md`|---|---|`);
+  for (const entry of report.entries) lines.push(md`| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
+  lines.push(md``, md`</details>`, md``);
+  return Markdown.join(lines, '\n');
 }
 
-function list(addresses: readonly string[]): string {
-  return addresses.length === 0 ? 'none' : addresses.map((address) => `\`${address}\``).join(', ');
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+function list(addresses: readonly string[]): Markdown {
+  return addresses.length === 0
+    ? md`none`
+    : Markdown.join(
+        addresses.map((address) => code(address)),
+        ', ',
+      );
 }

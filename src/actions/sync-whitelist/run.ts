@@ -1,10 +1,12 @@
 // Main step: read inputs, connect, open/close public access, plan and apply the allowlist, take the runner
 // lease, reconcile private links, then write outputs and the job summary.
 import { randomBytes } from 'node:crypto';
-import * as core from '@actions/core';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
+import { setStepOutput } from '../../core/action/step-outputs.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import type { IpNetwork } from '../../core/net/ip-network.ts';
+import { logInfo, logWarning } from '../../core/output/log.ts';
+import { shown } from '../../core/output/shown.ts';
 import { connectCcr } from '../../providers/ccr/connect.ts';
 import {
   deleteWhitelistItems,
@@ -35,9 +37,9 @@ export const RUNNER_TEXT = 'GitHub Actions runner';
 
 /** The main step of sync-whitelist. */
 export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitelistInputs()): Promise<void> {
-  for (const note of inputs.entryNotes) core.info(`entries: ${note}.`);
+  for (const note of inputs.entryNotes) logInfo(shown`entries: ${note}.`);
   const runnerIp = await runnerAddress(inputs);
-  if (runnerIp) core.setOutput('runner-ip', runnerIp.text);
+  if (runnerIp) setStepOutput('runner-ip', runnerIp.text);
   const api = await connectCcr(inputs.connection);
   const state: SyncWhitelistState = { instanceId: inputs.instanceId, owner: inputs.owner };
   const links = await getPublicLinks(api, inputs.instanceId);
@@ -93,18 +95,18 @@ async function applyPublicAccess(
 ): Promise<'open' | 'close' | undefined> {
   const action = planPublicAccess(links.status, inputs.publicAccess);
   if (!action) {
-    core.info(
-      `Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`,
+    logInfo(
+      shown`Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`,
     );
     if (links.status === 'closed' && (inputs.runnerIp !== false || inputs.entries.length > 0)) {
-      core.warning(
-        `Public access of ${inputs.instanceId} is closed: the allowlist takes effect only once it is opened (public-access: open).`,
+      logWarning(
+        shown`Public access of ${inputs.instanceId} is closed: the allowlist takes effect only once it is opened (public-access: open).`,
       );
     }
     return undefined;
   }
-  core.info(
-    `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`,
+  logInfo(
+    shown`${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`,
   );
   if (inputs.dryRun) return action;
   if (inputs.restorePublicAccess) {
@@ -117,9 +119,10 @@ async function applyPublicAccess(
 
 function printChanges(changes: readonly WhitelistChange[], dryRun: boolean): void {
   if (changes.length === 0) return;
-  core.info(`Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
-  for (const change of changes) core.info(`  ${changeLine(change)}`);
-  for (const change of changes) if (change.kind === 'keep' && change.warning) core.warning(change.warning);
+  logInfo(shown`Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
+  for (const change of changes) logInfo(shown`  ${changeLine(change)}`);
+  for (const change of changes)
+    if (change.kind === 'keep' && change.warning) logWarning(shown`${change.warning}`);
 }
 
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
@@ -157,7 +160,7 @@ async function takeLease(
   if (inputs.dryRun) {
     const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
     const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
-    core.info(`Runner lease for ${network.text}: ${outcome}.`);
+    logInfo(shown`Runner lease for ${network.text}: ${outcome}.`);
     return {
       address: network.text,
       held: false,
@@ -182,7 +185,7 @@ async function takeLease(
   const outcome = result.held
     ? `held by this job as ${holder} (${result.written.join('; ') || result.reason}); the post step releases it`
     : `not needed: ${result.reason}`;
-  core.info(`Runner lease for ${network.text}: ${outcome}.`);
+  logInfo(shown`Runner lease for ${network.text}: ${outcome}.`);
   if (result.held) lease.write = 'added';
   else delete state.lease;
   saveSyncWhitelistState(state);
@@ -190,10 +193,10 @@ async function takeLease(
 }
 
 function writeOutputs(report: RunReport): void {
-  core.setOutput('added', JSON.stringify(report.added));
-  core.setOutput('removed', JSON.stringify(report.removed));
-  core.setOutput('entries', JSON.stringify(report.entries));
-  core.setOutput(
+  setStepOutput('added', JSON.stringify(report.added));
+  setStepOutput('removed', JSON.stringify(report.removed));
+  setStepOutput('entries', JSON.stringify(report.entries));
+  setStepOutput(
     'public-access',
     report.publicAccess.action === 'open'
       ? 'opened'

@@ -1,9 +1,10 @@
-import * as core from '@actions/core';
 import { ApiError, errorMessage, InputError } from '../errors/errors.ts';
+import { logDebug, logFailure } from '../output/log.ts';
+import { Shown, shown } from '../output/shown.ts';
 import { redact } from '../redact/secrets.ts';
 
 /**
- * Runs an action entry: the only place that calls core.setFailed and sets the exit code.
+ * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
  * Expected failures (bad input, API errors) show their message only; anything else adds a
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
@@ -13,9 +14,15 @@ export async function runAction(entry: () => Promise<void>): Promise<void> {
   } catch (error) {
     const message = redact(errorMessage(error));
     if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-      core.debug(redact(error.stack));
+      const lines = redact(error.stack).split('\n');
+      logDebug(
+        Shown.join(
+          lines.map((line) => shown`${line}`),
+          '\n',
+        ),
+      );
     }
-    core.setFailed(message);
+    logFailure(message);
     process.exitCode = 1;
   }
 }

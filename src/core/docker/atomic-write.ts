@@ -2,21 +2,30 @@ import { randomBytes } from 'node:crypto';
 import { lstat, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** The file a write to `path` should land in: the target of a symlink, so the link survives. */
-async function writeTarget(path: string): Promise<string> {
-  try {
-    return (await lstat(path)).isSymbolicLink() ? await realpath(path) : path;
-  } catch {
-    return path;
-  }
+/** Credentials are never written through a symbolic link: it could send them anywhere. */
+export class SymlinkRefusedError extends Error {
+  override readonly name = 'SymlinkRefusedError';
+}
+
+/** Throws when `path` is a symbolic link; a missing file is fine. */
+async function refuseSymlink(path: string): Promise<void> {
+  const stat = await lstat(path).catch(() => undefined);
+  if (!stat?.isSymbolicLink()) return;
+  const target = await realpath(path).catch(() => 'a missing file');
+  throw new SymlinkRefusedError(
+    `${path} is a symbolic link (to ${target}): credentials are written only into a regular file, never ` +
+      'through a link. Replace the link with a regular file, or set DOCKER_CONFIG to a directory without one.',
+  );
 }
 
 /**
  * Writes a file atomically with mode 0600: a temporary file beside it, flushed, then renamed over it,
- * so a reader (or a concurrent job) sees the old content or the new, never half of it.
+ * so a reader (or a concurrent job) sees the old content or the new, never half of it. A symbolic link
+ * at `path` is refused (and a link made after the check is replaced by the rename, never followed).
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const target = await writeTarget(path);
+  await refuseSymlink(path);
+  const target = path;
   const temp = join(
     dirname(target),
     `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,

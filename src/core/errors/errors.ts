@@ -1,3 +1,5 @@
+import { visible } from '../output/visible.ts';
+
 /** Which API a failed call went to; shown first in every ApiError message. */
 export type Provider = 'SWR' | 'IAM' | 'CCR';
 
@@ -17,6 +19,8 @@ export interface ApiErrorFields {
   requestId?: string;
   /** What the user should check or change next. */
   hint?: string;
+  /** Transport code when no usable response arrived (ECONNRESET, ATTEMPT_DEADLINE, RESPONSE_TOO_LARGE…). */
+  transport?: string;
 }
 
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
@@ -31,6 +35,7 @@ export class ApiError extends Error {
   readonly providerMessage: string;
   readonly requestId: string | undefined;
   readonly hint: string | undefined;
+  readonly transport: string | undefined;
 
   constructor(fields: ApiErrorFields) {
     super(formatApiError(fields));
@@ -43,16 +48,19 @@ export class ApiError extends Error {
     this.providerMessage = fields.providerMessage;
     this.requestId = fields.requestId;
     this.hint = fields.hint;
+    this.transport = fields.transport;
   }
 }
 
+/** Every field may hold a server's or a listing's text: each goes through `visible`. */
 function formatApiError(f: ApiErrorFields): string {
   const status = f.status === 0 ? 'no response' : String(f.status);
   // IAM sometimes repeats the status as its error code ("401"): say it once.
-  const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
-  const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
-  const hint = f.hint ? ` ${f.hint}` : '';
-  return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
+  const code = f.code && f.code !== String(f.status) ? ` ${visible(f.code)}` : '';
+  const requestId = f.requestId ? ` (request id ${visible(f.requestId)})` : '';
+  const hint = f.hint ? ` ${visible(f.hint)}` : '';
+  const call = `${visible(f.operation)} (${f.method} ${visible(f.path)})`;
+  return `${f.provider} ${call} → ${status}${code} "${visible(f.providerMessage)}"${requestId}.${hint}`;
 }
 
 /** An action input is missing, malformed or conflicts with another; raised before any API call. */
@@ -96,5 +104,23 @@ export function errorMessage(error: unknown): string {
     return JSON.stringify(error);
   } catch {
     return String(error);
+  }
+}
+
+/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
+export class UnsafeNameError extends Error {
+  override readonly name = 'UnsafeNameError';
+  /** What the value names: "tag", "SWR repository", "CCR project id"… */
+  readonly what: string;
+  readonly value: string;
+  readonly problems: readonly string[];
+
+  constructor(what: string, value: string, problems: readonly string[]) {
+    super(
+      `Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`,
+    );
+    this.what = what;
+    this.value = value;
+    this.problems = problems;
   }
 }

@@ -7,7 +7,13 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.ts
 import { createDefaultDispatcher } from './default-dispatcher.ts';
 import { defaultHint } from './default-hint.ts';
 import { describeNetworkError, networkErrorCode } from './network-error.ts';
-import { DEFAULT_TIMEOUTS, type HttpClientOptions, type HttpTimeouts, type RequestEvent } from './options.ts';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUTS,
+  type HttpClientOptions,
+  type HttpTimeouts,
+  type RequestEvent,
+} from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { type ResponseFailure, readResponse } from './read-response.ts';
 import { sendOnce } from './send-once.ts';
@@ -21,6 +27,7 @@ interface ClientConfig {
   baseUrl: URL;
   options: HttpClientOptions;
   timeouts: HttpTimeouts;
+  maxResponseBytes: number;
   policy: RetryPolicy;
   limiter: RateLimiter;
   dispatcher: Dispatcher;
@@ -52,6 +59,7 @@ function resolveConfig(options: HttpClientOptions): ClientConfig {
     baseUrl: new URL(options.baseUrl),
     options,
     timeouts,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     limiter,
     dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
@@ -88,7 +96,10 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
     );
     const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
     report(config, request, attempt, result, decision);
-    if (!decision.retry) throw buildApiError(config, request, result.failure, attempt);
+    if (!decision.retry) {
+      const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
+      throw buildApiError(config, request, result.failure, attempt, transport);
+    }
     // After a pause, the next acquire() waits it out together with every other caller.
     if (!pausedEveryone && decision.delayMs > 0) await config.sleep(decision.delayMs);
   }
@@ -103,7 +114,7 @@ async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promis
   await config.options.authenticate?.(wire);
   const started = config.now().getTime();
   try {
-    const raw = await sendOnce(config.dispatcher, wire, config.timeouts);
+    const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
     const durationMs = config.now().getTime() - started;
     const read = readResponse<T>(raw, request);
     if (read.ok) return { kind: 'done', response: read.response, durationMs };
@@ -165,6 +176,7 @@ function buildApiError(
   request: ApiRequest,
   failure: ResponseFailure,
   attempts: number,
+  transport: string | undefined,
 ): ApiError {
   const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
   const fields: ApiErrorFields = {
@@ -176,6 +188,7 @@ function buildApiError(
     code: failure.code,
     providerMessage: `${failure.providerMessage}${transportNote}`,
     requestId: failure.requestId,
+    ...(transport ? { transport } : {}),
   };
   const bare = new ApiError(fields);
   const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);

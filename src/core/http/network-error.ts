@@ -1,3 +1,4 @@
+import { ATTEMPT_DEADLINE, RESPONSE_TOO_LARGE } from './attempt-limits.ts';
 import type { HttpTimeouts } from './options.ts';
 
 /** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
@@ -36,6 +37,10 @@ export function describeNetworkError(
       return `${host} sent no response within ${seconds(timeouts.headersMs)}`;
     case 'UND_ERR_BODY_TIMEOUT':
       return `${host} stopped sending the response body for ${seconds(timeouts.bodyMs)}`;
+    case ATTEMPT_DEADLINE:
+      return `${host} did not finish its answer within ${seconds(timeouts.attemptMs)}`;
+    case RESPONSE_TOO_LARGE:
+      return `${host} sent ${plainMessage(error).replace(/^the answer is/, 'an answer')}`;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `could not resolve host ${host}`;

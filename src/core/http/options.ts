@@ -12,6 +12,8 @@ export interface HttpTimeouts {
   headersMs: number;
   /** Longest silence while the response body streams. */
   bodyMs: number;
+  /** Whole attempt, from sending the request to the body's last byte, however the server paces it. */
+  attemptMs: number;
 }
 
 /** One finished attempt, for debug logs and benchmarks. */
@@ -46,6 +48,8 @@ export interface HttpClientOptions {
   /** Provider-specific next step for an error (e.g. 401 → which inputs to check). */
   hintFor?: (error: ApiError) => string | undefined;
   timeouts?: Partial<HttpTimeouts>;
+  /** Longest response body read, in bytes; a longer answer fails the attempt (default 8 MiB). */
+  maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** Client-side request-rate cap, or a limiter shared with other clients. */
   rateLimit?: RateLimitOptions | RateLimiter;
@@ -57,5 +61,13 @@ export interface HttpClientOptions {
   random?: () => number;
 }
 
-/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence. */
-export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence, 60 s for a whole attempt. */
+export const DEFAULT_TIMEOUTS: HttpTimeouts = {
+  connectMs: 10_000,
+  headersMs: 30_000,
+  bodyMs: 30_000,
+  attemptMs: 60_000,
+};
+
+/** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { attemptDeadline, readCapped } from './attempt-limits.ts';
 import type { HttpTimeouts } from './options.ts';
 import type { WireRequest } from './types.ts';
 
@@ -9,23 +10,37 @@ export interface RawResponse {
   text: string;
 }
 
-/** Sends one attempt and reads the whole body; transport failures throw undici's errors. */
+/**
+ * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
+ * failures throw undici's errors, overruns an AttemptLimitError.
+ */
 export async function sendOnce(
   dispatcher: Dispatcher,
   wire: WireRequest,
   timeouts: HttpTimeouts,
+  maxResponseBytes: number,
 ): Promise<RawResponse> {
-  const response = await dispatcher.request({
-    origin: wire.url.origin,
-    path: `${wire.url.pathname}${wire.url.search}`,
-    method: wire.method,
-    headers: wire.headers,
-    body: wire.body === '' ? null : wire.body,
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.bodyMs,
-  });
-  const text = await response.body.text();
-  return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+  const deadline = attemptDeadline(timeouts.attemptMs);
+  try {
+    const response = await dispatcher.request({
+      origin: wire.url.origin,
+      path: `${wire.url.pathname}${wire.url.search}`,
+      method: wire.method,
+      headers: wire.headers,
+      body: wire.body === '' ? null : wire.body,
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      signal: deadline.signal,
+    });
+    const headers = flattenHeaders(response.headers);
+    const text = await readCapped(response.body, maxResponseBytes, headers['content-length']);
+    return { status: response.statusCode, headers, text };
+  } catch (error) {
+    // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
+    throw deadline.signal.aborted ? deadline.signal.reason : error;
+  } finally {
+    deadline.done();
+  }
 }
 
 /** Repeated headers joined with ", " (RFC 9110 §5.3); set-cookie is of no use here. */

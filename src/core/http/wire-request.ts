@@ -1,9 +1,11 @@
+import { assertNormalPath } from '../path/api-path.ts';
 import { USER_AGENT } from '../version.ts';
 import type { ApiRequest, QueryParams, WireRequest } from './types.ts';
 
 /**
  * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
- * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR). A path that normalises to
+ * another (`..`, `%2e`, a backslash) is refused.
  */
 export function buildWireRequest(
   baseUrl: URL,
@@ -11,7 +13,10 @@ export function buildWireRequest(
   options: { jsonContentTypeAlways?: boolean } = {},
 ): WireRequest {
   const url = new URL(baseUrl.origin);
-  url.pathname = joinPath(baseUrl.pathname, request.path);
+  const path = joinPath(baseUrl.pathname, request.path);
+  // A path the URL parser would rewrite (`..`, `%2e`, `\`) reaches another resource than the one named.
+  assertNormalPath(path);
+  url.pathname = path;
   url.search = encodeQuery(request.query ?? []);
   const hasBody = request.body !== undefined;
   const headers: Record<string, string> = {

@@ -21,6 +21,8 @@ const RETRYABLE_AFTER_SEND = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
+  // The whole attempt overran its deadline (a server trickling its answer).
+  'ATTEMPT_DEADLINE',
 ]);
 
 /** Transport failures before the request left: the server cannot have acted on it. */

@@ -2,7 +2,9 @@
 
 import { ApiError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
 import { maskSecret } from '../../core/redact/secrets.ts';
+import { CCR_INSTANCE } from './path-segments.ts';
 
 export interface CcrTemporaryPassword {
   /** Masked as soon as it arrives. */
@@ -18,7 +20,7 @@ export async function createCcrTemporaryPassword(
   instanceId: string,
   durationHours: number,
 ): Promise<CcrTemporaryPassword> {
-  const path = `/v1/instances/${encodeURIComponent(instanceId)}/credential`;
+  const path = apiPath`/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/credential`;
   const operation = `create a temporary docker password for instance ${instanceId}`;
   const response = await api.request<{ password?: unknown }>({
     method: 'POST',

@@ -1,5 +1,7 @@
 // CCR enterprise instance detail (enterprise supplement, "Instance detail"): the registry domains.
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { CCR_INSTANCE } from './path-segments.ts';
 
 export interface CcrInstanceInfo {
   id?: string;
@@ -22,7 +24,7 @@ export interface CcrInstanceDetail {
 export async function getCcrInstance(api: ApiClient, instanceId: string): Promise<CcrInstanceDetail> {
   const response = await api.request<CcrInstanceDetail>({
     method: 'GET',
-    path: `/v1/instances/${encodeURIComponent(instanceId)}`,
+    path: apiPath`/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}`,
     operation: `read instance ${instanceId}`,
   });
   return response.body ?? {};

@@ -1,24 +1,28 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient, ApiRequest, QueryParams } from '../../core/http/types.ts';
+import { asIncompleteListing, PageGuard } from '../../core/listing/page-guard.ts';
 
 /** Baidu list bodies: `{<totalKey>,"pageNo","pageSize", <itemsKey>: [...]}`. */
 type CcrPage = Record<string, unknown>;
 
-export interface CcrPageOptions {
+export interface CcrPageOptions<T = unknown> {
   /** Name of the array field in the body: `items`, `projects`, `instances`… */
   itemsKey: string;
   /** Name of the record count field: `total` (enterprise), `totalCount` (personal). Default `total`. */
   totalKey?: string;
   /** `pageSize`; the APIs allow at most 100. */
   pageSize?: number;
+  /** What makes a record unique (a repeat ends the listing as incomplete); default: the whole record. */
+  keyOf?: (record: T) => string;
 }
 
 /** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
 export async function listAllCcr<T>(
   api: ApiClient,
   request: ApiRequest,
-  options: CcrPageOptions,
+  options: CcrPageOptions<T>,
 ): Promise<T[]> {
+  const guard = new PageGuard<T>({ operation: request.operation, keyOf: options.keyOf });
   const pageSize = Math.min(options.pageSize ?? 100, 100);
   const totalKey = options.totalKey ?? 'total';
   const all: T[] = [];
@@ -29,9 +33,12 @@ export async function listAllCcr<T>(
       ['pageNo', String(pageNo)],
       ['pageSize', String(pageSize)],
     ];
-    const { body } = await api.request<CcrPage>({ ...request, query });
+    const { body } = await api.request<CcrPage>({ ...request, query }).catch((error: unknown) => {
+      throw asIncompleteListing(error, request.operation);
+    });
     const items = body?.[options.itemsKey];
     const page = Array.isArray(items) ? (items as T[]) : [];
+    guard.accept(page);
     const reported = body?.[totalKey];
     if (typeof reported === 'number') {
       if (total !== undefined && reported !== total) {

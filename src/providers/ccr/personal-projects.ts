@@ -1,7 +1,9 @@
 // CCR personal edition namespaces: list (keyword search), members, delete (personal namespace APIs).
 // The personal API cannot create a namespace; that is done in the console.
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
 import { type CcrPageOptions, listAllCcr } from './paging.ts';
+import { CCR_PROJECT_ID } from './path-segments.ts';
 
 /** One personal namespace; `type` is "private" or "public". */
 export interface CcrPersonalProject {
@@ -55,7 +57,7 @@ export async function listCcrPersonalMembers(
     api,
     {
       method: 'GET',
-      path: `/v1/ccr/projects/${projectId}/members`,
+      path: apiPath`/v1/ccr/projects/${pathSegment(projectId, CCR_PROJECT_ID)}/members`,
       operation: `list members of personal namespace ${projectId}`,
     },
     PERSONAL_PAGE,
@@ -66,7 +68,7 @@ export async function listCcrPersonalMembers(
 export async function deleteCcrPersonalProject(api: ApiClient, projectId: number): Promise<void> {
   await api.request({
     method: 'DELETE',
-    path: `/v1/ccr/projects/${projectId}`,
+    path: apiPath`/v1/ccr/projects/${pathSegment(projectId, CCR_PROJECT_ID)}`,
     operation: `delete personal namespace ${projectId}`,
     acceptStatus: [404],
   });

@@ -1,6 +1,8 @@
 // CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { CCR_INSTANCE } from './path-segments.ts';
 
 /** Which VPC subnet a link attaches to: the key the API deletes by. */
 export interface PrivateLinkKey {
@@ -23,7 +25,7 @@ export interface NewPrivateLink extends PrivateLinkKey {
 }
 
 function privateLinksPath(instanceId: string): string {
-  return `/v1/instances/${encodeURIComponent(instanceId)}/privatelinks`;
+  return apiPath`/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
 }
 
 /** Every private link of the instance (the API returns them in one answer, unpaged). */

@@ -1,6 +1,8 @@
 // CCR enterprise namespaces ("projects") of one instance: list and create (enterprise supplement).
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
 import { listAllCcr } from './paging.ts';
+import { CCR_INSTANCE } from './path-segments.ts';
 
 /** One enterprise namespace as the API returns it; `public` is the string "true" or "false". */
 export interface CcrProject {
@@ -14,7 +16,7 @@ export interface CcrProject {
 }
 
 function projectsPath(instanceId: string): string {
-  return `/v1/instances/${encodeURIComponent(instanceId)}/projects`;
+  return apiPath`/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/projects`;
 }
 
 /** True when the project is public; the API sends the flag as a string. */

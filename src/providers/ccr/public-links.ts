@@ -2,6 +2,8 @@
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { CCR_INSTANCE } from './path-segments.ts';
 
 /** One allowlist entry: an IP or CIDR and its free-text description. */
 export interface WhitelistItem {
@@ -19,7 +21,7 @@ export interface PublicLinks {
 export type PublicAccessAction = 'open' | 'close';
 
 function publicLinksPath(instanceId: string): string {
-  return `/v1/instances/${encodeURIComponent(instanceId)}/publiclinks`;
+  return apiPath`/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
 }
 
 /** Public access status and the whole allowlist; refuses a body it cannot read completely. */

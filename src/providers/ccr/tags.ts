@@ -1,6 +1,8 @@
 // CCR enterprise image tags (enterprise supplement, "Tags"): list (paged), detail, delete.
 import type { ApiClient } from '../../core/http/types.ts';
+import { type ApiPath, apiPath, pathSegment } from '../../core/path/api-path.ts';
 import { listAllCcr } from './paging.ts';
+import { CCR_INSTANCE, CCR_NAMESPACE, CCR_REPOSITORY, CCR_TAG } from './path-segments.ts';
 
 /** One tag as the enterprise API returns it. */
 export interface CcrTag {
@@ -20,11 +22,9 @@ export interface CcrTag {
 }
 
 /** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
-export function ccrTagsPath(instanceId: string, project: string, repository: string): string {
-  return (
-    `/v1/instances/${encodeURIComponent(instanceId)}/projects/${encodeURIComponent(project)}` +
-    `/repositories/${encodeURIComponent(repository)}/tags`
-  );
+export function ccrTagsPath(instanceId: string, project: string, repository: string): ApiPath {
+  const instance = pathSegment(instanceId, CCR_INSTANCE);
+  return apiPath`/v1/instances/${instance}/projects/${pathSegment(project, CCR_NAMESPACE)}/repositories/${pathSegment(repository, CCR_REPOSITORY)}/tags`;
 }
 
 /** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
@@ -41,7 +41,7 @@ export async function listCcrTags(
       path: ccrTagsPath(instanceId, project, repository),
       operation: `list tags of ${project}/${repository}`,
     },
-    { itemsKey: 'items', pageSize: 100 },
+    { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName },
   );
 }
 
@@ -55,7 +55,7 @@ export async function getCcrTag(
 ): Promise<CcrTag | undefined> {
   const response = await api.request<CcrTag>({
     method: 'GET',
-    path: `${ccrTagsPath(instanceId, project, repository)}/${encodeURIComponent(tag)}`,
+    path: apiPath`${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
     operation: `get tag ${project}/${repository}:${tag}`,
     acceptStatus: [404],
   });
@@ -72,7 +72,7 @@ export async function deleteCcrTag(
 ): Promise<'deleted' | 'absent'> {
   const response = await api.request({
     method: 'DELETE',
-    path: `${ccrTagsPath(instanceId, project, repository)}/${encodeURIComponent(tag)}`,
+    path: apiPath`${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
     operation: `delete tag ${project}/${repository}:${tag}`,
     acceptStatus: [404],
     rawBody: true,

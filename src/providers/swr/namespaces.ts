@@ -1,6 +1,8 @@
 // SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
 import { ApiError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { SWR_NAMESPACE } from './path-segments.ts';
 
 /** One organization as `GET /v2/manage/namespaces` lists it. */
 export interface SwrNamespace {
@@ -57,7 +59,7 @@ export async function createSwrNamespace(api: ApiClient, name: string): Promise<
 export async function deleteSwrNamespace(api: ApiClient, name: string): Promise<void> {
   await api.request({
     method: 'DELETE',
-    path: `/v2/manage/namespaces/${encodeURIComponent(name)}`,
+    path: apiPath`/v2/manage/namespaces/${pathSegment(name, SWR_NAMESPACE)}`,
     operation: `delete namespace ${name}`,
     acceptStatus: [404],
   });

@@ -1,5 +1,6 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient, ApiRequest, QueryParams } from '../../core/http/types.ts';
+import { asIncompleteListing, PageGuard } from '../../core/listing/page-guard.ts';
 
 /** SWR's `Content-Range: offset-count/total` response header (spec 4.2.5, 4.3.1). */
 export interface ContentRange {
@@ -15,9 +16,11 @@ export function parseContentRange(value: string | undefined): ContentRange | und
   return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
 }
 
-export interface SwrPageOptions {
+export interface SwrPageOptions<T = unknown> {
   /** Records per page (`limit`); `offset` must be a multiple of it. */
   pageSize?: number;
+  /** What makes a record unique (a repeat ends the listing as incomplete); default: the whole record. */
+  keyOf?: (record: T) => string;
 }
 
 /**
@@ -28,9 +31,10 @@ export interface SwrPageOptions {
 export async function* pagesOfSwrList<T>(
   api: ApiClient,
   request: ApiRequest & { query?: QueryParams },
-  options: SwrPageOptions = {},
+  options: SwrPageOptions<T> = {},
 ): AsyncGenerator<T[]> {
   const pageSize = options.pageSize ?? 100;
+  const guard = new PageGuard<T>({ operation: request.operation, keyOf: options.keyOf });
   let offset = 0;
   let expectedTotal: number | undefined;
   for (;;) {
@@ -39,8 +43,11 @@ export async function* pagesOfSwrList<T>(
       ['offset', String(offset)],
       ['limit', String(pageSize)],
     ];
-    const response = await api.request<T[]>({ ...request, query });
+    const response = await api.request<T[]>({ ...request, query }).catch((error: unknown) => {
+      throw asIncompleteListing(error, request.operation);
+    });
     const page = Array.isArray(response.body) ? response.body : [];
+    guard.accept(page);
     const range = parseContentRange(response.headers['content-range']);
     const total = range?.total;
     if (total !== undefined) {
@@ -69,7 +76,7 @@ export async function* pagesOfSwrList<T>(
 export async function listAllSwr<T>(
   api: ApiClient,
   request: ApiRequest,
-  options: SwrPageOptions = {},
+  options: SwrPageOptions<T> = {},
 ): Promise<T[]> {
   const all: T[] = [];
   for await (const page of pagesOfSwrList<T>(api, request, options)) all.push(...page);

@@ -1,5 +1,7 @@
 // SWR organization permissions (spec 4.6): who may manage (7), edit (3) or read (1) a namespace.
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { SWR_NAMESPACE } from './path-segments.ts';
 
 /** SWR's permission levels by the names the action uses. */
 export const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 } as const;
@@ -29,7 +31,7 @@ export function swrAuthName(level: number): string {
 }
 
 function accessPath(namespace: string): string {
-  return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/access`;
+  return apiPath`/v2/manage/namespaces/${pathSegment(namespace, SWR_NAMESPACE)}/access`;
 }
 
 /** Permissions on a namespace: the caller's own and every other user's. */

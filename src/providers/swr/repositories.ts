@@ -1,6 +1,8 @@
 // SWR image repositories (spec 4.2): create, update, get, delete, and the global list filtered to one namespace.
 import type { ApiClient } from '../../core/http/types.ts';
+import { type ApiPath, apiPath, pathSegment } from '../../core/path/api-path.ts';
 import { listAllSwr } from './paging.ts';
+import { SWR_NAMESPACE, SWR_REPOSITORY } from './path-segments.ts';
 
 /** Repository types SWR accepts for `category` (spec 4.2.1). */
 export const SWR_CATEGORIES = [
@@ -49,9 +51,9 @@ export interface SwrRepositorySettings {
   description?: string;
 }
 
-/** Path of a repository: SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
-export function swrRepositoryPath(namespace: string, repository: string): string {
-  return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos/${repository.replaceAll('/', '$')}`;
+/** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
+export function swrRepositoryPath(namespace: string, repository: string): ApiPath {
+  return apiPath`/v2/manage/namespaces/${pathSegment(namespace, SWR_NAMESPACE)}/repos/${pathSegment(repository, SWR_REPOSITORY)}`;
 }
 
 /** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
@@ -92,7 +94,7 @@ export async function createSwrRepository(
 ): Promise<boolean> {
   const response = await api.request({
     method: 'POST',
-    path: `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos`,
+    path: apiPath`/v2/manage/namespaces/${pathSegment(namespace, SWR_NAMESPACE)}/repos`,
     body: { repository, ...settings },
     operation: `create repository ${namespace}/${repository}`,
     acceptStatus: [409],

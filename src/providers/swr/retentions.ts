@@ -1,5 +1,7 @@
 // SWR image retention policies of one repository (spec 4.9): list, create, update, delete.
 import type { ApiClient } from '../../core/http/types.ts';
+import { type ApiPath, apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { SWR_RETENTION_ID } from './path-segments.ts';
 import { swrRepositoryPath } from './repositories.ts';
 
 /** Tags a rule does not count (spec table 4-114): `label` = an exact tag, `regexp` = a pattern. */
@@ -29,8 +31,8 @@ export interface SwrRetentionPolicy extends SwrRetentionSettings {
   scope?: string;
 }
 
-function retentionsPath(namespace: string, repository: string): string {
-  return `${swrRepositoryPath(namespace, repository)}/retentions`;
+function retentionsPath(namespace: string, repository: string): ApiPath {
+  return apiPath`${swrRepositoryPath(namespace, repository)}/retentions`;
 }
 
 /** The repository's retention policies (SWR returns them in one response). */
@@ -73,7 +75,7 @@ export async function updateSwrRetention(
 ): Promise<void> {
   await api.request({
     method: 'PATCH',
-    path: `${retentionsPath(namespace, repository)}/${id}`,
+    path: apiPath`${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
     body: settings,
     operation: `update retention policy ${id} of ${namespace}/${repository}`,
     rawBody: true,
@@ -89,7 +91,7 @@ export async function deleteSwrRetention(
 ): Promise<void> {
   await api.request({
     method: 'DELETE',
-    path: `${retentionsPath(namespace, repository)}/${id}`,
+    path: apiPath`${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
     operation: `delete retention policy ${id} of ${namespace}/${repository}`,
     acceptStatus: [404],
     rawBody: true,

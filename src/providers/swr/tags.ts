@@ -1,6 +1,8 @@
 // SWR image tags (spec 4.3): list one repository's tags (paged, checked complete) and delete one tag.
 import type { ApiClient } from '../../core/http/types.ts';
+import { apiPath, pathSegment } from '../../core/path/api-path.ts';
 import { pagesOfSwrList } from './paging.ts';
+import { SWR_TAG } from './path-segments.ts';
 import { swrRepositoryPath } from './repositories.ts';
 
 /** One record of `GET .../tags` (spec 4.3.1, table 4-35), in SWR's own field names. */
@@ -43,10 +45,10 @@ export function pagesOfSwrTags(
     api,
     {
       method: 'GET',
-      path: `${swrRepositoryPath(namespace, repository)}/tags`,
+      path: apiPath`${swrRepositoryPath(namespace, repository)}/tags`,
       operation: `list tags of ${namespace}/${repository}`,
     },
-    { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE },
+    { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag },
   );
 }
 
@@ -71,7 +73,7 @@ export async function deleteSwrTag(
 ): Promise<'deleted' | 'absent'> {
   const response = await api.request({
     method: 'DELETE',
-    path: `${swrRepositoryPath(namespace, repository)}/tags/${encodeURIComponent(tag)}`,
+    path: apiPath`${swrRepositoryPath(namespace, repository)}/tags/${pathSegment(tag, SWR_TAG)}`,
     operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
     acceptStatus: [404],
     rawBody: true,

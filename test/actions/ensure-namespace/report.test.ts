@@ -3,10 +3,11 @@ import type { NamespacePlan } from '../../../src/actions/ensure-namespace/change
 import {
   checkDifferences,
   formatPlan,
+  summaryMarkdown as markdownOf,
   type RunReport,
   reportedChanges,
-  summaryMarkdown,
 } from '../../../src/actions/ensure-namespace/report.ts';
+import { renderedMarkdown } from '../../support/rendered-markdown.ts';
 
 const plan: NamespacePlan = {
   changes: [
@@ -52,6 +53,9 @@ describe('formatPlan', () => {
     expect(lines).toContain('cannot change: d1');
   });
 });
+
+/** The summary as its reader sees it. */
+const summaryMarkdown = (input: RunReport) => renderedMarkdown(markdownOf(input));
 
 describe('summaryMarkdown', () => {
   it('tables the changes made, escaping pipes, with the registry path', () => {

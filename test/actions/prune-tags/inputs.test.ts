@@ -34,6 +34,16 @@ function inputError(inputs: Record<string, string>): InputError {
 }
 
 describe('readPruneInputs', () => {
+  it.each([
+    [swr, '..', 'an SWR organization'],
+    [swr, 'Team', 'an SWR organization'],
+    [ccr, '../8', 'a CCR namespace'],
+  ])('refuses a namespace that breaks the provider rules before any call (%#)', (base, namespace, kind) => {
+    expect(() => read({ ...base, namespace })).toThrow(
+      `Input 'namespace' must be ${kind} name, but ${JSON.stringify(namespace)}`,
+    );
+  });
+
   it('applies the documented defaults', () => {
     const inputs = read(swr);
     expect(inputs).toMatchObject({

@@ -15,6 +15,18 @@ describe('compileTagPatterns', () => {
     expect(semver?.source).toBe('^v\\d+$');
   });
 
+  it('drops a comment after whitespace, as entries does, so it never becomes part of the pattern', () => {
+    const [latest] = compileTagPatterns('keep', ['^latest$  # never delete latest']);
+    expect(latest?.source).toBe('^latest$');
+    expect(latest?.regex.test('latest')).toBe(true);
+  });
+
+  it('refuses whitespace left in a pattern, naming the input, line and what to write', () => {
+    expect(() => compileTagPatterns('keep', ['^v1', '^latest $'])).toThrow(
+      /^Input 'keep' line 2 holds whitespace: "\^latest \$"\. Tag names never contain whitespace/,
+    );
+  });
+
   it('names the input and line of an invalid expression', () => {
     expect(() => compileTagPatterns('exclude', ['ok', '[unclosed'])).toThrow(InputError);
     expect(() => compileTagPatterns('exclude', ['ok', '[unclosed'])).toThrow(

@@ -8,6 +8,16 @@ function outcome(plan: PrunePlan): Record<string, string> {
 }
 
 describe('planPrune: rules', () => {
+  it('keeps a listed tag whose name breaks the tag rules, whatever the rules say, and ranks it nowhere', () => {
+    const refused = { ...tag('..', 90), refused: 'not a valid tag name: it is a dot segment' };
+    const plan = planPrune([refused, tag('old', 80), tag('new', 1)], rules({ keepLast: 1 }), START);
+    expect(plan.decisions.map((d) => [d.tag.tag, d.verdict, d.reason])).toEqual([
+      ['new', 'keep', 'kept: among the newest 1'],
+      ['old', 'delete', 'deleted: not among the newest 1'],
+      ['..', 'keep', 'kept: not a valid tag name: it is a dot segment; never acted on'],
+    ]);
+  });
+
   it('keeps the newest N and deletes the rest, saying why', () => {
     const plan = planPrune([tag('a', 3), tag('b', 1), tag('c', 2)], rules({ keepLast: 2 }), START);
     expect(outcome(plan)).toEqual({

@@ -5,13 +5,17 @@ import {
   ROWS_PER_REPOSITORY,
   summaryMarkdown,
 } from '../../../src/actions/prune-tags/summary.ts';
+import { renderedMarkdown } from '../../support/rendered-markdown.ts';
 import { rules, START, tag } from './tag-fixtures.ts';
+
+const summaryMarkdownText = (input: Parameters<typeof summaryMarkdown>[0]) =>
+  renderedMarkdown(summaryMarkdown(input));
 
 describe('summaryMarkdown', () => {
   it('shows totals, then deletions before kept tags, with reasons and results', () => {
     const tags = [tag('latest', 1), tag('ci|1', 40, 'sha256:ci1', 2048), tag('ci-2', 41)];
     const plans = [{ repository: 'web', plan: planPrune(tags, rules({ keepLast: 1 }), START) }];
-    const markdown = summaryMarkdown({
+    const markdown = summaryMarkdownText({
       namespace: 'team',
       plans,
       results: [
@@ -35,7 +39,7 @@ describe('summaryMarkdown', () => {
   it('marks refused and unattempted deletions without repeating the refusal per tag', () => {
     const tags = [tag('latest', 1), tag('ci-1', 40), tag('ci-2', 41)];
     const plans = [{ repository: 'web', plan: planPrune(tags, rules({ keepLast: 1 }), START) }];
-    const markdown = summaryMarkdown({
+    const markdown = summaryMarkdownText({
       namespace: 'team',
       plans,
       results: [
@@ -62,7 +66,7 @@ describe('summaryMarkdown', () => {
   it('truncates large repositories but always shows the totals', () => {
     const tags = Array.from({ length: 300 }, (_, i) => tag(`t${i}`, i + 1));
     const plans = [{ repository: 'big', plan: planPrune(tags, rules({ keepLast: 10 }), START) }];
-    const markdown = summaryMarkdown({
+    const markdown = summaryMarkdownText({
       namespace: 'team',
       plans,
       results: [],

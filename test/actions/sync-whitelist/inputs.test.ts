@@ -70,7 +70,13 @@ describe('readSyncWhitelistInputs', () => {
       'a bad lookup URL',
       { 'runner-ip': 'true', 'ip-lookup-url': 'ftp://x' },
       ['ip-lookup-url'],
-      'http(s) URLs',
+      'must list https URLs',
+    ],
+    [
+      'a plain-http lookup URL off the runner',
+      { 'runner-ip': 'true', 'ip-lookup-url': 'http://ip.example/' },
+      ['ip-lookup-url'],
+      'plain http only for loopback addresses',
     ],
     ['a bad ip-version', { 'runner-ip': 'true', 'ip-version': '5' }, ['ip-version'], 'one of 4, 6, any'],
     [

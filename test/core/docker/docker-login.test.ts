@@ -97,15 +97,17 @@ describe('addDockerLogin and removeDockerLogin on a given DOCKER_CONFIG', () => 
     expect(readdirSync(context.backupDir)).toEqual([]);
   });
 
-  it('writes through a symlinked config.json, keeping the link', async () => {
+  it('refuses to write through a symlinked config.json, leaving the link and its target as they were', async () => {
     const { context, path } = givenConfig(undefined);
-    const real = join(tempDir('dotfiles-'), 'docker.json');
+    const real = join(tempDir('elsewhere-'), 'docker.json');
     writeFileSync(real, '{}');
     const { symlinkSync } = await import('node:fs');
     symlinkSync(real, path);
-    await addDockerLogin(request, context);
+    await expect(addDockerLogin(request, context)).rejects.toThrow(
+      /is a symbolic link .*never through a link/,
+    );
     expect(lstatSync(path).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(real, 'utf8')).auths[registry]).toEqual({ auth });
+    expect(readFileSync(real, 'utf8')).toBe('{}');
   });
 });
 

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { UnsafeNameError } from '../../../src/core/errors/errors.ts';
 import { buildWireRequest, encodeQuery } from '../../../src/core/http/wire-request.ts';
 import { USER_AGENT } from '../../../src/core/version.ts';
 
 const base = new URL('https://swr-api.example.test');
 
 describe('buildWireRequest', () => {
+  it.each([
+    '/v2/manage/namespaces/team/repos/web/tags/..',
+    '/v2/manage/namespaces/%2e%2e/x',
+    '/v2/a\\..\\b',
+    '/v2/a//b',
+  ])('refuses %j, a path that normalises to another resource, before anything is signed', (path) => {
+    expect(() => buildWireRequest(base, { method: 'DELETE', path, operation: 'delete' })).toThrow(
+      UnsafeNameError,
+    );
+  });
+
   it('appends the path and the query in the given order, percent-encoded', () => {
     const wire = buildWireRequest(base, {
       method: 'GET',

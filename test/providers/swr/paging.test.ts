@@ -40,11 +40,19 @@ describe('listAllSwr', () => {
     );
   });
 
+  it('ends a listing as incomplete when a page repeats a record (a server ignoring offset)', async () => {
+    const api = fakeApi(() => ({
+      headers: {},
+      body: Array.from({ length: 10 }, (_, i) => ({ name: `r${i}` })),
+    }));
+    await expect(listAllSwr(api, request, { pageSize: 10 })).rejects.toThrow(/page 2 repeats/);
+  });
+
   it('refuses a listing whose total changes between pages', async () => {
     let calls = 0;
     const api = fakeApi(() => {
       calls += 1;
-      const body = Array.from({ length: calls === 1 ? 10 : 5 }, (_, i) => ({ i }));
+      const body = Array.from({ length: calls === 1 ? 10 : 5 }, (_, i) => ({ i: i + (calls - 1) * 10 }));
       return { headers: { 'content-range': `0-${body.length}/${calls === 1 ? 15 : 16}` }, body };
     });
     await expect(listAllSwr(api, request, { pageSize: 10 })).rejects.toThrow(/total changed from 15 to 16/);

@@ -4,7 +4,7 @@ import {
   ccrNamespaceProblems,
   swrNamespaceProblems,
   swrRepositoryProblems,
-} from '../../../src/actions/ensure-namespace/name-rules.ts';
+} from '../../src/providers/name-rules.ts';
 
 describe('swrNamespaceProblems', () => {
   it.each(['a', 'team', 'team-a', 'team.a', 'team__a', 'a1', 'x'.repeat(64), 'a_b-c.d9'])(

@@ -1,0 +1,67 @@
+// Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
+// the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
+// and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+
+/** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
+export const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
+/** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
+export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+
+/** One attempt overran a limit; `code` says which. */
+export class AttemptLimitError extends Error {
+  override readonly name = 'AttemptLimitError';
+  readonly code: typeof ATTEMPT_DEADLINE | typeof RESPONSE_TOO_LARGE;
+
+  constructor(code: AttemptLimitError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** An abort signal that fires after `ms`, and a `done()` that clears its timer. */
+export function attemptDeadline(ms: number): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new AttemptLimitError(ATTEMPT_DEADLINE, `no complete answer within ${ms} ms`)),
+    ms,
+  );
+  timer.unref?.();
+  return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+
+/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+export async function readCapped(
+  body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown },
+  maxBytes: number,
+  declaredLength: string | undefined,
+): Promise<string> {
+  const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
+  if (declared > maxBytes) throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge(body, maxBytes, `${size} bytes or more`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLarge(
+  body: { destroy(error?: Error): unknown },
+  maxBytes: number,
+  seen: string,
+): AttemptLimitError {
+  const error = new AttemptLimitError(
+    RESPONSE_TOO_LARGE,
+    `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`,
+  );
+  body.destroy(error);
+  return error;
+}
+
+/** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
+export function formatMiB(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
+}

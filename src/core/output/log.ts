@@ -1,0 +1,39 @@
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+import * as core from '@actions/core';
+import type { Shown } from './shown.ts';
+import { visibleLines } from './visible.ts';
+
+/** A plain log line (or lines). */
+export function logInfo(text: Shown): void {
+  core.info(visibleLines(text.text));
+}
+
+/** A warning annotation. */
+export function logWarning(text: Shown): void {
+  core.warning(visibleLines(text.text));
+}
+
+/** A notice annotation. */
+export function logNotice(text: Shown): void {
+  core.notice(visibleLines(text.text));
+}
+
+/** A line shown only with step debug logging on. */
+export function logDebug(text: Shown): void {
+  core.debug(visibleLines(text.text));
+}
+
+/** Lines folded under a title in the log, until `endLogGroup`. */
+export function startLogGroup(title: Shown): void {
+  core.startGroup(visibleLines(title.text));
+}
+
+export function endLogGroup(): void {
+  core.endGroup();
+}
+
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+export function logFailure(message: string): void {
+  core.setFailed(visibleLines(message));
+}
