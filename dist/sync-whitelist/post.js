@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3675);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7433);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_release_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseWhitelist */ .f)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3675:
+/***/ 7433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45764,6 +45764,10 @@ function canonical(address) {
     return address.kind() === 'ipv4' ? address.toString() : address.toRFC5952String();
 }
 
+// EXTERNAL MODULE: ./src/core/output/log.ts
+var log = __nccwpck_require__(6947);
+// EXTERNAL MODULE: ./src/core/output/shown.ts
+var shown = __nccwpck_require__(5156);
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
 /** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
 function compareCodeUnits(a, b) {
@@ -46078,6 +46082,8 @@ const RETRYABLE_AFTER_SEND = new Set([
     'UND_ERR_SOCKET',
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
+    // The whole attempt overran its deadline (a server trickling its answer).
+    'ATTEMPT_DEADLINE',
 ]);
 /** Transport failures before the request left: the server cannot have acted on it. */
 const NOT_SENT = new Set([
@@ -46192,7 +46198,58 @@ function defaultHint(status) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/http/attempt-limits.ts
+// Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
+// the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
+// and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+/** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
+const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
+/** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
+const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+/** One attempt overran a limit; `code` says which. */
+class AttemptLimitError extends Error {
+    name = 'AttemptLimitError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** An abort signal that fires after `ms`, and a `done()` that clears its timer. */
+function attemptDeadline(ms) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptLimitError(ATTEMPT_DEADLINE, `no complete answer within ${ms} ms`)), ms);
+    timer.unref?.();
+    return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+async function readCapped(body, maxBytes, declaredLength) {
+    const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
+    if (declared > maxBytes)
+        throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > maxBytes)
+            throw tooLarge(body, maxBytes, `${size} bytes or more`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function tooLarge(body, maxBytes, seen) {
+    const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
+    body.destroy(error);
+    return error;
+}
+/** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
+function formatMiB(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/http/network-error.ts
+
 /** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
 function networkErrorCode(error) {
     const seen = new Set();
@@ -46226,6 +46283,10 @@ function describeNetworkError(code, error, host, timeouts) {
             return `${host} sent no response within ${seconds(timeouts.headersMs)}`;
         case 'UND_ERR_BODY_TIMEOUT':
             return `${host} stopped sending the response body for ${seconds(timeouts.bodyMs)}`;
+        case ATTEMPT_DEADLINE:
+            return `${host} did not finish its answer within ${seconds(timeouts.attemptMs)}`;
+        case RESPONSE_TOO_LARGE:
+            return `${host} sent ${plainMessage(error).replace(/^the answer is/, 'an answer')}`;
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
             return `could not resolve host ${host}`;
@@ -46249,8 +46310,15 @@ function plainMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/options.ts
-/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence. */
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence, 60 s for a whole attempt. */
+const DEFAULT_TIMEOUTS = {
+    connectMs: 10_000,
+    headersMs: 30_000,
+    bodyMs: 30_000,
+    attemptMs: 60_000,
+};
+/** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 ;// CONCATENATED MODULE: ./src/core/http/rate-limit.ts
 
@@ -46452,19 +46520,35 @@ function statusText(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/send-once.ts
-/** Sends one attempt and reads the whole body; transport failures throw undici's errors. */
-async function sendOnce(dispatcher, wire, timeouts) {
-    const response = await dispatcher.request({
-        origin: wire.url.origin,
-        path: `${wire.url.pathname}${wire.url.search}`,
-        method: wire.method,
-        headers: wire.headers,
-        body: wire.body === '' ? null : wire.body,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-    });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+
+/**
+ * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
+ * failures throw undici's errors, overruns an AttemptLimitError.
+ */
+async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
+    const deadline = attemptDeadline(timeouts.attemptMs);
+    try {
+        const response = await dispatcher.request({
+            origin: wire.url.origin,
+            path: `${wire.url.pathname}${wire.url.search}`,
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body === '' ? null : wire.body,
+            headersTimeout: timeouts.headersMs,
+            bodyTimeout: timeouts.bodyMs,
+            signal: deadline.signal,
+        });
+        const headers = flattenHeaders(response.headers);
+        const text = await readCapped(response.body, maxResponseBytes, headers['content-length']);
+        return { status: response.statusCode, headers, text };
+    }
+    catch (error) {
+        // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
+        throw deadline.signal.aborted ? deadline.signal.reason : error;
+    }
+    finally {
+        deadline.done();
+    }
 }
 /** Repeated headers joined with ", " (RFC 9110 §5.3); set-cookie is of no use here. */
 function flattenHeaders(headers) {
@@ -46477,6 +46561,107 @@ function flattenHeaders(headers) {
     return flat;
 }
 
+;// CONCATENATED MODULE: ./src/core/path/segment-rules.ts
+// Rules for the values that go into request paths, each returning its problems (empty when valid):
+// the OCI grammars for tags and repository names, and numeric ids.
+/** OCI distribution spec, "Pulling manifests": `[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`. */
+function ociTagProblems(tag) {
+    if (tag.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (tag.length > 128)
+        problems.push(`is ${tag.length} characters long, more than 128`);
+    if (!/^[A-Za-z0-9_]/.test(tag))
+        problems.push('must start with a letter, digit or "_"');
+    if (!/^.[A-Za-z0-9._-]*$/su.test(tag))
+        problems.push('may contain only letters, digits, ".", "_" and "-"');
+    return problems;
+}
+const OCI_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const OCI_REPOSITORY = new RegExp(`^${OCI_COMPONENT}(?:/${OCI_COMPONENT})*$`);
+/**
+ * OCI distribution spec repository name: lowercase components `[a-z0-9]+` joined by `.`, `_`, `__` or
+ * runs of `-`, separated by `/`; at most 255 characters.
+ */
+function ociRepositoryProblems(name) {
+    if (name.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (name.length > 255)
+        problems.push(`is ${name.length} characters long, more than 255`);
+    if (!OCI_REPOSITORY.test(name)) {
+        problems.push('is not a repository name (lowercase letters and digits, joined by ".", "_", "__" or "-", parts separated by "/")');
+    }
+    return problems;
+}
+/** A decimal id as the APIs issue them: digits only, no sign, at most 18 of them. */
+function numericIdProblems(id) {
+    return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
+}
+/** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
+function segment_rules_plainSegmentProblems(value) {
+    if (value === '')
+        return ['is empty'];
+    if (value === '.' || value === '..')
+        return ['is a dot segment, which would change the path'];
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        return ['contains control characters'];
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/core/path/api-path.ts
+// The one way a value gets into a request path: checked against its rule, then percent-encoded, and the
+// whole path refused when URL normalisation would read it differently from how it was built.
+
+
+let make;
+/** One checked, encoded path segment; made only by `pathSegment`. */
+class PathSegment {
+    encoded;
+    constructor(encoded) {
+        this.encoded = encoded;
+    }
+    static {
+        make = (encoded) => new PathSegment(encoded);
+    }
+}
+/** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
+function pathSegment(value, rule) {
+    const text = String(value);
+    const problems = [...segment_rules_plainSegmentProblems(text), ...rule.problems(text)];
+    if (problems.length > 0)
+        throw new errors/* UnsafeNameError */.sM(rule.what, text, [...new Set(problems)]);
+    const encoded = encodeURIComponent(text);
+    return make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
+}
+/** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
+function segmentProblems(value, rule) {
+    return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];
+}
+/**
+ * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
+ * or a path apiPath made before (to extend it).
+ */
+function apiPath(parts, ...segments) {
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError('apiPath is a template tag');
+    let path = parts[0] ?? '';
+    segments.forEach((segment, index) => {
+        path += (typeof segment === 'string' ? segment : segment.encoded) + (parts[index + 1] ?? '');
+    });
+    assertNormalPath(path);
+    return path;
+}
+/** Throws unless `path` is absolute and reads the same after URL normalisation (no dot or empty segments). */
+function assertNormalPath(path) {
+    const normal = new URL(path, 'http://path.invalid').pathname;
+    if (!path.startsWith('/') || normal !== path || path.includes('//')) {
+        throw new errors/* UnsafeNameError */.sM('request path', path, [
+            `reads as ${JSON.stringify(normal)} once normalised, so it would reach another resource`,
+        ]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /** The project's name and version, as sent in the User-Agent header (kept equal to package.json by a test). */
 const PROJECT_NAME = 'registry-actions';
@@ -46485,13 +46670,18 @@ const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
 
+
 /**
  * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
- * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR). A path that normalises to
+ * another (`..`, `%2e`, a backslash) is refused.
  */
 function buildWireRequest(baseUrl, request, options = {}) {
     const url = new URL(baseUrl.origin);
-    url.pathname = joinPath(baseUrl.pathname, request.path);
+    const path = joinPath(baseUrl.pathname, request.path);
+    // A path the URL parser would rewrite (`..`, `%2e`, `\`) reaches another resource than the one named.
+    assertNormalPath(path);
+    url.pathname = path;
     url.search = encodeQuery(request.query ?? []);
     const hasBody = request.body !== undefined;
     const headers = {
@@ -46547,6 +46737,7 @@ function resolveConfig(options) {
         baseUrl: new URL(options.baseUrl),
         options,
         timeouts,
+        maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
         limiter,
         dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
@@ -46574,8 +46765,10 @@ async function requestWithRetries(config, request) {
         }, config.policy);
         const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
         report(config, request, attempt, result, decision);
-        if (!decision.retry)
-            throw buildApiError(config, request, result.failure, attempt);
+        if (!decision.retry) {
+            const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
+            throw buildApiError(config, request, result.failure, attempt, transport);
+        }
         // After a pause, the next acquire() waits it out together with every other caller.
         if (!pausedEveryone && decision.delayMs > 0)
             await config.sleep(decision.delayMs);
@@ -46590,7 +46783,7 @@ async function attemptOnce(config, request) {
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
-        const raw = await sendOnce(config.dispatcher, wire, config.timeouts);
+        const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
         const durationMs = config.now().getTime() - started;
         const read = readResponse(raw, request);
         if (read.ok)
@@ -46639,7 +46832,7 @@ function report(config, request, attempt, result, decision) {
         event.retryInMs = decision.delayMs;
     config.options.onRequest(event);
 }
-function buildApiError(config, request, failure, attempts) {
+function buildApiError(config, request, failure, attempts, transport) {
     const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
     const fields = {
         provider: config.provider,
@@ -46650,6 +46843,7 @@ function buildApiError(config, request, failure, attempts) {
         code: failure.code,
         providerMessage: `${failure.providerMessage}${transportNote}`,
         requestId: failure.requestId,
+        ...(transport ? { transport } : {}),
     };
     const bare = new errors/* ApiError */.hD(fields);
     const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);
@@ -46864,12 +47058,92 @@ function enterpriseOnly(connection, why) {
     throw new InputError('instance-id', why);
 }
 
+;// CONCATENATED MODULE: ./src/providers/name-rules.ts
+// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1) and CCR namespaces
+// (enterprise supplement): each broken rule gets its own message, so a user fixes all at once.
+/** Runs of separators; only `__` (two underscores) may stand together. */
+function adjacentSeparatorProblems(name, separators) {
+    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
+    return runs
+        .filter((run) => run !== '__')
+        .map((run) => /^_+$/.test(run)
+        ? `has "${run}": at most two underscores may stand together`
+        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
+}
+function invalidCharacters(name, allowed) {
+    return [...new Set([...name].filter((char) => !allowed.test(char)))];
+}
+/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
+function swrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 64)
+        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z]/.test(name))
+        problems.push('must start with a lowercase letter');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, '._-'));
+    return problems;
+}
+/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
+function swrRepositoryProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 128)
+        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z0-9]/.test(name))
+        problems.push('must start with a lowercase letter or digit');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
+    return problems;
+}
+/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
+function ccrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length === 0)
+        return ['must not be empty'];
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (/^[._-]/.test(name))
+        problems.push('must not start with ".", "_" or "-"');
+    if (/[._-]$/.test(name))
+        problems.push('must not end with ".", "_" or "-"');
+    if (/^\d+$/.test(name))
+        problems.push('must not consist of digits only');
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
+const CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
 // CCR enterprise public access: status, open/close and the IP allowlist
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
 
+
+
 function publicLinksPath(instanceId) {
-    return `/v1/instances/${encodeURIComponent(instanceId)}/publiclinks`;
+    return apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
 }
 /** Public access status and the whole allowlist; refuses a body it cannot read completely. */
 async function getPublicLinks(api, instanceId) {
@@ -47366,6 +47640,7 @@ function isLeaseState(value) {
 
 
 
+
 /** Post has little time: fewer HTTP retries per call; the lease loop adds its own rounds on top. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
 const POST_LEASE_ROUNDS = 5;
@@ -47374,11 +47649,11 @@ async function releaseWhitelist(options = {}) {
     const state = 'state' in options ? options.state : readSyncWhitelistState();
     const lease = state?.lease;
     if (lease && !mayRemain(lease)) {
-        lib_core/* info */.pq(`Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
     }
     const leaseToRelease = lease && mayRemain(lease) ? lease : undefined;
     if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
-        lib_core/* info */.pq('Nothing to undo: this job holds no runner lease and changed no public access to restore.');
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
         return;
     }
     const connect = options.connect ?? connectForPost;
@@ -47407,15 +47682,15 @@ async function undoLease(api, state, lease, loop) {
         const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
         const outcome = await releaseLease(await api(), state.instanceId, request, loop);
         const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
-        lib_core/* info */.pq(`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
     }
     catch (error) {
         // 'unknown': main's add got no clear answer, so the entry may or may not be there.
         const left = lease.write === 'added'
             ? `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays`
             : `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address} listing ${lease.holder}; if present, it stays`;
-        lib_core/* warning */.$e(`Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence((0,errors/* errorMessage */.gJ)(error))} ` +
-            `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`);
+        (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${`Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence((0,errors/* errorMessage */.gJ)(error))} ` +
+            `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`);
     }
 }
 async function undoPublicAccess(api, state, action) {
@@ -47426,12 +47701,12 @@ async function undoPublicAccess(api, state, action) {
         if (needed)
             await setPublicAccess(client, state.instanceId, action);
         const result = action === 'open' ? 'open' : 'closed';
-        lib_core/* info */.pq(`Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`);
     }
     catch (error) {
         const left = action === 'close' ? 'open' : 'closed';
-        lib_core/* warning */.$e(`Could not restore public access of instance ${state.instanceId} (${action}): ${sentence((0,errors/* errorMessage */.gJ)(error))} ` +
-            `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`);
+        (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${`Could not restore public access of instance ${state.instanceId} (${action}): ${sentence((0,errors/* errorMessage */.gJ)(error))} ` +
+            `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`}`);
     }
 }
 /** Ends `text` with exactly one period (error messages often end with one already). */
@@ -47448,14 +47723,16 @@ function sentence(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8692);
-/* harmony import */ var _redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5760);
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
+/* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
+/* harmony import */ var _redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5760);
+
 
 
 
 /**
- * Runs an action entry: the only place that calls core.setFailed and sets the exit code.
+ * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
  * Expected failures (bad input, API errors) show their message only; anything else adds a
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
@@ -47464,17 +47741,18 @@ async function runAction(entry) {
         await entry();
     }
     catch (error) {
-        const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+        const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
         if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(error.stack));
+            const lines = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(error.stack).split('\n');
+            (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
         process.exitCode = 1;
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD)
+    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD)
         return true;
     const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
     return error instanceof Error && !builtIn.some((type) => error.constructor === type);
@@ -47490,9 +47768,12 @@ function isExpectedFailure(error) {
 /* harmony export */   Zj: () => (/* binding */ ListingIncompleteError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   hD: () => (/* binding */ ApiError)
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   sM: () => (/* binding */ UnsafeNameError)
 /* harmony export */ });
 /* unused harmony export DeletionLimitError */
+/* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
 class ApiError extends Error {
     name = 'ApiError';
@@ -47505,6 +47786,7 @@ class ApiError extends Error {
     providerMessage;
     requestId;
     hint;
+    transport;
     constructor(fields) {
         super(formatApiError(fields));
         this.provider = fields.provider;
@@ -47516,15 +47798,18 @@ class ApiError extends Error {
         this.providerMessage = fields.providerMessage;
         this.requestId = fields.requestId;
         this.hint = fields.hint;
+        this.transport = fields.transport;
     }
 }
+/** Every field may hold a server's or a listing's text: each goes through `visible`. */
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
     // IAM sometimes repeats the status as its error code ("401"): say it once.
-    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
-    const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
-    const hint = f.hint ? ` ${f.hint}` : '';
-    return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
+    const code = f.code && f.code !== String(f.status) ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.code)}` : '';
+    const requestId = f.requestId ? ` (request id ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.requestId)})` : '';
+    const hint = f.hint ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.hint)}` : '';
+    const call = `${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.operation)} (${f.method} ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.path)})`;
+    return `${f.provider} ${call} → ${status}${code} "${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.providerMessage)}"${requestId}.${hint}`;
 }
 /** An action input is missing, malformed or conflicts with another; raised before any API call. */
 class InputError extends Error {
@@ -47564,6 +47849,152 @@ function errorMessage(error) {
     catch {
         return String(error);
     }
+}
+/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
+class UnsafeNameError extends Error {
+    name = 'UnsafeNameError';
+    /** What the value names: "tag", "SWR repository", "CCR project id"… */
+    what;
+    value;
+    problems;
+    constructor(what, value, problems) {
+        super(`Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`);
+        this.what = what;
+        this.value = value;
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ logWarning),
+/* harmony export */   H1: () => (/* binding */ logFailure),
+/* harmony export */   MD: () => (/* binding */ logDebug),
+/* harmony export */   fH: () => (/* binding */ logInfo)
+/* harmony export */ });
+/* unused harmony exports logNotice, startLogGroup, endLogGroup */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    core.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    core.startGroup(visibleLines(title.text));
+}
+function endLogGroup() {
+    core.endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+}
+
+
+/***/ }),
+
+/***/ 5156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ Shown),
+/* harmony export */   S: () => (/* binding */ shown)
+/* harmony export */ });
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError('shown is a template tag');
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += showValue(value) + (parts[index + 1] ?? '');
+    });
+    return make(text);
+}
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
 }
 
 
