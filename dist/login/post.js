@@ -45957,8 +45957,8 @@ async function removeDockerLogin(record) {
 
 // EXTERNAL MODULE: ./src/core/output/log.ts
 var log = __nccwpck_require__(6947);
-// EXTERNAL MODULE: ./src/core/output/shown.ts
-var shown = __nccwpck_require__(5156);
+// EXTERNAL MODULE: ./src/core/output/shown.ts + 1 modules
+var shown = __nccwpck_require__(7036);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
 var lib_core = __nccwpck_require__(3426);
 ;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
@@ -46186,8 +46186,8 @@ class UnsafeNameError extends Error {
 
 // EXTERNAL MODULE: ./src/core/output/log.ts
 var log = __nccwpck_require__(6947);
-// EXTERNAL MODULE: ./src/core/output/shown.ts
-var shown = __nccwpck_require__(5156);
+// EXTERNAL MODULE: ./src/core/output/shown.ts + 1 modules
+var shown = __nccwpck_require__(7036);
 // EXTERNAL MODULE: ./src/core/redact/secrets.ts
 var secrets = __nccwpck_require__(5760);
 ;// CONCATENATED MODULE: ./src/core/action/run-action.ts
@@ -46271,15 +46271,36 @@ function logFailure(message) {
 
 /***/ }),
 
-/***/ 5156:
+/***/ 7036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ Shown),
-/* harmony export */   S: () => (/* binding */ shown)
-/* harmony export */ });
-/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ Shown),
+  S: () => (/* binding */ shown)
+});
+
+;// CONCATENATED MODULE: ./src/core/output/template.ts
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
+;// CONCATENATED MODULE: ./src/core/output/shown.ts
 // Text ready for the log: the project's own words, with every value put in through `visible`.
+
 
 let make;
 /** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
@@ -46301,19 +46322,12 @@ class Shown {
 }
 /** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
 function shown(parts, ...values) {
-    // Only a real template literal's frozen parts count as the project's own words.
-    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
-        throw new TypeError('shown is a template tag');
-    let text = parts[0] ?? '';
-    values.forEach((value, index) => {
-        text += showValue(value) + (parts[index + 1] ?? '');
-    });
-    return make(text);
+    return make(fillTemplate('shown', parts, values, showValue));
 }
 function showValue(value) {
     if (value instanceof Shown)
         return value.text;
-    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+    return typeof value === 'string' ? (0,visible/* visible */.R)(value) : String(value);
 }
 
 

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7433);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8215);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_release_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseWhitelist */ .f)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7433:
+/***/ 8215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46561,6 +46561,8 @@ function flattenHeaders(headers) {
     return flat;
 }
 
+// EXTERNAL MODULE: ./src/core/output/template.ts
+var template = __nccwpck_require__(7915);
 ;// CONCATENATED MODULE: ./src/core/path/segment-rules.ts
 // Rules for the values that go into request paths, each returning its problems (empty when valid):
 // the OCI grammars for tags and repository names, and numeric ids.
@@ -46614,6 +46616,7 @@ function segment_rules_plainSegmentProblems(value) {
 // whole path refused when URL normalisation would read it differently from how it was built.
 
 
+
 let make;
 /** One checked, encoded path segment; made only by `pathSegment`. */
 class PathSegment {
@@ -46643,12 +46646,7 @@ function segmentProblems(value, rule) {
  * or a path apiPath made before (to extend it).
  */
 function apiPath(parts, ...segments) {
-    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
-        throw new TypeError('apiPath is a template tag');
-    let path = parts[0] ?? '';
-    segments.forEach((segment, index) => {
-        path += (typeof segment === 'string' ? segment : segment.encoded) + (parts[index + 1] ?? '');
-    });
+    const path = (0,template/* fillTemplate */.o)('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
     assertNormalPath(path);
     return path;
 }
@@ -47058,9 +47056,8 @@ function enterpriseOnly(connection, why) {
     throw new InputError('instance-id', why);
 }
 
-;// CONCATENATED MODULE: ./src/providers/name-rules.ts
-// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1) and CCR namespaces
-// (enterprise supplement): each broken rule gets its own message, so a user fixes all at once.
+;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
+// Pieces the registries' name rules share: separators standing together, characters outside a set.
 /** Runs of separators; only `__` (two underscores) may stand together. */
 function adjacentSeparatorProblems(name, separators) {
     const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
@@ -47070,41 +47067,14 @@ function adjacentSeparatorProblems(name, separators) {
         ? `has "${run}": at most two underscores may stand together`
         : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
 }
+/** The distinct characters of `name` that `allowed` does not match. */
 function invalidCharacters(name, allowed) {
     return [...new Set([...name].filter((char) => !allowed.test(char)))];
 }
-/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
-function swrNamespaceProblems(name) {
-    const problems = [];
-    if (name.length < 1 || name.length > 64)
-        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
-    const bad = invalidCharacters(name, /[a-z0-9._-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (name.length > 0 && !/^[a-z]/.test(name))
-        problems.push('must start with a lowercase letter');
-    if (name.length > 0 && !/[a-z0-9]$/.test(name))
-        problems.push('must end with a lowercase letter or digit');
-    problems.push(...adjacentSeparatorProblems(name, '._-'));
-    return problems;
-}
-/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
-function swrRepositoryProblems(name) {
-    const problems = [];
-    if (name.length < 1 || name.length > 128)
-        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
-    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (name.length > 0 && !/^[a-z0-9]/.test(name))
-        problems.push('must start with a lowercase letter or digit');
-    if (name.length > 0 && !/[a-z0-9]$/.test(name))
-        problems.push('must end with a lowercase letter or digit');
-    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
-    return problems;
-}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
+// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
+
 /** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
 function ccrNamespaceProblems(name) {
     const problems = [];
@@ -47922,8 +47892,10 @@ function logFailure(message) {
 /* harmony export */   M: () => (/* binding */ Shown),
 /* harmony export */   S: () => (/* binding */ shown)
 /* harmony export */ });
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
 /* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
 // Text ready for the log: the project's own words, with every value put in through `visible`.
+
 
 let make;
 /** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
@@ -47945,19 +47917,35 @@ class Shown {
 }
 /** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
 function shown(parts, ...values) {
-    // Only a real template literal's frozen parts count as the project's own words.
-    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
-        throw new TypeError('shown is a template tag');
-    let text = parts[0] ?? '';
-    values.forEach((value, index) => {
-        text += showValue(value) + (parts[index + 1] ?? '');
-    });
-    return make(text);
+    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('shown', parts, values, showValue));
 }
 function showValue(value) {
     if (value instanceof Shown)
         return value.text;
     return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 7915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
 }
 
 

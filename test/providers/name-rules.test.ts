@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ccrNamespaceProblems,
-  swrNamespaceProblems,
-  swrRepositoryProblems,
-} from '../../src/providers/name-rules.ts';
+import { ccrNamespaceProblems } from '../../src/providers/ccr/name-rules.ts';
+import { swrNamespaceProblems, swrRepositoryProblems } from '../../src/providers/swr/name-rules.ts';
 
 describe('swrNamespaceProblems', () => {
   it.each(['a', 'team', 'team-a', 'team.a', 'team__a', 'a1', 'x'.repeat(64), 'a_b-c.d9'])(

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { DEFAULT_CCR_INSTANCE, type EmulatorSeed } from '../emulator/index.ts';
+import { DEFAULT_CCR_INSTANCE, DEFAULT_CREDENTIALS, type EmulatorSeed } from '../emulator/index.ts';
 import { ccrEmulatorInputs, swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import { type HostileRow, itEachHostileRow } from './support/hostile-job.ts';
 import { hostileText } from './support/runner-commands.ts';
@@ -22,6 +22,7 @@ const ccr = (endpoint: string) => ({
   ...ccrEmulatorInputs(endpoint),
   region: 'bd',
   'instance-id': DEFAULT_CCR_INSTANCE.id,
+  'user-id': DEFAULT_CREDENTIALS.baidu.userId,
   registry: DEFAULT_CCR_INSTANCE.publicURL,
   logout: 'true',
 });

@@ -1,6 +1,6 @@
 // Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
 
-import { swrRepositoryProblems } from '../../providers/name-rules.ts';
+import { swrRepositoryProblems } from '../../providers/swr/name-rules.ts';
 import type { SwrNamespaceAccess } from '../../providers/swr/permissions.ts';
 import type { SwrRepository } from '../../providers/swr/repositories.ts';
 import { type Change, emptyPlan, type NamespacePlan } from './changes.ts';

@@ -1,6 +1,6 @@
 // The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
 
-import { swrRepositoryProblems } from '../../providers/name-rules.ts';
+import { swrRepositoryProblems } from '../../providers/swr/name-rules.ts';
 import { SWR_CATEGORIES, type SwrCategory } from '../../providers/swr/repositories.ts';
 import { parseDeclarationLines } from './declaration-lines.ts';
 import { splitKeyValue, splitLineTokens } from './line-tokens.ts';

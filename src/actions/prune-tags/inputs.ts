@@ -3,9 +3,10 @@
 import { InputReader } from '../../core/action/input-reader.ts';
 import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import { ccrNamespaceProblems } from '../../providers/ccr/name-rules.ts';
 import { type Connection, readConnection } from '../../providers/index.ts';
 import { actionMetadata } from './action-metadata.ts';
-import { ccrNamespaceProblems, swrNamespaceProblems } from '../../providers/name-rules.ts';
+import { swrNamespaceProblems } from '../../providers/swr/name-rules.ts';
 import { type Duration, parseDuration } from './duration.ts';
 import { compileTagPatterns, isGlob } from './patterns.ts';
 import type { PruneRules } from './plan.ts';

@@ -1,5 +1,6 @@
 // Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
 // cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
+import { fillTemplate } from './template.ts';
 import { visible } from './visible.ts';
 
 let make: (text: string) => Markdown;
@@ -31,12 +32,7 @@ export type MarkdownValue = string | number | bigint | boolean | Markdown;
 
 /** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
 export function md(parts: TemplateStringsArray, ...values: readonly MarkdownValue[]): Markdown {
-  if (!Object.isFrozen(parts) || !Array.isArray(parts.raw)) throw new TypeError('md is a template tag');
-  let text = parts[0] ?? '';
-  values.forEach((value, index) => {
-    text += markdownValue(value) + (parts[index + 1] ?? '');
-  });
-  return make(text);
+  return make(fillTemplate('md', parts, values, markdownValue));
 }
 
 function markdownValue(value: MarkdownValue): string {

@@ -1,4 +1,5 @@
 // Text ready for the log: the project's own words, with every value put in through `visible`.
+import { fillTemplate } from './template.ts';
 import { visible } from './visible.ts';
 
 let make: (text: string) => Shown;
@@ -30,13 +31,7 @@ export type ShownValue = string | number | bigint | boolean | Shown;
 
 /** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
 export function shown(parts: TemplateStringsArray, ...values: readonly ShownValue[]): Shown {
-  // Only a real template literal's frozen parts count as the project's own words.
-  if (!Object.isFrozen(parts) || !Array.isArray(parts.raw)) throw new TypeError('shown is a template tag');
-  let text = parts[0] ?? '';
-  values.forEach((value, index) => {
-    text += showValue(value) + (parts[index + 1] ?? '');
-  });
-  return make(text);
+  return make(fillTemplate('shown', parts, values, showValue));
 }
 
 function showValue(value: ShownValue): string {

@@ -1,6 +1,7 @@
 // The one way a value gets into a request path: checked against its rule, then percent-encoded, and the
 // whole path refused when URL normalisation would read it differently from how it was built.
 import { UnsafeNameError } from '../errors/errors.ts';
+import { fillTemplate } from '../output/template.ts';
 import { plainSegmentProblems } from './segment-rules.ts';
 
 let make: (encoded: string) => PathSegment;
@@ -54,11 +55,9 @@ export function apiPath(
   parts: TemplateStringsArray,
   ...segments: readonly (PathSegment | ApiPath)[]
 ): ApiPath {
-  if (!Object.isFrozen(parts) || !Array.isArray(parts.raw)) throw new TypeError('apiPath is a template tag');
-  let path = parts[0] ?? '';
-  segments.forEach((segment, index) => {
-    path += (typeof segment === 'string' ? segment : segment.encoded) + (parts[index + 1] ?? '');
-  });
+  const path = fillTemplate('apiPath', parts, segments, (segment) =>
+    typeof segment === 'string' ? segment : segment.encoded,
+  );
   assertNormalPath(path);
   return path as ApiPath;
 }

@@ -1,7 +1,7 @@
 // How CCR names and ids go into request paths: each checked by its rule, then encoded.
 import type { SegmentRule } from '../../core/path/api-path.ts';
 import { numericIdProblems, ociRepositoryProblems, ociTagProblems } from '../../core/path/segment-rules.ts';
-import { ccrNamespaceProblems } from '../name-rules.ts';
+import { ccrNamespaceProblems } from './name-rules.ts';
 
 export const CCR_INSTANCE: SegmentRule = {
   what: 'CCR instance id',

@@ -1,7 +1,7 @@
 // How SWR names and ids go into request paths: each checked by SWR's own rule, then encoded.
 import type { SegmentRule } from '../../core/path/api-path.ts';
 import { numericIdProblems, ociTagProblems } from '../../core/path/segment-rules.ts';
-import { swrNamespaceProblems, swrRepositoryProblems } from '../name-rules.ts';
+import { swrNamespaceProblems, swrRepositoryProblems } from './name-rules.ts';
 
 export const SWR_NAMESPACE: SegmentRule = { what: 'SWR organization', problems: swrNamespaceProblems };
 
