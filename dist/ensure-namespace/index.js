@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6010);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runEnsureNamespace */ .r)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3775:
+/***/ 6010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45525,7 +45525,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var core = __nccwpck_require__(3426);
+var lib_core = __nccwpck_require__(3426);
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
 var errors = __nccwpck_require__(8692);
 // EXTERNAL MODULE: ./src/core/redact/secrets.ts
@@ -45534,7 +45534,7 @@ var secrets = __nccwpck_require__(5760);
 
 
 
-const fromRunner = (name) => core/* getInput */.V4(name);
+const fromRunner = (name) => lib_core/* getInput */.V4(name);
 /** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
 class InputReader {
     #raw;
@@ -45659,6 +45659,10 @@ class InputReader {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/output/log.ts
+var log = __nccwpck_require__(6947);
+// EXTERNAL MODULE: ./src/core/output/shown.ts
+var shown = __nccwpck_require__(5156);
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
 /** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
 function compareCodeUnits(a, b) {
@@ -46028,6 +46032,8 @@ const RETRYABLE_AFTER_SEND = new Set([
     'UND_ERR_SOCKET',
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
+    // The whole attempt overran its deadline (a server trickling its answer).
+    'ATTEMPT_DEADLINE',
 ]);
 /** Transport failures before the request left: the server cannot have acted on it. */
 const NOT_SENT = new Set([
@@ -46142,7 +46148,58 @@ function defaultHint(status) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/http/attempt-limits.ts
+// Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
+// the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
+// and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+/** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
+const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
+/** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
+const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+/** One attempt overran a limit; `code` says which. */
+class AttemptLimitError extends Error {
+    name = 'AttemptLimitError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** An abort signal that fires after `ms`, and a `done()` that clears its timer. */
+function attemptDeadline(ms) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptLimitError(ATTEMPT_DEADLINE, `no complete answer within ${ms} ms`)), ms);
+    timer.unref?.();
+    return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+async function readCapped(body, maxBytes, declaredLength) {
+    const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
+    if (declared > maxBytes)
+        throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > maxBytes)
+            throw tooLarge(body, maxBytes, `${size} bytes or more`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function tooLarge(body, maxBytes, seen) {
+    const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
+    body.destroy(error);
+    return error;
+}
+/** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
+function formatMiB(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/http/network-error.ts
+
 /** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
 function networkErrorCode(error) {
     const seen = new Set();
@@ -46176,6 +46233,10 @@ function describeNetworkError(code, error, host, timeouts) {
             return `${host} sent no response within ${seconds(timeouts.headersMs)}`;
         case 'UND_ERR_BODY_TIMEOUT':
             return `${host} stopped sending the response body for ${seconds(timeouts.bodyMs)}`;
+        case ATTEMPT_DEADLINE:
+            return `${host} did not finish its answer within ${seconds(timeouts.attemptMs)}`;
+        case RESPONSE_TOO_LARGE:
+            return `${host} sent ${plainMessage(error).replace(/^the answer is/, 'an answer')}`;
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
             return `could not resolve host ${host}`;
@@ -46199,8 +46260,15 @@ function plainMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/options.ts
-/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence. */
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence, 60 s for a whole attempt. */
+const DEFAULT_TIMEOUTS = {
+    connectMs: 10_000,
+    headersMs: 30_000,
+    bodyMs: 30_000,
+    attemptMs: 60_000,
+};
+/** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 ;// CONCATENATED MODULE: ./src/core/http/rate-limit.ts
 
@@ -46402,19 +46470,35 @@ function statusText(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/send-once.ts
-/** Sends one attempt and reads the whole body; transport failures throw undici's errors. */
-async function sendOnce(dispatcher, wire, timeouts) {
-    const response = await dispatcher.request({
-        origin: wire.url.origin,
-        path: `${wire.url.pathname}${wire.url.search}`,
-        method: wire.method,
-        headers: wire.headers,
-        body: wire.body === '' ? null : wire.body,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-    });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+
+/**
+ * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
+ * failures throw undici's errors, overruns an AttemptLimitError.
+ */
+async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
+    const deadline = attemptDeadline(timeouts.attemptMs);
+    try {
+        const response = await dispatcher.request({
+            origin: wire.url.origin,
+            path: `${wire.url.pathname}${wire.url.search}`,
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body === '' ? null : wire.body,
+            headersTimeout: timeouts.headersMs,
+            bodyTimeout: timeouts.bodyMs,
+            signal: deadline.signal,
+        });
+        const headers = flattenHeaders(response.headers);
+        const text = await readCapped(response.body, maxResponseBytes, headers['content-length']);
+        return { status: response.statusCode, headers, text };
+    }
+    catch (error) {
+        // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
+        throw deadline.signal.aborted ? deadline.signal.reason : error;
+    }
+    finally {
+        deadline.done();
+    }
 }
 /** Repeated headers joined with ", " (RFC 9110 §5.3); set-cookie is of no use here. */
 function flattenHeaders(headers) {
@@ -46427,6 +46511,105 @@ function flattenHeaders(headers) {
     return flat;
 }
 
+// EXTERNAL MODULE: ./src/core/output/template.ts
+var template = __nccwpck_require__(7915);
+;// CONCATENATED MODULE: ./src/core/path/segment-rules.ts
+// Rules for the values that go into request paths, each returning its problems (empty when valid):
+// the OCI grammars for tags and repository names, and numeric ids.
+/** OCI distribution spec, "Pulling manifests": `[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`. */
+function ociTagProblems(tag) {
+    if (tag.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (tag.length > 128)
+        problems.push(`is ${tag.length} characters long, more than 128`);
+    if (!/^[A-Za-z0-9_]/.test(tag))
+        problems.push('must start with a letter, digit or "_"');
+    if (!/^.[A-Za-z0-9._-]*$/su.test(tag))
+        problems.push('may contain only letters, digits, ".", "_" and "-"');
+    return problems;
+}
+const OCI_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const OCI_REPOSITORY = new RegExp(`^${OCI_COMPONENT}(?:/${OCI_COMPONENT})*$`);
+/**
+ * OCI distribution spec repository name: lowercase components `[a-z0-9]+` joined by `.`, `_`, `__` or
+ * runs of `-`, separated by `/`; at most 255 characters.
+ */
+function ociRepositoryProblems(name) {
+    if (name.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (name.length > 255)
+        problems.push(`is ${name.length} characters long, more than 255`);
+    if (!OCI_REPOSITORY.test(name)) {
+        problems.push('is not a repository name (lowercase letters and digits, joined by ".", "_", "__" or "-", parts separated by "/")');
+    }
+    return problems;
+}
+/** A decimal id as the APIs issue them: digits only, no sign, at most 18 of them. */
+function numericIdProblems(id) {
+    return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
+}
+/** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
+function segment_rules_plainSegmentProblems(value) {
+    if (value === '')
+        return ['is empty'];
+    if (value === '.' || value === '..')
+        return ['is a dot segment, which would change the path'];
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        return ['contains control characters'];
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/core/path/api-path.ts
+// The one way a value gets into a request path: checked against its rule, then percent-encoded, and the
+// whole path refused when URL normalisation would read it differently from how it was built.
+
+
+
+let make;
+/** One checked, encoded path segment; made only by `pathSegment`. */
+class PathSegment {
+    encoded;
+    constructor(encoded) {
+        this.encoded = encoded;
+    }
+    static {
+        make = (encoded) => new PathSegment(encoded);
+    }
+}
+/** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
+function pathSegment(value, rule) {
+    const text = String(value);
+    const problems = [...segment_rules_plainSegmentProblems(text), ...rule.problems(text)];
+    if (problems.length > 0)
+        throw new errors/* UnsafeNameError */.sM(rule.what, text, [...new Set(problems)]);
+    const encoded = encodeURIComponent(text);
+    return make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
+}
+/** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
+function segmentProblems(value, rule) {
+    return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];
+}
+/**
+ * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
+ * or a path apiPath made before (to extend it).
+ */
+function apiPath(parts, ...segments) {
+    const path = (0,template/* fillTemplate */.o)('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
+    assertNormalPath(path);
+    return path;
+}
+/** Throws unless `path` is absolute and reads the same after URL normalisation (no dot or empty segments). */
+function assertNormalPath(path) {
+    const normal = new URL(path, 'http://path.invalid').pathname;
+    if (!path.startsWith('/') || normal !== path || path.includes('//')) {
+        throw new errors/* UnsafeNameError */.sM('request path', path, [
+            `reads as ${JSON.stringify(normal)} once normalised, so it would reach another resource`,
+        ]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /** The project's name and version, as sent in the User-Agent header (kept equal to package.json by a test). */
 const PROJECT_NAME = 'registry-actions';
@@ -46435,13 +46618,18 @@ const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
 
+
 /**
  * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
- * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR). A path that normalises to
+ * another (`..`, `%2e`, a backslash) is refused.
  */
 function buildWireRequest(baseUrl, request, options = {}) {
     const url = new URL(baseUrl.origin);
-    url.pathname = joinPath(baseUrl.pathname, request.path);
+    const path = joinPath(baseUrl.pathname, request.path);
+    // A path the URL parser would rewrite (`..`, `%2e`, `\`) reaches another resource than the one named.
+    assertNormalPath(path);
+    url.pathname = path;
     url.search = encodeQuery(request.query ?? []);
     const hasBody = request.body !== undefined;
     const headers = {
@@ -46497,6 +46685,7 @@ function resolveConfig(options) {
         baseUrl: new URL(options.baseUrl),
         options,
         timeouts,
+        maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
         limiter,
         dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
@@ -46524,8 +46713,10 @@ async function requestWithRetries(config, request) {
         }, config.policy);
         const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
         report(config, request, attempt, result, decision);
-        if (!decision.retry)
-            throw buildApiError(config, request, result.failure, attempt);
+        if (!decision.retry) {
+            const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
+            throw buildApiError(config, request, result.failure, attempt, transport);
+        }
         // After a pause, the next acquire() waits it out together with every other caller.
         if (!pausedEveryone && decision.delayMs > 0)
             await config.sleep(decision.delayMs);
@@ -46540,7 +46731,7 @@ async function attemptOnce(config, request) {
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
-        const raw = await sendOnce(config.dispatcher, wire, config.timeouts);
+        const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
         const durationMs = config.now().getTime() - started;
         const read = readResponse(raw, request);
         if (read.ok)
@@ -46589,7 +46780,7 @@ function report(config, request, attempt, result, decision) {
         event.retryInMs = decision.delayMs;
     config.options.onRequest(event);
 }
-function buildApiError(config, request, failure, attempts) {
+function buildApiError(config, request, failure, attempts, transport) {
     const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
     const fields = {
         provider: config.provider,
@@ -46600,6 +46791,7 @@ function buildApiError(config, request, failure, attempts) {
         code: failure.code,
         providerMessage: `${failure.providerMessage}${transportNote}`,
         requestId: failure.requestId,
+        ...(transport ? { transport } : {}),
     };
     const bare = new errors/* ApiError */.hD(fields);
     const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);
@@ -46676,7 +46868,7 @@ const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read
  * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only with `id-token: write`), says which block to add.
  */
 async function fetchGithubIdToken(audience, options = {}) {
-    const { getIdToken = (aud) => core/* getIDToken */.V9(aud), env = process.env } = options;
+    const { getIdToken = (aud) => lib_core/* getIDToken */.V9(aud), env = process.env } = options;
     const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
     if (missing.length > 0) {
         throw new errors/* InputError */.dz('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
@@ -47077,10 +47269,59 @@ function rejectedCredentialsHint(error, auth) {
             "tokens are scoped to the region's project.";
 }
 
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
+;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
+// Guards a paged listing against a server that never ends it: each record may appear once in the whole
+// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+
+
+
+/** Most pages one listing may take: a million records at 100 a page. */
+const DEFAULT_MAX_PAGES = 10_000;
+/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
+class PageGuard {
+    #seen = new Set();
+    #operation;
+    #keyOf;
+    #maxPages;
+    #pages = 0;
+    constructor(options) {
+        this.#operation = options.operation;
+        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
+        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    }
+    /** Checks one page before anyone uses it. */
+    accept(page) {
+        this.#pages++;
+        if (this.#pages > this.#maxPages) {
+            throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
+                'the listing is not reliable, so nothing was changed.');
+        }
+        for (const item of page) {
+            const key = this.#keyOf(item);
+            if (this.#seen.has(key)) {
+                throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: page ${this.#pages} repeats ${(0,visible/* visible */.R)(key)}: the listing changed while ` +
+                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
+            }
+            this.#seen.add(key);
+        }
+    }
+}
+/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
+function asIncompleteListing(error, operation) {
+    if (!(error instanceof errors/* ApiError */.hD) || error.transport !== RESPONSE_TOO_LARGE)
+        return error;
+    return new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(operation)}: a page was too large to read (${error.providerMessage}); ` +
+        'the listing is incomplete, so nothing was changed.');
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
+
 
 /** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
 async function listAllCcr(api, request, options) {
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     const pageSize = Math.min(options.pageSize ?? 100, 100);
     const totalKey = options.totalKey ?? 'total';
     const all = [];
@@ -47091,9 +47332,12 @@ async function listAllCcr(api, request, options) {
             ['pageNo', String(pageNo)],
             ['pageSize', String(pageSize)],
         ];
-        const { body } = await api.request({ ...request, query });
+        const { body } = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
         const items = body?.[options.itemsKey];
         const page = Array.isArray(items) ? items : [];
+        guard.accept(page);
         const reported = body?.[totalKey];
         if (typeof reported === 'number') {
             if (total !== undefined && reported !== total) {
@@ -47111,7 +47355,59 @@ async function listAllCcr(api, request, options) {
     return all;
 }
 
+;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
+// Pieces the registries' name rules share: separators standing together, characters outside a set.
+/** Runs of separators; only `__` (two underscores) may stand together. */
+function adjacentSeparatorProblems(name, separators) {
+    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
+    return runs
+        .filter((run) => run !== '__')
+        .map((run) => /^_+$/.test(run)
+        ? `has "${run}": at most two underscores may stand together`
+        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
+}
+/** The distinct characters of `name` that `allowed` does not match. */
+function invalidCharacters(name, allowed) {
+    return [...new Set([...name].filter((char) => !allowed.test(char)))];
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
+// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
+
+/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
+function ccrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length === 0)
+        return ['must not be empty'];
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (/^[._-]/.test(name))
+        problems.push('must not start with ".", "_" or "-"');
+    if (/[._-]$/.test(name))
+        problems.push('must not end with ".", "_" or "-"');
+    if (/^\d+$/.test(name))
+        problems.push('must not consist of digits only');
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
+const CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
+
+
 
 /** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
 const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
@@ -47132,7 +47428,7 @@ async function findCcrPersonalProject(api, projectName) {
 async function listCcrPersonalMembers(api, projectId) {
     return listAllCcr(api, {
         method: 'GET',
-        path: `/v1/ccr/projects/${projectId}/members`,
+        path: apiPath `/v1/ccr/projects/${pathSegment(projectId, CCR_PROJECT_ID)}/members`,
         operation: `list members of personal namespace ${projectId}`,
     }, PERSONAL_PAGE);
 }
@@ -47140,7 +47436,7 @@ async function listCcrPersonalMembers(api, projectId) {
 async function deleteCcrPersonalProject(api, projectId) {
     await api.request({
         method: 'DELETE',
-        path: `/v1/ccr/projects/${projectId}`,
+        path: apiPath `/v1/ccr/projects/${pathSegment(projectId, CCR_PROJECT_ID)}`,
         operation: `delete personal namespace ${projectId}`,
         acceptStatus: [404],
     });
@@ -47148,8 +47444,10 @@ async function deleteCcrPersonalProject(api, projectId) {
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/projects.ts
 
+
+
 function projectsPath(instanceId) {
-    return `/v1/instances/${encodeURIComponent(instanceId)}/projects`;
+    return apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/projects`;
 }
 /** True when the project is public; the API sends the flag as a string. */
 function isCcrProjectPublic(project) {
@@ -47233,7 +47531,59 @@ function throwIfBlocked(plan) {
     throw new NamespacePlanError(`Nothing was changed: ${plan.blockers.length === 1 ? plan.blockers[0] : `\n- ${plan.blockers.join('\n- ')}`}`, plan.blockers);
 }
 
+;// CONCATENATED MODULE: ./src/providers/swr/name-rules.ts
+// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1): each broken rule gets its own
+// message, so a user fixes all at once.
+
+/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
+function swrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 64)
+        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z]/.test(name))
+        problems.push('must start with a lowercase letter');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, '._-'));
+    return problems;
+}
+/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
+function swrRepositoryProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 128)
+        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z0-9]/.test(name))
+        problems.push('must start with a lowercase letter or digit');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/path-segments.ts
+
+
+const SWR_NAMESPACE = { what: 'SWR organization', problems: swrNamespaceProblems };
+/** SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+const SWR_REPOSITORY = {
+    what: 'SWR repository',
+    problems: swrRepositoryProblems,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '$'),
+};
+const SWR_TAG = { what: 'tag', problems: ociTagProblems };
+const SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: numericIdProblems };
+
 ;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
+
+
 /** SWR's permission levels by the names the action uses. */
 const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
 /** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
@@ -47242,7 +47592,7 @@ function swrAuthName(level) {
     return entry ? entry[0] : String(level);
 }
 function accessPath(namespace) {
-    return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/access`;
+    return apiPath `/v2/manage/namespaces/${pathSegment(namespace, SWR_NAMESPACE)}/access`;
 }
 /** Permissions on a namespace: the caller's own and every other user's. */
 async function getSwrNamespaceAccess(api, namespace) {
@@ -47355,6 +47705,7 @@ function planPermissions(namespace, access, wishes, prune) {
 
 ;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
 
+
 /** Parses `Content-Range`; undefined when absent or malformed. */
 function parseContentRange(value) {
     const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
@@ -47369,6 +47720,7 @@ function parseContentRange(value) {
  */
 async function* pagesOfSwrList(api, request, options = {}) {
     const pageSize = options.pageSize ?? 100;
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     let offset = 0;
     let expectedTotal;
     for (;;) {
@@ -47377,8 +47729,11 @@ async function* pagesOfSwrList(api, request, options = {}) {
             ['offset', String(offset)],
             ['limit', String(pageSize)],
         ];
-        const response = await api.request({ ...request, query });
+        const response = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
         const page = Array.isArray(response.body) ? response.body : [];
+        guard.accept(page);
         const range = parseContentRange(response.headers['content-range']);
         const total = range?.total;
         if (total !== undefined) {
@@ -47409,6 +47764,8 @@ async function listAllSwr(api, request, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/providers/swr/repositories.ts
 
+
+
 /** Repository types SWR accepts for `category` (spec 4.2.1). */
 const SWR_CATEGORIES = [
     'app_server',
@@ -47419,9 +47776,9 @@ const SWR_CATEGORIES = [
     'arm',
     'other',
 ];
-/** Path of a repository: SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+/** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
 function swrRepositoryPath(namespace, repository) {
-    return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos/${repository.replaceAll('/', '$')}`;
+    return apiPath `/v2/manage/namespaces/${pathSegment(namespace, SWR_NAMESPACE)}/repos/${pathSegment(repository, SWR_REPOSITORY)}`;
 }
 /** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
 async function listSwrRepositories(api, options) {
@@ -47447,7 +47804,7 @@ async function getSwrRepository(api, namespace, repository) {
 async function createSwrRepository(api, namespace, repository, settings) {
     const response = await api.request({
         method: 'POST',
-        path: `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos`,
+        path: apiPath `/v2/manage/namespaces/${pathSegment(namespace, SWR_NAMESPACE)}/repos`,
         body: { repository, ...settings },
         operation: `create repository ${namespace}/${repository}`,
         acceptStatus: [409],
@@ -47555,6 +47912,8 @@ function repositoryDifferences(existing, wish) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan.ts
+// Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
+
 
 
 
@@ -47580,6 +47939,13 @@ function planAbsent(current, force) {
     if (!current.exists)
         return plan;
     const names = current.repositories.map((repository) => repository.name);
+    for (const name of names) {
+        const problems = swrRepositoryProblems(name);
+        if (problems.length === 0)
+            continue;
+        plan.blockers.push(`namespace ${current.namespace} lists a repository ${JSON.stringify(name)} that ${problems.join('; ')}: ` +
+            'it cannot be named in a request, so nothing is deleted. Remove it in the SWR console.');
+    }
     if (names.length > 0 && !force) {
         plan.blockers.push(`namespace ${current.namespace} still holds ${plural(names.length, 'repository')} ` +
             `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
@@ -47664,11 +48030,91 @@ function plan_ccr_planAbsent(current, force) {
 async function appendJobSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await core/* summary */.z.addRaw(markdown, true).write();
+    await lib_core/* summary */.z.addRaw(markdown.text, true).write();
+}
+
+;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
+// Step outputs and exported variables: written to the runner's files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable.
+
+/** Sets a step output. */
+function setStepOutput(name, value) {
+    lib_core/* setOutput */.uH(name, value);
+}
+/** Exports a variable to the later steps of the job. */
+function exportJobVariable(name, value) {
+    core.exportVariable(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/core/output/markdown.ts
+// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
+// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
+
+
+let markdown_make;
+/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        markdown_make = (text) => new Markdown(text);
+    }
+    /** Joins parts with a separator the project wrote (e.g. '\n'). */
+    static join(parts, separator) {
+        return markdown_make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
+function md(parts, ...values) {
+    return markdown_make((0,template/* fillTemplate */.o)('md', parts, values, markdownValue));
+}
+function markdownValue(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'string' ? markdownText(value) : String(value);
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '@': '&#64;',
+};
+/**
+ * Pure: text as literal Markdown inline content on one line. HTML's special characters become
+ * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
+ * markup, link, autolink or table pipe survives.
+ */
+function markdownText(value) {
+    return (0,visible/* visible */.R)(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
+}
+/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
+function code(value) {
+    return markdown_make(codeSpan((0,visible/* visible */.R)(value)));
+}
+/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
+function codeCell(value) {
+    return markdown_make(codeSpan((0,visible/* visible */.R)(value)).replaceAll('|', '\\|'));
+}
+function codeSpan(content) {
+    if (content === '')
+        return '';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/report.ts
 // What a run shows: plan lines in the log, outputs, and the job summary table.
+
 
 
 
@@ -47699,32 +48145,35 @@ function reportedChanges(report) {
 }
 /** Sets the outputs: created, namespace, registry-path, changes (JSON). */
 function setOutputs(report) {
-    core/* setOutput */.uH('created', String(report.created));
-    core/* setOutput */.uH('namespace', report.namespace);
-    core/* setOutput */.uH('registry-path', report.registryPath);
-    core/* setOutput */.uH('changes', JSON.stringify(reportedChanges(report)));
+    setStepOutput('created', String(report.created));
+    setStepOutput('namespace', report.namespace);
+    setStepOutput('registry-path', report.registryPath);
+    setStepOutput('changes', JSON.stringify(reportedChanges(report)));
 }
 /** Markdown of the job summary: a headline for the mode, the table of changes, blockers and drift. */
 function summaryMarkdown(report) {
     const changes = reportedChanges(report);
-    const lines = [`### ensure-namespace: \`${report.namespace}\` (${report.provider.toUpperCase()})`, ''];
-    lines.push(headline(report, changes.length), '');
+    const lines = [
+        md `### ensure-namespace: ${code(report.namespace)} (${report.provider.toUpperCase()})`,
+        md ``,
+    ];
+    lines.push(md `${headline(report, changes.length)}`, md ``);
     if (changes.length > 0) {
         const status = { apply: 'done', 'dry-run': 'would do', 'check-only': 'differs' }[report.mode];
-        lines.push('| change | target | detail | status |', '|---|---|---|---|');
+        lines.push(md `| change | target | detail | status |`, md `|---|---|---|---|`);
         for (const change of changes) {
-            lines.push(`| ${change.action} | \`${cell(change.target)}\` | ${cell(change.detail)} | ${status} |`);
+            lines.push(md `| ${change.action} | ${codeCell(change.target)} | ${change.detail} | ${status} |`);
         }
-        lines.push('');
+        lines.push(md ``);
     }
     if (report.plan.blockers.length > 0)
-        lines.push('**Blocked:**', ...report.plan.blockers.map(bullet), '');
+        lines.push(md `**Blocked:**`, ...report.plan.blockers.map(bullet), md ``);
     if (report.plan.drift.length > 0) {
-        lines.push('**Cannot be changed through the API:**', ...report.plan.drift.map(bullet), '');
+        lines.push(md `**Cannot be changed through the API:**`, ...report.plan.drift.map(bullet), md ``);
     }
     if (report.registryPath)
-        lines.push(`Registry path: \`${report.registryPath}\``, '');
-    return lines.join('\n');
+        lines.push(md `Registry path: ${code(report.registryPath)}`, md ``);
+    return Markdown.join(lines, '\n');
 }
 function headline(report, count) {
     const plural = count === 1 ? 'change' : 'changes';
@@ -47742,8 +48191,7 @@ function headline(report, count) {
         return '✅ Already as declared: nothing changed.';
     return `✅ ${count} ${plural} made${report.created ? ' (namespace created)' : ''}.`;
 }
-const bullet = (text) => `- ${text}`;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const bullet = (text) => md `- ${text}`;
 /** Appends the summary to the job summary. */
 async function writeSummary(report) {
     await appendJobSummary(summaryMarkdown(report));
@@ -47757,16 +48205,17 @@ async function writeSummary(report) {
 
 
 
+
 /** Ensures a CCR namespace as declared; enterprise when `instance-id` is set, personal otherwise. */
 async function ensureCcrNamespace(api, inputs, mode, log) {
     const wish = { state: inputs.state, isPublic: inputs.isPublic, force: inputs.force };
     const found = await readCcrNamespace(api, inputs);
     const plan = planCcrNamespace(found.state, wish);
     for (const line of formatPlan(inputs.namespace, plan, mode))
-        log(line);
+        log((0,shown/* shown */.S) `${line}`);
     if (mode === 'check-only' && found.projectId !== undefined) {
         const members = await listCcrPersonalMembers(api, found.projectId);
-        log(`members of ${inputs.namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`);
+        log((0,shown/* shown */.S) `members of ${inputs.namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`);
         return { plan, done: [], created: false, members };
     }
     if (mode !== 'apply')
@@ -47778,7 +48227,7 @@ async function ensureCcrNamespace(api, inputs, mode, log) {
         if (change.action === 'create namespace' && inputs.instanceId !== undefined) {
             created = await createEnterpriseNamespace(api, inputs.instanceId, inputs.namespace, inputs.isPublic ?? false);
             if (!created) {
-                log(`namespace ${inputs.namespace} already exists (created by a parallel run)`);
+                log((0,shown/* shown */.S) `namespace ${inputs.namespace} already exists (created by a parallel run)`);
                 continue;
             }
         }
@@ -47789,7 +48238,7 @@ async function ensureCcrNamespace(api, inputs, mode, log) {
             throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
         }
         done.push(change);
-        log(`✓ ${describeChange(change)}`);
+        log((0,shown/* shown */.S) `✓ ${describeChange(change)}`);
     }
     return { plan, done, created };
 }
@@ -47830,6 +48279,8 @@ function memberLabel(member) {
 ;// CONCATENATED MODULE: ./src/providers/swr/namespaces.ts
 // SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
 
+
+
 /** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
 const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
 /** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
@@ -47868,7 +48319,7 @@ async function createSwrNamespace(api, name) {
 async function deleteSwrNamespace(api, name) {
     await api.request({
         method: 'DELETE',
-        path: `/v2/manage/namespaces/${encodeURIComponent(name)}`,
+        path: apiPath `/v2/manage/namespaces/${pathSegment(name, SWR_NAMESPACE)}`,
         operation: `delete namespace ${name}`,
         acceptStatus: [404],
     });
@@ -47899,6 +48350,8 @@ function withQuotaHint(error) {
 ;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
 
 
+
+
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 const SWR_TAG_PAGE_SIZE = 100;
 /**
@@ -47908,9 +48361,9 @@ const SWR_TAG_PAGE_SIZE = 100;
 function pagesOfSwrTags(api, namespace, repository, options = {}) {
     return pagesOfSwrList(api, {
         method: 'GET',
-        path: `${swrRepositoryPath(namespace, repository)}/tags`,
+        path: apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
         operation: `list tags of ${namespace}/${repository}`,
-    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
+    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag });
 }
 /** Every tag of one repository, read to the end and checked complete. */
 async function listSwrTags(api, namespace, repository, options = {}) {
@@ -47923,7 +48376,7 @@ async function listSwrTags(api, namespace, repository, options = {}) {
 async function deleteSwrTag(api, namespace, repository, tag) {
     const response = await api.request({
         method: 'DELETE',
-        path: `${swrRepositoryPath(namespace, repository)}/tags/${encodeURIComponent(tag)}`,
+        path: apiPath `${swrRepositoryPath(namespace, repository)}/tags/${pathSegment(tag, SWR_TAG)}`,
         operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
         acceptStatus: [404],
         rawBody: true,
@@ -48016,6 +48469,7 @@ async function confirmSwrNamespaceVisible(api, namespace) {
 
 
 
+
 /** Ensures an SWR namespace as declared; in dry-run and check-only modes only plans. */
 async function ensureSwrNamespace(api, inputs, mode, log) {
     const { namespace } = inputs;
@@ -48032,7 +48486,7 @@ async function ensureSwrNamespace(api, inputs, mode, log) {
     };
     const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
     for (const line of formatPlan(namespace, plan, mode))
-        log(line);
+        log((0,shown/* shown */.S) `${line}`);
     if (mode !== 'apply')
         return { plan, done: [], created: false };
     throwIfBlocked(plan);
@@ -48047,12 +48501,12 @@ async function ensureSwrNamespace(api, inputs, mode, log) {
             // repository or granting a permission that a parallel run added meanwhile is a 409 the executor
             // takes as done.
             done.push(first);
-            log(`✓ ${describeChange(first)}`);
+            log((0,shown/* shown */.S) `✓ ${describeChange(first)}`);
             rest = rest.slice(1);
         }
         else {
             await confirmSwrNamespaceVisible(api, namespace);
-            log(`namespace ${namespace} already exists (created by a parallel run or shared with these credentials)`);
+            log((0,shown/* shown */.S) `namespace ${namespace} already exists (created by a parallel run or shared with these credentials)`);
             // Plan the rest again from what is there now: the other run may have added repositories,
             // and its creator already holds the manage permission.
             const replanned = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
@@ -48063,7 +48517,7 @@ async function ensureSwrNamespace(api, inputs, mode, log) {
     for (const change of rest) {
         await applySwrChange(api, namespace, change);
         done.push(change);
-        log(`✓ ${describeChange(change)}`);
+        log((0,shown/* shown */.S) `✓ ${describeChange(change)}`);
     }
     return { plan, done, created };
 }
@@ -48125,7 +48579,7 @@ function checkDeclaredInputs(reader, metadata, options) {
     if (options.refuse) {
         throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
     }
-    core/* warning */.$e(`${message} It is ignored.`);
+    lib_core/* warning */.$e(`${message} It is ignored.`);
 }
 function closestName(input, declared) {
     const wanted = normalised(input);
@@ -48566,71 +49020,6 @@ const actionMetadata = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/name-rules.ts
-// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1) and CCR namespaces
-// (enterprise supplement): each broken rule gets its own message, so a user fixes all at once.
-/** Runs of separators; only `__` (two underscores) may stand together. */
-function adjacentSeparatorProblems(name, separators) {
-    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
-    return runs
-        .filter((run) => run !== '__')
-        .map((run) => /^_+$/.test(run)
-        ? `has "${run}": at most two underscores may stand together`
-        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
-}
-function invalidCharacters(name, allowed) {
-    return [...new Set([...name].filter((char) => !allowed.test(char)))];
-}
-/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
-function swrNamespaceProblems(name) {
-    const problems = [];
-    if (name.length < 1 || name.length > 64)
-        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
-    const bad = invalidCharacters(name, /[a-z0-9._-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (name.length > 0 && !/^[a-z]/.test(name))
-        problems.push('must start with a lowercase letter');
-    if (name.length > 0 && !/[a-z0-9]$/.test(name))
-        problems.push('must end with a lowercase letter or digit');
-    problems.push(...adjacentSeparatorProblems(name, '._-'));
-    return problems;
-}
-/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
-function swrRepositoryProblems(name) {
-    const problems = [];
-    if (name.length < 1 || name.length > 128)
-        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
-    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (name.length > 0 && !/^[a-z0-9]/.test(name))
-        problems.push('must start with a lowercase letter or digit');
-    if (name.length > 0 && !/[a-z0-9]$/.test(name))
-        problems.push('must end with a lowercase letter or digit');
-    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
-    return problems;
-}
-/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
-function ccrNamespaceProblems(name) {
-    const problems = [];
-    if (name.length === 0)
-        return ['must not be empty'];
-    const bad = invalidCharacters(name, /[a-z0-9._-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (/^[._-]/.test(name))
-        problems.push('must not start with ".", "_" or "-"');
-    if (/[._-]$/.test(name))
-        problems.push('must not end with ".", "_" or "-"');
-    if (/^\d+$/.test(name))
-        problems.push('must not consist of digits only');
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/declaration-lines.ts
 // The loop shared by the line inputs (`repositories`, `permissions`): parse each line, refuse repeats, and
 // report every bad line at once.
@@ -48805,6 +49194,7 @@ function applyAttribute(wish, key, value) {
 
 
 
+
 /** Reads and validates every ensure-namespace input into one object; throws InputError naming the input. */
 function readEnsureNamespaceInputs(read = new InputReader()) {
     const connection = readConnection(read);
@@ -48877,11 +49267,13 @@ function checkCombinations(inputs) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
+
+
 /** `GET /v1/instances/{instanceId}`. */
 async function getCcrInstance(api, instanceId) {
     const response = await api.request({
         method: 'GET',
-        path: `/v1/instances/${encodeURIComponent(instanceId)}`,
+        path: apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}`,
         operation: `read instance ${instanceId}`,
     });
     return response.body ?? {};
@@ -48967,19 +49359,20 @@ async function registryHost(api, inputs) {
 
 
 
+
 /** Runs the action: the entry main.ts hands to runAction. */
 async function runEnsureNamespace(reader = new InputReader()) {
     const inputs = readEnsureNamespaceInputs(reader);
     const mode = runMode(inputs);
     const { connection, namespace } = inputs;
-    core/* info */.pq(`ensure-namespace: ${namespace} on ${connection.provider.toUpperCase()}, state ${inputs.state}, ${mode}`);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `ensure-namespace: ${namespace} on ${connection.provider.toUpperCase()}, state ${inputs.state}, ${mode}`);
     const api = connection.provider === 'swr' ? await connectSwr(connection) : await connectCcr(connection);
     const report = await ensure(api, inputs, mode);
     setOutputs(report);
     await writeSummary(report);
     for (const drift of report.plan.drift)
         if (mode !== 'check-only')
-            core/* warning */.$e(drift);
+            (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${drift}`);
     failOnFindings(report);
 }
 async function ensure(api, inputs, mode) {
@@ -48988,8 +49381,8 @@ async function ensure(api, inputs, mode) {
     try {
         outcome =
             inputs.provider === 'swr'
-                ? await ensureSwrNamespace(api, inputs, mode, core/* info */.pq)
-                : await ensureCcrNamespace(api, inputs, mode, core/* info */.pq);
+                ? await ensureSwrNamespace(api, inputs, mode, log/* logInfo */.fH)
+                : await ensureCcrNamespace(api, inputs, mode, log/* logInfo */.fH);
     }
     catch (error) {
         // A blocked plan still gets its summary, so the reason shows on the run page.
@@ -49023,14 +49416,16 @@ function failOnFindings(report) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8692);
-/* harmony import */ var _redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5760);
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
+/* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
+/* harmony import */ var _redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5760);
+
 
 
 
 /**
- * Runs an action entry: the only place that calls core.setFailed and sets the exit code.
+ * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
  * Expected failures (bad input, API errors) show their message only; anything else adds a
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
@@ -49039,17 +49434,18 @@ async function runAction(entry) {
         await entry();
     }
     catch (error) {
-        const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+        const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
         if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(error.stack));
+            const lines = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(error.stack).split('\n');
+            (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
         process.exitCode = 1;
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD)
+    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD)
         return true;
     const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
     return error instanceof Error && !builtIn.some((type) => error.constructor === type);
@@ -49065,9 +49461,12 @@ function isExpectedFailure(error) {
 /* harmony export */   Zj: () => (/* binding */ ListingIncompleteError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   hD: () => (/* binding */ ApiError)
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   sM: () => (/* binding */ UnsafeNameError)
 /* harmony export */ });
 /* unused harmony export DeletionLimitError */
+/* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
 class ApiError extends Error {
     name = 'ApiError';
@@ -49080,6 +49479,7 @@ class ApiError extends Error {
     providerMessage;
     requestId;
     hint;
+    transport;
     constructor(fields) {
         super(formatApiError(fields));
         this.provider = fields.provider;
@@ -49091,15 +49491,18 @@ class ApiError extends Error {
         this.providerMessage = fields.providerMessage;
         this.requestId = fields.requestId;
         this.hint = fields.hint;
+        this.transport = fields.transport;
     }
 }
+/** Every field may hold a server's or a listing's text: each goes through `visible`. */
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
     // IAM sometimes repeats the status as its error code ("401"): say it once.
-    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
-    const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
-    const hint = f.hint ? ` ${f.hint}` : '';
-    return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
+    const code = f.code && f.code !== String(f.status) ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.code)}` : '';
+    const requestId = f.requestId ? ` (request id ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.requestId)})` : '';
+    const hint = f.hint ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.hint)}` : '';
+    const call = `${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.operation)} (${f.method} ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.path)})`;
+    return `${f.provider} ${call} → ${status}${code} "${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.providerMessage)}"${requestId}.${hint}`;
 }
 /** An action input is missing, malformed or conflicts with another; raised before any API call. */
 class InputError extends Error {
@@ -49139,6 +49542,170 @@ function errorMessage(error) {
     catch {
         return String(error);
     }
+}
+/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
+class UnsafeNameError extends Error {
+    name = 'UnsafeNameError';
+    /** What the value names: "tag", "SWR repository", "CCR project id"… */
+    what;
+    value;
+    problems;
+    constructor(what, value, problems) {
+        super(`Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`);
+        this.what = what;
+        this.value = value;
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ logWarning),
+/* harmony export */   H1: () => (/* binding */ logFailure),
+/* harmony export */   MD: () => (/* binding */ logDebug),
+/* harmony export */   fH: () => (/* binding */ logInfo)
+/* harmony export */ });
+/* unused harmony exports logNotice, startLogGroup, endLogGroup */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    core.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    core.startGroup(visibleLines(title.text));
+}
+function endLogGroup() {
+    core.endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+}
+
+
+/***/ }),
+
+/***/ 5156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ Shown),
+/* harmony export */   S: () => (/* binding */ shown)
+/* harmony export */ });
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('shown', parts, values, showValue));
+}
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 7915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
 }
 
 

@@ -45833,6 +45833,127 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/core/output/visible.ts
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visible_visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/errors/errors.ts
+
+/** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
+class ApiError extends Error {
+    name = 'ApiError';
+    provider;
+    operation;
+    method;
+    path;
+    status;
+    code;
+    providerMessage;
+    requestId;
+    hint;
+    transport;
+    constructor(fields) {
+        super(formatApiError(fields));
+        this.provider = fields.provider;
+        this.operation = fields.operation;
+        this.method = fields.method;
+        this.path = fields.path;
+        this.status = fields.status;
+        this.code = fields.code;
+        this.providerMessage = fields.providerMessage;
+        this.requestId = fields.requestId;
+        this.hint = fields.hint;
+        this.transport = fields.transport;
+    }
+}
+/** Every field may hold a server's or a listing's text: each goes through `visible`. */
+function formatApiError(f) {
+    const status = f.status === 0 ? 'no response' : String(f.status);
+    // IAM sometimes repeats the status as its error code ("401"): say it once.
+    const code = f.code && f.code !== String(f.status) ? ` ${visible(f.code)}` : '';
+    const requestId = f.requestId ? ` (request id ${visible(f.requestId)})` : '';
+    const hint = f.hint ? ` ${visible(f.hint)}` : '';
+    const call = `${visible(f.operation)} (${f.method} ${visible(f.path)})`;
+    return `${f.provider} ${call} → ${status}${code} "${visible(f.providerMessage)}"${requestId}.${hint}`;
+}
+/** An action input is missing, malformed or conflicts with another; raised before any API call. */
+class errors_InputError extends Error {
+    name = 'InputError';
+    /** The input names involved, kebab-case as in action.yml. */
+    inputs;
+    constructor(inputs, message) {
+        super(message);
+        this.inputs = typeof inputs === 'string' ? [inputs] : inputs;
+    }
+}
+/** A listing could not be read to the end, so nothing may be deleted on its basis. */
+class ListingIncompleteError extends Error {
+    name = 'ListingIncompleteError';
+}
+/** A plan would delete more than the `max-deletions` guard allows. */
+class DeletionLimitError extends Error {
+    name = 'DeletionLimitError';
+    planned;
+    limit;
+    constructor(planned, limit) {
+        super(`The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
+            'Review the plan with dry-run: true, then raise max-deletions if it is right.');
+        this.planned = planned;
+        this.limit = limit;
+    }
+}
+/** Text of any thrown value, for logs and step failures. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
+class UnsafeNameError extends Error {
+    name = 'UnsafeNameError';
+    /** What the value names: "tag", "SWR repository", "CCR project id"… */
+    what;
+    value;
+    problems;
+    constructor(what, value, problems) {
+        super(`Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`);
+        this.what = what;
+        this.value = value;
+        this.problems = problems;
+    }
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -48780,78 +48901,84 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/core/errors/errors.ts
-/** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
-class ApiError extends Error {
-    name = 'ApiError';
-    provider;
-    operation;
-    method;
-    path;
-    status;
-    code;
-    providerMessage;
-    requestId;
-    hint;
-    constructor(fields) {
-        super(formatApiError(fields));
-        this.provider = fields.provider;
-        this.operation = fields.operation;
-        this.method = fields.method;
-        this.path = fields.path;
-        this.status = fields.status;
-        this.code = fields.code;
-        this.providerMessage = fields.providerMessage;
-        this.requestId = fields.requestId;
-        this.hint = fields.hint;
+;// CONCATENATED MODULE: ./src/core/output/log.ts
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    info(visible_visibleLines(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    warning(visible_visibleLines(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    core.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    debug(visible_visibleLines(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    startGroup(visible_visibleLines(title.text));
+}
+function endLogGroup() {
+    endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    setFailed(visible_visibleLines(message));
+}
+
+;// CONCATENATED MODULE: ./src/core/output/template.ts
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/core/output/shown.ts
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
     }
 }
-function formatApiError(f) {
-    const status = f.status === 0 ? 'no response' : String(f.status);
-    // IAM sometimes repeats the status as its error code ("401"): say it once.
-    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
-    const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
-    const hint = f.hint ? ` ${f.hint}` : '';
-    return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    return make(fillTemplate('shown', parts, values, showValue));
 }
-/** An action input is missing, malformed or conflicts with another; raised before any API call. */
-class errors_InputError extends Error {
-    name = 'InputError';
-    /** The input names involved, kebab-case as in action.yml. */
-    inputs;
-    constructor(inputs, message) {
-        super(message);
-        this.inputs = typeof inputs === 'string' ? [inputs] : inputs;
-    }
-}
-/** A listing could not be read to the end, so nothing may be deleted on its basis. */
-class ListingIncompleteError extends Error {
-    name = 'ListingIncompleteError';
-}
-/** A plan would delete more than the `max-deletions` guard allows. */
-class DeletionLimitError extends Error {
-    name = 'DeletionLimitError';
-    planned;
-    limit;
-    constructor(planned, limit) {
-        super(`The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
-            'Review the plan with dry-run: true, then raise max-deletions if it is right.');
-        this.planned = planned;
-        this.limit = limit;
-    }
-}
-/** Text of any thrown value, for logs and step failures. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? visible(value) : String(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/redact/secrets.ts
@@ -48892,8 +49019,9 @@ function forgetSecrets() {
 
 
 
+
 /**
- * Runs an action entry: the only place that calls core.setFailed and sets the exit code.
+ * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
  * Expected failures (bad input, API errors) show their message only; anything else adds a
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
@@ -48904,9 +49032,10 @@ async function runAction(entry) {
     catch (error) {
         const message = redact(errorMessage(error));
         if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-            debug(redact(error.stack));
+            const lines = redact(error.stack).split('\n');
+            logDebug(Shown.join(lines.map((line) => shown `${line}`), '\n'));
         }
-        setFailed(message);
+        logFailure(message);
         process.exitCode = 1;
     }
 }
@@ -49053,7 +49182,20 @@ class InputReader {
 async function appendJobSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await summary.addRaw(markdown, true).write();
+    await summary.addRaw(markdown.text, true).write();
+}
+
+;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
+// Step outputs and exported variables: written to the runner's files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable.
+
+/** Sets a step output. */
+function setStepOutput(name, value) {
+    setOutput(name, value);
+}
+/** Exports a variable to the later steps of the job. */
+function exportJobVariable(name, value) {
+    core.exportVariable(name, value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
@@ -49425,6 +49567,8 @@ const RETRYABLE_AFTER_SEND = new Set([
     'UND_ERR_SOCKET',
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
+    // The whole attempt overran its deadline (a server trickling its answer).
+    'ATTEMPT_DEADLINE',
 ]);
 /** Transport failures before the request left: the server cannot have acted on it. */
 const NOT_SENT = new Set([
@@ -49537,7 +49681,58 @@ function defaultHint(status) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/http/attempt-limits.ts
+// Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
+// the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
+// and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+/** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
+const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
+/** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
+const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+/** One attempt overran a limit; `code` says which. */
+class AttemptLimitError extends Error {
+    name = 'AttemptLimitError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** An abort signal that fires after `ms`, and a `done()` that clears its timer. */
+function attemptDeadline(ms) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptLimitError(ATTEMPT_DEADLINE, `no complete answer within ${ms} ms`)), ms);
+    timer.unref?.();
+    return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+async function readCapped(body, maxBytes, declaredLength) {
+    const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
+    if (declared > maxBytes)
+        throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > maxBytes)
+            throw tooLarge(body, maxBytes, `${size} bytes or more`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function tooLarge(body, maxBytes, seen) {
+    const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
+    body.destroy(error);
+    return error;
+}
+/** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
+function formatMiB(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/http/network-error.ts
+
 /** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
 function networkErrorCode(error) {
     const seen = new Set();
@@ -49571,6 +49766,10 @@ function describeNetworkError(code, error, host, timeouts) {
             return `${host} sent no response within ${seconds(timeouts.headersMs)}`;
         case 'UND_ERR_BODY_TIMEOUT':
             return `${host} stopped sending the response body for ${seconds(timeouts.bodyMs)}`;
+        case ATTEMPT_DEADLINE:
+            return `${host} did not finish its answer within ${seconds(timeouts.attemptMs)}`;
+        case RESPONSE_TOO_LARGE:
+            return `${host} sent ${plainMessage(error).replace(/^the answer is/, 'an answer')}`;
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
             return `could not resolve host ${host}`;
@@ -49594,8 +49793,15 @@ function plainMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/options.ts
-/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence. */
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence, 60 s for a whole attempt. */
+const DEFAULT_TIMEOUTS = {
+    connectMs: 10_000,
+    headersMs: 30_000,
+    bodyMs: 30_000,
+    attemptMs: 60_000,
+};
+/** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 ;// CONCATENATED MODULE: ./src/core/http/rate-limit.ts
 
@@ -49797,19 +50003,35 @@ function statusText(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/send-once.ts
-/** Sends one attempt and reads the whole body; transport failures throw undici's errors. */
-async function sendOnce(dispatcher, wire, timeouts) {
-    const response = await dispatcher.request({
-        origin: wire.url.origin,
-        path: `${wire.url.pathname}${wire.url.search}`,
-        method: wire.method,
-        headers: wire.headers,
-        body: wire.body === '' ? null : wire.body,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-    });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+
+/**
+ * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
+ * failures throw undici's errors, overruns an AttemptLimitError.
+ */
+async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
+    const deadline = attemptDeadline(timeouts.attemptMs);
+    try {
+        const response = await dispatcher.request({
+            origin: wire.url.origin,
+            path: `${wire.url.pathname}${wire.url.search}`,
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body === '' ? null : wire.body,
+            headersTimeout: timeouts.headersMs,
+            bodyTimeout: timeouts.bodyMs,
+            signal: deadline.signal,
+        });
+        const headers = flattenHeaders(response.headers);
+        const text = await readCapped(response.body, maxResponseBytes, headers['content-length']);
+        return { status: response.statusCode, headers, text };
+    }
+    catch (error) {
+        // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
+        throw deadline.signal.aborted ? deadline.signal.reason : error;
+    }
+    finally {
+        deadline.done();
+    }
 }
 /** Repeated headers joined with ", " (RFC 9110 §5.3); set-cookie is of no use here. */
 function flattenHeaders(headers) {
@@ -49822,6 +50044,103 @@ function flattenHeaders(headers) {
     return flat;
 }
 
+;// CONCATENATED MODULE: ./src/core/path/segment-rules.ts
+// Rules for the values that go into request paths, each returning its problems (empty when valid):
+// the OCI grammars for tags and repository names, and numeric ids.
+/** OCI distribution spec, "Pulling manifests": `[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`. */
+function ociTagProblems(tag) {
+    if (tag.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (tag.length > 128)
+        problems.push(`is ${tag.length} characters long, more than 128`);
+    if (!/^[A-Za-z0-9_]/.test(tag))
+        problems.push('must start with a letter, digit or "_"');
+    if (!/^.[A-Za-z0-9._-]*$/su.test(tag))
+        problems.push('may contain only letters, digits, ".", "_" and "-"');
+    return problems;
+}
+const OCI_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const OCI_REPOSITORY = new RegExp(`^${OCI_COMPONENT}(?:/${OCI_COMPONENT})*$`);
+/**
+ * OCI distribution spec repository name: lowercase components `[a-z0-9]+` joined by `.`, `_`, `__` or
+ * runs of `-`, separated by `/`; at most 255 characters.
+ */
+function ociRepositoryProblems(name) {
+    if (name.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (name.length > 255)
+        problems.push(`is ${name.length} characters long, more than 255`);
+    if (!OCI_REPOSITORY.test(name)) {
+        problems.push('is not a repository name (lowercase letters and digits, joined by ".", "_", "__" or "-", parts separated by "/")');
+    }
+    return problems;
+}
+/** A decimal id as the APIs issue them: digits only, no sign, at most 18 of them. */
+function numericIdProblems(id) {
+    return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
+}
+/** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
+function plainSegmentProblems(value) {
+    if (value === '')
+        return ['is empty'];
+    if (value === '.' || value === '..')
+        return ['is a dot segment, which would change the path'];
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        return ['contains control characters'];
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/core/path/api-path.ts
+// The one way a value gets into a request path: checked against its rule, then percent-encoded, and the
+// whole path refused when URL normalisation would read it differently from how it was built.
+
+
+
+let api_path_make;
+/** One checked, encoded path segment; made only by `pathSegment`. */
+class PathSegment {
+    encoded;
+    constructor(encoded) {
+        this.encoded = encoded;
+    }
+    static {
+        api_path_make = (encoded) => new PathSegment(encoded);
+    }
+}
+/** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
+function api_path_pathSegment(value, rule) {
+    const text = String(value);
+    const problems = [...plainSegmentProblems(text), ...rule.problems(text)];
+    if (problems.length > 0)
+        throw new UnsafeNameError(rule.what, text, [...new Set(problems)]);
+    const encoded = encodeURIComponent(text);
+    return api_path_make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
+}
+/** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
+function segmentProblems(value, rule) {
+    return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];
+}
+/**
+ * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
+ * or a path apiPath made before (to extend it).
+ */
+function api_path_apiPath(parts, ...segments) {
+    const path = fillTemplate('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
+    assertNormalPath(path);
+    return path;
+}
+/** Throws unless `path` is absolute and reads the same after URL normalisation (no dot or empty segments). */
+function assertNormalPath(path) {
+    const normal = new URL(path, 'http://path.invalid').pathname;
+    if (!path.startsWith('/') || normal !== path || path.includes('//')) {
+        throw new UnsafeNameError('request path', path, [
+            `reads as ${JSON.stringify(normal)} once normalised, so it would reach another resource`,
+        ]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /** The project's name and version, as sent in the User-Agent header (kept equal to package.json by a test). */
 const PROJECT_NAME = 'registry-actions';
@@ -49830,13 +50149,18 @@ const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
 
+
 /**
  * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
- * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR). A path that normalises to
+ * another (`..`, `%2e`, a backslash) is refused.
  */
 function buildWireRequest(baseUrl, request, options = {}) {
     const url = new URL(baseUrl.origin);
-    url.pathname = joinPath(baseUrl.pathname, request.path);
+    const path = joinPath(baseUrl.pathname, request.path);
+    // A path the URL parser would rewrite (`..`, `%2e`, `\`) reaches another resource than the one named.
+    assertNormalPath(path);
+    url.pathname = path;
     url.search = encodeQuery(request.query ?? []);
     const hasBody = request.body !== undefined;
     const headers = {
@@ -49892,6 +50216,7 @@ function resolveConfig(options) {
         baseUrl: new URL(options.baseUrl),
         options,
         timeouts,
+        maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
         limiter,
         dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
@@ -49919,8 +50244,10 @@ async function requestWithRetries(config, request) {
         }, config.policy);
         const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
         report(config, request, attempt, result, decision);
-        if (!decision.retry)
-            throw buildApiError(config, request, result.failure, attempt);
+        if (!decision.retry) {
+            const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
+            throw buildApiError(config, request, result.failure, attempt, transport);
+        }
         // After a pause, the next acquire() waits it out together with every other caller.
         if (!pausedEveryone && decision.delayMs > 0)
             await config.sleep(decision.delayMs);
@@ -49935,7 +50262,7 @@ async function attemptOnce(config, request) {
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
-        const raw = await sendOnce(config.dispatcher, wire, config.timeouts);
+        const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
         const durationMs = config.now().getTime() - started;
         const read = readResponse(raw, request);
         if (read.ok)
@@ -49984,7 +50311,7 @@ function report(config, request, attempt, result, decision) {
         event.retryInMs = decision.delayMs;
     config.options.onRequest(event);
 }
-function buildApiError(config, request, failure, attempts) {
+function buildApiError(config, request, failure, attempts, transport) {
     const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
     const fields = {
         provider: config.provider,
@@ -49995,6 +50322,7 @@ function buildApiError(config, request, failure, attempts) {
         code: failure.code,
         providerMessage: `${failure.providerMessage}${transportNote}`,
         requestId: failure.requestId,
+        ...(transport ? { transport } : {}),
     };
     const bare = new ApiError(fields);
     const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);
@@ -50473,7 +50801,7 @@ function rejectedCredentialsHint(error, auth) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/connect.ts
-// The API client for the chosen provider, with the run's request-rate cap and a 429 counter.
+
 
 
 
@@ -50483,7 +50811,7 @@ async function connectForPrune(inputs, throttling) {
         onRequest: (event) => {
             if (event.status === 429)
                 throttling.throttled++;
-            debug(describeAttempt(event));
+            logDebug(shown `${describeAttempt(event)}`);
         },
     };
     if (inputs.rateLimit > 0)
@@ -50723,6 +51051,43 @@ function editDistance(a, b) {
         previous = current;
     }
     return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
+// Pieces the registries' name rules share: separators standing together, characters outside a set.
+/** Runs of separators; only `__` (two underscores) may stand together. */
+function adjacentSeparatorProblems(name, separators) {
+    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
+    return runs
+        .filter((run) => run !== '__')
+        .map((run) => /^_+$/.test(run)
+        ? `has "${run}": at most two underscores may stand together`
+        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
+}
+/** The distinct characters of `name` that `allowed` does not match. */
+function invalidCharacters(name, allowed) {
+    return [...new Set([...name].filter((char) => !allowed.test(char)))];
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
+// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
+
+/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
+function ccrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length === 0)
+        return ['must not be empty'];
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (/^[._-]/.test(name))
+        problems.push('must not start with ".", "_" or "-"');
+    if (/[._-]$/.test(name))
+        problems.push('must not end with ".", "_" or "-"');
+    if (/^\d+$/.test(name))
+        problems.push('must not consist of digits only');
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
@@ -51007,6 +51372,43 @@ function readConnection(reader) {
     return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
 }
 
+;// CONCATENATED MODULE: ./src/providers/swr/name-rules.ts
+// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1): each broken rule gets its own
+// message, so a user fixes all at once.
+
+/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
+function swrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 64)
+        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z]/.test(name))
+        problems.push('must start with a lowercase letter');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, '._-'));
+    return problems;
+}
+/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
+function swrRepositoryProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 128)
+        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z0-9]/.test(name))
+        problems.push('must start with a lowercase letter or digit');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/action-metadata.ts
 const actionMetadata = {
     name: 'prune-tags',
@@ -51038,7 +51440,7 @@ const actionMetadata = {
             default: '',
         },
         keep: {
-            description: 'Regular expressions, one per line; matching tags are always kept, e.g. `^latest$` and `^v\\d+\\.\\d+\\.\\d+$`.',
+            description: 'Regular expressions, one per line; matching tags are always kept, e.g. `^latest$` and `^v\\d+\\.\\d+\\.\\d+$`. In include, exclude and keep, a comment after whitespace (`^latest$  # release`) is ignored; whitespace left in a pattern is an error, as tag names never hold any.',
             required: false,
             default: '',
         },
@@ -51198,9 +51600,18 @@ function wholeDaysAtLeast(duration) {
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/patterns.ts
 // Tag patterns (regular expressions) and repository patterns (globs), checked at input time.
 
-/** Compiles one regular expression per line; an invalid one is an InputError naming the input and line. */
+/**
+ * Compiles one regular expression per line; an invalid one is an InputError naming the input and line.
+ * A comment after whitespace (`^latest$  # never delete latest`) is dropped, as in `entries`; tag names
+ * never hold whitespace, so any left in a pattern is refused rather than matched literally.
+ */
 function compileTagPatterns(input, lines) {
-    return lines.map((source, index) => {
+    return lines.map((line, index) => {
+        const source = line.replace(/\s+#.*$/, '').trim();
+        if (/\s/.test(source)) {
+            throw new errors_InputError(input, `Input '${input}' line ${index + 1} holds whitespace: ${JSON.stringify(line)}. Tag names never contain ` +
+                'whitespace, so the pattern could never match as meant; a comment starts with whitespace and "#".');
+        }
         try {
             return { source, regex: new RegExp(source) };
         }
@@ -51335,6 +51746,8 @@ function canonical(settings) {
 
 
 
+
+
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 /** Reads and checks every input of prune-tags. */
 function readPruneInputs(reader = new InputReader()) {
@@ -51388,9 +51801,18 @@ function readOlderThan(reader) {
     }
     return duration;
 }
+/** The namespace goes into every request path: it must follow the provider's name rules. */
+function checkNamespace(namespace, provider) {
+    const problems = provider === 'swr' ? swrNamespaceProblems(namespace) : ccrNamespaceProblems(namespace);
+    if (problems.length === 0)
+        return;
+    const kind = provider === 'swr' ? 'an SWR organization' : 'a CCR namespace';
+    throw new errors_InputError('namespace', `Input 'namespace' must be ${kind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`);
+}
 /** Rules that involve several inputs; pure. */
 function checkCombinations(inputs) {
     const { connection, rules } = inputs;
+    checkNamespace(inputs.namespace, connection.provider);
     if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
         throw new errors_InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
             "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.");
@@ -51608,6 +52030,8 @@ function verdictsFor(rules) {
 }
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
 function ruleVerdict(tag, rules, start, v) {
+    if (tag.refused !== undefined)
+        return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
     if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag))
         return v.notIncluded;
     const excluded = firstMatch(rules.exclude, tag.tag);
@@ -51655,6 +52079,8 @@ function applyRanks(decisions, rules, start) {
     });
 }
 function isRankable({ tag }, rules, start) {
+    if (tag.refused !== undefined)
+        return false;
     if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag))
         return false;
     if (firstMatch(rules.exclude, tag.tag))
@@ -51691,25 +52117,86 @@ function applyProtection(decisions) {
 // Writes the full plan to the step log: one collapsible group per repository, one line per tag.
 
 
+
 const LABEL = { keep: 'keep', protect: 'protect', delete: 'delete' };
 /** Logs every decision with its reason. */
 function printPlans(plans, dryRun) {
     for (const { repository, plan } of plans) {
         const { keep, protect, delete: remove } = plan.counts;
         const verb = dryRun ? 'would delete' : 'delete';
-        startGroup(`${repository}: ${plural(plan.decisions.length, 'tag')} → ${verb} ${remove}, keep ${keep}, protected ${protect}`);
+        startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${verb} ${remove}, keep ${keep}, protected ${protect}`);
         const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.tag.length)));
         for (const decision of plan.decisions) {
-            info(`${LABEL[decision.verdict].padEnd(8)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`);
+            logInfo(shown `${LABEL[decision.verdict].padEnd(8)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`);
         }
-        endGroup();
+        endLogGroup();
     }
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
+const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
+
+;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
+// Guards a paged listing against a server that never ends it: each record may appear once in the whole
+// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+
+
+
+/** Most pages one listing may take: a million records at 100 a page. */
+const DEFAULT_MAX_PAGES = 10_000;
+/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
+class PageGuard {
+    #seen = new Set();
+    #operation;
+    #keyOf;
+    #maxPages;
+    #pages = 0;
+    constructor(options) {
+        this.#operation = options.operation;
+        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
+        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    }
+    /** Checks one page before anyone uses it. */
+    accept(page) {
+        this.#pages++;
+        if (this.#pages > this.#maxPages) {
+            throw new ListingIncompleteError(`${visible(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
+                'the listing is not reliable, so nothing was changed.');
+        }
+        for (const item of page) {
+            const key = this.#keyOf(item);
+            if (this.#seen.has(key)) {
+                throw new ListingIncompleteError(`${visible(this.#operation)}: page ${this.#pages} repeats ${visible(key)}: the listing changed while ` +
+                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
+            }
+            this.#seen.add(key);
+        }
+    }
+}
+/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
+function asIncompleteListing(error, operation) {
+    if (!(error instanceof ApiError) || error.transport !== RESPONSE_TOO_LARGE)
+        return error;
+    return new ListingIncompleteError(`${visible(operation)}: a page was too large to read (${error.providerMessage}); ` +
+        'the listing is incomplete, so nothing was changed.');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
 
+
 /** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
 async function listAllCcr(api, request, options) {
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     const pageSize = Math.min(options.pageSize ?? 100, 100);
     const totalKey = options.totalKey ?? 'total';
     const all = [];
@@ -51720,9 +52207,12 @@ async function listAllCcr(api, request, options) {
             ['pageNo', String(pageNo)],
             ['pageSize', String(pageSize)],
         ];
-        const { body } = await api.request({ ...request, query });
+        const { body } = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
         const items = body?.[options.itemsKey];
         const page = Array.isArray(items) ? items : [];
+        guard.accept(page);
         const reported = body?.[totalKey];
         if (typeof reported === 'number') {
             if (total !== undefined && reported !== total) {
@@ -51742,10 +52232,12 @@ async function listAllCcr(api, request, options) {
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
 
+
+
 /** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
 function ccrTagsPath(instanceId, project, repository) {
-    return (`/v1/instances/${encodeURIComponent(instanceId)}/projects/${encodeURIComponent(project)}` +
-        `/repositories/${encodeURIComponent(repository)}/tags`);
+    const instance = api_path_pathSegment(instanceId, CCR_INSTANCE);
+    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${api_path_pathSegment(repository, CCR_REPOSITORY)}/tags`;
 }
 /** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
 async function listCcrTags(api, instanceId, project, repository) {
@@ -51753,13 +52245,13 @@ async function listCcrTags(api, instanceId, project, repository) {
         method: 'GET',
         path: ccrTagsPath(instanceId, project, repository),
         operation: `list tags of ${project}/${repository}`,
-    }, { itemsKey: 'items', pageSize: 100 });
+    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
 }
 /** One tag's detail, or undefined when it does not exist (404). */
 async function getCcrTag(api, instanceId, project, repository, tag) {
     const response = await api.request({
         method: 'GET',
-        path: `${ccrTagsPath(instanceId, project, repository)}/${encodeURIComponent(tag)}`,
+        path: apiPath `${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
         operation: `get tag ${project}/${repository}:${tag}`,
         acceptStatus: [404],
     });
@@ -51769,7 +52261,7 @@ async function getCcrTag(api, instanceId, project, repository, tag) {
 async function deleteCcrTag(api, instanceId, project, repository, tag) {
     const response = await api.request({
         method: 'DELETE',
-        path: `${ccrTagsPath(instanceId, project, repository)}/${encodeURIComponent(tag)}`,
+        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository)}/${api_path_pathSegment(tag, path_segments_CCR_TAG)}`,
         operation: `delete tag ${project}/${repository}:${tag}`,
         acceptStatus: [404],
         rawBody: true,
@@ -51777,7 +52269,21 @@ async function deleteCcrTag(api, instanceId, project, repository, tag) {
     return response.status === 404 ? 'absent' : 'deleted';
 }
 
+;// CONCATENATED MODULE: ./src/providers/swr/path-segments.ts
+
+
+const path_segments_SWR_NAMESPACE = { what: 'SWR organization', problems: swrNamespaceProblems };
+/** SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+const SWR_REPOSITORY = {
+    what: 'SWR repository',
+    problems: swrRepositoryProblems,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '$'),
+};
+const SWR_TAG = { what: 'tag', problems: ociTagProblems };
+const path_segments_SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: numericIdProblems };
+
 ;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
+
 
 /** Parses `Content-Range`; undefined when absent or malformed. */
 function parseContentRange(value) {
@@ -51793,6 +52299,7 @@ function parseContentRange(value) {
  */
 async function* pagesOfSwrList(api, request, options = {}) {
     const pageSize = options.pageSize ?? 100;
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     let offset = 0;
     let expectedTotal;
     for (;;) {
@@ -51801,8 +52308,11 @@ async function* pagesOfSwrList(api, request, options = {}) {
             ['offset', String(offset)],
             ['limit', String(pageSize)],
         ];
-        const response = await api.request({ ...request, query });
+        const response = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
         const page = Array.isArray(response.body) ? response.body : [];
+        guard.accept(page);
         const range = parseContentRange(response.headers['content-range']);
         const total = range?.total;
         if (total !== undefined) {
@@ -51833,6 +52343,8 @@ async function listAllSwr(api, request, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/providers/swr/repositories.ts
 
+
+
 /** Repository types SWR accepts for `category` (spec 4.2.1). */
 const SWR_CATEGORIES = (/* unused pure expression or super */ null && ([
     'app_server',
@@ -51843,9 +52355,9 @@ const SWR_CATEGORIES = (/* unused pure expression or super */ null && ([
     'arm',
     'other',
 ]));
-/** Path of a repository: SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+/** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
 function swrRepositoryPath(namespace, repository) {
-    return `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos/${repository.replaceAll('/', '$')}`;
+    return api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, path_segments_SWR_NAMESPACE)}/repos/${api_path_pathSegment(repository, SWR_REPOSITORY)}`;
 }
 /** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
 async function listSwrRepositories(api, options) {
@@ -51871,7 +52383,7 @@ async function getSwrRepository(api, namespace, repository) {
 async function createSwrRepository(api, namespace, repository, settings) {
     const response = await api.request({
         method: 'POST',
-        path: `/v2/manage/namespaces/${encodeURIComponent(namespace)}/repos`,
+        path: apiPath `/v2/manage/namespaces/${pathSegment(namespace, SWR_NAMESPACE)}/repos`,
         body: { repository, ...settings },
         operation: `create repository ${namespace}/${repository}`,
         acceptStatus: [409],
@@ -51902,6 +52414,8 @@ async function deleteSwrRepository(api, namespace, repository) {
 ;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
 
 
+
+
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 const SWR_TAG_PAGE_SIZE = 100;
 /**
@@ -51911,9 +52425,9 @@ const SWR_TAG_PAGE_SIZE = 100;
 function pagesOfSwrTags(api, namespace, repository, options = {}) {
     return pagesOfSwrList(api, {
         method: 'GET',
-        path: `${swrRepositoryPath(namespace, repository)}/tags`,
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
         operation: `list tags of ${namespace}/${repository}`,
-    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
+    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag });
 }
 /** Every tag of one repository, read to the end and checked complete. */
 async function listSwrTags(api, namespace, repository, options = {}) {
@@ -51926,7 +52440,7 @@ async function listSwrTags(api, namespace, repository, options = {}) {
 async function deleteSwrTag(api, namespace, repository, tag) {
     const response = await api.request({
         method: 'DELETE',
-        path: `${swrRepositoryPath(namespace, repository)}/tags/${encodeURIComponent(tag)}`,
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags/${api_path_pathSegment(tag, SWR_TAG)}`,
         operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
         acceptStatus: [404],
         rawBody: true,
@@ -51935,7 +52449,8 @@ async function deleteSwrTag(api, namespace, repository, tag) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/registry.ts
-// One interface over SWR and CCR enterprise for what prune-tags needs: repositories, tags, deletes.
+
+
 
 
 
@@ -51945,12 +52460,13 @@ async function deleteSwrTag(api, namespace, repository, tag) {
 function swrRegistry(api, namespace) {
     return {
         listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
+        repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
         listTags: async (repository) => {
             // Converted page by page: the raw records (manifest text included) never pile up in memory.
             const tags = [];
             for await (const page of pagesOfSwrTags(api, namespace, repository))
                 tags.push(...page.map(fromSwrTag));
-            return uniqueTags(`${namespace}/${repository}`, tags);
+            return tags;
         },
         deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
     };
@@ -51958,7 +52474,8 @@ function swrRegistry(api, namespace) {
 /** CCR enterprise project `project` of instance `instanceId`. */
 function ccrRegistry(api, instanceId, project) {
     return {
-        listTags: async (repository) => uniqueTags(`${project}/${repository}`, (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag)),
+        repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
+        listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
         deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
     };
 }
@@ -51971,7 +52488,8 @@ function fromSwrTag(record) {
     const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
     const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
     const info = {
-        tag: record.Tag,
+        ...refusal(record.Tag, SWR_TAG),
+        tag: String(record.Tag),
         digest: record.digest ?? '',
         updatedAt: parseTime(record.updated ?? record.created),
         size: typeof record.size === 'number' ? record.size : 0,
@@ -51984,28 +52502,23 @@ function fromSwrTag(record) {
 /** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
 function fromCcrTag(record) {
     return {
-        tag: record.tagName,
+        ...refusal(record.tagName, path_segments_CCR_TAG),
+        tag: String(record.tagName),
         digest: record.digest ?? '',
         updatedAt: parseTime(record.pushTime),
         size: typeof record.size === 'number' ? record.size : 0,
         kind: 'image',
     };
 }
-/** A tag seen twice means pages shifted under us (a delete and a push between pages): not reliable. */
-function uniqueTags(repository, tags) {
-    const seen = new Set();
-    for (const { tag } of tags) {
-        if (seen.has(tag)) {
-            throw new ListingIncompleteError(`The tag listing of ${repository} returned ${tag} twice: the repository changed while it was read, ` +
-                'so nothing was deleted. Run again when it is quiet.');
-        }
-        seen.add(tag);
-    }
-    return tags;
+/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
+function refusal(tag, rule) {
+    const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
+    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/repositories.ts
 // Resolves the `repositories` input (names and globs) to the repositories to prune.
+
 
 
 /** Literal names as given; globs matched against the namespace's repository list (read only when needed). */
@@ -52015,19 +52528,94 @@ async function resolveRepositories(registry, patterns) {
         return selectRepositories(patterns, []);
     if (!registry.listRepositories)
         throw new Error('This registry cannot list repositories; name them exactly.');
-    const available = await registry.listRepositories();
+    const listed = await registry.listRepositories();
+    const available = listed.filter((name) => {
+        const problems = registry.repositoryProblems(name);
+        if (problems.length === 0)
+            return true;
+        logWarning(shown `Skipped repository ${JSON.stringify(name)} from the listing: it ${problems.join('; ')}. Nothing in it was touched.`);
+        return false;
+    });
     const chosen = selectRepositories(patterns, available);
     for (const glob of globs) {
         if (!selectRepositories([glob], available).length)
-            warning(`Repository pattern "${glob}" matched no repository.`);
+            logWarning(shown `Repository pattern "${glob}" matched no repository.`);
     }
     return chosen;
 }
 
+;// CONCATENATED MODULE: ./src/core/output/markdown.ts
+// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
+// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
+
+
+let markdown_make;
+/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        markdown_make = (text) => new Markdown(text);
+    }
+    /** Joins parts with a separator the project wrote (e.g. '\n'). */
+    static join(parts, separator) {
+        return markdown_make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
+function md(parts, ...values) {
+    return markdown_make(fillTemplate('md', parts, values, markdownValue));
+}
+function markdownValue(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'string' ? markdownText(value) : String(value);
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '@': '&#64;',
+};
+/**
+ * Pure: text as literal Markdown inline content on one line. HTML's special characters become
+ * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
+ * markup, link, autolink or table pipe survives.
+ */
+function markdownText(value) {
+    return visible(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
+}
+/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
+function code(value) {
+    return markdown_make(codeSpan(visible(value)));
+}
+/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
+function codeCell(value) {
+    return markdown_make(codeSpan(visible(value)).replaceAll('|', '\\|'));
+}
+function codeSpan(content) {
+    if (content === '')
+        return '';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
 
+
+
 function retentionsPath(namespace, repository) {
-    return `${swrRepositoryPath(namespace, repository)}/retentions`;
+    return api_path_apiPath `${swrRepositoryPath(namespace, repository)}/retentions`;
 }
 /** The repository's retention policies (SWR returns them in one response). */
 async function listSwrRetentions(api, namespace, repository) {
@@ -52052,7 +52640,7 @@ async function createSwrRetention(api, namespace, repository, settings) {
 async function updateSwrRetention(api, namespace, repository, id, settings) {
     await api.request({
         method: 'PATCH',
-        path: `${retentionsPath(namespace, repository)}/${id}`,
+        path: api_path_apiPath `${retentionsPath(namespace, repository)}/${api_path_pathSegment(id, path_segments_SWR_RETENTION_ID)}`,
         body: settings,
         operation: `update retention policy ${id} of ${namespace}/${repository}`,
         rawBody: true,
@@ -52062,7 +52650,7 @@ async function updateSwrRetention(api, namespace, repository, id, settings) {
 async function deleteSwrRetention(api, namespace, repository, id) {
     await api.request({
         method: 'DELETE',
-        path: `${retentionsPath(namespace, repository)}/${id}`,
+        path: apiPath `${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
         operation: `delete retention policy ${id} of ${namespace}/${repository}`,
         acceptStatus: [404],
         rawBody: true,
@@ -52078,11 +52666,16 @@ async function deleteSwrRetention(api, namespace, repository, id) {
 
 
 
+
+
+
+
+
 /** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
 async function applyRetentionPolicies(api, inputs) {
     const target = inputs.retention;
     for (const note of target.notes)
-        warning(note);
+        logWarning(shown `${note}`);
     const repositories = await resolveRepositories(swrRegistry(api, inputs.namespace), inputs.repositories);
     const results = [];
     for (const repository of repositories) {
@@ -52091,12 +52684,12 @@ async function applyRetentionPolicies(api, inputs) {
     }
     const rule = describeRule(inputs);
     for (const r of results)
-        info(`${r.repository}: ${r.action}${r.id === undefined ? '' : ` (policy ${r.id})`}${r.detail ? `: ${r.detail}` : ''}`);
-    setOutput('retention-policies', JSON.stringify(results));
+        logInfo(shown `${r.repository}: ${r.action}${r.id === undefined ? '' : ` (policy ${r.id})`}${r.detail ? `: ${r.detail}` : ''}`);
+    setStepOutput('retention-policies', JSON.stringify(results));
     for (const name of ['deleted-count', 'kept-count', 'protected-count', 'planned-count', 'reclaimed-bytes'])
-        setOutput(name, '0');
-    setOutput('deleted', '[]');
-    setOutput('failed', '[]');
+        setStepOutput(name, '0');
+    setStepOutput('deleted', '[]');
+    setStepOutput('failed', '[]');
     await appendJobSummary(retention_run_summary(inputs.namespace, rule, results, target.notes));
     const conflicts = results.filter((r) => r.action === 'conflict');
     if (conflicts.length > 0) {
@@ -52120,11 +52713,21 @@ async function applyChange(api, inputs, repository, change) {
             const id = await createSwrRetention(api, inputs.namespace, repository, settings);
             return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
         }
-        case 'update':
+        case 'update': {
+            // The id comes from the listing: one that cannot go into a path is reported, never used.
+            const problems = segmentProblems(String(change.id), path_segments_SWR_RETENTION_ID);
+            if (problems.length > 0) {
+                return {
+                    repository,
+                    action: 'conflict',
+                    detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
+                };
+            }
             if (inputs.dryRun)
                 return { repository, action: 'would update', id: change.id };
             await updateSwrRetention(api, inputs.namespace, repository, change.id, settings);
             return { repository, action: 'updated', id: change.id };
+        }
     }
 }
 function describeRule(inputs) {
@@ -52132,26 +52735,27 @@ function describeRule(inputs) {
     const what = rule.template === 'date_rule'
         ? `delete tags older than ${rule.params.days} days`
         : `keep the newest ${rule.params.num} tags`;
-    const except = rule.tag_selectors.map((s) => `\`${s.pattern}\``).join(', ');
-    return except ? `${what}, except tags matching ${except}` : what;
+    const except = Markdown.join(rule.tag_selectors.map((s) => code(s.pattern)), ', ');
+    return rule.tag_selectors.length > 0 ? md `${what}, except tags matching ${except}` : md `${what}`;
 }
 function retention_run_summary(namespace, rule, results, notes) {
     const lines = [
-        `## prune-tags: retention policies in ${namespace}`,
-        '',
-        `Policy: ${rule}.`,
-        '',
-        '| repository | change | policy id |',
-        '|---|---|---:|',
+        md `## prune-tags: retention policies in ${namespace}`,
+        md ``,
+        md `Policy: ${rule}.`,
+        md ``,
+        md `| repository | change | policy id |`,
+        md `|---|---|---:|`,
     ];
     for (const r of results)
-        lines.push(`| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
-    lines.push('', '**What the SWR policy does not express:**', '', ...notes.map((n) => `- ${n}`), '');
-    return lines.join('\n');
+        lines.push(md `| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
+    lines.push(md ``, md `**What the SWR policy does not express:**`, md ``, ...notes.map((n) => md `- ${n}`), md ``);
+    return Markdown.join(lines, '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/summary.ts
 // The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
+
 
 
 
@@ -52171,31 +52775,38 @@ function firstRows(decisions, count) {
     }
     return rows;
 }
-/** Markdown for core.summary. */
+/** Markdown of the job summary; every name, reason and message in it is escaped. */
 function summaryMarkdown(input) {
     const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
-    const lines = [`## prune-tags: ${cell(input.namespace)}`, '', input.status, '', ...totalsTable(input), ''];
+    const lines = [
+        md `## prune-tags: ${input.namespace}`,
+        md ``,
+        md `${input.status}`,
+        md ``,
+        ...totalsTable(input),
+        md ``,
+    ];
     let budget = ROWS_IN_ALL;
     for (const { repository, plan } of input.plans) {
         const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.decisions.length);
         budget -= shown;
-        lines.push(`### ${cell(repository)}`, '');
+        lines.push(md `### ${repository}`, md ``);
         if (plan.decisions.length === 0) {
-            lines.push('No tags.', '');
+            lines.push(md `No tags.`, md ``);
             continue;
         }
         const rows = firstRows(plan.decisions, shown);
         if (rows.length > 0) {
-            lines.push('| tag | decision | reason | updated | size |', '|---|---|---|---|---|');
+            lines.push(md `| tag | decision | reason | updated | size |`, md `|---|---|---|---|---|`);
             for (const decision of rows)
                 lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.tag}`), input.dryRun));
         }
         const hidden = plan.decisions.length - rows.length;
         if (hidden > 0)
-            lines.push('', `… and ${hidden} more decisions (every decision is in the step log).`);
-        lines.push('');
+            lines.push(md ``, md `… and ${hidden} more decisions (every decision is in the step log).`);
+        lines.push(md ``);
     }
-    return lines.join('\n');
+    return Markdown.join(lines, '\n');
 }
 function totalsTable(input) {
     const failedBy = new Map();
@@ -52204,46 +52815,46 @@ function totalsTable(input) {
             failedBy.set(r.repository, (failedBy.get(r.repository) ?? 0) + 1);
     const deletedHeader = input.dryRun ? 'would delete' : 'planned deletions';
     const rows = [
-        `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
-        '|---|---:|---:|---:|---:|---:|',
+        md `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
+        md `|---|---:|---:|---:|---:|---:|`,
     ];
     const total = { tags: 0, keep: 0, protect: 0, delete: 0, failed: 0 };
     for (const { repository, plan } of input.plans) {
         const failed = failedBy.get(repository) ?? 0;
-        rows.push(`| ${cell(repository)} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
+        rows.push(md `| ${repository} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
         total.tags += plan.decisions.length;
         total.keep += plan.counts.keep;
         total.protect += plan.counts.protect;
         total.delete += plan.counts.delete;
         total.failed += failed;
     }
-    rows.push(`| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`);
+    rows.push(md `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`);
     const gone = input.results.filter(isDone).length;
-    rows.push('', `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`);
+    rows.push(md ``, md `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`);
     return rows;
 }
 function decisionRow(decision, result, dryRun) {
     const { tag } = decision;
     const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
-    return `| \`${cell(tag.tag)}\` | ${verdictText(decision, result, dryRun)} | ${cell(decision.reason)} | ${updated} | ${formatBytes(tag.size)} |`;
+    return md `| ${codeCell(tag.tag)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
 }
 function verdictText(decision, result, dryRun) {
     if (decision.verdict === 'keep')
-        return 'kept';
+        return md `kept`;
     if (decision.verdict === 'protect')
-        return 'protected';
+        return md `protected`;
     if (dryRun)
-        return 'would delete';
+        return md `would delete`;
     if (!result)
-        return 'not deleted';
+        return md `not deleted`;
     if (result.outcome === 'not-attempted')
-        return 'not attempted';
+        return md `not attempted`;
     // The status above gives a refusal's answer and hint once; each row only says it happened.
     if (isCredentialRefusal(result))
-        return `**refused** (${result.status})`;
+        return md `**refused** (${result.status})`;
     if (result.outcome === 'failed')
-        return `**failed**: ${cell(result.error)}`;
-    return result.outcome === 'absent' ? 'deleted (already gone)' : 'deleted';
+        return md `**failed**: ${result.error}`;
+    return result.outcome === 'absent' ? md `deleted (already gone)` : md `deleted`;
 }
 /** Bytes in binary units, one decimal. */
 function formatBytes(bytes) {
@@ -52256,13 +52867,11 @@ function formatBytes(bytes) {
     }
     return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
-/** Keeps text from breaking a Markdown table. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/run.ts
 // prune-tags in delete mode: list everything, plan, print, guard, then delete; outputs and summary.
+
+
 
 
 
@@ -52293,6 +52902,7 @@ async function prune(deps = {}) {
     const plans = [];
     for (const repository of repositories) {
         const tags = await registry.listTags(repository);
+        warnOfRefusedTags(repository, tags);
         plans.push({ repository, plan: planPrune(tags, inputs.rules, startedAt) });
     }
     printPlans(plans, inputs.dryRun);
@@ -52307,7 +52917,7 @@ async function prune(deps = {}) {
         if (guard && !inputs.dryRun)
             throw guard;
         if (guard)
-            warning(guard.message);
+            logWarning(shown `${guard.message}`);
         return;
     }
     const results = await executeDeletions(deletions, registry.deleteTag, {
@@ -52333,21 +52943,30 @@ function plannedDeletions(plans) {
 function logProgress(result, done, total) {
     // A refusal's error (and its hint) is told once, in the step failure.
     if (isCredentialRefusal(result))
-        info(`refused  ${tagRef(result)} (${result.status})`);
+        logInfo(shown `refused  ${tagRef(result)} (${result.status})`);
     else if (result.outcome === 'failed')
-        info(`failed   ${tagRef(result)}: ${result.error}`);
+        logInfo(shown `failed   ${tagRef(result)}: ${result.error}`);
     else if (result.outcome === 'absent')
-        info(`gone     ${tagRef(result)} (already deleted)`);
+        logInfo(shown `gone     ${tagRef(result)} (already deleted)`);
     if (done === total || done % 500 === 0)
-        info(`processed ${done} of ${plural(total, 'deletion')}`);
+        logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
+}
+/** Listed tags whose names break the tag rules are kept and named once per repository. */
+function warnOfRefusedTags(repository, tags) {
+    const refused = tags.filter((tag) => tag.refused !== undefined);
+    if (refused.length === 0)
+        return;
+    const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.tag));
+    const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
+    logWarning(shown `${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
 }
 async function finish(inputs, plans, results, status, throttling) {
     for (const [name, value] of Object.entries(pruneOutputs(plans, results)))
-        setOutput(name, value);
+        setStepOutput(name, value);
     const throttled = throttling.throttled > 0
         ? ` The registry throttled ${plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
         : '';
-    info(status + throttled);
+    logInfo(shown `${status}${throttled}`);
     const markdown = summaryMarkdown({
         namespace: inputs.namespace,
         plans,

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3691);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7624);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWhitelist */ .v)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3691:
+/***/ 7624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45536,9 +45536,26 @@ var lib_core = __nccwpck_require__(3426);
 async function appendJobSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await lib_core/* summary */.z.addRaw(markdown, true).write();
+    await lib_core/* summary */.z.addRaw(markdown.text, true).write();
 }
 
+;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
+// Step outputs and exported variables: written to the runner's files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable.
+
+/** Sets a step output. */
+function setStepOutput(name, value) {
+    lib_core/* setOutput */.uH(name, value);
+}
+/** Exports a variable to the later steps of the job. */
+function exportJobVariable(name, value) {
+    core.exportVariable(name, value);
+}
+
+// EXTERNAL MODULE: ./src/core/output/log.ts
+var log = __nccwpck_require__(6947);
+// EXTERNAL MODULE: ./src/core/output/shown.ts
+var shown = __nccwpck_require__(5156);
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
 /** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
 function compareCodeUnits(a, b) {
@@ -45855,6 +45872,8 @@ const RETRYABLE_AFTER_SEND = new Set([
     'UND_ERR_SOCKET',
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
+    // The whole attempt overran its deadline (a server trickling its answer).
+    'ATTEMPT_DEADLINE',
 ]);
 /** Transport failures before the request left: the server cannot have acted on it. */
 const NOT_SENT = new Set([
@@ -45969,7 +45988,58 @@ function defaultHint(status) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/http/attempt-limits.ts
+// Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
+// the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
+// and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+/** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
+const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
+/** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
+const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+/** One attempt overran a limit; `code` says which. */
+class AttemptLimitError extends Error {
+    name = 'AttemptLimitError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** An abort signal that fires after `ms`, and a `done()` that clears its timer. */
+function attemptDeadline(ms) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptLimitError(ATTEMPT_DEADLINE, `no complete answer within ${ms} ms`)), ms);
+    timer.unref?.();
+    return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+async function readCapped(body, maxBytes, declaredLength) {
+    const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
+    if (declared > maxBytes)
+        throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > maxBytes)
+            throw tooLarge(body, maxBytes, `${size} bytes or more`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function tooLarge(body, maxBytes, seen) {
+    const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
+    body.destroy(error);
+    return error;
+}
+/** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
+function formatMiB(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/http/network-error.ts
+
 /** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
 function networkErrorCode(error) {
     const seen = new Set();
@@ -46003,6 +46073,10 @@ function describeNetworkError(code, error, host, timeouts) {
             return `${host} sent no response within ${seconds(timeouts.headersMs)}`;
         case 'UND_ERR_BODY_TIMEOUT':
             return `${host} stopped sending the response body for ${seconds(timeouts.bodyMs)}`;
+        case ATTEMPT_DEADLINE:
+            return `${host} did not finish its answer within ${seconds(timeouts.attemptMs)}`;
+        case RESPONSE_TOO_LARGE:
+            return `${host} sent ${plainMessage(error).replace(/^the answer is/, 'an answer')}`;
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
             return `could not resolve host ${host}`;
@@ -46026,8 +46100,15 @@ function plainMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/options.ts
-/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence. */
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence, 60 s for a whole attempt. */
+const DEFAULT_TIMEOUTS = {
+    connectMs: 10_000,
+    headersMs: 30_000,
+    bodyMs: 30_000,
+    attemptMs: 60_000,
+};
+/** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 ;// CONCATENATED MODULE: ./src/core/http/rate-limit.ts
 
@@ -46229,19 +46310,35 @@ function statusText(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/send-once.ts
-/** Sends one attempt and reads the whole body; transport failures throw undici's errors. */
-async function sendOnce(dispatcher, wire, timeouts) {
-    const response = await dispatcher.request({
-        origin: wire.url.origin,
-        path: `${wire.url.pathname}${wire.url.search}`,
-        method: wire.method,
-        headers: wire.headers,
-        body: wire.body === '' ? null : wire.body,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-    });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+
+/**
+ * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
+ * failures throw undici's errors, overruns an AttemptLimitError.
+ */
+async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
+    const deadline = attemptDeadline(timeouts.attemptMs);
+    try {
+        const response = await dispatcher.request({
+            origin: wire.url.origin,
+            path: `${wire.url.pathname}${wire.url.search}`,
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body === '' ? null : wire.body,
+            headersTimeout: timeouts.headersMs,
+            bodyTimeout: timeouts.bodyMs,
+            signal: deadline.signal,
+        });
+        const headers = flattenHeaders(response.headers);
+        const text = await readCapped(response.body, maxResponseBytes, headers['content-length']);
+        return { status: response.statusCode, headers, text };
+    }
+    catch (error) {
+        // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
+        throw deadline.signal.aborted ? deadline.signal.reason : error;
+    }
+    finally {
+        deadline.done();
+    }
 }
 /** Repeated headers joined with ", " (RFC 9110 §5.3); set-cookie is of no use here. */
 function flattenHeaders(headers) {
@@ -46254,6 +46351,105 @@ function flattenHeaders(headers) {
     return flat;
 }
 
+// EXTERNAL MODULE: ./src/core/output/template.ts
+var template = __nccwpck_require__(7915);
+;// CONCATENATED MODULE: ./src/core/path/segment-rules.ts
+// Rules for the values that go into request paths, each returning its problems (empty when valid):
+// the OCI grammars for tags and repository names, and numeric ids.
+/** OCI distribution spec, "Pulling manifests": `[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`. */
+function ociTagProblems(tag) {
+    if (tag.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (tag.length > 128)
+        problems.push(`is ${tag.length} characters long, more than 128`);
+    if (!/^[A-Za-z0-9_]/.test(tag))
+        problems.push('must start with a letter, digit or "_"');
+    if (!/^.[A-Za-z0-9._-]*$/su.test(tag))
+        problems.push('may contain only letters, digits, ".", "_" and "-"');
+    return problems;
+}
+const OCI_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const OCI_REPOSITORY = new RegExp(`^${OCI_COMPONENT}(?:/${OCI_COMPONENT})*$`);
+/**
+ * OCI distribution spec repository name: lowercase components `[a-z0-9]+` joined by `.`, `_`, `__` or
+ * runs of `-`, separated by `/`; at most 255 characters.
+ */
+function ociRepositoryProblems(name) {
+    if (name.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (name.length > 255)
+        problems.push(`is ${name.length} characters long, more than 255`);
+    if (!OCI_REPOSITORY.test(name)) {
+        problems.push('is not a repository name (lowercase letters and digits, joined by ".", "_", "__" or "-", parts separated by "/")');
+    }
+    return problems;
+}
+/** A decimal id as the APIs issue them: digits only, no sign, at most 18 of them. */
+function numericIdProblems(id) {
+    return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
+}
+/** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
+function segment_rules_plainSegmentProblems(value) {
+    if (value === '')
+        return ['is empty'];
+    if (value === '.' || value === '..')
+        return ['is a dot segment, which would change the path'];
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        return ['contains control characters'];
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/core/path/api-path.ts
+// The one way a value gets into a request path: checked against its rule, then percent-encoded, and the
+// whole path refused when URL normalisation would read it differently from how it was built.
+
+
+
+let make;
+/** One checked, encoded path segment; made only by `pathSegment`. */
+class PathSegment {
+    encoded;
+    constructor(encoded) {
+        this.encoded = encoded;
+    }
+    static {
+        make = (encoded) => new PathSegment(encoded);
+    }
+}
+/** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
+function pathSegment(value, rule) {
+    const text = String(value);
+    const problems = [...segment_rules_plainSegmentProblems(text), ...rule.problems(text)];
+    if (problems.length > 0)
+        throw new errors/* UnsafeNameError */.sM(rule.what, text, [...new Set(problems)]);
+    const encoded = encodeURIComponent(text);
+    return make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
+}
+/** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
+function segmentProblems(value, rule) {
+    return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];
+}
+/**
+ * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
+ * or a path apiPath made before (to extend it).
+ */
+function apiPath(parts, ...segments) {
+    const path = (0,template/* fillTemplate */.o)('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
+    assertNormalPath(path);
+    return path;
+}
+/** Throws unless `path` is absolute and reads the same after URL normalisation (no dot or empty segments). */
+function assertNormalPath(path) {
+    const normal = new URL(path, 'http://path.invalid').pathname;
+    if (!path.startsWith('/') || normal !== path || path.includes('//')) {
+        throw new errors/* UnsafeNameError */.sM('request path', path, [
+            `reads as ${JSON.stringify(normal)} once normalised, so it would reach another resource`,
+        ]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /** The project's name and version, as sent in the User-Agent header (kept equal to package.json by a test). */
 const PROJECT_NAME = 'registry-actions';
@@ -46262,13 +46458,18 @@ const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
 
+
 /**
  * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
- * goes with a body, or on every request when `jsonContentTypeAlways` (SWR).
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR). A path that normalises to
+ * another (`..`, `%2e`, a backslash) is refused.
  */
 function buildWireRequest(baseUrl, request, options = {}) {
     const url = new URL(baseUrl.origin);
-    url.pathname = joinPath(baseUrl.pathname, request.path);
+    const path = joinPath(baseUrl.pathname, request.path);
+    // A path the URL parser would rewrite (`..`, `%2e`, `\`) reaches another resource than the one named.
+    assertNormalPath(path);
+    url.pathname = path;
     url.search = encodeQuery(request.query ?? []);
     const hasBody = request.body !== undefined;
     const headers = {
@@ -46324,6 +46525,7 @@ function resolveConfig(options) {
         baseUrl: new URL(options.baseUrl),
         options,
         timeouts,
+        maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
         limiter,
         dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
@@ -46351,8 +46553,10 @@ async function requestWithRetries(config, request) {
         }, config.policy);
         const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
         report(config, request, attempt, result, decision);
-        if (!decision.retry)
-            throw buildApiError(config, request, result.failure, attempt);
+        if (!decision.retry) {
+            const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
+            throw buildApiError(config, request, result.failure, attempt, transport);
+        }
         // After a pause, the next acquire() waits it out together with every other caller.
         if (!pausedEveryone && decision.delayMs > 0)
             await config.sleep(decision.delayMs);
@@ -46367,7 +46571,7 @@ async function attemptOnce(config, request) {
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
-        const raw = await sendOnce(config.dispatcher, wire, config.timeouts);
+        const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
         const durationMs = config.now().getTime() - started;
         const read = readResponse(raw, request);
         if (read.ok)
@@ -46416,7 +46620,7 @@ function report(config, request, attempt, result, decision) {
         event.retryInMs = decision.delayMs;
     config.options.onRequest(event);
 }
-function buildApiError(config, request, failure, attempts) {
+function buildApiError(config, request, failure, attempts, transport) {
     const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
     const fields = {
         provider: config.provider,
@@ -46427,6 +46631,7 @@ function buildApiError(config, request, failure, attempts) {
         code: failure.code,
         providerMessage: `${failure.providerMessage}${transportNote}`,
         requestId: failure.requestId,
+        ...(transport ? { transport } : {}),
     };
     const bare = new errors/* ApiError */.hD(fields);
     const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);
@@ -46493,12 +46698,64 @@ function ccrHint(error, connection, baseUrl) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
+// Pieces the registries' name rules share: separators standing together, characters outside a set.
+/** Runs of separators; only `__` (two underscores) may stand together. */
+function adjacentSeparatorProblems(name, separators) {
+    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
+    return runs
+        .filter((run) => run !== '__')
+        .map((run) => /^_+$/.test(run)
+        ? `has "${run}": at most two underscores may stand together`
+        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
+}
+/** The distinct characters of `name` that `allowed` does not match. */
+function invalidCharacters(name, allowed) {
+    return [...new Set([...name].filter((char) => !allowed.test(char)))];
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
+// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
+
+/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
+function ccrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length === 0)
+        return ['must not be empty'];
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (/^[._-]/.test(name))
+        problems.push('must not start with ".", "_" or "-"');
+    if (/[._-]$/.test(name))
+        problems.push('must not end with ".", "_" or "-"');
+    if (/^\d+$/.test(name))
+        problems.push('must not consist of digits only');
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
+const CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
 // CCR enterprise public access: status, open/close and the IP allowlist
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
 
+
+
 function publicLinksPath(instanceId) {
-    return `/v1/instances/${encodeURIComponent(instanceId)}/publiclinks`;
+    return apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
 }
 /** Public access status and the whole allowlist; refuses a body it cannot read completely. */
 async function getPublicLinks(api, instanceId) {
@@ -47153,7 +47410,7 @@ const actionMetadata = {
             default: '4',
         },
         'ip-lookup-url': {
-            description: 'Lookup services asked in order until one answers with an address (plain text, JSON {"ip": …} or an ip= line), one per line or comma-separated. Empty: public services for the chosen ip-version (ipify, icanhazip, checkip.amazonaws.com).',
+            description: 'Lookup services asked in order until one answers with an address (plain text, JSON {"ip": …} or an ip= line), one per line or comma-separated; https only (plain http for loopback addresses). Empty: public services for the chosen ip-version (ipify, icanhazip, checkip.amazonaws.com).',
             required: false,
             default: '',
         },
@@ -47448,11 +47705,18 @@ function readLookupUrls(reader) {
     const urls = reader.list('ip-lookup-url');
     for (const url of urls) {
         const parsed = URL.canParse(url) ? new URL(url) : undefined;
-        if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-            throw new errors/* InputError */.dz('ip-lookup-url', `Input 'ip-lookup-url' must list http(s) URLs, got "${url}".`);
+        // Over plain http anyone on the path could answer with an address of their choosing to lease.
+        const plainAllowed = parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname);
+        if (!parsed || (parsed.protocol !== 'https:' && !plainAllowed)) {
+            throw new errors/* InputError */.dz('ip-lookup-url', `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`);
         }
     }
     return urls;
+}
+/** 127.0.0.0/8, ::1 and localhost: a lookup service on the runner itself. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 function readOwner(reader) {
     const owner = reader.string('owner', { default: 'registry-actions' });
@@ -47856,8 +48120,10 @@ function isWrite(change) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/private-links.ts
 // CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
 
+
+
 function privateLinksPath(instanceId) {
-    return `/v1/instances/${encodeURIComponent(instanceId)}/privatelinks`;
+    return apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
 }
 /** Every private link of the instance (the API returns them in one answer, unpaged). */
 async function listPrivateLinks(api, instanceId) {
@@ -47939,15 +48205,16 @@ function privateLinkName(link) {
 
 
 
+
 /** Creates declared private links that are missing and, with prune-private-links, deletes the others. */
 async function reconcilePrivateLinks(api, inputs) {
     if (inputs.privateLinks.length === 0 && !inputs.prunePrivateLinks)
         return [];
     const current = await listPrivateLinks(api, inputs.instanceId);
     const changes = planPrivateLinks(current, inputs.privateLinks, inputs.prunePrivateLinks);
-    lib_core/* info */.pq(`Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
     for (const change of changes)
-        lib_core/* info */.pq(`  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
     if (inputs.dryRun)
         return changes;
     for (const change of changes) {
@@ -48005,8 +48272,77 @@ function statusMatches(status, wish) {
         : normal === 'closed' || normal === 'close';
 }
 
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
+;// CONCATENATED MODULE: ./src/core/output/markdown.ts
+// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
+// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
+
+
+let markdown_make;
+/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        markdown_make = (text) => new Markdown(text);
+    }
+    /** Joins parts with a separator the project wrote (e.g. '\n'). */
+    static join(parts, separator) {
+        return markdown_make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
+function md(parts, ...values) {
+    return markdown_make((0,template/* fillTemplate */.o)('md', parts, values, markdownValue));
+}
+function markdownValue(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'string' ? markdownText(value) : String(value);
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '@': '&#64;',
+};
+/**
+ * Pure: text as literal Markdown inline content on one line. HTML's special characters become
+ * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
+ * markup, link, autolink or table pipe survives.
+ */
+function markdownText(value) {
+    return (0,visible/* visible */.R)(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
+}
+/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
+function code(value) {
+    return markdown_make(codeSpan((0,visible/* visible */.R)(value)));
+}
+/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
+function codeCell(value) {
+    return markdown_make(codeSpan((0,visible/* visible */.R)(value)).replaceAll('|', '\\|'));
+}
+function codeSpan(content) {
+    if (content === '')
+        return '';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/report.ts
 // Pure text for the log, the outputs and the job summary.
+
 
 
 const VERBS = { add: 'add', delete: 'delete', replace: 'rewrite', keep: 'keep', skip: 'skip' };
@@ -48030,47 +48366,46 @@ function addressesChanged(changes, lease) {
         removed.push(lease.address);
     return { added: [...new Set(added)], removed: [...new Set(removed)] };
 }
-/** Markdown for core.summary. */
+/** Markdown of the job summary; every address, description and reason in it is escaped. */
 function summaryMarkdown(report) {
-    const lines = [`## sync-whitelist: ${cell(report.instanceId)}`, ''];
-    lines.push(`Mode \`${report.mode}\`${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, '');
+    const lines = [md `## sync-whitelist: ${report.instanceId}`, md ``];
+    lines.push(md `Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md ``);
     const access = report.publicAccess.action
         ? `${report.dryRun ? 'would be' : 'was'} ${report.publicAccess.action === 'open' ? 'opened' : 'closed'} (was ${report.publicAccess.before || 'unknown'})`
         : `${report.publicAccess.before || 'unknown'} (unchanged)`;
-    lines.push(`- Public access: ${access}`);
+    lines.push(md `- Public access: ${access}`);
     if (report.runnerIp)
-        lines.push(`- Runner address: \`${report.runnerIp}\``);
+        lines.push(md `- Runner address: ${code(report.runnerIp)}`);
     if (report.lease)
-        lines.push(`- Runner lease: ${cell(report.lease.outcome)}`);
-    lines.push(`- Added: ${list(report.added)}; removed: ${list(report.removed)}`, '');
+        lines.push(md `- Runner lease: ${report.lease.outcome}`);
+    lines.push(md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
     const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
     if (decisions.length > 0) {
-        lines.push('| decision | address | description | reason |', '|---|---|---|---|');
+        lines.push(md `| decision | address | description | reason |`, md `|---|---|---|---|`);
         for (const change of decisions) {
             const item = change.kind === 'skip' ? { ipAddr: change.ipAddr, description: '' } : change.item;
-            lines.push(`| ${VERBS[change.kind]} | \`${cell(item.ipAddr)}\` | ${cell(item.description)} | ${cell(change.reason)} |`);
+            lines.push(md `| ${VERBS[change.kind]} | ${codeCell(item.ipAddr)} | ${item.description} | ${change.reason} |`);
         }
-        lines.push('');
+        lines.push(md ``);
     }
     if (report.privateLinks.length > 0) {
-        lines.push('| private link | decision | reason |', '|---|---|---|');
+        lines.push(md `| private link | decision | reason |`, md `|---|---|---|`);
         for (const change of report.privateLinks) {
-            lines.push(`| \`${privateLinkName(change.link)}\` | ${change.kind} | ${cell(change.reason)} |`);
+            lines.push(md `| ${codeCell(privateLinkName(change.link))} | ${change.kind} | ${change.reason} |`);
         }
-        lines.push('');
+        lines.push(md ``);
     }
-    lines.push(`<details><summary>Allowlist after the run (${report.entries.length})</summary>`, '');
-    lines.push('| address | description |', '|---|---|');
+    lines.push(md `<details><summary>Allowlist after the run (${report.entries.length})</summary>`, md ``);
+    lines.push(md `| address | description |`, md `|---|---|`);
     for (const entry of report.entries)
-        lines.push(`| \`${cell(entry.ipAddr)}\` | ${cell(entry.description)} |`);
-    lines.push('', '</details>', '');
-    return lines.join('\n');
+        lines.push(md `| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
+    lines.push(md ``, md `</details>`, md ``);
+    return Markdown.join(lines, '\n');
 }
 function list(addresses) {
-    return addresses.length === 0 ? 'none' : addresses.map((address) => `\`${address}\``).join(', ');
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return addresses.length === 0
+        ? md `none`
+        : Markdown.join(addresses.map((address) => code(address)), ', ');
 }
 
 ;// CONCATENATED MODULE: ./src/core/net/fetch-text.ts
@@ -48202,12 +48537,13 @@ function egress_ip_describeFailure(error, timeoutMs) {
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/runner-address.ts
 
 
+
 /** The runner's address: as given in `runner-ip`, or detected through the lookup services. */
 async function runnerAddress(inputs) {
     if (inputs.runnerIp === false)
         return undefined;
     if (inputs.runnerIp !== 'detect') {
-        lib_core/* info */.pq(`Runner address ${inputs.runnerIp.text} (given as runner-ip).`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner address ${inputs.runnerIp.text} (given as runner-ip).`);
         return inputs.runnerIp;
     }
     const { ip, source } = await detectEgressIp({
@@ -48215,7 +48551,7 @@ async function runnerAddress(inputs) {
         urls: inputs.ipLookupUrls,
         timeoutMs: inputs.ipLookupTimeoutMs,
     });
-    lib_core/* info */.pq(`Runner address ${ip.text} (reported by ${source}).`);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner address ${ip.text} (reported by ${source}).`);
     return ip;
 }
 
@@ -48305,15 +48641,17 @@ function isLeaseState(value) {
 
 
 
+
+
 /** Description text of runner lease entries (the marker follows it). */
 const RUNNER_TEXT = 'GitHub Actions runner';
 /** The main step of sync-whitelist. */
 async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     for (const note of inputs.entryNotes)
-        lib_core/* info */.pq(`entries: ${note}.`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `entries: ${note}.`);
     const runnerIp = await runnerAddress(inputs);
     if (runnerIp)
-        lib_core/* setOutput */.uH('runner-ip', runnerIp.text);
+        setStepOutput('runner-ip', runnerIp.text);
     const api = await connectCcr(inputs.connection);
     const state = { instanceId: inputs.instanceId, owner: inputs.owner };
     const links = await getPublicLinks(api, inputs.instanceId);
@@ -48356,13 +48694,13 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
 async function applyPublicAccess(api, inputs, links, state) {
     const action = planPublicAccess(links.status, inputs.publicAccess);
     if (!action) {
-        lib_core/* info */.pq(`Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`);
         if (links.status === 'closed' && (inputs.runnerIp !== false || inputs.entries.length > 0)) {
-            lib_core/* warning */.$e(`Public access of ${inputs.instanceId} is closed: the allowlist takes effect only once it is opened (public-access: open).`);
+            (0,log/* logWarning */.FF)((0,shown/* shown */.S) `Public access of ${inputs.instanceId} is closed: the allowlist takes effect only once it is opened (public-access: open).`);
         }
         return undefined;
     }
-    lib_core/* info */.pq(`${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`);
     if (inputs.dryRun)
         return action;
     if (inputs.restorePublicAccess) {
@@ -48375,12 +48713,12 @@ async function applyPublicAccess(api, inputs, links, state) {
 function printChanges(changes, dryRun) {
     if (changes.length === 0)
         return;
-    lib_core/* info */.pq(`Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
     for (const change of changes)
-        lib_core/* info */.pq(`  ${changeLine(change)}`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `  ${changeLine(change)}`);
     for (const change of changes)
         if (change.kind === 'keep' && change.warning)
-            lib_core/* warning */.$e(change.warning);
+            (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${change.warning}`);
 }
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
 async function applyChanges(api, instanceId, changes) {
@@ -48401,7 +48739,7 @@ async function takeLease(api, inputs, network, planned, state) {
     if (inputs.dryRun) {
         const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
         const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
-        lib_core/* info */.pq(`Runner lease for ${network.text}: ${outcome}.`);
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${network.text}: ${outcome}.`);
         return {
             address: network.text,
             held: false,
@@ -48427,7 +48765,7 @@ async function takeLease(api, inputs, network, planned, state) {
     const outcome = result.held
         ? `held by this job as ${holder} (${result.written.join('; ') || result.reason}); the post step releases it`
         : `not needed: ${result.reason}`;
-    lib_core/* info */.pq(`Runner lease for ${network.text}: ${outcome}.`);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${network.text}: ${outcome}.`);
     if (result.held)
         lease.write = 'added';
     else
@@ -48436,10 +48774,10 @@ async function takeLease(api, inputs, network, planned, state) {
     return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
 }
 function writeOutputs(report) {
-    lib_core/* setOutput */.uH('added', JSON.stringify(report.added));
-    lib_core/* setOutput */.uH('removed', JSON.stringify(report.removed));
-    lib_core/* setOutput */.uH('entries', JSON.stringify(report.entries));
-    lib_core/* setOutput */.uH('public-access', report.publicAccess.action === 'open'
+    setStepOutput('added', JSON.stringify(report.added));
+    setStepOutput('removed', JSON.stringify(report.removed));
+    setStepOutput('entries', JSON.stringify(report.entries));
+    setStepOutput('public-access', report.publicAccess.action === 'open'
         ? 'opened'
         : report.publicAccess.action === 'close'
             ? 'closed'
@@ -48455,14 +48793,16 @@ function writeOutputs(report) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8692);
-/* harmony import */ var _redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5760);
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
+/* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
+/* harmony import */ var _redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5760);
+
 
 
 
 /**
- * Runs an action entry: the only place that calls core.setFailed and sets the exit code.
+ * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
  * Expected failures (bad input, API errors) show their message only; anything else adds a
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
@@ -48471,17 +48811,18 @@ async function runAction(entry) {
         await entry();
     }
     catch (error) {
-        const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+        const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
         if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(error.stack));
+            const lines = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(error.stack).split('\n');
+            (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
         process.exitCode = 1;
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD)
+    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD)
         return true;
     const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
     return error instanceof Error && !builtIn.some((type) => error.constructor === type);
@@ -48497,9 +48838,12 @@ function isExpectedFailure(error) {
 /* harmony export */   Zj: () => (/* binding */ ListingIncompleteError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   hD: () => (/* binding */ ApiError)
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   sM: () => (/* binding */ UnsafeNameError)
 /* harmony export */ });
 /* unused harmony export DeletionLimitError */
+/* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
 class ApiError extends Error {
     name = 'ApiError';
@@ -48512,6 +48856,7 @@ class ApiError extends Error {
     providerMessage;
     requestId;
     hint;
+    transport;
     constructor(fields) {
         super(formatApiError(fields));
         this.provider = fields.provider;
@@ -48523,15 +48868,18 @@ class ApiError extends Error {
         this.providerMessage = fields.providerMessage;
         this.requestId = fields.requestId;
         this.hint = fields.hint;
+        this.transport = fields.transport;
     }
 }
+/** Every field may hold a server's or a listing's text: each goes through `visible`. */
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
     // IAM sometimes repeats the status as its error code ("401"): say it once.
-    const code = f.code && f.code !== String(f.status) ? ` ${f.code}` : '';
-    const requestId = f.requestId ? ` (request id ${f.requestId})` : '';
-    const hint = f.hint ? ` ${f.hint}` : '';
-    return `${f.provider} ${f.operation} (${f.method} ${f.path}) → ${status}${code} "${f.providerMessage}"${requestId}.${hint}`;
+    const code = f.code && f.code !== String(f.status) ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.code)}` : '';
+    const requestId = f.requestId ? ` (request id ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.requestId)})` : '';
+    const hint = f.hint ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.hint)}` : '';
+    const call = `${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.operation)} (${f.method} ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.path)})`;
+    return `${f.provider} ${call} → ${status}${code} "${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.providerMessage)}"${requestId}.${hint}`;
 }
 /** An action input is missing, malformed or conflicts with another; raised before any API call. */
 class InputError extends Error {
@@ -48571,6 +48919,170 @@ function errorMessage(error) {
     catch {
         return String(error);
     }
+}
+/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
+class UnsafeNameError extends Error {
+    name = 'UnsafeNameError';
+    /** What the value names: "tag", "SWR repository", "CCR project id"… */
+    what;
+    value;
+    problems;
+    constructor(what, value, problems) {
+        super(`Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`);
+        this.what = what;
+        this.value = value;
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ logWarning),
+/* harmony export */   H1: () => (/* binding */ logFailure),
+/* harmony export */   MD: () => (/* binding */ logDebug),
+/* harmony export */   fH: () => (/* binding */ logInfo)
+/* harmony export */ });
+/* unused harmony exports logNotice, startLogGroup, endLogGroup */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    core.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    core.startGroup(visibleLines(title.text));
+}
+function endLogGroup() {
+    core.endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+}
+
+
+/***/ }),
+
+/***/ 5156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ Shown),
+/* harmony export */   S: () => (/* binding */ shown)
+/* harmony export */ });
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('shown', parts, values, showValue));
+}
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 7915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
 }
 
 

@@ -6,8 +6,8 @@ import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import { ccrNamespaceProblems } from '../../providers/ccr/name-rules.ts';
 import { type Connection, readConnection } from '../../providers/index.ts';
-import { actionMetadata } from './action-metadata.ts';
 import { swrNamespaceProblems } from '../../providers/swr/name-rules.ts';
+import { actionMetadata } from './action-metadata.ts';
 import { type PermissionWish, parsePermissionLines } from './permission-lines.ts';
 import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts';
 

@@ -16,7 +16,7 @@ export const actionMetadata: ActionMetadata = {
     },
     registry: {
       description:
-        "Registry host to log in to when the default does not fit: SWR swr.<region>.myhuaweicloud.com (or the host SWR names), CCR enterprise the instance's public (or private) domain, CCR personal registry.baidubce.com. Use it for a custom domain. Host and optional port only.",
+        "Registry host to log in to when the default does not fit: SWR swr.<region>.myhuaweicloud.com, CCR enterprise the instance's public (or private) domain, CCR personal registry.baidubce.com. Use it for a custom domain. Host and optional port only. An SWR login secret for any other host is refused.",
       required: false,
       default: '',
     },

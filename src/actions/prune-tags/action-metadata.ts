@@ -35,7 +35,7 @@ export const actionMetadata: ActionMetadata = {
     },
     keep: {
       description:
-        'Regular expressions, one per line; matching tags are always kept, e.g. `^latest$` and `^v\\d+\\.\\d+\\.\\d+$`.',
+        'Regular expressions, one per line; matching tags are always kept, e.g. `^latest$` and `^v\\d+\\.\\d+\\.\\d+$`. In include, exclude and keep, a comment after whitespace (`^latest$  # release`) is ignored; whitespace left in a pattern is an error, as tag names never hold any.',
       required: false,
       default: '',
     },

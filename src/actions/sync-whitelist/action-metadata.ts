@@ -42,7 +42,7 @@ export const actionMetadata: ActionMetadata = {
     },
     'ip-lookup-url': {
       description:
-        'Lookup services asked in order until one answers with an address (plain text, JSON {"ip": …} or an ip= line), one per line or comma-separated. Empty: public services for the chosen ip-version (ipify, icanhazip, checkip.amazonaws.com).',
+        'Lookup services asked in order until one answers with an address (plain text, JSON {"ip": …} or an ip= line), one per line or comma-separated; https only (plain http for loopback addresses). Empty: public services for the chosen ip-version (ipify, icanhazip, checkip.amazonaws.com).',
       required: false,
       default: '',
     },
