@@ -7,11 +7,14 @@
 // | 1 commands in CCR member names                 | success                  | nothing          |
 // | 2 CCR personal projectId "501/../502"          | clean failure            | nothing          |
 // | 2 SWR repository ".." listed, state absent     | blocked                  | nothing          |
+// | 4 the repository listing trickled in           | success after a retry    | nothing          |
+// | 5 a 200 MiB repository listing page            | incomplete listing       | nothing          |
+// | 6 repository paging ignored, no total          | incomplete listing       | nothing          |
 // | 7 markup in a description reaching the summary | dry run succeeds         | nothing          |
 import { describe, expect } from 'vitest';
 import type { EmulatorSeed } from '../emulator/index.ts';
 import { ccrEmulatorInputs, swrEmulatorInputs } from '../support/emulator-inputs.ts';
-import { swrListingWith } from './support/hostile-answers.ts';
+import { swrEndlessPages, swrListingWith } from './support/hostile-answers.ts';
 import { type HostileRow, itEachHostileRow } from './support/hostile-job.ts';
 import type { Answer } from './support/hostile-proxy.ts';
 import { hostileText } from './support/runner-commands.ts';
@@ -126,6 +129,40 @@ const rows: HostileRow[] = [
     expected: /lists a repository "\.\." that .*nothing is deleted/,
     invariants: ['no request off path', 'nothing deleted on doubt'],
     check: ({ emu }) => expect(emu.state.swrNamespaces.get('team-a')?.repositories.has('web')).toBe(true),
+  },
+  {
+    finding: '4. the repository listing trickled one byte every 200 ms',
+    action: 'ensure-namespace',
+    seed: swrSeed,
+    inputs: (endpoint) => ({
+      ...swr(endpoint),
+      repositories: 'web description="front end"',
+      'check-only': 'true',
+    }),
+    rules: [{ method: 'GET', path: REPOS, times: 1, delivery: { kind: 'trickle', everyMs: 200 } }],
+    expected: 'succeeds',
+    invariants: ['bounded time and memory', 'nothing deleted on doubt'],
+    timeoutMs: 150_000,
+  },
+  {
+    finding: '5. a 200 MiB repository listing page',
+    action: 'ensure-namespace',
+    seed: swrSeed,
+    inputs: (endpoint) => ({ ...swr(endpoint), repositories: 'web', 'check-only': 'true' }),
+    rules: [{ method: 'GET', path: REPOS, delivery: { kind: 'pad', bytes: 200 * 1024 * 1024 } }],
+    expected: /list repositories of namespace team-a: a page was too large to read/,
+    invariants: ['bounded time and memory', 'nothing deleted on doubt'],
+    timeoutMs: 120_000,
+  },
+  {
+    finding: '6. repository paging ignored and no total',
+    action: 'ensure-namespace',
+    seed: swrSeed,
+    inputs: (endpoint) => ({ ...swr(endpoint), repositories: 'web', 'check-only': 'true' }),
+    rules: [swrEndlessPages(REPOS, (i) => ({ name: `r-${i}`, namespace: 'team-a', is_public: false }))],
+    expected: /list repositories of namespace team-a: page 2 repeats/,
+    invariants: ['bounded time and memory', 'nothing deleted on doubt'],
+    timeoutMs: 90_000,
   },
   {
     finding: '7. markup in a repository description reaching the job summary',

@@ -4,6 +4,8 @@
 // | finding                                     | outcome         | changed            |
 // | ------------------------------------------- | --------------- | ------------------ |
 // | 1 commands in allowlist descriptions        | success         | the declared entry |
+// | 4 the allowlist answer trickled in          | success         | the declared entry |
+// | 5 a 200 MiB allowlist answer                | clean failure   | nothing            |
 // | 7 markup in descriptions reaching summary   | success         | the declared entry |
 // | 10 ip-lookup-url over plain http off-host   | input error     | nothing, no call   |
 import { describe, expect } from 'vitest';
@@ -27,6 +29,7 @@ const inputs = (endpoint: string) => ({
   // 192.0.2.10 is declared too, so the plan shows its (hostile) description in a keep line.
   entries: '203.0.113.0/24 # office\n192.0.2.10',
 });
+const PUBLIC_LINKS = new RegExp(`^/v1/instances/${INSTANCE}/publiclinks$`);
 const ADD_ENTRY = [new RegExp(`^(POST|PUT) /v1/instances/${INSTANCE}/publiclinks/whitelist$`)];
 
 const rows: HostileRow[] = [
@@ -39,6 +42,27 @@ const rows: HostileRow[] = [
     invariants: ['no runner command', 'no request off path'],
     allowedWrites: ADD_ENTRY,
     check: ({ main }) => expect(main.log).toContain('description\\n::warning::INJECTED'),
+  },
+  {
+    finding: '4. the allowlist answer trickled one byte every 1.5 s',
+    action: 'sync-whitelist',
+    seed: seedWith('office'),
+    inputs,
+    rules: [{ method: 'GET', path: PUBLIC_LINKS, times: 1, delivery: { kind: 'trickle', everyMs: 1500 } }],
+    expected: 'succeeds',
+    invariants: ['bounded time and memory', 'no request off path'],
+    allowedWrites: ADD_ENTRY,
+    timeoutMs: 150_000,
+  },
+  {
+    finding: '5. a 200 MiB allowlist answer',
+    action: 'sync-whitelist',
+    seed: seedWith('office'),
+    inputs,
+    rules: [{ method: 'GET', path: PUBLIC_LINKS, delivery: { kind: 'pad', bytes: 200 * 1024 * 1024 } }],
+    expected: /larger than the 8 MiB allowed/,
+    invariants: ['bounded time and memory', 'nothing deleted on doubt'],
+    timeoutMs: 120_000,
   },
   {
     finding: '7. markup in allowlist descriptions reaching the job summary',

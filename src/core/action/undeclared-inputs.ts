@@ -1,8 +1,9 @@
 // Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
 // input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
 // while the action deletes for real, so destructive runs refuse them before any API call.
-import * as core from '@actions/core';
 import { InputError } from '../errors/errors.ts';
+import { logWarning } from '../output/log.ts';
+import { shown } from '../output/shown.ts';
 import { type ActionMetadata, inputVariable } from './action-metadata.ts';
 import type { InputReader } from './input-reader.ts';
 
@@ -52,7 +53,7 @@ export function checkDeclaredInputs(
       `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`,
     );
   }
-  core.warning(`${message} It is ignored.`);
+  logWarning(shown`${message} It is ignored.`);
 }
 
 function closestName(input: string, declared: readonly string[]): string {
