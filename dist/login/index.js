@@ -46248,6 +46248,7 @@ function inputVariable(name) {
 
 
 
+
 /** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
 function findUndeclaredInputs(given, declared) {
     const known = new Set(declared.map(inputVariable));
@@ -46277,7 +46278,7 @@ function checkDeclaredInputs(reader, metadata, options) {
     if (options.refuse) {
         throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
     }
-    lib_core/* warning */.$e(`${message} It is ignored.`);
+    (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${message} It is ignored.`);
 }
 function closestName(input, declared) {
     const wanted = normalised(input);

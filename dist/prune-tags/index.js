@@ -50991,6 +50991,7 @@ function inputVariable(name) {
 
 
 
+
 /** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
 function findUndeclaredInputs(given, declared) {
     const known = new Set(declared.map(inputVariable));
@@ -51020,7 +51021,7 @@ function checkDeclaredInputs(reader, metadata, options) {
     if (options.refuse) {
         throw new errors_InputError(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
     }
-    warning(`${message} It is ignored.`);
+    logWarning(shown `${message} It is ignored.`);
 }
 function closestName(input, declared) {
     const wanted = normalised(input);
