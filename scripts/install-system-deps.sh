@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the real-registry end-to-end tests use (a registry server and skopeo).
+# Installs the Debian packages the real-registry and workflow tests use (a registry server, skopeo, and
+# openssl for the certificates of the test internet).
 # Skips what is already present; needs root (as on CI) or passwordless sudo.
 set -euo pipefail
 need=()
 command -v skopeo >/dev/null || need+=(skopeo)
 [ -x /usr/bin/docker-registry ] || need+=(docker-registry)
 command -v htpasswd >/dev/null || need+=(apache2-utils)
+command -v openssl >/dev/null || need+=(openssl)
 [ ${#need[@]} -eq 0 ] && { echo "system packages present"; exit 0; }
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"

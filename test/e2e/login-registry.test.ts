@@ -14,7 +14,7 @@ import {
   missingRegistryTools,
   skopeo,
   startLocalRegistry,
-} from './login-registry-support.ts';
+} from '../support/local-registry.ts';
 import { expectNoLeaks, runLogin } from './login-support.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;

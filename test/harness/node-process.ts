@@ -36,7 +36,7 @@ export async function runProcess(
   args: readonly string[],
   env: Record<string, string>,
   files: Record<string, string>,
-  options: { timeoutMs?: number; cwd?: string } = {},
+  options: SpawnOptions = {},
 ): Promise<ProcessResult> {
   const { exitCode, stdout, stderr } = await spawnCollect(command, args, env, options);
   const read = (name: string) => readFileSync(files[name]!, 'utf8');
@@ -88,14 +88,28 @@ function unescapeData(value: string): string {
   return value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
 
+export interface SpawnOptions {
+  timeoutMs?: number;
+  cwd?: string;
+  /** Called with the pid of a process started in its own process group (e.g. to end its leftovers later). */
+  onProcessGroup?: (pid: number) => void;
+}
+
 function spawnCollect(
   command: string,
   args: readonly string[],
   env: Record<string, string>,
-  options: { timeoutMs?: number; cwd?: string },
+  options: SpawnOptions,
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, [...args], { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const detached = options.onProcessGroup !== undefined;
+    const child = spawn(command, [...args], {
+      env,
+      cwd: options.cwd,
+      detached,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (detached && child.pid !== undefined) options.onProcessGroup?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

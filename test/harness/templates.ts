@@ -1,10 +1,13 @@
 // Values of parsed template tokens (GitHub's workflow parser): literals as written, `${{ }}` through the
 // evaluator (the parser has already turned `a ${{ x }} b` into `format('a {0} b', x)`).
+import { parse } from 'yaml';
 import { type Contexts, evaluate, fromExpressionData, type JobStatus } from './expressions.ts';
 import { workflowParser } from './github-parser.ts';
 
 export type Token = import('@actions/workflow-parser/templates/tokens/template-token').TemplateToken;
 type MappingToken = import('@actions/workflow-parser/templates/tokens/mapping-token').MappingToken;
+type ExpressionToken =
+  import('@actions/workflow-parser/templates/tokens/basic-expression-token').BasicExpressionToken;
 
 const { isBasicExpression, isLiteral, isMapping, isSequence, isString } = workflowParser;
 
@@ -15,7 +18,7 @@ export function tokenValue(
   status: JobStatus = 'success',
 ): unknown {
   if (token === undefined) return undefined;
-  if (isBasicExpression(token)) return fromExpressionData(evaluate(token.expression, contexts, status));
+  if (isBasicExpression(token)) return fromExpressionData(evaluate(expressionOf(token), contexts, status));
   if (isMapping(token)) {
     const result: Record<string, unknown> = {};
     for (const { key, value } of token)
@@ -28,6 +31,29 @@ export function tokenValue(
     return literal.value ?? null;
   }
   return undefined;
+}
+
+/**
+ * The expression a token stands for. For a multi-line block scalar (`|`, `>`) the parser builds its
+ * format() from the scalar's source lines, indentation and all (easier for editor positions); the runner
+ * reads the scalar as YAML does, so the block is decoded here first and the format() rebuilt from it.
+ */
+function expressionOf(token: ExpressionToken): string {
+  const header = token.blockScalarHeader;
+  const source = token.source;
+  if (!header || !source?.includes('\n')) return token.expression;
+  const decoded = String((parse(`value: ${header}\n${source}`) as { value: unknown }).value ?? '');
+  const args: string[] = [];
+  const literal = decoded.replace(/\$\{\{(.*?)\}\}/gs, (_match, expression: string) => {
+    args.push(expression.trim());
+    return `\u0000${args.length - 1}\u0000`;
+  });
+  const format = literal
+    .replace(/'/g, "''")
+    .replace(/\{/g, '{{')
+    .replace(/\}/g, '}}')
+    .replace(/\u0000(\d+)\u0000/g, '{$1}');
+  return `format('${format}'${args.map((arg) => `, ${arg}`).join('')})`;
 }
 
 /** A token's value as the text an input, env variable or script receives (the runner's string conversion). */

@@ -1,4 +1,4 @@
-// A real registry for the login e2e tests: Debian's docker-registry (distribution) with htpasswd auth on
+// A real registry for end-to-end tests: Debian's docker-registry (distribution) with htpasswd auth on
 // loopback, skopeo as the client, and a tiny OCI image built from plain files.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -25,6 +25,7 @@ export function missingRegistryTools(): string | undefined {
     !existsSync(REGISTRY_BIN) && `${REGISTRY_BIN} (Debian package docker-registry)`,
     !onPath('htpasswd') && 'htpasswd (apache2-utils)',
     !onPath('skopeo') && 'skopeo',
+    !onPath('openssl') && 'openssl',
   ].filter(Boolean);
   return missing.length > 0 ? `missing ${missing.join(', ')}: run scripts/install-system-deps.sh` : undefined;
 }
@@ -44,17 +45,26 @@ export interface LocalRegistry {
   close(): Promise<void>;
 }
 
-/** Starts docker-registry on 127.0.0.1 (plain HTTP) accepting one htpasswd user (bcrypt). */
-export async function startLocalRegistry(username: string, password: string): Promise<LocalRegistry> {
+/**
+ * Starts docker-registry on 127.0.0.1 (plain HTTP) accepting the given htpasswd users (bcrypt). Its URLs
+ * are relative, so it also serves behind a TLS-terminating proxy under another host name.
+ */
+export async function startLocalRegistry(
+  username: string,
+  password: string,
+  ...others: Array<[username: string, password: string]>
+): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
-  const htpasswd = execFileSync('htpasswd', ['-Bbn', username, password], { encoding: 'utf8' });
-  writeFileSync(join(dir, 'htpasswd'), htpasswd, { mode: 0o600 });
+  const htpasswd = [[username, password], ...others]
+    .map(([user, secret]) => execFileSync('htpasswd', ['-Bbn', user!, secret!], { encoding: 'utf8' }).trim())
+    .join('\n');
+  writeFileSync(join(dir, 'htpasswd'), `${htpasswd}\n`, { mode: 0o600 });
   const port = await freePort();
   const config = [
     'version: 0.1',
     'log: { level: error }',
     `storage: { filesystem: { rootdirectory: ${join(dir, 'data')} } }`,
-    `http: { addr: 127.0.0.1:${port}, secret: e2e-only-http-secret }`,
+    `http: { addr: 127.0.0.1:${port}, secret: e2e-only-http-secret, relativeurls: true }`,
     `auth: { htpasswd: { realm: e2e-registry, path: ${join(dir, 'htpasswd')} } }`,
   ].join('\n');
   writeFileSync(join(dir, 'config.yml'), config);
@@ -90,11 +100,16 @@ function sha256(data: Buffer | string): string {
 }
 
 /** A one-layer OCI image layout tagged `v1`, built from plain files; returns its path and config digest. */
-export function buildOciImage(): { layout: string; configDigest: string } {
+export function buildOciImage(content = `built for an e2e test at ${new Date().toISOString()}\n`): {
+  layout: string;
+  configDigest: string;
+  manifestDigest: string;
+  size: number;
+} {
   const work = mkdtempSync(join(tmpdir(), 'oci-'));
   const rootfs = join(work, 'rootfs');
   mkdirSync(rootfs);
-  writeFileSync(join(rootfs, 'hello.txt'), `built for the login e2e test at ${new Date().toISOString()}\n`);
+  writeFileSync(join(rootfs, 'hello.txt'), content);
   const layer = execFileSync('tar', ['-C', rootfs, '-cf', '-', 'hello.txt']);
   const layout = join(work, 'layout');
   const blobs = join(layout, 'blobs', 'sha256');
@@ -135,7 +150,12 @@ export function buildOciImage(): { layout: string; configDigest: string } {
       ],
     }),
   );
-  return { layout, configDigest: config.digest };
+  return {
+    layout,
+    configDigest: config.digest,
+    manifestDigest: manifest.digest,
+    size: layerBlob.size + config.size,
+  };
 }
 
 export interface SkopeoResult {
