@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4142);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6556);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4142:
+/***/ 6556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46089,18 +46089,6 @@ function codeSpan(content) {
 
 // EXTERNAL MODULE: ./src/core/output/shown.ts
 var shown = __nccwpck_require__(5156);
-;// CONCATENATED MODULE: ./src/core/action/input-names.ts
-// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-function quoteInputs(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
-}
-/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
-function inputLabel(names) {
-    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
-}
-
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
 var errors = __nccwpck_require__(8692);
 ;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
@@ -46459,368 +46447,23 @@ function enterpriseOnly(connection, why) {
     throw new errors/* InputError */.dz('instance-id', why);
 }
 
-;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
-// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
-
-/** CCR personal edition's registry host (one domain for every region). */
-const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
-/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
-function ccrInstanceRegistryHost(detail, access) {
-    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
-    return url ? registryKey(url) : undefined;
+;// CONCATENATED MODULE: ./src/core/action/input-names.ts
+// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function quoteInputs(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
+function inputLabel(names) {
+    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
-const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
-
-;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
 
 
-
-
-/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
-const HUAWEI_ENV = [
-    {
-        accessKeyId: 'HUAWEICLOUD_SDK_AK',
-        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
-        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-    },
-    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
-];
-const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
-const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
-    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
-    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
-/**
- * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
- * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
- * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
- */
-function resolveHuaweiAuth(reader) {
-    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
-    if (method === 'password')
-        return passwordAuth(reader) ?? missingPassword();
-    if (method === 'oidc')
-        return oidcAuth(reader, true);
-    const keys = readKeyInputs(reader);
-    if (keys)
-        return akskAuth(keys);
-    if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
-        if (chosen)
-            return chosen;
-    }
-    for (const names of HUAWEI_ENV) {
-        const fromEnv = readKeyEnv(reader, names);
-        if (fromEnv)
-            return akskAuth(fromEnv);
-    }
-    if (method === 'aksk') {
-        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
-            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
-    }
-    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
-        `found. Tried, in order: ${TRIED}. Set one of them ` +
-        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
-}
-function akskAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
-    };
-}
-/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
-function passwordAuth(reader) {
-    const username = reader.optional('iam-username');
-    const password = reader.secret('iam-password');
-    const domain = reader.optional('iam-domain');
-    if (!username && !password && !domain)
-        return undefined;
-    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
-    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
-    if (missing.length > 0 || !username || !password || !domain) {
-        throw new errors/* InputError */.dz(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
-            'iam-username, iam-password and iam-domain (the account name).');
-    }
-    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
-}
-function missingPassword() {
-    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
-}
-/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
-    const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
-    const audience = reader.optional('oidc-audience');
-    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
-    return audience ? { ...auth, audience } : auth;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
-
-
-const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
-/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
-function connection_readSwrConnection(reader) {
-    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
-    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (iamEndpoint)
-        connection.iamEndpoint = iamEndpoint;
-    return connection;
-}
-
-;// CONCATENATED MODULE: ./src/providers/index.ts
-
-
-/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
-function readProvider(reader) {
-    return reader.oneOf('provider', ['swr', 'ccr']);
-}
-/** The connection for whichever provider the `provider` input names. */
-function readConnection(reader) {
-    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
-}
-
-;// CONCATENATED MODULE: ./src/actions/login/action-metadata.ts
-const actionMetadata = {
-    name: 'login',
-    inputs: {
-        provider: {
-            description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',
-            required: true,
-        },
-        region: {
-            description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR enterprise). Not needed for CCR personal.',
-            required: false,
-            default: '',
-        },
-        registry: {
-            description: "Registry host to log in to when the default does not fit: SWR swr.<region>.myhuaweicloud.com, CCR enterprise the instance's public (or private) domain, CCR personal registry.baidubce.com. Use it for a custom domain. Host and optional port only. An SWR login secret for any other host is refused.",
-            required: false,
-            default: '',
-        },
-        'instance-id': {
-            description: 'CCR enterprise instance id (ccr-xxxxxxxx): the action gets a temporary password for it. Leave empty for the CCR personal edition (then set username and password).',
-            required: false,
-            default: '',
-        },
-        'registry-access': {
-            description: 'CCR enterprise only. Which instance domain to use when registry is empty: public or private (VPC). Empty: public.',
-            required: false,
-            default: '',
-        },
-        duration: {
-            description: 'CCR enterprise only. Lifetime of the temporary password in hours, 1 to 24. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
-            required: false,
-            default: '',
-        },
-        username: {
-            description: 'CCR only. Docker user name. Enterprise: optional, read from the user profile when empty. Personal: required.',
-            required: false,
-            default: '',
-        },
-        'user-id': {
-            description: 'CCR enterprise only. Baidu Cloud user id whose profile names the docker user (GET /v1/users/profile?userId=); needed when username is empty.',
-            required: false,
-            default: '',
-        },
-        password: {
-            description: 'CCR personal edition only: the registry password (a long-lived credential; pass it from a secret).',
-            required: false,
-            default: '',
-        },
-        logout: {
-            description: 'Remove the login in the post step at the end of the job (restoring any login it replaced).',
-            required: false,
-            default: 'true',
-        },
-        'output-password': {
-            description: 'Also set the password output (masked in logs). Off by default.',
-            required: false,
-            default: 'false',
-        },
-        endpoint: {
-            description: 'API endpoint override (private endpoints, other partitions, tests).',
-            required: false,
-            default: '',
-        },
-        'iam-endpoint': {
-            description: 'Huawei IAM endpoint override.',
-            required: false,
-            default: '',
-        },
-        auth: {
-            description: 'Huawei sign-in method: auto, aksk, password or oidc.',
-            required: false,
-            default: 'auto',
-        },
-        'access-key-id': {
-            description: "Access key id (Huawei AK or Baidu AK). Falls back to the vendors' usual environment variables.",
-            required: false,
-            default: '',
-        },
-        'secret-access-key': {
-            description: 'Secret access key (Huawei SK or Baidu SK).',
-            required: false,
-            default: '',
-        },
-        'security-token': {
-            description: 'Security token of temporary credentials (Huawei temporary AK/SK, Baidu STS).',
-            required: false,
-            default: '',
-        },
-        'iam-username': {
-            description: 'Huawei IAM user name, for password sign-in.',
-            required: false,
-            default: '',
-        },
-        'iam-password': {
-            description: 'Huawei IAM password, for password sign-in.',
-            required: false,
-            default: '',
-        },
-        'iam-domain': {
-            description: 'Huawei account (domain) name, for password sign-in.',
-            required: false,
-            default: '',
-        },
-        'idp-id': {
-            description: 'Huawei IAM identity provider id, for keyless sign-in with the GitHub OIDC token.',
-            required: false,
-            default: '',
-        },
-        'oidc-audience': {
-            description: 'Audience of the GitHub OIDC token for keyless sign-in.',
-            required: false,
-            default: '',
-        },
-    },
-    outputs: {
-        registry: {
-            description: 'The registry host logged in to (use it in image references).',
-        },
-        username: {
-            description: 'The docker user name (not secret).',
-        },
-        'docker-config': {
-            description: 'The DOCKER_CONFIG directory holding config.json with the login (also exported to later steps).',
-        },
-        'expires-at': {
-            description: 'When the login stops working (ISO 8601), empty for long-lived CCR personal logins.',
-        },
-        password: {
-            description: 'The registry password, only with output-password true (masked in logs).',
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ./src/actions/login/inputs.ts
-// The login action's inputs: parsed and checked here, before any API call.
-
-
-
-
-
-
-
-
-
-
-/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
-const MAX_DURATION_HOURS = 24;
-const DEFAULT_DURATION_HOURS = 2;
-/** Reads and checks every login input; InputError names the input and the rule. */
-function readLoginInputs(reader = new InputReader()) {
-    // Secrets first, so they are masked before anything can print them.
-    const password = reader.secret('password');
-    checkDeclaredInputs(reader, actionMetadata, { refuse: false });
-    const provider = readProvider(reader);
-    const registry = readRegistry(reader);
-    const common = {
-        logout: reader.boolean('logout', { default: true }),
-        outputPassword: reader.boolean('output-password', { default: false }),
-    };
-    if (provider === 'swr') {
-        rejectInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
-        const connection = connection_readSwrConnection(reader);
-        return {
-            ...common,
-            target: registry ? { kind: 'swr', connection, registry } : { kind: 'swr', connection },
-        };
-    }
-    if (reader.optional('instance-id') === undefined) {
-        return { ...common, target: readPersonalTarget(reader, registry, password) };
-    }
-    return { ...common, target: readEnterpriseTarget(reader, registry) };
-}
-function readRegistry(reader) {
-    const text = reader.optional('registry');
-    if (text === undefined)
-        return undefined;
-    const key = registryKey(text);
-    if (key === undefined) {
-        throw new errors/* InputError */.dz('registry', `Input 'registry' must be a registry host such as swr.cn-north-4.myhuaweicloud.com or ` +
-            `registry.example.com:5000 (no path), got "${text}".`);
-    }
-    return key;
-}
-function readEnterpriseTarget(reader, registry) {
-    rejectInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
-    const connection = enterpriseOnly(connection_readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
-    const target = {
-        ...readDockerUser(reader),
-        kind: 'ccr-enterprise',
-        connection,
-        registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
-    };
-    if (registry)
-        target.registry = registry;
-    return target;
-}
-/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
-function readDockerUser(reader) {
-    const username = reader.optional('username');
-    const userId = reader.optional('user-id');
-    if (username)
-        return userId ? { username, userId } : { username };
-    if (userId)
-        return { userId };
-    throw new errors/* InputError */.dz(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
-        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
-        'center), since the profile call takes a user id.');
-}
-function readPersonalTarget(reader, registry, password) {
-    const username = reader.optional('username');
-    if (!username && !password) {
-        throw new errors/* InputError */.dz(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
-            'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
-            'which has no temporary credentials).');
-    }
-    if (!username || !password) {
-        const missing = username ? 'password' : 'username';
-        throw new errors/* InputError */.dz(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
-    }
-    rejectInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
-    return { kind: 'ccr-personal', registry: registry ?? CCR_PERSONAL_REGISTRY, username, password };
-}
-/** Inputs that mean nothing for this kind of login are an error, not silently ignored. */
-function rejectInputs(reader, names, where) {
+/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
+function refuseInputs(reader, names, where) {
     const given = names.filter((name) => reader.optional(name) !== undefined);
     if (given.length === 0)
         return;
@@ -48131,6 +47774,17 @@ function customDomainsOf(info) {
     return domains;
 }
 
+;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
+// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
+
+/** CCR personal edition's registry host (one domain for every region). */
+const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
+/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
+function ccrInstanceRegistryHost(detail, access) {
+    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
+    return url ? registryKey(url) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
 /**
  * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
@@ -48144,6 +47798,286 @@ async function getCcrUserProfile(api, userId) {
         operation: `read the profile of user ${userId}`,
     });
     return response.body ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+
+
+
+
+
+
+
+
+/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
+const MAX_DURATION_HOURS = 24;
+const DEFAULT_DURATION_HOURS = 2;
+/** CCR enterprise: a temporary password for an instance. */
+class CcrEnterpriseLoginTarget {
+    kind = 'ccr-enterprise';
+    connection;
+    registry;
+    /** Which instance domain to log in to when `registry` is not set. */
+    registryAccess;
+    /** Lifetime of the temporary password, hours. */
+    durationHours;
+    /** Docker user name (`username`); else read from the profile of `userId`. */
+    username;
+    /** User whose profile names the docker user (`user-id`). */
+    userId;
+    #user;
+    constructor(connection, user, options) {
+        this.connection = connection;
+        this.#user = user;
+        if (user.username !== undefined)
+            this.username = user.username;
+        if (user.userId !== undefined)
+            this.userId = user.userId;
+        this.registryAccess = options.registryAccess;
+        this.durationHours = options.durationHours;
+        if (options.registry)
+            this.registry = options.registry;
+    }
+    get renewHint() {
+        return 'Raise duration if later steps need the registry longer.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await connectCcr(this.connection);
+        const { instanceId } = this.connection;
+        // Reads first: a failure there must not cost an irrevocable password.
+        const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
+        const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
+        const user = this.#user;
+        const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
+        const issuedAt = now();
+        const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
+        return {
+            registry,
+            username,
+            password,
+            expiresAt: new Date(issuedAt.getTime() + this.durationHours * 3_600_000),
+            expirySource: `duration ${this.durationHours} h`,
+        };
+    }
+}
+/** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
+class CcrPersonalLoginTarget {
+    kind = 'ccr-personal';
+    registry;
+    username;
+    password;
+    constructor(registry, username, password) {
+        this.registry = registry;
+        this.username = username;
+        this.password = password;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [
+            'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
+                'password is changed. The post step removes it from the runner.',
+        ];
+    }
+    async obtain() {
+        return { registry: this.registry, username: this.username, password: this.password };
+    }
+}
+const ccrLogin = {
+    readTarget(reader, common) {
+        return reader.optional('instance-id') === undefined
+            ? readPersonalTarget(reader, common)
+            : readEnterpriseTarget(reader, common.registry);
+    },
+};
+function readEnterpriseTarget(reader, registry) {
+    refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
+    const connection = enterpriseOnly(connection_readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
+    const user = readDockerUser(reader);
+    return new CcrEnterpriseLoginTarget(connection, user, {
+        registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
+        durationHours: reader.integer('duration', {
+            min: 1,
+            max: MAX_DURATION_HOURS,
+            default: DEFAULT_DURATION_HOURS,
+        }),
+        registry,
+    });
+}
+/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
+function readDockerUser(reader) {
+    const username = reader.optional('username');
+    const userId = reader.optional('user-id');
+    if (username)
+        return userId ? { username, userId } : { username };
+    if (userId)
+        return { userId };
+    throw new errors/* InputError */.dz(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
+        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
+        'center), since the profile call takes a user id.');
+}
+function readPersonalTarget(reader, common) {
+    const username = reader.optional('username');
+    const { password } = common;
+    if (!username && !password) {
+        throw new errors/* InputError */.dz(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
+            'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
+            'which has no temporary credentials).');
+    }
+    if (!username || !password) {
+        const missing = username ? 'password' : 'username';
+        throw new errors/* InputError */.dz(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
+    }
+    refuseInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
+    return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
+}
+async function profileName(api, userId) {
+    const profile = await getCcrUserProfile(api, userId);
+    if (typeof profile.name === 'string' && profile.name !== '')
+        return profile.name;
+    throw new errors/* ApiError */.hD({
+        provider: 'CCR',
+        operation: 'read the docker user name',
+        method: 'GET',
+        path: '/v1/users/profile',
+        status: 200,
+        providerMessage: 'the profile has no "name"',
+        hint: 'Set the username input to the docker user name shown in the CCR console.',
+    });
+}
+/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
+function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
+    if (registryOverride)
+        return registryOverride;
+    const host = ccrInstanceRegistryHost(detail, access);
+    if (host)
+        return host;
+    const domains = customDomainsOf(detail.info);
+    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
+    throw new errors/* InputError */.dz(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
+
+const ccrProvider = {
+    name: 'ccr',
+    label: 'CCR',
+    login: ccrLogin,
+};
+
+;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
+const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
+
+
+
+/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
+const HUAWEI_ENV = [
+    {
+        accessKeyId: 'HUAWEICLOUD_SDK_AK',
+        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
+        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    },
+    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
+];
+const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
+const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
+    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
+    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
+/**
+ * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
+ * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
+ * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
+ */
+function resolveHuaweiAuth(reader) {
+    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
+    if (method === 'password')
+        return passwordAuth(reader) ?? missingPassword();
+    if (method === 'oidc')
+        return oidcAuth(reader, true);
+    const keys = readKeyInputs(reader);
+    if (keys)
+        return akskAuth(keys);
+    if (method === 'auto') {
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        if (chosen)
+            return chosen;
+    }
+    for (const names of HUAWEI_ENV) {
+        const fromEnv = readKeyEnv(reader, names);
+        if (fromEnv)
+            return akskAuth(fromEnv);
+    }
+    if (method === 'aksk') {
+        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
+            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
+    }
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
+        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
+}
+function akskAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
+    };
+}
+/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
+function passwordAuth(reader) {
+    const username = reader.optional('iam-username');
+    const password = reader.secret('iam-password');
+    const domain = reader.optional('iam-domain');
+    if (!username && !password && !domain)
+        return undefined;
+    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
+    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
+    if (missing.length > 0 || !username || !password || !domain) {
+        throw new errors/* InputError */.dz(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+            'iam-username, iam-password and iam-domain (the account name).');
+    }
+    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
+}
+function missingPassword() {
+    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
+}
+/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
+function oidcAuth(reader, required) {
+    const idpId = reader.optional('idp-id');
+    if (!idpId) {
+        if (!required)
+            return undefined;
+        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+            'GitHub (see docs/keyless.md).');
+    }
+    const audience = reader.optional('oidc-audience');
+    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
+    return audience ? { ...auth, audience } : auth;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
+
+
+const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
+function connection_readSwrConnection(reader) {
+    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
+    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    if (iamEndpoint)
+        connection.iamEndpoint = iamEndpoint;
+    return connection;
 }
 
 ;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
@@ -48648,15 +48582,45 @@ function swrRegistryHost(region) {
     return `swr.${region}.myhuaweicloud.com`;
 }
 
-;// CONCATENATED MODULE: ./src/actions/login/plan.ts
-// Pure decisions of the login action: which registry and login to use, when it expires, what to warn.
+;// CONCATENATED MODULE: ./src/providers/swr/login.ts
 
 
 
 
 
+
+
+/** SWR: a temporary login for the region. */
+class SwrLoginTarget {
+    kind = 'swr';
+    connection;
+    /** Registry host override (`registry`). */
+    registry;
+    constructor(connection, registry) {
+        this.connection = connection;
+        if (registry)
+            this.registry = registry;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await connectSwr(this.connection);
+        const secret = await createSwrLoginSecret(api, this.connection.region);
+        return chooseSwrLogin(secret, this.connection.region, now(), this.registry);
+    }
+}
 /** SWR documents a 6-hour lifetime for temporary login commands. */
 const SWR_LOGIN_LIFETIME_HOURS = 6;
+const swrLogin = {
+    readTarget(reader, common) {
+        refuseInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
+        return new SwrLoginTarget(connection_readSwrConnection(reader), common.registry);
+    },
+};
 /**
  * The login to write from an SWR secret: only the entry for the region's registry, or for the `registry`
  * input's host (a secret naming no host counts as the region's). An entry for any other host is never
@@ -48693,18 +48657,219 @@ function unexpectedHosts(secret, accepted) {
         hint: "Set the 'registry' input to the registry host this login is for, if that is the one you mean.",
     });
 }
-/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
-function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
-    if (registryOverride)
-        return registryOverride;
-    const host = ccrInstanceRegistryHost(detail, access);
-    if (host)
-        return host;
-    const domains = customDomainsOf(detail.info);
-    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
-    throw new errors/* InputError */.dz(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
-        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
+
+;// CONCATENATED MODULE: ./src/providers/swr/index.ts
+
+const swrProvider = {
+    name: 'swr',
+    label: 'SWR',
+    login: swrLogin,
+};
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+
+
+
+
+
+/** Every registry family the actions ship with; the `provider` input picks one by name. */
+const PROVIDERS = [swrProvider, ccrProvider];
+/**
+ * The provider the `provider` input names, among those of the table that offer `capability`: the one
+ * place an action picks its provider. An unknown name, or one without the capability, is an InputError.
+ */
+function chooseProvider(reader, capability, choice) {
+    const able = (choice.table ?? PROVIDERS).filter((provider) => Boolean(provider[capability]));
+    const text = reader.optional('provider');
+    const [first] = able;
+    if (text === undefined && choice.optional && first)
+        return first;
+    const match = able.find((provider) => provider.name === text?.toLowerCase());
+    if (match)
+        return match;
+    const names = able.map((provider) => provider.name);
+    // A required choice fails the usual way: "is required: one of …" or "must be one of …".
+    if (!choice.optional)
+        reader.oneOf('provider', names);
+    const scopes = able.map((provider) => provider[capability].scope ?? provider.label);
+    throw new errors/* InputError */.dz('provider', `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`);
 }
+/** The connection for whichever provider the `provider` input names. */
+function readConnection(reader) {
+    return reader.oneOf('provider', ['swr', 'ccr']) === 'swr'
+        ? readSwrConnection(reader)
+        : readCcrConnection(reader);
+}
+/** `a`, `a or b`, `a, b or c`. */
+function eitherOf(names) {
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/actions/login/action-metadata.ts
+const actionMetadata = {
+    name: 'login',
+    inputs: {
+        provider: {
+            description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',
+            required: true,
+        },
+        region: {
+            description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR enterprise). Not needed for CCR personal.',
+            required: false,
+            default: '',
+        },
+        registry: {
+            description: "Registry host to log in to when the default does not fit: SWR swr.<region>.myhuaweicloud.com, CCR enterprise the instance's public (or private) domain, CCR personal registry.baidubce.com. Use it for a custom domain. Host and optional port only. An SWR login secret for any other host is refused.",
+            required: false,
+            default: '',
+        },
+        'instance-id': {
+            description: 'CCR enterprise instance id (ccr-xxxxxxxx): the action gets a temporary password for it. Leave empty for the CCR personal edition (then set username and password).',
+            required: false,
+            default: '',
+        },
+        'registry-access': {
+            description: 'CCR enterprise only. Which instance domain to use when registry is empty: public or private (VPC). Empty: public.',
+            required: false,
+            default: '',
+        },
+        duration: {
+            description: 'CCR enterprise only. Lifetime of the temporary password in hours, 1 to 24. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
+            required: false,
+            default: '',
+        },
+        username: {
+            description: 'CCR only. Docker user name. Enterprise: optional, read from the user profile when empty. Personal: required.',
+            required: false,
+            default: '',
+        },
+        'user-id': {
+            description: 'CCR enterprise only. Baidu Cloud user id whose profile names the docker user (GET /v1/users/profile?userId=); needed when username is empty.',
+            required: false,
+            default: '',
+        },
+        password: {
+            description: 'CCR personal edition only: the registry password (a long-lived credential; pass it from a secret).',
+            required: false,
+            default: '',
+        },
+        logout: {
+            description: 'Remove the login in the post step at the end of the job (restoring any login it replaced).',
+            required: false,
+            default: 'true',
+        },
+        'output-password': {
+            description: 'Also set the password output (masked in logs). Off by default.',
+            required: false,
+            default: 'false',
+        },
+        endpoint: {
+            description: 'API endpoint override (private endpoints, other partitions, tests).',
+            required: false,
+            default: '',
+        },
+        'iam-endpoint': {
+            description: 'Huawei IAM endpoint override.',
+            required: false,
+            default: '',
+        },
+        auth: {
+            description: 'Huawei sign-in method: auto, aksk, password or oidc.',
+            required: false,
+            default: 'auto',
+        },
+        'access-key-id': {
+            description: "Access key id (Huawei AK or Baidu AK). Falls back to the vendors' usual environment variables.",
+            required: false,
+            default: '',
+        },
+        'secret-access-key': {
+            description: 'Secret access key (Huawei SK or Baidu SK).',
+            required: false,
+            default: '',
+        },
+        'security-token': {
+            description: 'Security token of temporary credentials (Huawei temporary AK/SK, Baidu STS).',
+            required: false,
+            default: '',
+        },
+        'iam-username': {
+            description: 'Huawei IAM user name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-password': {
+            description: 'Huawei IAM password, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'iam-domain': {
+            description: 'Huawei account (domain) name, for password sign-in.',
+            required: false,
+            default: '',
+        },
+        'idp-id': {
+            description: 'Huawei IAM identity provider id, for keyless sign-in with the GitHub OIDC token.',
+            required: false,
+            default: '',
+        },
+        'oidc-audience': {
+            description: 'Audience of the GitHub OIDC token for keyless sign-in.',
+            required: false,
+            default: '',
+        },
+    },
+    outputs: {
+        registry: {
+            description: 'The registry host logged in to (use it in image references).',
+        },
+        username: {
+            description: 'The docker user name (not secret).',
+        },
+        'docker-config': {
+            description: 'The DOCKER_CONFIG directory holding config.json with the login (also exported to later steps).',
+        },
+        'expires-at': {
+            description: 'When the login stops working (ISO 8601), empty for long-lived CCR personal logins.',
+        },
+        password: {
+            description: 'The registry password, only with output-password true (masked in logs).',
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/actions/login/inputs.ts
+// The login action's inputs: parsed and checked here, before any API call.
+
+
+
+
+
+
+/** Reads and checks every login input; InputError names the input and the rule. */
+function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
+    // Secrets first, so they are masked before anything can print them.
+    const password = reader.secret('password');
+    checkDeclaredInputs(reader, actionMetadata, { refuse: false });
+    const provider = chooseProvider(reader, 'login', { action: 'login', table: providers });
+    const registry = readRegistry(reader);
+    const logout = reader.boolean('logout', { default: true });
+    const outputPassword = reader.boolean('output-password', { default: false });
+    return { logout, outputPassword, target: provider.login.readTarget(reader, { registry, password }) };
+}
+function readRegistry(reader) {
+    const text = reader.optional('registry');
+    if (text === undefined)
+        return undefined;
+    const key = registryKey(text);
+    if (key === undefined) {
+        throw new errors/* InputError */.dz('registry', `Input 'registry' must be a registry host such as swr.cn-north-4.myhuaweicloud.com or ` +
+            `registry.example.com:5000 (no path), got "${text}".`);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/actions/login/plan.ts
 /** Below this much remaining life, the log warns that later steps may find the login expired. */
 const EXPIRY_WARNING_MINUTES = 60;
 /** A warning when the login may expire while the job still needs it; undefined otherwise. */
@@ -48722,62 +48887,6 @@ function formatRemaining(until, now) {
     const minutes = Math.max(0, Math.round((until.getTime() - now.getTime()) / 60_000));
     const hours = Math.floor(minutes / 60);
     return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/login/obtain-login.ts
-// Gets the registry credential from the provider an input chose.
-
-
-
-
-
-
-
-
-/** The registry login for a target; `now` stamps computed expiry times. */
-async function obtainLogin(target, now) {
-    switch (target.kind) {
-        case 'swr': {
-            const api = await connectSwr(target.connection);
-            const secret = await createSwrLoginSecret(api, target.connection.region);
-            return chooseSwrLogin(secret, target.connection.region, now(), target.registry);
-        }
-        case 'ccr-enterprise':
-            return obtainCcrEnterpriseLogin(target, now);
-        case 'ccr-personal':
-            return { registry: target.registry, username: target.username, password: target.password };
-    }
-}
-async function obtainCcrEnterpriseLogin(target, now) {
-    const api = await connectCcr(target.connection);
-    const { instanceId } = target.connection;
-    // Reads first: a failure there must not cost an irrevocable password.
-    const detail = target.registry ? undefined : await getCcrInstance(api, instanceId);
-    const registry = chooseCcrRegistry(detail ?? {}, target.registryAccess, instanceId, target.registry);
-    const username = target.username !== undefined ? target.username : await profileName(api, target.userId);
-    const issuedAt = now();
-    const { password } = await createCcrTemporaryPassword(api, instanceId, target.durationHours);
-    return {
-        registry,
-        username,
-        password,
-        expiresAt: new Date(issuedAt.getTime() + target.durationHours * 3_600_000),
-        expirySource: `duration ${target.durationHours} h`,
-    };
-}
-async function profileName(api, userId) {
-    const profile = await getCcrUserProfile(api, userId);
-    if (typeof profile.name === 'string' && profile.name !== '')
-        return profile.name;
-    throw new errors/* ApiError */.hD({
-        provider: 'CCR',
-        operation: 'read the docker user name',
-        method: 'GET',
-        path: '/v1/users/profile',
-        status: 200,
-        providerMessage: 'the profile has no "name"',
-        hint: 'Set the username input to the docker user name shown in the CCR console.',
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
@@ -48872,13 +48981,12 @@ function isLoginState(value) {
 
 
 
-
 /** The main step: log in, record what changed for post, report. */
 async function login(deps = {}) {
     const now = deps.now ?? (() => new Date());
     const env = deps.env ?? process.env;
-    const inputs = readLoginInputs();
-    const credential = await obtainLogin(inputs.target, now);
+    const inputs = readLoginInputs(undefined, deps.providers);
+    const credential = await inputs.target.obtain(now);
     const { record, notes } = await addDockerLogin(credential, {
         env,
         homeDir: (0,external_node_os_namespaceObject.homedir)(),
@@ -48909,16 +49017,11 @@ function run_report(inputs, credential, configDir, env, now) {
         (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${`The login expires at ${credential.expiresAt.toISOString()} (in ${formatRemaining(credential.expiresAt, now)}, ` +
             `from ${credential.expirySource}).`}`);
     }
-    const hint = inputs.target.kind === 'ccr-enterprise'
-        ? 'Raise duration if later steps need the registry longer.'
-        : 'Log in again before the steps that need it.';
-    const warning = expiryWarning(credential, now, hint);
+    const warning = expiryWarning(credential, now, inputs.target.renewHint);
     if (warning)
         (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${warning}`);
-    if (inputs.target.kind === 'ccr-personal') {
-        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
-            'password is changed. The post step removes it from the runner.'}`);
-    }
+    for (const note of inputs.target.notes)
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
     if (!inputs.logout) {
         (0,log/* logNotice */.n$)((0,shown/* shown */.S) `logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`);
     }

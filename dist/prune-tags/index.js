@@ -51236,7 +51236,7 @@ function readCcrConnection(reader) {
 function enterpriseOnly(connection, why) {
     if (connection.instanceId !== undefined)
         return connection;
-    throw new InputError('instance-id', why);
+    throw new errors_InputError('instance-id', why);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/input-names.ts
@@ -51250,6 +51250,308 @@ function quoteInputs(names) {
 function inputLabel(names) {
     return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
 }
+
+;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
+
+
+/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
+function refuseInputs(reader, names, where) {
+    const given = names.filter((name) => reader.optional(name) !== undefined);
+    if (given.length === 0)
+        return;
+    throw new errors_InputError(given, `${inputLabel(given)} cannot be used with ${where}.`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
+const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
+
+;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
+// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
+
+
+
+
+/**
+ * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
+ * Never calls `PUT` on the same path: that resets the user's permanent password.
+ */
+async function createCcrTemporaryPassword(api, instanceId, durationHours) {
+    const path = api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/credential`;
+    const operation = `create a temporary docker password for instance ${instanceId}`;
+    const response = await api.request({
+        method: 'POST',
+        path,
+        body: { duration: durationHours },
+        operation,
+        // A repeat only issues another short-lived password; the first one expires on its own.
+        retrySafe: true,
+        secretResponse: true,
+    });
+    const password = response.body?.password;
+    if (typeof password !== 'string' || password === '') {
+        throw new ApiError({
+            provider: 'CCR',
+            operation,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no "password"',
+        });
+    }
+    return { password: maskSecret(password) };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
+
+
+/** `GET /v1/instances/{instanceId}`. */
+async function getCcrInstance(api, instanceId) {
+    const response = await api.request({
+        method: 'GET',
+        path: api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}`,
+        operation: `read instance ${instanceId}`,
+    });
+    return response.body ?? {};
+}
+/** Custom domain names of an instance (entries may be plain strings or `{domainName}` objects). */
+function customDomainsOf(info) {
+    const domains = [];
+    for (const entry of info?.customDomains ?? []) {
+        if (typeof entry === 'string')
+            domains.push(entry);
+        else if (typeof entry === 'object' && entry !== null) {
+            const name = entry.domainName ?? entry.domain;
+            if (typeof name === 'string')
+                domains.push(name);
+        }
+    }
+    return domains;
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/registry-host.ts
+/**
+ * The config.json key for a registry: host and optional port, without scheme, path or trailing slash
+ * (what `docker login <host>` writes). Undefined when the text is not a host.
+ */
+function registryKey(text) {
+    const trimmed = text
+        .trim()
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/+$/, '');
+    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(trimmed))
+        return undefined;
+    return trimmed.toLowerCase();
+}
+/** Keys docker may also have used for the same registry (`https://host`, `http://host/`…). */
+function isSameRegistry(key, registry) {
+    return registryKey(key.replace(/\/v[12]\/?$/, '')) === registry;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
+// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
+
+/** CCR personal edition's registry host (one domain for every region). */
+const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
+/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
+function ccrInstanceRegistryHost(detail, access) {
+    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
+    return url ? registryKey(url) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
+/**
+ * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
+ * Cloud user. The id is part of the call as documented; there is no documented form without it.
+ */
+async function getCcrUserProfile(api, userId) {
+    const response = await api.request({
+        method: 'GET',
+        path: '/v1/users/profile',
+        query: [['userId', userId]],
+        operation: `read the profile of user ${userId}`,
+    });
+    return response.body ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+
+
+
+
+
+
+
+
+/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
+const MAX_DURATION_HOURS = 24;
+const DEFAULT_DURATION_HOURS = 2;
+/** CCR enterprise: a temporary password for an instance. */
+class CcrEnterpriseLoginTarget {
+    kind = 'ccr-enterprise';
+    connection;
+    registry;
+    /** Which instance domain to log in to when `registry` is not set. */
+    registryAccess;
+    /** Lifetime of the temporary password, hours. */
+    durationHours;
+    /** Docker user name (`username`); else read from the profile of `userId`. */
+    username;
+    /** User whose profile names the docker user (`user-id`). */
+    userId;
+    #user;
+    constructor(connection, user, options) {
+        this.connection = connection;
+        this.#user = user;
+        if (user.username !== undefined)
+            this.username = user.username;
+        if (user.userId !== undefined)
+            this.userId = user.userId;
+        this.registryAccess = options.registryAccess;
+        this.durationHours = options.durationHours;
+        if (options.registry)
+            this.registry = options.registry;
+    }
+    get renewHint() {
+        return 'Raise duration if later steps need the registry longer.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await connectCcr(this.connection);
+        const { instanceId } = this.connection;
+        // Reads first: a failure there must not cost an irrevocable password.
+        const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
+        const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
+        const user = this.#user;
+        const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
+        const issuedAt = now();
+        const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
+        return {
+            registry,
+            username,
+            password,
+            expiresAt: new Date(issuedAt.getTime() + this.durationHours * 3_600_000),
+            expirySource: `duration ${this.durationHours} h`,
+        };
+    }
+}
+/** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
+class CcrPersonalLoginTarget {
+    kind = 'ccr-personal';
+    registry;
+    username;
+    password;
+    constructor(registry, username, password) {
+        this.registry = registry;
+        this.username = username;
+        this.password = password;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [
+            'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
+                'password is changed. The post step removes it from the runner.',
+        ];
+    }
+    async obtain() {
+        return { registry: this.registry, username: this.username, password: this.password };
+    }
+}
+const ccrLogin = {
+    readTarget(reader, common) {
+        return reader.optional('instance-id') === undefined
+            ? readPersonalTarget(reader, common)
+            : readEnterpriseTarget(reader, common.registry);
+    },
+};
+function readEnterpriseTarget(reader, registry) {
+    refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
+    const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
+    const user = readDockerUser(reader);
+    return new CcrEnterpriseLoginTarget(connection, user, {
+        registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
+        durationHours: reader.integer('duration', {
+            min: 1,
+            max: MAX_DURATION_HOURS,
+            default: DEFAULT_DURATION_HOURS,
+        }),
+        registry,
+    });
+}
+/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
+function readDockerUser(reader) {
+    const username = reader.optional('username');
+    const userId = reader.optional('user-id');
+    if (username)
+        return userId ? { username, userId } : { username };
+    if (userId)
+        return { userId };
+    throw new errors_InputError(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
+        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
+        'center), since the profile call takes a user id.');
+}
+function readPersonalTarget(reader, common) {
+    const username = reader.optional('username');
+    const { password } = common;
+    if (!username && !password) {
+        throw new errors_InputError(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
+            'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
+            'which has no temporary credentials).');
+    }
+    if (!username || !password) {
+        const missing = username ? 'password' : 'username';
+        throw new errors_InputError(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
+    }
+    refuseInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
+    return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
+}
+async function profileName(api, userId) {
+    const profile = await getCcrUserProfile(api, userId);
+    if (typeof profile.name === 'string' && profile.name !== '')
+        return profile.name;
+    throw new ApiError({
+        provider: 'CCR',
+        operation: 'read the docker user name',
+        method: 'GET',
+        path: '/v1/users/profile',
+        status: 200,
+        providerMessage: 'the profile has no "name"',
+        hint: 'Set the username input to the docker user name shown in the CCR console.',
+    });
+}
+/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
+function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
+    if (registryOverride)
+        return registryOverride;
+    const host = ccrInstanceRegistryHost(detail, access);
+    if (host)
+        return host;
+    const domains = customDomainsOf(detail.info);
+    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
+    throw new errors_InputError(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
+
+const ccrProvider = {
+    name: 'ccr',
+    label: 'CCR',
+    login: ccrLogin,
+};
 
 ;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
 const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
@@ -51361,16 +51663,218 @@ function readSwrConnection(reader) {
     return connection;
 }
 
+;// CONCATENATED MODULE: ./src/providers/swr/login-secret.ts
+// SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
+
+
+/**
+ * Generates a temporary docker login (valid for hours, not revocable) for the project named after
+ * the region. POST is not retried: each call issues a new secret.
+ */
+async function createSwrLoginSecret(api, region) {
+    const path = '/v2/manage/utils/secret';
+    const response = await api.request({
+        method: 'POST',
+        path,
+        query: [['projectname', region]],
+        operation: `create a temporary docker login for region ${region}`,
+        secretResponse: true,
+    });
+    const logins = parseSwrLoginSecret(response.body, response.headers['x-swr-dockerlogin']);
+    if (logins.length === 0) {
+        throw new ApiError({
+            provider: 'SWR',
+            operation: `create a temporary docker login for region ${region}`,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no login (no "auths" in the body, no X-Swr-Dockerlogin header)',
+            hint: 'Check that the endpoint is the SWR API of the region.',
+        });
+    }
+    const expiresAt = parseExpiry(response.headers['x-swr-expireat']);
+    return expiresAt ? { logins, expiresAt } : { logins };
+}
+/** Logins from the body's `auths` and, when it has none, the `docker login -u … -p … host` header. Masks each. */
+function parseSwrLoginSecret(body, header) {
+    const fromBody = loginsFromAuths(body);
+    if (fromBody.length > 0)
+        return fromBody;
+    const fromHeader = header === undefined ? undefined : loginFromCommand(header);
+    return fromHeader ? [fromHeader] : [];
+}
+function loginsFromAuths(body) {
+    const auths = typeof body === 'object' && body !== null ? body.auths : undefined;
+    if (typeof auths !== 'object' || auths === null)
+        return [];
+    const logins = [];
+    for (const [host, entry] of Object.entries(auths)) {
+        if (typeof entry?.auth !== 'string')
+            continue;
+        maskSecret(entry.auth);
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0 || colon === decoded.length - 1)
+            continue;
+        logins.push({ host, username: decoded.slice(0, colon), password: maskSecret(decoded.slice(colon + 1)) });
+    }
+    return logins;
+}
+/** Parses `docker login -u USER -p PASSWORD [HOST]` (flags in any order, `--username=` forms too). */
+function loginFromCommand(command) {
+    const words = command.trim().split(/\s+/);
+    let username;
+    let password;
+    let host;
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        if (flag === '-u' || flag === '--username')
+            username = inline ?? words[++i];
+        else if (flag === '-p' || flag === '--password')
+            password = inline ?? words[++i];
+        else if (!word.startsWith('-') && i >= 2 && word !== 'login')
+            host = word;
+    }
+    if (!username || !password)
+        return undefined;
+    maskSecret(password);
+    return host ? { host, username, password } : { username, password };
+}
+function parseExpiry(value) {
+    if (!value)
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
+/** SWR's registry host of a region (the API lives on swr-api.{region}, images on swr.{region}). */
+function swrRegistryHost(region) {
+    return `swr.${region}.myhuaweicloud.com`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/login.ts
+
+
+
+
+
+
+
+/** SWR: a temporary login for the region. */
+class SwrLoginTarget {
+    kind = 'swr';
+    connection;
+    /** Registry host override (`registry`). */
+    registry;
+    constructor(connection, registry) {
+        this.connection = connection;
+        if (registry)
+            this.registry = registry;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await connectSwr(this.connection);
+        const secret = await createSwrLoginSecret(api, this.connection.region);
+        return chooseSwrLogin(secret, this.connection.region, now(), this.registry);
+    }
+}
+/** SWR documents a 6-hour lifetime for temporary login commands. */
+const SWR_LOGIN_LIFETIME_HOURS = 6;
+const swrLogin = {
+    readTarget(reader, common) {
+        refuseInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
+        return new SwrLoginTarget(readSwrConnection(reader), common.registry);
+    },
+};
+/**
+ * The login to write from an SWR secret: only the entry for the region's registry, or for the `registry`
+ * input's host (a secret naming no host counts as the region's). An entry for any other host is never
+ * written: the answer could point later steps' pushes at a registry the workflow never named. Without an
+ * expiry header, the documented 6 hours apply.
+ */
+function chooseSwrLogin(secret, region, now, registryOverride) {
+    const regionHost = swrRegistryHost(region);
+    const accepted = new Set([regionHost, (registryOverride && registryKey(registryOverride)) || regionHost]);
+    const login = secret.logins.find((candidate) => accepted.has(registryKey(candidate.host ?? '') ?? '')) ??
+        secret.logins.find((candidate) => candidate.host === undefined);
+    if (!login)
+        throw unexpectedHosts(secret, [...accepted]);
+    const expiresAt = secret.expiresAt ?? new Date(now.getTime() + SWR_LOGIN_LIFETIME_HOURS * 3_600_000);
+    return {
+        registry: registryOverride ?? regionHost,
+        username: login.username,
+        password: login.password,
+        expiresAt,
+        expirySource: secret.expiresAt
+            ? 'X-Swr-Expireat header'
+            : `SWR's documented ${SWR_LOGIN_LIFETIME_HOURS}-hour lifetime`,
+    };
+}
+function unexpectedHosts(secret, accepted) {
+    const named = secret.logins.map((login) => JSON.stringify(login.host ?? '')).join(', ');
+    return new ApiError({
+        provider: 'SWR',
+        operation: 'create a temporary docker login',
+        method: 'POST',
+        path: '/v2/manage/utils/secret',
+        status: 200,
+        providerMessage: `the login is for ${named}, not for ${accepted.join(' or ')}; nothing was written`,
+        hint: "Set the 'registry' input to the registry host this login is for, if that is the one you mean.",
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/index.ts
+
+const swrProvider = {
+    name: 'swr',
+    label: 'SWR',
+    login: swrLogin,
+};
+
 ;// CONCATENATED MODULE: ./src/providers/index.ts
 
 
-/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
-function readProvider(reader) {
-    return reader.oneOf('provider', ['swr', 'ccr']);
+
+
+
+/** Every registry family the actions ship with; the `provider` input picks one by name. */
+const PROVIDERS = [swrProvider, ccrProvider];
+/**
+ * The provider the `provider` input names, among those of the table that offer `capability`: the one
+ * place an action picks its provider. An unknown name, or one without the capability, is an InputError.
+ */
+function chooseProvider(reader, capability, choice) {
+    const able = (choice.table ?? PROVIDERS).filter((provider) => Boolean(provider[capability]));
+    const text = reader.optional('provider');
+    const [first] = able;
+    if (text === undefined && choice.optional && first)
+        return first;
+    const match = able.find((provider) => provider.name === text?.toLowerCase());
+    if (match)
+        return match;
+    const names = able.map((provider) => provider.name);
+    // A required choice fails the usual way: "is required: one of …" or "must be one of …".
+    if (!choice.optional)
+        reader.oneOf('provider', names);
+    const scopes = able.map((provider) => provider[capability].scope ?? provider.label);
+    throw new InputError('provider', `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`);
 }
 /** The connection for whichever provider the `provider` input names. */
 function readConnection(reader) {
-    return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
+    return reader.oneOf('provider', ['swr', 'ccr']) === 'swr'
+        ? readSwrConnection(reader)
+        : readCcrConnection(reader);
+}
+/** `a`, `a or b`, `a, b or c`. */
+function eitherOf(names) {
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/name-rules.ts
@@ -52133,19 +52637,6 @@ function printPlans(plans, dryRun) {
         endLogGroup();
     }
 }
-
-;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
-
-
-const CCR_INSTANCE = {
-    what: 'CCR instance id',
-    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
-};
-const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
-/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
-const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
-const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
-const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
 
 ;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
 // Guards a paged listing against a server that never ends it: each record may appear once in the whole

@@ -1,18 +1,63 @@
-// The registry families the actions speak to, and how the `provider` input picks one.
+// The provider table, and the one lookup each action makes in it.
 import type { InputReader } from '../core/action/input-reader.ts';
+import { InputError } from '../core/errors/errors.ts';
 import { type CcrConnection, readCcrConnection } from './ccr/connection.ts';
+import { ccrProvider } from './ccr/index.ts';
+import type { Capability, ProviderTable, ProviderWith } from './seam/provider.ts';
 import { readSwrConnection, type SwrConnection } from './swr/connection.ts';
+import { swrProvider } from './swr/index.ts';
 
-export type ProviderName = 'swr' | 'ccr';
+export type { Provider, ProviderTable } from './seam/provider.ts';
+
+/** Every registry family the actions ship with; the `provider` input picks one by name. */
+export const PROVIDERS: ProviderTable = [swrProvider, ccrProvider];
+
+export interface ProviderChoice {
+  /** The action choosing, for messages. */
+  action: string;
+  /** The providers to choose from (tests add their own). */
+  table?: ProviderTable;
+  /** An empty `provider` input means the first provider that offers the capability. */
+  optional?: boolean;
+}
+
+/**
+ * The provider the `provider` input names, among those of the table that offer `capability`: the one
+ * place an action picks its provider. An unknown name, or one without the capability, is an InputError.
+ */
+export function chooseProvider<K extends Capability>(
+  reader: InputReader,
+  capability: K,
+  choice: ProviderChoice,
+): ProviderWith<K> {
+  const able = (choice.table ?? PROVIDERS).filter((provider): provider is ProviderWith<K> =>
+    Boolean(provider[capability]),
+  );
+  const text = reader.optional('provider');
+  const [first] = able;
+  if (text === undefined && choice.optional && first) return first;
+  const match = able.find((provider) => provider.name === text?.toLowerCase());
+  if (match) return match;
+  const names = able.map((provider) => provider.name);
+  // A required choice fails the usual way: "is required: one of …" or "must be one of …".
+  if (!choice.optional) reader.oneOf('provider', names);
+  const scopes = able.map((provider) => provider[capability].scope ?? provider.label);
+  throw new InputError(
+    'provider',
+    `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`,
+  );
+}
 
 export type Connection = SwrConnection | CcrConnection;
 
-/** The `provider` input: swr (Huawei Cloud) or ccr (Baidu Cloud). */
-export function readProvider(reader: InputReader): ProviderName {
-  return reader.oneOf('provider', ['swr', 'ccr']);
-}
-
 /** The connection for whichever provider the `provider` input names. */
 export function readConnection(reader: InputReader): Connection {
-  return readProvider(reader) === 'swr' ? readSwrConnection(reader) : readCcrConnection(reader);
+  return reader.oneOf('provider', ['swr', 'ccr']) === 'swr'
+    ? readSwrConnection(reader)
+    : readCcrConnection(reader);
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function eitherOf(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 }

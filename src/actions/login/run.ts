@@ -7,22 +7,25 @@ import { addDockerLogin } from '../../core/docker/docker-login.ts';
 import { logInfo, logNotice, logWarning } from '../../core/output/log.ts';
 import { codeCell, Markdown, md } from '../../core/output/markdown.ts';
 import { shown } from '../../core/output/shown.ts';
+import type { ProviderTable } from '../../providers/index.ts';
+import type { RegistryLogin } from '../../providers/seam/login.ts';
 import { type LoginInputs, readLoginInputs } from './inputs.ts';
-import { obtainLogin } from './obtain-login.ts';
-import { expiryWarning, formatRemaining, type RegistryLogin } from './plan.ts';
+import { expiryWarning, formatRemaining } from './plan.ts';
 import { keptLoginNote, saveLoginState } from './state.ts';
 
 export interface LoginDependencies {
   now?: () => Date;
   env?: NodeJS.ProcessEnv;
+  /** The providers the `provider` input chooses from (default: the shipped ones). */
+  providers?: ProviderTable;
 }
 
 /** The main step: log in, record what changed for post, report. */
 export async function login(deps: LoginDependencies = {}): Promise<void> {
   const now = deps.now ?? (() => new Date());
   const env = deps.env ?? process.env;
-  const inputs = readLoginInputs();
-  const credential = await obtainLogin(inputs.target, now);
+  const inputs = readLoginInputs(undefined, deps.providers);
+  const credential = await inputs.target.obtain(now);
   const { record, notes } = await addDockerLogin(credential, {
     env,
     homeDir: homedir(),
@@ -66,20 +69,9 @@ function report(
       }`,
     );
   }
-  const hint =
-    inputs.target.kind === 'ccr-enterprise'
-      ? 'Raise duration if later steps need the registry longer.'
-      : 'Log in again before the steps that need it.';
-  const warning = expiryWarning(credential, now, hint);
+  const warning = expiryWarning(credential, now, inputs.target.renewHint);
   if (warning) logWarning(shown`${warning}`);
-  if (inputs.target.kind === 'ccr-personal') {
-    logInfo(
-      shown`${
-        'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
-        'password is changed. The post step removes it from the runner.'
-      }`,
-    );
-  }
+  for (const note of inputs.target.notes) logInfo(shown`${note}`);
   if (!inputs.logout) {
     logNotice(
       shown`logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`,

@@ -37,7 +37,7 @@ describe('readLoginInputs', () => {
         { HUAWEICLOUD_SDK_AK: 'envAK', HUAWEICLOUD_SDK_SK: 'envSK' },
       ),
     );
-    expect(inputs.target.kind === 'swr' && inputs.target.connection.auth.method).toBe('aksk');
+    expect(inputs.target).toMatchObject({ kind: 'swr', connection: { auth: { method: 'aksk' } } });
   });
 
   it('reads a CCR enterprise login with a 2-hour default duration and public access', () => {

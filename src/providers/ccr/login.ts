@@ -1,0 +1,212 @@
+// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
+// user name and password (it has no temporary credentials).
+import type { InputReader } from '../../core/action/input-reader.ts';
+import { refuseInputs } from '../../core/action/refuse-inputs.ts';
+import { ApiError, InputError } from '../../core/errors/errors.ts';
+import type { ApiClient } from '../../core/http/types.ts';
+import type { LoginCommon, LoginSupport, LoginTarget, RegistryLogin } from '../seam/login.ts';
+import { connectCcr } from './connect.ts';
+import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';
+import { createCcrTemporaryPassword } from './credential.ts';
+import { type CcrInstanceDetail, customDomainsOf, getCcrInstance } from './instances.ts';
+import { CCR_PERSONAL_REGISTRY, ccrInstanceRegistryHost } from './registry-host.ts';
+import { getCcrUserProfile } from './users.ts';
+
+/**
+ * Who the docker user is: named (`username`), or read from the profile of a Baidu Cloud user id
+ * (`user-id`), since the profile call takes the id (`GET /v1/users/profile?userId=`).
+ */
+export type CcrDockerUser = { username: string; userId?: string } | { username?: undefined; userId: string };
+
+/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
+export const MAX_DURATION_HOURS = 24;
+export const DEFAULT_DURATION_HOURS = 2;
+
+/** CCR enterprise: a temporary password for an instance. */
+export class CcrEnterpriseLoginTarget implements LoginTarget {
+  readonly kind = 'ccr-enterprise';
+  readonly connection: CcrEnterpriseConnection;
+  readonly registry?: string;
+  /** Which instance domain to log in to when `registry` is not set. */
+  readonly registryAccess: 'public' | 'private';
+  /** Lifetime of the temporary password, hours. */
+  readonly durationHours: number;
+  /** Docker user name (`username`); else read from the profile of `userId`. */
+  readonly username?: string;
+  /** User whose profile names the docker user (`user-id`). */
+  readonly userId?: string;
+  readonly #user: CcrDockerUser;
+
+  constructor(
+    connection: CcrEnterpriseConnection,
+    user: CcrDockerUser,
+    options: { registryAccess: 'public' | 'private'; durationHours: number; registry: string | undefined },
+  ) {
+    this.connection = connection;
+    this.#user = user;
+    if (user.username !== undefined) this.username = user.username;
+    if (user.userId !== undefined) this.userId = user.userId;
+    this.registryAccess = options.registryAccess;
+    this.durationHours = options.durationHours;
+    if (options.registry) this.registry = options.registry;
+  }
+
+  get renewHint(): string {
+    return 'Raise duration if later steps need the registry longer.';
+  }
+
+  get notes(): readonly string[] {
+    return [];
+  }
+
+  async obtain(now: () => Date): Promise<RegistryLogin> {
+    const api = await connectCcr(this.connection);
+    const { instanceId } = this.connection;
+    // Reads first: a failure there must not cost an irrevocable password.
+    const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
+    const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
+    const user = this.#user;
+    const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
+    const issuedAt = now();
+    const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
+    return {
+      registry,
+      username,
+      password,
+      expiresAt: new Date(issuedAt.getTime() + this.durationHours * 3_600_000),
+      expirySource: `duration ${this.durationHours} h`,
+    };
+  }
+}
+
+/** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
+export class CcrPersonalLoginTarget implements LoginTarget {
+  readonly kind = 'ccr-personal';
+  readonly registry: string;
+  readonly username: string;
+  readonly password: string;
+
+  constructor(registry: string, username: string, password: string) {
+    this.registry = registry;
+    this.username = username;
+    this.password = password;
+  }
+
+  get renewHint(): string {
+    return 'Log in again before the steps that need it.';
+  }
+
+  get notes(): readonly string[] {
+    return [
+      'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
+        'password is changed. The post step removes it from the runner.',
+    ];
+  }
+
+  async obtain(): Promise<RegistryLogin> {
+    return { registry: this.registry, username: this.username, password: this.password };
+  }
+}
+
+export const ccrLogin: LoginSupport = {
+  readTarget(reader: InputReader, common: LoginCommon): CcrEnterpriseLoginTarget | CcrPersonalLoginTarget {
+    return reader.optional('instance-id') === undefined
+      ? readPersonalTarget(reader, common)
+      : readEnterpriseTarget(reader, common.registry);
+  },
+};
+
+function readEnterpriseTarget(reader: InputReader, registry: string | undefined): CcrEnterpriseLoginTarget {
+  refuseInputs(
+    reader,
+    ['password'],
+    'a CCR enterprise instance (instance-id), which gets a temporary password',
+  );
+  const connection = enterpriseOnly(
+    readCcrConnection(reader),
+    "Input 'instance-id' is required for a CCR enterprise login.",
+  );
+  const user = readDockerUser(reader);
+  return new CcrEnterpriseLoginTarget(connection, user, {
+    registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
+    durationHours: reader.integer('duration', {
+      min: 1,
+      max: MAX_DURATION_HOURS,
+      default: DEFAULT_DURATION_HOURS,
+    }),
+    registry,
+  });
+}
+
+/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
+function readDockerUser(reader: InputReader): CcrDockerUser {
+  const username = reader.optional('username');
+  const userId = reader.optional('user-id');
+  if (username) return userId ? { username, userId } : { username };
+  if (userId) return { userId };
+  throw new InputError(
+    ['username', 'user-id'],
+    "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
+      '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
+      'center), since the profile call takes a user id.',
+  );
+}
+
+function readPersonalTarget(reader: InputReader, common: LoginCommon): CcrPersonalLoginTarget {
+  const username = reader.optional('username');
+  const { password } = common;
+  if (!username && !password) {
+    throw new InputError(
+      ['instance-id', 'username', 'password'],
+      "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
+        'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
+        'which has no temporary credentials).',
+    );
+  }
+  if (!username || !password) {
+    const missing = username ? 'password' : 'username';
+    throw new InputError(
+      missing,
+      `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`,
+    );
+  }
+  refuseInputs(
+    reader,
+    ['duration', 'user-id', 'registry-access'],
+    'the CCR personal edition (no instance-id)',
+  );
+  return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
+}
+
+async function profileName(api: ApiClient, userId: string): Promise<string> {
+  const profile = await getCcrUserProfile(api, userId);
+  if (typeof profile.name === 'string' && profile.name !== '') return profile.name;
+  throw new ApiError({
+    provider: 'CCR',
+    operation: 'read the docker user name',
+    method: 'GET',
+    path: '/v1/users/profile',
+    status: 200,
+    providerMessage: 'the profile has no "name"',
+    hint: 'Set the username input to the docker user name shown in the CCR console.',
+  });
+}
+
+/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
+export function chooseCcrRegistry(
+  detail: CcrInstanceDetail,
+  access: 'public' | 'private',
+  instanceId: string,
+  registryOverride?: string,
+): string {
+  if (registryOverride) return registryOverride;
+  const host = ccrInstanceRegistryHost(detail, access);
+  if (host) return host;
+  const domains = customDomainsOf(detail.info);
+  const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
+  throw new InputError(
+    ['registry-access', 'registry'],
+    `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+      `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`,
+  );
+}
