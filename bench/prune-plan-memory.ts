@@ -4,11 +4,11 @@
 // before planning, to show what planning itself adds.
 
 import { pruneOutputs } from '../src/actions/prune-tags/outcome.ts';
-import { compileTagPatterns } from '../src/actions/prune-tags/patterns.ts';
 import { type PruneRules, planPrune } from '../src/actions/prune-tags/plan.ts';
 import { fromSwrTag } from '../src/actions/prune-tags/registry.ts';
 import { summaryMarkdown } from '../src/actions/prune-tags/summary.ts';
 import type { TagInfo } from '../src/actions/prune-tags/tag-info.ts';
+import { compileTagPatterns } from '../src/actions/prune-tags/tag-patterns.ts';
 import type { SwrTag } from '../src/providers/swr/tags.ts';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -65,14 +65,22 @@ if (process.argv[3] === 'read-only') {
 const rules: PruneRules = {
   include: [],
   exclude: [],
-  keep: compileTagPatterns('keep', ['^latest$']),
+  keep: compileTagPatterns('keep', ['^latest$'], 'regex'),
   keepLast: 10,
   olderThan: { ms: 30 * 24 * HOUR, text: '30d' },
   keepSemver: 2,
 };
 const plans = [{ repository: 'big', plan: planPrune(tags, rules, start) }];
 const outputs = pruneOutputs(plans, []);
-const summary = summaryMarkdown({ namespace: 'team', plans, results: [], status: 'Dry run.', dryRun: true });
+const summary = summaryMarkdown({
+  namespace: 'team',
+  plans,
+  results: [],
+  status: 'Dry run.',
+  dryRun: true,
+  rules: [],
+  notes: [],
+});
 console.log(
   JSON.stringify({
     tags: tags.length,

@@ -62,7 +62,7 @@ async function runPruneTags(): Promise<{
         ...swrEmulatorInputs(emu.url),
         namespace: 'team',
         repositories: 'big',
-        include: '.*',
+        include: '*',
         'keep-last': '0',
         'max-deletions': String(TAGS),
         concurrency: '16',

@@ -89,9 +89,9 @@ async function main(): Promise<void> {
     const prune = { ...swr, namespace: 'demo', repositories: 'app', 'keep-last': '3' };
     await step('prune-tags (dry run)', {
       action: 'prune-tags',
-      inputs: { ...prune, keep: '^v\\d+\\.\\d+\\.\\d+$', 'dry-run': 'true' },
+      inputs: { ...prune, keep: 'v*.*.*', 'dry-run': 'true' },
     });
-    await step('prune-tags', { action: 'prune-tags', inputs: { ...prune, keep: '^v\\d+\\.\\d+\\.\\d+$' } });
+    await step('prune-tags', { action: 'prune-tags', inputs: { ...prune, keep: 'v*.*.*' } });
     const whitelist = await step('sync-whitelist (lease the runner IP)', {
       action: 'sync-whitelist',
       inputs: { ...ccr, mode: 'add', 'runner-ip': 'true', 'ip-lookup-url': ipLookup.url },

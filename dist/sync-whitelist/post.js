@@ -45587,6 +45587,10 @@ class InputReader {
         }
         return undefined;
     }
+    /** A variable the runner sets (GITHUB_REPOSITORY, GITHUB_API_URL…), trimmed; undefined when unset or empty. */
+    environment(variable) {
+        return this.#env[variable]?.trim() || undefined;
+    }
     /** A non-secret value from the input, else the first set environment variable. */
     withEnv(name, envFallbacks) {
         const fromInput = this.optional(name);

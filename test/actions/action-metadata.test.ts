@@ -67,7 +67,15 @@ const cases: Case[] = [
     name: 'prune-tags on SWR',
     metadata: pruneMetadata,
     read: readPruneInputs,
-    given: { provider: 'swr', region: 'cn-north-4', namespace: 'team', repositories: 'app', ...hw },
+    // prune-tags needs one rule that says what to delete (keep-last, older-than or include).
+    given: {
+      provider: 'swr',
+      region: 'cn-north-4',
+      namespace: 'team',
+      repositories: 'app',
+      'older-than': '30d',
+      ...hw,
+    },
   },
   {
     name: 'prune-tags on CCR enterprise',
@@ -79,6 +87,7 @@ const cases: Case[] = [
       'instance-id': 'ccr-4k74gw7d',
       namespace: 'team',
       repositories: 'app',
+      'older-than': '30d',
       ...bce,
     },
   },

@@ -70,7 +70,7 @@ describe.each(['tag', 'digest'] as const)('prune-tags on CCR enterprise (tag del
     const result = await prune(e, {
       'older-than': '30d',
       'keep-last': '3',
-      keep: '^v\\d',
+      keep: 'v*',
       'max-deletions': '200',
       'rate-limit': '0',
     });
@@ -91,7 +91,7 @@ describe.each(['tag', 'digest'] as const)('prune-tags on CCR enterprise (tag del
     const again = await prune(e, {
       'older-than': '30d',
       'keep-last': '3',
-      keep: '^v\\d',
+      keep: 'v*',
       'max-deletions': '200',
       'rate-limit': '0',
     });

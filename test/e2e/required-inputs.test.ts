@@ -21,7 +21,7 @@ const bce = DEFAULT_CREDENTIALS.baidu;
 const instanceId = DEFAULT_CCR_INSTANCE.id;
 const HOUR = 3_600_000;
 
-/** 12 tags an hour apart with their own images: the default keep-last (10) deletes the two oldest. */
+/** 12 tags an hour apart with their own images: older-than 11h deletes the two oldest. */
 const twelveTags = Array.from({ length: 12 }, (_, i) => {
   const time = new Date(Date.now() - (12 - i) * HOUR).toISOString();
   return {
@@ -157,9 +157,9 @@ describe('each action with only its required inputs and credentials', () => {
     expect(job.main.outputs.created).toBe('false');
   });
 
-  it('prune-tags on SWR: provider, region, namespace and repositories (keeps the newest 10)', async () => {
-    const { emu } = await startWorld();
-    const job = await runJob({
+  /** prune-tags on SWR with its required inputs and credentials, plus `extra`. */
+  const pruneSwr = (url: string, extra: Record<string, string> = {}) =>
+    runJob({
       action: 'prune-tags',
       inputs: {
         provider: 'swr',
@@ -167,15 +167,32 @@ describe('each action with only its required inputs and credentials', () => {
         namespace: 'team',
         repositories: 'app',
         ...swrKeys,
-        ...swrAt(emu.url),
+        ...swrAt(url),
+        ...extra,
       },
     });
+
+  it('prune-tags on SWR: provider, region, namespace, repositories and no rule stops before any call', async () => {
+    const { emu } = await startWorld();
+    const job = await pruneSwr(emu.url);
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors).toEqual([
+      expect.stringMatching(
+        /^Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep'/,
+      ),
+    ]);
+    expect(emu.requests).toEqual([]);
+  });
+
+  it('prune-tags on SWR: provider, region, namespace, repositories and one rule (older-than)', async () => {
+    const { emu } = await startWorld();
+    const job = await pruneSwr(emu.url, { 'older-than': '11h' });
     expect(job.main.exitCode, job.main.log).toBe(0);
     expect(JSON.parse(job.main.outputs.deleted!).sort()).toEqual(['app:build-00', 'app:build-01']);
     expect(emu.state.swrNamespaces.get('team')!.repositories.get('app')!.tags.size).toBe(10);
   });
 
-  it('prune-tags on CCR enterprise: provider, region, instance-id, namespace and repositories', async () => {
+  it('prune-tags on CCR enterprise: provider, region, instance-id, namespace, repositories and older-than', async () => {
     const { emu } = await startWorld();
     const job = await runJob({
       action: 'prune-tags',
@@ -185,6 +202,7 @@ describe('each action with only its required inputs and credentials', () => {
         'instance-id': instanceId,
         namespace: 'team',
         repositories: 'app',
+        'older-than': '11h',
         ...ccrKeys,
         ...ccrAt(emu.url),
       },

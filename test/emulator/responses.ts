@@ -45,6 +45,14 @@ export function baiduError(
   return json(status, { code, message, requestId: context.requestId });
 }
 
+/** The path under which the fake GitHub API answers: GITHUB_API_URL is `<emulator url>/github-api`. */
+export const GITHUB_API_PREFIX = '/github-api';
+
+/** GitHub REST error `{"message","documentation_url","status"}`. */
+export function githubError(status: number, message: string): EmuResponse {
+  return json(status, { message, documentation_url: 'https://docs.github.com/rest', status: String(status) });
+}
+
 /** An error in the format of the provider a path belongs to (for 404/405/faults before routing). */
 export function providerError(
   provider: RouteProvider,
@@ -61,6 +69,7 @@ export function providerError(
   }[kind] as [string, string];
   if (provider === 'ccr' || provider === 'admin') return baiduError({ requestId }, status, text[0], text[1]);
   if (provider === 'iam') return iamError(status, text[1], text[0]);
+  if (provider === 'github') return githubError(status, text[1]);
   const swrCodes: Record<typeof kind, string> = {
     'not-found': 'SVCSTG.SWR.4040083',
     method: 'SVCSTG.SWR.4050000',
@@ -77,6 +86,7 @@ export function providerError(
 /** The provider a path belongs to when no route matched. */
 export function providerOfPath(path: string): RouteProvider {
   if (path.startsWith('/v3')) return 'iam';
+  if (path.startsWith(`${GITHUB_API_PREFIX}/`)) return 'github';
   if (path.startsWith('/v1/') || path.startsWith('/__admin')) return 'ccr';
   return 'swr';
 }

@@ -3,8 +3,11 @@ import type { FaultConfig } from './faults.ts';
 import type { EmulatorSeed } from './seed-types.ts';
 import type { EmulatorState } from './state.ts';
 
-/** `iam` and `admin` need no auth; `swr` needs an IAM token or an SDK-HMAC signature; `ccr` bce-auth-v1. */
-export type RouteProvider = 'iam' | 'swr' | 'ccr' | 'admin';
+/**
+ * `iam` and `admin` need no auth; `swr` needs an IAM token or an SDK-HMAC signature; `ccr` bce-auth-v1;
+ * `github` routes check the job token themselves (GitHub answers per permission).
+ */
+export type RouteProvider = 'iam' | 'swr' | 'ccr' | 'github' | 'admin';
 
 export type AuthKind = 'none' | 'iam-token' | 'huawei-signature' | 'baidu-signature';
 

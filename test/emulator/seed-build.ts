@@ -1,6 +1,7 @@
 // Turns a seed into fresh emulator state (defaults filled in: times, digests, the default CCR instance).
 import { createHash } from 'node:crypto';
 import { DEFAULT_CCR_INSTANCE, mergeCredentials } from './credentials.ts';
+import { buildGithubState } from './seed-github.ts';
 import { buildOidcProviders } from './seed-oidc.ts';
 import type {
   CcrInstanceSeed,
@@ -159,6 +160,7 @@ export function buildState(seed: EmulatorSeed, now: Date): EmulatorState {
     registryCredentials: seed.registryCredentials ?? {},
     iamTokens: new Map(),
     oidcProviders: buildOidcProviders(seed.oidcProviders),
+    github: buildGithubState(seed.github),
     swrNamespaces: new Map(),
     ccrPersonalProjects: new Map(),
     ccrInstances: new Map(),

@@ -1,5 +1,6 @@
 // Checks a seed read from JSON (file, admin endpoint) before it becomes state; errors name the bad field.
 import { parseFaultConfig } from './faults.ts';
+import { checkGithubSeed } from './seed-github.ts';
 import { checkOidcProviders } from './seed-oidc.ts';
 import type { EmulatorSeed } from './seed-types.ts';
 
@@ -112,6 +113,7 @@ export function parseSeed(value: unknown): EmulatorSeed {
     throw new Error('seed: registryCredentials must be an object');
   }
   checkOidcProviders(value.oidcProviders);
+  checkGithubSeed(value.github);
   checkSwr(value.swr);
   checkCcr(value.ccr);
   const faults = value.faults === undefined ? undefined : parseFaultConfig(value.faults);

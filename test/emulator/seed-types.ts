@@ -101,6 +101,24 @@ export interface OidcProviderSeed {
   subjectPattern?: string;
 }
 
+/** A permission of a job's GITHUB_TOKEN that the fake GitHub API checks. */
+export type GithubPermission = 'contents' | 'deployments' | 'pull-requests';
+
+/** The fake GitHub API (under `/github-api`): tokens it accepts and the repositories it knows. */
+export interface GithubSeed {
+  /** Each accepted token; a permission left out is `read`. */
+  tokens?: Array<{ token: string; permissions?: Partial<Record<GithubPermission, 'read' | 'none'>> }>;
+  repositories?: Array<{
+    /** `owner/name`, as GITHUB_REPOSITORY. */
+    fullName: string;
+    releases?: Array<{ tagName: string; draft?: boolean; prerelease?: boolean }>;
+    /** Pull requests; `state` defaults to open. */
+    pulls?: Array<{ number: number; headSha: string; state?: 'open' | 'closed' }>;
+    /** `state` as GitHub's GraphQL DeploymentState (ACTIVE, INACTIVE, IN_PROGRESS…). */
+    deployments?: Array<{ environment: string; state: string; sha: string; ref?: string }>;
+  }>;
+}
+
 export interface EmulatorSeed {
   credentials?: { huawei?: Partial<HuaweiEmulatorCredentials>; baidu?: Partial<BaiduEmulatorCredentials> };
   /** `digest` (default, spec 4.3.2: the image goes, with every tag on it) or `tag` (only that tag). */
@@ -118,5 +136,7 @@ export interface EmulatorSeed {
   swr?: { namespaces?: SwrNamespaceSeed[] };
   /** `instances` absent: the one default instance `ccr-emu00001`. */
   ccr?: { personalProjects?: CcrPersonalProjectSeed[]; instances?: CcrInstanceSeed[] };
+  /** The fake GitHub API for prune-tags' keep-github. */
+  github?: GithubSeed;
   faults?: FaultConfig;
 }

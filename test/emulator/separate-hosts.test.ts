@@ -13,6 +13,7 @@ const probes = {
   swr: { path: '/v2/manage/namespaces', method: 'GET', auth: 'huawei' },
   ccr: { path: '/v1/instances', method: 'GET', auth: 'baidu' },
   ccrPersonal: { path: '/v1/ccr/projects', method: 'GET', auth: 'baidu' },
+  github: { path: '/github-api/repos/example/app/releases', method: 'GET', auth: 'none' },
 } as const;
 
 describe('emulator with one base URL per API family', () => {
@@ -26,7 +27,7 @@ describe('emulator with one base URL per API family', () => {
         else expect(result.status, `${family} on ${host}`).toBe(404);
       }
     }
-    expect(new Set(Object.values(urls)).size).toBe(4);
+    expect(new Set(Object.values(urls)).size).toBe(5);
   });
 
   it('keeps one state across the URLs', async () => {

@@ -58,6 +58,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function send(res: ServerResponse, response: EmuResponse, provider: RouteProvider, requestId: string): void {
   const headers: Record<string, string> = { ...response.headers };
   if (provider === 'ccr') headers['x-bce-request-id'] = requestId;
+  else if (provider === 'github') headers['X-GitHub-Request-Id'] = requestId;
   else headers['X-Request-Id'] = requestId;
   const text = response.raw ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
   if (text !== undefined) headers['Content-Type'] ??= 'application/json;charset=utf-8';

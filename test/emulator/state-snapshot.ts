@@ -1,4 +1,5 @@
 // State as JSON in the seed format (GET /__admin/state): a snapshot can be fed back as a seed.
+import { githubSeedOf } from './seed-github.ts';
 import { oidcProviderSeeds } from './seed-oidc.ts';
 import type { EmulatorSeed, TagSeed } from './seed-types.ts';
 import type { EmulatorState, ImageTag, IssuedPassword, Permission } from './state.ts';
@@ -36,6 +37,7 @@ export function snapshotState(state: EmulatorState): StateSnapshot {
     region: state.region,
     registryCredentials: state.registryCredentials,
     oidcProviders: oidcProviderSeeds(state.oidcProviders),
+    github: githubSeedOf(state.github),
     swr: {
       namespaces: [...state.swrNamespaces.values()].map((ns) => ({
         name: ns.name,

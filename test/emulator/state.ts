@@ -1,6 +1,7 @@
 // The emulator's in-memory world: accounts, IAM tokens, SWR and CCR resources.
 import type { KeyObject } from 'node:crypto';
 import type { EmulatorCredentials } from './credentials.ts';
+import type { GithubState } from './seed-github.ts';
 
 export type TagDeleteMode = 'tag' | 'digest';
 
@@ -182,6 +183,8 @@ export interface EmulatorState {
   /** IAM identity providers for keyless sign-in, by id (seed `oidcProviders`, registerOidcProvider). */
   oidcProviders: Map<string, OidcProvider>;
   swrNamespaces: Map<string, SwrNamespace>;
+  /** The fake GitHub API's tokens and repositories (seed `github`). */
+  github: GithubState;
   ccrPersonalProjects: Map<number, CcrPersonalProject>;
   ccrInstances: Map<string, CcrInstance>;
   issuedPasswords: IssuedPassword[];

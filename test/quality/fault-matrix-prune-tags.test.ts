@@ -87,7 +87,7 @@ function prune(emu: Emulator): Record<string, string> {
     ...swrEmulatorInputs(emu.url),
     namespace: 'team',
     repositories: 'web',
-    keep: '^latest$',
+    keep: 'latest',
     'older-than': '30d',
     'keep-last': '0',
   };

@@ -65,7 +65,7 @@ const CCR_DELETES = [
   new RegExp(`^DELETE /v1/instances/${INSTANCE}/projects/team/repositories/web/tags/ci-[0-2]$`),
 ];
 
-const rules = { keep: '^latest$', 'older-than': '30d', 'keep-last': '0', 'max-deletions': '20' };
+const rules = { keep: 'latest', 'older-than': '30d', 'max-deletions': '20' };
 const swrPrune = (endpoint: string) => ({
   ...swrEmulatorInputs(endpoint),
   namespace: 'team',
@@ -188,8 +188,8 @@ const rows: HostileRow[] = [
     seed: swrSeed,
     inputs: (endpoint) => ({
       ...swrPrune(endpoint),
-      keep: '^latest$  # never delete latest',
-      include: '.*',
+      keep: 'latest  # never delete latest',
+      include: '*',
       'older-than': '',
     }),
     expected: 'succeeds',

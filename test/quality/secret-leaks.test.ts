@@ -164,13 +164,13 @@ const cases: LeakCase[] = [
   {
     action: 'prune-tags',
     sign: 'temporary AK/SK',
-    inputs: { namespace: 'team', repositories: 'web', 'keep-last': '0', include: '^v1$' },
+    inputs: { namespace: 'team', repositories: 'web', 'keep-last': '0', include: 'v1' },
     received: [],
   },
   {
     action: 'prune-tags',
     sign: 'GitHub OIDC',
-    inputs: { namespace: 'team', repositories: 'web' },
+    inputs: { namespace: 'team', repositories: 'web', 'keep-last': '10' },
     received: [],
   },
   {

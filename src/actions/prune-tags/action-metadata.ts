@@ -23,33 +23,51 @@ export const actionMetadata: ActionMetadata = {
     },
     include: {
       description:
-        'Regular expressions, one per line: only tags matching one of them are considered for deletion. Empty: every tag.',
+        'Tag patterns, one per line: only tags matching one of them are considered for deletion. Empty: every tag. Patterns are globs matched against the whole tag (`pr-*`, `ci-????`) unless use-regex is true. A pattern that selects no tag is warned about.',
       required: false,
       default: '',
     },
     exclude: {
       description:
-        'Regular expressions, one per line; matching tags are never considered (and never counted by keep-last).',
+        'Tag patterns, one per line; matching tags are never considered (and never counted by keep-last).',
       required: false,
       default: '',
     },
     keep: {
       description:
-        'Regular expressions, one per line; matching tags are always kept, e.g. `^latest$` and `^v\\d+\\.\\d+\\.\\d+$`. In include, exclude and keep, a comment after whitespace (`^latest$  # release`) is ignored; whitespace left in a pattern is an error, as tag names never hold any.',
+        'Tag patterns, one per line; matching tags are always kept, e.g. `latest` and `v*`. In include, exclude and keep, a comment after whitespace (`latest  # release`) is ignored; whitespace left in a pattern is an error, as tag names never hold any.',
       required: false,
       default: '',
     },
+    'use-regex': {
+      description:
+        'false: include, exclude and keep are globs matched against the whole tag (`*` any characters, `?` one). true: they are JavaScript regular expressions, matched anywhere in the tag unless anchored (`^v\\d+\\.\\d+\\.\\d+$`).',
+      required: false,
+      default: 'false',
+    },
     'keep-last': {
       description:
-        'Keep the N most recently updated of the considered tags (equal times by tag name). 0 turns the count rule off; with no older-than either, include must then name the tags to delete.',
+        'Keep the N most recently updated of the considered tags (equal times by tag name). 0 (the default, as in similar actions) turns the count rule off; with no older-than either, include must then name the tags to delete. The summary lists every rule in effect.',
       required: false,
-      default: '10',
+      default: '0',
     },
     'older-than': {
       description:
         "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
       required: false,
       default: '',
+    },
+    'keep-github': {
+      description:
+        "Also keep tags GitHub still points at in this repository, read with github-token (read-only): releases (a release's tag, also without its leading v), deployments (the commit SHA or ref of an active, queued or in-progress deployment), pull-requests (the head commit SHA of an open pull request, and pr-<number>), or all. A commit counts as named by its full SHA or a prefix of 7 or more hex digits, optionally after sha-. Comma or newline separated; empty: off. A source the token may not read is skipped with a notice.",
+      required: false,
+      default: '',
+    },
+    'github-token': {
+      description:
+        "Token for keep-github; the job's token by default. Needs contents: read (releases), deployments: read and pull-requests: read.",
+      required: false,
+      default: '${{ github.token }}',
     },
     'keep-semver': {
       description:

@@ -15,3 +15,8 @@ export class DeletionsFailedError extends Error {
 export class RetentionConflictError extends Error {
   override readonly name = 'RetentionConflictError';
 }
+
+/** The namespace the inputs name does not exist (or these credentials cannot see it). */
+export class NamespaceNotFoundError extends Error {
+  override readonly name = 'NamespaceNotFoundError';
+}

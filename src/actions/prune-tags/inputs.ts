@@ -8,9 +8,11 @@ import { type Connection, readConnection } from '../../providers/index.ts';
 import { swrNamespaceProblems } from '../../providers/swr/name-rules.ts';
 import { actionMetadata } from './action-metadata.ts';
 import { type Duration, parseDuration } from './duration.ts';
-import { compileTagPatterns, isGlob } from './patterns.ts';
+import { type KeepGithubInputs, readKeepGithub } from './keep-github-inputs.ts';
+import { isGlob } from './patterns.ts';
 import type { PruneRules } from './plan.ts';
 import { type RetentionTarget, retentionPolicyFor } from './retention-policy.ts';
+import { compileTagPatterns, everyTagWarnings, type PatternSyntax } from './tag-patterns.ts';
 
 export type PruneMode = 'delete' | 'retention-policy';
 
@@ -21,6 +23,10 @@ export interface PruneInputs {
   /** Repository names or glob patterns (`*` = every repository of the namespace). */
   repositories: string[];
   rules: PruneRules;
+  /** keep-github: what to read from GitHub before planning; absent = off. */
+  keepGithub?: KeepGithubInputs;
+  /** Warnings the inputs alone justify (a pattern that matches every tag), shown before any call. */
+  warnings: string[];
   mode: PruneMode;
   /** Set in mode retention-policy: the policy to store. */
   retention?: RetentionTarget;
@@ -43,10 +49,14 @@ export function readPruneInputs(reader: InputReader = new InputReader()): PruneI
 
 /** Everything but the connection (which also resolves credentials). */
 export function readSettings(reader: InputReader): Omit<PruneInputs, 'connection' | 'retention'> {
+  const rules = readRules(reader);
+  const keepGithub = readKeepGithub(reader);
   return {
     namespace: reader.string('namespace'),
     repositories: readRepositories(reader),
-    rules: readRules(reader),
+    rules,
+    ...(keepGithub ? { keepGithub } : {}),
+    warnings: (['exclude', 'keep'] as const).flatMap((input) => everyTagWarnings(input, rules[input])),
     mode: reader.oneOf('mode', ['delete', 'retention-policy'], { default: 'delete' }),
     maxDeletions: reader.integer('max-deletions', { min: 0, default: 1000 }),
     concurrency: reader.integer('concurrency', { min: 1, max: 32, default: 4 }),
@@ -70,11 +80,12 @@ function readRepositories(reader: InputReader): string[] {
 
 function readRules(reader: InputReader): PruneRules {
   const olderThan = readOlderThan(reader);
+  const syntax: PatternSyntax = reader.boolean('use-regex', { default: false }) ? 'regex' : 'glob';
   const rules: PruneRules = {
-    include: compileTagPatterns('include', reader.lines('include')),
-    exclude: compileTagPatterns('exclude', reader.lines('exclude')),
-    keep: compileTagPatterns('keep', reader.lines('keep')),
-    keepLast: reader.integer('keep-last', { min: 0, default: 10 }),
+    include: compileTagPatterns('include', reader.lines('include'), syntax),
+    exclude: compileTagPatterns('exclude', reader.lines('exclude'), syntax),
+    keep: compileTagPatterns('keep', reader.lines('keep'), syntax),
+    keepLast: reader.integer('keep-last', { min: 0, default: 0 }),
     keepSemver: reader.integer('keep-semver', { min: 0, default: 0 }),
   };
   if (olderThan) rules.olderThan = olderThan;
@@ -136,6 +147,13 @@ export function checkCombinations(inputs: Omit<PruneInputs, 'retention'>): Prune
       throw new InputError(
         ['mode', 'provider'],
         "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.",
+      );
+    }
+    if (inputs.keepGithub) {
+      throw new InputError(
+        ['mode', 'keep-github'],
+        "Input 'mode' is retention-policy, whose SWR policy cannot keep the tags GitHub points at; leave " +
+          "'keep-github' empty or use mode: delete.",
       );
     }
     return { ...inputs, retention: retentionPolicyFor(rules) };

@@ -49,6 +49,19 @@ export function tagRef(result: { repository: string; tag: { tag: string } }): st
   return `${result.repository}:${result.tag.tag}`;
 }
 
+/** Bytes of the distinct images the plans delete (a dry run's upper bound). */
+export function plannedBytes(plans: readonly RepositoryPlan[]): number {
+  const sizes = new Map<string, number>();
+  for (const { repository, plan } of plans) {
+    for (const decision of plan.decisions) {
+      if (decision.verdict === 'delete') sizes.set(`${repository}@${decision.tag.digest}`, decision.tag.size);
+    }
+  }
+  let total = 0;
+  for (const size of sizes.values()) total += size;
+  return total;
+}
+
 /**
  * Bytes of the distinct images this run deleted (a tag already gone does not count). An upper
  * bound: layers shared with kept images stay stored.

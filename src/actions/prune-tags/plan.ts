@@ -1,10 +1,11 @@
 // The pure planner: a repository's tags + the rules + the run's start time → a decision per tag.
 // A tag is deleted only if it is selected and no keep rule and no protection retains it.
 import type { Duration } from './duration.ts';
-import { firstMatch, type TagPattern } from './patterns.ts';
+import type { NamedTagKeeper } from './github-keep.ts';
 import { protectedDigests, protectionReason } from './protection.ts';
 import { semverKeepers } from './semver.ts';
 import { newestFirst, type TagInfo } from './tag-info.ts';
+import { firstMatch, type TagPattern } from './tag-patterns.ts';
 
 /** The rules of one run, as parsed from the inputs. */
 export interface PruneRules {
@@ -20,6 +21,8 @@ export interface PruneRules {
   olderThan?: Duration;
   /** Keep the N highest releases of each major version; 0 = off. */
   keepSemver: number;
+  /** Tags GitHub still points at (keep-github), with the reason; absent = off. */
+  keepNamed?: NamedTagKeeper;
 }
 
 export type Verdict = 'keep' | 'protect' | 'delete';
@@ -63,8 +66,8 @@ function verdictsFor(rules: PruneRules) {
     unknownTime: keep('kept: the registry reported no update time'),
     updatedAfterStart: keep('kept: updated after the run started'),
     noDigest: keep('kept: the registry reported no digest'),
-    excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude /${p.source}/`)])),
-    kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep /${p.source}/`)])),
+    excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude ${p.text}`)])),
+    kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep ${p.text}`)])),
     newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
     delete: { verdict: 'delete', reason: deleteReason(rules) } satisfies Verdicted,
   };
@@ -86,16 +89,19 @@ function ruleVerdict(
   if (tag.digest === '') return v.noDigest;
   const keep = firstMatch(rules.keep, tag.tag);
   if (keep) return v.kept.get(keep)!;
+  const named = rules.keepNamed?.(tag.tag);
+  if (named) return { verdict: 'keep', reason: named };
   if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) return v.newer;
   return v.delete;
 }
 
+/** Why a tag goes, without a verb: the log and summary say "delete" or "would delete" beside it. */
 function deleteReason(rules: PruneRules): string {
   const parts: string[] = [];
   if (rules.olderThan) parts.push(`older than ${rules.olderThan.text}`);
   if (rules.keepLast > 0) parts.push(`not among the newest ${rules.keepLast}`);
   if (parts.length === 0) parts.push('selected by include');
-  return `deleted: ${parts.join(', ')}`;
+  return parts.join(', ');
 }
 
 /**
@@ -108,7 +114,7 @@ function applyRanks(decisions: Decision[], rules: PruneRules, start: number): vo
     ranked.map((d) => d.tag),
     rules.keepSemver,
   );
-  const newest = `kept: among the newest ${rules.keepLast}`;
+  const newest = `kept: among the newest ${rules.keepLast} (keep-last)`;
   ranked.forEach((decision, rank) => {
     if (decision.verdict !== 'delete') return;
     const semverReason = semver.get(decision.tag.tag);

@@ -4,20 +4,19 @@ import { shown } from '../../core/output/shown.ts';
 import type { RepositoryPlan } from './outcome.ts';
 import { plural } from './plural.ts';
 
-const LABEL = { keep: 'keep', protect: 'protect', delete: 'delete' } as const;
-
-/** Logs every decision with its reason. */
+/** Logs every decision with its reason; a dry run says "would delete", never "delete". */
 export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): void {
+  const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' } as const;
+  const labelWidth = dryRun ? 12 : 8;
   for (const { repository, plan } of plans) {
     const { keep, protect, delete: remove } = plan.counts;
-    const verb = dryRun ? 'would delete' : 'delete';
     startLogGroup(
-      shown`${repository}: ${plural(plan.decisions.length, 'tag')} → ${verb} ${remove}, keep ${keep}, protected ${protect}`,
+      shown`${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`,
     );
     const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.tag.length)));
     for (const decision of plan.decisions) {
       logInfo(
-        shown`${LABEL[decision.verdict].padEnd(8)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`,
+        shown`${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`,
       );
     }
     endLogGroup();

@@ -2,7 +2,9 @@
 import type { ApiClient } from '../../core/http/types.ts';
 import { type SegmentRule, segmentProblems } from '../../core/path/api-path.ts';
 import { CCR_REPOSITORY, CCR_TAG } from '../../providers/ccr/path-segments.ts';
+import { findCcrProject } from '../../providers/ccr/projects.ts';
 import { type CcrTag, deleteCcrTag, listCcrTags } from '../../providers/ccr/tags.ts';
+import { findSwrNamespace } from '../../providers/swr/namespaces.ts';
 import { SWR_REPOSITORY, SWR_TAG } from '../../providers/swr/path-segments.ts';
 import { listSwrRepositories } from '../../providers/swr/repositories.ts';
 import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../../providers/swr/tags.ts';
@@ -18,6 +20,10 @@ export interface TagRegistry {
   listTags(repository: string): Promise<TagInfo[]>;
   /** Deletes one tag; 'absent' when it was already gone. */
   deleteTag(repository: string, tag: string): Promise<'deleted' | 'absent'>;
+  /** Whether the namespace exists and these credentials can see it. */
+  namespaceExists(): Promise<boolean>;
+  /** How the namespace is named in messages: `SWR organization team`. */
+  namespaceLabel: string;
 }
 
 /** SWR organization `namespace`. */
@@ -32,6 +38,8 @@ export function swrRegistry(api: ApiClient, namespace: string): TagRegistry {
       return tags;
     },
     deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
+    namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
+    namespaceLabel: `SWR organization ${namespace}`,
   };
 }
 
@@ -41,6 +49,8 @@ export function ccrRegistry(api: ApiClient, instanceId: string, project: string)
     repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
     listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
     deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
+    namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
+    namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
   };
 }
 

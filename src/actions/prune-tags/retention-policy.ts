@@ -19,9 +19,10 @@ export interface RetentionTarget {
 /** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
 export function retentionPolicyFor(rules: PruneRules): RetentionTarget {
   refuseInexpressible(rules);
+  // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
   const selectors: SwrTagSelector[] = [...rules.exclude, ...rules.keep].map((p) => ({
     kind: 'regexp',
-    pattern: p.source,
+    pattern: p.syntax === 'glob' ? p.regex.source : p.source,
   }));
   const notes = [
     'SWR applies the policy on its own schedule; the digest-sharing and manifest-list protection of mode: delete does not apply to what SWR deletes.',
@@ -67,7 +68,7 @@ function refuseInexpressible(rules: PruneRules): void {
     refuse(
       ['keep-last', 'older-than'],
       "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
-        '(keep-last defaults to 10; set keep-last: 0 for an age rule alone).',
+        '(leave keep-last at 0 for an age rule alone, or older-than empty for a count rule alone).',
     );
   }
   if (rules.keepLast === 0 && !rules.olderThan) {

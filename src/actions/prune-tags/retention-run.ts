@@ -25,7 +25,6 @@ interface PolicyResult {
 /** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
 export async function applyRetentionPolicies(api: ApiClient, inputs: PruneInputs): Promise<void> {
   const target = inputs.retention!;
-  for (const note of target.notes) logWarning(shown`${note}`);
   const repositories = await resolveRepositories(swrRegistry(api, inputs.namespace), inputs.repositories);
   const results: PolicyResult[] = [];
   for (const repository of repositories) {
@@ -33,6 +32,12 @@ export async function applyRetentionPolicies(api: ApiClient, inputs: PruneInputs
     results.push(await applyChange(api, inputs, repository, change));
   }
   const rule = describeRule(inputs);
+  // The notes concern a policy being stored: warned when this run writes one, plain info when all are unchanged.
+  const writes = results.some((r) => r.action !== 'unchanged' && r.action !== 'conflict');
+  for (const note of target.notes) {
+    if (writes) logWarning(shown`${note}`);
+    else logInfo(shown`Note: ${note}`);
+  }
   for (const r of results)
     logInfo(
       shown`${r.repository}: ${r.action}${r.id === undefined ? '' : ` (policy ${r.id})`}${r.detail ? `: ${r.detail}` : ''}`,

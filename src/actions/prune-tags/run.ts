@@ -11,13 +11,16 @@ import { DeletionsFailedError } from './errors.ts';
 import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
 import { failureMessage } from './failure-message.ts';
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
+import { readGithubKeep } from './keep-github-run.ts';
 import { pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
+import { coverageWarnings } from './pattern-coverage.ts';
 import { planPrune } from './plan.ts';
 import { plural } from './plural.ts';
 import { printPlans } from './print-plan.ts';
 import { ccrRegistry, swrRegistry, type TagRegistry } from './registry.ts';
-import { resolveRepositories } from './repositories.ts';
+import { explainNotFound, resolveRepositories } from './repositories.ts';
 import { applyRetentionPolicies } from './retention-run.ts';
+import { describeRules } from './rules-text.ts';
 import { summaryMarkdown } from './summary.ts';
 import type { TagInfo } from './tag-info.ts';
 
@@ -31,20 +34,29 @@ export interface PruneDeps {
 /** The action: every listing completes before anything is deleted. */
 export async function prune(deps: PruneDeps = {}): Promise<void> {
   const inputs = readPruneInputs(deps.reader ?? new InputReader());
+  for (const warning of inputs.warnings) logWarning(shown`${warning}`);
   const startedAt = (deps.now ?? (() => new Date()))();
   const throttling: Throttling = { throttled: 0 };
   const api = await (deps.connect ?? connectForPrune)(inputs, throttling);
   if (inputs.mode === 'retention-policy') return applyRetentionPolicies(api, inputs);
 
+  // GitHub is read first: a failure there stops the run before the registry is even listed.
+  const github = inputs.keepGithub ? await readGithubKeep(inputs.keepGithub) : undefined;
+  const rules = github ? { ...inputs.rules, keepNamed: github.keeper } : inputs.rules;
   const registry = registryFor(api, inputs);
   const repositories = await resolveRepositories(registry, inputs.repositories);
   const plans: RepositoryPlan[] = [];
   for (const repository of repositories) {
-    const tags = await registry.listTags(repository);
+    const tags = await registry
+      .listTags(repository)
+      .catch((error) => explainNotFound(registry, repository, error));
     warnOfRefusedTags(repository, tags);
-    plans.push({ repository, plan: planPrune(tags, inputs.rules, startedAt) });
+    plans.push({ repository, plan: planPrune(tags, rules, startedAt) });
   }
   printPlans(plans, inputs.dryRun);
+  const coverage = coverageWarnings(plans, rules);
+  for (const warning of coverage) logWarning(shown`${warning}`);
+  const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];
 
   const deletions = plannedDeletions(plans);
   const tooMany = deletions.length > inputs.maxDeletions;
@@ -53,7 +65,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     const status = inputs.dryRun
       ? `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${guard ? ` Without dry-run it would stop: ${guard.message}` : ''}`
       : `Stopped: ${guard!.message}`;
-    await finish(inputs, plans, [], status, throttling);
+    await finish(inputs, plans, [], status, throttling, notes);
     if (guard && !inputs.dryRun) throw guard;
     if (guard) logWarning(shown`${guard.message}`);
     return;
@@ -64,7 +76,14 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     onResult: (result, done) => logProgress(result, done, deletions.length),
   });
   const failure = failureMessage(results);
-  await finish(inputs, plans, results, failure ?? `Deleted ${plural(results.length, 'tag')}.`, throttling);
+  await finish(
+    inputs,
+    plans,
+    results,
+    failure ?? `Deleted ${plural(results.length, 'tag')}.`,
+    throttling,
+    notes,
+  );
   if (failure) {
     const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
     throw new DeletionsFailedError(failure, failed);
@@ -109,6 +128,7 @@ async function finish(
   results: readonly DeletionResult[],
   status: string,
   throttling: Throttling,
+  notes: readonly string[],
 ): Promise<void> {
   for (const [name, value] of Object.entries(pruneOutputs(plans, results))) setStepOutput(name, value);
   const throttled =
@@ -122,6 +142,8 @@ async function finish(
     results,
     status: status + throttled,
     dryRun: inputs.dryRun,
+    rules: describeRules(inputs.rules, inputs.keepGithub),
+    notes,
   });
   await appendJobSummary(markdown);
 }

@@ -1,7 +1,7 @@
 // The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
 import { codeCell, Markdown, md } from '../../core/output/markdown.ts';
 import { type DeletionResult, isCredentialRefusal } from './execute.ts';
-import { isDone, type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
+import { isDone, plannedBytes, type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
 import type { Decision } from './plan.ts';
 import { plural } from './plural.ts';
 
@@ -12,6 +12,10 @@ export interface SummaryInput {
   /** One sentence on how the run ended (dry run, stopped by the guard, done, failures). */
   status: string;
   dryRun: boolean;
+  /** The rules in effect, one phrase each (`keep-last 0 (no count rule)`), so a default is never a surprise. */
+  rules: readonly Markdown[];
+  /** Warnings and notices of the run (patterns, keep-github), repeated from the log. */
+  notes: readonly string[];
 }
 
 /** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
@@ -38,6 +42,9 @@ export function summaryMarkdown(input: SummaryInput): Markdown {
     md``,
     md`${input.status}`,
     md``,
+    md`Rules: ${Markdown.join(input.rules, ' · ')}.`,
+    md``,
+    ...(input.notes.length > 0 ? [...input.notes.map((note) => md`- ⚠️ ${note}`), md``] : []),
     ...totalsTable(input),
     md``,
   ];
@@ -87,12 +94,19 @@ function totalsTable(input: SummaryInput): Markdown[] {
   rows.push(
     md`| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`,
   );
-  const gone = input.results.filter(isDone).length;
-  rows.push(
-    md``,
-    md`Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`,
-  );
+  rows.push(md``, reclaimLine(input, total.delete));
   return rows;
+}
+
+/** What the run freed (or, in a dry run, would free): never "reclaiming up to 0 B" for a plan that deletes. */
+function reclaimLine(input: SummaryInput, planned: number): Markdown {
+  if (input.dryRun) {
+    if (planned === 0) return md`Dry run: no tag would be deleted.`;
+    return md`Dry run: would delete ${plural(planned, 'tag')}, reclaiming up to **${formatBytes(plannedBytes(input.plans))}**.`;
+  }
+  const gone = input.results.filter(isDone).length;
+  if (gone === 0) return md`Deleted: no tags.`;
+  return md`Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`;
 }
 
 function decisionRow(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): Markdown {

@@ -75,6 +75,11 @@ export class InputReader {
     return undefined;
   }
 
+  /** A variable the runner sets (GITHUB_REPOSITORY, GITHUB_API_URL…), trimmed; undefined when unset or empty. */
+  environment(variable: string): string | undefined {
+    return this.#env[variable]?.trim() || undefined;
+  }
+
   /** A non-secret value from the input, else the first set environment variable. */
   withEnv(name: string, envFallbacks: readonly string[]): string | undefined {
     const fromInput = this.optional(name);

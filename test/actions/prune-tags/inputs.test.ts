@@ -10,6 +10,7 @@ const swr = {
   'secret-access-key': 'hw-emu-secret-key-0123456789',
   namespace: 'team',
   repositories: 'web',
+  'older-than': '30d',
 };
 const ccr = {
   provider: 'ccr',
@@ -19,9 +20,11 @@ const ccr = {
   'instance-id': 'ccr-1a2b3c4d',
   namespace: 'team',
   repositories: 'web',
+  'keep-last': '10',
 };
 
-const read = (inputs: Record<string, string>) => readPruneInputs(InputReader.fromRecord(inputs));
+const runnerEnv = { GITHUB_REPOSITORY: 'example/app' };
+const read = (inputs: Record<string, string>) => readPruneInputs(InputReader.fromRecord(inputs, runnerEnv));
 
 function inputError(inputs: Record<string, string>): InputError {
   try {
@@ -55,14 +58,16 @@ describe('readPruneInputs', () => {
       rateLimit: 20,
       dryRun: false,
     });
-    expect(inputs.rules).toMatchObject({ include: [], exclude: [], keep: [], keepLast: 10, keepSemver: 0 });
-    expect(inputs.rules.olderThan).toBeUndefined();
+    expect(inputs.rules).toMatchObject({ include: [], exclude: [], keep: [], keepLast: 0, keepSemver: 0 });
+    expect(inputs.warnings).toEqual([]);
+    expect(inputs.keepGithub).toBeUndefined();
     expect(inputs.connection.provider).toBe('swr');
   });
 
   it('reads patterns one per line (commas belong to the regex) and repositories by comma or line', () => {
     const inputs = read({
       ...swr,
+      'use-regex': 'true',
       repositories: 'web, api\ntools/*',
       keep: '^latest$\n^v\\d{1,3}\\.\\d+$\n# a comment',
       'older-than': '2w',
@@ -78,8 +83,14 @@ describe('readPruneInputs', () => {
       `Input 'keep-last' must be a whole number ≥ 0, got "ten".`,
     );
     expect(inputError({ ...swr, 'older-than': '1m' }).inputs).toEqual(['older-than']);
-    expect(inputError({ ...swr, include: '(' }).message).toMatch(
+    expect(inputError({ ...swr, include: '(', 'use-regex': 'true' }).message).toMatch(
       /^Input 'include' line 1 is not a valid regular expression/,
+    );
+    expect(inputError({ ...swr, include: '^pr-' }).message).toMatch(
+      /^Input 'include' line 1 "\^pr-" is a glob pattern \(use-regex is false\)/,
+    );
+    expect(inputError({ ...swr, 'keep-github': 'tags' }).message).toBe(
+      `Input 'keep-github' takes releases, deployments, pull-requests or all, got "tags".`,
     );
     expect(inputError({ ...swr, concurrency: '0' }).inputs).toEqual(['concurrency']);
     expect(inputError({ ...swr, repositories: '../etc' }).inputs).toEqual(['repositories']);
@@ -87,10 +98,10 @@ describe('readPruneInputs', () => {
   });
 
   it('refuses rules that would delete every tag unless include names them', () => {
-    const error = inputError({ ...swr, 'keep-last': '0' });
+    const error = inputError({ ...swr, 'older-than': '' });
     expect(error.inputs).toEqual(['keep-last', 'older-than', 'include']);
     expect(error.message).toMatch(/^Input 'keep-last' is 0 and 'older-than' is empty, so every tag/);
-    expect(read({ ...swr, 'keep-last': '0', include: '^pr-' }).rules.keepLast).toBe(0);
+    expect(read({ ...swr, 'older-than': '', include: 'pr-*' }).rules.keepLast).toBe(0);
   });
 
   it('needs an enterprise instance and exact repository names on CCR', () => {
@@ -103,14 +114,23 @@ describe('readPruneInputs', () => {
   });
 
   it('translates the rules to an SWR policy in retention-policy mode, refusing what SWR cannot say', () => {
-    const inputs = read({ ...swr, mode: 'retention-policy', 'keep-last': '5', keep: '^latest$' });
+    const inputs = read({
+      ...swr,
+      'older-than': '',
+      mode: 'retention-policy',
+      'keep-last': '5',
+      keep: 'latest\nv*.*',
+    });
     expect(inputs.retention?.settings).toEqual({
       algorithm: 'or',
       rules: [
         {
           template: 'tag_rule',
           params: { num: '5' },
-          tag_selectors: [{ kind: 'regexp', pattern: '^latest$' }],
+          tag_selectors: [
+            { kind: 'regexp', pattern: '^latest$' },
+            { kind: 'regexp', pattern: '^v.*\\..*$' },
+          ],
         },
       ],
     });
@@ -118,9 +138,37 @@ describe('readPruneInputs', () => {
       inputs: ['mode', 'provider'],
       message: "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.",
     });
-    expect(inputError({ ...swr, mode: 'retention-policy', include: '^pr-' })).toMatchObject({
+    expect(
+      inputError({ ...swr, mode: 'retention-policy', 'keep-github': 'releases', 'github-token': 'ghs_x' }),
+    ).toMatchObject({
+      inputs: ['mode', 'keep-github'],
+    });
+    expect(inputError({ ...swr, mode: 'retention-policy', include: 'pr-*' })).toMatchObject({
       inputs: ['mode', 'include'],
       message: expect.stringMatching(/^Input 'mode' is retention-policy, which cannot express 'include'/),
     });
+  });
+
+  it('reads keep-github with the job token and repository, refusing an empty token', () => {
+    const inputs = read({ ...swr, 'keep-github': 'releases, pull-requests', 'github-token': 'ghs_job' });
+    expect(inputs.keepGithub).toEqual({
+      sources: ['releases', 'pull-requests'],
+      token: 'ghs_job',
+      repository: { owner: 'example', repo: 'app' },
+      apiUrl: 'https://api.github.com',
+    });
+    expect(read({ ...swr, 'keep-github': 'all', 'github-token': 'ghs_job' }).keepGithub?.sources).toEqual([
+      'releases',
+      'deployments',
+      'pull-requests',
+    ]);
+    expect(inputError({ ...swr, 'keep-github': 'releases' }).inputs).toEqual(['github-token']);
+  });
+
+  it('warns at input time of a pattern that matches every tag', () => {
+    expect(read({ ...swr, 'use-regex': 'true', keep: 'v*\n^latest$' }).warnings).toEqual([
+      "Input 'keep' pattern /v*/ matches the empty string, and a regular expression matches anywhere in a tag " +
+        'unless anchored with ^ and $, so keep keeps every tag and nothing is deleted.',
+    ]);
   });
 });

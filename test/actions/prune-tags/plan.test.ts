@@ -12,8 +12,8 @@ describe('planPrune: rules', () => {
     const refused = { ...tag('..', 90), refused: 'not a valid tag name: it is a dot segment' };
     const plan = planPrune([refused, tag('old', 80), tag('new', 1)], rules({ keepLast: 1 }), START);
     expect(plan.decisions.map((d) => [d.tag.tag, d.verdict, d.reason])).toEqual([
-      ['new', 'keep', 'kept: among the newest 1'],
-      ['old', 'delete', 'deleted: not among the newest 1'],
+      ['new', 'keep', 'kept: among the newest 1 (keep-last)'],
+      ['old', 'delete', 'not among the newest 1'],
       ['..', 'keep', 'kept: not a valid tag name: it is a dot segment; never acted on'],
     ]);
   });
@@ -21,9 +21,9 @@ describe('planPrune: rules', () => {
   it('keeps the newest N and deletes the rest, saying why', () => {
     const plan = planPrune([tag('a', 3), tag('b', 1), tag('c', 2)], rules({ keepLast: 2 }), START);
     expect(outcome(plan)).toEqual({
-      b: 'keep: kept: among the newest 2',
-      c: 'keep: kept: among the newest 2',
-      a: 'delete: deleted: not among the newest 2',
+      b: 'keep: kept: among the newest 2 (keep-last)',
+      c: 'keep: kept: among the newest 2 (keep-last)',
+      a: 'delete: not among the newest 2',
     });
     expect(plan.decisions.map((d) => d.tag.tag)).toEqual(['b', 'c', 'a']);
     expect(plan.counts).toEqual({ keep: 2, protect: 0, delete: 1 });
@@ -38,7 +38,7 @@ describe('planPrune: rules', () => {
     const plan = planPrune([tag('old', 40), tag('young', 10)], rules({ olderThan: days(30) }), START);
     expect(outcome(plan)).toEqual({
       young: 'keep: kept: newer than 30d',
-      old: 'delete: deleted: older than 30d',
+      old: 'delete: older than 30d',
     });
   });
 
@@ -47,9 +47,9 @@ describe('planPrune: rules', () => {
     const plan = planPrune(tags, rules({ keepLast: 2, olderThan: days(30) }), START);
     expect(outcome(plan)).toEqual({
       t4: 'keep: kept: newer than 30d',
-      t3: 'keep: kept: among the newest 2',
-      t2: 'delete: deleted: older than 30d, not among the newest 2',
-      t1: 'delete: deleted: older than 30d, not among the newest 2',
+      t3: 'keep: kept: among the newest 2 (keep-last)',
+      t2: 'delete: older than 30d, not among the newest 2',
+      t1: 'delete: older than 30d, not among the newest 2',
     });
   });
 
@@ -58,9 +58,9 @@ describe('planPrune: rules', () => {
     const plan = planPrune(tags, rules({ include: ['^pr-'], exclude: ['keepme'] }), START);
     expect(outcome(plan)).toEqual({
       'main-1': 'keep: kept: not selected by include',
-      'pr-1': 'delete: deleted: selected by include',
+      'pr-1': 'delete: selected by include',
       'pr-keepme': 'keep: kept: matches exclude /keepme/',
-      'pr-2': 'delete: deleted: selected by include',
+      'pr-2': 'delete: selected by include',
     });
   });
 
@@ -77,7 +77,7 @@ describe('planPrune: rules', () => {
       START,
     );
     expect(outcome(plan)).toEqual({
-      'ci-7': 'delete: deleted: older than 30d',
+      'ci-7': 'delete: older than 30d',
       latest: 'keep: kept: matches keep /^latest$/',
       'v1.2.3': 'keep: kept: matches keep /^v\\d+\\.\\d+\\.\\d+$/',
     });
@@ -125,9 +125,9 @@ describe('planPrune: protection', () => {
     ];
     const plan = planPrune(tags, rules({ keepLast: 1 }), START);
     expect(outcome(plan)).toEqual({
-      latest: 'keep: kept: among the newest 1',
+      latest: 'keep: kept: among the newest 1 (keep-last)',
       'build-1': 'protect: protected: shares digest sha256:aaaaaaaaaaaa with kept tag latest',
-      'build-0': 'delete: deleted: not among the newest 1',
+      'build-0': 'delete: not among the newest 1',
     });
     expect(plan.counts).toEqual({ keep: 1, protect: 1, delete: 1 });
   });
@@ -140,7 +140,7 @@ describe('planPrune: protection', () => {
     ];
     const plan = planPrune(tags, rules({ keepLast: 1 }), START);
     expect(outcome(plan)['v2-amd64']).toBe('protect: protected: image of kept manifest list v2');
-    expect(outcome(plan).old).toBe('delete: deleted: not among the newest 1');
+    expect(outcome(plan).old).toBe('delete: not among the newest 1');
   });
 
   it('keeps a manifest list that holds the image of a kept tag', () => {
@@ -151,7 +151,7 @@ describe('planPrune: protection', () => {
     ];
     const plan = planPrune(tags, rules({ keepLast: 1 }), START);
     expect(outcome(plan)).toEqual({
-      'amd64-latest': 'keep: kept: among the newest 1',
+      'amd64-latest': 'keep: kept: among the newest 1 (keep-last)',
       multi: 'protect: protected: manifest list holding the image of kept tag amd64-latest',
       arm: 'protect: protected: linked through manifest lists to kept tag amd64-latest',
     });

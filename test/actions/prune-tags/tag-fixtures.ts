@@ -1,8 +1,8 @@
 // Small builders for planner tests.
 import type { Duration } from '../../../src/actions/prune-tags/duration.ts';
-import { compileTagPatterns } from '../../../src/actions/prune-tags/patterns.ts';
 import type { PruneRules } from '../../../src/actions/prune-tags/plan.ts';
 import type { TagInfo } from '../../../src/actions/prune-tags/tag-info.ts';
+import { compileTagPatterns } from '../../../src/actions/prune-tags/tag-patterns.ts';
 
 export const START = new Date('2025-06-01T00:00:00Z');
 export const DAY = 86_400_000;
@@ -35,9 +35,9 @@ export function rules(
   } = {},
 ): PruneRules {
   return {
-    include: compileTagPatterns('include', options.include ?? []),
-    exclude: compileTagPatterns('exclude', options.exclude ?? []),
-    keep: compileTagPatterns('keep', options.keep ?? []),
+    include: compileTagPatterns('include', options.include ?? [], 'regex'),
+    exclude: compileTagPatterns('exclude', options.exclude ?? [], 'regex'),
+    keep: compileTagPatterns('keep', options.keep ?? [], 'regex'),
     keepLast: options.keepLast ?? 0,
     olderThan: options.olderThan,
     keepSemver: options.keepSemver ?? 0,

@@ -6,6 +6,7 @@ import { ccrLinkRoutes } from './ccr-links.ts';
 import { ccrPersonalRoutes } from './ccr-personal.ts';
 import { ccrProjectRoutes } from './ccr-projects.ts';
 import { ccrTagRoutes } from './ccr-tags.ts';
+import { githubRoutes } from './github.ts';
 import { iamRoutes } from './iam.ts';
 import { iamOidcRoutes } from './iam-oidc.ts';
 import { swrAccessRoutes } from './swr-access.ts';
@@ -31,4 +32,5 @@ export const routes: Route[] = [
   ...ccrProjectRoutes,
   ...ccrTagRoutes,
   ...ccrLinkRoutes,
+  ...githubRoutes,
 ];

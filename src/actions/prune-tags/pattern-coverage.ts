@@ -1,0 +1,35 @@
+// Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
+// an exclude or keep pattern that matched every tag (so nothing could be deleted).
+import type { RepositoryPlan } from './outcome.ts';
+import type { PruneRules } from './plan.ts';
+import { plural } from './plural.ts';
+import type { TagPattern } from './tag-patterns.ts';
+
+/** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
+export function coverageWarnings(plans: readonly RepositoryPlan[], rules: PruneRules): string[] {
+  const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.tag));
+  const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository', 'repositories')}`;
+  const warnings: string[] = [];
+  for (const pattern of rules.include) {
+    if (!tags.some((tag) => pattern.regex.test(tag)))
+      warnings.push(
+        `Input 'include' pattern ${pattern.text} selected no tag among the ${where}.${hint(pattern)}`,
+      );
+  }
+  if (tags.length < 2) return warnings;
+  for (const input of ['exclude', 'keep'] as const) {
+    for (const pattern of rules[input]) {
+      if (pattern.regex.test('') || !tags.every((tag) => pattern.regex.test(tag))) continue;
+      warnings.push(
+        `Input '${input}' pattern ${pattern.text} matched every one of the ${where}, so nothing could be deleted.`,
+      );
+    }
+  }
+  return warnings;
+}
+
+function hint(pattern: TagPattern): string {
+  return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
+    ? ` A glob without * or ? matches only the tag ${pattern.source} itself; ${pattern.source}* matches tags starting with it.`
+    : '';
+}
