@@ -45561,6 +45561,15 @@ class InputReader {
             .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
             .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
     }
+    /**
+     * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
+     * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
+     */
+    view(options) {
+        const implied = options.implied ?? {};
+        const hidden = new Set(options.hidden ?? []);
+        return new InputReader((name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')), this.#env, () => this.givenInputs().filter((name) => !hidden.has(name)));
+    }
     /** Trimmed text, or undefined when empty. */
     optional(name) {
         const value = this.#raw(name).trim();
@@ -48868,6 +48877,31 @@ function ccrInstanceRegistryHost(detail, access) {
     const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
     return url ? registryKey(url) : undefined;
 }
+/** How users write CCR registry hosts, for messages. */
+const CCR_HOST_FORMS = [
+    'ccr-<instance>-pub.cnc.<region>.baidubce.com',
+    'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
+    CCR_PERSONAL_REGISTRY,
+];
+/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
+const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+/**
+ * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
+ * instance's domain, nothing more for the personal edition's; undefined for any other host.
+ */
+function ccrHostInputs(host) {
+    if (host === CCR_PERSONAL_REGISTRY)
+        return {};
+    const match = CCR_INSTANCE_HOST.exec(host);
+    if (!match)
+        return undefined;
+    const [, instanceId, access, region] = match;
+    return {
+        'instance-id': instanceId,
+        region: region,
+        'registry-access': access === 'pub' ? 'public' : 'private',
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
 /**
@@ -48972,6 +49006,9 @@ class CcrPersonalLoginTarget {
     }
 }
 const ccrLogin = {
+    loginInputs: ['instance-id', 'registry-access', 'duration', 'username', 'user-id', 'password'],
+    hostForms: CCR_HOST_FORMS,
+    hostInputs: ccrHostInputs,
     readTarget(reader, common) {
         return reader.optional('instance-id') === undefined
             ? readPersonalTarget(reader, common)
@@ -49250,9 +49287,18 @@ function parseExpiry(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
-/** SWR's registry host of a region (the API lives on swr-api.{region}, images on swr.{region}). */
+// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
+/** SWR's registry host of a region. */
 function swrRegistryHost(region) {
     return `swr.${region}.myhuaweicloud.com`;
+}
+/** How users write an SWR registry host, for messages. */
+const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
+const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
+/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
+function swrHostInputs(host) {
+    const region = SWR_HOST.exec(host)?.[1];
+    return region ? { region } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/login.ts
@@ -49289,6 +49335,9 @@ class SwrLoginTarget {
 /** SWR documents a 6-hour lifetime for temporary login commands. */
 const SWR_LOGIN_LIFETIME_HOURS = 6;
 const swrLogin = {
+    loginInputs: [],
+    hostForms: [SWR_HOST_FORM],
+    hostInputs: swrHostInputs,
     readTarget(reader, common) {
         refuseInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
         return new SwrLoginTarget(readSwrConnection(reader), common.registry);
@@ -49366,6 +49415,21 @@ function chooseProvider(reader, capability, choice) {
         reader.oneOf('provider', names);
     const scopes = able.map((provider) => provider[capability].scope ?? provider.label);
     throw new InputError('provider', `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`);
+}
+/** The provider whose registry hosts include `host`; undefined for a host no provider recognizes. */
+function recognizeRegistry(host, table = PROVIDERS) {
+    for (const provider of table) {
+        if (!provider.login)
+            continue;
+        const inputs = provider.login.hostInputs(host);
+        if (inputs)
+            return { provider: provider, inputs: { provider: provider.name, ...inputs } };
+    }
+    return undefined;
+}
+/** Every registry host form the table's logins recognize, for messages. */
+function registryHostForms(table = PROVIDERS) {
+    return table.flatMap((provider) => provider.login?.hostForms ?? []);
 }
 /** The connection for whichever provider the `provider` input names. */
 function readConnection(reader) {

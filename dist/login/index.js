@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6556);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2081);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6556:
+/***/ 2081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46121,6 +46121,15 @@ class InputReader {
         return Object.keys(this.#env)
             .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
             .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+    }
+    /**
+     * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
+     * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
+     */
+    view(options) {
+        const implied = options.implied ?? {};
+        const hidden = new Set(options.hidden ?? []);
+        return new InputReader((name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')), this.#env, () => this.givenInputs().filter((name) => !hidden.has(name)));
     }
     /** Trimmed text, or undefined when empty. */
     optional(name) {
@@ -47788,6 +47797,31 @@ function ccrInstanceRegistryHost(detail, access) {
     const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
     return url ? registryKey(url) : undefined;
 }
+/** How users write CCR registry hosts, for messages. */
+const CCR_HOST_FORMS = [
+    'ccr-<instance>-pub.cnc.<region>.baidubce.com',
+    'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
+    CCR_PERSONAL_REGISTRY,
+];
+/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
+const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+/**
+ * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
+ * instance's domain, nothing more for the personal edition's; undefined for any other host.
+ */
+function ccrHostInputs(host) {
+    if (host === CCR_PERSONAL_REGISTRY)
+        return {};
+    const match = CCR_INSTANCE_HOST.exec(host);
+    if (!match)
+        return undefined;
+    const [, instanceId, access, region] = match;
+    return {
+        'instance-id': instanceId,
+        region: region,
+        'registry-access': access === 'pub' ? 'public' : 'private',
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
 /**
@@ -47892,6 +47926,9 @@ class CcrPersonalLoginTarget {
     }
 }
 const ccrLogin = {
+    loginInputs: ['instance-id', 'registry-access', 'duration', 'username', 'user-id', 'password'],
+    hostForms: CCR_HOST_FORMS,
+    hostInputs: ccrHostInputs,
     readTarget(reader, common) {
         return reader.optional('instance-id') === undefined
             ? readPersonalTarget(reader, common)
@@ -48581,9 +48618,18 @@ function parseExpiry(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
-/** SWR's registry host of a region (the API lives on swr-api.{region}, images on swr.{region}). */
+// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
+/** SWR's registry host of a region. */
 function swrRegistryHost(region) {
     return `swr.${region}.myhuaweicloud.com`;
+}
+/** How users write an SWR registry host, for messages. */
+const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
+const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
+/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
+function swrHostInputs(host) {
+    const region = SWR_HOST.exec(host)?.[1];
+    return region ? { region } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/login.ts
@@ -48620,6 +48666,9 @@ class SwrLoginTarget {
 /** SWR documents a 6-hour lifetime for temporary login commands. */
 const SWR_LOGIN_LIFETIME_HOURS = 6;
 const swrLogin = {
+    loginInputs: [],
+    hostForms: [SWR_HOST_FORM],
+    hostInputs: swrHostInputs,
     readTarget(reader, common) {
         refuseInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
         return new SwrLoginTarget(connection_readSwrConnection(reader), common.registry);
@@ -48698,6 +48747,21 @@ function chooseProvider(reader, capability, choice) {
     const scopes = able.map((provider) => provider[capability].scope ?? provider.label);
     throw new errors/* InputError */.dz('provider', `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`);
 }
+/** The provider whose registry hosts include `host`; undefined for a host no provider recognizes. */
+function recognizeRegistry(host, table = PROVIDERS) {
+    for (const provider of table) {
+        if (!provider.login)
+            continue;
+        const inputs = provider.login.hostInputs(host);
+        if (inputs)
+            return { provider: provider, inputs: { provider: provider.name, ...inputs } };
+    }
+    return undefined;
+}
+/** Every registry host form the table's logins recognize, for messages. */
+function registryHostForms(table = PROVIDERS) {
+    return table.flatMap((provider) => provider.login?.hostForms ?? []);
+}
 /** The connection for whichever provider the `provider` input names. */
 function readConnection(reader) {
     return reader.oneOf('provider', ['swr', 'ccr']) === 'swr'
@@ -48713,22 +48777,28 @@ function eitherOf(names) {
 const actionMetadata = {
     name: 'login',
     inputs: {
-        provider: {
-            description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',
-            required: true,
-        },
-        region: {
-            description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR enterprise). Not needed for CCR personal.',
+        registry: {
+            description: "Registry host to log in to. An SWR host swr.<region>.myhuaweicloud.com, a CCR enterprise instance's domain ccr-<instance>-pub.cnc.<region>.baidubce.com (or -vpc for its VPC domain) or CCR personal's registry.baidubce.com says provider, region and instance itself, so those inputs can stay empty (given as well, they must agree with it). Any other host (a custom domain) needs provider and region. Host and optional port only. An SWR login secret for any other host is refused.",
             required: false,
             default: '',
         },
-        registry: {
-            description: "Registry host to log in to when the default does not fit: SWR swr.<region>.myhuaweicloud.com, CCR enterprise the instance's public (or private) domain, CCR personal registry.baidubce.com. Use it for a custom domain. Host and optional port only. An SWR login secret for any other host is refused.",
+        registries: {
+            description: "Several registry hosts to log in to in this step, one per line (or comma-separated), any mix of SWR regions and CCR instances (each host as in registry, recognized: it says its provider, region and instance). Each provider takes its credentials from its inputs or its vendor's environment variables; with both providers, give the keys as HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY. Not with registry, provider, region, instance-id or registry-access. The post step removes every login this step added.",
+            required: false,
+            default: '',
+        },
+        provider: {
+            description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR). Empty: the one registry (or registries) names.',
+            required: false,
+            default: '',
+        },
+        region: {
+            description: 'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR enterprise). Empty: the one registry names. Not needed for CCR personal.',
             required: false,
             default: '',
         },
         'instance-id': {
-            description: 'CCR enterprise instance id (ccr-xxxxxxxx): the action gets a temporary password for it. Leave empty for the CCR personal edition (then set username and password).',
+            description: 'CCR enterprise instance id (ccr-xxxxxxxx): the action gets a temporary password for it. Empty: the one registry names; leave it empty for the CCR personal edition (then set username and password).',
             required: false,
             default: '',
         },
@@ -48768,7 +48838,7 @@ const actionMetadata = {
             default: 'false',
         },
         endpoint: {
-            description: 'API endpoint override (private endpoints, other partitions, tests).',
+            description: "API endpoint override (private endpoints, other partitions, tests). With registries, every registry's API calls go to it.",
             required: false,
             default: '',
         },
@@ -48836,14 +48906,106 @@ const actionMetadata = {
         'expires-at': {
             description: 'When the login stops working (ISO 8601), empty for long-lived CCR personal logins.',
         },
+        logins: {
+            description: "JSON list of every login this step wrote, in order: {registry, username, expires-at} (expires-at empty for a long-lived login). registry, username and expires-at hold the first one's.",
+        },
         password: {
             description: 'The registry password, only with output-password true (masked in logs).',
         },
     },
 };
 
+;// CONCATENATED MODULE: ./src/actions/login/registry-target.ts
+
+
+
+/** A registry host as the config.json key; an InputError naming `input` when the text is not one. */
+function readRegistryHost(input, text) {
+    if (text === undefined)
+        return undefined;
+    const key = registryKey(text);
+    if (key === undefined) {
+        throw new errors/* InputError */.dz(input, `Input '${input}' must hold registry hosts such as swr.cn-north-4.myhuaweicloud.com or ` +
+            `registry.example.com:5000 (no path), got "${text}".`);
+    }
+    return key;
+}
+/** The login for `registry` (or for the provider inputs alone when it is empty). */
+function readTargetForHost(reader, registry, password, providers) {
+    const known = registry ? recognizeRegistry(registry, providers) : undefined;
+    if (!known) {
+        if (registry && reader.optional('provider') === undefined) {
+            throw new errors/* InputError */.dz(['provider', 'registry'], `Input 'provider' is empty and registry ${registry} is not a host the action recognizes ` +
+                `(${registryHostForms(providers).join(', ')}): set provider, and region or instance-id as it needs.`);
+        }
+        const provider = chooseProvider(reader, 'login', { action: 'login', table: providers });
+        return provider.login.readTarget(reader, { registry, password });
+    }
+    refuseContradictions(reader, registry, known);
+    return known.provider.login.readTarget(reader.view({ implied: known.inputs }), { registry, password });
+}
+/** An input given beside a recognized host must say what the host says. */
+function refuseContradictions(reader, registry, known) {
+    for (const [name, implied] of Object.entries(known.inputs)) {
+        const given = reader.optional(name);
+        if (given === undefined || given.toLowerCase() === implied.toLowerCase())
+            continue;
+        throw new errors/* InputError */.dz([name, 'registry'], `Input '${name}' is "${given}", but registry ${registry} is ${describe(name, implied, known)}: leave ` +
+            `'${name}' empty (the host says it) or make the two agree.`);
+    }
+}
+function describe(name, implied, known) {
+    if (name === 'provider')
+        return `a ${known.provider.label} registry (provider ${implied})`;
+    return `${name} ${implied}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/login/registries.ts
+
+
+
+
+/** Credential inputs that could only be one provider's: ambiguous when the hosts are of several. */
+const SHARED_CREDENTIALS = ['access-key-id', 'secret-access-key', 'security-token'];
+/** One login per line of `registries`, in order; InputError for a host no provider recognizes. */
+function readRegistriesTargets(reader, lines, password, providers) {
+    refuseInputs(reader, ['registry', 'provider', 'region', 'instance-id', 'registry-access'], 'registries (each registry host says its own provider, region and instance)');
+    const known = lines.map((line, index) => recognize(line, index, providers));
+    const names = [...new Set(known.map(({ registry }) => registry))];
+    if (names.length < known.length) {
+        const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+        throw new errors/* InputError */.dz('registries', `Input 'registries' names ${repeated.registry} twice.`);
+    }
+    const used = [...new Set(known.map(({ recognized }) => recognized.provider))];
+    if (used.length > 1) {
+        refuseInputs(reader, SHARED_CREDENTIALS, `registries of several providers (${used.map((p) => p.label).join(' and ')}), since each needs its own ` +
+            "keys: give them in the vendors' environment variables (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK for " +
+            'SWR, BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY for CCR) or use a step per provider');
+    }
+    return known.map(({ registry, recognized }) => {
+        // Each provider reads its own login inputs, not those another provider of the step needs.
+        const hidden = used
+            .filter((other) => other !== recognized.provider)
+            .flatMap((other) => other.login.loginInputs)
+            .filter((name) => !recognized.provider.login.loginInputs.includes(name));
+        const view = reader.view({ implied: recognized.inputs, hidden });
+        return recognized.provider.login.readTarget(view, { registry, password });
+    });
+}
+function recognize(line, index, providers) {
+    const registry = readRegistryHost('registries', line);
+    const recognized = recognizeRegistry(registry, providers);
+    if (!recognized) {
+        throw new errors/* InputError */.dz('registries', `Input 'registries' line ${index + 1} "${registry}" is not a registry host the action recognizes ` +
+            `(${registryHostForms(providers).join(', ')}); log in to it in a step of its own with provider and ` +
+            'registry.');
+    }
+    return { registry, recognized };
+}
+
 ;// CONCATENATED MODULE: ./src/actions/login/inputs.ts
 // The login action's inputs: parsed and checked here, before any API call.
+
 
 
 
@@ -48855,22 +49017,19 @@ function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     // Secrets first, so they are masked before anything can print them.
     const password = reader.secret('password');
     checkDeclaredInputs(reader, actionMetadata, { refuse: false });
-    const provider = chooseProvider(reader, 'login', { action: 'login', table: providers });
-    const registry = readRegistry(reader);
     const logout = reader.boolean('logout', { default: true });
     const outputPassword = reader.boolean('output-password', { default: false });
-    return { logout, outputPassword, target: provider.login.readTarget(reader, { registry, password }) };
-}
-function readRegistry(reader) {
-    const text = reader.optional('registry');
-    if (text === undefined)
-        return undefined;
-    const key = registryKey(text);
-    if (key === undefined) {
-        throw new errors/* InputError */.dz('registry', `Input 'registry' must be a registry host such as swr.cn-north-4.myhuaweicloud.com or ` +
-            `registry.example.com:5000 (no path), got "${text}".`);
+    const hosts = reader.list('registries');
+    if (hosts.length === 0) {
+        const registry = readRegistryHost('registry', reader.optional('registry'));
+        return { logout, outputPassword, targets: [readTargetForHost(reader, registry, password, providers)] };
     }
-    return key;
+    const targets = readRegistriesTargets(reader, hosts, password, providers);
+    if (outputPassword && targets.length > 1) {
+        throw new errors/* InputError */.dz(['output-password', 'registries'], "Input 'output-password' is true, but 'registries' names several registries and the password output " +
+            'holds one password; log in to the one whose password you need in a step of its own.');
+    }
+    return { logout, outputPassword, targets };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/plan.ts
@@ -48940,7 +49099,7 @@ function docker_login_record_isDockerLoginRecord(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/state.ts
-// What main hands to post: the Docker config change to undo. No secret (see DockerLoginRecord).
+// What main hands to post: the Docker config changes to undo, one per registry. No secret (see DockerLoginRecord).
 
 
 
@@ -48965,15 +49124,21 @@ function saveLoginState(state) {
 function readLoginState(raw) {
     return readJsonState(KEY, isLoginState, raw);
 }
+function isSavedLogin(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const v = value;
+    return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+}
 function isLoginState(value) {
     if (typeof value !== 'object' || value === null)
         return false;
     const v = value;
-    return typeof v.registry === 'string' && typeof v.logout === 'boolean' && isDockerLoginRecord(v.record);
+    return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/run.ts
-// login main step: credential from the provider, into the job's Docker config, outputs and summary.
+// login main step: credentials from each provider, into the job's Docker config, outputs and summary.
 
 
 
@@ -48985,61 +49150,88 @@ function isLoginState(value) {
 
 
 
-/** The main step: log in, record what changed for post, report. */
+/**
+ * The main step: every login is obtained before the first is written (a failing registry leaves the
+ * config as it was), then each is written and recorded for post, then reported.
+ */
 async function login(deps = {}) {
     const now = deps.now ?? (() => new Date());
     const env = deps.env ?? process.env;
     const inputs = readLoginInputs(undefined, deps.providers);
-    const credential = await inputs.target.obtain(now);
-    const { record, notes } = await addDockerLogin(credential, {
-        env,
-        homeDir: (0,external_node_os_namespaceObject.homedir)(),
-        backupDir: env.RUNNER_TEMP?.trim() || (0,external_node_os_namespaceObject.tmpdir)(),
-    });
-    // Saved before anything else can fail, so post always knows what to undo.
-    saveLoginState({ registry: credential.registry, logout: inputs.logout, record });
-    if (record.exportDockerConfig)
-        exportJobVariable('DOCKER_CONFIG', record.configDir);
-    for (const note of notes)
-        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
-    setOutputs(inputs, credential, record.configDir);
-    run_report(inputs, credential, record.configDir, env, now());
-    await writeSummary(inputs, credential, record.configDir);
+    const obtained = [];
+    for (const target of inputs.targets)
+        obtained.push({ target, credential: await target.obtain(now) });
+    const saved = [];
+    let loginEnv = env;
+    for (const { credential } of obtained) {
+        const { record, notes } = await addDockerLogin(credential, {
+            env: loginEnv,
+            homeDir: (0,external_node_os_namespaceObject.homedir)(),
+            backupDir: env.RUNNER_TEMP?.trim() || (0,external_node_os_namespaceObject.tmpdir)(),
+        });
+        // Saved before anything else can fail, so post always knows what to undo.
+        saved.push({ registry: credential.registry, record });
+        saveLoginState({ logins: saved, logout: inputs.logout });
+        if (record.exportDockerConfig)
+            exportJobVariable('DOCKER_CONFIG', record.configDir);
+        // The next registry goes into the same config.
+        loginEnv = { ...env, DOCKER_CONFIG: record.configDir };
+        for (const note of notes)
+            (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
+    }
+    const configDir = saved[0].record.configDir;
+    setOutputs(inputs, obtained, configDir);
+    for (const entry of obtained)
+        run_report(inputs, entry, configDir, env, now());
+    await appendJobSummary(summaryMarkdown(inputs, obtained, configDir));
 }
-function setOutputs(inputs, credential, configDir) {
-    setStepOutput('registry', credential.registry);
-    setStepOutput('username', credential.username);
+function setOutputs(inputs, obtained, configDir) {
+    const first = obtained[0].credential;
+    setStepOutput('registry', first.registry);
+    setStepOutput('username', first.username);
     setStepOutput('docker-config', configDir);
-    setStepOutput('expires-at', credential.expiresAt?.toISOString() ?? '');
+    setStepOutput('expires-at', first.expiresAt?.toISOString() ?? '');
+    setStepOutput('logins', JSON.stringify(obtained.map(({ credential }) => ({
+        registry: credential.registry,
+        username: credential.username,
+        'expires-at': credential.expiresAt?.toISOString() ?? '',
+    }))));
     if (inputs.outputPassword)
-        setStepOutput('password', credential.password);
+        setStepOutput('password', first.password);
 }
-function run_report(inputs, credential, configDir, env, now) {
+function run_report(inputs, { target, credential }, configDir, env, now) {
     (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${`Logged in to ${credential.registry} as ${credential.username}. Later steps of this job read the ` +
         `login from ${(0,external_node_path_.join)(configDir, 'config.json')} (DOCKER_CONFIG).`}`);
     if (credential.expiresAt) {
         (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${`The login expires at ${credential.expiresAt.toISOString()} (in ${formatRemaining(credential.expiresAt, now)}, ` +
             `from ${credential.expirySource}).`}`);
     }
-    const warning = expiryWarning(credential, now, inputs.target.renewHint);
+    const warning = expiryWarning(credential, now, target.renewHint);
     if (warning)
         (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${warning}`);
-    for (const note of inputs.target.notes)
+    for (const note of target.notes)
         (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
     if (!inputs.logout) {
         (0,log/* logNotice */.n$)((0,shown/* shown */.S) `logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`);
     }
 }
-async function writeSummary(inputs, credential, configDir) {
-    const expires = credential.expiresAt?.toISOString() ?? 'long-lived';
-    await appendJobSummary(Markdown.join([
-        md `### Registry login`,
+/** The job summary, in the style every action shares: `## login: <registry>` and one row per registry. */
+function summaryMarkdown(inputs, obtained, configDir) {
+    const subject = obtained.length === 1 ? obtained[0].credential.registry : `${obtained.length} registries`;
+    const rows = obtained.map(({ credential }) => {
+        const expires = credential.expiresAt?.toISOString() ?? 'long-lived';
+        return md `| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} |`;
+    });
+    return Markdown.join([
+        md `## login: ${subject}`,
         md ``,
-        md `| registry | user | expires at | DOCKER_CONFIG | logout at job end |`,
-        md `|---|---|---|---|---|`,
-        md `| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} | ${codeCell(configDir)} | ${inputs.logout ? 'yes' : 'no'} |`,
+        md `Later steps of this job read the logins from ${codeCell(configDir)} (DOCKER_CONFIG); ${inputs.logout ? 'the post step removes them at the end of the job' : 'logout is false: they are kept'}.`,
         md ``,
-    ], '\n'));
+        md `| registry | user | expires at |`,
+        md `|---|---|---|`,
+        ...rows,
+        md ``,
+    ], '\n');
 }
 
 

@@ -45955,6 +45955,8 @@ async function removeDockerLogin(record) {
     return plan.notes;
 }
 
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
 // EXTERNAL MODULE: ./src/core/output/log.ts
 var log = __nccwpck_require__(6947);
 // EXTERNAL MODULE: ./src/core/output/shown.ts + 1 modules
@@ -46008,7 +46010,7 @@ function isDockerLoginRecord(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/state.ts
-// What main hands to post: the Docker config change to undo. No secret (see DockerLoginRecord).
+// What main hands to post: the Docker config changes to undo, one per registry. No secret (see DockerLoginRecord).
 
 
 
@@ -46033,11 +46035,17 @@ function saveLoginState(state) {
 function readLoginState(raw) {
     return readJsonState(KEY, isLoginState, raw);
 }
+function isSavedLogin(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const v = value;
+    return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+}
 function isLoginState(value) {
     if (typeof value !== 'object' || value === null)
         return false;
     const v = value;
-    return typeof v.registry === 'string' && typeof v.logout === 'boolean' && isDockerLoginRecord(v.record);
+    return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/logout.ts
@@ -46046,20 +46054,37 @@ function isLoginState(value) {
 
 
 
-/** The post step: remove the login main added (restoring what it replaced), unless logout is false. */
+
+/**
+ * The post step: remove every login main added (restoring what each replaced), last first, unless
+ * logout is false. Each removal is tried on its own; the step fails after them if one could not be undone.
+ */
 async function logout() {
     const state = readLoginState();
-    if (!state) {
+    if (!state || state.logins.length === 0) {
         (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Nothing to log out: the login step wrote no credentials.`);
         return;
     }
     if (!state.logout) {
-        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`);
+        for (const { registry, record } of state.logins) {
+            (0,log/* logInfo */.fH)((0,shown/* shown */.S) `logout is false: keeping the login; ${keptLoginNote(registry, record.configDir, process.env.RUNNER_TEMP?.trim())}`);
+        }
         return;
     }
-    for (const note of await removeDockerLogin(state.record))
-        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
-    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Logged out of ${state.registry}.`);
+    let failure;
+    for (const { registry, record } of [...state.logins].reverse()) {
+        try {
+            for (const note of await removeDockerLogin(record))
+                (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
+            (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Logged out of ${registry}.`);
+        }
+        catch (error) {
+            failure ??= error;
+            (0,log/* logWarning */.FF)((0,shown/* shown */.S) `Could not remove the login to ${registry}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+    if (failure !== undefined)
+        throw failure;
 }
 
 
@@ -46069,7 +46094,7 @@ async function logout() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4692);
+/* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
 /* harmony import */ var _logout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6978);
 
 
@@ -46080,18 +46105,60 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4692:
+/***/ 258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
+/* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7036);
+/* harmony import */ var _redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5760);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
-});
 
-// EXTERNAL MODULE: ./src/core/output/visible.ts
-var visible = __nccwpck_require__(9571);
-;// CONCATENATED MODULE: ./src/core/errors/errors.ts
+
+
+/**
+ * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
+ * Expected failures (bad input, API errors) show their message only; anything else adds a
+ * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
+ */
+async function runAction(entry) {
+    try {
+        await entry();
+    }
+    catch (error) {
+        const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+        if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
+            const lines = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(error.stack).split('\n');
+            (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
+        }
+        (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
+        process.exitCode = 1;
+    }
+}
+/** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
+function isExpectedFailure(error) {
+    if (error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz || error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD)
+        return true;
+    const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
+    return error instanceof Error && !builtIn.some((type) => error.constructor === type);
+}
+
+
+/***/ }),
+
+/***/ 8692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hD: () => (/* binding */ ApiError)
+/* harmony export */ });
+/* unused harmony exports ListingIncompleteError, DeletionLimitError, UnsafeNameError */
+/* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
 
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
 class ApiError extends Error {
@@ -46124,11 +46191,11 @@ class ApiError extends Error {
 function formatApiError(f) {
     const status = f.status === 0 ? 'no response' : String(f.status);
     // IAM sometimes repeats the status as its error code ("401"): say it once.
-    const code = f.code && f.code !== String(f.status) ? ` ${(0,visible/* visible */.R)(f.code)}` : '';
-    const requestId = f.requestId ? ` (request id ${(0,visible/* visible */.R)(f.requestId)})` : '';
-    const hint = f.hint ? ` ${(0,visible/* visible */.R)(f.hint)}` : '';
-    const call = `${(0,visible/* visible */.R)(f.operation)} (${f.method} ${(0,visible/* visible */.R)(f.path)})`;
-    return `${f.provider} ${call} → ${status}${code} "${(0,visible/* visible */.R)(f.providerMessage)}"${requestId}.${hint}`;
+    const code = f.code && f.code !== String(f.status) ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.code)}` : '';
+    const requestId = f.requestId ? ` (request id ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.requestId)})` : '';
+    const hint = f.hint ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.hint)}` : '';
+    const call = `${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.operation)} (${f.method} ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.path)})`;
+    return `${f.provider} ${call} → ${status}${code} "${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.providerMessage)}"${requestId}.${hint}`;
 }
 /** An action input is missing, malformed or conflicts with another; raised before any API call. */
 class InputError extends Error {
@@ -46184,44 +46251,6 @@ class UnsafeNameError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/output/log.ts
-var log = __nccwpck_require__(6947);
-// EXTERNAL MODULE: ./src/core/output/shown.ts + 1 modules
-var shown = __nccwpck_require__(7036);
-// EXTERNAL MODULE: ./src/core/redact/secrets.ts
-var secrets = __nccwpck_require__(5760);
-;// CONCATENATED MODULE: ./src/core/action/run-action.ts
-
-
-
-
-/**
- * Runs an action entry: the only place that fails the step (logFailure) and sets the exit code.
- * Expected failures (bad input, API errors) show their message only; anything else adds a
- * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
- */
-async function runAction(entry) {
-    try {
-        await entry();
-    }
-    catch (error) {
-        const message = (0,secrets/* redact */.E$)(errorMessage(error));
-        if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-            const lines = (0,secrets/* redact */.E$)(error.stack).split('\n');
-            (0,log/* logDebug */.MD)(shown/* Shown */.M.join(lines.map((line) => (0,shown/* shown */.S) `${line}`), '\n'));
-        }
-        (0,log/* logFailure */.H1)(message);
-        process.exitCode = 1;
-    }
-}
-/** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
-function isExpectedFailure(error) {
-    if (error instanceof InputError || error instanceof ApiError)
-        return true;
-    const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
-    return error instanceof Error && !builtIn.some((type) => error.constructor === type);
-}
-
 
 /***/ }),
 
@@ -46229,11 +46258,12 @@ function isExpectedFailure(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ logWarning),
 /* harmony export */   H1: () => (/* binding */ logFailure),
 /* harmony export */   MD: () => (/* binding */ logDebug),
 /* harmony export */   fH: () => (/* binding */ logInfo)
 /* harmony export */ });
-/* unused harmony exports logWarning, logNotice, startLogGroup, endLogGroup */
+/* unused harmony exports logNotice, startLogGroup, endLogGroup */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
 /* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
 // The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
@@ -46246,7 +46276,7 @@ function logInfo(text) {
 }
 /** A warning annotation. */
 function logWarning(text) {
-    core.warning(visibleLines(text.text));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** A notice annotation. */
 function logNotice(text) {
@@ -46647,10 +46677,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed)
+  C1: () => (/* binding */ setFailed),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -49495,7 +49526,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue

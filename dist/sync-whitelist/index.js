@@ -47048,6 +47048,15 @@ class InputReader {
             .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
             .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
     }
+    /**
+     * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
+     * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
+     */
+    view(options) {
+        const implied = options.implied ?? {};
+        const hidden = new Set(options.hidden ?? []);
+        return new InputReader((name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')), this.#env, () => this.givenInputs().filter((name) => !hidden.has(name)));
+    }
     /** Trimmed text, or undefined when empty. */
     optional(name) {
         const value = this.#raw(name).trim();

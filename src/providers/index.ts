@@ -48,6 +48,32 @@ export function chooseProvider<K extends Capability>(
   );
 }
 
+/** A registry host one provider of the table recognizes, and the login inputs the host implies. */
+export interface RecognizedRegistry {
+  provider: ProviderWith<'login'>;
+  /** `provider` and what the host says (region, instance-id…), by input name. */
+  inputs: Readonly<Record<string, string>>;
+}
+
+/** The provider whose registry hosts include `host`; undefined for a host no provider recognizes. */
+export function recognizeRegistry(
+  host: string,
+  table: ProviderTable = PROVIDERS,
+): RecognizedRegistry | undefined {
+  for (const provider of table) {
+    if (!provider.login) continue;
+    const inputs = provider.login.hostInputs(host);
+    if (inputs)
+      return { provider: provider as ProviderWith<'login'>, inputs: { provider: provider.name, ...inputs } };
+  }
+  return undefined;
+}
+
+/** Every registry host form the table's logins recognize, for messages. */
+export function registryHostForms(table: ProviderTable = PROVIDERS): string[] {
+  return table.flatMap((provider) => provider.login?.hostForms ?? []);
+}
+
 export type Connection = SwrConnection | CcrConnection;
 
 /** The connection for whichever provider the `provider` input names. */

@@ -113,17 +113,18 @@ describe('login on SWR', () => {
     const jobDir = newJobDir();
     const first = await runLogin(swrInputs(e), { jobDir });
     const configDir = first.main.outputs['docker-config']!;
-    const personal = await runLogin(
-      { provider: 'ccr', username: 'me', password: 'ccr-personal-pw-77', registry },
-      { jobDir, env: first.main.exportedEnv },
+    // A later step logs in to the same registry again, with the login SWR hands out by then.
+    e.state.registryCredentials.swr = { username: swrUser, password: 'swr-second-password-77' };
+    const again = await runLogin(swrInputs(e), { jobDir, env: first.main.exportedEnv });
+    expect(again.main.exitCode, again.main.log).toBe(0);
+    expect(again.main.outputs['docker-config']).toBe(configDir);
+    expect(again.main.exportedEnv).toEqual({});
+    expect(readDockerConfig(configDir).auths?.[registry]?.auth).toBe(
+      authOf(swrUser, 'swr-second-password-77'),
     );
-    expect(personal.main.exitCode, personal.main.log).toBe(0);
-    expect(personal.main.outputs['docker-config']).toBe(configDir);
-    expect(personal.main.exportedEnv).toEqual({});
-    expect(readDockerConfig(configDir).auths?.[registry]?.auth).toBe(authOf('me', 'ccr-personal-pw-77'));
 
     // Post steps run in reverse order.
-    expect((await personal.post()).exitCode).toBe(0);
+    expect((await again.post()).exitCode).toBe(0);
     expect(readDockerConfig(configDir).auths?.[registry]?.auth).toBe(authOf(swrUser, swrPassword));
     expect((await first.post()).exitCode).toBe(0);
     expect(existsSync(configDir)).toBe(false);

@@ -105,6 +105,24 @@ describe('SWR login secret and versions', () => {
     });
   });
 
+  it("answers another region's project with that region's registry host", async () => {
+    const token = await iamToken(emulator.url);
+    const result = await swr({
+      method: 'POST',
+      path: '/v2/manage/utils/secret',
+      query: { projectname: 'ap-southeast-1' },
+      auth: 'token',
+      token,
+    });
+    expect(Object.keys(result.json as object)).toEqual(['auths']);
+    expect(Object.keys((result.json as { auths: object }).auths)).toEqual([
+      'swr.ap-southeast-1.myhuaweicloud.com',
+    ]);
+    expect(result.headers['x-swr-dockerlogin']).toMatch(
+      /^docker login -u ap-southeast-1@\S+ -p \S+ swr\.ap-southeast-1\./,
+    );
+  });
+
   it('hands out fixed registry credentials when the seed sets them', async () => {
     await emulator.close();
     const fixed = { username: 'reg-user', password: 'reg-pass', host: '127.0.0.1:5000' };

@@ -64,7 +64,10 @@ export function isResponse(value: object): value is EmuResponse {
   return 'status' in value && typeof (value as { status: unknown }).status === 'number';
 }
 
-/** Registry host SWR reports in pull paths and login secrets. */
-export function swrRegistryHost(context: RequestContext): string {
-  return context.state.registryCredentials.swr?.host ?? `swr.${context.state.region}.myhuaweicloud.com`;
+/**
+ * Registry host SWR reports in pull paths and login secrets: the seeded host, else the region's (`region`
+ * names another region's project, as a login secret's `projectname` does, so one emulator serves several).
+ */
+export function swrRegistryHost(context: RequestContext, region = context.state.region): string {
+  return context.state.registryCredentials.swr?.host ?? `swr.${region}.myhuaweicloud.com`;
 }

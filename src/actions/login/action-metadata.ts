@@ -4,25 +4,33 @@ import type { ActionMetadata } from '../../core/action/action-metadata.ts';
 export const actionMetadata: ActionMetadata = {
   name: 'login',
   inputs: {
-    provider: {
-      description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',
-      required: true,
-    },
-    region: {
+    registry: {
       description:
-        'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR enterprise). Not needed for CCR personal.',
+        "Registry host to log in to. An SWR host swr.<region>.myhuaweicloud.com, a CCR enterprise instance's domain ccr-<instance>-pub.cnc.<region>.baidubce.com (or -vpc for its VPC domain) or CCR personal's registry.baidubce.com says provider, region and instance itself, so those inputs can stay empty (given as well, they must agree with it). Any other host (a custom domain) needs provider and region. Host and optional port only. An SWR login secret for any other host is refused.",
       required: false,
       default: '',
     },
-    registry: {
+    registries: {
       description:
-        "Registry host to log in to when the default does not fit: SWR swr.<region>.myhuaweicloud.com, CCR enterprise the instance's public (or private) domain, CCR personal registry.baidubce.com. Use it for a custom domain. Host and optional port only. An SWR login secret for any other host is refused.",
+        "Several registry hosts to log in to in this step, one per line (or comma-separated), any mix of SWR regions and CCR instances (each host as in registry, recognized: it says its provider, region and instance). Each provider takes its credentials from its inputs or its vendor's environment variables; with both providers, give the keys as HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY. Not with registry, provider, region, instance-id or registry-access. The post step removes every login this step added.",
+      required: false,
+      default: '',
+    },
+    provider: {
+      description:
+        'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR). Empty: the one registry (or registries) names.',
+      required: false,
+      default: '',
+    },
+    region: {
+      description:
+        'Region of the registry, e.g. cn-north-4 (SWR) or bj (CCR enterprise). Empty: the one registry names. Not needed for CCR personal.',
       required: false,
       default: '',
     },
     'instance-id': {
       description:
-        'CCR enterprise instance id (ccr-xxxxxxxx): the action gets a temporary password for it. Leave empty for the CCR personal edition (then set username and password).',
+        'CCR enterprise instance id (ccr-xxxxxxxx): the action gets a temporary password for it. Empty: the one registry names; leave it empty for the CCR personal edition (then set username and password).',
       required: false,
       default: '',
     },
@@ -68,7 +76,8 @@ export const actionMetadata: ActionMetadata = {
       default: 'false',
     },
     endpoint: {
-      description: 'API endpoint override (private endpoints, other partitions, tests).',
+      description:
+        "API endpoint override (private endpoints, other partitions, tests). With registries, every registry's API calls go to it.",
       required: false,
       default: '',
     },
@@ -137,6 +146,10 @@ export const actionMetadata: ActionMetadata = {
     },
     'expires-at': {
       description: 'When the login stops working (ISO 8601), empty for long-lived CCR personal logins.',
+    },
+    logins: {
+      description:
+        "JSON list of every login this step wrote, in order: {registry, username, expires-at} (expires-at empty for a long-lived login). registry, username and expires-at hold the first one's.",
     },
     password: {
       description: 'The registry password, only with output-password true (masked in logs).',

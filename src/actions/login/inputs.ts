@@ -1,16 +1,17 @@
 // The login action's inputs: parsed and checked here, before any API call.
 import { InputReader } from '../../core/action/input-reader.ts';
 import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
-import { registryKey } from '../../core/docker/registry-host.ts';
 import { InputError } from '../../core/errors/errors.ts';
-import { chooseProvider, PROVIDERS, type ProviderTable } from '../../providers/index.ts';
+import { PROVIDERS, type ProviderTable } from '../../providers/index.ts';
 import type { LoginTarget } from '../../providers/seam/login.ts';
 import { actionMetadata } from './action-metadata.ts';
+import { readRegistriesTargets } from './registries.ts';
+import { readRegistryHost, readTargetForHost } from './registry-target.ts';
 
 export interface LoginInputs {
-  /** The provider's login, read from its inputs. */
-  target: LoginTarget;
-  /** Remove the login in the post step (`logout`). */
+  /** One login per registry: the `registries` hosts in order, else the one `registry`/`provider` names. */
+  targets: LoginTarget[];
+  /** Remove the logins in the post step (`logout`). */
   logout: boolean;
   /** Also set the `password` output, masked (`output-password`). */
   outputPassword: boolean;
@@ -24,23 +25,20 @@ export function readLoginInputs(
   // Secrets first, so they are masked before anything can print them.
   const password = reader.secret('password');
   checkDeclaredInputs(reader, actionMetadata, { refuse: false });
-  const provider = chooseProvider(reader, 'login', { action: 'login', table: providers });
-  const registry = readRegistry(reader);
   const logout = reader.boolean('logout', { default: true });
   const outputPassword = reader.boolean('output-password', { default: false });
-  return { logout, outputPassword, target: provider.login.readTarget(reader, { registry, password }) };
-}
-
-function readRegistry(reader: InputReader): string | undefined {
-  const text = reader.optional('registry');
-  if (text === undefined) return undefined;
-  const key = registryKey(text);
-  if (key === undefined) {
+  const hosts = reader.list('registries');
+  if (hosts.length === 0) {
+    const registry = readRegistryHost('registry', reader.optional('registry'));
+    return { logout, outputPassword, targets: [readTargetForHost(reader, registry, password, providers)] };
+  }
+  const targets = readRegistriesTargets(reader, hosts, password, providers);
+  if (outputPassword && targets.length > 1) {
     throw new InputError(
-      'registry',
-      `Input 'registry' must be a registry host such as swr.cn-north-4.myhuaweicloud.com or ` +
-        `registry.example.com:5000 (no path), got "${text}".`,
+      ['output-password', 'registries'],
+      "Input 'output-password' is true, but 'registries' names several registries and the password output " +
+        'holds one password; log in to the one whose password you need in a step of its own.',
     );
   }
-  return key;
+  return { logout, outputPassword, targets };
 }

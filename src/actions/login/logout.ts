@@ -1,23 +1,38 @@
 // login post step: undo exactly what main recorded, even after a failed or cancelled job.
 
 import { removeDockerLogin } from '../../core/docker/docker-login.ts';
-import { logInfo } from '../../core/output/log.ts';
+import { errorMessage } from '../../core/errors/errors.ts';
+import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import { keptLoginNote, readLoginState } from './state.ts';
 
-/** The post step: remove the login main added (restoring what it replaced), unless logout is false. */
+/**
+ * The post step: remove every login main added (restoring what each replaced), last first, unless
+ * logout is false. Each removal is tried on its own; the step fails after them if one could not be undone.
+ */
 export async function logout(): Promise<void> {
   const state = readLoginState();
-  if (!state) {
+  if (!state || state.logins.length === 0) {
     logInfo(shown`Nothing to log out: the login step wrote no credentials.`);
     return;
   }
   if (!state.logout) {
-    logInfo(
-      shown`logout is false: keeping the login; ${keptLoginNote(state.registry, state.record.configDir, process.env.RUNNER_TEMP?.trim())}`,
-    );
+    for (const { registry, record } of state.logins) {
+      logInfo(
+        shown`logout is false: keeping the login; ${keptLoginNote(registry, record.configDir, process.env.RUNNER_TEMP?.trim())}`,
+      );
+    }
     return;
   }
-  for (const note of await removeDockerLogin(state.record)) logInfo(shown`${note}`);
-  logInfo(shown`Logged out of ${state.registry}.`);
+  let failure: unknown;
+  for (const { registry, record } of [...state.logins].reverse()) {
+    try {
+      for (const note of await removeDockerLogin(record)) logInfo(shown`${note}`);
+      logInfo(shown`Logged out of ${registry}.`);
+    } catch (error) {
+      failure ??= error;
+      logWarning(shown`Could not remove the login to ${registry}: ${errorMessage(error)}`);
+    }
+  }
+  if (failure !== undefined) throw failure;
 }

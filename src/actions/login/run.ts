@@ -1,4 +1,4 @@
-// login main step: credential from the provider, into the job's Docker config, outputs and summary.
+// login main step: credentials from each provider, into the job's Docker config, outputs and summary.
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
@@ -8,10 +8,10 @@ import { logInfo, logNotice, logWarning } from '../../core/output/log.ts';
 import { codeCell, Markdown, md } from '../../core/output/markdown.ts';
 import { shown } from '../../core/output/shown.ts';
 import type { ProviderTable } from '../../providers/index.ts';
-import type { RegistryLogin } from '../../providers/seam/login.ts';
+import type { LoginTarget, RegistryLogin } from '../../providers/seam/login.ts';
 import { type LoginInputs, readLoginInputs } from './inputs.ts';
 import { expiryWarning, formatRemaining } from './plan.ts';
-import { keptLoginNote, saveLoginState } from './state.ts';
+import { keptLoginNote, type SavedLogin, saveLoginState } from './state.ts';
 
 export interface LoginDependencies {
   now?: () => Date;
@@ -20,37 +20,66 @@ export interface LoginDependencies {
   providers?: ProviderTable;
 }
 
-/** The main step: log in, record what changed for post, report. */
+/** One target's login, as obtained. */
+interface Obtained {
+  target: LoginTarget;
+  credential: RegistryLogin;
+}
+
+/**
+ * The main step: every login is obtained before the first is written (a failing registry leaves the
+ * config as it was), then each is written and recorded for post, then reported.
+ */
 export async function login(deps: LoginDependencies = {}): Promise<void> {
   const now = deps.now ?? (() => new Date());
   const env = deps.env ?? process.env;
   const inputs = readLoginInputs(undefined, deps.providers);
-  const credential = await inputs.target.obtain(now);
-  const { record, notes } = await addDockerLogin(credential, {
-    env,
-    homeDir: homedir(),
-    backupDir: env.RUNNER_TEMP?.trim() || tmpdir(),
-  });
-  // Saved before anything else can fail, so post always knows what to undo.
-  saveLoginState({ registry: credential.registry, logout: inputs.logout, record });
-  if (record.exportDockerConfig) exportJobVariable('DOCKER_CONFIG', record.configDir);
-  for (const note of notes) logInfo(shown`${note}`);
-  setOutputs(inputs, credential, record.configDir);
-  report(inputs, credential, record.configDir, env, now());
-  await writeSummary(inputs, credential, record.configDir);
+  const obtained: Obtained[] = [];
+  for (const target of inputs.targets) obtained.push({ target, credential: await target.obtain(now) });
+  const saved: SavedLogin[] = [];
+  let loginEnv = env;
+  for (const { credential } of obtained) {
+    const { record, notes } = await addDockerLogin(credential, {
+      env: loginEnv,
+      homeDir: homedir(),
+      backupDir: env.RUNNER_TEMP?.trim() || tmpdir(),
+    });
+    // Saved before anything else can fail, so post always knows what to undo.
+    saved.push({ registry: credential.registry, record });
+    saveLoginState({ logins: saved, logout: inputs.logout });
+    if (record.exportDockerConfig) exportJobVariable('DOCKER_CONFIG', record.configDir);
+    // The next registry goes into the same config.
+    loginEnv = { ...env, DOCKER_CONFIG: record.configDir };
+    for (const note of notes) logInfo(shown`${note}`);
+  }
+  const configDir = saved[0]!.record.configDir;
+  setOutputs(inputs, obtained, configDir);
+  for (const entry of obtained) report(inputs, entry, configDir, env, now());
+  await appendJobSummary(summaryMarkdown(inputs, obtained, configDir));
 }
 
-function setOutputs(inputs: LoginInputs, credential: RegistryLogin, configDir: string): void {
-  setStepOutput('registry', credential.registry);
-  setStepOutput('username', credential.username);
+function setOutputs(inputs: LoginInputs, obtained: readonly Obtained[], configDir: string): void {
+  const first = obtained[0]!.credential;
+  setStepOutput('registry', first.registry);
+  setStepOutput('username', first.username);
   setStepOutput('docker-config', configDir);
-  setStepOutput('expires-at', credential.expiresAt?.toISOString() ?? '');
-  if (inputs.outputPassword) setStepOutput('password', credential.password);
+  setStepOutput('expires-at', first.expiresAt?.toISOString() ?? '');
+  setStepOutput(
+    'logins',
+    JSON.stringify(
+      obtained.map(({ credential }) => ({
+        registry: credential.registry,
+        username: credential.username,
+        'expires-at': credential.expiresAt?.toISOString() ?? '',
+      })),
+    ),
+  );
+  if (inputs.outputPassword) setStepOutput('password', first.password);
 }
 
 function report(
   inputs: LoginInputs,
-  credential: RegistryLogin,
+  { target, credential }: Obtained,
   configDir: string,
   env: NodeJS.ProcessEnv,
   now: Date,
@@ -69,9 +98,9 @@ function report(
       }`,
     );
   }
-  const warning = expiryWarning(credential, now, inputs.target.renewHint);
+  const warning = expiryWarning(credential, now, target.renewHint);
   if (warning) logWarning(shown`${warning}`);
-  for (const note of inputs.target.notes) logInfo(shown`${note}`);
+  for (const note of target.notes) logInfo(shown`${note}`);
   if (!inputs.logout) {
     logNotice(
       shown`logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`,
@@ -79,23 +108,26 @@ function report(
   }
 }
 
-async function writeSummary(
-  inputs: LoginInputs,
-  credential: RegistryLogin,
-  configDir: string,
-): Promise<void> {
-  const expires = credential.expiresAt?.toISOString() ?? 'long-lived';
-  await appendJobSummary(
-    Markdown.join(
-      [
-        md`### Registry login`,
-        md``,
-        md`| registry | user | expires at | DOCKER_CONFIG | logout at job end |`,
-        md`|---|---|---|---|---|`,
-        md`| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} | ${codeCell(configDir)} | ${inputs.logout ? 'yes' : 'no'} |`,
-        md``,
-      ],
-      '\n',
-    ),
+/** The job summary, in the style every action shares: `## login: <registry>` and one row per registry. */
+function summaryMarkdown(inputs: LoginInputs, obtained: readonly Obtained[], configDir: string): Markdown {
+  const subject = obtained.length === 1 ? obtained[0]!.credential.registry : `${obtained.length} registries`;
+  const rows = obtained.map(({ credential }) => {
+    const expires = credential.expiresAt?.toISOString() ?? 'long-lived';
+    return md`| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} |`;
+  });
+  return Markdown.join(
+    [
+      md`## login: ${subject}`,
+      md``,
+      md`Later steps of this job read the logins from ${codeCell(configDir)} (DOCKER_CONFIG); ${
+        inputs.logout ? 'the post step removes them at the end of the job' : 'logout is false: they are kept'
+      }.`,
+      md``,
+      md`| registry | user | expires at |`,
+      md`|---|---|---|`,
+      ...rows,
+      md``,
+    ],
+    '\n',
   );
 }

@@ -1,13 +1,19 @@
-// What main hands to post: the Docker config change to undo. No secret (see DockerLoginRecord).
+// What main hands to post: the Docker config changes to undo, one per registry. No secret (see DockerLoginRecord).
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readJsonState, saveJsonState } from '../../core/action/saved-state.ts';
 import { type DockerLoginRecord, isDockerLoginRecord } from '../../core/docker/docker-login-record.ts';
 
-export interface LoginState {
+/** One registry's login as written into the Docker config. */
+export interface SavedLogin {
   registry: string;
-  /** `logout: false` keeps the login after the job. */
-  logout: boolean;
   record: DockerLoginRecord;
+}
+
+export interface LoginState {
+  /** In the order written; post removes them in reverse. */
+  logins: SavedLogin[];
+  /** `logout: false` keeps the logins after the job. */
+  logout: boolean;
 }
 
 const KEY = 'login';
@@ -37,8 +43,14 @@ export function readLoginState(raw?: string): LoginState | undefined {
   return readJsonState(KEY, isLoginState, raw);
 }
 
+function isSavedLogin(value: unknown): value is SavedLogin {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+}
+
 function isLoginState(value: unknown): value is LoginState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.registry === 'string' && typeof v.logout === 'boolean' && isDockerLoginRecord(v.record);
+  return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
 }

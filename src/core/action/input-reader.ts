@@ -48,6 +48,20 @@ export class InputReader {
       .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
   }
 
+  /**
+   * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
+   * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
+   */
+  view(options: { implied?: Readonly<Record<string, string>>; hidden?: readonly string[] }): InputReader {
+    const implied = options.implied ?? {};
+    const hidden = new Set(options.hidden ?? []);
+    return new InputReader(
+      (name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')),
+      this.#env,
+      () => this.givenInputs().filter((name) => !hidden.has(name)),
+    );
+  }
+
   /** Trimmed text, or undefined when empty. */
   optional(name: string): string | undefined {
     const value = this.#raw(name).trim();

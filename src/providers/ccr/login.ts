@@ -9,7 +9,12 @@ import { connectCcr } from './connect.ts';
 import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';
 import { createCcrTemporaryPassword } from './credential.ts';
 import { type CcrInstanceDetail, customDomainsOf, getCcrInstance } from './instances.ts';
-import { CCR_PERSONAL_REGISTRY, ccrInstanceRegistryHost } from './registry-host.ts';
+import {
+  CCR_HOST_FORMS,
+  CCR_PERSONAL_REGISTRY,
+  ccrHostInputs,
+  ccrInstanceRegistryHost,
+} from './registry-host.ts';
 import { getCcrUserProfile } from './users.ts';
 
 /**
@@ -109,6 +114,9 @@ export class CcrPersonalLoginTarget implements LoginTarget {
 }
 
 export const ccrLogin: LoginSupport = {
+  loginInputs: ['instance-id', 'registry-access', 'duration', 'username', 'user-id', 'password'],
+  hostForms: CCR_HOST_FORMS,
+  hostInputs: ccrHostInputs,
   readTarget(reader: InputReader, common: LoginCommon): CcrEnterpriseLoginTarget | CcrPersonalLoginTarget {
     return reader.optional('instance-id') === undefined
       ? readPersonalTarget(reader, common)

@@ -13,3 +13,29 @@ export function ccrInstanceRegistryHost(
   const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
   return url ? registryKey(url) : undefined;
 }
+
+/** How users write CCR registry hosts, for messages. */
+export const CCR_HOST_FORMS = [
+  'ccr-<instance>-pub.cnc.<region>.baidubce.com',
+  'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
+  CCR_PERSONAL_REGISTRY,
+];
+
+/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
+const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+
+/**
+ * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
+ * instance's domain, nothing more for the personal edition's; undefined for any other host.
+ */
+export function ccrHostInputs(host: string): Readonly<Record<string, string>> | undefined {
+  if (host === CCR_PERSONAL_REGISTRY) return {};
+  const match = CCR_INSTANCE_HOST.exec(host);
+  if (!match) return undefined;
+  const [, instanceId, access, region] = match;
+  return {
+    'instance-id': instanceId!,
+    region: region!,
+    'registry-access': access === 'pub' ? 'public' : 'private',
+  };
+}

@@ -36,4 +36,13 @@ export interface LoginTarget {
 export interface LoginSupport extends Support {
   /** Reads this provider's login inputs (connection, credentials, options); InputError names what is wrong. */
   readTarget(reader: InputReader, common: LoginCommon): LoginTarget;
+  /** Inputs only this provider's login reads (a step logging in to several providers shows each its own). */
+  readonly loginInputs: readonly string[];
+  /** This provider's registry hosts as users write them (`swr.<region>.myhuaweicloud.com`), for messages. */
+  readonly hostForms: readonly string[];
+  /**
+   * The login inputs a registry host of this provider implies (region, instance-id…), so the host alone
+   * can say where to log in; undefined for a host that is not one of this provider's.
+   */
+  hostInputs(host: string): Readonly<Record<string, string>> | undefined;
 }

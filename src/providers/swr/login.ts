@@ -7,7 +7,7 @@ import type { LoginCommon, LoginSupport, LoginTarget, RegistryLogin } from '../s
 import { connectSwr } from './connect.ts';
 import { readSwrConnection, type SwrConnection } from './connection.ts';
 import { createSwrLoginSecret, type SwrLoginSecret } from './login-secret.ts';
-import { swrRegistryHost } from './registry-host.ts';
+import { SWR_HOST_FORM, swrHostInputs, swrRegistryHost } from './registry-host.ts';
 
 /** SWR: a temporary login for the region. */
 export class SwrLoginTarget implements LoginTarget {
@@ -40,6 +40,9 @@ export class SwrLoginTarget implements LoginTarget {
 export const SWR_LOGIN_LIFETIME_HOURS = 6;
 
 export const swrLogin: LoginSupport = {
+  loginInputs: [],
+  hostForms: [SWR_HOST_FORM],
+  hostInputs: swrHostInputs,
   readTarget(reader: InputReader, common: LoginCommon): SwrLoginTarget {
     refuseInputs(
       reader,

@@ -20,14 +20,14 @@ const inputError = (inputs: Record<string, string>) => inputErrorOf(() => read(i
 describe('readLoginInputs', () => {
   it('reads an SWR login with defaults: logout on, no password output', () => {
     const inputs = read(swrKeys);
-    expect(inputs.target.kind).toBe('swr');
+    expect(inputs.targets.map((target) => target.kind)).toEqual(['swr']);
     expect(inputs.logout).toBe(true);
     expect(inputs.outputPassword).toBe(false);
   });
 
   it('normalises the registry override to a host', () => {
     const inputs = read({ ...swrKeys, registry: 'https://SWR.example.com:8443/' });
-    expect(inputs.target).toMatchObject({ kind: 'swr', registry: 'swr.example.com:8443' });
+    expect(inputs.targets[0]).toMatchObject({ kind: 'swr', registry: 'swr.example.com:8443' });
   });
 
   it('reads SWR credentials from the Huawei SDK environment variables', () => {
@@ -37,12 +37,12 @@ describe('readLoginInputs', () => {
         { HUAWEICLOUD_SDK_AK: 'envAK', HUAWEICLOUD_SDK_SK: 'envSK' },
       ),
     );
-    expect(inputs.target).toMatchObject({ kind: 'swr', connection: { auth: { method: 'aksk' } } });
+    expect(inputs.targets[0]).toMatchObject({ kind: 'swr', connection: { auth: { method: 'aksk' } } });
   });
 
   it('reads a CCR enterprise login with a 2-hour default duration and public access', () => {
     const inputs = read({ ...ccrKeys, 'instance-id': 'ccr-abc123', 'user-id': 'uid-1' });
-    expect(inputs.target).toMatchObject({
+    expect(inputs.targets[0]).toMatchObject({
       kind: 'ccr-enterprise',
       userId: 'uid-1',
       durationHours: 2,
@@ -53,7 +53,7 @@ describe('readLoginInputs', () => {
 
   it('defaults the CCR personal registry to registry.baidubce.com', () => {
     const inputs = read({ provider: 'ccr', username: 'me', password: 'pw-personal' });
-    expect(inputs.target).toMatchObject({ kind: 'ccr-personal', registry: 'registry.baidubce.com' });
+    expect(inputs.targets[0]).toMatchObject({ kind: 'ccr-personal', registry: 'registry.baidubce.com' });
   });
 
   it('reads a CCR personal login', () => {
@@ -63,7 +63,7 @@ describe('readLoginInputs', () => {
       password: 'pw-personal',
       registry: 'ccr.example.com',
     });
-    expect(inputs.target).toEqual({
+    expect(inputs.targets[0]).toEqual({
       kind: 'ccr-personal',
       username: 'me',
       password: 'pw-personal',
@@ -71,7 +71,110 @@ describe('readLoginInputs', () => {
     });
   });
 
+  it('derives provider and region from an SWR registry host', () => {
+    const inputs = read({
+      registry: 'swr.ap-southeast-1.myhuaweicloud.com',
+      'access-key-id': 'AK',
+      'secret-access-key': 'SK',
+    });
+    expect(inputs.targets[0]).toMatchObject({
+      kind: 'swr',
+      registry: 'swr.ap-southeast-1.myhuaweicloud.com',
+      connection: { region: 'ap-southeast-1' },
+    });
+  });
+
+  it('derives provider, region, instance and access from a CCR instance domain, public or VPC', () => {
+    const keys = { 'access-key-id': 'bce-ak', 'secret-access-key': 'bce-sk', username: 'ci' };
+    expect(read({ ...keys, registry: 'ccr-4k74gw7d-pub.cnc.bd.baidubce.com' }).targets[0]).toMatchObject({
+      kind: 'ccr-enterprise',
+      registry: 'ccr-4k74gw7d-pub.cnc.bd.baidubce.com',
+      registryAccess: 'public',
+      connection: { instanceId: 'ccr-4k74gw7d', region: 'bd' },
+    });
+    expect(read({ ...keys, registry: 'ccr-4k74gw7d-vpc.cnc.gz.baidubce.com' }).targets[0]).toMatchObject({
+      registryAccess: 'private',
+      connection: { instanceId: 'ccr-4k74gw7d', region: 'gz' },
+    });
+  });
+
+  it('accepts inputs given beside the host when they agree with it', () => {
+    const inputs = read({ ...swrKeys, registry: 'swr.cn-north-4.myhuaweicloud.com' });
+    expect(inputs.targets[0]).toMatchObject({ kind: 'swr', connection: { region: 'cn-north-4' } });
+  });
+
+  it('reads one login per registries line, any mix, each provider with its vendor credentials', () => {
+    const inputs = read(
+      {
+        registries:
+          'swr.cn-north-4.myhuaweicloud.com\nswr.cn-south-1.myhuaweicloud.com\nccr-abc123-pub.cnc.bj.baidubce.com',
+        username: 'ci',
+      },
+      {
+        HUAWEICLOUD_SDK_AK: 'envAK',
+        HUAWEICLOUD_SDK_SK: 'envSK',
+        BCE_ACCESS_KEY_ID: 'bce',
+        BCE_SECRET_ACCESS_KEY: 'sk',
+      },
+    );
+    expect(inputs.targets.map((t) => t.kind)).toEqual(['swr', 'swr', 'ccr-enterprise']);
+    expect(inputs.targets[1]).toMatchObject({
+      connection: { region: 'cn-south-1', auth: { method: 'aksk' } },
+    });
+    expect(inputs.targets[2]).toMatchObject({ username: 'ci', connection: { instanceId: 'ccr-abc123' } });
+  });
+
   it.each([
+    [
+      { ...swrKeys, region: 'cn-south-1', registry: 'swr.cn-north-4.myhuaweicloud.com' },
+      ['region', 'registry'],
+      'Input \'region\' is "cn-south-1", but registry swr.cn-north-4.myhuaweicloud.com is region cn-north-4',
+    ],
+    [
+      { ...swrKeys, registry: 'ccr-abc123-pub.cnc.bj.baidubce.com' },
+      ['provider', 'registry'],
+      'is a CCR registry (provider ccr)',
+    ],
+    [
+      {
+        ...ccrKeys,
+        registry: 'ccr-abc123-vpc.cnc.bj.baidubce.com',
+        'registry-access': 'public',
+        username: 'u',
+      },
+      ['registry-access', 'registry'],
+      'registry-access private',
+    ],
+    [
+      { 'access-key-id': 'a', 'secret-access-key': 'b', registry: 'registry.example.com' },
+      ['provider', 'registry'],
+      'is not a host the action recognizes (swr.<region>.myhuaweicloud.com',
+    ],
+    [
+      { registries: 'swr.cn-north-4.myhuaweicloud.com\nregistry.example.com' },
+      ['registries'],
+      'line 2 "registry.example.com" is not a registry host the action recognizes',
+    ],
+    [
+      { registries: 'swr.cn-north-4.myhuaweicloud.com', region: 'cn-north-4' },
+      ['region'],
+      'cannot be used with registries',
+    ],
+    [
+      { registries: 'swr.cn-north-4.myhuaweicloud.com\nSWR.cn-north-4.myhuaweicloud.com' },
+      ['registries'],
+      'names swr.cn-north-4.myhuaweicloud.com twice',
+    ],
+    [
+      {
+        registries: 'swr.cn-north-4.myhuaweicloud.com\nccr-abc123-pub.cnc.bj.baidubce.com',
+        'access-key-id': 'a',
+        'secret-access-key': 'b',
+        username: 'u',
+      },
+      ['access-key-id', 'secret-access-key'],
+      'cannot be used with registries of several providers (SWR and CCR)',
+    ],
     [{ ...swrKeys, logout: 'maybe' }, ['logout'], 'true or false'],
     [{ ...swrKeys, registry: 'swr.example.com/team' }, ['registry'], 'registry host'],
     [{ ...swrKeys, duration: '3' }, ['duration'], "Input 'duration' cannot be used with provider swr"],

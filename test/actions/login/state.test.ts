@@ -18,7 +18,13 @@ const record = {
 
 describe('readLoginState', () => {
   it('reads back what main saved', () => {
-    const saved = { registry: 'swr.cn-north-4.myhuaweicloud.com', logout: true, record };
+    const saved = {
+      logins: [
+        { registry: 'swr.cn-north-4.myhuaweicloud.com', record },
+        { registry: 'ccr-abc123-pub.cnc.bj.baidubce.com', record: { ...record, exportDockerConfig: false } },
+      ],
+      logout: true,
+    };
     expect(readLoginState(JSON.stringify(saved))).toEqual(saved);
   });
 
@@ -27,17 +33,19 @@ describe('readLoginState', () => {
   });
 
   it.each([
-    ['no record', { registry: 'r.io', logout: true }],
+    ['no record', { logins: [{ registry: 'r.io' }], logout: true }],
+    ['no list of logins', { registry: 'r.io', logout: true, record }],
     [
       'a change without digest',
-      { registry: 'r.io', logout: true, record: { ...record, change: { registry: 'r.io' } } },
+      { logins: [{ registry: 'r.io', record: { ...record, change: { registry: 'r.io' } } }], logout: true },
     ],
     [
       'links that are not strings',
       {
-        registry: 'r.io',
+        logins: [
+          { registry: 'r.io', record: { ...record, isolated: { dir: 'd', seedDigest: '', links: [1] } } },
+        ],
         logout: true,
-        record: { ...record, isolated: { dir: 'd', seedDigest: '', links: [1] } },
       },
     ],
   ])('refuses state with %s', (_name, state) => {

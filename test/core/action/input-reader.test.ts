@@ -65,4 +65,18 @@ describe('InputReader', () => {
     expect(reader({}).string('namespace', { required: false })).toBe('');
     expect(reader({}).string('region', { default: 'cn-north-4' })).toBe('cn-north-4');
   });
+
+  it('gives a view where implied values fill empty inputs and hidden inputs read as empty', () => {
+    const base = reader(
+      { region: '', username: 'ci', duration: '3', 'instance-id': 'ccr-given' },
+      { BCE_ACCESS_KEY_ID: 'AK' },
+    );
+    const view = base.view({ implied: { region: 'bj', 'instance-id': 'ccr-implied' }, hidden: ['duration'] });
+    expect(view.string('region')).toBe('bj');
+    expect(view.string('instance-id')).toBe('ccr-given');
+    expect(view.optional('duration')).toBeUndefined();
+    expect(view.optional('username')).toBe('ci');
+    expect(view.withEnv('access-key-id', ['BCE_ACCESS_KEY_ID'])).toBe('AK');
+    expect(view.givenInputs().sort()).toEqual(['instance-id', 'region', 'username']);
+  });
 });

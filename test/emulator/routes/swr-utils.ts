@@ -10,7 +10,7 @@ function createSecret(context: RequestContext) {
   const project = context.query.get('projectname') ?? context.state.region;
   const username = fixed?.username ?? `${project}@EMU${randomBytes(8).toString('hex').toUpperCase()}`;
   const password = fixed?.password ?? randomBytes(32).toString('hex');
-  const host = swrRegistryHost(context);
+  const host = swrRegistryHost(context, project);
   const auth = Buffer.from(`${username}:${password}`).toString('base64');
   return json(
     200,
