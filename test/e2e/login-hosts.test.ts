@@ -66,6 +66,58 @@ describe('login from the registry host', () => {
     },
   );
 
+  it("takes the SWR keys from the vendor's environment variables when no key input is given", async () => {
+    const e = await start();
+    const registry = 'swr.cn-south-1.myhuaweicloud.com';
+    const job = await runLogin(
+      { registry, ...at(e) },
+      { env: { HUAWEICLOUD_SDK_AK: hw.accessKeyId, HUAWEICLOUD_SDK_SK: hw.secretAccessKey } },
+    );
+    expect(job.main.exitCode, job.main.log).toBe(0);
+    expect(calls(e)).toEqual(['POST /v2/manage/utils/secret cn-south-1']);
+    expect(job.main.outputs.username).toMatch(/^cn-south-1@/);
+    expectNoLeaks(job.main, secrets);
+  });
+
+  it('logs in to registry.baidubce.com (CCR personal) with only a user name and password', async () => {
+    const e = await start();
+    const job = await runLogin({
+      registry: 'registry.baidubce.com',
+      username: 'me',
+      password: 'personal-pw-99',
+    });
+    expect(job.main.exitCode, job.main.log).toBe(0);
+    expect(e.requests).toEqual([]);
+    expect(job.main.outputs).toMatchObject({
+      registry: 'registry.baidubce.com',
+      username: 'me',
+      'expires-at': '',
+    });
+    expect(readDockerConfig(job.main.outputs['docker-config']!).auths?.['registry.baidubce.com']).toEqual({
+      auth: authOf('me', 'personal-pw-99'),
+    });
+    expect(job.main.log).toContain('long-lived login');
+    expectNoLeaks(job.main, ['personal-pw-99']);
+  });
+
+  it('accepts provider, region, instance-id and registry-access given as well when they agree with the host', async () => {
+    const e = await start();
+    const registry = DEFAULT_CCR_INSTANCE.privateURL;
+    const job = await runLogin({
+      registry,
+      provider: 'ccr',
+      region: 'bd',
+      'instance-id': DEFAULT_CCR_INSTANCE.id,
+      'registry-access': 'private',
+      username: 'ci-bot',
+      ...baiduKeys,
+      ...at(e),
+    });
+    expect(job.main.exitCode, job.main.log).toBe(0);
+    expect(job.main.outputs).toMatchObject({ registry, username: 'ci-bot' });
+    expect(calls(e)).toEqual([`POST /v1/instances/${DEFAULT_CCR_INSTANCE.id}/credential`]);
+  });
+
   it.each([
     [
       { provider: 'swr', registry: DEFAULT_CCR_INSTANCE.publicURL },
@@ -136,6 +188,30 @@ describe('login to several registries in one step', () => {
     for (const registry of registries) expect(post.log).toContain(`Logged out of ${registry}`);
     expect(existsSync(configDir)).toBe(false);
     expectNoLeaks(post, secrets);
+  });
+
+  it('mixes an SWR region with CCR personal, keeps every login with logout false and says so in post', async () => {
+    const e = await start();
+    const both = ['swr.cn-north-4.myhuaweicloud.com', 'registry.baidubce.com'];
+    const job = await runLogin(
+      { registries: both.join('\n'), username: 'me', password: 'personal-pw-99', logout: 'false', ...at(e) },
+      { env: { HUAWEICLOUD_SDK_AK: hw.accessKeyId, HUAWEICLOUD_SDK_SK: hw.secretAccessKey } },
+    );
+    expect(job.main.exitCode, job.main.log).toBe(0);
+    expect(calls(e)).toEqual(['POST /v2/manage/utils/secret cn-north-4']);
+    const logins = JSON.parse(job.main.outputs.logins!) as Array<Record<string, string>>;
+    expect(logins.map((login) => [login.registry, login['expires-at'] === ''])).toEqual([
+      [both[0], false],
+      [both[1], true],
+    ]);
+    expect(logins[1]!.username).toBe('me');
+    const configDir = job.main.outputs['docker-config']!;
+    const post = await job.post();
+    expect(post.exitCode, post.log).toBe(0);
+    for (const registry of both)
+      expect(post.log).toContain(`keeping the login; the login to ${registry} stays in`);
+    expect(Object.keys(readDockerConfig(configDir).auths ?? {}).sort()).toEqual([...both].sort());
+    expectNoLeaks(job.main, [hw.secretAccessKey, 'personal-pw-99']);
   });
 
   it('writes nothing when one registry cannot be logged in to', async () => {
