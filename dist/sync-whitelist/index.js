@@ -47501,10 +47501,10 @@ const actionMetadata = {
     },
     outputs: {
         added: {
-            description: 'JSON list of addresses this run let in (new entries, including a new runner lease).',
+            description: 'JSON list of addresses this run let in (new entries, including a new runner lease); empty in a dry run, whose summary lists what it would add.',
         },
         removed: {
-            description: 'JSON list of addresses this run removed.',
+            description: 'JSON list of addresses this run removed; empty in a dry run.',
         },
         entries: {
             description: 'JSON list of the allowlist after the run ([{"ipAddr", "description"}]); planned, in a dry run.',
@@ -47513,7 +47513,7 @@ const actionMetadata = {
             description: "The runner's address (detected or given), when runner-ip is set.",
         },
         'public-access': {
-            description: 'Public access status after the run (opened or closed).',
+            description: 'Public access status after the run (opened or closed); unchanged in a dry run.',
         },
     },
 };
@@ -48020,6 +48020,8 @@ class LeaseError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan.ts
+// Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
+
 
 
 
@@ -48072,6 +48074,18 @@ function planDeclared(current, entry, context) {
             item: wanted(leases),
             replaces: leases,
             reason: 'declared; was a runner lease',
+        };
+    }
+    // A hand-made network that already lets the whole declared network in counts as present.
+    const covering = current.find((other) => other.mark === undefined &&
+        !isAnyLease(other) &&
+        other.network !== undefined &&
+        networkCovers(other.network, entry.network));
+    if (covering) {
+        return {
+            kind: 'keep',
+            item: covering.item,
+            reason: `covers declared ${entry.network.text}; present, not managed by ${context.owner}`,
         };
     }
     return { kind: 'add', item: wanted([]), reason: 'declared, missing' };
@@ -48384,15 +48398,14 @@ function addressesChanged(changes, lease) {
 function summaryMarkdown(report) {
     const lines = [md `## sync-whitelist: ${report.instanceId}`, md ``];
     lines.push(md `Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md ``);
-    const access = report.publicAccess.action
-        ? `${report.dryRun ? 'would be' : 'was'} ${report.publicAccess.action === 'open' ? 'opened' : 'closed'} (was ${report.publicAccess.before || 'unknown'})`
-        : `${report.publicAccess.before || 'unknown'} (unchanged)`;
-    lines.push(md `- Public access: ${access}`);
+    lines.push(md `- Public access: ${publicAccessLine(report)}`);
     if (report.runnerIp)
         lines.push(md `- Runner address: ${code(report.runnerIp)}`);
     if (report.lease)
         lines.push(md `- Runner lease: ${report.lease.outcome}`);
-    lines.push(md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
+    lines.push(report.dryRun
+        ? md `- Would add: ${list(report.added)}; would remove: ${list(report.removed)}`
+        : md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
     const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
     if (decisions.length > 0) {
         lines.push(md `| decision | address | description | reason |`, md `|---|---|---|---|`);
@@ -48415,6 +48428,16 @@ function summaryMarkdown(report) {
         lines.push(md `| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
     lines.push(md ``, md `</details>`, md ``);
     return Markdown.join(lines, '\n');
+}
+/** `closed by this run (it was opened)`, `would be opened by this run (it is closed)` or `opened (unchanged)`. */
+function publicAccessLine({ publicAccess, dryRun }) {
+    const before = publicAccess.before || 'unknown';
+    if (!publicAccess.action)
+        return `${before} (unchanged)`;
+    const after = publicAccess.action === 'open' ? 'opened' : 'closed';
+    return dryRun
+        ? `would be ${after} by this run (it is ${before})`
+        : `${after} by this run (it was ${before})`;
 }
 function list(addresses) {
     return addresses.length === 0
@@ -48688,6 +48711,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     const entries = inputs.dryRun
         ? (lease?.projected ?? planned)
         : (await getPublicLinks(api, inputs.instanceId)).whitelist;
+    // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
     const { added, removed } = addressesChanged(changes, lease && { address: lease.address, created: lease.created, deleted: false });
     const report = {
         instanceId: inputs.instanceId,
@@ -48714,7 +48738,13 @@ async function applyPublicAccess(api, inputs, links, state) {
         }
         return undefined;
     }
-    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`);
+    const before = links.status || 'unknown';
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${before}).`);
+    if (action === 'close' && grantsAccess(inputs)) {
+        (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${`This run closes public access of ${inputs.instanceId}, so the allowlist entries and the runner lease ` +
+            'it writes take no effect until public access is opened again (public-access: open); leave ' +
+            'public-access at keep if the job needs the registry.'}`);
+    }
     if (inputs.dryRun)
         return action;
     if (inputs.restorePublicAccess) {
@@ -48722,7 +48752,13 @@ async function applyPublicAccess(api, inputs, links, state) {
         saveSyncWhitelistState(state);
     }
     await setPublicAccess(api, inputs.instanceId, action);
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`);
     return action;
+}
+/** True when the run lets addresses in: a runner lease or declared entries in mode add or sync. */
+function grantsAccess(inputs) {
+    const adding = inputs.mode === 'add' || inputs.mode === 'sync';
+    return adding && (inputs.runnerIp !== false || inputs.entries.length > 0);
 }
 function printChanges(changes, dryRun) {
     if (changes.length === 0)
@@ -48788,14 +48824,11 @@ async function takeLease(api, inputs, network, planned, state) {
     return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
 }
 function writeOutputs(report) {
-    setStepOutput('added', JSON.stringify(report.added));
-    setStepOutput('removed', JSON.stringify(report.removed));
+    setStepOutput('added', JSON.stringify(report.dryRun ? [] : report.added));
+    setStepOutput('removed', JSON.stringify(report.dryRun ? [] : report.removed));
     setStepOutput('entries', JSON.stringify(report.entries));
-    setStepOutput('public-access', report.publicAccess.action === 'open'
-        ? 'opened'
-        : report.publicAccess.action === 'close'
-            ? 'closed'
-            : report.publicAccess.before);
+    const action = report.dryRun ? undefined : report.publicAccess.action;
+    setStepOutput('public-access', action === 'open' ? 'opened' : action === 'close' ? 'closed' : report.publicAccess.before);
 }
 
 

@@ -151,8 +151,28 @@ describe('sync-whitelist declared entries', () => {
       '203.0.113.0/24',
       '198.51.100.7',
     ]);
-    expect(renderedMarkdown(result.summary)).toContain('dry run: nothing was changed');
+    const summary = renderedMarkdown(result.summary);
+    expect(summary).toContain('dry run: nothing was changed');
+    expect(summary).toContain('Public access: would be opened by this run (it is closed)');
+    expect(summary).toContain('Would add: `203.0.113.0/24`; would remove: none');
+    // Nothing was added or opened, and the outputs say so.
+    expect(result.outputs.added).toBe('[]');
+    expect(result.outputs.removed).toBe('[]');
+    expect(result.outputs['public-access']).toBe('closed');
     expect(result.state).toEqual({});
+  });
+
+  it('counts a hand-made network that already lets a declared address in as present', async () => {
+    const lan = { ipAddr: '198.51.100.0/24', description: 'office lan' };
+    fixture = await start({ whitelist: [lan] });
+    const result = await step(fixture, { mode: 'add', entries: '198.51.100.17 # build host' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(writes(fixture)).toEqual([]);
+    expect(whitelist(fixture)).toEqual([lan]);
+    expect(result.outputs.added).toBe('[]');
+    expect(result.log).toContain(
+      'keep 198.51.100.0/24 "office lan": covers declared 198.51.100.17; present, not managed by registry-actions',
+    );
   });
 });
 
@@ -170,6 +190,32 @@ describe('sync-whitelist public access and private links', () => {
     expect(post.log).toContain(`Public access of ${instanceId} restored: closed again`);
     expect(instance(fixture).publicLinkStatus).toBe('closed');
     expect(whitelist(fixture)).toEqual([]);
+  });
+
+  it('closes public access, confirms it once done and warns that the lease it takes has no effect', async () => {
+    fixture = await start({ status: 'opened' });
+    const { main, post } = await job(fixture, { 'runner-ip': 'true', 'public-access': 'close' });
+    expect(main.exitCode, main.log).toBe(0);
+    expect(instance(fixture).publicLinkStatus).toBe('closed');
+    const close = main.log.indexOf(`Will close public access of ${instanceId} (now opened).`);
+    const closed = main.log.indexOf(`Closed public access of ${instanceId} (it was opened).`);
+    expect(close).toBeGreaterThanOrEqual(0);
+    expect(closed).toBeGreaterThan(close);
+    expect(main.warnings.join('\n')).toContain(
+      `This run closes public access of ${instanceId}, so the allowlist entries and the runner lease it writes take no effect`,
+    );
+    expect(main.outputs['public-access']).toBe('closed');
+    expect(renderedMarkdown(main.summary)).toContain('Public access: closed by this run (it was opened)');
+    expect(post.exitCode, post.log).toBe(0);
+    expect(whitelist(fixture)).toEqual([]);
+  });
+
+  it('does not warn about closing when the run only removes entries', async () => {
+    fixture = await start({ status: 'opened' });
+    const result = await step(fixture, { mode: 'remove', entries: '203.0.113.9', 'public-access': 'close' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(result.log).toContain(`Closed public access of ${instanceId} (it was opened).`);
+    expect(result.warnings).toEqual([]);
   });
 
   it('leaves public access open after the job unless asked to restore it', async () => {

@@ -123,10 +123,11 @@ export const actionMetadata: ActionMetadata = {
   },
   outputs: {
     added: {
-      description: 'JSON list of addresses this run let in (new entries, including a new runner lease).',
+      description:
+        'JSON list of addresses this run let in (new entries, including a new runner lease); empty in a dry run, whose summary lists what it would add.',
     },
     removed: {
-      description: 'JSON list of addresses this run removed.',
+      description: 'JSON list of addresses this run removed; empty in a dry run.',
     },
     entries: {
       description:
@@ -136,7 +137,7 @@ export const actionMetadata: ActionMetadata = {
       description: "The runner's address (detected or given), when runner-ip is set.",
     },
     'public-access': {
-      description: 'Public access status after the run (opened or closed).',
+      description: 'Public access status after the run (opened or closed); unchanged in a dry run.',
     },
   },
 };

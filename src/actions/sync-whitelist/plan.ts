@@ -1,4 +1,5 @@
 // Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
+import { networkCovers } from '../../core/net/ip-network.ts';
 import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
 import { unusedForm } from './address-form.ts';
 import { type CurrentEntry, entriesFor, isAnyLease } from './current-entries.ts';
@@ -85,6 +86,21 @@ function planDeclared(
       item: wanted(leases),
       replaces: leases,
       reason: 'declared; was a runner lease',
+    };
+  }
+  // A hand-made network that already lets the whole declared network in counts as present.
+  const covering = current.find(
+    (other) =>
+      other.mark === undefined &&
+      !isAnyLease(other) &&
+      other.network !== undefined &&
+      networkCovers(other.network, entry.network),
+  );
+  if (covering) {
+    return {
+      kind: 'keep',
+      item: covering.item,
+      reason: `covers declared ${entry.network.text}; present, not managed by ${context.owner}`,
     };
   }
   return { kind: 'add', item: wanted([]), reason: 'declared, missing' };

@@ -49,13 +49,15 @@ export function addressesChanged(
 export function summaryMarkdown(report: RunReport): Markdown {
   const lines = [md`## sync-whitelist: ${report.instanceId}`, md``];
   lines.push(md`Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md``);
-  const access = report.publicAccess.action
-    ? `${report.dryRun ? 'would be' : 'was'} ${report.publicAccess.action === 'open' ? 'opened' : 'closed'} (was ${report.publicAccess.before || 'unknown'})`
-    : `${report.publicAccess.before || 'unknown'} (unchanged)`;
-  lines.push(md`- Public access: ${access}`);
+  lines.push(md`- Public access: ${publicAccessLine(report)}`);
   if (report.runnerIp) lines.push(md`- Runner address: ${code(report.runnerIp)}`);
   if (report.lease) lines.push(md`- Runner lease: ${report.lease.outcome}`);
-  lines.push(md`- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md``);
+  lines.push(
+    report.dryRun
+      ? md`- Would add: ${list(report.added)}; would remove: ${list(report.removed)}`
+      : md`- Added: ${list(report.added)}; removed: ${list(report.removed)}`,
+    md``,
+  );
   const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
   if (decisions.length > 0) {
     lines.push(md`| decision | address | description | reason |`, md`|---|---|---|---|`);
@@ -79,6 +81,16 @@ export function summaryMarkdown(report: RunReport): Markdown {
   for (const entry of report.entries) lines.push(md`| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
   lines.push(md``, md`</details>`, md``);
   return Markdown.join(lines, '\n');
+}
+
+/** `closed by this run (it was opened)`, `would be opened by this run (it is closed)` or `opened (unchanged)`. */
+function publicAccessLine({ publicAccess, dryRun }: RunReport): string {
+  const before = publicAccess.before || 'unknown';
+  if (!publicAccess.action) return `${before} (unchanged)`;
+  const after = publicAccess.action === 'open' ? 'opened' : 'closed';
+  return dryRun
+    ? `would be ${after} by this run (it is ${before})`
+    : `${after} by this run (it was ${before})`;
 }
 
 function list(addresses: readonly string[]): Markdown {

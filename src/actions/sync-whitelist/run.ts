@@ -66,6 +66,7 @@ export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitel
   const entries = inputs.dryRun
     ? (lease?.projected ?? planned)
     : (await getPublicLinks(api, inputs.instanceId)).whitelist;
+  // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
   const { added, removed } = addressesChanged(
     changes,
     lease && { address: lease.address, created: lease.created, deleted: false },
@@ -105,16 +106,35 @@ async function applyPublicAccess(
     }
     return undefined;
   }
+  const before = links.status || 'unknown';
   logInfo(
-    shown`${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`,
+    shown`${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${before}).`,
   );
+  if (action === 'close' && grantsAccess(inputs)) {
+    logWarning(
+      shown`${
+        `This run closes public access of ${inputs.instanceId}, so the allowlist entries and the runner lease ` +
+        'it writes take no effect until public access is opened again (public-access: open); leave ' +
+        'public-access at keep if the job needs the registry.'
+      }`,
+    );
+  }
   if (inputs.dryRun) return action;
   if (inputs.restorePublicAccess) {
     state.restorePublicAccess = restoreActionFor(links.status);
     saveSyncWhitelistState(state);
   }
   await setPublicAccess(api, inputs.instanceId, action);
+  logInfo(
+    shown`${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`,
+  );
   return action;
+}
+
+/** True when the run lets addresses in: a runner lease or declared entries in mode add or sync. */
+function grantsAccess(inputs: SyncWhitelistInputs): boolean {
+  const adding = inputs.mode === 'add' || inputs.mode === 'sync';
+  return adding && (inputs.runnerIp !== false || inputs.entries.length > 0);
 }
 
 function printChanges(changes: readonly WhitelistChange[], dryRun: boolean): void {
@@ -193,15 +213,12 @@ async function takeLease(
 }
 
 function writeOutputs(report: RunReport): void {
-  setStepOutput('added', JSON.stringify(report.added));
-  setStepOutput('removed', JSON.stringify(report.removed));
+  setStepOutput('added', JSON.stringify(report.dryRun ? [] : report.added));
+  setStepOutput('removed', JSON.stringify(report.dryRun ? [] : report.removed));
   setStepOutput('entries', JSON.stringify(report.entries));
+  const action = report.dryRun ? undefined : report.publicAccess.action;
   setStepOutput(
     'public-access',
-    report.publicAccess.action === 'open'
-      ? 'opened'
-      : report.publicAccess.action === 'close'
-        ? 'closed'
-        : report.publicAccess.before,
+    action === 'open' ? 'opened' : action === 'close' ? 'closed' : report.publicAccess.before,
   );
 }

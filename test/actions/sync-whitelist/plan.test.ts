@@ -87,6 +87,21 @@ describe('planWhitelist', () => {
       ],
     ],
     [
+      'a hand-made network that lets a declared address or network in counts as present',
+      'add',
+      [
+        { ipAddr: '198.51.100.0/24', description: 'office lan' },
+        lease('203.0.113.0/24', '2030-01-01T00:00Z'),
+      ],
+      ['198.51.100.17', '198.51.100.128/25', '198.51.0.0/16', '203.0.113.5'],
+      [
+        'keep 198.51.100.0/24: covers declared 198.51.100.17; present, not managed by registry-actions',
+        'keep 198.51.100.0/24: covers declared 198.51.100.128/25; present, not managed by registry-actions',
+        'add 198.51.0.0/16: declared, missing',
+        'add 203.0.113.5: declared, missing',
+      ],
+    ],
+    [
       'a declaration takes over an address held by a runner lease',
       'add',
       [lease('198.51.100.3', '2025-06-01T13:00Z')],
