@@ -48124,6 +48124,16 @@ function codeSpan(content) {
     const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
+}
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/report.ts
 // What a run shows: plan lines in the log, outputs, and the job summary table.
@@ -48167,7 +48177,7 @@ function setOutputs(report) {
 function summaryMarkdown(report) {
     const changes = reportedChanges(report);
     const lines = [
-        md `### ensure-namespace: ${code(report.namespace)} (${report.provider.toUpperCase()})`,
+        summaryHeading('ensure-namespace', md `${report.namespace} (${report.provider.toUpperCase()})`),
         md ``,
     ];
     lines.push(md `${headline(report, changes.length)}`, md ``);

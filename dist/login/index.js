@@ -46086,6 +46086,16 @@ function codeSpan(content) {
     const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return make(`## ${action}: ${markdownValue(subject)}`);
+}
 
 // EXTERNAL MODULE: ./src/core/output/shown.ts
 var shown = __nccwpck_require__(5156);
@@ -49223,7 +49233,7 @@ function summaryMarkdown(inputs, obtained, configDir) {
         return md `| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} |`;
     });
     return Markdown.join([
-        md `## login: ${subject}`,
+        summaryHeading('login', subject),
         md ``,
         md `Later steps of this job read the logins from ${codeCell(configDir)} (DOCKER_CONFIG); ${inputs.logout ? 'the post step removes them at the end of the job' : 'logout is false: they are kept'}.`,
         md ``,

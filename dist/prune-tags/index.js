@@ -58689,6 +58689,16 @@ function codeSpan(content) {
     const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
+}
 
 ;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
 
@@ -58826,7 +58836,7 @@ function describeRule(inputs) {
 }
 function retention_run_summary(namespace, rule, results, notes) {
     const lines = [
-        md `## prune-tags: retention policies in ${namespace}`,
+        summaryHeading('prune-tags', md `retention policies in ${namespace}`),
         md ``,
         md `Policy: ${rule}.`,
         md ``,
@@ -58888,7 +58898,7 @@ function firstRows(decisions, count) {
 function summaryMarkdown(input) {
     const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
     const lines = [
-        md `## prune-tags: ${input.namespace}`,
+        summaryHeading('prune-tags', input.namespace),
         md ``,
         md `${input.status}`,
         md ``,

@@ -48367,6 +48367,16 @@ function codeSpan(content) {
     const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
+}
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/report.ts
 // Pure text for the log, the outputs and the job summary.
@@ -48396,7 +48406,7 @@ function addressesChanged(changes, lease) {
 }
 /** Markdown of the job summary; every address, description and reason in it is escaped. */
 function summaryMarkdown(report) {
-    const lines = [md `## sync-whitelist: ${report.instanceId}`, md ``];
+    const lines = [summaryHeading('sync-whitelist', report.instanceId), md ``];
     lines.push(md `Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md ``);
     lines.push(md `- Public access: ${publicAccessLine(report)}`);
     if (report.runnerIp)

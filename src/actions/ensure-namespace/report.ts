@@ -2,7 +2,7 @@
 
 import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { setStepOutput } from '../../core/action/step-outputs.ts';
-import { code, codeCell, Markdown, md } from '../../core/output/markdown.ts';
+import { code, codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
 import { type Change, type ChangeText, changeText, describeChange, type NamespacePlan } from './changes.ts';
 import type { RunMode } from './mode.ts';
 
@@ -52,7 +52,7 @@ export function setOutputs(report: RunReport): void {
 export function summaryMarkdown(report: RunReport): Markdown {
   const changes = reportedChanges(report);
   const lines = [
-    md`### ensure-namespace: ${code(report.namespace)} (${report.provider.toUpperCase()})`,
+    summaryHeading('ensure-namespace', md`${report.namespace} (${report.provider.toUpperCase()})`),
     md``,
   ];
   lines.push(md`${headline(report, changes.length)}`, md``);

@@ -5,7 +5,7 @@ import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { exportJobVariable, setStepOutput } from '../../core/action/step-outputs.ts';
 import { addDockerLogin } from '../../core/docker/docker-login.ts';
 import { logInfo, logNotice, logWarning } from '../../core/output/log.ts';
-import { codeCell, Markdown, md } from '../../core/output/markdown.ts';
+import { codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
 import { shown } from '../../core/output/shown.ts';
 import type { ProviderTable } from '../../providers/index.ts';
 import type { LoginTarget, RegistryLogin } from '../../providers/seam/login.ts';
@@ -117,7 +117,7 @@ function summaryMarkdown(inputs: LoginInputs, obtained: readonly Obtained[], con
   });
   return Markdown.join(
     [
-      md`## login: ${subject}`,
+      summaryHeading('login', subject),
       md``,
       md`Later steps of this job read the logins from ${codeCell(configDir)} (DOCKER_CONFIG); ${
         inputs.logout ? 'the post step removes them at the end of the job' : 'logout is false: they are kept'

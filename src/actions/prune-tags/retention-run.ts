@@ -3,7 +3,7 @@ import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { setStepOutput } from '../../core/action/step-outputs.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
-import { code, Markdown, md } from '../../core/output/markdown.ts';
+import { code, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
 import { shown } from '../../core/output/shown.ts';
 import { segmentProblems } from '../../core/path/api-path.ts';
 import { SWR_RETENTION_ID } from '../../providers/swr/path-segments.ts';
@@ -114,7 +114,7 @@ function summary(
   notes: readonly string[],
 ): Markdown {
   const lines = [
-    md`## prune-tags: retention policies in ${namespace}`,
+    summaryHeading('prune-tags', md`retention policies in ${namespace}`),
     md``,
     md`Policy: ${rule}.`,
     md``,

@@ -1,5 +1,5 @@
 // The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
-import { codeCell, Markdown, md } from '../../core/output/markdown.ts';
+import { codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
 import { type DeletionResult, isCredentialRefusal } from './execute.ts';
 import { isDone, plannedBytes, type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
 import type { Decision } from './plan.ts';
@@ -38,7 +38,7 @@ function firstRows(decisions: readonly Decision[], count: number): Decision[] {
 export function summaryMarkdown(input: SummaryInput): Markdown {
   const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
   const lines = [
-    md`## prune-tags: ${input.namespace}`,
+    summaryHeading('prune-tags', input.namespace),
     md``,
     md`${input.status}`,
     md``,

@@ -1,6 +1,6 @@
 // Pure text for the log, the outputs and the job summary.
 import { parseNetwork } from '../../core/net/ip-network.ts';
-import { code, codeCell, Markdown, md } from '../../core/output/markdown.ts';
+import { code, codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
 import type { PublicAccessAction, WhitelistItem } from '../../providers/ccr/public-links.ts';
 import type { WhitelistChange } from './plan.ts';
 import { type PrivateLinkChange, privateLinkName } from './plan-private-links.ts';
@@ -47,7 +47,7 @@ export function addressesChanged(
 
 /** Markdown of the job summary; every address, description and reason in it is escaped. */
 export function summaryMarkdown(report: RunReport): Markdown {
-  const lines = [md`## sync-whitelist: ${report.instanceId}`, md``];
+  const lines = [summaryHeading('sync-whitelist', report.instanceId), md``];
   lines.push(md`Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md``);
   lines.push(md`- Public access: ${publicAccessLine(report)}`);
   if (report.runnerIp) lines.push(md`- Runner address: ${code(report.runnerIp)}`);

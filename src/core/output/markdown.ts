@@ -76,3 +76,13 @@ function codeSpan(content: string): string {
   const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
   return `${fence}${pad}${content}${pad}${fence}`;
 }
+
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+export function summaryHeading(action: string, subject: MarkdownValue): Markdown {
+  // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+  if (!/^[a-z]+(?:-[a-z]+)*$/.test(action)) throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+  return make(`## ${action}: ${markdownValue(subject)}`);
+}

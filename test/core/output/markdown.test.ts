@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { code, codeCell, type Markdown, md } from '../../../src/core/output/markdown.ts';
+import { code, codeCell, type Markdown, md, summaryHeading } from '../../../src/core/output/markdown.ts';
 
 const render = (markdown: Markdown) =>
   micromark(markdown.text, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
@@ -71,5 +71,17 @@ describe('summary Markdown', () => {
         expect(textOf(span.match(/<code>([^<]*)<\/code>/)![1]!)).toBe(`a${shownValue}`);
       }),
     );
+  });
+});
+
+describe('summaryHeading', () => {
+  it('writes the action name as is and escapes the subject', () => {
+    expect(render(summaryHeading('sync-whitelist', '<b>ccr-1</b>')).trim()).toBe(
+      '<h2>sync-whitelist: &lt;b&gt;ccr-1&lt;/b&gt;</h2>',
+    );
+  });
+
+  it('refuses a name that is not an action name', () => {
+    expect(() => summaryHeading('login\n# x', 'a')).toThrow('Not an action name');
   });
 });
