@@ -1,12 +1,14 @@
 // `npm run demo`: builds if needed, starts the emulator on a free loopback port, and runs each dist action
 // against it exactly as the runner would (INPUT_* variables, output/state/env/summary files), in the order
 // of a release workflow: login → ensure-namespace → prune-tags (dry run, then real) → sync-whitelist
-// (lease the runner IP; post removes it) → login post. Prints each step's outputs and summary.
+// (lease the runner IP; post removes it) → login post. Prints each step as workflow YAML (`uses:` and its
+// `with:` block, secrets shown as *** as the runner shows them), then its log, outputs and summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import {
   DEFAULT_CCR_INSTANCE,
   type EmulatorSeed,
@@ -19,6 +21,15 @@ import { ccrEmulatorInputs, swrEmulatorInputs } from '../test/support/emulator-i
 const root = resolve(import.meta.dirname, '..');
 const ACTIONS = ['login', 'ensure-namespace', 'prune-tags', 'sync-whitelist'];
 const RUNNER_IP = '203.0.113.77';
+const VERSION = `v${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}`;
+/** Inputs the actions mask the moment they read them; the runner's log shows them as ***. */
+const SECRET_INPUTS = new Set([
+  'access-key-id',
+  'secret-access-key',
+  'security-token',
+  'password',
+  'iam-password',
+]);
 
 function buildIfNeeded(): void {
   const missing = ACTIONS.filter((name) => !existsSync(join(root, 'dist', name, 'index.js')));
@@ -36,8 +47,24 @@ async function startIpLookup(): Promise<{ url: string; close: () => void }> {
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
-function show(title: string, step: StepResult): void {
+/** The step as a workflow would write it: `uses:` (login is the root action) and its `with:` block. */
+function stepYaml(action: string, inputs: Readonly<Record<string, string>>): string {
+  const uses = `registry-actions/registry-actions${action === 'login' ? '' : `/actions/${action}`}@${VERSION}`;
+  const shown = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [name, SECRET_INPUTS.has(name) ? '***' : value]),
+  );
+  return stringify([{ uses, with: shown }], { lineWidth: 0 }).trimEnd();
+}
+
+function show(title: string, options: StepOptions, step: StepResult): void {
   console.log(`\n━━ ${title} (exit ${step.exitCode})`);
+  if (options.entry === 'post') {
+    console.log(
+      `  post step of ${options.action}: the runner runs it at the end of the job with the same with:`,
+    );
+  } else {
+    for (const line of stepYaml(options.action, options.inputs ?? {}).split('\n')) console.log(`  ${line}`);
+  }
   const log = step.log
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('::debug::'))
@@ -68,7 +95,7 @@ async function main(): Promise<void> {
   const step = async (title: string, options: StepOptions) => {
     const result = await runStep({ jobDir, ...options, env: { ...jobEnv, ...options.env } });
     jobEnv = { ...jobEnv, ...result.exportedEnv };
-    show(title, result);
+    show(title, options, result);
     if (result.exitCode !== 0) failures.push(title);
     return result;
   };
