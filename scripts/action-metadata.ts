@@ -15,6 +15,7 @@ interface RawInput {
   default?: unknown;
 }
 interface RawAction {
+  description?: unknown;
   inputs?: Record<string, RawInput>;
   outputs?: Record<string, { description?: unknown }>;
 }
@@ -35,7 +36,7 @@ export function actionMetadata(name: string, yamlText: string): ActionMetadata {
   for (const [output, spec] of Object.entries(raw.outputs ?? {})) {
     outputs[output] = { description: String(spec?.description ?? '').trim() };
   }
-  return { name, inputs, outputs };
+  return { name, description: String(raw.description ?? '').trim(), inputs, outputs };
 }
 
 /** The TypeScript module for one action's metadata, formatted as the repository's formatter would. */

@@ -1,5 +1,6 @@
-// Bundles every src/actions/<name>/main.ts (and post.ts) into standalone dist/<name>/index.js (post.js).
-// `npm run build -- login prune-tags` rebuilds only those; no names rebuilds dist/ from scratch.
+// Bundles every src/actions/<name>/main.ts (and post.ts) into standalone dist/<name>/index.js (post.js), and
+// the CLI (src/cli/main.ts, every action in one file) into dist/cli.js, the package's `registry-actions` bin.
+// `npm run build -- login prune-tags` rebuilds only those (and the CLI); no names rebuilds dist/ from scratch.
 // Each action is bundled into a staging directory and swapped in whole, so a failed build never leaves a
 // half-written or missing dist/<name>.
 import { spawnSync } from 'node:child_process';
@@ -44,24 +45,28 @@ function nodeVersionGuard(bundle) {
   ].join('\n');
 }
 
+/** Bundles one entry into `outDir/output`, `head` (a shebang, or nothing) before the version guard. */
+async function bundle(input, outDir, output, shown, head = '') {
+  const { code, assets } = await ncc(input, {
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    target: 'es2023',
+  });
+  writeFileSync(join(outDir, output), head + nodeVersionGuard(shown) + code, { mode: head ? 0o755 : 0o644 });
+  for (const [assetName, asset] of Object.entries(assets ?? {})) {
+    if (assetName === 'package.json') continue;
+    const assetPath = join(outDir, assetName);
+    mkdirSync(dirname(assetPath), { recursive: true });
+    writeFileSync(assetPath, asset.source);
+  }
+  console.log(`built ${shown} (${(code.length / 1024).toFixed(0)} KiB)`);
+}
+
 async function bundleAction(name, outDir) {
   for (const [source, output] of Object.entries(entries)) {
     const input = join(actionsDir, name, source);
-    if (!existsSync(input)) continue;
-    const { code, assets } = await ncc(input, {
-      minify: false,
-      sourceMap: false,
-      quiet: true,
-      target: 'es2023',
-    });
-    writeFileSync(join(outDir, output), nodeVersionGuard(`dist/${name}/${output}`) + code);
-    for (const [assetName, asset] of Object.entries(assets ?? {})) {
-      if (assetName === 'package.json') continue;
-      const assetPath = join(outDir, assetName);
-      mkdirSync(dirname(assetPath), { recursive: true });
-      writeFileSync(assetPath, asset.source);
-    }
-    console.log(`built dist/${name}/${output} (${(code.length / 1024).toFixed(0)} KiB)`);
+    if (existsSync(input)) await bundle(input, outDir, output, `dist/${name}/${output}`);
   }
 }
 
@@ -81,12 +86,13 @@ try {
     mkdirSync(join(staging, name));
     await bundleAction(name, join(staging, name));
   }
+  await bundle(join(root, 'src/cli/main.ts'), staging, 'cli.js', 'dist/cli.js', '#!/usr/bin/env node\n');
   if (only.length === 0) {
     for (const stale of readdirSync(distDir)) {
       if (!stale.startsWith('.staging-')) rmSync(join(distDir, stale), { recursive: true, force: true });
     }
   }
-  for (const name of names) {
+  for (const name of [...names, 'cli.js']) {
     rmSync(join(distDir, name), { recursive: true, force: true });
     renameSync(join(staging, name), join(distDir, name));
   }

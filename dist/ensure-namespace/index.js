@@ -3544,7 +3544,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4346,7 +4346,7 @@ const {
   normalizedMethodRecords,
   getProtocolFromUrlString
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
@@ -7274,7 +7274,7 @@ module.exports = BalancedPool
 
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
@@ -9167,7 +9167,7 @@ const {
   kHTTP2Options,
   kMaxResponseSize
 } = __nccwpck_require__(6443)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 
 const kOpenStreams = Symbol('open streams')
 const kRequestStream = Symbol('request stream')
@@ -11124,7 +11124,7 @@ const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
 const util = __nccwpck_require__(3440)
 const { ClientStats } = __nccwpck_require__(6854)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const Request = __nccwpck_require__(4655)
 const DispatcherBase = __nccwpck_require__(1841)
 const {
@@ -14345,7 +14345,7 @@ const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __nccwpck_require__(8707)
 const buildConnector = __nccwpck_require__(9136)
 const Client = __nccwpck_require__(3701)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const Socks5ProxyAgent = __nccwpck_require__(7223)
 const { hasSafeIterator } = __nccwpck_require__(3440)
 
@@ -43849,7 +43849,7 @@ const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(736)
 const { webidl } = __nccwpck_require__(7879)
 const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { ByteParser } = __nccwpck_require__(1652)
 const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
@@ -44738,7 +44738,7 @@ const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { SendQueue } = __nccwpck_require__(3900)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 
 const kRef = Symbol.for('nodejs.ref')
 const kUnref = Symbol.for('nodejs.unref')
@@ -45524,42 +45524,41 @@ __nccwpck_require__.d(__webpack_exports__, {
   r: () => (/* binding */ runEnsureNamespace)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var lib_core = __nccwpck_require__(3426);
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
 var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/host/github-host.ts
+var github_host = __nccwpck_require__(2414);
+// EXTERNAL MODULE: ./src/core/host/step-host.ts
+var step_host = __nccwpck_require__(897);
 // EXTERNAL MODULE: ./src/core/redact/secrets.ts
 var secrets = __nccwpck_require__(5760);
 ;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
 
 
 
-const fromRunner = (name) => lib_core/* getInput */.V4(name);
+
+const fromHost = (name) => (0,step_host/* stepHost */.H)().input(name);
 /** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
 class InputReader {
     #raw;
     #env;
     #given;
-    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
-    constructor(raw = fromRunner, env = process.env, given) {
+    /**
+     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
+     * else the `INPUT_*` variables of `env`.
+     */
+    constructor(raw = fromHost, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
-        this.#given = given;
+        this.#given = given ?? (raw === fromHost ? () => (0,step_host/* stepHost */.H)().givenInputs() : undefined);
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
         return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
     }
-    /**
-     * The names of the inputs the step was given, declared or not. The runner passes each as
-     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
-     */
+    /** The names of the inputs the step was given, declared or not. */
     givenInputs() {
-        if (this.#given)
-            return [...this.#given()];
-        return Object.keys(this.#env)
-            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
-            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+        return this.#given ? [...this.#given()] : (0,github_host/* inputsInEnvironment */.W)(this.#env);
     }
     /**
      * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
@@ -46871,6 +46870,8 @@ function ccrHint(error, connection, baseUrl) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
+var core = __nccwpck_require__(3426);
 ;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
 
 
@@ -46881,7 +46882,7 @@ const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read
  * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only with `id-token: write`), says which block to add.
  */
 async function fetchGithubIdToken(audience, options = {}) {
-    const { getIdToken = (aud) => lib_core/* getIDToken */.V9(aud), env = process.env } = options;
+    const { getIdToken = (aud) => core/* getIDToken */.V9(aud), env = process.env } = options;
     const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
     if (missing.length > 0) {
         throw new errors/* InputError */.dz('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
@@ -48039,24 +48040,22 @@ function plan_ccr_planAbsent(current, force) {
 
 ;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
 
-/** Appends markdown to the job summary; a no-op outside a runner (GITHUB_STEP_SUMMARY unset). */
+/** Appends markdown to the job summary; a no-op where the host keeps none (GITHUB_STEP_SUMMARY unset). */
 async function appendJobSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await lib_core/* summary */.z.addRaw(markdown.text, true).write();
+    await (0,step_host/* stepHost */.H)().appendSummary(markdown.text);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
-// Step outputs and exported variables: written to the runner's files (GITHUB_OUTPUT, GITHUB_ENV) with
-// heredoc delimiters, so no value can add another output or variable.
+// Step outputs and exported variables. On the runner they go to its files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable; the CLI prints them, quoted.
 
 /** Sets a step output. */
 function setStepOutput(name, value) {
-    lib_core/* setOutput */.uH(name, value);
+    (0,step_host/* stepHost */.H)().setOutput(name, value);
 }
 /** Exports a variable to the later steps of the job. */
 function exportJobVariable(name, value) {
-    core.exportVariable(name, value);
+    stepHost().exportVariable(name, value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/output/markdown.ts
@@ -48605,6 +48604,7 @@ function checkDeclaredInputs(reader, metadata, options) {
     }
     (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${message} It is ignored.`);
 }
+/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
 function closestName(input, declared) {
     const wanted = normalised(input);
     let best = declared[0] ?? '';
@@ -49455,6 +49455,7 @@ function eitherOf(names) {
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/action-metadata.ts
 const actionMetadata = {
     name: 'ensure-namespace',
+    description: 'Makes sure a Huawei Cloud SWR organization or Baidu Cloud CCR namespace exists as declared (with its repositories and permissions), or is gone; idempotent and safe for parallel jobs, with a check-only gate.',
     inputs: {
         provider: {
             description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',
@@ -49923,6 +49924,7 @@ function failOnFindings(report) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
+/* unused harmony export runStep */
 /* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
 /* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
 /* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
@@ -49937,8 +49939,14 @@ function failOnFindings(report) {
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
 async function runAction(entry) {
+    if ((await runStep(entry)) !== 'done')
+        process.exitCode = 1;
+}
+/** Runs an entry and reports its failure through the log module; says how it ended (runAction, the CLI). */
+async function runStep(entry) {
     try {
         await entry();
+        return 'done';
     }
     catch (error) {
         const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
@@ -49947,7 +49955,7 @@ async function runAction(entry) {
             (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
         }
         (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
-        process.exitCode = 1;
+        return error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? 'input-error' : 'failed';
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
@@ -50068,6 +50076,85 @@ class UnsafeNameError extends Error {
 
 /***/ }),
 
+/***/ 2414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ githubHost),
+/* harmony export */   W: () => (/* binding */ inputsInEnvironment)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
+
+/**
+ * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
+ * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+ */
+function inputsInEnvironment(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+const githubHost = {
+    input: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+    givenInputs: () => inputsInEnvironment(process.env),
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    exportVariable: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(name, value),
+    saveState: (key, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(key, value),
+    getState: (key) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(key),
+    async appendSummary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+    },
+    hideSecret: (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
+    log: {
+        info: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text),
+        warning: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text),
+        notice: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(text),
+        debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text),
+        startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title),
+        endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+        failure: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    },
+    job: {
+        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
+        tempEmptiedAtJobEnd: true,
+        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runnerName: 'GitHub Actions runner',
+    },
+};
+
+
+/***/ }),
+
+/***/ 897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ stepHost)
+/* harmony export */ });
+/* unused harmony export useStepHost */
+/* harmony import */ var _github_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2414);
+// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
+// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
+// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
+// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
+
+let current = _github_host_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .S;
+/** The host the running step talks to. */
+function stepHost() {
+    return current;
+}
+/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
+function useStepHost(host) {
+    current = host;
+}
+
+
+/***/ }),
+
 /***/ 6947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -50078,38 +50165,39 @@ class UnsafeNameError extends Error {
 /* harmony export */   fH: () => (/* binding */ logInfo)
 /* harmony export */ });
 /* unused harmony exports logNotice, startLogGroup, endLogGroup */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
 /* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
 // The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
-// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
+// step's host (the runner, or the CLI) frames the lines.
 
 
 /** A plain log line (or lines). */
 function logInfo(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.info((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** A warning annotation. */
 function logWarning(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.warning((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** A notice annotation. */
 function logNotice(text) {
-    core.notice(visibleLines(text.text));
+    stepHost().log.notice(visibleLines(text.text));
 }
 /** A line shown only with step debug logging on. */
 function logDebug(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.debug((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** Lines folded under a title in the log, until `endLogGroup`. */
 function startLogGroup(title) {
-    core.startGroup(visibleLines(title.text));
+    stepHost().log.startGroup(visibleLines(title.text));
 }
 function endLogGroup() {
-    core.endGroup();
+    stepHost().log.endGroup();
 }
 /** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
 function logFailure(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.failure((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
 }
 
 
@@ -50226,10 +50314,10 @@ function visibleLines(text) {
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
 /* unused harmony exports secretForms, forgetSecrets */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
 
 const known = new Set();
-/** Registers a secret with the runner (`::add-mask::`) and with redact(); returns the value unchanged. */
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
 function maskSecret(value) {
     if (value === undefined || value === '')
         return value;
@@ -50237,7 +50325,7 @@ function maskSecret(value) {
         if (known.has(form))
             continue;
         known.add(form);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().hideSecret(form);
     }
     return value;
 }
@@ -50494,17 +50582,23 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
+  N4: () => (/* binding */ endGroup),
+  dN: () => (/* binding */ exportVariable),
   V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ setSecret),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, error, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -50515,7 +50609,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -50530,7 +50624,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -50622,13 +50716,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -50656,13 +50750,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -53179,9 +53273,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -53296,10 +53390,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -53343,7 +53437,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -53351,7 +53445,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -53359,7 +53453,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -53376,13 +53470,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -53418,9 +53512,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

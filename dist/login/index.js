@@ -3544,7 +3544,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4346,7 +4346,7 @@ const {
   normalizedMethodRecords,
   getProtocolFromUrlString
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
@@ -7274,7 +7274,7 @@ module.exports = BalancedPool
 
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
@@ -9167,7 +9167,7 @@ const {
   kHTTP2Options,
   kMaxResponseSize
 } = __nccwpck_require__(6443)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 
 const kOpenStreams = Symbol('open streams')
 const kRequestStream = Symbol('request stream')
@@ -11124,7 +11124,7 @@ const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
 const util = __nccwpck_require__(3440)
 const { ClientStats } = __nccwpck_require__(6854)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const Request = __nccwpck_require__(4655)
 const DispatcherBase = __nccwpck_require__(1841)
 const {
@@ -14345,7 +14345,7 @@ const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __nccwpck_require__(8707)
 const buildConnector = __nccwpck_require__(9136)
 const Client = __nccwpck_require__(3701)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const Socks5ProxyAgent = __nccwpck_require__(7223)
 const { hasSafeIterator } = __nccwpck_require__(3440)
 
@@ -43849,7 +43849,7 @@ const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(736)
 const { webidl } = __nccwpck_require__(7879)
 const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { ByteParser } = __nccwpck_require__(1652)
 const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
@@ -44738,7 +44738,7 @@ const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { SendQueue } = __nccwpck_require__(3900)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 
 const kRef = Symbol.for('nodejs.ref')
 const kUnref = Symbol.for('nodejs.unref')
@@ -45528,28 +45528,26 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var lib_core = __nccwpck_require__(3426);
+// EXTERNAL MODULE: ./src/core/host/step-host.ts
+var step_host = __nccwpck_require__(897);
 ;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
 
-/** Appends markdown to the job summary; a no-op outside a runner (GITHUB_STEP_SUMMARY unset). */
+/** Appends markdown to the job summary; a no-op where the host keeps none (GITHUB_STEP_SUMMARY unset). */
 async function appendJobSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await lib_core/* summary */.z.addRaw(markdown.text, true).write();
+    await (0,step_host/* stepHost */.H)().appendSummary(markdown.text);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
-// Step outputs and exported variables: written to the runner's files (GITHUB_OUTPUT, GITHUB_ENV) with
-// heredoc delimiters, so no value can add another output or variable.
+// Step outputs and exported variables. On the runner they go to its files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable; the CLI prints them, quoted.
 
 /** Sets a step output. */
 function setStepOutput(name, value) {
-    lib_core/* setOutput */.uH(name, value);
+    (0,step_host/* stepHost */.H)().setOutput(name, value);
 }
 /** Exports a variable to the later steps of the job. */
 function exportJobVariable(name, value) {
-    lib_core/* exportVariable */.dN(name, value);
+    (0,step_host/* stepHost */.H)().exportVariable(name, value);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -45680,16 +45678,16 @@ async function config_file_readConfigFile(path) {
 
 /**
  * Chooses the config directory. Jobs running side by side on one machine share HOME, so writing
- * ~/.docker/config.json would let one job's login or logout break another's push; each job gets its own.
+ * ~/.docker/config.json would let one job's login or logout break another's push; each job gets its own
+ * under `jobTempDir` (the host's directory for the job: RUNNER_TEMP on a runner).
  */
-function chooseConfigLocation(env, homeDir) {
+function chooseConfigLocation(env, homeDir, jobTempDir) {
     const given = env.DOCKER_CONFIG?.trim();
     if (given)
         return { kind: 'given', dir: given };
-    const runnerTemp = env.RUNNER_TEMP?.trim();
     const seedDir = (0,external_node_path_.join)(homeDir, '.docker');
-    if (runnerTemp)
-        return { kind: 'isolated', parent: runnerTemp, seedDir };
+    if (jobTempDir)
+        return { kind: 'isolated', parent: jobTempDir, seedDir };
     return { kind: 'home', dir: seedDir };
 }
 
@@ -45950,7 +45948,7 @@ function restoreHelpers(next, change, notes) {
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
     const auth = (0,secrets/* maskSecret */.$l)(encodeAuth(request.username, request.password));
-    const location = chooseConfigLocation(context.env, context.homeDir);
+    const location = chooseConfigLocation(context.env, context.homeDir, context.jobTempDir);
     let configDir;
     let isolated;
     if (location.kind === 'isolated') {
@@ -46101,36 +46099,35 @@ function summaryHeading(action, subject) {
 var shown = __nccwpck_require__(5156);
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
 var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/host/github-host.ts
+var github_host = __nccwpck_require__(2414);
 ;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
 
 
 
-const fromRunner = (name) => lib_core/* getInput */.V4(name);
+
+const fromHost = (name) => (0,step_host/* stepHost */.H)().input(name);
 /** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
 class InputReader {
     #raw;
     #env;
     #given;
-    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
-    constructor(raw = fromRunner, env = process.env, given) {
+    /**
+     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
+     * else the `INPUT_*` variables of `env`.
+     */
+    constructor(raw = fromHost, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
-        this.#given = given;
+        this.#given = given ?? (raw === fromHost ? () => (0,step_host/* stepHost */.H)().givenInputs() : undefined);
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
         return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
     }
-    /**
-     * The names of the inputs the step was given, declared or not. The runner passes each as
-     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
-     */
+    /** The names of the inputs the step was given, declared or not. */
     givenInputs() {
-        if (this.#given)
-            return [...this.#given()];
-        return Object.keys(this.#env)
-            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
-            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+        return this.#given ? [...this.#given()] : (0,github_host/* inputsInEnvironment */.W)(this.#env);
     }
     /**
      * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
@@ -46291,6 +46288,7 @@ function checkDeclaredInputs(reader, metadata, options) {
     }
     (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${message} It is ignored.`);
 }
+/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
 function closestName(input, declared) {
     const wanted = normalised(input);
     let best = declared[0] ?? '';
@@ -48131,6 +48129,8 @@ function connection_readSwrConnection(reader) {
     return connection;
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
+var core = __nccwpck_require__(3426);
 ;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
 
 
@@ -48141,7 +48141,7 @@ const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read
  * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only with `id-token: write`), says which block to add.
  */
 async function fetchGithubIdToken(audience, options = {}) {
-    const { getIdToken = (aud) => lib_core/* getIDToken */.V9(aud), env = process.env } = options;
+    const { getIdToken = (aud) => core/* getIDToken */.V9(aud), env = process.env } = options;
     const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
     if (missing.length > 0) {
         throw new errors/* InputError */.dz('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
@@ -48786,6 +48786,7 @@ function eitherOf(names) {
 ;// CONCATENATED MODULE: ./src/actions/login/action-metadata.ts
 const actionMetadata = {
     name: 'login',
+    description: 'Temporary docker login to Huawei Cloud SWR or Baidu Cloud CCR for the rest of the job, daemon-free (docker, buildx, podman, buildah, skopeo, crane, kaniko), isolated per job, removed again in the post step.',
     inputs: {
         registry: {
             description: "Registry host to log in to. An SWR host swr.<region>.myhuaweicloud.com, a CCR enterprise instance's domain ccr-<instance>-pub.cnc.<region>.baidubce.com (or -vpc for its VPC domain) or CCR personal's registry.baidubce.com says provider, region and instance itself, so those inputs can stay empty (given as well, they must agree with it). Any other host (a custom domain) needs provider and region. Host and optional port only. An SWR login secret for any other host is refused.",
@@ -49064,15 +49065,15 @@ function formatRemaining(until, now) {
 
 ;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
 
-/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+/** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
 function saveJsonState(key, value) {
-    lib_core/* saveState */.LZ(key, JSON.stringify(value));
+    (0,step_host/* stepHost */.H)().saveState(key, JSON.stringify(value));
 }
 /**
  * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
  * there is not such a value (post then has nothing to undo).
  */
-function saved_state_readJsonState(key, isState, raw = core.getState(key)) {
+function saved_state_readJsonState(key, isState, raw = stepHost().getState(key)) {
     if (raw.trim() === '')
         return undefined;
     try {
@@ -49113,7 +49114,13 @@ function docker_login_record_isDockerLoginRecord(value) {
 
 
 
+
 const KEY = 'login';
+/** The job directory the host empties when the job ends (RUNNER_TEMP on a runner), if there is one. */
+function emptiedJobDir(env) {
+    const { job } = (0,step_host/* stepHost */.H)();
+    return job.tempEmptiedAtJobEnd ? job.tempDir(env) : undefined;
+}
 /**
  * Where a login kept by `logout: false` lives on. RUNNER_TEMP (where the job directory is) is emptied by
  * the runner when the job ends, so a login there cannot outlive the job.
@@ -49160,6 +49167,7 @@ function isLoginState(value) {
 
 
 
+
 /**
  * The main step: every login is obtained before the first is written (a failing registry leaves the
  * config as it was), then each is written and recorded for post, then reported.
@@ -49173,11 +49181,13 @@ async function login(deps = {}) {
         obtained.push({ target, credential: await target.obtain(now) });
     const saved = [];
     let loginEnv = env;
+    const jobTempDir = (0,step_host/* stepHost */.H)().job.tempDir(env);
     for (const { credential } of obtained) {
         const { record, notes } = await addDockerLogin(credential, {
             env: loginEnv,
             homeDir: (0,external_node_os_namespaceObject.homedir)(),
-            backupDir: env.RUNNER_TEMP?.trim() || (0,external_node_os_namespaceObject.tmpdir)(),
+            jobTempDir,
+            backupDir: jobTempDir ?? (0,external_node_os_namespaceObject.tmpdir)(),
         });
         // Saved before anything else can fail, so post always knows what to undo.
         saved.push({ registry: credential.registry, record });
@@ -49222,7 +49232,7 @@ function run_report(inputs, { target, credential }, configDir, env, now) {
     for (const note of target.notes)
         (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
     if (!inputs.logout) {
-        (0,log/* logNotice */.n$)((0,shown/* shown */.S) `logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`);
+        (0,log/* logNotice */.n$)((0,shown/* shown */.S) `logout is false: ${keptLoginNote(credential.registry, configDir, emptiedJobDir(env))}`);
     }
 }
 /** The job summary, in the style every action shares: `## login: <registry>` and one row per registry. */
@@ -49253,6 +49263,7 @@ function summaryMarkdown(inputs, obtained, configDir) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
+/* unused harmony export runStep */
 /* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
 /* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
 /* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
@@ -49267,8 +49278,14 @@ function summaryMarkdown(inputs, obtained, configDir) {
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
 async function runAction(entry) {
+    if ((await runStep(entry)) !== 'done')
+        process.exitCode = 1;
+}
+/** Runs an entry and reports its failure through the log module; says how it ended (runAction, the CLI). */
+async function runStep(entry) {
     try {
         await entry();
+        return 'done';
     }
     catch (error) {
         const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
@@ -49277,7 +49294,7 @@ async function runAction(entry) {
             (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
         }
         (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
-        process.exitCode = 1;
+        return error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? 'input-error' : 'failed';
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
@@ -49397,6 +49414,85 @@ class UnsafeNameError extends Error {
 
 /***/ }),
 
+/***/ 2414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ githubHost),
+/* harmony export */   W: () => (/* binding */ inputsInEnvironment)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
+
+/**
+ * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
+ * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+ */
+function inputsInEnvironment(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+const githubHost = {
+    input: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+    givenInputs: () => inputsInEnvironment(process.env),
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    exportVariable: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(name, value),
+    saveState: (key, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(key, value),
+    getState: (key) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(key),
+    async appendSummary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+    },
+    hideSecret: (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
+    log: {
+        info: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text),
+        warning: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text),
+        notice: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(text),
+        debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text),
+        startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title),
+        endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+        failure: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    },
+    job: {
+        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
+        tempEmptiedAtJobEnd: true,
+        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runnerName: 'GitHub Actions runner',
+    },
+};
+
+
+/***/ }),
+
+/***/ 897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ stepHost)
+/* harmony export */ });
+/* unused harmony export useStepHost */
+/* harmony import */ var _github_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2414);
+// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
+// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
+// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
+// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
+
+let current = _github_host_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .S;
+/** The host the running step talks to. */
+function stepHost() {
+    return current;
+}
+/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
+function useStepHost(host) {
+    current = host;
+}
+
+
+/***/ }),
+
 /***/ 6947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49408,38 +49504,39 @@ class UnsafeNameError extends Error {
 /* harmony export */   n$: () => (/* binding */ logNotice)
 /* harmony export */ });
 /* unused harmony exports startLogGroup, endLogGroup */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
 /* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
 // The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
-// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
+// step's host (the runner, or the CLI) frames the lines.
 
 
 /** A plain log line (or lines). */
 function logInfo(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.info((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** A warning annotation. */
 function logWarning(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.warning((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** A notice annotation. */
 function logNotice(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.notice((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** A line shown only with step debug logging on. */
 function logDebug(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.debug((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
 }
 /** Lines folded under a title in the log, until `endLogGroup`. */
 function startLogGroup(title) {
-    core.startGroup(visibleLines(title.text));
+    stepHost().log.startGroup(visibleLines(title.text));
 }
 function endLogGroup() {
-    core.endGroup();
+    stepHost().log.endGroup();
 }
 /** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
 function logFailure(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.failure((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
 }
 
 
@@ -49556,10 +49653,10 @@ function visibleLines(text) {
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
 /* unused harmony exports secretForms, forgetSecrets */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
 
 const known = new Set();
-/** Registers a secret with the runner (`::add-mask::`) and with redact(); returns the value unchanged. */
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
 function maskSecret(value) {
     if (value === undefined || value === '')
         return value;
@@ -49567,7 +49664,7 @@ function maskSecret(value) {
         if (known.has(form))
             continue;
         known.add(form);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().hideSecret(form);
     }
     return value;
 }
@@ -49824,20 +49921,23 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
+  N4: () => (/* binding */ endGroup),
   dN: () => (/* binding */ exportVariable),
   V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ setSecret),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, getBooleanInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, error, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -52709,13 +52809,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

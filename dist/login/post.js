@@ -45639,16 +45639,16 @@ async function config_file_readConfigFile(path) {
 
 /**
  * Chooses the config directory. Jobs running side by side on one machine share HOME, so writing
- * ~/.docker/config.json would let one job's login or logout break another's push; each job gets its own.
+ * ~/.docker/config.json would let one job's login or logout break another's push; each job gets its own
+ * under `jobTempDir` (the host's directory for the job: RUNNER_TEMP on a runner).
  */
-function config_location_chooseConfigLocation(env, homeDir) {
+function config_location_chooseConfigLocation(env, homeDir, jobTempDir) {
     const given = env.DOCKER_CONFIG?.trim();
     if (given)
         return { kind: 'given', dir: given };
-    const runnerTemp = env.RUNNER_TEMP?.trim();
     const seedDir = join(homeDir, '.docker');
-    if (runnerTemp)
-        return { kind: 'isolated', parent: runnerTemp, seedDir };
+    if (jobTempDir)
+        return { kind: 'isolated', parent: jobTempDir, seedDir };
     return { kind: 'home', dir: seedDir };
 }
 
@@ -45890,7 +45890,7 @@ function restoreHelpers(next, change, notes) {
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
     const auth = maskSecret(encodeAuth(request.username, request.password));
-    const location = chooseConfigLocation(context.env, context.homeDir);
+    const location = chooseConfigLocation(context.env, context.homeDir, context.jobTempDir);
     let configDir;
     let isolated;
     if (location.kind === 'isolated') {
@@ -45961,19 +45961,19 @@ var errors = __nccwpck_require__(8692);
 var log = __nccwpck_require__(6947);
 // EXTERNAL MODULE: ./src/core/output/shown.ts + 1 modules
 var shown = __nccwpck_require__(7036);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var lib_core = __nccwpck_require__(3426);
+// EXTERNAL MODULE: ./src/core/host/step-host.ts + 23 modules
+var step_host = __nccwpck_require__(1126);
 ;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
 
-/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+/** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
 function saved_state_saveJsonState(key, value) {
-    core.saveState(key, JSON.stringify(value));
+    stepHost().saveState(key, JSON.stringify(value));
 }
 /**
  * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
  * there is not such a value (post then has nothing to undo).
  */
-function readJsonState(key, isState, raw = lib_core/* getState */.Gu(key)) {
+function readJsonState(key, isState, raw = (0,step_host/* stepHost */.H)().getState(key)) {
     if (raw.trim() === '')
         return undefined;
     try {
@@ -46014,7 +46014,13 @@ function isDockerLoginRecord(value) {
 
 
 
+
 const KEY = 'login';
+/** The job directory the host empties when the job ends (RUNNER_TEMP on a runner), if there is one. */
+function emptiedJobDir(env) {
+    const { job } = (0,step_host/* stepHost */.H)();
+    return job.tempEmptiedAtJobEnd ? job.tempDir(env) : undefined;
+}
 /**
  * Where a login kept by `logout: false` lives on. RUNNER_TEMP (where the job directory is) is emptied by
  * the runner when the job ends, so a login there cannot outlive the job.
@@ -46067,7 +46073,7 @@ async function logout() {
     }
     if (!state.logout) {
         for (const { registry, record } of state.logins) {
-            (0,log/* logInfo */.fH)((0,shown/* shown */.S) `logout is false: keeping the login; ${keptLoginNote(registry, record.configDir, process.env.RUNNER_TEMP?.trim())}`);
+            (0,log/* logInfo */.fH)((0,shown/* shown */.S) `logout is false: keeping the login; ${keptLoginNote(registry, record.configDir, emptiedJobDir(process.env))}`);
         }
         return;
     }
@@ -46111,6 +46117,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
+/* unused harmony export runStep */
 /* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
 /* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
 /* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7036);
@@ -46125,8 +46132,14 @@ __webpack_async_result__();
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
 async function runAction(entry) {
+    if ((await runStep(entry)) !== 'done')
+        process.exitCode = 1;
+}
+/** Runs an entry and reports its failure through the log module; says how it ended (runAction, the CLI). */
+async function runStep(entry) {
     try {
         await entry();
+        return 'done';
     }
     catch (error) {
         const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
@@ -46135,7 +46148,7 @@ async function runAction(entry) {
             (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
         }
         (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
-        process.exitCode = 1;
+        return error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? 'input-error' : 'failed';
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
@@ -46254,434 +46267,16 @@ class UnsafeNameError extends Error {
 
 /***/ }),
 
-/***/ 6947:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FF: () => (/* binding */ logWarning),
-/* harmony export */   H1: () => (/* binding */ logFailure),
-/* harmony export */   MD: () => (/* binding */ logDebug),
-/* harmony export */   fH: () => (/* binding */ logInfo)
-/* harmony export */ });
-/* unused harmony exports logNotice, startLogGroup, endLogGroup */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
-// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
-// line is checked once more on the way out, so no line the runner reads can be a workflow command.
-
-
-/** A plain log line (or lines). */
-function logInfo(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** A warning annotation. */
-function logWarning(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** A notice annotation. */
-function logNotice(text) {
-    core.notice(visibleLines(text.text));
-}
-/** A line shown only with step debug logging on. */
-function logDebug(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** Lines folded under a title in the log, until `endLogGroup`. */
-function startLogGroup(title) {
-    core.startGroup(visibleLines(title.text));
-}
-function endLogGroup() {
-    core.endGroup();
-}
-/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
-function logFailure(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
-}
-
-
-/***/ }),
-
-/***/ 7036:
+/***/ 1126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  M: () => (/* binding */ Shown),
-  S: () => (/* binding */ shown)
+  H: () => (/* binding */ stepHost)
 });
 
-;// CONCATENATED MODULE: ./src/core/output/template.ts
-// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
-// put in through the tag's own conversion.
-/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
-function fillTemplate(tag, parts, values, convert) {
-    // Only a real template literal's frozen parts count as the project's own words.
-    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
-        throw new TypeError(`${tag} is a template tag`);
-    let text = parts[0] ?? '';
-    values.forEach((value, index) => {
-        text += convert(value) + (parts[index + 1] ?? '');
-    });
-    return text;
-}
-
-// EXTERNAL MODULE: ./src/core/output/visible.ts
-var visible = __nccwpck_require__(9571);
-;// CONCATENATED MODULE: ./src/core/output/shown.ts
-// Text ready for the log: the project's own words, with every value put in through `visible`.
-
-
-let make;
-/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
-class Shown {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    static {
-        make = (text) => new Shown(text);
-    }
-    /** Joins shown parts with a separator the project wrote. */
-    static join(parts, separator) {
-        return make(parts.map((part) => part.text).join(separator));
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
-function shown(parts, ...values) {
-    return make(fillTemplate('shown', parts, values, showValue));
-}
-function showValue(value) {
-    if (value instanceof Shown)
-        return value.text;
-    return typeof value === 'string' ? (0,visible/* visible */.R)(value) : String(value);
-}
-
-
-/***/ }),
-
-/***/ 9571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ visible),
-/* harmony export */   g: () => (/* binding */ visibleLines)
-/* harmony export */ });
-// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
-// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
-// visible escapes, and nothing in it can be read by the runner as a workflow command.
-/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
-/**
- * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
- * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
- * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
- */
-function visible(text) {
-    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
-    return escaped.replace(/^(\s*):/, '$1\\:');
-}
-function escapeOne(char) {
-    const named = NAMED[char];
-    if (named)
-        return named;
-    const code = char.codePointAt(0) ?? 0;
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-}
-/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
-function visibleLines(text) {
-    return text.split('\n').map(visible).join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5760:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact)
-/* harmony export */ });
-/* unused harmony exports maskSecret, secretForms, forgetSecrets */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-
-const known = new Set();
-/** Registers a secret with the runner (`::add-mask::`) and with redact(); returns the value unchanged. */
-function maskSecret(value) {
-    if (value === undefined || value === '')
-        return value;
-    for (const form of secretForms(value)) {
-        if (known.has(form))
-            continue;
-        known.add(form);
-        core.setSecret(form);
-    }
-    return value;
-}
-/** The forms a secret may take in text: raw, base64 and percent-encoded. */
-function secretForms(value) {
-    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
-    return [...forms].filter((form) => form.length >= 4 || form === value);
-}
-/** Replaces every known secret (in any of its forms) in text with `***`. */
-function redact(text) {
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-        if (secret.length > 0)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** Forgets every registered secret (tests only). */
-function forgetSecrets() {
-    known.clear();
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3426:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: useStepHost
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -46692,7 +46287,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -46707,7 +46302,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -46799,13 +46394,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -46830,15 +46425,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -46849,7 +46444,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -48079,7 +47674,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -49354,9 +48949,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -49388,7 +48983,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -49471,10 +49066,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -49518,7 +49113,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -49526,7 +49121,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -49534,7 +49129,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -49551,13 +49146,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -49593,9 +49188,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -49628,6 +49223,480 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/host/github-host.ts
+// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
+
+/**
+ * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
+ * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+ */
+function inputsInEnvironment(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+const githubHost = {
+    input: (name) => getInput(name),
+    givenInputs: () => inputsInEnvironment(process.env),
+    setOutput: (name, value) => setOutput(name, value),
+    exportVariable: (name, value) => exportVariable(name, value),
+    saveState: (key, value) => saveState(key, value),
+    getState: (key) => getState(key),
+    async appendSummary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await summary.addRaw(markdown, true).write();
+    },
+    hideSecret: (value) => core_setSecret(value),
+    log: {
+        info: (text) => info(text),
+        warning: (text) => warning(text),
+        notice: (text) => notice(text),
+        debug: (text) => core_debug(text),
+        startGroup: (title) => startGroup(title),
+        endGroup: () => endGroup(),
+        failure: (message) => setFailed(message),
+    },
+    job: {
+        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
+        tempEmptiedAtJobEnd: true,
+        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runnerName: 'GitHub Actions runner',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/host/step-host.ts
+// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
+// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
+// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
+// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
+
+let current = githubHost;
+/** The host the running step talks to. */
+function stepHost() {
+    return current;
+}
+/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
+function useStepHost(host) {
+    current = host;
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ logWarning),
+/* harmony export */   H1: () => (/* binding */ logFailure),
+/* harmony export */   MD: () => (/* binding */ logDebug),
+/* harmony export */   fH: () => (/* binding */ logInfo)
+/* harmony export */ });
+/* unused harmony exports logNotice, startLogGroup, endLogGroup */
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1126);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
+// step's host (the runner, or the CLI) frames the lines.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.info((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.warning((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    stepHost().log.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.debug((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    stepHost().log.startGroup(visibleLines(title.text));
+}
+function endLogGroup() {
+    stepHost().log.endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.failure((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+}
+
+
+/***/ }),
+
+/***/ 7036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ Shown),
+  S: () => (/* binding */ shown)
+});
+
+;// CONCATENATED MODULE: ./src/core/output/template.ts
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
+;// CONCATENATED MODULE: ./src/core/output/shown.ts
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    return make(fillTemplate('shown', parts, values, showValue));
+}
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? (0,visible/* visible */.R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony exports maskSecret, secretForms, forgetSecrets */
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1126);
+
+const known = new Set();
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
+function maskSecret(value) {
+    if (value === undefined || value === '')
+        return value;
+    for (const form of secretForms(value)) {
+        if (known.has(form))
+            continue;
+        known.add(form);
+        stepHost().hideSecret(form);
+    }
+    return value;
+}
+/** The forms a secret may take in text: raw, base64 and percent-encoded. */
+function secretForms(value) {
+    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
+    return [...forms].filter((form) => form.length >= 4 || form === value);
+}
+/** Replaces every known secret (in any of its forms) in text with `***`. */
+function redact(text) {
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
+        if (secret.length > 0)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** Forgets every registered secret (tests only). */
+function forgetSecrets() {
+    known.clear();
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 

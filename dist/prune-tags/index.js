@@ -45963,7 +45963,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -46070,13 +46070,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -46104,13 +46104,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -48627,9 +48627,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -48744,10 +48744,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -48866,9 +48866,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -48901,37 +48901,97 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/host/github-host.ts
+// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
+
+/**
+ * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
+ * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+ */
+function inputsInEnvironment(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+const githubHost = {
+    input: (name) => getInput(name),
+    givenInputs: () => inputsInEnvironment(process.env),
+    setOutput: (name, value) => setOutput(name, value),
+    exportVariable: (name, value) => exportVariable(name, value),
+    saveState: (key, value) => saveState(key, value),
+    getState: (key) => getState(key),
+    async appendSummary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await summary.addRaw(markdown, true).write();
+    },
+    hideSecret: (value) => setSecret(value),
+    log: {
+        info: (text) => info(text),
+        warning: (text) => warning(text),
+        notice: (text) => notice(text),
+        debug: (text) => debug(text),
+        startGroup: (title) => startGroup(title),
+        endGroup: () => endGroup(),
+        failure: (message) => setFailed(message),
+    },
+    job: {
+        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
+        tempEmptiedAtJobEnd: true,
+        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runnerName: 'GitHub Actions runner',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/host/step-host.ts
+// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
+// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
+// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
+// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
+
+let current = githubHost;
+/** The host the running step talks to. */
+function step_host_stepHost() {
+    return current;
+}
+/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
+function useStepHost(host) {
+    current = host;
+}
+
 ;// CONCATENATED MODULE: ./src/core/output/log.ts
 // The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
-// line is checked once more on the way out, so no line the runner reads can be a workflow command.
+// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
+// step's host (the runner, or the CLI) frames the lines.
 
 
 /** A plain log line (or lines). */
 function logInfo(text) {
-    info(visibleLines(text.text));
+    step_host_stepHost().log.info(visibleLines(text.text));
 }
 /** A warning annotation. */
 function logWarning(text) {
-    warning(visibleLines(text.text));
+    step_host_stepHost().log.warning(visibleLines(text.text));
 }
 /** A notice annotation. */
 function logNotice(text) {
-    notice(visibleLines(text.text));
+    step_host_stepHost().log.notice(visibleLines(text.text));
 }
 /** A line shown only with step debug logging on. */
 function logDebug(text) {
-    debug(visibleLines(text.text));
+    step_host_stepHost().log.debug(visibleLines(text.text));
 }
 /** Lines folded under a title in the log, until `endLogGroup`. */
 function startLogGroup(title) {
-    startGroup(visibleLines(title.text));
+    step_host_stepHost().log.startGroup(visibleLines(title.text));
 }
 function endLogGroup() {
-    endGroup();
+    step_host_stepHost().log.endGroup();
 }
 /** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
 function logFailure(message) {
-    setFailed(visibleLines(message));
+    step_host_stepHost().log.failure(visibleLines(message));
 }
 
 ;// CONCATENATED MODULE: ./src/core/output/template.ts
@@ -48984,7 +49044,7 @@ function showValue(value) {
 ;// CONCATENATED MODULE: ./src/core/redact/secrets.ts
 
 const known = new Set();
-/** Registers a secret with the runner (`::add-mask::`) and with redact(); returns the value unchanged. */
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
 function maskSecret(value) {
     if (value === undefined || value === '')
         return value;
@@ -48992,7 +49052,7 @@ function maskSecret(value) {
         if (known.has(form))
             continue;
         known.add(form);
-        setSecret(form);
+        step_host_stepHost().hideSecret(form);
     }
     return value;
 }
@@ -49026,8 +49086,14 @@ function forgetSecrets() {
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
 async function runAction(entry) {
+    if ((await runStep(entry)) !== 'done')
+        process.exitCode = 1;
+}
+/** Runs an entry and reports its failure through the log module; says how it ended (runAction, the CLI). */
+async function runStep(entry) {
     try {
         await entry();
+        return 'done';
     }
     catch (error) {
         const message = redact(errorMessage(error));
@@ -49036,7 +49102,7 @@ async function runAction(entry) {
             logDebug(Shown.join(lines.map((line) => shown `${line}`), '\n'));
         }
         logFailure(message);
-        process.exitCode = 1;
+        return error instanceof errors_InputError ? 'input-error' : 'failed';
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
@@ -49051,32 +49117,29 @@ function isExpectedFailure(error) {
 
 
 
-const fromRunner = (name) => getInput(name);
+
+const fromHost = (name) => step_host_stepHost().input(name);
 /** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
 class InputReader {
     #raw;
     #env;
     #given;
-    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
-    constructor(raw = fromRunner, env = process.env, given) {
+    /**
+     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
+     * else the `INPUT_*` variables of `env`.
+     */
+    constructor(raw = fromHost, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
-        this.#given = given;
+        this.#given = given ?? (raw === fromHost ? () => step_host_stepHost().givenInputs() : undefined);
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
         return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
     }
-    /**
-     * The names of the inputs the step was given, declared or not. The runner passes each as
-     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
-     */
+    /** The names of the inputs the step was given, declared or not. */
     givenInputs() {
-        if (this.#given)
-            return [...this.#given()];
-        return Object.keys(this.#env)
-            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
-            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+        return this.#given ? [...this.#given()] : inputsInEnvironment(this.#env);
     }
     /**
      * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
@@ -49191,24 +49254,22 @@ class InputReader {
 
 ;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
 
-/** Appends markdown to the job summary; a no-op outside a runner (GITHUB_STEP_SUMMARY unset). */
+/** Appends markdown to the job summary; a no-op where the host keeps none (GITHUB_STEP_SUMMARY unset). */
 async function appendJobSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(markdown.text, true).write();
+    await step_host_stepHost().appendSummary(markdown.text);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
-// Step outputs and exported variables: written to the runner's files (GITHUB_OUTPUT, GITHUB_ENV) with
-// heredoc delimiters, so no value can add another output or variable.
+// Step outputs and exported variables. On the runner they go to its files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable; the CLI prints them, quoted.
 
 /** Sets a step output. */
 function setStepOutput(name, value) {
-    setOutput(name, value);
+    step_host_stepHost().setOutput(name, value);
 }
 /** Exports a variable to the later steps of the job. */
 function exportJobVariable(name, value) {
-    core.exportVariable(name, value);
+    stepHost().exportVariable(name, value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
@@ -51054,6 +51115,7 @@ function checkDeclaredInputs(reader, metadata, options) {
     }
     logWarning(shown `${message} It is ignored.`);
 }
+/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
 function closestName(input, declared) {
     const wanted = normalised(input);
     let best = declared[0] ?? '';
@@ -52003,6 +52065,7 @@ function swrRepositoryProblems(name) {
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/action-metadata.ts
 const actionMetadata = {
     name: 'prune-tags',
+    description: 'Deletes old image tags of Huawei Cloud SWR or Baidu Cloud CCR enterprise repositories by composable rules, never an image a kept tag still needs; shows the plan with a reason per tag, with dry-run and a deletion guard. Can also store the rules as an SWR server-side retention policy.',
     inputs: {
         provider: {
             description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR enterprise).',

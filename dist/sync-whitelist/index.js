@@ -45524,32 +45524,28 @@ __nccwpck_require__.d(__webpack_exports__, {
   v: () => (/* binding */ syncWhitelist)
 });
 
-// UNUSED EXPORTS: RUNNER_TEXT
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var lib_core = __nccwpck_require__(3426);
+// EXTERNAL MODULE: ./src/core/host/step-host.ts
+var step_host = __nccwpck_require__(897);
 ;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
 
-/** Appends markdown to the job summary; a no-op outside a runner (GITHUB_STEP_SUMMARY unset). */
+/** Appends markdown to the job summary; a no-op where the host keeps none (GITHUB_STEP_SUMMARY unset). */
 async function appendJobSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await lib_core/* summary */.z.addRaw(markdown.text, true).write();
+    await (0,step_host/* stepHost */.H)().appendSummary(markdown.text);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
-// Step outputs and exported variables: written to the runner's files (GITHUB_OUTPUT, GITHUB_ENV) with
-// heredoc delimiters, so no value can add another output or variable.
+// Step outputs and exported variables. On the runner they go to its files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable; the CLI prints them, quoted.
 
 /** Sets a step output. */
 function setStepOutput(name, value) {
-    lib_core/* setOutput */.uH(name, value);
+    (0,step_host/* stepHost */.H)().setOutput(name, value);
 }
 /** Exports a variable to the later steps of the job. */
 function exportJobVariable(name, value) {
-    core.exportVariable(name, value);
+    stepHost().exportVariable(name, value);
 }
 
 // EXTERNAL MODULE: ./src/core/output/log.ts
@@ -47017,36 +47013,35 @@ function isAnyLease(entry) {
     return parseDescription(entry.item.description).mark?.kind === 'lease';
 }
 
+// EXTERNAL MODULE: ./src/core/host/github-host.ts + 22 modules
+var github_host = __nccwpck_require__(95);
 ;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
 
 
 
-const fromRunner = (name) => lib_core/* getInput */.V4(name);
+
+const fromHost = (name) => (0,step_host/* stepHost */.H)().input(name);
 /** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
 class InputReader {
     #raw;
     #env;
     #given;
-    /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
-    constructor(raw = fromRunner, env = process.env, given) {
+    /**
+     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
+     * else the `INPUT_*` variables of `env`.
+     */
+    constructor(raw = fromHost, env = process.env, given) {
         this.#raw = raw;
         this.#env = env;
-        this.#given = given;
+        this.#given = given ?? (raw === fromHost ? () => (0,step_host/* stepHost */.H)().givenInputs() : undefined);
     }
     /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
     static fromRecord(inputs, env = {}) {
         return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
     }
-    /**
-     * The names of the inputs the step was given, declared or not. The runner passes each as
-     * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
-     */
+    /** The names of the inputs the step was given, declared or not. */
     givenInputs() {
-        if (this.#given)
-            return [...this.#given()];
-        return Object.keys(this.#env)
-            .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
-            .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+        return this.#given ? [...this.#given()] : (0,github_host/* inputsInEnvironment */.W)(this.#env);
     }
     /**
      * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
@@ -47207,6 +47202,7 @@ function checkDeclaredInputs(reader, metadata, options) {
     }
     (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${message} It is ignored.`);
 }
+/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
 function closestName(input, declared) {
     const wanted = normalised(input);
     let best = declared[0] ?? '';
@@ -47389,6 +47385,7 @@ function enterpriseOnly(connection, why) {
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/action-metadata.ts
 const actionMetadata = {
     name: 'sync-whitelist',
+    description: "Leases the runner's public IP on the Baidu Cloud CCR enterprise public-access allowlist for the length of a job (removed in a post step, safe for parallel jobs behind one IP), or keeps a declared allowlist in sync; only entries it marked as its own are ever removed. Can also open/close public access and declare VPC private links.",
     inputs: {
         provider: {
             description: 'Registry provider; only ccr (Baidu Cloud CCR enterprise) is supported.',
@@ -47643,6 +47640,7 @@ function parseLine(line) {
 
 
 
+
 const MIN_LEASE_MS = 5 * 60_000;
 const MAX_LEASE_MS = 7 * 24 * 3_600_000;
 /** Reads and validates every input before any API call; InputError names the input and the rule. */
@@ -47682,7 +47680,7 @@ function readSyncWhitelistInputs(reader = new InputReader(), env = process.env) 
         privateLinks,
         prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
         dryRun: reader.boolean('dry-run', { default: false }),
-        runId: `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runId: (0,step_host/* stepHost */.H)().job.runId(env),
     };
     checkCombinations(inputs);
     checkDeclaredInputs(reader, actionMetadata, destructiveRun(inputs));
@@ -48604,15 +48602,15 @@ async function runnerAddress(inputs) {
 
 ;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
 
-/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+/** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
 function saveJsonState(key, value) {
-    lib_core/* saveState */.LZ(key, JSON.stringify(value));
+    (0,step_host/* stepHost */.H)().saveState(key, JSON.stringify(value));
 }
 /**
  * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
  * there is not such a value (post then has nothing to undo).
  */
-function saved_state_readJsonState(key, isState, raw = core.getState(key)) {
+function saved_state_readJsonState(key, isState, raw = stepHost().getState(key)) {
     if (raw.trim() === '')
         return undefined;
     try {
@@ -48690,8 +48688,7 @@ function isLeaseState(value) {
 
 
 
-/** Description text of runner lease entries (the marker follows it). */
-const RUNNER_TEXT = 'GitHub Actions runner';
+
 /** The main step of sync-whitelist. */
 async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     for (const note of inputs.entryNotes)
@@ -48795,7 +48792,9 @@ async function applyChanges(api, instanceId, changes) {
 }
 async function takeLease(api, inputs, network, planned, state) {
     const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    const request = { network, holder, owner: inputs.owner, text: RUNNER_TEXT, leaseMs: inputs.leaseMs };
+    // Description text of the lease entry (the marker follows it): what the job runs on.
+    const text = (0,step_host/* stepHost */.H)().job.runnerName;
+    const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
     if (inputs.dryRun) {
         const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
         const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
@@ -48808,7 +48807,7 @@ async function takeLease(api, inputs, network, planned, state) {
             projected: projectLeaseStep(planned, step),
         };
     }
-    const lease = { address: network.text, holder, text: RUNNER_TEXT, write: 'unknown' };
+    const lease = { address: network.text, holder, text, write: 'unknown' };
     state.lease = lease;
     saveSyncWhitelistState(state);
     const adds = [];
@@ -48850,6 +48849,7 @@ function writeOutputs(report) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
+/* unused harmony export runStep */
 /* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
 /* harmony import */ var _output_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6947);
 /* harmony import */ var _output_shown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
@@ -48864,8 +48864,14 @@ function writeOutputs(report) {
  * redacted stack trace in debug output, so a bug is diagnosable without leaking secrets.
  */
 async function runAction(entry) {
+    if ((await runStep(entry)) !== 'done')
+        process.exitCode = 1;
+}
+/** Runs an entry and reports its failure through the log module; says how it ended (runAction, the CLI). */
+async function runStep(entry) {
     try {
         await entry();
+        return 'done';
     }
     catch (error) {
         const message = (0,_redact_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
@@ -48874,7 +48880,7 @@ async function runAction(entry) {
             (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logDebug */ .MD)(_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .Shown */ .M.join(lines.map((line) => (0,_output_shown_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S) `${line}`), '\n'));
         }
         (0,_output_log_js__WEBPACK_IMPORTED_MODULE_1__/* .logFailure */ .H1)(message);
-        process.exitCode = 1;
+        return error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? 'input-error' : 'failed';
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
@@ -48995,1548 +49001,15 @@ class UnsafeNameError extends Error {
 
 /***/ }),
 
-/***/ 6947:
+/***/ 95:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FF: () => (/* binding */ logWarning),
-/* harmony export */   H1: () => (/* binding */ logFailure),
-/* harmony export */   MD: () => (/* binding */ logDebug),
-/* harmony export */   fH: () => (/* binding */ logInfo)
-/* harmony export */ });
-/* unused harmony exports logNotice, startLogGroup, endLogGroup */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
-// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
-// line is checked once more on the way out, so no line the runner reads can be a workflow command.
-
-
-/** A plain log line (or lines). */
-function logInfo(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** A warning annotation. */
-function logWarning(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** A notice annotation. */
-function logNotice(text) {
-    core.notice(visibleLines(text.text));
-}
-/** A line shown only with step debug logging on. */
-function logDebug(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** Lines folded under a title in the log, until `endLogGroup`. */
-function startLogGroup(title) {
-    core.startGroup(visibleLines(title.text));
-}
-function endLogGroup() {
-    core.endGroup();
-}
-/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
-function logFailure(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
-}
-
-
-/***/ }),
-
-/***/ 5156:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ Shown),
-/* harmony export */   S: () => (/* binding */ shown)
-/* harmony export */ });
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
-/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
-// Text ready for the log: the project's own words, with every value put in through `visible`.
-
-
-let make;
-/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
-class Shown {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    static {
-        make = (text) => new Shown(text);
-    }
-    /** Joins shown parts with a separator the project wrote. */
-    static join(parts, separator) {
-        return make(parts.map((part) => part.text).join(separator));
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
-function shown(parts, ...values) {
-    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('shown', parts, values, showValue));
-}
-function showValue(value) {
-    if (value instanceof Shown)
-        return value.text;
-    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
-}
-
-
-/***/ }),
-
-/***/ 7915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ fillTemplate)
-/* harmony export */ });
-// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
-// put in through the tag's own conversion.
-/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
-function fillTemplate(tag, parts, values, convert) {
-    // Only a real template literal's frozen parts count as the project's own words.
-    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
-        throw new TypeError(`${tag} is a template tag`);
-    let text = parts[0] ?? '';
-    values.forEach((value, index) => {
-        text += convert(value) + (parts[index + 1] ?? '');
-    });
-    return text;
-}
-
-
-/***/ }),
-
-/***/ 9571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ visible),
-/* harmony export */   g: () => (/* binding */ visibleLines)
-/* harmony export */ });
-// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
-// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
-// visible escapes, and nothing in it can be read by the runner as a workflow command.
-/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
-/**
- * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
- * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
- * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
- */
-function visible(text) {
-    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
-    return escaped.replace(/^(\s*):/, '$1\\:');
-}
-function escapeOne(char) {
-    const named = NAMED[char];
-    if (named)
-        return named;
-    const code = char.codePointAt(0) ?? 0;
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-}
-/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
-function visibleLines(text) {
-    return text.split('\n').map(visible).join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5760:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   E$: () => (/* binding */ redact)
-/* harmony export */ });
-/* unused harmony exports secretForms, forgetSecrets */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-
-const known = new Set();
-/** Registers a secret with the runner (`::add-mask::`) and with redact(); returns the value unchanged. */
-function maskSecret(value) {
-    if (value === undefined || value === '')
-        return value;
-    for (const form of secretForms(value)) {
-        if (known.has(form))
-            continue;
-        known.add(form);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
-    }
-    return value;
-}
-/** The forms a secret may take in text: raw, base64 and percent-encoded. */
-function secretForms(value) {
-    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
-    return [...forms].filter((form) => form.length >= 4 || form === value);
-}
-/** Replaces every known secret (in any of its forms) in text with `***`. */
-function redact(text) {
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-        if (secret.length > 0)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** Forgets every registered secret (tests only). */
-function forgetSecrets() {
-    known.clear();
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 8280:
-/***/ (function(module) {
-
-(function (root) {
-    'use strict';
-    // A list of regular expressions that match arbitrary IPv4 addresses,
-    // for which a number of weird notations exist.
-    // Note that an address like 0010.0xa5.1.1 is considered legal.
-    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
-    const ipv4Regexes = {
-        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        longValue: new RegExp(`^${ipv4Part}$`, 'i')
-    };
-
-    // Regular Expression for checking Octal numbers
-    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
-    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
-
-    const zoneIndex = '%[0-9a-z]{1,}';
-
-    // IPv6-matching regular expressions.
-    // For IPv6, the task is simpler: it is enough to match the colon-delimited
-    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
-    // the end.
-    const ipv6Part = '(?:[0-9a-f]+::?)+';
-    const ipv6Regexes = {
-        zoneIndex: new RegExp(zoneIndex, 'i'),
-        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
-        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
-        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
-    };
-
-    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
-    function expandIPv6 (string, parts) {
-        // More than one '::' means invalid address
-        if (string.indexOf('::') !== string.lastIndexOf('::')) {
-            return null;
-        }
-
-        let colonCount = 0;
-        let lastColon = -1;
-        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
-        let replacement, replacementCount;
-
-        // Remove zone index and save it for later
-        if (zoneId) {
-            zoneId = zoneId.substring(1);
-            string = string.replace(/%.+$/, '');
-        }
-
-        // How many parts do we already have?
-        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
-            colonCount++;
-        }
-
-        // 0::0 is two parts more than ::
-        if (string.substr(0, 2) === '::') {
-            colonCount--;
-        }
-
-        if (string.substr(-2, 2) === '::') {
-            colonCount--;
-        }
-
-        // An address must not contain more separators than available parts,
-        // and :: must compress at least one part.
-        if (colonCount >= parts) {
-            return null;
-        }
-
-        // replacement = ':' + '0:' * (parts - colonCount)
-        replacementCount = parts - colonCount;
-        replacement = ':';
-        while (replacementCount--) {
-            replacement += '0:';
-        }
-
-        // Insert the missing zeroes
-        string = string.replace('::', replacement);
-
-        // Trim any garbage which may be hanging around if :: was at the edge in
-        // the source string
-        if (string[0] === ':') {
-            string = string.slice(1);
-        }
-
-        if (string[string.length - 1] === ':') {
-            string = string.slice(0, -1);
-        }
-
-        parts = (function () {
-            const ref = string.split(':');
-            const results = [];
-
-            for (let i = 0; i < ref.length; i++) {
-                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
-            }
-
-            return results;
-        })();
-
-        return {
-            parts: parts,
-            zoneId: zoneId
-        };
-    }
-
-    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
-    function matchCIDR (first, second, partSize, cidrBits) {
-        if (first.length !== second.length) {
-            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
-        }
-
-        let part = 0;
-        let shift;
-
-        while (cidrBits > 0) {
-            shift = partSize - cidrBits;
-            if (shift < 0) {
-                shift = 0;
-            }
-
-            if (first[part] >> shift !== second[part] >> shift) {
-                return false;
-            }
-
-            cidrBits -= partSize;
-            part += 1;
-        }
-
-        return true;
-    }
-
-    function parseIntAuto (string) {
-        // Hexadecimal base 16 (0x#)
-        if (hexRegex.test(string)) {
-            return parseInt(string, 16);
-        }
-        // While octal representation is discouraged by ECMAScript 3
-        // and forbidden by ECMAScript 5, we silently allow it to
-        // work only if the rest of the string has numbers less than 8.
-        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
-        if (octalRegex.test(string)) {
-            return parseInt(string, 8);
-        }
-            throw new Error(`ipaddr: cannot parse ${string} as octal`);
-        }
-        // Always include the base 10 radix!
-        return parseInt(string, 10);
-    }
-
-    function padPart (part, length) {
-        while (part.length < length) {
-            part = `0${part}`;
-        }
-
-        return part;
-    }
-
-    const ipaddr = {};
-
-    // An IPv4 address (RFC791).
-    ipaddr.IPv4 = (function () {
-        // Constructs a new IPv4 address from an array of four octets
-        // in network order (MSB first)
-        // Verifies the input.
-        function IPv4 (octets) {
-            if (octets.length !== 4) {
-                throw new Error('ipaddr: ipv4 octet count should be 4');
-            }
-
-            let i, octet;
-
-            for (i = 0; i < octets.length; i++) {
-                octet = octets[i];
-                if (!((0 <= octet && octet <= 255))) {
-                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
-                }
-            }
-
-            this.octets = octets;
-        }
-
-        // Special IPv4 address ranges.
-        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
-        IPv4.prototype.SpecialRanges = {
-            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
-            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
-            // RFC3171
-            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
-            // RFC3927
-            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
-            // RFC5735
-            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
-            // RFC6598
-            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
-            // RFC1918
-            'private': [
-                [new IPv4([10, 0, 0, 0]), 8],
-                [new IPv4([172, 16, 0, 0]), 12],
-                [new IPv4([192, 168, 0, 0]), 16]
-            ],
-            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
-            reserved: [
-                [new IPv4([192, 0, 0, 0]), 24],
-                [new IPv4([192, 0, 2, 0]), 24],
-                [new IPv4([192, 88, 99, 0]), 24],
-                [new IPv4([198, 18, 0, 0]), 15],
-                [new IPv4([198, 51, 100, 0]), 24],
-                [new IPv4([203, 0, 113, 0]), 24],
-                [new IPv4([240, 0, 0, 0]), 4]
-            ],
-            // RFC7534, RFC7535
-            as112: [
-                [new IPv4([192, 175, 48, 0]), 24],
-                [new IPv4([192, 31, 196, 0]), 24],
-            ],
-            // RFC7450
-            amt: [
-                [new IPv4([192, 52, 193, 0]), 24],
-            ],
-        };
-
-        // The 'kind' method exists on both IPv4 and IPv6 classes.
-        IPv4.prototype.kind = function () {
-            return 'ipv4';
-        };
-
-        // Checks if this address matches other one within given CIDR range.
-        IPv4.prototype.match = function (other, cidrRange) {
-            let ref;
-            if (cidrRange === undefined) {
-                ref = other;
-                other = ref[0];
-                cidrRange = ref[1];
-            }
-
-            if (other.kind() !== 'ipv4') {
-                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
-            }
-
-            return matchCIDR(this.octets, other.octets, 8, cidrRange);
-        };
-
-        // returns a number of leading ones in IPv4 address, making sure that
-        // the rest is a solid sequence of 0's (valid netmask)
-        // returns either the CIDR length or null if mask is not valid
-        IPv4.prototype.prefixLengthFromSubnetMask = function () {
-            let cidr = 0;
-            // non-zero encountered stop scanning for zeroes
-            let stop = false;
-            // number of zeroes in octet
-            const zerotable = {
-                0: 8,
-                128: 7,
-                192: 6,
-                224: 5,
-                240: 4,
-                248: 3,
-                252: 2,
-                254: 1,
-                255: 0
-            };
-            let i, octet, zeros;
-
-            for (i = 3; i >= 0; i -= 1) {
-                octet = this.octets[i];
-                if (octet in zerotable) {
-                    zeros = zerotable[octet];
-                    if (stop && zeros !== 0) {
-                        return null;
-                    }
-
-                    if (zeros !== 8) {
-                        stop = true;
-                    }
-
-                    cidr += zeros;
-                } else {
-                    return null;
-                }
-            }
-
-            return 32 - cidr;
-        };
-
-        // Checks if the address corresponds to one of the special ranges.
-        IPv4.prototype.range = function () {
-            return ipaddr.subnetMatch(this, this.SpecialRanges);
-        };
-
-        // Returns an array of byte-sized values in network order (MSB first)
-        IPv4.prototype.toByteArray = function () {
-            return this.octets.slice(0);
-        };
-
-        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
-        IPv4.prototype.toIPv4MappedAddress = function () {
-            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
-        };
-
-        // Symmetrical method strictly for aligning with the IPv6 methods.
-        IPv4.prototype.toNormalizedString = function () {
-            return this.toString();
-        };
-
-        // Returns the address in convenient, decimal-dotted format.
-        IPv4.prototype.toString = function () {
-            return this.octets.join('.');
-        };
-
-        return IPv4;
-    })();
-
-    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
-    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
-
-        try {
-            const cidr = this.parseCIDR(string);
-            const ipInterfaceOctets = cidr[0].toByteArray();
-            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            const octets = [];
-            let i = 0;
-            while (i < 4) {
-                // Broadcast address is bitwise OR between ip interface and inverted mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-        }
-    };
-
-    // Checks if a given string is formatted like IPv4 address.
-    ipaddr.IPv4.isIPv4 = function (string) {
-        return this.parser(string) !== null;
-    };
-
-    // Checks if a given string is a valid IPv4 address.
-    ipaddr.IPv4.isValid = function (string) {
-        try {
-            new this(this.parser(string));
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a valid IPv4 address in CIDR notation.
-    ipaddr.IPv4.isValidCIDR = function (string) {
-        try {
-            this.parseCIDR(string);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a full four-part IPv4 Address.
-    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
-        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
-            return true;
-        } else {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
-    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
-        const match = string.match(/^(.+)\/(\d+)$/);
-
-        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
-            return false;
-        }
-
-        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
-    };
-
-    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
-    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-        try {
-            cidr = this.parseCIDR(string);
-            ipInterfaceOctets = cidr[0].toByteArray();
-            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            octets = [];
-            i = 0;
-            while (i < 4) {
-                // Network address is bitwise AND between ip interface and mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-        }
-    };
-
-    // Tries to parse and validate a string with IPv4 address.
-    // Throws an error if it fails.
-    ipaddr.IPv4.parse = function (string) {
-        const parts = this.parser(string);
-
-        if (parts === null) {
-            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
-        }
-
-        return new this(parts);
-    };
-
-    // Parses the string as an IPv4 Address with CIDR Notation.
-    ipaddr.IPv4.parseCIDR = function (string) {
-        let match;
-
-        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-            const maskLength = parseInt(match[2]);
-            if (maskLength >= 0 && maskLength <= 32) {
-                const parsed = [this.parse(match[1]), maskLength];
-                Object.defineProperty(parsed, 'toString', {
-                    value: function () {
-                        return this.join('/');
-                    }
-                });
-                return parsed;
-            }
-        }
-
-        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
-    };
-
-    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
-    // value representing last three octets; this corresponds to a class C
-    // address) are omitted due to classless nature of modern Internet.
-    ipaddr.IPv4.parser = function (string) {
-        let match, part, value;
-
-        // parseInt recognizes all that octal & hexadecimal weirdness for us
-        if ((match = string.match(ipv4Regexes.fourOctet))) {
-            return (function () {
-                const ref = match.slice(1, 6);
-                const results = [];
-
-                for (let i = 0; i < ref.length; i++) {
-                    part = ref[i];
-                    results.push(parseIntAuto(part));
-                }
-
-                return results;
-            })();
-        } else if ((match = string.match(ipv4Regexes.longValue))) {
-            value = parseIntAuto(match[1]);
-            if (value > 0xffffffff || value < 0) {
-                throw new Error('ipaddr: address outside defined range');
-            }
-
-            return ((function () {
-                const results = [];
-                let shift;
-
-                for (shift = 0; shift <= 24; shift += 8) {
-                    results.push((value >> shift) & 0xff);
-                }
-
-                return results;
-            })()).reverse();
-        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
-            return (function () {
-                const ref = match.slice(1, 4);
-                const results = [];
-
-                value = parseIntAuto(ref[1]);
-                if (value > 0xffffff || value < 0) {
-                    throw new Error('ipaddr: address outside defined range');
-                }
-
-                results.push(parseIntAuto(ref[0]));
-                results.push((value >> 16) & 0xff);
-                results.push((value >>  8) & 0xff);
-                results.push( value        & 0xff);
-
-                return results;
-            })();
-        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
-            return (function () {
-                const ref = match.slice(1, 5);
-                const results = [];
-
-                value = parseIntAuto(ref[2]);
-                if (value > 0xffff || value < 0) {
-                    throw new Error('ipaddr: address outside defined range');
-                }
-
-                results.push(parseIntAuto(ref[0]));
-                results.push(parseIntAuto(ref[1]));
-                results.push((value >> 8) & 0xff);
-                results.push( value       & 0xff);
-
-                return results;
-            })();
-        } else {
-            return null;
-        }
-    };
-
-    // A utility function to return subnet mask in IPv4 format given the prefix length
-    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
-            throw new Error('ipaddr: invalid IPv4 prefix length');
-        }
-
-        const octets = [0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-
-        while (j < filledOctetCount) {
-            octets[j] = 255;
-            j++;
-        }
-
-        if (filledOctetCount < 4) {
-            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-        }
-
-        return new this(octets);
-    };
-
-    // An IPv6 address (RFC2460)
-    ipaddr.IPv6 = (function () {
-        // Constructs an IPv6 address from an array of eight 16 - bit parts
-        // or sixteen 8 - bit parts in network order(MSB first).
-        // Throws an error if the input is invalid.
-        function IPv6 (parts, zoneId) {
-            let i, part;
-
-            if (parts.length === 16) {
-                this.parts = [];
-                for (i = 0; i <= 14; i += 2) {
-                    this.parts.push((parts[i] << 8) | parts[i + 1]);
-                }
-            } else if (parts.length === 8) {
-                this.parts = parts;
-            } else {
-                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
-            }
-
-            for (i = 0; i < this.parts.length; i++) {
-                part = this.parts[i];
-                if (!((0 <= part && part <= 0xffff))) {
-                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
-                }
-            }
-
-            if (zoneId) {
-                this.zoneId = zoneId;
-            }
-        }
-
-        // Special IPv6 ranges
-        IPv6.prototype.SpecialRanges = {
-            // RFC4291, here and after
-            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
-            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
-            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
-            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
-            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
-            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
-            // RFC3879
-            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
-            // RFC6666
-            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
-            // RFC6145
-            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
-            rfc6052: [
-                // RFC6052
-                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
-                // RFC8215
-                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
-            ],
-            // RFC3056
-            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
-            // RFC6052, RFC6146
-            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
-            // RFC5180
-            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
-            // RFC7450
-            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
-            as112v6: [
-                // RFC7535
-                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
-                // RFC7534
-                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
-            ],
-            // RFC4843
-            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC7343
-            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC9374
-            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC9602
-            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
-            reserved: [
-                // RFC3849
-                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
-                // RFC2928
-                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
-                // RFC9637
-                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
-            ],
-        };
-
-        // Checks if this address is an IPv4-mapped IPv6 address.
-        IPv6.prototype.isIPv4MappedAddress = function () {
-            return this.range() === 'ipv4Mapped';
-        };
-
-        // The 'kind' method exists on both IPv4 and IPv6 classes.
-        IPv6.prototype.kind = function () {
-            return 'ipv6';
-        };
-
-        // Checks if this address matches other one within given CIDR range.
-        IPv6.prototype.match = function (other, cidrRange) {
-            let ref;
-
-            if (cidrRange === undefined) {
-                ref = other;
-                other = ref[0];
-                cidrRange = ref[1];
-            }
-
-            if (other.kind() !== 'ipv6') {
-                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
-            }
-
-            return matchCIDR(this.parts, other.parts, 16, cidrRange);
-        };
-
-        // returns a number of leading ones in IPv6 address, making sure that
-        // the rest is a solid sequence of 0's (valid netmask)
-        // returns either the CIDR length or null if mask is not valid
-        IPv6.prototype.prefixLengthFromSubnetMask = function () {
-            let cidr = 0;
-            // non-zero encountered stop scanning for zeroes
-            let stop = false;
-            // number of zeroes in octet
-            const zerotable = {
-                0: 16,
-                32768: 15,
-                49152: 14,
-                57344: 13,
-                61440: 12,
-                63488: 11,
-                64512: 10,
-                65024: 9,
-                65280: 8,
-                65408: 7,
-                65472: 6,
-                65504: 5,
-                65520: 4,
-                65528: 3,
-                65532: 2,
-                65534: 1,
-                65535: 0
-            };
-            let part, zeros;
-
-            for (let i = 7; i >= 0; i -= 1) {
-                part = this.parts[i];
-                if (part in zerotable) {
-                    zeros = zerotable[part];
-                    if (stop && zeros !== 0) {
-                        return null;
-                    }
-
-                    if (zeros !== 16) {
-                        stop = true;
-                    }
-
-                    cidr += zeros;
-                } else {
-                    return null;
-                }
-            }
-
-            return 128 - cidr;
-        };
-
-
-        // Checks if the address corresponds to one of the special ranges.
-        IPv6.prototype.range = function () {
-            return ipaddr.subnetMatch(this, this.SpecialRanges);
-        };
-
-        // Returns an array of byte-sized values in network order (MSB first)
-        IPv6.prototype.toByteArray = function () {
-            let part;
-            const bytes = [];
-            const ref = this.parts;
-            for (let i = 0; i < ref.length; i++) {
-                part = ref[i];
-                bytes.push(part >> 8);
-                bytes.push(part & 0xff);
-            }
-
-            return bytes;
-        };
-
-        // Returns the address in expanded format with all zeroes included, like
-        // 2001:0db8:0008:0066:0000:0000:0000:0001
-        IPv6.prototype.toFixedLengthString = function () {
-            const addr = ((function () {
-                const results = [];
-                for (let i = 0; i < this.parts.length; i++) {
-                    results.push(padPart(this.parts[i].toString(16), 4));
-                }
-
-                return results;
-            }).call(this)).join(':');
-
-            let suffix = '';
-
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-
-            return addr + suffix;
-        };
-
-        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
-        // Throws an error otherwise.
-        IPv6.prototype.toIPv4Address = function () {
-            if (!this.isIPv4MappedAddress()) {
-                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
-            }
-
-            const ref = this.parts.slice(-2);
-            const high = ref[0];
-            const low = ref[1];
-
-            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
-        };
-
-        // Returns the address in expanded format with all zeroes included, like
-        // 2001:db8:8:66:0:0:0:1
-        //
-        // Deprecated: use toFixedLengthString() instead.
-        IPv6.prototype.toNormalizedString = function () {
-            const addr = ((function () {
-                const results = [];
-
-                for (let i = 0; i < this.parts.length; i++) {
-                    results.push(this.parts[i].toString(16));
-                }
-
-                return results;
-            }).call(this)).join(':');
-
-            let suffix = '';
-
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-
-            return addr + suffix;
-        };
-
-        // Returns the address in compact, human-readable format like
-        // 2001:db8:8:66::1
-        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
-        IPv6.prototype.toRFC5952String = function () {
-            const regex = /((^|:)(0(:|$)){2,})/g;
-            // The zone identifier (RFC 4007) is not part of the address; match
-            // against the address alone so a trailing zero run right before the
-            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
-            let suffix = '';
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-            const normalized = this.toNormalizedString();
-            const string = normalized.slice(0, normalized.length - suffix.length);
-            let bestMatchIndex = 0;
-            let bestMatchLength = -1;
-            let bestMatchGroups = -1;
-            let match;
-
-            while ((match = regex.exec(string))) {
-                // Compare by the number of zero groups, not the matched length:
-                // a run that is not at the start carries a leading ":" in the
-                // match, so an equal-length run later in the address would
-                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
-                const groups = (match[0].match(/0/g) || []).length;
-                if (groups > bestMatchGroups) {
-                    bestMatchGroups = groups;
-                    bestMatchIndex = match.index;
-                    bestMatchLength = match[0].length;
-                }
-            }
-
-            if (bestMatchLength < 0) {
-                return string + suffix;
-            }
-
-            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
-        };
-
-        // Returns the address in compact, human-readable format like
-        // 2001:db8:8:66::1
-        // Calls toRFC5952String under the hood.
-        IPv6.prototype.toString = function () {
-            return this.toRFC5952String();
-        };
-
-        return IPv6;
-
-    })();
-
-    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
-    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
-        try {
-            const cidr = this.parseCIDR(string);
-            const ipInterfaceOctets = cidr[0].toByteArray();
-            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            const octets = [];
-            let i = 0;
-            while (i < 16) {
-                // Broadcast address is bitwise OR between ip interface and inverted mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-        }
-    };
-
-    // Checks if a given string is formatted like IPv6 address.
-    ipaddr.IPv6.isIPv6 = function (string) {
-        return this.parser(string) !== null;
-    };
-
-    // Checks to see if string is a valid IPv6 Address
-    ipaddr.IPv6.isValid = function (string) {
-
-        // Since IPv6.isValid is always called first, this shortcut
-        // provides a substantial performance gain.
-        if (typeof string === 'string' && string.indexOf(':') === -1) {
-            return false;
-        }
-
-        try {
-            const addr = this.parser(string);
-            new this(addr.parts, addr.zoneId);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a valid IPv6 address in CIDR notation.
-    ipaddr.IPv6.isValidCIDR = function (string) {
-
-        // See note in IPv6.isValid
-        if (typeof string === 'string' && string.indexOf(':') === -1) {
-            return false;
-        }
-
-        try {
-            this.parseCIDR(string);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
-    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-        try {
-            cidr = this.parseCIDR(string);
-            ipInterfaceOctets = cidr[0].toByteArray();
-            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            octets = [];
-            i = 0;
-            while (i < 16) {
-                // Network address is bitwise AND between ip interface and mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-        }
-    };
-
-    // Tries to parse and validate a string with IPv6 address.
-    // Throws an error if it fails.
-    ipaddr.IPv6.parse = function (string) {
-        const addr = this.parser(string);
-
-        if (addr === null) {
-            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
-        }
-
-        return new this(addr.parts, addr.zoneId);
-    };
-
-    ipaddr.IPv6.parseCIDR = function (string) {
-        let maskLength, match, parsed;
-
-        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-            maskLength = parseInt(match[2]);
-            if (maskLength >= 0 && maskLength <= 128) {
-                parsed = [this.parse(match[1]), maskLength];
-                Object.defineProperty(parsed, 'toString', {
-                    value: function () {
-                        return this.join('/');
-                    }
-                });
-                return parsed;
-            }
-        }
-
-        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
-    };
-
-    // Parse an IPv6 address.
-    ipaddr.IPv6.parser = function (string) {
-        let addr, i, match, octet, octets, zoneId;
-
-        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
-            return this.parser(`::ffff:${match[1]}`);
-        }
-        if (ipv6Regexes.native.test(string)) {
-            return expandIPv6(string, 8);
-        }
-        if ((match = string.match(ipv6Regexes.transitional))) {
-            zoneId = match[6] || '';
-            addr = match[1]
-            if (!match[1].endsWith('::')) {
-                addr = addr.slice(0, -1)
-            }
-            addr = expandIPv6(addr + zoneId, 6);
-            if (addr && addr.parts) {
-                octets = [
-                    parseInt(match[2]),
-                    parseInt(match[3]),
-                    parseInt(match[4]),
-                    parseInt(match[5])
-                ];
-                for (i = 0; i < octets.length; i++) {
-                    octet = octets[i];
-                    if (!((0 <= octet && octet <= 255))) {
-                        return null;
-                    }
-                }
-
-                addr.parts.push(octets[0] << 8 | octets[1]);
-                addr.parts.push(octets[2] << 8 | octets[3]);
-                return {
-                    parts: addr.parts,
-                    zoneId: addr.zoneId
-                };
-            }
-        }
-
-        return null;
-    };
-
-    // A utility function to return subnet mask in IPv6 format given the prefix length
-    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
-            throw new Error('ipaddr: invalid IPv6 prefix length');
-        }
-
-        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-
-        while (j < filledOctetCount) {
-            octets[j] = 255;
-            j++;
-        }
-
-        if (filledOctetCount < 16) {
-            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-        }
-
-        return new this(octets);
-    };
-
-    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
-    ipaddr.fromByteArray = function (bytes) {
-        const length = bytes.length;
-
-        if (length === 4) {
-            return new ipaddr.IPv4(bytes);
-        } else if (length === 16) {
-            return new ipaddr.IPv6(bytes);
-        } else {
-            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
-        }
-    };
-
-    // Checks if the address is valid IP address
-    ipaddr.isValid = function (string) {
-        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
-    };
-
-    // Checks if the address is valid IP address in CIDR notation
-    ipaddr.isValidCIDR = function (string) {
-        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
-    };
-
-
-    // Attempts to parse an IP Address, first through IPv6 then IPv4.
-    // Throws an error if it could not be parsed.
-    ipaddr.parse = function (string) {
-        if (ipaddr.IPv6.isValid(string)) {
-            return ipaddr.IPv6.parse(string);
-        } else if (ipaddr.IPv4.isValid(string)) {
-            return ipaddr.IPv4.parse(string);
-        } else {
-            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
-        }
-    };
-
-    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
-    // Throws an error if it could not be parsed.
-    ipaddr.parseCIDR = function (string) {
-        try {
-            return ipaddr.IPv6.parseCIDR(string);
-        } catch {
-            try {
-                return ipaddr.IPv4.parseCIDR(string);
-            } catch (e) {
-                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
-            }
-        }
-    };
-
-    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
-    ipaddr.process = function (string) {
-        const addr = this.parse(string);
-
-        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
-            return addr.toIPv4Address();
-        } else {
-            return addr;
-        }
-    };
-
-    // An utility function to ease named range matching. See examples below.
-    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
-    // on matching IPv4 addresses to IPv6 ranges or vice versa.
-    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
-        let i, rangeName, rangeSubnets, subnet;
-
-        if (defaultName === undefined || defaultName === null) {
-            defaultName = 'unicast';
-        }
-
-        for (rangeName in rangeList) {
-            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
-                rangeSubnets = rangeList[rangeName];
-                // ECMA5 Array.isArray isn't available everywhere
-                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
-                    rangeSubnets = [rangeSubnets];
-                }
-
-                for (i = 0; i < rangeSubnets.length; i++) {
-                    subnet = rangeSubnets[i];
-                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
-                        return rangeName;
-                    }
-                }
-            }
-        }
-
-        return defaultName;
-    };
-
-    // Export for both the CommonJS and browser-like environment
-    if ( true && module.exports) {
-        module.exports = ipaddr;
-
-    } else {
-        root.ipaddr = ipaddr;
-    }
-
-}(this));
-
-
-/***/ }),
-
-/***/ 3426:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
+  S: () => (/* binding */ githubHost),
+  W: () => (/* binding */ inputsInEnvironment)
 });
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -50547,7 +49020,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -50562,7 +49035,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -50654,13 +49127,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -50688,13 +49161,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -53209,9 +51682,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -53326,10 +51799,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -53373,7 +51846,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -53381,7 +51854,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -53389,7 +51862,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -53406,13 +51879,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -53448,9 +51921,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -53483,6 +51956,1600 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/host/github-host.ts
+// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
+
+/**
+ * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
+ * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+ */
+function inputsInEnvironment(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+const githubHost = {
+    input: (name) => getInput(name),
+    givenInputs: () => inputsInEnvironment(process.env),
+    setOutput: (name, value) => setOutput(name, value),
+    exportVariable: (name, value) => exportVariable(name, value),
+    saveState: (key, value) => saveState(key, value),
+    getState: (key) => getState(key),
+    async appendSummary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await summary.addRaw(markdown, true).write();
+    },
+    hideSecret: (value) => core_setSecret(value),
+    log: {
+        info: (text) => info(text),
+        warning: (text) => warning(text),
+        notice: (text) => notice(text),
+        debug: (text) => core_debug(text),
+        startGroup: (title) => startGroup(title),
+        endGroup: () => endGroup(),
+        failure: (message) => setFailed(message),
+    },
+    job: {
+        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
+        tempEmptiedAtJobEnd: true,
+        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runnerName: 'GitHub Actions runner',
+    },
+};
+
+
+/***/ }),
+
+/***/ 897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ stepHost)
+/* harmony export */ });
+/* unused harmony export useStepHost */
+/* harmony import */ var _github_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95);
+// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
+// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
+// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
+// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
+
+let current = _github_host_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .S;
+/** The host the running step talks to. */
+function stepHost() {
+    return current;
+}
+/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
+function useStepHost(host) {
+    current = host;
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ logWarning),
+/* harmony export */   H1: () => (/* binding */ logFailure),
+/* harmony export */   MD: () => (/* binding */ logDebug),
+/* harmony export */   fH: () => (/* binding */ logInfo)
+/* harmony export */ });
+/* unused harmony exports logNotice, startLogGroup, endLogGroup */
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
+// step's host (the runner, or the CLI) frames the lines.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.info((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.warning((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    stepHost().log.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.debug((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    stepHost().log.startGroup(visibleLines(title.text));
+}
+function endLogGroup() {
+    stepHost().log.endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.failure((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+}
+
+
+/***/ }),
+
+/***/ 5156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ Shown),
+/* harmony export */   S: () => (/* binding */ shown)
+/* harmony export */ });
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('shown', parts, values, showValue));
+}
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 7915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   E$: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony exports secretForms, forgetSecrets */
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
+
+const known = new Set();
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
+function maskSecret(value) {
+    if (value === undefined || value === '')
+        return value;
+    for (const form of secretForms(value)) {
+        if (known.has(form))
+            continue;
+        known.add(form);
+        (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().hideSecret(form);
+    }
+    return value;
+}
+/** The forms a secret may take in text: raw, base64 and percent-encoded. */
+function secretForms(value) {
+    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
+    return [...forms].filter((form) => form.length >= 4 || form === value);
+}
+/** Replaces every known secret (in any of its forms) in text with `***`. */
+function redact(text) {
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
+        if (secret.length > 0)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** Forgets every registered secret (tests only). */
+function forgetSecrets() {
+    known.clear();
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8280:
+/***/ (function(module) {
+
+(function (root) {
+    'use strict';
+    // A list of regular expressions that match arbitrary IPv4 addresses,
+    // for which a number of weird notations exist.
+    // Note that an address like 0010.0xa5.1.1 is considered legal.
+    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
+    const ipv4Regexes = {
+        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        longValue: new RegExp(`^${ipv4Part}$`, 'i')
+    };
+
+    // Regular Expression for checking Octal numbers
+    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
+    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
+
+    const zoneIndex = '%[0-9a-z]{1,}';
+
+    // IPv6-matching regular expressions.
+    // For IPv6, the task is simpler: it is enough to match the colon-delimited
+    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
+    // the end.
+    const ipv6Part = '(?:[0-9a-f]+::?)+';
+    const ipv6Regexes = {
+        zoneIndex: new RegExp(zoneIndex, 'i'),
+        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
+        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
+        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
+    };
+
+    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
+    function expandIPv6 (string, parts) {
+        // More than one '::' means invalid address
+        if (string.indexOf('::') !== string.lastIndexOf('::')) {
+            return null;
+        }
+
+        let colonCount = 0;
+        let lastColon = -1;
+        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
+        let replacement, replacementCount;
+
+        // Remove zone index and save it for later
+        if (zoneId) {
+            zoneId = zoneId.substring(1);
+            string = string.replace(/%.+$/, '');
+        }
+
+        // How many parts do we already have?
+        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
+            colonCount++;
+        }
+
+        // 0::0 is two parts more than ::
+        if (string.substr(0, 2) === '::') {
+            colonCount--;
+        }
+
+        if (string.substr(-2, 2) === '::') {
+            colonCount--;
+        }
+
+        // An address must not contain more separators than available parts,
+        // and :: must compress at least one part.
+        if (colonCount >= parts) {
+            return null;
+        }
+
+        // replacement = ':' + '0:' * (parts - colonCount)
+        replacementCount = parts - colonCount;
+        replacement = ':';
+        while (replacementCount--) {
+            replacement += '0:';
+        }
+
+        // Insert the missing zeroes
+        string = string.replace('::', replacement);
+
+        // Trim any garbage which may be hanging around if :: was at the edge in
+        // the source string
+        if (string[0] === ':') {
+            string = string.slice(1);
+        }
+
+        if (string[string.length - 1] === ':') {
+            string = string.slice(0, -1);
+        }
+
+        parts = (function () {
+            const ref = string.split(':');
+            const results = [];
+
+            for (let i = 0; i < ref.length; i++) {
+                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
+            }
+
+            return results;
+        })();
+
+        return {
+            parts: parts,
+            zoneId: zoneId
+        };
+    }
+
+    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
+    function matchCIDR (first, second, partSize, cidrBits) {
+        if (first.length !== second.length) {
+            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
+        }
+
+        let part = 0;
+        let shift;
+
+        while (cidrBits > 0) {
+            shift = partSize - cidrBits;
+            if (shift < 0) {
+                shift = 0;
+            }
+
+            if (first[part] >> shift !== second[part] >> shift) {
+                return false;
+            }
+
+            cidrBits -= partSize;
+            part += 1;
+        }
+
+        return true;
+    }
+
+    function parseIntAuto (string) {
+        // Hexadecimal base 16 (0x#)
+        if (hexRegex.test(string)) {
+            return parseInt(string, 16);
+        }
+        // While octal representation is discouraged by ECMAScript 3
+        // and forbidden by ECMAScript 5, we silently allow it to
+        // work only if the rest of the string has numbers less than 8.
+        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
+        if (octalRegex.test(string)) {
+            return parseInt(string, 8);
+        }
+            throw new Error(`ipaddr: cannot parse ${string} as octal`);
+        }
+        // Always include the base 10 radix!
+        return parseInt(string, 10);
+    }
+
+    function padPart (part, length) {
+        while (part.length < length) {
+            part = `0${part}`;
+        }
+
+        return part;
+    }
+
+    const ipaddr = {};
+
+    // An IPv4 address (RFC791).
+    ipaddr.IPv4 = (function () {
+        // Constructs a new IPv4 address from an array of four octets
+        // in network order (MSB first)
+        // Verifies the input.
+        function IPv4 (octets) {
+            if (octets.length !== 4) {
+                throw new Error('ipaddr: ipv4 octet count should be 4');
+            }
+
+            let i, octet;
+
+            for (i = 0; i < octets.length; i++) {
+                octet = octets[i];
+                if (!((0 <= octet && octet <= 255))) {
+                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
+                }
+            }
+
+            this.octets = octets;
+        }
+
+        // Special IPv4 address ranges.
+        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
+        IPv4.prototype.SpecialRanges = {
+            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
+            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
+            // RFC3171
+            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
+            // RFC3927
+            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
+            // RFC5735
+            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
+            // RFC6598
+            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
+            // RFC1918
+            'private': [
+                [new IPv4([10, 0, 0, 0]), 8],
+                [new IPv4([172, 16, 0, 0]), 12],
+                [new IPv4([192, 168, 0, 0]), 16]
+            ],
+            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
+            reserved: [
+                [new IPv4([192, 0, 0, 0]), 24],
+                [new IPv4([192, 0, 2, 0]), 24],
+                [new IPv4([192, 88, 99, 0]), 24],
+                [new IPv4([198, 18, 0, 0]), 15],
+                [new IPv4([198, 51, 100, 0]), 24],
+                [new IPv4([203, 0, 113, 0]), 24],
+                [new IPv4([240, 0, 0, 0]), 4]
+            ],
+            // RFC7534, RFC7535
+            as112: [
+                [new IPv4([192, 175, 48, 0]), 24],
+                [new IPv4([192, 31, 196, 0]), 24],
+            ],
+            // RFC7450
+            amt: [
+                [new IPv4([192, 52, 193, 0]), 24],
+            ],
+        };
+
+        // The 'kind' method exists on both IPv4 and IPv6 classes.
+        IPv4.prototype.kind = function () {
+            return 'ipv4';
+        };
+
+        // Checks if this address matches other one within given CIDR range.
+        IPv4.prototype.match = function (other, cidrRange) {
+            let ref;
+            if (cidrRange === undefined) {
+                ref = other;
+                other = ref[0];
+                cidrRange = ref[1];
+            }
+
+            if (other.kind() !== 'ipv4') {
+                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
+            }
+
+            return matchCIDR(this.octets, other.octets, 8, cidrRange);
+        };
+
+        // returns a number of leading ones in IPv4 address, making sure that
+        // the rest is a solid sequence of 0's (valid netmask)
+        // returns either the CIDR length or null if mask is not valid
+        IPv4.prototype.prefixLengthFromSubnetMask = function () {
+            let cidr = 0;
+            // non-zero encountered stop scanning for zeroes
+            let stop = false;
+            // number of zeroes in octet
+            const zerotable = {
+                0: 8,
+                128: 7,
+                192: 6,
+                224: 5,
+                240: 4,
+                248: 3,
+                252: 2,
+                254: 1,
+                255: 0
+            };
+            let i, octet, zeros;
+
+            for (i = 3; i >= 0; i -= 1) {
+                octet = this.octets[i];
+                if (octet in zerotable) {
+                    zeros = zerotable[octet];
+                    if (stop && zeros !== 0) {
+                        return null;
+                    }
+
+                    if (zeros !== 8) {
+                        stop = true;
+                    }
+
+                    cidr += zeros;
+                } else {
+                    return null;
+                }
+            }
+
+            return 32 - cidr;
+        };
+
+        // Checks if the address corresponds to one of the special ranges.
+        IPv4.prototype.range = function () {
+            return ipaddr.subnetMatch(this, this.SpecialRanges);
+        };
+
+        // Returns an array of byte-sized values in network order (MSB first)
+        IPv4.prototype.toByteArray = function () {
+            return this.octets.slice(0);
+        };
+
+        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
+        IPv4.prototype.toIPv4MappedAddress = function () {
+            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
+        };
+
+        // Symmetrical method strictly for aligning with the IPv6 methods.
+        IPv4.prototype.toNormalizedString = function () {
+            return this.toString();
+        };
+
+        // Returns the address in convenient, decimal-dotted format.
+        IPv4.prototype.toString = function () {
+            return this.octets.join('.');
+        };
+
+        return IPv4;
+    })();
+
+    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
+    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
+
+        try {
+            const cidr = this.parseCIDR(string);
+            const ipInterfaceOctets = cidr[0].toByteArray();
+            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            const octets = [];
+            let i = 0;
+            while (i < 4) {
+                // Broadcast address is bitwise OR between ip interface and inverted mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+        }
+    };
+
+    // Checks if a given string is formatted like IPv4 address.
+    ipaddr.IPv4.isIPv4 = function (string) {
+        return this.parser(string) !== null;
+    };
+
+    // Checks if a given string is a valid IPv4 address.
+    ipaddr.IPv4.isValid = function (string) {
+        try {
+            new this(this.parser(string));
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a valid IPv4 address in CIDR notation.
+    ipaddr.IPv4.isValidCIDR = function (string) {
+        try {
+            this.parseCIDR(string);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a full four-part IPv4 Address.
+    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
+        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+            return true;
+        } else {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
+    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
+        const match = string.match(/^(.+)\/(\d+)$/);
+
+        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
+            return false;
+        }
+
+        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
+    };
+
+    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
+    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+        try {
+            cidr = this.parseCIDR(string);
+            ipInterfaceOctets = cidr[0].toByteArray();
+            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            octets = [];
+            i = 0;
+            while (i < 4) {
+                // Network address is bitwise AND between ip interface and mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+        }
+    };
+
+    // Tries to parse and validate a string with IPv4 address.
+    // Throws an error if it fails.
+    ipaddr.IPv4.parse = function (string) {
+        const parts = this.parser(string);
+
+        if (parts === null) {
+            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
+        }
+
+        return new this(parts);
+    };
+
+    // Parses the string as an IPv4 Address with CIDR Notation.
+    ipaddr.IPv4.parseCIDR = function (string) {
+        let match;
+
+        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+            const maskLength = parseInt(match[2]);
+            if (maskLength >= 0 && maskLength <= 32) {
+                const parsed = [this.parse(match[1]), maskLength];
+                Object.defineProperty(parsed, 'toString', {
+                    value: function () {
+                        return this.join('/');
+                    }
+                });
+                return parsed;
+            }
+        }
+
+        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
+    };
+
+    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
+    // value representing last three octets; this corresponds to a class C
+    // address) are omitted due to classless nature of modern Internet.
+    ipaddr.IPv4.parser = function (string) {
+        let match, part, value;
+
+        // parseInt recognizes all that octal & hexadecimal weirdness for us
+        if ((match = string.match(ipv4Regexes.fourOctet))) {
+            return (function () {
+                const ref = match.slice(1, 6);
+                const results = [];
+
+                for (let i = 0; i < ref.length; i++) {
+                    part = ref[i];
+                    results.push(parseIntAuto(part));
+                }
+
+                return results;
+            })();
+        } else if ((match = string.match(ipv4Regexes.longValue))) {
+            value = parseIntAuto(match[1]);
+            if (value > 0xffffffff || value < 0) {
+                throw new Error('ipaddr: address outside defined range');
+            }
+
+            return ((function () {
+                const results = [];
+                let shift;
+
+                for (shift = 0; shift <= 24; shift += 8) {
+                    results.push((value >> shift) & 0xff);
+                }
+
+                return results;
+            })()).reverse();
+        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
+            return (function () {
+                const ref = match.slice(1, 4);
+                const results = [];
+
+                value = parseIntAuto(ref[1]);
+                if (value > 0xffffff || value < 0) {
+                    throw new Error('ipaddr: address outside defined range');
+                }
+
+                results.push(parseIntAuto(ref[0]));
+                results.push((value >> 16) & 0xff);
+                results.push((value >>  8) & 0xff);
+                results.push( value        & 0xff);
+
+                return results;
+            })();
+        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
+            return (function () {
+                const ref = match.slice(1, 5);
+                const results = [];
+
+                value = parseIntAuto(ref[2]);
+                if (value > 0xffff || value < 0) {
+                    throw new Error('ipaddr: address outside defined range');
+                }
+
+                results.push(parseIntAuto(ref[0]));
+                results.push(parseIntAuto(ref[1]));
+                results.push((value >> 8) & 0xff);
+                results.push( value       & 0xff);
+
+                return results;
+            })();
+        } else {
+            return null;
+        }
+    };
+
+    // A utility function to return subnet mask in IPv4 format given the prefix length
+    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
+            throw new Error('ipaddr: invalid IPv4 prefix length');
+        }
+
+        const octets = [0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+
+        while (j < filledOctetCount) {
+            octets[j] = 255;
+            j++;
+        }
+
+        if (filledOctetCount < 4) {
+            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+        }
+
+        return new this(octets);
+    };
+
+    // An IPv6 address (RFC2460)
+    ipaddr.IPv6 = (function () {
+        // Constructs an IPv6 address from an array of eight 16 - bit parts
+        // or sixteen 8 - bit parts in network order(MSB first).
+        // Throws an error if the input is invalid.
+        function IPv6 (parts, zoneId) {
+            let i, part;
+
+            if (parts.length === 16) {
+                this.parts = [];
+                for (i = 0; i <= 14; i += 2) {
+                    this.parts.push((parts[i] << 8) | parts[i + 1]);
+                }
+            } else if (parts.length === 8) {
+                this.parts = parts;
+            } else {
+                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
+            }
+
+            for (i = 0; i < this.parts.length; i++) {
+                part = this.parts[i];
+                if (!((0 <= part && part <= 0xffff))) {
+                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
+                }
+            }
+
+            if (zoneId) {
+                this.zoneId = zoneId;
+            }
+        }
+
+        // Special IPv6 ranges
+        IPv6.prototype.SpecialRanges = {
+            // RFC4291, here and after
+            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
+            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
+            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
+            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
+            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
+            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
+            // RFC3879
+            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
+            // RFC6666
+            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
+            // RFC6145
+            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
+            rfc6052: [
+                // RFC6052
+                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
+                // RFC8215
+                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
+            ],
+            // RFC3056
+            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
+            // RFC6052, RFC6146
+            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
+            // RFC5180
+            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
+            // RFC7450
+            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
+            as112v6: [
+                // RFC7535
+                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
+                // RFC7534
+                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
+            ],
+            // RFC4843
+            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC7343
+            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC9374
+            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC9602
+            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
+            reserved: [
+                // RFC3849
+                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
+                // RFC2928
+                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
+                // RFC9637
+                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
+            ],
+        };
+
+        // Checks if this address is an IPv4-mapped IPv6 address.
+        IPv6.prototype.isIPv4MappedAddress = function () {
+            return this.range() === 'ipv4Mapped';
+        };
+
+        // The 'kind' method exists on both IPv4 and IPv6 classes.
+        IPv6.prototype.kind = function () {
+            return 'ipv6';
+        };
+
+        // Checks if this address matches other one within given CIDR range.
+        IPv6.prototype.match = function (other, cidrRange) {
+            let ref;
+
+            if (cidrRange === undefined) {
+                ref = other;
+                other = ref[0];
+                cidrRange = ref[1];
+            }
+
+            if (other.kind() !== 'ipv6') {
+                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
+            }
+
+            return matchCIDR(this.parts, other.parts, 16, cidrRange);
+        };
+
+        // returns a number of leading ones in IPv6 address, making sure that
+        // the rest is a solid sequence of 0's (valid netmask)
+        // returns either the CIDR length or null if mask is not valid
+        IPv6.prototype.prefixLengthFromSubnetMask = function () {
+            let cidr = 0;
+            // non-zero encountered stop scanning for zeroes
+            let stop = false;
+            // number of zeroes in octet
+            const zerotable = {
+                0: 16,
+                32768: 15,
+                49152: 14,
+                57344: 13,
+                61440: 12,
+                63488: 11,
+                64512: 10,
+                65024: 9,
+                65280: 8,
+                65408: 7,
+                65472: 6,
+                65504: 5,
+                65520: 4,
+                65528: 3,
+                65532: 2,
+                65534: 1,
+                65535: 0
+            };
+            let part, zeros;
+
+            for (let i = 7; i >= 0; i -= 1) {
+                part = this.parts[i];
+                if (part in zerotable) {
+                    zeros = zerotable[part];
+                    if (stop && zeros !== 0) {
+                        return null;
+                    }
+
+                    if (zeros !== 16) {
+                        stop = true;
+                    }
+
+                    cidr += zeros;
+                } else {
+                    return null;
+                }
+            }
+
+            return 128 - cidr;
+        };
+
+
+        // Checks if the address corresponds to one of the special ranges.
+        IPv6.prototype.range = function () {
+            return ipaddr.subnetMatch(this, this.SpecialRanges);
+        };
+
+        // Returns an array of byte-sized values in network order (MSB first)
+        IPv6.prototype.toByteArray = function () {
+            let part;
+            const bytes = [];
+            const ref = this.parts;
+            for (let i = 0; i < ref.length; i++) {
+                part = ref[i];
+                bytes.push(part >> 8);
+                bytes.push(part & 0xff);
+            }
+
+            return bytes;
+        };
+
+        // Returns the address in expanded format with all zeroes included, like
+        // 2001:0db8:0008:0066:0000:0000:0000:0001
+        IPv6.prototype.toFixedLengthString = function () {
+            const addr = ((function () {
+                const results = [];
+                for (let i = 0; i < this.parts.length; i++) {
+                    results.push(padPart(this.parts[i].toString(16), 4));
+                }
+
+                return results;
+            }).call(this)).join(':');
+
+            let suffix = '';
+
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+
+            return addr + suffix;
+        };
+
+        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
+        // Throws an error otherwise.
+        IPv6.prototype.toIPv4Address = function () {
+            if (!this.isIPv4MappedAddress()) {
+                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
+            }
+
+            const ref = this.parts.slice(-2);
+            const high = ref[0];
+            const low = ref[1];
+
+            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+        };
+
+        // Returns the address in expanded format with all zeroes included, like
+        // 2001:db8:8:66:0:0:0:1
+        //
+        // Deprecated: use toFixedLengthString() instead.
+        IPv6.prototype.toNormalizedString = function () {
+            const addr = ((function () {
+                const results = [];
+
+                for (let i = 0; i < this.parts.length; i++) {
+                    results.push(this.parts[i].toString(16));
+                }
+
+                return results;
+            }).call(this)).join(':');
+
+            let suffix = '';
+
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+
+            return addr + suffix;
+        };
+
+        // Returns the address in compact, human-readable format like
+        // 2001:db8:8:66::1
+        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
+        IPv6.prototype.toRFC5952String = function () {
+            const regex = /((^|:)(0(:|$)){2,})/g;
+            // The zone identifier (RFC 4007) is not part of the address; match
+            // against the address alone so a trailing zero run right before the
+            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
+            let suffix = '';
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+            const normalized = this.toNormalizedString();
+            const string = normalized.slice(0, normalized.length - suffix.length);
+            let bestMatchIndex = 0;
+            let bestMatchLength = -1;
+            let bestMatchGroups = -1;
+            let match;
+
+            while ((match = regex.exec(string))) {
+                // Compare by the number of zero groups, not the matched length:
+                // a run that is not at the start carries a leading ":" in the
+                // match, so an equal-length run later in the address would
+                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
+                const groups = (match[0].match(/0/g) || []).length;
+                if (groups > bestMatchGroups) {
+                    bestMatchGroups = groups;
+                    bestMatchIndex = match.index;
+                    bestMatchLength = match[0].length;
+                }
+            }
+
+            if (bestMatchLength < 0) {
+                return string + suffix;
+            }
+
+            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
+        };
+
+        // Returns the address in compact, human-readable format like
+        // 2001:db8:8:66::1
+        // Calls toRFC5952String under the hood.
+        IPv6.prototype.toString = function () {
+            return this.toRFC5952String();
+        };
+
+        return IPv6;
+
+    })();
+
+    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
+    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
+        try {
+            const cidr = this.parseCIDR(string);
+            const ipInterfaceOctets = cidr[0].toByteArray();
+            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            const octets = [];
+            let i = 0;
+            while (i < 16) {
+                // Broadcast address is bitwise OR between ip interface and inverted mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+        }
+    };
+
+    // Checks if a given string is formatted like IPv6 address.
+    ipaddr.IPv6.isIPv6 = function (string) {
+        return this.parser(string) !== null;
+    };
+
+    // Checks to see if string is a valid IPv6 Address
+    ipaddr.IPv6.isValid = function (string) {
+
+        // Since IPv6.isValid is always called first, this shortcut
+        // provides a substantial performance gain.
+        if (typeof string === 'string' && string.indexOf(':') === -1) {
+            return false;
+        }
+
+        try {
+            const addr = this.parser(string);
+            new this(addr.parts, addr.zoneId);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a valid IPv6 address in CIDR notation.
+    ipaddr.IPv6.isValidCIDR = function (string) {
+
+        // See note in IPv6.isValid
+        if (typeof string === 'string' && string.indexOf(':') === -1) {
+            return false;
+        }
+
+        try {
+            this.parseCIDR(string);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
+    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+        try {
+            cidr = this.parseCIDR(string);
+            ipInterfaceOctets = cidr[0].toByteArray();
+            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            octets = [];
+            i = 0;
+            while (i < 16) {
+                // Network address is bitwise AND between ip interface and mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+        }
+    };
+
+    // Tries to parse and validate a string with IPv6 address.
+    // Throws an error if it fails.
+    ipaddr.IPv6.parse = function (string) {
+        const addr = this.parser(string);
+
+        if (addr === null) {
+            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
+        }
+
+        return new this(addr.parts, addr.zoneId);
+    };
+
+    ipaddr.IPv6.parseCIDR = function (string) {
+        let maskLength, match, parsed;
+
+        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+            maskLength = parseInt(match[2]);
+            if (maskLength >= 0 && maskLength <= 128) {
+                parsed = [this.parse(match[1]), maskLength];
+                Object.defineProperty(parsed, 'toString', {
+                    value: function () {
+                        return this.join('/');
+                    }
+                });
+                return parsed;
+            }
+        }
+
+        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
+    };
+
+    // Parse an IPv6 address.
+    ipaddr.IPv6.parser = function (string) {
+        let addr, i, match, octet, octets, zoneId;
+
+        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
+            return this.parser(`::ffff:${match[1]}`);
+        }
+        if (ipv6Regexes.native.test(string)) {
+            return expandIPv6(string, 8);
+        }
+        if ((match = string.match(ipv6Regexes.transitional))) {
+            zoneId = match[6] || '';
+            addr = match[1]
+            if (!match[1].endsWith('::')) {
+                addr = addr.slice(0, -1)
+            }
+            addr = expandIPv6(addr + zoneId, 6);
+            if (addr && addr.parts) {
+                octets = [
+                    parseInt(match[2]),
+                    parseInt(match[3]),
+                    parseInt(match[4]),
+                    parseInt(match[5])
+                ];
+                for (i = 0; i < octets.length; i++) {
+                    octet = octets[i];
+                    if (!((0 <= octet && octet <= 255))) {
+                        return null;
+                    }
+                }
+
+                addr.parts.push(octets[0] << 8 | octets[1]);
+                addr.parts.push(octets[2] << 8 | octets[3]);
+                return {
+                    parts: addr.parts,
+                    zoneId: addr.zoneId
+                };
+            }
+        }
+
+        return null;
+    };
+
+    // A utility function to return subnet mask in IPv6 format given the prefix length
+    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
+            throw new Error('ipaddr: invalid IPv6 prefix length');
+        }
+
+        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+
+        while (j < filledOctetCount) {
+            octets[j] = 255;
+            j++;
+        }
+
+        if (filledOctetCount < 16) {
+            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+        }
+
+        return new this(octets);
+    };
+
+    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
+    ipaddr.fromByteArray = function (bytes) {
+        const length = bytes.length;
+
+        if (length === 4) {
+            return new ipaddr.IPv4(bytes);
+        } else if (length === 16) {
+            return new ipaddr.IPv6(bytes);
+        } else {
+            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
+        }
+    };
+
+    // Checks if the address is valid IP address
+    ipaddr.isValid = function (string) {
+        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
+    };
+
+    // Checks if the address is valid IP address in CIDR notation
+    ipaddr.isValidCIDR = function (string) {
+        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
+    };
+
+
+    // Attempts to parse an IP Address, first through IPv6 then IPv4.
+    // Throws an error if it could not be parsed.
+    ipaddr.parse = function (string) {
+        if (ipaddr.IPv6.isValid(string)) {
+            return ipaddr.IPv6.parse(string);
+        } else if (ipaddr.IPv4.isValid(string)) {
+            return ipaddr.IPv4.parse(string);
+        } else {
+            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
+        }
+    };
+
+    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
+    // Throws an error if it could not be parsed.
+    ipaddr.parseCIDR = function (string) {
+        try {
+            return ipaddr.IPv6.parseCIDR(string);
+        } catch {
+            try {
+                return ipaddr.IPv4.parseCIDR(string);
+            } catch (e) {
+                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
+            }
+        }
+    };
+
+    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
+    ipaddr.process = function (string) {
+        const addr = this.parse(string);
+
+        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
+            return addr.toIPv4Address();
+        } else {
+            return addr;
+        }
+    };
+
+    // An utility function to ease named range matching. See examples below.
+    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
+    // on matching IPv4 addresses to IPv6 ranges or vice versa.
+    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
+        let i, rangeName, rangeSubnets, subnet;
+
+        if (defaultName === undefined || defaultName === null) {
+            defaultName = 'unicast';
+        }
+
+        for (rangeName in rangeList) {
+            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
+                rangeSubnets = rangeList[rangeName];
+                // ECMA5 Array.isArray isn't available everywhere
+                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
+                    rangeSubnets = [rangeSubnets];
+                }
+
+                for (i = 0; i < rangeSubnets.length; i++) {
+                    subnet = rangeSubnets[i];
+                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
+                        return rangeName;
+                    }
+                }
+            }
+        }
+
+        return defaultName;
+    };
+
+    // Export for both the CommonJS and browser-like environment
+    if ( true && module.exports) {
+        module.exports = ipaddr;
+
+    } else {
+        root.ipaddr = ipaddr;
+    }
+
+}(this));
+
 
 /***/ })
 

@@ -91,11 +91,14 @@ function unescapeData(value: string): string {
 export interface SpawnOptions {
   timeoutMs?: number;
   cwd?: string;
+  /** Text on the process's stdin (end-of-file at once when absent). */
+  stdin?: string;
   /** Called with the pid of a process started in its own process group (e.g. to end its leftovers later). */
   onProcessGroup?: (pid: number) => void;
 }
 
-function spawnCollect(
+/** Runs a program with exactly `env` and collects its exit code, stdout and stderr. */
+export function spawnCollect(
   command: string,
   args: readonly string[],
   env: Record<string, string>,
@@ -107,8 +110,10 @@ function spawnCollect(
       env,
       cwd: options.cwd,
       detached,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // Without stdin text the process reads end-of-file at once, as from /dev/null.
+    child.stdin.end(options.stdin ?? '');
     if (detached && child.pid !== undefined) options.onProcessGroup?.(child.pid);
     let stdout = '';
     let stderr = '';

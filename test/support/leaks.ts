@@ -11,7 +11,11 @@ export function leakForms(secret: string, username?: string): string[] {
  * Where in a step's visible results any form of a secret appears: log (without ::add-mask:: lines),
  * outputs, state, exported environment and job summary. Empty when nothing leaked.
  */
-export function findLeaks(step: StepResult, secrets: readonly string[], username?: string): string[] {
+export function findLeaks(
+  step: Pick<StepResult, 'log' | 'outputs' | 'state' | 'exportedEnv' | 'summary'>,
+  secrets: readonly string[],
+  username?: string,
+): string[] {
   const places: Record<string, string> = {
     log: step.log,
     outputs: JSON.stringify(step.outputs),

@@ -3,6 +3,8 @@ import type { ActionMetadata } from '../../core/action/action-metadata.ts';
 
 export const actionMetadata: ActionMetadata = {
   name: 'ensure-namespace',
+  description:
+    'Makes sure a Huawei Cloud SWR organization or Baidu Cloud CCR namespace exists as declared (with its repositories and permissions), or is gone; idempotent and safe for parallel jobs, with a check-only gate.',
   inputs: {
     provider: {
       description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR).',

@@ -3,6 +3,8 @@ import type { ActionMetadata } from '../../core/action/action-metadata.ts';
 
 export const actionMetadata: ActionMetadata = {
   name: 'login',
+  description:
+    'Temporary docker login to Huawei Cloud SWR or Baidu Cloud CCR for the rest of the job, daemon-free (docker, buildx, podman, buildah, skopeo, crane, kaniko), isolated per job, removed again in the post step.',
   inputs: {
     registry: {
       description:

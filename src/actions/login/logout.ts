@@ -4,7 +4,7 @@ import { removeDockerLogin } from '../../core/docker/docker-login.ts';
 import { errorMessage } from '../../core/errors/errors.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
-import { keptLoginNote, readLoginState } from './state.ts';
+import { emptiedJobDir, keptLoginNote, readLoginState } from './state.ts';
 
 /**
  * The post step: remove every login main added (restoring what each replaced), last first, unless
@@ -19,7 +19,7 @@ export async function logout(): Promise<void> {
   if (!state.logout) {
     for (const { registry, record } of state.logins) {
       logInfo(
-        shown`logout is false: keeping the login; ${keptLoginNote(registry, record.configDir, process.env.RUNNER_TEMP?.trim())}`,
+        shown`logout is false: keeping the login; ${keptLoginNote(registry, record.configDir, emptiedJobDir(process.env))}`,
       );
     }
     return;

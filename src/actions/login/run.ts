@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { exportJobVariable, setStepOutput } from '../../core/action/step-outputs.ts';
 import { addDockerLogin } from '../../core/docker/docker-login.ts';
+import { stepHost } from '../../core/host/step-host.ts';
 import { logInfo, logNotice, logWarning } from '../../core/output/log.ts';
 import { codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
 import { shown } from '../../core/output/shown.ts';
@@ -11,7 +12,7 @@ import type { ProviderTable } from '../../providers/index.ts';
 import type { LoginTarget, RegistryLogin } from '../../providers/seam/login.ts';
 import { type LoginInputs, readLoginInputs } from './inputs.ts';
 import { expiryWarning, formatRemaining } from './plan.ts';
-import { keptLoginNote, type SavedLogin, saveLoginState } from './state.ts';
+import { emptiedJobDir, keptLoginNote, type SavedLogin, saveLoginState } from './state.ts';
 
 export interface LoginDependencies {
   now?: () => Date;
@@ -38,11 +39,13 @@ export async function login(deps: LoginDependencies = {}): Promise<void> {
   for (const target of inputs.targets) obtained.push({ target, credential: await target.obtain(now) });
   const saved: SavedLogin[] = [];
   let loginEnv = env;
+  const jobTempDir = stepHost().job.tempDir(env);
   for (const { credential } of obtained) {
     const { record, notes } = await addDockerLogin(credential, {
       env: loginEnv,
       homeDir: homedir(),
-      backupDir: env.RUNNER_TEMP?.trim() || tmpdir(),
+      jobTempDir,
+      backupDir: jobTempDir ?? tmpdir(),
     });
     // Saved before anything else can fail, so post always knows what to undo.
     saved.push({ registry: credential.registry, record });
@@ -102,9 +105,7 @@ function report(
   if (warning) logWarning(shown`${warning}`);
   for (const note of target.notes) logInfo(shown`${note}`);
   if (!inputs.logout) {
-    logNotice(
-      shown`logout is false: ${keptLoginNote(credential.registry, configDir, env.RUNNER_TEMP?.trim())}`,
-    );
+    logNotice(shown`logout is false: ${keptLoginNote(credential.registry, configDir, emptiedJobDir(env))}`);
   }
 }
 

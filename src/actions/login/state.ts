@@ -2,6 +2,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readJsonState, saveJsonState } from '../../core/action/saved-state.ts';
 import { type DockerLoginRecord, isDockerLoginRecord } from '../../core/docker/docker-login-record.ts';
+import { stepHost } from '../../core/host/step-host.ts';
 
 /** One registry's login as written into the Docker config. */
 export interface SavedLogin {
@@ -17,6 +18,12 @@ export interface LoginState {
 }
 
 const KEY = 'login';
+
+/** The job directory the host empties when the job ends (RUNNER_TEMP on a runner), if there is one. */
+export function emptiedJobDir(env: NodeJS.ProcessEnv): string | undefined {
+  const { job } = stepHost();
+  return job.tempEmptiedAtJobEnd ? job.tempDir(env) : undefined;
+}
 
 /**
  * Where a login kept by `logout: false` lives on. RUNNER_TEMP (where the job directory is) is emptied by

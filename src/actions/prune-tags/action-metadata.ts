@@ -3,6 +3,8 @@ import type { ActionMetadata } from '../../core/action/action-metadata.ts';
 
 export const actionMetadata: ActionMetadata = {
   name: 'prune-tags',
+  description:
+    'Deletes old image tags of Huawei Cloud SWR or Baidu Cloud CCR enterprise repositories by composable rules, never an image a kept tag still needs; shows the plan with a reason per tag, with dry-run and a deletion guard. Can also store the rules as an SWR server-side retention policy.',
   inputs: {
     provider: {
       description: 'Registry provider: swr (Huawei Cloud SWR) or ccr (Baidu Cloud CCR enterprise).',

@@ -3,6 +3,8 @@ import type { ActionMetadata } from '../../core/action/action-metadata.ts';
 
 export const actionMetadata: ActionMetadata = {
   name: 'sync-whitelist',
+  description:
+    "Leases the runner's public IP on the Baidu Cloud CCR enterprise public-access allowlist for the length of a job (removed in a post step, safe for parallel jobs behind one IP), or keeps a declared allowlist in sync; only entries it marked as its own are ever removed. Can also open/close public access and declare VPC private links.",
   inputs: {
     provider: {
       description: 'Registry provider; only ccr (Baidu Cloud CCR enterprise) is supported.',

@@ -3,6 +3,7 @@
 import { InputReader } from '../../core/action/input-reader.ts';
 import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import { stepHost } from '../../core/host/step-host.ts';
 import type { IpVersion } from '../../core/net/egress-ip.ts';
 import { type IpNetwork, parseHostAddress } from '../../core/net/ip-network.ts';
 import { type CcrConnection, readCcrConnection } from '../../providers/ccr/connection.ts';
@@ -34,7 +35,7 @@ export interface SyncWhitelistInputs {
   privateLinks: NewPrivateLink[];
   prunePrivateLinks: boolean;
   dryRun: boolean;
-  /** `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`, written into markers. */
+  /** This run in markers: `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>` on the runner (JobFacts.runId). */
   runId: string;
 }
 
@@ -88,7 +89,7 @@ export function readSyncWhitelistInputs(
     privateLinks,
     prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
     dryRun: reader.boolean('dry-run', { default: false }),
-    runId: `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+    runId: stepHost().job.runId(env),
   };
   checkCombinations(inputs);
   checkDeclaredInputs(reader, actionMetadata, destructiveRun(inputs));

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { setStepOutput } from '../../core/action/step-outputs.ts';
+import { stepHost } from '../../core/host/step-host.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import type { IpNetwork } from '../../core/net/ip-network.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
@@ -31,9 +32,6 @@ import {
   saveSyncWhitelistState,
 } from './state.ts';
 import { type AddOutcome, writeReplacing } from './whitelist-writes.ts';
-
-/** Description text of runner lease entries (the marker follows it). */
-export const RUNNER_TEXT = 'GitHub Actions runner';
 
 /** The main step of sync-whitelist. */
 export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitelistInputs()): Promise<void> {
@@ -176,7 +174,9 @@ async function takeLease(
   state: SyncWhitelistState,
 ): Promise<LeaseResult> {
   const holder = `${inputs.runId}.${randomBytes(3).toString('hex')}`;
-  const request = { network, holder, owner: inputs.owner, text: RUNNER_TEXT, leaseMs: inputs.leaseMs };
+  // Description text of the lease entry (the marker follows it): what the job runs on.
+  const text = stepHost().job.runnerName;
+  const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
   if (inputs.dryRun) {
     const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
     const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
@@ -189,7 +189,7 @@ async function takeLease(
       projected: projectLeaseStep(planned, step),
     };
   }
-  const lease: LeaseState = { address: network.text, holder, text: RUNNER_TEXT, write: 'unknown' };
+  const lease: LeaseState = { address: network.text, holder, text, write: 'unknown' };
   state.lease = lease;
   saveSyncWhitelistState(state);
   const adds: AddOutcome[] = [];

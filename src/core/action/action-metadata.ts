@@ -12,6 +12,8 @@ export interface InputMetadata {
 export interface ActionMetadata {
   /** The action's directory name under actions/, e.g. prune-tags. */
   name: string;
+  /** What the action does (action.yml `description`), for the CLI's --help. */
+  description: string;
   inputs: Readonly<Record<string, InputMetadata>>;
   outputs: Readonly<Record<string, { description: string }>>;
 }

@@ -1,11 +1,12 @@
-import * as core from '@actions/core';
 import { InputError } from '../errors/errors.ts';
+import { inputsInEnvironment } from '../host/github-host.ts';
+import { stepHost } from '../host/step-host.ts';
 import { maskSecret } from '../redact/secrets.ts';
 
-/** Where raw input text comes from: @actions/core on a runner, a plain object in tests. */
+/** Where raw input text comes from: the step's host (runner or CLI), a plain object in tests. */
 export type RawInputSource = (name: string) => string;
 
-const fromRunner: RawInputSource = (name) => core.getInput(name);
+const fromHost: RawInputSource = (name) => stepHost().input(name);
 
 interface Required {
   required?: boolean;
@@ -17,15 +18,18 @@ export class InputReader {
   readonly #env: NodeJS.ProcessEnv;
   readonly #given: (() => readonly string[]) | undefined;
 
-  /** `given` lists the input names the step was given; by default the `INPUT_*` variables of `env`. */
+  /**
+   * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
+   * else the `INPUT_*` variables of `env`.
+   */
   constructor(
-    raw: RawInputSource = fromRunner,
+    raw: RawInputSource = fromHost,
     env: NodeJS.ProcessEnv = process.env,
     given?: () => readonly string[],
   ) {
     this.#raw = raw;
     this.#env = env;
-    this.#given = given;
+    this.#given = given ?? (raw === fromHost ? () => stepHost().givenInputs() : undefined);
   }
 
   /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
@@ -37,15 +41,9 @@ export class InputReader {
     );
   }
 
-  /**
-   * The names of the inputs the step was given, declared or not. The runner passes each as
-   * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
-   */
+  /** The names of the inputs the step was given, declared or not. */
   givenInputs(): string[] {
-    if (this.#given) return [...this.#given()];
-    return Object.keys(this.#env)
-      .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
-      .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+    return this.#given ? [...this.#given()] : inputsInEnvironment(this.#env);
   }
 
   /**

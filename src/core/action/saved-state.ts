@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
+import { stepHost } from '../host/step-host.ts';
 
-/** Saves a value for the post step as JSON under `key` (core.saveState); a later save replaces it. */
+/** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
 export function saveJsonState(key: string, value: unknown): void {
-  core.saveState(key, JSON.stringify(value));
+  stepHost().saveState(key, JSON.stringify(value));
 }
 
 /**
@@ -12,7 +12,7 @@ export function saveJsonState(key: string, value: unknown): void {
 export function readJsonState<T>(
   key: string,
   isState: (value: unknown) => value is T,
-  raw: string = core.getState(key),
+  raw: string = stepHost().getState(key),
 ): T | undefined {
   if (raw.trim() === '') return undefined;
   try {

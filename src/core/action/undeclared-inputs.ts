@@ -56,7 +56,8 @@ export function checkDeclaredInputs(
   logWarning(shown`${message} It is ignored.`);
 }
 
-function closestName(input: string, declared: readonly string[]): string {
+/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
+export function closestName(input: string, declared: readonly string[]): string {
   const wanted = normalised(input);
   let best = declared[0] ?? '';
   let bestDistance = Number.POSITIVE_INFINITY;

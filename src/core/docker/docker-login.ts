@@ -21,9 +21,12 @@ export interface DockerLoginRequest {
 }
 
 export interface DockerLoginContext {
+  /** The environment, for DOCKER_CONFIG. */
   env: Readonly<Record<string, string | undefined>>;
   homeDir: string;
-  /** Where a replaced entry is backed up (0600) until logout: RUNNER_TEMP on a runner. */
+  /** The job's own directory, for a per-job config (RUNNER_TEMP on a runner); undefined: none. */
+  jobTempDir?: string | undefined;
+  /** Where a replaced entry is backed up (0600) until logout: the job's directory where there is one. */
   backupDir: string;
   listStore?: (store: string) => Promise<string[] | undefined>;
 }
@@ -40,7 +43,7 @@ export async function addDockerLogin(
   context: DockerLoginContext,
 ): Promise<DockerLoginResult> {
   const auth = maskSecret(encodeAuth(request.username, request.password));
-  const location = chooseConfigLocation(context.env, context.homeDir);
+  const location = chooseConfigLocation(context.env, context.homeDir, context.jobTempDir);
   let configDir: string;
   let isolated: DockerLoginRecord['isolated'];
   if (location.kind === 'isolated') {

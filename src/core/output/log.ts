@@ -1,39 +1,40 @@
 // The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
-// line is checked once more on the way out, so no line the runner reads can be a workflow command.
-import * as core from '@actions/core';
+// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
+// step's host (the runner, or the CLI) frames the lines.
+import { stepHost } from '../host/step-host.ts';
 import type { Shown } from './shown.ts';
 import { visibleLines } from './visible.ts';
 
 /** A plain log line (or lines). */
 export function logInfo(text: Shown): void {
-  core.info(visibleLines(text.text));
+  stepHost().log.info(visibleLines(text.text));
 }
 
 /** A warning annotation. */
 export function logWarning(text: Shown): void {
-  core.warning(visibleLines(text.text));
+  stepHost().log.warning(visibleLines(text.text));
 }
 
 /** A notice annotation. */
 export function logNotice(text: Shown): void {
-  core.notice(visibleLines(text.text));
+  stepHost().log.notice(visibleLines(text.text));
 }
 
 /** A line shown only with step debug logging on. */
 export function logDebug(text: Shown): void {
-  core.debug(visibleLines(text.text));
+  stepHost().log.debug(visibleLines(text.text));
 }
 
 /** Lines folded under a title in the log, until `endLogGroup`. */
 export function startLogGroup(title: Shown): void {
-  core.startGroup(visibleLines(title.text));
+  stepHost().log.startGroup(visibleLines(title.text));
 }
 
 export function endLogGroup(): void {
-  core.endGroup();
+  stepHost().log.endGroup();
 }
 
 /** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
 export function logFailure(message: string): void {
-  core.setFailed(visibleLines(message));
+  stepHost().log.failure(visibleLines(message));
 }

@@ -1,14 +1,14 @@
-import * as core from '@actions/core';
+import { stepHost } from '../host/step-host.ts';
 
 const known = new Set<string>();
 
-/** Registers a secret with the runner (`::add-mask::`) and with redact(); returns the value unchanged. */
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
 export function maskSecret<T extends string | undefined>(value: T): T {
   if (value === undefined || value === '') return value;
   for (const form of secretForms(value)) {
     if (known.has(form)) continue;
     known.add(form);
-    core.setSecret(form);
+    stepHost().hideSecret(form);
   }
   return value;
 }

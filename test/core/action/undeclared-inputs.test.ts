@@ -10,6 +10,7 @@ import { InputError } from '../../../src/core/errors/errors.ts';
 const declared = ['provider', 'region', 'keep-last', 'dry-run', 'max-deletions'];
 const metadata = {
   name: 'prune-tags',
+  description: 'prunes',
   inputs: Object.fromEntries(declared.map((name) => [name, { description: name, required: false }])),
   outputs: {},
 };

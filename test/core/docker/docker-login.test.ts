@@ -115,7 +115,8 @@ describe('per-job isolation under RUNNER_TEMP', () => {
   function job(home: string): DockerLoginContext {
     const runnerTemp = tempDir('runner-temp-');
     return {
-      env: { RUNNER_TEMP: runnerTemp },
+      env: {},
+      jobTempDir: runnerTemp,
       homeDir: home,
       backupDir: runnerTemp,
       listStore: async () => [],
@@ -150,7 +151,7 @@ describe('per-job isolation under RUNNER_TEMP', () => {
     writeFileSync(join(home, '.docker', 'config.json'), 'not json');
     const context = job(home);
     await expect(addDockerLogin(request, context)).rejects.toThrow('is not valid JSON');
-    expect(readdirSync(context.env.RUNNER_TEMP!)).toEqual([]);
+    expect(readdirSync(context.jobTempDir!)).toEqual([]);
   });
 
   it('keeps two concurrent jobs on one HOME from breaking each other', async () => {

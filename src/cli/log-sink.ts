@@ -1,0 +1,20 @@
+// The step log on a terminal: plain lines on stderr instead of workflow commands. Annotations become
+// `error:`, `warning:` and `notice:` lines; debug lines show only with --debug; a group is its title line.
+import type { LogSink } from '../core/host/step-host.ts';
+import type { Terminal } from './terminal.ts';
+
+/** A sink writing to `terminal`'s stderr; text arrives escaped by the log module. */
+export function terminalLogSink(terminal: Terminal, options: { debug: boolean }): LogSink {
+  const line = (prefix: string, text: string) => terminal.err(`${prefix}${text}\n`);
+  return {
+    info: (text) => line('', text),
+    warning: (text) => line('warning: ', text),
+    notice: (text) => line('notice: ', text),
+    debug: (text) => {
+      if (options.debug) line('debug: ', text);
+    },
+    startGroup: (title) => line('', title),
+    endGroup: () => {},
+    failure: (message) => line('error: ', message),
+  };
+}
