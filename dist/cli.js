@@ -62911,9 +62911,16 @@ class CliHost {
     };
     #options;
     #state;
+    #warnings = 0;
     constructor(options) {
         this.#options = options;
-        this.log = options.log;
+        this.log = {
+            ...options.log,
+            warning: (text) => {
+                this.#warnings++;
+                options.log.warning(text);
+            },
+        };
         this.#state = options.stateFile ? readStateFile(options.stateFile) : new Map();
         const { jobDirectory } = options;
         this.job = {
@@ -62922,6 +62929,10 @@ class CliHost {
             runId: () => options.job.runId,
             runnerName: options.job.runnerName,
         };
+    }
+    /** How many warnings the step logged (a post step warns about each undo it had to leave behind). */
+    get warnings() {
+        return this.#warnings;
     }
     input(name) {
         return (this.#options.inputs.get(name) ?? '').trim();
@@ -63336,16 +63347,28 @@ async function runEntry(name, action, options, host, stateFile, terminal) {
     const { outputs, exported } = host.results;
     if (outputs.size > 0 || exported.size > 0)
         terminal.out(formatResults(host.results, options.format));
-    if (stateFile !== undefined) {
-        if (options.post && outcome === 'done')
-            removeStateFile(stateFile);
-        if (!options.post && (0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
-            logInfo(shown `To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`);
-        }
-    }
+    if (stateFile !== undefined)
+        reportStateFile(name, options, host, stateFile, outcome);
     if (outcome === 'done')
         return EXIT.done;
     return outcome === 'input-error' && requests.count() === 0 ? EXIT.inputError : EXIT.failed;
+}
+/**
+ * After post: the state file goes once everything in it was undone; one whose undo failed or was left
+ * behind (a warning) stays for another --post. After main: how to run the post step.
+ */
+function reportStateFile(name, options, host, stateFile, outcome) {
+    if (!options.post) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
+            logInfo(shown `To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`);
+        }
+    }
+    else if (outcome === 'done' && host.warnings === 0) {
+        removeStateFile(stateFile);
+    }
+    else if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
+        logInfo(shown `${stateFile} is kept: run registry-actions ${name} --post --state-file ${stateFile} again to retry.`);
+    }
 }
 /**
  * The state file of an action with a post step. Main refuses one that still holds an earlier main's record

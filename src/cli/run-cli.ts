@@ -2,7 +2,7 @@
 // same runStep the bundles use, with the CLI as the step's host, then print the outputs. Returns the exit
 // code: 0 done, 1 failed, 2 input error (nothing was called).
 import { existsSync, readFileSync } from 'node:fs';
-import { runStep } from '../core/action/run-action.ts';
+import { runStep, type StepOutcome } from '../core/action/run-action.ts';
 import { useStepHost } from '../core/host/step-host.ts';
 import { logFailure, logInfo, logWarning } from '../core/output/log.ts';
 import { shown } from '../core/output/shown.ts';
@@ -103,16 +103,35 @@ async function runEntry(
   requests.stop();
   const { outputs, exported } = host.results;
   if (outputs.size > 0 || exported.size > 0) terminal.out(formatResults(host.results, options.format));
-  if (stateFile !== undefined) {
-    if (options.post && outcome === 'done') removeStateFile(stateFile);
-    if (!options.post && existsSync(stateFile)) {
+  if (stateFile !== undefined) reportStateFile(name, options, host, stateFile, outcome);
+  if (outcome === 'done') return EXIT.done;
+  return outcome === 'input-error' && requests.count() === 0 ? EXIT.inputError : EXIT.failed;
+}
+
+/**
+ * After post: the state file goes once everything in it was undone; one whose undo failed or was left
+ * behind (a warning) stays for another --post. After main: how to run the post step.
+ */
+function reportStateFile(
+  name: string,
+  options: CliOptions,
+  host: CliHost,
+  stateFile: string,
+  outcome: StepOutcome,
+): void {
+  if (!options.post) {
+    if (existsSync(stateFile)) {
       logInfo(
         shown`To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`,
       );
     }
+  } else if (outcome === 'done' && host.warnings === 0) {
+    removeStateFile(stateFile);
+  } else if (existsSync(stateFile)) {
+    logInfo(
+      shown`${stateFile} is kept: run registry-actions ${name} --post --state-file ${stateFile} again to retry.`,
+    );
   }
-  if (outcome === 'done') return EXIT.done;
-  return outcome === 'input-error' && requests.count() === 0 ? EXIT.inputError : EXIT.failed;
 }
 
 /**
