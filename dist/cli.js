@@ -62911,16 +62911,9 @@ class CliHost {
     };
     #options;
     #state;
-    #warnings = 0;
     constructor(options) {
         this.#options = options;
-        this.log = {
-            ...options.log,
-            warning: (text) => {
-                this.#warnings++;
-                options.log.warning(text);
-            },
-        };
+        this.log = options.log;
         this.#state = options.stateFile ? readStateFile(options.stateFile) : new Map();
         const { jobDirectory } = options;
         this.job = {
@@ -62929,10 +62922,6 @@ class CliHost {
             runId: () => options.job.runId,
             runnerName: options.job.runnerName,
         };
-    }
-    /** How many warnings the step logged (a post step warns about each undo it had to leave behind). */
-    get warnings() {
-        return this.#warnings;
     }
     input(name) {
         return (this.#options.inputs.get(name) ?? '').trim();
@@ -62974,6 +62963,7 @@ const SECRET_INPUTS = new Set([
     'security-token',
     'iam-password',
     'password',
+    'github-token',
 ]);
 
 ;// CONCATENATED MODULE: ./src/cli/shell-quote.ts
@@ -63026,6 +63016,14 @@ function variableName(name) {
 function inputVariableName(input) {
     return `REGISTRY_ACTIONS_${variableName(input)}`;
 }
+/**
+ * An input's default outside GitHub: action.yml's text, except a GitHub expression (`${{ github.token }}`),
+ * which only a runner can evaluate; such an input is empty unless given (an action may then read its
+ * variable, e.g. GITHUB_TOKEN).
+ */
+function cliDefault(declared) {
+    return declared === undefined || declared.includes('${{') ? '' : declared;
+}
 /** Resolves the inputs; `readText` reads a file (`-`: stdin). UsageError when a file cannot be read. */
 function resolveInputs(metadata, flags, env, readText) {
     const values = new Map();
@@ -63047,7 +63045,7 @@ function resolveInputs(metadata, flags, env, readText) {
             given.push(input);
         }
         else {
-            values.set(input, declared.default ?? '');
+            values.set(input, cliDefault(declared.default));
         }
     }
     checkOneForm(flags);
@@ -63121,7 +63119,8 @@ function actionHelp(metadata, hasPost) {
         const value = isBooleanInput(metadata, name) ? '[true|false]' : '<value>';
         const facts = [
             input.required ? 'required' : undefined,
-            input.default ? `default: ${input.default}` : undefined,
+            cliDefault(input.default) ? `default: ${input.default}` : undefined,
+            input.default && !cliDefault(input.default) ? `default on GitHub only: ${input.default}` : undefined,
             `env: ${inputVariableName(name)}`,
         ].filter(Boolean);
         const secret = SECRET_INPUTS.has(name)
@@ -63190,9 +63189,13 @@ function jobIdentity(env, pid = process.pid) {
 /** A sink writing to `terminal`'s stderr; text arrives escaped by the log module. */
 function terminalLogSink(terminal, options) {
     const line = (prefix, text) => terminal.err(`${prefix}${text}\n`);
+    let warnings = 0;
     return {
         info: (text) => line('', text),
-        warning: (text) => line('warning: ', text),
+        warning: (text) => {
+            warnings++;
+            line('warning: ', text);
+        },
         notice: (text) => line('notice: ', text),
         debug: (text) => {
             if (options.debug)
@@ -63201,6 +63204,7 @@ function terminalLogSink(terminal, options) {
         startGroup: (title) => line('', title),
         endGroup: () => { },
         failure: (message) => line('error: ', message),
+        warnings: () => warnings,
     };
 }
 
@@ -63329,7 +63333,7 @@ async function runCli(argv, context) {
         });
         useStepHost(host);
         warnPlainSecrets(inputs);
-        return await runEntry(command.action, action, command.options, host, stateFile, terminal);
+        return await runEntry(command.action, action, command.options, host, stateFile, { terminal, log });
     }
     catch (error) {
         if (!(error instanceof UsageError))
@@ -63339,16 +63343,18 @@ async function runCli(argv, context) {
         return EXIT.inputError;
     }
 }
-async function runEntry(name, action, options, host, stateFile, terminal) {
+async function runEntry(name, action, options, host, stateFile, { terminal, log }) {
     const entry = options.post ? action.post : action.main;
     const requests = countRequests();
+    const warningsBefore = log.warnings();
     const outcome = await runStep(entry);
+    const warned = log.warnings() > warningsBefore;
     requests.stop();
     const { outputs, exported } = host.results;
     if (outputs.size > 0 || exported.size > 0)
         terminal.out(formatResults(host.results, options.format));
     if (stateFile !== undefined)
-        reportStateFile(name, options, host, stateFile, outcome);
+        reportStateFile(name, options, stateFile, outcome === 'done' && !warned);
     if (outcome === 'done')
         return EXIT.done;
     return outcome === 'input-error' && requests.count() === 0 ? EXIT.inputError : EXIT.failed;
@@ -63357,13 +63363,13 @@ async function runEntry(name, action, options, host, stateFile, terminal) {
  * After post: the state file goes once everything in it was undone; one whose undo failed or was left
  * behind (a warning) stays for another --post. After main: how to run the post step.
  */
-function reportStateFile(name, options, host, stateFile, outcome) {
+function reportStateFile(name, options, stateFile, allUndone) {
     if (!options.post) {
         if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
             logInfo(shown `To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`);
         }
     }
-    else if (outcome === 'done' && host.warnings === 0) {
+    else if (allUndone) {
         removeStateFile(stateFile);
     }
     else if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {

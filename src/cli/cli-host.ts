@@ -32,17 +32,10 @@ export class CliHost implements StepHost {
   };
   readonly #options: CliHostOptions;
   readonly #state: Map<string, string>;
-  #warnings = 0;
 
   constructor(options: CliHostOptions) {
     this.#options = options;
-    this.log = {
-      ...options.log,
-      warning: (text) => {
-        this.#warnings++;
-        options.log.warning(text);
-      },
-    };
+    this.log = options.log;
     this.#state = options.stateFile ? readStateFile(options.stateFile) : new Map();
     const { jobDirectory } = options;
     this.job = {
@@ -51,11 +44,6 @@ export class CliHost implements StepHost {
       runId: () => options.job.runId,
       runnerName: options.job.runnerName,
     };
-  }
-
-  /** How many warnings the step logged (a post step warns about each undo it had to leave behind). */
-  get warnings(): number {
-    return this.#warnings;
   }
 
   input(name: string): string {

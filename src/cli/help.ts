@@ -2,7 +2,7 @@
 // defaults and environment variables, outputs with their variable names, and the CLI's own options.
 import type { ActionMetadata } from '../core/action/action-metadata.ts';
 import { isBooleanInput } from './arguments.ts';
-import { inputVariableName } from './resolve-inputs.ts';
+import { cliDefault, inputVariableName } from './resolve-inputs.ts';
 import { SECRET_INPUTS } from './secret-inputs.ts';
 import { variableName } from './shell-quote.ts';
 
@@ -53,7 +53,8 @@ export function actionHelp(metadata: ActionMetadata, hasPost: boolean): string {
     const value = isBooleanInput(metadata, name) ? '[true|false]' : '<value>';
     const facts = [
       input.required ? 'required' : undefined,
-      input.default ? `default: ${input.default}` : undefined,
+      cliDefault(input.default) ? `default: ${input.default}` : undefined,
+      input.default && !cliDefault(input.default) ? `default on GitHub only: ${input.default}` : undefined,
       `env: ${inputVariableName(name)}`,
     ].filter(Boolean);
     const secret = SECRET_INPUTS.has(name)

@@ -22,6 +22,15 @@ export function inputVariableName(input: string): string {
   return `REGISTRY_ACTIONS_${variableName(input)}`;
 }
 
+/**
+ * An input's default outside GitHub: action.yml's text, except a GitHub expression (`${{ github.token }}`),
+ * which only a runner can evaluate; such an input is empty unless given (an action may then read its
+ * variable, e.g. GITHUB_TOKEN).
+ */
+export function cliDefault(declared: string | undefined): string {
+  return declared === undefined || declared.includes('${{') ? '' : declared;
+}
+
 /** Resolves the inputs; `readText` reads a file (`-`: stdin). UsageError when a file cannot be read. */
 export function resolveInputs(
   metadata: ActionMetadata,
@@ -48,7 +57,7 @@ export function resolveInputs(
       values.set(input, fromEnv);
       given.push(input);
     } else {
-      values.set(input, declared.default ?? '');
+      values.set(input, cliDefault(declared.default));
     }
   }
   checkOneForm(flags);

@@ -2,7 +2,7 @@
 // same runStep the bundles use, with the CLI as the step's host, then print the outputs. Returns the exit
 // code: 0 done, 1 failed, 2 input error (nothing was called).
 import { existsSync, readFileSync } from 'node:fs';
-import { runStep, type StepOutcome } from '../core/action/run-action.ts';
+import { runStep } from '../core/action/run-action.ts';
 import { useStepHost } from '../core/host/step-host.ts';
 import { logFailure, logInfo, logWarning } from '../core/output/log.ts';
 import { shown } from '../core/output/shown.ts';
@@ -14,7 +14,7 @@ import { CliHost } from './cli-host.ts';
 import { actionHelp, generalHelp } from './help.ts';
 import { jobDirectoryPath } from './job-directory.ts';
 import { jobIdentity } from './job-identity.ts';
-import { terminalLogSink } from './log-sink.ts';
+import { type TerminalLogSink, terminalLogSink } from './log-sink.ts';
 import { formatResults } from './output-format.ts';
 import { countRequests } from './requests-sent.ts';
 import { type ResolvedInputs, resolveInputs } from './resolve-inputs.ts';
@@ -80,7 +80,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     });
     useStepHost(host);
     warnPlainSecrets(inputs);
-    return await runEntry(command.action, action, command.options, host, stateFile, terminal);
+    return await runEntry(command.action, action, command.options, host, stateFile, { terminal, log });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     logFailure(error.message);
@@ -95,15 +95,17 @@ async function runEntry(
   options: CliOptions,
   host: CliHost,
   stateFile: string | undefined,
-  terminal: Terminal,
+  { terminal, log }: { terminal: Terminal; log: TerminalLogSink },
 ): Promise<number> {
   const entry = options.post ? action.post! : action.main;
   const requests = countRequests();
+  const warningsBefore = log.warnings();
   const outcome = await runStep(entry);
+  const warned = log.warnings() > warningsBefore;
   requests.stop();
   const { outputs, exported } = host.results;
   if (outputs.size > 0 || exported.size > 0) terminal.out(formatResults(host.results, options.format));
-  if (stateFile !== undefined) reportStateFile(name, options, host, stateFile, outcome);
+  if (stateFile !== undefined) reportStateFile(name, options, stateFile, outcome === 'done' && !warned);
   if (outcome === 'done') return EXIT.done;
   return outcome === 'input-error' && requests.count() === 0 ? EXIT.inputError : EXIT.failed;
 }
@@ -112,20 +114,14 @@ async function runEntry(
  * After post: the state file goes once everything in it was undone; one whose undo failed or was left
  * behind (a warning) stays for another --post. After main: how to run the post step.
  */
-function reportStateFile(
-  name: string,
-  options: CliOptions,
-  host: CliHost,
-  stateFile: string,
-  outcome: StepOutcome,
-): void {
+function reportStateFile(name: string, options: CliOptions, stateFile: string, allUndone: boolean): void {
   if (!options.post) {
     if (existsSync(stateFile)) {
       logInfo(
         shown`To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`,
       );
     }
-  } else if (outcome === 'done' && host.warnings === 0) {
+  } else if (allUndone) {
     removeStateFile(stateFile);
   } else if (existsSync(stateFile)) {
     logInfo(

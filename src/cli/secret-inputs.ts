@@ -8,4 +8,5 @@ export const SECRET_INPUTS: ReadonlySet<string> = new Set([
   'security-token',
   'iam-password',
   'password',
+  'github-token',
 ]);

@@ -31,8 +31,10 @@ describe('resolveInputs', () => {
     expect(resolved.values.get('region')).toBe('cn-north-4');
     expect(resolved.values.get('keep')).toBe('^latest$\n^stable$\n');
     expect(resolved.values.get('secret-access-key')).toBe('from-file\n');
-    expect(resolved.values.get('keep-last')).toBe('10');
+    expect(resolved.values.get('keep-last')).toBe('0');
     expect(resolved.values.get('include')).toBe('');
+    // action.yml's default is ${{ github.token }}: only a runner evaluates it.
+    expect(resolved.values.get('github-token')).toBe('');
     expect(resolved.given.sort()).toEqual(['keep', 'namespace', 'region', 'secret-access-key']);
     expect(resolved.plainSecrets).toEqual([]);
     expect([...resolved.values.keys()]).toEqual(Object.keys(actionMetadata.inputs));
