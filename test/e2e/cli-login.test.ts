@@ -224,9 +224,13 @@ describe('registry-actions login', () => {
         username: swrUser,
         'docker-config': run.exportedEnv.DOCKER_CONFIG,
         'expires-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        logins: expect.any(String),
       },
       env: { DOCKER_CONFIG: run.exportedEnv.DOCKER_CONFIG },
     });
+    expect(JSON.parse(run.outputs.logins!)).toEqual([
+      { registry, username: swrUser, 'expires-at': run.outputs['expires-at'] },
+    ]);
     expect(renderedMarkdown(run.summary)).toContain(registry);
     expect(findLeaks(run, secrets, swrUser)).toEqual([]);
   });
