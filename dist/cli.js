@@ -51528,6 +51528,16 @@ function codeSpan(content) {
     const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
+}
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/report.ts
 // What a run shows: plan lines in the log, outputs, and the job summary table.
@@ -51571,7 +51581,7 @@ function setOutputs(report) {
 function summaryMarkdown(report) {
     const changes = reportedChanges(report);
     const lines = [
-        md `### ensure-namespace: ${code(report.namespace)} (${report.provider.toUpperCase()})`,
+        summaryHeading('ensure-namespace', md `${report.namespace} (${report.provider.toUpperCase()})`),
         md ``,
     ];
     lines.push(md `${headline(report, changes.length)}`, md ``);
@@ -54114,7 +54124,7 @@ function run_summaryMarkdown(inputs, obtained, configDir) {
         return md `| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} |`;
     });
     return Markdown.join([
-        md `## login: ${subject}`,
+        summaryHeading('login', subject),
         md ``,
         md `Later steps of this job read the logins from ${codeCell(configDir)} (DOCKER_CONFIG); ${inputs.logout ? 'the post step removes them at the end of the job' : 'logout is false: they are kept'}.`,
         md ``,
@@ -60712,7 +60722,7 @@ function describeRule(inputs) {
 }
 function retention_run_summary(namespace, rule, results, notes) {
     const lines = [
-        md `## prune-tags: retention policies in ${namespace}`,
+        summaryHeading('prune-tags', md `retention policies in ${namespace}`),
         md ``,
         md `Policy: ${rule}.`,
         md ``,
@@ -60774,7 +60784,7 @@ function firstRows(decisions, count) {
 function summary_summaryMarkdown(input) {
     const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
     const lines = [
-        md `## prune-tags: ${input.namespace}`,
+        summaryHeading('prune-tags', input.namespace),
         md ``,
         md `${input.status}`,
         md ``,
@@ -61118,10 +61128,10 @@ const sync_whitelist_action_metadata_actionMetadata = {
     },
     outputs: {
         added: {
-            description: 'JSON list of addresses this run let in (new entries, including a new runner lease).',
+            description: 'JSON list of addresses this run let in (new entries, including a new runner lease); empty in a dry run, whose summary lists what it would add.',
         },
         removed: {
-            description: 'JSON list of addresses this run removed.',
+            description: 'JSON list of addresses this run removed; empty in a dry run.',
         },
         entries: {
             description: 'JSON list of the allowlist after the run ([{"ipAddr", "description"}]); planned, in a dry run.',
@@ -61130,7 +61140,7 @@ const sync_whitelist_action_metadata_actionMetadata = {
             description: "The runner's address (detected or given), when runner-ip is set.",
         },
         'public-access': {
-            description: 'Public access status after the run (opened or closed).',
+            description: 'Public access status after the run (opened or closed); unchanged in a dry run.',
         },
     },
 };
@@ -62059,6 +62069,8 @@ function sync_whitelist_inputs_checkCombinations(inputs) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan.ts
+// Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
+
 
 
 
@@ -62111,6 +62123,18 @@ function planDeclared(current, entry, context) {
             item: wanted(leases),
             replaces: leases,
             reason: 'declared; was a runner lease',
+        };
+    }
+    // A hand-made network that already lets the whole declared network in counts as present.
+    const covering = current.find((other) => other.mark === undefined &&
+        !isAnyLease(other) &&
+        other.network !== undefined &&
+        networkCovers(other.network, entry.network));
+    if (covering) {
+        return {
+            kind: 'keep',
+            item: covering.item,
+            reason: `covers declared ${entry.network.text}; present, not managed by ${context.owner}`,
         };
     }
     return { kind: 'add', item: wanted([]), reason: 'declared, missing' };
@@ -62334,17 +62358,16 @@ function addressesChanged(changes, lease) {
 }
 /** Markdown of the job summary; every address, description and reason in it is escaped. */
 function report_summaryMarkdown(report) {
-    const lines = [md `## sync-whitelist: ${report.instanceId}`, md ``];
+    const lines = [summaryHeading('sync-whitelist', report.instanceId), md ``];
     lines.push(md `Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md ``);
-    const access = report.publicAccess.action
-        ? `${report.dryRun ? 'would be' : 'was'} ${report.publicAccess.action === 'open' ? 'opened' : 'closed'} (was ${report.publicAccess.before || 'unknown'})`
-        : `${report.publicAccess.before || 'unknown'} (unchanged)`;
-    lines.push(md `- Public access: ${access}`);
+    lines.push(md `- Public access: ${publicAccessLine(report)}`);
     if (report.runnerIp)
         lines.push(md `- Runner address: ${code(report.runnerIp)}`);
     if (report.lease)
         lines.push(md `- Runner lease: ${report.lease.outcome}`);
-    lines.push(md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
+    lines.push(report.dryRun
+        ? md `- Would add: ${list(report.added)}; would remove: ${list(report.removed)}`
+        : md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
     const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
     if (decisions.length > 0) {
         lines.push(md `| decision | address | description | reason |`, md `|---|---|---|---|`);
@@ -62367,6 +62390,16 @@ function report_summaryMarkdown(report) {
         lines.push(md `| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
     lines.push(md ``, md `</details>`, md ``);
     return Markdown.join(lines, '\n');
+}
+/** `closed by this run (it was opened)`, `would be opened by this run (it is closed)` or `opened (unchanged)`. */
+function publicAccessLine({ publicAccess, dryRun }) {
+    const before = publicAccess.before || 'unknown';
+    if (!publicAccess.action)
+        return `${before} (unchanged)`;
+    const after = publicAccess.action === 'open' ? 'opened' : 'closed';
+    return dryRun
+        ? `would be ${after} by this run (it is ${before})`
+        : `${after} by this run (it was ${before})`;
 }
 function list(addresses) {
     return addresses.length === 0
@@ -62573,6 +62606,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     const entries = inputs.dryRun
         ? (lease?.projected ?? planned)
         : (await getPublicLinks(api, inputs.instanceId)).whitelist;
+    // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
     const { added, removed } = addressesChanged(changes, lease && { address: lease.address, created: lease.created, deleted: false });
     const report = {
         instanceId: inputs.instanceId,
@@ -62599,7 +62633,13 @@ async function applyPublicAccess(api, inputs, links, state) {
         }
         return undefined;
     }
-    logInfo(shown `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${links.status || 'unknown'}).`);
+    const before = links.status || 'unknown';
+    logInfo(shown `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${before}).`);
+    if (action === 'close' && grantsAccess(inputs)) {
+        logWarning(shown `${`This run closes public access of ${inputs.instanceId}, so the allowlist entries and the runner lease ` +
+            'it writes take no effect until public access is opened again (public-access: open); leave ' +
+            'public-access at keep if the job needs the registry.'}`);
+    }
     if (inputs.dryRun)
         return action;
     if (inputs.restorePublicAccess) {
@@ -62607,7 +62647,13 @@ async function applyPublicAccess(api, inputs, links, state) {
         saveSyncWhitelistState(state);
     }
     await setPublicAccess(api, inputs.instanceId, action);
+    logInfo(shown `${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`);
     return action;
+}
+/** True when the run lets addresses in: a runner lease or declared entries in mode add or sync. */
+function grantsAccess(inputs) {
+    const adding = inputs.mode === 'add' || inputs.mode === 'sync';
+    return adding && (inputs.runnerIp !== false || inputs.entries.length > 0);
 }
 function printChanges(changes, dryRun) {
     if (changes.length === 0)
@@ -62675,14 +62721,11 @@ async function takeLease(api, inputs, network, planned, state) {
     return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
 }
 function writeOutputs(report) {
-    setStepOutput('added', JSON.stringify(report.added));
-    setStepOutput('removed', JSON.stringify(report.removed));
+    setStepOutput('added', JSON.stringify(report.dryRun ? [] : report.added));
+    setStepOutput('removed', JSON.stringify(report.dryRun ? [] : report.removed));
     setStepOutput('entries', JSON.stringify(report.entries));
-    setStepOutput('public-access', report.publicAccess.action === 'open'
-        ? 'opened'
-        : report.publicAccess.action === 'close'
-            ? 'closed'
-            : report.publicAccess.before);
+    const action = report.dryRun ? undefined : report.publicAccess.action;
+    setStepOutput('public-access', action === 'open' ? 'opened' : action === 'close' ? 'closed' : report.publicAccess.before);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/actions.ts
