@@ -2,6 +2,8 @@
 // Cloud, Debian's docker-registry in place of their container registries, a fixed answer in place of the
 // public IP lookup services, and the runner's ID token endpoint; all reached through the test internet
 // (a TLS-terminating proxy on loopback), so the workflows run unmodified, with their real host names.
+
+import { request } from 'node:http';
 import {
   DEFAULT_CCR_INSTANCE,
   DEFAULT_CREDENTIALS,
@@ -9,11 +11,12 @@ import {
   type EmulatorSeed,
   startEmulator,
 } from '../emulator/index.ts';
-import { type Internet, type InternetRoute, startInternet } from '../harness/internet.ts';
+import { type HostTarget, type Internet, type InternetRoute, startInternet } from '../harness/internet.ts';
 import { type LocalRegistry, startLocalRegistry } from '../support/local-registry.ts';
 import { type IdTokenServer, startIdTokenServer } from '../support/oidc/id-token-server.ts';
 import { githubClaims } from '../support/oidc/jwt.ts';
 import { generateSigningKey } from '../support/oidc/keys.ts';
+import { recordPush } from './record-push.ts';
 
 /** The identity provider the keyless examples name (docs/keyless.md). */
 export const IDP_ID = 'github-actions';
@@ -49,8 +52,19 @@ export interface WorkflowWorld {
   close(): Promise<void>;
 }
 
+export interface WorldOptions {
+  /**
+   * A push through the proxy (a manifest PUT by tag that the registry accepts) shows in the cloud API, as
+   * on SWR and CCR; without it only the build-push stand-in records its pushes.
+   */
+  pushesListed?: boolean;
+}
+
 /** Starts the emulator (seeded), the registry, the ID token endpoint and the proxy in front of them. */
-export async function startWorkflowWorld(seed: EmulatorSeed = {}): Promise<WorkflowWorld> {
+export async function startWorkflowWorld(
+  seed: EmulatorSeed = {},
+  options: WorldOptions = {},
+): Promise<WorkflowWorld> {
   const key = generateSigningKey();
   const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const emu = await startEmulator({
@@ -81,7 +95,7 @@ export async function startWorkflowWorld(seed: EmulatorSeed = {}): Promise<Workf
       hosts: new RegExp(`^(swr\\.[a-z0-9-]+\\.myhuaweicloud\\.com|${CCR_REGISTRY.replace(/\./g, '\\.')})$`),
       standsInFor:
         'SWR and CCR container registries: Debian docker-registry (htpasswd logins the emulator issues)',
-      target: `http://${registry.host}`,
+      target: options.pushesListed ? listingPushes(emu, registry.host) : `http://${registry.host}`,
     },
     {
       hosts: /^(api|api6|api64)\.ipify\.org$|^(ipv4\.|ipv6\.)?icanhazip\.com$|^checkip\.amazonaws\.com$/,
@@ -101,5 +115,37 @@ export async function startWorkflowWorld(seed: EmulatorSeed = {}): Promise<Workf
       await internet.close();
       await Promise.all([emu.close(), registry.close(), idTokens.close()]);
     },
+  };
+}
+
+/** Forwards to docker-registry; a manifest it accepts under a tag is recorded in the emulator's API. */
+function listingPushes(emu: Emulator, registryHost: string): HostTarget {
+  return (incoming, response) => {
+    const outgoing = request(
+      {
+        host: registryHost.split(':')[0],
+        port: registryHost.split(':')[1],
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, 'x-forwarded-proto': 'https' },
+      },
+      (answer) => {
+        const pushed = incoming.url?.match(/^\/v2\/(.+)\/manifests\/([^/:?]+)$/);
+        const digest = answer.headers['docker-content-digest'];
+        if (incoming.method === 'PUT' && answer.statusCode === 201 && pushed && typeof digest === 'string') {
+          const size = Number(incoming.headers['content-length'] ?? 0);
+          recordPush(
+            emu,
+            `${(incoming.headers.host ?? '').replace(/:443$/, '')}/${pushed[1]}:${pushed[2]}`,
+            digest,
+            size,
+          );
+        }
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    outgoing.on('error', (error) => response.writeHead(502).end(String(error)));
+    incoming.pipe(outgoing);
   };
 }
