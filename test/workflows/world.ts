@@ -92,7 +92,8 @@ export async function startWorkflowWorld(
       target: emu.url,
     },
     {
-      hosts: new RegExp(`^(swr\\.[a-z0-9-]+\\.myhuaweicloud\\.com|${CCR_REGISTRY.replace(/\./g, '\\.')})$`),
+      // Any CCR enterprise instance's domains (ccr-<instance>-pub|vpc.cnc.<region>.baidubce.com).
+      hosts: /^(swr\.[a-z0-9-]+\.myhuaweicloud\.com|ccr-[a-z0-9]+-(pub|vpc)\.cnc\.[a-z0-9]+\.baidubce\.com)$/,
       standsInFor:
         'SWR and CCR container registries: Debian docker-registry (htpasswd logins the emulator issues)',
       target: options.pushesListed ? listingPushes(emu, registry.host) : `http://${registry.host}`,
