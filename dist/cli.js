@@ -63012,9 +63012,11 @@ const SECRET_INPUTS = new Set([
 ;// CONCATENATED MODULE: ./src/cli/shell-quote.ts
 // Outputs as POSIX shell assignments that a terminal (or a runner reading stdout) shows without acting on:
 // `sh`, `dash` and `bash` read each back as exactly the value, every assignment is one line, and no control
-// character, line break or invisible mark is printed raw.
+// character, line break, invisible mark or legacy runner command marker (`##[`) is printed raw.
 /** Characters never printed raw: those `visible` escapes in logs (line feed included). */
 const shell_quote_HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/u;
+/** The runner's legacy command marker, acted on anywhere in a line. */
+const COMMAND_MARKER = '##[';
 /** Pure: `value` as a single-quoted shell word (or bare, when it is plain); for values without HIDDEN characters. */
 function quotedWord(value) {
     if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value))
@@ -63022,15 +63024,16 @@ function quotedWord(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 /**
- * Pure: `NAME=value` as one line of shell. A value with hidden characters goes through printf's `%b`, its
+ * Pure: `NAME=value` as one line of shell. A value with hidden characters (or `##[`) goes through printf's `%b`, its
  * bytes as octal escapes, plus a `_` that keeps command substitution from eating trailing line feeds,
  * removed again: `NAME="$(printf '%b_' 'a\0012b')"; NAME="${NAME%_}"`.
  */
 function shellAssignment(name, value, options) {
     const prefix = options.exported ? 'export ' : '';
-    if (!shell_quote_HIDDEN.test(value))
+    if (!shell_quote_HIDDEN.test(value) && !value.includes(COMMAND_MARKER))
         return `${prefix}${name}=${quotedWord(value)}`;
-    const escaped = [...value].map(escapeChar).join('');
+    // `[` after `##` as an octal escape: a runner reading stdout sees no `##[` command anywhere in the line.
+    const escaped = [...value].map(escapeChar).join('').replaceAll(COMMAND_MARKER, '##\\0133');
     return `${name}="$(printf '%b_' '${escaped}')"; ${prefix}${name}="\${${name}%_}"`;
 }
 /** One character of a `%b` argument inside single quotes: itself, a backslash doubled, octal escapes. */
@@ -63273,13 +63276,18 @@ function envLines(results) {
 }
 /** Characters JSON.stringify leaves raw that a terminal may act on or hide. */
 const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
-/** `--format json`: `{"outputs": {name: value}, "env": {NAME: value}}` on one line, every hidden character escaped. */
+/**
+ * `--format json`: `{"outputs": {name: value}, "env": {NAME: value}}` on one line, every hidden character
+ * and `##[` escaped.
+ */
 function jsonLine(results) {
     const text = JSON.stringify({
         outputs: Object.fromEntries(results.outputs),
         env: Object.fromEntries(results.exported),
     });
-    return `${text.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+    const escaped = text.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // `[` after `##` as \u005b: no legacy runner command (`##[`) anywhere in the line.
+    return `${escaped.replaceAll('##[', '##\\u005b')}\n`;
 }
 /** The results in the chosen format. */
 function formatResults(results, format) {

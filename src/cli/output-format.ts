@@ -31,13 +31,21 @@ export function envLines(results: StepResults): string {
 /** Characters JSON.stringify leaves raw that a terminal may act on or hide. */
 const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 
-/** `--format json`: `{"outputs": {name: value}, "env": {NAME: value}}` on one line, every hidden character escaped. */
+/**
+ * `--format json`: `{"outputs": {name: value}, "env": {NAME: value}}` on one line, every hidden character
+ * and `##[` escaped.
+ */
 export function jsonLine(results: StepResults): string {
   const text = JSON.stringify({
     outputs: Object.fromEntries(results.outputs),
     env: Object.fromEntries(results.exported),
   });
-  return `${text.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  const escaped = text.replace(
+    RAW_IN_JSON,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  // `[` after `##` as \u005b: no legacy runner command (`##[`) anywhere in the line.
+  return `${escaped.replaceAll('##[', '##\\u005b')}\n`;
 }
 
 /** The results in the chosen format. */

@@ -1,10 +1,13 @@
 // Outputs as POSIX shell assignments that a terminal (or a runner reading stdout) shows without acting on:
 // `sh`, `dash` and `bash` read each back as exactly the value, every assignment is one line, and no control
-// character, line break or invisible mark is printed raw.
+// character, line break, invisible mark or legacy runner command marker (`##[`) is printed raw.
 
 /** Characters never printed raw: those `visible` escapes in logs (line feed included). */
 const HIDDEN =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/u;
+
+/** The runner's legacy command marker, acted on anywhere in a line. */
+const COMMAND_MARKER = '##[';
 
 /** Pure: `value` as a single-quoted shell word (or bare, when it is plain); for values without HIDDEN characters. */
 function quotedWord(value: string): string {
@@ -13,14 +16,15 @@ function quotedWord(value: string): string {
 }
 
 /**
- * Pure: `NAME=value` as one line of shell. A value with hidden characters goes through printf's `%b`, its
+ * Pure: `NAME=value` as one line of shell. A value with hidden characters (or `##[`) goes through printf's `%b`, its
  * bytes as octal escapes, plus a `_` that keeps command substitution from eating trailing line feeds,
  * removed again: `NAME="$(printf '%b_' 'a\0012b')"; NAME="${NAME%_}"`.
  */
 export function shellAssignment(name: string, value: string, options: { exported: boolean }): string {
   const prefix = options.exported ? 'export ' : '';
-  if (!HIDDEN.test(value)) return `${prefix}${name}=${quotedWord(value)}`;
-  const escaped = [...value].map(escapeChar).join('');
+  if (!HIDDEN.test(value) && !value.includes(COMMAND_MARKER)) return `${prefix}${name}=${quotedWord(value)}`;
+  // `[` after `##` as an octal escape: a runner reading stdout sees no `##[` command anywhere in the line.
+  const escaped = [...value].map(escapeChar).join('').replaceAll(COMMAND_MARKER, '##\\0133');
   return `${name}="$(printf '%b_' '${escaped}')"; ${prefix}${name}="\${${name}%_}"`;
 }
 

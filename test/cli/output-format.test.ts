@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { envLines, jsonLine } from '../../src/cli/output-format.ts';
 import { sourced } from '../harness/cli.ts';
-import { hostileText } from '../quality/support/runner-commands.ts';
+import { hostileText, runnerCommands } from '../quality/support/runner-commands.ts';
 
 const results = (outputs: Record<string, string>, exported: Record<string, string> = {}) => ({
   outputs: new Map(Object.entries(outputs)),
@@ -31,7 +31,7 @@ describe('envLines', () => {
     const lines = envLines(results({ username: value }));
     expect(lines).not.toMatch(/[\u001b\r]/);
     expect(lines.split('\n')).toHaveLength(2);
-    expect(lines.split('\n').filter((line) => /^\s*::/.test(line))).toEqual([]);
+    expect(runnerCommands(lines)).toEqual([]);
     expect(sourced(lines, true)).toEqual({ USERNAME: value });
   });
 });
@@ -42,6 +42,7 @@ describe('jsonLine', () => {
     const line = jsonLine(results({ username: value }, { DOCKER_CONFIG: '/d' }));
     expect(line.endsWith('\n')).toBe(true);
     expect(line.trimEnd()).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u202e]/);
+    expect(runnerCommands(line)).toEqual([]);
     expect(JSON.parse(line)).toEqual({ outputs: { username: value }, env: { DOCKER_CONFIG: '/d' } });
   });
 });

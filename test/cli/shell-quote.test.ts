@@ -38,6 +38,8 @@ const controls = fc.string({
     ' ',
     '%',
     '-',
+    '#',
+    '[',
   ),
   maxLength: 30,
 });
@@ -53,12 +55,20 @@ describe('shellAssignment', () => {
       '\n\n',
       '-n\u001b',
       'back\\slash\\c\u001b%d\u00011',
+      '##[error]x',
+      '\\##[\\',
     ];
     expect(readBack(shell, values.map(assign))).toEqual(values);
   });
 
-  it('prints one line with no control character or invisible mark raw', () => {
-    fc.assert(fc.property(fc.oneof(text, controls), (value) => !RAW_CONTROL.test(assign(value))));
+  it('prints one line with no control character, invisible mark or runner command marker raw', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(text, controls),
+        (value) => !RAW_CONTROL.test(assign(value)) && !assign(value).includes('##['),
+      ),
+    );
+    expect(assign('##[error]x')).toBe(`V="$(printf '%b_' '##\\0133error]x')"; V="\${V%_}"`);
     expect(assign(hostileText('v'))).not.toMatch(RAW_CONTROL);
   });
 

@@ -246,6 +246,26 @@ describe('registry-actions sync-whitelist', () => {
     expect(readdirSync(jobDir)).not.toContain('sync.state.json');
   });
 
+  it('refuses bad input with exit code 2 before any call, and leaves no state for a post step', async () => {
+    const f = await startSyncFixture();
+    const jobDir = newJobDir();
+    const run = await cli(
+      'sync-whitelist',
+      { ...base(f), 'runner-ip': 'true', 'lease-duration': '3 weeks' },
+      [],
+      jobDir,
+    );
+    expect(run.exitCode, run.log).toBe(2);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/^Input 'lease-duration'/);
+    expect(f.emu.requests).toEqual([]);
+    expect(run.state).toEqual({});
+    const post = await cli('sync-whitelist', base(f), ['--post'], jobDir);
+    expect(post.exitCode, post.log).toBe(0);
+    expect(post.stderr).toContain('Nothing to undo');
+    expect(f.emu.requests).toEqual([]);
+  });
+
   it('keeps the state file when the post step fails, so it can run again', async () => {
     const f = await startSyncFixture();
     const jobDir = newJobDir();
