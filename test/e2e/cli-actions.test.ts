@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../emulator/index.ts';
-import { type CliRun, cliStateDir, runCli } from '../harness/cli.ts';
+import { type CliRun, cliCommand, cliStateDir, runCli } from '../harness/cli.ts';
 import { newJobDir } from '../harness/runner.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
 import { ccrEmulatorInputs, swrEmulatorInputs } from '../support/emulator-inputs.ts';
@@ -23,29 +23,13 @@ const bce = DEFAULT_CREDENTIALS.baidu;
 const emulatorForTest = closedAfterEach(startEmulator);
 const startSyncFixture = fixturesClosedAfterEach();
 
-/** Inputs as flags, secrets as REGISTRY_ACTIONS_* variables (as a CI system's masked variables). */
-function command(
-  inputs: Record<string, string>,
-  secret: readonly string[] = ['access-key-id', 'secret-access-key'],
-) {
-  const args = Object.entries(inputs)
-    .filter(([name]) => !secret.includes(name))
-    .flatMap(([name, value]) => [`--${name}`, value]);
-  const env = Object.fromEntries(
-    Object.entries(inputs)
-      .filter(([name]) => secret.includes(name))
-      .map(([name, value]) => [`REGISTRY_ACTIONS_${name.toUpperCase().replace(/-/g, '_')}`, value]),
-  );
-  return { args, env };
-}
-
 async function cli(
   action: string,
   inputs: Record<string, string>,
   extra: string[] = [],
   jobDir = newJobDir(),
 ) {
-  const { args, env } = command(inputs);
+  const { args, env } = cliCommand(inputs);
   return runCli([action, ...args, ...extra], { env, jobDir });
 }
 
@@ -191,7 +175,7 @@ describe('registry-actions sync-whitelist', () => {
   it('leases the runner address for a GitLab job, and --post in after_script releases it', async () => {
     const f = await startSyncFixture({ whitelist: [{ ipAddr: '203.0.113.0/24', description: 'office' }] });
     const jobDir = newJobDir();
-    const { args, env } = command(base(f));
+    const { args, env } = cliCommand(base(f));
     const main = await runCli(['sync-whitelist', ...args, '--runner-ip', 'true'], {
       jobDir,
       env: { ...env, CI_JOB_ID: '7001' },

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index.ts';
-import { type CliRun, runCli } from '../harness/cli.ts';
+import { type CliRun, cliCommand, runCli } from '../harness/cli.ts';
 import { newJobDir } from '../harness/runner.ts';
 import { swrListingWith, swrTagRecord } from '../quality/support/hostile-answers.ts';
 import { startHostileProxy } from '../quality/support/hostile-proxy.ts';
@@ -17,19 +17,6 @@ import { fixturesClosedAfterEach, instanceId } from './sync-whitelist-support.ts
 const emulatorForTest = closedAfterEach(startEmulator);
 const proxyForTest = closedAfterEach(startHostileProxy);
 const startSyncFixture = fixturesClosedAfterEach();
-
-/** Inputs as flags; the keys as REGISTRY_ACTIONS_* variables. */
-function command(inputs: Record<string, string>) {
-  const secret = ['access-key-id', 'secret-access-key'];
-  return {
-    args: Object.entries(inputs)
-      .filter(([name]) => !secret.includes(name))
-      .flatMap(([name, value]) => [`--${name}`, value]),
-    env: Object.fromEntries(
-      secret.map((name) => [`REGISTRY_ACTIONS_${name.toUpperCase().replace(/-/g, '_')}`, inputs[name]!]),
-    ),
-  };
-}
 
 /** Nothing but printable text, tabs and line feeds on the terminal, and no line a runner would obey. */
 function expectPlainTerminal(run: CliRun): void {
@@ -72,7 +59,7 @@ describe('hostile server text through the CLI', () => {
         swrTagRecord(hostileText('tag')),
       ]),
     ]);
-    const { args, env } = command({
+    const { args, env } = cliCommand({
       ...swrEmulatorInputs(proxy.url),
       namespace: 'team',
       repositories: 'web',
@@ -89,7 +76,7 @@ describe('hostile server text through the CLI', () => {
     const description = `${hostileText('entry')} $(touch pwned) \`touch pwned\` '; touch pwned; '`;
     const f = await startSyncFixture({ whitelist: [{ ipAddr: '203.0.113.0/24', description }] });
     const jobDir = newJobDir();
-    const { args, env } = command({ ...ccrEmulatorInputs(f.emu.url), 'instance-id': instanceId });
+    const { args, env } = cliCommand({ ...ccrEmulatorInputs(f.emu.url), 'instance-id': instanceId });
     const run = await runCli(['sync-whitelist', ...args, '--entries', '203.0.113.0/24'], {
       env,
       jobDir,

@@ -55,6 +55,22 @@ export function cliStateDir(jobDir: string): string {
   return join(jobDir, 'tmp', `registry-actions-${process.getuid?.() ?? 0}`);
 }
 
+/** Inputs as flags, secrets as REGISTRY_ACTIONS_* variables (as a CI system's masked variables). */
+export function cliCommand(
+  inputs: Record<string, string>,
+  secret: readonly string[] = ['access-key-id', 'secret-access-key'],
+) {
+  const args = Object.entries(inputs)
+    .filter(([name]) => !secret.includes(name))
+    .flatMap(([name, value]) => [`--${name}`, value]);
+  const env = Object.fromEntries(
+    Object.entries(inputs)
+      .filter(([name]) => secret.includes(name))
+      .map(([name, value]) => [`REGISTRY_ACTIONS_${name.toUpperCase().replace(/-/g, '_')}`, value]),
+  );
+  return { args, env };
+}
+
 /** Runs `registry-actions <args>` and collects what a user would see. */
 export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const jobDir = options.jobDir ?? newJobDir();
