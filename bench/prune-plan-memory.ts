@@ -5,10 +5,10 @@
 
 import { pruneOutputs } from '../src/actions/prune-tags/outcome.ts';
 import { type PruneRules, planPrune } from '../src/actions/prune-tags/plan.ts';
-import { fromSwrTag } from '../src/actions/prune-tags/registry.ts';
 import { summaryMarkdown } from '../src/actions/prune-tags/summary.ts';
-import type { TagInfo } from '../src/actions/prune-tags/tag-info.ts';
 import { compileTagPatterns } from '../src/actions/prune-tags/tag-patterns.ts';
+import type { TagInfo } from '../src/providers/seam/tag-info.ts';
+import { fromSwrTag } from '../src/providers/swr/prune-tags/tag-registry.ts';
 import type { SwrTag } from '../src/providers/swr/tags.ts';
 
 const count = Number(process.argv[2] ?? 100_000);

@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9920);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(351);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9920:
+/***/ 351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45610,18 +45610,6 @@ class InputError extends Error {
 /** A listing could not be read to the end, so nothing may be deleted on its basis. */
 class ListingIncompleteError extends Error {
     name = 'ListingIncompleteError';
-}
-/** A plan would delete more than the `max-deletions` guard allows. */
-class DeletionLimitError extends Error {
-    name = 'DeletionLimitError';
-    planned;
-    limit;
-    constructor(planned, limit) {
-        super(`The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
-            'Review the plan with dry-run: true, then raise max-deletions if it is right.');
-        this.planned = planned;
-        this.limit = limit;
-    }
 }
 /** Text of any thrown value, for logs and step failures. */
 function errorMessage(error) {
@@ -49094,6 +49082,389 @@ class InputReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/changes.ts
+/** The shown part of a change (for the `changes` output), without what the provider needs to make it. */
+function changeText(change) {
+    return { action: change.action, target: change.target, detail: change.detail };
+}
+/** One log line for a change. */
+function describeChange(change) {
+    return change.detail
+        ? `${change.action} ${change.target}: ${change.detail}`
+        : `${change.action} ${change.target}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/errors.ts
+// The failure of ensure-namespace that is about the registry's state, not a bad input or a failed call
+// (a name taken by another account is the providers' NamespaceTakenError).
+/** The plan cannot be carried out (or, in check-only mode, the registry differs from the declaration). */
+class NamespacePlanError extends Error {
+    name = 'NamespacePlanError';
+    /** Each reason, as also listed in the log and the job summary. */
+    reasons;
+    constructor(message, reasons) {
+        super(message);
+        this.reasons = reasons;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/mode.ts
+
+/** check-only wins over dry-run: both write nothing, but check-only also fails on differences. */
+function runMode(inputs) {
+    if (inputs.checkOnly)
+        return 'check-only';
+    return inputs.dryRun ? 'dry-run' : 'apply';
+}
+/** Throws when the plan has blockers: nothing may be changed then. */
+function throwIfBlocked(plan) {
+    if (plan.blockers.length === 0)
+        return;
+    throw new NamespacePlanError(`Nothing was changed: ${plan.blockers.length === 1 ? plan.blockers[0] : `\n- ${plan.blockers.join('\n- ')}`}`, plan.blockers);
+}
+
+;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
+
+/** Appends markdown to the job summary; a no-op where the host keeps none (GITHUB_STEP_SUMMARY unset). */
+async function appendJobSummary(markdown) {
+    await stepHost().appendSummary(markdown.text);
+}
+
+;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
+// Step outputs and exported variables. On the runner they go to its files (GITHUB_OUTPUT, GITHUB_ENV) with
+// heredoc delimiters, so no value can add another output or variable; the CLI prints them, quoted.
+
+/** Sets a step output. */
+function setStepOutput(name, value) {
+    stepHost().setOutput(name, value);
+}
+/** Exports a variable to the later steps of the job. */
+function exportJobVariable(name, value) {
+    stepHost().exportVariable(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/core/output/markdown.ts
+// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
+// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
+
+
+let markdown_make;
+/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        markdown_make = (text) => new Markdown(text);
+    }
+    /** Joins parts with a separator the project wrote (e.g. '\n'). */
+    static join(parts, separator) {
+        return markdown_make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
+function md(parts, ...values) {
+    return markdown_make(fillTemplate('md', parts, values, markdownValue));
+}
+function markdownValue(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'string' ? markdownText(value) : String(value);
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '@': '&#64;',
+};
+/**
+ * Pure: text as literal Markdown inline content on one line. HTML's special characters become
+ * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
+ * markup, link, autolink or table pipe survives.
+ */
+function markdownText(value) {
+    return visible(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
+}
+/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
+function code(value) {
+    return markdown_make(codeSpan(visible(value)));
+}
+/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
+function codeCell(value) {
+    return markdown_make(codeSpan(visible(value)).replaceAll('|', '\\|'));
+}
+function codeSpan(content) {
+    if (content === '')
+        return '';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/text/plural.ts
+/** `1 tag`, `3 tags`, `2 repositories`: counts in logs, messages and summaries read as sentences. */
+function plural(count, noun) {
+    const word = count === 1 ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+    return `${count} ${word}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/report.ts
+// What a run shows: plan lines in the log, outputs, and the job summary table.
+
+
+
+
+
+/** Log lines for a plan: every change (made or to be made), blocker and drift. */
+function formatPlan(namespace, plan, mode) {
+    const lines = [];
+    if (plan.changes.length === 0)
+        lines.push(`namespace ${namespace} is as declared: nothing to change`);
+    else {
+        const verb = mode === 'check-only' ? 'differs from the declaration' : 'plan';
+        lines.push(`${verb} (${plural(plan.changes.length, 'change')}):`);
+        for (const change of plan.changes)
+            lines.push(`  - ${describeChange(change)}`);
+    }
+    for (const blocker of plan.blockers)
+        lines.push(`blocked: ${blocker}`);
+    for (const drift of plan.drift)
+        lines.push(`cannot change: ${drift}`);
+    return lines;
+}
+/** Every difference a check-only run fails on, one line each. */
+function checkDifferences(plan) {
+    return [...plan.changes.map(describeChange), ...plan.drift, ...plan.blockers];
+}
+/** The changes the `changes` output lists: made in apply mode, to be made otherwise. */
+function reportedChanges(report) {
+    return (report.mode === 'apply' ? report.done : report.plan.changes).map(changeText);
+}
+/** Sets the outputs: created, namespace, registry-path, changes (JSON). */
+function setOutputs(report) {
+    setStepOutput('created', String(report.created));
+    setStepOutput('namespace', report.namespace);
+    setStepOutput('registry-path', report.registryPath);
+    setStepOutput('changes', JSON.stringify(reportedChanges(report)));
+}
+/** Markdown of the job summary: a headline for the mode, the table of changes, blockers and drift. */
+function summaryMarkdown(report) {
+    const changes = reportedChanges(report);
+    const lines = [
+        summaryHeading('ensure-namespace', md `${report.namespace} (${report.provider.toUpperCase()})`),
+        md ``,
+    ];
+    lines.push(md `${headline(report, changes.length)}`, md ``);
+    if (changes.length > 0) {
+        const status = { apply: 'done', 'dry-run': 'would do', 'check-only': 'differs' }[report.mode];
+        lines.push(md `| change | target | detail | status |`, md `|---|---|---|---|`);
+        for (const change of changes) {
+            lines.push(md `| ${change.action} | ${codeCell(change.target)} | ${change.detail} | ${status} |`);
+        }
+        lines.push(md ``);
+    }
+    if (report.plan.blockers.length > 0)
+        lines.push(md `**Blocked:**`, ...report.plan.blockers.map(bullet), md ``);
+    if (report.plan.drift.length > 0) {
+        lines.push(md `**Cannot be changed through the API:**`, ...report.plan.drift.map(bullet), md ``);
+    }
+    if (report.registryPath)
+        lines.push(md `Registry path: ${code(report.registryPath)}`, md ``);
+    return Markdown.join(lines, '\n');
+}
+function headline(report, count) {
+    if (report.mode === 'check-only') {
+        const differences = checkDifferences(report.plan).length;
+        return differences === 0
+            ? '✅ Check only: the registry matches the declaration.'
+            : `❌ Check only: ${plural(differences, 'difference')} from the declaration.`;
+    }
+    if (report.plan.blockers.length > 0)
+        return '❌ Nothing was changed: the plan is blocked.';
+    if (report.mode === 'dry-run')
+        return `Dry run: ${plural(count, 'change')} would be made; nothing was changed.`;
+    if (count === 0)
+        return '✅ Already as declared: nothing changed.';
+    return `✅ ${plural(count, 'change')} made${report.created ? ' (namespace created)' : ''}.`;
+}
+const bullet = (text) => md `- ${text}`;
+/** Appends the summary to the job summary. */
+async function writeSummary(report) {
+    await appendJobSummary(summaryMarkdown(report));
+}
+
+;// CONCATENATED MODULE: ./src/actions/ensure-namespace/ensure.ts
+// Reads the namespace, plans, and (in apply mode) makes the changes, surviving parallel runs.
+
+
+
+
+/** Ensures the namespace as declared; in dry-run and check-only modes only plans. */
+async function ensureNamespace(session, namespace, mode, log) {
+    const plan = await session.plan();
+    for (const line of formatPlan(namespace, plan, mode))
+        log(shown `${line}`);
+    if (mode === 'check-only')
+        for (const line of (await session.inspect?.()) ?? [])
+            log(shown `${line}`);
+    if (mode !== 'apply')
+        return { plan, done: [], created: false };
+    throwIfBlocked(plan);
+    const done = [];
+    let rest = plan.changes;
+    let created = false;
+    const first = rest[0];
+    if (first?.action === 'create namespace') {
+        created = (await first.apply()) === 'done';
+        if (created) {
+            // A namespace this run just created is empty: the rest of the plan stands as made. Creating a
+            // repository or granting a permission that a parallel run added meanwhile is a 409 taken as done.
+            done.push(first);
+            log(shown `✓ ${describeChange(first)}`);
+            rest = rest.slice(1);
+        }
+        else {
+            log(shown `namespace ${namespace} already exists (${session.existingNote})`);
+            // Plan the rest again from what is there now: the other run may have added to it.
+            const replanned = await session.plan();
+            throwIfBlocked(replanned);
+            rest = replanned.changes.filter((change) => change.action !== 'create namespace');
+        }
+    }
+    for (const change of rest) {
+        await change.apply();
+        done.push(change);
+        log(shown `✓ ${describeChange(change)}`);
+    }
+    return { plan, done, created };
+}
+
+;// CONCATENATED MODULE: ./src/core/action/input-names.ts
+// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function quoteInputs(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
+function inputLabel(names) {
+    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
+// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
+// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
+// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
+/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
+// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
+// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
+// while the action deletes for real, so destructive runs refuse them before any API call.
+
+
+
+
+/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
+function findUndeclaredInputs(given, declared) {
+    const known = new Set(declared.map(inputVariable));
+    const found = [];
+    for (const input of given) {
+        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
+            continue;
+        found.push({ input, closest: closestName(input, declared) });
+    }
+    return found;
+}
+/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
+function undeclaredInputsMessage(action, found) {
+    return found
+        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
+        .join(' ');
+}
+/**
+ * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
+ * InputError naming each undeclared input, anything else warns once and goes on.
+ */
+function checkDeclaredInputs(reader, metadata, options) {
+    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
+    if (found.length === 0)
+        return;
+    const message = undeclaredInputsMessage(metadata.name, found);
+    if (options.refuse) {
+        throw new InputError(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
+    }
+    logWarning(shown `${message} It is ignored.`);
+}
+/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
+function closestName(input, declared) {
+    const wanted = normalised(input);
+    let best = declared[0] ?? '';
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const name of declared) {
+        const distance = editDistance(wanted, normalised(name));
+        if (distance < bestDistance) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
+function normalised(name) {
+    return name.toLowerCase().replace(/[_ ]/g, '-');
+}
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/core/text/either-of.ts
+/** `a`, `a or b`, `a, b or c`: alternatives in a message. */
+function eitherOf(words) {
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/namespaces.ts
+/** An empty plan to add to. */
+function emptyPlan() {
+    return { changes: [], blockers: [], drift: [] };
+}
+/** The namespace name is in use, but not by anything these credentials can see. */
+class NamespaceTakenError extends Error {
+    name = 'NamespaceTakenError';
+}
+
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
 /** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
 function compareCodeUnits(a, b) {
@@ -50279,6 +50650,988 @@ function ccrHint(error, connection, baseUrl) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
+
+const KEY_INPUTS = {
+    accessKeyId: 'access-key-id',
+    secretAccessKey: 'secret-access-key',
+    token: 'security-token',
+};
+/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
+function readKeyInputs(reader) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
+    const token = reader.secret(KEY_INPUTS.token);
+    if (!accessKeyId && !secretAccessKey && !token)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
+        const given = [
+            accessKeyId && 'access-key-id',
+            secretAccessKey && 'secret-access-key',
+            token && 'security-token',
+        ]
+            .filter(Boolean)
+            .join(' and ');
+        throw new InputError(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
+            'and AK/SK credentials need both access-key-id and secret-access-key.');
+    }
+    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
+}
+/**
+ * One family of environment variables, masked; undefined when none is set, InputError when partial.
+ * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
+ */
+function readKeyEnv(reader, names) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
+    if (!accessKeyId && !secretAccessKey)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const [set, missing] = accessKeyId
+            ? [names.accessKeyId, names.secretAccessKey]
+            : [names.secretAccessKey, names.accessKeyId];
+        throw new InputError(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
+            'access-key-id and secret-access-key instead.');
+    }
+    const token = reader.secret(KEY_INPUTS.token, [names.token]);
+    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
+    return withToken({ accessKeyId, secretAccessKey, source }, token);
+}
+function withToken(set, token) {
+    return token ? { ...set, token } : set;
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-baidu.ts
+
+
+/** The variables of Baidu's CLI and SDKs. */
+const BAIDU_ENV = {
+    accessKeyId: 'BCE_ACCESS_KEY_ID',
+    secretAccessKey: 'BCE_SECRET_ACCESS_KEY',
+    token: 'BCE_SESSION_TOKEN',
+};
+/**
+ * Resolves Baidu credentials: the inputs access-key-id / secret-access-key (+ security-token as the
+ * STS session token), else BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY (+ BCE_SESSION_TOKEN).
+ */
+function resolveBaiduAuth(reader) {
+    const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
+    if (method !== 'auto' && method !== 'aksk') {
+        throw new InputError('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
+    }
+    const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
+    if (keys)
+        return baiduAuth(keys);
+    throw new InputError(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+        'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
+}
+function baiduAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, sessionToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with session token)` : keys.source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
+function readRegion(reader, pattern, expected) {
+    const region = reader.string('region');
+    if (!pattern.test(region)) {
+        throw new InputError('region', `Input 'region' must be ${expected}, got "${region}".`);
+    }
+    return region;
+}
+/**
+ * An endpoint override: an https URL without credentials, query or fragment (plain http only for
+ * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
+ */
+function readEndpoint(reader, name) {
+    const text = reader.optional(name);
+    if (text === undefined)
+        return undefined;
+    const fail = (why) => {
+        throw new InputError(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
+    };
+    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        fail(`"${url.protocol}" is not https`);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
+    }
+    if (url.username || url.password)
+        fail('it must not contain a user name or password');
+    if (url.search || url.hash)
+        fail('it must not contain a query string or fragment');
+    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
+
+
+
+const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
+const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
+/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
+function readCcrConnection(reader) {
+    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const instanceId = reader.optional('instance-id');
+    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
+        throw new InputError('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
+    }
+    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    return instanceId ? { ...connection, instanceId } : connection;
+}
+/** The connection of an enterprise instance; without `instance-id`, an InputError saying `why` it is needed. */
+function enterpriseOnly(connection, why) {
+    if (connection.instanceId !== undefined)
+        return connection;
+    throw new InputError('instance-id', why);
+}
+
+;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
+// Pieces the registries' name rules share: separators standing together, characters outside a set.
+/** Runs of separators; only `__` (two underscores) may stand together. */
+function adjacentSeparatorProblems(name, separators) {
+    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
+    return runs
+        .filter((run) => run !== '__')
+        .map((run) => /^_+$/.test(run)
+        ? `has "${run}": at most two underscores may stand together`
+        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
+}
+/** The distinct characters of `name` that `allowed` does not match. */
+function invalidCharacters(name, allowed) {
+    return [...new Set([...name].filter((char) => !allowed.test(char)))];
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
+// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
+
+/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
+function ccrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length === 0)
+        return ['must not be empty'];
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (/^[._-]/.test(name))
+        problems.push('must not start with ".", "_" or "-"');
+    if (/[._-]$/.test(name))
+        problems.push('must not end with ".", "_" or "-"');
+    if (/^\d+$/.test(name))
+        problems.push('must not consist of digits only');
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
+const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
+
+;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
+
+
+/** `GET /v1/instances/{instanceId}`. */
+async function getCcrInstance(api, instanceId) {
+    const response = await api.request({
+        method: 'GET',
+        path: api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}`,
+        operation: `read instance ${instanceId}`,
+    });
+    return response.body ?? {};
+}
+/** Custom domain names of an instance (entries may be plain strings or `{domainName}` objects). */
+function customDomainsOf(info) {
+    const domains = [];
+    for (const entry of info?.customDomains ?? []) {
+        if (typeof entry === 'string')
+            domains.push(entry);
+        else if (typeof entry === 'object' && entry !== null) {
+            const name = entry.domainName ?? entry.domain;
+            if (typeof name === 'string')
+                domains.push(name);
+        }
+    }
+    return domains;
+}
+
+;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
+// Guards a paged listing against a server that never ends it: each record may appear once in the whole
+// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+
+
+
+/** Most pages one listing may take: a million records at 100 a page. */
+const DEFAULT_MAX_PAGES = 10_000;
+/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
+class PageGuard {
+    #seen = new Set();
+    #operation;
+    #keyOf;
+    #maxPages;
+    #pages = 0;
+    constructor(options) {
+        this.#operation = options.operation;
+        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
+        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    }
+    /** Checks one page before anyone uses it. */
+    accept(page) {
+        this.#pages++;
+        if (this.#pages > this.#maxPages) {
+            throw new ListingIncompleteError(`${visible(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
+                'the listing is not reliable, so nothing was changed.');
+        }
+        for (const item of page) {
+            const key = this.#keyOf(item);
+            if (this.#seen.has(key)) {
+                throw new ListingIncompleteError(`${visible(this.#operation)}: page ${this.#pages} repeats ${visible(key)}: the listing changed while ` +
+                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
+            }
+            this.#seen.add(key);
+        }
+    }
+}
+/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
+function asIncompleteListing(error, operation) {
+    if (!(error instanceof ApiError) || error.transport !== RESPONSE_TOO_LARGE)
+        return error;
+    return new ListingIncompleteError(`${visible(operation)}: a page was too large to read (${error.providerMessage}); ` +
+        'the listing is incomplete, so nothing was changed.');
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
+
+
+/** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
+async function listAllCcr(api, request, options) {
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
+    const pageSize = Math.min(options.pageSize ?? 100, 100);
+    const totalKey = options.totalKey ?? 'total';
+    const all = [];
+    let total;
+    for (let pageNo = 1;; pageNo++) {
+        const query = [
+            ...(request.query ?? []),
+            ['pageNo', String(pageNo)],
+            ['pageSize', String(pageSize)],
+        ];
+        const { body } = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
+        const items = body?.[options.itemsKey];
+        const page = Array.isArray(items) ? items : [];
+        guard.accept(page);
+        const reported = body?.[totalKey];
+        if (typeof reported === 'number') {
+            if (total !== undefined && reported !== total) {
+                throw new ListingIncompleteError(`${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`);
+            }
+            total = reported;
+        }
+        all.push(...page);
+        if (page.length < pageSize || (total !== undefined && all.length >= total))
+            break;
+    }
+    if (total !== undefined && all.length !== total) {
+        throw new ListingIncompleteError(`${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`);
+    }
+    return all;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
+
+
+
+/** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
+const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
+/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
+async function findCcrPersonalProject(api, projectName) {
+    const projects = await listAllCcr(api, {
+        method: 'GET',
+        path: '/v1/ccr/projects',
+        query: [
+            ['keyword', projectName],
+            ['keywordType', 'name'],
+        ],
+        operation: `look up personal namespace ${projectName}`,
+    }, PERSONAL_PAGE);
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Members of a personal namespace. */
+async function listCcrPersonalMembers(api, projectId) {
+    return listAllCcr(api, {
+        method: 'GET',
+        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}/members`,
+        operation: `list members of personal namespace ${projectId}`,
+    }, PERSONAL_PAGE);
+}
+/** Deletes a personal namespace by id; one already gone counts as deleted. */
+async function deleteCcrPersonalProject(api, projectId) {
+    await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}`,
+        operation: `delete personal namespace ${projectId}`,
+        acceptStatus: [404],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/projects.ts
+
+
+
+function projectsPath(instanceId) {
+    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/projects`;
+}
+/** True when the project is public; the API sends the flag as a string. */
+function isCcrProjectPublic(project) {
+    return project.public === true || project.public === 'true';
+}
+/** The enterprise namespace with exactly this name, or undefined (the server's name filter is fuzzy). */
+async function findCcrProject(api, instanceId, projectName) {
+    const projects = await listAllCcr(api, {
+        method: 'GET',
+        path: projectsPath(instanceId),
+        query: [['projectName', projectName]],
+        operation: `list namespaces of instance ${instanceId}`,
+    }, { itemsKey: 'items' });
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Creates an enterprise namespace: 'created', or 'exists' when the name is taken (409). */
+async function createCcrProject(api, instanceId, project) {
+    const response = await api.request({
+        method: 'POST',
+        path: projectsPath(instanceId),
+        body: { projectName: project.projectName, public: String(project.public) },
+        operation: `create namespace ${project.projectName} in instance ${instanceId}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'created';
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/registry-host.ts
+/**
+ * The config.json key for a registry: host and optional port, without scheme, path or trailing slash
+ * (what `docker login <host>` writes). Undefined when the text is not a host.
+ */
+function registryKey(text) {
+    const trimmed = text
+        .trim()
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/+$/, '');
+    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(trimmed))
+        return undefined;
+    return trimmed.toLowerCase();
+}
+/** Keys docker may also have used for the same registry (`https://host`, `http://host/`…). */
+function isSameRegistry(key, registry) {
+    return registryKey(key.replace(/\/v[12]\/?$/, '')) === registry;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
+// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
+
+/** CCR personal edition's registry host (one domain for every region). */
+const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
+/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
+function ccrInstanceRegistryHost(detail, access) {
+    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
+    return url ? registryKey(url) : undefined;
+}
+/** How users write CCR registry hosts, for messages. */
+const CCR_HOST_FORMS = [
+    'ccr-<instance>-pub.cnc.<region>.baidubce.com',
+    'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
+    CCR_PERSONAL_REGISTRY,
+];
+/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
+const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+/**
+ * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
+ * instance's domain, nothing more for the personal edition's; undefined for any other host.
+ */
+function ccrHostInputs(host) {
+    if (host === CCR_PERSONAL_REGISTRY)
+        return {};
+    const match = CCR_INSTANCE_HOST.exec(host);
+    if (!match)
+        return undefined;
+    const [, instanceId, access, region] = match;
+    return {
+        'instance-id': instanceId,
+        region: region,
+        'registry-access': access === 'pub' ? 'public' : 'private',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/plan.ts
+// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
+
+
+const visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
+function planCcrNamespace(current, wish) {
+    return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
+}
+function planPresent(current, wish) {
+    const plan = emptyPlan();
+    const { project, namespace } = current;
+    if (!project) {
+        plan.changes.push({
+            action: 'create namespace',
+            target: namespace,
+            detail: visibility(wish.isPublic ?? false),
+        });
+        if (current.edition === 'personal') {
+            plan.blockers.push(`CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
+                'Create it in the CCR console (Personal Edition → Namespaces), then run again. Names are unique ' +
+                'across all Baidu Cloud accounts: if the console says the name is taken, another account owns it.');
+        }
+        return plan;
+    }
+    if (wish.isPublic !== undefined && wish.isPublic !== project.isPublic) {
+        plan.drift.push(`namespace ${namespace} is ${visibility(project.isPublic)} but declared ${visibility(wish.isPublic)}; ` +
+            'the API cannot change the visibility of an existing namespace: change it in the CCR console.');
+    }
+    return plan;
+}
+function planAbsent(current, force) {
+    const plan = emptyPlan();
+    const { project, namespace } = current;
+    if (!project)
+        return plan;
+    if (current.edition === 'enterprise') {
+        plan.blockers.push('state: absent is not supported for CCR enterprise namespaces; delete it in the CCR console.');
+        return plan;
+    }
+    if (project.repoCount > 0 && !force) {
+        plan.blockers.push(`namespace ${namespace} still holds ${plural(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
+            'to delete the namespace with them (try dry-run: true first).');
+    }
+    const detail = project.repoCount > 0 ? `with its ${plural(project.repoCount, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: namespace, detail });
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/support.ts
+
+
+
+
+
+
+
+
+
+
+/** A CCR namespace to ensure, as read from the inputs. */
+class CcrNamespaceTarget {
+    connection;
+    /** `public`: the namespace's visibility; undefined = private on create, not compared afterwards. */
+    isPublic;
+    #namespace;
+    #wish;
+    constructor(connection, isPublic, common) {
+        this.connection = connection;
+        this.isPublic = isPublic;
+        this.#namespace = common.namespace;
+        this.#wish = { state: common.state, isPublic, force: common.force };
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    open(api) {
+        return ccrSession(api, this.connection, this.#namespace, this.#wish);
+    }
+}
+const ccrNamespaces = {
+    nameKind: 'a CCR namespace name',
+    nameProblems: ccrNamespaceProblems,
+    inputs: ['public'],
+    declaredInputs: (reader) => (readPublic(reader) === undefined ? [] : ['public']),
+    read(reader, common) {
+        const connection = readCcrConnection(reader);
+        const isPublic = readPublic(reader);
+        if (common.state === 'absent' && connection.instanceId !== undefined) {
+            throw new InputError(['state', 'instance-id'], "Input 'state' is absent, which is supported for SWR and CCR personal namespaces only (no 'instance-id'); " +
+                'delete CCR enterprise namespaces in the console.');
+        }
+        return new CcrNamespaceTarget(connection, isPublic, common);
+    },
+};
+function readPublic(reader) {
+    return reader.optional('public') === undefined ? undefined : reader.boolean('public', { default: false });
+}
+function ccrSession(api, connection, namespace, wish) {
+    /** Personal namespaces are addressed by id, learned when the plan reads the namespace. */
+    let projectId;
+    const changeFor = (change) => ({
+        ...change,
+        apply: async () => {
+            if (change.action === 'create namespace' && connection.instanceId !== undefined) {
+                const created = await createEnterpriseNamespace(api, connection.instanceId, namespace, wish.isPublic);
+                return created ? 'done' : 'exists';
+            }
+            if (change.action === 'delete namespace' && projectId !== undefined) {
+                await deleteCcrPersonalProject(api, projectId);
+                return 'done';
+            }
+            throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
+        },
+    });
+    return {
+        async plan() {
+            const found = await readCcrNamespace(api, connection, namespace);
+            projectId = found.projectId;
+            const plan = planCcrNamespace(found.state, wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        async inspect() {
+            if (projectId === undefined)
+                return [];
+            const members = await listCcrPersonalMembers(api, projectId);
+            return [`members of ${namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`];
+        },
+        existingNote: 'created by a parallel run',
+        async registryHost() {
+            if (connection.instanceId === undefined)
+                return CCR_PERSONAL_REGISTRY;
+            return ccrInstanceRegistryHost(await getCcrInstance(api, connection.instanceId), 'public') ?? '';
+        },
+    };
+}
+async function readCcrNamespace(api, connection, namespace) {
+    if (connection.instanceId !== undefined) {
+        const project = await findCcrProject(api, connection.instanceId, namespace);
+        const state = {
+            edition: 'enterprise',
+            namespace,
+            project: project && { isPublic: isCcrProjectPublic(project), repoCount: project.repoCount ?? 0 },
+        };
+        return { state };
+    }
+    const project = await findCcrPersonalProject(api, namespace);
+    const state = {
+        edition: 'personal',
+        namespace,
+        project: project && { isPublic: project.type === 'public', repoCount: project.repoCount ?? 0 },
+    };
+    return project ? { state, projectId: project.projectId } : { state };
+}
+/** Creates the project; on 409 confirms it is visible (a parallel run), else the name is taken. */
+async function createEnterpriseNamespace(api, instanceId, namespace, isPublic) {
+    const result = await createCcrProject(api, instanceId, {
+        projectName: namespace,
+        public: isPublic ?? false,
+    });
+    if (result === 'created')
+        return true;
+    if (await findCcrProject(api, instanceId, namespace))
+        return false;
+    throw new NamespaceTakenError(`CCR namespace "${namespace}" already exists in instance ${instanceId} but is not visible to these ` +
+        'credentials. Choose another name, or grant these credentials access to it.');
+}
+function memberLabel(member) {
+    const name = member.userName ?? member.username ?? '?';
+    return member.role ? `${name} (${member.role})` : name;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
+
+
+/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
+function refuseInputs(reader, names, where) {
+    const given = names.filter((name) => reader.optional(name) !== undefined);
+    if (given.length === 0)
+        return;
+    throw new InputError(given, `${inputLabel(given)} cannot be used with ${where}.`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
+// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
+
+
+
+
+/**
+ * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
+ * Never calls `PUT` on the same path: that resets the user's permanent password.
+ */
+async function createCcrTemporaryPassword(api, instanceId, durationHours) {
+    const path = api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/credential`;
+    const operation = `create a temporary docker password for instance ${instanceId}`;
+    const response = await api.request({
+        method: 'POST',
+        path,
+        body: { duration: durationHours },
+        operation,
+        // A repeat only issues another short-lived password; the first one expires on its own.
+        retrySafe: true,
+        secretResponse: true,
+    });
+    const password = response.body?.password;
+    if (typeof password !== 'string' || password === '') {
+        throw new ApiError({
+            provider: 'CCR',
+            operation,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no "password"',
+        });
+    }
+    return { password: maskSecret(password) };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
+/**
+ * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
+ * Cloud user. The id is part of the call as documented; there is no documented form without it.
+ */
+async function getCcrUserProfile(api, userId) {
+    const response = await api.request({
+        method: 'GET',
+        path: '/v1/users/profile',
+        query: [['userId', userId]],
+        operation: `read the profile of user ${userId}`,
+    });
+    return response.body ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+
+
+
+
+
+
+
+
+/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
+const MAX_DURATION_HOURS = 24;
+const DEFAULT_DURATION_HOURS = 2;
+/** CCR enterprise: a temporary password for an instance. */
+class CcrEnterpriseLoginTarget {
+    kind = 'ccr-enterprise';
+    connection;
+    registry;
+    /** Which instance domain to log in to when `registry` is not set. */
+    registryAccess;
+    /** Lifetime of the temporary password, hours. */
+    durationHours;
+    /** Docker user name (`username`); else read from the profile of `userId`. */
+    username;
+    /** User whose profile names the docker user (`user-id`). */
+    userId;
+    #user;
+    constructor(connection, user, options) {
+        this.connection = connection;
+        this.#user = user;
+        if (user.username !== undefined)
+            this.username = user.username;
+        if (user.userId !== undefined)
+            this.userId = user.userId;
+        this.registryAccess = options.registryAccess;
+        this.durationHours = options.durationHours;
+        if (options.registry)
+            this.registry = options.registry;
+    }
+    get renewHint() {
+        return 'Raise duration if later steps need the registry longer.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await connectCcr(this.connection);
+        const { instanceId } = this.connection;
+        // Reads first: a failure there must not cost an irrevocable password.
+        const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
+        const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
+        const user = this.#user;
+        const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
+        const issuedAt = now();
+        const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
+        return {
+            registry,
+            username,
+            password,
+            expiresAt: new Date(issuedAt.getTime() + this.durationHours * 3_600_000),
+            expirySource: `duration ${this.durationHours} h`,
+        };
+    }
+}
+/** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
+class CcrPersonalLoginTarget {
+    kind = 'ccr-personal';
+    registry;
+    username;
+    password;
+    constructor(registry, username, password) {
+        this.registry = registry;
+        this.username = username;
+        this.password = password;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [
+            'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
+                'password is changed. The post step removes it from the runner.',
+        ];
+    }
+    async obtain() {
+        return { registry: this.registry, username: this.username, password: this.password };
+    }
+}
+const ccrLogin = {
+    loginInputs: ['instance-id', 'registry-access', 'duration', 'username', 'user-id', 'password'],
+    hostForms: CCR_HOST_FORMS,
+    hostInputs: ccrHostInputs,
+    readTarget(reader, common) {
+        return reader.optional('instance-id') === undefined
+            ? readPersonalTarget(reader, common)
+            : readEnterpriseTarget(reader, common.registry);
+    },
+};
+function readEnterpriseTarget(reader, registry) {
+    refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
+    const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
+    const user = readDockerUser(reader);
+    return new CcrEnterpriseLoginTarget(connection, user, {
+        registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
+        durationHours: reader.integer('duration', {
+            min: 1,
+            max: MAX_DURATION_HOURS,
+            default: DEFAULT_DURATION_HOURS,
+        }),
+        registry,
+    });
+}
+/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
+function readDockerUser(reader) {
+    const username = reader.optional('username');
+    const userId = reader.optional('user-id');
+    if (username)
+        return userId ? { username, userId } : { username };
+    if (userId)
+        return { userId };
+    throw new InputError(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
+        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
+        'center), since the profile call takes a user id.');
+}
+function readPersonalTarget(reader, common) {
+    const username = reader.optional('username');
+    const { password } = common;
+    if (!username && !password) {
+        throw new InputError(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
+            'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
+            'which has no temporary credentials).');
+    }
+    if (!username || !password) {
+        const missing = username ? 'password' : 'username';
+        throw new InputError(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
+    }
+    refuseInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
+    return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
+}
+async function profileName(api, userId) {
+    const profile = await getCcrUserProfile(api, userId);
+    if (typeof profile.name === 'string' && profile.name !== '')
+        return profile.name;
+    throw new ApiError({
+        provider: 'CCR',
+        operation: 'read the docker user name',
+        method: 'GET',
+        path: '/v1/users/profile',
+        status: 200,
+        providerMessage: 'the profile has no "name"',
+        hint: 'Set the username input to the docker user name shown in the CCR console.',
+    });
+}
+/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
+function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
+    if (registryOverride)
+        return registryOverride;
+    const host = ccrInstanceRegistryHost(detail, access);
+    if (host)
+        return host;
+    const domains = customDomainsOf(detail.info);
+    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
+    throw new InputError(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
+// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
+// into it.
+
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
+function parseTime(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return Number.NaN;
+    const text = value.trim();
+    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
+}
+/** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
+function manifestListChildren(manifest) {
+    if (typeof manifest !== 'string' || manifest.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(manifest);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return undefined;
+    const manifests = parsed.manifests;
+    if (!Array.isArray(manifests))
+        return undefined;
+    const digests = [];
+    for (const entry of manifests) {
+        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        if (typeof digest !== 'string' || digest === '')
+            return undefined;
+        digests.push(digest);
+    }
+    return digests;
+}
+/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
+function refusal(tag, rule) {
+    const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
+    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
+
+
+
+/** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
+function ccrTagsPath(instanceId, project, repository) {
+    const instance = api_path_pathSegment(instanceId, CCR_INSTANCE);
+    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${api_path_pathSegment(repository, CCR_REPOSITORY)}/tags`;
+}
+/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
+async function listCcrTags(api, instanceId, project, repository) {
+    return listAllCcr(api, {
+        method: 'GET',
+        path: ccrTagsPath(instanceId, project, repository),
+        operation: `list tags of ${project}/${repository}`,
+    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
+}
+/** One tag's detail, or undefined when it does not exist (404). */
+async function getCcrTag(api, instanceId, project, repository, tag) {
+    const response = await api.request({
+        method: 'GET',
+        path: apiPath `${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
+        operation: `get tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 ? undefined : response.body;
+}
+/** Deletes one tag. 'absent' when it was already gone (404): the wanted end state. */
+async function deleteCcrTag(api, instanceId, project, repository, tag) {
+    const response = await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository)}/${api_path_pathSegment(tag, path_segments_CCR_TAG)}`,
+        operation: `delete tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/prune-tags.ts
+
+
+
+
+
+
+
+
+/** A CCR enterprise instance to prune, as read from the inputs. */
+class CcrTagTarget {
+    connection;
+    unlistedRepositories = 'CCR enterprise has no repository listing to match it against';
+    constructor(connection) {
+        this.connection = connection;
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    registry(api, namespace) {
+        return ccrTagRegistry(api, this.connection.instanceId, namespace);
+    }
+}
+const ccrTags = {
+    scope: 'CCR enterprise',
+    namespaceKind: 'a CCR namespace',
+    namespaceProblems: ccrNamespaceProblems,
+    read(reader) {
+        const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
+        return new CcrTagTarget(connection);
+    },
+};
+/** CCR enterprise project `project` of instance `instanceId`. */
+function ccrTagRegistry(api, instanceId, project) {
+    return {
+        repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
+        listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
+        deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
+        namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
+        namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
+    };
+}
+/** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
+function fromCcrTag(record) {
+    return {
+        ...refusal(record.tagName, path_segments_CCR_TAG),
+        name: String(record.tagName),
+        digest: record.digest ?? '',
+        updatedAt: parseTime(record.pushTime),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: 'image',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
+
+
+
+const ccrProvider = {
+    name: 'ccr',
+    label: 'CCR',
+    login: ccrLogin,
+    namespaces: ccrNamespaces,
+    tags: ccrTags,
+};
+
 ;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
 
 
@@ -50690,264 +52043,114 @@ function rejectedCredentialsHint(error, auth) {
             "tokens are scoped to the region's project.";
 }
 
-;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
-// Guards a paged listing against a server that never ends it: each record may appear once in the whole
-// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
+const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
 
 
 
-/** Most pages one listing may take: a million records at 100 a page. */
-const DEFAULT_MAX_PAGES = 10_000;
-/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
-class PageGuard {
-    #seen = new Set();
-    #operation;
-    #keyOf;
-    #maxPages;
-    #pages = 0;
-    constructor(options) {
-        this.#operation = options.operation;
-        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
-        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+
+/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
+const HUAWEI_ENV = [
+    {
+        accessKeyId: 'HUAWEICLOUD_SDK_AK',
+        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
+        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    },
+    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
+];
+const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
+const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
+    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
+    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
+/**
+ * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
+ * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
+ * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
+ */
+function resolveHuaweiAuth(reader) {
+    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
+    if (method === 'password')
+        return passwordAuth(reader) ?? missingPassword();
+    if (method === 'oidc')
+        return oidcAuth(reader, true);
+    const keys = readKeyInputs(reader);
+    if (keys)
+        return akskAuth(keys);
+    if (method === 'auto') {
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        if (chosen)
+            return chosen;
     }
-    /** Checks one page before anyone uses it. */
-    accept(page) {
-        this.#pages++;
-        if (this.#pages > this.#maxPages) {
-            throw new ListingIncompleteError(`${visible(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
-                'the listing is not reliable, so nothing was changed.');
-        }
-        for (const item of page) {
-            const key = this.#keyOf(item);
-            if (this.#seen.has(key)) {
-                throw new ListingIncompleteError(`${visible(this.#operation)}: page ${this.#pages} repeats ${visible(key)}: the listing changed while ` +
-                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
-            }
-            this.#seen.add(key);
-        }
+    for (const names of HUAWEI_ENV) {
+        const fromEnv = readKeyEnv(reader, names);
+        if (fromEnv)
+            return akskAuth(fromEnv);
     }
-}
-/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
-function asIncompleteListing(error, operation) {
-    if (!(error instanceof ApiError) || error.transport !== RESPONSE_TOO_LARGE)
-        return error;
-    return new ListingIncompleteError(`${visible(operation)}: a page was too large to read (${error.providerMessage}); ` +
-        'the listing is incomplete, so nothing was changed.');
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
-
-
-/** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
-async function listAllCcr(api, request, options) {
-    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
-    const pageSize = Math.min(options.pageSize ?? 100, 100);
-    const totalKey = options.totalKey ?? 'total';
-    const all = [];
-    let total;
-    for (let pageNo = 1;; pageNo++) {
-        const query = [
-            ...(request.query ?? []),
-            ['pageNo', String(pageNo)],
-            ['pageSize', String(pageSize)],
-        ];
-        const { body } = await api.request({ ...request, query }).catch((error) => {
-            throw asIncompleteListing(error, request.operation);
-        });
-        const items = body?.[options.itemsKey];
-        const page = Array.isArray(items) ? items : [];
-        guard.accept(page);
-        const reported = body?.[totalKey];
-        if (typeof reported === 'number') {
-            if (total !== undefined && reported !== total) {
-                throw new ListingIncompleteError(`${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`);
-            }
-            total = reported;
-        }
-        all.push(...page);
-        if (page.length < pageSize || (total !== undefined && all.length >= total))
-            break;
+    if (method === 'aksk') {
+        throw new InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
+            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
     }
-    if (total !== undefined && all.length !== total) {
-        throw new ListingIncompleteError(`${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`);
-    }
-    return all;
+    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
+        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
 }
-
-;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
-// Pieces the registries' name rules share: separators standing together, characters outside a set.
-/** Runs of separators; only `__` (two underscores) may stand together. */
-function adjacentSeparatorProblems(name, separators) {
-    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
-    return runs
-        .filter((run) => run !== '__')
-        .map((run) => /^_+$/.test(run)
-        ? `has "${run}": at most two underscores may stand together`
-        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
-}
-/** The distinct characters of `name` that `allowed` does not match. */
-function invalidCharacters(name, allowed) {
-    return [...new Set([...name].filter((char) => !allowed.test(char)))];
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
-// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
-
-/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
-function ccrNamespaceProblems(name) {
-    const problems = [];
-    if (name.length === 0)
-        return ['must not be empty'];
-    const bad = invalidCharacters(name, /[a-z0-9._-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (/^[._-]/.test(name))
-        problems.push('must not start with ".", "_" or "-"');
-    if (/[._-]$/.test(name))
-        problems.push('must not end with ".", "_" or "-"');
-    if (/^\d+$/.test(name))
-        problems.push('must not consist of digits only');
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
-
-
-const CCR_INSTANCE = {
-    what: 'CCR instance id',
-    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
-};
-const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
-/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
-const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
-const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
-const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
-
-;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
-
-
-
-/** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
-const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
-/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
-async function findCcrPersonalProject(api, projectName) {
-    const projects = await listAllCcr(api, {
-        method: 'GET',
-        path: '/v1/ccr/projects',
-        query: [
-            ['keyword', projectName],
-            ['keywordType', 'name'],
-        ],
-        operation: `look up personal namespace ${projectName}`,
-    }, PERSONAL_PAGE);
-    return projects.find((project) => project.projectName === projectName);
-}
-/** Members of a personal namespace. */
-async function listCcrPersonalMembers(api, projectId) {
-    return listAllCcr(api, {
-        method: 'GET',
-        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}/members`,
-        operation: `list members of personal namespace ${projectId}`,
-    }, PERSONAL_PAGE);
-}
-/** Deletes a personal namespace by id; one already gone counts as deleted. */
-async function deleteCcrPersonalProject(api, projectId) {
-    await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}`,
-        operation: `delete personal namespace ${projectId}`,
-        acceptStatus: [404],
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/projects.ts
-
-
-
-function projectsPath(instanceId) {
-    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/projects`;
-}
-/** True when the project is public; the API sends the flag as a string. */
-function isCcrProjectPublic(project) {
-    return project.public === true || project.public === 'true';
-}
-/** The enterprise namespace with exactly this name, or undefined (the server's name filter is fuzzy). */
-async function findCcrProject(api, instanceId, projectName) {
-    const projects = await listAllCcr(api, {
-        method: 'GET',
-        path: projectsPath(instanceId),
-        query: [['projectName', projectName]],
-        operation: `list namespaces of instance ${instanceId}`,
-    }, { itemsKey: 'items' });
-    return projects.find((project) => project.projectName === projectName);
-}
-/** Creates an enterprise namespace: 'created', or 'exists' when the name is taken (409). */
-async function createCcrProject(api, instanceId, project) {
-    const response = await api.request({
-        method: 'POST',
-        path: projectsPath(instanceId),
-        body: { projectName: project.projectName, public: String(project.public) },
-        operation: `create namespace ${project.projectName} in instance ${instanceId}`,
-        acceptStatus: [409],
-    });
-    return response.status === 409 ? 'exists' : 'created';
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/changes.ts
-/** An empty plan to add to. */
-function emptyPlan() {
-    return { changes: [], blockers: [], drift: [] };
-}
-/** Joins plans in order. */
-function joinPlans(...plans) {
+function akskAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
     return {
-        changes: plans.flatMap((plan) => plan.changes),
-        blockers: plans.flatMap((plan) => plan.blockers),
-        drift: plans.flatMap((plan) => plan.drift),
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
     };
 }
-/** The shown part of a change (for the `changes` output). */
-function changeText(change) {
-    return { action: change.action, target: change.target, detail: change.detail };
-}
-/** One log line for a change. */
-function describeChange(change) {
-    return change.detail
-        ? `${change.action} ${change.target}: ${change.detail}`
-        : `${change.action} ${change.target}`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/errors.ts
-// Failures of ensure-namespace that are about the registry's state, not a bad input or a failed call.
-/** The plan cannot be carried out (or, in check-only mode, the registry differs from the declaration). */
-class NamespacePlanError extends Error {
-    name = 'NamespacePlanError';
-    /** Each reason, as also listed in the log and the job summary. */
-    reasons;
-    constructor(message, reasons) {
-        super(message);
-        this.reasons = reasons;
+/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
+function passwordAuth(reader) {
+    const username = reader.optional('iam-username');
+    const password = reader.secret('iam-password');
+    const domain = reader.optional('iam-domain');
+    if (!username && !password && !domain)
+        return undefined;
+    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
+    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
+    if (missing.length > 0 || !username || !password || !domain) {
+        throw new InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+            'iam-username, iam-password and iam-domain (the account name).');
     }
+    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
 }
-/** The namespace name is in use, but not by anything these credentials can see. */
-class NamespaceTakenError extends Error {
-    name = 'NamespaceTakenError';
+function missingPassword() {
+    throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
+}
+/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
+function oidcAuth(reader, required) {
+    const idpId = reader.optional('idp-id');
+    if (!idpId) {
+        if (!required)
+            return undefined;
+        throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+            'GitHub (see docs/keyless.md).');
+    }
+    const audience = reader.optional('oidc-audience');
+    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
+    return audience ? { ...auth, audience } : auth;
 }
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/mode.ts
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
 
-/** check-only wins over dry-run: both write nothing, but check-only also fails on differences. */
-function runMode(inputs) {
-    if (inputs.checkOnly)
-        return 'check-only';
-    return inputs.dryRun ? 'dry-run' : 'apply';
-}
-/** Throws when the plan has blockers: nothing may be changed then. */
-function throwIfBlocked(plan) {
-    if (plan.blockers.length === 0)
-        return;
-    throw new NamespacePlanError(`Nothing was changed: ${plan.blockers.length === 1 ? plan.blockers[0] : `\n- ${plan.blockers.join('\n- ')}`}`, plan.blockers);
+
+const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
+function readSwrConnection(reader) {
+    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
+    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    if (iamEndpoint)
+        connection.iamEndpoint = iamEndpoint;
+    return connection;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/name-rules.ts
@@ -51000,6 +52203,98 @@ const SWR_REPOSITORY = {
 const SWR_TAG = { what: 'tag', problems: ociTagProblems };
 const path_segments_SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: numericIdProblems };
 
+;// CONCATENATED MODULE: ./src/providers/swr/namespaces.ts
+// SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
+
+
+
+/** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
+const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
+/** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
+async function findSwrNamespace(api, name, mode = 'authorized') {
+    const filter = mode === 'visible' ? `namespace::${name}|mode::visible` : `namespace::${name}`;
+    const response = await api.request({
+        method: 'GET',
+        path: '/v2/manage/namespaces',
+        query: [['filter', filter]],
+        operation: `look up namespace ${name}`,
+        // Some regions answer 404 instead of an empty list when nothing matches.
+        acceptStatus: [404],
+    });
+    if (response.status === 404)
+        return undefined;
+    // The filter may match by prefix or substring; only the exact name counts.
+    return response.body?.namespaces?.find((namespace) => namespace.name === name);
+}
+/** Creates a namespace: 'created' on 201, 'exists' on 409 (another run, or another account, has the name). */
+async function createSwrNamespace(api, name) {
+    try {
+        const response = await api.request({
+            method: 'POST',
+            path: '/v2/manage/namespaces',
+            body: { namespace: name },
+            operation: `create namespace ${name}`,
+            acceptStatus: [409],
+        });
+        return response.status === 409 ? 'exists' : 'created';
+    }
+    catch (error) {
+        throw isNamespaceQuotaError(error) ? withQuotaHint(error) : error;
+    }
+}
+/** Deletes a namespace; one already gone counts as deleted. */
+async function deleteSwrNamespace(api, name) {
+    await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(name, SWR_NAMESPACE)}`,
+        operation: `delete namespace ${name}`,
+        acceptStatus: [404],
+    });
+}
+/** True for SWR's "maximum number of organizations exceeded" answer to a create. */
+function isNamespaceQuotaError(error) {
+    if (!(error instanceof ApiError) || error.status !== 400)
+        return false;
+    if (error.code?.replace(/\s/g, '') === SWR_NAMESPACE_QUOTA_CODE)
+        return true;
+    return /organi[sz]ations?.*(maximum|quota|limit|exceed)|(maximum|quota|limit).*organi[sz]ations?/i.test(error.providerMessage);
+}
+function withQuotaHint(error) {
+    return new ApiError({
+        provider: error.provider,
+        operation: error.operation,
+        method: error.method,
+        path: error.path,
+        status: error.status,
+        code: error.code,
+        providerMessage: error.providerMessage,
+        requestId: error.requestId,
+        hint: 'The account has used its SWR quota of 5 organizations (namespaces). Delete an unused namespace ' +
+            '(state: absent) or ask Huawei Cloud support for a higher quota, then run again.',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
+// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
+/** SWR's registry host of a region. */
+function swrRegistryHost(region) {
+    return `swr.${region}.myhuaweicloud.com`;
+}
+/** How users write an SWR registry host, for messages. */
+const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
+const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
+/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
+function swrHostInputs(host) {
+    const region = SWR_HOST.exec(host)?.[1];
+    return region ? { region } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/types/assert-never.ts
+/** Marks a case the type system proves unreachable; reaching it anyway (bad data at runtime) is a bug. */
+function assertNever(value, what = 'case') {
+    throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
 ;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
 
 
@@ -51050,76 +52345,6 @@ async function revokeSwrNamespaceAccess(api, namespace, userIds) {
         body: userIds,
         operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
     });
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-permissions.ts
-// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
-
-/** Every user with a permission, the caller included, once each. */
-function currentPermissions(access) {
-    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
-    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
-}
-/** The current permission a declaration is about: by user id when given, else by user name. */
-function matchPermission(current, wish) {
-    return wish.userId !== undefined
-        ? current.find((auth) => auth.user_id === wish.userId)
-        : current.find((auth) => auth.user_name === wish.userName);
-}
-/**
- * Changes that give each declared user the declared level. With `prune`, users not declared lose their
- * permission, except the caller itself: removing its own access would lock the action out.
- */
-function planPermissions(namespace, access, wishes, prune) {
-    const current = currentPermissions(access);
-    const changes = [];
-    const blockers = [];
-    const matched = new Set();
-    for (const wish of wishes) {
-        const existing = matchPermission(current, wish);
-        const level = swrAuthName(wish.level);
-        if (!existing) {
-            if (wish.userId === undefined) {
-                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
-                    'to its line so it can be granted (SWR needs the user id).');
-            }
-            changes.push({
-                action: 'grant permission',
-                target: wish.userName,
-                detail: level,
-                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
-            });
-            continue;
-        }
-        matched.add(existing.user_id);
-        if (existing.auth !== wish.level) {
-            changes.push({
-                action: 'update permission',
-                target: wish.userName,
-                detail: `${swrAuthName(existing.auth)} → ${level}`,
-                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
-            });
-        }
-    }
-    if (prune && access && !access.self_auth) {
-        // Without self_auth the caller's own permission cannot be told apart: pruning might lock it out.
-        blockers.push(`prune-permissions: SWR did not say which permission on ${namespace} belongs to these credentials ` +
-            '(no self_auth), so no permission is revoked; run again without prune-permissions or check the endpoint.');
-    }
-    else if (prune) {
-        const self = access?.self_auth?.user_id;
-        for (const auth of current) {
-            if (matched.has(auth.user_id) || auth.user_id === self)
-                continue;
-            changes.push({
-                action: 'revoke permission',
-                target: auth.user_name,
-                detail: swrAuthName(auth.auth),
-                user: auth,
-            });
-        }
-    }
-    return { changes, blockers };
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
@@ -51251,12 +52476,279 @@ async function deleteSwrRepository(api, namespace, repository) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-repositories.ts
+;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
+
+
+
+
+/** Page size for tag listings: large pages keep the request count near the minimum. */
+const SWR_TAG_PAGE_SIZE = 100;
+/**
+ * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
+ * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ */
+function pagesOfSwrTags(api, namespace, repository, options = {}) {
+    return pagesOfSwrList(api, {
+        method: 'GET',
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
+        operation: `list tags of ${namespace}/${repository}`,
+    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag });
+}
+/** Every tag of one repository, read to the end and checked complete. */
+async function listSwrTags(api, namespace, repository, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrTags(api, namespace, repository, options))
+        all.push(...page);
+    return all;
+}
+/** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
+async function deleteSwrTag(api, namespace, repository, tag) {
+    const response = await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags/${api_path_pathSegment(tag, SWR_TAG)}`,
+        operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/apply.ts
+
+
+
+
+
+/** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
+async function applySwrChange(api, namespace, change) {
+    switch (change.action) {
+        case 'create repository':
+            await createSwrRepository(api, namespace, change.repository, change.settings);
+            return;
+        case 'update repository':
+            await updateSwrRepository(api, namespace, change.repository, change.settings);
+            return;
+        case 'delete repository':
+            await deleteRepositoryWithImages(api, namespace, change.repository);
+            return;
+        case 'grant permission':
+            // A parallel run may have granted it first (409): then make sure the level is the declared one.
+            if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
+                await updateSwrNamespaceAccess(api, namespace, [change.user]);
+            }
+            return;
+        case 'update permission':
+            await updateSwrNamespaceAccess(api, namespace, [change.user]);
+            return;
+        case 'revoke permission':
+            await revokeSwrNamespaceAccess(api, namespace, [change.user.user_id]);
+            return;
+        case 'delete namespace':
+            await deleteSwrNamespace(api, namespace);
+            return;
+        case 'create namespace':
+            throw new Error('create namespace is made by the session (createSwrNamespace), not applySwrChange');
+        default:
+            assertNever(change, 'change');
+    }
+}
+/** SWR refuses to delete a repository that still holds images (406), so its tags go first. */
+async function deleteRepositoryWithImages(api, namespace, repository) {
+    const tags = await listSwrTags(api, namespace, repository);
+    for (const tag of tags)
+        await deleteSwrTag(api, namespace, repository, tag.Tag);
+    await deleteSwrRepository(api, namespace, repository);
+}
+
+;// CONCATENATED MODULE: ./src/core/action/declaration-lines.ts
+// The loop shared by the line inputs (`repositories`, `permissions`): parse each line, refuse repeats, and
+// report every bad line at once.
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parseDeclarationLines(lines, grammar) {
+    const wishes = [];
+    const problems = [];
+    for (const line of lines) {
+        try {
+            const wish = grammar.parseLine(line);
+            const key = grammar.keyOf(wish);
+            if (wishes.some((other) => grammar.keyOf(other) === key))
+                throw new Error(grammar.declaredTwice(key));
+            wishes.push(wish);
+        }
+        catch (error) {
+            problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new InputError(grammar.input, `Input '${grammar.input}' is not valid:\n  ${problems.join('\n  ')}\n${grammar.usage}`);
+    }
+    return wishes;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/line-tokens.ts
+// Splits one declaration line into words: `name key=value key="quoted value"`.
+/** Words of a line, split on blanks; `"..."` keeps blanks and `\"` / `\\` escape. Throws on an open quote. */
+function splitLineTokens(line) {
+    const tokens = [];
+    let current = '';
+    let inToken = false;
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (quoted) {
+            if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
+                current += line[++i];
+            else if (char === '"')
+                quoted = false;
+            else
+                current += char;
+        }
+        else if (char === '"') {
+            quoted = true;
+            inToken = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inToken)
+                tokens.push(current);
+            current = '';
+            inToken = false;
+        }
+        else {
+            current += char;
+            inToken = true;
+        }
+    }
+    if (quoted)
+        throw new Error('a double quote is not closed');
+    if (inToken)
+        tokens.push(current);
+    return tokens;
+}
+/** Splits `key=value` at the first `=`; undefined when there is none. */
+function splitKeyValue(token) {
+    const at = token.indexOf('=');
+    if (at <= 0)
+        return undefined;
+    return { key: token.slice(0, at).toLowerCase(), value: token.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/permission-lines.ts
+// The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
+
+
+
+const NUMERIC = { '7': 'manage', '3': 'edit', '1': 'read', write: 'edit' };
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parsePermissionLines(lines) {
+    return parseDeclarationLines(lines, {
+        input: 'permissions',
+        parseLine: parsePermissionLine,
+        keyOf: (wish) => wish.userName,
+        declaredTwice: (userName) => `user "${userName}" is declared twice`,
+        usage: 'Write one user per line: user-name manage|edit|read [id=<IAM user id>].',
+    });
+}
+function parsePermissionLine(line) {
+    const [userName = '', levelText = '', ...rest] = splitLineTokens(line);
+    if (levelText === '')
+        throw new Error('give a user name and a level (manage, edit or read)');
+    // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
+    const lower = levelText.toLowerCase();
+    const levelName = Object.hasOwn(SWR_AUTH_LEVELS, lower)
+        ? lower
+        : Object.hasOwn(NUMERIC, levelText)
+            ? NUMERIC[levelText]
+            : undefined;
+    if (levelName === undefined) {
+        throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
+    }
+    const wish = { userName, level: SWR_AUTH_LEVELS[levelName] };
+    for (const token of rest) {
+        const pair = splitKeyValue(token);
+        if (pair?.key !== 'id' || pair.value === '')
+            throw new Error(`"${token}" is not id=<IAM user id>`);
+        wish.userId = pair.value;
+    }
+    return wish;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-permissions.ts
+// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
+
+/** Every user with a permission, the caller included, once each. */
+function currentPermissions(access) {
+    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
+    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
+}
+/** The current permission a declaration is about: by user id when given, else by user name. */
+function matchPermission(current, wish) {
+    return wish.userId !== undefined
+        ? current.find((auth) => auth.user_id === wish.userId)
+        : current.find((auth) => auth.user_name === wish.userName);
+}
+/**
+ * Changes that give each declared user the declared level. With `prune`, users not declared lose their
+ * permission, except the caller itself: removing its own access would lock the action out.
+ */
+function planPermissions(namespace, access, wishes, prune) {
+    const current = currentPermissions(access);
+    const changes = [];
+    const blockers = [];
+    const matched = new Set();
+    for (const wish of wishes) {
+        const existing = matchPermission(current, wish);
+        const level = swrAuthName(wish.level);
+        if (!existing) {
+            if (wish.userId === undefined) {
+                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
+                    'to its line so it can be granted (SWR needs the user id).');
+            }
+            changes.push({
+                action: 'grant permission',
+                target: wish.userName,
+                detail: level,
+                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
+            });
+            continue;
+        }
+        matched.add(existing.user_id);
+        if (existing.auth !== wish.level) {
+            changes.push({
+                action: 'update permission',
+                target: wish.userName,
+                detail: `${swrAuthName(existing.auth)} → ${level}`,
+                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
+            });
+        }
+    }
+    if (prune && access && !access.self_auth) {
+        // Without self_auth the caller's own permission cannot be told apart: pruning might lock it out.
+        blockers.push(`prune-permissions: SWR did not say which permission on ${namespace} belongs to these credentials ` +
+            '(no self_auth), so no permission is revoked; run again without prune-permissions or check the endpoint.');
+    }
+    else if (prune) {
+        const self = access?.self_auth?.user_id;
+        for (const auth of current) {
+            if (matched.has(auth.user_id) || auth.user_id === self)
+                continue;
+            changes.push({
+                action: 'revoke permission',
+                target: auth.user_name,
+                detail: swrAuthName(auth.auth),
+                user: auth,
+            });
+        }
+    }
+    return { changes, blockers };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-repositories.ts
 // Pure: declared repositories + the namespace's current repositories → create / update changes.
 
 /** Values SWR gets for attributes a new repository's line leaves out. */
 const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' };
-const visibility = (isPublic) => (isPublic ? 'public' : 'private');
+const plan_repositories_visibility = (isPublic) => (isPublic ? 'public' : 'private');
 /** Changes that make the namespace hold every declared repository with the declared attributes. */
 function planRepositories(namespace, current, wishes) {
     const changes = [];
@@ -51308,7 +52800,7 @@ function asCategory(value) {
     return SWR_CATEGORIES.find((category) => category === value);
 }
 function describeSettings(settings) {
-    const parts = [visibility(settings.is_public)];
+    const parts = [plan_repositories_visibility(settings.is_public)];
     if (settings.category)
         parts.push(`category ${settings.category}`);
     if (settings.description)
@@ -51319,7 +52811,7 @@ function describeSettings(settings) {
 function repositoryDifferences(existing, wish) {
     const differences = [];
     if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
-        differences.push(`visibility ${visibility(existing.is_public)} → ${visibility(wish.isPublic)}`);
+        differences.push(`visibility ${plan_repositories_visibility(existing.is_public)} → ${plan_repositories_visibility(wish.isPublic)}`);
     }
     if (wish.category !== undefined && wish.category !== (existing.category ?? '')) {
         differences.push(`category ${existing.category || '(none)'} → ${wish.category}`);
@@ -51330,17 +52822,18 @@ function repositoryDifferences(existing, wish) {
     return differences;
 }
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan.ts
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan.ts
 // Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
+
 
 
 
 
 /** Changes that bring the namespace to the declaration, with blockers that stop it. */
 function planSwrNamespace(current, wish) {
-    return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
+    return wish.state === 'absent' ? plan_planAbsent(current, wish.force) : plan_planPresent(current, wish);
 }
-function planPresent(current, wish) {
+function plan_planPresent(current, wish) {
     const plan = emptyPlan();
     if (!current.exists) {
         plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
@@ -51353,7 +52846,7 @@ function planPresent(current, wish) {
     }
     return plan;
 }
-function planAbsent(current, force) {
+function plan_planAbsent(current, force) {
     const plan = emptyPlan();
     if (!current.exists)
         return plan;
@@ -51374,7 +52867,7 @@ function planAbsent(current, force) {
         const change = {
             action: 'delete repository',
             target: `${current.namespace}/${repository.name}`,
-            detail: repository.num_images ? plural(repository.num_images, 'tag', 'with') : 'empty',
+            detail: repository.num_images ? `with ${plural(repository.num_images, 'tag')}` : 'empty',
             repository: repository.name,
         };
         plan.changes.push(change);
@@ -51383,479 +52876,63 @@ function planAbsent(current, force) {
     plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
     return plan;
 }
-/** `3 tags`, `1 tag`, `2 repositories`; with a prefix word when given. */
-function plural(count, noun, prefix) {
-    const word = count === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-    return prefix ? `${prefix} ${count} ${word}` : `${count} ${word}`;
-}
 /** Up to five names, then how many more. */
 function listSome(names, limit = 5) {
     const shown = names.slice(0, limit).join(', ');
     return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/plan-ccr.ts
-// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/repository-lines.ts
+// The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
 
 
-const plan_ccr_visibility = (isPublic) => (isPublic ? 'public' : 'private');
-/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
-function planCcrNamespace(current, wish) {
-    return wish.state === 'absent' ? plan_ccr_planAbsent(current, wish.force) : plan_ccr_planPresent(current, wish);
+
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parseRepositoryLines(lines) {
+    return parseDeclarationLines(lines, {
+        input: 'repositories',
+        parseLine: parseRepositoryLine,
+        keyOf: (wish) => wish.name,
+        declaredTwice: (name) => `"${name}" is declared twice`,
+        usage: 'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
+    });
 }
-function plan_ccr_planPresent(current, wish) {
-    const plan = emptyPlan();
-    const { project, namespace } = current;
-    if (!project) {
-        plan.changes.push({
-            action: 'create namespace',
-            target: namespace,
-            detail: plan_ccr_visibility(wish.isPublic ?? false),
-        });
-        if (current.edition === 'personal') {
-            plan.blockers.push(`CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
-                'Create it in the CCR console (Personal Edition → Namespaces), then run again. Names are unique ' +
-                'across all Baidu Cloud accounts: if the console says the name is taken, another account owns it.');
-        }
-        return plan;
+function parseRepositoryLine(line) {
+    const [name = '', ...attributes] = splitLineTokens(line);
+    const nameProblems = swrRepositoryProblems(name);
+    if (nameProblems.length > 0)
+        throw new Error(`repository name "${name}" ${nameProblems.join('; ')}`);
+    const wish = { name };
+    for (const token of attributes) {
+        const pair = splitKeyValue(token);
+        if (!pair)
+            throw new Error(`"${token}" is not key=value`);
+        applyAttribute(wish, pair.key, pair.value);
     }
-    if (wish.isPublic !== undefined && wish.isPublic !== project.isPublic) {
-        plan.drift.push(`namespace ${namespace} is ${plan_ccr_visibility(project.isPublic)} but declared ${plan_ccr_visibility(wish.isPublic)}; ` +
-            'the API cannot change the visibility of an existing namespace: change it in the CCR console.');
+    return wish;
+}
+function applyAttribute(wish, key, value) {
+    if (key === 'visibility') {
+        if (value !== 'private' && value !== 'public')
+            throw new Error(`visibility must be private or public, got "${value}"`);
+        wish.isPublic = value === 'public';
     }
-    return plan;
-}
-function plan_ccr_planAbsent(current, force) {
-    const plan = emptyPlan();
-    const { project, namespace } = current;
-    if (!project)
-        return plan;
-    if (current.edition === 'enterprise') {
-        plan.blockers.push('state: absent is not supported for CCR enterprise namespaces; delete it in the CCR console.');
-        return plan;
+    else if (key === 'category') {
+        const category = SWR_CATEGORIES.find((candidate) => candidate === value);
+        if (!category)
+            throw new Error(`category must be one of ${SWR_CATEGORIES.join(', ')}, got "${value}"`);
+        wish.category = category;
     }
-    if (project.repoCount > 0 && !force) {
-        plan.blockers.push(`namespace ${namespace} still holds ${plural(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
-            'to delete the namespace with them (try dry-run: true first).');
+    else if (key === 'description') {
+        wish.description = value;
     }
-    const detail = project.repoCount > 0 ? `with its ${plural(project.repoCount, 'repository')}` : 'empty';
-    plan.changes.push({ action: 'delete namespace', target: namespace, detail });
-    return plan;
-}
-
-;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
-
-/** Appends markdown to the job summary; a no-op where the host keeps none (GITHUB_STEP_SUMMARY unset). */
-async function appendJobSummary(markdown) {
-    await stepHost().appendSummary(markdown.text);
-}
-
-;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
-// Step outputs and exported variables. On the runner they go to its files (GITHUB_OUTPUT, GITHUB_ENV) with
-// heredoc delimiters, so no value can add another output or variable; the CLI prints them, quoted.
-
-/** Sets a step output. */
-function setStepOutput(name, value) {
-    stepHost().setOutput(name, value);
-}
-/** Exports a variable to the later steps of the job. */
-function exportJobVariable(name, value) {
-    stepHost().exportVariable(name, value);
-}
-
-;// CONCATENATED MODULE: ./src/core/output/markdown.ts
-// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
-// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
-
-
-let markdown_make;
-/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
-class Markdown {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    static {
-        markdown_make = (text) => new Markdown(text);
-    }
-    /** Joins parts with a separator the project wrote (e.g. '\n'). */
-    static join(parts, separator) {
-        return markdown_make(parts.map((part) => part.text).join(separator));
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
-function md(parts, ...values) {
-    return markdown_make(fillTemplate('md', parts, values, markdownValue));
-}
-function markdownValue(value) {
-    if (value instanceof Markdown)
-        return value.text;
-    return typeof value === 'string' ? markdownText(value) : String(value);
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '@': '&#64;',
-};
-/**
- * Pure: text as literal Markdown inline content on one line. HTML's special characters become
- * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
- * markup, link, autolink or table pipe survives.
- */
-function markdownText(value) {
-    return visible(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
-}
-/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
-function code(value) {
-    return markdown_make(codeSpan(visible(value)));
-}
-/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
-function codeCell(value) {
-    return markdown_make(codeSpan(visible(value)).replaceAll('|', '\\|'));
-}
-function codeSpan(content) {
-    if (content === '')
-        return '';
-    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
-    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-/**
- * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
- * action's sections below it are `###` headings, its lists and tables plain Markdown.
- */
-function summaryHeading(action, subject) {
-    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
-    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
-        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
-    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/report.ts
-// What a run shows: plan lines in the log, outputs, and the job summary table.
-
-
-
-
-/** Log lines for a plan: every change (made or to be made), blocker and drift. */
-function formatPlan(namespace, plan, mode) {
-    const lines = [];
-    if (plan.changes.length === 0)
-        lines.push(`namespace ${namespace} is as declared: nothing to change`);
     else {
-        const verb = mode === 'check-only' ? 'differs from the declaration' : 'plan';
-        lines.push(`${verb} (${plan.changes.length} ${plan.changes.length === 1 ? 'change' : 'changes'}):`);
-        for (const change of plan.changes)
-            lines.push(`  - ${describeChange(change)}`);
-    }
-    for (const blocker of plan.blockers)
-        lines.push(`blocked: ${blocker}`);
-    for (const drift of plan.drift)
-        lines.push(`cannot change: ${drift}`);
-    return lines;
-}
-/** Every difference a check-only run fails on, one line each. */
-function checkDifferences(plan) {
-    return [...plan.changes.map(describeChange), ...plan.drift, ...plan.blockers];
-}
-/** The changes the `changes` output lists: made in apply mode, to be made otherwise. */
-function reportedChanges(report) {
-    return (report.mode === 'apply' ? report.done : report.plan.changes).map(changeText);
-}
-/** Sets the outputs: created, namespace, registry-path, changes (JSON). */
-function setOutputs(report) {
-    setStepOutput('created', String(report.created));
-    setStepOutput('namespace', report.namespace);
-    setStepOutput('registry-path', report.registryPath);
-    setStepOutput('changes', JSON.stringify(reportedChanges(report)));
-}
-/** Markdown of the job summary: a headline for the mode, the table of changes, blockers and drift. */
-function summaryMarkdown(report) {
-    const changes = reportedChanges(report);
-    const lines = [
-        summaryHeading('ensure-namespace', md `${report.namespace} (${report.provider.toUpperCase()})`),
-        md ``,
-    ];
-    lines.push(md `${headline(report, changes.length)}`, md ``);
-    if (changes.length > 0) {
-        const status = { apply: 'done', 'dry-run': 'would do', 'check-only': 'differs' }[report.mode];
-        lines.push(md `| change | target | detail | status |`, md `|---|---|---|---|`);
-        for (const change of changes) {
-            lines.push(md `| ${change.action} | ${codeCell(change.target)} | ${change.detail} | ${status} |`);
-        }
-        lines.push(md ``);
-    }
-    if (report.plan.blockers.length > 0)
-        lines.push(md `**Blocked:**`, ...report.plan.blockers.map(bullet), md ``);
-    if (report.plan.drift.length > 0) {
-        lines.push(md `**Cannot be changed through the API:**`, ...report.plan.drift.map(bullet), md ``);
-    }
-    if (report.registryPath)
-        lines.push(md `Registry path: ${code(report.registryPath)}`, md ``);
-    return Markdown.join(lines, '\n');
-}
-function headline(report, count) {
-    const plural = count === 1 ? 'change' : 'changes';
-    if (report.mode === 'check-only') {
-        const differences = checkDifferences(report.plan).length;
-        return differences === 0
-            ? '✅ Check only: the registry matches the declaration.'
-            : `❌ Check only: ${differences} ${differences === 1 ? 'difference' : 'differences'} from the declaration.`;
-    }
-    if (report.plan.blockers.length > 0)
-        return '❌ Nothing was changed: the plan is blocked.';
-    if (report.mode === 'dry-run')
-        return `Dry run: ${count} ${plural} would be made; nothing was changed.`;
-    if (count === 0)
-        return '✅ Already as declared: nothing changed.';
-    return `✅ ${count} ${plural} made${report.created ? ' (namespace created)' : ''}.`;
-}
-const bullet = (text) => md `- ${text}`;
-/** Appends the summary to the job summary. */
-async function writeSummary(report) {
-    await appendJobSummary(summaryMarkdown(report));
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/ensure-ccr.ts
-
-
-
-
-
-
-
-
-/** Ensures a CCR namespace as declared; enterprise when `instance-id` is set, personal otherwise. */
-async function ensureCcrNamespace(api, inputs, mode, log) {
-    const wish = { state: inputs.state, isPublic: inputs.isPublic, force: inputs.force };
-    const found = await readCcrNamespace(api, inputs);
-    const plan = planCcrNamespace(found.state, wish);
-    for (const line of formatPlan(inputs.namespace, plan, mode))
-        log(shown `${line}`);
-    if (mode === 'check-only' && found.projectId !== undefined) {
-        const members = await listCcrPersonalMembers(api, found.projectId);
-        log(shown `members of ${inputs.namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`);
-        return { plan, done: [], created: false, members };
-    }
-    if (mode !== 'apply')
-        return { plan, done: [], created: false };
-    throwIfBlocked(plan);
-    const done = [];
-    let created = false;
-    for (const change of plan.changes) {
-        if (change.action === 'create namespace' && inputs.instanceId !== undefined) {
-            created = await createEnterpriseNamespace(api, inputs.instanceId, inputs.namespace, inputs.isPublic ?? false);
-            if (!created) {
-                log(shown `namespace ${inputs.namespace} already exists (created by a parallel run)`);
-                continue;
-            }
-        }
-        else if (change.action === 'delete namespace' && found.projectId !== undefined) {
-            await deleteCcrPersonalProject(api, found.projectId);
-        }
-        else {
-            throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
-        }
-        done.push(change);
-        log(shown `✓ ${describeChange(change)}`);
-    }
-    return { plan, done, created };
-}
-async function readCcrNamespace(api, inputs) {
-    const { namespace, instanceId } = inputs;
-    if (instanceId !== undefined) {
-        const project = await findCcrProject(api, instanceId, namespace);
-        const state = {
-            edition: 'enterprise',
-            namespace,
-            project: project && { isPublic: isCcrProjectPublic(project), repoCount: project.repoCount ?? 0 },
-        };
-        return { state };
-    }
-    const project = await findCcrPersonalProject(api, namespace);
-    const state = {
-        edition: 'personal',
-        namespace,
-        project: project && { isPublic: project.type === 'public', repoCount: project.repoCount ?? 0 },
-    };
-    return project ? { state, projectId: project.projectId } : { state };
-}
-/** Creates the project; on 409 confirms it is visible (a parallel run), else the name is taken. */
-async function createEnterpriseNamespace(api, instanceId, namespace, isPublic) {
-    const result = await createCcrProject(api, instanceId, { projectName: namespace, public: isPublic });
-    if (result === 'created')
-        return true;
-    if (await findCcrProject(api, instanceId, namespace))
-        return false;
-    throw new NamespaceTakenError(`CCR namespace "${namespace}" already exists in instance ${instanceId} but is not visible to these ` +
-        'credentials. Choose another name, or grant these credentials access to it.');
-}
-function memberLabel(member) {
-    const name = member.userName ?? member.username ?? '?';
-    return member.role ? `${name} (${member.role})` : name;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/namespaces.ts
-// SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
-
-
-
-/** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
-const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
-/** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
-async function findSwrNamespace(api, name, mode = 'authorized') {
-    const filter = mode === 'visible' ? `namespace::${name}|mode::visible` : `namespace::${name}`;
-    const response = await api.request({
-        method: 'GET',
-        path: '/v2/manage/namespaces',
-        query: [['filter', filter]],
-        operation: `look up namespace ${name}`,
-        // Some regions answer 404 instead of an empty list when nothing matches.
-        acceptStatus: [404],
-    });
-    if (response.status === 404)
-        return undefined;
-    // The filter may match by prefix or substring; only the exact name counts.
-    return response.body?.namespaces?.find((namespace) => namespace.name === name);
-}
-/** Creates a namespace: 'created' on 201, 'exists' on 409 (another run, or another account, has the name). */
-async function createSwrNamespace(api, name) {
-    try {
-        const response = await api.request({
-            method: 'POST',
-            path: '/v2/manage/namespaces',
-            body: { namespace: name },
-            operation: `create namespace ${name}`,
-            acceptStatus: [409],
-        });
-        return response.status === 409 ? 'exists' : 'created';
-    }
-    catch (error) {
-        throw isNamespaceQuotaError(error) ? withQuotaHint(error) : error;
+        throw new Error(`unknown attribute "${key}" (known: visibility, category, description)`);
     }
 }
-/** Deletes a namespace; one already gone counts as deleted. */
-async function deleteSwrNamespace(api, name) {
-    await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(name, SWR_NAMESPACE)}`,
-        operation: `delete namespace ${name}`,
-        acceptStatus: [404],
-    });
-}
-/** True for SWR's "maximum number of organizations exceeded" answer to a create. */
-function isNamespaceQuotaError(error) {
-    if (!(error instanceof ApiError) || error.status !== 400)
-        return false;
-    if (error.code?.replace(/\s/g, '') === SWR_NAMESPACE_QUOTA_CODE)
-        return true;
-    return /organi[sz]ations?.*(maximum|quota|limit|exceed)|(maximum|quota|limit).*organi[sz]ations?/i.test(error.providerMessage);
-}
-function withQuotaHint(error) {
-    return new ApiError({
-        provider: error.provider,
-        operation: error.operation,
-        method: error.method,
-        path: error.path,
-        status: error.status,
-        code: error.code,
-        providerMessage: error.providerMessage,
-        requestId: error.requestId,
-        hint: 'The account has used its SWR quota of 5 organizations (namespaces). Delete an unused namespace ' +
-            '(state: absent) or ask Huawei Cloud support for a higher quota, then run again.',
-    });
-}
 
-;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
-
-
-
-
-/** Page size for tag listings: large pages keep the request count near the minimum. */
-const SWR_TAG_PAGE_SIZE = 100;
-/**
- * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
- * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
- */
-function pagesOfSwrTags(api, namespace, repository, options = {}) {
-    return pagesOfSwrList(api, {
-        method: 'GET',
-        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
-        operation: `list tags of ${namespace}/${repository}`,
-    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag });
-}
-/** Every tag of one repository, read to the end and checked complete. */
-async function listSwrTags(api, namespace, repository, options = {}) {
-    const all = [];
-    for await (const page of pagesOfSwrTags(api, namespace, repository, options))
-        all.push(...page);
-    return all;
-}
-/** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
-async function deleteSwrTag(api, namespace, repository, tag) {
-    const response = await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags/${api_path_pathSegment(tag, SWR_TAG)}`,
-        operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
-        acceptStatus: [404],
-        rawBody: true,
-    });
-    return response.status === 404 ? 'absent' : 'deleted';
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/apply-swr.ts
-
-
-
-
-/** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
-async function applySwrChange(api, namespace, change) {
-    switch (change.action) {
-        case 'create repository':
-            await createSwrRepository(api, namespace, change.repository, change.settings);
-            return;
-        case 'update repository':
-            await updateSwrRepository(api, namespace, change.repository, change.settings);
-            return;
-        case 'delete repository':
-            await deleteRepositoryWithImages(api, namespace, change.repository);
-            return;
-        case 'grant permission':
-            // A parallel run may have granted it first (409): then make sure the level is the declared one.
-            if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
-                await updateSwrNamespaceAccess(api, namespace, [change.user]);
-            }
-            return;
-        case 'update permission':
-            await updateSwrNamespaceAccess(api, namespace, [change.user]);
-            return;
-        case 'revoke permission':
-            await revokeSwrNamespaceAccess(api, namespace, [change.user.user_id]);
-            return;
-        case 'delete namespace':
-            await deleteSwrNamespace(api, namespace);
-            return;
-        case 'create namespace':
-            throw new Error('create namespace is made by ensureSwrNamespace, not applySwrChange');
-    }
-}
-/** SWR refuses to delete a repository that still holds images (406), so its tags go first. */
-async function deleteRepositoryWithImages(api, namespace, repository) {
-    const tags = await listSwrTags(api, namespace, repository);
-    for (const tag of tags)
-        await deleteSwrTag(api, namespace, repository, tag.Tag);
-    await deleteSwrRepository(api, namespace, repository);
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/swr-state.ts
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/state.ts
 
 
 
@@ -51888,7 +52965,7 @@ async function confirmSwrNamespaceVisible(api, namespace) {
         'name, or ask the owner to grant these credentials access to it.');
 }
 
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/ensure-swr.ts
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/support.ts
 
 
 
@@ -51897,723 +52974,89 @@ async function confirmSwrNamespaceVisible(api, namespace) {
 
 
 
-/** Ensures an SWR namespace as declared; in dry-run and check-only modes only plans. */
-async function ensureSwrNamespace(api, inputs, mode, log) {
-    const { namespace } = inputs;
-    const wish = {
-        state: inputs.state,
-        repositories: inputs.repositories,
-        permissions: inputs.permissions,
-        prunePermissions: inputs.prunePermissions,
-        force: inputs.force,
+
+
+/** An SWR namespace to ensure, as read from the inputs. */
+class SwrNamespaceTarget {
+    connection;
+    repositories;
+    permissions;
+    prunePermissions;
+    removes;
+    #wish;
+    #namespace;
+    constructor(connection, declaration, common) {
+        this.connection = connection;
+        this.repositories = declaration.repositories;
+        this.permissions = declaration.permissions;
+        this.prunePermissions = declaration.prunePermissions;
+        if (declaration.prunePermissions)
+            this.removes = 'prune-permissions revokes permissions';
+        this.#wish = { state: common.state, force: common.force, ...declaration };
+        this.#namespace = common.namespace;
+    }
+    connect(options) {
+        return connectSwr(this.connection, options);
+    }
+    open(api) {
+        return swrSession(api, this.connection, this.#namespace, this.#wish);
+    }
+}
+const swrNamespaces = {
+    nameKind: 'an SWR organization (namespace) name',
+    nameProblems: swrNamespaceProblems,
+    inputs: ['repositories', 'permissions', 'prune-permissions'],
+    declaredInputs(reader) {
+        const declaration = readDeclaration(reader);
+        const given = [
+            ['repositories', declaration.repositories.length > 0],
+            ['permissions', declaration.permissions.length > 0],
+            ['prune-permissions', declaration.prunePermissions],
+        ];
+        return given.filter(([, set]) => set).map(([name]) => name);
+    },
+    refusals: {
+        public: "Input 'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').",
+    },
+    read(reader, common) {
+        return new SwrNamespaceTarget(readSwrConnection(reader), readDeclaration(reader), common);
+    },
+};
+function readDeclaration(reader) {
+    return {
+        repositories: parseRepositoryLines(reader.lines('repositories')),
+        permissions: parsePermissionLines(reader.lines('permissions')),
+        prunePermissions: reader.boolean('prune-permissions', { default: false }),
     };
+}
+function swrSession(api, connection, namespace, wish) {
     const needs = {
         repositories: wish.repositories.length > 0 || wish.state === 'absent',
         access: wish.permissions.length > 0 || wish.prunePermissions,
     };
-    const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
-    for (const line of formatPlan(namespace, plan, mode))
-        log(shown `${line}`);
-    if (mode !== 'apply')
-        return { plan, done: [], created: false };
-    throwIfBlocked(plan);
-    const done = [];
-    let rest = plan.changes;
-    let created = false;
-    const first = rest[0];
-    if (first?.action === 'create namespace') {
-        created = (await createSwrNamespace(api, namespace)) === 'created';
-        if (created) {
-            // A namespace this run just created is empty: the rest of the plan stands as made. Creating a
-            // repository or granting a permission that a parallel run added meanwhile is a 409 the executor
-            // takes as done.
-            done.push(first);
-            log(shown `✓ ${describeChange(first)}`);
-            rest = rest.slice(1);
-        }
-        else {
+    const changeFor = (change) => ({
+        action: change.action,
+        target: change.target,
+        detail: change.detail,
+        apply: async () => {
+            if (change.action !== 'create namespace') {
+                await applySwrChange(api, namespace, change);
+                return 'done';
+            }
+            if ((await createSwrNamespace(api, namespace)) === 'created')
+                return 'done';
             await confirmSwrNamespaceVisible(api, namespace);
-            log(shown `namespace ${namespace} already exists (created by a parallel run or shared with these credentials)`);
-            // Plan the rest again from what is there now: the other run may have added repositories,
-            // and its creator already holds the manage permission.
-            const replanned = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
-            throwIfBlocked(replanned);
-            rest = replanned.changes.filter((change) => change.action !== 'create namespace');
-        }
-    }
-    for (const change of rest) {
-        await applySwrChange(api, namespace, change);
-        done.push(change);
-        log(shown `✓ ${describeChange(change)}`);
-    }
-    return { plan, done, created };
-}
-
-;// CONCATENATED MODULE: ./src/core/action/input-names.ts
-// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-function quoteInputs(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
-}
-/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
-function inputLabel(names) {
-    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
-// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
-// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
-// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
-/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
-// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
-// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
-// while the action deletes for real, so destructive runs refuse them before any API call.
-
-
-
-
-/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
-function findUndeclaredInputs(given, declared) {
-    const known = new Set(declared.map(inputVariable));
-    const found = [];
-    for (const input of given) {
-        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
-            continue;
-        found.push({ input, closest: closestName(input, declared) });
-    }
-    return found;
-}
-/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
-function undeclaredInputsMessage(action, found) {
-    return found
-        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
-        .join(' ');
-}
-/**
- * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
- * InputError naming each undeclared input, anything else warns once and goes on.
- */
-function checkDeclaredInputs(reader, metadata, options) {
-    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
-    if (found.length === 0)
-        return;
-    const message = undeclaredInputsMessage(metadata.name, found);
-    if (options.refuse) {
-        throw new InputError(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
-    }
-    logWarning(shown `${message} It is ignored.`);
-}
-/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
-function closestName(input, declared) {
-    const wanted = normalised(input);
-    let best = declared[0] ?? '';
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const name of declared) {
-        const distance = editDistance(wanted, normalised(name));
-        if (distance < bestDistance) {
-            best = name;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
-function normalised(name) {
-    return name.toLowerCase().replace(/[_ ]/g, '-');
-}
-/** Levenshtein distance: insertions, deletions and substitutions of one character. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
-
-const KEY_INPUTS = {
-    accessKeyId: 'access-key-id',
-    secretAccessKey: 'secret-access-key',
-    token: 'security-token',
-};
-/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
-function readKeyInputs(reader) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
-    const token = reader.secret(KEY_INPUTS.token);
-    if (!accessKeyId && !secretAccessKey && !token)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
-        const given = [
-            accessKeyId && 'access-key-id',
-            secretAccessKey && 'secret-access-key',
-            token && 'security-token',
-        ]
-            .filter(Boolean)
-            .join(' and ');
-        throw new InputError(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
-            'and AK/SK credentials need both access-key-id and secret-access-key.');
-    }
-    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
-}
-/**
- * One family of environment variables, masked; undefined when none is set, InputError when partial.
- * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
- */
-function readKeyEnv(reader, names) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
-    if (!accessKeyId && !secretAccessKey)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const [set, missing] = accessKeyId
-            ? [names.accessKeyId, names.secretAccessKey]
-            : [names.secretAccessKey, names.accessKeyId];
-        throw new InputError(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
-            'access-key-id and secret-access-key instead.');
-    }
-    const token = reader.secret(KEY_INPUTS.token, [names.token]);
-    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
-    return withToken({ accessKeyId, secretAccessKey, source }, token);
-}
-function withToken(set, token) {
-    return token ? { ...set, token } : set;
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/resolve-baidu.ts
-
-
-/** The variables of Baidu's CLI and SDKs. */
-const BAIDU_ENV = {
-    accessKeyId: 'BCE_ACCESS_KEY_ID',
-    secretAccessKey: 'BCE_SECRET_ACCESS_KEY',
-    token: 'BCE_SESSION_TOKEN',
-};
-/**
- * Resolves Baidu credentials: the inputs access-key-id / secret-access-key (+ security-token as the
- * STS session token), else BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY (+ BCE_SESSION_TOKEN).
- */
-function resolveBaiduAuth(reader) {
-    const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
-    if (method !== 'auto' && method !== 'aksk') {
-        throw new InputError('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
-    }
-    const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
-    if (keys)
-        return baiduAuth(keys);
-    throw new InputError(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
-        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
-        'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
-}
-function baiduAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+            return 'exists';
+        },
+    });
     return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, sessionToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with session token)` : keys.source,
+        async plan() {
+            const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        existingNote: 'created by a parallel run or shared with these credentials',
+        registryHost: async () => swrRegistryHost(connection.region),
     };
-}
-
-;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
-function readRegion(reader, pattern, expected) {
-    const region = reader.string('region');
-    if (!pattern.test(region)) {
-        throw new InputError('region', `Input 'region' must be ${expected}, got "${region}".`);
-    }
-    return region;
-}
-/**
- * An endpoint override: an https URL without credentials, query or fragment (plain http only for
- * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
- */
-function readEndpoint(reader, name) {
-    const text = reader.optional(name);
-    if (text === undefined)
-        return undefined;
-    const fail = (why) => {
-        throw new InputError(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
-    };
-    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        fail(`"${url.protocol}" is not https`);
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
-    }
-    if (url.username || url.password)
-        fail('it must not contain a user name or password');
-    if (url.search || url.hash)
-        fail('it must not contain a query string or fragment');
-    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
-    return url;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
-
-
-
-const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
-const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
-/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
-function readCcrConnection(reader) {
-    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const instanceId = reader.optional('instance-id');
-    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
-        throw new InputError('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
-    }
-    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    return instanceId ? { ...connection, instanceId } : connection;
-}
-/** The connection of an enterprise instance; without `instance-id`, an InputError saying `why` it is needed. */
-function enterpriseOnly(connection, why) {
-    if (connection.instanceId !== undefined)
-        return connection;
-    throw new InputError('instance-id', why);
-}
-
-;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
-
-
-/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
-function refuseInputs(reader, names, where) {
-    const given = names.filter((name) => reader.optional(name) !== undefined);
-    if (given.length === 0)
-        return;
-    throw new InputError(given, `${inputLabel(given)} cannot be used with ${where}.`);
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
-// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
-
-
-
-
-/**
- * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
- * Never calls `PUT` on the same path: that resets the user's permanent password.
- */
-async function createCcrTemporaryPassword(api, instanceId, durationHours) {
-    const path = api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/credential`;
-    const operation = `create a temporary docker password for instance ${instanceId}`;
-    const response = await api.request({
-        method: 'POST',
-        path,
-        body: { duration: durationHours },
-        operation,
-        // A repeat only issues another short-lived password; the first one expires on its own.
-        retrySafe: true,
-        secretResponse: true,
-    });
-    const password = response.body?.password;
-    if (typeof password !== 'string' || password === '') {
-        throw new ApiError({
-            provider: 'CCR',
-            operation,
-            method: 'POST',
-            path,
-            status: response.status,
-            providerMessage: 'the response held no "password"',
-        });
-    }
-    return { password: maskSecret(password) };
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
-
-
-/** `GET /v1/instances/{instanceId}`. */
-async function getCcrInstance(api, instanceId) {
-    const response = await api.request({
-        method: 'GET',
-        path: api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}`,
-        operation: `read instance ${instanceId}`,
-    });
-    return response.body ?? {};
-}
-/** Custom domain names of an instance (entries may be plain strings or `{domainName}` objects). */
-function customDomainsOf(info) {
-    const domains = [];
-    for (const entry of info?.customDomains ?? []) {
-        if (typeof entry === 'string')
-            domains.push(entry);
-        else if (typeof entry === 'object' && entry !== null) {
-            const name = entry.domainName ?? entry.domain;
-            if (typeof name === 'string')
-                domains.push(name);
-        }
-    }
-    return domains;
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/registry-host.ts
-/**
- * The config.json key for a registry: host and optional port, without scheme, path or trailing slash
- * (what `docker login <host>` writes). Undefined when the text is not a host.
- */
-function registryKey(text) {
-    const trimmed = text
-        .trim()
-        .replace(/^[a-z]+:\/\//i, '')
-        .replace(/\/+$/, '');
-    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(trimmed))
-        return undefined;
-    return trimmed.toLowerCase();
-}
-/** Keys docker may also have used for the same registry (`https://host`, `http://host/`…). */
-function isSameRegistry(key, registry) {
-    return registryKey(key.replace(/\/v[12]\/?$/, '')) === registry;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
-// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
-
-/** CCR personal edition's registry host (one domain for every region). */
-const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
-/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
-function ccrInstanceRegistryHost(detail, access) {
-    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
-    return url ? registryKey(url) : undefined;
-}
-/** How users write CCR registry hosts, for messages. */
-const CCR_HOST_FORMS = [
-    'ccr-<instance>-pub.cnc.<region>.baidubce.com',
-    'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
-    CCR_PERSONAL_REGISTRY,
-];
-/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
-/**
- * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
- * instance's domain, nothing more for the personal edition's; undefined for any other host.
- */
-function ccrHostInputs(host) {
-    if (host === CCR_PERSONAL_REGISTRY)
-        return {};
-    const match = CCR_INSTANCE_HOST.exec(host);
-    if (!match)
-        return undefined;
-    const [, instanceId, access, region] = match;
-    return {
-        'instance-id': instanceId,
-        region: region,
-        'registry-access': access === 'pub' ? 'public' : 'private',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
-/**
- * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
- * Cloud user. The id is part of the call as documented; there is no documented form without it.
- */
-async function getCcrUserProfile(api, userId) {
-    const response = await api.request({
-        method: 'GET',
-        path: '/v1/users/profile',
-        query: [['userId', userId]],
-        operation: `read the profile of user ${userId}`,
-    });
-    return response.body ?? {};
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
-
-
-
-
-
-
-
-
-/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
-const MAX_DURATION_HOURS = 24;
-const DEFAULT_DURATION_HOURS = 2;
-/** CCR enterprise: a temporary password for an instance. */
-class CcrEnterpriseLoginTarget {
-    kind = 'ccr-enterprise';
-    connection;
-    registry;
-    /** Which instance domain to log in to when `registry` is not set. */
-    registryAccess;
-    /** Lifetime of the temporary password, hours. */
-    durationHours;
-    /** Docker user name (`username`); else read from the profile of `userId`. */
-    username;
-    /** User whose profile names the docker user (`user-id`). */
-    userId;
-    #user;
-    constructor(connection, user, options) {
-        this.connection = connection;
-        this.#user = user;
-        if (user.username !== undefined)
-            this.username = user.username;
-        if (user.userId !== undefined)
-            this.userId = user.userId;
-        this.registryAccess = options.registryAccess;
-        this.durationHours = options.durationHours;
-        if (options.registry)
-            this.registry = options.registry;
-    }
-    get renewHint() {
-        return 'Raise duration if later steps need the registry longer.';
-    }
-    get notes() {
-        return [];
-    }
-    async obtain(now) {
-        const api = await connectCcr(this.connection);
-        const { instanceId } = this.connection;
-        // Reads first: a failure there must not cost an irrevocable password.
-        const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
-        const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
-        const user = this.#user;
-        const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
-        const issuedAt = now();
-        const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
-        return {
-            registry,
-            username,
-            password,
-            expiresAt: new Date(issuedAt.getTime() + this.durationHours * 3_600_000),
-            expirySource: `duration ${this.durationHours} h`,
-        };
-    }
-}
-/** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
-class CcrPersonalLoginTarget {
-    kind = 'ccr-personal';
-    registry;
-    username;
-    password;
-    constructor(registry, username, password) {
-        this.registry = registry;
-        this.username = username;
-        this.password = password;
-    }
-    get renewHint() {
-        return 'Log in again before the steps that need it.';
-    }
-    get notes() {
-        return [
-            'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
-                'password is changed. The post step removes it from the runner.',
-        ];
-    }
-    async obtain() {
-        return { registry: this.registry, username: this.username, password: this.password };
-    }
-}
-const ccrLogin = {
-    loginInputs: ['instance-id', 'registry-access', 'duration', 'username', 'user-id', 'password'],
-    hostForms: CCR_HOST_FORMS,
-    hostInputs: ccrHostInputs,
-    readTarget(reader, common) {
-        return reader.optional('instance-id') === undefined
-            ? readPersonalTarget(reader, common)
-            : readEnterpriseTarget(reader, common.registry);
-    },
-};
-function readEnterpriseTarget(reader, registry) {
-    refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
-    const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
-    const user = readDockerUser(reader);
-    return new CcrEnterpriseLoginTarget(connection, user, {
-        registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
-        registry,
-    });
-}
-/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
-function readDockerUser(reader) {
-    const username = reader.optional('username');
-    const userId = reader.optional('user-id');
-    if (username)
-        return userId ? { username, userId } : { username };
-    if (userId)
-        return { userId };
-    throw new InputError(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
-        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
-        'center), since the profile call takes a user id.');
-}
-function readPersonalTarget(reader, common) {
-    const username = reader.optional('username');
-    const { password } = common;
-    if (!username && !password) {
-        throw new InputError(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
-            'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
-            'which has no temporary credentials).');
-    }
-    if (!username || !password) {
-        const missing = username ? 'password' : 'username';
-        throw new InputError(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
-    }
-    refuseInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
-    return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
-}
-async function profileName(api, userId) {
-    const profile = await getCcrUserProfile(api, userId);
-    if (typeof profile.name === 'string' && profile.name !== '')
-        return profile.name;
-    throw new ApiError({
-        provider: 'CCR',
-        operation: 'read the docker user name',
-        method: 'GET',
-        path: '/v1/users/profile',
-        status: 200,
-        providerMessage: 'the profile has no "name"',
-        hint: 'Set the username input to the docker user name shown in the CCR console.',
-    });
-}
-/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
-function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
-    if (registryOverride)
-        return registryOverride;
-    const host = ccrInstanceRegistryHost(detail, access);
-    if (host)
-        return host;
-    const domains = customDomainsOf(detail.info);
-    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
-    throw new InputError(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
-        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
-
-const ccrProvider = {
-    name: 'ccr',
-    label: 'CCR',
-    login: ccrLogin,
-};
-
-;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
-const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
-
-;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
-
-
-
-
-/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
-const HUAWEI_ENV = [
-    {
-        accessKeyId: 'HUAWEICLOUD_SDK_AK',
-        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
-        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-    },
-    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
-];
-const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
-const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
-    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
-    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
-/**
- * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
- * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
- * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
- */
-function resolveHuaweiAuth(reader) {
-    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
-    if (method === 'password')
-        return passwordAuth(reader) ?? missingPassword();
-    if (method === 'oidc')
-        return oidcAuth(reader, true);
-    const keys = readKeyInputs(reader);
-    if (keys)
-        return akskAuth(keys);
-    if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
-        if (chosen)
-            return chosen;
-    }
-    for (const names of HUAWEI_ENV) {
-        const fromEnv = readKeyEnv(reader, names);
-        if (fromEnv)
-            return akskAuth(fromEnv);
-    }
-    if (method === 'aksk') {
-        throw new InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
-            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
-    }
-    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
-        `found. Tried, in order: ${TRIED}. Set one of them ` +
-        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
-}
-function akskAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
-    };
-}
-/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
-function passwordAuth(reader) {
-    const username = reader.optional('iam-username');
-    const password = reader.secret('iam-password');
-    const domain = reader.optional('iam-domain');
-    if (!username && !password && !domain)
-        return undefined;
-    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
-    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
-    if (missing.length > 0 || !username || !password || !domain) {
-        throw new InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
-            'iam-username, iam-password and iam-domain (the account name).');
-    }
-    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
-}
-function missingPassword() {
-    throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
-}
-/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
-    const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
-    const audience = reader.optional('oidc-audience');
-    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
-    return audience ? { ...auth, audience } : auth;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
-
-
-const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
-/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
-function readSwrConnection(reader) {
-    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
-    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (iamEndpoint)
-        connection.iamEndpoint = iamEndpoint;
-    return connection;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/login-secret.ts
@@ -52701,21 +53144,6 @@ function parseExpiry(value) {
     return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
-// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
-/** SWR's registry host of a region. */
-function swrRegistryHost(region) {
-    return `swr.${region}.myhuaweicloud.com`;
-}
-/** How users write an SWR registry host, for messages. */
-const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
-const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
-/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
-function swrHostInputs(host) {
-    const region = SWR_HOST.exec(host)?.[1];
-    return region ? { region } : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/providers/swr/login.ts
 
 
@@ -52795,16 +53223,313 @@ function unexpectedHosts(secret, accepted) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
+
+
+
+function retentionsPath(namespace, repository) {
+    return api_path_apiPath `${swrRepositoryPath(namespace, repository)}/retentions`;
+}
+/** The repository's retention policies (SWR returns them in one response). */
+async function listSwrRetentions(api, namespace, repository) {
+    const response = await api.request({
+        method: 'GET',
+        path: retentionsPath(namespace, repository),
+        operation: `list retention policies of ${namespace}/${repository}`,
+    });
+    return Array.isArray(response.body) ? response.body : [];
+}
+/** Creates a policy and returns its id. Not retried: a repeat could create a second policy. */
+async function createSwrRetention(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: retentionsPath(namespace, repository),
+        body: settings,
+        operation: `create retention policy of ${namespace}/${repository}`,
+    });
+    return typeof response.body?.id === 'number' ? response.body.id : undefined;
+}
+/** Replaces the rules of one policy (spec 4.9.5). */
+async function updateSwrRetention(api, namespace, repository, id, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: api_path_apiPath `${retentionsPath(namespace, repository)}/${api_path_pathSegment(id, path_segments_SWR_RETENTION_ID)}`,
+        body: settings,
+        operation: `update retention policy ${id} of ${namespace}/${repository}`,
+        rawBody: true,
+    });
+}
+/** Deletes one policy; a missing one counts as deleted. */
+async function deleteSwrRetention(api, namespace, repository, id) {
+    await api.request({
+        method: 'DELETE',
+        path: apiPath `${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
+        operation: `delete retention policy ${id} of ${namespace}/${repository}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
+const HOUR = 3_600_000;
+const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
+/**
+ * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
+ * There is no `m`: it reads as minutes to some and months to others.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0'] = match;
+    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / UNITS.d);
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
+// `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
+// A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
+// differences that only make SWR keep more are reported as notes.
+
+
+
+/** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
+function retentionPolicyFor(rules) {
+    refuseInexpressible(rules);
+    // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
+    const selectors = [...rules.exclude, ...rules.keep].map((p) => ({
+        kind: 'regexp',
+        pattern: p.syntax === 'glob' ? p.regex.source : p.source,
+    }));
+    const notes = [
+        'SWR applies the policy on its own schedule; the digest-sharing and manifest-list protection of mode: delete does not apply to what SWR deletes.',
+        'Patterns are evaluated by SWR, whose regular-expression dialect may differ from JavaScript in rare constructs.',
+    ];
+    if (rules.keep.length > 0) {
+        notes.push('keep patterns become tag selectors: SWR does not count those tags towards the kept number.');
+    }
+    if (rules.olderThan) {
+        const days = wholeDaysAtLeast(rules.olderThan);
+        if (days * 86_400_000 !== rules.olderThan.ms) {
+            notes.push(`older-than ${rules.olderThan.text} is rounded up to ${days} days (SWR counts whole days).`);
+        }
+    }
+    const rule = rules.olderThan
+        ? {
+            template: 'date_rule',
+            params: { days: String(wholeDaysAtLeast(rules.olderThan)) },
+            tag_selectors: selectors,
+        }
+        : { template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors };
+    return { settings: { algorithm: 'or', rules: [rule] }, description: describeRule(rule), notes };
+}
+/** The rule in words, for the summary. */
+function describeRule(rule) {
+    const what = rule.template === 'date_rule'
+        ? `delete tags older than ${rule.params.days} days`
+        : `keep the newest ${rule.params.num} tags`;
+    const except = Markdown.join(rule.tag_selectors.map((s) => code(s.pattern)), ', ');
+    return rule.tag_selectors.length > 0 ? md `${what}, except tags matching ${except}` : md `${what}`;
+}
+function refuseInexpressible(rules) {
+    const refuse = (inputs, why) => {
+        throw new InputError(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
+    };
+    if (rules.include.length > 0) {
+        refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
+    }
+    if (rules.keepSemver > 0)
+        refuse(['keep-semver'], "'keep-semver': SWR has no per-version rule.");
+    if (rules.keepLast > 0 && rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
+            '(leave keep-last at 0 for an age rule alone, or older-than empty for a count rule alone).');
+    }
+    if (rules.keepLast === 0 && !rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "a policy without 'keep-last' or 'older-than'.");
+    }
+}
+/** Create when none exists, nothing when the one stored is equal, update otherwise; several = conflict. */
+function planRetention(current, wanted) {
+    if (current.length === 0)
+        return { action: 'create' };
+    if (current.length > 1)
+        return { action: 'conflict', ids: current.map((p) => p.id) };
+    const [policy] = current;
+    return sameRetention(policy, wanted)
+        ? { action: 'unchanged', id: policy.id }
+        : { action: 'update', id: policy.id };
+}
+/** Equal up to the order of rules and selectors, and numbers sent as strings or numbers. */
+function sameRetention(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(settings) {
+    const rules = (settings.rules ?? []).map((rule) => ({
+        template: rule.template,
+        days: rule.params?.days === undefined ? undefined : Number(rule.params.days),
+        num: rule.params?.num === undefined ? undefined : Number(rule.params.num),
+        selectors: (rule.tag_selectors ?? []).map((s) => `${s.kind}\u0000${s.pattern}`).sort(),
+    }));
+    const ruleTexts = rules.map((rule) => JSON.stringify(rule)).sort();
+    return JSON.stringify({ algorithm: settings.algorithm, rules: ruleTexts });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention.ts
+
+
+
+
+
+/** One SWR retention policy, stored in each repository by apply. */
+class SwrPolicyToStore {
+    settings;
+    description;
+    notes;
+    #target;
+    constructor(target) {
+        this.#target = target;
+        this.settings = target.settings;
+        this.description = target.description;
+        this.notes = target.notes;
+    }
+    apply(api, namespace, repository, dryRun) {
+        return applyRetention(api, { namespace, repository, dryRun }, this.#target);
+    }
+}
+const swrRetention = {
+    policyFor: (rules) => new SwrPolicyToStore(retentionPolicyFor(rules)),
+};
+/** Creates the repository's policy when it has none, updates a different one, leaves an equal one alone. */
+async function applyRetention(api, where, target) {
+    const { namespace, repository, dryRun } = where;
+    const change = planRetention(await listSwrRetentions(api, namespace, repository), target.settings);
+    switch (change.action) {
+        case 'unchanged':
+            return { repository, action: 'unchanged', id: change.id };
+        case 'conflict':
+            return {
+                repository,
+                action: 'conflict',
+                detail: `it has ${change.ids.length} retention policies (ids ${change.ids.join(', ')}); keep at most one, then run again`,
+            };
+        case 'create': {
+            if (dryRun)
+                return { repository, action: 'would create' };
+            const id = await createSwrRetention(api, namespace, repository, target.settings);
+            return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
+        }
+        case 'update': {
+            // The id comes from the listing: one that cannot go into a path is reported, never used.
+            const problems = segmentProblems(String(change.id), path_segments_SWR_RETENTION_ID);
+            if (problems.length > 0) {
+                return {
+                    repository,
+                    action: 'conflict',
+                    detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
+                };
+            }
+            if (dryRun)
+                return { repository, action: 'would update', id: change.id };
+            await updateSwrRetention(api, namespace, repository, change.id, target.settings);
+            return { repository, action: 'updated', id: change.id };
+        }
+        default:
+            return assertNever(change, 'retention change');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
+
+
+
+
+
+
+/** SWR organization `namespace`. */
+function swrTagRegistry(api, namespace) {
+    return {
+        listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
+        repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
+        listTags: async (repository) => {
+            // Converted page by page: the raw records (manifest text included) never pile up in memory.
+            const tags = [];
+            for await (const page of pagesOfSwrTags(api, namespace, repository))
+                tags.push(...page.map(fromSwrTag));
+            return tags;
+        },
+        deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
+        namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
+        namespaceLabel: `SWR organization ${namespace}`,
+    };
+}
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
+function fromSwrTag(record) {
+    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+    const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
+    const info = {
+        ...refusal(record.Tag, SWR_TAG),
+        name: String(record.Tag),
+        digest: record.digest ?? '',
+        updatedAt: parseTime(record.updated ?? record.created),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
+    };
+    if (info.kind === 'list' && children)
+        info.children = children;
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/support.ts
+
+
+
+
+
+/** An SWR region to prune, as read from the inputs. */
+class SwrTagTarget {
+    connection;
+    constructor(connection) {
+        this.connection = connection;
+    }
+    connect(options) {
+        return connectSwr(this.connection, options);
+    }
+    registry(api, namespace) {
+        return swrTagRegistry(api, namespace);
+    }
+}
+const swrTags = {
+    namespaceKind: 'an SWR organization',
+    namespaceProblems: swrNamespaceProblems,
+    read: (reader) => new SwrTagTarget(readSwrConnection(reader)),
+    retention: swrRetention,
+};
+
 ;// CONCATENATED MODULE: ./src/providers/swr/index.ts
+
+
 
 const swrProvider = {
     name: 'swr',
     label: 'SWR',
     login: swrLogin,
+    namespaces: swrNamespaces,
+    tags: swrTags,
 };
 
 ;// CONCATENATED MODULE: ./src/providers/index.ts
-
 
 
 
@@ -52846,179 +53571,6 @@ function recognizeRegistry(host, table = PROVIDERS) {
 function registryHostForms(table = PROVIDERS) {
     return table.flatMap((provider) => provider.login?.hostForms ?? []);
 }
-/** The connection for whichever provider the `provider` input names. */
-function readConnection(reader) {
-    return reader.oneOf('provider', ['swr', 'ccr']) === 'swr'
-        ? readSwrConnection(reader)
-        : readCcrConnection(reader);
-}
-/** `a`, `a or b`, `a, b or c`. */
-function eitherOf(names) {
-    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/declaration-lines.ts
-// The loop shared by the line inputs (`repositories`, `permissions`): parse each line, refuse repeats, and
-// report every bad line at once.
-
-/** Parses every line; throws one InputError listing each bad line and why. */
-function parseDeclarationLines(lines, grammar) {
-    const wishes = [];
-    const problems = [];
-    for (const line of lines) {
-        try {
-            const wish = grammar.parseLine(line);
-            const key = grammar.keyOf(wish);
-            if (wishes.some((other) => grammar.keyOf(other) === key))
-                throw new Error(grammar.declaredTwice(key));
-            wishes.push(wish);
-        }
-        catch (error) {
-            problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
-    if (problems.length > 0) {
-        throw new InputError(grammar.input, `Input '${grammar.input}' is not valid:\n  ${problems.join('\n  ')}\n${grammar.usage}`);
-    }
-    return wishes;
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/line-tokens.ts
-// Splits one declaration line into words: `name key=value key="quoted value"`.
-/** Words of a line, split on blanks; `"..."` keeps blanks and `\"` / `\\` escape. Throws on an open quote. */
-function splitLineTokens(line) {
-    const tokens = [];
-    let current = '';
-    let inToken = false;
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-        const char = line[i];
-        if (quoted) {
-            if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
-                current += line[++i];
-            else if (char === '"')
-                quoted = false;
-            else
-                current += char;
-        }
-        else if (char === '"') {
-            quoted = true;
-            inToken = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inToken)
-                tokens.push(current);
-            current = '';
-            inToken = false;
-        }
-        else {
-            current += char;
-            inToken = true;
-        }
-    }
-    if (quoted)
-        throw new Error('a double quote is not closed');
-    if (inToken)
-        tokens.push(current);
-    return tokens;
-}
-/** Splits `key=value` at the first `=`; undefined when there is none. */
-function splitKeyValue(token) {
-    const at = token.indexOf('=');
-    if (at <= 0)
-        return undefined;
-    return { key: token.slice(0, at).toLowerCase(), value: token.slice(at + 1) };
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/permission-lines.ts
-// The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
-
-
-
-const NUMERIC = { '7': 'manage', '3': 'edit', '1': 'read', write: 'edit' };
-/** Parses every line; throws one InputError listing each bad line and why. */
-function parsePermissionLines(lines) {
-    return parseDeclarationLines(lines, {
-        input: 'permissions',
-        parseLine: parsePermissionLine,
-        keyOf: (wish) => wish.userName,
-        declaredTwice: (userName) => `user "${userName}" is declared twice`,
-        usage: 'Write one user per line: user-name manage|edit|read [id=<IAM user id>].',
-    });
-}
-function parsePermissionLine(line) {
-    const [userName = '', levelText = '', ...rest] = splitLineTokens(line);
-    if (levelText === '')
-        throw new Error('give a user name and a level (manage, edit or read)');
-    // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
-    const lower = levelText.toLowerCase();
-    const levelName = Object.hasOwn(SWR_AUTH_LEVELS, lower)
-        ? lower
-        : Object.hasOwn(NUMERIC, levelText)
-            ? NUMERIC[levelText]
-            : undefined;
-    if (levelName === undefined) {
-        throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
-    }
-    const wish = { userName, level: SWR_AUTH_LEVELS[levelName] };
-    for (const token of rest) {
-        const pair = splitKeyValue(token);
-        if (pair?.key !== 'id' || pair.value === '')
-            throw new Error(`"${token}" is not id=<IAM user id>`);
-        wish.userId = pair.value;
-    }
-    return wish;
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/repository-lines.ts
-// The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
-
-
-
-
-/** Parses every line; throws one InputError listing each bad line and why. */
-function parseRepositoryLines(lines) {
-    return parseDeclarationLines(lines, {
-        input: 'repositories',
-        parseLine: parseRepositoryLine,
-        keyOf: (wish) => wish.name,
-        declaredTwice: (name) => `"${name}" is declared twice`,
-        usage: 'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
-    });
-}
-function parseRepositoryLine(line) {
-    const [name = '', ...attributes] = splitLineTokens(line);
-    const nameProblems = swrRepositoryProblems(name);
-    if (nameProblems.length > 0)
-        throw new Error(`repository name "${name}" ${nameProblems.join('; ')}`);
-    const wish = { name };
-    for (const token of attributes) {
-        const pair = splitKeyValue(token);
-        if (!pair)
-            throw new Error(`"${token}" is not key=value`);
-        applyAttribute(wish, pair.key, pair.value);
-    }
-    return wish;
-}
-function applyAttribute(wish, key, value) {
-    if (key === 'visibility') {
-        if (value !== 'private' && value !== 'public')
-            throw new Error(`visibility must be private or public, got "${value}"`);
-        wish.isPublic = value === 'public';
-    }
-    else if (key === 'category') {
-        const category = SWR_CATEGORIES.find((candidate) => candidate === value);
-        if (!category)
-            throw new Error(`category must be one of ${SWR_CATEGORIES.join(', ')}, got "${value}"`);
-        wish.category = category;
-    }
-    else if (key === 'description') {
-        wish.description = value;
-    }
-    else {
-        throw new Error(`unknown attribute "${key}" (known: visibility, category, description)`);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/inputs.ts
 // The only place that reads ensure-namespace's inputs: parsed and checked here, before any API call.
@@ -53028,96 +53580,77 @@ function applyAttribute(wish, key, value) {
 
 
 
-
-
-
-
 /** Reads and validates every ensure-namespace input into one object; throws InputError naming the input. */
-function readEnsureNamespaceInputs(read = new InputReader()) {
-    const connection = readConnection(read);
-    const inputs = {
-        connection,
-        provider: connection.provider,
+function readEnsureNamespaceInputs(read = new InputReader(), providers = PROVIDERS) {
+    const provider = chooseProvider(read, 'namespaces', { action: 'ensure-namespace', table: providers });
+    const support = provider.namespaces;
+    const common = {
         namespace: read.string('namespace'),
         state: read.oneOf('state', ['present', 'absent'], { default: 'present' }),
-        instanceId: connection.provider === 'ccr' ? connection.instanceId : undefined,
-        repositories: parseRepositoryLines(read.lines('repositories')),
-        permissions: parsePermissionLines(read.lines('permissions')),
-        prunePermissions: read.boolean('prune-permissions', { default: false }),
-        isPublic: read.optional('public') === undefined ? undefined : read.boolean('public', { default: false }),
         force: read.boolean('force', { default: false }),
+    };
+    const inputs = {
+        provider: provider.name,
+        ...common,
         dryRun: read.boolean('dry-run', { default: false }),
         checkOnly: read.boolean('check-only', { default: false }),
         registry: read.optional('registry'),
+        target: support.read(read, common),
     };
-    checkNamespaceName(inputs.provider, inputs.namespace);
-    checkCombinations(inputs);
+    checkNamespaceName(support, inputs.namespace);
+    refuseOthersInputs(read, provider, providers);
+    checkState(inputs, support.declaredInputs(read));
     checkDeclaredInputs(read, actionMetadata, destructiveRun(inputs));
     return inputs;
 }
-/** state: absent and prune-permissions take things away: they refuse an input the action does not know. */
+/** state: absent and declarations that take things away refuse an input the action does not know. */
 function destructiveRun(inputs) {
     if (inputs.state === 'absent')
         return { refuse: true, because: 'state: absent deletes the namespace' };
-    if (inputs.prunePermissions)
-        return { refuse: true, because: 'prune-permissions revokes permissions' };
+    if (inputs.target.removes)
+        return { refuse: true, because: inputs.target.removes };
     return { refuse: false };
 }
-function checkNamespaceName(provider, namespace) {
-    const problems = provider === 'swr' ? swrNamespaceProblems(namespace) : ccrNamespaceProblems(namespace);
+function checkNamespaceName(support, namespace) {
+    const problems = support.nameProblems(namespace);
     if (problems.length === 0)
         return;
-    const service = provider === 'swr' ? 'an SWR organization (namespace) name' : 'a CCR namespace name';
-    throw new InputError('namespace', `Input 'namespace' "${namespace}" is not ${service}: it ${problems.join('; it ')}.`);
+    throw new InputError('namespace', `Input 'namespace' "${namespace}" is not ${support.nameKind}: it ${problems.join('; it ')}.`);
 }
-/** Rules between inputs; pure. */
-function checkCombinations(inputs) {
-    const swrOnly = [
-        ['repositories', inputs.repositories.length > 0],
-        ['permissions', inputs.permissions.length > 0],
-        ['prune-permissions', inputs.prunePermissions],
-    ];
-    if (inputs.provider === 'ccr') {
-        const used = swrOnly.filter(([, set]) => set).map(([name]) => name);
-        if (used.length > 0) {
-            throw new InputError(used, `${inputLabel(used)} ${used.length > 1 ? 'apply' : 'applies'} to provider swr only; remove ${used.length > 1 ? 'them' : 'it'} for ccr.`);
+/** Declaration inputs of other providers are an error naming the providers that take them. */
+function refuseOthersInputs(read, chosen, providers) {
+    const own = chosen.namespaces;
+    const refused = [];
+    const owners = new Set();
+    for (const other of providers) {
+        if (other === chosen || !other.namespaces)
+            continue;
+        for (const name of other.namespaces.declaredInputs(read)) {
+            if (own.inputs.includes(name) || refused.includes(name))
+                continue;
+            refused.push(name);
+            owners.add(other.name);
         }
     }
-    if (inputs.provider === 'swr' && inputs.isPublic !== undefined) {
-        throw new InputError('public', "Input 'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').");
-    }
+    if (refused.length === 0)
+        return;
+    const reason = refused.map((name) => own.refusals?.[name]).find((text) => text !== undefined);
+    if (reason)
+        throw new InputError(refused, reason);
+    const them = refused.length > 1;
+    throw new InputError(refused, `${inputLabel(refused)} ${them ? 'apply' : 'applies'} to provider ${[...owners].join(', ')} only; ` +
+        `remove ${them ? 'them' : 'it'} for ${chosen.name}.`);
+}
+/** state: absent deletes the namespace, so nothing may be declared with it; force only goes with it. */
+function checkState(inputs, declared) {
     if (inputs.state === 'absent') {
-        const declared = swrOnly.filter(([, set]) => set).map(([name]) => name);
-        if (inputs.isPublic !== undefined)
-            declared.push('public');
         if (declared.length > 0) {
             throw new InputError(['state', ...declared], `Input 'state' is absent, which deletes the namespace, so ${quoteInputs(declared)} cannot be declared with it.`);
-        }
-        if (inputs.provider === 'ccr' && inputs.instanceId !== undefined) {
-            throw new InputError(['state', 'instance-id'], "Input 'state' is absent, which is supported for SWR and CCR personal namespaces only (no 'instance-id'); " +
-                'delete CCR enterprise namespaces in the console.');
         }
     }
     else if (inputs.force) {
         throw new InputError(['force', 'state'], "Input 'force' only applies with state: absent (it deletes repositories first).");
     }
-}
-
-;// CONCATENATED MODULE: ./src/actions/ensure-namespace/registry-host.ts
-
-
-
-/** The `registry` input, else the provider's host for the region (CCR enterprise: the instance's public domain). */
-async function registryHost(api, inputs) {
-    if (inputs.registry !== undefined)
-        return inputs.registry;
-    const { connection } = inputs;
-    if (connection.provider === 'swr')
-        return swrRegistryHost(connection.region);
-    if (connection.instanceId === undefined)
-        return CCR_PERSONAL_REGISTRY;
-    const detail = await getCcrInstance(api, connection.instanceId);
-    return ccrInstanceRegistryHost(detail, 'public') ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/run.ts
@@ -53130,18 +53663,14 @@ async function registryHost(api, inputs) {
 
 
 
-
-
-
-
 /** Runs the action: the entry main.ts hands to runAction. */
-async function runEnsureNamespace(reader = new InputReader()) {
-    const inputs = readEnsureNamespaceInputs(reader);
+async function runEnsureNamespace(reader = new InputReader(), providers) {
+    const inputs = readEnsureNamespaceInputs(reader, providers);
     const mode = runMode(inputs);
-    const { connection, namespace } = inputs;
-    logInfo(shown `ensure-namespace: ${namespace} on ${connection.provider.toUpperCase()}, state ${inputs.state}, ${mode}`);
-    const api = connection.provider === 'swr' ? await connectSwr(connection) : await connectCcr(connection);
-    const report = await ensure(api, inputs, mode);
+    const { namespace, target } = inputs;
+    logInfo(shown `ensure-namespace: ${namespace} on ${inputs.provider.toUpperCase()}, state ${inputs.state}, ${mode}`);
+    const session = target.open(await target.connect());
+    const report = await ensure(session, inputs, mode);
     setOutputs(report);
     await writeSummary(report);
     for (const drift of report.plan.drift)
@@ -53149,14 +53678,11 @@ async function runEnsureNamespace(reader = new InputReader()) {
             logWarning(shown `${drift}`);
     failOnFindings(report);
 }
-async function ensure(api, inputs, mode) {
+async function ensure(session, inputs, mode) {
     const base = { namespace: inputs.namespace, provider: inputs.provider, mode };
     let outcome;
     try {
-        outcome =
-            inputs.provider === 'swr'
-                ? await ensureSwrNamespace(api, inputs, mode, logInfo)
-                : await ensureCcrNamespace(api, inputs, mode, logInfo);
+        outcome = await ensureNamespace(session, inputs.namespace, mode, logInfo);
     }
     catch (error) {
         // A blocked plan still gets its summary, so the reason shows on the run page.
@@ -53166,8 +53692,8 @@ async function ensure(api, inputs, mode) {
         }
         throw error;
     }
-    const registryPath = `${await registryHost(api, inputs)}/${inputs.namespace}`;
-    return { ...base, ...outcome, registryPath };
+    const host = inputs.registry ?? (await session.registryHost());
+    return { ...base, ...outcome, registryPath: `${host}/${inputs.namespace}` };
 }
 /** check-only fails on any difference; every mode fails on blockers (nothing was changed then). */
 function failOnFindings(report) {
@@ -54318,8 +54844,6 @@ const prune_tags_action_metadata_actionMetadata = {
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/connect.ts
 
 
-
-
 /** Connects with `rate-limit` as the client-side cap; every attempt is logged at debug level. */
 async function connectForPrune(inputs, throttling) {
     const http = {
@@ -54331,8 +54855,7 @@ async function connectForPrune(inputs, throttling) {
     };
     if (inputs.rateLimit > 0)
         http.rateLimit = { requestsPerSecond: inputs.rateLimit };
-    const { connection } = inputs;
-    return connection.provider === 'swr' ? connectSwr(connection, { http }) : connectCcr(connection, { http });
+    return inputs.target.connect({ http });
 }
 function describeAttempt(event) {
     const status = event.status === 0 ? (event.errorCode ?? 'no response') : String(event.status);
@@ -54358,6 +54881,18 @@ class RetentionConflictError extends Error {
 /** The namespace the inputs name does not exist (or these credentials cannot see it). */
 class NamespaceNotFoundError extends Error {
     name = 'NamespaceNotFoundError';
+}
+/** A plan would delete more than the `max-deletions` guard allows. */
+class DeletionLimitError extends Error {
+    name = 'DeletionLimitError';
+    planned;
+    limit;
+    constructor(planned, limit) {
+        super(`The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
+            'Review the plan with dry-run: true, then raise max-deletions if it is right.');
+        this.planned = planned;
+        this.limit = limit;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
@@ -54393,7 +54928,7 @@ async function executeDeletions(deletions, remove, options) {
 }
 async function attempt(deletion, remove) {
     try {
-        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.tag) };
+        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name) };
     }
     catch (error) {
         const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
@@ -54425,7 +54960,7 @@ function isDone(result) {
 }
 /** `repository:tag`, the form used in outputs and messages. */
 function tagRef(result) {
-    return `${result.repository}:${result.tag.tag}`;
+    return `${result.repository}:${result.tag.name}`;
 }
 /** Bytes of the distinct images the plans delete (a dry run's upper bound). */
 function plannedBytes(plans) {
@@ -54458,12 +54993,6 @@ function reclaimedBytes(results) {
     return total;
 }
 
-;// CONCATENATED MODULE: ./src/actions/prune-tags/plural.ts
-/** `1 tag`, `2 tags`, `2 repositories`: counts in log lines and the summary read as sentences. */
-function plural_plural(count, noun, nouns = `${noun}s`) {
-    return `${count} ${count === 1 ? noun : nouns}`;
-}
-
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/failure-message.ts
 // How a run with failed deletions ended, in one message for the log, the summary and the step failure (pure).
 
@@ -54481,15 +55010,15 @@ function failureMessage(results) {
         return undefined;
     const total = results.length;
     const head = failed.length === total
-        ? `All ${plural_plural(total, 'deletion')} failed.`
-        : `${failed.length} of ${plural_plural(total, 'deletion')} failed; the others were done.`;
+        ? `All ${plural(total, 'deletion')} failed.`
+        : `${failed.length} of ${plural(total, 'deletion')} failed; the others were done.`;
     return `${head} Failed: ${failureList(failed)}. Run again to retry: tags already deleted are skipped.`;
 }
 /** Credentials refused: say so once (with the registry's answer and its hint), then count what happened. */
 function refusalMessage(refusal, results) {
     const others = results.filter((r) => r.outcome === 'failed' && !isCredentialRefusal(r));
     const counts = [
-        `${results.filter(isDone).length} of ${plural_plural(results.length, 'deletion')} done`,
+        `${results.filter(isDone).length} of ${plural(results.length, 'deletion')} done`,
         `${results.filter(isCredentialRefusal).length} refused`,
         others.length > 0 ? `${others.length} failed otherwise` : '',
         `${results.filter((r) => r.outcome === 'not-attempted').length} not attempted`,
@@ -54506,30 +55035,6 @@ function failureList(failed) {
         .join('; ');
     const more = failed.length > SHOWN ? `; and ${failed.length - SHOWN} more (see the failed output)` : '';
     return shown + more;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/duration.ts
-// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
-const HOUR = 3_600_000;
-const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
-/**
- * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
- * There is no `m`: it reads as minutes to some and months to others.
- */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0'] = match;
-    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / UNITS.d);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -59755,91 +60260,6 @@ function selectRepositories(patterns, available) {
     return [...chosen].sort();
 }
 
-;// CONCATENATED MODULE: ./src/actions/prune-tags/retention-policy.ts
-// `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
-// A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
-// differences that only make SWR keep more are reported as notes.
-
-
-/** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
-function retentionPolicyFor(rules) {
-    refuseInexpressible(rules);
-    // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
-    const selectors = [...rules.exclude, ...rules.keep].map((p) => ({
-        kind: 'regexp',
-        pattern: p.syntax === 'glob' ? p.regex.source : p.source,
-    }));
-    const notes = [
-        'SWR applies the policy on its own schedule; the digest-sharing and manifest-list protection of mode: delete does not apply to what SWR deletes.',
-        'Patterns are evaluated by SWR, whose regular-expression dialect may differ from JavaScript in rare constructs.',
-    ];
-    if (rules.keep.length > 0) {
-        notes.push('keep patterns become tag selectors: SWR does not count those tags towards the kept number.');
-    }
-    if (rules.olderThan) {
-        const days = wholeDaysAtLeast(rules.olderThan);
-        if (days * 86_400_000 !== rules.olderThan.ms) {
-            notes.push(`older-than ${rules.olderThan.text} is rounded up to ${days} days (SWR counts whole days).`);
-        }
-        return {
-            settings: {
-                algorithm: 'or',
-                rules: [{ template: 'date_rule', params: { days: String(days) }, tag_selectors: selectors }],
-            },
-            notes,
-        };
-    }
-    return {
-        settings: {
-            algorithm: 'or',
-            rules: [{ template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors }],
-        },
-        notes,
-    };
-}
-function refuseInexpressible(rules) {
-    const refuse = (inputs, why) => {
-        throw new InputError(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
-    };
-    if (rules.include.length > 0) {
-        refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
-    }
-    if (rules.keepSemver > 0)
-        refuse(['keep-semver'], "'keep-semver': SWR has no per-version rule.");
-    if (rules.keepLast > 0 && rules.olderThan) {
-        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
-            '(leave keep-last at 0 for an age rule alone, or older-than empty for a count rule alone).');
-    }
-    if (rules.keepLast === 0 && !rules.olderThan) {
-        refuse(['keep-last', 'older-than'], "a policy without 'keep-last' or 'older-than'.");
-    }
-}
-/** Create when none exists, nothing when the one stored is equal, update otherwise; several = conflict. */
-function planRetention(current, wanted) {
-    if (current.length === 0)
-        return { action: 'create' };
-    if (current.length > 1)
-        return { action: 'conflict', ids: current.map((p) => p.id) };
-    const [policy] = current;
-    return sameRetention(policy, wanted)
-        ? { action: 'unchanged', id: policy.id }
-        : { action: 'update', id: policy.id };
-}
-/** Equal up to the order of rules and selectors, and numbers sent as strings or numbers. */
-function sameRetention(a, b) {
-    return canonical(a) === canonical(b);
-}
-function canonical(settings) {
-    const rules = (settings.rules ?? []).map((rule) => ({
-        template: rule.template,
-        days: rule.params?.days === undefined ? undefined : Number(rule.params.days),
-        num: rule.params?.num === undefined ? undefined : Number(rule.params.num),
-        selectors: (rule.tag_selectors ?? []).map((s) => `${s.kind}\u0000${s.pattern}`).sort(),
-    }));
-    const ruleTexts = rules.map((rule) => JSON.stringify(rule)).sort();
-    return JSON.stringify({ algorithm: settings.algorithm, rules: ruleTexts });
-}
-
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-patterns.ts
 // Tag patterns of include, exclude and keep: globs matched against the whole tag (the default), or
 // regular expressions matched anywhere in it (use-regex: true). Checked at input time.
@@ -59916,17 +60336,16 @@ function everyTagWarnings(input, patterns) {
 
 
 
-
-
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 /** Reads and checks every input of prune-tags. */
-function readPruneInputs(reader = new InputReader()) {
+function readPruneInputs(reader = new InputReader(), providers = PROVIDERS) {
     checkDeclaredInputs(reader, prune_tags_action_metadata_actionMetadata, { refuse: true, because: 'prune-tags deletes tags' });
     const settings = readSettings(reader);
-    const connection = readConnection(reader);
-    return inputs_checkCombinations({ ...settings, connection });
+    const provider = chooseProvider(reader, 'tags', { action: 'prune-tags', table: providers });
+    const target = provider.tags.read(reader);
+    return checkCombinations(settings, provider, target, providers);
 }
-/** Everything but the connection (which also resolves credentials). */
+/** Everything but the provider and its connection (which also resolves credentials). */
 function readSettings(reader) {
     const rules = readRules(reader);
     const keepGithub = readKeepGithub(reader);
@@ -59977,41 +60396,43 @@ function readOlderThan(reader) {
     return duration;
 }
 /** The namespace goes into every request path: it must follow the provider's name rules. */
-function checkNamespace(namespace, provider) {
-    const problems = provider === 'swr' ? swrNamespaceProblems(namespace) : ccrNamespaceProblems(namespace);
+function checkNamespace(namespace, tags) {
+    const problems = tags.namespaceProblems(namespace);
     if (problems.length === 0)
         return;
-    const kind = provider === 'swr' ? 'an SWR organization' : 'a CCR namespace';
-    throw new InputError('namespace', `Input 'namespace' must be ${kind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`);
+    throw new InputError('namespace', `Input 'namespace' must be ${tags.namespaceKind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`);
 }
-/** Rules that involve several inputs; pure. */
-function inputs_checkCombinations(inputs) {
-    const { connection, rules } = inputs;
-    checkNamespace(inputs.namespace, connection.provider);
+/** Rules that involve several inputs, or what the chosen registry can do; pure. */
+function checkCombinations(settings, provider, target, providers) {
+    const { rules } = settings;
+    checkNamespace(settings.namespace, provider.tags);
     if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
         throw new InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
             "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.");
     }
-    if (connection.provider === 'ccr') {
-        if (!connection.instanceId) {
-            throw new InputError('instance-id', "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
-        }
-        const glob = inputs.repositories.find(isGlob);
-        if (glob) {
-            throw new InputError('repositories', `Input 'repositories' must name CCR repositories exactly ("${glob}" is a pattern): CCR enterprise has no repository listing to match it against.`);
-        }
+    const glob = settings.repositories.find(isGlob);
+    if (glob && target.unlistedRepositories) {
+        throw new InputError('repositories', `Input 'repositories' must name ${provider.label} repositories exactly ("${glob}" is a pattern): ${target.unlistedRepositories}.`);
     }
-    if (inputs.mode === 'retention-policy') {
-        if (connection.provider !== 'swr') {
-            throw new InputError(['mode', 'provider'], "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.");
-        }
-        if (inputs.keepGithub) {
-            throw new InputError(['mode', 'keep-github'], "Input 'mode' is retention-policy, whose SWR policy cannot keep the tags GitHub points at; leave " +
-                "'keep-github' empty or use mode: delete.");
-        }
-        return { ...inputs, retention: retentionPolicyFor(rules) };
+    const common = {
+        ...settings,
+        provider: { name: provider.name, label: provider.label },
+        connection: target.connection,
+        target,
+    };
+    if (settings.mode === 'delete')
+        return { ...common, mode: 'delete' };
+    const retention = provider.tags.retention;
+    if (!retention) {
+        const able = providers.filter((other) => other.tags?.retention);
+        throw new InputError(['mode', 'provider'], `Input 'mode' is retention-policy, an ${able.map((p) => p.label).join(' or ')} feature; set 'provider' to ` +
+            `${eitherOf(able.map((p) => p.name))} or use mode: delete.`);
     }
-    return inputs;
+    if (settings.keepGithub) {
+        throw new InputError(['mode', 'keep-github'], `Input 'mode' is retention-policy, whose ${provider.label} policy cannot keep the tags GitHub points at; leave ` +
+            "'keep-github' empty or use mode: delete.");
+    }
+    return { ...common, mode: 'retention-policy', retention: retention.policyFor(rules) };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/github-keep.ts
@@ -60095,11 +60516,13 @@ function keep_github_run_describe(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/pattern-coverage.ts
+// Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
+// an exclude or keep pattern that matched every tag (so nothing could be deleted).
 
 /** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
 function coverageWarnings(plans, rules) {
-    const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.tag));
-    const where = `${plural_plural(tags.length, 'tag')} in ${plural_plural(plans.length, 'repository', 'repositories')}`;
+    const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.name));
+    const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository')}`;
     const warnings = [];
     for (const pattern of rules.include) {
         if (!tags.some((tag) => pattern.regex.test(tag)))
@@ -60138,13 +60561,13 @@ function protectedDigests(tags, retained) {
         queue.push(digest);
     };
     for (const tag of retained)
-        seed(tag.digest, { anchor: tag.tag, relation: 'same' });
+        seed(tag.digest, { anchor: tag.name, relation: 'same' });
     // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
     for (const tag of retained) {
         if (tag.kind !== 'list' || tag.digest !== '')
             continue;
         for (const child of tag.children ?? [])
-            seed(child, { anchor: tag.tag, relation: 'child' });
+            seed(child, { anchor: tag.name, relation: 'child' });
     }
     for (let next = 0; next < queue.length; next++) {
         const digest = queue[next];
@@ -60211,7 +60634,7 @@ function semverKeepers(tags, count) {
     const byMajor = new Map();
     if (count <= 0)
         return new Map();
-    for (const { tag } of tags) {
+    for (const { name: tag } of tags) {
         const version = parseReleaseVersion(tag);
         if (!version)
             continue;
@@ -60232,49 +60655,14 @@ function compareVersions(a, b) {
     return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
 
-;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-info.ts
-// The provider-neutral view of one tag that the planner works on.
-/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
-function parseTime(value) {
-    if (typeof value !== 'string' || value.trim() === '')
-        return Number.NaN;
-    const text = value.trim();
-    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
-    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
-    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
-}
-/** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
-function manifestListChildren(manifest) {
-    if (typeof manifest !== 'string' || manifest.trim() === '')
-        return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(manifest);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof parsed !== 'object' || parsed === null)
-        return undefined;
-    const manifests = parsed.manifests;
-    if (!Array.isArray(manifests))
-        return undefined;
-    const digests = [];
-    for (const entry of manifests) {
-        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
-        if (typeof digest !== 'string' || digest === '')
-            return undefined;
-        digests.push(digest);
-    }
-    return digests;
-}
+;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-order.ts
 /** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
 function newestFirst(a, b) {
     const ta = timeKey(a);
     const tb = timeKey(b);
     if (ta !== tb)
         return ta > tb ? -1 : 1;
-    return a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 function timeKey(tag) {
     return Number.isNaN(tag.updatedAt) ? Number.POSITIVE_INFINITY : tag.updatedAt;
@@ -60319,9 +60707,9 @@ function verdictsFor(rules) {
 function ruleVerdict(tag, rules, start, v) {
     if (tag.refused !== undefined)
         return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
-    if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag))
+    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
         return v.notIncluded;
-    const excluded = firstMatch(rules.exclude, tag.tag);
+    const excluded = firstMatch(rules.exclude, tag.name);
     if (excluded)
         return v.excluded.get(excluded);
     if (Number.isNaN(tag.updatedAt))
@@ -60330,10 +60718,10 @@ function ruleVerdict(tag, rules, start, v) {
         return v.updatedAfterStart;
     if (tag.digest === '')
         return v.noDigest;
-    const keep = firstMatch(rules.keep, tag.tag);
+    const keep = firstMatch(rules.keep, tag.name);
     if (keep)
         return v.kept.get(keep);
-    const named = rules.keepNamed?.(tag.tag);
+    const named = rules.keepNamed?.(tag.name);
     if (named)
         return { verdict: 'keep', reason: named };
     if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms)
@@ -60362,7 +60750,7 @@ function applyRanks(decisions, rules, start) {
     ranked.forEach((decision, rank) => {
         if (decision.verdict !== 'delete')
             return;
-        const semverReason = semver.get(decision.tag.tag);
+        const semverReason = semver.get(decision.tag.name);
         if (semverReason)
             Object.assign(decision, { verdict: 'keep', reason: semverReason });
         else if (rank < rules.keepLast)
@@ -60372,9 +60760,9 @@ function applyRanks(decisions, rules, start) {
 function isRankable({ tag }, rules, start) {
     if (tag.refused !== undefined)
         return false;
-    if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag))
+    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
         return false;
-    if (firstMatch(rules.exclude, tag.tag))
+    if (firstMatch(rules.exclude, tag.name))
         return false;
     return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;
 }
@@ -60385,7 +60773,7 @@ function applyProtection(decisions) {
         return;
     const unreadable = decisions.find((d) => d.tag.kind === 'list' && d.tag.children === undefined);
     if (unreadable) {
-        const reason = `protected: manifest list ${unreadable.tag.tag} could not be read, so no image in this repository can be proven unused`;
+        const reason = `protected: manifest list ${unreadable.tag.name} could not be read, so no image in this repository can be proven unused`;
         for (const decision of candidates)
             Object.assign(decision, { verdict: 'protect', reason });
         return;
@@ -60415,126 +60803,13 @@ function printPlans(plans, dryRun) {
     const labelWidth = dryRun ? 12 : 8;
     for (const { repository, plan } of plans) {
         const { keep, protect, delete: remove } = plan.counts;
-        startLogGroup(shown `${repository}: ${plural_plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
-        const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.tag.length)));
+        startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
+        const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.name.length)));
         for (const decision of plan.decisions) {
-            logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`);
+            logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`);
         }
         endLogGroup();
     }
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
-
-
-
-/** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
-function ccrTagsPath(instanceId, project, repository) {
-    const instance = api_path_pathSegment(instanceId, CCR_INSTANCE);
-    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${api_path_pathSegment(repository, CCR_REPOSITORY)}/tags`;
-}
-/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
-async function listCcrTags(api, instanceId, project, repository) {
-    return listAllCcr(api, {
-        method: 'GET',
-        path: ccrTagsPath(instanceId, project, repository),
-        operation: `list tags of ${project}/${repository}`,
-    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
-}
-/** One tag's detail, or undefined when it does not exist (404). */
-async function getCcrTag(api, instanceId, project, repository, tag) {
-    const response = await api.request({
-        method: 'GET',
-        path: apiPath `${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
-        operation: `get tag ${project}/${repository}:${tag}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
-}
-/** Deletes one tag. 'absent' when it was already gone (404): the wanted end state. */
-async function deleteCcrTag(api, instanceId, project, repository, tag) {
-    const response = await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository)}/${api_path_pathSegment(tag, path_segments_CCR_TAG)}`,
-        operation: `delete tag ${project}/${repository}:${tag}`,
-        acceptStatus: [404],
-        rawBody: true,
-    });
-    return response.status === 404 ? 'absent' : 'deleted';
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/registry.ts
-
-
-
-
-
-
-
-
-
-/** SWR organization `namespace`. */
-function swrRegistry(api, namespace) {
-    return {
-        listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
-        repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
-        listTags: async (repository) => {
-            // Converted page by page: the raw records (manifest text included) never pile up in memory.
-            const tags = [];
-            for await (const page of pagesOfSwrTags(api, namespace, repository))
-                tags.push(...page.map(fromSwrTag));
-            return tags;
-        },
-        deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
-        namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
-        namespaceLabel: `SWR organization ${namespace}`,
-    };
-}
-/** CCR enterprise project `project` of instance `instanceId`. */
-function ccrRegistry(api, instanceId, project) {
-    return {
-        repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
-        listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
-        deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
-        namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
-        namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
-    };
-}
-/**
- * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
- * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
- */
-function fromSwrTag(record) {
-    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
-    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
-    const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
-    const info = {
-        ...refusal(record.Tag, SWR_TAG),
-        tag: String(record.Tag),
-        digest: record.digest ?? '',
-        updatedAt: parseTime(record.updated ?? record.created),
-        size: typeof record.size === 'number' ? record.size : 0,
-        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
-    };
-    if (info.kind === 'list' && children)
-        info.children = children;
-    return info;
-}
-/** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
-function fromCcrTag(record) {
-    return {
-        ...refusal(record.tagName, path_segments_CCR_TAG),
-        tag: String(record.tagName),
-        digest: record.digest ?? '',
-        updatedAt: parseTime(record.pushTime),
-        size: typeof record.size === 'number' ? record.size : 0,
-        kind: 'image',
-    };
-}
-/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
-function refusal(tag, rule) {
-    const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
-    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/repositories.ts
@@ -60586,60 +60861,8 @@ async function explainNotFound(registry, repository, error) {
     throw error;
 }
 
-;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
-
-
-
-function retentionsPath(namespace, repository) {
-    return api_path_apiPath `${swrRepositoryPath(namespace, repository)}/retentions`;
-}
-/** The repository's retention policies (SWR returns them in one response). */
-async function listSwrRetentions(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: retentionsPath(namespace, repository),
-        operation: `list retention policies of ${namespace}/${repository}`,
-    });
-    return Array.isArray(response.body) ? response.body : [];
-}
-/** Creates a policy and returns its id. Not retried: a repeat could create a second policy. */
-async function createSwrRetention(api, namespace, repository, settings) {
-    const response = await api.request({
-        method: 'POST',
-        path: retentionsPath(namespace, repository),
-        body: settings,
-        operation: `create retention policy of ${namespace}/${repository}`,
-    });
-    return typeof response.body?.id === 'number' ? response.body.id : undefined;
-}
-/** Replaces the rules of one policy (spec 4.9.5). */
-async function updateSwrRetention(api, namespace, repository, id, settings) {
-    await api.request({
-        method: 'PATCH',
-        path: api_path_apiPath `${retentionsPath(namespace, repository)}/${api_path_pathSegment(id, path_segments_SWR_RETENTION_ID)}`,
-        body: settings,
-        operation: `update retention policy ${id} of ${namespace}/${repository}`,
-        rawBody: true,
-    });
-}
-/** Deletes one policy; a missing one counts as deleted. */
-async function deleteSwrRetention(api, namespace, repository, id) {
-    await api.request({
-        method: 'DELETE',
-        path: apiPath `${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
-        operation: `delete retention policy ${id} of ${namespace}/${repository}`,
-        acceptStatus: [404],
-        rawBody: true,
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/retention-run.ts
-// prune-tags in retention-policy mode: make each repository's SWR retention policy match the rules.
-
-
-
-
-
+// prune-tags in retention-policy mode: make each repository's stored retention policy match the rules.
 
 
 
@@ -60648,18 +60871,16 @@ async function deleteSwrRetention(api, namespace, repository, id) {
 
 
 /** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
-async function applyRetentionPolicies(api, inputs) {
-    const target = inputs.retention;
-    const repositories = await resolveRepositories(swrRegistry(api, inputs.namespace), inputs.repositories);
+async function applyRetentionPolicies(api, inputs, policy) {
+    const registry = inputs.target.registry(api, inputs.namespace);
+    const repositories = await resolveRepositories(registry, inputs.repositories);
     const results = [];
     for (const repository of repositories) {
-        const change = planRetention(await listSwrRetentions(api, inputs.namespace, repository), target.settings);
-        results.push(await applyChange(api, inputs, repository, change));
+        results.push(await policy.apply(api, inputs.namespace, repository, inputs.dryRun));
     }
-    const rule = describeRule(inputs);
     // The notes concern a policy being stored: warned when this run writes one, plain info when all are unchanged.
     const writes = results.some((r) => r.action !== 'unchanged' && r.action !== 'conflict');
-    for (const note of target.notes) {
+    for (const note of policy.notes) {
         if (writes)
             logWarning(shown `${note}`);
         else
@@ -60672,66 +60893,24 @@ async function applyRetentionPolicies(api, inputs) {
         setStepOutput(name, '0');
     setStepOutput('deleted', '[]');
     setStepOutput('failed', '[]');
-    await appendJobSummary(retention_run_summary(inputs.namespace, rule, results, target.notes));
+    await appendJobSummary(retention_run_summary(inputs, policy, results));
     const conflicts = results.filter((r) => r.action === 'conflict');
     if (conflicts.length > 0) {
         throw new RetentionConflictError(`Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`);
     }
 }
-async function applyChange(api, inputs, repository, change) {
-    const settings = inputs.retention.settings;
-    switch (change.action) {
-        case 'unchanged':
-            return { repository, action: 'unchanged', id: change.id };
-        case 'conflict':
-            return {
-                repository,
-                action: 'conflict',
-                detail: `it has ${change.ids.length} retention policies (ids ${change.ids.join(', ')}); keep at most one, then run again`,
-            };
-        case 'create': {
-            if (inputs.dryRun)
-                return { repository, action: 'would create' };
-            const id = await createSwrRetention(api, inputs.namespace, repository, settings);
-            return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
-        }
-        case 'update': {
-            // The id comes from the listing: one that cannot go into a path is reported, never used.
-            const problems = segmentProblems(String(change.id), path_segments_SWR_RETENTION_ID);
-            if (problems.length > 0) {
-                return {
-                    repository,
-                    action: 'conflict',
-                    detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
-                };
-            }
-            if (inputs.dryRun)
-                return { repository, action: 'would update', id: change.id };
-            await updateSwrRetention(api, inputs.namespace, repository, change.id, settings);
-            return { repository, action: 'updated', id: change.id };
-        }
-    }
-}
-function describeRule(inputs) {
-    const rule = inputs.retention.settings.rules[0];
-    const what = rule.template === 'date_rule'
-        ? `delete tags older than ${rule.params.days} days`
-        : `keep the newest ${rule.params.num} tags`;
-    const except = Markdown.join(rule.tag_selectors.map((s) => code(s.pattern)), ', ');
-    return rule.tag_selectors.length > 0 ? md `${what}, except tags matching ${except}` : md `${what}`;
-}
-function retention_run_summary(namespace, rule, results, notes) {
+function retention_run_summary(inputs, policy, results) {
     const lines = [
-        summaryHeading('prune-tags', md `retention policies in ${namespace}`),
+        summaryHeading('prune-tags', md `retention policies in ${inputs.namespace}`),
         md ``,
-        md `Policy: ${rule}.`,
+        md `Policy: ${policy.description}.`,
         md ``,
         md `| repository | change | policy id |`,
         md `|---|---|---:|`,
     ];
     for (const r of results)
         lines.push(md `| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
-    lines.push(md ``, md `**What the SWR policy does not express:**`, md ``, ...notes.map((n) => md `- ${n}`), md ``);
+    lines.push(md ``, md `**What the ${inputs.provider.label} policy does not express:**`, md ``, ...policy.notes.map((n) => md `- ${n}`), md ``);
     return Markdown.join(lines, '\n');
 }
 
@@ -60807,7 +60986,7 @@ function summary_summaryMarkdown(input) {
         if (rows.length > 0) {
             lines.push(md `| tag | decision | reason | updated | size |`, md `|---|---|---|---|---|`);
             for (const decision of rows)
-                lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.tag}`), input.dryRun));
+                lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.name}`), input.dryRun));
         }
         const hidden = plan.decisions.length - rows.length;
         if (hidden > 0)
@@ -60845,17 +61024,17 @@ function reclaimLine(input, planned) {
     if (input.dryRun) {
         if (planned === 0)
             return md `Dry run: no tag would be deleted.`;
-        return md `Dry run: would delete ${plural_plural(planned, 'tag')}, reclaiming up to **${formatBytes(plannedBytes(input.plans))}**.`;
+        return md `Dry run: would delete ${plural(planned, 'tag')}, reclaiming up to **${formatBytes(plannedBytes(input.plans))}**.`;
     }
     const gone = input.results.filter(isDone).length;
     if (gone === 0)
         return md `Deleted: no tags.`;
-    return md `Deleted: ${plural_plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`;
+    return md `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`;
 }
 function decisionRow(decision, result, dryRun) {
     const { tag } = decision;
     const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
-    return md `| ${codeCell(tag.tag)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
+    return md `| ${codeCell(tag.name)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
 }
 function verdictText(decision, result, dryRun) {
     if (decision.verdict === 'keep')
@@ -60909,22 +61088,20 @@ function formatBytes(bytes) {
 
 
 
-
-
 /** The action: every listing completes before anything is deleted. */
 async function prune(deps = {}) {
-    const inputs = readPruneInputs(deps.reader ?? new InputReader());
+    const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
     for (const warning of inputs.warnings)
         logWarning(shown `${warning}`);
     const startedAt = (deps.now ?? (() => new Date()))();
     const throttling = { throttled: 0 };
     const api = await (deps.connect ?? connectForPrune)(inputs, throttling);
     if (inputs.mode === 'retention-policy')
-        return applyRetentionPolicies(api, inputs);
+        return applyRetentionPolicies(api, inputs, inputs.retention);
     // GitHub is read first: a failure there stops the run before the registry is even listed.
     const github = inputs.keepGithub ? await readGithubKeep(inputs.keepGithub) : undefined;
     const rules = github ? { ...inputs.rules, keepNamed: github.keeper } : inputs.rules;
-    const registry = registryFor(api, inputs);
+    const registry = inputs.target.registry(api, inputs.namespace);
     const repositories = await resolveRepositories(registry, inputs.repositories);
     const plans = [];
     for (const repository of repositories) {
@@ -60940,35 +61117,31 @@ async function prune(deps = {}) {
         logWarning(shown `${warning}`);
     const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];
     const deletions = plannedDeletions(plans);
-    const tooMany = deletions.length > inputs.maxDeletions;
-    if (inputs.dryRun || tooMany) {
-        const guard = tooMany ? new DeletionLimitError(deletions.length, inputs.maxDeletions) : undefined;
-        const status = inputs.dryRun
-            ? `Dry run: nothing was deleted; the plan deletes ${plural_plural(deletions.length, 'tag')}.${guard ? ` Without dry-run it would stop: ${guard.message}` : ''}`
-            : `Stopped: ${guard.message}`;
+    const guard = deletions.length > inputs.maxDeletions
+        ? new DeletionLimitError(deletions.length, inputs.maxDeletions)
+        : undefined;
+    if (inputs.dryRun) {
+        const stop = guard ? ` Without dry-run it would stop: ${guard.message}` : '';
+        const status = `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${stop}`;
         await finish(inputs, plans, [], status, throttling, notes);
-        if (guard && !inputs.dryRun)
-            throw guard;
         if (guard)
             logWarning(shown `${guard.message}`);
         return;
+    }
+    if (guard) {
+        await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
+        throw guard;
     }
     const results = await executeDeletions(deletions, registry.deleteTag, {
         concurrency: inputs.concurrency,
         onResult: (result, done) => logProgress(result, done, deletions.length),
     });
     const failure = failureMessage(results);
-    await finish(inputs, plans, results, failure ?? `Deleted ${plural_plural(results.length, 'tag')}.`, throttling, notes);
+    await finish(inputs, plans, results, failure ?? `Deleted ${plural(results.length, 'tag')}.`, throttling, notes);
     if (failure) {
         const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
         throw new DeletionsFailedError(failure, failed);
     }
-}
-function registryFor(api, inputs) {
-    const { connection } = inputs;
-    return connection.provider === 'swr'
-        ? swrRegistry(api, inputs.namespace)
-        : ccrRegistry(api, connection.instanceId, inputs.namespace);
 }
 function plannedDeletions(plans) {
     return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
@@ -60982,22 +61155,22 @@ function logProgress(result, done, total) {
     else if (result.outcome === 'absent')
         logInfo(shown `gone     ${tagRef(result)} (already deleted)`);
     if (done === total || done % 500 === 0)
-        logInfo(shown `processed ${done} of ${plural_plural(total, 'deletion')}`);
+        logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
 }
 /** Listed tags whose names break the tag rules are kept and named once per repository. */
 function warnOfRefusedTags(repository, tags) {
     const refused = tags.filter((tag) => tag.refused !== undefined);
     if (refused.length === 0)
         return;
-    const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.tag));
+    const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.name));
     const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
-    logWarning(shown `${repository}: kept ${plural_plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
+    logWarning(shown `${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
 }
 async function finish(inputs, plans, results, status, throttling, notes) {
     for (const [name, value] of Object.entries(pruneOutputs(plans, results)))
         setStepOutput(name, value);
     const throttled = throttling.throttled > 0
-        ? ` The registry throttled ${plural_plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
+        ? ` The registry throttled ${plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
         : '';
     logInfo(shown `${status}${throttled}`);
     const markdown = summary_summaryMarkdown({
@@ -61973,7 +62146,7 @@ function readSyncWhitelistInputs(reader = new InputReader(), env = process.env) 
         dryRun: reader.boolean('dry-run', { default: false }),
         runId: stepHost().job.runId(env),
     };
-    sync_whitelist_inputs_checkCombinations(inputs);
+    inputs_checkCombinations(inputs);
     checkDeclaredInputs(reader, sync_whitelist_action_metadata_actionMetadata, inputs_destructiveRun(inputs));
     return inputs;
 }
@@ -62037,7 +62210,7 @@ function readLeaseDuration(reader) {
     return ms;
 }
 /** Rules that involve more than one input. */
-function sync_whitelist_inputs_checkCombinations(inputs) {
+function inputs_checkCombinations(inputs) {
     const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
     if (mode === 'sweep' &&
         (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')) {

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2081);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5516);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2081:
+/***/ 5516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46018,7 +46018,7 @@ var log = __nccwpck_require__(6947);
 // EXTERNAL MODULE: ./src/core/output/template.ts
 var template = __nccwpck_require__(7915);
 // EXTERNAL MODULE: ./src/core/output/visible.ts
-var output_visible = __nccwpck_require__(9571);
+var visible = __nccwpck_require__(9571);
 ;// CONCATENATED MODULE: ./src/core/output/markdown.ts
 // Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
 // cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
@@ -46065,15 +46065,15 @@ const ENTITIES = {
  * markup, link, autolink or table pipe survives.
  */
 function markdownText(value) {
-    return (0,output_visible/* visible */.R)(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
+    return (0,visible/* visible */.R)(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
 }
 /** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
 function code(value) {
-    return make(codeSpan(visible(value)));
+    return make(codeSpan((0,visible/* visible */.R)(value)));
 }
 /** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
 function codeCell(value) {
-    return make(codeSpan((0,output_visible/* visible */.R)(value)).replaceAll('|', '\\|'));
+    return make(codeSpan((0,visible/* visible */.R)(value)).replaceAll('|', '\\|'));
 }
 function codeSpan(content) {
     if (content === '')
@@ -46320,175 +46320,20 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
-
-const KEY_INPUTS = {
-    accessKeyId: 'access-key-id',
-    secretAccessKey: 'secret-access-key',
-    token: 'security-token',
-};
-/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
-function readKeyInputs(reader) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
-    const token = reader.secret(KEY_INPUTS.token);
-    if (!accessKeyId && !secretAccessKey && !token)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
-        const given = [
-            accessKeyId && 'access-key-id',
-            secretAccessKey && 'secret-access-key',
-            token && 'security-token',
-        ]
-            .filter(Boolean)
-            .join(' and ');
-        throw new errors/* InputError */.dz(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
-            'and AK/SK credentials need both access-key-id and secret-access-key.');
-    }
-    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
-}
-/**
- * One family of environment variables, masked; undefined when none is set, InputError when partial.
- * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
- */
-function readKeyEnv(reader, names) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
-    if (!accessKeyId && !secretAccessKey)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const [set, missing] = accessKeyId
-            ? [names.accessKeyId, names.secretAccessKey]
-            : [names.secretAccessKey, names.accessKeyId];
-        throw new errors/* InputError */.dz(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
-            'access-key-id and secret-access-key instead.');
-    }
-    const token = reader.secret(KEY_INPUTS.token, [names.token]);
-    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
-    return withToken({ accessKeyId, secretAccessKey, source }, token);
-}
-function withToken(set, token) {
-    return token ? { ...set, token } : set;
+;// CONCATENATED MODULE: ./src/core/text/either-of.ts
+/** `a`, `a or b`, `a, b or c`: alternatives in a message. */
+function eitherOf(words) {
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/core/auth/resolve-baidu.ts
-
-
-/** The variables of Baidu's CLI and SDKs. */
-const BAIDU_ENV = {
-    accessKeyId: 'BCE_ACCESS_KEY_ID',
-    secretAccessKey: 'BCE_SECRET_ACCESS_KEY',
-    token: 'BCE_SESSION_TOKEN',
-};
-/**
- * Resolves Baidu credentials: the inputs access-key-id / secret-access-key (+ security-token as the
- * STS session token), else BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY (+ BCE_SESSION_TOKEN).
- */
-function resolveBaiduAuth(reader) {
-    const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
-    if (method !== 'auto' && method !== 'aksk') {
-        throw new errors/* InputError */.dz('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
-    }
-    const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
-    if (keys)
-        return baiduAuth(keys);
-    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
-        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
-        'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
+;// CONCATENATED MODULE: ./src/providers/seam/namespaces.ts
+/** An empty plan to add to. */
+function emptyPlan() {
+    return { changes: [], blockers: [], drift: [] };
 }
-function baiduAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, sessionToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with session token)` : keys.source,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
-function readRegion(reader, pattern, expected) {
-    const region = reader.string('region');
-    if (!pattern.test(region)) {
-        throw new errors/* InputError */.dz('region', `Input 'region' must be ${expected}, got "${region}".`);
-    }
-    return region;
-}
-/**
- * An endpoint override: an https URL without credentials, query or fragment (plain http only for
- * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
- */
-function readEndpoint(reader, name) {
-    const text = reader.optional(name);
-    if (text === undefined)
-        return undefined;
-    const fail = (why) => {
-        throw new errors/* InputError */.dz(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
-    };
-    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        fail(`"${url.protocol}" is not https`);
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
-    }
-    if (url.username || url.password)
-        fail('it must not contain a user name or password');
-    if (url.search || url.hash)
-        fail('it must not contain a query string or fragment');
-    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
-    return url;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
-
-
-
-const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
-const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
-/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
-function connection_readCcrConnection(reader) {
-    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const instanceId = reader.optional('instance-id');
-    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
-        throw new errors/* InputError */.dz('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
-    }
-    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    return instanceId ? { ...connection, instanceId } : connection;
-}
-/** The connection of an enterprise instance; without `instance-id`, an InputError saying `why` it is needed. */
-function enterpriseOnly(connection, why) {
-    if (connection.instanceId !== undefined)
-        return connection;
-    throw new errors/* InputError */.dz('instance-id', why);
-}
-
-;// CONCATENATED MODULE: ./src/core/action/input-names.ts
-// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-function quoteInputs(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
-}
-/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
-function inputLabel(names) {
-    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
-
-
-/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
-function refuseInputs(reader, names, where) {
-    const given = names.filter((name) => reader.optional(name) !== undefined);
-    if (given.length === 0)
-        return;
-    throw new errors/* InputError */.dz(given, `${inputLabel(given)} cannot be used with ${where}.`);
+/** The namespace name is in use, but not by anything these credentials can see. */
+class NamespaceTakenError extends Error {
+    name = 'NamespaceTakenError';
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
@@ -47375,7 +47220,7 @@ function numericIdProblems(id) {
     return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
 }
 /** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
-function segment_rules_plainSegmentProblems(value) {
+function plainSegmentProblems(value) {
     if (value === '')
         return ['is empty'];
     if (value === '.' || value === '..')
@@ -47403,9 +47248,9 @@ class PathSegment {
     }
 }
 /** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
-function pathSegment(value, rule) {
+function api_path_pathSegment(value, rule) {
     const text = String(value);
-    const problems = [...segment_rules_plainSegmentProblems(text), ...rule.problems(text)];
+    const problems = [...plainSegmentProblems(text), ...rule.problems(text)];
     if (problems.length > 0)
         throw new errors/* UnsafeNameError */.sM(rule.what, text, [...new Set(problems)]);
     const encoded = encodeURIComponent(text);
@@ -47419,7 +47264,7 @@ function segmentProblems(value, rule) {
  * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
  * or a path apiPath made before (to extend it).
  */
-function apiPath(parts, ...segments) {
+function api_path_apiPath(parts, ...segments) {
     const path = (0,template/* fillTemplate */.o)('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
     assertNormalPath(path);
     return path;
@@ -47682,6 +47527,154 @@ function ccrHint(error, connection, baseUrl) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
+
+const KEY_INPUTS = {
+    accessKeyId: 'access-key-id',
+    secretAccessKey: 'secret-access-key',
+    token: 'security-token',
+};
+/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
+function readKeyInputs(reader) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
+    const token = reader.secret(KEY_INPUTS.token);
+    if (!accessKeyId && !secretAccessKey && !token)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
+        const given = [
+            accessKeyId && 'access-key-id',
+            secretAccessKey && 'secret-access-key',
+            token && 'security-token',
+        ]
+            .filter(Boolean)
+            .join(' and ');
+        throw new errors/* InputError */.dz(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
+            'and AK/SK credentials need both access-key-id and secret-access-key.');
+    }
+    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
+}
+/**
+ * One family of environment variables, masked; undefined when none is set, InputError when partial.
+ * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
+ */
+function readKeyEnv(reader, names) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
+    if (!accessKeyId && !secretAccessKey)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const [set, missing] = accessKeyId
+            ? [names.accessKeyId, names.secretAccessKey]
+            : [names.secretAccessKey, names.accessKeyId];
+        throw new errors/* InputError */.dz(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
+            'access-key-id and secret-access-key instead.');
+    }
+    const token = reader.secret(KEY_INPUTS.token, [names.token]);
+    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
+    return withToken({ accessKeyId, secretAccessKey, source }, token);
+}
+function withToken(set, token) {
+    return token ? { ...set, token } : set;
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-baidu.ts
+
+
+/** The variables of Baidu's CLI and SDKs. */
+const BAIDU_ENV = {
+    accessKeyId: 'BCE_ACCESS_KEY_ID',
+    secretAccessKey: 'BCE_SECRET_ACCESS_KEY',
+    token: 'BCE_SESSION_TOKEN',
+};
+/**
+ * Resolves Baidu credentials: the inputs access-key-id / secret-access-key (+ security-token as the
+ * STS session token), else BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY (+ BCE_SESSION_TOKEN).
+ */
+function resolveBaiduAuth(reader) {
+    const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
+    if (method !== 'auto' && method !== 'aksk') {
+        throw new errors/* InputError */.dz('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
+    }
+    const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
+    if (keys)
+        return baiduAuth(keys);
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+        'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
+        'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
+}
+function baiduAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, sessionToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with session token)` : keys.source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
+function readRegion(reader, pattern, expected) {
+    const region = reader.string('region');
+    if (!pattern.test(region)) {
+        throw new errors/* InputError */.dz('region', `Input 'region' must be ${expected}, got "${region}".`);
+    }
+    return region;
+}
+/**
+ * An endpoint override: an https URL without credentials, query or fragment (plain http only for
+ * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
+ */
+function readEndpoint(reader, name) {
+    const text = reader.optional(name);
+    if (text === undefined)
+        return undefined;
+    const fail = (why) => {
+        throw new errors/* InputError */.dz(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
+    };
+    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        fail(`"${url.protocol}" is not https`);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
+    }
+    if (url.username || url.password)
+        fail('it must not contain a user name or password');
+    if (url.search || url.hash)
+        fail('it must not contain a query string or fragment');
+    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
+
+
+
+const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
+const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
+/** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
+function readCcrConnection(reader) {
+    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const instanceId = reader.optional('instance-id');
+    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
+        throw new errors/* InputError */.dz('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
+    }
+    const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    return instanceId ? { ...connection, instanceId } : connection;
+}
+/** The connection of an enterprise instance; without `instance-id`, an InputError saying `why` it is needed. */
+function enterpriseOnly(connection, why) {
+    if (connection.instanceId !== undefined)
+        return connection;
+    throw new errors/* InputError */.dz('instance-id', why);
+}
+
 ;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
 // Pieces the registries' name rules share: separators standing together, characters outside a set.
 /** Runs of separators; only `__` (two underscores) may stand together. */
@@ -47729,44 +47722,8 @@ const CCR_INSTANCE = {
 const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
 /** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
 const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
-const CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
 const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
-
-;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
-// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
-
-
-
-
-/**
- * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
- * Never calls `PUT` on the same path: that resets the user's permanent password.
- */
-async function createCcrTemporaryPassword(api, instanceId, durationHours) {
-    const path = apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/credential`;
-    const operation = `create a temporary docker password for instance ${instanceId}`;
-    const response = await api.request({
-        method: 'POST',
-        path,
-        body: { duration: durationHours },
-        operation,
-        // A repeat only issues another short-lived password; the first one expires on its own.
-        retrySafe: true,
-        secretResponse: true,
-    });
-    const password = response.body?.password;
-    if (typeof password !== 'string' || password === '') {
-        throw new errors/* ApiError */.hD({
-            provider: 'CCR',
-            operation,
-            method: 'POST',
-            path,
-            status: response.status,
-            providerMessage: 'the response held no "password"',
-        });
-    }
-    return { password: (0,secrets/* maskSecret */.$l)(password) };
-}
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
 
@@ -47775,7 +47732,7 @@ async function createCcrTemporaryPassword(api, instanceId, durationHours) {
 async function getCcrInstance(api, instanceId) {
     const response = await api.request({
         method: 'GET',
-        path: apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}`,
+        path: api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}`,
         operation: `read instance ${instanceId}`,
     });
     return response.body ?? {};
@@ -47793,6 +47750,160 @@ function customDomainsOf(info) {
         }
     }
     return domains;
+}
+
+;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
+// Guards a paged listing against a server that never ends it: each record may appear once in the whole
+// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+
+
+
+/** Most pages one listing may take: a million records at 100 a page. */
+const DEFAULT_MAX_PAGES = 10_000;
+/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
+class PageGuard {
+    #seen = new Set();
+    #operation;
+    #keyOf;
+    #maxPages;
+    #pages = 0;
+    constructor(options) {
+        this.#operation = options.operation;
+        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
+        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    }
+    /** Checks one page before anyone uses it. */
+    accept(page) {
+        this.#pages++;
+        if (this.#pages > this.#maxPages) {
+            throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
+                'the listing is not reliable, so nothing was changed.');
+        }
+        for (const item of page) {
+            const key = this.#keyOf(item);
+            if (this.#seen.has(key)) {
+                throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: page ${this.#pages} repeats ${(0,visible/* visible */.R)(key)}: the listing changed while ` +
+                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
+            }
+            this.#seen.add(key);
+        }
+    }
+}
+/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
+function asIncompleteListing(error, operation) {
+    if (!(error instanceof errors/* ApiError */.hD) || error.transport !== RESPONSE_TOO_LARGE)
+        return error;
+    return new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(operation)}: a page was too large to read (${error.providerMessage}); ` +
+        'the listing is incomplete, so nothing was changed.');
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
+
+
+/** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
+async function listAllCcr(api, request, options) {
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
+    const pageSize = Math.min(options.pageSize ?? 100, 100);
+    const totalKey = options.totalKey ?? 'total';
+    const all = [];
+    let total;
+    for (let pageNo = 1;; pageNo++) {
+        const query = [
+            ...(request.query ?? []),
+            ['pageNo', String(pageNo)],
+            ['pageSize', String(pageSize)],
+        ];
+        const { body } = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
+        const items = body?.[options.itemsKey];
+        const page = Array.isArray(items) ? items : [];
+        guard.accept(page);
+        const reported = body?.[totalKey];
+        if (typeof reported === 'number') {
+            if (total !== undefined && reported !== total) {
+                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`);
+            }
+            total = reported;
+        }
+        all.push(...page);
+        if (page.length < pageSize || (total !== undefined && all.length >= total))
+            break;
+    }
+    if (total !== undefined && all.length !== total) {
+        throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`);
+    }
+    return all;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
+
+
+
+/** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
+const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
+/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
+async function findCcrPersonalProject(api, projectName) {
+    const projects = await listAllCcr(api, {
+        method: 'GET',
+        path: '/v1/ccr/projects',
+        query: [
+            ['keyword', projectName],
+            ['keywordType', 'name'],
+        ],
+        operation: `look up personal namespace ${projectName}`,
+    }, PERSONAL_PAGE);
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Members of a personal namespace. */
+async function listCcrPersonalMembers(api, projectId) {
+    return listAllCcr(api, {
+        method: 'GET',
+        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}/members`,
+        operation: `list members of personal namespace ${projectId}`,
+    }, PERSONAL_PAGE);
+}
+/** Deletes a personal namespace by id; one already gone counts as deleted. */
+async function deleteCcrPersonalProject(api, projectId) {
+    await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}`,
+        operation: `delete personal namespace ${projectId}`,
+        acceptStatus: [404],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/projects.ts
+
+
+
+function projectsPath(instanceId) {
+    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/projects`;
+}
+/** True when the project is public; the API sends the flag as a string. */
+function isCcrProjectPublic(project) {
+    return project.public === true || project.public === 'true';
+}
+/** The enterprise namespace with exactly this name, or undefined (the server's name filter is fuzzy). */
+async function findCcrProject(api, instanceId, projectName) {
+    const projects = await listAllCcr(api, {
+        method: 'GET',
+        path: projectsPath(instanceId),
+        query: [['projectName', projectName]],
+        operation: `list namespaces of instance ${instanceId}`,
+    }, { itemsKey: 'items' });
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Creates an enterprise namespace: 'created', or 'exists' when the name is taken (409). */
+async function createCcrProject(api, instanceId, project) {
+    const response = await api.request({
+        method: 'POST',
+        path: projectsPath(instanceId),
+        body: { projectName: project.projectName, public: String(project.public) },
+        operation: `create namespace ${project.projectName} in instance ${instanceId}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'created';
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
@@ -47829,6 +47940,244 @@ function ccrHostInputs(host) {
         region: region,
         'registry-access': access === 'pub' ? 'public' : 'private',
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/text/plural.ts
+/** `1 tag`, `3 tags`, `2 repositories`: counts in logs, messages and summaries read as sentences. */
+function plural(count, noun) {
+    const word = count === 1 ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+    return `${count} ${word}`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/plan.ts
+// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
+
+
+const visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
+function planCcrNamespace(current, wish) {
+    return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
+}
+function planPresent(current, wish) {
+    const plan = emptyPlan();
+    const { project, namespace } = current;
+    if (!project) {
+        plan.changes.push({
+            action: 'create namespace',
+            target: namespace,
+            detail: visibility(wish.isPublic ?? false),
+        });
+        if (current.edition === 'personal') {
+            plan.blockers.push(`CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
+                'Create it in the CCR console (Personal Edition → Namespaces), then run again. Names are unique ' +
+                'across all Baidu Cloud accounts: if the console says the name is taken, another account owns it.');
+        }
+        return plan;
+    }
+    if (wish.isPublic !== undefined && wish.isPublic !== project.isPublic) {
+        plan.drift.push(`namespace ${namespace} is ${visibility(project.isPublic)} but declared ${visibility(wish.isPublic)}; ` +
+            'the API cannot change the visibility of an existing namespace: change it in the CCR console.');
+    }
+    return plan;
+}
+function planAbsent(current, force) {
+    const plan = emptyPlan();
+    const { project, namespace } = current;
+    if (!project)
+        return plan;
+    if (current.edition === 'enterprise') {
+        plan.blockers.push('state: absent is not supported for CCR enterprise namespaces; delete it in the CCR console.');
+        return plan;
+    }
+    if (project.repoCount > 0 && !force) {
+        plan.blockers.push(`namespace ${namespace} still holds ${plural(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
+            'to delete the namespace with them (try dry-run: true first).');
+    }
+    const detail = project.repoCount > 0 ? `with its ${plural(project.repoCount, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: namespace, detail });
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/support.ts
+
+
+
+
+
+
+
+
+
+
+/** A CCR namespace to ensure, as read from the inputs. */
+class CcrNamespaceTarget {
+    connection;
+    /** `public`: the namespace's visibility; undefined = private on create, not compared afterwards. */
+    isPublic;
+    #namespace;
+    #wish;
+    constructor(connection, isPublic, common) {
+        this.connection = connection;
+        this.isPublic = isPublic;
+        this.#namespace = common.namespace;
+        this.#wish = { state: common.state, isPublic, force: common.force };
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    open(api) {
+        return ccrSession(api, this.connection, this.#namespace, this.#wish);
+    }
+}
+const ccrNamespaces = {
+    nameKind: 'a CCR namespace name',
+    nameProblems: ccrNamespaceProblems,
+    inputs: ['public'],
+    declaredInputs: (reader) => (readPublic(reader) === undefined ? [] : ['public']),
+    read(reader, common) {
+        const connection = readCcrConnection(reader);
+        const isPublic = readPublic(reader);
+        if (common.state === 'absent' && connection.instanceId !== undefined) {
+            throw new errors/* InputError */.dz(['state', 'instance-id'], "Input 'state' is absent, which is supported for SWR and CCR personal namespaces only (no 'instance-id'); " +
+                'delete CCR enterprise namespaces in the console.');
+        }
+        return new CcrNamespaceTarget(connection, isPublic, common);
+    },
+};
+function readPublic(reader) {
+    return reader.optional('public') === undefined ? undefined : reader.boolean('public', { default: false });
+}
+function ccrSession(api, connection, namespace, wish) {
+    /** Personal namespaces are addressed by id, learned when the plan reads the namespace. */
+    let projectId;
+    const changeFor = (change) => ({
+        ...change,
+        apply: async () => {
+            if (change.action === 'create namespace' && connection.instanceId !== undefined) {
+                const created = await createEnterpriseNamespace(api, connection.instanceId, namespace, wish.isPublic);
+                return created ? 'done' : 'exists';
+            }
+            if (change.action === 'delete namespace' && projectId !== undefined) {
+                await deleteCcrPersonalProject(api, projectId);
+                return 'done';
+            }
+            throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
+        },
+    });
+    return {
+        async plan() {
+            const found = await readCcrNamespace(api, connection, namespace);
+            projectId = found.projectId;
+            const plan = planCcrNamespace(found.state, wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        async inspect() {
+            if (projectId === undefined)
+                return [];
+            const members = await listCcrPersonalMembers(api, projectId);
+            return [`members of ${namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`];
+        },
+        existingNote: 'created by a parallel run',
+        async registryHost() {
+            if (connection.instanceId === undefined)
+                return CCR_PERSONAL_REGISTRY;
+            return ccrInstanceRegistryHost(await getCcrInstance(api, connection.instanceId), 'public') ?? '';
+        },
+    };
+}
+async function readCcrNamespace(api, connection, namespace) {
+    if (connection.instanceId !== undefined) {
+        const project = await findCcrProject(api, connection.instanceId, namespace);
+        const state = {
+            edition: 'enterprise',
+            namespace,
+            project: project && { isPublic: isCcrProjectPublic(project), repoCount: project.repoCount ?? 0 },
+        };
+        return { state };
+    }
+    const project = await findCcrPersonalProject(api, namespace);
+    const state = {
+        edition: 'personal',
+        namespace,
+        project: project && { isPublic: project.type === 'public', repoCount: project.repoCount ?? 0 },
+    };
+    return project ? { state, projectId: project.projectId } : { state };
+}
+/** Creates the project; on 409 confirms it is visible (a parallel run), else the name is taken. */
+async function createEnterpriseNamespace(api, instanceId, namespace, isPublic) {
+    const result = await createCcrProject(api, instanceId, {
+        projectName: namespace,
+        public: isPublic ?? false,
+    });
+    if (result === 'created')
+        return true;
+    if (await findCcrProject(api, instanceId, namespace))
+        return false;
+    throw new NamespaceTakenError(`CCR namespace "${namespace}" already exists in instance ${instanceId} but is not visible to these ` +
+        'credentials. Choose another name, or grant these credentials access to it.');
+}
+function memberLabel(member) {
+    const name = member.userName ?? member.username ?? '?';
+    return member.role ? `${name} (${member.role})` : name;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/input-names.ts
+// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function quoteInputs(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
+function inputLabel(names) {
+    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
+
+
+/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
+function refuseInputs(reader, names, where) {
+    const given = names.filter((name) => reader.optional(name) !== undefined);
+    if (given.length === 0)
+        return;
+    throw new errors/* InputError */.dz(given, `${inputLabel(given)} cannot be used with ${where}.`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
+// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
+
+
+
+
+/**
+ * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
+ * Never calls `PUT` on the same path: that resets the user's permanent password.
+ */
+async function createCcrTemporaryPassword(api, instanceId, durationHours) {
+    const path = api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/credential`;
+    const operation = `create a temporary docker password for instance ${instanceId}`;
+    const response = await api.request({
+        method: 'POST',
+        path,
+        body: { duration: durationHours },
+        operation,
+        // A repeat only issues another short-lived password; the first one expires on its own.
+        retrySafe: true,
+        secretResponse: true,
+    });
+    const password = response.body?.password;
+    if (typeof password !== 'string' || password === '') {
+        throw new errors/* ApiError */.hD({
+            provider: 'CCR',
+            operation,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no "password"',
+        });
+    }
+    return { password: (0,secrets/* maskSecret */.$l)(password) };
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
@@ -47945,7 +48294,7 @@ const ccrLogin = {
 };
 function readEnterpriseTarget(reader, registry) {
     refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
-    const connection = enterpriseOnly(connection_readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
+    const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
@@ -48011,123 +48360,154 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
         `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
 }
 
+;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
+// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
+// into it.
+
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
+function parseTime(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return Number.NaN;
+    const text = value.trim();
+    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
+}
+/** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
+function manifestListChildren(manifest) {
+    if (typeof manifest !== 'string' || manifest.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(manifest);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return undefined;
+    const manifests = parsed.manifests;
+    if (!Array.isArray(manifests))
+        return undefined;
+    const digests = [];
+    for (const entry of manifests) {
+        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        if (typeof digest !== 'string' || digest === '')
+            return undefined;
+        digests.push(digest);
+    }
+    return digests;
+}
+/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
+function refusal(tag, rule) {
+    const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
+    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
+
+
+
+/** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
+function ccrTagsPath(instanceId, project, repository) {
+    const instance = api_path_pathSegment(instanceId, CCR_INSTANCE);
+    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${api_path_pathSegment(repository, CCR_REPOSITORY)}/tags`;
+}
+/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
+async function listCcrTags(api, instanceId, project, repository) {
+    return listAllCcr(api, {
+        method: 'GET',
+        path: ccrTagsPath(instanceId, project, repository),
+        operation: `list tags of ${project}/${repository}`,
+    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
+}
+/** One tag's detail, or undefined when it does not exist (404). */
+async function getCcrTag(api, instanceId, project, repository, tag) {
+    const response = await api.request({
+        method: 'GET',
+        path: apiPath `${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
+        operation: `get tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 ? undefined : response.body;
+}
+/** Deletes one tag. 'absent' when it was already gone (404): the wanted end state. */
+async function deleteCcrTag(api, instanceId, project, repository, tag) {
+    const response = await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository)}/${api_path_pathSegment(tag, path_segments_CCR_TAG)}`,
+        operation: `delete tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/prune-tags.ts
+
+
+
+
+
+
+
+
+/** A CCR enterprise instance to prune, as read from the inputs. */
+class CcrTagTarget {
+    connection;
+    unlistedRepositories = 'CCR enterprise has no repository listing to match it against';
+    constructor(connection) {
+        this.connection = connection;
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    registry(api, namespace) {
+        return ccrTagRegistry(api, this.connection.instanceId, namespace);
+    }
+}
+const ccrTags = {
+    scope: 'CCR enterprise',
+    namespaceKind: 'a CCR namespace',
+    namespaceProblems: ccrNamespaceProblems,
+    read(reader) {
+        const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
+        return new CcrTagTarget(connection);
+    },
+};
+/** CCR enterprise project `project` of instance `instanceId`. */
+function ccrTagRegistry(api, instanceId, project) {
+    return {
+        repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
+        listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
+        deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
+        namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
+        namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
+    };
+}
+/** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
+function fromCcrTag(record) {
+    return {
+        ...refusal(record.tagName, path_segments_CCR_TAG),
+        name: String(record.tagName),
+        digest: record.digest ?? '',
+        updatedAt: parseTime(record.pushTime),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: 'image',
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
+
+
 
 const ccrProvider = {
     name: 'ccr',
     label: 'CCR',
     login: ccrLogin,
+    namespaces: ccrNamespaces,
+    tags: ccrTags,
 };
-
-;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
-const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
-
-;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
-
-
-
-
-/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
-const HUAWEI_ENV = [
-    {
-        accessKeyId: 'HUAWEICLOUD_SDK_AK',
-        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
-        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-    },
-    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
-];
-const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
-const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
-    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
-    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
-/**
- * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
- * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
- * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
- */
-function resolveHuaweiAuth(reader) {
-    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
-    if (method === 'password')
-        return passwordAuth(reader) ?? missingPassword();
-    if (method === 'oidc')
-        return oidcAuth(reader, true);
-    const keys = readKeyInputs(reader);
-    if (keys)
-        return akskAuth(keys);
-    if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
-        if (chosen)
-            return chosen;
-    }
-    for (const names of HUAWEI_ENV) {
-        const fromEnv = readKeyEnv(reader, names);
-        if (fromEnv)
-            return akskAuth(fromEnv);
-    }
-    if (method === 'aksk') {
-        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
-            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
-    }
-    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
-        `found. Tried, in order: ${TRIED}. Set one of them ` +
-        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
-}
-function akskAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
-    };
-}
-/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
-function passwordAuth(reader) {
-    const username = reader.optional('iam-username');
-    const password = reader.secret('iam-password');
-    const domain = reader.optional('iam-domain');
-    if (!username && !password && !domain)
-        return undefined;
-    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
-    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
-    if (missing.length > 0 || !username || !password || !domain) {
-        throw new errors/* InputError */.dz(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
-            'iam-username, iam-password and iam-domain (the account name).');
-    }
-    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
-}
-function missingPassword() {
-    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
-}
-/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
-    const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
-    const audience = reader.optional('oidc-audience');
-    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
-    return audience ? { ...auth, audience } : auth;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
-
-
-const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
-/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
-function connection_readSwrConnection(reader) {
-    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
-    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (iamEndpoint)
-        connection.iamEndpoint = iamEndpoint;
-    return connection;
-}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
 var core = __nccwpck_require__(3426);
@@ -48542,6 +48922,1022 @@ function rejectedCredentialsHint(error, auth) {
             "tokens are scoped to the region's project.";
 }
 
+;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
+const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
+
+
+
+/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
+const HUAWEI_ENV = [
+    {
+        accessKeyId: 'HUAWEICLOUD_SDK_AK',
+        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
+        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    },
+    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
+];
+const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
+const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
+    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
+    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
+/**
+ * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
+ * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
+ * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
+ */
+function resolveHuaweiAuth(reader) {
+    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
+    if (method === 'password')
+        return passwordAuth(reader) ?? missingPassword();
+    if (method === 'oidc')
+        return oidcAuth(reader, true);
+    const keys = readKeyInputs(reader);
+    if (keys)
+        return akskAuth(keys);
+    if (method === 'auto') {
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        if (chosen)
+            return chosen;
+    }
+    for (const names of HUAWEI_ENV) {
+        const fromEnv = readKeyEnv(reader, names);
+        if (fromEnv)
+            return akskAuth(fromEnv);
+    }
+    if (method === 'aksk') {
+        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
+            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
+    }
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
+        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
+}
+function akskAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
+    };
+}
+/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
+function passwordAuth(reader) {
+    const username = reader.optional('iam-username');
+    const password = reader.secret('iam-password');
+    const domain = reader.optional('iam-domain');
+    if (!username && !password && !domain)
+        return undefined;
+    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
+    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
+    if (missing.length > 0 || !username || !password || !domain) {
+        throw new errors/* InputError */.dz(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+            'iam-username, iam-password and iam-domain (the account name).');
+    }
+    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
+}
+function missingPassword() {
+    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
+}
+/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
+function oidcAuth(reader, required) {
+    const idpId = reader.optional('idp-id');
+    if (!idpId) {
+        if (!required)
+            return undefined;
+        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+            'GitHub (see docs/keyless.md).');
+    }
+    const audience = reader.optional('oidc-audience');
+    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
+    return audience ? { ...auth, audience } : auth;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
+
+
+const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
+function readSwrConnection(reader) {
+    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
+    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    if (iamEndpoint)
+        connection.iamEndpoint = iamEndpoint;
+    return connection;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/name-rules.ts
+// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1): each broken rule gets its own
+// message, so a user fixes all at once.
+
+/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
+function swrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 64)
+        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z]/.test(name))
+        problems.push('must start with a lowercase letter');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, '._-'));
+    return problems;
+}
+/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
+function swrRepositoryProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 128)
+        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z0-9]/.test(name))
+        problems.push('must start with a lowercase letter or digit');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/path-segments.ts
+
+
+const SWR_NAMESPACE = { what: 'SWR organization', problems: swrNamespaceProblems };
+/** SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+const SWR_REPOSITORY = {
+    what: 'SWR repository',
+    problems: swrRepositoryProblems,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '$'),
+};
+const SWR_TAG = { what: 'tag', problems: ociTagProblems };
+const path_segments_SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: numericIdProblems };
+
+;// CONCATENATED MODULE: ./src/providers/swr/namespaces.ts
+// SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
+
+
+
+/** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
+const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
+/** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
+async function findSwrNamespace(api, name, mode = 'authorized') {
+    const filter = mode === 'visible' ? `namespace::${name}|mode::visible` : `namespace::${name}`;
+    const response = await api.request({
+        method: 'GET',
+        path: '/v2/manage/namespaces',
+        query: [['filter', filter]],
+        operation: `look up namespace ${name}`,
+        // Some regions answer 404 instead of an empty list when nothing matches.
+        acceptStatus: [404],
+    });
+    if (response.status === 404)
+        return undefined;
+    // The filter may match by prefix or substring; only the exact name counts.
+    return response.body?.namespaces?.find((namespace) => namespace.name === name);
+}
+/** Creates a namespace: 'created' on 201, 'exists' on 409 (another run, or another account, has the name). */
+async function createSwrNamespace(api, name) {
+    try {
+        const response = await api.request({
+            method: 'POST',
+            path: '/v2/manage/namespaces',
+            body: { namespace: name },
+            operation: `create namespace ${name}`,
+            acceptStatus: [409],
+        });
+        return response.status === 409 ? 'exists' : 'created';
+    }
+    catch (error) {
+        throw isNamespaceQuotaError(error) ? withQuotaHint(error) : error;
+    }
+}
+/** Deletes a namespace; one already gone counts as deleted. */
+async function deleteSwrNamespace(api, name) {
+    await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(name, SWR_NAMESPACE)}`,
+        operation: `delete namespace ${name}`,
+        acceptStatus: [404],
+    });
+}
+/** True for SWR's "maximum number of organizations exceeded" answer to a create. */
+function isNamespaceQuotaError(error) {
+    if (!(error instanceof errors/* ApiError */.hD) || error.status !== 400)
+        return false;
+    if (error.code?.replace(/\s/g, '') === SWR_NAMESPACE_QUOTA_CODE)
+        return true;
+    return /organi[sz]ations?.*(maximum|quota|limit|exceed)|(maximum|quota|limit).*organi[sz]ations?/i.test(error.providerMessage);
+}
+function withQuotaHint(error) {
+    return new errors/* ApiError */.hD({
+        provider: error.provider,
+        operation: error.operation,
+        method: error.method,
+        path: error.path,
+        status: error.status,
+        code: error.code,
+        providerMessage: error.providerMessage,
+        requestId: error.requestId,
+        hint: 'The account has used its SWR quota of 5 organizations (namespaces). Delete an unused namespace ' +
+            '(state: absent) or ask Huawei Cloud support for a higher quota, then run again.',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
+// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
+/** SWR's registry host of a region. */
+function swrRegistryHost(region) {
+    return `swr.${region}.myhuaweicloud.com`;
+}
+/** How users write an SWR registry host, for messages. */
+const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
+const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
+/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
+function swrHostInputs(host) {
+    const region = SWR_HOST.exec(host)?.[1];
+    return region ? { region } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/types/assert-never.ts
+/** Marks a case the type system proves unreachable; reaching it anyway (bad data at runtime) is a bug. */
+function assertNever(value, what = 'case') {
+    throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
+
+
+/** SWR's permission levels by the names the action uses. */
+const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
+/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
+function swrAuthName(level) {
+    const entry = Object.entries(SWR_AUTH_LEVELS).find(([, value]) => value === level);
+    return entry ? entry[0] : String(level);
+}
+function accessPath(namespace) {
+    return api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/access`;
+}
+/** Permissions on a namespace: the caller's own and every other user's. */
+async function getSwrNamespaceAccess(api, namespace) {
+    const response = await api.request({
+        method: 'GET',
+        path: accessPath(namespace),
+        operation: `read permissions of namespace ${namespace}`,
+    });
+    return response.body ?? {};
+}
+/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
+async function grantSwrNamespaceAccess(api, namespace, grants) {
+    const response = await api.request({
+        method: 'POST',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'granted';
+}
+/** Changes the level of users who already have a permission (spec 4.6.3). */
+async function updateSwrNamespaceAccess(api, namespace, grants) {
+    await api.request({
+        method: 'PATCH',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
+    });
+}
+/** Removes the permissions of the given user ids (spec 4.6.2). */
+async function revokeSwrNamespaceAccess(api, namespace, userIds) {
+    await api.request({
+        method: 'DELETE',
+        path: accessPath(namespace),
+        body: userIds,
+        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
+
+
+/** Parses `Content-Range`; undefined when absent or malformed. */
+function parseContentRange(value) {
+    const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
+    if (!match)
+        return undefined;
+    return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
+}
+/**
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
+ * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
+ * or does not match what was collected), so callers never act on a partial listing.
+ */
+async function* pagesOfSwrList(api, request, options = {}) {
+    const pageSize = options.pageSize ?? 100;
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
+    let offset = 0;
+    let expectedTotal;
+    for (;;) {
+        const query = [
+            ...(request.query ?? []),
+            ['offset', String(offset)],
+            ['limit', String(pageSize)],
+        ];
+        const response = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
+        const page = Array.isArray(response.body) ? response.body : [];
+        guard.accept(page);
+        const range = parseContentRange(response.headers['content-range']);
+        const total = range?.total;
+        if (total !== undefined) {
+            if (expectedTotal !== undefined && total !== expectedTotal) {
+                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${expectedTotal} to ${total} while paging; ` +
+                    'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
+            }
+            expectedTotal = total;
+        }
+        yield page;
+        offset += page.length;
+        const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
+        if (done)
+            break;
+    }
+    if (expectedTotal !== undefined && offset !== expectedTotal) {
+        throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
+            'the listing is incomplete, so nothing was changed.');
+    }
+}
+/** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
+async function listAllSwr(api, request, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrList(api, request, options))
+        all.push(...page);
+    return all;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/repositories.ts
+
+
+
+/** Repository types SWR accepts for `category` (spec 4.2.1). */
+const SWR_CATEGORIES = [
+    'app_server',
+    'linux',
+    'framework_app',
+    'database',
+    'lang',
+    'arm',
+    'other',
+];
+/** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
+function swrRepositoryPath(namespace, repository) {
+    return api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/repos/${api_path_pathSegment(repository, SWR_REPOSITORY)}`;
+}
+/** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
+async function listSwrRepositories(api, options) {
+    const all = await listAllSwr(api, {
+        method: 'GET',
+        path: '/v2/manage/repos',
+        query: [['namespace', options.namespace]],
+        operation: `list repositories of namespace ${options.namespace}`,
+    });
+    return all.filter((repository) => repository.namespace === options.namespace);
+}
+/** One repository, or undefined when it does not exist (404). */
+async function getSwrRepository(api, namespace, repository) {
+    const response = await api.request({
+        method: 'GET',
+        path: swrRepositoryPath(namespace, repository),
+        operation: `get repository ${namespace}/${repository}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 ? undefined : response.body;
+}
+/** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
+async function createSwrRepository(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/repos`,
+        body: { repository, ...settings },
+        operation: `create repository ${namespace}/${repository}`,
+        acceptStatus: [409],
+        // A repeated create cannot make a second repository: the name is the key and 409 is accepted.
+        retrySafe: true,
+    });
+    return response.status !== 409;
+}
+/** Updates visibility, category and description of a repository (spec 4.2.3). */
+async function updateSwrRepository(api, namespace, repository, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: swrRepositoryPath(namespace, repository),
+        body: settings,
+        operation: `update repository ${namespace}/${repository}`,
+    });
+}
+/** Deletes a repository; a missing one counts as deleted. SWR refuses (406) while it holds images. */
+async function deleteSwrRepository(api, namespace, repository) {
+    await api.request({
+        method: 'DELETE',
+        path: swrRepositoryPath(namespace, repository),
+        operation: `delete repository ${namespace}/${repository}`,
+        acceptStatus: [404],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
+
+
+
+
+/** Page size for tag listings: large pages keep the request count near the minimum. */
+const SWR_TAG_PAGE_SIZE = 100;
+/**
+ * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
+ * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ */
+function pagesOfSwrTags(api, namespace, repository, options = {}) {
+    return pagesOfSwrList(api, {
+        method: 'GET',
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
+        operation: `list tags of ${namespace}/${repository}`,
+    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag });
+}
+/** Every tag of one repository, read to the end and checked complete. */
+async function listSwrTags(api, namespace, repository, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrTags(api, namespace, repository, options))
+        all.push(...page);
+    return all;
+}
+/** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
+async function deleteSwrTag(api, namespace, repository, tag) {
+    const response = await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags/${api_path_pathSegment(tag, SWR_TAG)}`,
+        operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/apply.ts
+
+
+
+
+
+/** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
+async function applySwrChange(api, namespace, change) {
+    switch (change.action) {
+        case 'create repository':
+            await createSwrRepository(api, namespace, change.repository, change.settings);
+            return;
+        case 'update repository':
+            await updateSwrRepository(api, namespace, change.repository, change.settings);
+            return;
+        case 'delete repository':
+            await deleteRepositoryWithImages(api, namespace, change.repository);
+            return;
+        case 'grant permission':
+            // A parallel run may have granted it first (409): then make sure the level is the declared one.
+            if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
+                await updateSwrNamespaceAccess(api, namespace, [change.user]);
+            }
+            return;
+        case 'update permission':
+            await updateSwrNamespaceAccess(api, namespace, [change.user]);
+            return;
+        case 'revoke permission':
+            await revokeSwrNamespaceAccess(api, namespace, [change.user.user_id]);
+            return;
+        case 'delete namespace':
+            await deleteSwrNamespace(api, namespace);
+            return;
+        case 'create namespace':
+            throw new Error('create namespace is made by the session (createSwrNamespace), not applySwrChange');
+        default:
+            assertNever(change, 'change');
+    }
+}
+/** SWR refuses to delete a repository that still holds images (406), so its tags go first. */
+async function deleteRepositoryWithImages(api, namespace, repository) {
+    const tags = await listSwrTags(api, namespace, repository);
+    for (const tag of tags)
+        await deleteSwrTag(api, namespace, repository, tag.Tag);
+    await deleteSwrRepository(api, namespace, repository);
+}
+
+;// CONCATENATED MODULE: ./src/core/action/declaration-lines.ts
+// The loop shared by the line inputs (`repositories`, `permissions`): parse each line, refuse repeats, and
+// report every bad line at once.
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parseDeclarationLines(lines, grammar) {
+    const wishes = [];
+    const problems = [];
+    for (const line of lines) {
+        try {
+            const wish = grammar.parseLine(line);
+            const key = grammar.keyOf(wish);
+            if (wishes.some((other) => grammar.keyOf(other) === key))
+                throw new Error(grammar.declaredTwice(key));
+            wishes.push(wish);
+        }
+        catch (error) {
+            problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new errors/* InputError */.dz(grammar.input, `Input '${grammar.input}' is not valid:\n  ${problems.join('\n  ')}\n${grammar.usage}`);
+    }
+    return wishes;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/line-tokens.ts
+// Splits one declaration line into words: `name key=value key="quoted value"`.
+/** Words of a line, split on blanks; `"..."` keeps blanks and `\"` / `\\` escape. Throws on an open quote. */
+function splitLineTokens(line) {
+    const tokens = [];
+    let current = '';
+    let inToken = false;
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (quoted) {
+            if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
+                current += line[++i];
+            else if (char === '"')
+                quoted = false;
+            else
+                current += char;
+        }
+        else if (char === '"') {
+            quoted = true;
+            inToken = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inToken)
+                tokens.push(current);
+            current = '';
+            inToken = false;
+        }
+        else {
+            current += char;
+            inToken = true;
+        }
+    }
+    if (quoted)
+        throw new Error('a double quote is not closed');
+    if (inToken)
+        tokens.push(current);
+    return tokens;
+}
+/** Splits `key=value` at the first `=`; undefined when there is none. */
+function splitKeyValue(token) {
+    const at = token.indexOf('=');
+    if (at <= 0)
+        return undefined;
+    return { key: token.slice(0, at).toLowerCase(), value: token.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/permission-lines.ts
+// The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
+
+
+
+const NUMERIC = { '7': 'manage', '3': 'edit', '1': 'read', write: 'edit' };
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parsePermissionLines(lines) {
+    return parseDeclarationLines(lines, {
+        input: 'permissions',
+        parseLine: parsePermissionLine,
+        keyOf: (wish) => wish.userName,
+        declaredTwice: (userName) => `user "${userName}" is declared twice`,
+        usage: 'Write one user per line: user-name manage|edit|read [id=<IAM user id>].',
+    });
+}
+function parsePermissionLine(line) {
+    const [userName = '', levelText = '', ...rest] = splitLineTokens(line);
+    if (levelText === '')
+        throw new Error('give a user name and a level (manage, edit or read)');
+    // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
+    const lower = levelText.toLowerCase();
+    const levelName = Object.hasOwn(SWR_AUTH_LEVELS, lower)
+        ? lower
+        : Object.hasOwn(NUMERIC, levelText)
+            ? NUMERIC[levelText]
+            : undefined;
+    if (levelName === undefined) {
+        throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
+    }
+    const wish = { userName, level: SWR_AUTH_LEVELS[levelName] };
+    for (const token of rest) {
+        const pair = splitKeyValue(token);
+        if (pair?.key !== 'id' || pair.value === '')
+            throw new Error(`"${token}" is not id=<IAM user id>`);
+        wish.userId = pair.value;
+    }
+    return wish;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-permissions.ts
+// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
+
+/** Every user with a permission, the caller included, once each. */
+function currentPermissions(access) {
+    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
+    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
+}
+/** The current permission a declaration is about: by user id when given, else by user name. */
+function matchPermission(current, wish) {
+    return wish.userId !== undefined
+        ? current.find((auth) => auth.user_id === wish.userId)
+        : current.find((auth) => auth.user_name === wish.userName);
+}
+/**
+ * Changes that give each declared user the declared level. With `prune`, users not declared lose their
+ * permission, except the caller itself: removing its own access would lock the action out.
+ */
+function planPermissions(namespace, access, wishes, prune) {
+    const current = currentPermissions(access);
+    const changes = [];
+    const blockers = [];
+    const matched = new Set();
+    for (const wish of wishes) {
+        const existing = matchPermission(current, wish);
+        const level = swrAuthName(wish.level);
+        if (!existing) {
+            if (wish.userId === undefined) {
+                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
+                    'to its line so it can be granted (SWR needs the user id).');
+            }
+            changes.push({
+                action: 'grant permission',
+                target: wish.userName,
+                detail: level,
+                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
+            });
+            continue;
+        }
+        matched.add(existing.user_id);
+        if (existing.auth !== wish.level) {
+            changes.push({
+                action: 'update permission',
+                target: wish.userName,
+                detail: `${swrAuthName(existing.auth)} → ${level}`,
+                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
+            });
+        }
+    }
+    if (prune && access && !access.self_auth) {
+        // Without self_auth the caller's own permission cannot be told apart: pruning might lock it out.
+        blockers.push(`prune-permissions: SWR did not say which permission on ${namespace} belongs to these credentials ` +
+            '(no self_auth), so no permission is revoked; run again without prune-permissions or check the endpoint.');
+    }
+    else if (prune) {
+        const self = access?.self_auth?.user_id;
+        for (const auth of current) {
+            if (matched.has(auth.user_id) || auth.user_id === self)
+                continue;
+            changes.push({
+                action: 'revoke permission',
+                target: auth.user_name,
+                detail: swrAuthName(auth.auth),
+                user: auth,
+            });
+        }
+    }
+    return { changes, blockers };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-repositories.ts
+// Pure: declared repositories + the namespace's current repositories → create / update changes.
+
+/** Values SWR gets for attributes a new repository's line leaves out. */
+const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' };
+const plan_repositories_visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that make the namespace hold every declared repository with the declared attributes. */
+function planRepositories(namespace, current, wishes) {
+    const changes = [];
+    for (const wish of wishes) {
+        const target = `${namespace}/${wish.name}`;
+        const existing = current.find((repository) => repository.name === wish.name);
+        if (!existing) {
+            const settings = newSettings(wish);
+            changes.push({
+                action: 'create repository',
+                target,
+                detail: describeSettings(settings),
+                repository: wish.name,
+                settings,
+            });
+            continue;
+        }
+        const differences = repositoryDifferences(existing, wish);
+        if (differences.length > 0) {
+            changes.push({
+                action: 'update repository',
+                target,
+                detail: differences.join('; '),
+                repository: wish.name,
+                settings: mergedSettings(existing, wish),
+            });
+        }
+    }
+    return changes;
+}
+function newSettings(wish) {
+    return {
+        is_public: wish.isPublic ?? REPOSITORY_DEFAULTS.isPublic,
+        category: wish.category ?? REPOSITORY_DEFAULTS.category,
+        ...(wish.description !== undefined ? { description: wish.description } : {}),
+    };
+}
+/** The update body: declared values, and the current ones for what the line leaves out (PATCH needs is_public). */
+function mergedSettings(existing, wish) {
+    const category = wish.category ?? asCategory(existing.category);
+    const description = wish.description ?? existing.description;
+    return {
+        is_public: wish.isPublic ?? existing.is_public,
+        ...(category !== undefined ? { category } : {}),
+        ...(description !== undefined ? { description } : {}),
+    };
+}
+function asCategory(value) {
+    return SWR_CATEGORIES.find((category) => category === value);
+}
+function describeSettings(settings) {
+    const parts = [plan_repositories_visibility(settings.is_public)];
+    if (settings.category)
+        parts.push(`category ${settings.category}`);
+    if (settings.description)
+        parts.push(`description "${settings.description}"`);
+    return parts.join(', ');
+}
+/** Declared attributes that differ from the repository, in words (`visibility private → public`). */
+function repositoryDifferences(existing, wish) {
+    const differences = [];
+    if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
+        differences.push(`visibility ${plan_repositories_visibility(existing.is_public)} → ${plan_repositories_visibility(wish.isPublic)}`);
+    }
+    if (wish.category !== undefined && wish.category !== (existing.category ?? '')) {
+        differences.push(`category ${existing.category || '(none)'} → ${wish.category}`);
+    }
+    if (wish.description !== undefined && wish.description !== (existing.description ?? '')) {
+        differences.push(`description "${existing.description ?? ''}" → "${wish.description}"`);
+    }
+    return differences;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan.ts
+// Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
+
+
+
+
+
+/** Changes that bring the namespace to the declaration, with blockers that stop it. */
+function planSwrNamespace(current, wish) {
+    return wish.state === 'absent' ? plan_planAbsent(current, wish.force) : plan_planPresent(current, wish);
+}
+function plan_planPresent(current, wish) {
+    const plan = emptyPlan();
+    if (!current.exists) {
+        plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
+    }
+    plan.changes.push(...planRepositories(current.namespace, current.repositories, wish.repositories));
+    if (wish.permissions.length > 0 || wish.prunePermissions) {
+        const permissions = planPermissions(current.namespace, current.access, wish.permissions, wish.prunePermissions);
+        plan.changes.push(...permissions.changes);
+        plan.blockers.push(...permissions.blockers);
+    }
+    return plan;
+}
+function plan_planAbsent(current, force) {
+    const plan = emptyPlan();
+    if (!current.exists)
+        return plan;
+    const names = current.repositories.map((repository) => repository.name);
+    for (const name of names) {
+        const problems = swrRepositoryProblems(name);
+        if (problems.length === 0)
+            continue;
+        plan.blockers.push(`namespace ${current.namespace} lists a repository ${JSON.stringify(name)} that ${problems.join('; ')}: ` +
+            'it cannot be named in a request, so nothing is deleted. Remove it in the SWR console.');
+    }
+    if (names.length > 0 && !force) {
+        plan.blockers.push(`namespace ${current.namespace} still holds ${plural(names.length, 'repository')} ` +
+            `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
+            '(try dry-run: true first to see what would go).');
+    }
+    for (const repository of current.repositories) {
+        const change = {
+            action: 'delete repository',
+            target: `${current.namespace}/${repository.name}`,
+            detail: repository.num_images ? `with ${plural(repository.num_images, 'tag')}` : 'empty',
+            repository: repository.name,
+        };
+        plan.changes.push(change);
+    }
+    const detail = names.length > 0 ? `after its ${plural(names.length, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
+    return plan;
+}
+/** Up to five names, then how many more. */
+function listSome(names, limit = 5) {
+    const shown = names.slice(0, limit).join(', ');
+    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/repository-lines.ts
+// The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
+
+
+
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parseRepositoryLines(lines) {
+    return parseDeclarationLines(lines, {
+        input: 'repositories',
+        parseLine: parseRepositoryLine,
+        keyOf: (wish) => wish.name,
+        declaredTwice: (name) => `"${name}" is declared twice`,
+        usage: 'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
+    });
+}
+function parseRepositoryLine(line) {
+    const [name = '', ...attributes] = splitLineTokens(line);
+    const nameProblems = swrRepositoryProblems(name);
+    if (nameProblems.length > 0)
+        throw new Error(`repository name "${name}" ${nameProblems.join('; ')}`);
+    const wish = { name };
+    for (const token of attributes) {
+        const pair = splitKeyValue(token);
+        if (!pair)
+            throw new Error(`"${token}" is not key=value`);
+        applyAttribute(wish, pair.key, pair.value);
+    }
+    return wish;
+}
+function applyAttribute(wish, key, value) {
+    if (key === 'visibility') {
+        if (value !== 'private' && value !== 'public')
+            throw new Error(`visibility must be private or public, got "${value}"`);
+        wish.isPublic = value === 'public';
+    }
+    else if (key === 'category') {
+        const category = SWR_CATEGORIES.find((candidate) => candidate === value);
+        if (!category)
+            throw new Error(`category must be one of ${SWR_CATEGORIES.join(', ')}, got "${value}"`);
+        wish.category = category;
+    }
+    else if (key === 'description') {
+        wish.description = value;
+    }
+    else {
+        throw new Error(`unknown attribute "${key}" (known: visibility, category, description)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/state.ts
+
+
+
+
+/** The namespace's current state, reading repositories and permissions only when the plan needs them. */
+async function readSwrNamespaceState(api, namespace, needs) {
+    const found = await findSwrNamespace(api, namespace);
+    if (!found)
+        return { namespace, exists: false, repositories: [], access: undefined };
+    const repositories = needs.repositories ? await listSwrRepositories(api, { namespace }) : [];
+    const access = needs.access ? await getSwrNamespaceAccess(api, namespace) : undefined;
+    return { namespace, exists: true, repositories, access };
+}
+/**
+ * After a 409 on create: the name exists. It is ours if these credentials hold a permission on it (a
+ * parallel run created it, or it is shared with us); otherwise another account owns it, and SWR names are
+ * global. Seeing it only in the `visible` list (another account shared some of its repositories) is not
+ * enough: the plan could not read or change it, and pushing to it would fail.
+ */
+async function confirmSwrNamespaceVisible(api, namespace) {
+    if (await findSwrNamespace(api, namespace))
+        return;
+    if (await findSwrNamespace(api, namespace, 'visible')) {
+        throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists, and these credentials see it only through shared ` +
+            'repositories but have no permission on it: another Huawei Cloud account most likely owns it. Choose ' +
+            'another name, or ask the owner to grant these credentials a permission on the namespace.');
+    }
+    throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists but is not visible to these credentials: organization names ` +
+        'are unique across all Huawei Cloud accounts, so another account most likely owns it. Choose another ' +
+        'name, or ask the owner to grant these credentials access to it.');
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/support.ts
+
+
+
+
+
+
+
+
+
+
+/** An SWR namespace to ensure, as read from the inputs. */
+class SwrNamespaceTarget {
+    connection;
+    repositories;
+    permissions;
+    prunePermissions;
+    removes;
+    #wish;
+    #namespace;
+    constructor(connection, declaration, common) {
+        this.connection = connection;
+        this.repositories = declaration.repositories;
+        this.permissions = declaration.permissions;
+        this.prunePermissions = declaration.prunePermissions;
+        if (declaration.prunePermissions)
+            this.removes = 'prune-permissions revokes permissions';
+        this.#wish = { state: common.state, force: common.force, ...declaration };
+        this.#namespace = common.namespace;
+    }
+    connect(options) {
+        return connectSwr(this.connection, options);
+    }
+    open(api) {
+        return swrSession(api, this.connection, this.#namespace, this.#wish);
+    }
+}
+const swrNamespaces = {
+    nameKind: 'an SWR organization (namespace) name',
+    nameProblems: swrNamespaceProblems,
+    inputs: ['repositories', 'permissions', 'prune-permissions'],
+    declaredInputs(reader) {
+        const declaration = readDeclaration(reader);
+        const given = [
+            ['repositories', declaration.repositories.length > 0],
+            ['permissions', declaration.permissions.length > 0],
+            ['prune-permissions', declaration.prunePermissions],
+        ];
+        return given.filter(([, set]) => set).map(([name]) => name);
+    },
+    refusals: {
+        public: "Input 'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').",
+    },
+    read(reader, common) {
+        return new SwrNamespaceTarget(readSwrConnection(reader), readDeclaration(reader), common);
+    },
+};
+function readDeclaration(reader) {
+    return {
+        repositories: parseRepositoryLines(reader.lines('repositories')),
+        permissions: parsePermissionLines(reader.lines('permissions')),
+        prunePermissions: reader.boolean('prune-permissions', { default: false }),
+    };
+}
+function swrSession(api, connection, namespace, wish) {
+    const needs = {
+        repositories: wish.repositories.length > 0 || wish.state === 'absent',
+        access: wish.permissions.length > 0 || wish.prunePermissions,
+    };
+    const changeFor = (change) => ({
+        action: change.action,
+        target: change.target,
+        detail: change.detail,
+        apply: async () => {
+            if (change.action !== 'create namespace') {
+                await applySwrChange(api, namespace, change);
+                return 'done';
+            }
+            if ((await createSwrNamespace(api, namespace)) === 'created')
+                return 'done';
+            await confirmSwrNamespaceVisible(api, namespace);
+            return 'exists';
+        },
+    });
+    return {
+        async plan() {
+            const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        existingNote: 'created by a parallel run or shared with these credentials',
+        registryHost: async () => swrRegistryHost(connection.region),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/swr/login-secret.ts
 // SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
 
@@ -48627,21 +50023,6 @@ function parseExpiry(value) {
     return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
-// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
-/** SWR's registry host of a region. */
-function swrRegistryHost(region) {
-    return `swr.${region}.myhuaweicloud.com`;
-}
-/** How users write an SWR registry host, for messages. */
-const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
-const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
-/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
-function swrHostInputs(host) {
-    const region = SWR_HOST.exec(host)?.[1];
-    return region ? { region } : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/providers/swr/login.ts
 
 
@@ -48681,7 +50062,7 @@ const swrLogin = {
     hostInputs: swrHostInputs,
     readTarget(reader, common) {
         refuseInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
-        return new SwrLoginTarget(connection_readSwrConnection(reader), common.registry);
+        return new SwrLoginTarget(readSwrConnection(reader), common.registry);
     },
 };
 /**
@@ -48721,16 +50102,313 @@ function unexpectedHosts(secret, accepted) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
+
+
+
+function retentionsPath(namespace, repository) {
+    return api_path_apiPath `${swrRepositoryPath(namespace, repository)}/retentions`;
+}
+/** The repository's retention policies (SWR returns them in one response). */
+async function listSwrRetentions(api, namespace, repository) {
+    const response = await api.request({
+        method: 'GET',
+        path: retentionsPath(namespace, repository),
+        operation: `list retention policies of ${namespace}/${repository}`,
+    });
+    return Array.isArray(response.body) ? response.body : [];
+}
+/** Creates a policy and returns its id. Not retried: a repeat could create a second policy. */
+async function createSwrRetention(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: retentionsPath(namespace, repository),
+        body: settings,
+        operation: `create retention policy of ${namespace}/${repository}`,
+    });
+    return typeof response.body?.id === 'number' ? response.body.id : undefined;
+}
+/** Replaces the rules of one policy (spec 4.9.5). */
+async function updateSwrRetention(api, namespace, repository, id, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: api_path_apiPath `${retentionsPath(namespace, repository)}/${api_path_pathSegment(id, path_segments_SWR_RETENTION_ID)}`,
+        body: settings,
+        operation: `update retention policy ${id} of ${namespace}/${repository}`,
+        rawBody: true,
+    });
+}
+/** Deletes one policy; a missing one counts as deleted. */
+async function deleteSwrRetention(api, namespace, repository, id) {
+    await api.request({
+        method: 'DELETE',
+        path: apiPath `${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
+        operation: `delete retention policy ${id} of ${namespace}/${repository}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
+const HOUR = 3_600_000;
+const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
+/**
+ * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
+ * There is no `m`: it reads as minutes to some and months to others.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0'] = match;
+    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / UNITS.d);
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
+// `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
+// A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
+// differences that only make SWR keep more are reported as notes.
+
+
+
+/** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
+function retentionPolicyFor(rules) {
+    refuseInexpressible(rules);
+    // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
+    const selectors = [...rules.exclude, ...rules.keep].map((p) => ({
+        kind: 'regexp',
+        pattern: p.syntax === 'glob' ? p.regex.source : p.source,
+    }));
+    const notes = [
+        'SWR applies the policy on its own schedule; the digest-sharing and manifest-list protection of mode: delete does not apply to what SWR deletes.',
+        'Patterns are evaluated by SWR, whose regular-expression dialect may differ from JavaScript in rare constructs.',
+    ];
+    if (rules.keep.length > 0) {
+        notes.push('keep patterns become tag selectors: SWR does not count those tags towards the kept number.');
+    }
+    if (rules.olderThan) {
+        const days = wholeDaysAtLeast(rules.olderThan);
+        if (days * 86_400_000 !== rules.olderThan.ms) {
+            notes.push(`older-than ${rules.olderThan.text} is rounded up to ${days} days (SWR counts whole days).`);
+        }
+    }
+    const rule = rules.olderThan
+        ? {
+            template: 'date_rule',
+            params: { days: String(wholeDaysAtLeast(rules.olderThan)) },
+            tag_selectors: selectors,
+        }
+        : { template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors };
+    return { settings: { algorithm: 'or', rules: [rule] }, description: describeRule(rule), notes };
+}
+/** The rule in words, for the summary. */
+function describeRule(rule) {
+    const what = rule.template === 'date_rule'
+        ? `delete tags older than ${rule.params.days} days`
+        : `keep the newest ${rule.params.num} tags`;
+    const except = Markdown.join(rule.tag_selectors.map((s) => code(s.pattern)), ', ');
+    return rule.tag_selectors.length > 0 ? md `${what}, except tags matching ${except}` : md `${what}`;
+}
+function refuseInexpressible(rules) {
+    const refuse = (inputs, why) => {
+        throw new errors/* InputError */.dz(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
+    };
+    if (rules.include.length > 0) {
+        refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
+    }
+    if (rules.keepSemver > 0)
+        refuse(['keep-semver'], "'keep-semver': SWR has no per-version rule.");
+    if (rules.keepLast > 0 && rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
+            '(leave keep-last at 0 for an age rule alone, or older-than empty for a count rule alone).');
+    }
+    if (rules.keepLast === 0 && !rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "a policy without 'keep-last' or 'older-than'.");
+    }
+}
+/** Create when none exists, nothing when the one stored is equal, update otherwise; several = conflict. */
+function planRetention(current, wanted) {
+    if (current.length === 0)
+        return { action: 'create' };
+    if (current.length > 1)
+        return { action: 'conflict', ids: current.map((p) => p.id) };
+    const [policy] = current;
+    return sameRetention(policy, wanted)
+        ? { action: 'unchanged', id: policy.id }
+        : { action: 'update', id: policy.id };
+}
+/** Equal up to the order of rules and selectors, and numbers sent as strings or numbers. */
+function sameRetention(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(settings) {
+    const rules = (settings.rules ?? []).map((rule) => ({
+        template: rule.template,
+        days: rule.params?.days === undefined ? undefined : Number(rule.params.days),
+        num: rule.params?.num === undefined ? undefined : Number(rule.params.num),
+        selectors: (rule.tag_selectors ?? []).map((s) => `${s.kind}\u0000${s.pattern}`).sort(),
+    }));
+    const ruleTexts = rules.map((rule) => JSON.stringify(rule)).sort();
+    return JSON.stringify({ algorithm: settings.algorithm, rules: ruleTexts });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention.ts
+
+
+
+
+
+/** One SWR retention policy, stored in each repository by apply. */
+class SwrPolicyToStore {
+    settings;
+    description;
+    notes;
+    #target;
+    constructor(target) {
+        this.#target = target;
+        this.settings = target.settings;
+        this.description = target.description;
+        this.notes = target.notes;
+    }
+    apply(api, namespace, repository, dryRun) {
+        return applyRetention(api, { namespace, repository, dryRun }, this.#target);
+    }
+}
+const swrRetention = {
+    policyFor: (rules) => new SwrPolicyToStore(retentionPolicyFor(rules)),
+};
+/** Creates the repository's policy when it has none, updates a different one, leaves an equal one alone. */
+async function applyRetention(api, where, target) {
+    const { namespace, repository, dryRun } = where;
+    const change = planRetention(await listSwrRetentions(api, namespace, repository), target.settings);
+    switch (change.action) {
+        case 'unchanged':
+            return { repository, action: 'unchanged', id: change.id };
+        case 'conflict':
+            return {
+                repository,
+                action: 'conflict',
+                detail: `it has ${change.ids.length} retention policies (ids ${change.ids.join(', ')}); keep at most one, then run again`,
+            };
+        case 'create': {
+            if (dryRun)
+                return { repository, action: 'would create' };
+            const id = await createSwrRetention(api, namespace, repository, target.settings);
+            return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
+        }
+        case 'update': {
+            // The id comes from the listing: one that cannot go into a path is reported, never used.
+            const problems = segmentProblems(String(change.id), path_segments_SWR_RETENTION_ID);
+            if (problems.length > 0) {
+                return {
+                    repository,
+                    action: 'conflict',
+                    detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
+                };
+            }
+            if (dryRun)
+                return { repository, action: 'would update', id: change.id };
+            await updateSwrRetention(api, namespace, repository, change.id, target.settings);
+            return { repository, action: 'updated', id: change.id };
+        }
+        default:
+            return assertNever(change, 'retention change');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
+
+
+
+
+
+
+/** SWR organization `namespace`. */
+function swrTagRegistry(api, namespace) {
+    return {
+        listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
+        repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
+        listTags: async (repository) => {
+            // Converted page by page: the raw records (manifest text included) never pile up in memory.
+            const tags = [];
+            for await (const page of pagesOfSwrTags(api, namespace, repository))
+                tags.push(...page.map(fromSwrTag));
+            return tags;
+        },
+        deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
+        namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
+        namespaceLabel: `SWR organization ${namespace}`,
+    };
+}
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
+function fromSwrTag(record) {
+    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+    const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
+    const info = {
+        ...refusal(record.Tag, SWR_TAG),
+        name: String(record.Tag),
+        digest: record.digest ?? '',
+        updatedAt: parseTime(record.updated ?? record.created),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
+    };
+    if (info.kind === 'list' && children)
+        info.children = children;
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/support.ts
+
+
+
+
+
+/** An SWR region to prune, as read from the inputs. */
+class SwrTagTarget {
+    connection;
+    constructor(connection) {
+        this.connection = connection;
+    }
+    connect(options) {
+        return connectSwr(this.connection, options);
+    }
+    registry(api, namespace) {
+        return swrTagRegistry(api, namespace);
+    }
+}
+const swrTags = {
+    namespaceKind: 'an SWR organization',
+    namespaceProblems: swrNamespaceProblems,
+    read: (reader) => new SwrTagTarget(readSwrConnection(reader)),
+    retention: swrRetention,
+};
+
 ;// CONCATENATED MODULE: ./src/providers/swr/index.ts
+
+
 
 const swrProvider = {
     name: 'swr',
     label: 'SWR',
     login: swrLogin,
+    namespaces: swrNamespaces,
+    tags: swrTags,
 };
 
 ;// CONCATENATED MODULE: ./src/providers/index.ts
-
 
 
 
@@ -48771,16 +50449,6 @@ function recognizeRegistry(host, table = PROVIDERS) {
 /** Every registry host form the table's logins recognize, for messages. */
 function registryHostForms(table = PROVIDERS) {
     return table.flatMap((provider) => provider.login?.hostForms ?? []);
-}
-/** The connection for whichever provider the `provider` input names. */
-function readConnection(reader) {
-    return reader.oneOf('provider', ['swr', 'ccr']) === 'swr'
-        ? readSwrConnection(reader)
-        : readCcrConnection(reader);
-}
-/** `a`, `a or b`, `a, b or c`. */
-function eitherOf(names) {
-    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/action-metadata.ts
@@ -49312,12 +50980,12 @@ function isExpectedFailure(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zj: () => (/* binding */ ListingIncompleteError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hD: () => (/* binding */ ApiError),
 /* harmony export */   sM: () => (/* binding */ UnsafeNameError)
 /* harmony export */ });
-/* unused harmony exports ListingIncompleteError, DeletionLimitError */
 /* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
 
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
@@ -49368,20 +51036,8 @@ class InputError extends Error {
     }
 }
 /** A listing could not be read to the end, so nothing may be deleted on its basis. */
-class ListingIncompleteError extends (/* unused pure expression or super */ null && (Error)) {
+class ListingIncompleteError extends Error {
     name = 'ListingIncompleteError';
-}
-/** A plan would delete more than the `max-deletions` guard allows. */
-class DeletionLimitError extends Error {
-    name = 'DeletionLimitError';
-    planned;
-    limit;
-    constructor(planned, limit) {
-        super(`The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
-            'Review the plan with dry-run: true, then raise max-deletions if it is right.');
-        this.planned = planned;
-        this.limit = limit;
-    }
 }
 /** Text of any thrown value, for logs and step failures. */
 function errorMessage(error) {

@@ -46170,7 +46170,7 @@ function isExpectedFailure(error) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hD: () => (/* binding */ ApiError)
 /* harmony export */ });
-/* unused harmony exports ListingIncompleteError, DeletionLimitError, UnsafeNameError */
+/* unused harmony exports ListingIncompleteError, UnsafeNameError */
 /* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
 
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
@@ -46223,18 +46223,6 @@ class InputError extends Error {
 /** A listing could not be read to the end, so nothing may be deleted on its basis. */
 class ListingIncompleteError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'ListingIncompleteError';
-}
-/** A plan would delete more than the `max-deletions` guard allows. */
-class DeletionLimitError extends Error {
-    name = 'DeletionLimitError';
-    planned;
-    limit;
-    constructor(planned, limit) {
-        super(`The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
-            'Review the plan with dry-run: true, then raise max-deletions if it is right.');
-        this.planned = planned;
-        this.limit = limit;
-    }
 }
 /** Text of any thrown value, for logs and step failures. */
 function errorMessage(error) {

@@ -47760,7 +47760,6 @@ function isExpectedFailure(error) {
 /* harmony export */   hD: () => (/* binding */ ApiError),
 /* harmony export */   sM: () => (/* binding */ UnsafeNameError)
 /* harmony export */ });
-/* unused harmony export DeletionLimitError */
 /* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
 
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
@@ -47813,18 +47812,6 @@ class InputError extends Error {
 /** A listing could not be read to the end, so nothing may be deleted on its basis. */
 class ListingIncompleteError extends Error {
     name = 'ListingIncompleteError';
-}
-/** A plan would delete more than the `max-deletions` guard allows. */
-class DeletionLimitError extends Error {
-    name = 'DeletionLimitError';
-    planned;
-    limit;
-    constructor(planned, limit) {
-        super(`The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
-            'Review the plan with dry-run: true, then raise max-deletions if it is right.');
-        this.planned = planned;
-        this.limit = limit;
-    }
 }
 /** Text of any thrown value, for logs and step failures. */
 function errorMessage(error) {

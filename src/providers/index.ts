@@ -1,10 +1,9 @@
 // The provider table, and the one lookup each action makes in it.
 import type { InputReader } from '../core/action/input-reader.ts';
 import { InputError } from '../core/errors/errors.ts';
-import { type CcrConnection, readCcrConnection } from './ccr/connection.ts';
+import { eitherOf } from '../core/text/either-of.ts';
 import { ccrProvider } from './ccr/index.ts';
 import type { Capability, ProviderTable, ProviderWith } from './seam/provider.ts';
-import { readSwrConnection, type SwrConnection } from './swr/connection.ts';
 import { swrProvider } from './swr/index.ts';
 
 export type { Provider, ProviderTable } from './seam/provider.ts';
@@ -72,18 +71,4 @@ export function recognizeRegistry(
 /** Every registry host form the table's logins recognize, for messages. */
 export function registryHostForms(table: ProviderTable = PROVIDERS): string[] {
   return table.flatMap((provider) => provider.login?.hostForms ?? []);
-}
-
-export type Connection = SwrConnection | CcrConnection;
-
-/** The connection for whichever provider the `provider` input names. */
-export function readConnection(reader: InputReader): Connection {
-  return reader.oneOf('provider', ['swr', 'ccr']) === 'swr'
-    ? readSwrConnection(reader)
-    : readCcrConnection(reader);
-}
-
-/** `a`, `a or b`, `a, b or c`. */
-function eitherOf(names: readonly string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 }

@@ -1,4 +1,5 @@
-// Failures of ensure-namespace that are about the registry's state, not a bad input or a failed call.
+// The failure of ensure-namespace that is about the registry's state, not a bad input or a failed call
+// (a name taken by another account is the providers' NamespaceTakenError).
 
 /** The plan cannot be carried out (or, in check-only mode, the registry differs from the declaration). */
 export class NamespacePlanError extends Error {
@@ -10,9 +11,4 @@ export class NamespacePlanError extends Error {
     super(message);
     this.reasons = reasons;
   }
-}
-
-/** The namespace name is in use, but not by anything these credentials can see. */
-export class NamespaceTakenError extends Error {
-  override readonly name = 'NamespaceTakenError';
 }

@@ -1,5 +1,5 @@
 // How a run treats its plan: apply it, only show it, or compare the registry with the declaration.
-import type { NamespacePlan } from './changes.ts';
+import type { NamespacePlan } from '../../providers/seam/namespaces.ts';
 import { NamespacePlanError } from './errors.ts';
 
 export type RunMode = 'apply' | 'dry-run' | 'check-only';

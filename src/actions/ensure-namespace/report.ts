@@ -3,7 +3,9 @@
 import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { setStepOutput } from '../../core/action/step-outputs.ts';
 import { code, codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
-import { type Change, type ChangeText, changeText, describeChange, type NamespacePlan } from './changes.ts';
+import { plural } from '../../core/text/plural.ts';
+import type { ChangeText, NamespacePlan } from '../../providers/seam/namespaces.ts';
+import { changeText, describeChange } from './changes.ts';
 import type { RunMode } from './mode.ts';
 
 /** Log lines for a plan: every change (made or to be made), blocker and drift. */
@@ -12,7 +14,7 @@ export function formatPlan(namespace: string, plan: NamespacePlan, mode: RunMode
   if (plan.changes.length === 0) lines.push(`namespace ${namespace} is as declared: nothing to change`);
   else {
     const verb = mode === 'check-only' ? 'differs from the declaration' : 'plan';
-    lines.push(`${verb} (${plan.changes.length} ${plan.changes.length === 1 ? 'change' : 'changes'}):`);
+    lines.push(`${verb} (${plural(plan.changes.length, 'change')}):`);
     for (const change of plan.changes) lines.push(`  - ${describeChange(change)}`);
   }
   for (const blocker of plan.blockers) lines.push(`blocked: ${blocker}`);
@@ -27,10 +29,11 @@ export function checkDifferences(plan: NamespacePlan): string[] {
 
 export interface RunReport {
   namespace: string;
-  provider: 'swr' | 'ccr';
+  /** The `provider` input (its upper case names the registry in the summary). */
+  provider: string;
   mode: RunMode;
   plan: NamespacePlan;
-  done: readonly Change[];
+  done: readonly ChangeText[];
   created: boolean;
   registryPath: string;
 }
@@ -74,17 +77,17 @@ export function summaryMarkdown(report: RunReport): Markdown {
 }
 
 function headline(report: RunReport, count: number): string {
-  const plural = count === 1 ? 'change' : 'changes';
   if (report.mode === 'check-only') {
     const differences = checkDifferences(report.plan).length;
     return differences === 0
       ? '✅ Check only: the registry matches the declaration.'
-      : `❌ Check only: ${differences} ${differences === 1 ? 'difference' : 'differences'} from the declaration.`;
+      : `❌ Check only: ${plural(differences, 'difference')} from the declaration.`;
   }
   if (report.plan.blockers.length > 0) return '❌ Nothing was changed: the plan is blocked.';
-  if (report.mode === 'dry-run') return `Dry run: ${count} ${plural} would be made; nothing was changed.`;
+  if (report.mode === 'dry-run')
+    return `Dry run: ${plural(count, 'change')} would be made; nothing was changed.`;
   if (count === 0) return '✅ Already as declared: nothing changed.';
-  return `✅ ${count} ${plural} made${report.created ? ' (namespace created)' : ''}.`;
+  return `✅ ${plural(count, 'change')} made${report.created ? ' (namespace created)' : ''}.`;
 }
 
 const bullet = (text: string) => md`- ${text}`;

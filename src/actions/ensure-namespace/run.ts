@@ -1,28 +1,28 @@
 // ensure-namespace: read inputs, connect, plan, apply (or only check), then outputs and job summary.
 import { InputReader } from '../../core/action/input-reader.ts';
-import type { ApiClient } from '../../core/http/types.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
-import { connectCcr } from '../../providers/ccr/connect.ts';
-import { connectSwr } from '../../providers/swr/connect.ts';
-import { ensureCcrNamespace } from './ensure-ccr.ts';
-import { type EnsureOutcome, ensureSwrNamespace } from './ensure-swr.ts';
+import type { ProviderTable } from '../../providers/index.ts';
+import type { NamespaceSession } from '../../providers/seam/namespaces.ts';
+import { type EnsureOutcome, ensureNamespace } from './ensure.ts';
 import { NamespacePlanError } from './errors.ts';
 import { type EnsureNamespaceInputs, readEnsureNamespaceInputs } from './inputs.ts';
 import { runMode, throwIfBlocked } from './mode.ts';
-import { registryHost } from './registry-host.ts';
 import { checkDifferences, type RunReport, setOutputs, writeSummary } from './report.ts';
 
 /** Runs the action: the entry main.ts hands to runAction. */
-export async function runEnsureNamespace(reader: InputReader = new InputReader()): Promise<void> {
-  const inputs = readEnsureNamespaceInputs(reader);
+export async function runEnsureNamespace(
+  reader: InputReader = new InputReader(),
+  providers?: ProviderTable,
+): Promise<void> {
+  const inputs = readEnsureNamespaceInputs(reader, providers);
   const mode = runMode(inputs);
-  const { connection, namespace } = inputs;
+  const { namespace, target } = inputs;
   logInfo(
-    shown`ensure-namespace: ${namespace} on ${connection.provider.toUpperCase()}, state ${inputs.state}, ${mode}`,
+    shown`ensure-namespace: ${namespace} on ${inputs.provider.toUpperCase()}, state ${inputs.state}, ${mode}`,
   );
-  const api = connection.provider === 'swr' ? await connectSwr(connection) : await connectCcr(connection);
-  const report = await ensure(api, inputs, mode);
+  const session = target.open(await target.connect());
+  const report = await ensure(session, inputs, mode);
   setOutputs(report);
   await writeSummary(report);
   for (const drift of report.plan.drift) if (mode !== 'check-only') logWarning(shown`${drift}`);
@@ -30,17 +30,14 @@ export async function runEnsureNamespace(reader: InputReader = new InputReader()
 }
 
 async function ensure(
-  api: ApiClient,
+  session: NamespaceSession,
   inputs: EnsureNamespaceInputs,
   mode: RunReport['mode'],
 ): Promise<RunReport> {
   const base = { namespace: inputs.namespace, provider: inputs.provider, mode };
   let outcome: EnsureOutcome;
   try {
-    outcome =
-      inputs.provider === 'swr'
-        ? await ensureSwrNamespace(api, inputs, mode, logInfo)
-        : await ensureCcrNamespace(api, inputs, mode, logInfo);
+    outcome = await ensureNamespace(session, inputs.namespace, mode, logInfo);
   } catch (error) {
     // A blocked plan still gets its summary, so the reason shows on the run page.
     if (error instanceof NamespacePlanError) {
@@ -49,8 +46,8 @@ async function ensure(
     }
     throw error;
   }
-  const registryPath = `${await registryHost(api, inputs)}/${inputs.namespace}`;
-  return { ...base, ...outcome, registryPath };
+  const host = inputs.registry ?? (await session.registryHost());
+  return { ...base, ...outcome, registryPath: `${host}/${inputs.namespace}` };
 }
 
 /** check-only fails on any difference; every mode fails on blockers (nothing was changed then). */

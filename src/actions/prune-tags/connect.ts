@@ -1,10 +1,8 @@
-// The API client for the chosen provider, with the run's request-rate cap and a 429 counter.
+// The API client for the chosen registry, with the run's request-rate cap and a 429 counter.
 import type { HttpClientOptions, RequestEvent } from '../../core/http/client.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { logDebug } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
-import { connectCcr } from '../../providers/ccr/connect.ts';
-import { connectSwr } from '../../providers/swr/connect.ts';
 import type { PruneInputs } from './inputs.ts';
 
 /** Requests the registry answered with 429 (each was retried after the wait it asked for). */
@@ -21,8 +19,7 @@ export async function connectForPrune(inputs: PruneInputs, throttling: Throttlin
     },
   };
   if (inputs.rateLimit > 0) http.rateLimit = { requestsPerSecond: inputs.rateLimit };
-  const { connection } = inputs;
-  return connection.provider === 'swr' ? connectSwr(connection, { http }) : connectCcr(connection, { http });
+  return inputs.target.connect({ http });
 }
 
 function describeAttempt(event: RequestEvent): string {

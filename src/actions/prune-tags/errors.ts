@@ -20,3 +20,19 @@ export class RetentionConflictError extends Error {
 export class NamespaceNotFoundError extends Error {
   override readonly name = 'NamespaceNotFoundError';
 }
+
+/** A plan would delete more than the `max-deletions` guard allows. */
+export class DeletionLimitError extends Error {
+  override readonly name = 'DeletionLimitError';
+  readonly planned: number;
+  readonly limit: number;
+
+  constructor(planned: number, limit: number) {
+    super(
+      `The plan deletes ${planned} tags, more than max-deletions (${limit}). Nothing was deleted. ` +
+        'Review the plan with dry-run: true, then raise max-deletions if it is right.',
+    );
+    this.planned = planned;
+    this.limit = limit;
+  }
+}

@@ -1,6 +1,6 @@
 // Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
 import { ApiError, errorMessage } from '../../core/errors/errors.ts';
-import type { TagInfo } from './tag-info.ts';
+import type { TagInfo } from '../../providers/seam/tag-info.ts';
 
 /** One planned deletion. */
 export interface Deletion {
@@ -66,7 +66,7 @@ async function attempt(
   remove: (repository: string, tag: string) => Promise<'deleted' | 'absent'>,
 ): Promise<DeletionResult> {
   try {
-    return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.tag) };
+    return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name) };
   } catch (error) {
     const failed: Deletion & FailedOutcome = { ...deletion, outcome: 'failed', error: errorMessage(error) };
     if (error instanceof ApiError && error.status > 0) failed.status = error.status;

@@ -1,7 +1,8 @@
 // How a run with failed deletions ended, in one message for the log, the summary and the step failure (pure).
+
+import { plural } from '../../core/text/plural.ts';
 import { type DeletionResult, isCredentialRefusal, type Refusal } from './execute.ts';
 import { isDone, tagRef } from './outcome.ts';
-import { plural } from './plural.ts';
 
 /** Failed deletions named in a message; the `failed` output lists all of them. */
 const SHOWN = 20;

@@ -1,23 +1,31 @@
 // The only place prune-tags reads inputs: one typed, validated object, or an InputError before any call.
-
+import { type Duration, parseDuration } from '../../core/action/duration.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
-import { ccrNamespaceProblems } from '../../providers/ccr/name-rules.ts';
-import { type Connection, readConnection } from '../../providers/index.ts';
-import { swrNamespaceProblems } from '../../providers/swr/name-rules.ts';
+import { eitherOf } from '../../core/text/either-of.ts';
+import { chooseProvider, PROVIDERS, type ProviderTable } from '../../providers/index.ts';
+import type { ProviderWith } from '../../providers/seam/provider.ts';
+import type { PatternSyntax, RetentionPolicy, TagSupport, TagTarget } from '../../providers/seam/tags.ts';
 import { actionMetadata } from './action-metadata.ts';
-import { type Duration, parseDuration } from './duration.ts';
 import { type KeepGithubInputs, readKeepGithub } from './keep-github-inputs.ts';
 import { isGlob } from './patterns.ts';
 import type { PruneRules } from './plan.ts';
-import { type RetentionTarget, retentionPolicyFor } from './retention-policy.ts';
-import { compileTagPatterns, everyTagWarnings, type PatternSyntax } from './tag-patterns.ts';
+import { compileTagPatterns, everyTagWarnings } from './tag-patterns.ts';
 
 export type PruneMode = 'delete' | 'retention-policy';
 
-export interface PruneInputs {
-  connection: Connection;
+/** The inputs of a delete run, or of a retention-policy run with the policy to store. */
+export type PruneInputs = PruneCommon &
+  ({ mode: 'delete'; retention?: undefined } | { mode: 'retention-policy'; retention: RetentionPolicy });
+
+interface PruneCommon {
+  /** The `provider` input, and how messages name the registry (SWR, CCR). */
+  provider: { name: string; label: string };
+  /** The provider's connection inputs as read. */
+  connection: TagTarget['connection'];
+  /** The registry to connect to, read by the provider. */
+  target: TagTarget;
   /** SWR organization, or CCR enterprise project. */
   namespace: string;
   /** Repository names or glob patterns (`*` = every repository of the namespace). */
@@ -27,9 +35,6 @@ export interface PruneInputs {
   keepGithub?: KeepGithubInputs;
   /** Warnings the inputs alone justify (a pattern that matches every tag), shown before any call. */
   warnings: string[];
-  mode: PruneMode;
-  /** Set in mode retention-policy: the policy to store. */
-  retention?: RetentionTarget;
   maxDeletions: number;
   concurrency: number;
   /** Client-side cap in requests per second; 0 = none (429 Retry-After still honoured). */
@@ -37,18 +42,25 @@ export interface PruneInputs {
   dryRun: boolean;
 }
 
+/** The settings every provider shares, before the mode's own checks. */
+type PruneSettings = Omit<PruneCommon, 'provider' | 'connection' | 'target'> & { mode: PruneMode };
+
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 
 /** Reads and checks every input of prune-tags. */
-export function readPruneInputs(reader: InputReader = new InputReader()): PruneInputs {
+export function readPruneInputs(
+  reader: InputReader = new InputReader(),
+  providers: ProviderTable = PROVIDERS,
+): PruneInputs {
   checkDeclaredInputs(reader, actionMetadata, { refuse: true, because: 'prune-tags deletes tags' });
   const settings = readSettings(reader);
-  const connection = readConnection(reader);
-  return checkCombinations({ ...settings, connection });
+  const provider = chooseProvider(reader, 'tags', { action: 'prune-tags', table: providers });
+  const target = provider.tags.read(reader);
+  return checkCombinations(settings, provider, target, providers);
 }
 
-/** Everything but the connection (which also resolves credentials). */
-export function readSettings(reader: InputReader): Omit<PruneInputs, 'connection' | 'retention'> {
+/** Everything but the provider and its connection (which also resolves credentials). */
+export function readSettings(reader: InputReader): PruneSettings {
   const rules = readRules(reader);
   const keepGithub = readKeepGithub(reader);
   return {
@@ -106,20 +118,24 @@ function readOlderThan(reader: InputReader): Duration | undefined {
 }
 
 /** The namespace goes into every request path: it must follow the provider's name rules. */
-function checkNamespace(namespace: string, provider: Connection['provider']): void {
-  const problems = provider === 'swr' ? swrNamespaceProblems(namespace) : ccrNamespaceProblems(namespace);
+function checkNamespace(namespace: string, tags: TagSupport): void {
+  const problems = tags.namespaceProblems(namespace);
   if (problems.length === 0) return;
-  const kind = provider === 'swr' ? 'an SWR organization' : 'a CCR namespace';
   throw new InputError(
     'namespace',
-    `Input 'namespace' must be ${kind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`,
+    `Input 'namespace' must be ${tags.namespaceKind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`,
   );
 }
 
-/** Rules that involve several inputs; pure. */
-export function checkCombinations(inputs: Omit<PruneInputs, 'retention'>): PruneInputs {
-  const { connection, rules } = inputs;
-  checkNamespace(inputs.namespace, connection.provider);
+/** Rules that involve several inputs, or what the chosen registry can do; pure. */
+export function checkCombinations(
+  settings: PruneSettings,
+  provider: ProviderWith<'tags'>,
+  target: TagTarget,
+  providers: ProviderTable,
+): PruneInputs {
+  const { rules } = settings;
+  checkNamespace(settings.namespace, provider.tags);
   if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
     throw new InputError(
       ['keep-last', 'older-than', 'include'],
@@ -127,36 +143,35 @@ export function checkCombinations(inputs: Omit<PruneInputs, 'retention'>): Prune
         "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.",
     );
   }
-  if (connection.provider === 'ccr') {
-    if (!connection.instanceId) {
-      throw new InputError(
-        'instance-id',
-        "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.",
-      );
-    }
-    const glob = inputs.repositories.find(isGlob);
-    if (glob) {
-      throw new InputError(
-        'repositories',
-        `Input 'repositories' must name CCR repositories exactly ("${glob}" is a pattern): CCR enterprise has no repository listing to match it against.`,
-      );
-    }
+  const glob = settings.repositories.find(isGlob);
+  if (glob && target.unlistedRepositories) {
+    throw new InputError(
+      'repositories',
+      `Input 'repositories' must name ${provider.label} repositories exactly ("${glob}" is a pattern): ${target.unlistedRepositories}.`,
+    );
   }
-  if (inputs.mode === 'retention-policy') {
-    if (connection.provider !== 'swr') {
-      throw new InputError(
-        ['mode', 'provider'],
-        "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.",
-      );
-    }
-    if (inputs.keepGithub) {
-      throw new InputError(
-        ['mode', 'keep-github'],
-        "Input 'mode' is retention-policy, whose SWR policy cannot keep the tags GitHub points at; leave " +
-          "'keep-github' empty or use mode: delete.",
-      );
-    }
-    return { ...inputs, retention: retentionPolicyFor(rules) };
+  const common = {
+    ...settings,
+    provider: { name: provider.name, label: provider.label },
+    connection: target.connection,
+    target,
+  };
+  if (settings.mode === 'delete') return { ...common, mode: 'delete' };
+  const retention = provider.tags.retention;
+  if (!retention) {
+    const able = providers.filter((other) => other.tags?.retention);
+    throw new InputError(
+      ['mode', 'provider'],
+      `Input 'mode' is retention-policy, an ${able.map((p) => p.label).join(' or ')} feature; set 'provider' to ` +
+        `${eitherOf(able.map((p) => p.name))} or use mode: delete.`,
+    );
   }
-  return inputs;
+  if (settings.keepGithub) {
+    throw new InputError(
+      ['mode', 'keep-github'],
+      `Input 'mode' is retention-policy, whose ${provider.label} policy cannot keep the tags GitHub points at; leave ` +
+        "'keep-github' empty or use mode: delete.",
+    );
+  }
+  return { ...common, mode: 'retention-policy', retention: retention.policyFor(rules) };
 }

@@ -45,8 +45,8 @@ export function isDone(result: DeletionResult): boolean {
 }
 
 /** `repository:tag`, the form used in outputs and messages. */
-export function tagRef(result: { repository: string; tag: { tag: string } }): string {
-  return `${result.repository}:${result.tag.tag}`;
+export function tagRef(result: { repository: string; tag: { name: string } }): string {
+  return `${result.repository}:${result.tag.name}`;
 }
 
 /** Bytes of the distinct images the plans delete (a dry run's upper bound). */

@@ -1,14 +1,15 @@
 // Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
 // an exclude or keep pattern that matched every tag (so nothing could be deleted).
+
+import { plural } from '../../core/text/plural.ts';
+import type { TagPattern } from '../../providers/seam/tags.ts';
 import type { RepositoryPlan } from './outcome.ts';
 import type { PruneRules } from './plan.ts';
-import { plural } from './plural.ts';
-import type { TagPattern } from './tag-patterns.ts';
 
 /** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
 export function coverageWarnings(plans: readonly RepositoryPlan[], rules: PruneRules): string[] {
-  const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.tag));
-  const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository', 'repositories')}`;
+  const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.name));
+  const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository')}`;
   const warnings: string[] = [];
   for (const pattern of rules.include) {
     if (!tags.some((tag) => pattern.regex.test(tag)))

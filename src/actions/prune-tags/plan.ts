@@ -1,26 +1,15 @@
 // The pure planner: a repository's tags + the rules + the run's start time → a decision per tag.
 // A tag is deleted only if it is selected and no keep rule and no protection retains it.
-import type { Duration } from './duration.ts';
+import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagRules } from '../../providers/seam/tags.ts';
 import type { NamedTagKeeper } from './github-keep.ts';
 import { protectedDigests, protectionReason } from './protection.ts';
 import { semverKeepers } from './semver.ts';
-import { newestFirst, type TagInfo } from './tag-info.ts';
-import { firstMatch, type TagPattern } from './tag-patterns.ts';
+import { newestFirst } from './tag-order.ts';
+import { firstMatch } from './tag-patterns.ts';
 
-/** The rules of one run, as parsed from the inputs. */
-export interface PruneRules {
-  /** Tags considered at all (any match); empty = every tag. */
-  include: readonly TagPattern[];
-  /** Tags never considered (any match). */
-  exclude: readonly TagPattern[];
-  /** Tags always kept (any match). */
-  keep: readonly TagPattern[];
-  /** Keep the N newest selected tags; 0 = no count rule. */
-  keepLast: number;
-  /** Delete only selected tags older than this; undefined = no age rule. */
-  olderThan?: Duration;
-  /** Keep the N highest releases of each major version; 0 = off. */
-  keepSemver: number;
+/** The rules of one run, as parsed from the inputs, and the tags GitHub points at once read. */
+export interface PruneRules extends TagRules {
   /** Tags GitHub still points at (keep-github), with the reason; absent = off. */
   keepNamed?: NamedTagKeeper;
 }
@@ -81,15 +70,15 @@ function ruleVerdict(
   v: ReturnType<typeof verdictsFor>,
 ): Verdicted {
   if (tag.refused !== undefined) return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
-  if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return v.notIncluded;
-  const excluded = firstMatch(rules.exclude, tag.tag);
+  if (rules.include.length > 0 && !firstMatch(rules.include, tag.name)) return v.notIncluded;
+  const excluded = firstMatch(rules.exclude, tag.name);
   if (excluded) return v.excluded.get(excluded)!;
   if (Number.isNaN(tag.updatedAt)) return v.unknownTime;
   if (tag.updatedAt > start) return v.updatedAfterStart;
   if (tag.digest === '') return v.noDigest;
-  const keep = firstMatch(rules.keep, tag.tag);
+  const keep = firstMatch(rules.keep, tag.name);
   if (keep) return v.kept.get(keep)!;
-  const named = rules.keepNamed?.(tag.tag);
+  const named = rules.keepNamed?.(tag.name);
   if (named) return { verdict: 'keep', reason: named };
   if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) return v.newer;
   return v.delete;
@@ -117,7 +106,7 @@ function applyRanks(decisions: Decision[], rules: PruneRules, start: number): vo
   const newest = `kept: among the newest ${rules.keepLast} (keep-last)`;
   ranked.forEach((decision, rank) => {
     if (decision.verdict !== 'delete') return;
-    const semverReason = semver.get(decision.tag.tag);
+    const semverReason = semver.get(decision.tag.name);
     if (semverReason) Object.assign(decision, { verdict: 'keep', reason: semverReason });
     else if (rank < rules.keepLast) Object.assign(decision, { verdict: 'keep', reason: newest });
   });
@@ -125,8 +114,8 @@ function applyRanks(decisions: Decision[], rules: PruneRules, start: number): vo
 
 function isRankable({ tag }: Decision, rules: PruneRules, start: number): boolean {
   if (tag.refused !== undefined) return false;
-  if (rules.include.length > 0 && !firstMatch(rules.include, tag.tag)) return false;
-  if (firstMatch(rules.exclude, tag.tag)) return false;
+  if (rules.include.length > 0 && !firstMatch(rules.include, tag.name)) return false;
+  if (firstMatch(rules.exclude, tag.name)) return false;
   return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;
 }
 
@@ -136,7 +125,7 @@ function applyProtection(decisions: Decision[]): void {
   if (candidates.length === 0) return;
   const unreadable = decisions.find((d) => d.tag.kind === 'list' && d.tag.children === undefined);
   if (unreadable) {
-    const reason = `protected: manifest list ${unreadable.tag.tag} could not be read, so no image in this repository can be proven unused`;
+    const reason = `protected: manifest list ${unreadable.tag.name} could not be read, so no image in this repository can be proven unused`;
     for (const decision of candidates) Object.assign(decision, { verdict: 'protect', reason });
     return;
   }

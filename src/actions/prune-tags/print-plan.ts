@@ -1,8 +1,8 @@
 // Writes the full plan to the step log: one collapsible group per repository, one line per tag.
 import { endLogGroup, logInfo, startLogGroup } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
+import { plural } from '../../core/text/plural.ts';
 import type { RepositoryPlan } from './outcome.ts';
-import { plural } from './plural.ts';
 
 /** Logs every decision with its reason; a dry run says "would delete", never "delete". */
 export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): void {
@@ -13,10 +13,10 @@ export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): v
     startLogGroup(
       shown`${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`,
     );
-    const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.tag.length)));
+    const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.name.length)));
     for (const decision of plan.decisions) {
       logInfo(
-        shown`${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.tag.padEnd(width)}  ${decision.reason}`,
+        shown`${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`,
       );
     }
     endLogGroup();

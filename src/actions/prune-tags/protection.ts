@@ -1,7 +1,7 @@
 // Which digests must survive because a kept tag needs them: its own digest, and (through manifest
 // lists) the images a kept list references and any list that references a kept image. Deleting a
 // tag may delete its manifest, so every tag on such a digest is protected.
-import type { TagInfo } from './tag-info.ts';
+import type { TagInfo } from '../../providers/seam/tag-info.ts';
 
 /** How a digest is tied to the kept tag (`anchor`) that protects it. */
 export interface Protection {
@@ -25,11 +25,11 @@ export function protectedDigests(
     reached.set(digest, protection);
     queue.push(digest);
   };
-  for (const tag of retained) seed(tag.digest, { anchor: tag.tag, relation: 'same' });
+  for (const tag of retained) seed(tag.digest, { anchor: tag.name, relation: 'same' });
   // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
   for (const tag of retained) {
     if (tag.kind !== 'list' || tag.digest !== '') continue;
-    for (const child of tag.children ?? []) seed(child, { anchor: tag.tag, relation: 'child' });
+    for (const child of tag.children ?? []) seed(child, { anchor: tag.name, relation: 'child' });
   }
   for (let next = 0; next < queue.length; next++) {
     const digest = queue[next]!;

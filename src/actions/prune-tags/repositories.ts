@@ -2,9 +2,9 @@
 import { ApiError } from '../../core/errors/errors.ts';
 import { logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
+import type { TagRegistry } from '../../providers/seam/tags.ts';
 import { NamespaceNotFoundError } from './errors.ts';
 import { isGlob, selectRepositories } from './patterns.ts';
-import type { TagRegistry } from './registry.ts';
 
 /**
  * Literal names as given; globs matched against the namespace's repository list (read only when needed).

@@ -1,8 +1,8 @@
 // The rules in effect as short phrases for the summary: defaults included, so none surprises.
 import { code, Markdown, md } from '../../core/output/markdown.ts';
+import type { TagPattern } from '../../providers/seam/tags.ts';
 import type { KeepGithubInputs } from './keep-github-inputs.ts';
 import type { PruneRules } from './plan.ts';
-import type { TagPattern } from './tag-patterns.ts';
 
 /** `include pr-*`, `keep-last 0 (no count rule)`, `older-than 30d`, … in the order the planner applies them. */
 export function describeRules(rules: PruneRules, keepGithub: KeepGithubInputs | undefined): Markdown[] {

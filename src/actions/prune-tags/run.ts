@@ -2,12 +2,14 @@
 import { InputReader } from '../../core/action/input-reader.ts';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { setStepOutput } from '../../core/action/step-outputs.ts';
-import { DeletionLimitError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
+import { plural } from '../../core/text/plural.ts';
+import type { ProviderTable } from '../../providers/index.ts';
+import type { TagInfo } from '../../providers/seam/tag-info.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
-import { DeletionsFailedError } from './errors.ts';
+import { DeletionLimitError, DeletionsFailedError } from './errors.ts';
 import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
 import { failureMessage } from './failure-message.ts';
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
@@ -15,35 +17,34 @@ import { readGithubKeep } from './keep-github-run.ts';
 import { pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
 import { coverageWarnings } from './pattern-coverage.ts';
 import { planPrune } from './plan.ts';
-import { plural } from './plural.ts';
 import { printPlans } from './print-plan.ts';
-import { ccrRegistry, swrRegistry, type TagRegistry } from './registry.ts';
 import { explainNotFound, resolveRepositories } from './repositories.ts';
 import { applyRetentionPolicies } from './retention-run.ts';
 import { describeRules } from './rules-text.ts';
 import { summaryMarkdown } from './summary.ts';
-import type { TagInfo } from './tag-info.ts';
 
 /** Seams for tests and tools; production defaults otherwise. */
 export interface PruneDeps {
   reader?: InputReader;
   now?: () => Date;
   connect?: (inputs: PruneInputs, throttling: Throttling) => Promise<ApiClient>;
+  /** The providers the `provider` input chooses from (default: the shipped ones). */
+  providers?: ProviderTable;
 }
 
 /** The action: every listing completes before anything is deleted. */
 export async function prune(deps: PruneDeps = {}): Promise<void> {
-  const inputs = readPruneInputs(deps.reader ?? new InputReader());
+  const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
   for (const warning of inputs.warnings) logWarning(shown`${warning}`);
   const startedAt = (deps.now ?? (() => new Date()))();
   const throttling: Throttling = { throttled: 0 };
   const api = await (deps.connect ?? connectForPrune)(inputs, throttling);
-  if (inputs.mode === 'retention-policy') return applyRetentionPolicies(api, inputs);
+  if (inputs.mode === 'retention-policy') return applyRetentionPolicies(api, inputs, inputs.retention);
 
   // GitHub is read first: a failure there stops the run before the registry is even listed.
   const github = inputs.keepGithub ? await readGithubKeep(inputs.keepGithub) : undefined;
   const rules = github ? { ...inputs.rules, keepNamed: github.keeper } : inputs.rules;
-  const registry = registryFor(api, inputs);
+  const registry = inputs.target.registry(api, inputs.namespace);
   const repositories = await resolveRepositories(registry, inputs.repositories);
   const plans: RepositoryPlan[] = [];
   for (const repository of repositories) {
@@ -59,16 +60,20 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
   const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];
 
   const deletions = plannedDeletions(plans);
-  const tooMany = deletions.length > inputs.maxDeletions;
-  if (inputs.dryRun || tooMany) {
-    const guard = tooMany ? new DeletionLimitError(deletions.length, inputs.maxDeletions) : undefined;
-    const status = inputs.dryRun
-      ? `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${guard ? ` Without dry-run it would stop: ${guard.message}` : ''}`
-      : `Stopped: ${guard!.message}`;
+  const guard =
+    deletions.length > inputs.maxDeletions
+      ? new DeletionLimitError(deletions.length, inputs.maxDeletions)
+      : undefined;
+  if (inputs.dryRun) {
+    const stop = guard ? ` Without dry-run it would stop: ${guard.message}` : '';
+    const status = `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${stop}`;
     await finish(inputs, plans, [], status, throttling, notes);
-    if (guard && !inputs.dryRun) throw guard;
     if (guard) logWarning(shown`${guard.message}`);
     return;
+  }
+  if (guard) {
+    await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
+    throw guard;
   }
 
   const results = await executeDeletions(deletions, registry.deleteTag, {
@@ -90,13 +95,6 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
   }
 }
 
-function registryFor(api: ApiClient, inputs: PruneInputs): TagRegistry {
-  const { connection } = inputs;
-  return connection.provider === 'swr'
-    ? swrRegistry(api, inputs.namespace)
-    : ccrRegistry(api, connection.instanceId!, inputs.namespace);
-}
-
 function plannedDeletions(plans: readonly RepositoryPlan[]): Deletion[] {
   return plans.flatMap(({ repository, plan }) =>
     plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })),
@@ -115,7 +113,7 @@ function logProgress(result: DeletionResult, done: number, total: number): void 
 function warnOfRefusedTags(repository: string, tags: readonly TagInfo[]): void {
   const refused = tags.filter((tag) => tag.refused !== undefined);
   if (refused.length === 0) return;
-  const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.tag));
+  const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.name));
   const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
   logWarning(
     shown`${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`,

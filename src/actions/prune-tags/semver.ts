@@ -1,5 +1,5 @@
 // `keep-semver: N`: keep the N highest release versions of each major version.
-import type { TagInfo } from './tag-info.ts';
+import type { TagInfo } from '../../providers/seam/tag-info.ts';
 
 interface Version {
   major: number;
@@ -18,7 +18,7 @@ export function parseReleaseVersion(tag: string): Version | undefined {
 export function semverKeepers(tags: readonly TagInfo[], count: number): Map<string, string> {
   const byMajor = new Map<number, { tag: string; version: Version }[]>();
   if (count <= 0) return new Map();
-  for (const { tag } of tags) {
+  for (const { name: tag } of tags) {
     const version = parseReleaseVersion(tag);
     if (!version) continue;
     const group = byMajor.get(version.major) ?? [];

@@ -1,9 +1,9 @@
 // The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
 import { codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
+import { plural } from '../../core/text/plural.ts';
 import { type DeletionResult, isCredentialRefusal } from './execute.ts';
 import { isDone, plannedBytes, type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
 import type { Decision } from './plan.ts';
-import { plural } from './plural.ts';
 
 export interface SummaryInput {
   namespace: string;
@@ -61,7 +61,7 @@ export function summaryMarkdown(input: SummaryInput): Markdown {
     if (rows.length > 0) {
       lines.push(md`| tag | decision | reason | updated | size |`, md`|---|---|---|---|---|`);
       for (const decision of rows)
-        lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.tag}`), input.dryRun));
+        lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.name}`), input.dryRun));
     }
     const hidden = plan.decisions.length - rows.length;
     if (hidden > 0) lines.push(md``, md`… and ${hidden} more decisions (every decision is in the step log).`);
@@ -112,7 +112,7 @@ function reclaimLine(input: SummaryInput, planned: number): Markdown {
 function decisionRow(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): Markdown {
   const { tag } = decision;
   const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
-  return md`| ${codeCell(tag.tag)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
+  return md`| ${codeCell(tag.name)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
 }
 
 function verdictText(decision: Decision, result: DeletionResult | undefined, dryRun: boolean): Markdown {

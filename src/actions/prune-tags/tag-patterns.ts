@@ -1,17 +1,8 @@
 // Tag patterns of include, exclude and keep: globs matched against the whole tag (the default), or
 // regular expressions matched anywhere in it (use-regex: true). Checked at input time.
 import { InputError } from '../../core/errors/errors.ts';
+import type { PatternSyntax, TagPattern } from '../../providers/seam/tags.ts';
 import { globToRegExp } from './patterns.ts';
-
-export type PatternSyntax = 'glob' | 'regex';
-
-/** A compiled tag pattern; `text` is how reasons and warnings show it (`v*`, `/^v\d/`). */
-export interface TagPattern {
-  source: string;
-  syntax: PatternSyntax;
-  regex: RegExp;
-  text: string;
-}
 
 /** What a tag name may hold (Docker's rule), plus the glob's `*` and `?`. */
 const GLOB = /^[A-Za-z0-9_.*?-]+$/;

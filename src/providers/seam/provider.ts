@@ -1,6 +1,8 @@
 // One descriptor per registry family: what each action needs from it, behind one interface. A provider
 // without a capability is one that action refuses (see chooseProvider in ../index.ts).
 import type { LoginSupport } from './login.ts';
+import type { NamespaceSupport } from './namespaces.ts';
+import type { TagSupport } from './tags.ts';
 
 export interface Provider {
   /** The `provider` input's value, e.g. swr. */
@@ -9,6 +11,10 @@ export interface Provider {
   readonly label: string;
   /** For login: a docker login to the registry. */
   readonly login?: LoginSupport;
+  /** For ensure-namespace: a namespace as declared. */
+  readonly namespaces?: NamespaceSupport;
+  /** For prune-tags: listing and deleting tags. */
+  readonly tags?: TagSupport;
 }
 
 /** What every capability may say of itself. */
@@ -18,7 +24,7 @@ export interface Support {
 }
 
 /** The capabilities, each named as in Provider. */
-export type Capability = 'login';
+export type Capability = 'login' | 'namespaces' | 'tags';
 
 /** A provider known to offer capability `K`. */
 export type ProviderWith<K extends Capability> = Provider & { readonly [P in K]-?: NonNullable<Provider[P]> };

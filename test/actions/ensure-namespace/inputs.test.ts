@@ -27,14 +27,16 @@ describe('readEnsureNamespaceInputs', () => {
       provider: 'swr',
       namespace: 'team',
       state: 'present',
-      repositories: [{ name: 'app', isPublic: true }, { name: 'tools/cli' }],
-      permissions: [{ userName: 'bob', userId: 'u-bob', level: 1 }],
-      prunePermissions: true,
+      target: {
+        repositories: [{ name: 'app', isPublic: true }, { name: 'tools/cli' }],
+        permissions: [{ userName: 'bob', userId: 'u-bob', level: 1 }],
+        prunePermissions: true,
+      },
       checkOnly: true,
       dryRun: false,
       force: false,
-      isPublic: undefined,
     });
+    expect(inputs.target).not.toHaveProperty('isPublic');
   });
 
   it('names the namespace rule that broke', () => {
@@ -92,7 +94,9 @@ describe('readEnsureNamespaceInputs', () => {
   });
 
   it('reads public for CCR as a boolean and rejects other words', () => {
-    expect(read({ provider: 'ccr', namespace: 'team', public: 'true' }).isPublic).toBe(true);
+    expect(read({ provider: 'ccr', namespace: 'team', public: 'true' }).target).toMatchObject({
+      isPublic: true,
+    });
     expect(inputError({ provider: 'ccr', namespace: 'team', public: 'maybe' }).message).toBe(
       'Input \'public\' must be true or false, got "maybe".',
     );

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { NamespacePlan } from '../../../src/actions/ensure-namespace/changes.ts';
 import {
   checkDifferences,
   formatPlan,
@@ -7,9 +6,12 @@ import {
   type RunReport,
   reportedChanges,
 } from '../../../src/actions/ensure-namespace/report.ts';
+
+import type { NamespacePlan } from '../../../src/providers/seam/namespaces.ts';
+import type { SwrChange } from '../../../src/providers/swr/ensure-namespace/changes.ts';
 import { renderedMarkdown } from '../../support/rendered-markdown.ts';
 
-const plan: NamespacePlan = {
+const plan: NamespacePlan<SwrChange> = {
   changes: [
     { action: 'create namespace', target: 'team', detail: 'does not exist' },
     {

@@ -39,7 +39,7 @@ describe('executeDeletions', () => {
     }
     const results = await done;
     expect(peak).toBe(2);
-    expect(results.map((r) => `${r.tag.tag}:${r.outcome}`)).toEqual([
+    expect(results.map((r) => `${r.tag.name}:${r.outcome}`)).toEqual([
       'a:deleted',
       'b:deleted',
       'c:deleted',
@@ -104,7 +104,7 @@ describe('executeDeletions', () => {
         { concurrency: 1 },
       );
       expect(attempted).toEqual(['a', 'b', 'c']);
-      expect(results.map((r) => `${r.tag.tag}:${r.outcome}`)).toEqual([
+      expect(results.map((r) => `${r.tag.name}:${r.outcome}`)).toEqual([
         'a:deleted',
         'b:deleted',
         'c:failed',

@@ -10,7 +10,7 @@ function results(...outcomes: Array<DeletionResult['outcome'] | 401 | 403 | 500>
   return outcomes.map((outcome, i) => {
     const deletion = { repository: 'app', tag: tag(String.fromCharCode(97 + i), 40) };
     if (typeof outcome === 'number') {
-      const error = `SWR delete tag app:${deletion.tag.tag} → ${outcome} "no". ${HINT}`;
+      const error = `SWR delete tag app:${deletion.tag.name} → ${outcome} "no". ${HINT}`;
       return { ...deletion, outcome: 'failed', error, status: outcome };
     }
     if (outcome === 'failed') return { ...deletion, outcome, error: 'socket hang up' };

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PruneRules, planPrune } from '../../../src/actions/prune-tags/plan.ts';
-import type { TagInfo } from '../../../src/actions/prune-tags/tag-info.ts';
+import type { TagInfo } from '../../../src/providers/seam/tag-info.ts';
 import { DAY, days, rules, START } from './tag-fixtures.ts';
 
 const digestPool = ['sha256:d0', 'sha256:d1', 'sha256:d2', 'sha256:d3', 'sha256:d4', 'sha256:d5'];
@@ -20,7 +20,7 @@ const namePool = [
   'rc',
 ];
 
-const tagArb: fc.Arbitrary<Omit<TagInfo, 'tag'>> = fc.record({
+const tagArb: fc.Arbitrary<Omit<TagInfo, 'name'>> = fc.record({
   digest: fc.oneof(
     { weight: 12, arbitrary: fc.constantFrom(...digestPool) },
     { weight: 1, arbitrary: fc.constant('') },
@@ -44,7 +44,7 @@ const repositoryArb: fc.Arbitrary<TagInfo[]> = fc
   .map(([names, bodies]) =>
     names.map((name, i) => {
       const body = bodies[i]!;
-      return body.kind === 'list' ? { ...body, tag: name } : { ...body, tag: name, children: undefined };
+      return body.kind === 'list' ? { ...body, name } : { ...body, name, children: undefined };
     }),
   );
 
@@ -71,9 +71,9 @@ describe('planPrune properties', () => {
         const gone = deleted(tags, r);
         const start = START.getTime();
         for (const t of gone) {
-          expect(r.keep.some((p) => p.regex.test(t.tag))).toBe(false);
-          expect(r.exclude.some((p) => p.regex.test(t.tag))).toBe(false);
-          if (r.include.length > 0) expect(r.include.some((p) => p.regex.test(t.tag))).toBe(true);
+          expect(r.keep.some((p) => p.regex.test(t.name))).toBe(false);
+          expect(r.exclude.some((p) => p.regex.test(t.name))).toBe(false);
+          if (r.include.length > 0) expect(r.include.some((p) => p.regex.test(t.name))).toBe(true);
           expect(t.updatedAt <= start).toBe(true);
           if (r.olderThan) expect(t.updatedAt <= start - r.olderThan.ms).toBe(true);
           expect(t.digest).not.toBe('');
@@ -88,8 +88,8 @@ describe('planPrune properties', () => {
         const plan = planPrune(tags, r, START);
         const selected = plan.decisions.filter(
           (d) =>
-            (r.include.length === 0 || r.include.some((p) => p.regex.test(d.tag.tag))) &&
-            !r.exclude.some((p) => p.regex.test(d.tag.tag)) &&
+            (r.include.length === 0 || r.include.some((p) => p.regex.test(d.tag.name))) &&
+            !r.exclude.some((p) => p.regex.test(d.tag.name)) &&
             d.tag.updatedAt <= START.getTime(),
         );
         for (const d of selected.slice(0, r.keepLast)) expect(d.verdict).not.toBe('delete');
@@ -136,8 +136,8 @@ describe('planPrune properties', () => {
   it('deletes nothing more when run again on what is left', () => {
     fc.assert(
       fc.property(repositoryArb, rulesArb, (tags, r) => {
-        const gone = new Set(deleted(tags, r).map((t) => t.tag));
-        const left = tags.filter((t) => !gone.has(t.tag));
+        const gone = new Set(deleted(tags, r).map((t) => t.name));
+        const left = tags.filter((t) => !gone.has(t.name));
         expect(deleted(left, r)).toEqual([]);
       }),
     );
@@ -147,7 +147,7 @@ describe('planPrune properties', () => {
     fc.assert(
       fc.property(repositoryArb, rulesArb, (tags, r) => {
         const plan = planPrune(tags, r, START);
-        expect(plan.decisions.map((d) => d.tag.tag).sort()).toEqual(tags.map((t) => t.tag).sort());
+        expect(plan.decisions.map((d) => d.tag.name).sort()).toEqual(tags.map((t) => t.name).sort());
         expect(plan.counts.keep + plan.counts.protect + plan.counts.delete).toBe(tags.length);
         for (const d of plan.decisions) expect(d.reason.length).toBeGreaterThan(0);
       }),

@@ -4,14 +4,14 @@ import { DAY, days, list, rules, START, tag } from './tag-fixtures.ts';
 
 /** tag → "verdict: reason" for compact assertions. */
 function outcome(plan: PrunePlan): Record<string, string> {
-  return Object.fromEntries(plan.decisions.map((d) => [d.tag.tag, `${d.verdict}: ${d.reason}`]));
+  return Object.fromEntries(plan.decisions.map((d) => [d.tag.name, `${d.verdict}: ${d.reason}`]));
 }
 
 describe('planPrune: rules', () => {
   it('keeps a listed tag whose name breaks the tag rules, whatever the rules say, and ranks it nowhere', () => {
     const refused = { ...tag('..', 90), refused: 'not a valid tag name: it is a dot segment' };
     const plan = planPrune([refused, tag('old', 80), tag('new', 1)], rules({ keepLast: 1 }), START);
-    expect(plan.decisions.map((d) => [d.tag.tag, d.verdict, d.reason])).toEqual([
+    expect(plan.decisions.map((d) => [d.tag.name, d.verdict, d.reason])).toEqual([
       ['new', 'keep', 'kept: among the newest 1 (keep-last)'],
       ['old', 'delete', 'not among the newest 1'],
       ['..', 'keep', 'kept: not a valid tag name: it is a dot segment; never acted on'],
@@ -25,13 +25,13 @@ describe('planPrune: rules', () => {
       c: 'keep: kept: among the newest 2 (keep-last)',
       a: 'delete: not among the newest 2',
     });
-    expect(plan.decisions.map((d) => d.tag.tag)).toEqual(['b', 'c', 'a']);
+    expect(plan.decisions.map((d) => d.tag.name)).toEqual(['b', 'c', 'a']);
     expect(plan.counts).toEqual({ keep: 2, protect: 0, delete: 1 });
   });
 
   it('breaks equal update times by tag name', () => {
     const plan = planPrune([tag('z', 1), tag('m', 1), tag('a', 1)], rules({ keepLast: 1 }), START);
-    expect(plan.decisions.filter((d) => d.verdict === 'keep').map((d) => d.tag.tag)).toEqual(['a']);
+    expect(plan.decisions.filter((d) => d.verdict === 'keep').map((d) => d.tag.name)).toEqual(['a']);
   });
 
   it('deletes only tags older than the age when older-than is set', () => {
@@ -67,7 +67,7 @@ describe('planPrune: rules', () => {
   it('counts keep-last among the selected tags only', () => {
     const tags = [tag('main-1', 1), tag('pr-1', 2), tag('pr-2', 3), tag('pr-3', 4)];
     const plan = planPrune(tags, rules({ include: ['^pr-'], keepLast: 2 }), START);
-    expect(plan.decisions.filter((d) => d.verdict === 'delete').map((d) => d.tag.tag)).toEqual(['pr-3']);
+    expect(plan.decisions.filter((d) => d.verdict === 'delete').map((d) => d.tag.name)).toEqual(['pr-3']);
   });
 
   it('always keeps tags matching a keep pattern', () => {
@@ -100,7 +100,7 @@ describe('planPrune: rules', () => {
       (name, i) => tag(name, 10 + i),
     );
     const plan = planPrune(tags, rules({ keepSemver: 2 }), START);
-    const verdicts = Object.fromEntries(plan.decisions.map((d) => [d.tag.tag, d.verdict]));
+    const verdicts = Object.fromEntries(plan.decisions.map((d) => [d.tag.name, d.verdict]));
     expect(verdicts).toEqual({
       'v1.0.0': 'delete',
       'v1.2.0': 'keep',

@@ -1,15 +1,15 @@
 // Small builders for planner tests.
-import type { Duration } from '../../../src/actions/prune-tags/duration.ts';
 import type { PruneRules } from '../../../src/actions/prune-tags/plan.ts';
-import type { TagInfo } from '../../../src/actions/prune-tags/tag-info.ts';
 import { compileTagPatterns } from '../../../src/actions/prune-tags/tag-patterns.ts';
+import type { Duration } from '../../../src/core/action/duration.ts';
+import type { TagInfo } from '../../../src/providers/seam/tag-info.ts';
 
 export const START = new Date('2025-06-01T00:00:00Z');
 export const DAY = 86_400_000;
 
 /** A single-image tag updated `daysAgo` days before START. */
 export function tag(name: string, daysAgo: number, digest = `sha256:${name}`, size = 100): TagInfo {
-  return { tag: name, digest, updatedAt: START.getTime() - daysAgo * DAY, size, kind: 'image' };
+  return { name, digest, updatedAt: START.getTime() - daysAgo * DAY, size, kind: 'image' };
 }
 
 /** A manifest-list tag referencing `children`. */

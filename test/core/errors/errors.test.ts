@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, DeletionLimitError, errorMessage } from '../../../src/core/errors/errors.ts';
+import { DeletionLimitError } from '../../../src/actions/prune-tags/errors.ts';
+import { ApiError, errorMessage } from '../../../src/core/errors/errors.ts';
 
 describe('ApiError', () => {
   it('reads as one line naming provider, operation, status, code and request id', () => {

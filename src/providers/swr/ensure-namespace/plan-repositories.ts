@@ -4,8 +4,8 @@ import {
   type SwrCategory,
   type SwrRepository,
   type SwrRepositorySettings,
-} from '../../providers/swr/repositories.ts';
-import type { Change } from './changes.ts';
+} from '../repositories.ts';
+import type { SwrChange } from './changes.ts';
 import type { RepositoryWish } from './repository-lines.ts';
 
 /** Values SWR gets for attributes a new repository's line leaves out. */
@@ -18,8 +18,8 @@ export function planRepositories(
   namespace: string,
   current: readonly SwrRepository[],
   wishes: readonly RepositoryWish[],
-): Change[] {
-  const changes: Change[] = [];
+): SwrChange[] {
+  const changes: SwrChange[] = [];
   for (const wish of wishes) {
     const target = `${namespace}/${wish.name}`;
     const existing = current.find((repository) => repository.name === wish.name);

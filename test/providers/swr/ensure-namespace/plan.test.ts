@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changeText } from '../../../src/actions/ensure-namespace/changes.ts';
+import { changeText } from '../../../../src/actions/ensure-namespace/changes.ts';
 import {
   planSwrNamespace,
   type SwrNamespaceState,
   type SwrNamespaceWish,
-} from '../../../src/actions/ensure-namespace/plan.ts';
-import type { SwrRepository } from '../../../src/providers/swr/repositories.ts';
+} from '../../../../src/providers/swr/ensure-namespace/plan.ts';
+import type { SwrRepository } from '../../../../src/providers/swr/repositories.ts';
 
 const repo = (name: string, fields: Partial<SwrRepository> = {}): SwrRepository => ({
   name,

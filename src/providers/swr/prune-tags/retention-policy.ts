@@ -1,23 +1,27 @@
 // `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
 // A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
 // differences that only make SWR keep more are reported as notes.
-import { InputError } from '../../core/errors/errors.ts';
+import { wholeDaysAtLeast } from '../../../core/action/duration.ts';
+import { InputError } from '../../../core/errors/errors.ts';
+import { code, Markdown, md } from '../../../core/output/markdown.ts';
+import type { TagRules } from '../../seam/tags.ts';
 import type {
   SwrRetentionPolicy,
+  SwrRetentionRule,
   SwrRetentionSettings,
   SwrTagSelector,
-} from '../../providers/swr/retentions.ts';
-import { wholeDaysAtLeast } from './duration.ts';
-import type { PruneRules } from './plan.ts';
+} from '../retentions.ts';
 
 /** The policy to store and what the user should know about how it differs from mode: delete. */
 export interface RetentionTarget {
   settings: SwrRetentionSettings;
+  /** The rule in words, for the summary: "keep the newest 5 tags, except tags matching `^latest$`". */
+  description: Markdown;
   notes: string[];
 }
 
 /** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
-export function retentionPolicyFor(rules: PruneRules): RetentionTarget {
+export function retentionPolicyFor(rules: TagRules): RetentionTarget {
   refuseInexpressible(rules);
   // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
   const selectors: SwrTagSelector[] = [...rules.exclude, ...rules.keep].map((p) => ({
@@ -36,24 +40,31 @@ export function retentionPolicyFor(rules: PruneRules): RetentionTarget {
     if (days * 86_400_000 !== rules.olderThan.ms) {
       notes.push(`older-than ${rules.olderThan.text} is rounded up to ${days} days (SWR counts whole days).`);
     }
-    return {
-      settings: {
-        algorithm: 'or',
-        rules: [{ template: 'date_rule', params: { days: String(days) }, tag_selectors: selectors }],
-      },
-      notes,
-    };
   }
-  return {
-    settings: {
-      algorithm: 'or',
-      rules: [{ template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors }],
-    },
-    notes,
-  };
+  const rule: SwrRetentionRule = rules.olderThan
+    ? {
+        template: 'date_rule',
+        params: { days: String(wholeDaysAtLeast(rules.olderThan)) },
+        tag_selectors: selectors,
+      }
+    : { template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors };
+  return { settings: { algorithm: 'or', rules: [rule] }, description: describeRule(rule), notes };
 }
 
-function refuseInexpressible(rules: PruneRules): void {
+/** The rule in words, for the summary. */
+function describeRule(rule: SwrRetentionRule): Markdown {
+  const what =
+    rule.template === 'date_rule'
+      ? `delete tags older than ${rule.params.days} days`
+      : `keep the newest ${rule.params.num} tags`;
+  const except = Markdown.join(
+    rule.tag_selectors.map((s) => code(s.pattern)),
+    ', ',
+  );
+  return rule.tag_selectors.length > 0 ? md`${what}, except tags matching ${except}` : md`${what}`;
+}
+
+function refuseInexpressible(rules: TagRules): void {
   const refuse = (inputs: string[], why: string): never => {
     throw new InputError(
       ['mode', ...inputs],

@@ -1,7 +1,8 @@
 // The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
-import { SWR_AUTH_LEVELS, type SwrAuthLevel, type SwrAuthName } from '../../providers/swr/permissions.ts';
-import { parseDeclarationLines } from './declaration-lines.ts';
-import { splitKeyValue, splitLineTokens } from './line-tokens.ts';
+
+import { parseDeclarationLines } from '../../../core/action/declaration-lines.ts';
+import { splitKeyValue, splitLineTokens } from '../../../core/action/line-tokens.ts';
+import { SWR_AUTH_LEVELS, type SwrAuthLevel, type SwrAuthName } from '../permissions.ts';
 
 /** A declared namespace permission; the id is needed only to grant a user who has none yet. */
 export interface PermissionWish {

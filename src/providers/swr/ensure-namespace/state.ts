@@ -1,9 +1,9 @@
 // Reads what SWR holds for one namespace: the namespace, its repositories and (when needed) its permissions.
-import type { ApiClient } from '../../core/http/types.ts';
-import { findSwrNamespace } from '../../providers/swr/namespaces.ts';
-import { getSwrNamespaceAccess } from '../../providers/swr/permissions.ts';
-import { listSwrRepositories } from '../../providers/swr/repositories.ts';
-import { NamespaceTakenError } from './errors.ts';
+import type { ApiClient } from '../../../core/http/types.ts';
+import { NamespaceTakenError } from '../../seam/namespaces.ts';
+import { findSwrNamespace } from '../namespaces.ts';
+import { getSwrNamespaceAccess } from '../permissions.ts';
+import { listSwrRepositories } from '../repositories.ts';
 import type { SwrNamespaceState } from './plan.ts';
 
 /** What a plan needs read besides the namespace itself; each is one more (paged) call. */

@@ -1,6 +1,8 @@
 // Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
-import { type SwrNamespaceAccess, type SwrUserAuth, swrAuthName } from '../../providers/swr/permissions.ts';
-import type { Change, NamespacePlan } from './changes.ts';
+
+import type { NamespacePlan } from '../../seam/namespaces.ts';
+import { type SwrNamespaceAccess, type SwrUserAuth, swrAuthName } from '../permissions.ts';
+import type { SwrChange } from './changes.ts';
 import type { PermissionWish } from './permission-lines.ts';
 
 /** Every user with a permission, the caller included, once each. */
@@ -28,9 +30,9 @@ export function planPermissions(
   access: SwrNamespaceAccess | undefined,
   wishes: readonly PermissionWish[],
   prune: boolean,
-): Pick<NamespacePlan, 'changes' | 'blockers'> {
+): Pick<NamespacePlan<SwrChange>, 'changes' | 'blockers'> {
   const current = currentPermissions(access);
-  const changes: Change[] = [];
+  const changes: SwrChange[] = [];
   const blockers: string[] = [];
   const matched = new Set<string>();
   for (const wish of wishes) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeText } from '../../../src/actions/ensure-namespace/changes.ts';
-import { planCcrNamespace } from '../../../src/actions/ensure-namespace/plan-ccr.ts';
+import { changeText } from '../../../../src/actions/ensure-namespace/changes.ts';
+import { planCcrNamespace } from '../../../../src/providers/ccr/ensure-namespace/plan.ts';
 
 describe('planCcrNamespace', () => {
   it('creates a missing enterprise namespace with the declared visibility', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestListChildren, parseTime } from '../../../src/actions/prune-tags/tag-info.ts';
+import { manifestListChildren, parseTime } from '../../../src/providers/seam/tag-info.ts';
 
 describe('manifestListChildren', () => {
   it('reads the digests of a manifest list or OCI index', () => {

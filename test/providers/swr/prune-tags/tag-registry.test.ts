@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromCcrTag, fromSwrTag, swrRegistry } from '../../../src/actions/prune-tags/registry.ts';
-import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
-import { fakeApi } from '../../support/fake-api.ts';
+import { ListingIncompleteError } from '../../../../src/core/errors/errors.ts';
+import { fromSwrTag, swrTagRegistry } from '../../../../src/providers/swr/prune-tags/tag-registry.ts';
+import { fakeApi } from '../../../support/fake-api.ts';
 
 describe('tag records', () => {
   it('reads an SWR manifest list with its images', () => {
@@ -16,7 +16,7 @@ describe('tag records', () => {
         manifest,
       }),
     ).toEqual({
-      tag: 'v1',
+      name: 'v1',
       digest: 'sha256:l',
       updatedAt: Date.UTC(2025, 0, 1),
       size: 10,
@@ -54,26 +54,14 @@ describe('tag records', () => {
     expect(info.children).toBeUndefined();
     expect(info.updatedAt).toBeNaN();
   });
-
-  it('reads a CCR tag by its push time', () => {
-    expect(
-      fromCcrTag({ tagName: 'v2', digest: 'sha256:c', pushTime: '2025-02-01T00:00:00Z', size: 7 }),
-    ).toEqual({
-      tag: 'v2',
-      digest: 'sha256:c',
-      updatedAt: Date.UTC(2025, 1, 1),
-      size: 7,
-      kind: 'image',
-    });
-  });
 });
 
-describe('swrRegistry', () => {
+describe('swrTagRegistry', () => {
   it('refuses a listing that returns the same tag twice', async () => {
     const api = fakeApi(() => ({
       headers: { 'content-range': '0-2/2' },
       body: [{ Tag: 'a' }, { Tag: 'a' }],
     }));
-    await expect(swrRegistry(api, 'team').listTags('web')).rejects.toThrow(ListingIncompleteError);
+    await expect(swrTagRegistry(api, 'team').listTags('web')).rejects.toThrow(ListingIncompleteError);
   });
 });

@@ -1,9 +1,10 @@
 // Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
-
-import { swrRepositoryProblems } from '../../providers/swr/name-rules.ts';
-import type { SwrNamespaceAccess } from '../../providers/swr/permissions.ts';
-import type { SwrRepository } from '../../providers/swr/repositories.ts';
-import { type Change, emptyPlan, type NamespacePlan } from './changes.ts';
+import { plural } from '../../../core/text/plural.ts';
+import { emptyPlan, type NamespacePlan } from '../../seam/namespaces.ts';
+import { swrRepositoryProblems } from '../name-rules.ts';
+import type { SwrNamespaceAccess } from '../permissions.ts';
+import type { SwrRepository } from '../repositories.ts';
+import type { SwrChange } from './changes.ts';
 import type { PermissionWish } from './permission-lines.ts';
 import { planPermissions } from './plan-permissions.ts';
 import { planRepositories } from './plan-repositories.ts';
@@ -27,12 +28,15 @@ export interface SwrNamespaceWish {
 }
 
 /** Changes that bring the namespace to the declaration, with blockers that stop it. */
-export function planSwrNamespace(current: SwrNamespaceState, wish: SwrNamespaceWish): NamespacePlan {
+export function planSwrNamespace(
+  current: SwrNamespaceState,
+  wish: SwrNamespaceWish,
+): NamespacePlan<SwrChange> {
   return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
 }
 
-function planPresent(current: SwrNamespaceState, wish: SwrNamespaceWish): NamespacePlan {
-  const plan = emptyPlan();
+function planPresent(current: SwrNamespaceState, wish: SwrNamespaceWish): NamespacePlan<SwrChange> {
+  const plan = emptyPlan<SwrChange>();
   if (!current.exists) {
     plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
   }
@@ -50,8 +54,8 @@ function planPresent(current: SwrNamespaceState, wish: SwrNamespaceWish): Namesp
   return plan;
 }
 
-function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
-  const plan = emptyPlan();
+function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan<SwrChange> {
+  const plan = emptyPlan<SwrChange>();
   if (!current.exists) return plan;
   const names = current.repositories.map((repository) => repository.name);
   for (const name of names) {
@@ -70,10 +74,10 @@ function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
     );
   }
   for (const repository of current.repositories) {
-    const change: Change = {
+    const change: SwrChange = {
       action: 'delete repository',
       target: `${current.namespace}/${repository.name}`,
-      detail: repository.num_images ? plural(repository.num_images, 'tag', 'with') : 'empty',
+      detail: repository.num_images ? `with ${plural(repository.num_images, 'tag')}` : 'empty',
       repository: repository.name,
     };
     plan.changes.push(change);
@@ -81,12 +85,6 @@ function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan {
   const detail = names.length > 0 ? `after its ${plural(names.length, 'repository')}` : 'empty';
   plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
   return plan;
-}
-
-/** `3 tags`, `1 tag`, `2 repositories`; with a prefix word when given. */
-export function plural(count: number, noun: string, prefix?: string): string {
-  const word = count === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-  return prefix ? `${prefix} ${count} ${word}` : `${count} ${word}`;
 }
 
 /** Up to five names, then how many more. */

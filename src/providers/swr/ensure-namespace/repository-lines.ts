@@ -1,9 +1,9 @@
 // The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
 
-import { swrRepositoryProblems } from '../../providers/swr/name-rules.ts';
-import { SWR_CATEGORIES, type SwrCategory } from '../../providers/swr/repositories.ts';
-import { parseDeclarationLines } from './declaration-lines.ts';
-import { splitKeyValue, splitLineTokens } from './line-tokens.ts';
+import { parseDeclarationLines } from '../../../core/action/declaration-lines.ts';
+import { splitKeyValue, splitLineTokens } from '../../../core/action/line-tokens.ts';
+import { swrRepositoryProblems } from '../name-rules.ts';
+import { SWR_CATEGORIES, type SwrCategory } from '../repositories.ts';
 
 /** A declared repository; attributes left out are not compared (and default on create). */
 export interface RepositoryWish {

@@ -1,21 +1,18 @@
 // Makes the changes of an SWR plan, one call each, in plan order.
-import type { ApiClient } from '../../core/http/types.ts';
-import { deleteSwrNamespace } from '../../providers/swr/namespaces.ts';
+import type { ApiClient } from '../../../core/http/types.ts';
+import { assertNever } from '../../../core/types/assert-never.ts';
+import { deleteSwrNamespace } from '../namespaces.ts';
 import {
   grantSwrNamespaceAccess,
   revokeSwrNamespaceAccess,
   updateSwrNamespaceAccess,
-} from '../../providers/swr/permissions.ts';
-import {
-  createSwrRepository,
-  deleteSwrRepository,
-  updateSwrRepository,
-} from '../../providers/swr/repositories.ts';
-import { deleteSwrTag, listSwrTags } from '../../providers/swr/tags.ts';
-import type { Change } from './changes.ts';
+} from '../permissions.ts';
+import { createSwrRepository, deleteSwrRepository, updateSwrRepository } from '../repositories.ts';
+import { deleteSwrTag, listSwrTags } from '../tags.ts';
+import type { SwrChange } from './changes.ts';
 
 /** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
-export async function applySwrChange(api: ApiClient, namespace: string, change: Change): Promise<void> {
+export async function applySwrChange(api: ApiClient, namespace: string, change: SwrChange): Promise<void> {
   switch (change.action) {
     case 'create repository':
       await createSwrRepository(api, namespace, change.repository, change.settings);
@@ -42,7 +39,9 @@ export async function applySwrChange(api: ApiClient, namespace: string, change: 
       await deleteSwrNamespace(api, namespace);
       return;
     case 'create namespace':
-      throw new Error('create namespace is made by ensureSwrNamespace, not applySwrChange');
+      throw new Error('create namespace is made by the session (createSwrNamespace), not applySwrChange');
+    default:
+      assertNever(change, 'change');
   }
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../../src/core/errors/errors.ts';
 import {
   planRetention,
   retentionPolicyFor,
   sameRetention,
-} from '../../../src/actions/prune-tags/retention-policy.ts';
-import { InputError } from '../../../src/core/errors/errors.ts';
-import type { SwrRetentionSettings } from '../../../src/providers/swr/retentions.ts';
-import { days, rules } from './tag-fixtures.ts';
+} from '../../../../src/providers/swr/prune-tags/retention-policy.ts';
+import type { SwrRetentionSettings } from '../../../../src/providers/swr/retentions.ts';
+import { days, rules } from '../../../actions/prune-tags/tag-fixtures.ts';
 
 describe('retentionPolicyFor', () => {
   it('turns older-than into a date rule with exclude and keep as selectors', () => {

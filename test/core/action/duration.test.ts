@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, wholeDaysAtLeast } from '../../../src/actions/prune-tags/duration.ts';
+import { parseDuration, wholeDaysAtLeast } from '../../../src/core/action/duration.ts';
 
 const HOUR = 3_600_000;
 

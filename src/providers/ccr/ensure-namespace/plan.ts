@@ -1,6 +1,6 @@
 // Pure planning for CCR namespaces (enterprise projects and personal namespaces).
-import { emptyPlan, type NamespacePlan } from './changes.ts';
-import { plural } from './plan.ts';
+import { plural } from '../../../core/text/plural.ts';
+import { emptyPlan, type NamespacePlan } from '../../seam/namespaces.ts';
 
 export type CcrEdition = 'enterprise' | 'personal';
 

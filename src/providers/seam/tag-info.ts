@@ -1,8 +1,11 @@
-// The provider-neutral view of one tag that the planner works on.
+// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
+// into it.
+import { type SegmentRule, segmentProblems } from '../../core/path/api-path.ts';
 
 /** One tag of one repository, as the planner sees it. */
 export interface TagInfo {
-  tag: string;
+  /** The tag itself, e.g. v1.2.3. */
+  name: string;
   /** Manifest digest; '' when the registry reported none. */
   digest: string;
   /** Last update (push) time in epoch milliseconds; NaN when the registry gave none. */
@@ -48,14 +51,8 @@ export function manifestListChildren(manifest: string | null | undefined): strin
   return digests;
 }
 
-/** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
-export function newestFirst(a: TagInfo, b: TagInfo): number {
-  const ta = timeKey(a);
-  const tb = timeKey(b);
-  if (ta !== tb) return ta > tb ? -1 : 1;
-  return a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0;
-}
-
-function timeKey(tag: TagInfo): number {
-  return Number.isNaN(tag.updatedAt) ? Number.POSITIVE_INFINITY : tag.updatedAt;
+/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
+export function refusal(tag: unknown, rule: SegmentRule): Pick<TagInfo, 'refused'> {
+  const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
+  return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }

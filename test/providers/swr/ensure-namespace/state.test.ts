@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NamespaceTakenError } from '../../../src/actions/ensure-namespace/errors.ts';
-import { confirmSwrNamespaceVisible } from '../../../src/actions/ensure-namespace/swr-state.ts';
-import { fakeApi, queryValue } from '../../support/fake-api.ts';
+import { NamespaceTakenError } from '../../../../src/providers/seam/namespaces.ts';
+import { confirmSwrNamespaceVisible } from '../../../../src/providers/swr/ensure-namespace/state.ts';
+import { fakeApi, queryValue } from '../../../support/fake-api.ts';
 
 /** An SWR namespace list answering the authorized and the visible (`mode::visible`) lookups separately. */
 function namespaceLists(authorized: string[], visible: string[]) {

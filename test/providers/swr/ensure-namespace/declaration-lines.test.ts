@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitLineTokens } from '../../../src/actions/ensure-namespace/line-tokens.ts';
-import { parsePermissionLines } from '../../../src/actions/ensure-namespace/permission-lines.ts';
-import { parseRepositoryLines } from '../../../src/actions/ensure-namespace/repository-lines.ts';
-import { InputError } from '../../../src/core/errors/errors.ts';
+import { splitLineTokens } from '../../../../src/core/action/line-tokens.ts';
+import { InputError } from '../../../../src/core/errors/errors.ts';
+import { parsePermissionLines } from '../../../../src/providers/swr/ensure-namespace/permission-lines.ts';
+import { parseRepositoryLines } from '../../../../src/providers/swr/ensure-namespace/repository-lines.ts';
 
 describe('splitLineTokens', () => {
   it('keeps blanks and escaped quotes inside double quotes', () => {

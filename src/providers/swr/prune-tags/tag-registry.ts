@@ -1,0 +1,45 @@
+// prune-tags on SWR: an organization's repositories, their tags, and deletes.
+import type { ApiClient } from '../../../core/http/types.ts';
+import { segmentProblems } from '../../../core/path/api-path.ts';
+import { manifestListChildren, parseTime, refusal, type TagInfo } from '../../seam/tag-info.ts';
+import type { TagRegistry } from '../../seam/tags.ts';
+import { findSwrNamespace } from '../namespaces.ts';
+import { SWR_REPOSITORY, SWR_TAG } from '../path-segments.ts';
+import { listSwrRepositories } from '../repositories.ts';
+import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../tags.ts';
+
+/** SWR organization `namespace`. */
+export function swrTagRegistry(api: ApiClient, namespace: string): TagRegistry {
+  return {
+    listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
+    repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
+    listTags: async (repository) => {
+      // Converted page by page: the raw records (manifest text included) never pile up in memory.
+      const tags: TagInfo[] = [];
+      for await (const page of pagesOfSwrTags(api, namespace, repository)) tags.push(...page.map(fromSwrTag));
+      return tags;
+    },
+    deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
+    namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
+    namespaceLabel: `SWR organization ${namespace}`,
+  };
+}
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
+export function fromSwrTag(record: SwrTag): TagInfo {
+  // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+  const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+  const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
+  const info: TagInfo = {
+    ...refusal(record.Tag, SWR_TAG),
+    name: String(record.Tag),
+    digest: record.digest ?? '',
+    updatedAt: parseTime(record.updated ?? record.created),
+    size: typeof record.size === 'number' ? record.size : 0,
+    kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
+  };
+  if (info.kind === 'list' && children) info.children = children;
+  return info;
+}
