@@ -29,9 +29,15 @@ export function attemptDeadline(ms: number): { signal: AbortSignal; done: () => 
   return { signal: controller.signal, done: () => clearTimeout(timer) };
 }
 
+/** What readCapped needs of a response body besides reading it (undici's BodyReadable has it). */
+interface DestroyableBody {
+  destroy(error?: Error): unknown;
+  once(event: 'error', listener: () => void): unknown;
+}
+
 /** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
 export async function readCapped(
-  body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown },
+  body: AsyncIterable<Uint8Array> & DestroyableBody,
   maxBytes: number,
   declaredLength: string | undefined,
 ): Promise<string> {
@@ -48,7 +54,7 @@ export async function readCapped(
 }
 
 function tooLarge(
-  body: { destroy(error?: Error): unknown },
+  body: DestroyableBody,
   maxBytes: number,
   seen: string,
 ): AttemptLimitError {
@@ -56,6 +62,9 @@ function tooLarge(
     RESPONSE_TOO_LARGE,
     `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`,
   );
+  // The caller gets the error thrown; the stream's own 'error' event (which nothing listens for when the
+  // Content-Length refuses before any read) must not become an uncaught exception.
+  body.once('error', () => {});
   body.destroy(error);
   return error;
 }
