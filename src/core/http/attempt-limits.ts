@@ -53,11 +53,7 @@ export async function readCapped(
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function tooLarge(
-  body: DestroyableBody,
-  maxBytes: number,
-  seen: string,
-): AttemptLimitError {
+function tooLarge(body: DestroyableBody, maxBytes: number, seen: string): AttemptLimitError {
   const error = new AttemptLimitError(
     RESPONSE_TOO_LARGE,
     `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`,
