@@ -49989,6 +49989,9 @@ async function readCapped(body, maxBytes, declaredLength) {
 }
 function tooLarge(body, maxBytes, seen) {
     const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
+    // The caller gets the error thrown; the stream's own 'error' event (which nothing listens for when the
+    // Content-Length refuses before any read) must not become an uncaught exception.
+    body.once('error', () => { });
     body.destroy(error);
     return error;
 }
