@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(351);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2900);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 351:
+/***/ 2900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51623,7 +51623,334 @@ function fromCcrTag(record) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __nccwpck_require__(8280);
+var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
+;// CONCATENATED MODULE: ./src/core/net/ip-network.ts
+// Strict parsing and normalisation of IP addresses and CIDR networks (ipaddr.js underneath).
+
+const MAX_PREFIX = { 4: 32, 6: 128 };
+/** Parses `addr` or `addr/prefix` (IPv4 dotted quad or IPv6), unmapping IPv4-mapped IPv6. */
+function parseNetwork(text, options) {
+    const trimmed = text.trim();
+    const parts = trimmed.split('/');
+    if (parts.length > 2)
+        return { ok: false, reason: `"${trimmed}" has more than one "/"` };
+    const [addressText = '', prefixText] = parts;
+    const parsed = parseAddress(addressText);
+    if (!parsed)
+        return { ok: false, reason: `"${trimmed}" is not an IPv4 or IPv6 address or CIDR` };
+    const notes = [];
+    let address = parsed;
+    let prefix = MAX_PREFIX[familyOf(address)];
+    if (prefixText !== undefined) {
+        if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > prefix) {
+            return { ok: false, reason: `"${trimmed}" has an invalid prefix length /${prefixText}` };
+        }
+        prefix = Number(prefixText);
+    }
+    if (address.kind() === 'ipv6' && address.isIPv4MappedAddress()) {
+        if (prefix < 96) {
+            return {
+                ok: false,
+                reason: `"${trimmed}" mixes an IPv4-mapped address with a prefix shorter than /96`,
+            };
+        }
+        address = address.toIPv4Address();
+        prefix -= 96;
+        notes.push(`IPv4-mapped IPv6 "${trimmed}" read as IPv4`);
+    }
+    const family = familyOf(address);
+    const network = networkAddress(address, prefix);
+    const addressCanonical = canonical(address);
+    const networkCanonical = canonical(network);
+    if (networkCanonical !== addressCanonical) {
+        const fixed = `${networkCanonical}/${prefix}`;
+        if (options.rejectHostBits) {
+            return { ok: false, reason: `"${trimmed}" has host bits set after /${prefix}; did you mean ${fixed}?` };
+        }
+        notes.push(`"${trimmed}" has host bits set; read as ${fixed}`);
+    }
+    return { ok: true, network: makeNetwork(family, networkCanonical, prefix), notes };
+}
+/** A single address (no prefix), as lookup services answer; undefined when it is not one. */
+function parseHostAddress(text) {
+    if (text.includes('/'))
+        return undefined;
+    const result = parseNetwork(text, { rejectHostBits: true });
+    return result.ok ? result.network : undefined;
+}
+/** True when `network` covers every address of `inner`. */
+function networkCovers(network, inner) {
+    if (network.family !== inner.family || network.prefix > inner.prefix)
+        return false;
+    const outer = ipaddr_default().parse(network.address);
+    const candidate = ipaddr_default().parse(inner.address);
+    return outer.kind() === candidate.kind() && candidate.match(outer, network.prefix);
+}
+/** True for `0.0.0.0/0` and `::/0`: the whole address space. */
+function isAnyNetwork(network) {
+    return network.prefix === 0;
+}
+/** The same single host written with an explicit full prefix (`1.2.3.4` ↔ `1.2.3.4/32`); none for wider networks. */
+function alternateForm(network, written) {
+    if (network.prefix !== MAX_PREFIX[network.family])
+        return undefined;
+    return written.includes('/') ? network.address : `${network.address}/${network.prefix}`;
+}
+function makeNetwork(family, address, prefix) {
+    const text = prefix === MAX_PREFIX[family] ? address : `${address}/${prefix}`;
+    return { family, address, prefix, text };
+}
+/** Dotted quads only for IPv4 (ipaddr.js alone would accept `127.1` or hex parts); no zone ids. */
+function parseAddress(text) {
+    if (ipaddr_default().IPv4.isValidFourPartDecimal(text))
+        return ipaddr_default().IPv4.parse(text);
+    if (text.includes(':') && !text.includes('%') && ipaddr_default().IPv6.isValid(text))
+        return ipaddr_default().IPv6.parse(text);
+    return undefined;
+}
+function familyOf(address) {
+    return address.kind() === 'ipv4' ? 4 : 6;
+}
+function networkAddress(address, prefix) {
+    const bytes = address.toByteArray();
+    return ipaddr_default().fromByteArray(bytes.map((byte, index) => byte & maskByte(prefix - index * 8)));
+}
+function maskByte(bitsLeft) {
+    if (bitsLeft >= 8)
+        return 0xff;
+    if (bitsLeft <= 0)
+        return 0;
+    return (0xff << (8 - bitsLeft)) & 0xff;
+}
+function canonical(address) {
+    return address.kind() === 'ipv4' ? address.toString() : address.toRFC5952String();
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/private-link-lines.ts
+// `private-links` lines: `<vpc id> <subnet id> [ip=auto|<address>] [dns=true|false]`.
+
+
+const VPC_ID = /^vpc-[a-z0-9]+$/;
+const SUBNET_ID = /^sbn-[a-z0-9]+$/;
+/** Parses every line; all problems are reported at once, naming the input. */
+function parsePrivateLinkLines(lines, input = 'private-links') {
+    const problems = [];
+    const links = [];
+    for (const line of lines) {
+        const result = parseLine(line);
+        if (typeof result === 'string')
+            problems.push(`"${line}": ${result}`);
+        else if (links.some((link) => link.vpcID === result.vpcID && link.subnetID === result.subnetID)) {
+            problems.push(`"${line}": ${result.vpcID} ${result.subnetID} is declared twice`);
+        }
+        else
+            links.push(result);
+    }
+    if (problems.length > 0) {
+        throw new InputError(input, `Input '${input}' has invalid lines: ${problems.join('; ')}.`);
+    }
+    return links;
+}
+function parseLine(line) {
+    const [vpcID = '', subnetID = '', ...options] = line.split(/\s+/);
+    if (!VPC_ID.test(vpcID))
+        return `"${vpcID}" is not a VPC id such as vpc-9070rw5u03rs`;
+    if (!SUBNET_ID.test(subnetID))
+        return `"${subnetID}" is not a subnet id such as sbn-qeimde0m7wyp`;
+    const link = { vpcID, subnetID, ipType: 'auto', ipAddress: '', autoDnsResolve: true };
+    for (const option of options) {
+        const [key, value = ''] = option.split('=', 2);
+        if (key === 'ip' && value === 'auto')
+            continue;
+        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+            link.ipType = 'manual';
+            link.ipAddress = parseHostAddress(value).text;
+        }
+        else if (key === 'dns' && (value === 'true' || value === 'false')) {
+            link.autoDnsResolve = value === 'true';
+        }
+        else {
+            return `"${option}" is not ip=auto, ip=<IPv4 address in the subnet>, dns=true or dns=false`;
+        }
+    }
+    return link;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/private-links.ts
+// CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
+
+
+
+function privateLinksPath(instanceId) {
+    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
+}
+/** Every private link of the instance (the API returns them in one answer, unpaged). */
+async function listPrivateLinks(api, instanceId) {
+    const operation = `list private links of instance ${instanceId}`;
+    const { body } = await api.request({
+        method: 'GET',
+        path: privateLinksPath(instanceId),
+        operation,
+    });
+    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
+    if (!Array.isArray(items) || !items.every(isListedLink)) {
+        throw new ListingIncompleteError(`${operation}: the answer is malformed; nothing was changed.`);
+    }
+    return items.map((item) => ({
+        vpcID: item.vpcID,
+        subnetID: item.subnetID,
+        serviceNetID: stringOr(item.serviceNetID),
+        status: stringOr(item.status),
+        ipAddress: stringOr(item.ipAddress),
+    }));
+}
+/** Links a VPC subnet to the instance. */
+async function createPrivateLink(api, instanceId, link) {
+    await api.request({
+        method: 'POST',
+        path: privateLinksPath(instanceId),
+        body: {
+            vpcID: link.vpcID,
+            subnetID: link.subnetID,
+            ipType: link.ipType,
+            ipAddress: link.ipType === 'manual' ? link.ipAddress : '',
+            autoDnsResolve: link.autoDnsResolve,
+        },
+        operation: `link ${link.vpcID}/${link.subnetID} to instance ${instanceId}`,
+    });
+}
+/** Removes the link between a VPC subnet and the instance. */
+async function deletePrivateLink(api, instanceId, link) {
+    await api.request({
+        method: 'DELETE',
+        path: privateLinksPath(instanceId),
+        body: { vpcID: link.vpcID, subnetID: link.subnetID },
+        operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
+    });
+}
+function private_links_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isListedLink(value) {
+    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+}
+function stringOr(value) {
+    return typeof value === 'string' ? value : '';
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
+// CCR enterprise public access: status, open/close and the IP allowlist
+// (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
+
+
+function publicLinksPath(instanceId) {
+    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
+}
+/** Public access status and the whole allowlist; refuses a body it cannot read completely. */
+async function getPublicLinks(api, instanceId) {
+    const operation = `read public access of instance ${instanceId}`;
+    const { body } = await api.request({
+        method: 'GET',
+        path: publicLinksPath(instanceId),
+        operation,
+    });
+    if (!public_links_isRecord(body))
+        throw new ListingIncompleteError(`${operation}: the answer has no body; nothing was changed.`);
+    const list = body.whitelist ?? [];
+    if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
+        throw new ListingIncompleteError(`${operation}: the allowlist in the answer is malformed; nothing was changed.`);
+    }
+    return {
+        domain: typeof body.domain === 'string' ? body.domain : '',
+        status: typeof body.status === 'string' ? body.status : '',
+        whitelist: list.map((item) => ({ ipAddr: item.ipAddr, description: item.description ?? '' })),
+    };
+}
+/** Opens or closes the public endpoint (`PUT publiclinks`). */
+async function setPublicAccess(api, instanceId, action) {
+    await api.request({
+        method: 'PUT',
+        path: publicLinksPath(instanceId),
+        body: { action },
+        operation: `${action} public access of instance ${instanceId}`,
+    });
+}
+/** Adds one allowlist entry. Not retried by the client: the caller re-reads the list instead. */
+async function addWhitelistItem(api, instanceId, item) {
+    await api.request({
+        method: 'POST',
+        path: `${publicLinksPath(instanceId)}/whitelist`,
+        body: { ipAddr: item.ipAddr, description: item.description },
+        operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
+    });
+}
+/** Deletes allowlist entries by their exact `ipAddr` text. */
+async function deleteWhitelistItems(api, instanceId, ipAddrs) {
+    await api.request({
+        method: 'DELETE',
+        path: `${publicLinksPath(instanceId)}/whitelist`,
+        body: { items: ipAddrs },
+        operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+    });
+}
+function public_links_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isWhitelistItem(value) {
+    return (public_links_isRecord(value) &&
+        typeof value.ipAddr === 'string' &&
+        (value.description === undefined || value.description === null || typeof value.description === 'string'));
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/sync-whitelist.ts
+
+
+
+
+
+/** A CCR enterprise instance whose allowlist to manage, as read from the inputs. */
+class CcrAllowlistTarget {
+    connection;
+    instanceId;
+    constructor(connection) {
+        this.connection = connection;
+        this.instanceId = connection.instanceId;
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    allowlist(api) {
+        return ccrInstanceAllowlist(api, this.instanceId);
+    }
+}
+const ccrAllowlist = {
+    scope: 'CCR enterprise',
+    read(reader) {
+        const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required: the CCR enterprise instance (ccr-xxxxxxxx).");
+        return new CcrAllowlistTarget(connection);
+    },
+    parsePrivateLinks: parsePrivateLinkLines,
+};
+/** The allowlist and private links of CCR enterprise instance `instanceId`. */
+function ccrInstanceAllowlist(api, instanceId) {
+    return {
+        read: () => getPublicLinks(api, instanceId),
+        setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
+        add: (item) => addWhitelistItem(api, instanceId, item),
+        remove: (ipAddrs) => deleteWhitelistItems(api, instanceId, ipAddrs),
+        privateLinks: {
+            list: () => listPrivateLinks(api, instanceId),
+            create: (link) => createPrivateLink(api, instanceId, link),
+            delete: (link) => deletePrivateLink(api, instanceId, link),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
+
 
 
 
@@ -51633,6 +51960,7 @@ const ccrProvider = {
     login: ccrLogin,
     namespaces: ccrNamespaces,
     tags: ccrTags,
+    allowlist: ccrAllowlist,
 };
 
 ;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
@@ -53372,9 +53700,9 @@ function planRetention(current, wanted) {
 }
 /** Equal up to the order of rules and selectors, and numbers sent as strings or numbers. */
 function sameRetention(a, b) {
-    return canonical(a) === canonical(b);
+    return retention_policy_canonical(a) === retention_policy_canonical(b);
 }
-function canonical(settings) {
+function retention_policy_canonical(settings) {
     const rules = (settings.rules ?? []).map((rule) => ({
         template: rule.template,
         days: rule.params?.days === undefined ? undefined : Number(rule.params.days),
@@ -61321,176 +61649,6 @@ const sync_whitelist_action_metadata_actionMetadata = {
     },
 };
 
-// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
-var ipaddr = __nccwpck_require__(8280);
-var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
-;// CONCATENATED MODULE: ./src/core/net/ip-network.ts
-// Strict parsing and normalisation of IP addresses and CIDR networks (ipaddr.js underneath).
-
-const MAX_PREFIX = { 4: 32, 6: 128 };
-/** Parses `addr` or `addr/prefix` (IPv4 dotted quad or IPv6), unmapping IPv4-mapped IPv6. */
-function parseNetwork(text, options) {
-    const trimmed = text.trim();
-    const parts = trimmed.split('/');
-    if (parts.length > 2)
-        return { ok: false, reason: `"${trimmed}" has more than one "/"` };
-    const [addressText = '', prefixText] = parts;
-    const parsed = parseAddress(addressText);
-    if (!parsed)
-        return { ok: false, reason: `"${trimmed}" is not an IPv4 or IPv6 address or CIDR` };
-    const notes = [];
-    let address = parsed;
-    let prefix = MAX_PREFIX[familyOf(address)];
-    if (prefixText !== undefined) {
-        if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > prefix) {
-            return { ok: false, reason: `"${trimmed}" has an invalid prefix length /${prefixText}` };
-        }
-        prefix = Number(prefixText);
-    }
-    if (address.kind() === 'ipv6' && address.isIPv4MappedAddress()) {
-        if (prefix < 96) {
-            return {
-                ok: false,
-                reason: `"${trimmed}" mixes an IPv4-mapped address with a prefix shorter than /96`,
-            };
-        }
-        address = address.toIPv4Address();
-        prefix -= 96;
-        notes.push(`IPv4-mapped IPv6 "${trimmed}" read as IPv4`);
-    }
-    const family = familyOf(address);
-    const network = networkAddress(address, prefix);
-    const addressCanonical = ip_network_canonical(address);
-    const networkCanonical = ip_network_canonical(network);
-    if (networkCanonical !== addressCanonical) {
-        const fixed = `${networkCanonical}/${prefix}`;
-        if (options.rejectHostBits) {
-            return { ok: false, reason: `"${trimmed}" has host bits set after /${prefix}; did you mean ${fixed}?` };
-        }
-        notes.push(`"${trimmed}" has host bits set; read as ${fixed}`);
-    }
-    return { ok: true, network: makeNetwork(family, networkCanonical, prefix), notes };
-}
-/** A single address (no prefix), as lookup services answer; undefined when it is not one. */
-function parseHostAddress(text) {
-    if (text.includes('/'))
-        return undefined;
-    const result = parseNetwork(text, { rejectHostBits: true });
-    return result.ok ? result.network : undefined;
-}
-/** True when `network` covers every address of `inner`. */
-function networkCovers(network, inner) {
-    if (network.family !== inner.family || network.prefix > inner.prefix)
-        return false;
-    const outer = ipaddr_default().parse(network.address);
-    const candidate = ipaddr_default().parse(inner.address);
-    return outer.kind() === candidate.kind() && candidate.match(outer, network.prefix);
-}
-/** True for `0.0.0.0/0` and `::/0`: the whole address space. */
-function isAnyNetwork(network) {
-    return network.prefix === 0;
-}
-/** The same single host written with an explicit full prefix (`1.2.3.4` ↔ `1.2.3.4/32`); none for wider networks. */
-function alternateForm(network, written) {
-    if (network.prefix !== MAX_PREFIX[network.family])
-        return undefined;
-    return written.includes('/') ? network.address : `${network.address}/${network.prefix}`;
-}
-function makeNetwork(family, address, prefix) {
-    const text = prefix === MAX_PREFIX[family] ? address : `${address}/${prefix}`;
-    return { family, address, prefix, text };
-}
-/** Dotted quads only for IPv4 (ipaddr.js alone would accept `127.1` or hex parts); no zone ids. */
-function parseAddress(text) {
-    if (ipaddr_default().IPv4.isValidFourPartDecimal(text))
-        return ipaddr_default().IPv4.parse(text);
-    if (text.includes(':') && !text.includes('%') && ipaddr_default().IPv6.isValid(text))
-        return ipaddr_default().IPv6.parse(text);
-    return undefined;
-}
-function familyOf(address) {
-    return address.kind() === 'ipv4' ? 4 : 6;
-}
-function networkAddress(address, prefix) {
-    const bytes = address.toByteArray();
-    return ipaddr_default().fromByteArray(bytes.map((byte, index) => byte & maskByte(prefix - index * 8)));
-}
-function maskByte(bitsLeft) {
-    if (bitsLeft >= 8)
-        return 0xff;
-    if (bitsLeft <= 0)
-        return 0;
-    return (0xff << (8 - bitsLeft)) & 0xff;
-}
-function ip_network_canonical(address) {
-    return address.kind() === 'ipv4' ? address.toString() : address.toRFC5952String();
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
-// CCR enterprise public access: status, open/close and the IP allowlist
-// (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
-
-
-
-function publicLinksPath(instanceId) {
-    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
-}
-/** Public access status and the whole allowlist; refuses a body it cannot read completely. */
-async function getPublicLinks(api, instanceId) {
-    const operation = `read public access of instance ${instanceId}`;
-    const { body } = await api.request({
-        method: 'GET',
-        path: publicLinksPath(instanceId),
-        operation,
-    });
-    if (!public_links_isRecord(body))
-        throw new ListingIncompleteError(`${operation}: the answer has no body; nothing was changed.`);
-    const list = body.whitelist ?? [];
-    if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
-        throw new ListingIncompleteError(`${operation}: the allowlist in the answer is malformed; nothing was changed.`);
-    }
-    return {
-        domain: typeof body.domain === 'string' ? body.domain : '',
-        status: typeof body.status === 'string' ? body.status : '',
-        whitelist: list.map((item) => ({ ipAddr: item.ipAddr, description: item.description ?? '' })),
-    };
-}
-/** Opens or closes the public endpoint (`PUT publiclinks`). */
-async function setPublicAccess(api, instanceId, action) {
-    await api.request({
-        method: 'PUT',
-        path: publicLinksPath(instanceId),
-        body: { action },
-        operation: `${action} public access of instance ${instanceId}`,
-    });
-}
-/** Adds one allowlist entry. Not retried by the client: the caller re-reads the list instead. */
-async function addWhitelistItem(api, instanceId, item) {
-    await api.request({
-        method: 'POST',
-        path: `${publicLinksPath(instanceId)}/whitelist`,
-        body: { ipAddr: item.ipAddr, description: item.description },
-        operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
-    });
-}
-/** Deletes allowlist entries by their exact `ipAddr` text. */
-async function deleteWhitelistItems(api, instanceId, ipAddrs) {
-    await api.request({
-        method: 'DELETE',
-        path: `${publicLinksPath(instanceId)}/whitelist`,
-        body: { items: ipAddrs },
-        operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
-    });
-}
-function public_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isWhitelistItem(value) {
-    return (public_links_isRecord(value) &&
-        typeof value.ipAddr === 'string' &&
-        (value.description === undefined || value.description === null || typeof value.description === 'string'));
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/marker.ts
 // The ownership marker this action writes at the end of an allowlist description, readable in the console:
 //   "office (registry-actions run 1001-1)"                          a declared entry, added by run 1001 attempt 1
@@ -61560,6 +61718,226 @@ function formatMinute(date) {
 /** The owner name rule: it must read as one token in the marker. */
 function isValidOwner(owner) {
     return owner.length <= 32 && new RegExp(`^${TOKEN}$`).test(owner);
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/entry-lines.ts
+// `entries` lines: `203.0.113.0/24 # office` — an IP or CIDR, optionally a description after `#`.
+
+
+
+/** Parses and validates every line; all problems are reported at once, naming the input. */
+function parseEntryLines(lines, options) {
+    const problems = [];
+    const notes = [];
+    const entries = [];
+    for (const line of lines) {
+        const hash = line.indexOf('#');
+        const addressText = (hash === -1 ? line : line.slice(0, hash)).trim();
+        const text = hash === -1 ? '' : line.slice(hash + 1).trim();
+        const parsed = parseNetwork(addressText, { rejectHostBits: true });
+        if (!parsed.ok) {
+            problems.push(parsed.reason);
+            continue;
+        }
+        const problem = checkEntry(parsed.network, text, options.allowAny, entries);
+        if (problem) {
+            problems.push(`"${line}": ${problem}`);
+            continue;
+        }
+        notes.push(...parsed.notes);
+        entries.push({ network: parsed.network, text, source: line });
+    }
+    if (problems.length > 0) {
+        throw new InputError(options.input, `Input '${options.input}' has invalid lines: ${problems.join('; ')}.`);
+    }
+    return { entries, notes };
+}
+function checkEntry(network, text, allowAny, seen) {
+    if (isAnyNetwork(network) && !allowAny) {
+        return `${network.text} opens the registry to the whole internet; set allow-any: true if that is intended`;
+    }
+    const duplicate = seen.find((entry) => entry.network.text === network.text);
+    if (duplicate)
+        return `duplicates "${duplicate.source}" (both are ${network.text})`;
+    if (text.length > MAX_TEXT_LENGTH)
+        return `the description is longer than ${MAX_TEXT_LENGTH} characters`;
+    if (/[\u0000-\u001f\u007f()]/.test(text))
+        return 'the description may not hold parentheses or control characters';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
+// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
+const MINUTE = 60_000;
+const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
+/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
+function parseLeaseDuration(text) {
+    const match = text
+        .trim()
+        .toLowerCase()
+        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || text.trim() === '')
+        return undefined;
+    const [, days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
+    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
+// The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
+
+
+
+
+
+
+
+
+
+
+const MIN_LEASE_MS = 5 * 60_000;
+const MAX_LEASE_MS = 7 * 24 * 3_600_000;
+/** Reads and validates every input before any API call; InputError names the input and the rule. */
+function readSyncWhitelistInputs(reader = new InputReader(), env = process.env, providers = PROVIDERS) {
+    const provider = chooseAllowlist(reader, providers);
+    const target = provider.allowlist.read(reader);
+    const { entries, notes } = parseEntryLines(reader.lines('entries'), {
+        input: 'entries',
+        allowAny: reader.boolean('allow-any', { default: false }),
+    });
+    const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
+    const privateLinks = readPrivateLinks(reader, provider);
+    const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
+    const inputs = {
+        target,
+        instanceId: target.instanceId,
+        mode,
+        entries,
+        entryNotes: notes,
+        runnerIp: readRunnerIp(reader) ??
+            (mode === 'add' && entries.length === 0 && privateLinks.length === 0 && publicAccess === 'keep'
+                ? 'detect'
+                : false),
+        ipVersion: reader.oneOf('ip-version', ['4', '6', 'any'], { default: '4' }),
+        ipLookupUrls: readLookupUrls(reader),
+        ipLookupTimeoutMs: reader.integer('ip-lookup-timeout', { min: 1, max: 60, default: 5 }) * 1000,
+        owner: readOwner(reader),
+        leaseMs: readLeaseDuration(reader),
+        publicAccess,
+        restorePublicAccess: reader.boolean('restore-public-access', { default: false }),
+        privateLinks,
+        prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
+        dryRun: reader.boolean('dry-run', { default: false }),
+        runId: stepHost().job.runId(env),
+    };
+    inputs_checkCombinations(inputs);
+    checkDeclaredInputs(reader, sync_whitelist_action_metadata_actionMetadata, inputs_destructiveRun(inputs));
+    return inputs;
+}
+/** The `provider` input's provider, or the first one with an allowlist when the input is empty. */
+function chooseAllowlist(reader, providers = PROVIDERS) {
+    return chooseProvider(reader, 'allowlist', { action: 'sync-whitelist', table: providers, optional: true });
+}
+/** `private-links` lines, parsed by the provider; an InputError when its registry has no private links. */
+function readPrivateLinks(reader, provider) {
+    const lines = reader.lines('private-links');
+    const parse = provider.allowlist.parsePrivateLinks;
+    if (lines.length === 0)
+        return [];
+    if (!parse) {
+        throw new InputError('private-links', `Input 'private-links' is not supported by ${provider.label}.`);
+    }
+    return parse(lines, 'private-links');
+}
+/** Modes that remove entries, and pruning private links, refuse an input the action does not know. */
+function inputs_destructiveRun(inputs) {
+    if (inputs.mode !== 'add') {
+        return { refuse: true, because: `mode ${inputs.mode} removes allowlist entries` };
+    }
+    if (inputs.prunePrivateLinks)
+        return { refuse: true, because: 'prune-private-links unlinks VPCs' };
+    return { refuse: false };
+}
+/**
+ * `runner-ip`: true (detect), false, or an address; empty leaves the choice to the mode: a lease of the
+ * runner's address when mode add has nothing else to do (the usual job lease), else none.
+ */
+function readRunnerIp(reader) {
+    const text = reader.optional('runner-ip');
+    if (text === undefined)
+        return undefined;
+    if (/^(false|no|off)$/i.test(text))
+        return false;
+    if (/^(true|yes|on)$/i.test(text))
+        return 'detect';
+    const ip = parseHostAddress(text);
+    if (!ip) {
+        throw new InputError('runner-ip', `Input 'runner-ip' must be true, false or a single IP address, got "${text}".`);
+    }
+    return ip;
+}
+function readLookupUrls(reader) {
+    const urls = reader.list('ip-lookup-url');
+    for (const url of urls) {
+        const parsed = URL.canParse(url) ? new URL(url) : undefined;
+        // Over plain http anyone on the path could answer with an address of their choosing to lease.
+        const plainAllowed = parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname);
+        if (!parsed || (parsed.protocol !== 'https:' && !plainAllowed)) {
+            throw new InputError('ip-lookup-url', `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`);
+        }
+    }
+    return urls;
+}
+/** 127.0.0.0/8, ::1 and localhost: a lookup service on the runner itself. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function readOwner(reader) {
+    const owner = reader.string('owner', { default: 'registry-actions' });
+    if (!isValidOwner(owner)) {
+        throw new InputError('owner', `Input 'owner' must be up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, got "${owner}".`);
+    }
+    return owner;
+}
+function readLeaseDuration(reader) {
+    const text = reader.string('lease-duration', { default: '6h' });
+    const ms = parseLeaseDuration(text);
+    if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
+        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
+    }
+    return ms;
+}
+/** Rules that involve more than one input. */
+function inputs_checkCombinations(inputs) {
+    const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
+    if (mode === 'sweep' &&
+        (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')) {
+        throw new InputError(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.");
+    }
+    if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
+        throw new InputError(['mode', 'private-links', 'prune-private-links'], "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.");
+    }
+    if (mode === 'sync' && entries.length === 0) {
+        throw new InputError(['mode', 'entries'], "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.");
+    }
+    if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
+        throw new InputError(['mode', 'entries', 'runner-ip'], "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.");
+    }
+    if (mode === 'add' &&
+        entries.length === 0 &&
+        runnerIp === false &&
+        privateLinks.length === 0 &&
+        publicAccess === 'keep') {
+        throw new InputError(['entries', 'runner-ip'], "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
+    }
+    if (prunePrivateLinks && privateLinks.length === 0) {
+        throw new InputError(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");
+    }
+    if (inputs.restorePublicAccess && publicAccess === 'keep') {
+        throw new InputError(['restore-public-access', 'public-access'], "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.");
+    }
+    return inputs;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/current-entries.ts
@@ -61696,8 +62074,7 @@ function describeHolders(mark) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/whitelist-writes.ts
-// Applies allowlist changes through the CCR client. The API has no update: a rewrite is add + delete.
-
+// Applies allowlist changes through the provider's calls. There is no update: a rewrite is add + delete.
 
 /** The outcome of an add call that threw `error`. */
 function failedAddOutcome(error) {
@@ -61709,28 +62086,28 @@ function failedAddOutcome(error) {
  * second form while the first exists, it falls back to delete-then-add under the old form, and puts the
  * old entries back if even that add fails. `onAdd` hears how each add of `item` (in either form) went.
  */
-async function writeReplacing(api, instanceId, item, replaces, onAdd = () => { }) {
+async function writeReplacing(list, item, replaces, onAdd = () => { }) {
     const sameForm = replaces.filter((old) => old.ipAddr === item.ipAddr);
     const otherForms = replaces.filter((old) => old.ipAddr !== item.ipAddr);
     if (sameForm.length > 0)
-        await deleteWhitelistItems(api, instanceId, addrs(sameForm));
+        await list.remove(addrs(sameForm));
     try {
-        await addReporting(api, instanceId, item, onAdd);
+        await addReporting(list, item, onAdd);
     }
     catch (error) {
         if (otherForms.length === 0 || !isClientError(error))
             throw error;
-        if (await hasEntry(api, instanceId, item.ipAddr))
+        if (await hasEntry(list, item.ipAddr))
             throw error; // a concurrent writer got there first
-        await replaceInPlace(api, instanceId, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
+        await replaceInPlace(list, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
         return;
     }
     if (otherForms.length > 0)
-        await deleteWhitelistItems(api, instanceId, addrs(otherForms));
+        await list.remove(addrs(otherForms));
 }
-async function addReporting(api, instanceId, item, onAdd) {
+async function addReporting(list, item, onAdd) {
     try {
-        await addWhitelistItem(api, instanceId, item);
+        await list.add(item);
     }
     catch (error) {
         onAdd(failedAddOutcome(error));
@@ -61738,19 +62115,19 @@ async function addReporting(api, instanceId, item, onAdd) {
     }
     onAdd('added');
 }
-async function replaceInPlace(api, instanceId, item, replaces, onAdd) {
-    await deleteWhitelistItems(api, instanceId, addrs(replaces));
+async function replaceInPlace(list, item, replaces, onAdd) {
+    await list.remove(addrs(replaces));
     try {
-        await addReporting(api, instanceId, item, onAdd);
+        await addReporting(list, item, onAdd);
     }
     catch (error) {
         for (const old of replaces)
-            await addWhitelistItem(api, instanceId, old).catch(() => undefined);
+            await list.add(old).catch(() => undefined);
         throw error;
     }
 }
-async function hasEntry(api, instanceId, ipAddr) {
-    const { whitelist } = await getPublicLinks(api, instanceId);
+async function hasEntry(list, ipAddr) {
+    const { whitelist } = await list.read();
     return whitelist.some((entry) => entry.ipAddr === ipAddr);
 }
 /** A 4xx that is neither auth, not-found nor throttling: the request itself was refused (e.g. a duplicate). */
@@ -61778,20 +62155,20 @@ function addrs(items) {
 
 
 /** Gets this job listed on the lease of its address (or learns that the address is already allowed). */
-function acquireLease(api, instanceId, request, options = {}) {
-    return leaseLoop(api, instanceId, request, planJoin, options);
+function acquireLease(list, request, options = {}) {
+    return leaseLoop(list, request, planJoin, options);
 }
 /** Takes this job off the lease of its address, deleting the entry when nobody else holds it. */
-function releaseLease(api, instanceId, request, options = {}) {
-    return leaseLoop(api, instanceId, request, planRelease, options);
+function releaseLease(list, request, options = {}) {
+    return leaseLoop(list, request, planRelease, options);
 }
-async function leaseLoop(api, instanceId, request, plan, options) {
+async function leaseLoop(list, request, plan, options) {
     const { attempts = 8, patience = 3, now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random } = options;
     const written = [];
     let lastProblem = 'no attempt made';
     for (let attempt = 1; attempt <= attempts; attempt++) {
         try {
-            const { whitelist } = await getPublicLinks(api, instanceId);
+            const { whitelist } = await list.read();
             const current = readCurrentEntries(whitelist, request.owner);
             const step = plan(current, { ...request, now: now(), force: attempt > patience });
             if (step.kind === 'none')
@@ -61799,7 +62176,7 @@ async function leaseLoop(api, instanceId, request, plan, options) {
             if (step.kind === 'wait')
                 lastProblem = step.reason;
             else {
-                await applyStep(api, instanceId, step, options.onAdd);
+                await applyStep(list, step, options.onAdd);
                 written.push(step.reason);
                 lastProblem = 'the allowlist did not show the change afterwards';
             }
@@ -61814,11 +62191,18 @@ async function leaseLoop(api, instanceId, request, plan, options) {
     }
     throw new LeaseError(request, attempts, lastProblem);
 }
-async function applyStep(api, instanceId, step, onAdd) {
-    if (step.kind === 'write')
-        await writeReplacing(api, instanceId, step.item, step.replaces, onAdd);
-    if (step.kind === 'delete')
-        await deleteWhitelistItems(api, instanceId, step.items.map((item) => item.ipAddr));
+async function applyStep(list, step, onAdd) {
+    switch (step.kind) {
+        case 'write':
+            return writeReplacing(list, step.item, step.replaces, onAdd);
+        case 'delete':
+            return list.remove(step.items.map((item) => item.ipAddr));
+        case 'none':
+        case 'wait':
+            return;
+        default:
+            return assertNever(step, 'lease step');
+    }
 }
 /** The lease could not be brought to the wanted state within the attempts allowed. */
 class LeaseError extends Error {
@@ -61907,8 +62291,6 @@ function isLeaseState(value) {
 
 
 
-
-
 /** Post has little time: fewer HTTP retries per call; the lease loop adds its own rounds on top. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
 const POST_LEASE_ROUNDS = 5;
@@ -61939,8 +62321,10 @@ async function releaseWhitelist(options = {}) {
     if (state.restorePublicAccess)
         await undoPublicAccess(api, state, state.restorePublicAccess);
 }
-function connectForPost() {
-    return connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } });
+async function connectForPost() {
+    const reader = new InputReader();
+    const target = chooseAllowlist(reader).allowlist.read(reader);
+    return target.allowlist(await target.connect({ http: { retry: POST_RETRY } }));
 }
 async function undoLease(api, state, lease, loop) {
     try {
@@ -61948,7 +62332,7 @@ async function undoLease(api, state, lease, loop) {
         if (!network)
             throw new Error(`the saved address ${lease.address} is not a host address`);
         const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
-        const outcome = await releaseLease(await api(), state.instanceId, request, loop);
+        const outcome = await releaseLease(await api(), request, loop);
         const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
         logInfo(shown `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
     }
@@ -61964,10 +62348,10 @@ async function undoLease(api, state, lease, loop) {
 async function undoPublicAccess(api, state, action) {
     try {
         const client = await api();
-        const { status } = await getPublicLinks(client, state.instanceId);
+        const { status } = await client.read();
         const needed = !statusMatches(status, action);
         if (needed)
-            await setPublicAccess(client, state.instanceId, action);
+            await client.setPublicAccess(action);
         const result = action === 'open' ? 'open' : 'closed';
         logInfo(shown `Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`);
     }
@@ -61980,268 +62364,6 @@ async function undoPublicAccess(api, state, action) {
 /** Ends `text` with exactly one period (error messages often end with one already). */
 function sentence(text) {
     return /[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/entry-lines.ts
-// `entries` lines: `203.0.113.0/24 # office` — an IP or CIDR, optionally a description after `#`.
-
-
-
-/** Parses and validates every line; all problems are reported at once, naming the input. */
-function parseEntryLines(lines, options) {
-    const problems = [];
-    const notes = [];
-    const entries = [];
-    for (const line of lines) {
-        const hash = line.indexOf('#');
-        const addressText = (hash === -1 ? line : line.slice(0, hash)).trim();
-        const text = hash === -1 ? '' : line.slice(hash + 1).trim();
-        const parsed = parseNetwork(addressText, { rejectHostBits: true });
-        if (!parsed.ok) {
-            problems.push(parsed.reason);
-            continue;
-        }
-        const problem = checkEntry(parsed.network, text, options.allowAny, entries);
-        if (problem) {
-            problems.push(`"${line}": ${problem}`);
-            continue;
-        }
-        notes.push(...parsed.notes);
-        entries.push({ network: parsed.network, text, source: line });
-    }
-    if (problems.length > 0) {
-        throw new InputError(options.input, `Input '${options.input}' has invalid lines: ${problems.join('; ')}.`);
-    }
-    return { entries, notes };
-}
-function checkEntry(network, text, allowAny, seen) {
-    if (isAnyNetwork(network) && !allowAny) {
-        return `${network.text} opens the registry to the whole internet; set allow-any: true if that is intended`;
-    }
-    const duplicate = seen.find((entry) => entry.network.text === network.text);
-    if (duplicate)
-        return `duplicates "${duplicate.source}" (both are ${network.text})`;
-    if (text.length > MAX_TEXT_LENGTH)
-        return `the description is longer than ${MAX_TEXT_LENGTH} characters`;
-    if (/[\u0000-\u001f\u007f()]/.test(text))
-        return 'the description may not hold parentheses or control characters';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
-// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
-const MINUTE = 60_000;
-const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
-/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
-function parseLeaseDuration(text) {
-    const match = text
-        .trim()
-        .toLowerCase()
-        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || text.trim() === '')
-        return undefined;
-    const [, days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
-    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/private-link-lines.ts
-// `private-links` lines: `<vpc id> <subnet id> [ip=auto|<address>] [dns=true|false]`.
-
-
-const VPC_ID = /^vpc-[a-z0-9]+$/;
-const SUBNET_ID = /^sbn-[a-z0-9]+$/;
-/** Parses every line; all problems are reported at once, naming the input. */
-function parsePrivateLinkLines(lines, input = 'private-links') {
-    const problems = [];
-    const links = [];
-    for (const line of lines) {
-        const result = parseLine(line);
-        if (typeof result === 'string')
-            problems.push(`"${line}": ${result}`);
-        else if (links.some((link) => link.vpcID === result.vpcID && link.subnetID === result.subnetID)) {
-            problems.push(`"${line}": ${result.vpcID} ${result.subnetID} is declared twice`);
-        }
-        else
-            links.push(result);
-    }
-    if (problems.length > 0) {
-        throw new InputError(input, `Input '${input}' has invalid lines: ${problems.join('; ')}.`);
-    }
-    return links;
-}
-function parseLine(line) {
-    const [vpcID = '', subnetID = '', ...options] = line.split(/\s+/);
-    if (!VPC_ID.test(vpcID))
-        return `"${vpcID}" is not a VPC id such as vpc-9070rw5u03rs`;
-    if (!SUBNET_ID.test(subnetID))
-        return `"${subnetID}" is not a subnet id such as sbn-qeimde0m7wyp`;
-    const link = { vpcID, subnetID, ipType: 'auto', ipAddress: '', autoDnsResolve: true };
-    for (const option of options) {
-        const [key, value = ''] = option.split('=', 2);
-        if (key === 'ip' && value === 'auto')
-            continue;
-        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
-            link.ipType = 'manual';
-            link.ipAddress = parseHostAddress(value).text;
-        }
-        else if (key === 'dns' && (value === 'true' || value === 'false')) {
-            link.autoDnsResolve = value === 'true';
-        }
-        else {
-            return `"${option}" is not ip=auto, ip=<IPv4 address in the subnet>, dns=true or dns=false`;
-        }
-    }
-    return link;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
-// The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
-
-
-
-
-
-
-
-
-
-
-
-const MIN_LEASE_MS = 5 * 60_000;
-const MAX_LEASE_MS = 7 * 24 * 3_600_000;
-/** Reads and validates every input before any API call; InputError names the input and the rule. */
-function readSyncWhitelistInputs(reader = new InputReader(), env = process.env) {
-    const provider = reader.optional('provider');
-    if (provider !== undefined && provider.toLowerCase() !== 'ccr') {
-        throw new InputError('provider', `Input 'provider' must be ccr for sync-whitelist (CCR enterprise only), got "${provider}".`);
-    }
-    const connection = readCcrConnection(reader);
-    if (!connection.instanceId) {
-        throw new InputError('instance-id', "Input 'instance-id' is required: the CCR enterprise instance (ccr-xxxxxxxx).");
-    }
-    const { entries, notes } = parseEntryLines(reader.lines('entries'), {
-        input: 'entries',
-        allowAny: reader.boolean('allow-any', { default: false }),
-    });
-    const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
-    const privateLinks = parsePrivateLinkLines(reader.lines('private-links'));
-    const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
-    const inputs = {
-        connection,
-        instanceId: connection.instanceId,
-        mode,
-        entries,
-        entryNotes: notes,
-        runnerIp: readRunnerIp(reader) ??
-            (mode === 'add' && entries.length === 0 && privateLinks.length === 0 && publicAccess === 'keep'
-                ? 'detect'
-                : false),
-        ipVersion: reader.oneOf('ip-version', ['4', '6', 'any'], { default: '4' }),
-        ipLookupUrls: readLookupUrls(reader),
-        ipLookupTimeoutMs: reader.integer('ip-lookup-timeout', { min: 1, max: 60, default: 5 }) * 1000,
-        owner: readOwner(reader),
-        leaseMs: readLeaseDuration(reader),
-        publicAccess,
-        restorePublicAccess: reader.boolean('restore-public-access', { default: false }),
-        privateLinks,
-        prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
-        dryRun: reader.boolean('dry-run', { default: false }),
-        runId: stepHost().job.runId(env),
-    };
-    inputs_checkCombinations(inputs);
-    checkDeclaredInputs(reader, sync_whitelist_action_metadata_actionMetadata, inputs_destructiveRun(inputs));
-    return inputs;
-}
-/** Modes that remove entries, and pruning private links, refuse an input the action does not know. */
-function inputs_destructiveRun(inputs) {
-    if (inputs.mode !== 'add') {
-        return { refuse: true, because: `mode ${inputs.mode} removes allowlist entries` };
-    }
-    if (inputs.prunePrivateLinks)
-        return { refuse: true, because: 'prune-private-links unlinks VPCs' };
-    return { refuse: false };
-}
-/**
- * `runner-ip`: true (detect), false, or an address; empty leaves the choice to the mode: a lease of the
- * runner's address when mode add has nothing else to do (the usual job lease), else none.
- */
-function readRunnerIp(reader) {
-    const text = reader.optional('runner-ip');
-    if (text === undefined)
-        return undefined;
-    if (/^(false|no|off)$/i.test(text))
-        return false;
-    if (/^(true|yes|on)$/i.test(text))
-        return 'detect';
-    const ip = parseHostAddress(text);
-    if (!ip) {
-        throw new InputError('runner-ip', `Input 'runner-ip' must be true, false or a single IP address, got "${text}".`);
-    }
-    return ip;
-}
-function readLookupUrls(reader) {
-    const urls = reader.list('ip-lookup-url');
-    for (const url of urls) {
-        const parsed = URL.canParse(url) ? new URL(url) : undefined;
-        // Over plain http anyone on the path could answer with an address of their choosing to lease.
-        const plainAllowed = parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname);
-        if (!parsed || (parsed.protocol !== 'https:' && !plainAllowed)) {
-            throw new InputError('ip-lookup-url', `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`);
-        }
-    }
-    return urls;
-}
-/** 127.0.0.0/8, ::1 and localhost: a lookup service on the runner itself. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function readOwner(reader) {
-    const owner = reader.string('owner', { default: 'registry-actions' });
-    if (!isValidOwner(owner)) {
-        throw new InputError('owner', `Input 'owner' must be up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, got "${owner}".`);
-    }
-    return owner;
-}
-function readLeaseDuration(reader) {
-    const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseLeaseDuration(text);
-    if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
-    }
-    return ms;
-}
-/** Rules that involve more than one input. */
-function inputs_checkCombinations(inputs) {
-    const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
-    if (mode === 'sweep' &&
-        (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')) {
-        throw new InputError(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.");
-    }
-    if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
-        throw new InputError(['mode', 'private-links', 'prune-private-links'], "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.");
-    }
-    if (mode === 'sync' && entries.length === 0) {
-        throw new InputError(['mode', 'entries'], "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.");
-    }
-    if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
-        throw new InputError(['mode', 'entries', 'runner-ip'], "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.");
-    }
-    if (mode === 'add' &&
-        entries.length === 0 &&
-        runnerIp === false &&
-        privateLinks.length === 0 &&
-        publicAccess === 'keep') {
-        throw new InputError(['entries', 'runner-ip'], "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
-    }
-    if (prunePrivateLinks && privateLinks.length === 0) {
-        throw new InputError(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");
-    }
-    if (inputs.restorePublicAccess && publicAccess === 'keep') {
-        throw new InputError(['restore-public-access', 'public-access'], "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.");
-    }
-    return inputs;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan.ts
@@ -62370,68 +62492,6 @@ function isWrite(change) {
     return change.kind === 'add' || change.kind === 'delete' || change.kind === 'replace';
 }
 
-;// CONCATENATED MODULE: ./src/providers/ccr/private-links.ts
-// CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
-
-
-
-function privateLinksPath(instanceId) {
-    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
-}
-/** Every private link of the instance (the API returns them in one answer, unpaged). */
-async function listPrivateLinks(api, instanceId) {
-    const operation = `list private links of instance ${instanceId}`;
-    const { body } = await api.request({
-        method: 'GET',
-        path: privateLinksPath(instanceId),
-        operation,
-    });
-    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
-    if (!Array.isArray(items) || !items.every(isListedLink)) {
-        throw new ListingIncompleteError(`${operation}: the answer is malformed; nothing was changed.`);
-    }
-    return items.map((item) => ({
-        vpcID: item.vpcID,
-        subnetID: item.subnetID,
-        serviceNetID: stringOr(item.serviceNetID),
-        status: stringOr(item.status),
-        ipAddress: stringOr(item.ipAddress),
-    }));
-}
-/** Links a VPC subnet to the instance. */
-async function createPrivateLink(api, instanceId, link) {
-    await api.request({
-        method: 'POST',
-        path: privateLinksPath(instanceId),
-        body: {
-            vpcID: link.vpcID,
-            subnetID: link.subnetID,
-            ipType: link.ipType,
-            ipAddress: link.ipType === 'manual' ? link.ipAddress : '',
-            autoDnsResolve: link.autoDnsResolve,
-        },
-        operation: `link ${link.vpcID}/${link.subnetID} to instance ${instanceId}`,
-    });
-}
-/** Removes the link between a VPC subnet and the instance. */
-async function deletePrivateLink(api, instanceId, link) {
-    await api.request({
-        method: 'DELETE',
-        path: privateLinksPath(instanceId),
-        body: { vpcID: link.vpcID, subnetID: link.subnetID },
-        operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
-    });
-}
-function private_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isListedLink(value) {
-    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
-}
-function stringOr(value) {
-    return typeof value === 'string' ? value : '';
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan-private-links.ts
 /** Declared links are created when missing; undeclared ones are deleted only with `prune`. */
 function planPrivateLinks(current, declared, prune) {
@@ -62460,46 +62520,74 @@ function privateLinkName(link) {
 
 
 /** Creates declared private links that are missing and, with prune-private-links, deletes the others. */
-async function reconcilePrivateLinks(api, inputs) {
+async function reconcilePrivateLinks(list, inputs) {
     if (inputs.privateLinks.length === 0 && !inputs.prunePrivateLinks)
         return [];
-    const current = await listPrivateLinks(api, inputs.instanceId);
+    const links = list.privateLinks;
+    // Unreachable through the inputs: a registry without private links refuses the private-links input.
+    if (!links)
+        throw new Error(`Instance ${inputs.instanceId} has no private links to reconcile.`);
+    const current = await links.list();
     const changes = planPrivateLinks(current, inputs.privateLinks, inputs.prunePrivateLinks);
     logInfo(shown `Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
     for (const change of changes)
         logInfo(shown `  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
     if (inputs.dryRun)
         return changes;
-    for (const change of changes) {
-        if (change.kind === 'create')
-            await createPrivateLink(api, inputs.instanceId, change.link);
-        if (change.kind === 'delete')
-            await deletePrivateLink(api, inputs.instanceId, change.link);
-    }
+    for (const change of changes)
+        await applyLinkChange(links, change);
     return changes;
+}
+function applyLinkChange(links, change) {
+    switch (change.kind) {
+        case 'create':
+            return links.create(change.link);
+        case 'delete':
+            return links.delete(change.link);
+        case 'keep':
+            return Promise.resolve();
+        default:
+            return assertNever(change, 'private link change');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
+
 /** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
 function projectChanges(items, changes) {
     let result = [...items];
-    for (const change of changes) {
-        if (change.kind === 'add')
-            result.push(change.item);
-        if (change.kind === 'delete')
-            result = withoutAddrs(result, [change.item]);
-        if (change.kind === 'replace')
-            result = [...withoutAddrs(result, change.replaces), change.item];
-    }
+    for (const change of changes)
+        result = projectChange(result, change);
     return result;
+}
+function projectChange(items, change) {
+    switch (change.kind) {
+        case 'add':
+            return [...items, change.item];
+        case 'delete':
+            return withoutAddrs(items, [change.item]);
+        case 'replace':
+            return [...withoutAddrs(items, change.replaces), change.item];
+        case 'keep':
+        case 'skip':
+            return items;
+        default:
+            return assertNever(change, 'allowlist change');
+    }
 }
 /** The allowlist after one lease step. */
 function projectLeaseStep(items, step) {
-    if (step.kind === 'write')
-        return [...withoutAddrs(items, step.replaces), step.item];
-    if (step.kind === 'delete')
-        return withoutAddrs(items, step.items);
-    return [...items];
+    switch (step.kind) {
+        case 'write':
+            return [...withoutAddrs(items, step.replaces), step.item];
+        case 'delete':
+            return withoutAddrs(items, step.items);
+        case 'none':
+        case 'wait':
+            return [...items];
+        default:
+            return assertNever(step, 'lease step');
+    }
 }
 function withoutAddrs(items, gone) {
     const addrs = new Set(gone.map((item) => item.ipAddr));
@@ -62751,8 +62839,6 @@ async function runnerAddress(inputs) {
 
 
 
-
-
 /** The main step of sync-whitelist. */
 async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     for (const note of inputs.entryNotes)
@@ -62760,10 +62846,10 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     const runnerIp = await runnerAddress(inputs);
     if (runnerIp)
         setStepOutput('runner-ip', runnerIp.text);
-    const api = await connectCcr(inputs.connection);
+    const list = inputs.target.allowlist(await inputs.target.connect());
     const state = { instanceId: inputs.instanceId, owner: inputs.owner };
-    const links = await getPublicLinks(api, inputs.instanceId);
-    const accessAction = await applyPublicAccess(api, inputs, links, state);
+    const links = await list.read();
+    const accessAction = await applyPublicAccess(list, inputs, links, state);
     const declared = inputs.mode === 'remove' && runnerIp
         ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
         : inputs.entries;
@@ -62775,13 +62861,13 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     });
     printChanges(changes, inputs.dryRun);
     if (!inputs.dryRun)
-        await applyChanges(api, inputs.instanceId, changes);
+        await applyChanges(list, changes);
     const planned = projectChanges(links.whitelist, changes);
-    const lease = runnerIp && inputs.mode !== 'remove' ? await takeLease(api, inputs, runnerIp, planned, state) : undefined;
-    const privateLinks = await reconcilePrivateLinks(api, inputs);
-    const entries = inputs.dryRun
-        ? (lease?.projected ?? planned)
-        : (await getPublicLinks(api, inputs.instanceId)).whitelist;
+    const lease = runnerIp && inputs.mode !== 'remove'
+        ? await takeLease(list, inputs, runnerIp, planned, state)
+        : undefined;
+    const privateLinks = await reconcilePrivateLinks(list, inputs);
+    const entries = inputs.dryRun ? (lease?.projected ?? planned) : (await list.read()).whitelist;
     // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
     const { added, removed } = addressesChanged(changes, lease && { address: lease.address, created: lease.created, deleted: false });
     const report = {
@@ -62800,7 +62886,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     writeOutputs(report);
     await appendJobSummary(report_summaryMarkdown(report));
 }
-async function applyPublicAccess(api, inputs, links, state) {
+async function applyPublicAccess(list, inputs, links, state) {
     const action = planPublicAccess(links.status, inputs.publicAccess);
     if (!action) {
         logInfo(shown `Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`);
@@ -62822,7 +62908,7 @@ async function applyPublicAccess(api, inputs, links, state) {
         state.restorePublicAccess = restoreActionFor(links.status);
         saveSyncWhitelistState(state);
     }
-    await setPublicAccess(api, inputs.instanceId, action);
+    await list.setPublicAccess(action);
     logInfo(shown `${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`);
     return action;
 }
@@ -62842,19 +62928,19 @@ function printChanges(changes, dryRun) {
             logWarning(shown `${change.warning}`);
 }
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
-async function applyChanges(api, instanceId, changes) {
+async function applyChanges(list, changes) {
     const writes = changes.filter(isWrite);
     for (const change of writes) {
         if (change.kind === 'add')
-            await writeReplacing(api, instanceId, change.item, []);
+            await writeReplacing(list, change.item, []);
         if (change.kind === 'replace')
-            await writeReplacing(api, instanceId, change.item, change.replaces);
+            await writeReplacing(list, change.item, change.replaces);
     }
     const deletions = writes.flatMap((change) => (change.kind === 'delete' ? [change.item.ipAddr] : []));
     if (deletions.length > 0)
-        await deleteWhitelistItems(api, instanceId, deletions);
+        await list.remove(deletions);
 }
-async function takeLease(api, inputs, network, planned, state) {
+async function takeLease(list, inputs, network, planned, state) {
     const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     // Description text of the lease entry (the marker follows it): what the job runs on.
     const text = stepHost().job.runnerName;
@@ -62877,7 +62963,7 @@ async function takeLease(api, inputs, network, planned, state) {
     const adds = [];
     let result;
     try {
-        result = await acquireLease(api, inputs.instanceId, request, { onAdd: (outcome) => adds.push(outcome) });
+        result = await acquireLease(list, request, { onAdd: (outcome) => adds.push(outcome) });
     }
     catch (error) {
         // Post warns of a lease left behind only when one of this job's adds may have gone through.

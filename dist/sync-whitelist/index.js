@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -30,10 +30,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -330,7 +330,7 @@ __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
 __webpack_unused_export__ = Agent
 __webpack_unused_export__ = Dispatcher1Wrapper
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
 module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
@@ -3544,7 +3544,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4346,7 +4346,7 @@ const {
   normalizedMethodRecords,
   getProtocolFromUrlString
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
@@ -7274,7 +7274,7 @@ module.exports = BalancedPool
 
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
@@ -9167,7 +9167,7 @@ const {
   kHTTP2Options,
   kMaxResponseSize
 } = __nccwpck_require__(6443)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 
 const kOpenStreams = Symbol('open streams')
 const kRequestStream = Symbol('request stream')
@@ -11124,7 +11124,7 @@ const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
 const util = __nccwpck_require__(3440)
 const { ClientStats } = __nccwpck_require__(6854)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const Request = __nccwpck_require__(4655)
 const DispatcherBase = __nccwpck_require__(1841)
 const {
@@ -14345,7 +14345,7 @@ const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __nccwpck_require__(8707)
 const buildConnector = __nccwpck_require__(9136)
 const Client = __nccwpck_require__(3701)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const Socks5ProxyAgent = __nccwpck_require__(7223)
 const { hasSafeIterator } = __nccwpck_require__(3440)
 
@@ -43849,7 +43849,7 @@ const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(736)
 const { webidl } = __nccwpck_require__(7879)
 const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { ByteParser } = __nccwpck_require__(1652)
 const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
@@ -44738,7 +44738,7 @@ const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { SendQueue } = __nccwpck_require__(3900)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(6385)
 
 const kRef = Symbol.for('nodejs.ref')
 const kUnref = Symbol.for('nodejs.unref')
@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7624);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4307);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWhitelist */ .v)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7624:
+/***/ 4307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45552,6 +45552,451 @@ function exportJobVariable(name, value) {
 var log = __nccwpck_require__(6947);
 // EXTERNAL MODULE: ./src/core/output/shown.ts
 var shown = __nccwpck_require__(5156);
+// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __nccwpck_require__(8280);
+var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
+;// CONCATENATED MODULE: ./src/core/net/ip-network.ts
+// Strict parsing and normalisation of IP addresses and CIDR networks (ipaddr.js underneath).
+
+const MAX_PREFIX = { 4: 32, 6: 128 };
+/** Parses `addr` or `addr/prefix` (IPv4 dotted quad or IPv6), unmapping IPv4-mapped IPv6. */
+function parseNetwork(text, options) {
+    const trimmed = text.trim();
+    const parts = trimmed.split('/');
+    if (parts.length > 2)
+        return { ok: false, reason: `"${trimmed}" has more than one "/"` };
+    const [addressText = '', prefixText] = parts;
+    const parsed = parseAddress(addressText);
+    if (!parsed)
+        return { ok: false, reason: `"${trimmed}" is not an IPv4 or IPv6 address or CIDR` };
+    const notes = [];
+    let address = parsed;
+    let prefix = MAX_PREFIX[familyOf(address)];
+    if (prefixText !== undefined) {
+        if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > prefix) {
+            return { ok: false, reason: `"${trimmed}" has an invalid prefix length /${prefixText}` };
+        }
+        prefix = Number(prefixText);
+    }
+    if (address.kind() === 'ipv6' && address.isIPv4MappedAddress()) {
+        if (prefix < 96) {
+            return {
+                ok: false,
+                reason: `"${trimmed}" mixes an IPv4-mapped address with a prefix shorter than /96`,
+            };
+        }
+        address = address.toIPv4Address();
+        prefix -= 96;
+        notes.push(`IPv4-mapped IPv6 "${trimmed}" read as IPv4`);
+    }
+    const family = familyOf(address);
+    const network = networkAddress(address, prefix);
+    const addressCanonical = canonical(address);
+    const networkCanonical = canonical(network);
+    if (networkCanonical !== addressCanonical) {
+        const fixed = `${networkCanonical}/${prefix}`;
+        if (options.rejectHostBits) {
+            return { ok: false, reason: `"${trimmed}" has host bits set after /${prefix}; did you mean ${fixed}?` };
+        }
+        notes.push(`"${trimmed}" has host bits set; read as ${fixed}`);
+    }
+    return { ok: true, network: makeNetwork(family, networkCanonical, prefix), notes };
+}
+/** A single address (no prefix), as lookup services answer; undefined when it is not one. */
+function parseHostAddress(text) {
+    if (text.includes('/'))
+        return undefined;
+    const result = parseNetwork(text, { rejectHostBits: true });
+    return result.ok ? result.network : undefined;
+}
+/** True when `network` covers every address of `inner`. */
+function networkCovers(network, inner) {
+    if (network.family !== inner.family || network.prefix > inner.prefix)
+        return false;
+    const outer = ipaddr_default().parse(network.address);
+    const candidate = ipaddr_default().parse(inner.address);
+    return outer.kind() === candidate.kind() && candidate.match(outer, network.prefix);
+}
+/** True for `0.0.0.0/0` and `::/0`: the whole address space. */
+function isAnyNetwork(network) {
+    return network.prefix === 0;
+}
+/** The same single host written with an explicit full prefix (`1.2.3.4` ↔ `1.2.3.4/32`); none for wider networks. */
+function alternateForm(network, written) {
+    if (network.prefix !== MAX_PREFIX[network.family])
+        return undefined;
+    return written.includes('/') ? network.address : `${network.address}/${network.prefix}`;
+}
+function makeNetwork(family, address, prefix) {
+    const text = prefix === MAX_PREFIX[family] ? address : `${address}/${prefix}`;
+    return { family, address, prefix, text };
+}
+/** Dotted quads only for IPv4 (ipaddr.js alone would accept `127.1` or hex parts); no zone ids. */
+function parseAddress(text) {
+    if (ipaddr_default().IPv4.isValidFourPartDecimal(text))
+        return ipaddr_default().IPv4.parse(text);
+    if (text.includes(':') && !text.includes('%') && ipaddr_default().IPv6.isValid(text))
+        return ipaddr_default().IPv6.parse(text);
+    return undefined;
+}
+function familyOf(address) {
+    return address.kind() === 'ipv4' ? 4 : 6;
+}
+function networkAddress(address, prefix) {
+    const bytes = address.toByteArray();
+    return ipaddr_default().fromByteArray(bytes.map((byte, index) => byte & maskByte(prefix - index * 8)));
+}
+function maskByte(bitsLeft) {
+    if (bitsLeft >= 8)
+        return 0xff;
+    if (bitsLeft <= 0)
+        return 0;
+    return (0xff << (8 - bitsLeft)) & 0xff;
+}
+function canonical(address) {
+    return address.kind() === 'ipv4' ? address.toString() : address.toRFC5952String();
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/marker.ts
+// The ownership marker this action writes at the end of an allowlist description, readable in the console:
+//   "office (registry-actions run 1001-1)"                          a declared entry, added by run 1001 attempt 1
+//   "GitHub Actions runner (registry-actions lease v3 until 2025-06-01T13:00Z: 1001-1.k3f9 1002-1.a8c2)"
+//                                                                   a runner lease: version, expiry, holders
+// Entries without a marker for the configured owner are never changed.
+/** Descriptions are kept short enough for the console; holders that do not fit become `+N`. */
+const MAX_DESCRIPTION_LENGTH = 200;
+/** Longest user text, so the marker always fits. */
+const MAX_TEXT_LENGTH = 64;
+const TOKEN = '[A-Za-z0-9][A-Za-z0-9._-]*';
+const MARKER = new RegExp(`^(?<text>.*?)\\s*\\((?<owner>${TOKEN}) (?:run (?<run>${TOKEN})|lease v(?<version>\\d{1,9}) ` +
+    `until (?<until>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ): (?<holders>[^()]*))\\)$`, 's');
+/** Reads the marker at the end of a description, if any (of any owner). */
+function parseDescription(description) {
+    const match = description.trim().match(MARKER);
+    if (!match?.groups)
+        return { text: description.trim() };
+    const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
+    if (run !== undefined)
+        return { text, mark: { kind: 'permanent', owner, runId: run } };
+    const tokens = holders.split(' ').filter((token) => token !== '');
+    const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
+    const expiry = new Date(until.replace('Z', ':00Z'));
+    const names = tokens.filter((token) => new RegExp(`^${TOKEN}$`).test(token));
+    if (Number.isNaN(expiry.getTime()) || names.length + (overflowToken ? 1 : 0) !== tokens.length) {
+        return { text: description.trim() };
+    }
+    return {
+        text,
+        mark: {
+            kind: 'lease',
+            owner,
+            version: Number(version),
+            until: expiry,
+            holders: names,
+            overflow: overflowToken ? Number(overflowToken.slice(1)) : 0,
+        },
+    };
+}
+/** Writes text and marker; lease holders beyond MAX_DESCRIPTION_LENGTH are folded into `+N`, oldest first. */
+function formatDescription(text, mark) {
+    const prefix = text === '' ? '' : `${text} `;
+    if (mark.kind === 'permanent')
+        return `${prefix}(${mark.owner} run ${mark.runId})`;
+    const head = `${prefix}(${mark.owner} lease v${mark.version} until ${marker_formatMinute(mark.until)}:`;
+    const listed = [...mark.holders];
+    let overflow = mark.overflow;
+    for (;;) {
+        const tail = overflow > 0 ? [...listed, `+${overflow}`] : listed;
+        const description = `${head} ${tail.join(' ')})`;
+        if (description.length <= MAX_DESCRIPTION_LENGTH || listed.length <= 1)
+            return description;
+        listed.shift();
+        overflow++;
+    }
+}
+/** True when the description carries this owner's marker. */
+function isOwnedBy(mark, owner) {
+    return mark?.owner === owner;
+}
+/** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
+function marker_formatMinute(date) {
+    const minute = new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
+    return `${minute.toISOString().slice(0, 16)}Z`;
+}
+/** The owner name rule: it must read as one token in the marker. */
+function isValidOwner(owner) {
+    return owner.length <= 32 && new RegExp(`^${TOKEN}$`).test(owner);
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/current-entries.ts
+
+
+/** Reads the allowlist for one owner; host bits in existing entries are tolerated. */
+function readCurrentEntries(items, owner) {
+    return items.map((item) => {
+        const parsed = parseNetwork(item.ipAddr, { rejectHostBits: false });
+        const { text, mark } = parseDescription(item.description);
+        return {
+            item,
+            ...(parsed.ok ? { network: parsed.network } : {}),
+            text,
+            ...(isOwnedBy(mark, owner) ? { mark } : {}),
+        };
+    });
+}
+/** Entries whose normalised network equals `network` (`1.2.3.4` and `1.2.3.4/32` are the same). */
+function entriesFor(current, network) {
+    return current.filter((entry) => entry.network?.text === network.text);
+}
+/**
+ * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
+ * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
+ */
+function isAnyLease(entry) {
+    return parseDescription(entry.item.description).mark?.kind === 'lease';
+}
+
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/host/github-host.ts
+var github_host = __nccwpck_require__(2414);
+// EXTERNAL MODULE: ./src/core/redact/secrets.ts
+var secrets = __nccwpck_require__(5760);
+;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
+
+
+
+
+const fromHost = (name) => (0,step_host/* stepHost */.H)().input(name);
+/** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
+class InputReader {
+    #raw;
+    #env;
+    #given;
+    /**
+     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
+     * else the `INPUT_*` variables of `env`.
+     */
+    constructor(raw = fromHost, env = process.env, given) {
+        this.#raw = raw;
+        this.#env = env;
+        this.#given = given ?? (raw === fromHost ? () => (0,step_host/* stepHost */.H)().givenInputs() : undefined);
+    }
+    /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
+    static fromRecord(inputs, env = {}) {
+        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
+    }
+    /** The names of the inputs the step was given, declared or not. */
+    givenInputs() {
+        return this.#given ? [...this.#given()] : (0,github_host/* inputsInEnvironment */.W)(this.#env);
+    }
+    /**
+     * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
+     * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
+     */
+    view(options) {
+        const implied = options.implied ?? {};
+        const hidden = new Set(options.hidden ?? []);
+        return new InputReader((name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')), this.#env, () => this.givenInputs().filter((name) => !hidden.has(name)));
+    }
+    /** Trimmed text, or undefined when empty. */
+    optional(name) {
+        const value = this.#raw(name).trim();
+        return value === '' ? undefined : value;
+    }
+    string(name, options = {}) {
+        const value = this.optional(name) ?? options.default;
+        if (value === undefined) {
+            if (options.required !== false)
+                throw new errors/* InputError */.dz(name, `Input '${name}' is required but was empty.`);
+            return '';
+        }
+        return value;
+    }
+    /** A secret input (or environment fallback), masked as soon as it is read. */
+    secret(name, envFallbacks = []) {
+        const fromInput = this.optional(name);
+        if (fromInput !== undefined)
+            return (0,secrets/* maskSecret */.$l)(fromInput);
+        for (const variable of envFallbacks) {
+            const value = this.#env[variable]?.trim();
+            if (value)
+                return (0,secrets/* maskSecret */.$l)(value);
+        }
+        return undefined;
+    }
+    /** A variable the runner sets (GITHUB_REPOSITORY, GITHUB_API_URL…), trimmed; undefined when unset or empty. */
+    environment(variable) {
+        return this.#env[variable]?.trim() || undefined;
+    }
+    /** A non-secret value from the input, else the first set environment variable. */
+    withEnv(name, envFallbacks) {
+        const fromInput = this.optional(name);
+        if (fromInput !== undefined)
+            return fromInput;
+        for (const variable of envFallbacks) {
+            const value = this.#env[variable]?.trim();
+            if (value)
+                return value;
+        }
+        return undefined;
+    }
+    boolean(name, options) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return options.default;
+        if (/^(true|yes|on|1)$/i.test(value))
+            return true;
+        if (/^(false|no|off|0)$/i.test(value))
+            return false;
+        throw new errors/* InputError */.dz(name, `Input '${name}' must be true or false, got "${value}".`);
+    }
+    integer(name, options = {}) {
+        const value = this.optional(name);
+        if (value === undefined) {
+            if (options.default === undefined)
+                throw new errors/* InputError */.dz(name, `Input '${name}' is required but was empty.`);
+            return options.default;
+        }
+        const { min = 0, max = Number.MAX_SAFE_INTEGER } = options;
+        const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+        if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+            const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+            throw new errors/* InputError */.dz(name, `Input '${name}' must be a whole number ${range}, got "${value}".`);
+        }
+        return parsed;
+    }
+    oneOf(name, allowed, options = {}) {
+        const value = this.optional(name) ?? options.default;
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' is required: one of ${allowed.join(', ')}.`);
+        }
+        const match = allowed.find((candidate) => candidate === value.toLowerCase());
+        if (match === undefined) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' must be one of ${allowed.join(', ')}, got "${value}".`);
+        }
+        return match;
+    }
+    /** Lines of a multi-line input, trimmed, without blanks and `#` comment lines. */
+    lines(name, options = {}) {
+        const lines = this.#raw(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+        if (options.required && lines.length === 0) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' is required: give at least one line.`);
+        }
+        return lines;
+    }
+    /** Items of a list given one per line or separated by commas. */
+    list(name, options = {}) {
+        const items = this.lines(name).flatMap((line) => line
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== ''));
+        if (options.required && items.length === 0) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' is required: give at least one item.`);
+        }
+        return items;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
+// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
+// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
+// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
+/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
+// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
+// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
+// while the action deletes for real, so destructive runs refuse them before any API call.
+
+
+
+
+/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
+function findUndeclaredInputs(given, declared) {
+    const known = new Set(declared.map(inputVariable));
+    const found = [];
+    for (const input of given) {
+        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
+            continue;
+        found.push({ input, closest: closestName(input, declared) });
+    }
+    return found;
+}
+/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
+function undeclaredInputsMessage(action, found) {
+    return found
+        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
+        .join(' ');
+}
+/**
+ * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
+ * InputError naming each undeclared input, anything else warns once and goes on.
+ */
+function checkDeclaredInputs(reader, metadata, options) {
+    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
+    if (found.length === 0)
+        return;
+    const message = undeclaredInputsMessage(metadata.name, found);
+    if (options.refuse) {
+        throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
+    }
+    (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${message} It is ignored.`);
+}
+/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
+function closestName(input, declared) {
+    const wanted = normalised(input);
+    let best = declared[0] ?? '';
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const name of declared) {
+        const distance = editDistance(wanted, normalised(name));
+        if (distance < bestDistance) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
+function normalised(name) {
+    return name.toLowerCase().replace(/[_ ]/g, '-');
+}
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/core/text/either-of.ts
+/** `a`, `a or b`, `a, b or c`: alternatives in a message. */
+function eitherOf(words) {
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/namespaces.ts
+/** An empty plan to add to. */
+function emptyPlan() {
+    return { changes: [], blockers: [], drift: [] };
+}
+/** The namespace name is in use, but not by anything these credentials can see. */
+class NamespaceTakenError extends Error {
+    name = 'NamespaceTakenError';
+}
+
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
 /** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
 function compareCodeUnits(a, b) {
@@ -45640,12 +46085,12 @@ function baiduCanonicalUri(pathname) {
 ;// CONCATENATED MODULE: ./src/core/signing/hmac-sha256.ts
 
 /** Lower-case hex HMAC-SHA256 of data under key. */
-function hmac_sha256_hmacSha256Hex(key, data) {
+function hmacSha256Hex(key, data) {
     return (0,external_node_crypto_.createHmac)('sha256', key).update(data, 'utf8').digest('hex');
 }
 /** Lower-case hex SHA-256 of data (UTF-8). */
-function hmac_sha256_sha256Hex(data) {
-    return createHash('sha256').update(data, 'utf8').digest('hex');
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/baidu-signature.ts
@@ -45657,7 +46102,7 @@ function hmac_sha256_sha256Hex(data) {
 function baiduAuthorization(parts, secretAccessKey) {
     const authPrefix = `bce-auth-v1/${parts.accessKeyId}/${parts.timestamp}/${parts.expirationSeconds}`;
     // The signing key is the hex HMAC of the prefix, used as a string key.
-    const signingKey = hmac_sha256_hmacSha256Hex(secretAccessKey, authPrefix);
+    const signingKey = hmacSha256Hex(secretAccessKey, authPrefix);
     const headers = baiduCanonicalHeaders(parts.headers, parts.headersToSign);
     const canonicalRequest = [
         parts.method.toUpperCase(),
@@ -45665,13 +46110,13 @@ function baiduAuthorization(parts, secretAccessKey) {
         baiduCanonicalQuery([...parts.url.searchParams]),
         headers.canonical,
     ].join('\n');
-    const signature = hmac_sha256_hmacSha256Hex(signingKey, canonicalRequest);
+    const signature = hmacSha256Hex(signingKey, canonicalRequest);
     return `${authPrefix}/${headers.signedHeaders.join(';')}/${signature}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/header-lookup.ts
 /** The value of a header whatever the case of its name, or undefined. */
-function header_lookup_findHeader(headers, name) {
+function findHeader(headers, name) {
     const wanted = name.toLowerCase();
     for (const [key, value] of Object.entries(headers))
         if (key.toLowerCase() === wanted)
@@ -45679,25 +46124,25 @@ function header_lookup_findHeader(headers, name) {
     return undefined;
 }
 /** Sets a header under the given name, dropping any copy under another case (a re-sign replaces). */
-function header_lookup_setHeader(headers, name, value) {
-    header_lookup_deleteHeader(headers, name);
+function setHeader(headers, name, value) {
+    deleteHeader(headers, name);
     headers[name] = value;
 }
 /** Removes a header whatever the case of its name. */
-function header_lookup_deleteHeader(headers, name) {
+function deleteHeader(headers, name) {
     const wanted = name.toLowerCase();
     for (const key of Object.keys(headers))
         if (key.toLowerCase() === wanted)
             delete headers[key];
 }
 /** The headers as signed: those given plus `host` from the URL (with a non-default port) unless set. */
-function header_lookup_withHost(headers, url) {
-    return header_lookup_findHeader(headers, 'host') === undefined ? { ...headers, host: url.host } : { ...headers };
+function withHost(headers, url) {
+    return findHeader(headers, 'host') === undefined ? { ...headers, host: url.host } : { ...headers };
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/signing-dates.ts
 /** `X-Sdk-Date` form: `YYYYMMDDTHHmmssZ` in UTC. */
-function signing_dates_formatSdkDate(date) {
+function formatSdkDate(date) {
     return date
         .toISOString()
         .replace(/[-:]/g, '')
@@ -45736,18 +46181,73 @@ function validDate(iso) {
 function signBaiduRequest(request, credentials, options = {}) {
     const headers = request.headers;
     const timestamp = formatBceDate(options.now ?? new Date());
-    header_lookup_deleteHeader(headers, 'authorization');
-    header_lookup_setHeader(headers, 'x-bce-date', timestamp);
+    deleteHeader(headers, 'authorization');
+    setHeader(headers, 'x-bce-date', timestamp);
     if (credentials.sessionToken)
-        header_lookup_setHeader(headers, 'x-bce-security-token', credentials.sessionToken);
+        setHeader(headers, 'x-bce-security-token', credentials.sessionToken);
     headers.Authorization = baiduAuthorization({
         method: request.method,
         url: request.url,
-        headers: header_lookup_withHost(headers, request.url),
+        headers: withHost(headers, request.url),
         accessKeyId: credentials.accessKeyId,
         timestamp,
         expirationSeconds: options.expirationSeconds ?? 1800,
     }, credentials.secretAccessKey);
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-headers.ts
+
+/**
+ * Huawei canonical headers: every given header, names lower-cased and sorted, values trimmed,
+ * one `name:value\n` line each.
+ */
+function huaweiCanonicalHeaders(headers) {
+    const lower = new Map();
+    for (const [name, value] of Object.entries(headers))
+        lower.set(name.toLowerCase(), value.trim());
+    const names = [...lower.keys()].sort(compareCodeUnits);
+    return {
+        canonical: names.map((name) => `${name}:${lower.get(name)}\n`).join(''),
+        signedHeaders: names,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-query.ts
+
+
+/**
+ * Huawei canonical query string: keys sorted (raw, by code unit), a repeated key's values sorted too,
+ * each `key=value` percent-encoded (`|` → `%7C`, `:` → `%3A`), joined with `&`.
+ */
+function huaweiCanonicalQuery(query) {
+    const byKey = new Map();
+    for (const [key, value] of query) {
+        const values = byKey.get(key) ?? [];
+        values.push(value);
+        byKey.set(key, values);
+    }
+    const pairs = [];
+    for (const key of [...byKey.keys()].sort(compareCodeUnits)) {
+        for (const value of (byKey.get(key) ?? []).sort(compareCodeUnits)) {
+            pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
+        }
+    }
+    return pairs.join('&');
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-uri.ts
+
+
+/**
+ * Huawei canonical URI: every path segment decoded, then percent-encoded (so SWR's `$` becomes `%24`),
+ * always ending in `/`.
+ */
+function huaweiCanonicalUri(pathname) {
+    const path = pathname
+        .split('/')
+        .map((segment) => percentEncode(percentDecode(segment)))
+        .join('/');
+    return path.endsWith('/') ? path : `${path}/`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/huawei-signature.ts
@@ -45756,9 +46256,9 @@ function signBaiduRequest(request, credentials, options = {}) {
 
 
 
-const huawei_signature_HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
+const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
 /** The hex signature and SignedHeaders list of a Huawei SDK-HMAC-SHA256 request. */
-function huawei_signature_huaweiSignature(parts, secretAccessKey) {
+function huaweiSignature(parts, secretAccessKey) {
     const headers = huaweiCanonicalHeaders(parts.headers);
     const signedHeaders = headers.signedHeaders.join(';');
     const canonicalRequest = [
@@ -45769,7 +46269,7 @@ function huawei_signature_huaweiSignature(parts, secretAccessKey) {
         signedHeaders,
         huaweiPayloadHash(parts),
     ].join('\n');
-    const stringToSign = [huawei_signature_HUAWEI_ALGORITHM, parts.sdkDate, sha256Hex(canonicalRequest)].join('\n');
+    const stringToSign = [HUAWEI_ALGORITHM, parts.sdkDate, sha256Hex(canonicalRequest)].join('\n');
     return { signature: hmacSha256Hex(secretAccessKey, stringToSign), signedHeaders };
 }
 // X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the body hash, as in the SDKs.
@@ -45786,7 +46286,7 @@ function huaweiPayloadHash(parts) {
  * applicable, `X-Security-Token` and `X-Project-Id`. Every header in request.headers is signed, plus
  * `host` from the URL, so headers must be final; signing again replaces the previous signature.
  */
-function huawei_hmac_sha256_signHuaweiRequest(request, credentials, options = {}) {
+function signHuaweiRequest(request, credentials, options = {}) {
     const headers = request.headers;
     const sdkDate = formatSdkDate(options.now ?? new Date());
     deleteHeader(headers, 'authorization');
@@ -45830,10 +46330,6 @@ function baiduSigner(credentials, options = {}) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/core/errors/errors.ts
-var errors = __nccwpck_require__(8692);
-// EXTERNAL MODULE: ./src/core/redact/secrets.ts
-var secrets = __nccwpck_require__(5760);
 ;// CONCATENATED MODULE: ./src/core/retry/backoff.ts
 /**
  * Delay before retry number `retry` (1 = first retry): "full jitter", a uniform pick in
@@ -46390,7 +46886,7 @@ function numericIdProblems(id) {
     return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
 }
 /** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
-function segment_rules_plainSegmentProblems(value) {
+function plainSegmentProblems(value) {
     if (value === '')
         return ['is empty'];
     if (value === '.' || value === '..')
@@ -46418,9 +46914,9 @@ class PathSegment {
     }
 }
 /** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
-function pathSegment(value, rule) {
+function api_path_pathSegment(value, rule) {
     const text = String(value);
-    const problems = [...segment_rules_plainSegmentProblems(text), ...rule.problems(text)];
+    const problems = [...plainSegmentProblems(text), ...rule.problems(text)];
     if (problems.length > 0)
         throw new errors/* UnsafeNameError */.sM(rule.what, text, [...new Set(problems)]);
     const encoded = encodeURIComponent(text);
@@ -46434,7 +46930,7 @@ function segmentProblems(value, rule) {
  * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
  * or a path apiPath made before (to extend it).
  */
-function apiPath(parts, ...segments) {
+function api_path_apiPath(parts, ...segments) {
     const path = (0,template/* fillTemplate */.o)('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
     assertNormalPath(path);
     return path;
@@ -46697,546 +47193,6 @@ function ccrHint(error, connection, baseUrl) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
-// Pieces the registries' name rules share: separators standing together, characters outside a set.
-/** Runs of separators; only `__` (two underscores) may stand together. */
-function adjacentSeparatorProblems(name, separators) {
-    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
-    return runs
-        .filter((run) => run !== '__')
-        .map((run) => /^_+$/.test(run)
-        ? `has "${run}": at most two underscores may stand together`
-        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
-}
-/** The distinct characters of `name` that `allowed` does not match. */
-function invalidCharacters(name, allowed) {
-    return [...new Set([...name].filter((char) => !allowed.test(char)))];
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
-// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
-
-/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
-function ccrNamespaceProblems(name) {
-    const problems = [];
-    if (name.length === 0)
-        return ['must not be empty'];
-    const bad = invalidCharacters(name, /[a-z0-9._-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (/^[._-]/.test(name))
-        problems.push('must not start with ".", "_" or "-"');
-    if (/[._-]$/.test(name))
-        problems.push('must not end with ".", "_" or "-"');
-    if (/^\d+$/.test(name))
-        problems.push('must not consist of digits only');
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
-
-
-const CCR_INSTANCE = {
-    what: 'CCR instance id',
-    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
-};
-const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
-/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
-const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
-const CCR_TAG = { what: 'tag', problems: ociTagProblems };
-const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
-
-;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
-// CCR enterprise public access: status, open/close and the IP allowlist
-// (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
-
-
-
-function publicLinksPath(instanceId) {
-    return apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
-}
-/** Public access status and the whole allowlist; refuses a body it cannot read completely. */
-async function getPublicLinks(api, instanceId) {
-    const operation = `read public access of instance ${instanceId}`;
-    const { body } = await api.request({
-        method: 'GET',
-        path: publicLinksPath(instanceId),
-        operation,
-    });
-    if (!public_links_isRecord(body))
-        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer has no body; nothing was changed.`);
-    const list = body.whitelist ?? [];
-    if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
-        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the allowlist in the answer is malformed; nothing was changed.`);
-    }
-    return {
-        domain: typeof body.domain === 'string' ? body.domain : '',
-        status: typeof body.status === 'string' ? body.status : '',
-        whitelist: list.map((item) => ({ ipAddr: item.ipAddr, description: item.description ?? '' })),
-    };
-}
-/** Opens or closes the public endpoint (`PUT publiclinks`). */
-async function setPublicAccess(api, instanceId, action) {
-    await api.request({
-        method: 'PUT',
-        path: publicLinksPath(instanceId),
-        body: { action },
-        operation: `${action} public access of instance ${instanceId}`,
-    });
-}
-/** Adds one allowlist entry. Not retried by the client: the caller re-reads the list instead. */
-async function addWhitelistItem(api, instanceId, item) {
-    await api.request({
-        method: 'POST',
-        path: `${publicLinksPath(instanceId)}/whitelist`,
-        body: { ipAddr: item.ipAddr, description: item.description },
-        operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
-    });
-}
-/** Deletes allowlist entries by their exact `ipAddr` text. */
-async function deleteWhitelistItems(api, instanceId, ipAddrs) {
-    await api.request({
-        method: 'DELETE',
-        path: `${publicLinksPath(instanceId)}/whitelist`,
-        body: { items: ipAddrs },
-        operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
-    });
-}
-function public_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isWhitelistItem(value) {
-    return (public_links_isRecord(value) &&
-        typeof value.ipAddr === 'string' &&
-        (value.description === undefined || value.description === null || typeof value.description === 'string'));
-}
-
-// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
-var ipaddr = __nccwpck_require__(8280);
-var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
-;// CONCATENATED MODULE: ./src/core/net/ip-network.ts
-// Strict parsing and normalisation of IP addresses and CIDR networks (ipaddr.js underneath).
-
-const MAX_PREFIX = { 4: 32, 6: 128 };
-/** Parses `addr` or `addr/prefix` (IPv4 dotted quad or IPv6), unmapping IPv4-mapped IPv6. */
-function parseNetwork(text, options) {
-    const trimmed = text.trim();
-    const parts = trimmed.split('/');
-    if (parts.length > 2)
-        return { ok: false, reason: `"${trimmed}" has more than one "/"` };
-    const [addressText = '', prefixText] = parts;
-    const parsed = parseAddress(addressText);
-    if (!parsed)
-        return { ok: false, reason: `"${trimmed}" is not an IPv4 or IPv6 address or CIDR` };
-    const notes = [];
-    let address = parsed;
-    let prefix = MAX_PREFIX[familyOf(address)];
-    if (prefixText !== undefined) {
-        if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > prefix) {
-            return { ok: false, reason: `"${trimmed}" has an invalid prefix length /${prefixText}` };
-        }
-        prefix = Number(prefixText);
-    }
-    if (address.kind() === 'ipv6' && address.isIPv4MappedAddress()) {
-        if (prefix < 96) {
-            return {
-                ok: false,
-                reason: `"${trimmed}" mixes an IPv4-mapped address with a prefix shorter than /96`,
-            };
-        }
-        address = address.toIPv4Address();
-        prefix -= 96;
-        notes.push(`IPv4-mapped IPv6 "${trimmed}" read as IPv4`);
-    }
-    const family = familyOf(address);
-    const network = networkAddress(address, prefix);
-    const addressCanonical = canonical(address);
-    const networkCanonical = canonical(network);
-    if (networkCanonical !== addressCanonical) {
-        const fixed = `${networkCanonical}/${prefix}`;
-        if (options.rejectHostBits) {
-            return { ok: false, reason: `"${trimmed}" has host bits set after /${prefix}; did you mean ${fixed}?` };
-        }
-        notes.push(`"${trimmed}" has host bits set; read as ${fixed}`);
-    }
-    return { ok: true, network: makeNetwork(family, networkCanonical, prefix), notes };
-}
-/** A single address (no prefix), as lookup services answer; undefined when it is not one. */
-function parseHostAddress(text) {
-    if (text.includes('/'))
-        return undefined;
-    const result = parseNetwork(text, { rejectHostBits: true });
-    return result.ok ? result.network : undefined;
-}
-/** True when `network` covers every address of `inner`. */
-function networkCovers(network, inner) {
-    if (network.family !== inner.family || network.prefix > inner.prefix)
-        return false;
-    const outer = ipaddr_default().parse(network.address);
-    const candidate = ipaddr_default().parse(inner.address);
-    return outer.kind() === candidate.kind() && candidate.match(outer, network.prefix);
-}
-/** True for `0.0.0.0/0` and `::/0`: the whole address space. */
-function isAnyNetwork(network) {
-    return network.prefix === 0;
-}
-/** The same single host written with an explicit full prefix (`1.2.3.4` ↔ `1.2.3.4/32`); none for wider networks. */
-function alternateForm(network, written) {
-    if (network.prefix !== MAX_PREFIX[network.family])
-        return undefined;
-    return written.includes('/') ? network.address : `${network.address}/${network.prefix}`;
-}
-function makeNetwork(family, address, prefix) {
-    const text = prefix === MAX_PREFIX[family] ? address : `${address}/${prefix}`;
-    return { family, address, prefix, text };
-}
-/** Dotted quads only for IPv4 (ipaddr.js alone would accept `127.1` or hex parts); no zone ids. */
-function parseAddress(text) {
-    if (ipaddr_default().IPv4.isValidFourPartDecimal(text))
-        return ipaddr_default().IPv4.parse(text);
-    if (text.includes(':') && !text.includes('%') && ipaddr_default().IPv6.isValid(text))
-        return ipaddr_default().IPv6.parse(text);
-    return undefined;
-}
-function familyOf(address) {
-    return address.kind() === 'ipv4' ? 4 : 6;
-}
-function networkAddress(address, prefix) {
-    const bytes = address.toByteArray();
-    return ipaddr_default().fromByteArray(bytes.map((byte, index) => byte & maskByte(prefix - index * 8)));
-}
-function maskByte(bitsLeft) {
-    if (bitsLeft >= 8)
-        return 0xff;
-    if (bitsLeft <= 0)
-        return 0;
-    return (0xff << (8 - bitsLeft)) & 0xff;
-}
-function canonical(address) {
-    return address.kind() === 'ipv4' ? address.toString() : address.toRFC5952String();
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/marker.ts
-// The ownership marker this action writes at the end of an allowlist description, readable in the console:
-//   "office (registry-actions run 1001-1)"                          a declared entry, added by run 1001 attempt 1
-//   "GitHub Actions runner (registry-actions lease v3 until 2025-06-01T13:00Z: 1001-1.k3f9 1002-1.a8c2)"
-//                                                                   a runner lease: version, expiry, holders
-// Entries without a marker for the configured owner are never changed.
-/** Descriptions are kept short enough for the console; holders that do not fit become `+N`. */
-const MAX_DESCRIPTION_LENGTH = 200;
-/** Longest user text, so the marker always fits. */
-const MAX_TEXT_LENGTH = 64;
-const TOKEN = '[A-Za-z0-9][A-Za-z0-9._-]*';
-const MARKER = new RegExp(`^(?<text>.*?)\\s*\\((?<owner>${TOKEN}) (?:run (?<run>${TOKEN})|lease v(?<version>\\d{1,9}) ` +
-    `until (?<until>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ): (?<holders>[^()]*))\\)$`, 's');
-/** Reads the marker at the end of a description, if any (of any owner). */
-function parseDescription(description) {
-    const match = description.trim().match(MARKER);
-    if (!match?.groups)
-        return { text: description.trim() };
-    const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
-    if (run !== undefined)
-        return { text, mark: { kind: 'permanent', owner, runId: run } };
-    const tokens = holders.split(' ').filter((token) => token !== '');
-    const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
-    const expiry = new Date(until.replace('Z', ':00Z'));
-    const names = tokens.filter((token) => new RegExp(`^${TOKEN}$`).test(token));
-    if (Number.isNaN(expiry.getTime()) || names.length + (overflowToken ? 1 : 0) !== tokens.length) {
-        return { text: description.trim() };
-    }
-    return {
-        text,
-        mark: {
-            kind: 'lease',
-            owner,
-            version: Number(version),
-            until: expiry,
-            holders: names,
-            overflow: overflowToken ? Number(overflowToken.slice(1)) : 0,
-        },
-    };
-}
-/** Writes text and marker; lease holders beyond MAX_DESCRIPTION_LENGTH are folded into `+N`, oldest first. */
-function formatDescription(text, mark) {
-    const prefix = text === '' ? '' : `${text} `;
-    if (mark.kind === 'permanent')
-        return `${prefix}(${mark.owner} run ${mark.runId})`;
-    const head = `${prefix}(${mark.owner} lease v${mark.version} until ${marker_formatMinute(mark.until)}:`;
-    const listed = [...mark.holders];
-    let overflow = mark.overflow;
-    for (;;) {
-        const tail = overflow > 0 ? [...listed, `+${overflow}`] : listed;
-        const description = `${head} ${tail.join(' ')})`;
-        if (description.length <= MAX_DESCRIPTION_LENGTH || listed.length <= 1)
-            return description;
-        listed.shift();
-        overflow++;
-    }
-}
-/** True when the description carries this owner's marker. */
-function isOwnedBy(mark, owner) {
-    return mark?.owner === owner;
-}
-/** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
-function marker_formatMinute(date) {
-    const minute = new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
-    return `${minute.toISOString().slice(0, 16)}Z`;
-}
-/** The owner name rule: it must read as one token in the marker. */
-function isValidOwner(owner) {
-    return owner.length <= 32 && new RegExp(`^${TOKEN}$`).test(owner);
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/current-entries.ts
-
-
-/** Reads the allowlist for one owner; host bits in existing entries are tolerated. */
-function readCurrentEntries(items, owner) {
-    return items.map((item) => {
-        const parsed = parseNetwork(item.ipAddr, { rejectHostBits: false });
-        const { text, mark } = parseDescription(item.description);
-        return {
-            item,
-            ...(parsed.ok ? { network: parsed.network } : {}),
-            text,
-            ...(isOwnedBy(mark, owner) ? { mark } : {}),
-        };
-    });
-}
-/** Entries whose normalised network equals `network` (`1.2.3.4` and `1.2.3.4/32` are the same). */
-function entriesFor(current, network) {
-    return current.filter((entry) => entry.network?.text === network.text);
-}
-/**
- * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
- * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
- */
-function isAnyLease(entry) {
-    return parseDescription(entry.item.description).mark?.kind === 'lease';
-}
-
-// EXTERNAL MODULE: ./src/core/host/github-host.ts + 22 modules
-var github_host = __nccwpck_require__(95);
-;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
-
-
-
-
-const fromHost = (name) => (0,step_host/* stepHost */.H)().input(name);
-/** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
-class InputReader {
-    #raw;
-    #env;
-    #given;
-    /**
-     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
-     * else the `INPUT_*` variables of `env`.
-     */
-    constructor(raw = fromHost, env = process.env, given) {
-        this.#raw = raw;
-        this.#env = env;
-        this.#given = given ?? (raw === fromHost ? () => (0,step_host/* stepHost */.H)().givenInputs() : undefined);
-    }
-    /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
-    static fromRecord(inputs, env = {}) {
-        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
-    }
-    /** The names of the inputs the step was given, declared or not. */
-    givenInputs() {
-        return this.#given ? [...this.#given()] : (0,github_host/* inputsInEnvironment */.W)(this.#env);
-    }
-    /**
-     * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
-     * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
-     */
-    view(options) {
-        const implied = options.implied ?? {};
-        const hidden = new Set(options.hidden ?? []);
-        return new InputReader((name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')), this.#env, () => this.givenInputs().filter((name) => !hidden.has(name)));
-    }
-    /** Trimmed text, or undefined when empty. */
-    optional(name) {
-        const value = this.#raw(name).trim();
-        return value === '' ? undefined : value;
-    }
-    string(name, options = {}) {
-        const value = this.optional(name) ?? options.default;
-        if (value === undefined) {
-            if (options.required !== false)
-                throw new errors/* InputError */.dz(name, `Input '${name}' is required but was empty.`);
-            return '';
-        }
-        return value;
-    }
-    /** A secret input (or environment fallback), masked as soon as it is read. */
-    secret(name, envFallbacks = []) {
-        const fromInput = this.optional(name);
-        if (fromInput !== undefined)
-            return (0,secrets/* maskSecret */.$l)(fromInput);
-        for (const variable of envFallbacks) {
-            const value = this.#env[variable]?.trim();
-            if (value)
-                return (0,secrets/* maskSecret */.$l)(value);
-        }
-        return undefined;
-    }
-    /** A variable the runner sets (GITHUB_REPOSITORY, GITHUB_API_URL…), trimmed; undefined when unset or empty. */
-    environment(variable) {
-        return this.#env[variable]?.trim() || undefined;
-    }
-    /** A non-secret value from the input, else the first set environment variable. */
-    withEnv(name, envFallbacks) {
-        const fromInput = this.optional(name);
-        if (fromInput !== undefined)
-            return fromInput;
-        for (const variable of envFallbacks) {
-            const value = this.#env[variable]?.trim();
-            if (value)
-                return value;
-        }
-        return undefined;
-    }
-    boolean(name, options) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return options.default;
-        if (/^(true|yes|on|1)$/i.test(value))
-            return true;
-        if (/^(false|no|off|0)$/i.test(value))
-            return false;
-        throw new errors/* InputError */.dz(name, `Input '${name}' must be true or false, got "${value}".`);
-    }
-    integer(name, options = {}) {
-        const value = this.optional(name);
-        if (value === undefined) {
-            if (options.default === undefined)
-                throw new errors/* InputError */.dz(name, `Input '${name}' is required but was empty.`);
-            return options.default;
-        }
-        const { min = 0, max = Number.MAX_SAFE_INTEGER } = options;
-        const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-        if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-            const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-            throw new errors/* InputError */.dz(name, `Input '${name}' must be a whole number ${range}, got "${value}".`);
-        }
-        return parsed;
-    }
-    oneOf(name, allowed, options = {}) {
-        const value = this.optional(name) ?? options.default;
-        if (value === undefined) {
-            throw new errors/* InputError */.dz(name, `Input '${name}' is required: one of ${allowed.join(', ')}.`);
-        }
-        const match = allowed.find((candidate) => candidate === value.toLowerCase());
-        if (match === undefined) {
-            throw new errors/* InputError */.dz(name, `Input '${name}' must be one of ${allowed.join(', ')}, got "${value}".`);
-        }
-        return match;
-    }
-    /** Lines of a multi-line input, trimmed, without blanks and `#` comment lines. */
-    lines(name, options = {}) {
-        const lines = this.#raw(name)
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.startsWith('#'));
-        if (options.required && lines.length === 0) {
-            throw new errors/* InputError */.dz(name, `Input '${name}' is required: give at least one line.`);
-        }
-        return lines;
-    }
-    /** Items of a list given one per line or separated by commas. */
-    list(name, options = {}) {
-        const items = this.lines(name).flatMap((line) => line
-            .split(',')
-            .map((item) => item.trim())
-            .filter((item) => item !== ''));
-        if (options.required && items.length === 0) {
-            throw new errors/* InputError */.dz(name, `Input '${name}' is required: give at least one item.`);
-        }
-        return items;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
-// The inputs and outputs an action.yml declares, as the bundles and tools read them at run time.
-// Each src/actions/<name>/action-metadata.ts is generated from actions/<name>/action.yml
-// (scripts/action-metadata.ts, run by `npm run build` and `npm run docs`; `npm run check:docs` checks it).
-/** The runner's environment variable for an input: `INPUT_` + name upper-cased, spaces as `_`, hyphens kept. */
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
-// Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
-// input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
-// while the action deletes for real, so destructive runs refuse them before any API call.
-
-
-
-
-/** Given names that match no declared input (compared as the runner's INPUT_* variables), with the nearest. */
-function findUndeclaredInputs(given, declared) {
-    const known = new Set(declared.map(inputVariable));
-    const found = [];
-    for (const input of given) {
-        if (known.has(inputVariable(input)) || found.some((entry) => entry.input === input))
-            continue;
-        found.push({ input, closest: closestName(input, declared) });
-    }
-    return found;
-}
-/** `Input 'dry_run' is not an input of prune-tags; did you mean 'dry-run'?`, one sentence per input. */
-function undeclaredInputsMessage(action, found) {
-    return found
-        .map(({ input, closest }) => `Input '${input}' is not an input of ${action}; did you mean '${closest}'?`)
-        .join(' ');
-}
-/**
- * Checks the step's inputs against the action's declaration: `refuse` (a destructive run) throws an
- * InputError naming each undeclared input, anything else warns once and goes on.
- */
-function checkDeclaredInputs(reader, metadata, options) {
-    const found = findUndeclaredInputs(reader.givenInputs(), Object.keys(metadata.inputs));
-    if (found.length === 0)
-        return;
-    const message = undeclaredInputsMessage(metadata.name, found);
-    if (options.refuse) {
-        throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
-    }
-    (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${message} It is ignored.`);
-}
-/** The declared name nearest to `input` (edit distance, ignoring case, `_` and spaces). */
-function closestName(input, declared) {
-    const wanted = normalised(input);
-    let best = declared[0] ?? '';
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const name of declared) {
-        const distance = editDistance(wanted, normalised(name));
-        if (distance < bestDistance) {
-            best = name;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-/** Case, `_` and spaces do not tell names apart for a reader: `DRY_RUN` is near `dry-run`. */
-function normalised(name) {
-    return name.toLowerCase().replace(/[_ ]/g, '-');
-}
-/** Levenshtein distance: insertions, deletions and substitutions of one character. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
 ;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
 
 const KEY_INPUTS = {
@@ -47382,7 +47338,3103 @@ function readCcrConnection(reader) {
 function enterpriseOnly(connection, why) {
     if (connection.instanceId !== undefined)
         return connection;
-    throw new InputError('instance-id', why);
+    throw new errors/* InputError */.dz('instance-id', why);
+}
+
+;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
+// Pieces the registries' name rules share: separators standing together, characters outside a set.
+/** Runs of separators; only `__` (two underscores) may stand together. */
+function adjacentSeparatorProblems(name, separators) {
+    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
+    return runs
+        .filter((run) => run !== '__')
+        .map((run) => /^_+$/.test(run)
+        ? `has "${run}": at most two underscores may stand together`
+        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
+}
+/** The distinct characters of `name` that `allowed` does not match. */
+function invalidCharacters(name, allowed) {
+    return [...new Set([...name].filter((char) => !allowed.test(char)))];
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
+// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
+
+/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
+function ccrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length === 0)
+        return ['must not be empty'];
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (/^[._-]/.test(name))
+        problems.push('must not start with ".", "_" or "-"');
+    if (/[._-]$/.test(name))
+        problems.push('must not end with ".", "_" or "-"');
+    if (/^\d+$/.test(name))
+        problems.push('must not consist of digits only');
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
+const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
+
+;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
+
+
+/** `GET /v1/instances/{instanceId}`. */
+async function getCcrInstance(api, instanceId) {
+    const response = await api.request({
+        method: 'GET',
+        path: api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}`,
+        operation: `read instance ${instanceId}`,
+    });
+    return response.body ?? {};
+}
+/** Custom domain names of an instance (entries may be plain strings or `{domainName}` objects). */
+function customDomainsOf(info) {
+    const domains = [];
+    for (const entry of info?.customDomains ?? []) {
+        if (typeof entry === 'string')
+            domains.push(entry);
+        else if (typeof entry === 'object' && entry !== null) {
+            const name = entry.domainName ?? entry.domain;
+            if (typeof name === 'string')
+                domains.push(name);
+        }
+    }
+    return domains;
+}
+
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
+;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
+// Guards a paged listing against a server that never ends it: each record may appear once in the whole
+// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+
+
+
+/** Most pages one listing may take: a million records at 100 a page. */
+const DEFAULT_MAX_PAGES = 10_000;
+/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
+class PageGuard {
+    #seen = new Set();
+    #operation;
+    #keyOf;
+    #maxPages;
+    #pages = 0;
+    constructor(options) {
+        this.#operation = options.operation;
+        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
+        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    }
+    /** Checks one page before anyone uses it. */
+    accept(page) {
+        this.#pages++;
+        if (this.#pages > this.#maxPages) {
+            throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
+                'the listing is not reliable, so nothing was changed.');
+        }
+        for (const item of page) {
+            const key = this.#keyOf(item);
+            if (this.#seen.has(key)) {
+                throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: page ${this.#pages} repeats ${(0,visible/* visible */.R)(key)}: the listing changed while ` +
+                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
+            }
+            this.#seen.add(key);
+        }
+    }
+}
+/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
+function asIncompleteListing(error, operation) {
+    if (!(error instanceof errors/* ApiError */.hD) || error.transport !== RESPONSE_TOO_LARGE)
+        return error;
+    return new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(operation)}: a page was too large to read (${error.providerMessage}); ` +
+        'the listing is incomplete, so nothing was changed.');
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
+
+
+/** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
+async function listAllCcr(api, request, options) {
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
+    const pageSize = Math.min(options.pageSize ?? 100, 100);
+    const totalKey = options.totalKey ?? 'total';
+    const all = [];
+    let total;
+    for (let pageNo = 1;; pageNo++) {
+        const query = [
+            ...(request.query ?? []),
+            ['pageNo', String(pageNo)],
+            ['pageSize', String(pageSize)],
+        ];
+        const { body } = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
+        const items = body?.[options.itemsKey];
+        const page = Array.isArray(items) ? items : [];
+        guard.accept(page);
+        const reported = body?.[totalKey];
+        if (typeof reported === 'number') {
+            if (total !== undefined && reported !== total) {
+                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`);
+            }
+            total = reported;
+        }
+        all.push(...page);
+        if (page.length < pageSize || (total !== undefined && all.length >= total))
+            break;
+    }
+    if (total !== undefined && all.length !== total) {
+        throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`);
+    }
+    return all;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
+
+
+
+/** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
+const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
+/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
+async function findCcrPersonalProject(api, projectName) {
+    const projects = await listAllCcr(api, {
+        method: 'GET',
+        path: '/v1/ccr/projects',
+        query: [
+            ['keyword', projectName],
+            ['keywordType', 'name'],
+        ],
+        operation: `look up personal namespace ${projectName}`,
+    }, PERSONAL_PAGE);
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Members of a personal namespace. */
+async function listCcrPersonalMembers(api, projectId) {
+    return listAllCcr(api, {
+        method: 'GET',
+        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}/members`,
+        operation: `list members of personal namespace ${projectId}`,
+    }, PERSONAL_PAGE);
+}
+/** Deletes a personal namespace by id; one already gone counts as deleted. */
+async function deleteCcrPersonalProject(api, projectId) {
+    await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}`,
+        operation: `delete personal namespace ${projectId}`,
+        acceptStatus: [404],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/projects.ts
+
+
+
+function projectsPath(instanceId) {
+    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/projects`;
+}
+/** True when the project is public; the API sends the flag as a string. */
+function isCcrProjectPublic(project) {
+    return project.public === true || project.public === 'true';
+}
+/** The enterprise namespace with exactly this name, or undefined (the server's name filter is fuzzy). */
+async function findCcrProject(api, instanceId, projectName) {
+    const projects = await listAllCcr(api, {
+        method: 'GET',
+        path: projectsPath(instanceId),
+        query: [['projectName', projectName]],
+        operation: `list namespaces of instance ${instanceId}`,
+    }, { itemsKey: 'items' });
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Creates an enterprise namespace: 'created', or 'exists' when the name is taken (409). */
+async function createCcrProject(api, instanceId, project) {
+    const response = await api.request({
+        method: 'POST',
+        path: projectsPath(instanceId),
+        body: { projectName: project.projectName, public: String(project.public) },
+        operation: `create namespace ${project.projectName} in instance ${instanceId}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'created';
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/registry-host.ts
+/**
+ * The config.json key for a registry: host and optional port, without scheme, path or trailing slash
+ * (what `docker login <host>` writes). Undefined when the text is not a host.
+ */
+function registryKey(text) {
+    const trimmed = text
+        .trim()
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/+$/, '');
+    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(trimmed))
+        return undefined;
+    return trimmed.toLowerCase();
+}
+/** Keys docker may also have used for the same registry (`https://host`, `http://host/`…). */
+function isSameRegistry(key, registry) {
+    return registryKey(key.replace(/\/v[12]\/?$/, '')) === registry;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
+// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
+
+/** CCR personal edition's registry host (one domain for every region). */
+const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
+/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
+function ccrInstanceRegistryHost(detail, access) {
+    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
+    return url ? registryKey(url) : undefined;
+}
+/** How users write CCR registry hosts, for messages. */
+const CCR_HOST_FORMS = [
+    'ccr-<instance>-pub.cnc.<region>.baidubce.com',
+    'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
+    CCR_PERSONAL_REGISTRY,
+];
+/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
+const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+/**
+ * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
+ * instance's domain, nothing more for the personal edition's; undefined for any other host.
+ */
+function ccrHostInputs(host) {
+    if (host === CCR_PERSONAL_REGISTRY)
+        return {};
+    const match = CCR_INSTANCE_HOST.exec(host);
+    if (!match)
+        return undefined;
+    const [, instanceId, access, region] = match;
+    return {
+        'instance-id': instanceId,
+        region: region,
+        'registry-access': access === 'pub' ? 'public' : 'private',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/text/plural.ts
+/** `1 tag`, `3 tags`, `2 repositories`: counts in logs, messages and summaries read as sentences. */
+function plural(count, noun) {
+    const word = count === 1 ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+    return `${count} ${word}`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/plan.ts
+// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
+
+
+const visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
+function planCcrNamespace(current, wish) {
+    return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
+}
+function planPresent(current, wish) {
+    const plan = emptyPlan();
+    const { project, namespace } = current;
+    if (!project) {
+        plan.changes.push({
+            action: 'create namespace',
+            target: namespace,
+            detail: visibility(wish.isPublic ?? false),
+        });
+        if (current.edition === 'personal') {
+            plan.blockers.push(`CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
+                'Create it in the CCR console (Personal Edition → Namespaces), then run again. Names are unique ' +
+                'across all Baidu Cloud accounts: if the console says the name is taken, another account owns it.');
+        }
+        return plan;
+    }
+    if (wish.isPublic !== undefined && wish.isPublic !== project.isPublic) {
+        plan.drift.push(`namespace ${namespace} is ${visibility(project.isPublic)} but declared ${visibility(wish.isPublic)}; ` +
+            'the API cannot change the visibility of an existing namespace: change it in the CCR console.');
+    }
+    return plan;
+}
+function planAbsent(current, force) {
+    const plan = emptyPlan();
+    const { project, namespace } = current;
+    if (!project)
+        return plan;
+    if (current.edition === 'enterprise') {
+        plan.blockers.push('state: absent is not supported for CCR enterprise namespaces; delete it in the CCR console.');
+        return plan;
+    }
+    if (project.repoCount > 0 && !force) {
+        plan.blockers.push(`namespace ${namespace} still holds ${plural(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
+            'to delete the namespace with them (try dry-run: true first).');
+    }
+    const detail = project.repoCount > 0 ? `with its ${plural(project.repoCount, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: namespace, detail });
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/support.ts
+
+
+
+
+
+
+
+
+
+
+/** A CCR namespace to ensure, as read from the inputs. */
+class CcrNamespaceTarget {
+    connection;
+    /** `public`: the namespace's visibility; undefined = private on create, not compared afterwards. */
+    isPublic;
+    #namespace;
+    #wish;
+    constructor(connection, isPublic, common) {
+        this.connection = connection;
+        this.isPublic = isPublic;
+        this.#namespace = common.namespace;
+        this.#wish = { state: common.state, isPublic, force: common.force };
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    open(api) {
+        return ccrSession(api, this.connection, this.#namespace, this.#wish);
+    }
+}
+const ccrNamespaces = {
+    nameKind: 'a CCR namespace name',
+    nameProblems: ccrNamespaceProblems,
+    inputs: ['public'],
+    declaredInputs: (reader) => (readPublic(reader) === undefined ? [] : ['public']),
+    read(reader, common) {
+        const connection = readCcrConnection(reader);
+        const isPublic = readPublic(reader);
+        if (common.state === 'absent' && connection.instanceId !== undefined) {
+            throw new errors/* InputError */.dz(['state', 'instance-id'], "Input 'state' is absent, which is supported for SWR and CCR personal namespaces only (no 'instance-id'); " +
+                'delete CCR enterprise namespaces in the console.');
+        }
+        return new CcrNamespaceTarget(connection, isPublic, common);
+    },
+};
+function readPublic(reader) {
+    return reader.optional('public') === undefined ? undefined : reader.boolean('public', { default: false });
+}
+function ccrSession(api, connection, namespace, wish) {
+    /** Personal namespaces are addressed by id, learned when the plan reads the namespace. */
+    let projectId;
+    const changeFor = (change) => ({
+        ...change,
+        apply: async () => {
+            if (change.action === 'create namespace' && connection.instanceId !== undefined) {
+                const created = await createEnterpriseNamespace(api, connection.instanceId, namespace, wish.isPublic);
+                return created ? 'done' : 'exists';
+            }
+            if (change.action === 'delete namespace' && projectId !== undefined) {
+                await deleteCcrPersonalProject(api, projectId);
+                return 'done';
+            }
+            throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
+        },
+    });
+    return {
+        async plan() {
+            const found = await readCcrNamespace(api, connection, namespace);
+            projectId = found.projectId;
+            const plan = planCcrNamespace(found.state, wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        async inspect() {
+            if (projectId === undefined)
+                return [];
+            const members = await listCcrPersonalMembers(api, projectId);
+            return [`members of ${namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`];
+        },
+        existingNote: 'created by a parallel run',
+        async registryHost() {
+            if (connection.instanceId === undefined)
+                return CCR_PERSONAL_REGISTRY;
+            return ccrInstanceRegistryHost(await getCcrInstance(api, connection.instanceId), 'public') ?? '';
+        },
+    };
+}
+async function readCcrNamespace(api, connection, namespace) {
+    if (connection.instanceId !== undefined) {
+        const project = await findCcrProject(api, connection.instanceId, namespace);
+        const state = {
+            edition: 'enterprise',
+            namespace,
+            project: project && { isPublic: isCcrProjectPublic(project), repoCount: project.repoCount ?? 0 },
+        };
+        return { state };
+    }
+    const project = await findCcrPersonalProject(api, namespace);
+    const state = {
+        edition: 'personal',
+        namespace,
+        project: project && { isPublic: project.type === 'public', repoCount: project.repoCount ?? 0 },
+    };
+    return project ? { state, projectId: project.projectId } : { state };
+}
+/** Creates the project; on 409 confirms it is visible (a parallel run), else the name is taken. */
+async function createEnterpriseNamespace(api, instanceId, namespace, isPublic) {
+    const result = await createCcrProject(api, instanceId, {
+        projectName: namespace,
+        public: isPublic ?? false,
+    });
+    if (result === 'created')
+        return true;
+    if (await findCcrProject(api, instanceId, namespace))
+        return false;
+    throw new NamespaceTakenError(`CCR namespace "${namespace}" already exists in instance ${instanceId} but is not visible to these ` +
+        'credentials. Choose another name, or grant these credentials access to it.');
+}
+function memberLabel(member) {
+    const name = member.userName ?? member.username ?? '?';
+    return member.role ? `${name} (${member.role})` : name;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/input-names.ts
+// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function quoteInputs(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
+function inputLabel(names) {
+    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
+
+
+/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
+function refuseInputs(reader, names, where) {
+    const given = names.filter((name) => reader.optional(name) !== undefined);
+    if (given.length === 0)
+        return;
+    throw new errors/* InputError */.dz(given, `${inputLabel(given)} cannot be used with ${where}.`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
+// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
+
+
+
+
+/**
+ * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
+ * Never calls `PUT` on the same path: that resets the user's permanent password.
+ */
+async function createCcrTemporaryPassword(api, instanceId, durationHours) {
+    const path = api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/credential`;
+    const operation = `create a temporary docker password for instance ${instanceId}`;
+    const response = await api.request({
+        method: 'POST',
+        path,
+        body: { duration: durationHours },
+        operation,
+        // A repeat only issues another short-lived password; the first one expires on its own.
+        retrySafe: true,
+        secretResponse: true,
+    });
+    const password = response.body?.password;
+    if (typeof password !== 'string' || password === '') {
+        throw new errors/* ApiError */.hD({
+            provider: 'CCR',
+            operation,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no "password"',
+        });
+    }
+    return { password: (0,secrets/* maskSecret */.$l)(password) };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
+/**
+ * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
+ * Cloud user. The id is part of the call as documented; there is no documented form without it.
+ */
+async function getCcrUserProfile(api, userId) {
+    const response = await api.request({
+        method: 'GET',
+        path: '/v1/users/profile',
+        query: [['userId', userId]],
+        operation: `read the profile of user ${userId}`,
+    });
+    return response.body ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+
+
+
+
+
+
+
+
+/** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
+const MAX_DURATION_HOURS = 24;
+const DEFAULT_DURATION_HOURS = 2;
+/** CCR enterprise: a temporary password for an instance. */
+class CcrEnterpriseLoginTarget {
+    kind = 'ccr-enterprise';
+    connection;
+    registry;
+    /** Which instance domain to log in to when `registry` is not set. */
+    registryAccess;
+    /** Lifetime of the temporary password, hours. */
+    durationHours;
+    /** Docker user name (`username`); else read from the profile of `userId`. */
+    username;
+    /** User whose profile names the docker user (`user-id`). */
+    userId;
+    #user;
+    constructor(connection, user, options) {
+        this.connection = connection;
+        this.#user = user;
+        if (user.username !== undefined)
+            this.username = user.username;
+        if (user.userId !== undefined)
+            this.userId = user.userId;
+        this.registryAccess = options.registryAccess;
+        this.durationHours = options.durationHours;
+        if (options.registry)
+            this.registry = options.registry;
+    }
+    get renewHint() {
+        return 'Raise duration if later steps need the registry longer.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await connectCcr(this.connection);
+        const { instanceId } = this.connection;
+        // Reads first: a failure there must not cost an irrevocable password.
+        const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
+        const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
+        const user = this.#user;
+        const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
+        const issuedAt = now();
+        const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
+        return {
+            registry,
+            username,
+            password,
+            expiresAt: new Date(issuedAt.getTime() + this.durationHours * 3_600_000),
+            expirySource: `duration ${this.durationHours} h`,
+        };
+    }
+}
+/** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
+class CcrPersonalLoginTarget {
+    kind = 'ccr-personal';
+    registry;
+    username;
+    password;
+    constructor(registry, username, password) {
+        this.registry = registry;
+        this.username = username;
+        this.password = password;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [
+            'CCR personal edition has no temporary credentials: this is a long-lived login that works until the ' +
+                'password is changed. The post step removes it from the runner.',
+        ];
+    }
+    async obtain() {
+        return { registry: this.registry, username: this.username, password: this.password };
+    }
+}
+const ccrLogin = {
+    loginInputs: ['instance-id', 'registry-access', 'duration', 'username', 'user-id', 'password'],
+    hostForms: CCR_HOST_FORMS,
+    hostInputs: ccrHostInputs,
+    readTarget(reader, common) {
+        return reader.optional('instance-id') === undefined
+            ? readPersonalTarget(reader, common)
+            : readEnterpriseTarget(reader, common.registry);
+    },
+};
+function readEnterpriseTarget(reader, registry) {
+    refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
+    const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
+    const user = readDockerUser(reader);
+    return new CcrEnterpriseLoginTarget(connection, user, {
+        registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
+        durationHours: reader.integer('duration', {
+            min: 1,
+            max: MAX_DURATION_HOURS,
+            default: DEFAULT_DURATION_HOURS,
+        }),
+        registry,
+    });
+}
+/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
+function readDockerUser(reader) {
+    const username = reader.optional('username');
+    const userId = reader.optional('user-id');
+    if (username)
+        return userId ? { username, userId } : { username };
+    if (userId)
+        return { userId };
+    throw new errors/* InputError */.dz(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
+        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
+        'center), since the profile call takes a user id.');
+}
+function readPersonalTarget(reader, common) {
+    const username = reader.optional('username');
+    const { password } = common;
+    if (!username && !password) {
+        throw new errors/* InputError */.dz(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
+            'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
+            'which has no temporary credentials).');
+    }
+    if (!username || !password) {
+        const missing = username ? 'password' : 'username';
+        throw new errors/* InputError */.dz(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
+    }
+    refuseInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
+    return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
+}
+async function profileName(api, userId) {
+    const profile = await getCcrUserProfile(api, userId);
+    if (typeof profile.name === 'string' && profile.name !== '')
+        return profile.name;
+    throw new errors/* ApiError */.hD({
+        provider: 'CCR',
+        operation: 'read the docker user name',
+        method: 'GET',
+        path: '/v1/users/profile',
+        status: 200,
+        providerMessage: 'the profile has no "name"',
+        hint: 'Set the username input to the docker user name shown in the CCR console.',
+    });
+}
+/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
+function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
+    if (registryOverride)
+        return registryOverride;
+    const host = ccrInstanceRegistryHost(detail, access);
+    if (host)
+        return host;
+    const domains = customDomainsOf(detail.info);
+    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
+    throw new errors/* InputError */.dz(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
+// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
+// into it.
+
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
+function parseTime(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return Number.NaN;
+    const text = value.trim();
+    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
+}
+/** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
+function manifestListChildren(manifest) {
+    if (typeof manifest !== 'string' || manifest.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(manifest);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return undefined;
+    const manifests = parsed.manifests;
+    if (!Array.isArray(manifests))
+        return undefined;
+    const digests = [];
+    for (const entry of manifests) {
+        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        if (typeof digest !== 'string' || digest === '')
+            return undefined;
+        digests.push(digest);
+    }
+    return digests;
+}
+/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
+function refusal(tag, rule) {
+    const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
+    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
+
+
+
+/** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
+function ccrTagsPath(instanceId, project, repository) {
+    const instance = api_path_pathSegment(instanceId, CCR_INSTANCE);
+    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${api_path_pathSegment(repository, CCR_REPOSITORY)}/tags`;
+}
+/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
+async function listCcrTags(api, instanceId, project, repository) {
+    return listAllCcr(api, {
+        method: 'GET',
+        path: ccrTagsPath(instanceId, project, repository),
+        operation: `list tags of ${project}/${repository}`,
+    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
+}
+/** One tag's detail, or undefined when it does not exist (404). */
+async function getCcrTag(api, instanceId, project, repository, tag) {
+    const response = await api.request({
+        method: 'GET',
+        path: apiPath `${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
+        operation: `get tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 ? undefined : response.body;
+}
+/** Deletes one tag. 'absent' when it was already gone (404): the wanted end state. */
+async function deleteCcrTag(api, instanceId, project, repository, tag) {
+    const response = await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository)}/${api_path_pathSegment(tag, path_segments_CCR_TAG)}`,
+        operation: `delete tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/prune-tags.ts
+
+
+
+
+
+
+
+
+/** A CCR enterprise instance to prune, as read from the inputs. */
+class CcrTagTarget {
+    connection;
+    unlistedRepositories = 'CCR enterprise has no repository listing to match it against';
+    constructor(connection) {
+        this.connection = connection;
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    registry(api, namespace) {
+        return ccrTagRegistry(api, this.connection.instanceId, namespace);
+    }
+}
+const ccrTags = {
+    scope: 'CCR enterprise',
+    namespaceKind: 'a CCR namespace',
+    namespaceProblems: ccrNamespaceProblems,
+    read(reader) {
+        const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
+        return new CcrTagTarget(connection);
+    },
+};
+/** CCR enterprise project `project` of instance `instanceId`. */
+function ccrTagRegistry(api, instanceId, project) {
+    return {
+        repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
+        listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
+        deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
+        namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
+        namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
+    };
+}
+/** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
+function fromCcrTag(record) {
+    return {
+        ...refusal(record.tagName, path_segments_CCR_TAG),
+        name: String(record.tagName),
+        digest: record.digest ?? '',
+        updatedAt: parseTime(record.pushTime),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: 'image',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/private-link-lines.ts
+// `private-links` lines: `<vpc id> <subnet id> [ip=auto|<address>] [dns=true|false]`.
+
+
+const VPC_ID = /^vpc-[a-z0-9]+$/;
+const SUBNET_ID = /^sbn-[a-z0-9]+$/;
+/** Parses every line; all problems are reported at once, naming the input. */
+function parsePrivateLinkLines(lines, input = 'private-links') {
+    const problems = [];
+    const links = [];
+    for (const line of lines) {
+        const result = parseLine(line);
+        if (typeof result === 'string')
+            problems.push(`"${line}": ${result}`);
+        else if (links.some((link) => link.vpcID === result.vpcID && link.subnetID === result.subnetID)) {
+            problems.push(`"${line}": ${result.vpcID} ${result.subnetID} is declared twice`);
+        }
+        else
+            links.push(result);
+    }
+    if (problems.length > 0) {
+        throw new errors/* InputError */.dz(input, `Input '${input}' has invalid lines: ${problems.join('; ')}.`);
+    }
+    return links;
+}
+function parseLine(line) {
+    const [vpcID = '', subnetID = '', ...options] = line.split(/\s+/);
+    if (!VPC_ID.test(vpcID))
+        return `"${vpcID}" is not a VPC id such as vpc-9070rw5u03rs`;
+    if (!SUBNET_ID.test(subnetID))
+        return `"${subnetID}" is not a subnet id such as sbn-qeimde0m7wyp`;
+    const link = { vpcID, subnetID, ipType: 'auto', ipAddress: '', autoDnsResolve: true };
+    for (const option of options) {
+        const [key, value = ''] = option.split('=', 2);
+        if (key === 'ip' && value === 'auto')
+            continue;
+        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+            link.ipType = 'manual';
+            link.ipAddress = parseHostAddress(value).text;
+        }
+        else if (key === 'dns' && (value === 'true' || value === 'false')) {
+            link.autoDnsResolve = value === 'true';
+        }
+        else {
+            return `"${option}" is not ip=auto, ip=<IPv4 address in the subnet>, dns=true or dns=false`;
+        }
+    }
+    return link;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/private-links.ts
+// CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
+
+
+
+function privateLinksPath(instanceId) {
+    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
+}
+/** Every private link of the instance (the API returns them in one answer, unpaged). */
+async function listPrivateLinks(api, instanceId) {
+    const operation = `list private links of instance ${instanceId}`;
+    const { body } = await api.request({
+        method: 'GET',
+        path: privateLinksPath(instanceId),
+        operation,
+    });
+    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
+    if (!Array.isArray(items) || !items.every(isListedLink)) {
+        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer is malformed; nothing was changed.`);
+    }
+    return items.map((item) => ({
+        vpcID: item.vpcID,
+        subnetID: item.subnetID,
+        serviceNetID: stringOr(item.serviceNetID),
+        status: stringOr(item.status),
+        ipAddress: stringOr(item.ipAddress),
+    }));
+}
+/** Links a VPC subnet to the instance. */
+async function createPrivateLink(api, instanceId, link) {
+    await api.request({
+        method: 'POST',
+        path: privateLinksPath(instanceId),
+        body: {
+            vpcID: link.vpcID,
+            subnetID: link.subnetID,
+            ipType: link.ipType,
+            ipAddress: link.ipType === 'manual' ? link.ipAddress : '',
+            autoDnsResolve: link.autoDnsResolve,
+        },
+        operation: `link ${link.vpcID}/${link.subnetID} to instance ${instanceId}`,
+    });
+}
+/** Removes the link between a VPC subnet and the instance. */
+async function deletePrivateLink(api, instanceId, link) {
+    await api.request({
+        method: 'DELETE',
+        path: privateLinksPath(instanceId),
+        body: { vpcID: link.vpcID, subnetID: link.subnetID },
+        operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
+    });
+}
+function private_links_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isListedLink(value) {
+    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+}
+function stringOr(value) {
+    return typeof value === 'string' ? value : '';
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
+// CCR enterprise public access: status, open/close and the IP allowlist
+// (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
+
+
+function publicLinksPath(instanceId) {
+    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
+}
+/** Public access status and the whole allowlist; refuses a body it cannot read completely. */
+async function getPublicLinks(api, instanceId) {
+    const operation = `read public access of instance ${instanceId}`;
+    const { body } = await api.request({
+        method: 'GET',
+        path: publicLinksPath(instanceId),
+        operation,
+    });
+    if (!public_links_isRecord(body))
+        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer has no body; nothing was changed.`);
+    const list = body.whitelist ?? [];
+    if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
+        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the allowlist in the answer is malformed; nothing was changed.`);
+    }
+    return {
+        domain: typeof body.domain === 'string' ? body.domain : '',
+        status: typeof body.status === 'string' ? body.status : '',
+        whitelist: list.map((item) => ({ ipAddr: item.ipAddr, description: item.description ?? '' })),
+    };
+}
+/** Opens or closes the public endpoint (`PUT publiclinks`). */
+async function setPublicAccess(api, instanceId, action) {
+    await api.request({
+        method: 'PUT',
+        path: publicLinksPath(instanceId),
+        body: { action },
+        operation: `${action} public access of instance ${instanceId}`,
+    });
+}
+/** Adds one allowlist entry. Not retried by the client: the caller re-reads the list instead. */
+async function addWhitelistItem(api, instanceId, item) {
+    await api.request({
+        method: 'POST',
+        path: `${publicLinksPath(instanceId)}/whitelist`,
+        body: { ipAddr: item.ipAddr, description: item.description },
+        operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
+    });
+}
+/** Deletes allowlist entries by their exact `ipAddr` text. */
+async function deleteWhitelistItems(api, instanceId, ipAddrs) {
+    await api.request({
+        method: 'DELETE',
+        path: `${publicLinksPath(instanceId)}/whitelist`,
+        body: { items: ipAddrs },
+        operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+    });
+}
+function public_links_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isWhitelistItem(value) {
+    return (public_links_isRecord(value) &&
+        typeof value.ipAddr === 'string' &&
+        (value.description === undefined || value.description === null || typeof value.description === 'string'));
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/sync-whitelist.ts
+
+
+
+
+
+/** A CCR enterprise instance whose allowlist to manage, as read from the inputs. */
+class CcrAllowlistTarget {
+    connection;
+    instanceId;
+    constructor(connection) {
+        this.connection = connection;
+        this.instanceId = connection.instanceId;
+    }
+    connect(options) {
+        return connectCcr(this.connection, options);
+    }
+    allowlist(api) {
+        return ccrInstanceAllowlist(api, this.instanceId);
+    }
+}
+const ccrAllowlist = {
+    scope: 'CCR enterprise',
+    read(reader) {
+        const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required: the CCR enterprise instance (ccr-xxxxxxxx).");
+        return new CcrAllowlistTarget(connection);
+    },
+    parsePrivateLinks: parsePrivateLinkLines,
+};
+/** The allowlist and private links of CCR enterprise instance `instanceId`. */
+function ccrInstanceAllowlist(api, instanceId) {
+    return {
+        read: () => getPublicLinks(api, instanceId),
+        setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
+        add: (item) => addWhitelistItem(api, instanceId, item),
+        remove: (ipAddrs) => deleteWhitelistItems(api, instanceId, ipAddrs),
+        privateLinks: {
+            list: () => listPrivateLinks(api, instanceId),
+            create: (link) => createPrivateLink(api, instanceId, link),
+            delete: (link) => deletePrivateLink(api, instanceId, link),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
+
+
+
+
+const ccrProvider = {
+    name: 'ccr',
+    label: 'CCR',
+    login: ccrLogin,
+    namespaces: ccrNamespaces,
+    tags: ccrTags,
+    allowlist: ccrAllowlist,
+};
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
+var core = __nccwpck_require__(3426);
+;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
+
+
+
+const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
+/**
+ * Requests the job's GitHub OIDC ID token. When the job may not request one (the runner sets
+ * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only with `id-token: write`), says which block to add.
+ */
+async function fetchGithubIdToken(audience, options = {}) {
+    const { getIdToken = (aud) => core/* getIDToken */.V9(aud), env = process.env } = options;
+    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
+    if (missing.length > 0) {
+        throw new errors/* InputError */.dz('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
+            `(${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set). Add this to the job ` +
+            `(or the workflow):\n${PERMISSION_BLOCK}\n` +
+            'Pull requests from forks never receive an ID token; use AK/SK secrets there or skip the step.');
+    }
+    let token;
+    try {
+        token = await getIdToken(audience);
+    }
+    catch (error) {
+        throw new Error(`Could not get a GitHub OIDC ID token${audience ? ` for audience ${audience}` : ''}: ` +
+            `${(0,errors/* errorMessage */.gJ)(error)}. Check that the job has "id-token: write" in its permissions.`);
+    }
+    return (0,secrets/* maskSecret */.$l)(token);
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
+
+/** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
+const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/**
+ * Reads the token from `X-Subject-Token` and its expiry from `token.expires_at`, masking the token
+ * before anything else can print it. Throws when the header is missing.
+ */
+function readIamToken(response, operation, now) {
+    const value = (0,secrets/* maskSecret */.$l)(response.headers['x-subject-token']?.trim() ?? '');
+    if (!value) {
+        throw new Error(`IAM ${operation}: the response had no X-Subject-Token header, so no token was issued.`);
+    }
+    return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
+}
+function expiryOf(body) {
+    if (!iam_token_isRecord(body) || !iam_token_isRecord(body.token))
+        return undefined;
+    const text = body.token.expires_at;
+    if (typeof text !== 'string')
+        return undefined;
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** A plain JSON object. */
+function iam_token_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
+
+/** The body of `POST /v3.0/OS-AUTH/id-token/tokens` (huawei-iam-oidc-supplement.md). */
+function idTokenBody(idToken, projectName) {
+    return { auth: { id_token: { id: idToken }, scope: { project: { name: projectName } } } };
+}
+/** Exchanges a GitHub ID token for a project-scoped IAM token (masked as soon as it arrives). */
+async function exchangeIdToken(iam, exchange, now = () => new Date()) {
+    const operation = `exchange the GitHub ID token through identity provider ${exchange.idpId}`;
+    const response = await iam.request({
+        method: 'POST',
+        path: '/v3.0/OS-AUTH/id-token/tokens',
+        headers: { 'X-Idp-Id': exchange.idpId },
+        body: idTokenBody(exchange.idToken, exchange.projectName),
+        operation,
+        // Issuing a token creates nothing that a repeat could duplicate.
+        retrySafe: true,
+    });
+    return readIamToken(response, operation, now());
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/password-token.ts
+
+/** The body of `POST /v3/auth/tokens` with the password method, scoped to the region's project (SWR spec 3.2). */
+function passwordTokenBody(user, projectName) {
+    return {
+        auth: {
+            identity: {
+                methods: ['password'],
+                password: {
+                    user: { name: user.username, password: user.password, domain: { name: user.domain } },
+                },
+            },
+            scope: { project: { name: projectName } },
+        },
+    };
+}
+/** Gets a project-scoped IAM token for an IAM user; the token is masked as soon as it arrives. */
+async function requestPasswordToken(iam, user, projectName, now = () => new Date()) {
+    const operation = `get a token for IAM user ${user.username} in project ${projectName}`;
+    const response = await iam.request({
+        method: 'POST',
+        path: '/v3/auth/tokens',
+        body: passwordTokenBody(user, projectName),
+        operation,
+        // Issuing a token creates nothing that a repeat could duplicate.
+        retrySafe: true,
+    });
+    return readIamToken(response, operation, now());
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/security-token.ts
+
+
+/** IAM allows 900 s to 24 h; 15 minutes covers one action step. */
+const DEFAULT_DURATION_SECONDS = 900;
+/**
+ * Exchanges an IAM token for temporary AK/SK + security token (`POST /v3.0/OS-CREDENTIAL/securitytokens`,
+ * token method), for calls that must be signed. All three values are masked at once.
+ */
+async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS, now = () => new Date()) {
+    const operation = 'exchange the IAM token for temporary AK/SK';
+    const response = await iam.request({
+        method: 'POST',
+        path: '/v3.0/OS-CREDENTIAL/securitytokens',
+        // The token travels only in the header; IAM uses X-Auth-Token when the body names no token id.
+        headers: { 'X-Auth-Token': token },
+        body: { auth: { identity: { methods: ['token'], token: { duration_seconds: durationSeconds } } } },
+        operation,
+        retrySafe: true,
+        secretResponse: true,
+    });
+    return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
+}
+/** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
+function readCredential(body, operation, fallbackExpiry) {
+    const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
+    const { access, secret, securitytoken, expires_at } = credential;
+    if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
+        throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
+    }
+    const expiresAt = new Date(typeof expires_at === 'string' ? expires_at : Number.NaN);
+    return {
+        accessKeyId: (0,secrets/* maskSecret */.$l)(access),
+        secretAccessKey: (0,secrets/* maskSecret */.$l)(secret),
+        securityToken: (0,secrets/* maskSecret */.$l)(securitytoken),
+        expiresAt: Number.isNaN(expiresAt.getTime()) ? fallbackExpiry : expiresAt,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/token-cache.ts
+/**
+ * Wraps a fetch of something that expires (a token, temporary AK/SK) so it runs lazily, once per
+ * lifetime: concurrent callers share one request, and the value is replaced shortly before it
+ * expires. A failed fetch is not remembered, so the next caller tries again.
+ */
+function cacheUntilExpiry(fetchValue, options = {}) {
+    const { now = () => new Date(), refreshMarginMs = 5 * 60 * 1000 } = options;
+    let current;
+    let pending;
+    return async () => {
+        if (current && now().getTime() < current.refreshAt)
+            return current.value;
+        if (pending)
+            return pending;
+        const fetchedAt = now().getTime();
+        pending = fetchValue();
+        try {
+            const value = await pending;
+            current = { value, refreshAt: refreshTime(value.expiresAt, fetchedAt, refreshMarginMs) };
+            return value;
+        }
+        finally {
+            pending = undefined;
+        }
+    };
+}
+/** An IAM token getter for `X-Auth-Token`: fetched on first use, reused until shortly before expiry. */
+function cacheToken(fetchToken, options = {}) {
+    const cached = cacheUntilExpiry(fetchToken, options);
+    return async () => (await cached()).value;
+}
+/** The margin, but never more than half the lifetime, so a short-lived value is still reused. */
+function refreshTime(expiresAt, fetchedAt, marginMs) {
+    const end = expiresAt.getTime();
+    return end - Math.min(marginMs, Math.max(0, (end - fetchedAt) / 2));
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/huawei-authenticator.ts
+
+
+
+
+
+
+
+/**
+ * The authenticator for resolved Huawei credentials: AK/SK signing, or an IAM token (password or
+ * GitHub OIDC) fetched on the first request and reused until shortly before it expires.
+ */
+function huaweiAuthenticator(auth, options) {
+    const now = options.now ?? (() => new Date());
+    if (auth.method === 'aksk')
+        return huaweiSigner(auth.credentials, { now });
+    const token = cacheToken(() => fetchIamToken(auth, options), { now });
+    if (!options.signing)
+        return iamTokenHeader(token);
+    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token(), undefined, now), { now });
+    return async (request) => signHuaweiRequest(request, await temporary(), { now: now() });
+}
+/** AK/SK to sign with: the configured pair, or temporary AK/SK exchanged from a password or OIDC token. */
+async function huawei_authenticator_huaweiSigningCredentials(auth, options) {
+    if (auth.method === 'aksk')
+        return auth.credentials;
+    const token = await fetchIamToken(auth, options);
+    const { expiresAt: _, ...credentials } = await requestSecurityToken(options.iam, token.value);
+    return credentials;
+}
+/** A project-scoped IAM token by password, or by exchanging the job's GitHub ID token. */
+async function fetchIamToken(auth, options) {
+    const { iam, region, now } = options;
+    if (auth.method === 'password')
+        return requestPasswordToken(iam, auth, region, now);
+    const sourceOptions = {
+        ...(options.getIdToken && { getIdToken: options.getIdToken }),
+        ...(options.env && { env: options.env }),
+    };
+    const idToken = await fetchGithubIdToken(auth.audience, sourceOptions);
+    return exchangeIdToken(iam, { idpId: auth.idpId, idToken, projectName: region }, now);
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/iam-hint.ts
+/** Which ID-token check IAM's message says failed, with what to change. */
+const OIDC_CHECKS = [
+    [
+        /issuer|\biss\b/i,
+        'The ID token issuer did not match: the identity provider in IAM must have the issuer ' +
+            'https://token.actions.githubusercontent.com (see docs/keyless.md).',
+    ],
+    [
+        /audience|\baud\b|client.?id/i,
+        "The ID token audience did not match: set oidc-audience to the identity provider's client ID in IAM " +
+            '(or set the client ID to the audience the workflow requests).',
+    ],
+    [
+        /expired|expiry|\bexp\b|not yet valid|\bnbf\b/i,
+        'The ID token was outside its validity period: check the runner clock, then re-run the job ' +
+            '(GitHub ID tokens are short-lived and are requested right before the exchange).',
+    ],
+    [
+        /signature|signing key|jwks|\bkid\b/i,
+        "IAM could not verify the ID token's signature: check the identity provider's signing key " +
+            "configuration (GitHub's keys are published at https://token.actions.githubusercontent.com/.well-known/jwks).",
+    ],
+    [
+        /mapping|user group|no rule|rules?/i,
+        "IAM found no mapping rule for this workflow's claims: check the identity provider's identity " +
+            'conversion rules (repository, ref, environment) and the user group they map to.',
+    ],
+];
+/** A next step for an IAM error, from the operation and IAM's message. */
+function iamHint(error) {
+    if (error.path.includes('/OS-AUTH/id-token/'))
+        return idTokenHint(error);
+    if (error.path.includes('/OS-CREDENTIAL/securitytokens')) {
+        return ('IAM would not issue temporary AK/SK for this token: check that the token is still valid and ' +
+            'that the account allows temporary credentials for federated users.');
+    }
+    if (error.path === '/v3/auth/tokens')
+        return passwordHint(error);
+    return undefined;
+}
+function idTokenHint(error) {
+    for (const [pattern, hint] of OIDC_CHECKS)
+        if (pattern.test(error.providerMessage))
+            return hint;
+    if (error.status === 404) {
+        return 'Check idp-id: no IAM identity provider has that id in this account (and iam-endpoint, if set).';
+    }
+    if (error.status === 401 || error.status === 403) {
+        return ('IAM rejected the GitHub ID token; check the identity provider (issuer, client ID = oidc-audience, ' +
+            'mapping rules) as described in docs/keyless.md.');
+    }
+    return undefined;
+}
+function passwordHint(error) {
+    if (error.status === 401) {
+        return ('Check iam-username, iam-password and iam-domain (the account name, not the user name); ' +
+            'a locked or disabled IAM user is also refused.');
+    }
+    if (error.status === 400 && /project|scope/i.test(error.providerMessage)) {
+        return 'Check region: the token is scoped to the project named like the region (e.g. cn-north-4).';
+    }
+    if (error.status === 403) {
+        return ('IAM refused the sign-in: check that the user may use programmatic access (API) and is not ' +
+            'restricted by an access control list.');
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/connect.ts
+
+
+
+/** `https://swr-api.{region}.myhuaweicloud.com`, the SWR API of a region. */
+function defaultSwrEndpoint(region) {
+    return new URL(`https://swr-api.${region}.myhuaweicloud.com`);
+}
+/** `https://iam.{region}.myhuaweicloud.com`, the regional IAM endpoint. */
+function defaultIamEndpoint(region) {
+    return new URL(`https://iam.${region}.myhuaweicloud.com`);
+}
+/** A ready SWR client: endpoint from region (or `endpoint`), credentials as resolved, SWR-aware hints. */
+async function connectSwr(connection, options = {}) {
+    const baseUrl = connection.endpoint ?? defaultSwrEndpoint(connection.region);
+    const authenticate = huaweiAuthenticator(connection.auth, authOptions(connection, options));
+    const extraHint = options.http?.hintFor;
+    return createApiClient({
+        ...options.http,
+        provider: 'SWR',
+        baseUrl,
+        jsonContentTypeAlways: true,
+        authenticate,
+        hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
+    });
+}
+/** AK/SK for signing (e.g. a docker login derived from them): the configured pair, or temporary ones. */
+async function swrSigningCredentials(connection, options = {}) {
+    return huaweiSigningCredentials(connection.auth, authOptions(connection, options));
+}
+function authOptions(connection, options) {
+    const { authenticate: _a, hintFor: _h, ...transport } = options.http ?? {};
+    const iam = createApiClient({
+        ...transport,
+        provider: 'IAM',
+        baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
+        jsonContentTypeAlways: true,
+        hintFor: iamHint,
+    });
+    return {
+        iam,
+        region: connection.region,
+        ...(options.signing && { signing: true }),
+        ...(options.getIdToken && { getIdToken: options.getIdToken }),
+        ...(options.env && { env: options.env }),
+        ...(options.http?.now && { now: options.http.now }),
+    };
+}
+/** The IAM action an SWR call needs (SWR spec 6.3, table 6-3), for 403 hints. */
+const SWR_ACTIONS = [
+    [/^POST \/v2\/manage\/utils\/secret$/, 'swr::createLoginSecret'],
+    [/^GET \/v2\/manage\/namespaces$/, 'swr:namespace:listNamespaces'],
+    [/^POST \/v2\/manage\/namespaces$/, 'swr:namespace:createNamespace'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+$/, 'swr:namespace:getNamespace'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+$/, 'swr:namespace:deleteNamespace'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:getNamespaceAccess'],
+    [/^POST \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:createNamespaceAccess'],
+    [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:updateNamespaceAccess'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
+    [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
+    [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:getRepo'],
+    [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags\/[^/]+$/, 'swr:repo:deleteRepoTag'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/retentions$/, 'swr:repo:listRetentions'],
+    [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/retentions$/, 'swr:repo:createRetention'],
+];
+/** The IAM action for an SWR method and path, when known. */
+function swrActionFor(method, path) {
+    const call = `${method} ${path}`;
+    return SWR_ACTIONS.find(([pattern]) => pattern.test(call))?.[1];
+}
+/** Next steps for SWR errors: DNS/region, rejected credentials, missing IAM permissions. */
+function swrHint(error, connection, baseUrl) {
+    if (error.status === 0 && /ENOTFOUND|EAI_AGAIN|getaddrinfo|resolve/i.test(error.providerMessage)) {
+        return connection.endpoint
+            ? `Could not resolve ${baseUrl.host}: check the endpoint input.`
+            : `Could not resolve ${baseUrl.host}: check that region "${connection.region}" is an SWR region ` +
+                '(e.g. cn-north-4, ap-southeast-1), or set endpoint.';
+    }
+    if (error.status === 401 ||
+        /^(APIGW\.0301|APIGW\.0307|SVCSTG\.SWR\.401000|SVCSTG\.SWR\.4000031)$/.test(error.code ?? '')) {
+        return rejectedCredentialsHint(error, connection.auth);
+    }
+    if (error.status === 403) {
+        const action = swrActionFor(error.method, error.path);
+        const needed = action ? `the IAM action ${action}` : 'the SWR permission for this call';
+        return (`The credentials were accepted but lack ${needed}: grant it to the IAM user or user group ` +
+            '(a policy such as SWR Admin or a custom policy), or an organization permission in SWR.');
+    }
+    if (error.status === 404 && error.code === 'SVCSTG.SWR.4040083') {
+        return `The SWR API path was not found at ${baseUrl.host}: check the endpoint input.`;
+    }
+    return undefined;
+}
+function rejectedCredentialsHint(error, auth) {
+    const expired = /expire/i.test(error.providerMessage);
+    if (auth.method === 'aksk' && auth.credentials.securityToken && expired) {
+        return ('The security token of the temporary AK/SK has expired: get a fresh set, or use keyless ' +
+            'sign-in (idp-id) so the action gets its own.');
+    }
+    if (auth.method === 'aksk') {
+        return (`SWR rejected the AK/SK from ${auth.source}: check that the AK exists and is enabled and that ` +
+            'the SK belongs to it (a temporary AK/SK also needs security-token), and that the runner clock is right.');
+    }
+    return expired
+        ? 'The IAM token expired; run the step again.'
+        : `SWR rejected the IAM token (${auth.source}): check that region matches the SWR endpoint, since ` +
+            "tokens are scoped to the region's project.";
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
+const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
+
+;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
+
+
+
+/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
+const HUAWEI_ENV = [
+    {
+        accessKeyId: 'HUAWEICLOUD_SDK_AK',
+        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
+        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    },
+    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
+];
+const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
+const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
+    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
+    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
+/**
+ * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
+ * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
+ * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
+ */
+function resolveHuaweiAuth(reader) {
+    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
+    if (method === 'password')
+        return passwordAuth(reader) ?? missingPassword();
+    if (method === 'oidc')
+        return oidcAuth(reader, true);
+    const keys = readKeyInputs(reader);
+    if (keys)
+        return akskAuth(keys);
+    if (method === 'auto') {
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        if (chosen)
+            return chosen;
+    }
+    for (const names of HUAWEI_ENV) {
+        const fromEnv = readKeyEnv(reader, names);
+        if (fromEnv)
+            return akskAuth(fromEnv);
+    }
+    if (method === 'aksk') {
+        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
+            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
+    }
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
+        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
+}
+function akskAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
+    };
+}
+/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
+function passwordAuth(reader) {
+    const username = reader.optional('iam-username');
+    const password = reader.secret('iam-password');
+    const domain = reader.optional('iam-domain');
+    if (!username && !password && !domain)
+        return undefined;
+    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
+    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
+    if (missing.length > 0 || !username || !password || !domain) {
+        throw new errors/* InputError */.dz(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+            'iam-username, iam-password and iam-domain (the account name).');
+    }
+    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
+}
+function missingPassword() {
+    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
+}
+/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
+function oidcAuth(reader, required) {
+    const idpId = reader.optional('idp-id');
+    if (!idpId) {
+        if (!required)
+            return undefined;
+        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+            'GitHub (see docs/keyless.md).');
+    }
+    const audience = reader.optional('oidc-audience');
+    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
+    return audience ? { ...auth, audience } : auth;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
+
+
+const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
+function readSwrConnection(reader) {
+    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
+    const endpoint = readEndpoint(reader, 'endpoint');
+    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
+    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    if (iamEndpoint)
+        connection.iamEndpoint = iamEndpoint;
+    return connection;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/name-rules.ts
+// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1): each broken rule gets its own
+// message, so a user fixes all at once.
+
+/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
+function swrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 64)
+        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z]/.test(name))
+        problems.push('must start with a lowercase letter');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, '._-'));
+    return problems;
+}
+/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
+function swrRepositoryProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 128)
+        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
+    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z0-9]/.test(name))
+        problems.push('must start with a lowercase letter or digit');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/path-segments.ts
+
+
+const SWR_NAMESPACE = { what: 'SWR organization', problems: swrNamespaceProblems };
+/** SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+const SWR_REPOSITORY = {
+    what: 'SWR repository',
+    problems: swrRepositoryProblems,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '$'),
+};
+const SWR_TAG = { what: 'tag', problems: ociTagProblems };
+const path_segments_SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: numericIdProblems };
+
+;// CONCATENATED MODULE: ./src/providers/swr/namespaces.ts
+// SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
+
+
+
+/** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
+const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
+/** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
+async function findSwrNamespace(api, name, mode = 'authorized') {
+    const filter = mode === 'visible' ? `namespace::${name}|mode::visible` : `namespace::${name}`;
+    const response = await api.request({
+        method: 'GET',
+        path: '/v2/manage/namespaces',
+        query: [['filter', filter]],
+        operation: `look up namespace ${name}`,
+        // Some regions answer 404 instead of an empty list when nothing matches.
+        acceptStatus: [404],
+    });
+    if (response.status === 404)
+        return undefined;
+    // The filter may match by prefix or substring; only the exact name counts.
+    return response.body?.namespaces?.find((namespace) => namespace.name === name);
+}
+/** Creates a namespace: 'created' on 201, 'exists' on 409 (another run, or another account, has the name). */
+async function createSwrNamespace(api, name) {
+    try {
+        const response = await api.request({
+            method: 'POST',
+            path: '/v2/manage/namespaces',
+            body: { namespace: name },
+            operation: `create namespace ${name}`,
+            acceptStatus: [409],
+        });
+        return response.status === 409 ? 'exists' : 'created';
+    }
+    catch (error) {
+        throw isNamespaceQuotaError(error) ? withQuotaHint(error) : error;
+    }
+}
+/** Deletes a namespace; one already gone counts as deleted. */
+async function deleteSwrNamespace(api, name) {
+    await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(name, SWR_NAMESPACE)}`,
+        operation: `delete namespace ${name}`,
+        acceptStatus: [404],
+    });
+}
+/** True for SWR's "maximum number of organizations exceeded" answer to a create. */
+function isNamespaceQuotaError(error) {
+    if (!(error instanceof errors/* ApiError */.hD) || error.status !== 400)
+        return false;
+    if (error.code?.replace(/\s/g, '') === SWR_NAMESPACE_QUOTA_CODE)
+        return true;
+    return /organi[sz]ations?.*(maximum|quota|limit|exceed)|(maximum|quota|limit).*organi[sz]ations?/i.test(error.providerMessage);
+}
+function withQuotaHint(error) {
+    return new errors/* ApiError */.hD({
+        provider: error.provider,
+        operation: error.operation,
+        method: error.method,
+        path: error.path,
+        status: error.status,
+        code: error.code,
+        providerMessage: error.providerMessage,
+        requestId: error.requestId,
+        hint: 'The account has used its SWR quota of 5 organizations (namespaces). Delete an unused namespace ' +
+            '(state: absent) or ask Huawei Cloud support for a higher quota, then run again.',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
+// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
+/** SWR's registry host of a region. */
+function swrRegistryHost(region) {
+    return `swr.${region}.myhuaweicloud.com`;
+}
+/** How users write an SWR registry host, for messages. */
+const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
+const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
+/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
+function swrHostInputs(host) {
+    const region = SWR_HOST.exec(host)?.[1];
+    return region ? { region } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/types/assert-never.ts
+/** Marks a case the type system proves unreachable; reaching it anyway (bad data at runtime) is a bug. */
+function assertNever(value, what = 'case') {
+    throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
+
+
+/** SWR's permission levels by the names the action uses. */
+const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
+/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
+function swrAuthName(level) {
+    const entry = Object.entries(SWR_AUTH_LEVELS).find(([, value]) => value === level);
+    return entry ? entry[0] : String(level);
+}
+function accessPath(namespace) {
+    return api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/access`;
+}
+/** Permissions on a namespace: the caller's own and every other user's. */
+async function getSwrNamespaceAccess(api, namespace) {
+    const response = await api.request({
+        method: 'GET',
+        path: accessPath(namespace),
+        operation: `read permissions of namespace ${namespace}`,
+    });
+    return response.body ?? {};
+}
+/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
+async function grantSwrNamespaceAccess(api, namespace, grants) {
+    const response = await api.request({
+        method: 'POST',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'granted';
+}
+/** Changes the level of users who already have a permission (spec 4.6.3). */
+async function updateSwrNamespaceAccess(api, namespace, grants) {
+    await api.request({
+        method: 'PATCH',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
+    });
+}
+/** Removes the permissions of the given user ids (spec 4.6.2). */
+async function revokeSwrNamespaceAccess(api, namespace, userIds) {
+    await api.request({
+        method: 'DELETE',
+        path: accessPath(namespace),
+        body: userIds,
+        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
+
+
+/** Parses `Content-Range`; undefined when absent or malformed. */
+function parseContentRange(value) {
+    const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
+    if (!match)
+        return undefined;
+    return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
+}
+/**
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
+ * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
+ * or does not match what was collected), so callers never act on a partial listing.
+ */
+async function* pagesOfSwrList(api, request, options = {}) {
+    const pageSize = options.pageSize ?? 100;
+    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
+    let offset = 0;
+    let expectedTotal;
+    for (;;) {
+        const query = [
+            ...(request.query ?? []),
+            ['offset', String(offset)],
+            ['limit', String(pageSize)],
+        ];
+        const response = await api.request({ ...request, query }).catch((error) => {
+            throw asIncompleteListing(error, request.operation);
+        });
+        const page = Array.isArray(response.body) ? response.body : [];
+        guard.accept(page);
+        const range = parseContentRange(response.headers['content-range']);
+        const total = range?.total;
+        if (total !== undefined) {
+            if (expectedTotal !== undefined && total !== expectedTotal) {
+                throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: the total changed from ${expectedTotal} to ${total} while paging; ` +
+                    'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
+            }
+            expectedTotal = total;
+        }
+        yield page;
+        offset += page.length;
+        const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
+        if (done)
+            break;
+    }
+    if (expectedTotal !== undefined && offset !== expectedTotal) {
+        throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
+            'the listing is incomplete, so nothing was changed.');
+    }
+}
+/** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
+async function listAllSwr(api, request, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrList(api, request, options))
+        all.push(...page);
+    return all;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/repositories.ts
+
+
+
+/** Repository types SWR accepts for `category` (spec 4.2.1). */
+const SWR_CATEGORIES = [
+    'app_server',
+    'linux',
+    'framework_app',
+    'database',
+    'lang',
+    'arm',
+    'other',
+];
+/** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
+function swrRepositoryPath(namespace, repository) {
+    return api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/repos/${api_path_pathSegment(repository, SWR_REPOSITORY)}`;
+}
+/** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
+async function listSwrRepositories(api, options) {
+    const all = await listAllSwr(api, {
+        method: 'GET',
+        path: '/v2/manage/repos',
+        query: [['namespace', options.namespace]],
+        operation: `list repositories of namespace ${options.namespace}`,
+    });
+    return all.filter((repository) => repository.namespace === options.namespace);
+}
+/** One repository, or undefined when it does not exist (404). */
+async function getSwrRepository(api, namespace, repository) {
+    const response = await api.request({
+        method: 'GET',
+        path: swrRepositoryPath(namespace, repository),
+        operation: `get repository ${namespace}/${repository}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 ? undefined : response.body;
+}
+/** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
+async function createSwrRepository(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/repos`,
+        body: { repository, ...settings },
+        operation: `create repository ${namespace}/${repository}`,
+        acceptStatus: [409],
+        // A repeated create cannot make a second repository: the name is the key and 409 is accepted.
+        retrySafe: true,
+    });
+    return response.status !== 409;
+}
+/** Updates visibility, category and description of a repository (spec 4.2.3). */
+async function updateSwrRepository(api, namespace, repository, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: swrRepositoryPath(namespace, repository),
+        body: settings,
+        operation: `update repository ${namespace}/${repository}`,
+    });
+}
+/** Deletes a repository; a missing one counts as deleted. SWR refuses (406) while it holds images. */
+async function deleteSwrRepository(api, namespace, repository) {
+    await api.request({
+        method: 'DELETE',
+        path: swrRepositoryPath(namespace, repository),
+        operation: `delete repository ${namespace}/${repository}`,
+        acceptStatus: [404],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
+
+
+
+
+/** Page size for tag listings: large pages keep the request count near the minimum. */
+const SWR_TAG_PAGE_SIZE = 100;
+/**
+ * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
+ * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ */
+function pagesOfSwrTags(api, namespace, repository, options = {}) {
+    return pagesOfSwrList(api, {
+        method: 'GET',
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
+        operation: `list tags of ${namespace}/${repository}`,
+    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag });
+}
+/** Every tag of one repository, read to the end and checked complete. */
+async function listSwrTags(api, namespace, repository, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrTags(api, namespace, repository, options))
+        all.push(...page);
+    return all;
+}
+/** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
+async function deleteSwrTag(api, namespace, repository, tag) {
+    const response = await api.request({
+        method: 'DELETE',
+        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags/${api_path_pathSegment(tag, SWR_TAG)}`,
+        operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/apply.ts
+
+
+
+
+
+/** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
+async function applySwrChange(api, namespace, change) {
+    switch (change.action) {
+        case 'create repository':
+            await createSwrRepository(api, namespace, change.repository, change.settings);
+            return;
+        case 'update repository':
+            await updateSwrRepository(api, namespace, change.repository, change.settings);
+            return;
+        case 'delete repository':
+            await deleteRepositoryWithImages(api, namespace, change.repository);
+            return;
+        case 'grant permission':
+            // A parallel run may have granted it first (409): then make sure the level is the declared one.
+            if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
+                await updateSwrNamespaceAccess(api, namespace, [change.user]);
+            }
+            return;
+        case 'update permission':
+            await updateSwrNamespaceAccess(api, namespace, [change.user]);
+            return;
+        case 'revoke permission':
+            await revokeSwrNamespaceAccess(api, namespace, [change.user.user_id]);
+            return;
+        case 'delete namespace':
+            await deleteSwrNamespace(api, namespace);
+            return;
+        case 'create namespace':
+            throw new Error('create namespace is made by the session (createSwrNamespace), not applySwrChange');
+        default:
+            assertNever(change, 'change');
+    }
+}
+/** SWR refuses to delete a repository that still holds images (406), so its tags go first. */
+async function deleteRepositoryWithImages(api, namespace, repository) {
+    const tags = await listSwrTags(api, namespace, repository);
+    for (const tag of tags)
+        await deleteSwrTag(api, namespace, repository, tag.Tag);
+    await deleteSwrRepository(api, namespace, repository);
+}
+
+;// CONCATENATED MODULE: ./src/core/action/declaration-lines.ts
+// The loop shared by the line inputs (`repositories`, `permissions`): parse each line, refuse repeats, and
+// report every bad line at once.
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parseDeclarationLines(lines, grammar) {
+    const wishes = [];
+    const problems = [];
+    for (const line of lines) {
+        try {
+            const wish = grammar.parseLine(line);
+            const key = grammar.keyOf(wish);
+            if (wishes.some((other) => grammar.keyOf(other) === key))
+                throw new Error(grammar.declaredTwice(key));
+            wishes.push(wish);
+        }
+        catch (error) {
+            problems.push(`line "${line}": ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new errors/* InputError */.dz(grammar.input, `Input '${grammar.input}' is not valid:\n  ${problems.join('\n  ')}\n${grammar.usage}`);
+    }
+    return wishes;
+}
+
+;// CONCATENATED MODULE: ./src/core/action/line-tokens.ts
+// Splits one declaration line into words: `name key=value key="quoted value"`.
+/** Words of a line, split on blanks; `"..."` keeps blanks and `\"` / `\\` escape. Throws on an open quote. */
+function splitLineTokens(line) {
+    const tokens = [];
+    let current = '';
+    let inToken = false;
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (quoted) {
+            if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
+                current += line[++i];
+            else if (char === '"')
+                quoted = false;
+            else
+                current += char;
+        }
+        else if (char === '"') {
+            quoted = true;
+            inToken = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inToken)
+                tokens.push(current);
+            current = '';
+            inToken = false;
+        }
+        else {
+            current += char;
+            inToken = true;
+        }
+    }
+    if (quoted)
+        throw new Error('a double quote is not closed');
+    if (inToken)
+        tokens.push(current);
+    return tokens;
+}
+/** Splits `key=value` at the first `=`; undefined when there is none. */
+function splitKeyValue(token) {
+    const at = token.indexOf('=');
+    if (at <= 0)
+        return undefined;
+    return { key: token.slice(0, at).toLowerCase(), value: token.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/permission-lines.ts
+// The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
+
+
+
+const NUMERIC = { '7': 'manage', '3': 'edit', '1': 'read', write: 'edit' };
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parsePermissionLines(lines) {
+    return parseDeclarationLines(lines, {
+        input: 'permissions',
+        parseLine: parsePermissionLine,
+        keyOf: (wish) => wish.userName,
+        declaredTwice: (userName) => `user "${userName}" is declared twice`,
+        usage: 'Write one user per line: user-name manage|edit|read [id=<IAM user id>].',
+    });
+}
+function parsePermissionLine(line) {
+    const [userName = '', levelText = '', ...rest] = splitLineTokens(line);
+    if (levelText === '')
+        throw new Error('give a user name and a level (manage, edit or read)');
+    // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
+    const lower = levelText.toLowerCase();
+    const levelName = Object.hasOwn(SWR_AUTH_LEVELS, lower)
+        ? lower
+        : Object.hasOwn(NUMERIC, levelText)
+            ? NUMERIC[levelText]
+            : undefined;
+    if (levelName === undefined) {
+        throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
+    }
+    const wish = { userName, level: SWR_AUTH_LEVELS[levelName] };
+    for (const token of rest) {
+        const pair = splitKeyValue(token);
+        if (pair?.key !== 'id' || pair.value === '')
+            throw new Error(`"${token}" is not id=<IAM user id>`);
+        wish.userId = pair.value;
+    }
+    return wish;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-permissions.ts
+// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
+
+/** Every user with a permission, the caller included, once each. */
+function currentPermissions(access) {
+    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
+    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
+}
+/** The current permission a declaration is about: by user id when given, else by user name. */
+function matchPermission(current, wish) {
+    return wish.userId !== undefined
+        ? current.find((auth) => auth.user_id === wish.userId)
+        : current.find((auth) => auth.user_name === wish.userName);
+}
+/**
+ * Changes that give each declared user the declared level. With `prune`, users not declared lose their
+ * permission, except the caller itself: removing its own access would lock the action out.
+ */
+function planPermissions(namespace, access, wishes, prune) {
+    const current = currentPermissions(access);
+    const changes = [];
+    const blockers = [];
+    const matched = new Set();
+    for (const wish of wishes) {
+        const existing = matchPermission(current, wish);
+        const level = swrAuthName(wish.level);
+        if (!existing) {
+            if (wish.userId === undefined) {
+                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
+                    'to its line so it can be granted (SWR needs the user id).');
+            }
+            changes.push({
+                action: 'grant permission',
+                target: wish.userName,
+                detail: level,
+                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
+            });
+            continue;
+        }
+        matched.add(existing.user_id);
+        if (existing.auth !== wish.level) {
+            changes.push({
+                action: 'update permission',
+                target: wish.userName,
+                detail: `${swrAuthName(existing.auth)} → ${level}`,
+                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
+            });
+        }
+    }
+    if (prune && access && !access.self_auth) {
+        // Without self_auth the caller's own permission cannot be told apart: pruning might lock it out.
+        blockers.push(`prune-permissions: SWR did not say which permission on ${namespace} belongs to these credentials ` +
+            '(no self_auth), so no permission is revoked; run again without prune-permissions or check the endpoint.');
+    }
+    else if (prune) {
+        const self = access?.self_auth?.user_id;
+        for (const auth of current) {
+            if (matched.has(auth.user_id) || auth.user_id === self)
+                continue;
+            changes.push({
+                action: 'revoke permission',
+                target: auth.user_name,
+                detail: swrAuthName(auth.auth),
+                user: auth,
+            });
+        }
+    }
+    return { changes, blockers };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-repositories.ts
+// Pure: declared repositories + the namespace's current repositories → create / update changes.
+
+/** Values SWR gets for attributes a new repository's line leaves out. */
+const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' };
+const plan_repositories_visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that make the namespace hold every declared repository with the declared attributes. */
+function planRepositories(namespace, current, wishes) {
+    const changes = [];
+    for (const wish of wishes) {
+        const target = `${namespace}/${wish.name}`;
+        const existing = current.find((repository) => repository.name === wish.name);
+        if (!existing) {
+            const settings = newSettings(wish);
+            changes.push({
+                action: 'create repository',
+                target,
+                detail: describeSettings(settings),
+                repository: wish.name,
+                settings,
+            });
+            continue;
+        }
+        const differences = repositoryDifferences(existing, wish);
+        if (differences.length > 0) {
+            changes.push({
+                action: 'update repository',
+                target,
+                detail: differences.join('; '),
+                repository: wish.name,
+                settings: mergedSettings(existing, wish),
+            });
+        }
+    }
+    return changes;
+}
+function newSettings(wish) {
+    return {
+        is_public: wish.isPublic ?? REPOSITORY_DEFAULTS.isPublic,
+        category: wish.category ?? REPOSITORY_DEFAULTS.category,
+        ...(wish.description !== undefined ? { description: wish.description } : {}),
+    };
+}
+/** The update body: declared values, and the current ones for what the line leaves out (PATCH needs is_public). */
+function mergedSettings(existing, wish) {
+    const category = wish.category ?? asCategory(existing.category);
+    const description = wish.description ?? existing.description;
+    return {
+        is_public: wish.isPublic ?? existing.is_public,
+        ...(category !== undefined ? { category } : {}),
+        ...(description !== undefined ? { description } : {}),
+    };
+}
+function asCategory(value) {
+    return SWR_CATEGORIES.find((category) => category === value);
+}
+function describeSettings(settings) {
+    const parts = [plan_repositories_visibility(settings.is_public)];
+    if (settings.category)
+        parts.push(`category ${settings.category}`);
+    if (settings.description)
+        parts.push(`description "${settings.description}"`);
+    return parts.join(', ');
+}
+/** Declared attributes that differ from the repository, in words (`visibility private → public`). */
+function repositoryDifferences(existing, wish) {
+    const differences = [];
+    if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
+        differences.push(`visibility ${plan_repositories_visibility(existing.is_public)} → ${plan_repositories_visibility(wish.isPublic)}`);
+    }
+    if (wish.category !== undefined && wish.category !== (existing.category ?? '')) {
+        differences.push(`category ${existing.category || '(none)'} → ${wish.category}`);
+    }
+    if (wish.description !== undefined && wish.description !== (existing.description ?? '')) {
+        differences.push(`description "${existing.description ?? ''}" → "${wish.description}"`);
+    }
+    return differences;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan.ts
+// Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
+
+
+
+
+
+/** Changes that bring the namespace to the declaration, with blockers that stop it. */
+function planSwrNamespace(current, wish) {
+    return wish.state === 'absent' ? plan_planAbsent(current, wish.force) : plan_planPresent(current, wish);
+}
+function plan_planPresent(current, wish) {
+    const plan = emptyPlan();
+    if (!current.exists) {
+        plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
+    }
+    plan.changes.push(...planRepositories(current.namespace, current.repositories, wish.repositories));
+    if (wish.permissions.length > 0 || wish.prunePermissions) {
+        const permissions = planPermissions(current.namespace, current.access, wish.permissions, wish.prunePermissions);
+        plan.changes.push(...permissions.changes);
+        plan.blockers.push(...permissions.blockers);
+    }
+    return plan;
+}
+function plan_planAbsent(current, force) {
+    const plan = emptyPlan();
+    if (!current.exists)
+        return plan;
+    const names = current.repositories.map((repository) => repository.name);
+    for (const name of names) {
+        const problems = swrRepositoryProblems(name);
+        if (problems.length === 0)
+            continue;
+        plan.blockers.push(`namespace ${current.namespace} lists a repository ${JSON.stringify(name)} that ${problems.join('; ')}: ` +
+            'it cannot be named in a request, so nothing is deleted. Remove it in the SWR console.');
+    }
+    if (names.length > 0 && !force) {
+        plan.blockers.push(`namespace ${current.namespace} still holds ${plural(names.length, 'repository')} ` +
+            `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
+            '(try dry-run: true first to see what would go).');
+    }
+    for (const repository of current.repositories) {
+        const change = {
+            action: 'delete repository',
+            target: `${current.namespace}/${repository.name}`,
+            detail: repository.num_images ? `with ${plural(repository.num_images, 'tag')}` : 'empty',
+            repository: repository.name,
+        };
+        plan.changes.push(change);
+    }
+    const detail = names.length > 0 ? `after its ${plural(names.length, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
+    return plan;
+}
+/** Up to five names, then how many more. */
+function listSome(names, limit = 5) {
+    const shown = names.slice(0, limit).join(', ');
+    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/repository-lines.ts
+// The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
+
+
+
+
+/** Parses every line; throws one InputError listing each bad line and why. */
+function parseRepositoryLines(lines) {
+    return parseDeclarationLines(lines, {
+        input: 'repositories',
+        parseLine: parseRepositoryLine,
+        keyOf: (wish) => wish.name,
+        declaredTwice: (name) => `"${name}" is declared twice`,
+        usage: 'Write one repository per line: name [visibility=private|public] [category=<type>] [description="text"].',
+    });
+}
+function parseRepositoryLine(line) {
+    const [name = '', ...attributes] = splitLineTokens(line);
+    const nameProblems = swrRepositoryProblems(name);
+    if (nameProblems.length > 0)
+        throw new Error(`repository name "${name}" ${nameProblems.join('; ')}`);
+    const wish = { name };
+    for (const token of attributes) {
+        const pair = splitKeyValue(token);
+        if (!pair)
+            throw new Error(`"${token}" is not key=value`);
+        applyAttribute(wish, pair.key, pair.value);
+    }
+    return wish;
+}
+function applyAttribute(wish, key, value) {
+    if (key === 'visibility') {
+        if (value !== 'private' && value !== 'public')
+            throw new Error(`visibility must be private or public, got "${value}"`);
+        wish.isPublic = value === 'public';
+    }
+    else if (key === 'category') {
+        const category = SWR_CATEGORIES.find((candidate) => candidate === value);
+        if (!category)
+            throw new Error(`category must be one of ${SWR_CATEGORIES.join(', ')}, got "${value}"`);
+        wish.category = category;
+    }
+    else if (key === 'description') {
+        wish.description = value;
+    }
+    else {
+        throw new Error(`unknown attribute "${key}" (known: visibility, category, description)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/state.ts
+
+
+
+
+/** The namespace's current state, reading repositories and permissions only when the plan needs them. */
+async function readSwrNamespaceState(api, namespace, needs) {
+    const found = await findSwrNamespace(api, namespace);
+    if (!found)
+        return { namespace, exists: false, repositories: [], access: undefined };
+    const repositories = needs.repositories ? await listSwrRepositories(api, { namespace }) : [];
+    const access = needs.access ? await getSwrNamespaceAccess(api, namespace) : undefined;
+    return { namespace, exists: true, repositories, access };
+}
+/**
+ * After a 409 on create: the name exists. It is ours if these credentials hold a permission on it (a
+ * parallel run created it, or it is shared with us); otherwise another account owns it, and SWR names are
+ * global. Seeing it only in the `visible` list (another account shared some of its repositories) is not
+ * enough: the plan could not read or change it, and pushing to it would fail.
+ */
+async function confirmSwrNamespaceVisible(api, namespace) {
+    if (await findSwrNamespace(api, namespace))
+        return;
+    if (await findSwrNamespace(api, namespace, 'visible')) {
+        throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists, and these credentials see it only through shared ` +
+            'repositories but have no permission on it: another Huawei Cloud account most likely owns it. Choose ' +
+            'another name, or ask the owner to grant these credentials a permission on the namespace.');
+    }
+    throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists but is not visible to these credentials: organization names ` +
+        'are unique across all Huawei Cloud accounts, so another account most likely owns it. Choose another ' +
+        'name, or ask the owner to grant these credentials access to it.');
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/support.ts
+
+
+
+
+
+
+
+
+
+
+/** An SWR namespace to ensure, as read from the inputs. */
+class SwrNamespaceTarget {
+    connection;
+    repositories;
+    permissions;
+    prunePermissions;
+    removes;
+    #wish;
+    #namespace;
+    constructor(connection, declaration, common) {
+        this.connection = connection;
+        this.repositories = declaration.repositories;
+        this.permissions = declaration.permissions;
+        this.prunePermissions = declaration.prunePermissions;
+        if (declaration.prunePermissions)
+            this.removes = 'prune-permissions revokes permissions';
+        this.#wish = { state: common.state, force: common.force, ...declaration };
+        this.#namespace = common.namespace;
+    }
+    connect(options) {
+        return connectSwr(this.connection, options);
+    }
+    open(api) {
+        return swrSession(api, this.connection, this.#namespace, this.#wish);
+    }
+}
+const swrNamespaces = {
+    nameKind: 'an SWR organization (namespace) name',
+    nameProblems: swrNamespaceProblems,
+    inputs: ['repositories', 'permissions', 'prune-permissions'],
+    declaredInputs(reader) {
+        const declaration = readDeclaration(reader);
+        const given = [
+            ['repositories', declaration.repositories.length > 0],
+            ['permissions', declaration.permissions.length > 0],
+            ['prune-permissions', declaration.prunePermissions],
+        ];
+        return given.filter(([, set]) => set).map(([name]) => name);
+    },
+    refusals: {
+        public: "Input 'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').",
+    },
+    read(reader, common) {
+        return new SwrNamespaceTarget(readSwrConnection(reader), readDeclaration(reader), common);
+    },
+};
+function readDeclaration(reader) {
+    return {
+        repositories: parseRepositoryLines(reader.lines('repositories')),
+        permissions: parsePermissionLines(reader.lines('permissions')),
+        prunePermissions: reader.boolean('prune-permissions', { default: false }),
+    };
+}
+function swrSession(api, connection, namespace, wish) {
+    const needs = {
+        repositories: wish.repositories.length > 0 || wish.state === 'absent',
+        access: wish.permissions.length > 0 || wish.prunePermissions,
+    };
+    const changeFor = (change) => ({
+        action: change.action,
+        target: change.target,
+        detail: change.detail,
+        apply: async () => {
+            if (change.action !== 'create namespace') {
+                await applySwrChange(api, namespace, change);
+                return 'done';
+            }
+            if ((await createSwrNamespace(api, namespace)) === 'created')
+                return 'done';
+            await confirmSwrNamespaceVisible(api, namespace);
+            return 'exists';
+        },
+    });
+    return {
+        async plan() {
+            const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        existingNote: 'created by a parallel run or shared with these credentials',
+        registryHost: async () => swrRegistryHost(connection.region),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/login-secret.ts
+// SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
+
+
+/**
+ * Generates a temporary docker login (valid for hours, not revocable) for the project named after
+ * the region. POST is not retried: each call issues a new secret.
+ */
+async function createSwrLoginSecret(api, region) {
+    const path = '/v2/manage/utils/secret';
+    const response = await api.request({
+        method: 'POST',
+        path,
+        query: [['projectname', region]],
+        operation: `create a temporary docker login for region ${region}`,
+        secretResponse: true,
+    });
+    const logins = parseSwrLoginSecret(response.body, response.headers['x-swr-dockerlogin']);
+    if (logins.length === 0) {
+        throw new errors/* ApiError */.hD({
+            provider: 'SWR',
+            operation: `create a temporary docker login for region ${region}`,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no login (no "auths" in the body, no X-Swr-Dockerlogin header)',
+            hint: 'Check that the endpoint is the SWR API of the region.',
+        });
+    }
+    const expiresAt = parseExpiry(response.headers['x-swr-expireat']);
+    return expiresAt ? { logins, expiresAt } : { logins };
+}
+/** Logins from the body's `auths` and, when it has none, the `docker login -u … -p … host` header. Masks each. */
+function parseSwrLoginSecret(body, header) {
+    const fromBody = loginsFromAuths(body);
+    if (fromBody.length > 0)
+        return fromBody;
+    const fromHeader = header === undefined ? undefined : loginFromCommand(header);
+    return fromHeader ? [fromHeader] : [];
+}
+function loginsFromAuths(body) {
+    const auths = typeof body === 'object' && body !== null ? body.auths : undefined;
+    if (typeof auths !== 'object' || auths === null)
+        return [];
+    const logins = [];
+    for (const [host, entry] of Object.entries(auths)) {
+        if (typeof entry?.auth !== 'string')
+            continue;
+        (0,secrets/* maskSecret */.$l)(entry.auth);
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0 || colon === decoded.length - 1)
+            continue;
+        logins.push({ host, username: decoded.slice(0, colon), password: (0,secrets/* maskSecret */.$l)(decoded.slice(colon + 1)) });
+    }
+    return logins;
+}
+/** Parses `docker login -u USER -p PASSWORD [HOST]` (flags in any order, `--username=` forms too). */
+function loginFromCommand(command) {
+    const words = command.trim().split(/\s+/);
+    let username;
+    let password;
+    let host;
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        if (flag === '-u' || flag === '--username')
+            username = inline ?? words[++i];
+        else if (flag === '-p' || flag === '--password')
+            password = inline ?? words[++i];
+        else if (!word.startsWith('-') && i >= 2 && word !== 'login')
+            host = word;
+    }
+    if (!username || !password)
+        return undefined;
+    (0,secrets/* maskSecret */.$l)(password);
+    return host ? { host, username, password } : { username, password };
+}
+function parseExpiry(value) {
+    if (!value)
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/login.ts
+
+
+
+
+
+
+
+/** SWR: a temporary login for the region. */
+class SwrLoginTarget {
+    kind = 'swr';
+    connection;
+    /** Registry host override (`registry`). */
+    registry;
+    constructor(connection, registry) {
+        this.connection = connection;
+        if (registry)
+            this.registry = registry;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await connectSwr(this.connection);
+        const secret = await createSwrLoginSecret(api, this.connection.region);
+        return chooseSwrLogin(secret, this.connection.region, now(), this.registry);
+    }
+}
+/** SWR documents a 6-hour lifetime for temporary login commands. */
+const SWR_LOGIN_LIFETIME_HOURS = 6;
+const swrLogin = {
+    loginInputs: [],
+    hostForms: [SWR_HOST_FORM],
+    hostInputs: swrHostInputs,
+    readTarget(reader, common) {
+        refuseInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
+        return new SwrLoginTarget(readSwrConnection(reader), common.registry);
+    },
+};
+/**
+ * The login to write from an SWR secret: only the entry for the region's registry, or for the `registry`
+ * input's host (a secret naming no host counts as the region's). An entry for any other host is never
+ * written: the answer could point later steps' pushes at a registry the workflow never named. Without an
+ * expiry header, the documented 6 hours apply.
+ */
+function chooseSwrLogin(secret, region, now, registryOverride) {
+    const regionHost = swrRegistryHost(region);
+    const accepted = new Set([regionHost, (registryOverride && registryKey(registryOverride)) || regionHost]);
+    const login = secret.logins.find((candidate) => accepted.has(registryKey(candidate.host ?? '') ?? '')) ??
+        secret.logins.find((candidate) => candidate.host === undefined);
+    if (!login)
+        throw unexpectedHosts(secret, [...accepted]);
+    const expiresAt = secret.expiresAt ?? new Date(now.getTime() + SWR_LOGIN_LIFETIME_HOURS * 3_600_000);
+    return {
+        registry: registryOverride ?? regionHost,
+        username: login.username,
+        password: login.password,
+        expiresAt,
+        expirySource: secret.expiresAt
+            ? 'X-Swr-Expireat header'
+            : `SWR's documented ${SWR_LOGIN_LIFETIME_HOURS}-hour lifetime`,
+    };
+}
+function unexpectedHosts(secret, accepted) {
+    const named = secret.logins.map((login) => JSON.stringify(login.host ?? '')).join(', ');
+    return new errors/* ApiError */.hD({
+        provider: 'SWR',
+        operation: 'create a temporary docker login',
+        method: 'POST',
+        path: '/v2/manage/utils/secret',
+        status: 200,
+        providerMessage: `the login is for ${named}, not for ${accepted.join(' or ')}; nothing was written`,
+        hint: "Set the 'registry' input to the registry host this login is for, if that is the one you mean.",
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
+
+
+
+function retentionsPath(namespace, repository) {
+    return api_path_apiPath `${swrRepositoryPath(namespace, repository)}/retentions`;
+}
+/** The repository's retention policies (SWR returns them in one response). */
+async function listSwrRetentions(api, namespace, repository) {
+    const response = await api.request({
+        method: 'GET',
+        path: retentionsPath(namespace, repository),
+        operation: `list retention policies of ${namespace}/${repository}`,
+    });
+    return Array.isArray(response.body) ? response.body : [];
+}
+/** Creates a policy and returns its id. Not retried: a repeat could create a second policy. */
+async function createSwrRetention(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: retentionsPath(namespace, repository),
+        body: settings,
+        operation: `create retention policy of ${namespace}/${repository}`,
+    });
+    return typeof response.body?.id === 'number' ? response.body.id : undefined;
+}
+/** Replaces the rules of one policy (spec 4.9.5). */
+async function updateSwrRetention(api, namespace, repository, id, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: api_path_apiPath `${retentionsPath(namespace, repository)}/${api_path_pathSegment(id, path_segments_SWR_RETENTION_ID)}`,
+        body: settings,
+        operation: `update retention policy ${id} of ${namespace}/${repository}`,
+        rawBody: true,
+    });
+}
+/** Deletes one policy; a missing one counts as deleted. */
+async function deleteSwrRetention(api, namespace, repository, id) {
+    await api.request({
+        method: 'DELETE',
+        path: apiPath `${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
+        operation: `delete retention policy ${id} of ${namespace}/${repository}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
+const HOUR = 3_600_000;
+const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
+/**
+ * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
+ * There is no `m`: it reads as minutes to some and months to others.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0'] = match;
+    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / UNITS.d);
+}
+
+;// CONCATENATED MODULE: ./src/core/output/markdown.ts
+// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
+// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
+
+
+let markdown_make;
+/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        markdown_make = (text) => new Markdown(text);
+    }
+    /** Joins parts with a separator the project wrote (e.g. '\n'). */
+    static join(parts, separator) {
+        return markdown_make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
+function md(parts, ...values) {
+    return markdown_make((0,template/* fillTemplate */.o)('md', parts, values, markdownValue));
+}
+function markdownValue(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'string' ? markdownText(value) : String(value);
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '@': '&#64;',
+};
+/**
+ * Pure: text as literal Markdown inline content on one line. HTML's special characters become
+ * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
+ * markup, link, autolink or table pipe survives.
+ */
+function markdownText(value) {
+    return (0,visible/* visible */.R)(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
+}
+/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
+function code(value) {
+    return markdown_make(codeSpan((0,visible/* visible */.R)(value)));
+}
+/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
+function codeCell(value) {
+    return markdown_make(codeSpan((0,visible/* visible */.R)(value)).replaceAll('|', '\\|'));
+}
+function codeSpan(content) {
+    if (content === '')
+        return '';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
+// `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
+// A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
+// differences that only make SWR keep more are reported as notes.
+
+
+
+/** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
+function retentionPolicyFor(rules) {
+    refuseInexpressible(rules);
+    // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
+    const selectors = [...rules.exclude, ...rules.keep].map((p) => ({
+        kind: 'regexp',
+        pattern: p.syntax === 'glob' ? p.regex.source : p.source,
+    }));
+    const notes = [
+        'SWR applies the policy on its own schedule; the digest-sharing and manifest-list protection of mode: delete does not apply to what SWR deletes.',
+        'Patterns are evaluated by SWR, whose regular-expression dialect may differ from JavaScript in rare constructs.',
+    ];
+    if (rules.keep.length > 0) {
+        notes.push('keep patterns become tag selectors: SWR does not count those tags towards the kept number.');
+    }
+    if (rules.olderThan) {
+        const days = wholeDaysAtLeast(rules.olderThan);
+        if (days * 86_400_000 !== rules.olderThan.ms) {
+            notes.push(`older-than ${rules.olderThan.text} is rounded up to ${days} days (SWR counts whole days).`);
+        }
+    }
+    const rule = rules.olderThan
+        ? {
+            template: 'date_rule',
+            params: { days: String(wholeDaysAtLeast(rules.olderThan)) },
+            tag_selectors: selectors,
+        }
+        : { template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors };
+    return { settings: { algorithm: 'or', rules: [rule] }, description: describeRule(rule), notes };
+}
+/** The rule in words, for the summary. */
+function describeRule(rule) {
+    const what = rule.template === 'date_rule'
+        ? `delete tags older than ${rule.params.days} days`
+        : `keep the newest ${rule.params.num} tags`;
+    const except = Markdown.join(rule.tag_selectors.map((s) => code(s.pattern)), ', ');
+    return rule.tag_selectors.length > 0 ? md `${what}, except tags matching ${except}` : md `${what}`;
+}
+function refuseInexpressible(rules) {
+    const refuse = (inputs, why) => {
+        throw new errors/* InputError */.dz(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
+    };
+    if (rules.include.length > 0) {
+        refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
+    }
+    if (rules.keepSemver > 0)
+        refuse(['keep-semver'], "'keep-semver': SWR has no per-version rule.");
+    if (rules.keepLast > 0 && rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
+            '(leave keep-last at 0 for an age rule alone, or older-than empty for a count rule alone).');
+    }
+    if (rules.keepLast === 0 && !rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "a policy without 'keep-last' or 'older-than'.");
+    }
+}
+/** Create when none exists, nothing when the one stored is equal, update otherwise; several = conflict. */
+function planRetention(current, wanted) {
+    if (current.length === 0)
+        return { action: 'create' };
+    if (current.length > 1)
+        return { action: 'conflict', ids: current.map((p) => p.id) };
+    const [policy] = current;
+    return sameRetention(policy, wanted)
+        ? { action: 'unchanged', id: policy.id }
+        : { action: 'update', id: policy.id };
+}
+/** Equal up to the order of rules and selectors, and numbers sent as strings or numbers. */
+function sameRetention(a, b) {
+    return retention_policy_canonical(a) === retention_policy_canonical(b);
+}
+function retention_policy_canonical(settings) {
+    const rules = (settings.rules ?? []).map((rule) => ({
+        template: rule.template,
+        days: rule.params?.days === undefined ? undefined : Number(rule.params.days),
+        num: rule.params?.num === undefined ? undefined : Number(rule.params.num),
+        selectors: (rule.tag_selectors ?? []).map((s) => `${s.kind}\u0000${s.pattern}`).sort(),
+    }));
+    const ruleTexts = rules.map((rule) => JSON.stringify(rule)).sort();
+    return JSON.stringify({ algorithm: settings.algorithm, rules: ruleTexts });
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention.ts
+
+
+
+
+
+/** One SWR retention policy, stored in each repository by apply. */
+class SwrPolicyToStore {
+    settings;
+    description;
+    notes;
+    #target;
+    constructor(target) {
+        this.#target = target;
+        this.settings = target.settings;
+        this.description = target.description;
+        this.notes = target.notes;
+    }
+    apply(api, namespace, repository, dryRun) {
+        return applyRetention(api, { namespace, repository, dryRun }, this.#target);
+    }
+}
+const swrRetention = {
+    policyFor: (rules) => new SwrPolicyToStore(retentionPolicyFor(rules)),
+};
+/** Creates the repository's policy when it has none, updates a different one, leaves an equal one alone. */
+async function applyRetention(api, where, target) {
+    const { namespace, repository, dryRun } = where;
+    const change = planRetention(await listSwrRetentions(api, namespace, repository), target.settings);
+    switch (change.action) {
+        case 'unchanged':
+            return { repository, action: 'unchanged', id: change.id };
+        case 'conflict':
+            return {
+                repository,
+                action: 'conflict',
+                detail: `it has ${change.ids.length} retention policies (ids ${change.ids.join(', ')}); keep at most one, then run again`,
+            };
+        case 'create': {
+            if (dryRun)
+                return { repository, action: 'would create' };
+            const id = await createSwrRetention(api, namespace, repository, target.settings);
+            return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
+        }
+        case 'update': {
+            // The id comes from the listing: one that cannot go into a path is reported, never used.
+            const problems = segmentProblems(String(change.id), path_segments_SWR_RETENTION_ID);
+            if (problems.length > 0) {
+                return {
+                    repository,
+                    action: 'conflict',
+                    detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
+                };
+            }
+            if (dryRun)
+                return { repository, action: 'would update', id: change.id };
+            await updateSwrRetention(api, namespace, repository, change.id, target.settings);
+            return { repository, action: 'updated', id: change.id };
+        }
+        default:
+            return assertNever(change, 'retention change');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
+
+
+
+
+
+
+/** SWR organization `namespace`. */
+function swrTagRegistry(api, namespace) {
+    return {
+        listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
+        repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
+        listTags: async (repository) => {
+            // Converted page by page: the raw records (manifest text included) never pile up in memory.
+            const tags = [];
+            for await (const page of pagesOfSwrTags(api, namespace, repository))
+                tags.push(...page.map(fromSwrTag));
+            return tags;
+        },
+        deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
+        namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
+        namespaceLabel: `SWR organization ${namespace}`,
+    };
+}
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
+function fromSwrTag(record) {
+    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+    const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
+    const info = {
+        ...refusal(record.Tag, SWR_TAG),
+        name: String(record.Tag),
+        digest: record.digest ?? '',
+        updatedAt: parseTime(record.updated ?? record.created),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
+    };
+    if (info.kind === 'list' && children)
+        info.children = children;
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/support.ts
+
+
+
+
+
+/** An SWR region to prune, as read from the inputs. */
+class SwrTagTarget {
+    connection;
+    constructor(connection) {
+        this.connection = connection;
+    }
+    connect(options) {
+        return connectSwr(this.connection, options);
+    }
+    registry(api, namespace) {
+        return swrTagRegistry(api, namespace);
+    }
+}
+const swrTags = {
+    namespaceKind: 'an SWR organization',
+    namespaceProblems: swrNamespaceProblems,
+    read: (reader) => new SwrTagTarget(readSwrConnection(reader)),
+    retention: swrRetention,
+};
+
+;// CONCATENATED MODULE: ./src/providers/swr/index.ts
+
+
+
+const swrProvider = {
+    name: 'swr',
+    label: 'SWR',
+    login: swrLogin,
+    namespaces: swrNamespaces,
+    tags: swrTags,
+};
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+
+
+
+
+/** Every registry family the actions ship with; the `provider` input picks one by name. */
+const PROVIDERS = [swrProvider, ccrProvider];
+/**
+ * The provider the `provider` input names, among those of the table that offer `capability`: the one
+ * place an action picks its provider. An unknown name, or one without the capability, is an InputError.
+ */
+function chooseProvider(reader, capability, choice) {
+    const able = (choice.table ?? PROVIDERS).filter((provider) => Boolean(provider[capability]));
+    const text = reader.optional('provider');
+    const [first] = able;
+    if (text === undefined && choice.optional && first)
+        return first;
+    const match = able.find((provider) => provider.name === text?.toLowerCase());
+    if (match)
+        return match;
+    const names = able.map((provider) => provider.name);
+    // A required choice fails the usual way: "is required: one of …" or "must be one of …".
+    if (!choice.optional)
+        reader.oneOf('provider', names);
+    const scopes = able.map((provider) => provider[capability].scope ?? provider.label);
+    throw new errors/* InputError */.dz('provider', `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`);
+}
+/** The provider whose registry hosts include `host`; undefined for a host no provider recognizes. */
+function recognizeRegistry(host, table = PROVIDERS) {
+    for (const provider of table) {
+        if (!provider.login)
+            continue;
+        const inputs = provider.login.hostInputs(host);
+        if (inputs)
+            return { provider: provider, inputs: { provider: provider.name, ...inputs } };
+    }
+    return undefined;
+}
+/** Every registry host form the table's logins recognize, for messages. */
+function registryHostForms(table = PROVIDERS) {
+    return table.flatMap((provider) => provider.login?.hostForms ?? []);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/action-metadata.ts
@@ -47567,7 +50619,7 @@ function checkEntry(network, text, allowAny, seen) {
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
 // `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
 const MINUTE = 60_000;
-const UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
+const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
 /** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
 function parseLeaseDuration(text) {
     const match = text
@@ -47577,58 +50629,8 @@ function parseLeaseDuration(text) {
     if (!match || text.trim() === '')
         return undefined;
     const [, days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(days) * UNITS.d + Number(hours) * UNITS.h + Number(minutes) * UNITS.m;
+    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
     return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/private-link-lines.ts
-// `private-links` lines: `<vpc id> <subnet id> [ip=auto|<address>] [dns=true|false]`.
-
-
-const VPC_ID = /^vpc-[a-z0-9]+$/;
-const SUBNET_ID = /^sbn-[a-z0-9]+$/;
-/** Parses every line; all problems are reported at once, naming the input. */
-function parsePrivateLinkLines(lines, input = 'private-links') {
-    const problems = [];
-    const links = [];
-    for (const line of lines) {
-        const result = parseLine(line);
-        if (typeof result === 'string')
-            problems.push(`"${line}": ${result}`);
-        else if (links.some((link) => link.vpcID === result.vpcID && link.subnetID === result.subnetID)) {
-            problems.push(`"${line}": ${result.vpcID} ${result.subnetID} is declared twice`);
-        }
-        else
-            links.push(result);
-    }
-    if (problems.length > 0) {
-        throw new errors/* InputError */.dz(input, `Input '${input}' has invalid lines: ${problems.join('; ')}.`);
-    }
-    return links;
-}
-function parseLine(line) {
-    const [vpcID = '', subnetID = '', ...options] = line.split(/\s+/);
-    if (!VPC_ID.test(vpcID))
-        return `"${vpcID}" is not a VPC id such as vpc-9070rw5u03rs`;
-    if (!SUBNET_ID.test(subnetID))
-        return `"${subnetID}" is not a subnet id such as sbn-qeimde0m7wyp`;
-    const link = { vpcID, subnetID, ipType: 'auto', ipAddress: '', autoDnsResolve: true };
-    for (const option of options) {
-        const [key, value = ''] = option.split('=', 2);
-        if (key === 'ip' && value === 'auto')
-            continue;
-        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
-            link.ipType = 'manual';
-            link.ipAddress = parseHostAddress(value).text;
-        }
-        else if (key === 'dns' && (value === 'true' || value === 'false')) {
-            link.autoDnsResolve = value === 'true';
-        }
-        else {
-            return `"${option}" is not ip=auto, ip=<IPv4 address in the subnet>, dns=true or dns=false`;
-        }
-    }
-    return link;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
@@ -47643,29 +50645,22 @@ function parseLine(line) {
 
 
 
-
 const MIN_LEASE_MS = 5 * 60_000;
 const MAX_LEASE_MS = 7 * 24 * 3_600_000;
 /** Reads and validates every input before any API call; InputError names the input and the rule. */
-function readSyncWhitelistInputs(reader = new InputReader(), env = process.env) {
-    const provider = reader.optional('provider');
-    if (provider !== undefined && provider.toLowerCase() !== 'ccr') {
-        throw new errors/* InputError */.dz('provider', `Input 'provider' must be ccr for sync-whitelist (CCR enterprise only), got "${provider}".`);
-    }
-    const connection = readCcrConnection(reader);
-    if (!connection.instanceId) {
-        throw new errors/* InputError */.dz('instance-id', "Input 'instance-id' is required: the CCR enterprise instance (ccr-xxxxxxxx).");
-    }
+function readSyncWhitelistInputs(reader = new InputReader(), env = process.env, providers = PROVIDERS) {
+    const provider = chooseAllowlist(reader, providers);
+    const target = provider.allowlist.read(reader);
     const { entries, notes } = parseEntryLines(reader.lines('entries'), {
         input: 'entries',
         allowAny: reader.boolean('allow-any', { default: false }),
     });
     const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
-    const privateLinks = parsePrivateLinkLines(reader.lines('private-links'));
+    const privateLinks = readPrivateLinks(reader, provider);
     const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
     const inputs = {
-        connection,
-        instanceId: connection.instanceId,
+        target,
+        instanceId: target.instanceId,
         mode,
         entries,
         entryNotes: notes,
@@ -47688,6 +50683,21 @@ function readSyncWhitelistInputs(reader = new InputReader(), env = process.env) 
     checkCombinations(inputs);
     checkDeclaredInputs(reader, actionMetadata, destructiveRun(inputs));
     return inputs;
+}
+/** The `provider` input's provider, or the first one with an allowlist when the input is empty. */
+function chooseAllowlist(reader, providers = PROVIDERS) {
+    return chooseProvider(reader, 'allowlist', { action: 'sync-whitelist', table: providers, optional: true });
+}
+/** `private-links` lines, parsed by the provider; an InputError when its registry has no private links. */
+function readPrivateLinks(reader, provider) {
+    const lines = reader.lines('private-links');
+    const parse = provider.allowlist.parsePrivateLinks;
+    if (lines.length === 0)
+        return [];
+    if (!parse) {
+        throw new errors/* InputError */.dz('private-links', `Input 'private-links' is not supported by ${provider.label}.`);
+    }
+    return parse(lines, 'private-links');
 }
 /** Modes that remove entries, and pruning private links, refuse an input the action does not know. */
 function destructiveRun(inputs) {
@@ -47886,8 +50896,7 @@ function describeHolders(mark) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/whitelist-writes.ts
-// Applies allowlist changes through the CCR client. The API has no update: a rewrite is add + delete.
-
+// Applies allowlist changes through the provider's calls. There is no update: a rewrite is add + delete.
 
 /** The outcome of an add call that threw `error`. */
 function failedAddOutcome(error) {
@@ -47899,28 +50908,28 @@ function failedAddOutcome(error) {
  * second form while the first exists, it falls back to delete-then-add under the old form, and puts the
  * old entries back if even that add fails. `onAdd` hears how each add of `item` (in either form) went.
  */
-async function writeReplacing(api, instanceId, item, replaces, onAdd = () => { }) {
+async function writeReplacing(list, item, replaces, onAdd = () => { }) {
     const sameForm = replaces.filter((old) => old.ipAddr === item.ipAddr);
     const otherForms = replaces.filter((old) => old.ipAddr !== item.ipAddr);
     if (sameForm.length > 0)
-        await deleteWhitelistItems(api, instanceId, addrs(sameForm));
+        await list.remove(addrs(sameForm));
     try {
-        await addReporting(api, instanceId, item, onAdd);
+        await addReporting(list, item, onAdd);
     }
     catch (error) {
         if (otherForms.length === 0 || !isClientError(error))
             throw error;
-        if (await hasEntry(api, instanceId, item.ipAddr))
+        if (await hasEntry(list, item.ipAddr))
             throw error; // a concurrent writer got there first
-        await replaceInPlace(api, instanceId, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
+        await replaceInPlace(list, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
         return;
     }
     if (otherForms.length > 0)
-        await deleteWhitelistItems(api, instanceId, addrs(otherForms));
+        await list.remove(addrs(otherForms));
 }
-async function addReporting(api, instanceId, item, onAdd) {
+async function addReporting(list, item, onAdd) {
     try {
-        await addWhitelistItem(api, instanceId, item);
+        await list.add(item);
     }
     catch (error) {
         onAdd(failedAddOutcome(error));
@@ -47928,19 +50937,19 @@ async function addReporting(api, instanceId, item, onAdd) {
     }
     onAdd('added');
 }
-async function replaceInPlace(api, instanceId, item, replaces, onAdd) {
-    await deleteWhitelistItems(api, instanceId, addrs(replaces));
+async function replaceInPlace(list, item, replaces, onAdd) {
+    await list.remove(addrs(replaces));
     try {
-        await addReporting(api, instanceId, item, onAdd);
+        await addReporting(list, item, onAdd);
     }
     catch (error) {
         for (const old of replaces)
-            await addWhitelistItem(api, instanceId, old).catch(() => undefined);
+            await list.add(old).catch(() => undefined);
         throw error;
     }
 }
-async function hasEntry(api, instanceId, ipAddr) {
-    const { whitelist } = await getPublicLinks(api, instanceId);
+async function hasEntry(list, ipAddr) {
+    const { whitelist } = await list.read();
     return whitelist.some((entry) => entry.ipAddr === ipAddr);
 }
 /** A 4xx that is neither auth, not-found nor throttling: the request itself was refused (e.g. a duplicate). */
@@ -47968,20 +50977,20 @@ function addrs(items) {
 
 
 /** Gets this job listed on the lease of its address (or learns that the address is already allowed). */
-function acquireLease(api, instanceId, request, options = {}) {
-    return leaseLoop(api, instanceId, request, planJoin, options);
+function acquireLease(list, request, options = {}) {
+    return leaseLoop(list, request, planJoin, options);
 }
 /** Takes this job off the lease of its address, deleting the entry when nobody else holds it. */
-function releaseLease(api, instanceId, request, options = {}) {
-    return leaseLoop(api, instanceId, request, planRelease, options);
+function releaseLease(list, request, options = {}) {
+    return leaseLoop(list, request, planRelease, options);
 }
-async function leaseLoop(api, instanceId, request, plan, options) {
+async function leaseLoop(list, request, plan, options) {
     const { attempts = 8, patience = 3, now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random } = options;
     const written = [];
     let lastProblem = 'no attempt made';
     for (let attempt = 1; attempt <= attempts; attempt++) {
         try {
-            const { whitelist } = await getPublicLinks(api, instanceId);
+            const { whitelist } = await list.read();
             const current = readCurrentEntries(whitelist, request.owner);
             const step = plan(current, { ...request, now: now(), force: attempt > patience });
             if (step.kind === 'none')
@@ -47989,7 +50998,7 @@ async function leaseLoop(api, instanceId, request, plan, options) {
             if (step.kind === 'wait')
                 lastProblem = step.reason;
             else {
-                await applyStep(api, instanceId, step, options.onAdd);
+                await applyStep(list, step, options.onAdd);
                 written.push(step.reason);
                 lastProblem = 'the allowlist did not show the change afterwards';
             }
@@ -48004,11 +51013,18 @@ async function leaseLoop(api, instanceId, request, plan, options) {
     }
     throw new LeaseError(request, attempts, lastProblem);
 }
-async function applyStep(api, instanceId, step, onAdd) {
-    if (step.kind === 'write')
-        await writeReplacing(api, instanceId, step.item, step.replaces, onAdd);
-    if (step.kind === 'delete')
-        await deleteWhitelistItems(api, instanceId, step.items.map((item) => item.ipAddr));
+async function applyStep(list, step, onAdd) {
+    switch (step.kind) {
+        case 'write':
+            return writeReplacing(list, step.item, step.replaces, onAdd);
+        case 'delete':
+            return list.remove(step.items.map((item) => item.ipAddr));
+        case 'none':
+        case 'wait':
+            return;
+        default:
+            return assertNever(step, 'lease step');
+    }
 }
 /** The lease could not be brought to the wanted state within the attempts allowed. */
 class LeaseError extends Error {
@@ -48146,68 +51162,6 @@ function isWrite(change) {
     return change.kind === 'add' || change.kind === 'delete' || change.kind === 'replace';
 }
 
-;// CONCATENATED MODULE: ./src/providers/ccr/private-links.ts
-// CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
-
-
-
-function privateLinksPath(instanceId) {
-    return apiPath `/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
-}
-/** Every private link of the instance (the API returns them in one answer, unpaged). */
-async function listPrivateLinks(api, instanceId) {
-    const operation = `list private links of instance ${instanceId}`;
-    const { body } = await api.request({
-        method: 'GET',
-        path: privateLinksPath(instanceId),
-        operation,
-    });
-    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
-    if (!Array.isArray(items) || !items.every(isListedLink)) {
-        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer is malformed; nothing was changed.`);
-    }
-    return items.map((item) => ({
-        vpcID: item.vpcID,
-        subnetID: item.subnetID,
-        serviceNetID: stringOr(item.serviceNetID),
-        status: stringOr(item.status),
-        ipAddress: stringOr(item.ipAddress),
-    }));
-}
-/** Links a VPC subnet to the instance. */
-async function createPrivateLink(api, instanceId, link) {
-    await api.request({
-        method: 'POST',
-        path: privateLinksPath(instanceId),
-        body: {
-            vpcID: link.vpcID,
-            subnetID: link.subnetID,
-            ipType: link.ipType,
-            ipAddress: link.ipType === 'manual' ? link.ipAddress : '',
-            autoDnsResolve: link.autoDnsResolve,
-        },
-        operation: `link ${link.vpcID}/${link.subnetID} to instance ${instanceId}`,
-    });
-}
-/** Removes the link between a VPC subnet and the instance. */
-async function deletePrivateLink(api, instanceId, link) {
-    await api.request({
-        method: 'DELETE',
-        path: privateLinksPath(instanceId),
-        body: { vpcID: link.vpcID, subnetID: link.subnetID },
-        operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
-    });
-}
-function private_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isListedLink(value) {
-    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
-}
-function stringOr(value) {
-    return typeof value === 'string' ? value : '';
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan-private-links.ts
 /** Declared links are created when missing; undeclared ones are deleted only with `prune`. */
 function planPrivateLinks(current, declared, prune) {
@@ -48236,46 +51190,74 @@ function privateLinkName(link) {
 
 
 /** Creates declared private links that are missing and, with prune-private-links, deletes the others. */
-async function reconcilePrivateLinks(api, inputs) {
+async function reconcilePrivateLinks(list, inputs) {
     if (inputs.privateLinks.length === 0 && !inputs.prunePrivateLinks)
         return [];
-    const current = await listPrivateLinks(api, inputs.instanceId);
+    const links = list.privateLinks;
+    // Unreachable through the inputs: a registry without private links refuses the private-links input.
+    if (!links)
+        throw new Error(`Instance ${inputs.instanceId} has no private links to reconcile.`);
+    const current = await links.list();
     const changes = planPrivateLinks(current, inputs.privateLinks, inputs.prunePrivateLinks);
     (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
     for (const change of changes)
         (0,log/* logInfo */.fH)((0,shown/* shown */.S) `  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
     if (inputs.dryRun)
         return changes;
-    for (const change of changes) {
-        if (change.kind === 'create')
-            await createPrivateLink(api, inputs.instanceId, change.link);
-        if (change.kind === 'delete')
-            await deletePrivateLink(api, inputs.instanceId, change.link);
-    }
+    for (const change of changes)
+        await applyLinkChange(links, change);
     return changes;
+}
+function applyLinkChange(links, change) {
+    switch (change.kind) {
+        case 'create':
+            return links.create(change.link);
+        case 'delete':
+            return links.delete(change.link);
+        case 'keep':
+            return Promise.resolve();
+        default:
+            return assertNever(change, 'private link change');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
+
 /** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
 function projectChanges(items, changes) {
     let result = [...items];
-    for (const change of changes) {
-        if (change.kind === 'add')
-            result.push(change.item);
-        if (change.kind === 'delete')
-            result = withoutAddrs(result, [change.item]);
-        if (change.kind === 'replace')
-            result = [...withoutAddrs(result, change.replaces), change.item];
-    }
+    for (const change of changes)
+        result = projectChange(result, change);
     return result;
+}
+function projectChange(items, change) {
+    switch (change.kind) {
+        case 'add':
+            return [...items, change.item];
+        case 'delete':
+            return withoutAddrs(items, [change.item]);
+        case 'replace':
+            return [...withoutAddrs(items, change.replaces), change.item];
+        case 'keep':
+        case 'skip':
+            return items;
+        default:
+            return assertNever(change, 'allowlist change');
+    }
 }
 /** The allowlist after one lease step. */
 function projectLeaseStep(items, step) {
-    if (step.kind === 'write')
-        return [...withoutAddrs(items, step.replaces), step.item];
-    if (step.kind === 'delete')
-        return withoutAddrs(items, step.items);
-    return [...items];
+    switch (step.kind) {
+        case 'write':
+            return [...withoutAddrs(items, step.replaces), step.item];
+        case 'delete':
+            return withoutAddrs(items, step.items);
+        case 'none':
+        case 'wait':
+            return [...items];
+        default:
+            return assertNever(step, 'lease step');
+    }
 }
 function withoutAddrs(items, gone) {
     const addrs = new Set(gone.map((item) => item.ipAddr));
@@ -48299,84 +51281,6 @@ function statusMatches(status, wish) {
     return wish === 'open'
         ? normal === 'opened' || normal === 'open'
         : normal === 'closed' || normal === 'close';
-}
-
-// EXTERNAL MODULE: ./src/core/output/visible.ts
-var visible = __nccwpck_require__(9571);
-;// CONCATENATED MODULE: ./src/core/output/markdown.ts
-// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
-// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
-
-
-let markdown_make;
-/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
-class Markdown {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    static {
-        markdown_make = (text) => new Markdown(text);
-    }
-    /** Joins parts with a separator the project wrote (e.g. '\n'). */
-    static join(parts, separator) {
-        return markdown_make(parts.map((part) => part.text).join(separator));
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
-function md(parts, ...values) {
-    return markdown_make((0,template/* fillTemplate */.o)('md', parts, values, markdownValue));
-}
-function markdownValue(value) {
-    if (value instanceof Markdown)
-        return value.text;
-    return typeof value === 'string' ? markdownText(value) : String(value);
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '@': '&#64;',
-};
-/**
- * Pure: text as literal Markdown inline content on one line. HTML's special characters become
- * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
- * markup, link, autolink or table pipe survives.
- */
-function markdownText(value) {
-    return (0,visible/* visible */.R)(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
-}
-/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
-function code(value) {
-    return markdown_make(codeSpan((0,visible/* visible */.R)(value)));
-}
-/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
-function codeCell(value) {
-    return markdown_make(codeSpan((0,visible/* visible */.R)(value)).replaceAll('|', '\\|'));
-}
-function codeSpan(content) {
-    if (content === '')
-        return '';
-    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
-    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-/**
- * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
- * action's sections below it are `###` headings, its lists and tables plain Markdown.
- */
-function summaryHeading(action, subject) {
-    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
-    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
-        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
-    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/report.ts
@@ -48690,8 +51594,6 @@ function isLeaseState(value) {
 
 
 
-
-
 /** The main step of sync-whitelist. */
 async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     for (const note of inputs.entryNotes)
@@ -48699,10 +51601,10 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     const runnerIp = await runnerAddress(inputs);
     if (runnerIp)
         setStepOutput('runner-ip', runnerIp.text);
-    const api = await connectCcr(inputs.connection);
+    const list = inputs.target.allowlist(await inputs.target.connect());
     const state = { instanceId: inputs.instanceId, owner: inputs.owner };
-    const links = await getPublicLinks(api, inputs.instanceId);
-    const accessAction = await applyPublicAccess(api, inputs, links, state);
+    const links = await list.read();
+    const accessAction = await applyPublicAccess(list, inputs, links, state);
     const declared = inputs.mode === 'remove' && runnerIp
         ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
         : inputs.entries;
@@ -48714,13 +51616,13 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     });
     printChanges(changes, inputs.dryRun);
     if (!inputs.dryRun)
-        await applyChanges(api, inputs.instanceId, changes);
+        await applyChanges(list, changes);
     const planned = projectChanges(links.whitelist, changes);
-    const lease = runnerIp && inputs.mode !== 'remove' ? await takeLease(api, inputs, runnerIp, planned, state) : undefined;
-    const privateLinks = await reconcilePrivateLinks(api, inputs);
-    const entries = inputs.dryRun
-        ? (lease?.projected ?? planned)
-        : (await getPublicLinks(api, inputs.instanceId)).whitelist;
+    const lease = runnerIp && inputs.mode !== 'remove'
+        ? await takeLease(list, inputs, runnerIp, planned, state)
+        : undefined;
+    const privateLinks = await reconcilePrivateLinks(list, inputs);
+    const entries = inputs.dryRun ? (lease?.projected ?? planned) : (await list.read()).whitelist;
     // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
     const { added, removed } = addressesChanged(changes, lease && { address: lease.address, created: lease.created, deleted: false });
     const report = {
@@ -48739,7 +51641,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     writeOutputs(report);
     await appendJobSummary(summaryMarkdown(report));
 }
-async function applyPublicAccess(api, inputs, links, state) {
+async function applyPublicAccess(list, inputs, links, state) {
     const action = planPublicAccess(links.status, inputs.publicAccess);
     if (!action) {
         (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`);
@@ -48761,7 +51663,7 @@ async function applyPublicAccess(api, inputs, links, state) {
         state.restorePublicAccess = restoreActionFor(links.status);
         saveSyncWhitelistState(state);
     }
-    await setPublicAccess(api, inputs.instanceId, action);
+    await list.setPublicAccess(action);
     (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`);
     return action;
 }
@@ -48781,19 +51683,19 @@ function printChanges(changes, dryRun) {
             (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${change.warning}`);
 }
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
-async function applyChanges(api, instanceId, changes) {
+async function applyChanges(list, changes) {
     const writes = changes.filter(isWrite);
     for (const change of writes) {
         if (change.kind === 'add')
-            await writeReplacing(api, instanceId, change.item, []);
+            await writeReplacing(list, change.item, []);
         if (change.kind === 'replace')
-            await writeReplacing(api, instanceId, change.item, change.replaces);
+            await writeReplacing(list, change.item, change.replaces);
     }
     const deletions = writes.flatMap((change) => (change.kind === 'delete' ? [change.item.ipAddr] : []));
     if (deletions.length > 0)
-        await deleteWhitelistItems(api, instanceId, deletions);
+        await list.remove(deletions);
 }
-async function takeLease(api, inputs, network, planned, state) {
+async function takeLease(list, inputs, network, planned, state) {
     const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     // Description text of the lease entry (the marker follows it): what the job runs on.
     const text = (0,step_host/* stepHost */.H)().job.runnerName;
@@ -48816,7 +51718,7 @@ async function takeLease(api, inputs, network, planned, state) {
     const adds = [];
     let result;
     try {
-        result = await acquireLease(api, inputs.instanceId, request, { onAdd: (outcome) => adds.push(outcome) });
+        result = await acquireLease(list, request, { onAdd: (outcome) => adds.push(outcome) });
     }
     catch (error) {
         // Post warns of a lease left behind only when one of this job's adds may have gone through.
@@ -48991,15 +51893,1634 @@ class UnsafeNameError extends Error {
 
 /***/ }),
 
-/***/ 95:
+/***/ 2414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ githubHost),
+/* harmony export */   W: () => (/* binding */ inputsInEnvironment)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
+// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
+
+/**
+ * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
+ * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+ */
+function inputsInEnvironment(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+const githubHost = {
+    input: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+    givenInputs: () => inputsInEnvironment(process.env),
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    exportVariable: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(name, value),
+    saveState: (key, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(key, value),
+    getState: (key) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(key),
+    async appendSummary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+    },
+    hideSecret: (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
+    log: {
+        info: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text),
+        warning: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text),
+        notice: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(text),
+        debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text),
+        startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title),
+        endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+        failure: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    },
+    job: {
+        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
+        tempEmptiedAtJobEnd: true,
+        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runnerName: 'GitHub Actions runner',
+    },
+};
+
+
+/***/ }),
+
+/***/ 897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ stepHost)
+/* harmony export */ });
+/* unused harmony export useStepHost */
+/* harmony import */ var _github_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2414);
+// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
+// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
+// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
+// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
+
+let current = _github_host_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .S;
+/** The host the running step talks to. */
+function stepHost() {
+    return current;
+}
+/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
+function useStepHost(host) {
+    current = host;
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ logWarning),
+/* harmony export */   H1: () => (/* binding */ logFailure),
+/* harmony export */   MD: () => (/* binding */ logDebug),
+/* harmony export */   fH: () => (/* binding */ logInfo)
+/* harmony export */ });
+/* unused harmony exports logNotice, startLogGroup, endLogGroup */
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
+// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
+// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
+// step's host (the runner, or the CLI) frames the lines.
+
+
+/** A plain log line (or lines). */
+function logInfo(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.info((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A warning annotation. */
+function logWarning(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.warning((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** A notice annotation. */
+function logNotice(text) {
+    stepHost().log.notice(visibleLines(text.text));
+}
+/** A line shown only with step debug logging on. */
+function logDebug(text) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.debug((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
+}
+/** Lines folded under a title in the log, until `endLogGroup`. */
+function startLogGroup(title) {
+    stepHost().log.startGroup(visibleLines(title.text));
+}
+function endLogGroup() {
+    stepHost().log.endGroup();
+}
+/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
+function logFailure(message) {
+    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.failure((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
+}
+
+
+/***/ }),
+
+/***/ 5156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ Shown),
+/* harmony export */   S: () => (/* binding */ shown)
+/* harmony export */ });
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+// Text ready for the log: the project's own words, with every value put in through `visible`.
+
+
+let make;
+/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
+class Shown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Shown(text);
+    }
+    /** Joins shown parts with a separator the project wrote. */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
+function shown(parts, ...values) {
+    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('shown', parts, values, showValue));
+}
+function showValue(value) {
+    if (value instanceof Shown)
+        return value.text;
+    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
+}
+
+
+/***/ }),
+
+/***/ 7915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   E$: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony exports secretForms, forgetSecrets */
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
+
+const known = new Set();
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
+function maskSecret(value) {
+    if (value === undefined || value === '')
+        return value;
+    for (const form of secretForms(value)) {
+        if (known.has(form))
+            continue;
+        known.add(form);
+        (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().hideSecret(form);
+    }
+    return value;
+}
+/** The forms a secret may take in text: raw, base64 and percent-encoded. */
+function secretForms(value) {
+    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
+    return [...forms].filter((form) => form.length >= 4 || form === value);
+}
+/** Replaces every known secret (in any of its forms) in text with `***`. */
+function redact(text) {
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
+        if (secret.length > 0)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** Forgets every registered secret (tests only). */
+function forgetSecrets() {
+    known.clear();
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8280:
+/***/ (function(module) {
+
+(function (root) {
+    'use strict';
+    // A list of regular expressions that match arbitrary IPv4 addresses,
+    // for which a number of weird notations exist.
+    // Note that an address like 0010.0xa5.1.1 is considered legal.
+    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
+    const ipv4Regexes = {
+        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        longValue: new RegExp(`^${ipv4Part}$`, 'i')
+    };
+
+    // Regular Expression for checking Octal numbers
+    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
+    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
+
+    const zoneIndex = '%[0-9a-z]{1,}';
+
+    // IPv6-matching regular expressions.
+    // For IPv6, the task is simpler: it is enough to match the colon-delimited
+    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
+    // the end.
+    const ipv6Part = '(?:[0-9a-f]+::?)+';
+    const ipv6Regexes = {
+        zoneIndex: new RegExp(zoneIndex, 'i'),
+        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
+        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
+        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
+    };
+
+    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
+    function expandIPv6 (string, parts) {
+        // More than one '::' means invalid address
+        if (string.indexOf('::') !== string.lastIndexOf('::')) {
+            return null;
+        }
+
+        let colonCount = 0;
+        let lastColon = -1;
+        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
+        let replacement, replacementCount;
+
+        // Remove zone index and save it for later
+        if (zoneId) {
+            zoneId = zoneId.substring(1);
+            string = string.replace(/%.+$/, '');
+        }
+
+        // How many parts do we already have?
+        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
+            colonCount++;
+        }
+
+        // 0::0 is two parts more than ::
+        if (string.substr(0, 2) === '::') {
+            colonCount--;
+        }
+
+        if (string.substr(-2, 2) === '::') {
+            colonCount--;
+        }
+
+        // An address must not contain more separators than available parts,
+        // and :: must compress at least one part.
+        if (colonCount >= parts) {
+            return null;
+        }
+
+        // replacement = ':' + '0:' * (parts - colonCount)
+        replacementCount = parts - colonCount;
+        replacement = ':';
+        while (replacementCount--) {
+            replacement += '0:';
+        }
+
+        // Insert the missing zeroes
+        string = string.replace('::', replacement);
+
+        // Trim any garbage which may be hanging around if :: was at the edge in
+        // the source string
+        if (string[0] === ':') {
+            string = string.slice(1);
+        }
+
+        if (string[string.length - 1] === ':') {
+            string = string.slice(0, -1);
+        }
+
+        parts = (function () {
+            const ref = string.split(':');
+            const results = [];
+
+            for (let i = 0; i < ref.length; i++) {
+                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
+            }
+
+            return results;
+        })();
+
+        return {
+            parts: parts,
+            zoneId: zoneId
+        };
+    }
+
+    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
+    function matchCIDR (first, second, partSize, cidrBits) {
+        if (first.length !== second.length) {
+            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
+        }
+
+        let part = 0;
+        let shift;
+
+        while (cidrBits > 0) {
+            shift = partSize - cidrBits;
+            if (shift < 0) {
+                shift = 0;
+            }
+
+            if (first[part] >> shift !== second[part] >> shift) {
+                return false;
+            }
+
+            cidrBits -= partSize;
+            part += 1;
+        }
+
+        return true;
+    }
+
+    function parseIntAuto (string) {
+        // Hexadecimal base 16 (0x#)
+        if (hexRegex.test(string)) {
+            return parseInt(string, 16);
+        }
+        // While octal representation is discouraged by ECMAScript 3
+        // and forbidden by ECMAScript 5, we silently allow it to
+        // work only if the rest of the string has numbers less than 8.
+        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
+        if (octalRegex.test(string)) {
+            return parseInt(string, 8);
+        }
+            throw new Error(`ipaddr: cannot parse ${string} as octal`);
+        }
+        // Always include the base 10 radix!
+        return parseInt(string, 10);
+    }
+
+    function padPart (part, length) {
+        while (part.length < length) {
+            part = `0${part}`;
+        }
+
+        return part;
+    }
+
+    const ipaddr = {};
+
+    // An IPv4 address (RFC791).
+    ipaddr.IPv4 = (function () {
+        // Constructs a new IPv4 address from an array of four octets
+        // in network order (MSB first)
+        // Verifies the input.
+        function IPv4 (octets) {
+            if (octets.length !== 4) {
+                throw new Error('ipaddr: ipv4 octet count should be 4');
+            }
+
+            let i, octet;
+
+            for (i = 0; i < octets.length; i++) {
+                octet = octets[i];
+                if (!((0 <= octet && octet <= 255))) {
+                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
+                }
+            }
+
+            this.octets = octets;
+        }
+
+        // Special IPv4 address ranges.
+        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
+        IPv4.prototype.SpecialRanges = {
+            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
+            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
+            // RFC3171
+            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
+            // RFC3927
+            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
+            // RFC5735
+            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
+            // RFC6598
+            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
+            // RFC1918
+            'private': [
+                [new IPv4([10, 0, 0, 0]), 8],
+                [new IPv4([172, 16, 0, 0]), 12],
+                [new IPv4([192, 168, 0, 0]), 16]
+            ],
+            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
+            reserved: [
+                [new IPv4([192, 0, 0, 0]), 24],
+                [new IPv4([192, 0, 2, 0]), 24],
+                [new IPv4([192, 88, 99, 0]), 24],
+                [new IPv4([198, 18, 0, 0]), 15],
+                [new IPv4([198, 51, 100, 0]), 24],
+                [new IPv4([203, 0, 113, 0]), 24],
+                [new IPv4([240, 0, 0, 0]), 4]
+            ],
+            // RFC7534, RFC7535
+            as112: [
+                [new IPv4([192, 175, 48, 0]), 24],
+                [new IPv4([192, 31, 196, 0]), 24],
+            ],
+            // RFC7450
+            amt: [
+                [new IPv4([192, 52, 193, 0]), 24],
+            ],
+        };
+
+        // The 'kind' method exists on both IPv4 and IPv6 classes.
+        IPv4.prototype.kind = function () {
+            return 'ipv4';
+        };
+
+        // Checks if this address matches other one within given CIDR range.
+        IPv4.prototype.match = function (other, cidrRange) {
+            let ref;
+            if (cidrRange === undefined) {
+                ref = other;
+                other = ref[0];
+                cidrRange = ref[1];
+            }
+
+            if (other.kind() !== 'ipv4') {
+                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
+            }
+
+            return matchCIDR(this.octets, other.octets, 8, cidrRange);
+        };
+
+        // returns a number of leading ones in IPv4 address, making sure that
+        // the rest is a solid sequence of 0's (valid netmask)
+        // returns either the CIDR length or null if mask is not valid
+        IPv4.prototype.prefixLengthFromSubnetMask = function () {
+            let cidr = 0;
+            // non-zero encountered stop scanning for zeroes
+            let stop = false;
+            // number of zeroes in octet
+            const zerotable = {
+                0: 8,
+                128: 7,
+                192: 6,
+                224: 5,
+                240: 4,
+                248: 3,
+                252: 2,
+                254: 1,
+                255: 0
+            };
+            let i, octet, zeros;
+
+            for (i = 3; i >= 0; i -= 1) {
+                octet = this.octets[i];
+                if (octet in zerotable) {
+                    zeros = zerotable[octet];
+                    if (stop && zeros !== 0) {
+                        return null;
+                    }
+
+                    if (zeros !== 8) {
+                        stop = true;
+                    }
+
+                    cidr += zeros;
+                } else {
+                    return null;
+                }
+            }
+
+            return 32 - cidr;
+        };
+
+        // Checks if the address corresponds to one of the special ranges.
+        IPv4.prototype.range = function () {
+            return ipaddr.subnetMatch(this, this.SpecialRanges);
+        };
+
+        // Returns an array of byte-sized values in network order (MSB first)
+        IPv4.prototype.toByteArray = function () {
+            return this.octets.slice(0);
+        };
+
+        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
+        IPv4.prototype.toIPv4MappedAddress = function () {
+            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
+        };
+
+        // Symmetrical method strictly for aligning with the IPv6 methods.
+        IPv4.prototype.toNormalizedString = function () {
+            return this.toString();
+        };
+
+        // Returns the address in convenient, decimal-dotted format.
+        IPv4.prototype.toString = function () {
+            return this.octets.join('.');
+        };
+
+        return IPv4;
+    })();
+
+    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
+    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
+
+        try {
+            const cidr = this.parseCIDR(string);
+            const ipInterfaceOctets = cidr[0].toByteArray();
+            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            const octets = [];
+            let i = 0;
+            while (i < 4) {
+                // Broadcast address is bitwise OR between ip interface and inverted mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+        }
+    };
+
+    // Checks if a given string is formatted like IPv4 address.
+    ipaddr.IPv4.isIPv4 = function (string) {
+        return this.parser(string) !== null;
+    };
+
+    // Checks if a given string is a valid IPv4 address.
+    ipaddr.IPv4.isValid = function (string) {
+        try {
+            new this(this.parser(string));
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a valid IPv4 address in CIDR notation.
+    ipaddr.IPv4.isValidCIDR = function (string) {
+        try {
+            this.parseCIDR(string);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a full four-part IPv4 Address.
+    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
+        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+            return true;
+        } else {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
+    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
+        const match = string.match(/^(.+)\/(\d+)$/);
+
+        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
+            return false;
+        }
+
+        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
+    };
+
+    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
+    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+        try {
+            cidr = this.parseCIDR(string);
+            ipInterfaceOctets = cidr[0].toByteArray();
+            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            octets = [];
+            i = 0;
+            while (i < 4) {
+                // Network address is bitwise AND between ip interface and mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+        }
+    };
+
+    // Tries to parse and validate a string with IPv4 address.
+    // Throws an error if it fails.
+    ipaddr.IPv4.parse = function (string) {
+        const parts = this.parser(string);
+
+        if (parts === null) {
+            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
+        }
+
+        return new this(parts);
+    };
+
+    // Parses the string as an IPv4 Address with CIDR Notation.
+    ipaddr.IPv4.parseCIDR = function (string) {
+        let match;
+
+        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+            const maskLength = parseInt(match[2]);
+            if (maskLength >= 0 && maskLength <= 32) {
+                const parsed = [this.parse(match[1]), maskLength];
+                Object.defineProperty(parsed, 'toString', {
+                    value: function () {
+                        return this.join('/');
+                    }
+                });
+                return parsed;
+            }
+        }
+
+        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
+    };
+
+    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
+    // value representing last three octets; this corresponds to a class C
+    // address) are omitted due to classless nature of modern Internet.
+    ipaddr.IPv4.parser = function (string) {
+        let match, part, value;
+
+        // parseInt recognizes all that octal & hexadecimal weirdness for us
+        if ((match = string.match(ipv4Regexes.fourOctet))) {
+            return (function () {
+                const ref = match.slice(1, 6);
+                const results = [];
+
+                for (let i = 0; i < ref.length; i++) {
+                    part = ref[i];
+                    results.push(parseIntAuto(part));
+                }
+
+                return results;
+            })();
+        } else if ((match = string.match(ipv4Regexes.longValue))) {
+            value = parseIntAuto(match[1]);
+            if (value > 0xffffffff || value < 0) {
+                throw new Error('ipaddr: address outside defined range');
+            }
+
+            return ((function () {
+                const results = [];
+                let shift;
+
+                for (shift = 0; shift <= 24; shift += 8) {
+                    results.push((value >> shift) & 0xff);
+                }
+
+                return results;
+            })()).reverse();
+        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
+            return (function () {
+                const ref = match.slice(1, 4);
+                const results = [];
+
+                value = parseIntAuto(ref[1]);
+                if (value > 0xffffff || value < 0) {
+                    throw new Error('ipaddr: address outside defined range');
+                }
+
+                results.push(parseIntAuto(ref[0]));
+                results.push((value >> 16) & 0xff);
+                results.push((value >>  8) & 0xff);
+                results.push( value        & 0xff);
+
+                return results;
+            })();
+        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
+            return (function () {
+                const ref = match.slice(1, 5);
+                const results = [];
+
+                value = parseIntAuto(ref[2]);
+                if (value > 0xffff || value < 0) {
+                    throw new Error('ipaddr: address outside defined range');
+                }
+
+                results.push(parseIntAuto(ref[0]));
+                results.push(parseIntAuto(ref[1]));
+                results.push((value >> 8) & 0xff);
+                results.push( value       & 0xff);
+
+                return results;
+            })();
+        } else {
+            return null;
+        }
+    };
+
+    // A utility function to return subnet mask in IPv4 format given the prefix length
+    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
+            throw new Error('ipaddr: invalid IPv4 prefix length');
+        }
+
+        const octets = [0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+
+        while (j < filledOctetCount) {
+            octets[j] = 255;
+            j++;
+        }
+
+        if (filledOctetCount < 4) {
+            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+        }
+
+        return new this(octets);
+    };
+
+    // An IPv6 address (RFC2460)
+    ipaddr.IPv6 = (function () {
+        // Constructs an IPv6 address from an array of eight 16 - bit parts
+        // or sixteen 8 - bit parts in network order(MSB first).
+        // Throws an error if the input is invalid.
+        function IPv6 (parts, zoneId) {
+            let i, part;
+
+            if (parts.length === 16) {
+                this.parts = [];
+                for (i = 0; i <= 14; i += 2) {
+                    this.parts.push((parts[i] << 8) | parts[i + 1]);
+                }
+            } else if (parts.length === 8) {
+                this.parts = parts;
+            } else {
+                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
+            }
+
+            for (i = 0; i < this.parts.length; i++) {
+                part = this.parts[i];
+                if (!((0 <= part && part <= 0xffff))) {
+                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
+                }
+            }
+
+            if (zoneId) {
+                this.zoneId = zoneId;
+            }
+        }
+
+        // Special IPv6 ranges
+        IPv6.prototype.SpecialRanges = {
+            // RFC4291, here and after
+            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
+            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
+            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
+            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
+            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
+            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
+            // RFC3879
+            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
+            // RFC6666
+            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
+            // RFC6145
+            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
+            rfc6052: [
+                // RFC6052
+                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
+                // RFC8215
+                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
+            ],
+            // RFC3056
+            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
+            // RFC6052, RFC6146
+            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
+            // RFC5180
+            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
+            // RFC7450
+            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
+            as112v6: [
+                // RFC7535
+                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
+                // RFC7534
+                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
+            ],
+            // RFC4843
+            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC7343
+            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC9374
+            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC9602
+            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
+            reserved: [
+                // RFC3849
+                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
+                // RFC2928
+                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
+                // RFC9637
+                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
+            ],
+        };
+
+        // Checks if this address is an IPv4-mapped IPv6 address.
+        IPv6.prototype.isIPv4MappedAddress = function () {
+            return this.range() === 'ipv4Mapped';
+        };
+
+        // The 'kind' method exists on both IPv4 and IPv6 classes.
+        IPv6.prototype.kind = function () {
+            return 'ipv6';
+        };
+
+        // Checks if this address matches other one within given CIDR range.
+        IPv6.prototype.match = function (other, cidrRange) {
+            let ref;
+
+            if (cidrRange === undefined) {
+                ref = other;
+                other = ref[0];
+                cidrRange = ref[1];
+            }
+
+            if (other.kind() !== 'ipv6') {
+                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
+            }
+
+            return matchCIDR(this.parts, other.parts, 16, cidrRange);
+        };
+
+        // returns a number of leading ones in IPv6 address, making sure that
+        // the rest is a solid sequence of 0's (valid netmask)
+        // returns either the CIDR length or null if mask is not valid
+        IPv6.prototype.prefixLengthFromSubnetMask = function () {
+            let cidr = 0;
+            // non-zero encountered stop scanning for zeroes
+            let stop = false;
+            // number of zeroes in octet
+            const zerotable = {
+                0: 16,
+                32768: 15,
+                49152: 14,
+                57344: 13,
+                61440: 12,
+                63488: 11,
+                64512: 10,
+                65024: 9,
+                65280: 8,
+                65408: 7,
+                65472: 6,
+                65504: 5,
+                65520: 4,
+                65528: 3,
+                65532: 2,
+                65534: 1,
+                65535: 0
+            };
+            let part, zeros;
+
+            for (let i = 7; i >= 0; i -= 1) {
+                part = this.parts[i];
+                if (part in zerotable) {
+                    zeros = zerotable[part];
+                    if (stop && zeros !== 0) {
+                        return null;
+                    }
+
+                    if (zeros !== 16) {
+                        stop = true;
+                    }
+
+                    cidr += zeros;
+                } else {
+                    return null;
+                }
+            }
+
+            return 128 - cidr;
+        };
+
+
+        // Checks if the address corresponds to one of the special ranges.
+        IPv6.prototype.range = function () {
+            return ipaddr.subnetMatch(this, this.SpecialRanges);
+        };
+
+        // Returns an array of byte-sized values in network order (MSB first)
+        IPv6.prototype.toByteArray = function () {
+            let part;
+            const bytes = [];
+            const ref = this.parts;
+            for (let i = 0; i < ref.length; i++) {
+                part = ref[i];
+                bytes.push(part >> 8);
+                bytes.push(part & 0xff);
+            }
+
+            return bytes;
+        };
+
+        // Returns the address in expanded format with all zeroes included, like
+        // 2001:0db8:0008:0066:0000:0000:0000:0001
+        IPv6.prototype.toFixedLengthString = function () {
+            const addr = ((function () {
+                const results = [];
+                for (let i = 0; i < this.parts.length; i++) {
+                    results.push(padPart(this.parts[i].toString(16), 4));
+                }
+
+                return results;
+            }).call(this)).join(':');
+
+            let suffix = '';
+
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+
+            return addr + suffix;
+        };
+
+        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
+        // Throws an error otherwise.
+        IPv6.prototype.toIPv4Address = function () {
+            if (!this.isIPv4MappedAddress()) {
+                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
+            }
+
+            const ref = this.parts.slice(-2);
+            const high = ref[0];
+            const low = ref[1];
+
+            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+        };
+
+        // Returns the address in expanded format with all zeroes included, like
+        // 2001:db8:8:66:0:0:0:1
+        //
+        // Deprecated: use toFixedLengthString() instead.
+        IPv6.prototype.toNormalizedString = function () {
+            const addr = ((function () {
+                const results = [];
+
+                for (let i = 0; i < this.parts.length; i++) {
+                    results.push(this.parts[i].toString(16));
+                }
+
+                return results;
+            }).call(this)).join(':');
+
+            let suffix = '';
+
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+
+            return addr + suffix;
+        };
+
+        // Returns the address in compact, human-readable format like
+        // 2001:db8:8:66::1
+        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
+        IPv6.prototype.toRFC5952String = function () {
+            const regex = /((^|:)(0(:|$)){2,})/g;
+            // The zone identifier (RFC 4007) is not part of the address; match
+            // against the address alone so a trailing zero run right before the
+            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
+            let suffix = '';
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+            const normalized = this.toNormalizedString();
+            const string = normalized.slice(0, normalized.length - suffix.length);
+            let bestMatchIndex = 0;
+            let bestMatchLength = -1;
+            let bestMatchGroups = -1;
+            let match;
+
+            while ((match = regex.exec(string))) {
+                // Compare by the number of zero groups, not the matched length:
+                // a run that is not at the start carries a leading ":" in the
+                // match, so an equal-length run later in the address would
+                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
+                const groups = (match[0].match(/0/g) || []).length;
+                if (groups > bestMatchGroups) {
+                    bestMatchGroups = groups;
+                    bestMatchIndex = match.index;
+                    bestMatchLength = match[0].length;
+                }
+            }
+
+            if (bestMatchLength < 0) {
+                return string + suffix;
+            }
+
+            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
+        };
+
+        // Returns the address in compact, human-readable format like
+        // 2001:db8:8:66::1
+        // Calls toRFC5952String under the hood.
+        IPv6.prototype.toString = function () {
+            return this.toRFC5952String();
+        };
+
+        return IPv6;
+
+    })();
+
+    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
+    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
+        try {
+            const cidr = this.parseCIDR(string);
+            const ipInterfaceOctets = cidr[0].toByteArray();
+            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            const octets = [];
+            let i = 0;
+            while (i < 16) {
+                // Broadcast address is bitwise OR between ip interface and inverted mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+        }
+    };
+
+    // Checks if a given string is formatted like IPv6 address.
+    ipaddr.IPv6.isIPv6 = function (string) {
+        return this.parser(string) !== null;
+    };
+
+    // Checks to see if string is a valid IPv6 Address
+    ipaddr.IPv6.isValid = function (string) {
+
+        // Since IPv6.isValid is always called first, this shortcut
+        // provides a substantial performance gain.
+        if (typeof string === 'string' && string.indexOf(':') === -1) {
+            return false;
+        }
+
+        try {
+            const addr = this.parser(string);
+            new this(addr.parts, addr.zoneId);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a valid IPv6 address in CIDR notation.
+    ipaddr.IPv6.isValidCIDR = function (string) {
+
+        // See note in IPv6.isValid
+        if (typeof string === 'string' && string.indexOf(':') === -1) {
+            return false;
+        }
+
+        try {
+            this.parseCIDR(string);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
+    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+        try {
+            cidr = this.parseCIDR(string);
+            ipInterfaceOctets = cidr[0].toByteArray();
+            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            octets = [];
+            i = 0;
+            while (i < 16) {
+                // Network address is bitwise AND between ip interface and mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+        }
+    };
+
+    // Tries to parse and validate a string with IPv6 address.
+    // Throws an error if it fails.
+    ipaddr.IPv6.parse = function (string) {
+        const addr = this.parser(string);
+
+        if (addr === null) {
+            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
+        }
+
+        return new this(addr.parts, addr.zoneId);
+    };
+
+    ipaddr.IPv6.parseCIDR = function (string) {
+        let maskLength, match, parsed;
+
+        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+            maskLength = parseInt(match[2]);
+            if (maskLength >= 0 && maskLength <= 128) {
+                parsed = [this.parse(match[1]), maskLength];
+                Object.defineProperty(parsed, 'toString', {
+                    value: function () {
+                        return this.join('/');
+                    }
+                });
+                return parsed;
+            }
+        }
+
+        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
+    };
+
+    // Parse an IPv6 address.
+    ipaddr.IPv6.parser = function (string) {
+        let addr, i, match, octet, octets, zoneId;
+
+        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
+            return this.parser(`::ffff:${match[1]}`);
+        }
+        if (ipv6Regexes.native.test(string)) {
+            return expandIPv6(string, 8);
+        }
+        if ((match = string.match(ipv6Regexes.transitional))) {
+            zoneId = match[6] || '';
+            addr = match[1]
+            if (!match[1].endsWith('::')) {
+                addr = addr.slice(0, -1)
+            }
+            addr = expandIPv6(addr + zoneId, 6);
+            if (addr && addr.parts) {
+                octets = [
+                    parseInt(match[2]),
+                    parseInt(match[3]),
+                    parseInt(match[4]),
+                    parseInt(match[5])
+                ];
+                for (i = 0; i < octets.length; i++) {
+                    octet = octets[i];
+                    if (!((0 <= octet && octet <= 255))) {
+                        return null;
+                    }
+                }
+
+                addr.parts.push(octets[0] << 8 | octets[1]);
+                addr.parts.push(octets[2] << 8 | octets[3]);
+                return {
+                    parts: addr.parts,
+                    zoneId: addr.zoneId
+                };
+            }
+        }
+
+        return null;
+    };
+
+    // A utility function to return subnet mask in IPv6 format given the prefix length
+    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
+            throw new Error('ipaddr: invalid IPv6 prefix length');
+        }
+
+        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+
+        while (j < filledOctetCount) {
+            octets[j] = 255;
+            j++;
+        }
+
+        if (filledOctetCount < 16) {
+            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+        }
+
+        return new this(octets);
+    };
+
+    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
+    ipaddr.fromByteArray = function (bytes) {
+        const length = bytes.length;
+
+        if (length === 4) {
+            return new ipaddr.IPv4(bytes);
+        } else if (length === 16) {
+            return new ipaddr.IPv6(bytes);
+        } else {
+            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
+        }
+    };
+
+    // Checks if the address is valid IP address
+    ipaddr.isValid = function (string) {
+        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
+    };
+
+    // Checks if the address is valid IP address in CIDR notation
+    ipaddr.isValidCIDR = function (string) {
+        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
+    };
+
+
+    // Attempts to parse an IP Address, first through IPv6 then IPv4.
+    // Throws an error if it could not be parsed.
+    ipaddr.parse = function (string) {
+        if (ipaddr.IPv6.isValid(string)) {
+            return ipaddr.IPv6.parse(string);
+        } else if (ipaddr.IPv4.isValid(string)) {
+            return ipaddr.IPv4.parse(string);
+        } else {
+            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
+        }
+    };
+
+    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
+    // Throws an error if it could not be parsed.
+    ipaddr.parseCIDR = function (string) {
+        try {
+            return ipaddr.IPv6.parseCIDR(string);
+        } catch {
+            try {
+                return ipaddr.IPv4.parseCIDR(string);
+            } catch (e) {
+                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
+            }
+        }
+    };
+
+    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
+    ipaddr.process = function (string) {
+        const addr = this.parse(string);
+
+        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
+            return addr.toIPv4Address();
+        } else {
+            return addr;
+        }
+    };
+
+    // An utility function to ease named range matching. See examples below.
+    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
+    // on matching IPv4 addresses to IPv6 ranges or vice versa.
+    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
+        let i, rangeName, rangeSubnets, subnet;
+
+        if (defaultName === undefined || defaultName === null) {
+            defaultName = 'unicast';
+        }
+
+        for (rangeName in rangeList) {
+            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
+                rangeSubnets = rangeList[rangeName];
+                // ECMA5 Array.isArray isn't available everywhere
+                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
+                    rangeSubnets = [rangeSubnets];
+                }
+
+                for (i = 0; i < rangeSubnets.length; i++) {
+                    subnet = rangeSubnets[i];
+                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
+                        return rangeName;
+                    }
+                }
+            }
+        }
+
+        return defaultName;
+    };
+
+    // Export for both the CommonJS and browser-like environment
+    if ( true && module.exports) {
+        module.exports = ipaddr;
+
+    } else {
+        root.ipaddr = ipaddr;
+    }
+
+}(this));
+
+
+/***/ }),
+
+/***/ 3426:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ githubHost),
-  W: () => (/* binding */ inputsInEnvironment)
+  Yz: () => (/* binding */ debug),
+  N4: () => (/* binding */ endGroup),
+  dN: () => (/* binding */ exportVariable),
+  V9: () => (/* binding */ getIDToken),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
+
+// UNUSED EXPORTS: ExitCode, addPath, error, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -49174,8 +53695,10 @@ function prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -49268,7 +53791,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -49346,7 +53869,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -49392,7 +53915,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -49695,7 +54218,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -49706,7 +54229,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -49805,7 +54328,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -49820,7 +54343,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -49845,7 +54368,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -49868,7 +54391,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -49999,7 +54522,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -50057,13 +54580,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -50082,7 +54605,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -50101,13 +54624,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -51705,7 +56228,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -51827,7 +56350,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -51946,1600 +56469,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/core/host/github-host.ts
-// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
-// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
-
-/**
- * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
- * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
- */
-function inputsInEnvironment(env) {
-    return Object.keys(env)
-        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
-        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
-}
-const githubHost = {
-    input: (name) => getInput(name),
-    givenInputs: () => inputsInEnvironment(process.env),
-    setOutput: (name, value) => setOutput(name, value),
-    exportVariable: (name, value) => exportVariable(name, value),
-    saveState: (key, value) => saveState(key, value),
-    getState: (key) => getState(key),
-    async appendSummary(markdown) {
-        if (!process.env.GITHUB_STEP_SUMMARY)
-            return;
-        await summary.addRaw(markdown, true).write();
-    },
-    hideSecret: (value) => core_setSecret(value),
-    log: {
-        info: (text) => info(text),
-        warning: (text) => warning(text),
-        notice: (text) => notice(text),
-        debug: (text) => core_debug(text),
-        startGroup: (title) => startGroup(title),
-        endGroup: () => endGroup(),
-        failure: (message) => setFailed(message),
-    },
-    job: {
-        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
-        tempEmptiedAtJobEnd: true,
-        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
-        runnerName: 'GitHub Actions runner',
-    },
-};
-
-
-/***/ }),
-
-/***/ 897:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ stepHost)
-/* harmony export */ });
-/* unused harmony export useStepHost */
-/* harmony import */ var _github_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95);
-// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
-// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
-// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
-// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
-
-let current = _github_host_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .S;
-/** The host the running step talks to. */
-function stepHost() {
-    return current;
-}
-/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
-function useStepHost(host) {
-    current = host;
-}
-
-
-/***/ }),
-
-/***/ 6947:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FF: () => (/* binding */ logWarning),
-/* harmony export */   H1: () => (/* binding */ logFailure),
-/* harmony export */   MD: () => (/* binding */ logDebug),
-/* harmony export */   fH: () => (/* binding */ logInfo)
-/* harmony export */ });
-/* unused harmony exports logNotice, startLogGroup, endLogGroup */
-/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
-/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9571);
-// The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
-// line is checked once more on the way out, so no line the runner reads can be a workflow command. The
-// step's host (the runner, or the CLI) frames the lines.
-
-
-/** A plain log line (or lines). */
-function logInfo(text) {
-    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.info((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** A warning annotation. */
-function logWarning(text) {
-    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.warning((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** A notice annotation. */
-function logNotice(text) {
-    stepHost().log.notice(visibleLines(text.text));
-}
-/** A line shown only with step debug logging on. */
-function logDebug(text) {
-    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.debug((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(text.text));
-}
-/** Lines folded under a title in the log, until `endLogGroup`. */
-function startLogGroup(title) {
-    stepHost().log.startGroup(visibleLines(title.text));
-}
-function endLogGroup() {
-    stepHost().log.endGroup();
-}
-/** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
-function logFailure(message) {
-    (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().log.failure((0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleLines */ .g)(message));
-}
-
-
-/***/ }),
-
-/***/ 5156:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ Shown),
-/* harmony export */   S: () => (/* binding */ shown)
-/* harmony export */ });
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
-/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
-// Text ready for the log: the project's own words, with every value put in through `visible`.
-
-
-let make;
-/** A log line (or lines) whose values were all escaped; only `shown` and `Shown.join` make one. */
-class Shown {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    static {
-        make = (text) => new Shown(text);
-    }
-    /** Joins shown parts with a separator the project wrote. */
-    static join(parts, separator) {
-        return make(parts.map((part) => part.text).join(separator));
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
-function shown(parts, ...values) {
-    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('shown', parts, values, showValue));
-}
-function showValue(value) {
-    if (value instanceof Shown)
-        return value.text;
-    return typeof value === 'string' ? (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value) : String(value);
-}
-
-
-/***/ }),
-
-/***/ 7915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ fillTemplate)
-/* harmony export */ });
-// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
-// put in through the tag's own conversion.
-/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
-function fillTemplate(tag, parts, values, convert) {
-    // Only a real template literal's frozen parts count as the project's own words.
-    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
-        throw new TypeError(`${tag} is a template tag`);
-    let text = parts[0] ?? '';
-    values.forEach((value, index) => {
-        text += convert(value) + (parts[index + 1] ?? '');
-    });
-    return text;
-}
-
-
-/***/ }),
-
-/***/ 9571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ visible),
-/* harmony export */   g: () => (/* binding */ visibleLines)
-/* harmony export */ });
-// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
-// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
-// visible escapes, and nothing in it can be read by the runner as a workflow command.
-/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
-/**
- * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
- * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
- * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
- */
-function visible(text) {
-    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
-    return escaped.replace(/^(\s*):/, '$1\\:');
-}
-function escapeOne(char) {
-    const named = NAMED[char];
-    if (named)
-        return named;
-    const code = char.codePointAt(0) ?? 0;
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-}
-/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
-function visibleLines(text) {
-    return text.split('\n').map(visible).join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5760:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   E$: () => (/* binding */ redact)
-/* harmony export */ });
-/* unused harmony exports secretForms, forgetSecrets */
-/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
-
-const known = new Set();
-/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
-function maskSecret(value) {
-    if (value === undefined || value === '')
-        return value;
-    for (const form of secretForms(value)) {
-        if (known.has(form))
-            continue;
-        known.add(form);
-        (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().hideSecret(form);
-    }
-    return value;
-}
-/** The forms a secret may take in text: raw, base64 and percent-encoded. */
-function secretForms(value) {
-    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
-    return [...forms].filter((form) => form.length >= 4 || form === value);
-}
-/** Replaces every known secret (in any of its forms) in text with `***`. */
-function redact(text) {
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-        if (secret.length > 0)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** Forgets every registered secret (tests only). */
-function forgetSecrets() {
-    known.clear();
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 8280:
-/***/ (function(module) {
-
-(function (root) {
-    'use strict';
-    // A list of regular expressions that match arbitrary IPv4 addresses,
-    // for which a number of weird notations exist.
-    // Note that an address like 0010.0xa5.1.1 is considered legal.
-    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
-    const ipv4Regexes = {
-        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        longValue: new RegExp(`^${ipv4Part}$`, 'i')
-    };
-
-    // Regular Expression for checking Octal numbers
-    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
-    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
-
-    const zoneIndex = '%[0-9a-z]{1,}';
-
-    // IPv6-matching regular expressions.
-    // For IPv6, the task is simpler: it is enough to match the colon-delimited
-    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
-    // the end.
-    const ipv6Part = '(?:[0-9a-f]+::?)+';
-    const ipv6Regexes = {
-        zoneIndex: new RegExp(zoneIndex, 'i'),
-        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
-        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
-        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
-    };
-
-    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
-    function expandIPv6 (string, parts) {
-        // More than one '::' means invalid address
-        if (string.indexOf('::') !== string.lastIndexOf('::')) {
-            return null;
-        }
-
-        let colonCount = 0;
-        let lastColon = -1;
-        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
-        let replacement, replacementCount;
-
-        // Remove zone index and save it for later
-        if (zoneId) {
-            zoneId = zoneId.substring(1);
-            string = string.replace(/%.+$/, '');
-        }
-
-        // How many parts do we already have?
-        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
-            colonCount++;
-        }
-
-        // 0::0 is two parts more than ::
-        if (string.substr(0, 2) === '::') {
-            colonCount--;
-        }
-
-        if (string.substr(-2, 2) === '::') {
-            colonCount--;
-        }
-
-        // An address must not contain more separators than available parts,
-        // and :: must compress at least one part.
-        if (colonCount >= parts) {
-            return null;
-        }
-
-        // replacement = ':' + '0:' * (parts - colonCount)
-        replacementCount = parts - colonCount;
-        replacement = ':';
-        while (replacementCount--) {
-            replacement += '0:';
-        }
-
-        // Insert the missing zeroes
-        string = string.replace('::', replacement);
-
-        // Trim any garbage which may be hanging around if :: was at the edge in
-        // the source string
-        if (string[0] === ':') {
-            string = string.slice(1);
-        }
-
-        if (string[string.length - 1] === ':') {
-            string = string.slice(0, -1);
-        }
-
-        parts = (function () {
-            const ref = string.split(':');
-            const results = [];
-
-            for (let i = 0; i < ref.length; i++) {
-                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
-            }
-
-            return results;
-        })();
-
-        return {
-            parts: parts,
-            zoneId: zoneId
-        };
-    }
-
-    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
-    function matchCIDR (first, second, partSize, cidrBits) {
-        if (first.length !== second.length) {
-            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
-        }
-
-        let part = 0;
-        let shift;
-
-        while (cidrBits > 0) {
-            shift = partSize - cidrBits;
-            if (shift < 0) {
-                shift = 0;
-            }
-
-            if (first[part] >> shift !== second[part] >> shift) {
-                return false;
-            }
-
-            cidrBits -= partSize;
-            part += 1;
-        }
-
-        return true;
-    }
-
-    function parseIntAuto (string) {
-        // Hexadecimal base 16 (0x#)
-        if (hexRegex.test(string)) {
-            return parseInt(string, 16);
-        }
-        // While octal representation is discouraged by ECMAScript 3
-        // and forbidden by ECMAScript 5, we silently allow it to
-        // work only if the rest of the string has numbers less than 8.
-        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
-        if (octalRegex.test(string)) {
-            return parseInt(string, 8);
-        }
-            throw new Error(`ipaddr: cannot parse ${string} as octal`);
-        }
-        // Always include the base 10 radix!
-        return parseInt(string, 10);
-    }
-
-    function padPart (part, length) {
-        while (part.length < length) {
-            part = `0${part}`;
-        }
-
-        return part;
-    }
-
-    const ipaddr = {};
-
-    // An IPv4 address (RFC791).
-    ipaddr.IPv4 = (function () {
-        // Constructs a new IPv4 address from an array of four octets
-        // in network order (MSB first)
-        // Verifies the input.
-        function IPv4 (octets) {
-            if (octets.length !== 4) {
-                throw new Error('ipaddr: ipv4 octet count should be 4');
-            }
-
-            let i, octet;
-
-            for (i = 0; i < octets.length; i++) {
-                octet = octets[i];
-                if (!((0 <= octet && octet <= 255))) {
-                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
-                }
-            }
-
-            this.octets = octets;
-        }
-
-        // Special IPv4 address ranges.
-        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
-        IPv4.prototype.SpecialRanges = {
-            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
-            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
-            // RFC3171
-            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
-            // RFC3927
-            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
-            // RFC5735
-            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
-            // RFC6598
-            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
-            // RFC1918
-            'private': [
-                [new IPv4([10, 0, 0, 0]), 8],
-                [new IPv4([172, 16, 0, 0]), 12],
-                [new IPv4([192, 168, 0, 0]), 16]
-            ],
-            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
-            reserved: [
-                [new IPv4([192, 0, 0, 0]), 24],
-                [new IPv4([192, 0, 2, 0]), 24],
-                [new IPv4([192, 88, 99, 0]), 24],
-                [new IPv4([198, 18, 0, 0]), 15],
-                [new IPv4([198, 51, 100, 0]), 24],
-                [new IPv4([203, 0, 113, 0]), 24],
-                [new IPv4([240, 0, 0, 0]), 4]
-            ],
-            // RFC7534, RFC7535
-            as112: [
-                [new IPv4([192, 175, 48, 0]), 24],
-                [new IPv4([192, 31, 196, 0]), 24],
-            ],
-            // RFC7450
-            amt: [
-                [new IPv4([192, 52, 193, 0]), 24],
-            ],
-        };
-
-        // The 'kind' method exists on both IPv4 and IPv6 classes.
-        IPv4.prototype.kind = function () {
-            return 'ipv4';
-        };
-
-        // Checks if this address matches other one within given CIDR range.
-        IPv4.prototype.match = function (other, cidrRange) {
-            let ref;
-            if (cidrRange === undefined) {
-                ref = other;
-                other = ref[0];
-                cidrRange = ref[1];
-            }
-
-            if (other.kind() !== 'ipv4') {
-                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
-            }
-
-            return matchCIDR(this.octets, other.octets, 8, cidrRange);
-        };
-
-        // returns a number of leading ones in IPv4 address, making sure that
-        // the rest is a solid sequence of 0's (valid netmask)
-        // returns either the CIDR length or null if mask is not valid
-        IPv4.prototype.prefixLengthFromSubnetMask = function () {
-            let cidr = 0;
-            // non-zero encountered stop scanning for zeroes
-            let stop = false;
-            // number of zeroes in octet
-            const zerotable = {
-                0: 8,
-                128: 7,
-                192: 6,
-                224: 5,
-                240: 4,
-                248: 3,
-                252: 2,
-                254: 1,
-                255: 0
-            };
-            let i, octet, zeros;
-
-            for (i = 3; i >= 0; i -= 1) {
-                octet = this.octets[i];
-                if (octet in zerotable) {
-                    zeros = zerotable[octet];
-                    if (stop && zeros !== 0) {
-                        return null;
-                    }
-
-                    if (zeros !== 8) {
-                        stop = true;
-                    }
-
-                    cidr += zeros;
-                } else {
-                    return null;
-                }
-            }
-
-            return 32 - cidr;
-        };
-
-        // Checks if the address corresponds to one of the special ranges.
-        IPv4.prototype.range = function () {
-            return ipaddr.subnetMatch(this, this.SpecialRanges);
-        };
-
-        // Returns an array of byte-sized values in network order (MSB first)
-        IPv4.prototype.toByteArray = function () {
-            return this.octets.slice(0);
-        };
-
-        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
-        IPv4.prototype.toIPv4MappedAddress = function () {
-            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
-        };
-
-        // Symmetrical method strictly for aligning with the IPv6 methods.
-        IPv4.prototype.toNormalizedString = function () {
-            return this.toString();
-        };
-
-        // Returns the address in convenient, decimal-dotted format.
-        IPv4.prototype.toString = function () {
-            return this.octets.join('.');
-        };
-
-        return IPv4;
-    })();
-
-    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
-    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
-
-        try {
-            const cidr = this.parseCIDR(string);
-            const ipInterfaceOctets = cidr[0].toByteArray();
-            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            const octets = [];
-            let i = 0;
-            while (i < 4) {
-                // Broadcast address is bitwise OR between ip interface and inverted mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-        }
-    };
-
-    // Checks if a given string is formatted like IPv4 address.
-    ipaddr.IPv4.isIPv4 = function (string) {
-        return this.parser(string) !== null;
-    };
-
-    // Checks if a given string is a valid IPv4 address.
-    ipaddr.IPv4.isValid = function (string) {
-        try {
-            new this(this.parser(string));
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a valid IPv4 address in CIDR notation.
-    ipaddr.IPv4.isValidCIDR = function (string) {
-        try {
-            this.parseCIDR(string);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a full four-part IPv4 Address.
-    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
-        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
-            return true;
-        } else {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
-    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
-        const match = string.match(/^(.+)\/(\d+)$/);
-
-        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
-            return false;
-        }
-
-        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
-    };
-
-    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
-    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-        try {
-            cidr = this.parseCIDR(string);
-            ipInterfaceOctets = cidr[0].toByteArray();
-            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            octets = [];
-            i = 0;
-            while (i < 4) {
-                // Network address is bitwise AND between ip interface and mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-        }
-    };
-
-    // Tries to parse and validate a string with IPv4 address.
-    // Throws an error if it fails.
-    ipaddr.IPv4.parse = function (string) {
-        const parts = this.parser(string);
-
-        if (parts === null) {
-            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
-        }
-
-        return new this(parts);
-    };
-
-    // Parses the string as an IPv4 Address with CIDR Notation.
-    ipaddr.IPv4.parseCIDR = function (string) {
-        let match;
-
-        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-            const maskLength = parseInt(match[2]);
-            if (maskLength >= 0 && maskLength <= 32) {
-                const parsed = [this.parse(match[1]), maskLength];
-                Object.defineProperty(parsed, 'toString', {
-                    value: function () {
-                        return this.join('/');
-                    }
-                });
-                return parsed;
-            }
-        }
-
-        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
-    };
-
-    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
-    // value representing last three octets; this corresponds to a class C
-    // address) are omitted due to classless nature of modern Internet.
-    ipaddr.IPv4.parser = function (string) {
-        let match, part, value;
-
-        // parseInt recognizes all that octal & hexadecimal weirdness for us
-        if ((match = string.match(ipv4Regexes.fourOctet))) {
-            return (function () {
-                const ref = match.slice(1, 6);
-                const results = [];
-
-                for (let i = 0; i < ref.length; i++) {
-                    part = ref[i];
-                    results.push(parseIntAuto(part));
-                }
-
-                return results;
-            })();
-        } else if ((match = string.match(ipv4Regexes.longValue))) {
-            value = parseIntAuto(match[1]);
-            if (value > 0xffffffff || value < 0) {
-                throw new Error('ipaddr: address outside defined range');
-            }
-
-            return ((function () {
-                const results = [];
-                let shift;
-
-                for (shift = 0; shift <= 24; shift += 8) {
-                    results.push((value >> shift) & 0xff);
-                }
-
-                return results;
-            })()).reverse();
-        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
-            return (function () {
-                const ref = match.slice(1, 4);
-                const results = [];
-
-                value = parseIntAuto(ref[1]);
-                if (value > 0xffffff || value < 0) {
-                    throw new Error('ipaddr: address outside defined range');
-                }
-
-                results.push(parseIntAuto(ref[0]));
-                results.push((value >> 16) & 0xff);
-                results.push((value >>  8) & 0xff);
-                results.push( value        & 0xff);
-
-                return results;
-            })();
-        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
-            return (function () {
-                const ref = match.slice(1, 5);
-                const results = [];
-
-                value = parseIntAuto(ref[2]);
-                if (value > 0xffff || value < 0) {
-                    throw new Error('ipaddr: address outside defined range');
-                }
-
-                results.push(parseIntAuto(ref[0]));
-                results.push(parseIntAuto(ref[1]));
-                results.push((value >> 8) & 0xff);
-                results.push( value       & 0xff);
-
-                return results;
-            })();
-        } else {
-            return null;
-        }
-    };
-
-    // A utility function to return subnet mask in IPv4 format given the prefix length
-    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
-            throw new Error('ipaddr: invalid IPv4 prefix length');
-        }
-
-        const octets = [0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-
-        while (j < filledOctetCount) {
-            octets[j] = 255;
-            j++;
-        }
-
-        if (filledOctetCount < 4) {
-            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-        }
-
-        return new this(octets);
-    };
-
-    // An IPv6 address (RFC2460)
-    ipaddr.IPv6 = (function () {
-        // Constructs an IPv6 address from an array of eight 16 - bit parts
-        // or sixteen 8 - bit parts in network order(MSB first).
-        // Throws an error if the input is invalid.
-        function IPv6 (parts, zoneId) {
-            let i, part;
-
-            if (parts.length === 16) {
-                this.parts = [];
-                for (i = 0; i <= 14; i += 2) {
-                    this.parts.push((parts[i] << 8) | parts[i + 1]);
-                }
-            } else if (parts.length === 8) {
-                this.parts = parts;
-            } else {
-                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
-            }
-
-            for (i = 0; i < this.parts.length; i++) {
-                part = this.parts[i];
-                if (!((0 <= part && part <= 0xffff))) {
-                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
-                }
-            }
-
-            if (zoneId) {
-                this.zoneId = zoneId;
-            }
-        }
-
-        // Special IPv6 ranges
-        IPv6.prototype.SpecialRanges = {
-            // RFC4291, here and after
-            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
-            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
-            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
-            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
-            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
-            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
-            // RFC3879
-            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
-            // RFC6666
-            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
-            // RFC6145
-            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
-            rfc6052: [
-                // RFC6052
-                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
-                // RFC8215
-                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
-            ],
-            // RFC3056
-            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
-            // RFC6052, RFC6146
-            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
-            // RFC5180
-            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
-            // RFC7450
-            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
-            as112v6: [
-                // RFC7535
-                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
-                // RFC7534
-                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
-            ],
-            // RFC4843
-            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC7343
-            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC9374
-            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC9602
-            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
-            reserved: [
-                // RFC3849
-                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
-                // RFC2928
-                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
-                // RFC9637
-                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
-            ],
-        };
-
-        // Checks if this address is an IPv4-mapped IPv6 address.
-        IPv6.prototype.isIPv4MappedAddress = function () {
-            return this.range() === 'ipv4Mapped';
-        };
-
-        // The 'kind' method exists on both IPv4 and IPv6 classes.
-        IPv6.prototype.kind = function () {
-            return 'ipv6';
-        };
-
-        // Checks if this address matches other one within given CIDR range.
-        IPv6.prototype.match = function (other, cidrRange) {
-            let ref;
-
-            if (cidrRange === undefined) {
-                ref = other;
-                other = ref[0];
-                cidrRange = ref[1];
-            }
-
-            if (other.kind() !== 'ipv6') {
-                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
-            }
-
-            return matchCIDR(this.parts, other.parts, 16, cidrRange);
-        };
-
-        // returns a number of leading ones in IPv6 address, making sure that
-        // the rest is a solid sequence of 0's (valid netmask)
-        // returns either the CIDR length or null if mask is not valid
-        IPv6.prototype.prefixLengthFromSubnetMask = function () {
-            let cidr = 0;
-            // non-zero encountered stop scanning for zeroes
-            let stop = false;
-            // number of zeroes in octet
-            const zerotable = {
-                0: 16,
-                32768: 15,
-                49152: 14,
-                57344: 13,
-                61440: 12,
-                63488: 11,
-                64512: 10,
-                65024: 9,
-                65280: 8,
-                65408: 7,
-                65472: 6,
-                65504: 5,
-                65520: 4,
-                65528: 3,
-                65532: 2,
-                65534: 1,
-                65535: 0
-            };
-            let part, zeros;
-
-            for (let i = 7; i >= 0; i -= 1) {
-                part = this.parts[i];
-                if (part in zerotable) {
-                    zeros = zerotable[part];
-                    if (stop && zeros !== 0) {
-                        return null;
-                    }
-
-                    if (zeros !== 16) {
-                        stop = true;
-                    }
-
-                    cidr += zeros;
-                } else {
-                    return null;
-                }
-            }
-
-            return 128 - cidr;
-        };
-
-
-        // Checks if the address corresponds to one of the special ranges.
-        IPv6.prototype.range = function () {
-            return ipaddr.subnetMatch(this, this.SpecialRanges);
-        };
-
-        // Returns an array of byte-sized values in network order (MSB first)
-        IPv6.prototype.toByteArray = function () {
-            let part;
-            const bytes = [];
-            const ref = this.parts;
-            for (let i = 0; i < ref.length; i++) {
-                part = ref[i];
-                bytes.push(part >> 8);
-                bytes.push(part & 0xff);
-            }
-
-            return bytes;
-        };
-
-        // Returns the address in expanded format with all zeroes included, like
-        // 2001:0db8:0008:0066:0000:0000:0000:0001
-        IPv6.prototype.toFixedLengthString = function () {
-            const addr = ((function () {
-                const results = [];
-                for (let i = 0; i < this.parts.length; i++) {
-                    results.push(padPart(this.parts[i].toString(16), 4));
-                }
-
-                return results;
-            }).call(this)).join(':');
-
-            let suffix = '';
-
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-
-            return addr + suffix;
-        };
-
-        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
-        // Throws an error otherwise.
-        IPv6.prototype.toIPv4Address = function () {
-            if (!this.isIPv4MappedAddress()) {
-                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
-            }
-
-            const ref = this.parts.slice(-2);
-            const high = ref[0];
-            const low = ref[1];
-
-            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
-        };
-
-        // Returns the address in expanded format with all zeroes included, like
-        // 2001:db8:8:66:0:0:0:1
-        //
-        // Deprecated: use toFixedLengthString() instead.
-        IPv6.prototype.toNormalizedString = function () {
-            const addr = ((function () {
-                const results = [];
-
-                for (let i = 0; i < this.parts.length; i++) {
-                    results.push(this.parts[i].toString(16));
-                }
-
-                return results;
-            }).call(this)).join(':');
-
-            let suffix = '';
-
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-
-            return addr + suffix;
-        };
-
-        // Returns the address in compact, human-readable format like
-        // 2001:db8:8:66::1
-        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
-        IPv6.prototype.toRFC5952String = function () {
-            const regex = /((^|:)(0(:|$)){2,})/g;
-            // The zone identifier (RFC 4007) is not part of the address; match
-            // against the address alone so a trailing zero run right before the
-            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
-            let suffix = '';
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-            const normalized = this.toNormalizedString();
-            const string = normalized.slice(0, normalized.length - suffix.length);
-            let bestMatchIndex = 0;
-            let bestMatchLength = -1;
-            let bestMatchGroups = -1;
-            let match;
-
-            while ((match = regex.exec(string))) {
-                // Compare by the number of zero groups, not the matched length:
-                // a run that is not at the start carries a leading ":" in the
-                // match, so an equal-length run later in the address would
-                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
-                const groups = (match[0].match(/0/g) || []).length;
-                if (groups > bestMatchGroups) {
-                    bestMatchGroups = groups;
-                    bestMatchIndex = match.index;
-                    bestMatchLength = match[0].length;
-                }
-            }
-
-            if (bestMatchLength < 0) {
-                return string + suffix;
-            }
-
-            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
-        };
-
-        // Returns the address in compact, human-readable format like
-        // 2001:db8:8:66::1
-        // Calls toRFC5952String under the hood.
-        IPv6.prototype.toString = function () {
-            return this.toRFC5952String();
-        };
-
-        return IPv6;
-
-    })();
-
-    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
-    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
-        try {
-            const cidr = this.parseCIDR(string);
-            const ipInterfaceOctets = cidr[0].toByteArray();
-            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            const octets = [];
-            let i = 0;
-            while (i < 16) {
-                // Broadcast address is bitwise OR between ip interface and inverted mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-        }
-    };
-
-    // Checks if a given string is formatted like IPv6 address.
-    ipaddr.IPv6.isIPv6 = function (string) {
-        return this.parser(string) !== null;
-    };
-
-    // Checks to see if string is a valid IPv6 Address
-    ipaddr.IPv6.isValid = function (string) {
-
-        // Since IPv6.isValid is always called first, this shortcut
-        // provides a substantial performance gain.
-        if (typeof string === 'string' && string.indexOf(':') === -1) {
-            return false;
-        }
-
-        try {
-            const addr = this.parser(string);
-            new this(addr.parts, addr.zoneId);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a valid IPv6 address in CIDR notation.
-    ipaddr.IPv6.isValidCIDR = function (string) {
-
-        // See note in IPv6.isValid
-        if (typeof string === 'string' && string.indexOf(':') === -1) {
-            return false;
-        }
-
-        try {
-            this.parseCIDR(string);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
-    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-        try {
-            cidr = this.parseCIDR(string);
-            ipInterfaceOctets = cidr[0].toByteArray();
-            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            octets = [];
-            i = 0;
-            while (i < 16) {
-                // Network address is bitwise AND between ip interface and mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-        }
-    };
-
-    // Tries to parse and validate a string with IPv6 address.
-    // Throws an error if it fails.
-    ipaddr.IPv6.parse = function (string) {
-        const addr = this.parser(string);
-
-        if (addr === null) {
-            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
-        }
-
-        return new this(addr.parts, addr.zoneId);
-    };
-
-    ipaddr.IPv6.parseCIDR = function (string) {
-        let maskLength, match, parsed;
-
-        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-            maskLength = parseInt(match[2]);
-            if (maskLength >= 0 && maskLength <= 128) {
-                parsed = [this.parse(match[1]), maskLength];
-                Object.defineProperty(parsed, 'toString', {
-                    value: function () {
-                        return this.join('/');
-                    }
-                });
-                return parsed;
-            }
-        }
-
-        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
-    };
-
-    // Parse an IPv6 address.
-    ipaddr.IPv6.parser = function (string) {
-        let addr, i, match, octet, octets, zoneId;
-
-        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
-            return this.parser(`::ffff:${match[1]}`);
-        }
-        if (ipv6Regexes.native.test(string)) {
-            return expandIPv6(string, 8);
-        }
-        if ((match = string.match(ipv6Regexes.transitional))) {
-            zoneId = match[6] || '';
-            addr = match[1]
-            if (!match[1].endsWith('::')) {
-                addr = addr.slice(0, -1)
-            }
-            addr = expandIPv6(addr + zoneId, 6);
-            if (addr && addr.parts) {
-                octets = [
-                    parseInt(match[2]),
-                    parseInt(match[3]),
-                    parseInt(match[4]),
-                    parseInt(match[5])
-                ];
-                for (i = 0; i < octets.length; i++) {
-                    octet = octets[i];
-                    if (!((0 <= octet && octet <= 255))) {
-                        return null;
-                    }
-                }
-
-                addr.parts.push(octets[0] << 8 | octets[1]);
-                addr.parts.push(octets[2] << 8 | octets[3]);
-                return {
-                    parts: addr.parts,
-                    zoneId: addr.zoneId
-                };
-            }
-        }
-
-        return null;
-    };
-
-    // A utility function to return subnet mask in IPv6 format given the prefix length
-    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
-            throw new Error('ipaddr: invalid IPv6 prefix length');
-        }
-
-        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-
-        while (j < filledOctetCount) {
-            octets[j] = 255;
-            j++;
-        }
-
-        if (filledOctetCount < 16) {
-            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-        }
-
-        return new this(octets);
-    };
-
-    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
-    ipaddr.fromByteArray = function (bytes) {
-        const length = bytes.length;
-
-        if (length === 4) {
-            return new ipaddr.IPv4(bytes);
-        } else if (length === 16) {
-            return new ipaddr.IPv6(bytes);
-        } else {
-            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
-        }
-    };
-
-    // Checks if the address is valid IP address
-    ipaddr.isValid = function (string) {
-        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
-    };
-
-    // Checks if the address is valid IP address in CIDR notation
-    ipaddr.isValidCIDR = function (string) {
-        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
-    };
-
-
-    // Attempts to parse an IP Address, first through IPv6 then IPv4.
-    // Throws an error if it could not be parsed.
-    ipaddr.parse = function (string) {
-        if (ipaddr.IPv6.isValid(string)) {
-            return ipaddr.IPv6.parse(string);
-        } else if (ipaddr.IPv4.isValid(string)) {
-            return ipaddr.IPv4.parse(string);
-        } else {
-            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
-        }
-    };
-
-    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
-    // Throws an error if it could not be parsed.
-    ipaddr.parseCIDR = function (string) {
-        try {
-            return ipaddr.IPv6.parseCIDR(string);
-        } catch {
-            try {
-                return ipaddr.IPv4.parseCIDR(string);
-            } catch (e) {
-                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
-            }
-        }
-    };
-
-    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
-    ipaddr.process = function (string) {
-        const addr = this.parse(string);
-
-        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
-            return addr.toIPv4Address();
-        } else {
-            return addr;
-        }
-    };
-
-    // An utility function to ease named range matching. See examples below.
-    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
-    // on matching IPv4 addresses to IPv6 ranges or vice versa.
-    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
-        let i, rangeName, rangeSubnets, subnet;
-
-        if (defaultName === undefined || defaultName === null) {
-            defaultName = 'unicast';
-        }
-
-        for (rangeName in rangeList) {
-            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
-                rangeSubnets = rangeList[rangeName];
-                // ECMA5 Array.isArray isn't available everywhere
-                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
-                    rangeSubnets = [rangeSubnets];
-                }
-
-                for (i = 0; i < rangeSubnets.length; i++) {
-                    subnet = rangeSubnets[i];
-                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
-                        return rangeName;
-                    }
-                }
-            }
-        }
-
-        return defaultName;
-    };
-
-    // Export for both the CommonJS and browser-like environment
-    if ( true && module.exports) {
-        module.exports = ipaddr;
-
-    } else {
-        root.ipaddr = ipaddr;
-    }
-
-}(this));
-
 
 /***/ })
 
@@ -53663,6 +56592,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -53678,6 +56637,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */

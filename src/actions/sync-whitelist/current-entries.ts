@@ -1,5 +1,5 @@
 import { type IpNetwork, parseNetwork } from '../../core/net/ip-network.ts';
-import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
+import type { WhitelistItem } from '../../providers/seam/allowlist.ts';
 import { isOwnedBy, type Mark, parseDescription } from './marker.ts';
 
 /** An allowlist entry as read: the item, its normalised network, and this owner's marker if it has one. */

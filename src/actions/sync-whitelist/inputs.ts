@@ -6,18 +6,19 @@ import { InputError } from '../../core/errors/errors.ts';
 import { stepHost } from '../../core/host/step-host.ts';
 import type { IpVersion } from '../../core/net/egress-ip.ts';
 import { type IpNetwork, parseHostAddress } from '../../core/net/ip-network.ts';
-import { type CcrConnection, readCcrConnection } from '../../providers/ccr/connection.ts';
-import type { NewPrivateLink } from '../../providers/ccr/private-links.ts';
+import { chooseProvider, PROVIDERS, type ProviderTable } from '../../providers/index.ts';
+import type { AllowlistTarget, NewPrivateLink } from '../../providers/seam/allowlist.ts';
+import type { ProviderWith } from '../../providers/seam/provider.ts';
 import { actionMetadata } from './action-metadata.ts';
 import { type DeclaredEntry, parseEntryLines } from './entry-lines.ts';
 import { parseLeaseDuration } from './lease-duration.ts';
 import { isValidOwner } from './marker.ts';
 import type { WhitelistMode } from './plan.ts';
-import { parsePrivateLinkLines } from './private-link-lines.ts';
 import type { PublicAccessWish } from './public-access.ts';
 
 export interface SyncWhitelistInputs {
-  connection: CcrConnection;
+  /** The instance to connect to, read by the provider. */
+  target: AllowlistTarget;
   instanceId: string;
   mode: WhitelistMode;
   entries: DeclaredEntry[];
@@ -46,31 +47,20 @@ const MAX_LEASE_MS = 7 * 24 * 3_600_000;
 export function readSyncWhitelistInputs(
   reader: InputReader = new InputReader(),
   env: NodeJS.ProcessEnv = process.env,
+  providers: ProviderTable = PROVIDERS,
 ): SyncWhitelistInputs {
-  const provider = reader.optional('provider');
-  if (provider !== undefined && provider.toLowerCase() !== 'ccr') {
-    throw new InputError(
-      'provider',
-      `Input 'provider' must be ccr for sync-whitelist (CCR enterprise only), got "${provider}".`,
-    );
-  }
-  const connection = readCcrConnection(reader);
-  if (!connection.instanceId) {
-    throw new InputError(
-      'instance-id',
-      "Input 'instance-id' is required: the CCR enterprise instance (ccr-xxxxxxxx).",
-    );
-  }
+  const provider = chooseAllowlist(reader, providers);
+  const target = provider.allowlist.read(reader);
   const { entries, notes } = parseEntryLines(reader.lines('entries'), {
     input: 'entries',
     allowAny: reader.boolean('allow-any', { default: false }),
   });
   const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
-  const privateLinks = parsePrivateLinkLines(reader.lines('private-links'));
+  const privateLinks = readPrivateLinks(reader, provider);
   const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
   const inputs: SyncWhitelistInputs = {
-    connection,
-    instanceId: connection.instanceId,
+    target,
+    instanceId: target.instanceId,
     mode,
     entries,
     entryNotes: notes,
@@ -94,6 +84,25 @@ export function readSyncWhitelistInputs(
   checkCombinations(inputs);
   checkDeclaredInputs(reader, actionMetadata, destructiveRun(inputs));
   return inputs;
+}
+
+/** The `provider` input's provider, or the first one with an allowlist when the input is empty. */
+export function chooseAllowlist(
+  reader: InputReader,
+  providers: ProviderTable = PROVIDERS,
+): ProviderWith<'allowlist'> {
+  return chooseProvider(reader, 'allowlist', { action: 'sync-whitelist', table: providers, optional: true });
+}
+
+/** `private-links` lines, parsed by the provider; an InputError when its registry has no private links. */
+function readPrivateLinks(reader: InputReader, provider: ProviderWith<'allowlist'>): NewPrivateLink[] {
+  const lines = reader.lines('private-links');
+  const parse = provider.allowlist.parsePrivateLinks;
+  if (lines.length === 0) return [];
+  if (!parse) {
+    throw new InputError('private-links', `Input 'private-links' is not supported by ${provider.label}.`);
+  }
+  return parse(lines, 'private-links');
 }
 
 /** Modes that remove entries, and pruning private links, refuse an input the action does not know. */

@@ -2,7 +2,7 @@
 // joins by rewriting the entry with itself added and leaves by rewriting it without itself, deleting it
 // only when it was the last holder. Rewrites are versioned so concurrent writers can tell old from new.
 import { type IpNetwork, networkCovers } from '../../core/net/ip-network.ts';
-import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
+import type { WhitelistItem } from '../../providers/seam/allowlist.ts';
 import { unusedForm } from './address-form.ts';
 import { type CurrentEntry, entriesFor, isAnyLease } from './current-entries.ts';
 import { formatDescription, formatMinute, type LeaseMark } from './marker.ts';

@@ -2,8 +2,8 @@
 // Concurrent jobs may rewrite the same entry; each one verifies its own result and retries on conflict.
 import { setTimeout as delay } from 'node:timers/promises';
 import { errorMessage } from '../../core/errors/errors.ts';
-import type { ApiClient } from '../../core/http/types.ts';
-import { deleteWhitelistItems, getPublicLinks } from '../../providers/ccr/public-links.ts';
+import { assertNever } from '../../core/types/assert-never.ts';
+import type { InstanceAllowlist } from '../../providers/seam/allowlist.ts';
 import { readCurrentEntries } from './current-entries.ts';
 import { holdsLease, type LeaseRequest, type LeaseStep, planJoin, planRelease } from './lease-plan.ts';
 import { type AddOutcome, isClientError, isTransient, writeReplacing } from './whitelist-writes.ts';
@@ -33,27 +33,24 @@ type LeaseRequestBase = Omit<LeaseRequest, 'now' | 'force'>;
 
 /** Gets this job listed on the lease of its address (or learns that the address is already allowed). */
 export function acquireLease(
-  api: ApiClient,
-  instanceId: string,
+  list: InstanceAllowlist,
   request: LeaseRequestBase,
   options: LeaseLoopOptions = {},
 ): Promise<LeaseOutcome> {
-  return leaseLoop(api, instanceId, request, planJoin, options);
+  return leaseLoop(list, request, planJoin, options);
 }
 
 /** Takes this job off the lease of its address, deleting the entry when nobody else holds it. */
 export function releaseLease(
-  api: ApiClient,
-  instanceId: string,
+  list: InstanceAllowlist,
   request: LeaseRequestBase,
   options: LeaseLoopOptions = {},
 ): Promise<LeaseOutcome> {
-  return leaseLoop(api, instanceId, request, planRelease, options);
+  return leaseLoop(list, request, planRelease, options);
 }
 
 async function leaseLoop(
-  api: ApiClient,
-  instanceId: string,
+  list: InstanceAllowlist,
   request: LeaseRequestBase,
   plan: (current: ReturnType<typeof readCurrentEntries>, request: LeaseRequest) => LeaseStep,
   options: LeaseLoopOptions,
@@ -63,13 +60,13 @@ async function leaseLoop(
   let lastProblem = 'no attempt made';
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      const { whitelist } = await getPublicLinks(api, instanceId);
+      const { whitelist } = await list.read();
       const current = readCurrentEntries(whitelist, request.owner);
       const step = plan(current, { ...request, now: now(), force: attempt > patience });
       if (step.kind === 'none') return { held: holdsLease(current, request), written, reason: step.reason };
       if (step.kind === 'wait') lastProblem = step.reason;
       else {
-        await applyStep(api, instanceId, step, options.onAdd);
+        await applyStep(list, step, options.onAdd);
         written.push(step.reason);
         lastProblem = 'the allowlist did not show the change afterwards';
       }
@@ -84,18 +81,21 @@ async function leaseLoop(
 }
 
 async function applyStep(
-  api: ApiClient,
-  instanceId: string,
+  list: InstanceAllowlist,
   step: LeaseStep,
   onAdd?: (outcome: AddOutcome) => void,
 ): Promise<void> {
-  if (step.kind === 'write') await writeReplacing(api, instanceId, step.item, step.replaces, onAdd);
-  if (step.kind === 'delete')
-    await deleteWhitelistItems(
-      api,
-      instanceId,
-      step.items.map((item) => item.ipAddr),
-    );
+  switch (step.kind) {
+    case 'write':
+      return writeReplacing(list, step.item, step.replaces, onAdd);
+    case 'delete':
+      return list.remove(step.items.map((item) => item.ipAddr));
+    case 'none':
+    case 'wait':
+      return;
+    default:
+      return assertNever(step, 'lease step');
+  }
 }
 
 /** The lease could not be brought to the wanted state within the attempts allowed. */

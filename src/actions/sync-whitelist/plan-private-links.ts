@@ -1,5 +1,5 @@
 // Pure planning of private links: create declared links that are missing; delete others only when pruning.
-import type { NewPrivateLink, PrivateLink, PrivateLinkKey } from '../../providers/ccr/private-links.ts';
+import type { NewPrivateLink, PrivateLink, PrivateLinkKey } from '../../providers/seam/allowlist.ts';
 
 export type PrivateLinkChange =
   | { kind: 'create'; link: NewPrivateLink; reason: string }

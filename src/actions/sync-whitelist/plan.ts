@@ -1,6 +1,6 @@
 // Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
 import { networkCovers } from '../../core/net/ip-network.ts';
-import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
+import type { WhitelistItem } from '../../providers/seam/allowlist.ts';
 import { unusedForm } from './address-form.ts';
 import { type CurrentEntry, entriesFor, isAnyLease } from './current-entries.ts';
 import type { DeclaredEntry } from './entry-lines.ts';

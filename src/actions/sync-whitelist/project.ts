@@ -1,4 +1,5 @@
-import type { WhitelistItem } from '../../providers/ccr/public-links.ts';
+import { assertNever } from '../../core/types/assert-never.ts';
+import type { WhitelistItem } from '../../providers/seam/allowlist.ts';
 import type { LeaseStep } from './lease-plan.ts';
 import type { WhitelistChange } from './plan.ts';
 
@@ -8,19 +9,39 @@ export function projectChanges(
   changes: readonly WhitelistChange[],
 ): WhitelistItem[] {
   let result = [...items];
-  for (const change of changes) {
-    if (change.kind === 'add') result.push(change.item);
-    if (change.kind === 'delete') result = withoutAddrs(result, [change.item]);
-    if (change.kind === 'replace') result = [...withoutAddrs(result, change.replaces), change.item];
-  }
+  for (const change of changes) result = projectChange(result, change);
   return result;
+}
+
+function projectChange(items: WhitelistItem[], change: WhitelistChange): WhitelistItem[] {
+  switch (change.kind) {
+    case 'add':
+      return [...items, change.item];
+    case 'delete':
+      return withoutAddrs(items, [change.item]);
+    case 'replace':
+      return [...withoutAddrs(items, change.replaces), change.item];
+    case 'keep':
+    case 'skip':
+      return items;
+    default:
+      return assertNever(change, 'allowlist change');
+  }
 }
 
 /** The allowlist after one lease step. */
 export function projectLeaseStep(items: readonly WhitelistItem[], step: LeaseStep): WhitelistItem[] {
-  if (step.kind === 'write') return [...withoutAddrs(items, step.replaces), step.item];
-  if (step.kind === 'delete') return withoutAddrs(items, step.items);
-  return [...items];
+  switch (step.kind) {
+    case 'write':
+      return [...withoutAddrs(items, step.replaces), step.item];
+    case 'delete':
+      return withoutAddrs(items, step.items);
+    case 'none':
+    case 'wait':
+      return [...items];
+    default:
+      return assertNever(step, 'lease step');
+  }
 }
 
 function withoutAddrs(items: readonly WhitelistItem[], gone: readonly WhitelistItem[]): WhitelistItem[] {

@@ -1,5 +1,5 @@
 // Pure planning of public access: which PUT (if any) brings the endpoint to the wanted state.
-import type { PublicAccessAction } from '../../providers/ccr/public-links.ts';
+import type { PublicAccessAction } from '../../providers/seam/allowlist.ts';
 
 export type PublicAccessWish = 'open' | 'close' | 'keep';
 

@@ -4,20 +4,19 @@
 // undo: the job's result stays as main left it, and the lease expires on its own.
 import { InputReader } from '../../core/action/input-reader.ts';
 import { errorMessage } from '../../core/errors/errors.ts';
-import type { ApiClient } from '../../core/http/types.ts';
 import { parseHostAddress } from '../../core/net/ip-network.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
-import { connectCcr } from '../../providers/ccr/connect.ts';
-import { readCcrConnection } from '../../providers/ccr/connection.ts';
-import { getPublicLinks, setPublicAccess } from '../../providers/ccr/public-links.ts';
+import type { InstanceAllowlist } from '../../providers/seam/allowlist.ts';
+import { chooseAllowlist } from './inputs.ts';
 import { type LeaseLoopOptions, releaseLease } from './lease.ts';
 import { statusMatches } from './public-access.ts';
 import { type LeaseState, mayRemain, readSyncWhitelistState, type SyncWhitelistState } from './state.ts';
 
 export interface ReleaseOptions {
   state?: SyncWhitelistState | undefined;
-  connect?: () => Promise<ApiClient>;
+  /** The instance's allowlist on a connected client (default: from the step's inputs). */
+  connect?: () => Promise<InstanceAllowlist>;
   loop?: LeaseLoopOptions;
 }
 
@@ -41,8 +40,8 @@ export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<vo
   }
   const connect = options.connect ?? connectForPost;
   // Each undo connects on its own (a failed connect is tried again), so one failure never skips another.
-  let client: Promise<ApiClient> | undefined;
-  const api = (): Promise<ApiClient> => {
+  let client: Promise<InstanceAllowlist> | undefined;
+  const api = (): Promise<InstanceAllowlist> => {
     client ??= connect().catch((error: unknown) => {
       client = undefined;
       throw error;
@@ -54,12 +53,14 @@ export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<vo
   if (state.restorePublicAccess) await undoPublicAccess(api, state, state.restorePublicAccess);
 }
 
-function connectForPost(): Promise<ApiClient> {
-  return connectCcr(readCcrConnection(new InputReader()), { http: { retry: POST_RETRY } });
+async function connectForPost(): Promise<InstanceAllowlist> {
+  const reader = new InputReader();
+  const target = chooseAllowlist(reader).allowlist.read(reader);
+  return target.allowlist(await target.connect({ http: { retry: POST_RETRY } }));
 }
 
 async function undoLease(
-  api: () => Promise<ApiClient>,
+  api: () => Promise<InstanceAllowlist>,
   state: SyncWhitelistState,
   lease: LeaseState,
   loop: LeaseLoopOptions,
@@ -68,7 +69,7 @@ async function undoLease(
     const network = parseHostAddress(lease.address);
     if (!network) throw new Error(`the saved address ${lease.address} is not a host address`);
     const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
-    const outcome = await releaseLease(await api(), state.instanceId, request, loop);
+    const outcome = await releaseLease(await api(), request, loop);
     const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
     logInfo(shown`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
   } catch (error) {
@@ -87,15 +88,15 @@ async function undoLease(
 }
 
 async function undoPublicAccess(
-  api: () => Promise<ApiClient>,
+  api: () => Promise<InstanceAllowlist>,
   state: SyncWhitelistState,
   action: 'open' | 'close',
 ): Promise<void> {
   try {
     const client = await api();
-    const { status } = await getPublicLinks(client, state.instanceId);
+    const { status } = await client.read();
     const needed = !statusMatches(status, action);
-    if (needed) await setPublicAccess(client, state.instanceId, action);
+    if (needed) await client.setPublicAccess(action);
     const result = action === 'open' ? 'open' : 'closed';
     logInfo(
       shown`Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`,

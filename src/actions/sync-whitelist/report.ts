@@ -1,7 +1,7 @@
 // Pure text for the log, the outputs and the job summary.
 import { parseNetwork } from '../../core/net/ip-network.ts';
 import { code, codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
-import type { PublicAccessAction, WhitelistItem } from '../../providers/ccr/public-links.ts';
+import type { PublicAccessAction, WhitelistItem } from '../../providers/seam/allowlist.ts';
 import type { WhitelistChange } from './plan.ts';
 import { type PrivateLinkChange, privateLinkName } from './plan-private-links.ts';
 

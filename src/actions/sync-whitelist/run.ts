@@ -4,17 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { setStepOutput } from '../../core/action/step-outputs.ts';
 import { stepHost } from '../../core/host/step-host.ts';
-import type { ApiClient } from '../../core/http/types.ts';
 import type { IpNetwork } from '../../core/net/ip-network.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
-import { connectCcr } from '../../providers/ccr/connect.ts';
-import {
-  deleteWhitelistItems,
-  getPublicLinks,
-  type PublicLinks,
-  setPublicAccess,
-} from '../../providers/ccr/public-links.ts';
+import type { InstanceAllowlist, PublicLinks } from '../../providers/seam/allowlist.ts';
 import { readCurrentEntries } from './current-entries.ts';
 import { readSyncWhitelistInputs, type SyncWhitelistInputs } from './inputs.ts';
 import { acquireLease, type LeaseOutcome } from './lease.ts';
@@ -38,10 +31,10 @@ export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitel
   for (const note of inputs.entryNotes) logInfo(shown`entries: ${note}.`);
   const runnerIp = await runnerAddress(inputs);
   if (runnerIp) setStepOutput('runner-ip', runnerIp.text);
-  const api = await connectCcr(inputs.connection);
+  const list = inputs.target.allowlist(await inputs.target.connect());
   const state: SyncWhitelistState = { instanceId: inputs.instanceId, owner: inputs.owner };
-  const links = await getPublicLinks(api, inputs.instanceId);
-  const accessAction = await applyPublicAccess(api, inputs, links, state);
+  const links = await list.read();
+  const accessAction = await applyPublicAccess(list, inputs, links, state);
 
   const declared =
     inputs.mode === 'remove' && runnerIp
@@ -54,16 +47,16 @@ export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitel
     now: new Date(),
   });
   printChanges(changes, inputs.dryRun);
-  if (!inputs.dryRun) await applyChanges(api, inputs.instanceId, changes);
+  if (!inputs.dryRun) await applyChanges(list, changes);
 
   const planned = projectChanges(links.whitelist, changes);
   const lease =
-    runnerIp && inputs.mode !== 'remove' ? await takeLease(api, inputs, runnerIp, planned, state) : undefined;
-  const privateLinks = await reconcilePrivateLinks(api, inputs);
+    runnerIp && inputs.mode !== 'remove'
+      ? await takeLease(list, inputs, runnerIp, planned, state)
+      : undefined;
+  const privateLinks = await reconcilePrivateLinks(list, inputs);
 
-  const entries = inputs.dryRun
-    ? (lease?.projected ?? planned)
-    : (await getPublicLinks(api, inputs.instanceId)).whitelist;
+  const entries = inputs.dryRun ? (lease?.projected ?? planned) : (await list.read()).whitelist;
   // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
   const { added, removed } = addressesChanged(
     changes,
@@ -87,7 +80,7 @@ export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitel
 }
 
 async function applyPublicAccess(
-  api: ApiClient,
+  list: InstanceAllowlist,
   inputs: SyncWhitelistInputs,
   links: PublicLinks,
   state: SyncWhitelistState,
@@ -122,7 +115,7 @@ async function applyPublicAccess(
     state.restorePublicAccess = restoreActionFor(links.status);
     saveSyncWhitelistState(state);
   }
-  await setPublicAccess(api, inputs.instanceId, action);
+  await list.setPublicAccess(action);
   logInfo(
     shown`${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`,
   );
@@ -144,18 +137,14 @@ function printChanges(changes: readonly WhitelistChange[], dryRun: boolean): voi
 }
 
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
-async function applyChanges(
-  api: ApiClient,
-  instanceId: string,
-  changes: readonly WhitelistChange[],
-): Promise<void> {
+async function applyChanges(list: InstanceAllowlist, changes: readonly WhitelistChange[]): Promise<void> {
   const writes = changes.filter(isWrite);
   for (const change of writes) {
-    if (change.kind === 'add') await writeReplacing(api, instanceId, change.item, []);
-    if (change.kind === 'replace') await writeReplacing(api, instanceId, change.item, change.replaces);
+    if (change.kind === 'add') await writeReplacing(list, change.item, []);
+    if (change.kind === 'replace') await writeReplacing(list, change.item, change.replaces);
   }
   const deletions = writes.flatMap((change) => (change.kind === 'delete' ? [change.item.ipAddr] : []));
-  if (deletions.length > 0) await deleteWhitelistItems(api, instanceId, deletions);
+  if (deletions.length > 0) await list.remove(deletions);
 }
 
 interface LeaseResult {
@@ -167,7 +156,7 @@ interface LeaseResult {
 }
 
 async function takeLease(
-  api: ApiClient,
+  list: InstanceAllowlist,
   inputs: SyncWhitelistInputs,
   network: IpNetwork,
   planned: ReturnType<typeof projectChanges>,
@@ -195,7 +184,7 @@ async function takeLease(
   const adds: AddOutcome[] = [];
   let result: LeaseOutcome;
   try {
-    result = await acquireLease(api, inputs.instanceId, request, { onAdd: (outcome) => adds.push(outcome) });
+    result = await acquireLease(list, request, { onAdd: (outcome) => adds.push(outcome) });
   } catch (error) {
     // Post warns of a lease left behind only when one of this job's adds may have gone through.
     lease.write = leaseWriteAfterFailure(adds);

@@ -1,12 +1,6 @@
-// Applies allowlist changes through the CCR client. The API has no update: a rewrite is add + delete.
+// Applies allowlist changes through the provider's calls. There is no update: a rewrite is add + delete.
 import { ApiError } from '../../core/errors/errors.ts';
-import type { ApiClient } from '../../core/http/types.ts';
-import {
-  addWhitelistItem,
-  deleteWhitelistItems,
-  getPublicLinks,
-  type WhitelistItem,
-} from '../../providers/ccr/public-links.ts';
+import type { InstanceAllowlist, WhitelistItem } from '../../providers/seam/allowlist.ts';
 
 /** What became of one add call: answered 2xx, answered 4xx (nothing added), or no telling (no answer, 5xx). */
 export type AddOutcome = 'added' | 'refused' | 'unknown';
@@ -23,34 +17,32 @@ export function failedAddOutcome(error: unknown): AddOutcome {
  * old entries back if even that add fails. `onAdd` hears how each add of `item` (in either form) went.
  */
 export async function writeReplacing(
-  api: ApiClient,
-  instanceId: string,
+  list: InstanceAllowlist,
   item: WhitelistItem,
   replaces: readonly WhitelistItem[],
   onAdd: (outcome: AddOutcome) => void = () => {},
 ): Promise<void> {
   const sameForm = replaces.filter((old) => old.ipAddr === item.ipAddr);
   const otherForms = replaces.filter((old) => old.ipAddr !== item.ipAddr);
-  if (sameForm.length > 0) await deleteWhitelistItems(api, instanceId, addrs(sameForm));
+  if (sameForm.length > 0) await list.remove(addrs(sameForm));
   try {
-    await addReporting(api, instanceId, item, onAdd);
+    await addReporting(list, item, onAdd);
   } catch (error) {
     if (otherForms.length === 0 || !isClientError(error)) throw error;
-    if (await hasEntry(api, instanceId, item.ipAddr)) throw error; // a concurrent writer got there first
-    await replaceInPlace(api, instanceId, { ...item, ipAddr: otherForms[0]!.ipAddr }, otherForms, onAdd);
+    if (await hasEntry(list, item.ipAddr)) throw error; // a concurrent writer got there first
+    await replaceInPlace(list, { ...item, ipAddr: otherForms[0]!.ipAddr }, otherForms, onAdd);
     return;
   }
-  if (otherForms.length > 0) await deleteWhitelistItems(api, instanceId, addrs(otherForms));
+  if (otherForms.length > 0) await list.remove(addrs(otherForms));
 }
 
 async function addReporting(
-  api: ApiClient,
-  instanceId: string,
+  list: InstanceAllowlist,
   item: WhitelistItem,
   onAdd: (outcome: AddOutcome) => void,
 ): Promise<void> {
   try {
-    await addWhitelistItem(api, instanceId, item);
+    await list.add(item);
   } catch (error) {
     onAdd(failedAddOutcome(error));
     throw error;
@@ -59,23 +51,22 @@ async function addReporting(
 }
 
 async function replaceInPlace(
-  api: ApiClient,
-  instanceId: string,
+  list: InstanceAllowlist,
   item: WhitelistItem,
   replaces: readonly WhitelistItem[],
   onAdd: (outcome: AddOutcome) => void,
 ): Promise<void> {
-  await deleteWhitelistItems(api, instanceId, addrs(replaces));
+  await list.remove(addrs(replaces));
   try {
-    await addReporting(api, instanceId, item, onAdd);
+    await addReporting(list, item, onAdd);
   } catch (error) {
-    for (const old of replaces) await addWhitelistItem(api, instanceId, old).catch(() => undefined);
+    for (const old of replaces) await list.add(old).catch(() => undefined);
     throw error;
   }
 }
 
-async function hasEntry(api: ApiClient, instanceId: string, ipAddr: string): Promise<boolean> {
-  const { whitelist } = await getPublicLinks(api, instanceId);
+async function hasEntry(list: InstanceAllowlist, ipAddr: string): Promise<boolean> {
+  const { whitelist } = await list.read();
   return whitelist.some((entry) => entry.ipAddr === ipAddr);
 }
 

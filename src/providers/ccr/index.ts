@@ -3,6 +3,7 @@ import type { Provider } from '../seam/provider.ts';
 import { ccrNamespaces } from './ensure-namespace/support.ts';
 import { ccrLogin } from './login.ts';
 import { ccrTags } from './prune-tags.ts';
+import { ccrAllowlist } from './sync-whitelist.ts';
 
 export const ccrProvider: Provider = {
   name: 'ccr',
@@ -10,4 +11,5 @@ export const ccrProvider: Provider = {
   login: ccrLogin,
   namespaces: ccrNamespaces,
   tags: ccrTags,
+  allowlist: ccrAllowlist,
 };

@@ -2,26 +2,13 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import type { NewPrivateLink, PrivateLink, PrivateLinkKey } from '../seam/allowlist.ts';
 import { CCR_INSTANCE } from './path-segments.ts';
 
-/** Which VPC subnet a link attaches to: the key the API deletes by. */
-export interface PrivateLinkKey {
-  vpcID: string;
-  subnetID: string;
-}
-
 /** A link as listed: status is e.g. `creating`, `success` or `failed`. */
-export interface PrivateLink extends PrivateLinkKey {
+export interface CcrPrivateLink extends PrivateLink {
   serviceNetID: string;
-  status: string;
   ipAddress: string;
-}
-
-/** What create takes: `ipType` `auto`, or `manual` with an `ipAddress` inside the subnet. */
-export interface NewPrivateLink extends PrivateLinkKey {
-  ipType: 'auto' | 'manual';
-  ipAddress: string;
-  autoDnsResolve: boolean;
 }
 
 function privateLinksPath(instanceId: string): string {
@@ -29,7 +16,7 @@ function privateLinksPath(instanceId: string): string {
 }
 
 /** Every private link of the instance (the API returns them in one answer, unpaged). */
-export async function listPrivateLinks(api: ApiClient, instanceId: string): Promise<PrivateLink[]> {
+export async function listPrivateLinks(api: ApiClient, instanceId: string): Promise<CcrPrivateLink[]> {
   const operation = `list private links of instance ${instanceId}`;
   const { body } = await api.request<unknown>({
     method: 'GET',

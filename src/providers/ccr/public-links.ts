@@ -3,29 +3,20 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import type { PublicAccessAction, PublicLinks, WhitelistItem } from '../seam/allowlist.ts';
 import { CCR_INSTANCE } from './path-segments.ts';
 
-/** One allowlist entry: an IP or CIDR and its free-text description. */
-export interface WhitelistItem {
-  ipAddr: string;
-  description: string;
-}
-
 /** Public access of an instance: endpoint, status (`opened`, `closed`, or a transition) and allowlist. */
-export interface PublicLinks {
+export interface CcrPublicLinks extends PublicLinks {
   domain: string;
-  status: string;
-  whitelist: WhitelistItem[];
 }
-
-export type PublicAccessAction = 'open' | 'close';
 
 function publicLinksPath(instanceId: string): string {
   return apiPath`/v1/instances/${pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
 }
 
 /** Public access status and the whole allowlist; refuses a body it cannot read completely. */
-export async function getPublicLinks(api: ApiClient, instanceId: string): Promise<PublicLinks> {
+export async function getPublicLinks(api: ApiClient, instanceId: string): Promise<CcrPublicLinks> {
   const operation = `read public access of instance ${instanceId}`;
   const { body } = await api.request<unknown>({
     method: 'GET',

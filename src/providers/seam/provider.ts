@@ -1,5 +1,6 @@
 // One descriptor per registry family: what each action needs from it, behind one interface. A provider
 // without a capability is one that action refuses (see chooseProvider in ../index.ts).
+import type { AllowlistSupport } from './allowlist.ts';
 import type { LoginSupport } from './login.ts';
 import type { NamespaceSupport } from './namespaces.ts';
 import type { TagSupport } from './tags.ts';
@@ -15,6 +16,8 @@ export interface Provider {
   readonly namespaces?: NamespaceSupport;
   /** For prune-tags: listing and deleting tags. */
   readonly tags?: TagSupport;
+  /** For sync-whitelist: an instance's IP allowlist (and private links). */
+  readonly allowlist?: AllowlistSupport;
 }
 
 /** What every capability may say of itself. */
@@ -24,7 +27,7 @@ export interface Support {
 }
 
 /** The capabilities, each named as in Provider. */
-export type Capability = 'login' | 'namespaces' | 'tags';
+export type Capability = 'login' | 'namespaces' | 'tags' | 'allowlist';
 
 /** A provider known to offer capability `K`. */
 export type ProviderWith<K extends Capability> = Provider & { readonly [P in K]-?: NonNullable<Provider[P]> };

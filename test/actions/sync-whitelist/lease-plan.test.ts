@@ -8,7 +8,7 @@ import {
   planRelease,
 } from '../../../src/actions/sync-whitelist/lease-plan.ts';
 import { parseHostAddress } from '../../../src/core/net/ip-network.ts';
-import type { WhitelistItem } from '../../../src/providers/ccr/public-links.ts';
+import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 
 const now = new Date('2025-06-01T12:00:00Z');
 const HOUR = 3_600_000;

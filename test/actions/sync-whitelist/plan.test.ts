@@ -6,7 +6,7 @@ import {
   planWhitelist,
   type WhitelistMode,
 } from '../../../src/actions/sync-whitelist/plan.ts';
-import type { WhitelistItem } from '../../../src/providers/ccr/public-links.ts';
+import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 
 const now = new Date('2025-06-01T12:00:00Z');
 const context = (mode: WhitelistMode): PlanContext => ({

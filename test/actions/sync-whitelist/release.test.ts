@@ -4,7 +4,8 @@ import { formatDescription } from '../../../src/actions/sync-whitelist/marker.ts
 import { releaseWhitelist } from '../../../src/actions/sync-whitelist/release.ts';
 import type { LeaseWrite, SyncWhitelistState } from '../../../src/actions/sync-whitelist/state.ts';
 import { connectCcr } from '../../../src/providers/ccr/connect.ts';
-import type { WhitelistItem } from '../../../src/providers/ccr/public-links.ts';
+import { ccrInstanceAllowlist } from '../../../src/providers/ccr/sync-whitelist.ts';
+import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 import { DEFAULT_CCR_INSTANCE, type FaultConfig, startEmulator } from '../../emulator/index.ts';
 import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { ccrEmulatorConnection } from '../../support/emulator-connections.ts';
@@ -59,7 +60,9 @@ async function post(
     connect: () =>
       connectError
         ? Promise.reject(connectError)
-        : connectCcr(ccrEmulatorConnection(emu.url), { http: { retry: { maxAttempts: 1 } } }),
+        : connectCcr(ccrEmulatorConnection(emu.url), { http: { retry: { maxAttempts: 1 } } }).then((api) =>
+            ccrInstanceAllowlist(api, instanceId),
+          ),
     loop: { sleep: async () => {}, random: () => 0 },
   });
   vi.restoreAllMocks();

@@ -9,7 +9,8 @@ import {
 } from '../../../src/actions/sync-whitelist/whitelist-writes.ts';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import { createApiClient } from '../../../src/core/http/client.ts';
-import type { WhitelistItem } from '../../../src/providers/ccr/public-links.ts';
+import { ccrInstanceAllowlist } from '../../../src/providers/ccr/sync-whitelist.ts';
+import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -50,12 +51,12 @@ async function allowlistServer(list: WhitelistItem[], options: { refuseFullPrefi
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const api = createApiClient({
+  const client = createApiClient({
     provider: 'CCR',
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     retry: { maxAttempts: 1 },
   });
-  return { api, log };
+  return { api: ccrInstanceAllowlist(client, 'ccr-1'), log };
 }
 
 const old = { ipAddr: '198.51.100.7', description: 'runner (o lease v1 until 2025-06-01T18:00Z: a)' };
@@ -65,7 +66,7 @@ describe('writeReplacing', () => {
   it('adds the new form before deleting the old one', async () => {
     const list = [{ ...old }];
     const { api, log } = await allowlistServer(list, { refuseFullPrefix: false });
-    await writeReplacing(api, 'ccr-1', next, [old]);
+    await writeReplacing(api, next, [old]);
     expect(list).toEqual([next]);
     expect(log).toEqual(['POST 198.51.100.7/32', 'DELETE 198.51.100.7']);
   });
@@ -74,7 +75,7 @@ describe('writeReplacing', () => {
     const list = [{ ...old }];
     const { api, log } = await allowlistServer(list, { refuseFullPrefix: true });
     const adds: AddOutcome[] = [];
-    await writeReplacing(api, 'ccr-1', next, [old], (outcome) => adds.push(outcome));
+    await writeReplacing(api, next, [old], (outcome) => adds.push(outcome));
     expect(adds, 'the refused form, then the added one').toEqual(['refused', 'added']);
     expect(list).toEqual([{ ipAddr: '198.51.100.7', description: next.description }]);
     expect(log).toEqual(['POST 198.51.100.7/32', 'GET ', 'DELETE 198.51.100.7', 'POST 198.51.100.7']);
@@ -87,7 +88,7 @@ describe('writeReplacing', () => {
     ];
     const { api, log } = await allowlistServer(list, { refuseFullPrefix: false });
     const adds: AddOutcome[] = [];
-    await expect(writeReplacing(api, 'ccr-1', next, [old], (o) => adds.push(o))).rejects.toMatchObject({
+    await expect(writeReplacing(api, next, [old], (o) => adds.push(o))).rejects.toMatchObject({
       name: 'ApiError',
       status: 400,
     });

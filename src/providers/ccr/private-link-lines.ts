@@ -1,7 +1,7 @@
 // `private-links` lines: `<vpc id> <subnet id> [ip=auto|<address>] [dns=true|false]`.
 import { InputError } from '../../core/errors/errors.ts';
 import { parseHostAddress } from '../../core/net/ip-network.ts';
-import type { NewPrivateLink } from '../../providers/ccr/private-links.ts';
+import type { NewPrivateLink } from '../seam/allowlist.ts';
 
 const VPC_ID = /^vpc-[a-z0-9]+$/;
 const SUBNET_ID = /^sbn-[a-z0-9]+$/;
