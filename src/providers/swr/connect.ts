@@ -54,17 +54,21 @@ export async function swrSigningCredentials(
   return huaweiSigningCredentials(connection.auth, authOptions(connection, options));
 }
 
-function authOptions(connection: SwrConnection, options: SwrConnectOptions) {
+/** The IAM client SWR's credentials go through: region's IAM (or `iam-endpoint`), IAM-aware hints. */
+export function connectIam(connection: SwrConnection, options: SwrConnectOptions = {}): ApiClient {
   const { authenticate: _a, hintFor: _h, ...transport } = options.http ?? {};
-  const iam = createApiClient({
+  return createApiClient({
     ...transport,
     provider: 'IAM',
     baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
     jsonContentTypeAlways: true,
     hintFor: iamHint,
   });
+}
+
+function authOptions(connection: SwrConnection, options: SwrConnectOptions) {
   return {
-    iam,
+    iam: connectIam(connection, options),
     region: connection.region,
     ...(options.signing && { signing: true }),
     ...(options.getIdToken && { getIdToken: options.getIdToken }),
