@@ -51841,13 +51841,23 @@ function pathOnly(path) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/connect.ts
 
 
-/** `https://ccr.{region}.baidubce.com`, the CCR API of a region. */
+/** `https://ccr.{region}.baidubce.com`, the CCR enterprise API of a region (enterprise supplement). */
 function defaultCcrEndpoint(region) {
     return new URL(`https://ccr.${region}.baidubce.com`);
 }
-/** A ready CCR client: endpoint from region (or `endpoint`), bce-auth-v1 signing, CCR-aware hints. */
+/** `https://ccr.baidubce.com`: the personal edition API has one host for every region (its Host line). */
+const CCR_PERSONAL_ENDPOINT = 'https://ccr.baidubce.com';
+/** The API a connection talks to: `endpoint` if given, else the enterprise host of the region or the personal host. */
+function ccrEndpointOf(connection) {
+    if (connection.endpoint)
+        return connection.endpoint;
+    return connection.instanceId === undefined
+        ? new URL(CCR_PERSONAL_ENDPOINT)
+        : defaultCcrEndpoint(connection.region);
+}
+/** A ready CCR client: endpoint from region and edition (or `endpoint`), bce-auth-v1 signing, CCR-aware hints. */
 async function connectCcr(connection, options = {}) {
-    const baseUrl = connection.endpoint ?? defaultCcrEndpoint(connection.region);
+    const baseUrl = ccrEndpointOf(connection);
     const now = options.http?.now;
     const extraHint = options.http?.hintFor;
     return createApiClient({
@@ -51869,10 +51879,13 @@ const CREDENTIAL_CODES = {
 /** Next steps for CCR errors: DNS/region, rejected keys, missing permissions, unknown instance. */
 function ccrHint(error, connection, baseUrl) {
     if (error.status === 0 && /ENOTFOUND|EAI_AGAIN|getaddrinfo|resolve/i.test(error.providerMessage)) {
-        return connection.endpoint
-            ? `Could not resolve ${baseUrl.host}: check the endpoint input.`
-            : `Could not resolve ${baseUrl.host}: check that region "${connection.region}" is a CCR region ` +
-                '(e.g. bj, gz, su), or set endpoint.';
+        if (connection.endpoint)
+            return `Could not resolve ${baseUrl.host}: check the endpoint input.`;
+        if (connection.instanceId === undefined) {
+            return `Could not resolve ${baseUrl.host}: check the runner's DNS and network, or set endpoint.`;
+        }
+        return (`Could not resolve ${baseUrl.host}: check that region "${connection.region}" is a CCR region ` +
+            '(e.g. bj, gz, su), or set endpoint.');
     }
     const known = error.code ? CREDENTIAL_CODES[error.code] : undefined;
     if (known)
@@ -53544,17 +53557,20 @@ async function connectSwr(connection, options = {}) {
 async function swrSigningCredentials(connection, options = {}) {
     return huaweiSigningCredentials(connection.auth, authOptions(connection, options));
 }
-function authOptions(connection, options) {
+/** The IAM client SWR's credentials go through: region's IAM (or `iam-endpoint`), IAM-aware hints. */
+function connectIam(connection, options = {}) {
     const { authenticate: _a, hintFor: _h, ...transport } = options.http ?? {};
-    const iam = createApiClient({
+    return createApiClient({
         ...transport,
         provider: 'IAM',
         baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
         jsonContentTypeAlways: true,
         hintFor: iamHint,
     });
+}
+function authOptions(connection, options) {
     return {
-        iam,
+        iam: connectIam(connection, options),
         region: connection.region,
         ...(options.signing && { signing: true }),
         ...(options.getIdToken && { getIdToken: options.getIdToken }),

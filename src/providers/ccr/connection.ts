@@ -9,7 +9,7 @@ interface CcrConnectionBase {
   provider: 'ccr';
   /** e.g. bj, gz, su. */
   region: string;
-  /** Overrides `https://ccr.{region}.baidubce.com`. */
+  /** Overrides `https://ccr.{region}.baidubce.com` (enterprise) or `https://ccr.baidubce.com` (personal). */
   endpoint?: URL;
   auth: BaiduAuth;
 }

@@ -4,7 +4,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BaiduCredentials } from '../../../src/core/auth/credentials.ts';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import { forgetSecrets } from '../../../src/core/redact/secrets.ts';
-import { ccrHint, connectCcr, defaultCcrEndpoint } from '../../../src/providers/ccr/connect.ts';
+import {
+  ccrEndpointOf,
+  ccrHint,
+  connectCcr,
+  defaultCcrEndpoint,
+} from '../../../src/providers/ccr/connect.ts';
 import type { CcrConnection } from '../../../src/providers/ccr/connection.ts';
 import { verifyBaiduRequest } from '../../emulator/auth/verify-baidu.ts';
 
@@ -136,11 +141,22 @@ describe('ccrHint', () => {
     expect(defaultCcrEndpoint('bj').href).toBe('https://ccr.bj.baidubce.com/');
     const hint = ccrHint(
       error(0, 'getaddrinfo ENOTFOUND ccr.xx.baidubce.com'),
-      conn,
+      { ...conn, instanceId: 'ccr-4k74gw7d' },
       defaultCcrEndpoint('xx'),
     );
     expect(hint).toBe(
       'Could not resolve ccr.xx.baidubce.com: check that region "xx" is a CCR region (e.g. bj, gz, su), or set endpoint.',
+    );
+  });
+
+  it('uses ccr.baidubce.com for the personal edition whatever the region, enterprise hosts per region', () => {
+    expect(ccrEndpointOf(conn).href).toBe('https://ccr.baidubce.com/');
+    expect(ccrEndpointOf({ ...conn, region: 'bj', instanceId: 'ccr-4k74gw7d' }).href).toBe(
+      'https://ccr.bj.baidubce.com/',
+    );
+    const hint = ccrHint(error(0, 'getaddrinfo ENOTFOUND ccr.baidubce.com'), conn, ccrEndpointOf(conn));
+    expect(hint).toBe(
+      "Could not resolve ccr.baidubce.com: check the runner's DNS and network, or set endpoint.",
     );
   });
 
