@@ -52765,7 +52765,15 @@ function parseTime(value) {
     const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
     return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
-/** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
+/**
+ * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
+ * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
+ */
+function normalizeDigest(digest) {
+    const text = (digest ?? '').trim().toLowerCase();
+    return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
+}
+/** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
 function manifestListChildren(manifest) {
     if (typeof manifest !== 'string' || manifest.trim() === '')
         return undefined;
@@ -52784,9 +52792,9 @@ function manifestListChildren(manifest) {
     const digests = [];
     for (const entry of manifests) {
         const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
-        if (typeof digest !== 'string' || digest === '')
+        if (typeof digest !== 'string' || normalizeDigest(digest) === '')
             return undefined;
-        digests.push(digest);
+        digests.push(normalizeDigest(digest));
     }
     return digests;
 }
@@ -52882,7 +52890,7 @@ function fromCcrTag(record) {
     return {
         ...refusal(record.tagName, path_segments_CCR_TAG),
         name: String(record.tagName),
-        digest: record.digest ?? '',
+        digest: normalizeDigest(record.digest),
         updatedAt: parseTime(record.pushTime),
         size: typeof record.size === 'number' ? record.size : 0,
         kind: 'image',
@@ -53959,11 +53967,13 @@ function parseContentRange(value) {
 }
 /**
  * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
- * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
- * or does not match what was collected), so callers never act on a partial listing.
+ * A server that serves fewer records than `limit` while `Content-Range` says more exist caps its pages:
+ * the next pages ask for what it serves (see nextPageSize). Throws ListingIncompleteError when the pages
+ * disagree with `Content-Range` (a total that changes or does not match what was collected), so callers
+ * never act on a partial listing.
  */
 async function* pagesOfSwrList(api, request, options = {}) {
-    const pageSize = options.pageSize ?? 100;
+    let pageSize = options.pageSize ?? 100;
     const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     let offset = 0;
     let expectedTotal;
@@ -53989,14 +53999,35 @@ async function* pagesOfSwrList(api, request, options = {}) {
         }
         yield page;
         offset += page.length;
-        const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
-        if (done)
+        if (page.length === 0)
             break;
+        if (expectedTotal === undefined) {
+            // No Content-Range: only a short page tells the end.
+            if (page.length < pageSize)
+                break;
+            continue;
+        }
+        if (offset >= expectedTotal)
+            break;
+        if (page.length < pageSize)
+            pageSize = nextPageSize(offset, page.length);
     }
     if (expectedTotal !== undefined && offset !== expectedTotal) {
         throw new ListingIncompleteError(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
             'the listing is incomplete, so nothing was changed.');
     }
+}
+/**
+ * The page size after a capped page of `served` records: SWR wants `offset` to be a multiple of
+ * `limit` (spec 4.2.5), so the largest size not above `served` that divides the next offset. From
+ * the first page that is `served` itself.
+ */
+function nextPageSize(offset, served) {
+    let a = offset;
+    let b = served;
+    while (b !== 0)
+        [a, b] = [b, a % b];
+    return a;
 }
 /** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
 async function listAllSwr(api, request, options = {}) {
@@ -55133,7 +55164,7 @@ function fromSwrTag(record) {
     const info = {
         ...refusal(record.Tag, SWR_TAG),
         name: String(record.Tag),
-        digest: record.digest ?? '',
+        digest: normalizeDigest(record.digest),
         updatedAt: parseTime(record.updated ?? record.created),
         size: typeof record.size === 'number' ? record.size : 0,
         kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
@@ -61146,6 +61177,14 @@ function applyProtection(decisions) {
         return;
     }
     const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
+    // Deleting a tag deletes its image (SWR spec 4.3.2): a kept tag whose image is unknown may be any of them.
+    const unknownImage = retained.find((tag) => tag.digest === '');
+    if (unknownImage) {
+        const reason = `protected: kept tag ${unknownImage.name} has no digest, so any tag in this repository may share its image`;
+        for (const decision of candidates)
+            Object.assign(decision, { verdict: 'protect', reason });
+        return;
+    }
     const protectedBy = protectedDigests(decisions.map((d) => d.tag), retained);
     const reasons = new Map();
     for (const decision of candidates) {

@@ -194,6 +194,21 @@ describe('prune-tags on SWR: safety', () => {
     expect(result.errors.join('\n')).toMatch(/list tags of team\/web .*→ 503/);
   });
 
+  it('prunes a registry that caps its pages below the requested limit, paging on with the served size', async () => {
+    const e = await emulatorForTest({
+      seed: { ...seed([{ name: 'web', tags: oldCiTags(70) }]), swrPageCap: 30 },
+    });
+    const result = await prune(e, { repositories: 'web', 'older-than': '30d', 'keep-last': '5' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(tagsOf(e)).toHaveLength(5);
+    const listing = e.requests.filter((r) => r.method === 'GET' && r.path === TAGS_PATH);
+    expect(listing.map((r) => `${r.query.offset}/${r.query.limit} ${r.status}`).slice(0, 3)).toEqual([
+      '0/100 200',
+      '30/30 200',
+      '60/30 200',
+    ]);
+  });
+
   it('deletes nothing when Content-Range reports more tags than the pages hold', async () => {
     const e = await start('tag', seed([{ name: 'web', tags: oldCiTags(150) }]));
     e.setFaults({

@@ -22,12 +22,21 @@ export function queryValue(request: ApiRequest, key: string): string | undefined
   return request.query?.find(([name]) => name === key)?.[1];
 }
 
-/** A fake SWR list endpoint: `records` paged by offset/limit, reporting `total` in Content-Range. */
-export function swrListApi(records: readonly unknown[], total = records.length) {
+/**
+ * A fake SWR list endpoint: `records` paged by offset/limit, reporting `total` in Content-Range. A `cap`
+ * serves at most that many records per page whatever `limit` asks; an offset that is not a multiple of
+ * `limit` fails (SWR answers 400).
+ */
+export function swrListApi(
+  records: readonly unknown[],
+  total = records.length,
+  cap = Number.POSITIVE_INFINITY,
+) {
   return fakeApi((request) => {
     const offset = Number(queryValue(request, 'offset'));
     const limit = Number(queryValue(request, 'limit'));
-    const page = records.slice(offset, offset + limit);
+    if (offset % limit !== 0) throw new Error(`400: offset ${offset} is not a multiple of limit ${limit}`);
+    const page = records.slice(offset, offset + Math.min(limit, cap));
     return { headers: { 'content-range': `${offset}-${page.length}/${total}` }, body: page };
   });
 }

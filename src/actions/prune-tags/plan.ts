@@ -130,6 +130,13 @@ function applyProtection(decisions: Decision[]): void {
     return;
   }
   const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
+  // Deleting a tag deletes its image (SWR spec 4.3.2): a kept tag whose image is unknown may be any of them.
+  const unknownImage = retained.find((tag) => tag.digest === '');
+  if (unknownImage) {
+    const reason = `protected: kept tag ${unknownImage.name} has no digest, so any tag in this repository may share its image`;
+    for (const decision of candidates) Object.assign(decision, { verdict: 'protect', reason });
+    return;
+  }
   const protectedBy = protectedDigests(
     decisions.map((d) => d.tag),
     retained,

@@ -3,7 +3,7 @@ import type { InputReader } from '../../core/action/input-reader.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { segmentProblems } from '../../core/path/api-path.ts';
 import type { ConnectOptions } from '../seam/connection.ts';
-import { parseTime, refusal, type TagInfo } from '../seam/tag-info.ts';
+import { normalizeDigest, parseTime, refusal, type TagInfo } from '../seam/tag-info.ts';
 import type { TagRegistry, TagSupport, TagTarget } from '../seam/tags.ts';
 import { connectCcr } from './connect.ts';
 import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';
@@ -59,7 +59,7 @@ export function fromCcrTag(record: CcrTag): TagInfo {
   return {
     ...refusal(record.tagName, CCR_TAG),
     name: String(record.tagName),
-    digest: record.digest ?? '',
+    digest: normalizeDigest(record.digest),
     updatedAt: parseTime(record.pushTime),
     size: typeof record.size === 'number' ? record.size : 0,
     kind: 'image',

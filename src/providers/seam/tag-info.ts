@@ -29,7 +29,16 @@ export function parseTime(value: string | null | undefined): number {
   return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
 
-/** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
+/**
+ * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
+ * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
+ */
+export function normalizeDigest(digest: string | null | undefined): string {
+  const text = (digest ?? '').trim().toLowerCase();
+  return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
+}
+
+/** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
 export function manifestListChildren(manifest: string | null | undefined): string[] | undefined {
   if (typeof manifest !== 'string' || manifest.trim() === '') return undefined;
   let parsed: unknown;
@@ -45,8 +54,8 @@ export function manifestListChildren(manifest: string | null | undefined): strin
   for (const entry of manifests) {
     const digest: unknown =
       typeof entry === 'object' && entry !== null ? (entry as { digest?: unknown }).digest : undefined;
-    if (typeof digest !== 'string' || digest === '') return undefined;
-    digests.push(digest);
+    if (typeof digest !== 'string' || normalizeDigest(digest) === '') return undefined;
+    digests.push(normalizeDigest(digest));
   }
   return digests;
 }

@@ -25,15 +25,17 @@ export interface SwrPageOptions<T = unknown> {
 
 /**
  * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
- * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
- * or does not match what was collected), so callers never act on a partial listing.
+ * A server that serves fewer records than `limit` while `Content-Range` says more exist caps its pages:
+ * the next pages ask for what it serves (see nextPageSize). Throws ListingIncompleteError when the pages
+ * disagree with `Content-Range` (a total that changes or does not match what was collected), so callers
+ * never act on a partial listing.
  */
 export async function* pagesOfSwrList<T>(
   api: ApiClient,
   request: ApiRequest & { query?: QueryParams },
   options: SwrPageOptions<T> = {},
 ): AsyncGenerator<T[]> {
-  const pageSize = options.pageSize ?? 100;
+  let pageSize = options.pageSize ?? 100;
   const guard = new PageGuard<T>({ operation: request.operation, keyOf: options.keyOf });
   let offset = 0;
   let expectedTotal: number | undefined;
@@ -61,8 +63,14 @@ export async function* pagesOfSwrList<T>(
     }
     yield page;
     offset += page.length;
-    const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
-    if (done) break;
+    if (page.length === 0) break;
+    if (expectedTotal === undefined) {
+      // No Content-Range: only a short page tells the end.
+      if (page.length < pageSize) break;
+      continue;
+    }
+    if (offset >= expectedTotal) break;
+    if (page.length < pageSize) pageSize = nextPageSize(offset, page.length);
   }
   if (expectedTotal !== undefined && offset !== expectedTotal) {
     throw new ListingIncompleteError(
@@ -70,6 +78,18 @@ export async function* pagesOfSwrList<T>(
         'the listing is incomplete, so nothing was changed.',
     );
   }
+}
+
+/**
+ * The page size after a capped page of `served` records: SWR wants `offset` to be a multiple of
+ * `limit` (spec 4.2.5), so the largest size not above `served` that divides the next offset. From
+ * the first page that is `served` itself.
+ */
+export function nextPageSize(offset: number, served: number): number {
+  let a = offset;
+  let b = served;
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
 }
 
 /** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */

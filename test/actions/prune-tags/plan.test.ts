@@ -171,6 +171,19 @@ describe('planPrune: protection', () => {
     );
   });
 
+  it('protects every deletion in a repository where a kept tag has no digest (its image is unknown)', () => {
+    // Deleting a tag deletes its image (SWR spec 4.3.2); any candidate may be the kept tag's image.
+    const tags = [tag('latest', 1, ''), tag('old-a', 40, 'sha256:aaa'), tag('old-b', 41, 'sha256:bbb')];
+    const plan = planPrune(tags, rules({ olderThan: days(30) }), START);
+    expect(outcome(plan)).toEqual({
+      latest: 'keep: kept: the registry reported no digest',
+      'old-a':
+        'protect: protected: kept tag latest has no digest, so any tag in this repository may share its image',
+      'old-b':
+        'protect: protected: kept tag latest has no digest, so any tag in this repository may share its image',
+    });
+  });
+
   it('plans an empty repository as nothing to do', () => {
     expect(planPrune([], rules({ keepLast: 1 }), START)).toEqual({
       decisions: [],
@@ -181,5 +194,35 @@ describe('planPrune: protection', () => {
   it('uses the run start, not the wall clock, for ages', () => {
     const plan = planPrune([tag('edge', 30)], rules({ olderThan: { ms: 30 * DAY - 1, text: '30d' } }), START);
     expect(plan.counts.delete).toBe(1);
+  });
+});
+
+describe('planPrune: digests written differently', () => {
+  const hex = 'ab'.repeat(32);
+  it('keeps a tag whose digest a kept tag shares in another case or without the sha256: prefix', async () => {
+    const { fromSwrTag } = await import('../../../src/providers/swr/prune-tags/tag-registry.ts');
+    const kept = fromSwrTag({
+      Tag: 'latest',
+      digest: `SHA256:${hex.toUpperCase()}`,
+      updated: '2025-05-31T00:00:00Z',
+    });
+    const old = fromSwrTag({ Tag: 'old', digest: hex, updated: '2025-04-01T00:00:00Z' });
+    const child = fromSwrTag({
+      Tag: 'amd64',
+      digest: `sha256:${'cd'.repeat(32)}`,
+      updated: '2025-04-01T00:00:00Z',
+    });
+    const index = fromSwrTag({
+      Tag: 'multi',
+      digest: `sha256:${'ef'.repeat(32)}`,
+      tag_type: 1,
+      manifest: JSON.stringify({ manifests: [{ digest: 'CD'.repeat(32) }] }),
+      updated: '2025-05-31T00:00:00Z',
+    });
+    const plan = planPrune([kept, old, child, index], rules({ keepLast: 2 }), START);
+    expect(outcome(plan).old).toMatch(
+      /^protect: protected: shares digest sha256:abababababab with kept tag latest/,
+    );
+    expect(outcome(plan).amd64).toBe('protect: protected: image of kept manifest list multi');
   });
 });

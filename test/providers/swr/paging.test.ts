@@ -34,6 +34,50 @@ describe('listAllSwr', () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it('adapts the page size to a server cap below limit, keeping offset a multiple of limit', async () => {
+    const api = swrListApi(
+      Array.from({ length: 95 }, (_, i) => ({ id: i })),
+      95,
+      30,
+    );
+    const all = await listAllSwr<{ id: number }>(api, request, { pageSize: 100 });
+    expect(all.map((r) => r.id)).toEqual(Array.from({ length: 95 }, (_, i) => i));
+    expect(api.requests.map((r) => `${queryValue(r, 'offset')}/${queryValue(r, 'limit')}`)).toEqual([
+      '0/100',
+      '30/30',
+      '60/30',
+      '90/30',
+    ]);
+  });
+
+  it('keeps offset a multiple of limit when the cap shows only after full pages', async () => {
+    let served = 0;
+    const records = Array.from({ length: 50 }, (_, i) => ({ id: i }));
+    // Full pages of 20 first, then a cap of 8 (e.g. a gateway changing its mind mid-listing).
+    const api = fakeApi((r) => {
+      const offset = Number(queryValue(r, 'offset'));
+      const limit = Number(queryValue(r, 'limit'));
+      if (offset % limit !== 0) throw new Error(`400: offset ${offset} is not a multiple of limit ${limit}`);
+      const page = records.slice(offset, offset + Math.min(limit, served < 2 ? limit : 8));
+      served += 1;
+      return { headers: { 'content-range': `${offset}-${page.length}/50` }, body: page };
+    });
+    const all = await listAllSwr<{ id: number }>(api, request, { pageSize: 20 });
+    expect(all.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    for (const r of api.requests)
+      expect(Number(queryValue(r, 'offset')) % Number(queryValue(r, 'limit'))).toBe(0);
+  });
+
+  it('without Content-Range, reads on after a full page and stops at a short one', async () => {
+    const records = Array.from({ length: 25 }, (_, i) => ({ id: i }));
+    const api = fakeApi((r) => {
+      const offset = Number(queryValue(r, 'offset'));
+      return { headers: {}, body: records.slice(offset, offset + Number(queryValue(r, 'limit'))) };
+    });
+    expect(await listAllSwr(api, request, { pageSize: 10 })).toHaveLength(25);
+    expect(api.requests).toHaveLength(3);
+  });
+
   it('refuses a listing shorter than Content-Range reports', async () => {
     await expect(listAllSwr(server(150, 180), request, { pageSize: 100 })).rejects.toThrow(
       ListingIncompleteError,

@@ -1,7 +1,13 @@
 // prune-tags on SWR: an organization's repositories, their tags, and deletes.
 import type { ApiClient } from '../../../core/http/types.ts';
 import { segmentProblems } from '../../../core/path/api-path.ts';
-import { manifestListChildren, parseTime, refusal, type TagInfo } from '../../seam/tag-info.ts';
+import {
+  manifestListChildren,
+  normalizeDigest,
+  parseTime,
+  refusal,
+  type TagInfo,
+} from '../../seam/tag-info.ts';
 import type { TagRegistry } from '../../seam/tags.ts';
 import { findSwrNamespace } from '../namespaces.ts';
 import { SWR_REPOSITORY, SWR_TAG } from '../path-segments.ts';
@@ -35,7 +41,7 @@ export function fromSwrTag(record: SwrTag): TagInfo {
   const info: TagInfo = {
     ...refusal(record.Tag, SWR_TAG),
     name: String(record.Tag),
-    digest: record.digest ?? '',
+    digest: normalizeDigest(record.digest),
     updatedAt: parseTime(record.updated ?? record.created),
     size: typeof record.size === 'number' ? record.size : 0,
     kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../../src/core/errors/errors.ts';
+import { fromCcrTag } from '../../../../src/providers/ccr/prune-tags.ts';
 import { fromSwrTag, swrTagRegistry } from '../../../../src/providers/swr/prune-tags/tag-registry.ts';
 import { fakeApi } from '../../../support/fake-api.ts';
 
@@ -23,6 +24,19 @@ describe('tag records', () => {
       kind: 'list',
       children: ['sha256:a', 'sha256:b'],
     });
+  });
+
+  it('normalises digests: case, and bare hex ids (as the spec examples show) get sha256:', () => {
+    const hex = 'A1'.repeat(32);
+    const manifest = JSON.stringify({
+      manifests: [{ digest: `SHA256:${'B2'.repeat(32)}` }, { digest: 'c3'.repeat(32) }],
+    });
+    const list = fromSwrTag({ Tag: 'v1', digest: hex, tag_type: 1, manifest });
+    expect(list.digest).toBe(`sha256:${'a1'.repeat(32)}`);
+    expect(list.children).toEqual([`sha256:${'b2'.repeat(32)}`, `sha256:${'c3'.repeat(32)}`]);
+    expect(fromCcrTag({ tagName: 'x', digest: ` SHA256:${'D4'.repeat(32)} ` }).digest).toBe(
+      `sha256:${'d4'.repeat(32)}`,
+    );
   });
 
   it('treats a tag whose manifest is an index as a manifest list even when tag_type says 0', () => {
