@@ -39,6 +39,26 @@ describe('ensure-namespace on CCR enterprise', () => {
     expect(findLeaks(result, [bce.secretAccessKey])).toEqual([]);
   });
 
+  it.each([
+    ['items (the recorded choice)', 'items', ['GET /v1/instances/ccr-emu00001/projects 200']],
+    [
+      'another key (fallback to the namespace detail)',
+      'projects',
+      ['GET /v1/instances/ccr-emu00001/projects 200', 'GET /v1/instances/ccr-emu00001/projects/team 200'],
+    ],
+  ])('finds an existing namespace when the project list names its array %s', async (_, key, reads) => {
+    const e = await start({
+      ccrForms: { projectListKey: key },
+      ccr: { instances: [{ ...DEFAULT_CCR_INSTANCE, projects: [{ name: 'team' }] }] },
+    });
+    const result = await ensure(e, { 'instance-id': instanceId, namespace: 'team' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(result.outputs.created).toBe('false');
+    const lookups = e.requests.filter((r) => r.path.includes('/projects'));
+    expect(lookups.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(reads);
+    expect(writes(e)).toEqual([]);
+  });
+
   it('makes no write call on a re-run', async () => {
     const e = await start();
     expect((await ensure(e, { 'instance-id': instanceId, namespace: 'team-a' })).exitCode).toBe(0);

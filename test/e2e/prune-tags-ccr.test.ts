@@ -126,3 +126,41 @@ describe('prune-tags on CCR enterprise: safety', () => {
     expect(e.requests).toEqual([]);
   });
 });
+
+describe('prune-tags on CCR: repository names with a slash (recorded choice: %2F first, %252F as fallback)', () => {
+  const slashTags = [
+    { tag: 'keep', digest: 'sha256:keep', size: 1, ...at(1) },
+    { tag: 'old', digest: 'sha256:old', size: 1, ...at(90) },
+  ];
+  it.each([
+    ['single', ['GET 200 web%2Fapp', 'DELETE 200 web%2Fapp']],
+    ['double', ['GET 404 web%2Fapp', 'GET 200 web%252Fapp', 'DELETE 200 web%252Fapp']],
+  ] as const)(
+    'API wanting the %s form: lists, then deletes in the form that answered',
+    async (form, calls) => {
+      emu = await startEmulator({
+        seed: {
+          ccrForms: { repositoryEncoding: form },
+          ccr: {
+            instances: [
+              {
+                id: INSTANCE,
+                projects: [{ name: 'team', repositories: [{ name: 'web/app', tags: slashTags }] }],
+              },
+            ],
+          },
+        },
+      });
+      const requests: string[] = [];
+      const result = await prune(emu, { repositories: 'web/app', 'older-than': '30d', 'keep-last': '0' });
+      expect(result.exitCode, result.log).toBe(0);
+      for (const r of emu.requests) {
+        const raw = r.path.split('/repositories/')[1]?.split('/')[0];
+        if (raw) requests.push(`${r.method} ${r.status} ${raw}`);
+      }
+      expect(requests).toEqual(calls);
+      const repo = emu.state.ccrInstances.get(INSTANCE)!.projects.get('team')!.repositories.get('web/app')!;
+      expect([...repo.tags.keys()]).toEqual(['keep']);
+    },
+  );
+});

@@ -63,6 +63,22 @@ export function findInstance(context: RequestContext): CcrInstance | EmuResponse
 }
 
 /** The instance, project and repository in the path, or a 404. */
+/**
+ * The repository name in the path as the configured form wants it: `single` takes the segment decoded
+ * once (`a%2Fb` → `a/b`); `double` decodes once more (`a%252Fb` → `a/b`) and, like a router that splits
+ * on a decoded `/`, finds nothing for a single-encoded one.
+ */
+function repositoryNameOf(context: RequestContext): string {
+  const once = context.params.repositoryName ?? '';
+  if (context.state.ccrForms.repositoryEncoding === 'single') return once;
+  if (once.includes('/')) return '';
+  try {
+    return decodeURIComponent(once);
+  } catch {
+    return '';
+  }
+}
+
 export function findCcrRepository(
   context: RequestContext,
 ): { instance: CcrInstance; project: CcrProject; repository: CcrRepository } | EmuResponse {
@@ -70,7 +86,7 @@ export function findCcrRepository(
   if (isEmuResponse(instance)) return instance;
   const project = instance.projects.get(context.params.projectName ?? '');
   if (!project) return notFound(context, `Project ${context.params.projectName}`);
-  const repository = project.repositories.get(context.params.repositoryName ?? '');
+  const repository = project.repositories.get(repositoryNameOf(context));
   if (!repository) return notFound(context, `Repository ${context.params.repositoryName}`);
   return { instance, project, repository };
 }

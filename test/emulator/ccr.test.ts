@@ -186,6 +186,23 @@ describe('CCR enterprise namespaces and tags', () => {
     expect((await ccr({ path: TAGS, query: { tagName: 'stab' } })).json).toMatchObject({ total: 1 });
   });
 
+  it('finds a repository with a slash single-encoded by default, and only double-encoded in the double form', async () => {
+    const DOUBLE = `${INSTANCE}/projects/team/repositories/web%252Fapp/tags`;
+    expect((await ccr({ path: TAGS })).status).toBe(200);
+    expect((await ccr({ path: DOUBLE })).status).toBe(404);
+    emulator.state.ccrForms.repositoryEncoding = 'double';
+    expect((await ccr({ path: TAGS })).status).toBe(404);
+    expect((await ccr({ path: DOUBLE })).json).toMatchObject({ items: expect.any(Array) });
+  });
+
+  it('names the project list array as the configured form says (items by default)', async () => {
+    expect((await ccr({ path: `${INSTANCE}/projects` })).json).toHaveProperty('items');
+    emulator.state.ccrForms.projectListKey = 'projects';
+    const other = (await ccr({ path: `${INSTANCE}/projects` })).json;
+    expect(other).toHaveProperty('projects');
+    expect(other).not.toHaveProperty('items');
+  });
+
   it("deletes only the named tag in 'tag' mode", async () => {
     emulator.state.tagDeleteMode = 'tag';
     expect((await ccr({ method: 'DELETE', path: `${TAGS}/v1` })).status).toBe(200);

@@ -154,6 +154,7 @@ export function buildState(seed: EmulatorSeed, now: Date): EmulatorState {
     credentials: mergeCredentials(seed.credentials),
     tagDeleteMode: seed.tagDeleteMode ?? 'digest',
     ...(seed.swrPageCap !== undefined ? { swrPageCap: seed.swrPageCap } : {}),
+    ccrForms: { projectListKey: 'items', repositoryEncoding: 'single', ...seed.ccrForms },
     tokenLifetimeSeconds: seed.tokenLifetimeSeconds ?? 86_400,
     signatureSkewSeconds: seed.signatureSkewSeconds ?? 900,
     region: seed.region ?? 'emu-region-1',

@@ -66,6 +66,16 @@ function checkSwr(value: unknown): void {
   });
 }
 
+function checkCcrForms(value: unknown): void {
+  if (value === undefined) return;
+  if (!isObject(value)) throw new Error('seed: ccrForms must be an object');
+  checkOptional(value, 'projectListKey', 'string', 'seed.ccrForms');
+  const encoding = value.repositoryEncoding;
+  if (encoding !== undefined && encoding !== 'single' && encoding !== 'double') {
+    throw new Error("seed: ccrForms.repositoryEncoding must be 'single' or 'double'");
+  }
+}
+
 function checkCcr(value: unknown): void {
   if (value === undefined) return;
   if (!isObject(value)) throw new Error('seed: ccr must be an object');
@@ -116,6 +126,7 @@ export function parseSeed(value: unknown): EmulatorSeed {
   checkGithubSeed(value.github);
   checkSwr(value.swr);
   checkCcr(value.ccr);
+  checkCcrForms(value.ccrForms);
   const faults = value.faults === undefined ? undefined : parseFaultConfig(value.faults);
   return { ...(value as EmulatorSeed), ...(faults ? { faults } : {}) };
 }

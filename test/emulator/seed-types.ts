@@ -1,7 +1,7 @@
 // The JSON format of a seed (and of the admin state snapshot): everything optional but names.
 import type { BaiduEmulatorCredentials, HuaweiEmulatorCredentials } from './credentials.ts';
 import type { FaultConfig } from './faults.ts';
-import type { RegistryCredentials, TagDeleteMode } from './state.ts';
+import type { CcrForms, RegistryCredentials, TagDeleteMode } from './state.ts';
 
 export interface TagSeed {
   tag: string;
@@ -125,6 +125,8 @@ export interface EmulatorSeed {
   tagDeleteMode?: TagDeleteMode;
   /** SWR list pages hold at most this many records even when `limit` asks for more. */
   swrPageCap?: number;
+  /** The other forms of the CCR choices (see EmulatorState.ccrForms). */
+  ccrForms?: Partial<CcrForms>;
   /** IAM token lifetime; default 86400 (24 h, as IAM). */
   tokenLifetimeSeconds?: number;
   /** Accepted signature clock skew; default 900. */

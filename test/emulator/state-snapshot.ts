@@ -32,6 +32,7 @@ export function snapshotState(state: EmulatorState): StateSnapshot {
     credentials: state.credentials,
     tagDeleteMode: state.tagDeleteMode,
     ...(state.swrPageCap !== undefined ? { swrPageCap: state.swrPageCap } : {}),
+    ccrForms: { ...state.ccrForms },
     tokenLifetimeSeconds: state.tokenLifetimeSeconds,
     signatureSkewSeconds: state.signatureSkewSeconds,
     region: state.region,

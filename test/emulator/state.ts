@@ -5,6 +5,11 @@ import type { GithubState } from './seed-github.ts';
 
 export type TagDeleteMode = 'tag' | 'digest';
 
+export interface CcrForms {
+  projectListKey: string;
+  repositoryEncoding: 'single' | 'double';
+}
+
 /** One image tag; several tags may share a digest. A manifest list (tagType 1) references child digests. */
 export interface ImageTag {
   id: number;
@@ -173,6 +178,12 @@ export interface EmulatorState {
   tagDeleteMode: TagDeleteMode;
   /** Most records an SWR list page holds, whatever `limit` asked for (a server-side cap); none when undefined. */
   swrPageCap?: number;
+  /**
+   * Where our reading of CCR is a recorded choice, the other form the real API might take:
+   * `projectListKey` names the array of `GET …/projects` (default `items`), `repositoryEncoding` how a
+   * `/` in a repository name must arrive in a path (`single`: %2F, default; `double`: %252F, Harbor's way).
+   */
+  ccrForms: CcrForms;
   tokenLifetimeSeconds: number;
   /** Accepted clock skew for signatures, seconds. */
   signatureSkewSeconds: number;

@@ -14,6 +14,13 @@ export interface CcrPageOptions<T = unknown> {
   pageSize?: number;
   /** What makes a record unique (a repeat ends the listing as incomplete); default: the whole record. */
   keyOf?: (record: T) => string;
+  /** A body without an `itemsKey` array throws CcrListShapeError instead of counting as an empty page. */
+  strictItems?: boolean;
+}
+
+/** A list answer whose records are not under the expected key: the API's shape is not the one we know. */
+export class CcrListShapeError extends Error {
+  override name = 'CcrListShapeError';
 }
 
 /** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
@@ -37,6 +44,9 @@ export async function listAllCcr<T>(
       throw asIncompleteListing(error, request.operation);
     });
     const items = body?.[options.itemsKey];
+    if (options.strictItems && !Array.isArray(items)) {
+      throw new CcrListShapeError(`${request.operation}: the answer has no "${options.itemsKey}" list.`);
+    }
     const page = Array.isArray(items) ? (items as T[]) : [];
     guard.accept(page);
     const reported = body?.[totalKey];

@@ -13,6 +13,15 @@ export const CCR_NAMESPACE: SegmentRule = { what: 'CCR namespace', problems: ccr
 /** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
 export const CCR_REPOSITORY: SegmentRule = { what: 'CCR repository', problems: ociRepositoryProblems };
 
+/**
+ * The same names with the percent-encoded form encoded once more (`a/b` → `a%252Fb`), the form
+ * Harbor-based APIs need because their router decodes once before splitting the path.
+ */
+export const CCR_REPOSITORY_DOUBLE_ENCODED: SegmentRule = {
+  ...CCR_REPOSITORY,
+  spellEncoded: (encoded) => encodeURIComponent(encoded),
+};
+
 export const CCR_TAG: SegmentRule = { what: 'tag', problems: ociTagProblems };
 
 export const CCR_PROJECT_ID: SegmentRule = { what: 'CCR personal namespace id', problems: numericIdProblems };

@@ -10,7 +10,7 @@ import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from 
 import { ccrNamespaceProblems } from './name-rules.ts';
 import { CCR_REPOSITORY, CCR_TAG } from './path-segments.ts';
 import { findCcrProject } from './projects.ts';
-import { type CcrTag, deleteCcrTag, listCcrTags } from './tags.ts';
+import { type CcrTag, ccrProjectTags } from './tags.ts';
 
 /** A CCR enterprise instance to prune, as read from the inputs. */
 export class CcrTagTarget implements TagTarget {
@@ -45,10 +45,11 @@ export const ccrTags: TagSupport = {
 
 /** CCR enterprise project `project` of instance `instanceId`. */
 export function ccrTagRegistry(api: ApiClient, instanceId: string, project: string): TagRegistry {
+  const tags = ccrProjectTags(api, instanceId, project);
   return {
     repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
-    listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
-    deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
+    listTags: async (repository) => (await tags.list(repository)).map(fromCcrTag),
+    deleteTag: (repository, tag) => tags.delete(repository, tag),
     namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
     namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
   };

@@ -1,8 +1,15 @@
 // CCR enterprise image tags (enterprise supplement, "Tags"): list (paged), detail, delete.
+import { ApiError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
-import { type ApiPath, apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { type ApiPath, apiPath, pathSegment, type SegmentRule } from '../../core/path/api-path.ts';
 import { listAllCcr } from './paging.ts';
-import { CCR_INSTANCE, CCR_NAMESPACE, CCR_REPOSITORY, CCR_TAG } from './path-segments.ts';
+import {
+  CCR_INSTANCE,
+  CCR_NAMESPACE,
+  CCR_REPOSITORY,
+  CCR_REPOSITORY_DOUBLE_ENCODED,
+  CCR_TAG,
+} from './path-segments.ts';
 
 /** One tag as the enterprise API returns it. */
 export interface CcrTag {
@@ -21,10 +28,28 @@ export interface CcrTag {
   scanOverview?: unknown;
 }
 
-/** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
-export function ccrTagsPath(instanceId: string, project: string, repository: string): ApiPath {
+/**
+ * How a `/` in a repository name travels in the path, a recorded choice: `single` (`a%2Fb`, plain
+ * percent-encoding of one segment) first; `double` (`a%252Fb`, what Harbor-based APIs need because
+ * their router decodes once before splitting) when the single form is not found. Our spec copy is silent.
+ */
+export type CcrRepositoryEncoding = 'single' | 'double';
+
+const REPOSITORY_RULES: Record<CcrRepositoryEncoding, SegmentRule> = {
+  single: CCR_REPOSITORY,
+  double: CCR_REPOSITORY_DOUBLE_ENCODED,
+};
+
+/** Path of a repository's tags, the repository name in the given form. */
+export function ccrTagsPath(
+  instanceId: string,
+  project: string,
+  repository: string,
+  encoding: CcrRepositoryEncoding = 'single',
+): ApiPath {
   const instance = pathSegment(instanceId, CCR_INSTANCE);
-  return apiPath`/v1/instances/${instance}/projects/${pathSegment(project, CCR_NAMESPACE)}/repositories/${pathSegment(repository, CCR_REPOSITORY)}/tags`;
+  const name = pathSegment(repository, REPOSITORY_RULES[encoding]);
+  return apiPath`/v1/instances/${instance}/projects/${pathSegment(project, CCR_NAMESPACE)}/repositories/${name}/tags`;
 }
 
 /** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
@@ -33,12 +58,13 @@ export async function listCcrTags(
   instanceId: string,
   project: string,
   repository: string,
+  encoding: CcrRepositoryEncoding = 'single',
 ): Promise<CcrTag[]> {
   return listAllCcr<CcrTag>(
     api,
     {
       method: 'GET',
-      path: ccrTagsPath(instanceId, project, repository),
+      path: ccrTagsPath(instanceId, project, repository, encoding),
       operation: `list tags of ${project}/${repository}`,
     },
     { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName },
@@ -52,10 +78,11 @@ export async function getCcrTag(
   project: string,
   repository: string,
   tag: string,
+  encoding: CcrRepositoryEncoding = 'single',
 ): Promise<CcrTag | undefined> {
   const response = await api.request<CcrTag>({
     method: 'GET',
-    path: apiPath`${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
+    path: apiPath`${ccrTagsPath(instanceId, project, repository, encoding)}/${pathSegment(tag, CCR_TAG)}`,
     operation: `get tag ${project}/${repository}:${tag}`,
     acceptStatus: [404],
   });
@@ -69,13 +96,46 @@ export async function deleteCcrTag(
   project: string,
   repository: string,
   tag: string,
+  encoding: CcrRepositoryEncoding = 'single',
 ): Promise<'deleted' | 'absent'> {
   const response = await api.request({
     method: 'DELETE',
-    path: apiPath`${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
+    path: apiPath`${ccrTagsPath(instanceId, project, repository, encoding)}/${pathSegment(tag, CCR_TAG)}`,
     operation: `delete tag ${project}/${repository}:${tag}`,
     acceptStatus: [404],
     rawBody: true,
   });
   return response.status === 404 ? 'absent' : 'deleted';
+}
+
+/** The tags of one project, each repository in the path form its listing proved (see CcrRepositoryEncoding). */
+export interface CcrProjectTags {
+  list(repository: string): Promise<CcrTag[]>;
+  get(repository: string, tag: string): Promise<CcrTag | undefined>;
+  delete(repository: string, tag: string): Promise<'deleted' | 'absent'>;
+}
+
+/**
+ * Lists with the single form; a 404 for a name with `/` is retried in the double form, and the form
+ * that answered is used for that repository's detail and delete calls (never a delete on a guess).
+ */
+export function ccrProjectTags(api: ApiClient, instanceId: string, project: string): CcrProjectTags {
+  const forms = new Map<string, CcrRepositoryEncoding>();
+  const formOf = (repository: string) => forms.get(repository) ?? 'single';
+  return {
+    async list(repository) {
+      try {
+        const tags = await listCcrTags(api, instanceId, project, repository, 'single');
+        forms.set(repository, 'single');
+        return tags;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404 && repository.includes('/'))) throw error;
+        const tags = await listCcrTags(api, instanceId, project, repository, 'double');
+        forms.set(repository, 'double');
+        return tags;
+      }
+    },
+    get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
+    delete: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
+  };
 }

@@ -62,7 +62,7 @@ function listProjects(context: RequestContext) {
   if (isEmuResponse(page)) return page;
   const filter = context.query.get('projectName') ?? '';
   const matching = [...instance.projects.values()].filter((p) => p.name.includes(filter));
-  return json(200, ccrListBody(matching, page, 'items', record));
+  return json(200, ccrListBody(matching, page, context.state.ccrForms.projectListKey, record));
 }
 
 function getProject(context: RequestContext) {
