@@ -47401,7 +47401,15 @@ const CCR_INSTANCE = {
 const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
 /** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
 const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
-const path_segments_CCR_TAG = { what: 'tag', problems: ociTagProblems };
+/**
+ * The same names with the percent-encoded form encoded once more (`a/b` → `a%252Fb`), the form
+ * Harbor-based APIs need because their router decodes once before splitting the path.
+ */
+const CCR_REPOSITORY_DOUBLE_ENCODED = {
+    ...CCR_REPOSITORY,
+    spellEncoded: (encoded) => encodeURIComponent(encoded),
+};
+const CCR_TAG = { what: 'tag', problems: ociTagProblems };
 const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
@@ -47481,6 +47489,10 @@ function asIncompleteListing(error, operation) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
 
 
+/** A list answer whose records are not under the expected key: the API's shape is not the one we know. */
+class CcrListShapeError extends Error {
+    name = 'CcrListShapeError';
+}
 /** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
 async function listAllCcr(api, request, options) {
     const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
@@ -47498,6 +47510,9 @@ async function listAllCcr(api, request, options) {
             throw asIncompleteListing(error, request.operation);
         });
         const items = body?.[options.itemsKey];
+        if (options.strictItems && !Array.isArray(items)) {
+            throw new CcrListShapeError(`${request.operation}: the answer has no "${options.itemsKey}" list.`);
+        }
         const page = Array.isArray(items) ? items : [];
         guard.accept(page);
         const reported = body?.[totalKey];
@@ -47565,15 +47580,38 @@ function projectsPath(instanceId) {
 function isCcrProjectPublic(project) {
     return project.public === true || project.public === 'true';
 }
-/** The enterprise namespace with exactly this name, or undefined (the server's name filter is fuzzy). */
+/**
+ * The enterprise namespace with exactly this name, or undefined. Our spec copy does not describe the
+ * lookup, so this is a recorded choice with a fallback: first the list `GET …/projects?projectName=`
+ * (a fuzzy filter) read under `items`, the key every other enterprise list uses; when the answer has
+ * no `items` list, the detail `GET …/projects/{projectName}` (404 = absent) decides instead, rather
+ * than reading an unknown shape as "no such namespace".
+ */
 async function findCcrProject(api, instanceId, projectName) {
-    const projects = await listAllCcr(api, {
+    try {
+        const projects = await listAllCcr(api, {
+            method: 'GET',
+            path: projectsPath(instanceId),
+            query: [['projectName', projectName]],
+            operation: `list namespaces of instance ${instanceId}`,
+        }, { itemsKey: 'items', strictItems: true });
+        return projects.find((project) => project.projectName === projectName);
+    }
+    catch (error) {
+        if (!(error instanceof CcrListShapeError))
+            throw error;
+        return getCcrProject(api, instanceId, projectName);
+    }
+}
+/** `GET …/projects/{projectName}`: the namespace, or undefined when it does not exist (404). */
+async function getCcrProject(api, instanceId, projectName) {
+    const response = await api.request({
         method: 'GET',
-        path: projectsPath(instanceId),
-        query: [['projectName', projectName]],
-        operation: `list namespaces of instance ${instanceId}`,
-    }, { itemsKey: 'items' });
-    return projects.find((project) => project.projectName === projectName);
+        path: api_path_apiPath `${projectsPath(instanceId)}/${api_path_pathSegment(projectName, CCR_NAMESPACE)}`,
+        operation: `get namespace ${projectName} of instance ${instanceId}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 || response.body?.projectName !== projectName ? undefined : response.body;
 }
 /** Creates an enterprise namespace: 'created', or 'exists' when the name is taken (409). */
 async function createCcrProject(api, instanceId, project) {
@@ -48073,7 +48111,15 @@ function parseTime(value) {
     const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
     return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
-/** Digests listed in a manifest list / OCI index document; undefined when the text is not one. */
+/**
+ * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
+ * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
+ */
+function normalizeDigest(digest) {
+    const text = (digest ?? '').trim().toLowerCase();
+    return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
+}
+/** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
 function manifestListChildren(manifest) {
     if (typeof manifest !== 'string' || manifest.trim() === '')
         return undefined;
@@ -48092,9 +48138,9 @@ function manifestListChildren(manifest) {
     const digests = [];
     for (const entry of manifests) {
         const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
-        if (typeof digest !== 'string' || digest === '')
+        if (typeof digest !== 'string' || normalizeDigest(digest) === '')
             return undefined;
-        digests.push(digest);
+        digests.push(normalizeDigest(digest));
     }
     return digests;
 }
@@ -48105,42 +48151,75 @@ function refusal(tag, rule) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
+// CCR enterprise image tags (enterprise supplement, "Tags"): list (paged), detail, delete.
 
 
 
-/** Path of a repository's tags; a `/` in the repository name is percent-encoded like any other. */
-function ccrTagsPath(instanceId, project, repository) {
+
+const REPOSITORY_RULES = {
+    single: CCR_REPOSITORY,
+    double: CCR_REPOSITORY_DOUBLE_ENCODED,
+};
+/** Path of a repository's tags, the repository name in the given form. */
+function ccrTagsPath(instanceId, project, repository, encoding = 'single') {
     const instance = api_path_pathSegment(instanceId, CCR_INSTANCE);
-    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${api_path_pathSegment(repository, CCR_REPOSITORY)}/tags`;
+    const name = api_path_pathSegment(repository, REPOSITORY_RULES[encoding]);
+    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${name}/tags`;
 }
 /** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
-async function listCcrTags(api, instanceId, project, repository) {
+async function listCcrTags(api, instanceId, project, repository, encoding = 'single') {
     return listAllCcr(api, {
         method: 'GET',
-        path: ccrTagsPath(instanceId, project, repository),
+        path: ccrTagsPath(instanceId, project, repository, encoding),
         operation: `list tags of ${project}/${repository}`,
     }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
 }
 /** One tag's detail, or undefined when it does not exist (404). */
-async function getCcrTag(api, instanceId, project, repository, tag) {
+async function getCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
     const response = await api.request({
         method: 'GET',
-        path: apiPath `${ccrTagsPath(instanceId, project, repository)}/${pathSegment(tag, CCR_TAG)}`,
+        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository, encoding)}/${api_path_pathSegment(tag, CCR_TAG)}`,
         operation: `get tag ${project}/${repository}:${tag}`,
         acceptStatus: [404],
     });
     return response.status === 404 ? undefined : response.body;
 }
 /** Deletes one tag. 'absent' when it was already gone (404): the wanted end state. */
-async function deleteCcrTag(api, instanceId, project, repository, tag) {
+async function deleteCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
     const response = await api.request({
         method: 'DELETE',
-        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository)}/${api_path_pathSegment(tag, path_segments_CCR_TAG)}`,
+        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository, encoding)}/${api_path_pathSegment(tag, CCR_TAG)}`,
         operation: `delete tag ${project}/${repository}:${tag}`,
         acceptStatus: [404],
         rawBody: true,
     });
     return response.status === 404 ? 'absent' : 'deleted';
+}
+/**
+ * Lists with the single form; a 404 for a name with `/` is retried in the double form, and the form
+ * that answered is used for that repository's detail and delete calls (never a delete on a guess).
+ */
+function ccrProjectTags(api, instanceId, project) {
+    const forms = new Map();
+    const formOf = (repository) => forms.get(repository) ?? 'single';
+    return {
+        async list(repository) {
+            try {
+                const tags = await listCcrTags(api, instanceId, project, repository, 'single');
+                forms.set(repository, 'single');
+                return tags;
+            }
+            catch (error) {
+                if (!(error instanceof errors/* ApiError */.hD && error.status === 404 && repository.includes('/')))
+                    throw error;
+                const tags = await listCcrTags(api, instanceId, project, repository, 'double');
+                forms.set(repository, 'double');
+                return tags;
+            }
+        },
+        get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
+        delete: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/prune-tags.ts
@@ -48177,10 +48256,11 @@ const ccrTags = {
 };
 /** CCR enterprise project `project` of instance `instanceId`. */
 function ccrTagRegistry(api, instanceId, project) {
+    const tags = ccrProjectTags(api, instanceId, project);
     return {
         repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
-        listTags: async (repository) => (await listCcrTags(api, instanceId, project, repository)).map(fromCcrTag),
-        deleteTag: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag),
+        listTags: async (repository) => (await tags.list(repository)).map(fromCcrTag),
+        deleteTag: (repository, tag) => tags.delete(repository, tag),
         namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
         namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
     };
@@ -48188,9 +48268,9 @@ function ccrTagRegistry(api, instanceId, project) {
 /** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
 function fromCcrTag(record) {
     return {
-        ...refusal(record.tagName, path_segments_CCR_TAG),
+        ...refusal(record.tagName, CCR_TAG),
         name: String(record.tagName),
-        digest: record.digest ?? '',
+        digest: normalizeDigest(record.digest),
         updatedAt: parseTime(record.pushTime),
         size: typeof record.size === 'number' ? record.size : 0,
         kind: 'image',
@@ -48762,17 +48842,20 @@ async function connectSwr(connection, options = {}) {
 async function swrSigningCredentials(connection, options = {}) {
     return huaweiSigningCredentials(connection.auth, authOptions(connection, options));
 }
-function authOptions(connection, options) {
+/** The IAM client SWR's credentials go through: region's IAM (or `iam-endpoint`), IAM-aware hints. */
+function connectIam(connection, options = {}) {
     const { authenticate: _a, hintFor: _h, ...transport } = options.http ?? {};
-    const iam = createApiClient({
+    return createApiClient({
         ...transport,
         provider: 'IAM',
         baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
         jsonContentTypeAlways: true,
         hintFor: iamHint,
     });
+}
+function authOptions(connection, options) {
     return {
-        iam,
+        iam: connectIam(connection, options),
         region: connection.region,
         ...(options.signing && { signing: true }),
         ...(options.getIdToken && { getIdToken: options.getIdToken }),
@@ -49161,11 +49244,13 @@ function parseContentRange(value) {
 }
 /**
  * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
- * Throws ListingIncompleteError when the pages disagree with `Content-Range` (a total that changes
- * or does not match what was collected), so callers never act on a partial listing.
+ * A server that serves fewer records than `limit` while `Content-Range` says more exist caps its pages:
+ * the next pages ask for what it serves (see nextPageSize). Throws ListingIncompleteError when the pages
+ * disagree with `Content-Range` (a total that changes or does not match what was collected), so callers
+ * never act on a partial listing.
  */
 async function* pagesOfSwrList(api, request, options = {}) {
-    const pageSize = options.pageSize ?? 100;
+    let pageSize = options.pageSize ?? 100;
     const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     let offset = 0;
     let expectedTotal;
@@ -49191,14 +49276,35 @@ async function* pagesOfSwrList(api, request, options = {}) {
         }
         yield page;
         offset += page.length;
-        const done = page.length < pageSize || (expectedTotal !== undefined && offset >= expectedTotal);
-        if (done)
+        if (page.length === 0)
             break;
+        if (expectedTotal === undefined) {
+            // No Content-Range: only a short page tells the end.
+            if (page.length < pageSize)
+                break;
+            continue;
+        }
+        if (offset >= expectedTotal)
+            break;
+        if (page.length < pageSize)
+            pageSize = nextPageSize(offset, page.length);
     }
     if (expectedTotal !== undefined && offset !== expectedTotal) {
         throw new errors/* ListingIncompleteError */.Zj(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
             'the listing is incomplete, so nothing was changed.');
     }
+}
+/**
+ * The page size after a capped page of `served` records: SWR wants `offset` to be a multiple of
+ * `limit` (spec 4.2.5), so the largest size not above `served` that divides the next offset. From
+ * the first page that is `served` itself.
+ */
+function nextPageSize(offset, served) {
+    let a = offset;
+    let b = served;
+    while (b !== 0)
+        [a, b] = [b, a % b];
+    return a;
 }
 /** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
 async function listAllSwr(api, request, options = {}) {
@@ -50359,7 +50465,7 @@ function fromSwrTag(record) {
     const info = {
         ...refusal(record.Tag, SWR_TAG),
         name: String(record.Tag),
-        digest: record.digest ?? '',
+        digest: normalizeDigest(record.digest),
         updatedAt: parseTime(record.updated ?? record.created),
         size: typeof record.size === 'number' ? record.size : 0,
         kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
