@@ -15,7 +15,9 @@ function medianMs(args: string[], env: NodeJS.ProcessEnv): number {
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(RUNS / 2)]!;
+  const median = times[Math.floor(RUNS / 2)];
+  if (median === undefined) throw new Error('cold start: no run finished');
+  return median;
 }
 
 /** Entries under dist/: `<action>/index.js` and `<action>/post.js`. */

@@ -109,7 +109,9 @@ async function planMemory(mode: 'plan' | 'read-only'): Promise<{ maxRssMb: numbe
   const runs: { maxRssMb: number; tags: number }[] = [];
   for (let i = 0; i < 3; i++) runs.push(JSON.parse(await node([file, String(PLAN_TAGS), mode])));
   runs.sort((a, b) => a.maxRssMb - b.maxRssMb);
-  return runs[1]!;
+  const [, median] = runs;
+  if (!median) throw new Error('plan memory: fewer than two runs');
+  return median;
 }
 
 type Ncc = (file: string, options: Record<string, unknown>) => Promise<{ code: string }>;

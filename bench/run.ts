@@ -28,7 +28,9 @@ async function main(): Promise<void> {
       continue;
     }
     const module = (await import(path)) as Record<string, () => Promise<BenchFigure[]>>;
-    report(await module[bench.exportName]!());
+    const measure = module[bench.exportName];
+    if (!measure) throw new Error(`${bench.module} exports no ${bench.exportName}`);
+    report(await measure());
   }
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(all, null, 2)}\n`);
   console.log(`\n${all.length} figures written to bench/results.json`);

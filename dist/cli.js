@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2900);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5798);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2900:
+/***/ 5798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49437,16 +49437,22 @@ function normalised(name) {
 }
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 function editDistance(a, b) {
+    const bChars = b.split('');
+    // One row of the distance table at a time; `distance` ends as the bottom-right cell.
     let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    let distance = b.length;
+    for (const [i, charA] of a.split('').entries()) {
+        let diagonal = i;
+        distance = i + 1;
+        const current = [distance];
+        for (const [j, up] of previous.slice(1).entries()) {
+            distance = Math.min(up + 1, distance + 1, diagonal + (charA === bChars[j] ? 0 : 1));
+            diagonal = up;
+            current.push(distance);
         }
         previous = current;
     }
-    return previous[b.length];
+    return distance;
 }
 
 ;// CONCATENATED MODULE: ./src/core/text/either-of.ts
@@ -51119,7 +51125,7 @@ const CCR_HOST_FORMS = [
     CCR_PERSONAL_REGISTRY,
 ];
 /** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
 /**
  * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
  * instance's domain, nothing more for the personal edition's; undefined for any other host.
@@ -51127,13 +51133,12 @@ const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15}
 function ccrHostInputs(host) {
     if (host === CCR_PERSONAL_REGISTRY)
         return {};
-    const match = CCR_INSTANCE_HOST.exec(host);
-    if (!match)
+    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
+    if (!instanceId || !region)
         return undefined;
-    const [, instanceId, access, region] = match;
     return {
         'instance-id': instanceId,
-        region: region,
+        region,
         'registry-access': access === 'pub' ? 'public' : 'private',
     };
 }
@@ -51857,9 +51862,10 @@ function parseLine(line) {
         const [key, value = ''] = option.split('=', 2);
         if (key === 'ip' && value === 'auto')
             continue;
-        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+        const address = key === 'ip' ? parseHostAddress(value) : undefined;
+        if (address?.family === 4) {
             link.ipType = 'manual';
-            link.ipAddress = parseHostAddress(value).text;
+            link.ipAddress = address.text;
         }
         else if (key === 'dns' && (value === 'true' || value === 'false')) {
             link.autoDnsResolve = value === 'true';
@@ -52501,12 +52507,12 @@ function resolveHuaweiAuth(reader) {
     if (method === 'password')
         return passwordAuth(reader) ?? missingPassword();
     if (method === 'oidc')
-        return oidcAuth(reader, true);
+        return oidcAuth(reader) ?? missingIdpId();
     const keys = readKeyInputs(reader);
     if (keys)
         return akskAuth(keys);
     if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
         if (chosen)
             return chosen;
     }
@@ -52550,17 +52556,17 @@ function missingPassword() {
     throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
+function oidcAuth(reader) {
     const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
+    if (!idpId)
+        return undefined;
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
+}
+function missingIdpId() {
+    throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+        'GitHub (see docs/keyless.md).');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
@@ -53045,7 +53051,7 @@ function splitLineTokens(line) {
     let inToken = false;
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
-        const char = line[i];
+        const char = line.charAt(i);
         if (quoted) {
             if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
                 current += line[++i];
@@ -53572,13 +53578,21 @@ function loginFromCommand(command) {
     let username;
     let password;
     let host;
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
+    let taken = -1; // the index of a word read as a flag's value
+    for (const [i, word] of words.entries()) {
+        if (i === taken)
+            continue;
         const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        const value = () => {
+            if (inline !== undefined)
+                return inline;
+            taken = i + 1;
+            return words[taken];
+        };
         if (flag === '-u' || flag === '--username')
-            username = inline ?? words[++i];
+            username = value();
         else if (flag === '-p' || flag === '--password')
-            password = inline ?? words[++i];
+            password = value();
         else if (!word.startsWith('-') && i >= 2 && word !== 'login')
             host = word;
     }
@@ -54874,11 +54888,30 @@ async function logout() {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/core/types/non-empty.ts
+// Lists with at least one element, so the first needs no check.
+/** True when `list` has at least one element. */
+function isNonEmpty(list) {
+    return list.length > 0;
+}
+/** `list` mapped through `f` in order, one call at a time, still non-empty. */
+async function mapInOrder(list, f) {
+    const [first, ...rest] = list;
+    const mapped = [await f(first)];
+    for (const item of rest)
+        mapped.push(await f(item));
+    return mapped;
+}
+/** `list` mapped through `f`, still non-empty. */
+function mapNonEmpty(list, f) {
+    const [first, ...rest] = list;
+    return [f(first, 0), ...rest.map((item, index) => f(item, index + 1))];
+}
+
 ;// CONCATENATED MODULE: ./src/actions/login/registry-target.ts
 
 
 
-/** A registry host as the config.json key; an InputError naming `input` when the text is not one. */
 function readRegistryHost(input, text) {
     if (text === undefined)
         return undefined;
@@ -54892,7 +54925,7 @@ function readRegistryHost(input, text) {
 /** The login for `registry` (or for the provider inputs alone when it is empty). */
 function readTargetForHost(reader, registry, password, providers) {
     const known = registry ? recognizeRegistry(registry, providers) : undefined;
-    if (!known) {
+    if (!known || !registry) {
         if (registry && reader.optional('provider') === undefined) {
             throw new InputError(['provider', 'registry'], `Input 'provider' is empty and registry ${registry} is not a host the action recognizes ` +
                 `(${registryHostForms(providers).join(', ')}): set provider, and region or instance-id as it needs.`);
@@ -54924,15 +54957,15 @@ function describe(name, implied, known) {
 
 
 
+
 /** Credential inputs that could only be one provider's: ambiguous when the hosts are of several. */
 const SHARED_CREDENTIALS = ['access-key-id', 'secret-access-key', 'security-token'];
 /** One login per line of `registries`, in order; InputError for a host no provider recognizes. */
 function readRegistriesTargets(reader, lines, password, providers) {
     refuseInputs(reader, ['registry', 'provider', 'region', 'instance-id', 'registry-access'], 'registries (each registry host says its own provider, region and instance)');
-    const known = lines.map((line, index) => recognize(line, index, providers));
-    const names = [...new Set(known.map(({ registry }) => registry))];
-    if (names.length < known.length) {
-        const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+    const known = mapNonEmpty(lines, (line, index) => recognize(line, index, providers));
+    const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+    if (repeated) {
         throw new InputError('registries', `Input 'registries' names ${repeated.registry} twice.`);
     }
     const used = [...new Set(known.map(({ recognized }) => recognized.provider))];
@@ -54941,7 +54974,7 @@ function readRegistriesTargets(reader, lines, password, providers) {
             "keys: give them in the vendors' environment variables (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK for " +
             'SWR, BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY for CCR) or use a step per provider');
     }
-    return known.map(({ registry, recognized }) => {
+    return mapNonEmpty(known, ({ registry, recognized }) => {
         // Each provider reads its own login inputs, not those another provider of the step needs.
         const hidden = used
             .filter((other) => other !== recognized.provider)
@@ -54971,6 +55004,7 @@ function recognize(line, index, providers) {
 
 
 
+
 /** Reads and checks every login input; InputError names the input and the rule. */
 function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     // Secrets first, so they are masked before anything can print them.
@@ -54979,7 +55013,7 @@ function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     const logout = reader.boolean('logout', { default: true });
     const outputPassword = reader.boolean('output-password', { default: false });
     const hosts = reader.list('registries');
-    if (hosts.length === 0) {
+    if (!isNonEmpty(hosts)) {
         const registry = readRegistryHost('registry', reader.optional('registry'));
         return { logout, outputPassword, targets: [readTargetForHost(reader, registry, password, providers)] };
     }
@@ -55025,6 +55059,7 @@ function formatRemaining(until, now) {
 
 
 
+
 /**
  * The main step: every login is obtained before the first is written (a failing registry leaves the
  * config as it was), then each is written and recorded for post, then reported.
@@ -55033,13 +55068,21 @@ async function login(deps = {}) {
     const now = deps.now ?? (() => new Date());
     const env = deps.env ?? process.env;
     const inputs = readLoginInputs(undefined, deps.providers);
-    const obtained = [];
-    for (const target of inputs.targets)
-        obtained.push({ target, credential: await target.obtain(now) });
+    const obtained = await mapInOrder(inputs.targets, async (target) => ({
+        target,
+        credential: await target.obtain(now),
+    }));
+    const configDir = await writeLogins(inputs, obtained, env);
+    run_setOutputs(inputs, obtained, configDir);
+    for (const entry of obtained)
+        run_report(inputs, entry, configDir, env, now());
+    await appendJobSummary(run_summaryMarkdown(inputs, obtained, configDir));
+}
+/** Writes each login into the first one's Docker config, recording each for post; returns that config's folder. */
+async function writeLogins(inputs, [first, ...others], env) {
     const saved = [];
-    let loginEnv = env;
     const jobTempDir = stepHost().job.tempDir(env);
-    for (const { credential } of obtained) {
+    const write = async ({ credential }, loginEnv) => {
         const { record, notes } = await addDockerLogin(credential, {
             env: loginEnv,
             homeDir: (0,external_node_os_namespaceObject.homedir)(),
@@ -55051,16 +55094,15 @@ async function login(deps = {}) {
         saveLoginState({ logins: saved, logout: inputs.logout });
         if (record.exportDockerConfig)
             exportJobVariable('DOCKER_CONFIG', record.configDir);
-        // The next registry goes into the same config.
-        loginEnv = { ...env, DOCKER_CONFIG: record.configDir };
         for (const note of notes)
             logInfo(shown `${note}`);
-    }
-    const configDir = saved[0].record.configDir;
-    run_setOutputs(inputs, obtained, configDir);
-    for (const entry of obtained)
-        run_report(inputs, entry, configDir, env, now());
-    await appendJobSummary(run_summaryMarkdown(inputs, obtained, configDir));
+        return record.configDir;
+    };
+    const configDir = await write(first, env);
+    // The other registries go into the same config.
+    for (const entry of others)
+        await write(entry, { ...env, DOCKER_CONFIG: configDir });
+    return configDir;
 }
 function run_setOutputs(inputs, obtained, configDir) {
     const first = obtained[0].credential;
@@ -55363,9 +55405,12 @@ async function executeDeletions(deletions, remove, options) {
     let done = 0;
     let refused = false;
     const worker = async () => {
-        while (!refused && next < deletions.length) {
+        while (!refused) {
             const index = next++;
-            const result = await attempt(deletions[index], remove);
+            const deletion = deletions[index];
+            if (!deletion)
+                return;
+            const result = await attempt(deletion, remove);
             results[index] = result;
             if (isCredentialRefusal(result))
                 refused = true;
@@ -60572,7 +60617,7 @@ function messageOf(error) {
     return typeof message === 'string' ? message : '';
 }
 function firstLine(text) {
-    return text.split('\n')[0].slice(0, 200).trim();
+    return (text.split('\n', 1)[0] ?? '').slice(0, 200).trim();
 }
 
 ;// CONCATENATED MODULE: ./src/core/github/release-refs.ts
@@ -60630,8 +60675,9 @@ async function readGithubRefs(octokit, at, sources) {
 }
 /** `owner/repo` (GITHUB_REPOSITORY) as coordinates; undefined when it is not that shape. */
 function repositoryCoordinates(text) {
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text.trim());
-    return match ? { owner: match[1], repo: match[2] } : undefined;
+    const match = /^(?<owner>[A-Za-z0-9_.-]+)\/(?<repo>[A-Za-z0-9_.-]+)$/.exec(text.trim());
+    const { owner, repo } = match?.groups ?? {};
+    return owner && repo ? { owner, repo } : undefined;
 }
 /** An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy. */
 function githubClient(token, apiUrl) {
@@ -60734,7 +60780,7 @@ function compileTagPatterns(input, lines, syntax) {
 }
 function compileGlob(input, source, index) {
     if (!GLOB.test(source)) {
-        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char));
+        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
         throw new InputError(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
             'which no tag name can hold (letters, digits, _ . -). Write it as a glob matching the whole tag, ' +
             'with * for any characters and ? for one (pr-1-* for tags starting with pr-1-), or set use-regex: true ' +
@@ -61008,7 +61054,7 @@ function protectedDigests(tags, retained) {
         if (digest === '' || reached.has(digest))
             return;
         reached.set(digest, protection);
-        queue.push(digest);
+        queue.push([digest, protection]);
     };
     for (const tag of retained)
         seed(tag.digest, { anchor: tag.name, relation: 'same' });
@@ -61019,15 +61065,10 @@ function protectedDigests(tags, retained) {
         for (const child of tag.children ?? [])
             seed(child, { anchor: tag.name, relation: 'child' });
     }
-    for (let next = 0; next < queue.length; next++) {
-        const digest = queue[next];
-        const from = reached.get(digest);
+    // A breadth-first walk: `for…of` visits what is pushed while it runs.
+    for (const [digest, from] of queue) {
         for (const [neighbour, direction] of edges.get(digest) ?? []) {
-            if (reached.has(neighbour))
-                continue;
-            const relation = from.relation === 'same' ? direction : 'linked';
-            reached.set(neighbour, { anchor: from.anchor, relation });
-            queue.push(neighbour);
+            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
         }
     }
     return reached;
@@ -61147,11 +61188,16 @@ function verdictsFor(rules) {
         unknownTime: keep('kept: the registry reported no update time'),
         updatedAfterStart: keep('kept: updated after the run started'),
         noDigest: keep('kept: the registry reported no digest'),
-        excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude ${p.text}`)])),
-        kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep ${p.text}`)])),
+        excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
+        kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
         newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
         delete: { verdict: 'delete', reason: deleteReason(rules) },
     };
+}
+/** The verdict of the first pattern a tag name matches, each built once. */
+function patternVerdicts(patterns, verdict) {
+    const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
+    return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
 }
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
 function ruleVerdict(tag, rules, start, v) {
@@ -61159,18 +61205,18 @@ function ruleVerdict(tag, rules, start, v) {
         return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
     if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
         return v.notIncluded;
-    const excluded = firstMatch(rules.exclude, tag.name);
+    const excluded = v.excluded(tag.name);
     if (excluded)
-        return v.excluded.get(excluded);
+        return excluded;
     if (Number.isNaN(tag.updatedAt))
         return v.unknownTime;
     if (tag.updatedAt > start)
         return v.updatedAfterStart;
     if (tag.digest === '')
         return v.noDigest;
-    const keep = firstMatch(rules.keep, tag.name);
-    if (keep)
-        return v.kept.get(keep);
+    const kept = v.kept(tag.name);
+    if (kept)
+        return kept;
     const named = rules.keepNamed?.(tag.name);
     if (named)
         return { verdict: 'keep', reason: named };
@@ -61797,6 +61843,8 @@ function parseDescription(description) {
     const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
     if (run !== undefined)
         return { text, mark: { kind: 'permanent', owner, runId: run } };
+    if (until === undefined)
+        return { text: description.trim() };
     const tokens = holders.split(' ').filter((token) => token !== '');
     const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
     const expiry = new Date(until.replace('Z', ':00Z'));
@@ -62222,11 +62270,12 @@ async function writeReplacing(list, item, replaces, onAdd = () => { }) {
         await addReporting(list, item, onAdd);
     }
     catch (error) {
-        if (otherForms.length === 0 || !isClientError(error))
+        const [oldForm] = otherForms;
+        if (!oldForm || !isClientError(error))
             throw error;
         if (await hasEntry(list, item.ipAddr))
             throw error; // a concurrent writer got there first
-        await replaceInPlace(list, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
+        await replaceInPlace(list, { ...item, ipAddr: oldForm.ipAddr }, otherForms, onAdd);
         return;
     }
     if (otherForms.length > 0)
@@ -62803,8 +62852,9 @@ function list(addresses) {
 /** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
 async function fetchText(url, options) {
     const { maxBytes = 4096 } = options;
-    const own = options.dispatcher ? undefined : new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
-    const dispatcher = options.dispatcher ?? own;
+    const dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
+    // An agent made here is destroyed here; one passed in belongs to the caller.
+    const own = dispatcher === options.dispatcher ? undefined : dispatcher;
     try {
         const target = new URL(url);
         const response = await dispatcher.request({
@@ -63139,6 +63189,13 @@ const CLI_ACTIONS = {
         post: () => releaseWhitelist(),
     },
 };
+/** The action named `name` (a name parseArguments accepted). */
+function cliAction(name) {
+    const action = CLI_ACTIONS[name];
+    if (!action)
+        throw new Error(`registry-actions has no action ${name}.`);
+    return action;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/usage-error.ts
 /** A command line the CLI cannot run (unknown action or flag, missing value): exit code 2, nothing called. */
@@ -63187,8 +63244,8 @@ function parseArguments(argv, metadataOf, actions) {
     const metadata = metadataOf(action);
     const options = { format: 'env', post, debug: false, help: false };
     const inputs = [];
-    for (let i = 0; i < rest.length; i++) {
-        const token = rest[i];
+    const tokens = [...rest];
+    for (let token = tokens.shift(); token !== undefined; token = tokens.shift()) {
         if (token === '-h') {
             options.help = true;
             continue;
@@ -63197,12 +63254,12 @@ function parseArguments(argv, metadataOf, actions) {
             throw new UsageError(`'${token}' is not a flag: give values as --<input> <value>.`);
         }
         const [name, inline] = splitFlag(token.slice(2));
-        const next = rest[i + 1];
         const takeValue = (bare) => {
             if (inline !== undefined)
                 return inline;
+            const next = tokens[0];
             if (next !== undefined && !next.startsWith('--')) {
-                i++;
+                tokens.shift();
                 return next;
             }
             if (bare !== undefined)
@@ -63746,10 +63803,10 @@ async function runCli(argv, context) {
     };
     useStepHost(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
     try {
-        const command = parseArguments(argv, (name) => CLI_ACTIONS[name].metadata, Object.keys(CLI_ACTIONS));
+        const command = parseArguments(argv, (name) => cliAction(name).metadata, Object.keys(CLI_ACTIONS));
         if (command.kind === 'help') {
             const metadata = Object.values(CLI_ACTIONS).map((action) => action.metadata);
-            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => CLI_ACTIONS[name].post));
+            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => cliAction(name).post));
             terminal.out(visibleLines(generalHelp(metadata, withPost)));
             return EXIT.done;
         }
@@ -63757,7 +63814,7 @@ async function runCli(argv, context) {
             terminal.out(`${PROJECT_NAME} ${PROJECT_VERSION}\n`);
             return EXIT.done;
         }
-        const action = CLI_ACTIONS[command.action];
+        const action = cliAction(command.action);
         if (command.options.help) {
             terminal.out(visibleLines(actionHelp(action.metadata, action.post !== undefined)));
             return EXIT.done;
@@ -63785,6 +63842,8 @@ async function runCli(argv, context) {
 }
 async function runEntry(name, action, options, host, stateFile, { terminal, log }) {
     const entry = options.post ? action.post : action.main;
+    if (!entry)
+        throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
     const requests = countRequests();
     const warningsBefore = log.warnings();
     const outcome = await runStep(entry);

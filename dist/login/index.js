@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1791);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8662);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1791:
+/***/ 8662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46097,6 +46097,26 @@ function summaryHeading(action, subject) {
 
 // EXTERNAL MODULE: ./src/core/output/shown.ts
 var shown = __nccwpck_require__(5156);
+;// CONCATENATED MODULE: ./src/core/types/non-empty.ts
+// Lists with at least one element, so the first needs no check.
+/** True when `list` has at least one element. */
+function isNonEmpty(list) {
+    return list.length > 0;
+}
+/** `list` mapped through `f` in order, one call at a time, still non-empty. */
+async function mapInOrder(list, f) {
+    const [first, ...rest] = list;
+    const mapped = [await f(first)];
+    for (const item of rest)
+        mapped.push(await f(item));
+    return mapped;
+}
+/** `list` mapped through `f`, still non-empty. */
+function mapNonEmpty(list, f) {
+    const [first, ...rest] = list;
+    return [f(first, 0), ...rest.map((item, index) => f(item, index + 1))];
+}
+
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
 var errors = __nccwpck_require__(8692);
 // EXTERNAL MODULE: ./src/core/host/github-host.ts
@@ -46308,16 +46328,22 @@ function normalised(name) {
 }
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 function editDistance(a, b) {
+    const bChars = b.split('');
+    // One row of the distance table at a time; `distance` ends as the bottom-right cell.
     let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    let distance = b.length;
+    for (const [i, charA] of a.split('').entries()) {
+        let diagonal = i;
+        distance = i + 1;
+        const current = [distance];
+        for (const [j, up] of previous.slice(1).entries()) {
+            distance = Math.min(up + 1, distance + 1, diagonal + (charA === bChars[j] ? 0 : 1));
+            diagonal = up;
+            current.push(distance);
         }
         previous = current;
     }
-    return previous[b.length];
+    return distance;
 }
 
 ;// CONCATENATED MODULE: ./src/core/text/either-of.ts
@@ -47977,7 +48003,7 @@ const CCR_HOST_FORMS = [
     CCR_PERSONAL_REGISTRY,
 ];
 /** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
 /**
  * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
  * instance's domain, nothing more for the personal edition's; undefined for any other host.
@@ -47985,13 +48011,12 @@ const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15}
 function ccrHostInputs(host) {
     if (host === CCR_PERSONAL_REGISTRY)
         return {};
-    const match = CCR_INSTANCE_HOST.exec(host);
-    if (!match)
+    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
+    if (!instanceId || !region)
         return undefined;
-    const [, instanceId, access, region] = match;
     return {
         'instance-id': instanceId,
-        region: region,
+        region,
         'registry-access': access === 'pub' ? 'public' : 'private',
     };
 }
@@ -48734,9 +48759,10 @@ function parseLine(line) {
         const [key, value = ''] = option.split('=', 2);
         if (key === 'ip' && value === 'auto')
             continue;
-        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+        const address = key === 'ip' ? parseHostAddress(value) : undefined;
+        if (address?.family === 4) {
             link.ipType = 'manual';
-            link.ipAddress = parseHostAddress(value).text;
+            link.ipAddress = address.text;
         }
         else if (key === 'dns' && (value === 'true' || value === 'false')) {
             link.autoDnsResolve = value === 'true';
@@ -49380,12 +49406,12 @@ function resolveHuaweiAuth(reader) {
     if (method === 'password')
         return passwordAuth(reader) ?? missingPassword();
     if (method === 'oidc')
-        return oidcAuth(reader, true);
+        return oidcAuth(reader) ?? missingIdpId();
     const keys = readKeyInputs(reader);
     if (keys)
         return akskAuth(keys);
     if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
         if (chosen)
             return chosen;
     }
@@ -49429,17 +49455,17 @@ function missingPassword() {
     throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
+function oidcAuth(reader) {
     const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
+    if (!idpId)
+        return undefined;
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
+}
+function missingIdpId() {
+    throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+        'GitHub (see docs/keyless.md).');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
@@ -49924,7 +49950,7 @@ function splitLineTokens(line) {
     let inToken = false;
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
-        const char = line[i];
+        const char = line.charAt(i);
         if (quoted) {
             if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
                 current += line[++i];
@@ -50451,13 +50477,21 @@ function loginFromCommand(command) {
     let username;
     let password;
     let host;
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
+    let taken = -1; // the index of a word read as a flag's value
+    for (const [i, word] of words.entries()) {
+        if (i === taken)
+            continue;
         const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        const value = () => {
+            if (inline !== undefined)
+                return inline;
+            taken = i + 1;
+            return words[taken];
+        };
         if (flag === '-u' || flag === '--username')
-            username = inline ?? words[++i];
+            username = value();
         else if (flag === '-p' || flag === '--password')
-            password = inline ?? words[++i];
+            password = value();
         else if (!word.startsWith('-') && i >= 2 && word !== 'login')
             host = word;
     }
@@ -51048,7 +51082,6 @@ const actionMetadata = {
 
 
 
-/** A registry host as the config.json key; an InputError naming `input` when the text is not one. */
 function readRegistryHost(input, text) {
     if (text === undefined)
         return undefined;
@@ -51062,7 +51095,7 @@ function readRegistryHost(input, text) {
 /** The login for `registry` (or for the provider inputs alone when it is empty). */
 function readTargetForHost(reader, registry, password, providers) {
     const known = registry ? recognizeRegistry(registry, providers) : undefined;
-    if (!known) {
+    if (!known || !registry) {
         if (registry && reader.optional('provider') === undefined) {
             throw new errors/* InputError */.dz(['provider', 'registry'], `Input 'provider' is empty and registry ${registry} is not a host the action recognizes ` +
                 `(${registryHostForms(providers).join(', ')}): set provider, and region or instance-id as it needs.`);
@@ -51094,15 +51127,15 @@ function describe(name, implied, known) {
 
 
 
+
 /** Credential inputs that could only be one provider's: ambiguous when the hosts are of several. */
 const SHARED_CREDENTIALS = ['access-key-id', 'secret-access-key', 'security-token'];
 /** One login per line of `registries`, in order; InputError for a host no provider recognizes. */
 function readRegistriesTargets(reader, lines, password, providers) {
     refuseInputs(reader, ['registry', 'provider', 'region', 'instance-id', 'registry-access'], 'registries (each registry host says its own provider, region and instance)');
-    const known = lines.map((line, index) => recognize(line, index, providers));
-    const names = [...new Set(known.map(({ registry }) => registry))];
-    if (names.length < known.length) {
-        const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+    const known = mapNonEmpty(lines, (line, index) => recognize(line, index, providers));
+    const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+    if (repeated) {
         throw new errors/* InputError */.dz('registries', `Input 'registries' names ${repeated.registry} twice.`);
     }
     const used = [...new Set(known.map(({ recognized }) => recognized.provider))];
@@ -51111,7 +51144,7 @@ function readRegistriesTargets(reader, lines, password, providers) {
             "keys: give them in the vendors' environment variables (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK for " +
             'SWR, BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY for CCR) or use a step per provider');
     }
-    return known.map(({ registry, recognized }) => {
+    return mapNonEmpty(known, ({ registry, recognized }) => {
         // Each provider reads its own login inputs, not those another provider of the step needs.
         const hidden = used
             .filter((other) => other !== recognized.provider)
@@ -51141,6 +51174,7 @@ function recognize(line, index, providers) {
 
 
 
+
 /** Reads and checks every login input; InputError names the input and the rule. */
 function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     // Secrets first, so they are masked before anything can print them.
@@ -51149,7 +51183,7 @@ function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     const logout = reader.boolean('logout', { default: true });
     const outputPassword = reader.boolean('output-password', { default: false });
     const hosts = reader.list('registries');
-    if (hosts.length === 0) {
+    if (!isNonEmpty(hosts)) {
         const registry = readRegistryHost('registry', reader.optional('registry'));
         return { logout, outputPassword, targets: [readTargetForHost(reader, registry, password, providers)] };
     }
@@ -51286,6 +51320,7 @@ function isLoginState(value) {
 
 
 
+
 /**
  * The main step: every login is obtained before the first is written (a failing registry leaves the
  * config as it was), then each is written and recorded for post, then reported.
@@ -51294,13 +51329,21 @@ async function login(deps = {}) {
     const now = deps.now ?? (() => new Date());
     const env = deps.env ?? process.env;
     const inputs = readLoginInputs(undefined, deps.providers);
-    const obtained = [];
-    for (const target of inputs.targets)
-        obtained.push({ target, credential: await target.obtain(now) });
+    const obtained = await mapInOrder(inputs.targets, async (target) => ({
+        target,
+        credential: await target.obtain(now),
+    }));
+    const configDir = await writeLogins(inputs, obtained, env);
+    setOutputs(inputs, obtained, configDir);
+    for (const entry of obtained)
+        run_report(inputs, entry, configDir, env, now());
+    await appendJobSummary(summaryMarkdown(inputs, obtained, configDir));
+}
+/** Writes each login into the first one's Docker config, recording each for post; returns that config's folder. */
+async function writeLogins(inputs, [first, ...others], env) {
     const saved = [];
-    let loginEnv = env;
     const jobTempDir = (0,step_host/* stepHost */.H)().job.tempDir(env);
-    for (const { credential } of obtained) {
+    const write = async ({ credential }, loginEnv) => {
         const { record, notes } = await addDockerLogin(credential, {
             env: loginEnv,
             homeDir: (0,external_node_os_namespaceObject.homedir)(),
@@ -51312,16 +51355,15 @@ async function login(deps = {}) {
         saveLoginState({ logins: saved, logout: inputs.logout });
         if (record.exportDockerConfig)
             exportJobVariable('DOCKER_CONFIG', record.configDir);
-        // The next registry goes into the same config.
-        loginEnv = { ...env, DOCKER_CONFIG: record.configDir };
         for (const note of notes)
             (0,log/* logInfo */.fH)((0,shown/* shown */.S) `${note}`);
-    }
-    const configDir = saved[0].record.configDir;
-    setOutputs(inputs, obtained, configDir);
-    for (const entry of obtained)
-        run_report(inputs, entry, configDir, env, now());
-    await appendJobSummary(summaryMarkdown(inputs, obtained, configDir));
+        return record.configDir;
+    };
+    const configDir = await write(first, env);
+    // The other registries go into the same config.
+    for (const entry of others)
+        await write(entry, { ...env, DOCKER_CONFIG: configDir });
+    return configDir;
 }
 function setOutputs(inputs, obtained, configDir) {
     const first = obtained[0].credential;

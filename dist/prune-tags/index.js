@@ -50456,9 +50456,12 @@ async function executeDeletions(deletions, remove, options) {
     let done = 0;
     let refused = false;
     const worker = async () => {
-        while (!refused && next < deletions.length) {
+        while (!refused) {
             const index = next++;
-            const result = await attempt(deletions[index], remove);
+            const deletion = deletions[index];
+            if (!deletion)
+                return;
+            const result = await attempt(deletion, remove);
             results[index] = result;
             if (isCredentialRefusal(result))
                 refused = true;
@@ -50672,16 +50675,22 @@ function normalised(name) {
 }
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 function editDistance(a, b) {
+    const bChars = b.split('');
+    // One row of the distance table at a time; `distance` ends as the bottom-right cell.
     let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    let distance = b.length;
+    for (const [i, charA] of a.split('').entries()) {
+        let diagonal = i;
+        distance = i + 1;
+        const current = [distance];
+        for (const [j, up] of previous.slice(1).entries()) {
+            distance = Math.min(up + 1, distance + 1, diagonal + (charA === bChars[j] ? 0 : 1));
+            diagonal = up;
+            current.push(distance);
         }
         previous = current;
     }
-    return previous[b.length];
+    return distance;
 }
 
 ;// CONCATENATED MODULE: ./src/core/text/either-of.ts
@@ -52360,7 +52369,7 @@ const CCR_HOST_FORMS = [
     CCR_PERSONAL_REGISTRY,
 ];
 /** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
 /**
  * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
  * instance's domain, nothing more for the personal edition's; undefined for any other host.
@@ -52368,13 +52377,12 @@ const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15}
 function ccrHostInputs(host) {
     if (host === CCR_PERSONAL_REGISTRY)
         return {};
-    const match = CCR_INSTANCE_HOST.exec(host);
-    if (!match)
+    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
+    if (!instanceId || !region)
         return undefined;
-    const [, instanceId, access, region] = match;
     return {
         'instance-id': instanceId,
-        region: region,
+        region,
         'registry-access': access === 'pub' ? 'public' : 'private',
     };
 }
@@ -53110,9 +53118,10 @@ function parseLine(line) {
         const [key, value = ''] = option.split('=', 2);
         if (key === 'ip' && value === 'auto')
             continue;
-        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+        const address = key === 'ip' ? parseHostAddress(value) : undefined;
+        if (address?.family === 4) {
             link.ipType = 'manual';
-            link.ipAddress = parseHostAddress(value).text;
+            link.ipAddress = address.text;
         }
         else if (key === 'dns' && (value === 'true' || value === 'false')) {
             link.autoDnsResolve = value === 'true';
@@ -53754,12 +53763,12 @@ function resolveHuaweiAuth(reader) {
     if (method === 'password')
         return passwordAuth(reader) ?? missingPassword();
     if (method === 'oidc')
-        return oidcAuth(reader, true);
+        return oidcAuth(reader) ?? missingIdpId();
     const keys = readKeyInputs(reader);
     if (keys)
         return akskAuth(keys);
     if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
         if (chosen)
             return chosen;
     }
@@ -53803,17 +53812,17 @@ function missingPassword() {
     throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
+function oidcAuth(reader) {
     const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
+    if (!idpId)
+        return undefined;
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
+}
+function missingIdpId() {
+    throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+        'GitHub (see docs/keyless.md).');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
@@ -54298,7 +54307,7 @@ function splitLineTokens(line) {
     let inToken = false;
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
-        const char = line[i];
+        const char = line.charAt(i);
         if (quoted) {
             if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
                 current += line[++i];
@@ -54825,13 +54834,21 @@ function loginFromCommand(command) {
     let username;
     let password;
     let host;
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
+    let taken = -1; // the index of a word read as a flag's value
+    for (const [i, word] of words.entries()) {
+        if (i === taken)
+            continue;
         const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        const value = () => {
+            if (inline !== undefined)
+                return inline;
+            taken = i + 1;
+            return words[taken];
+        };
         if (flag === '-u' || flag === '--username')
-            username = inline ?? words[++i];
+            username = value();
         else if (flag === '-p' || flag === '--password')
-            password = inline ?? words[++i];
+            password = value();
         else if (!word.startsWith('-') && i >= 2 && word !== 'login')
             host = word;
     }
@@ -60592,7 +60609,7 @@ function messageOf(error) {
     return typeof message === 'string' ? message : '';
 }
 function firstLine(text) {
-    return text.split('\n')[0].slice(0, 200).trim();
+    return (text.split('\n', 1)[0] ?? '').slice(0, 200).trim();
 }
 
 ;// CONCATENATED MODULE: ./src/core/github/release-refs.ts
@@ -60650,8 +60667,9 @@ async function readGithubRefs(octokit, at, sources) {
 }
 /** `owner/repo` (GITHUB_REPOSITORY) as coordinates; undefined when it is not that shape. */
 function repositoryCoordinates(text) {
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text.trim());
-    return match ? { owner: match[1], repo: match[2] } : undefined;
+    const match = /^(?<owner>[A-Za-z0-9_.-]+)\/(?<repo>[A-Za-z0-9_.-]+)$/.exec(text.trim());
+    const { owner, repo } = match?.groups ?? {};
+    return owner && repo ? { owner, repo } : undefined;
 }
 /** An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy. */
 function githubClient(token, apiUrl) {
@@ -60754,7 +60772,7 @@ function compileTagPatterns(input, lines, syntax) {
 }
 function compileGlob(input, source, index) {
     if (!GLOB.test(source)) {
-        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char));
+        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
         throw new InputError(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
             'which no tag name can hold (letters, digits, _ . -). Write it as a glob matching the whole tag, ' +
             'with * for any characters and ? for one (pr-1-* for tags starting with pr-1-), or set use-regex: true ' +
@@ -61028,7 +61046,7 @@ function protectedDigests(tags, retained) {
         if (digest === '' || reached.has(digest))
             return;
         reached.set(digest, protection);
-        queue.push(digest);
+        queue.push([digest, protection]);
     };
     for (const tag of retained)
         seed(tag.digest, { anchor: tag.name, relation: 'same' });
@@ -61039,15 +61057,10 @@ function protectedDigests(tags, retained) {
         for (const child of tag.children ?? [])
             seed(child, { anchor: tag.name, relation: 'child' });
     }
-    for (let next = 0; next < queue.length; next++) {
-        const digest = queue[next];
-        const from = reached.get(digest);
+    // A breadth-first walk: `for…of` visits what is pushed while it runs.
+    for (const [digest, from] of queue) {
         for (const [neighbour, direction] of edges.get(digest) ?? []) {
-            if (reached.has(neighbour))
-                continue;
-            const relation = from.relation === 'same' ? direction : 'linked';
-            reached.set(neighbour, { anchor: from.anchor, relation });
-            queue.push(neighbour);
+            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
         }
     }
     return reached;
@@ -61167,11 +61180,16 @@ function verdictsFor(rules) {
         unknownTime: keep('kept: the registry reported no update time'),
         updatedAfterStart: keep('kept: updated after the run started'),
         noDigest: keep('kept: the registry reported no digest'),
-        excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude ${p.text}`)])),
-        kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep ${p.text}`)])),
+        excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
+        kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
         newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
         delete: { verdict: 'delete', reason: deleteReason(rules) },
     };
+}
+/** The verdict of the first pattern a tag name matches, each built once. */
+function patternVerdicts(patterns, verdict) {
+    const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
+    return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
 }
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
 function ruleVerdict(tag, rules, start, v) {
@@ -61179,18 +61197,18 @@ function ruleVerdict(tag, rules, start, v) {
         return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
     if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
         return v.notIncluded;
-    const excluded = firstMatch(rules.exclude, tag.name);
+    const excluded = v.excluded(tag.name);
     if (excluded)
-        return v.excluded.get(excluded);
+        return excluded;
     if (Number.isNaN(tag.updatedAt))
         return v.unknownTime;
     if (tag.updatedAt > start)
         return v.updatedAfterStart;
     if (tag.digest === '')
         return v.noDigest;
-    const keep = firstMatch(rules.keep, tag.name);
-    if (keep)
-        return v.kept.get(keep);
+    const kept = v.kept(tag.name);
+    if (kept)
+        return kept;
     const named = rules.keepNamed?.(tag.name);
     if (named)
         return { verdict: 'keep', reason: named };

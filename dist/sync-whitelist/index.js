@@ -45678,6 +45678,8 @@ function parseDescription(description) {
     const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
     if (run !== undefined)
         return { text, mark: { kind: 'permanent', owner, runId: run } };
+    if (until === undefined)
+        return { text: description.trim() };
     const tokens = holders.split(' ').filter((token) => token !== '');
     const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
     const expiry = new Date(until.replace('Z', ':00Z'));
@@ -45969,16 +45971,22 @@ function normalised(name) {
 }
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 function editDistance(a, b) {
+    const bChars = b.split('');
+    // One row of the distance table at a time; `distance` ends as the bottom-right cell.
     let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    let distance = b.length;
+    for (const [i, charA] of a.split('').entries()) {
+        let diagonal = i;
+        distance = i + 1;
+        const current = [distance];
+        for (const [j, up] of previous.slice(1).entries()) {
+            distance = Math.min(up + 1, distance + 1, diagonal + (charA === bChars[j] ? 0 : 1));
+            diagonal = up;
+            current.push(distance);
         }
         previous = current;
     }
-    return previous[b.length];
+    return distance;
 }
 
 ;// CONCATENATED MODULE: ./src/core/text/either-of.ts
@@ -47661,7 +47669,7 @@ const CCR_HOST_FORMS = [
     CCR_PERSONAL_REGISTRY,
 ];
 /** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
 /**
  * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
  * instance's domain, nothing more for the personal edition's; undefined for any other host.
@@ -47669,13 +47677,12 @@ const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15}
 function ccrHostInputs(host) {
     if (host === CCR_PERSONAL_REGISTRY)
         return {};
-    const match = CCR_INSTANCE_HOST.exec(host);
-    if (!match)
+    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
+    if (!instanceId || !region)
         return undefined;
-    const [, instanceId, access, region] = match;
     return {
         'instance-id': instanceId,
-        region: region,
+        region,
         'registry-access': access === 'pub' ? 'public' : 'private',
     };
 }
@@ -48313,9 +48320,10 @@ function parseLine(line) {
         const [key, value = ''] = option.split('=', 2);
         if (key === 'ip' && value === 'auto')
             continue;
-        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+        const address = key === 'ip' ? parseHostAddress(value) : undefined;
+        if (address?.family === 4) {
             link.ipType = 'manual';
-            link.ipAddress = parseHostAddress(value).text;
+            link.ipAddress = address.text;
         }
         else if (key === 'dns' && (value === 'true' || value === 'false')) {
             link.autoDnsResolve = value === 'true';
@@ -48959,12 +48967,12 @@ function resolveHuaweiAuth(reader) {
     if (method === 'password')
         return passwordAuth(reader) ?? missingPassword();
     if (method === 'oidc')
-        return oidcAuth(reader, true);
+        return oidcAuth(reader) ?? missingIdpId();
     const keys = readKeyInputs(reader);
     if (keys)
         return akskAuth(keys);
     if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
         if (chosen)
             return chosen;
     }
@@ -49008,17 +49016,17 @@ function missingPassword() {
     throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
+function oidcAuth(reader) {
     const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
+    if (!idpId)
+        return undefined;
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
+}
+function missingIdpId() {
+    throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+        'GitHub (see docs/keyless.md).');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
@@ -49503,7 +49511,7 @@ function splitLineTokens(line) {
     let inToken = false;
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
-        const char = line[i];
+        const char = line.charAt(i);
         if (quoted) {
             if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
                 current += line[++i];
@@ -50030,13 +50038,21 @@ function loginFromCommand(command) {
     let username;
     let password;
     let host;
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
+    let taken = -1; // the index of a word read as a flag's value
+    for (const [i, word] of words.entries()) {
+        if (i === taken)
+            continue;
         const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        const value = () => {
+            if (inline !== undefined)
+                return inline;
+            taken = i + 1;
+            return words[taken];
+        };
         if (flag === '-u' || flag === '--username')
-            username = inline ?? words[++i];
+            username = value();
         else if (flag === '-p' || flag === '--password')
-            password = inline ?? words[++i];
+            password = value();
         else if (!word.startsWith('-') && i >= 2 && word !== 'login')
             host = word;
     }
@@ -51036,11 +51052,12 @@ async function writeReplacing(list, item, replaces, onAdd = () => { }) {
         await addReporting(list, item, onAdd);
     }
     catch (error) {
-        if (otherForms.length === 0 || !isClientError(error))
+        const [oldForm] = otherForms;
+        if (!oldForm || !isClientError(error))
             throw error;
         if (await hasEntry(list, item.ipAddr))
             throw error; // a concurrent writer got there first
-        await replaceInPlace(list, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
+        await replaceInPlace(list, { ...item, ipAddr: oldForm.ipAddr }, otherForms, onAdd);
         return;
     }
     if (otherForms.length > 0)
@@ -51484,8 +51501,9 @@ function list(addresses) {
 /** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
 async function fetchText(url, options) {
     const { maxBytes = 4096 } = options;
-    const own = options.dispatcher ? undefined : new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
-    const dispatcher = options.dispatcher ?? own;
+    const dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
+    // An agent made here is destroyed here; one passed in belongs to the caller.
+    const own = dispatcher === options.dispatcher ? undefined : dispatcher;
     try {
         const target = new URL(url);
         const response = await dispatcher.request({

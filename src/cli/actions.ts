@@ -29,3 +29,10 @@ export const CLI_ACTIONS: Readonly<Record<string, CliAction>> = {
     post: () => releaseWhitelist(),
   },
 };
+
+/** The action named `name` (a name parseArguments accepted). */
+export function cliAction(name: string): CliAction {
+  const action = CLI_ACTIONS[name];
+  if (!action) throw new Error(`registry-actions has no action ${name}.`);
+  return action;
+}

@@ -66,8 +66,8 @@ export function parseArguments(
   const metadata = metadataOf(action);
   const options: CliOptions = { format: 'env', post, debug: false, help: false };
   const inputs: InputFlag[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const token = rest[i]!;
+  const tokens = [...rest];
+  for (let token = tokens.shift(); token !== undefined; token = tokens.shift()) {
     if (token === '-h') {
       options.help = true;
       continue;
@@ -76,11 +76,11 @@ export function parseArguments(
       throw new UsageError(`'${token}' is not a flag: give values as --<input> <value>.`);
     }
     const [name, inline] = splitFlag(token.slice(2));
-    const next = rest[i + 1];
     const takeValue = (bare: string | undefined): string => {
       if (inline !== undefined) return inline;
+      const next = tokens[0];
       if (next !== undefined && !next.startsWith('--')) {
-        i++;
+        tokens.shift();
         return next;
       }
       if (bare !== undefined) return bare;

@@ -8,7 +8,7 @@ import { logFailure, logInfo, logWarning } from '../core/output/log.ts';
 import { shown } from '../core/output/shown.ts';
 import { visibleLines } from '../core/output/visible.ts';
 import { PROJECT_NAME, PROJECT_VERSION } from '../core/version.ts';
-import { CLI_ACTIONS, type CliAction } from './actions.ts';
+import { CLI_ACTIONS, type CliAction, cliAction } from './actions.ts';
 import { type CliOptions, parseArguments } from './arguments.ts';
 import { CliHost } from './cli-host.ts';
 import { actionHelp, generalHelp } from './help.ts';
@@ -47,10 +47,10 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   };
   useStepHost(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
   try {
-    const command = parseArguments(argv, (name) => CLI_ACTIONS[name]!.metadata, Object.keys(CLI_ACTIONS));
+    const command = parseArguments(argv, (name) => cliAction(name).metadata, Object.keys(CLI_ACTIONS));
     if (command.kind === 'help') {
       const metadata = Object.values(CLI_ACTIONS).map((action) => action.metadata);
-      const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => CLI_ACTIONS[name]!.post));
+      const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => cliAction(name).post));
       terminal.out(visibleLines(generalHelp(metadata, withPost)));
       return EXIT.done;
     }
@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       terminal.out(`${PROJECT_NAME} ${PROJECT_VERSION}\n`);
       return EXIT.done;
     }
-    const action = CLI_ACTIONS[command.action]!;
+    const action = cliAction(command.action);
     if (command.options.help) {
       terminal.out(visibleLines(actionHelp(action.metadata, action.post !== undefined)));
       return EXIT.done;
@@ -97,7 +97,8 @@ async function runEntry(
   stateFile: string | undefined,
   { terminal, log }: { terminal: Terminal; log: TerminalLogSink },
 ): Promise<number> {
-  const entry = options.post ? action.post! : action.main;
+  const entry = options.post ? action.post : action.main;
+  if (!entry) throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
   const requests = countRequests();
   const warningsBefore = log.warnings();
   const outcome = await runStep(entry);

@@ -2,6 +2,7 @@
 import { InputReader } from '../../core/action/input-reader.ts';
 import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import { isNonEmpty, type NonEmpty } from '../../core/types/non-empty.ts';
 import { PROVIDERS, type ProviderTable } from '../../providers/index.ts';
 import type { LoginTarget } from '../../providers/seam/login.ts';
 import { actionMetadata } from './action-metadata.ts';
@@ -10,7 +11,7 @@ import { readRegistryHost, readTargetForHost } from './registry-target.ts';
 
 export interface LoginInputs {
   /** One login per registry: the `registries` hosts in order, else the one `registry`/`provider` names. */
-  targets: LoginTarget[];
+  targets: NonEmpty<LoginTarget>;
   /** Remove the logins in the post step (`logout`). */
   logout: boolean;
   /** Also set the `password` output, masked (`output-password`). */
@@ -28,7 +29,7 @@ export function readLoginInputs(
   const logout = reader.boolean('logout', { default: true });
   const outputPassword = reader.boolean('output-password', { default: false });
   const hosts = reader.list('registries');
-  if (hosts.length === 0) {
+  if (!isNonEmpty(hosts)) {
     const registry = readRegistryHost('registry', reader.optional('registry'));
     return { logout, outputPassword, targets: [readTargetForHost(reader, registry, password, providers)] };
   }

@@ -3,6 +3,7 @@
 import type { InputReader } from '../../core/action/input-reader.ts';
 import { refuseInputs } from '../../core/action/refuse-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import { mapNonEmpty, type NonEmpty } from '../../core/types/non-empty.ts';
 import {
   type ProviderTable,
   type RecognizedRegistry,
@@ -18,20 +19,19 @@ const SHARED_CREDENTIALS = ['access-key-id', 'secret-access-key', 'security-toke
 /** One login per line of `registries`, in order; InputError for a host no provider recognizes. */
 export function readRegistriesTargets(
   reader: InputReader,
-  lines: readonly string[],
+  lines: NonEmpty<string>,
   password: string | undefined,
   providers: ProviderTable,
-): LoginTarget[] {
+): NonEmpty<LoginTarget> {
   refuseInputs(
     reader,
     ['registry', 'provider', 'region', 'instance-id', 'registry-access'],
     'registries (each registry host says its own provider, region and instance)',
   );
-  const known = lines.map((line, index) => recognize(line, index, providers));
-  const names = [...new Set(known.map(({ registry }) => registry))];
-  if (names.length < known.length) {
-    const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
-    throw new InputError('registries', `Input 'registries' names ${repeated!.registry} twice.`);
+  const known = mapNonEmpty(lines, (line, index) => recognize(line, index, providers));
+  const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+  if (repeated) {
+    throw new InputError('registries', `Input 'registries' names ${repeated.registry} twice.`);
   }
   const used = [...new Set(known.map(({ recognized }) => recognized.provider))];
   if (used.length > 1) {
@@ -43,7 +43,7 @@ export function readRegistriesTargets(
         'SWR, BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY for CCR) or use a step per provider',
     );
   }
-  return known.map(({ registry, recognized }) => {
+  return mapNonEmpty(known, ({ registry, recognized }) => {
     // Each provider reads its own login inputs, not those another provider of the step needs.
     const hidden = used
       .filter((other) => other !== recognized.provider)
@@ -59,7 +59,7 @@ function recognize(
   index: number,
   providers: ProviderTable,
 ): { registry: string; recognized: RecognizedRegistry } {
-  const registry = readRegistryHost('registries', line)!;
+  const registry = readRegistryHost('registries', line);
   const recognized = recognizeRegistry(registry, providers);
   if (!recognized) {
     throw new InputError(

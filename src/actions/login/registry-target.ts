@@ -13,6 +13,8 @@ import {
 import type { LoginTarget } from '../../providers/seam/login.ts';
 
 /** A registry host as the config.json key; an InputError naming `input` when the text is not one. */
+export function readRegistryHost(input: string, text: string): string;
+export function readRegistryHost(input: string, text: string | undefined): string | undefined;
 export function readRegistryHost(input: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const key = registryKey(text);
@@ -34,7 +36,7 @@ export function readTargetForHost(
   providers: ProviderTable,
 ): LoginTarget {
   const known = registry ? recognizeRegistry(registry, providers) : undefined;
-  if (!known) {
+  if (!known || !registry) {
     if (registry && reader.optional('provider') === undefined) {
       throw new InputError(
         ['provider', 'registry'],
@@ -45,7 +47,7 @@ export function readTargetForHost(
     const provider = chooseProvider(reader, 'login', { action: 'login', table: providers });
     return provider.login.readTarget(reader, { registry, password });
   }
-  refuseContradictions(reader, registry!, known);
+  refuseContradictions(reader, registry, known);
   return known.provider.login.readTarget(reader.view({ implied: known.inputs }), { registry, password });
 }
 

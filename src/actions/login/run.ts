@@ -8,6 +8,7 @@ import { stepHost } from '../../core/host/step-host.ts';
 import { logInfo, logNotice, logWarning } from '../../core/output/log.ts';
 import { codeCell, Markdown, md, summaryHeading } from '../../core/output/markdown.ts';
 import { shown } from '../../core/output/shown.ts';
+import { mapInOrder, type NonEmpty } from '../../core/types/non-empty.ts';
 import type { ProviderTable } from '../../providers/index.ts';
 import type { LoginTarget, RegistryLogin } from '../../providers/seam/login.ts';
 import { type LoginInputs, readLoginInputs } from './inputs.ts';
@@ -35,12 +36,25 @@ export async function login(deps: LoginDependencies = {}): Promise<void> {
   const now = deps.now ?? (() => new Date());
   const env = deps.env ?? process.env;
   const inputs = readLoginInputs(undefined, deps.providers);
-  const obtained: Obtained[] = [];
-  for (const target of inputs.targets) obtained.push({ target, credential: await target.obtain(now) });
+  const obtained = await mapInOrder(inputs.targets, async (target) => ({
+    target,
+    credential: await target.obtain(now),
+  }));
+  const configDir = await writeLogins(inputs, obtained, env);
+  setOutputs(inputs, obtained, configDir);
+  for (const entry of obtained) report(inputs, entry, configDir, env, now());
+  await appendJobSummary(summaryMarkdown(inputs, obtained, configDir));
+}
+
+/** Writes each login into the first one's Docker config, recording each for post; returns that config's folder. */
+async function writeLogins(
+  inputs: LoginInputs,
+  [first, ...others]: NonEmpty<Obtained>,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   const saved: SavedLogin[] = [];
-  let loginEnv = env;
   const jobTempDir = stepHost().job.tempDir(env);
-  for (const { credential } of obtained) {
+  const write = async ({ credential }: Obtained, loginEnv: NodeJS.ProcessEnv): Promise<string> => {
     const { record, notes } = await addDockerLogin(credential, {
       env: loginEnv,
       homeDir: homedir(),
@@ -51,18 +65,17 @@ export async function login(deps: LoginDependencies = {}): Promise<void> {
     saved.push({ registry: credential.registry, record });
     saveLoginState({ logins: saved, logout: inputs.logout });
     if (record.exportDockerConfig) exportJobVariable('DOCKER_CONFIG', record.configDir);
-    // The next registry goes into the same config.
-    loginEnv = { ...env, DOCKER_CONFIG: record.configDir };
     for (const note of notes) logInfo(shown`${note}`);
-  }
-  const configDir = saved[0]!.record.configDir;
-  setOutputs(inputs, obtained, configDir);
-  for (const entry of obtained) report(inputs, entry, configDir, env, now());
-  await appendJobSummary(summaryMarkdown(inputs, obtained, configDir));
+    return record.configDir;
+  };
+  const configDir = await write(first, env);
+  // The other registries go into the same config.
+  for (const entry of others) await write(entry, { ...env, DOCKER_CONFIG: configDir });
+  return configDir;
 }
 
-function setOutputs(inputs: LoginInputs, obtained: readonly Obtained[], configDir: string): void {
-  const first = obtained[0]!.credential;
+function setOutputs(inputs: LoginInputs, obtained: NonEmpty<Obtained>, configDir: string): void {
+  const first = obtained[0].credential;
   setStepOutput('registry', first.registry);
   setStepOutput('username', first.username);
   setStepOutput('docker-config', configDir);
@@ -110,8 +123,8 @@ function report(
 }
 
 /** The job summary, in the style every action shares: `## login: <registry>` and one row per registry. */
-function summaryMarkdown(inputs: LoginInputs, obtained: readonly Obtained[], configDir: string): Markdown {
-  const subject = obtained.length === 1 ? obtained[0]!.credential.registry : `${obtained.length} registries`;
+function summaryMarkdown(inputs: LoginInputs, obtained: NonEmpty<Obtained>, configDir: string): Markdown {
+  const subject = obtained.length === 1 ? obtained[0].credential.registry : `${obtained.length} registries`;
   const rows = obtained.map(({ credential }) => {
     const expires = credential.expiresAt?.toISOString() ?? 'long-lived';
     return md`| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} |`;

@@ -48,9 +48,11 @@ export async function executeDeletions(
   let done = 0;
   let refused = false;
   const worker = async () => {
-    while (!refused && next < deletions.length) {
+    while (!refused) {
       const index = next++;
-      const result = await attempt(deletions[index]!, remove);
+      const deletion = deletions[index];
+      if (!deletion) return;
+      const result = await attempt(deletion, remove);
       results[index] = result;
       if (isCredentialRefusal(result)) refused = true;
       options.onResult?.(result, ++done);

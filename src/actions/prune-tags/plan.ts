@@ -1,7 +1,7 @@
 // The pure planner: a repository's tags + the rules + the run's start time → a decision per tag.
 // A tag is deleted only if it is selected and no keep rule and no protection retains it.
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
-import type { TagRules } from '../../providers/seam/tags.ts';
+import type { TagPattern, TagRules } from '../../providers/seam/tags.ts';
 import type { NamedTagKeeper } from './github-keep.ts';
 import { protectedDigests, protectionReason } from './protection.ts';
 import { semverKeepers } from './semver.ts';
@@ -55,11 +55,20 @@ function verdictsFor(rules: PruneRules) {
     unknownTime: keep('kept: the registry reported no update time'),
     updatedAfterStart: keep('kept: updated after the run started'),
     noDigest: keep('kept: the registry reported no digest'),
-    excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude ${p.text}`)])),
-    kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep ${p.text}`)])),
+    excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
+    kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
     newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
     delete: { verdict: 'delete', reason: deleteReason(rules) } satisfies Verdicted,
   };
+}
+
+/** The verdict of the first pattern a tag name matches, each built once. */
+function patternVerdicts(
+  patterns: readonly TagPattern[],
+  verdict: (pattern: TagPattern) => Verdicted,
+): (name: string) => Verdicted | undefined {
+  const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
+  return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
 }
 
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
@@ -71,13 +80,13 @@ function ruleVerdict(
 ): Verdicted {
   if (tag.refused !== undefined) return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
   if (rules.include.length > 0 && !firstMatch(rules.include, tag.name)) return v.notIncluded;
-  const excluded = firstMatch(rules.exclude, tag.name);
-  if (excluded) return v.excluded.get(excluded)!;
+  const excluded = v.excluded(tag.name);
+  if (excluded) return excluded;
   if (Number.isNaN(tag.updatedAt)) return v.unknownTime;
   if (tag.updatedAt > start) return v.updatedAfterStart;
   if (tag.digest === '') return v.noDigest;
-  const keep = firstMatch(rules.keep, tag.name);
-  if (keep) return v.kept.get(keep)!;
+  const kept = v.kept(tag.name);
+  if (kept) return kept;
   const named = rules.keepNamed?.(tag.name);
   if (named) return { verdict: 'keep', reason: named };
   if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) return v.newer;

@@ -19,11 +19,11 @@ export function protectedDigests(
 ): Map<string, Protection> {
   const edges = manifestListEdges(tags);
   const reached = new Map<string, Protection>();
-  const queue: string[] = [];
+  const queue: [string, Protection][] = [];
   const seed = (digest: string, protection: Protection) => {
     if (digest === '' || reached.has(digest)) return;
     reached.set(digest, protection);
-    queue.push(digest);
+    queue.push([digest, protection]);
   };
   for (const tag of retained) seed(tag.digest, { anchor: tag.name, relation: 'same' });
   // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
@@ -31,14 +31,10 @@ export function protectedDigests(
     if (tag.kind !== 'list' || tag.digest !== '') continue;
     for (const child of tag.children ?? []) seed(child, { anchor: tag.name, relation: 'child' });
   }
-  for (let next = 0; next < queue.length; next++) {
-    const digest = queue[next]!;
-    const from = reached.get(digest)!;
+  // A breadth-first walk: `for…of` visits what is pushed while it runs.
+  for (const [digest, from] of queue) {
     for (const [neighbour, direction] of edges.get(digest) ?? []) {
-      if (reached.has(neighbour)) continue;
-      const relation = from.relation === 'same' ? direction : 'linked';
-      reached.set(neighbour, { anchor: from.anchor, relation });
-      queue.push(neighbour);
+      seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
     }
   }
   return reached;

@@ -32,7 +32,7 @@ export function compileTagPatterns(
 
 function compileGlob(input: string, source: string, index: number): TagPattern {
   if (!GLOB.test(source)) {
-    const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char))!;
+    const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
     throw new InputError(
       input,
       `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +

@@ -48,9 +48,10 @@ export function parseDescription(description: string): ParsedDescription {
   if (!match?.groups) return { text: description.trim() };
   const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
   if (run !== undefined) return { text, mark: { kind: 'permanent', owner, runId: run } };
+  if (until === undefined) return { text: description.trim() };
   const tokens = holders.split(' ').filter((token) => token !== '');
   const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
-  const expiry = new Date(until!.replace('Z', ':00Z'));
+  const expiry = new Date(until.replace('Z', ':00Z'));
   const names = tokens.filter((token) => new RegExp(`^${TOKEN}$`).test(token));
   if (Number.isNaN(expiry.getTime()) || names.length + (overflowToken ? 1 : 0) !== tokens.length) {
     return { text: description.trim() };

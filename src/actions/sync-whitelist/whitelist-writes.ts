@@ -28,9 +28,10 @@ export async function writeReplacing(
   try {
     await addReporting(list, item, onAdd);
   } catch (error) {
-    if (otherForms.length === 0 || !isClientError(error)) throw error;
+    const [oldForm] = otherForms;
+    if (!oldForm || !isClientError(error)) throw error;
     if (await hasEntry(list, item.ipAddr)) throw error; // a concurrent writer got there first
-    await replaceInPlace(list, { ...item, ipAddr: otherForms[0]!.ipAddr }, otherForms, onAdd);
+    await replaceInPlace(list, { ...item, ipAddr: oldForm.ipAddr }, otherForms, onAdd);
     return;
   }
   if (otherForms.length > 0) await list.remove(addrs(otherForms));

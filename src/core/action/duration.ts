@@ -7,7 +7,7 @@ export interface Duration {
 }
 
 const HOUR = 3_600_000;
-const UNITS: Record<string, number> = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
+const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
 
 /**
  * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
@@ -18,12 +18,12 @@ export function parseDuration(text: string): Duration | undefined {
   const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
   if (!match || trimmed === '') return undefined;
   const [, weeks = '0', days = '0', hours = '0'] = match;
-  const ms = Number(weeks) * UNITS.w! + Number(days) * UNITS.d! + Number(hours) * UNITS.h!;
+  const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
   if (!Number.isSafeInteger(ms) || ms <= 0) return undefined;
   return { ms, text: trimmed };
 }
 
 /** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
 export function wholeDaysAtLeast(duration: Duration): number {
-  return Math.ceil(duration.ms / UNITS.d!);
+  return Math.ceil(duration.ms / UNITS.d);
 }

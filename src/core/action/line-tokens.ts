@@ -7,7 +7,7 @@ export function splitLineTokens(line: string): string[] {
   let inToken = false;
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
+    const char = line.charAt(i);
     if (quoted) {
       if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\')) current += line[++i];
       else if (char === '"') quoted = false;

@@ -78,14 +78,20 @@ function normalised(name: string): string {
 
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 function editDistance(a: string, b: string): number {
+  const bChars = b.split('');
+  // One row of the distance table at a time; `distance` ends as the bottom-right cell.
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+  let distance = b.length;
+  for (const [i, charA] of a.split('').entries()) {
+    let diagonal = i;
+    distance = i + 1;
+    const current = [distance];
+    for (const [j, up] of previous.slice(1).entries()) {
+      distance = Math.min(up + 1, distance + 1, diagonal + (charA === bChars[j] ? 0 : 1));
+      diagonal = up;
+      current.push(distance);
     }
     previous = current;
   }
-  return previous[b.length]!;
+  return distance;
 }

@@ -29,11 +29,11 @@ const TRIED =
 export function resolveHuaweiAuth(reader: InputReader): HuaweiAuth {
   const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
   if (method === 'password') return passwordAuth(reader) ?? missingPassword();
-  if (method === 'oidc') return oidcAuth(reader, true)!;
+  if (method === 'oidc') return oidcAuth(reader) ?? missingIdpId();
   const keys = readKeyInputs(reader);
   if (keys) return akskAuth(keys);
   if (method === 'auto') {
-    const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+    const chosen = passwordAuth(reader) ?? oidcAuth(reader);
     if (chosen) return chosen;
   }
   for (const names of HUAWEI_ENV) {
@@ -90,17 +90,18 @@ function missingPassword(): never {
 }
 
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader: InputReader, required: boolean): HuaweiAuth | undefined {
+function oidcAuth(reader: InputReader): HuaweiAuth | undefined {
   const idpId = reader.optional('idp-id');
-  if (!idpId) {
-    if (!required) return undefined;
-    throw new InputError(
-      'idp-id',
-      "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-        'GitHub (see docs/keyless.md).',
-    );
-  }
+  if (!idpId) return undefined;
   const audience = reader.optional('oidc-audience');
   const auth: HuaweiAuth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
   return audience ? { ...auth, audience } : auth;
+}
+
+function missingIdpId(): never {
+  throw new InputError(
+    'idp-id',
+    "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+      'GitHub (see docs/keyless.md).',
+  );
 }

@@ -61,8 +61,9 @@ export async function readGithubRefs(
 
 /** `owner/repo` (GITHUB_REPOSITORY) as coordinates; undefined when it is not that shape. */
 export function repositoryCoordinates(text: string): RepositoryCoordinates | undefined {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text.trim());
-  return match ? { owner: match[1]!, repo: match[2]! } : undefined;
+  const match = /^(?<owner>[A-Za-z0-9_.-]+)\/(?<repo>[A-Za-z0-9_.-]+)$/.exec(text.trim());
+  const { owner, repo } = match?.groups ?? {};
+  return owner && repo ? { owner, repo } : undefined;
 }
 
 /** An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy. */

@@ -36,5 +36,5 @@ function messageOf(error: object): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0]!.slice(0, 200).trim();
+  return (text.split('\n', 1)[0] ?? '').slice(0, 200).trim();
 }

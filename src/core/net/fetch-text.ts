@@ -14,8 +14,9 @@ export interface FetchTextOptions {
 /** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
 export async function fetchText(url: string, options: FetchTextOptions): Promise<string> {
   const { maxBytes = 4096 } = options;
-  const own = options.dispatcher ? undefined : new EnvHttpProxyAgent({ connect: { family: options.family } });
-  const dispatcher = options.dispatcher ?? own!;
+  const dispatcher = options.dispatcher ?? new EnvHttpProxyAgent({ connect: { family: options.family } });
+  // An agent made here is destroyed here; one passed in belongs to the caller.
+  const own = dispatcher === options.dispatcher ? undefined : dispatcher;
   try {
     const target = new URL(url);
     const response = await dispatcher.request({

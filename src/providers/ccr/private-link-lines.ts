@@ -31,9 +31,10 @@ function parseLine(line: string): NewPrivateLink | string {
   for (const option of options) {
     const [key, value = ''] = option.split('=', 2);
     if (key === 'ip' && value === 'auto') continue;
-    if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+    const address = key === 'ip' ? parseHostAddress(value) : undefined;
+    if (address?.family === 4) {
       link.ipType = 'manual';
-      link.ipAddress = parseHostAddress(value)!.text;
+      link.ipAddress = address.text;
     } else if (key === 'dns' && (value === 'true' || value === 'false')) {
       link.autoDnsResolve = value === 'true';
     } else {

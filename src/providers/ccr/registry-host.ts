@@ -22,7 +22,8 @@ export const CCR_HOST_FORMS = [
 ];
 
 /** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+const CCR_INSTANCE_HOST =
+  /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
 
 /**
  * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
@@ -30,12 +31,11 @@ const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15}
  */
 export function ccrHostInputs(host: string): Readonly<Record<string, string>> | undefined {
   if (host === CCR_PERSONAL_REGISTRY) return {};
-  const match = CCR_INSTANCE_HOST.exec(host);
-  if (!match) return undefined;
-  const [, instanceId, access, region] = match;
+  const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
+  if (!instanceId || !region) return undefined;
   return {
-    'instance-id': instanceId!,
-    region: region!,
+    'instance-id': instanceId,
+    region,
     'registry-access': access === 'pub' ? 'public' : 'private',
   };
 }

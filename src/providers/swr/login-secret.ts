@@ -80,11 +80,17 @@ function loginFromCommand(command: string): SwrRegistryLogin | undefined {
   let username: string | undefined;
   let password: string | undefined;
   let host: string | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  let taken = -1; // the index of a word read as a flag's value
+  for (const [i, word] of words.entries()) {
+    if (i === taken) continue;
     const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
-    if (flag === '-u' || flag === '--username') username = inline ?? words[++i];
-    else if (flag === '-p' || flag === '--password') password = inline ?? words[++i];
+    const value = (): string | undefined => {
+      if (inline !== undefined) return inline;
+      taken = i + 1;
+      return words[taken];
+    };
+    if (flag === '-u' || flag === '--username') username = value();
+    else if (flag === '-p' || flag === '--password') password = value();
     else if (!word.startsWith('-') && i >= 2 && word !== 'login') host = word;
   }
   if (!username || !password) return undefined;
