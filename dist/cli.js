@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5798);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7388);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5798:
+/***/ 7388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51315,6 +51315,38 @@ function memberLabel(member) {
     return member.role ? `${name} (${member.role})` : name;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
+// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
+// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
+// for months (write days).
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** How messages describe the grammar. */
+const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
+/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / DAY);
+}
+/** The duration in whole hours; undefined when it is not a whole number of hours. */
+function wholeHours(duration) {
+    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
 
 
@@ -51378,6 +51410,9 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
+// user name and password (it has no temporary credentials).
+
 
 
 
@@ -51480,13 +51515,21 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
+        durationHours: readDurationHours(reader),
         registry,
     });
+}
+/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
+function readDurationHours(reader) {
+    const text = reader.optional('duration');
+    if (text === undefined)
+        return DEFAULT_DURATION_HOURS;
+    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
+    const hours = duration && wholeHours(duration);
+    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
+        throw new InputError('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
+    }
+    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -53734,30 +53777,6 @@ async function deleteSwrRetention(api, namespace, repository, id) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
-const HOUR = 3_600_000;
-const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
-/**
- * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
- * There is no `m`: it reads as minutes to some and months to others.
- */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0'] = match;
-    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / UNITS.d);
-}
-
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
 // `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
 // A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
@@ -54207,7 +54226,7 @@ const action_metadata_actionMetadata = {
             default: '',
         },
         duration: {
-            description: 'CCR enterprise only. Lifetime of the temporary password in hours, 1 to 24. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
+            description: 'CCR enterprise only. Lifetime of the temporary password, whole hours from 1 to 24: a number of hours or a duration (w weeks, d days, h hours, m minutes), e.g. 2, 2h, 1d. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
             required: false,
             default: '',
         },
@@ -55200,7 +55219,7 @@ const prune_tags_action_metadata_actionMetadata = {
             default: '0',
         },
         'older-than': {
-            description: "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
+            description: "Delete only considered tags last updated longer ago than this, counted from the run's start, at least 1h: a duration (w weeks, d days, h hours, m minutes; no months, write days), e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
             required: false,
             default: '',
         },
@@ -60832,6 +60851,7 @@ function everyTagWarnings(input, patterns) {
 
 
 
+const MIN_OLDER_THAN_MS = 3_600_000;
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 /** Reads and checks every input of prune-tags. */
 function readPruneInputs(reader = new InputReader(), providers = PROVIDERS) {
@@ -60887,7 +60907,12 @@ function readOlderThan(reader) {
         return undefined;
     const duration = parseDuration(text);
     if (!duration) {
-        throw new InputError('older-than', `Input 'older-than' must be a duration in weeks, days or hours such as 30d, 12h, 2w or 1w3d, got "${text}".`);
+        throw new InputError('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`);
+    }
+    // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
+    // nearly everything selected.
+    if (duration.ms < MIN_OLDER_THAN_MS) {
+        throw new InputError('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
     }
     return duration;
 }
@@ -61738,7 +61763,7 @@ const sync_whitelist_action_metadata_actionMetadata = {
             default: '5',
         },
         'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
             required: false,
             default: '6h',
         },
@@ -61941,23 +61966,6 @@ function checkEntry(network, text, allowAny, seen) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
-// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
-const MINUTE = 60_000;
-const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
-/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
-function parseLeaseDuration(text) {
-    const match = text
-        .trim()
-        .toLowerCase()
-        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || text.trim() === '')
-        return undefined;
-    const [, days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
-    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
 // The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
 
@@ -62077,9 +62085,9 @@ function readOwner(reader) {
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseLeaseDuration(text);
+    const ms = parseDuration(text)?.ms;
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
+        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
     }
     return ms;
 }

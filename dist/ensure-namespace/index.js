@@ -47920,6 +47920,38 @@ function memberLabel(member) {
     return member.role ? `${name} (${member.role})` : name;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
+// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
+// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
+// for months (write days).
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** How messages describe the grammar. */
+const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
+/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / DAY);
+}
+/** The duration in whole hours; undefined when it is not a whole number of hours. */
+function wholeHours(duration) {
+    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
 
 
@@ -47983,6 +48015,9 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
+// user name and password (it has no temporary credentials).
+
 
 
 
@@ -48085,13 +48120,21 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
+        durationHours: readDurationHours(reader),
         registry,
     });
+}
+/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
+function readDurationHours(reader) {
+    const text = reader.optional('duration');
+    if (text === undefined)
+        return DEFAULT_DURATION_HOURS;
+    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
+    const hours = duration && wholeHours(duration);
+    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
+        throw new errors/* InputError */.dz('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
+    }
+    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -50339,30 +50382,6 @@ async function deleteSwrRetention(api, namespace, repository, id) {
         acceptStatus: [404],
         rawBody: true,
     });
-}
-
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
-const HOUR = 3_600_000;
-const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
-/**
- * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
- * There is no `m`: it reads as minutes to some and months to others.
- */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0'] = match;
-    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / UNITS.d);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts

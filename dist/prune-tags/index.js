@@ -50584,27 +50584,35 @@ function failureList(failed) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
-const HOUR = 3_600_000;
-const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
-/**
- * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
- * There is no `m`: it reads as minutes to some and months to others.
- */
+// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
+// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
+// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
+// for months (write days).
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** How messages describe the grammar. */
+const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
+/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
 function parseDuration(text) {
     const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
     if (!match || trimmed === '')
         return undefined;
-    const [, weeks = '0', days = '0', hours = '0'] = match;
-    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
+    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
     if (!Number.isSafeInteger(ms) || ms <= 0)
         return undefined;
     return { ms, text: trimmed };
 }
 /** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
 function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / UNITS.d);
+    return Math.ceil(duration.ms / DAY);
+}
+/** The duration in whole hours; undefined when it is not a whole number of hours. */
+function wholeHours(duration) {
+    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
@@ -52634,6 +52642,9 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
+// user name and password (it has no temporary credentials).
+
 
 
 
@@ -52736,13 +52747,21 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
+        durationHours: readDurationHours(reader),
         registry,
     });
+}
+/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
+function readDurationHours(reader) {
+    const text = reader.optional('duration');
+    if (text === undefined)
+        return DEFAULT_DURATION_HOURS;
+    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
+    const hours = duration && wholeHours(duration);
+    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
+        throw new InputError('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
+    }
+    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -55391,7 +55410,7 @@ const actionMetadata = {
             default: '0',
         },
         'older-than': {
-            description: "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
+            description: "Delete only considered tags last updated longer ago than this, counted from the run's start, at least 1h: a duration (w weeks, d days, h hours, m minutes; no months, write days), e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
             required: false,
             default: '',
         },
@@ -60824,6 +60843,7 @@ function everyTagWarnings(input, patterns) {
 
 
 
+const MIN_OLDER_THAN_MS = 3_600_000;
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 /** Reads and checks every input of prune-tags. */
 function readPruneInputs(reader = new InputReader(), providers = PROVIDERS) {
@@ -60879,7 +60899,12 @@ function readOlderThan(reader) {
         return undefined;
     const duration = parseDuration(text);
     if (!duration) {
-        throw new InputError('older-than', `Input 'older-than' must be a duration in weeks, days or hours such as 30d, 12h, 2w or 1w3d, got "${text}".`);
+        throw new InputError('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`);
+    }
+    // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
+    // nearly everything selected.
+    if (duration.ms < MIN_OLDER_THAN_MS) {
+        throw new InputError('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
     }
     return duration;
 }

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1153);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1968);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_release_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseWhitelist */ .f)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1153:
+/***/ 1968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45780,6 +45780,38 @@ function canonical(address) {
 var log = __nccwpck_require__(6947);
 // EXTERNAL MODULE: ./src/core/output/shown.ts
 var output_shown = __nccwpck_require__(5156);
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
+// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
+// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
+// for months (write days).
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** How messages describe the grammar. */
+const duration_DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
+/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
+function duration_parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / DAY);
+}
+/** The duration in whole hours; undefined when it is not a whole number of hours. */
+function wholeHours(duration) {
+    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
 // Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
 // input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
@@ -47811,6 +47843,9 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
+// user name and password (it has no temporary credentials).
+
 
 
 
@@ -47913,13 +47948,21 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
+        durationHours: readDurationHours(reader),
         registry,
     });
+}
+/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
+function readDurationHours(reader) {
+    const text = reader.optional('duration');
+    if (text === undefined)
+        return DEFAULT_DURATION_HOURS;
+    const duration = /^\d+$/.test(text) ? duration_parseDuration(`${text}h`) : duration_parseDuration(text);
+    const hours = duration && wholeHours(duration);
+    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
+        throw new errors/* InputError */.dz('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${duration_DURATION_UNITS}), got "${text}".`);
+    }
+    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -50064,30 +50107,6 @@ async function deleteSwrRetention(api, namespace, repository, id) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
-const HOUR = 3_600_000;
-const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
-/**
- * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
- * There is no `m`: it reads as minutes to some and months to others.
- */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0'] = match;
-    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / UNITS.d);
-}
-
 ;// CONCATENATED MODULE: ./src/core/output/markdown.ts
 // Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
 // cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
@@ -50491,7 +50510,7 @@ const action_metadata_actionMetadata = {
             default: '5',
         },
         'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
             required: false,
             default: '6h',
         },
@@ -50694,23 +50713,6 @@ function checkEntry(network, text, allowAny, seen) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
-// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
-const MINUTE = 60_000;
-const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
-/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
-function lease_duration_parseLeaseDuration(text) {
-    const match = text
-        .trim()
-        .toLowerCase()
-        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || text.trim() === '')
-        return undefined;
-    const [, days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
-    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
 // The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
 
@@ -50830,9 +50832,9 @@ function readOwner(reader) {
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseLeaseDuration(text);
+    const ms = parseDuration(text)?.ms;
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
+        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
     }
     return ms;
 }

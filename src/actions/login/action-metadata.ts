@@ -44,7 +44,7 @@ export const actionMetadata: ActionMetadata = {
     },
     duration: {
       description:
-        'CCR enterprise only. Lifetime of the temporary password in hours, 1 to 24. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
+        'CCR enterprise only. Lifetime of the temporary password, whole hours from 1 to 24: a number of hours or a duration (w weeks, d days, h hours, m minutes), e.g. 2, 2h, 1d. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
       required: false,
       default: '',
     },

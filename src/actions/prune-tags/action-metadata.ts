@@ -55,7 +55,7 @@ export const actionMetadata: ActionMetadata = {
     },
     'older-than': {
       description:
-        "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
+        "Delete only considered tags last updated longer ago than this, counted from the run's start, at least 1h: a duration (w weeks, d days, h hours, m minutes; no months, write days), e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
       required: false,
       default: '',
     },

@@ -1,5 +1,5 @@
 // The only place prune-tags reads inputs: one typed, validated object, or an InputError before any call.
-import { type Duration, parseDuration } from '../../core/action/duration.ts';
+import { DURATION_UNITS, type Duration, parseDuration } from '../../core/action/duration.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
@@ -44,6 +44,8 @@ interface PruneCommon {
 
 /** The settings every provider shares, before the mode's own checks. */
 type PruneSettings = Omit<PruneCommon, 'provider' | 'connection' | 'target'> & { mode: PruneMode };
+
+const MIN_OLDER_THAN_MS = 3_600_000;
 
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 
@@ -111,7 +113,15 @@ function readOlderThan(reader: InputReader): Duration | undefined {
   if (!duration) {
     throw new InputError(
       'older-than',
-      `Input 'older-than' must be a duration in weeks, days or hours such as 30d, 12h, 2w or 1w3d, got "${text}".`,
+      `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`,
+    );
+  }
+  // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
+  // nearly everything selected.
+  if (duration.ms < MIN_OLDER_THAN_MS) {
+    throw new InputError(
+      'older-than',
+      `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`,
     );
   }
   return duration;

@@ -55,7 +55,7 @@ export const actionMetadata: ActionMetadata = {
     },
     'lease-duration': {
       description:
-        'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+        'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
       required: false,
       default: '6h',
     },

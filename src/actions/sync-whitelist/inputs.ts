@@ -1,5 +1,6 @@
 // The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
 
+import { DURATION_UNITS, parseDuration } from '../../core/action/duration.ts';
 import { InputReader } from '../../core/action/input-reader.ts';
 import { checkDeclaredInputs } from '../../core/action/undeclared-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
@@ -11,7 +12,6 @@ import type { AllowlistTarget, NewPrivateLink } from '../../providers/seam/allow
 import type { ProviderWith } from '../../providers/seam/provider.ts';
 import { actionMetadata } from './action-metadata.ts';
 import { type DeclaredEntry, parseEntryLines } from './entry-lines.ts';
-import { parseLeaseDuration } from './lease-duration.ts';
 import { isValidOwner } from './marker.ts';
 import type { WhitelistMode } from './plan.ts';
 import type { PublicAccessWish } from './public-access.ts';
@@ -168,11 +168,11 @@ function readOwner(reader: InputReader): string {
 
 function readLeaseDuration(reader: InputReader): number {
   const text = reader.string('lease-duration', { default: '6h' });
-  const ms = parseLeaseDuration(text);
+  const ms = parseDuration(text)?.ms;
   if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
     throw new InputError(
       'lease-duration',
-      `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`,
+      `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`,
     );
   }
   return ms;

@@ -1,5 +1,6 @@
 // CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
 // user name and password (it has no temporary credentials).
+import { DURATION_UNITS, parseDuration, wholeHours } from '../../core/action/duration.ts';
 import type { InputReader } from '../../core/action/input-reader.ts';
 import { refuseInputs } from '../../core/action/refuse-inputs.ts';
 import { ApiError, InputError } from '../../core/errors/errors.ts';
@@ -137,13 +138,24 @@ function readEnterpriseTarget(reader: InputReader, registry: string | undefined)
   const user = readDockerUser(reader);
   return new CcrEnterpriseLoginTarget(connection, user, {
     registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-    durationHours: reader.integer('duration', {
-      min: 1,
-      max: MAX_DURATION_HOURS,
-      default: DEFAULT_DURATION_HOURS,
-    }),
+    durationHours: readDurationHours(reader),
     registry,
   });
+}
+
+/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
+function readDurationHours(reader: InputReader): number {
+  const text = reader.optional('duration');
+  if (text === undefined) return DEFAULT_DURATION_HOURS;
+  const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
+  const hours = duration && wholeHours(duration);
+  if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
+    throw new InputError(
+      'duration',
+      `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`,
+    );
+  }
+  return hours;
 }
 
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */

@@ -51,6 +51,18 @@ describe('readLoginInputs', () => {
     });
   });
 
+  it('reads duration as whole hours, a number of hours or a duration of the one grammar', () => {
+    const hours = (duration: string) =>
+      read({ ...ccrKeys, 'instance-id': 'ccr-abc123', 'user-id': 'uid-1', duration }).targets[0];
+    expect(hours('3')).toMatchObject({ durationHours: 3 });
+    expect(hours('3h')).toMatchObject({ durationHours: 3 });
+    expect(hours('1d')).toMatchObject({ durationHours: 24 });
+    expect(hours('120m')).toMatchObject({ durationHours: 2 });
+    expect(inputErrorOf(() => hours('90m')).message).toBe(
+      `Input 'duration' must be whole hours from 1 to 24, as a number of hours or a duration such as 2h or 1d (w weeks, d days, h hours, m minutes), got "90m".`,
+    );
+  });
+
   it('defaults the CCR personal registry to registry.baidubce.com', () => {
     const inputs = read({ provider: 'ccr', username: 'me', password: 'pw-personal' });
     expect(inputs.targets[0]).toMatchObject({ kind: 'ccr-personal', registry: 'registry.baidubce.com' });

@@ -78,6 +78,16 @@ describe('readPruneInputs', () => {
     expect(inputs.rules.olderThan).toEqual({ ms: 14 * 86_400_000, text: '2w' });
   });
 
+  it('reads older-than in the one duration grammar, minutes included, and refuses under an hour', () => {
+    expect(read({ ...swr, 'older-than': '90m' }).rules.olderThan).toEqual({ ms: 90 * 60_000, text: '90m' });
+    expect(inputError({ ...swr, 'older-than': '3m' }).message).toBe(
+      `Input 'older-than' must be at least 1h, got "3m": m means minutes; there is no unit for months, so write days (e.g. 90d).`,
+    );
+    expect(inputError({ ...swr, 'older-than': '3mo' }).message).toBe(
+      `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (w weeks, d days, h hours, m minutes), got "3mo".`,
+    );
+  });
+
   it('names the input and the rule for malformed values', () => {
     expect(inputError({ ...swr, 'keep-last': 'ten' }).message).toBe(
       `Input 'keep-last' must be a whole number ≥ 0, got "ten".`,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseLeaseDuration } from '../../../src/actions/sync-whitelist/lease-duration.ts';
 import { planPrivateLinks } from '../../../src/actions/sync-whitelist/plan-private-links.ts';
 import { planPublicAccess, restoreActionFor } from '../../../src/actions/sync-whitelist/public-access.ts';
 import { addressesChanged } from '../../../src/actions/sync-whitelist/report.ts';
@@ -50,21 +49,6 @@ describe('planPrivateLinks', () => {
     expect(planPrivateLinks([existing], [{ ...wanted, vpcID: 'vpc-a', subnetID: 'sbn-a' }], true)).toEqual([
       { kind: 'keep', link: existing, reason: 'present (status success)' },
     ]);
-  });
-});
-
-describe('parseLeaseDuration', () => {
-  it.each([
-    ['6h', 6 * 3_600_000],
-    ['90m', 90 * 60_000],
-    ['1d12h', 36 * 3_600_000],
-    ['1h30m', 90 * 60_000],
-    ['', undefined],
-    ['0h', undefined],
-    ['30s', undefined],
-    ['h', undefined],
-  ])('%j → %s', (text, ms) => {
-    expect(parseLeaseDuration(text)).toBe(ms);
   });
 });
 
