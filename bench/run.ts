@@ -11,6 +11,7 @@ type Bench = { name: string; module: string; exportName: string };
 const benches: Bench[] = [
   { name: 'prune-tags', module: './prune.ts', exportName: 'benchPrune' },
   { name: 'requests per run', module: './requests.ts', exportName: 'benchRequests' },
+  { name: 'lease load', module: './lease-load.ts', exportName: 'benchLeaseLoad' },
 ];
 
 async function main(): Promise<void> {

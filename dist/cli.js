@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7388);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6301);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7388:
+/***/ 6301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49437,22 +49437,16 @@ function normalised(name) {
 }
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 function editDistance(a, b) {
-    const bChars = b.split('');
-    // One row of the distance table at a time; `distance` ends as the bottom-right cell.
     let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    let distance = b.length;
-    for (const [i, charA] of a.split('').entries()) {
-        let diagonal = i;
-        distance = i + 1;
-        const current = [distance];
-        for (const [j, up] of previous.slice(1).entries()) {
-            distance = Math.min(up + 1, distance + 1, diagonal + (charA === bChars[j] ? 0 : 1));
-            diagonal = up;
-            current.push(distance);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
         }
         previous = current;
     }
-    return distance;
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/core/text/either-of.ts
@@ -49906,11 +49900,12 @@ function isRetryableOutcome(outcome) {
     return outcome.kind === 'status' ? isRetryableStatus(outcome.status) : isRetryableNetworkCode(outcome.code);
 }
 /**
- * POST and PATCH are repeated only when the API makes it safe (a repeat could create the resource
- * twice), or when the first try provably had no effect: a 429 or a connection that never opened.
+ * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
+ * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
+ * that never opened.
  */
 function isRepeatable(outcome, context) {
-    if (context.retrySafe || isIdempotentMethod(context.method))
+    if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method)))
         return true;
     if (outcome.kind === 'status')
         return outcome.status === 429;
@@ -50507,6 +50502,7 @@ async function requestWithRetries(config, request) {
         const decision = planRetry(result.outcome, {
             method: request.method,
             retrySafe: request.retrySafe,
+            idempotent: request.idempotent,
             attempt,
             elapsedMs: now.getTime() - startedAt,
             now,
@@ -51125,7 +51121,7 @@ const CCR_HOST_FORMS = [
     CCR_PERSONAL_REGISTRY,
 ];
 /** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
 /**
  * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
  * instance's domain, nothing more for the personal edition's; undefined for any other host.
@@ -51133,12 +51129,13 @@ const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc
 function ccrHostInputs(host) {
     if (host === CCR_PERSONAL_REGISTRY)
         return {};
-    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
-    if (!instanceId || !region)
+    const match = CCR_INSTANCE_HOST.exec(host);
+    if (!match)
         return undefined;
+    const [, instanceId, access, region] = match;
     return {
         'instance-id': instanceId,
-        region,
+        region: region,
         'registry-access': access === 'pub' ? 'public' : 'private',
     };
 }
@@ -51315,38 +51312,6 @@ function memberLabel(member) {
     return member.role ? `${name} (${member.role})` : name;
 }
 
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
-// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
-// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
-// for months (write days).
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
-/** How messages describe the grammar. */
-const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
-/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / DAY);
-}
-/** The duration in whole hours; undefined when it is not a whole number of hours. */
-function wholeHours(duration) {
-    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
 
 
@@ -51410,9 +51375,6 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
-// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
-// user name and password (it has no temporary credentials).
-
 
 
 
@@ -51515,21 +51477,13 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: readDurationHours(reader),
+        durationHours: reader.integer('duration', {
+            min: 1,
+            max: MAX_DURATION_HOURS,
+            default: DEFAULT_DURATION_HOURS,
+        }),
         registry,
     });
-}
-/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
-function readDurationHours(reader) {
-    const text = reader.optional('duration');
-    if (text === undefined)
-        return DEFAULT_DURATION_HOURS;
-    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
-    const hours = duration && wholeHours(duration);
-    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
-        throw new InputError('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
-    }
-    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -51905,10 +51859,9 @@ function parseLine(line) {
         const [key, value = ''] = option.split('=', 2);
         if (key === 'ip' && value === 'auto')
             continue;
-        const address = key === 'ip' ? parseHostAddress(value) : undefined;
-        if (address?.family === 4) {
+        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
             link.ipType = 'manual';
-            link.ipAddress = address.text;
+            link.ipAddress = parseHostAddress(value).text;
         }
         else if (key === 'dns' && (value === 'true' || value === 'false')) {
             link.autoDnsResolve = value === 'true';
@@ -52029,13 +51982,17 @@ async function addWhitelistItem(api, instanceId, item) {
         operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
     });
 }
-/** Deletes allowlist entries by their exact `ipAddr` text. */
-async function deleteWhitelistItems(api, instanceId, ipAddrs) {
+/**
+ * Deletes allowlist entries by their exact `ipAddr` text. `once`: never repeated once it may have reached
+ * the server (a late repeat would remove an entry someone added again under the same text meanwhile).
+ */
+async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
     await api.request({
         method: 'DELETE',
         path: `${publicLinksPath(instanceId)}/whitelist`,
         body: { items: ipAddrs },
         operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+        ...(options.once ? { idempotent: false } : {}),
     });
 }
 function public_links_isRecord(value) {
@@ -52082,7 +52039,7 @@ function ccrInstanceAllowlist(api, instanceId) {
         read: () => getPublicLinks(api, instanceId),
         setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
         add: (item) => addWhitelistItem(api, instanceId, item),
-        remove: (ipAddrs) => deleteWhitelistItems(api, instanceId, ipAddrs),
+        remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
         privateLinks: {
             list: () => listPrivateLinks(api, instanceId),
             create: (link) => createPrivateLink(api, instanceId, link),
@@ -52550,12 +52507,12 @@ function resolveHuaweiAuth(reader) {
     if (method === 'password')
         return passwordAuth(reader) ?? missingPassword();
     if (method === 'oidc')
-        return oidcAuth(reader) ?? missingIdpId();
+        return oidcAuth(reader, true);
     const keys = readKeyInputs(reader);
     if (keys)
         return akskAuth(keys);
     if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
         if (chosen)
             return chosen;
     }
@@ -52599,17 +52556,17 @@ function missingPassword() {
     throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader) {
+function oidcAuth(reader, required) {
     const idpId = reader.optional('idp-id');
-    if (!idpId)
-        return undefined;
+    if (!idpId) {
+        if (!required)
+            return undefined;
+        throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+            'GitHub (see docs/keyless.md).');
+    }
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
-}
-function missingIdpId() {
-    throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-        'GitHub (see docs/keyless.md).');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
@@ -53094,7 +53051,7 @@ function splitLineTokens(line) {
     let inToken = false;
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
-        const char = line.charAt(i);
+        const char = line[i];
         if (quoted) {
             if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
                 current += line[++i];
@@ -53621,21 +53578,13 @@ function loginFromCommand(command) {
     let username;
     let password;
     let host;
-    let taken = -1; // the index of a word read as a flag's value
-    for (const [i, word] of words.entries()) {
-        if (i === taken)
-            continue;
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
         const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
-        const value = () => {
-            if (inline !== undefined)
-                return inline;
-            taken = i + 1;
-            return words[taken];
-        };
         if (flag === '-u' || flag === '--username')
-            username = value();
+            username = inline ?? words[++i];
         else if (flag === '-p' || flag === '--password')
-            password = value();
+            password = inline ?? words[++i];
         else if (!word.startsWith('-') && i >= 2 && word !== 'login')
             host = word;
     }
@@ -53775,6 +53724,30 @@ async function deleteSwrRetention(api, namespace, repository, id) {
         acceptStatus: [404],
         rawBody: true,
     });
+}
+
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
+const HOUR = 3_600_000;
+const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
+/**
+ * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
+ * There is no `m`: it reads as minutes to some and months to others.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0'] = match;
+    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / UNITS.d);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
@@ -54226,7 +54199,7 @@ const action_metadata_actionMetadata = {
             default: '',
         },
         duration: {
-            description: 'CCR enterprise only. Lifetime of the temporary password, whole hours from 1 to 24: a number of hours or a duration (w weeks, d days, h hours, m minutes), e.g. 2, 2h, 1d. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
+            description: 'CCR enterprise only. Lifetime of the temporary password in hours, 1 to 24. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
             required: false,
             default: '',
         },
@@ -54907,30 +54880,11 @@ async function logout() {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/core/types/non-empty.ts
-// Lists with at least one element, so the first needs no check.
-/** True when `list` has at least one element. */
-function isNonEmpty(list) {
-    return list.length > 0;
-}
-/** `list` mapped through `f` in order, one call at a time, still non-empty. */
-async function mapInOrder(list, f) {
-    const [first, ...rest] = list;
-    const mapped = [await f(first)];
-    for (const item of rest)
-        mapped.push(await f(item));
-    return mapped;
-}
-/** `list` mapped through `f`, still non-empty. */
-function mapNonEmpty(list, f) {
-    const [first, ...rest] = list;
-    return [f(first, 0), ...rest.map((item, index) => f(item, index + 1))];
-}
-
 ;// CONCATENATED MODULE: ./src/actions/login/registry-target.ts
 
 
 
+/** A registry host as the config.json key; an InputError naming `input` when the text is not one. */
 function readRegistryHost(input, text) {
     if (text === undefined)
         return undefined;
@@ -54944,7 +54898,7 @@ function readRegistryHost(input, text) {
 /** The login for `registry` (or for the provider inputs alone when it is empty). */
 function readTargetForHost(reader, registry, password, providers) {
     const known = registry ? recognizeRegistry(registry, providers) : undefined;
-    if (!known || !registry) {
+    if (!known) {
         if (registry && reader.optional('provider') === undefined) {
             throw new InputError(['provider', 'registry'], `Input 'provider' is empty and registry ${registry} is not a host the action recognizes ` +
                 `(${registryHostForms(providers).join(', ')}): set provider, and region or instance-id as it needs.`);
@@ -54976,15 +54930,15 @@ function describe(name, implied, known) {
 
 
 
-
 /** Credential inputs that could only be one provider's: ambiguous when the hosts are of several. */
 const SHARED_CREDENTIALS = ['access-key-id', 'secret-access-key', 'security-token'];
 /** One login per line of `registries`, in order; InputError for a host no provider recognizes. */
 function readRegistriesTargets(reader, lines, password, providers) {
     refuseInputs(reader, ['registry', 'provider', 'region', 'instance-id', 'registry-access'], 'registries (each registry host says its own provider, region and instance)');
-    const known = mapNonEmpty(lines, (line, index) => recognize(line, index, providers));
-    const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
-    if (repeated) {
+    const known = lines.map((line, index) => recognize(line, index, providers));
+    const names = [...new Set(known.map(({ registry }) => registry))];
+    if (names.length < known.length) {
+        const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
         throw new InputError('registries', `Input 'registries' names ${repeated.registry} twice.`);
     }
     const used = [...new Set(known.map(({ recognized }) => recognized.provider))];
@@ -54993,7 +54947,7 @@ function readRegistriesTargets(reader, lines, password, providers) {
             "keys: give them in the vendors' environment variables (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK for " +
             'SWR, BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY for CCR) or use a step per provider');
     }
-    return mapNonEmpty(known, ({ registry, recognized }) => {
+    return known.map(({ registry, recognized }) => {
         // Each provider reads its own login inputs, not those another provider of the step needs.
         const hidden = used
             .filter((other) => other !== recognized.provider)
@@ -55023,7 +54977,6 @@ function recognize(line, index, providers) {
 
 
 
-
 /** Reads and checks every login input; InputError names the input and the rule. */
 function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     // Secrets first, so they are masked before anything can print them.
@@ -55032,7 +54985,7 @@ function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     const logout = reader.boolean('logout', { default: true });
     const outputPassword = reader.boolean('output-password', { default: false });
     const hosts = reader.list('registries');
-    if (!isNonEmpty(hosts)) {
+    if (hosts.length === 0) {
         const registry = readRegistryHost('registry', reader.optional('registry'));
         return { logout, outputPassword, targets: [readTargetForHost(reader, registry, password, providers)] };
     }
@@ -55078,7 +55031,6 @@ function formatRemaining(until, now) {
 
 
 
-
 /**
  * The main step: every login is obtained before the first is written (a failing registry leaves the
  * config as it was), then each is written and recorded for post, then reported.
@@ -55087,21 +55039,13 @@ async function login(deps = {}) {
     const now = deps.now ?? (() => new Date());
     const env = deps.env ?? process.env;
     const inputs = readLoginInputs(undefined, deps.providers);
-    const obtained = await mapInOrder(inputs.targets, async (target) => ({
-        target,
-        credential: await target.obtain(now),
-    }));
-    const configDir = await writeLogins(inputs, obtained, env);
-    run_setOutputs(inputs, obtained, configDir);
-    for (const entry of obtained)
-        run_report(inputs, entry, configDir, env, now());
-    await appendJobSummary(run_summaryMarkdown(inputs, obtained, configDir));
-}
-/** Writes each login into the first one's Docker config, recording each for post; returns that config's folder. */
-async function writeLogins(inputs, [first, ...others], env) {
+    const obtained = [];
+    for (const target of inputs.targets)
+        obtained.push({ target, credential: await target.obtain(now) });
     const saved = [];
+    let loginEnv = env;
     const jobTempDir = stepHost().job.tempDir(env);
-    const write = async ({ credential }, loginEnv) => {
+    for (const { credential } of obtained) {
         const { record, notes } = await addDockerLogin(credential, {
             env: loginEnv,
             homeDir: (0,external_node_os_namespaceObject.homedir)(),
@@ -55113,15 +55057,16 @@ async function writeLogins(inputs, [first, ...others], env) {
         saveLoginState({ logins: saved, logout: inputs.logout });
         if (record.exportDockerConfig)
             exportJobVariable('DOCKER_CONFIG', record.configDir);
+        // The next registry goes into the same config.
+        loginEnv = { ...env, DOCKER_CONFIG: record.configDir };
         for (const note of notes)
             logInfo(shown `${note}`);
-        return record.configDir;
-    };
-    const configDir = await write(first, env);
-    // The other registries go into the same config.
-    for (const entry of others)
-        await write(entry, { ...env, DOCKER_CONFIG: configDir });
-    return configDir;
+    }
+    const configDir = saved[0].record.configDir;
+    run_setOutputs(inputs, obtained, configDir);
+    for (const entry of obtained)
+        run_report(inputs, entry, configDir, env, now());
+    await appendJobSummary(run_summaryMarkdown(inputs, obtained, configDir));
 }
 function run_setOutputs(inputs, obtained, configDir) {
     const first = obtained[0].credential;
@@ -55219,7 +55164,7 @@ const prune_tags_action_metadata_actionMetadata = {
             default: '0',
         },
         'older-than': {
-            description: "Delete only considered tags last updated longer ago than this, counted from the run's start, at least 1h: a duration (w weeks, d days, h hours, m minutes; no months, write days), e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
+            description: "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
             required: false,
             default: '',
         },
@@ -55424,12 +55369,9 @@ async function executeDeletions(deletions, remove, options) {
     let done = 0;
     let refused = false;
     const worker = async () => {
-        while (!refused) {
+        while (!refused && next < deletions.length) {
             const index = next++;
-            const deletion = deletions[index];
-            if (!deletion)
-                return;
-            const result = await attempt(deletion, remove);
+            const result = await attempt(deletions[index], remove);
             results[index] = result;
             if (isCredentialRefusal(result))
                 refused = true;
@@ -60636,7 +60578,7 @@ function messageOf(error) {
     return typeof message === 'string' ? message : '';
 }
 function firstLine(text) {
-    return (text.split('\n', 1)[0] ?? '').slice(0, 200).trim();
+    return text.split('\n')[0].slice(0, 200).trim();
 }
 
 ;// CONCATENATED MODULE: ./src/core/github/release-refs.ts
@@ -60694,9 +60636,8 @@ async function readGithubRefs(octokit, at, sources) {
 }
 /** `owner/repo` (GITHUB_REPOSITORY) as coordinates; undefined when it is not that shape. */
 function repositoryCoordinates(text) {
-    const match = /^(?<owner>[A-Za-z0-9_.-]+)\/(?<repo>[A-Za-z0-9_.-]+)$/.exec(text.trim());
-    const { owner, repo } = match?.groups ?? {};
-    return owner && repo ? { owner, repo } : undefined;
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text.trim());
+    return match ? { owner: match[1], repo: match[2] } : undefined;
 }
 /** An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy. */
 function githubClient(token, apiUrl) {
@@ -60799,7 +60740,7 @@ function compileTagPatterns(input, lines, syntax) {
 }
 function compileGlob(input, source, index) {
     if (!GLOB.test(source)) {
-        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
+        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char));
         throw new InputError(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
             'which no tag name can hold (letters, digits, _ . -). Write it as a glob matching the whole tag, ' +
             'with * for any characters and ? for one (pr-1-* for tags starting with pr-1-), or set use-regex: true ' +
@@ -60851,7 +60792,6 @@ function everyTagWarnings(input, patterns) {
 
 
 
-const MIN_OLDER_THAN_MS = 3_600_000;
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 /** Reads and checks every input of prune-tags. */
 function readPruneInputs(reader = new InputReader(), providers = PROVIDERS) {
@@ -60907,12 +60847,7 @@ function readOlderThan(reader) {
         return undefined;
     const duration = parseDuration(text);
     if (!duration) {
-        throw new InputError('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`);
-    }
-    // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
-    // nearly everything selected.
-    if (duration.ms < MIN_OLDER_THAN_MS) {
-        throw new InputError('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
+        throw new InputError('older-than', `Input 'older-than' must be a duration in weeks, days or hours such as 30d, 12h, 2w or 1w3d, got "${text}".`);
     }
     return duration;
 }
@@ -61079,7 +61014,7 @@ function protectedDigests(tags, retained) {
         if (digest === '' || reached.has(digest))
             return;
         reached.set(digest, protection);
-        queue.push([digest, protection]);
+        queue.push(digest);
     };
     for (const tag of retained)
         seed(tag.digest, { anchor: tag.name, relation: 'same' });
@@ -61090,10 +61025,15 @@ function protectedDigests(tags, retained) {
         for (const child of tag.children ?? [])
             seed(child, { anchor: tag.name, relation: 'child' });
     }
-    // A breadth-first walk: `for…of` visits what is pushed while it runs.
-    for (const [digest, from] of queue) {
+    for (let next = 0; next < queue.length; next++) {
+        const digest = queue[next];
+        const from = reached.get(digest);
         for (const [neighbour, direction] of edges.get(digest) ?? []) {
-            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
+            if (reached.has(neighbour))
+                continue;
+            const relation = from.relation === 'same' ? direction : 'linked';
+            reached.set(neighbour, { anchor: from.anchor, relation });
+            queue.push(neighbour);
         }
     }
     return reached;
@@ -61213,16 +61153,11 @@ function verdictsFor(rules) {
         unknownTime: keep('kept: the registry reported no update time'),
         updatedAfterStart: keep('kept: updated after the run started'),
         noDigest: keep('kept: the registry reported no digest'),
-        excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
-        kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
+        excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude ${p.text}`)])),
+        kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep ${p.text}`)])),
         newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
         delete: { verdict: 'delete', reason: deleteReason(rules) },
     };
-}
-/** The verdict of the first pattern a tag name matches, each built once. */
-function patternVerdicts(patterns, verdict) {
-    const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
-    return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
 }
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
 function ruleVerdict(tag, rules, start, v) {
@@ -61230,18 +61165,18 @@ function ruleVerdict(tag, rules, start, v) {
         return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
     if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
         return v.notIncluded;
-    const excluded = v.excluded(tag.name);
+    const excluded = firstMatch(rules.exclude, tag.name);
     if (excluded)
-        return excluded;
+        return v.excluded.get(excluded);
     if (Number.isNaN(tag.updatedAt))
         return v.unknownTime;
     if (tag.updatedAt > start)
         return v.updatedAfterStart;
     if (tag.digest === '')
         return v.noDigest;
-    const kept = v.kept(tag.name);
-    if (kept)
-        return kept;
+    const keep = firstMatch(rules.keep, tag.name);
+    if (keep)
+        return v.kept.get(keep);
     const named = rules.keepNamed?.(tag.name);
     if (named)
         return { verdict: 'keep', reason: named };
@@ -61763,7 +61698,7 @@ const sync_whitelist_action_metadata_actionMetadata = {
             default: '5',
         },
         'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
             required: false,
             default: '6h',
         },
@@ -61868,8 +61803,6 @@ function parseDescription(description) {
     const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
     if (run !== undefined)
         return { text, mark: { kind: 'permanent', owner, runId: run } };
-    if (until === undefined)
-        return { text: description.trim() };
     const tokens = holders.split(' ').filter((token) => token !== '');
     const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
     const expiry = new Date(until.replace('Z', ':00Z'));
@@ -61912,8 +61845,11 @@ function isOwnedBy(mark, owner) {
 }
 /** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
 function formatMinute(date) {
-    const minute = new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
-    return `${minute.toISOString().slice(0, 16)}Z`;
+    return `${ceilMinute(date).toISOString().slice(0, 16)}Z`;
+}
+/** The date rounded up to a whole minute: the expiry a marker written now would show. */
+function ceilMinute(date) {
+    return new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
 }
 /** The owner name rule: it must read as one token in the marker. */
 function isValidOwner(owner) {
@@ -61964,6 +61900,23 @@ function checkEntry(network, text, allowAny, seen) {
     if (/[\u0000-\u001f\u007f()]/.test(text))
         return 'the description may not hold parentheses or control characters';
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
+// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
+const MINUTE = 60_000;
+const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
+/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
+function parseLeaseDuration(text) {
+    const match = text
+        .trim()
+        .toLowerCase()
+        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || text.trim() === '')
+        return undefined;
+    const [, days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
+    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
@@ -62085,9 +62038,9 @@ function readOwner(reader) {
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseDuration(text)?.ms;
+    const ms = parseLeaseDuration(text);
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
+        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
     }
     return ms;
 }
@@ -62151,109 +62104,375 @@ function isAnyLease(entry) {
     return parseDescription(entry.item.description).mark?.kind === 'lease';
 }
 
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
-
-/**
- * How to write `network` so that it does not collide with entries about to be replaced: the API has no
- * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
- * entry exists before the old one goes (no moment without access). Wider networks have one form only.
- * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
- * of them (the rewrite then happens in place, delete then add, under the form being replaced).
- */
-function unusedForm(network, occupied, taken = []) {
-    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
-    // Both forms taken by others: write the usual form and let the API's answer decide.
-    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
-// Pure planning of runner leases. One allowlist entry per address lists every job that holds it; a job
-// joins by rewriting the entry with itself added and leaves by rewriting it without itself, deleting it
-// only when it was the last holder. Rewrites are versioned so concurrent writers can tell old from new.
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-view.ts
+// One address as a lease sees it in a read of the allowlist: this owner's lease entries (at most two: the
+// host's two spellings), an entry that already lets the address in without a lease, and the spellings
+// that entries of other owners hold.
 
 
-
-
-/** What to write so that `holder` is listed on the lease for its address (or nothing, if already allowed). */
-function planJoin(current, request) {
-    const cover = coveringEntry(current, request.network);
-    if (cover)
-        return {
-            kind: 'none',
-            reason: `already allowed by ${cover.item.ipAddr} (${cover.item.description || 'no description'})`,
-        };
-    const leases = leaseEntries(current, request.network);
-    if (leases.length === 0) {
-        const until = new Date(request.now.getTime() + request.leaseMs);
-        return write(current, request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
-    }
-    const newest = newestOf(leases);
-    if (leases.length > 1 && !request.force)
-        return { kind: 'wait', reason: 'another job is rewriting the lease' };
-    if (leases.length === 1 && newest.mark.holders.includes(request.holder)) {
-        return { kind: 'none', reason: 'this job already holds the lease' };
-    }
-    const expired = newest.mark.until.getTime() <= request.now.getTime();
-    const wanted = new Date(request.now.getTime() + request.leaseMs);
-    const holders = expired ? [] : newest.mark.holders.filter((holder) => holder !== request.holder);
-    const mark = {
-        version: newest.mark.version + 1,
-        until: expired || wanted > newest.mark.until ? wanted : newest.mark.until,
-        holders: [...holders, request.holder],
-        overflow: expired ? 0 : newest.mark.overflow,
-    };
-    const reason = expired ? 'renewed an expired lease' : `joined the lease of ${describeHolders(newest.mark)}`;
-    return write(current, request, mark, leases.map((lease) => lease.item), reason);
-}
-/** What to write so that `holder` is no longer listed; the entry goes when nobody else holds it. */
-function planRelease(current, request) {
-    const leases = leaseEntries(current, request.network);
-    if (leases.length === 0)
-        return { kind: 'none', reason: 'no lease entry left for this address' };
-    if (leases.length > 1 && !request.force)
-        return { kind: 'wait', reason: 'another job is rewriting the lease' };
-    const newest = newestOf(leases);
-    const items = leases.map((lease) => lease.item);
-    if (!newest.mark.holders.includes(request.holder) && leases.length === 1) {
-        return {
-            kind: 'none',
-            reason: `this job is not listed on the lease; it expires at ${formatMinute(newest.mark.until)}`,
-        };
-    }
-    const others = newest.mark.holders.filter((holder) => holder !== request.holder);
-    const expired = newest.mark.until.getTime() <= request.now.getTime();
-    if (expired || (others.length === 0 && newest.mark.overflow === 0)) {
-        return { kind: 'delete', items, reason: expired ? 'lease expired' : 'last holder left' };
-    }
-    const mark = { ...newest.mark, version: newest.mark.version + 1, holders: others };
-    return write(current, request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
-}
-/** True when `holder` is listed on a lease entry for its address. */
-function holdsLease(current, request) {
-    return leaseEntries(current, request.network).some((lease) => lease.mark.holders.includes(request.holder));
+/** What a read of the allowlist says about `network`, for `owner`'s leases. */
+function viewLease(current, network) {
+    const matches = entriesFor(current, network);
+    const leases = matches
+        .flatMap((entry) => (entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []))
+        .sort((a, b) => a.mark.version - b.mark.version);
+    const taken = matches.filter((entry) => entry.mark?.kind !== 'lease').map((entry) => entry.item.ipAddr);
+    const cover = coveringEntry(current, network);
+    return { leases, taken, ...(cover ? { cover } : {}) };
 }
 /** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
 function coveringEntry(current, network) {
     return current.find((entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network));
 }
-function leaseEntries(current, network) {
-    return entriesFor(current, network).flatMap((entry) => entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []);
+/** The other spelling of a lease entry's host, or undefined when it has none (wider networks). */
+function otherForm(network, ipAddr) {
+    return alternateForm(network, ipAddr);
 }
-function newestOf(leases) {
-    return leases.reduce((newest, lease) => (lease.mark.version > newest.mark.version ? lease : newest));
+/** The spelling a new lease is written under: the usual one, unless an entry of another owner holds it. */
+function newLeaseForm(network, view, refused) {
+    const forms = [network.text, alternateForm(network, network.text)];
+    return forms.find((form) => form !== undefined && !view.taken.includes(form) && !refused.includes(form));
 }
-function write(current, request, mark, replaces, reason) {
-    // A form held by an entry that is not ours to replace (another owner's lease) cannot be written.
-    const taken = entriesFor(current, request.network)
-        .map((entry) => entry.item.ipAddr)
-        .filter((ipAddr) => !replaces.some((item) => item.ipAddr === ipAddr));
-    const ipAddr = unusedForm(request.network, replaces.map((item) => item.ipAddr), taken);
-    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...mark });
-    return { kind: 'write', item: { ipAddr, description }, replaces, reason };
+/** True when both items are the very same entry: same address text and same description. */
+function sameItem(a, b) {
+    return a.ipAddr === b.ipAddr && a.description === b.description;
+}
+/** Identifies a pair of lease entries exactly, so a pair that stays unchanged can be recognised. */
+function pairKey(leases) {
+    return JSON.stringify(leases.map((lease) => [lease.item.ipAddr, lease.item.description]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-memory.ts
+
+const EMPTY_MEMORY = { refused: [], duplicateRefusals: {}, contention: 0 };
+const LEASE_TIMING = { settleMs: 15_000, staleSwapMs: 180_000 };
+/**
+ * Refusals as a duplicate, with the spelling absent and the old entry unchanged before and after, that
+ * show the API takes a host's two spellings as one entry (a race shows this once, and rarely).
+ */
+const DUPLICATE_EVIDENCE = 2;
+/** Updates the memory with a fresh read of the address: adopts, forgets and times what it saw. */
+function observe(memory, view, now, timing = LEASE_TIMING) {
+    const listed = (item) => view.leases.some((lease) => sameItem(lease.item, item));
+    let { mine, unsettled, landed, removed } = memory;
+    if (mine && !listed(mine.item)) {
+        landed = mine;
+        mine = undefined;
+    }
+    if (unsettled?.kind === 'add' && unsettled.items.some(listed)) {
+        mine = unsettled.swap;
+        unsettled = undefined;
+    }
+    else if (unsettled) {
+        const deleted = unsettled.kind === 'delete' && !unsettled.items.some(listed);
+        if (deleted)
+            removed = [...(removed ?? []), ...unsettled.items];
+        if (deleted || unsettled.answered || now - unsettled.at >= timing.settleMs)
+            unsettled = undefined;
+    }
+    const key = view.leases.length >= 2 ? pairKey(view.leases) : undefined;
+    const pair = key === undefined ? undefined : memory.pair?.key === key ? memory.pair : { key, since: now };
+    const { refused, duplicateRefusals } = weighConflict(memory, view);
+    return {
+        refused,
+        duplicateRefusals,
+        contention: memory.contention + (pair || memory.conflict ? 1 : 0),
+        ...(mine ? { mine } : {}),
+        ...(landed ? { landed } : {}),
+        ...(removed ? { removed } : {}),
+        ...(unsettled ? { unsettled } : {}),
+        ...(pair ? { pair } : {}),
+    };
+}
+/** Counts a duplicate refusal when this read, too, shows the spelling free and the old entry unchanged. */
+function weighConflict(memory, view) {
+    const { conflict, refused, duplicateRefusals } = memory;
+    const base = conflict?.base;
+    if (!conflict || !base)
+        return { refused, duplicateRefusals };
+    const spelling = conflict.item.ipAddr;
+    const free = !view.leases.some((lease) => lease.item.ipAddr === spelling) && !view.taken.includes(spelling);
+    const unchanged = view.leases.some((lease) => sameItem(lease.item, base));
+    if (!free || !unchanged)
+        return { refused, duplicateRefusals };
+    const count = (duplicateRefusals[spelling] ?? 0) + 1;
+    return {
+        refused: count >= DUPLICATE_EVIDENCE ? [...refused, spelling] : refused,
+        duplicateRefusals: { ...duplicateRefusals, [spelling]: count },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-step.ts
+
+
+/** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
+function swapOver(view, lease, request, memory, write) {
+    if (swapBlocked(view, lease, request, memory))
+        return undefined;
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    return add(request, { ...write, ipAddr, base: lease.item });
+}
+/** Why the lease's other spelling cannot hold a second entry, or '' when it can. */
+function swapBlocked(view, lease, request, memory) {
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    if (ipAddr === undefined)
+        return 'a network has one spelling only';
+    if (view.taken.includes(ipAddr))
+        return `${ipAddr} is held by another entry`;
+    if (memory.refused.includes(ipAddr))
+        return `the API does not take ${ipAddr} beside ${lease.item.ipAddr}`;
+    return '';
+}
+function add(request, entry) {
+    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...entry.mark });
+    const swap = {
+        item: { ipAddr: entry.ipAddr, description },
+        closing: entry.closing,
+        reason: entry.reason,
+        ends: entry.ends,
+        ...(entry.base ? { base: entry.base } : {}),
+    };
+    return { kind: 'add', swap };
+}
+function done(status, reason) {
+    return { kind: 'done', status, reason };
 }
 function describeHolders(mark) {
     const extra = mark.overflow > 0 ? ` and ${mark.overflow} more` : '';
-    return `${mark.holders.join(', ')}${extra}`;
+    return `${mark.holders.join(', ') || 'nobody'}${extra}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-swap.ts
+
+
+/**
+ * After this loop's add: commit if the old entry is still the version planned on; undefined when the add
+ * needs nothing more. Otherwise the entry beside it was written on top of it (it carries this job's
+ * change: not ours to delete), or was there first (this add is the second entry and holds the lock: take
+ * it back), or was added after it by a job whose read is as old as ours (that job takes its own back).
+ * The last two look alike and only the first of them lasts: the rewrite is taken back once the pair has
+ * stood for half the time after which onlookers clear a pair, so they never clear it together with us.
+ */
+function continueSwap(view, swap, request, memory, timing) {
+    const mine = view.leases.find((lease) => sameItem(lease.item, swap.item));
+    const other = view.leases.find((lease) => lease !== mine);
+    if (other && swap.base && sameItem(other.item, swap.base)) {
+        if (swap.closing)
+            return { kind: 'delete', items: [other.item, swap.item], why: 'close', reason: swap.reason };
+        return { kind: 'delete', items: [other.item], why: 'commit', reason: swap.reason };
+    }
+    // Only a rewrite of this entry knows its change: the holders it named and those it took off.
+    const carried = other && carries(other, swap);
+    if (!other || carried)
+        return undefined;
+    const stood = memory.pair ? request.now.getTime() - memory.pair.since : 0;
+    if (stood < timing.staleSwapMs / 2)
+        return {
+            kind: 'wait',
+            reason: 'another entry stands beside this rewrite; waiting to see which one goes',
+        };
+    const reason = 'the lease changed since it was read; taking this rewrite back';
+    return { kind: 'delete', items: [swap.item], why: 'abort', reason };
+}
+/**
+ * Holders that have left, carried by this loop's add: one that landed after the entry it replaces was
+ * gone (closed by its last holder, or expired) copied that entry's holders. Not when the add is older than
+ * a stalled rewrite may be (then a swap left half done may have been cleared, keeping its holders).
+ */
+function leftHolders(swap, request, memory, timing) {
+    const base = swap?.base;
+    if (!base || swap.sentAt === undefined)
+        return [];
+    // Gone because this loop deleted it (its commit landed unanswered): its holders are ours to keep.
+    if (memory.removed?.some((item) => sameItem(item, base)))
+        return [];
+    if (request.now.getTime() - swap.sentAt >= timing.staleSwapMs)
+        return [];
+    return (leaseMarkOf(base)?.holders ?? []).filter((holder) => holder !== request.holder);
+}
+/** True when `entry` shows the change of `swap` (holders it named, named no more): it was written on top. */
+function carries(entry, swap) {
+    const after = leaseMarkOf(swap.item)?.holders ?? [];
+    const before = swap.base ? (leaseMarkOf(swap.base)?.holders ?? []) : [];
+    const named = after.filter((holder) => !before.includes(holder));
+    const dropped = before.filter((holder) => !after.includes(holder));
+    // A rewrite that changes no name cannot be told apart: it counts as not carried (and waits).
+    if (named.length + dropped.length === 0)
+        return false;
+    const holders = entry.mark.holders;
+    return named.every((holder) => holders.includes(holder)) && dropped.every((h) => !holders.includes(h));
+}
+/** The lease marker of an item this loop wrote. */
+function leaseMarkOf(item) {
+    const mark = parseDescription(item.description).mark;
+    return mark?.kind === 'lease' ? mark : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
+
+
+
+
+
+/**
+ * A job that lost this many rounds to other writers joins without being named: the lease is then kept
+ * until its expiry, and every later job whose lease-duration it lasts joins without a rewrite.
+ */
+const CONTENDED_ROUNDS = 5;
+/** The next step of `goal` for the address of `request`, from one read and the loop's memory. */
+function planLeaseStep(current, request, goal, memory, timing = LEASE_TIMING) {
+    const view = viewLease(current, request.network);
+    if (goal === 'join' && view.cover) {
+        const { item } = view.cover;
+        return done('not-needed', `already allowed by ${item.ipAddr} (${item.description || 'no description'})`);
+    }
+    if (memory.unsettled)
+        return { kind: 'wait', reason: 'an earlier request got no answer; waiting for it' };
+    const { mine, ...rest } = memory;
+    if (mine) {
+        const step = continueSwap(view, mine, request, memory, timing);
+        if (step)
+            return step;
+    }
+    if (view.leases.length >= 2)
+        return planPair(view, request, goal, rest, timing.staleSwapMs);
+    const lease = view.leases[0];
+    const ghosts = [mine, memory.landed].flatMap((swap) => leftHolders(swap, request, memory, timing));
+    const purge = lease && purgeHolders(view, lease, request, goal, rest, ghosts);
+    if (purge)
+        return purge;
+    const step = goal === 'join' ? planJoin(view, lease, request, rest) : planEnd(view, lease, request, goal, rest);
+    // This loop's own add settled the goal: say what it wrote.
+    return mine && step.kind === 'done' ? done(step.status, mine.reason) : step;
+}
+/** Takes holders that have left off the lease (closing it when nobody is left). */
+function purgeHolders(view, lease, request, goal, memory, left) {
+    const gone = lease.mark.overflow === 0 ? lease.mark.holders.filter((holder) => left.includes(holder)) : [];
+    if (gone.length === 0)
+        return undefined;
+    const holders = lease.mark.holders.filter((holder) => !gone.includes(holder));
+    if (holders.length === 0)
+        return planEnd(view, { ...lease, mark: { ...lease.mark, holders } }, request, 'sweep', memory);
+    const mark = { ...lease.mark, version: lease.mark.version + 1, holders };
+    const reason = `took off ${gone.join(', ')}, holders of a lease that had ended`;
+    const ends = goal === 'join' ? 'listed' : 'released';
+    return swapOver(view, lease, request, memory, { mark, reason, closing: false, ends });
+}
+/** Two entries: another writer holds the swap lock. Wait; remove the older one if nobody finishes it. */
+function planPair(view, request, goal, memory, staleMs) {
+    const [older, newer] = view.leases;
+    const now = request.now.getTime();
+    const unchanged = memory.pair ? now - memory.pair.since : 0;
+    // Every write sets an expiry after its own time, so an expiry long gone dates the swap for a sweep.
+    const oldSwap = goal === 'sweep' && newer.mark.until.getTime() + staleMs <= now;
+    if (unchanged >= staleMs || oldSwap) {
+        return {
+            kind: 'delete',
+            items: [older.item],
+            why: 'break',
+            reason: `removed ${older.item.ipAddr} (v${older.mark.version}), left behind by a rewrite that never finished`,
+        };
+    }
+    return { kind: 'wait', reason: 'another job is rewriting the lease' };
+}
+function planJoin(view, lease, request, memory) {
+    const need = ceilMinute(new Date(request.now.getTime() + request.leaseMs));
+    if (!lease) {
+        const ipAddr = newLeaseForm(request.network, view, memory.refused);
+        if (!ipAddr)
+            return done('unprotected', `both spellings of ${request.network.text} are held by other entries`);
+        const mark = { version: 1, until: need, holders: [request.holder], overflow: 0 };
+        return add(request, { ipAddr, mark, reason: 'new lease', closing: false, ends: 'listed' });
+    }
+    const { mark } = lease;
+    const expired = mark.until.getTime() <= request.now.getTime();
+    if (!expired && mark.holders.includes(request.holder))
+        return done('listed', 'this job already holds the lease');
+    if (!expired && mark.overflow > 0 && mark.until >= need) {
+        return done('covered', `joined without a rewrite: the lease is kept until ${formatMinute(mark.until)}, which lasts this job's lease-duration`);
+    }
+    // A lease with holders not named is kept until its expiry; a crowd of jobs makes it one (`+1`), so
+    // later jobs whose lease-duration it lasts join without a rewrite. The writer is always named: a
+    // rewrite of its entry by another job then still shows its change.
+    const unnamed = mark.overflow > 0 || memory.contention >= CONTENDED_ROUNDS;
+    const next = expired
+        ? { version: mark.version + 1, until: need, holders: [request.holder], overflow: 0 }
+        : {
+            version: mark.version + 1,
+            until: mark.until >= need ? mark.until : need,
+            holders: [...mark.holders.filter((holder) => holder !== request.holder), request.holder],
+            overflow: unnamed ? Math.max(mark.overflow, 1) : 0,
+        };
+    const reason = expired
+        ? 'renewed an expired lease'
+        : mark.overflow > 0
+            ? `extended the lease to ${formatMinute(next.until)}`
+            : unnamed
+                ? `joined the lease of ${describeHolders(mark)}; many jobs at once, so it is kept until ${formatMinute(next.until)}`
+                : `joined the lease of ${describeHolders(mark)}`;
+    const swap = swapOver(view, lease, request, memory, { mark: next, reason, closing: false, ends: 'listed' });
+    if (swap)
+        return swap;
+    // One spelling only: the lease cannot be rewritten without a moment of no access, so it is not.
+    if (expired)
+        return { kind: 'delete', items: [lease.item], why: 'expired', reason: 'lease expired' };
+    const blocked = swapBlocked(view, lease, request, memory);
+    const until = formatMinute(mark.until);
+    // When the API itself takes one spelling only, nobody can swap, so nobody removes the lease before
+    // its expiry; a spelling held by another owner's entry may be freed, and then the last holder may.
+    const byApi = memory.refused.includes(otherForm(request.network, lease.item.ipAddr) ?? '');
+    if (mark.until >= need && byApi)
+        return done('covered', `the lease cannot be rewritten (${blocked}), so it stays until ${until}`);
+    const short = mark.until < need ? `ends at ${until}, before this job's lease-duration, and ` : '';
+    return done('unprotected', `the lease ${short}cannot name this job (${blocked})`);
+}
+/** leave: take this job off the lease (closing it when it was the last holder); sweep: close it if expired. */
+function planEnd(view, lease, request, goal, memory) {
+    if (!lease)
+        return done('released', 'no lease entry left for this address');
+    const { mark } = lease;
+    const until = formatMinute(mark.until);
+    const expired = mark.until.getTime() <= request.now.getTime();
+    const listed = goal === 'leave' && mark.holders.includes(request.holder);
+    const others = mark.holders.filter((holder) => holder !== request.holder);
+    // A lease nobody holds is one whose closing never finished: anyone may close it.
+    const emptied = mark.holders.length === 0 && mark.overflow === 0;
+    if (expired || emptied || (listed && others.length === 0 && mark.overflow === 0)) {
+        const reason = expired
+            ? `lease expired at ${until}`
+            : emptied
+                ? 'removed a lease nobody holds'
+                : 'last holder left';
+        // The closing entry expires at once: if its writer stops, anyone may remove it.
+        const closing = { version: mark.version + 1, until: ceilMinute(request.now), holders: [], overflow: 0 };
+        const swap = swapOver(view, lease, request, memory, {
+            mark: closing,
+            reason,
+            closing: true,
+            ends: 'released',
+        });
+        if (swap)
+            return swap;
+        if (expired)
+            return { kind: 'delete', items: [lease.item], why: 'expired', reason };
+        return done('kept', `last holder left, but the lease cannot be removed safely here; it expires at ${until}`);
+    }
+    if (!listed) {
+        const why = goal === 'sweep' ? 'it has not expired' : 'this job is not named on it';
+        return done(goal === 'sweep' ? 'kept' : 'released', `the lease stays until ${until}: ${why}`);
+    }
+    if (mark.overflow > 0) {
+        return done('released', `the lease has unnamed holders and stays until ${until}; nothing to rewrite`);
+    }
+    const next = { ...mark, version: mark.version + 1, holders: others };
+    const reason = `left the lease; still held by ${describeHolders(next)}`;
+    const swap = swapOver(view, lease, request, memory, {
+        mark: next,
+        reason,
+        closing: false,
+        ends: 'released',
+    });
+    return (swap ?? done('kept', `still named on the lease, which cannot be rewritten here; it expires at ${until}`));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/whitelist-writes.ts
@@ -62278,12 +62497,11 @@ async function writeReplacing(list, item, replaces, onAdd = () => { }) {
         await addReporting(list, item, onAdd);
     }
     catch (error) {
-        const [oldForm] = otherForms;
-        if (!oldForm || !isClientError(error))
+        if (otherForms.length === 0 || !isClientError(error))
             throw error;
         if (await hasEntry(list, item.ipAddr))
             throw error; // a concurrent writer got there first
-        await replaceInPlace(list, { ...item, ipAddr: oldForm.ipAddr }, otherForms, onAdd);
+        await replaceInPlace(list, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
         return;
     }
     if (otherForms.length > 0)
@@ -62330,71 +62548,155 @@ function addrs(items) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease.ts
-// Acquires and releases a runner lease: read, plan, write, and read again until the list shows the goal.
-// Concurrent jobs may rewrite the same entry; each one verifies its own result and retries on conflict.
+// Runs a lease to its goal: read the allowlist, plan one step (lease-plan.ts), send it, read again. An add
+// is always followed by a read (the check of the swap lock); deletes are sent once and never repeated by
+// the HTTP client, since a late repeat could remove an entry written after it.
 
 
 
 
 
 
-/** Gets this job listed on the lease of its address (or learns that the address is already allowed). */
-function acquireLease(list, request, options = {}) {
-    return leaseLoop(list, request, planJoin, options);
-}
-/** Takes this job off the lease of its address, deleting the entry when nobody else holds it. */
-function releaseLease(list, request, options = {}) {
-    return leaseLoop(list, request, planRelease, options);
-}
-async function leaseLoop(list, request, plan, options) {
-    const { attempts = 8, patience = 3, now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random } = options;
+
+/** Main: 5 minutes, longer than a stalled rewrite of another job takes to be cleared (staleSwapMs). */
+const MAIN_BUDGET_MS = 300_000;
+/** Runs the lease of `request.network` towards `goal` and tells how it ended. */
+async function runLease(list, request, goal, options = {}) {
+    const { now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random, budgetMs = MAIN_BUDGET_MS } = options;
+    const started = now().getTime();
+    const timing = { ...LEASE_TIMING, ...options.timing };
     const written = [];
-    let lastProblem = 'no attempt made';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    let memory = EMPTY_MEMORY;
+    let lastSeen = [];
+    let problem = 'no attempt made';
+    for (let waits = 0;;) {
+        if (waits > 0) {
+            if (now().getTime() - started >= budgetMs)
+                return { status: 'gave-up', written, reason: problem, lastSeen };
+            // Full jitter, growing: jobs waiting on one lease fall out of step.
+            await sleep(Math.round(random() * Math.min(3000, 200 * 2 ** Math.min(waits, 6))));
+        }
+        let current;
         try {
-            const { whitelist } = await list.read();
-            const current = readCurrentEntries(whitelist, request.owner);
-            const step = plan(current, { ...request, now: now(), force: attempt > patience });
-            if (step.kind === 'none')
-                return { held: holdsLease(current, request), written, reason: step.reason };
-            if (step.kind === 'wait')
-                lastProblem = step.reason;
-            else {
-                await applyStep(list, step, options.onAdd);
-                written.push(step.reason);
-                lastProblem = 'the allowlist did not show the change afterwards';
-            }
+            current = readCurrentEntries((await list.read()).whitelist, request.owner);
         }
         catch (error) {
-            if (!isClientError(error) && !isTransient(error))
-                throw error;
-            lastProblem = errorMessage(error);
+            problem = retryable(error);
+            waits++;
+            continue;
         }
-        // Full jitter, growing: concurrent jobs fall out of step, and a list read right after a write settles.
-        await sleep(Math.round(random() * Math.min(4000, 250 * 2 ** attempt)));
+        const at = now();
+        const view = viewLease(current, request.network);
+        lastSeen = [...view.leases.map((lease) => lease.item), ...(view.cover ? [view.cover.item] : [])];
+        memory = observe(memory, view, at.getTime(), timing);
+        const step = planLeaseStep(current, { ...request, now: at }, goal, memory, timing);
+        if (step.kind === 'done') {
+            if (memory.mine && !written.includes(memory.mine.reason))
+                written.push(memory.mine.reason);
+            return { status: step.status, written, reason: step.reason, lastSeen };
+        }
+        if (step.kind === 'wait') {
+            problem = step.reason;
+            waits++;
+            continue;
+        }
+        const sent = step.kind === 'add'
+            ? await sendAdd(list, step.swap, memory, at, options)
+            : await sendDelete(list, step.items, memory, at);
+        memory = sent.memory;
+        if (sent.problem) {
+            problem = sent.problem;
+            if (sent.wait)
+                waits++;
+            continue;
+        }
+        if (step.kind === 'add')
+            continue; // read at once: the check under the swap lock
+        if ((step.why === 'commit' || step.why === 'close') && memory.mine) {
+            written.push(step.reason);
+            return { status: memory.mine.ends, written, reason: step.reason, lastSeen };
+        }
+        if (step.why === 'abort') {
+            const { mine: _taken, ...rest } = memory;
+            memory = rest;
+            problem = step.reason;
+            waits++;
+        }
+        else
+            written.push(step.reason);
     }
-    throw new LeaseError(request, attempts, lastProblem);
 }
-async function applyStep(list, step, onAdd) {
-    switch (step.kind) {
-        case 'write':
-            return writeReplacing(list, step.item, step.replaces, onAdd);
-        case 'delete':
-            return list.remove(step.items.map((item) => item.ipAddr));
-        case 'none':
-        case 'wait':
-            return;
-        default:
-            return assertNever(step, 'lease step');
+async function sendAdd(list, swap, memory, at, options) {
+    try {
+        await list.add(swap.item);
+    }
+    catch (error) {
+        options.onAdd?.(failedAddOutcome(error));
+        if (isConflict(error)) {
+            // Refused as listed: another writer got there first, or (when the list never shows it) the API
+            // takes the two spellings of a host as one entry.
+            return {
+                memory: { ...memory, conflict: swap },
+                problem: 'another job wrote the lease first',
+                wait: true,
+            };
+        }
+        if (isClientError(error) && swap.base) {
+            return {
+                memory: { ...memory, refused: [...memory.refused, swap.item.ipAddr] },
+                problem: errorMessage(error),
+            };
+        }
+        if (!isTransient(error))
+            throw error;
+        const answered = error.status !== 0;
+        const unsettled = {
+            kind: 'add',
+            items: [swap.item],
+            swap: { ...swap, sentAt: at.getTime() },
+            at: at.getTime(),
+            answered,
+        };
+        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
+    }
+    options.onAdd?.('added');
+    // A settled add this one builds on still tells which holders had left.
+    const landed = memory.mine ?? memory.landed;
+    return { memory: { ...memory, mine: { ...swap, sentAt: at.getTime() }, ...(landed ? { landed } : {}) } };
+}
+async function sendDelete(list, items, memory, at) {
+    try {
+        await list.remove(items.map((item) => item.ipAddr), { once: true });
+        return { memory };
+    }
+    catch (error) {
+        if (!isTransient(error) && !isClientError(error) && !isNotFound(error))
+            throw error;
+        // A 404 or 4xx: nothing was deleted, or the entry is gone already; the next read tells.
+        const answered = !(error instanceof ApiError && error.status === 0);
+        const unsettled = { kind: 'delete', items, at: at.getTime(), answered };
+        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
     }
 }
-/** The lease could not be brought to the wanted state within the attempts allowed. */
+function isConflict(error) {
+    return error instanceof ApiError && error.status === 409;
+}
+function isNotFound(error) {
+    return error instanceof ApiError && error.status === 404;
+}
+function retryable(error) {
+    if (!isClientError(error) && !isTransient(error))
+        throw error;
+    return errorMessage(error);
+}
+/** The lease could not be taken and nothing lets the address in. */
 class LeaseError extends Error {
     name = 'LeaseError';
     address;
-    constructor(request, attempts, lastProblem) {
-        super(`Could not update the lease of ${request.network.text} for ${request.holder} after ${attempts} attempts: ${lastProblem}`);
-        this.address = request.network.text;
+    constructor(address, holder, problem) {
+        super(`Could not take the runner lease of ${address} for ${holder}: ${problem}. Nothing lets the address in; ` +
+            'run the job again, or allow the address by hand.');
+        this.address = address;
     }
 }
 
@@ -62421,7 +62723,7 @@ function statusMatches(status, wish) {
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
 const state_KEY = 'sync-whitelist';
-const WRITES = ['added', 'unknown', 'refused'];
+const WRITES = ['added', 'unknown', 'refused', 'covered'];
 /** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
 function leaseWriteAfterFailure(adds) {
     if (adds.includes('added'))
@@ -62430,7 +62732,7 @@ function leaseWriteAfterFailure(adds) {
 }
 /** True when an allowlist entry listing this job may remain on the instance. */
 function mayRemain(lease) {
-    return lease.write !== 'refused';
+    return lease.write === 'added' || lease.write === 'unknown';
 }
 /** Saves the state for post; later saves replace earlier ones. */
 function saveSyncWhitelistState(state) {
@@ -62475,17 +62777,18 @@ function isLeaseState(value) {
 
 
 
-/** Post has little time: fewer HTTP retries per call; the lease loop adds its own rounds on top. */
+/** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
-const POST_LEASE_ROUNDS = 5;
+const POST_BUDGET_MS = 30_000;
 /** The post step of sync-whitelist. */
 async function releaseWhitelist(options = {}) {
     const state = 'state' in options ? options.state : readSyncWhitelistState();
     const lease = state?.lease;
-    if (lease && !mayRemain(lease)) {
+    if (lease?.write === 'refused') {
         logInfo(shown `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
     }
-    const leaseToRelease = lease && mayRemain(lease) ? lease : undefined;
+    // A job that joined without writing still looks: the next holder's post removes an expired lease.
+    const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
     if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
         logInfo(shown `Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
         return;
@@ -62501,7 +62804,7 @@ async function releaseWhitelist(options = {}) {
         return client;
     };
     if (leaseToRelease)
-        await undoLease(api, state, leaseToRelease, { attempts: POST_LEASE_ROUNDS, ...options.loop });
+        await undoLease(api, state, leaseToRelease, { budgetMs: POST_BUDGET_MS, ...options.loop });
     if (state.restorePublicAccess)
         await undoPublicAccess(api, state, state.restorePublicAccess);
 }
@@ -62511,23 +62814,44 @@ async function connectForPost() {
     return target.allowlist(await target.connect({ http: { retry: POST_RETRY } }));
 }
 async function undoLease(api, state, lease, loop) {
+    let problem;
+    let seen = [];
     try {
         const network = parseHostAddress(lease.address);
         if (!network)
             throw new Error(`the saved address ${lease.address} is not a host address`);
         const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
-        const outcome = await releaseLease(await api(), request, loop);
+        const outcome = await runLease(await api(), request, 'leave', loop);
         const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
-        logInfo(shown `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+        if (outcome.status === 'released') {
+            logInfo(shown `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+            return;
+        }
+        if (outcome.status === 'kept') {
+            // Named on a lease that cannot be rewritten safely: it stays until its expiry rather than risk a gap.
+            warnLeftBehind(lease, sentence(what));
+            return;
+        }
+        problem = sentence(outcome.reason);
+        seen = outcome.lastSeen;
     }
     catch (error) {
-        // 'unknown': main's add got no clear answer, so the entry may or may not be there.
-        const left = lease.write === 'added'
-            ? `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays`
-            : `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address} listing ${lease.holder}; if present, it stays`;
-        logWarning(shown `${`Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence(errorMessage(error))} ` +
-            `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`);
+        problem = sentence(errorMessage(error));
     }
+    if (!mayRemain(lease)) {
+        logInfo(shown `Runner lease for ${lease.address}: this job wrote nothing to release; not checked further (${problem})`);
+        return;
+    }
+    warnLeftBehind(lease, `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${problem}`, seen);
+}
+function warnLeftBehind(lease, why, seen = []) {
+    // Two texts listed: a rewrite this step began and could not finish; both go with the lease.
+    const both = seen.length > 1 ? ` (listed as ${seen.map((item) => item.ipAddr).join(' and ')})` : '';
+    // 'unknown': main's add got no clear answer, so the entry may or may not be there.
+    const left = lease.write === 'unknown'
+        ? `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address}${both} listing ${lease.holder}; if present, it stays`
+        : `Left behind: allowlist entry ${lease.address}${both} listing ${lease.holder}; it stays`;
+    logWarning(shown `${`${why} ${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`);
 }
 async function undoPublicAccess(api, state, action) {
     try {
@@ -62548,6 +62872,173 @@ async function undoPublicAccess(api, state, action) {
 /** Ends `text` with exactly one period (error messages often end with one already). */
 function sentence(text) {
     return /[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
+/** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
+function projectChanges(items, changes) {
+    let result = [...items];
+    for (const change of changes) {
+        if (change.kind === 'add')
+            result.push(change.item);
+        if (change.kind === 'delete')
+            result = withoutAddrs(result, [change.item]);
+        if (change.kind === 'replace')
+            result = [...withoutAddrs(result, change.replaces), change.item];
+    }
+    return result;
+}
+/** The allowlist once a lease write of `item` (replacing `base`, if any) is done. */
+function projectLeaseWrite(items, item, base) {
+    return [...withoutAddrs(items, base ? [base] : []), item];
+}
+function withoutAddrs(items, gone) {
+    const addrs = new Set(gone.map((item) => item.ipAddr));
+    return items.filter((item) => !addrs.has(item.ipAddr));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-join.ts
+// The runner lease in main: take it (or plan it, in a dry run), save what post needs, and say how it went.
+// A job whose address is allowed is never failed for a lease it could not update: it gets a warning
+// naming what was left.
+
+
+
+
+
+
+
+
+
+
+/** Takes the runner lease for this job (main); in a dry run, only plans it. */
+async function takeLease(list, inputs, network, planned, state, loop = {}) {
+    const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    // Description text of the lease entry (the marker follows it): what the job runs on.
+    const text = stepHost().job.runnerName;
+    const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
+    if (inputs.dryRun)
+        return planLeaseDryRun(request, planned);
+    const lease = { address: network.text, holder, text, write: 'unknown' };
+    state.lease = lease;
+    saveSyncWhitelistState(state);
+    const adds = [];
+    let result;
+    try {
+        result = await runLease(list, request, 'join', { ...loop, onAdd: (o) => adds.push(o) });
+    }
+    catch (error) {
+        // Post warns of a lease left behind only when one of this job's adds may have gone through.
+        lease.write = leaseWriteAfterFailure(adds);
+        saveSyncWhitelistState(state);
+        throw error;
+    }
+    const joined = reportJoin(result, { address: network.text, holder, instanceId: inputs.instanceId, adds });
+    if (joined.write)
+        lease.write = joined.write;
+    else
+        delete state.lease;
+    saveSyncWhitelistState(state);
+    const held = joined.write !== undefined;
+    return {
+        address: network.text,
+        held,
+        created: result.written.includes('new lease'),
+        outcome: joined.outcome,
+    };
+}
+function planLeaseDryRun(request, planned) {
+    const current = readCurrentEntries(planned, request.owner);
+    const step = planLeaseStep(current, { ...request, now: new Date() }, 'join', EMPTY_MEMORY);
+    const outcome = step.kind === 'add' ? `would be written (${step.swap.reason})` : step.reason;
+    logInfo(shown `Runner lease for ${request.network.text}: ${outcome}.`);
+    const projected = step.kind === 'add' ? projectLeaseWrite(planned, step.swap.item, step.swap.base) : planned;
+    return { address: request.network.text, held: false, created: false, outcome, projected };
+}
+/** Logs how the join ended; the state post needs (undefined: nothing for post to do). Throws if not allowed. */
+function reportJoin(result, job) {
+    const { address, holder, instanceId, adds } = job;
+    const written = result.written.join('; ') || result.reason;
+    switch (result.status) {
+        case 'listed':
+            return log('added', `held by this job as ${holder} (${written}); the post step releases it`, address);
+        case 'covered':
+            return log('covered', `held by this job as ${holder} without being named: ${result.reason}`, address);
+        case 'not-needed':
+            return log(undefined, `not needed: ${result.reason}`, address);
+        default: {
+            if (result.lastSeen.length === 0)
+                throw new LeaseError(address, holder, result.reason);
+            const left = result.lastSeen.map((item) => `${item.ipAddr} "${item.description}"`).join(', ');
+            const outcome = `allowed, but not held by this job (${result.reason})`;
+            logWarning(shown `Could not join the runner lease of ${address} on instance ${instanceId} as ${holder}: ${result.reason}. The address is allowed for now by ${left}; this job is not counted on it, so it may be removed before this job ends (pushes and pulls are then refused).`);
+            // An add of this job that may have gone through still needs post; otherwise post only tidies up.
+            const write = adds.some((add) => add !== 'refused') ? leaseWriteAfterFailure(adds) : 'covered';
+            return { write, outcome };
+        }
+    }
+}
+function log(write, outcome, address) {
+    logInfo(shown `Runner lease for ${address}: ${outcome}.`);
+    return { ...(write ? { write } : {}), outcome };
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-sweep.ts
+// Removing runner leases outside their jobs (mode sweep, mode remove): through the lease protocol like
+// every other lease write, so a sweep never deletes an entry a job rewrote since the sweep read it.
+
+
+
+
+
+/** How long sweeping one address may take. */
+const SWEEP_BUDGET_MS = 60_000;
+/** True for an entry carrying `owner`'s lease marker. */
+function isOwnLease(item, owner) {
+    const mark = parseDescription(item.description).mark;
+    return isOwnedBy(mark, owner) && mark.kind === 'lease';
+}
+/** The host an entry's address names (`1.2.3.4` for `1.2.3.4/32` too); undefined for wider networks. */
+function hostOf(ipAddr) {
+    const parsed = parseNetwork(ipAddr, { rejectHostBits: false });
+    return parsed.ok ? parseHostAddress(parsed.network.text) : undefined;
+}
+/**
+ * Removes the expired leases of the addresses of `items` (this owner's lease entries, planned for
+ * removal). Returns the addresses whose lease stayed (renewed by a job meanwhile, or not removable here).
+ */
+async function sweepLeases(list, owner, items) {
+    const kept = [];
+    const networks = new Map(items.flatMap((item) => {
+        const network = hostOf(item.ipAddr);
+        return network ? [[network.text, network]] : [];
+    }));
+    for (const network of networks.values()) {
+        const request = { network, holder: '', owner, text: '', leaseMs: 0 };
+        const outcome = await runLease(list, request, 'sweep', { budgetMs: SWEEP_BUDGET_MS });
+        if (outcome.status === 'gave-up')
+            throw new Error(`Could not remove the expired lease of ${network.text}: ${outcome.reason}`);
+        const what = outcome.written.join('; ') || outcome.reason;
+        logInfo(shown `Runner lease for ${network.text}: ${outcome.status === 'released' ? 'removed' : 'kept'} (${what}).`);
+        if (outcome.status !== 'released')
+            kept.push(network.text);
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
+
+/**
+ * How to write `network` so that it does not collide with entries about to be replaced: the API has no
+ * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
+ * entry exists before the old one goes (no moment without access). Wider networks have one form only.
+ * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
+ * of them (the rewrite then happens in place, delete then add, under the form being replaced).
+ */
+function unusedForm(network, occupied, taken = []) {
+    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
+    // Both forms taken by others: write the usual form and let the API's answer decide.
+    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan.ts
@@ -62735,49 +63226,6 @@ function applyLinkChange(links, change) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
-
-/** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
-function projectChanges(items, changes) {
-    let result = [...items];
-    for (const change of changes)
-        result = projectChange(result, change);
-    return result;
-}
-function projectChange(items, change) {
-    switch (change.kind) {
-        case 'add':
-            return [...items, change.item];
-        case 'delete':
-            return withoutAddrs(items, [change.item]);
-        case 'replace':
-            return [...withoutAddrs(items, change.replaces), change.item];
-        case 'keep':
-        case 'skip':
-            return items;
-        default:
-            return assertNever(change, 'allowlist change');
-    }
-}
-/** The allowlist after one lease step. */
-function projectLeaseStep(items, step) {
-    switch (step.kind) {
-        case 'write':
-            return [...withoutAddrs(items, step.replaces), step.item];
-        case 'delete':
-            return withoutAddrs(items, step.items);
-        case 'none':
-        case 'wait':
-            return [...items];
-        default:
-            return assertNever(step, 'lease step');
-    }
-}
-function withoutAddrs(items, gone) {
-    const addrs = new Set(gone.map((item) => item.ipAddr));
-    return items.filter((item) => !addrs.has(item.ipAddr));
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/report.ts
 // Pure text for the log, the outputs and the job summary.
 
@@ -62860,9 +63308,8 @@ function list(addresses) {
 /** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
 async function fetchText(url, options) {
     const { maxBytes = 4096 } = options;
-    const dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
-    // An agent made here is destroyed here; one passed in belongs to the caller.
-    const own = dispatcher === options.dispatcher ? undefined : dispatcher;
+    const own = options.dispatcher ? undefined : new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
+    const dispatcher = options.dispatcher ?? own;
     try {
         const target = new URL(url);
         const response = await dispatcher.request({
@@ -63022,8 +63469,6 @@ async function runnerAddress(inputs) {
 
 
 
-
-
 /** The main step of sync-whitelist. */
 async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     for (const note of inputs.entryNotes)
@@ -63038,7 +63483,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     const declared = inputs.mode === 'remove' && runnerIp
         ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
         : inputs.entries;
-    const changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
+    let changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
         mode: inputs.mode,
         owner: inputs.owner,
         runId: inputs.runId,
@@ -63046,7 +63491,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     });
     printChanges(changes, inputs.dryRun);
     if (!inputs.dryRun)
-        await applyChanges(list, changes);
+        changes = await applyChanges(list, inputs, changes);
     const planned = projectChanges(links.whitelist, changes);
     const lease = runnerIp && inputs.mode !== 'remove'
         ? await takeLease(list, inputs, runnerIp, planned, state)
@@ -63113,7 +63558,12 @@ function printChanges(changes, dryRun) {
             logWarning(shown `${change.warning}`);
 }
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
-async function applyChanges(list, changes) {
+/**
+ * Runner leases are removed through the lease protocol (lease-sweep.ts); returns the changes as done (a
+ * lease that stayed becomes a `keep`).
+ */
+async function applyChanges(list, inputs, changes) {
+    const { owner } = inputs;
     const writes = changes.filter(isWrite);
     for (const change of writes) {
         if (change.kind === 'add')
@@ -63121,51 +63571,17 @@ async function applyChanges(list, changes) {
         if (change.kind === 'replace')
             await writeReplacing(list, change.item, change.replaces);
     }
-    const deletions = writes.flatMap((change) => (change.kind === 'delete' ? [change.item.ipAddr] : []));
-    if (deletions.length > 0)
-        await list.remove(deletions);
-}
-async function takeLease(list, inputs, network, planned, state) {
-    const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    // Description text of the lease entry (the marker follows it): what the job runs on.
-    const text = stepHost().job.runnerName;
-    const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
-    if (inputs.dryRun) {
-        const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
-        const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
-        logInfo(shown `Runner lease for ${network.text}: ${outcome}.`);
-        return {
-            address: network.text,
-            held: false,
-            created: false,
-            outcome,
-            projected: projectLeaseStep(planned, step),
-        };
-    }
-    const lease = { address: network.text, holder, text, write: 'unknown' };
-    state.lease = lease;
-    saveSyncWhitelistState(state);
-    const adds = [];
-    let result;
-    try {
-        result = await acquireLease(list, request, { onAdd: (outcome) => adds.push(outcome) });
-    }
-    catch (error) {
-        // Post warns of a lease left behind only when one of this job's adds may have gone through.
-        lease.write = leaseWriteAfterFailure(adds);
-        saveSyncWhitelistState(state);
-        throw error;
-    }
-    const outcome = result.held
-        ? `held by this job as ${holder} (${result.written.join('; ') || result.reason}); the post step releases it`
-        : `not needed: ${result.reason}`;
-    logInfo(shown `Runner lease for ${network.text}: ${outcome}.`);
-    if (result.held)
-        lease.write = 'added';
-    else
-        delete state.lease;
-    saveSyncWhitelistState(state);
-    return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
+    const deleted = writes.flatMap((change) => (change.kind === 'delete' ? [change.item] : []));
+    const plain = deleted.filter((item) => !isOwnLease(item, owner)).map((item) => item.ipAddr);
+    if (plain.length > 0)
+        await list.remove(plain);
+    const leases = deleted.filter((item) => isOwnLease(item, owner));
+    const kept = leases.length > 0 ? await sweepLeases(list, owner, leases) : [];
+    return changes.map((change) => change.kind === 'delete' &&
+        isOwnLease(change.item, owner) &&
+        kept.includes(hostOf(change.item.ipAddr)?.text ?? '')
+        ? { kind: 'keep', item: change.item, reason: 'runner lease renewed or still needed; not removed' }
+        : change);
 }
 function writeOutputs(report) {
     setStepOutput('added', JSON.stringify(report.dryRun ? [] : report.added));
@@ -63197,13 +63613,6 @@ const CLI_ACTIONS = {
         post: () => releaseWhitelist(),
     },
 };
-/** The action named `name` (a name parseArguments accepted). */
-function cliAction(name) {
-    const action = CLI_ACTIONS[name];
-    if (!action)
-        throw new Error(`registry-actions has no action ${name}.`);
-    return action;
-}
 
 ;// CONCATENATED MODULE: ./src/cli/usage-error.ts
 /** A command line the CLI cannot run (unknown action or flag, missing value): exit code 2, nothing called. */
@@ -63252,8 +63661,8 @@ function parseArguments(argv, metadataOf, actions) {
     const metadata = metadataOf(action);
     const options = { format: 'env', post, debug: false, help: false };
     const inputs = [];
-    const tokens = [...rest];
-    for (let token = tokens.shift(); token !== undefined; token = tokens.shift()) {
+    for (let i = 0; i < rest.length; i++) {
+        const token = rest[i];
         if (token === '-h') {
             options.help = true;
             continue;
@@ -63262,12 +63671,12 @@ function parseArguments(argv, metadataOf, actions) {
             throw new UsageError(`'${token}' is not a flag: give values as --<input> <value>.`);
         }
         const [name, inline] = splitFlag(token.slice(2));
+        const next = rest[i + 1];
         const takeValue = (bare) => {
             if (inline !== undefined)
                 return inline;
-            const next = tokens[0];
             if (next !== undefined && !next.startsWith('--')) {
-                tokens.shift();
+                i++;
                 return next;
             }
             if (bare !== undefined)
@@ -63811,10 +64220,10 @@ async function runCli(argv, context) {
     };
     useStepHost(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
     try {
-        const command = parseArguments(argv, (name) => cliAction(name).metadata, Object.keys(CLI_ACTIONS));
+        const command = parseArguments(argv, (name) => CLI_ACTIONS[name].metadata, Object.keys(CLI_ACTIONS));
         if (command.kind === 'help') {
             const metadata = Object.values(CLI_ACTIONS).map((action) => action.metadata);
-            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => cliAction(name).post));
+            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => CLI_ACTIONS[name].post));
             terminal.out(visibleLines(generalHelp(metadata, withPost)));
             return EXIT.done;
         }
@@ -63822,7 +64231,7 @@ async function runCli(argv, context) {
             terminal.out(`${PROJECT_NAME} ${PROJECT_VERSION}\n`);
             return EXIT.done;
         }
-        const action = cliAction(command.action);
+        const action = CLI_ACTIONS[command.action];
         if (command.options.help) {
             terminal.out(visibleLines(actionHelp(action.metadata, action.post !== undefined)));
             return EXIT.done;
@@ -63850,8 +64259,6 @@ async function runCli(argv, context) {
 }
 async function runEntry(name, action, options, host, stateFile, { terminal, log }) {
     const entry = options.post ? action.post : action.main;
-    if (!entry)
-        throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
     const requests = countRequests();
     const warningsBefore = log.warnings();
     const outcome = await runStep(entry);

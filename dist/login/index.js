@@ -46795,11 +46795,12 @@ function isRetryableOutcome(outcome) {
     return outcome.kind === 'status' ? isRetryableStatus(outcome.status) : isRetryableNetworkCode(outcome.code);
 }
 /**
- * POST and PATCH are repeated only when the API makes it safe (a repeat could create the resource
- * twice), or when the first try provably had no effect: a 429 or a connection that never opened.
+ * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
+ * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
+ * that never opened.
  */
 function isRepeatable(outcome, context) {
-    if (context.retrySafe || isIdempotentMethod(context.method))
+    if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method)))
         return true;
     if (outcome.kind === 'status')
         return outcome.status === 429;
@@ -47404,6 +47405,7 @@ async function requestWithRetries(config, request) {
         const decision = planRetry(result.outcome, {
             method: request.method,
             retrySafe: request.retrySafe,
+            idempotent: request.idempotent,
             attempt,
             elapsedMs: now.getTime() - startedAt,
             now,
@@ -48926,13 +48928,17 @@ async function addWhitelistItem(api, instanceId, item) {
         operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
     });
 }
-/** Deletes allowlist entries by their exact `ipAddr` text. */
-async function deleteWhitelistItems(api, instanceId, ipAddrs) {
+/**
+ * Deletes allowlist entries by their exact `ipAddr` text. `once`: never repeated once it may have reached
+ * the server (a late repeat would remove an entry someone added again under the same text meanwhile).
+ */
+async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
     await api.request({
         method: 'DELETE',
         path: `${publicLinksPath(instanceId)}/whitelist`,
         body: { items: ipAddrs },
         operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+        ...(options.once ? { idempotent: false } : {}),
     });
 }
 function public_links_isRecord(value) {
@@ -48979,7 +48985,7 @@ function ccrInstanceAllowlist(api, instanceId) {
         read: () => getPublicLinks(api, instanceId),
         setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
         add: (item) => addWhitelistItem(api, instanceId, item),
-        remove: (ipAddrs) => deleteWhitelistItems(api, instanceId, ipAddrs),
+        remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
         privateLinks: {
             list: () => listPrivateLinks(api, instanceId),
             create: (link) => createPrivateLink(api, instanceId, link),

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4748);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2960);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWhitelist */ .v)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4748:
+/***/ 2960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45524,8 +45524,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   v: () => (/* binding */ syncWhitelist)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/core/host/step-host.ts
 var step_host = __nccwpck_require__(897);
 ;// CONCATENATED MODULE: ./src/core/action/job-summary.ts
@@ -45704,7 +45702,7 @@ function formatDescription(text, mark) {
     const prefix = text === '' ? '' : `${text} `;
     if (mark.kind === 'permanent')
         return `${prefix}(${mark.owner} run ${mark.runId})`;
-    const head = `${prefix}(${mark.owner} lease v${mark.version} until ${marker_formatMinute(mark.until)}:`;
+    const head = `${prefix}(${mark.owner} lease v${mark.version} until ${formatMinute(mark.until)}:`;
     const listed = [...mark.holders];
     let overflow = mark.overflow;
     for (;;) {
@@ -45721,9 +45719,12 @@ function isOwnedBy(mark, owner) {
     return mark?.owner === owner;
 }
 /** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
-function marker_formatMinute(date) {
-    const minute = new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
-    return `${minute.toISOString().slice(0, 16)}Z`;
+function formatMinute(date) {
+    return `${ceilMinute(date).toISOString().slice(0, 16)}Z`;
+}
+/** The date rounded up to a whole minute: the expiry a marker written now would show. */
+function ceilMinute(date) {
+    return new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
 }
 /** The owner name rule: it must read as one token in the marker. */
 function isValidOwner(owner) {
@@ -45756,38 +45757,6 @@ function entriesFor(current, network) {
  */
 function isAnyLease(entry) {
     return parseDescription(entry.item.description).mark?.kind === 'lease';
-}
-
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
-// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
-// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
-// for months (write days).
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
-/** How messages describe the grammar. */
-const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
-/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / DAY);
-}
-/** The duration in whole hours; undefined when it is not a whole number of hours. */
-function wholeHours(duration) {
-    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
 }
 
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
@@ -46122,6 +46091,8 @@ function baiduCanonicalUri(pathname) {
         .join('/');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/signing/hmac-sha256.ts
 
 /** Lower-case hex HMAC-SHA256 of data under key. */
@@ -46470,11 +46441,12 @@ function isRetryableOutcome(outcome) {
     return outcome.kind === 'status' ? isRetryableStatus(outcome.status) : isRetryableNetworkCode(outcome.code);
 }
 /**
- * POST and PATCH are repeated only when the API makes it safe (a repeat could create the resource
- * twice), or when the first try provably had no effect: a 429 or a connection that never opened.
+ * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
+ * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
+ * that never opened.
  */
 function isRepeatable(outcome, context) {
-    if (context.retrySafe || isIdempotentMethod(context.method))
+    if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method)))
         return true;
     if (outcome.kind === 'status')
         return outcome.status === 429;
@@ -47081,6 +47053,7 @@ async function requestWithRetries(config, request) {
         const decision = planRetry(result.outcome, {
             method: request.method,
             retrySafe: request.retrySafe,
+            idempotent: request.idempotent,
             attempt,
             elapsedMs: now.getTime() - startedAt,
             now,
@@ -47973,9 +47946,6 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
-// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
-// user name and password (it has no temporary credentials).
-
 
 
 
@@ -48078,21 +48048,13 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: readDurationHours(reader),
+        durationHours: reader.integer('duration', {
+            min: 1,
+            max: MAX_DURATION_HOURS,
+            default: DEFAULT_DURATION_HOURS,
+        }),
         registry,
     });
-}
-/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
-function readDurationHours(reader) {
-    const text = reader.optional('duration');
-    if (text === undefined)
-        return DEFAULT_DURATION_HOURS;
-    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
-    const hours = duration && wholeHours(duration);
-    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
-        throw new errors/* InputError */.dz('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
-    }
-    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -48487,13 +48449,17 @@ async function addWhitelistItem(api, instanceId, item) {
         operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
     });
 }
-/** Deletes allowlist entries by their exact `ipAddr` text. */
-async function deleteWhitelistItems(api, instanceId, ipAddrs) {
+/**
+ * Deletes allowlist entries by their exact `ipAddr` text. `once`: never repeated once it may have reached
+ * the server (a late repeat would remove an entry someone added again under the same text meanwhile).
+ */
+async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
     await api.request({
         method: 'DELETE',
         path: `${publicLinksPath(instanceId)}/whitelist`,
         body: { items: ipAddrs },
         operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+        ...(options.once ? { idempotent: false } : {}),
     });
 }
 function public_links_isRecord(value) {
@@ -48540,7 +48506,7 @@ function ccrInstanceAllowlist(api, instanceId) {
         read: () => getPublicLinks(api, instanceId),
         setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
         add: (item) => addWhitelistItem(api, instanceId, item),
-        remove: (ipAddrs) => deleteWhitelistItems(api, instanceId, ipAddrs),
+        remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
         privateLinks: {
             list: () => listPrivateLinks(api, instanceId),
             create: (link) => createPrivateLink(api, instanceId, link),
@@ -50237,6 +50203,30 @@ async function deleteSwrRetention(api, namespace, repository, id) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
+const HOUR = 3_600_000;
+const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
+/**
+ * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
+ * There is no `m`: it reads as minutes to some and months to others.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0'] = match;
+    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / UNITS.d);
+}
+
 ;// CONCATENATED MODULE: ./src/core/output/markdown.ts
 // Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
 // cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
@@ -50640,7 +50630,7 @@ const actionMetadata = {
             default: '5',
         },
         'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
             required: false,
             default: '6h',
         },
@@ -50770,6 +50760,23 @@ function checkEntry(network, text, allowAny, seen) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
+// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
+const MINUTE = 60_000;
+const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
+/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
+function parseLeaseDuration(text) {
+    const match = text
+        .trim()
+        .toLowerCase()
+        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || text.trim() === '')
+        return undefined;
+    const [, days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
+    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
 // The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
 
@@ -50889,9 +50896,9 @@ function readOwner(reader) {
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseDuration(text)?.ms;
+    const ms = parseLeaseDuration(text);
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new errors/* InputError */.dz('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
+        throw new errors/* InputError */.dz('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
     }
     return ms;
 }
@@ -50927,109 +50934,375 @@ function checkCombinations(inputs) {
     return inputs;
 }
 
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
-
-/**
- * How to write `network` so that it does not collide with entries about to be replaced: the API has no
- * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
- * entry exists before the old one goes (no moment without access). Wider networks have one form only.
- * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
- * of them (the rewrite then happens in place, delete then add, under the form being replaced).
- */
-function unusedForm(network, occupied, taken = []) {
-    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
-    // Both forms taken by others: write the usual form and let the API's answer decide.
-    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
-// Pure planning of runner leases. One allowlist entry per address lists every job that holds it; a job
-// joins by rewriting the entry with itself added and leaves by rewriting it without itself, deleting it
-// only when it was the last holder. Rewrites are versioned so concurrent writers can tell old from new.
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-view.ts
+// One address as a lease sees it in a read of the allowlist: this owner's lease entries (at most two: the
+// host's two spellings), an entry that already lets the address in without a lease, and the spellings
+// that entries of other owners hold.
 
 
-
-
-/** What to write so that `holder` is listed on the lease for its address (or nothing, if already allowed). */
-function planJoin(current, request) {
-    const cover = coveringEntry(current, request.network);
-    if (cover)
-        return {
-            kind: 'none',
-            reason: `already allowed by ${cover.item.ipAddr} (${cover.item.description || 'no description'})`,
-        };
-    const leases = leaseEntries(current, request.network);
-    if (leases.length === 0) {
-        const until = new Date(request.now.getTime() + request.leaseMs);
-        return write(current, request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
-    }
-    const newest = newestOf(leases);
-    if (leases.length > 1 && !request.force)
-        return { kind: 'wait', reason: 'another job is rewriting the lease' };
-    if (leases.length === 1 && newest.mark.holders.includes(request.holder)) {
-        return { kind: 'none', reason: 'this job already holds the lease' };
-    }
-    const expired = newest.mark.until.getTime() <= request.now.getTime();
-    const wanted = new Date(request.now.getTime() + request.leaseMs);
-    const holders = expired ? [] : newest.mark.holders.filter((holder) => holder !== request.holder);
-    const mark = {
-        version: newest.mark.version + 1,
-        until: expired || wanted > newest.mark.until ? wanted : newest.mark.until,
-        holders: [...holders, request.holder],
-        overflow: expired ? 0 : newest.mark.overflow,
-    };
-    const reason = expired ? 'renewed an expired lease' : `joined the lease of ${describeHolders(newest.mark)}`;
-    return write(current, request, mark, leases.map((lease) => lease.item), reason);
-}
-/** What to write so that `holder` is no longer listed; the entry goes when nobody else holds it. */
-function lease_plan_planRelease(current, request) {
-    const leases = leaseEntries(current, request.network);
-    if (leases.length === 0)
-        return { kind: 'none', reason: 'no lease entry left for this address' };
-    if (leases.length > 1 && !request.force)
-        return { kind: 'wait', reason: 'another job is rewriting the lease' };
-    const newest = newestOf(leases);
-    const items = leases.map((lease) => lease.item);
-    if (!newest.mark.holders.includes(request.holder) && leases.length === 1) {
-        return {
-            kind: 'none',
-            reason: `this job is not listed on the lease; it expires at ${formatMinute(newest.mark.until)}`,
-        };
-    }
-    const others = newest.mark.holders.filter((holder) => holder !== request.holder);
-    const expired = newest.mark.until.getTime() <= request.now.getTime();
-    if (expired || (others.length === 0 && newest.mark.overflow === 0)) {
-        return { kind: 'delete', items, reason: expired ? 'lease expired' : 'last holder left' };
-    }
-    const mark = { ...newest.mark, version: newest.mark.version + 1, holders: others };
-    return write(current, request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
-}
-/** True when `holder` is listed on a lease entry for its address. */
-function holdsLease(current, request) {
-    return leaseEntries(current, request.network).some((lease) => lease.mark.holders.includes(request.holder));
+/** What a read of the allowlist says about `network`, for `owner`'s leases. */
+function viewLease(current, network) {
+    const matches = entriesFor(current, network);
+    const leases = matches
+        .flatMap((entry) => (entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []))
+        .sort((a, b) => a.mark.version - b.mark.version);
+    const taken = matches.filter((entry) => entry.mark?.kind !== 'lease').map((entry) => entry.item.ipAddr);
+    const cover = coveringEntry(current, network);
+    return { leases, taken, ...(cover ? { cover } : {}) };
 }
 /** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
 function coveringEntry(current, network) {
     return current.find((entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network));
 }
-function leaseEntries(current, network) {
-    return entriesFor(current, network).flatMap((entry) => entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []);
+/** The other spelling of a lease entry's host, or undefined when it has none (wider networks). */
+function otherForm(network, ipAddr) {
+    return alternateForm(network, ipAddr);
 }
-function newestOf(leases) {
-    return leases.reduce((newest, lease) => (lease.mark.version > newest.mark.version ? lease : newest));
+/** The spelling a new lease is written under: the usual one, unless an entry of another owner holds it. */
+function newLeaseForm(network, view, refused) {
+    const forms = [network.text, alternateForm(network, network.text)];
+    return forms.find((form) => form !== undefined && !view.taken.includes(form) && !refused.includes(form));
 }
-function write(current, request, mark, replaces, reason) {
-    // A form held by an entry that is not ours to replace (another owner's lease) cannot be written.
-    const taken = entriesFor(current, request.network)
-        .map((entry) => entry.item.ipAddr)
-        .filter((ipAddr) => !replaces.some((item) => item.ipAddr === ipAddr));
-    const ipAddr = unusedForm(request.network, replaces.map((item) => item.ipAddr), taken);
-    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...mark });
-    return { kind: 'write', item: { ipAddr, description }, replaces, reason };
+/** True when both items are the very same entry: same address text and same description. */
+function sameItem(a, b) {
+    return a.ipAddr === b.ipAddr && a.description === b.description;
+}
+/** Identifies a pair of lease entries exactly, so a pair that stays unchanged can be recognised. */
+function pairKey(leases) {
+    return JSON.stringify(leases.map((lease) => [lease.item.ipAddr, lease.item.description]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-memory.ts
+
+const EMPTY_MEMORY = { refused: [], duplicateRefusals: {}, contention: 0 };
+const LEASE_TIMING = { settleMs: 15_000, staleSwapMs: 180_000 };
+/**
+ * Refusals as a duplicate, with the spelling absent and the old entry unchanged before and after, that
+ * show the API takes a host's two spellings as one entry (a race shows this once, and rarely).
+ */
+const DUPLICATE_EVIDENCE = 2;
+/** Updates the memory with a fresh read of the address: adopts, forgets and times what it saw. */
+function observe(memory, view, now, timing = LEASE_TIMING) {
+    const listed = (item) => view.leases.some((lease) => sameItem(lease.item, item));
+    let { mine, unsettled, landed, removed } = memory;
+    if (mine && !listed(mine.item)) {
+        landed = mine;
+        mine = undefined;
+    }
+    if (unsettled?.kind === 'add' && unsettled.items.some(listed)) {
+        mine = unsettled.swap;
+        unsettled = undefined;
+    }
+    else if (unsettled) {
+        const deleted = unsettled.kind === 'delete' && !unsettled.items.some(listed);
+        if (deleted)
+            removed = [...(removed ?? []), ...unsettled.items];
+        if (deleted || unsettled.answered || now - unsettled.at >= timing.settleMs)
+            unsettled = undefined;
+    }
+    const key = view.leases.length >= 2 ? pairKey(view.leases) : undefined;
+    const pair = key === undefined ? undefined : memory.pair?.key === key ? memory.pair : { key, since: now };
+    const { refused, duplicateRefusals } = weighConflict(memory, view);
+    return {
+        refused,
+        duplicateRefusals,
+        contention: memory.contention + (pair || memory.conflict ? 1 : 0),
+        ...(mine ? { mine } : {}),
+        ...(landed ? { landed } : {}),
+        ...(removed ? { removed } : {}),
+        ...(unsettled ? { unsettled } : {}),
+        ...(pair ? { pair } : {}),
+    };
+}
+/** Counts a duplicate refusal when this read, too, shows the spelling free and the old entry unchanged. */
+function weighConflict(memory, view) {
+    const { conflict, refused, duplicateRefusals } = memory;
+    const base = conflict?.base;
+    if (!conflict || !base)
+        return { refused, duplicateRefusals };
+    const spelling = conflict.item.ipAddr;
+    const free = !view.leases.some((lease) => lease.item.ipAddr === spelling) && !view.taken.includes(spelling);
+    const unchanged = view.leases.some((lease) => sameItem(lease.item, base));
+    if (!free || !unchanged)
+        return { refused, duplicateRefusals };
+    const count = (duplicateRefusals[spelling] ?? 0) + 1;
+    return {
+        refused: count >= DUPLICATE_EVIDENCE ? [...refused, spelling] : refused,
+        duplicateRefusals: { ...duplicateRefusals, [spelling]: count },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-step.ts
+
+
+/** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
+function swapOver(view, lease, request, memory, write) {
+    if (swapBlocked(view, lease, request, memory))
+        return undefined;
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    return add(request, { ...write, ipAddr, base: lease.item });
+}
+/** Why the lease's other spelling cannot hold a second entry, or '' when it can. */
+function swapBlocked(view, lease, request, memory) {
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    if (ipAddr === undefined)
+        return 'a network has one spelling only';
+    if (view.taken.includes(ipAddr))
+        return `${ipAddr} is held by another entry`;
+    if (memory.refused.includes(ipAddr))
+        return `the API does not take ${ipAddr} beside ${lease.item.ipAddr}`;
+    return '';
+}
+function add(request, entry) {
+    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...entry.mark });
+    const swap = {
+        item: { ipAddr: entry.ipAddr, description },
+        closing: entry.closing,
+        reason: entry.reason,
+        ends: entry.ends,
+        ...(entry.base ? { base: entry.base } : {}),
+    };
+    return { kind: 'add', swap };
+}
+function done(status, reason) {
+    return { kind: 'done', status, reason };
 }
 function describeHolders(mark) {
     const extra = mark.overflow > 0 ? ` and ${mark.overflow} more` : '';
-    return `${mark.holders.join(', ')}${extra}`;
+    return `${mark.holders.join(', ') || 'nobody'}${extra}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-swap.ts
+
+
+/**
+ * After this loop's add: commit if the old entry is still the version planned on; undefined when the add
+ * needs nothing more. Otherwise the entry beside it was written on top of it (it carries this job's
+ * change: not ours to delete), or was there first (this add is the second entry and holds the lock: take
+ * it back), or was added after it by a job whose read is as old as ours (that job takes its own back).
+ * The last two look alike and only the first of them lasts: the rewrite is taken back once the pair has
+ * stood for half the time after which onlookers clear a pair, so they never clear it together with us.
+ */
+function continueSwap(view, swap, request, memory, timing) {
+    const mine = view.leases.find((lease) => sameItem(lease.item, swap.item));
+    const other = view.leases.find((lease) => lease !== mine);
+    if (other && swap.base && sameItem(other.item, swap.base)) {
+        if (swap.closing)
+            return { kind: 'delete', items: [other.item, swap.item], why: 'close', reason: swap.reason };
+        return { kind: 'delete', items: [other.item], why: 'commit', reason: swap.reason };
+    }
+    // Only a rewrite of this entry knows its change: the holders it named and those it took off.
+    const carried = other && carries(other, swap);
+    if (!other || carried)
+        return undefined;
+    const stood = memory.pair ? request.now.getTime() - memory.pair.since : 0;
+    if (stood < timing.staleSwapMs / 2)
+        return {
+            kind: 'wait',
+            reason: 'another entry stands beside this rewrite; waiting to see which one goes',
+        };
+    const reason = 'the lease changed since it was read; taking this rewrite back';
+    return { kind: 'delete', items: [swap.item], why: 'abort', reason };
+}
+/**
+ * Holders that have left, carried by this loop's add: one that landed after the entry it replaces was
+ * gone (closed by its last holder, or expired) copied that entry's holders. Not when the add is older than
+ * a stalled rewrite may be (then a swap left half done may have been cleared, keeping its holders).
+ */
+function leftHolders(swap, request, memory, timing) {
+    const base = swap?.base;
+    if (!base || swap.sentAt === undefined)
+        return [];
+    // Gone because this loop deleted it (its commit landed unanswered): its holders are ours to keep.
+    if (memory.removed?.some((item) => sameItem(item, base)))
+        return [];
+    if (request.now.getTime() - swap.sentAt >= timing.staleSwapMs)
+        return [];
+    return (leaseMarkOf(base)?.holders ?? []).filter((holder) => holder !== request.holder);
+}
+/** True when `entry` shows the change of `swap` (holders it named, named no more): it was written on top. */
+function carries(entry, swap) {
+    const after = leaseMarkOf(swap.item)?.holders ?? [];
+    const before = swap.base ? (leaseMarkOf(swap.base)?.holders ?? []) : [];
+    const named = after.filter((holder) => !before.includes(holder));
+    const dropped = before.filter((holder) => !after.includes(holder));
+    // A rewrite that changes no name cannot be told apart: it counts as not carried (and waits).
+    if (named.length + dropped.length === 0)
+        return false;
+    const holders = entry.mark.holders;
+    return named.every((holder) => holders.includes(holder)) && dropped.every((h) => !holders.includes(h));
+}
+/** The lease marker of an item this loop wrote. */
+function leaseMarkOf(item) {
+    const mark = parseDescription(item.description).mark;
+    return mark?.kind === 'lease' ? mark : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
+
+
+
+
+
+/**
+ * A job that lost this many rounds to other writers joins without being named: the lease is then kept
+ * until its expiry, and every later job whose lease-duration it lasts joins without a rewrite.
+ */
+const CONTENDED_ROUNDS = 5;
+/** The next step of `goal` for the address of `request`, from one read and the loop's memory. */
+function planLeaseStep(current, request, goal, memory, timing = LEASE_TIMING) {
+    const view = viewLease(current, request.network);
+    if (goal === 'join' && view.cover) {
+        const { item } = view.cover;
+        return done('not-needed', `already allowed by ${item.ipAddr} (${item.description || 'no description'})`);
+    }
+    if (memory.unsettled)
+        return { kind: 'wait', reason: 'an earlier request got no answer; waiting for it' };
+    const { mine, ...rest } = memory;
+    if (mine) {
+        const step = continueSwap(view, mine, request, memory, timing);
+        if (step)
+            return step;
+    }
+    if (view.leases.length >= 2)
+        return planPair(view, request, goal, rest, timing.staleSwapMs);
+    const lease = view.leases[0];
+    const ghosts = [mine, memory.landed].flatMap((swap) => leftHolders(swap, request, memory, timing));
+    const purge = lease && purgeHolders(view, lease, request, goal, rest, ghosts);
+    if (purge)
+        return purge;
+    const step = goal === 'join' ? planJoin(view, lease, request, rest) : planEnd(view, lease, request, goal, rest);
+    // This loop's own add settled the goal: say what it wrote.
+    return mine && step.kind === 'done' ? done(step.status, mine.reason) : step;
+}
+/** Takes holders that have left off the lease (closing it when nobody is left). */
+function purgeHolders(view, lease, request, goal, memory, left) {
+    const gone = lease.mark.overflow === 0 ? lease.mark.holders.filter((holder) => left.includes(holder)) : [];
+    if (gone.length === 0)
+        return undefined;
+    const holders = lease.mark.holders.filter((holder) => !gone.includes(holder));
+    if (holders.length === 0)
+        return planEnd(view, { ...lease, mark: { ...lease.mark, holders } }, request, 'sweep', memory);
+    const mark = { ...lease.mark, version: lease.mark.version + 1, holders };
+    const reason = `took off ${gone.join(', ')}, holders of a lease that had ended`;
+    const ends = goal === 'join' ? 'listed' : 'released';
+    return swapOver(view, lease, request, memory, { mark, reason, closing: false, ends });
+}
+/** Two entries: another writer holds the swap lock. Wait; remove the older one if nobody finishes it. */
+function planPair(view, request, goal, memory, staleMs) {
+    const [older, newer] = view.leases;
+    const now = request.now.getTime();
+    const unchanged = memory.pair ? now - memory.pair.since : 0;
+    // Every write sets an expiry after its own time, so an expiry long gone dates the swap for a sweep.
+    const oldSwap = goal === 'sweep' && newer.mark.until.getTime() + staleMs <= now;
+    if (unchanged >= staleMs || oldSwap) {
+        return {
+            kind: 'delete',
+            items: [older.item],
+            why: 'break',
+            reason: `removed ${older.item.ipAddr} (v${older.mark.version}), left behind by a rewrite that never finished`,
+        };
+    }
+    return { kind: 'wait', reason: 'another job is rewriting the lease' };
+}
+function planJoin(view, lease, request, memory) {
+    const need = ceilMinute(new Date(request.now.getTime() + request.leaseMs));
+    if (!lease) {
+        const ipAddr = newLeaseForm(request.network, view, memory.refused);
+        if (!ipAddr)
+            return done('unprotected', `both spellings of ${request.network.text} are held by other entries`);
+        const mark = { version: 1, until: need, holders: [request.holder], overflow: 0 };
+        return add(request, { ipAddr, mark, reason: 'new lease', closing: false, ends: 'listed' });
+    }
+    const { mark } = lease;
+    const expired = mark.until.getTime() <= request.now.getTime();
+    if (!expired && mark.holders.includes(request.holder))
+        return done('listed', 'this job already holds the lease');
+    if (!expired && mark.overflow > 0 && mark.until >= need) {
+        return done('covered', `joined without a rewrite: the lease is kept until ${formatMinute(mark.until)}, which lasts this job's lease-duration`);
+    }
+    // A lease with holders not named is kept until its expiry; a crowd of jobs makes it one (`+1`), so
+    // later jobs whose lease-duration it lasts join without a rewrite. The writer is always named: a
+    // rewrite of its entry by another job then still shows its change.
+    const unnamed = mark.overflow > 0 || memory.contention >= CONTENDED_ROUNDS;
+    const next = expired
+        ? { version: mark.version + 1, until: need, holders: [request.holder], overflow: 0 }
+        : {
+            version: mark.version + 1,
+            until: mark.until >= need ? mark.until : need,
+            holders: [...mark.holders.filter((holder) => holder !== request.holder), request.holder],
+            overflow: unnamed ? Math.max(mark.overflow, 1) : 0,
+        };
+    const reason = expired
+        ? 'renewed an expired lease'
+        : mark.overflow > 0
+            ? `extended the lease to ${formatMinute(next.until)}`
+            : unnamed
+                ? `joined the lease of ${describeHolders(mark)}; many jobs at once, so it is kept until ${formatMinute(next.until)}`
+                : `joined the lease of ${describeHolders(mark)}`;
+    const swap = swapOver(view, lease, request, memory, { mark: next, reason, closing: false, ends: 'listed' });
+    if (swap)
+        return swap;
+    // One spelling only: the lease cannot be rewritten without a moment of no access, so it is not.
+    if (expired)
+        return { kind: 'delete', items: [lease.item], why: 'expired', reason: 'lease expired' };
+    const blocked = swapBlocked(view, lease, request, memory);
+    const until = formatMinute(mark.until);
+    // When the API itself takes one spelling only, nobody can swap, so nobody removes the lease before
+    // its expiry; a spelling held by another owner's entry may be freed, and then the last holder may.
+    const byApi = memory.refused.includes(otherForm(request.network, lease.item.ipAddr) ?? '');
+    if (mark.until >= need && byApi)
+        return done('covered', `the lease cannot be rewritten (${blocked}), so it stays until ${until}`);
+    const short = mark.until < need ? `ends at ${until}, before this job's lease-duration, and ` : '';
+    return done('unprotected', `the lease ${short}cannot name this job (${blocked})`);
+}
+/** leave: take this job off the lease (closing it when it was the last holder); sweep: close it if expired. */
+function planEnd(view, lease, request, goal, memory) {
+    if (!lease)
+        return done('released', 'no lease entry left for this address');
+    const { mark } = lease;
+    const until = formatMinute(mark.until);
+    const expired = mark.until.getTime() <= request.now.getTime();
+    const listed = goal === 'leave' && mark.holders.includes(request.holder);
+    const others = mark.holders.filter((holder) => holder !== request.holder);
+    // A lease nobody holds is one whose closing never finished: anyone may close it.
+    const emptied = mark.holders.length === 0 && mark.overflow === 0;
+    if (expired || emptied || (listed && others.length === 0 && mark.overflow === 0)) {
+        const reason = expired
+            ? `lease expired at ${until}`
+            : emptied
+                ? 'removed a lease nobody holds'
+                : 'last holder left';
+        // The closing entry expires at once: if its writer stops, anyone may remove it.
+        const closing = { version: mark.version + 1, until: ceilMinute(request.now), holders: [], overflow: 0 };
+        const swap = swapOver(view, lease, request, memory, {
+            mark: closing,
+            reason,
+            closing: true,
+            ends: 'released',
+        });
+        if (swap)
+            return swap;
+        if (expired)
+            return { kind: 'delete', items: [lease.item], why: 'expired', reason };
+        return done('kept', `last holder left, but the lease cannot be removed safely here; it expires at ${until}`);
+    }
+    if (!listed) {
+        const why = goal === 'sweep' ? 'it has not expired' : 'this job is not named on it';
+        return done(goal === 'sweep' ? 'kept' : 'released', `the lease stays until ${until}: ${why}`);
+    }
+    if (mark.overflow > 0) {
+        return done('released', `the lease has unnamed holders and stays until ${until}; nothing to rewrite`);
+    }
+    const next = { ...mark, version: mark.version + 1, holders: others };
+    const reason = `left the lease; still held by ${describeHolders(next)}`;
+    const swap = swapOver(view, lease, request, memory, {
+        mark: next,
+        reason,
+        closing: false,
+        ends: 'released',
+    });
+    return (swap ?? done('kept', `still named on the lease, which cannot be rewritten here; it expires at ${until}`));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/whitelist-writes.ts
@@ -51106,72 +51379,389 @@ function addrs(items) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease.ts
-// Acquires and releases a runner lease: read, plan, write, and read again until the list shows the goal.
-// Concurrent jobs may rewrite the same entry; each one verifies its own result and retries on conflict.
+// Runs a lease to its goal: read the allowlist, plan one step (lease-plan.ts), send it, read again. An add
+// is always followed by a read (the check of the swap lock); deletes are sent once and never repeated by
+// the HTTP client, since a late repeat could remove an entry written after it.
 
 
 
 
 
 
-/** Gets this job listed on the lease of its address (or learns that the address is already allowed). */
-function acquireLease(list, request, options = {}) {
-    return leaseLoop(list, request, planJoin, options);
-}
-/** Takes this job off the lease of its address, deleting the entry when nobody else holds it. */
-function releaseLease(list, request, options = {}) {
-    return leaseLoop(list, request, planRelease, options);
-}
-async function leaseLoop(list, request, plan, options) {
-    const { attempts = 8, patience = 3, now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random } = options;
+
+/** Main: 5 minutes, longer than a stalled rewrite of another job takes to be cleared (staleSwapMs). */
+const MAIN_BUDGET_MS = 300_000;
+/** Runs the lease of `request.network` towards `goal` and tells how it ended. */
+async function runLease(list, request, goal, options = {}) {
+    const { now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random, budgetMs = MAIN_BUDGET_MS } = options;
+    const started = now().getTime();
+    const timing = { ...LEASE_TIMING, ...options.timing };
     const written = [];
-    let lastProblem = 'no attempt made';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    let memory = EMPTY_MEMORY;
+    let lastSeen = [];
+    let problem = 'no attempt made';
+    for (let waits = 0;;) {
+        if (waits > 0) {
+            if (now().getTime() - started >= budgetMs)
+                return { status: 'gave-up', written, reason: problem, lastSeen };
+            // Full jitter, growing: jobs waiting on one lease fall out of step.
+            await sleep(Math.round(random() * Math.min(3000, 200 * 2 ** Math.min(waits, 6))));
+        }
+        let current;
         try {
-            const { whitelist } = await list.read();
-            const current = readCurrentEntries(whitelist, request.owner);
-            const step = plan(current, { ...request, now: now(), force: attempt > patience });
-            if (step.kind === 'none')
-                return { held: holdsLease(current, request), written, reason: step.reason };
-            if (step.kind === 'wait')
-                lastProblem = step.reason;
-            else {
-                await applyStep(list, step, options.onAdd);
-                written.push(step.reason);
-                lastProblem = 'the allowlist did not show the change afterwards';
-            }
+            current = readCurrentEntries((await list.read()).whitelist, request.owner);
         }
         catch (error) {
-            if (!isClientError(error) && !isTransient(error))
-                throw error;
-            lastProblem = (0,errors/* errorMessage */.gJ)(error);
+            problem = retryable(error);
+            waits++;
+            continue;
         }
-        // Full jitter, growing: concurrent jobs fall out of step, and a list read right after a write settles.
-        await sleep(Math.round(random() * Math.min(4000, 250 * 2 ** attempt)));
+        const at = now();
+        const view = viewLease(current, request.network);
+        lastSeen = [...view.leases.map((lease) => lease.item), ...(view.cover ? [view.cover.item] : [])];
+        memory = observe(memory, view, at.getTime(), timing);
+        const step = planLeaseStep(current, { ...request, now: at }, goal, memory, timing);
+        if (step.kind === 'done') {
+            if (memory.mine && !written.includes(memory.mine.reason))
+                written.push(memory.mine.reason);
+            return { status: step.status, written, reason: step.reason, lastSeen };
+        }
+        if (step.kind === 'wait') {
+            problem = step.reason;
+            waits++;
+            continue;
+        }
+        const sent = step.kind === 'add'
+            ? await sendAdd(list, step.swap, memory, at, options)
+            : await sendDelete(list, step.items, memory, at);
+        memory = sent.memory;
+        if (sent.problem) {
+            problem = sent.problem;
+            if (sent.wait)
+                waits++;
+            continue;
+        }
+        if (step.kind === 'add')
+            continue; // read at once: the check under the swap lock
+        if ((step.why === 'commit' || step.why === 'close') && memory.mine) {
+            written.push(step.reason);
+            return { status: memory.mine.ends, written, reason: step.reason, lastSeen };
+        }
+        if (step.why === 'abort') {
+            const { mine: _taken, ...rest } = memory;
+            memory = rest;
+            problem = step.reason;
+            waits++;
+        }
+        else
+            written.push(step.reason);
     }
-    throw new LeaseError(request, attempts, lastProblem);
 }
-async function applyStep(list, step, onAdd) {
-    switch (step.kind) {
-        case 'write':
-            return writeReplacing(list, step.item, step.replaces, onAdd);
-        case 'delete':
-            return list.remove(step.items.map((item) => item.ipAddr));
-        case 'none':
-        case 'wait':
-            return;
-        default:
-            return assertNever(step, 'lease step');
+async function sendAdd(list, swap, memory, at, options) {
+    try {
+        await list.add(swap.item);
+    }
+    catch (error) {
+        options.onAdd?.(failedAddOutcome(error));
+        if (isConflict(error)) {
+            // Refused as listed: another writer got there first, or (when the list never shows it) the API
+            // takes the two spellings of a host as one entry.
+            return {
+                memory: { ...memory, conflict: swap },
+                problem: 'another job wrote the lease first',
+                wait: true,
+            };
+        }
+        if (isClientError(error) && swap.base) {
+            return {
+                memory: { ...memory, refused: [...memory.refused, swap.item.ipAddr] },
+                problem: (0,errors/* errorMessage */.gJ)(error),
+            };
+        }
+        if (!isTransient(error))
+            throw error;
+        const answered = error.status !== 0;
+        const unsettled = {
+            kind: 'add',
+            items: [swap.item],
+            swap: { ...swap, sentAt: at.getTime() },
+            at: at.getTime(),
+            answered,
+        };
+        return { memory: { ...memory, unsettled }, problem: (0,errors/* errorMessage */.gJ)(error), wait: true };
+    }
+    options.onAdd?.('added');
+    // A settled add this one builds on still tells which holders had left.
+    const landed = memory.mine ?? memory.landed;
+    return { memory: { ...memory, mine: { ...swap, sentAt: at.getTime() }, ...(landed ? { landed } : {}) } };
+}
+async function sendDelete(list, items, memory, at) {
+    try {
+        await list.remove(items.map((item) => item.ipAddr), { once: true });
+        return { memory };
+    }
+    catch (error) {
+        if (!isTransient(error) && !isClientError(error) && !isNotFound(error))
+            throw error;
+        // A 404 or 4xx: nothing was deleted, or the entry is gone already; the next read tells.
+        const answered = !(error instanceof errors/* ApiError */.hD && error.status === 0);
+        const unsettled = { kind: 'delete', items, at: at.getTime(), answered };
+        return { memory: { ...memory, unsettled }, problem: (0,errors/* errorMessage */.gJ)(error), wait: true };
     }
 }
-/** The lease could not be brought to the wanted state within the attempts allowed. */
+function isConflict(error) {
+    return error instanceof errors/* ApiError */.hD && error.status === 409;
+}
+function isNotFound(error) {
+    return error instanceof errors/* ApiError */.hD && error.status === 404;
+}
+function retryable(error) {
+    if (!isClientError(error) && !isTransient(error))
+        throw error;
+    return (0,errors/* errorMessage */.gJ)(error);
+}
+/** The lease could not be taken and nothing lets the address in. */
 class LeaseError extends Error {
     name = 'LeaseError';
     address;
-    constructor(request, attempts, lastProblem) {
-        super(`Could not update the lease of ${request.network.text} for ${request.holder} after ${attempts} attempts: ${lastProblem}`);
-        this.address = request.network.text;
+    constructor(address, holder, problem) {
+        super(`Could not take the runner lease of ${address} for ${holder}: ${problem}. Nothing lets the address in; ` +
+            'run the job again, or allow the address by hand.');
+        this.address = address;
     }
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
+/** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
+function projectChanges(items, changes) {
+    let result = [...items];
+    for (const change of changes) {
+        if (change.kind === 'add')
+            result.push(change.item);
+        if (change.kind === 'delete')
+            result = withoutAddrs(result, [change.item]);
+        if (change.kind === 'replace')
+            result = [...withoutAddrs(result, change.replaces), change.item];
+    }
+    return result;
+}
+/** The allowlist once a lease write of `item` (replacing `base`, if any) is done. */
+function projectLeaseWrite(items, item, base) {
+    return [...withoutAddrs(items, base ? [base] : []), item];
+}
+function withoutAddrs(items, gone) {
+    const addrs = new Set(gone.map((item) => item.ipAddr));
+    return items.filter((item) => !addrs.has(item.ipAddr));
+}
+
+;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
+
+/** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
+function saveJsonState(key, value) {
+    (0,step_host/* stepHost */.H)().saveState(key, JSON.stringify(value));
+}
+/**
+ * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
+ * there is not such a value (post then has nothing to undo).
+ */
+function saved_state_readJsonState(key, isState, raw = stepHost().getState(key)) {
+    if (raw.trim() === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        return isState(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
+// What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
+
+const KEY = 'sync-whitelist';
+const WRITES = (/* unused pure expression or super */ null && (['added', 'unknown', 'refused', 'covered']));
+/** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
+function leaseWriteAfterFailure(adds) {
+    if (adds.includes('added'))
+        return 'added';
+    return adds.includes('unknown') ? 'unknown' : 'refused';
+}
+/** True when an allowlist entry listing this job may remain on the instance. */
+function mayRemain(lease) {
+    return lease.write === 'added' || lease.write === 'unknown';
+}
+/** Saves the state for post; later saves replace earlier ones. */
+function saveSyncWhitelistState(state) {
+    saveJsonState(KEY, state);
+}
+/** The state main saved; undefined when main got no further than its inputs. */
+function readSyncWhitelistState(raw) {
+    return readJsonState(KEY, isSyncWhitelistState, raw);
+}
+function isSyncWhitelistState(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const v = value;
+    return (typeof v.instanceId === 'string' &&
+        typeof v.owner === 'string' &&
+        (v.lease === undefined || isLeaseState(v.lease)) &&
+        (v.restorePublicAccess === undefined ||
+            v.restorePublicAccess === 'open' ||
+            v.restorePublicAccess === 'close'));
+}
+function isLeaseState(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const lease = value;
+    return (typeof lease.address === 'string' &&
+        typeof lease.holder === 'string' &&
+        typeof lease.text === 'string' &&
+        WRITES.includes(lease.write));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-join.ts
+// The runner lease in main: take it (or plan it, in a dry run), save what post needs, and say how it went.
+// A job whose address is allowed is never failed for a lease it could not update: it gets a warning
+// naming what was left.
+
+
+
+
+
+
+
+
+
+
+/** Takes the runner lease for this job (main); in a dry run, only plans it. */
+async function takeLease(list, inputs, network, planned, state, loop = {}) {
+    const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    // Description text of the lease entry (the marker follows it): what the job runs on.
+    const text = (0,step_host/* stepHost */.H)().job.runnerName;
+    const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
+    if (inputs.dryRun)
+        return planLeaseDryRun(request, planned);
+    const lease = { address: network.text, holder, text, write: 'unknown' };
+    state.lease = lease;
+    saveSyncWhitelistState(state);
+    const adds = [];
+    let result;
+    try {
+        result = await runLease(list, request, 'join', { ...loop, onAdd: (o) => adds.push(o) });
+    }
+    catch (error) {
+        // Post warns of a lease left behind only when one of this job's adds may have gone through.
+        lease.write = leaseWriteAfterFailure(adds);
+        saveSyncWhitelistState(state);
+        throw error;
+    }
+    const joined = reportJoin(result, { address: network.text, holder, instanceId: inputs.instanceId, adds });
+    if (joined.write)
+        lease.write = joined.write;
+    else
+        delete state.lease;
+    saveSyncWhitelistState(state);
+    const held = joined.write !== undefined;
+    return {
+        address: network.text,
+        held,
+        created: result.written.includes('new lease'),
+        outcome: joined.outcome,
+    };
+}
+function planLeaseDryRun(request, planned) {
+    const current = readCurrentEntries(planned, request.owner);
+    const step = planLeaseStep(current, { ...request, now: new Date() }, 'join', EMPTY_MEMORY);
+    const outcome = step.kind === 'add' ? `would be written (${step.swap.reason})` : step.reason;
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${request.network.text}: ${outcome}.`);
+    const projected = step.kind === 'add' ? projectLeaseWrite(planned, step.swap.item, step.swap.base) : planned;
+    return { address: request.network.text, held: false, created: false, outcome, projected };
+}
+/** Logs how the join ended; the state post needs (undefined: nothing for post to do). Throws if not allowed. */
+function reportJoin(result, job) {
+    const { address, holder, instanceId, adds } = job;
+    const written = result.written.join('; ') || result.reason;
+    switch (result.status) {
+        case 'listed':
+            return lease_join_log('added', `held by this job as ${holder} (${written}); the post step releases it`, address);
+        case 'covered':
+            return lease_join_log('covered', `held by this job as ${holder} without being named: ${result.reason}`, address);
+        case 'not-needed':
+            return lease_join_log(undefined, `not needed: ${result.reason}`, address);
+        default: {
+            if (result.lastSeen.length === 0)
+                throw new LeaseError(address, holder, result.reason);
+            const left = result.lastSeen.map((item) => `${item.ipAddr} "${item.description}"`).join(', ');
+            const outcome = `allowed, but not held by this job (${result.reason})`;
+            (0,log/* logWarning */.FF)((0,shown/* shown */.S) `Could not join the runner lease of ${address} on instance ${instanceId} as ${holder}: ${result.reason}. The address is allowed for now by ${left}; this job is not counted on it, so it may be removed before this job ends (pushes and pulls are then refused).`);
+            // An add of this job that may have gone through still needs post; otherwise post only tidies up.
+            const write = adds.some((add) => add !== 'refused') ? leaseWriteAfterFailure(adds) : 'covered';
+            return { write, outcome };
+        }
+    }
+}
+function lease_join_log(write, outcome, address) {
+    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${address}: ${outcome}.`);
+    return { ...(write ? { write } : {}), outcome };
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-sweep.ts
+// Removing runner leases outside their jobs (mode sweep, mode remove): through the lease protocol like
+// every other lease write, so a sweep never deletes an entry a job rewrote since the sweep read it.
+
+
+
+
+
+/** How long sweeping one address may take. */
+const SWEEP_BUDGET_MS = 60_000;
+/** True for an entry carrying `owner`'s lease marker. */
+function isOwnLease(item, owner) {
+    const mark = parseDescription(item.description).mark;
+    return isOwnedBy(mark, owner) && mark.kind === 'lease';
+}
+/** The host an entry's address names (`1.2.3.4` for `1.2.3.4/32` too); undefined for wider networks. */
+function hostOf(ipAddr) {
+    const parsed = parseNetwork(ipAddr, { rejectHostBits: false });
+    return parsed.ok ? parseHostAddress(parsed.network.text) : undefined;
+}
+/**
+ * Removes the expired leases of the addresses of `items` (this owner's lease entries, planned for
+ * removal). Returns the addresses whose lease stayed (renewed by a job meanwhile, or not removable here).
+ */
+async function sweepLeases(list, owner, items) {
+    const kept = [];
+    const networks = new Map(items.flatMap((item) => {
+        const network = hostOf(item.ipAddr);
+        return network ? [[network.text, network]] : [];
+    }));
+    for (const network of networks.values()) {
+        const request = { network, holder: '', owner, text: '', leaseMs: 0 };
+        const outcome = await runLease(list, request, 'sweep', { budgetMs: SWEEP_BUDGET_MS });
+        if (outcome.status === 'gave-up')
+            throw new Error(`Could not remove the expired lease of ${network.text}: ${outcome.reason}`);
+        const what = outcome.written.join('; ') || outcome.reason;
+        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${network.text}: ${outcome.status === 'released' ? 'removed' : 'kept'} (${what}).`);
+        if (outcome.status !== 'released')
+            kept.push(network.text);
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
+
+/**
+ * How to write `network` so that it does not collide with entries about to be replaced: the API has no
+ * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
+ * entry exists before the old one goes (no moment without access). Wider networks have one form only.
+ * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
+ * of them (the rewrite then happens in place, delete then add, under the form being replaced).
+ */
+function unusedForm(network, occupied, taken = []) {
+    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
+    // Both forms taken by others: write the usual form and let the API's answer decide.
+    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan.ts
@@ -51276,7 +51866,7 @@ function isHeld(mark, now) {
 }
 function keepHeldLease(item, mark) {
     const holders = `${mark.holders.join(', ')}${mark.overflow > 0 ? ` and ${mark.overflow} more` : ''}`;
-    const until = marker_formatMinute(mark.until);
+    const until = formatMinute(mark.until);
     return {
         kind: 'keep',
         item,
@@ -51292,7 +51882,7 @@ function planSweep(current, now) {
         const mark = entry.mark;
         if (mark?.kind !== 'lease' || mark.until.getTime() > now.getTime())
             return [];
-        return [{ kind: 'delete', item: entry.item, reason: `lease expired at ${marker_formatMinute(mark.until)}` }];
+        return [{ kind: 'delete', item: entry.item, reason: `lease expired at ${formatMinute(mark.until)}` }];
     });
 }
 /** The changes that write to the API (add, delete, replace). */
@@ -51357,49 +51947,6 @@ function applyLinkChange(links, change) {
         default:
             return assertNever(change, 'private link change');
     }
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
-
-/** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
-function projectChanges(items, changes) {
-    let result = [...items];
-    for (const change of changes)
-        result = projectChange(result, change);
-    return result;
-}
-function projectChange(items, change) {
-    switch (change.kind) {
-        case 'add':
-            return [...items, change.item];
-        case 'delete':
-            return withoutAddrs(items, [change.item]);
-        case 'replace':
-            return [...withoutAddrs(items, change.replaces), change.item];
-        case 'keep':
-        case 'skip':
-            return items;
-        default:
-            return assertNever(change, 'allowlist change');
-    }
-}
-/** The allowlist after one lease step. */
-function projectLeaseStep(items, step) {
-    switch (step.kind) {
-        case 'write':
-            return [...withoutAddrs(items, step.replaces), step.item];
-        case 'delete':
-            return withoutAddrs(items, step.items);
-        case 'none':
-        case 'wait':
-            return [...items];
-        default:
-            return assertNever(step, 'lease step');
-    }
-}
-function withoutAddrs(items, gone) {
-    const addrs = new Set(gone.map((item) => item.ipAddr));
-    return items.filter((item) => !addrs.has(item.ipAddr));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/public-access.ts
@@ -51646,77 +52193,9 @@ async function runnerAddress(inputs) {
     return ip;
 }
 
-;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
-
-/** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
-function saveJsonState(key, value) {
-    (0,step_host/* stepHost */.H)().saveState(key, JSON.stringify(value));
-}
-/**
- * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
- * there is not such a value (post then has nothing to undo).
- */
-function saved_state_readJsonState(key, isState, raw = stepHost().getState(key)) {
-    if (raw.trim() === '')
-        return undefined;
-    try {
-        const parsed = JSON.parse(raw);
-        return isState(parsed) ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
-// What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
-
-const KEY = 'sync-whitelist';
-const WRITES = (/* unused pure expression or super */ null && (['added', 'unknown', 'refused']));
-/** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
-function leaseWriteAfterFailure(adds) {
-    if (adds.includes('added'))
-        return 'added';
-    return adds.includes('unknown') ? 'unknown' : 'refused';
-}
-/** True when an allowlist entry listing this job may remain on the instance. */
-function mayRemain(lease) {
-    return lease.write !== 'refused';
-}
-/** Saves the state for post; later saves replace earlier ones. */
-function saveSyncWhitelistState(state) {
-    saveJsonState(KEY, state);
-}
-/** The state main saved; undefined when main got no further than its inputs. */
-function readSyncWhitelistState(raw) {
-    return readJsonState(KEY, isSyncWhitelistState, raw);
-}
-function isSyncWhitelistState(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const v = value;
-    return (typeof v.instanceId === 'string' &&
-        typeof v.owner === 'string' &&
-        (v.lease === undefined || isLeaseState(v.lease)) &&
-        (v.restorePublicAccess === undefined ||
-            v.restorePublicAccess === 'open' ||
-            v.restorePublicAccess === 'close'));
-}
-function isLeaseState(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const lease = value;
-    return (typeof lease.address === 'string' &&
-        typeof lease.holder === 'string' &&
-        typeof lease.text === 'string' &&
-        WRITES.includes(lease.write));
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/run.ts
 // Main step: read inputs, connect, open/close public access, plan and apply the allowlist, take the runner
 // lease, reconcile private links, then write outputs and the job summary.
-
-
 
 
 
@@ -51747,7 +52226,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     const declared = inputs.mode === 'remove' && runnerIp
         ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
         : inputs.entries;
-    const changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
+    let changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
         mode: inputs.mode,
         owner: inputs.owner,
         runId: inputs.runId,
@@ -51755,7 +52234,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     });
     printChanges(changes, inputs.dryRun);
     if (!inputs.dryRun)
-        await applyChanges(list, changes);
+        changes = await applyChanges(list, inputs, changes);
     const planned = projectChanges(links.whitelist, changes);
     const lease = runnerIp && inputs.mode !== 'remove'
         ? await takeLease(list, inputs, runnerIp, planned, state)
@@ -51822,7 +52301,12 @@ function printChanges(changes, dryRun) {
             (0,log/* logWarning */.FF)((0,shown/* shown */.S) `${change.warning}`);
 }
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
-async function applyChanges(list, changes) {
+/**
+ * Runner leases are removed through the lease protocol (lease-sweep.ts); returns the changes as done (a
+ * lease that stayed becomes a `keep`).
+ */
+async function applyChanges(list, inputs, changes) {
+    const { owner } = inputs;
     const writes = changes.filter(isWrite);
     for (const change of writes) {
         if (change.kind === 'add')
@@ -51830,51 +52314,17 @@ async function applyChanges(list, changes) {
         if (change.kind === 'replace')
             await writeReplacing(list, change.item, change.replaces);
     }
-    const deletions = writes.flatMap((change) => (change.kind === 'delete' ? [change.item.ipAddr] : []));
-    if (deletions.length > 0)
-        await list.remove(deletions);
-}
-async function takeLease(list, inputs, network, planned, state) {
-    const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    // Description text of the lease entry (the marker follows it): what the job runs on.
-    const text = (0,step_host/* stepHost */.H)().job.runnerName;
-    const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
-    if (inputs.dryRun) {
-        const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
-        const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
-        (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${network.text}: ${outcome}.`);
-        return {
-            address: network.text,
-            held: false,
-            created: false,
-            outcome,
-            projected: projectLeaseStep(planned, step),
-        };
-    }
-    const lease = { address: network.text, holder, text, write: 'unknown' };
-    state.lease = lease;
-    saveSyncWhitelistState(state);
-    const adds = [];
-    let result;
-    try {
-        result = await acquireLease(list, request, { onAdd: (outcome) => adds.push(outcome) });
-    }
-    catch (error) {
-        // Post warns of a lease left behind only when one of this job's adds may have gone through.
-        lease.write = leaseWriteAfterFailure(adds);
-        saveSyncWhitelistState(state);
-        throw error;
-    }
-    const outcome = result.held
-        ? `held by this job as ${holder} (${result.written.join('; ') || result.reason}); the post step releases it`
-        : `not needed: ${result.reason}`;
-    (0,log/* logInfo */.fH)((0,shown/* shown */.S) `Runner lease for ${network.text}: ${outcome}.`);
-    if (result.held)
-        lease.write = 'added';
-    else
-        delete state.lease;
-    saveSyncWhitelistState(state);
-    return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
+    const deleted = writes.flatMap((change) => (change.kind === 'delete' ? [change.item] : []));
+    const plain = deleted.filter((item) => !isOwnLease(item, owner)).map((item) => item.ipAddr);
+    if (plain.length > 0)
+        await list.remove(plain);
+    const leases = deleted.filter((item) => isOwnLease(item, owner));
+    const kept = leases.length > 0 ? await sweepLeases(list, owner, leases) : [];
+    return changes.map((change) => change.kind === 'delete' &&
+        isOwnLease(change.item, owner) &&
+        kept.includes(hostOf(change.item.ipAddr)?.text ?? '')
+        ? { kind: 'keep', item: change.item, reason: 'runner lease renewed or still needed; not removed' }
+        : change);
 }
 function writeOutputs(report) {
     setStepOutput('added', JSON.stringify(report.dryRun ? [] : report.added));

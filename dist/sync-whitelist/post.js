@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1968);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5534);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_release_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseWhitelist */ .f)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1968:
+/***/ 5534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45672,8 +45672,8 @@ class input_reader_InputReader {
 }
 
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
-var lib_ipaddr = __nccwpck_require__(8280);
-var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(lib_ipaddr);
+var ipaddr = __nccwpck_require__(8280);
+var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
 ;// CONCATENATED MODULE: ./src/core/net/ip-network.ts
 // Strict parsing and normalisation of IP addresses and CIDR networks (ipaddr.js underneath).
 
@@ -45729,11 +45729,11 @@ function ip_network_parseHostAddress(text) {
     return result.ok ? result.network : undefined;
 }
 /** True when `network` covers every address of `inner`. */
-function ip_network_networkCovers(network, inner) {
+function networkCovers(network, inner) {
     if (network.family !== inner.family || network.prefix > inner.prefix)
         return false;
-    const outer = ipaddr.parse(network.address);
-    const candidate = ipaddr.parse(inner.address);
+    const outer = ipaddr_default().parse(network.address);
+    const candidate = ipaddr_default().parse(inner.address);
     return outer.kind() === candidate.kind() && candidate.match(outer, network.prefix);
 }
 /** True for `0.0.0.0/0` and `::/0`: the whole address space. */
@@ -45780,38 +45780,6 @@ function canonical(address) {
 var log = __nccwpck_require__(6947);
 // EXTERNAL MODULE: ./src/core/output/shown.ts
 var output_shown = __nccwpck_require__(5156);
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
-// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
-// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
-// for months (write days).
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
-/** How messages describe the grammar. */
-const duration_DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
-/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
-function duration_parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / DAY);
-}
-/** The duration in whole hours; undefined when it is not a whole number of hours. */
-function wholeHours(duration) {
-    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/core/action/undeclared-inputs.ts
 // Inputs a step passed that the action does not declare. The runner only warns about them ("Unexpected
 // input(s)") and passes them on as INPUT_* variables; a misspelt `dry_run` would otherwise be ignored
@@ -46340,11 +46308,12 @@ function isRetryableOutcome(outcome) {
     return outcome.kind === 'status' ? isRetryableStatus(outcome.status) : isRetryableNetworkCode(outcome.code);
 }
 /**
- * POST and PATCH are repeated only when the API makes it safe (a repeat could create the resource
- * twice), or when the first try provably had no effect: a 429 or a connection that never opened.
+ * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
+ * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
+ * that never opened.
  */
 function isRepeatable(outcome, context) {
-    if (context.retrySafe || isIdempotentMethod(context.method))
+    if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method)))
         return true;
     if (outcome.kind === 'status')
         return outcome.status === 429;
@@ -46951,6 +46920,7 @@ async function requestWithRetries(config, request) {
         const decision = planRetry(result.outcome, {
             method: request.method,
             retrySafe: request.retrySafe,
+            idempotent: request.idempotent,
             attempt,
             elapsedMs: now.getTime() - startedAt,
             now,
@@ -47843,9 +47813,6 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
-// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
-// user name and password (it has no temporary credentials).
-
 
 
 
@@ -47948,21 +47915,13 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: readDurationHours(reader),
+        durationHours: reader.integer('duration', {
+            min: 1,
+            max: MAX_DURATION_HOURS,
+            default: DEFAULT_DURATION_HOURS,
+        }),
         registry,
     });
-}
-/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
-function readDurationHours(reader) {
-    const text = reader.optional('duration');
-    if (text === undefined)
-        return DEFAULT_DURATION_HOURS;
-    const duration = /^\d+$/.test(text) ? duration_parseDuration(`${text}h`) : duration_parseDuration(text);
-    const hours = duration && wholeHours(duration);
-    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
-        throw new errors/* InputError */.dz('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${duration_DURATION_UNITS}), got "${text}".`);
-    }
-    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -48357,13 +48316,17 @@ async function addWhitelistItem(api, instanceId, item) {
         operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
     });
 }
-/** Deletes allowlist entries by their exact `ipAddr` text. */
-async function deleteWhitelistItems(api, instanceId, ipAddrs) {
+/**
+ * Deletes allowlist entries by their exact `ipAddr` text. `once`: never repeated once it may have reached
+ * the server (a late repeat would remove an entry someone added again under the same text meanwhile).
+ */
+async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
     await api.request({
         method: 'DELETE',
         path: `${publicLinksPath(instanceId)}/whitelist`,
         body: { items: ipAddrs },
         operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+        ...(options.once ? { idempotent: false } : {}),
     });
 }
 function public_links_isRecord(value) {
@@ -48410,7 +48373,7 @@ function ccrInstanceAllowlist(api, instanceId) {
         read: () => getPublicLinks(api, instanceId),
         setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
         add: (item) => addWhitelistItem(api, instanceId, item),
-        remove: (ipAddrs) => deleteWhitelistItems(api, instanceId, ipAddrs),
+        remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
         privateLinks: {
             list: () => listPrivateLinks(api, instanceId),
             create: (link) => createPrivateLink(api, instanceId, link),
@@ -50107,6 +50070,30 @@ async function deleteSwrRetention(api, namespace, repository, id) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
+const HOUR = 3_600_000;
+const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
+/**
+ * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
+ * There is no `m`: it reads as minutes to some and months to others.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0'] = match;
+    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / UNITS.d);
+}
+
 ;// CONCATENATED MODULE: ./src/core/output/markdown.ts
 // Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
 // cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
@@ -50510,7 +50497,7 @@ const action_metadata_actionMetadata = {
             default: '5',
         },
         'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
             required: false,
             default: '6h',
         },
@@ -50608,7 +50595,7 @@ const TOKEN = '[A-Za-z0-9][A-Za-z0-9._-]*';
 const MARKER = new RegExp(`^(?<text>.*?)\\s*\\((?<owner>${TOKEN}) (?:run (?<run>${TOKEN})|lease v(?<version>\\d{1,9}) ` +
     `until (?<until>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ): (?<holders>[^()]*))\\)$`, 's');
 /** Reads the marker at the end of a description, if any (of any owner). */
-function marker_parseDescription(description) {
+function parseDescription(description) {
     const match = description.trim().match(MARKER);
     if (!match?.groups)
         return { text: description.trim() };
@@ -50659,8 +50646,11 @@ function isOwnedBy(mark, owner) {
 }
 /** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
 function formatMinute(date) {
-    const minute = new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
-    return `${minute.toISOString().slice(0, 16)}Z`;
+    return `${ceilMinute(date).toISOString().slice(0, 16)}Z`;
+}
+/** The date rounded up to a whole minute: the expiry a marker written now would show. */
+function ceilMinute(date) {
+    return new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
 }
 /** The owner name rule: it must read as one token in the marker. */
 function marker_isValidOwner(owner) {
@@ -50711,6 +50701,23 @@ function checkEntry(network, text, allowAny, seen) {
     if (/[\u0000-\u001f\u007f()]/.test(text))
         return 'the description may not hold parentheses or control characters';
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
+// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
+const MINUTE = 60_000;
+const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
+/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
+function lease_duration_parseLeaseDuration(text) {
+    const match = text
+        .trim()
+        .toLowerCase()
+        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || text.trim() === '')
+        return undefined;
+    const [, days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
+    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
@@ -50832,9 +50839,9 @@ function readOwner(reader) {
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseDuration(text)?.ms;
+    const ms = parseLeaseDuration(text);
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
+        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
     }
     return ms;
 }
@@ -50877,7 +50884,7 @@ function checkCombinations(inputs) {
 function readCurrentEntries(items, owner) {
     return items.map((item) => {
         const parsed = ip_network_parseNetwork(item.ipAddr, { rejectHostBits: false });
-        const { text, mark } = marker_parseDescription(item.description);
+        const { text, mark } = parseDescription(item.description);
         return {
             item,
             ...(parsed.ok ? { network: parsed.network } : {}),
@@ -50894,113 +50901,379 @@ function entriesFor(current, network) {
  * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
  * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
  */
-function current_entries_isAnyLease(entry) {
+function isAnyLease(entry) {
     return parseDescription(entry.item.description).mark?.kind === 'lease';
 }
 
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
-
-/**
- * How to write `network` so that it does not collide with entries about to be replaced: the API has no
- * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
- * entry exists before the old one goes (no moment without access). Wider networks have one form only.
- * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
- * of them (the rewrite then happens in place, delete then add, under the form being replaced).
- */
-function unusedForm(network, occupied, taken = []) {
-    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
-    // Both forms taken by others: write the usual form and let the API's answer decide.
-    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
-// Pure planning of runner leases. One allowlist entry per address lists every job that holds it; a job
-// joins by rewriting the entry with itself added and leaves by rewriting it without itself, deleting it
-// only when it was the last holder. Rewrites are versioned so concurrent writers can tell old from new.
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-view.ts
+// One address as a lease sees it in a read of the allowlist: this owner's lease entries (at most two: the
+// host's two spellings), an entry that already lets the address in without a lease, and the spellings
+// that entries of other owners hold.
 
 
-
-
-/** What to write so that `holder` is listed on the lease for its address (or nothing, if already allowed). */
-function lease_plan_planJoin(current, request) {
-    const cover = coveringEntry(current, request.network);
-    if (cover)
-        return {
-            kind: 'none',
-            reason: `already allowed by ${cover.item.ipAddr} (${cover.item.description || 'no description'})`,
-        };
-    const leases = leaseEntries(current, request.network);
-    if (leases.length === 0) {
-        const until = new Date(request.now.getTime() + request.leaseMs);
-        return write(current, request, { version: 1, until, holders: [request.holder], overflow: 0 }, [], 'new lease');
-    }
-    const newest = newestOf(leases);
-    if (leases.length > 1 && !request.force)
-        return { kind: 'wait', reason: 'another job is rewriting the lease' };
-    if (leases.length === 1 && newest.mark.holders.includes(request.holder)) {
-        return { kind: 'none', reason: 'this job already holds the lease' };
-    }
-    const expired = newest.mark.until.getTime() <= request.now.getTime();
-    const wanted = new Date(request.now.getTime() + request.leaseMs);
-    const holders = expired ? [] : newest.mark.holders.filter((holder) => holder !== request.holder);
-    const mark = {
-        version: newest.mark.version + 1,
-        until: expired || wanted > newest.mark.until ? wanted : newest.mark.until,
-        holders: [...holders, request.holder],
-        overflow: expired ? 0 : newest.mark.overflow,
-    };
-    const reason = expired ? 'renewed an expired lease' : `joined the lease of ${describeHolders(newest.mark)}`;
-    return write(current, request, mark, leases.map((lease) => lease.item), reason);
-}
-/** What to write so that `holder` is no longer listed; the entry goes when nobody else holds it. */
-function planRelease(current, request) {
-    const leases = leaseEntries(current, request.network);
-    if (leases.length === 0)
-        return { kind: 'none', reason: 'no lease entry left for this address' };
-    if (leases.length > 1 && !request.force)
-        return { kind: 'wait', reason: 'another job is rewriting the lease' };
-    const newest = newestOf(leases);
-    const items = leases.map((lease) => lease.item);
-    if (!newest.mark.holders.includes(request.holder) && leases.length === 1) {
-        return {
-            kind: 'none',
-            reason: `this job is not listed on the lease; it expires at ${formatMinute(newest.mark.until)}`,
-        };
-    }
-    const others = newest.mark.holders.filter((holder) => holder !== request.holder);
-    const expired = newest.mark.until.getTime() <= request.now.getTime();
-    if (expired || (others.length === 0 && newest.mark.overflow === 0)) {
-        return { kind: 'delete', items, reason: expired ? 'lease expired' : 'last holder left' };
-    }
-    const mark = { ...newest.mark, version: newest.mark.version + 1, holders: others };
-    return write(current, request, mark, items, `left the lease; still held by ${describeHolders(mark)}`);
-}
-/** True when `holder` is listed on a lease entry for its address. */
-function holdsLease(current, request) {
-    return leaseEntries(current, request.network).some((lease) => lease.mark.holders.includes(request.holder));
+/** What a read of the allowlist says about `network`, for `owner`'s leases. */
+function viewLease(current, network) {
+    const matches = entriesFor(current, network);
+    const leases = matches
+        .flatMap((entry) => (entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []))
+        .sort((a, b) => a.mark.version - b.mark.version);
+    const taken = matches.filter((entry) => entry.mark?.kind !== 'lease').map((entry) => entry.item.ipAddr);
+    const cover = coveringEntry(current, network);
+    return { leases, taken, ...(cover ? { cover } : {}) };
 }
 /** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
 function coveringEntry(current, network) {
     return current.find((entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network));
 }
-function leaseEntries(current, network) {
-    return entriesFor(current, network).flatMap((entry) => entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []);
+/** The other spelling of a lease entry's host, or undefined when it has none (wider networks). */
+function otherForm(network, ipAddr) {
+    return alternateForm(network, ipAddr);
 }
-function newestOf(leases) {
-    return leases.reduce((newest, lease) => (lease.mark.version > newest.mark.version ? lease : newest));
+/** The spelling a new lease is written under: the usual one, unless an entry of another owner holds it. */
+function newLeaseForm(network, view, refused) {
+    const forms = [network.text, alternateForm(network, network.text)];
+    return forms.find((form) => form !== undefined && !view.taken.includes(form) && !refused.includes(form));
 }
-function write(current, request, mark, replaces, reason) {
-    // A form held by an entry that is not ours to replace (another owner's lease) cannot be written.
-    const taken = entriesFor(current, request.network)
-        .map((entry) => entry.item.ipAddr)
-        .filter((ipAddr) => !replaces.some((item) => item.ipAddr === ipAddr));
-    const ipAddr = unusedForm(request.network, replaces.map((item) => item.ipAddr), taken);
-    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...mark });
-    return { kind: 'write', item: { ipAddr, description }, replaces, reason };
+/** True when both items are the very same entry: same address text and same description. */
+function sameItem(a, b) {
+    return a.ipAddr === b.ipAddr && a.description === b.description;
+}
+/** Identifies a pair of lease entries exactly, so a pair that stays unchanged can be recognised. */
+function pairKey(leases) {
+    return JSON.stringify(leases.map((lease) => [lease.item.ipAddr, lease.item.description]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-memory.ts
+
+const EMPTY_MEMORY = { refused: [], duplicateRefusals: {}, contention: 0 };
+const LEASE_TIMING = { settleMs: 15_000, staleSwapMs: 180_000 };
+/**
+ * Refusals as a duplicate, with the spelling absent and the old entry unchanged before and after, that
+ * show the API takes a host's two spellings as one entry (a race shows this once, and rarely).
+ */
+const DUPLICATE_EVIDENCE = 2;
+/** Updates the memory with a fresh read of the address: adopts, forgets and times what it saw. */
+function observe(memory, view, now, timing = LEASE_TIMING) {
+    const listed = (item) => view.leases.some((lease) => sameItem(lease.item, item));
+    let { mine, unsettled, landed, removed } = memory;
+    if (mine && !listed(mine.item)) {
+        landed = mine;
+        mine = undefined;
+    }
+    if (unsettled?.kind === 'add' && unsettled.items.some(listed)) {
+        mine = unsettled.swap;
+        unsettled = undefined;
+    }
+    else if (unsettled) {
+        const deleted = unsettled.kind === 'delete' && !unsettled.items.some(listed);
+        if (deleted)
+            removed = [...(removed ?? []), ...unsettled.items];
+        if (deleted || unsettled.answered || now - unsettled.at >= timing.settleMs)
+            unsettled = undefined;
+    }
+    const key = view.leases.length >= 2 ? pairKey(view.leases) : undefined;
+    const pair = key === undefined ? undefined : memory.pair?.key === key ? memory.pair : { key, since: now };
+    const { refused, duplicateRefusals } = weighConflict(memory, view);
+    return {
+        refused,
+        duplicateRefusals,
+        contention: memory.contention + (pair || memory.conflict ? 1 : 0),
+        ...(mine ? { mine } : {}),
+        ...(landed ? { landed } : {}),
+        ...(removed ? { removed } : {}),
+        ...(unsettled ? { unsettled } : {}),
+        ...(pair ? { pair } : {}),
+    };
+}
+/** Counts a duplicate refusal when this read, too, shows the spelling free and the old entry unchanged. */
+function weighConflict(memory, view) {
+    const { conflict, refused, duplicateRefusals } = memory;
+    const base = conflict?.base;
+    if (!conflict || !base)
+        return { refused, duplicateRefusals };
+    const spelling = conflict.item.ipAddr;
+    const free = !view.leases.some((lease) => lease.item.ipAddr === spelling) && !view.taken.includes(spelling);
+    const unchanged = view.leases.some((lease) => sameItem(lease.item, base));
+    if (!free || !unchanged)
+        return { refused, duplicateRefusals };
+    const count = (duplicateRefusals[spelling] ?? 0) + 1;
+    return {
+        refused: count >= DUPLICATE_EVIDENCE ? [...refused, spelling] : refused,
+        duplicateRefusals: { ...duplicateRefusals, [spelling]: count },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-step.ts
+
+
+/** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
+function swapOver(view, lease, request, memory, write) {
+    if (swapBlocked(view, lease, request, memory))
+        return undefined;
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    return add(request, { ...write, ipAddr, base: lease.item });
+}
+/** Why the lease's other spelling cannot hold a second entry, or '' when it can. */
+function swapBlocked(view, lease, request, memory) {
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    if (ipAddr === undefined)
+        return 'a network has one spelling only';
+    if (view.taken.includes(ipAddr))
+        return `${ipAddr} is held by another entry`;
+    if (memory.refused.includes(ipAddr))
+        return `the API does not take ${ipAddr} beside ${lease.item.ipAddr}`;
+    return '';
+}
+function add(request, entry) {
+    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...entry.mark });
+    const swap = {
+        item: { ipAddr: entry.ipAddr, description },
+        closing: entry.closing,
+        reason: entry.reason,
+        ends: entry.ends,
+        ...(entry.base ? { base: entry.base } : {}),
+    };
+    return { kind: 'add', swap };
+}
+function done(status, reason) {
+    return { kind: 'done', status, reason };
 }
 function describeHolders(mark) {
     const extra = mark.overflow > 0 ? ` and ${mark.overflow} more` : '';
-    return `${mark.holders.join(', ')}${extra}`;
+    return `${mark.holders.join(', ') || 'nobody'}${extra}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-swap.ts
+
+
+/**
+ * After this loop's add: commit if the old entry is still the version planned on; undefined when the add
+ * needs nothing more. Otherwise the entry beside it was written on top of it (it carries this job's
+ * change: not ours to delete), or was there first (this add is the second entry and holds the lock: take
+ * it back), or was added after it by a job whose read is as old as ours (that job takes its own back).
+ * The last two look alike and only the first of them lasts: the rewrite is taken back once the pair has
+ * stood for half the time after which onlookers clear a pair, so they never clear it together with us.
+ */
+function continueSwap(view, swap, request, memory, timing) {
+    const mine = view.leases.find((lease) => sameItem(lease.item, swap.item));
+    const other = view.leases.find((lease) => lease !== mine);
+    if (other && swap.base && sameItem(other.item, swap.base)) {
+        if (swap.closing)
+            return { kind: 'delete', items: [other.item, swap.item], why: 'close', reason: swap.reason };
+        return { kind: 'delete', items: [other.item], why: 'commit', reason: swap.reason };
+    }
+    // Only a rewrite of this entry knows its change: the holders it named and those it took off.
+    const carried = other && carries(other, swap);
+    if (!other || carried)
+        return undefined;
+    const stood = memory.pair ? request.now.getTime() - memory.pair.since : 0;
+    if (stood < timing.staleSwapMs / 2)
+        return {
+            kind: 'wait',
+            reason: 'another entry stands beside this rewrite; waiting to see which one goes',
+        };
+    const reason = 'the lease changed since it was read; taking this rewrite back';
+    return { kind: 'delete', items: [swap.item], why: 'abort', reason };
+}
+/**
+ * Holders that have left, carried by this loop's add: one that landed after the entry it replaces was
+ * gone (closed by its last holder, or expired) copied that entry's holders. Not when the add is older than
+ * a stalled rewrite may be (then a swap left half done may have been cleared, keeping its holders).
+ */
+function leftHolders(swap, request, memory, timing) {
+    const base = swap?.base;
+    if (!base || swap.sentAt === undefined)
+        return [];
+    // Gone because this loop deleted it (its commit landed unanswered): its holders are ours to keep.
+    if (memory.removed?.some((item) => sameItem(item, base)))
+        return [];
+    if (request.now.getTime() - swap.sentAt >= timing.staleSwapMs)
+        return [];
+    return (leaseMarkOf(base)?.holders ?? []).filter((holder) => holder !== request.holder);
+}
+/** True when `entry` shows the change of `swap` (holders it named, named no more): it was written on top. */
+function carries(entry, swap) {
+    const after = leaseMarkOf(swap.item)?.holders ?? [];
+    const before = swap.base ? (leaseMarkOf(swap.base)?.holders ?? []) : [];
+    const named = after.filter((holder) => !before.includes(holder));
+    const dropped = before.filter((holder) => !after.includes(holder));
+    // A rewrite that changes no name cannot be told apart: it counts as not carried (and waits).
+    if (named.length + dropped.length === 0)
+        return false;
+    const holders = entry.mark.holders;
+    return named.every((holder) => holders.includes(holder)) && dropped.every((h) => !holders.includes(h));
+}
+/** The lease marker of an item this loop wrote. */
+function leaseMarkOf(item) {
+    const mark = parseDescription(item.description).mark;
+    return mark?.kind === 'lease' ? mark : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
+
+
+
+
+
+/**
+ * A job that lost this many rounds to other writers joins without being named: the lease is then kept
+ * until its expiry, and every later job whose lease-duration it lasts joins without a rewrite.
+ */
+const CONTENDED_ROUNDS = 5;
+/** The next step of `goal` for the address of `request`, from one read and the loop's memory. */
+function planLeaseStep(current, request, goal, memory, timing = LEASE_TIMING) {
+    const view = viewLease(current, request.network);
+    if (goal === 'join' && view.cover) {
+        const { item } = view.cover;
+        return done('not-needed', `already allowed by ${item.ipAddr} (${item.description || 'no description'})`);
+    }
+    if (memory.unsettled)
+        return { kind: 'wait', reason: 'an earlier request got no answer; waiting for it' };
+    const { mine, ...rest } = memory;
+    if (mine) {
+        const step = continueSwap(view, mine, request, memory, timing);
+        if (step)
+            return step;
+    }
+    if (view.leases.length >= 2)
+        return planPair(view, request, goal, rest, timing.staleSwapMs);
+    const lease = view.leases[0];
+    const ghosts = [mine, memory.landed].flatMap((swap) => leftHolders(swap, request, memory, timing));
+    const purge = lease && purgeHolders(view, lease, request, goal, rest, ghosts);
+    if (purge)
+        return purge;
+    const step = goal === 'join' ? planJoin(view, lease, request, rest) : planEnd(view, lease, request, goal, rest);
+    // This loop's own add settled the goal: say what it wrote.
+    return mine && step.kind === 'done' ? done(step.status, mine.reason) : step;
+}
+/** Takes holders that have left off the lease (closing it when nobody is left). */
+function purgeHolders(view, lease, request, goal, memory, left) {
+    const gone = lease.mark.overflow === 0 ? lease.mark.holders.filter((holder) => left.includes(holder)) : [];
+    if (gone.length === 0)
+        return undefined;
+    const holders = lease.mark.holders.filter((holder) => !gone.includes(holder));
+    if (holders.length === 0)
+        return planEnd(view, { ...lease, mark: { ...lease.mark, holders } }, request, 'sweep', memory);
+    const mark = { ...lease.mark, version: lease.mark.version + 1, holders };
+    const reason = `took off ${gone.join(', ')}, holders of a lease that had ended`;
+    const ends = goal === 'join' ? 'listed' : 'released';
+    return swapOver(view, lease, request, memory, { mark, reason, closing: false, ends });
+}
+/** Two entries: another writer holds the swap lock. Wait; remove the older one if nobody finishes it. */
+function planPair(view, request, goal, memory, staleMs) {
+    const [older, newer] = view.leases;
+    const now = request.now.getTime();
+    const unchanged = memory.pair ? now - memory.pair.since : 0;
+    // Every write sets an expiry after its own time, so an expiry long gone dates the swap for a sweep.
+    const oldSwap = goal === 'sweep' && newer.mark.until.getTime() + staleMs <= now;
+    if (unchanged >= staleMs || oldSwap) {
+        return {
+            kind: 'delete',
+            items: [older.item],
+            why: 'break',
+            reason: `removed ${older.item.ipAddr} (v${older.mark.version}), left behind by a rewrite that never finished`,
+        };
+    }
+    return { kind: 'wait', reason: 'another job is rewriting the lease' };
+}
+function planJoin(view, lease, request, memory) {
+    const need = ceilMinute(new Date(request.now.getTime() + request.leaseMs));
+    if (!lease) {
+        const ipAddr = newLeaseForm(request.network, view, memory.refused);
+        if (!ipAddr)
+            return done('unprotected', `both spellings of ${request.network.text} are held by other entries`);
+        const mark = { version: 1, until: need, holders: [request.holder], overflow: 0 };
+        return add(request, { ipAddr, mark, reason: 'new lease', closing: false, ends: 'listed' });
+    }
+    const { mark } = lease;
+    const expired = mark.until.getTime() <= request.now.getTime();
+    if (!expired && mark.holders.includes(request.holder))
+        return done('listed', 'this job already holds the lease');
+    if (!expired && mark.overflow > 0 && mark.until >= need) {
+        return done('covered', `joined without a rewrite: the lease is kept until ${formatMinute(mark.until)}, which lasts this job's lease-duration`);
+    }
+    // A lease with holders not named is kept until its expiry; a crowd of jobs makes it one (`+1`), so
+    // later jobs whose lease-duration it lasts join without a rewrite. The writer is always named: a
+    // rewrite of its entry by another job then still shows its change.
+    const unnamed = mark.overflow > 0 || memory.contention >= CONTENDED_ROUNDS;
+    const next = expired
+        ? { version: mark.version + 1, until: need, holders: [request.holder], overflow: 0 }
+        : {
+            version: mark.version + 1,
+            until: mark.until >= need ? mark.until : need,
+            holders: [...mark.holders.filter((holder) => holder !== request.holder), request.holder],
+            overflow: unnamed ? Math.max(mark.overflow, 1) : 0,
+        };
+    const reason = expired
+        ? 'renewed an expired lease'
+        : mark.overflow > 0
+            ? `extended the lease to ${formatMinute(next.until)}`
+            : unnamed
+                ? `joined the lease of ${describeHolders(mark)}; many jobs at once, so it is kept until ${formatMinute(next.until)}`
+                : `joined the lease of ${describeHolders(mark)}`;
+    const swap = swapOver(view, lease, request, memory, { mark: next, reason, closing: false, ends: 'listed' });
+    if (swap)
+        return swap;
+    // One spelling only: the lease cannot be rewritten without a moment of no access, so it is not.
+    if (expired)
+        return { kind: 'delete', items: [lease.item], why: 'expired', reason: 'lease expired' };
+    const blocked = swapBlocked(view, lease, request, memory);
+    const until = formatMinute(mark.until);
+    // When the API itself takes one spelling only, nobody can swap, so nobody removes the lease before
+    // its expiry; a spelling held by another owner's entry may be freed, and then the last holder may.
+    const byApi = memory.refused.includes(otherForm(request.network, lease.item.ipAddr) ?? '');
+    if (mark.until >= need && byApi)
+        return done('covered', `the lease cannot be rewritten (${blocked}), so it stays until ${until}`);
+    const short = mark.until < need ? `ends at ${until}, before this job's lease-duration, and ` : '';
+    return done('unprotected', `the lease ${short}cannot name this job (${blocked})`);
+}
+/** leave: take this job off the lease (closing it when it was the last holder); sweep: close it if expired. */
+function planEnd(view, lease, request, goal, memory) {
+    if (!lease)
+        return done('released', 'no lease entry left for this address');
+    const { mark } = lease;
+    const until = formatMinute(mark.until);
+    const expired = mark.until.getTime() <= request.now.getTime();
+    const listed = goal === 'leave' && mark.holders.includes(request.holder);
+    const others = mark.holders.filter((holder) => holder !== request.holder);
+    // A lease nobody holds is one whose closing never finished: anyone may close it.
+    const emptied = mark.holders.length === 0 && mark.overflow === 0;
+    if (expired || emptied || (listed && others.length === 0 && mark.overflow === 0)) {
+        const reason = expired
+            ? `lease expired at ${until}`
+            : emptied
+                ? 'removed a lease nobody holds'
+                : 'last holder left';
+        // The closing entry expires at once: if its writer stops, anyone may remove it.
+        const closing = { version: mark.version + 1, until: ceilMinute(request.now), holders: [], overflow: 0 };
+        const swap = swapOver(view, lease, request, memory, {
+            mark: closing,
+            reason,
+            closing: true,
+            ends: 'released',
+        });
+        if (swap)
+            return swap;
+        if (expired)
+            return { kind: 'delete', items: [lease.item], why: 'expired', reason };
+        return done('kept', `last holder left, but the lease cannot be removed safely here; it expires at ${until}`);
+    }
+    if (!listed) {
+        const why = goal === 'sweep' ? 'it has not expired' : 'this job is not named on it';
+        return done(goal === 'sweep' ? 'kept' : 'released', `the lease stays until ${until}: ${why}`);
+    }
+    if (mark.overflow > 0) {
+        return done('released', `the lease has unnamed holders and stays until ${until}; nothing to rewrite`);
+    }
+    const next = { ...mark, version: mark.version + 1, holders: others };
+    const reason = `left the lease; still held by ${describeHolders(next)}`;
+    const swap = swapOver(view, lease, request, memory, {
+        mark: next,
+        reason,
+        closing: false,
+        ends: 'released',
+    });
+    return (swap ?? done('kept', `still named on the lease, which cannot be rewritten here; it expires at ${until}`));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/whitelist-writes.ts
@@ -51077,71 +51350,155 @@ function addrs(items) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease.ts
-// Acquires and releases a runner lease: read, plan, write, and read again until the list shows the goal.
-// Concurrent jobs may rewrite the same entry; each one verifies its own result and retries on conflict.
+// Runs a lease to its goal: read the allowlist, plan one step (lease-plan.ts), send it, read again. An add
+// is always followed by a read (the check of the swap lock); deletes are sent once and never repeated by
+// the HTTP client, since a late repeat could remove an entry written after it.
 
 
 
 
 
 
-/** Gets this job listed on the lease of its address (or learns that the address is already allowed). */
-function acquireLease(list, request, options = {}) {
-    return leaseLoop(list, request, planJoin, options);
-}
-/** Takes this job off the lease of its address, deleting the entry when nobody else holds it. */
-function releaseLease(list, request, options = {}) {
-    return leaseLoop(list, request, planRelease, options);
-}
-async function leaseLoop(list, request, plan, options) {
-    const { attempts = 8, patience = 3, now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random } = options;
+
+/** Main: 5 minutes, longer than a stalled rewrite of another job takes to be cleared (staleSwapMs). */
+const MAIN_BUDGET_MS = 300_000;
+/** Runs the lease of `request.network` towards `goal` and tells how it ended. */
+async function runLease(list, request, goal, options = {}) {
+    const { now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random, budgetMs = MAIN_BUDGET_MS } = options;
+    const started = now().getTime();
+    const timing = { ...LEASE_TIMING, ...options.timing };
     const written = [];
-    let lastProblem = 'no attempt made';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    let memory = EMPTY_MEMORY;
+    let lastSeen = [];
+    let problem = 'no attempt made';
+    for (let waits = 0;;) {
+        if (waits > 0) {
+            if (now().getTime() - started >= budgetMs)
+                return { status: 'gave-up', written, reason: problem, lastSeen };
+            // Full jitter, growing: jobs waiting on one lease fall out of step.
+            await sleep(Math.round(random() * Math.min(3000, 200 * 2 ** Math.min(waits, 6))));
+        }
+        let current;
         try {
-            const { whitelist } = await list.read();
-            const current = readCurrentEntries(whitelist, request.owner);
-            const step = plan(current, { ...request, now: now(), force: attempt > patience });
-            if (step.kind === 'none')
-                return { held: holdsLease(current, request), written, reason: step.reason };
-            if (step.kind === 'wait')
-                lastProblem = step.reason;
-            else {
-                await applyStep(list, step, options.onAdd);
-                written.push(step.reason);
-                lastProblem = 'the allowlist did not show the change afterwards';
-            }
+            current = readCurrentEntries((await list.read()).whitelist, request.owner);
         }
         catch (error) {
-            if (!isClientError(error) && !isTransient(error))
-                throw error;
-            lastProblem = (0,errors/* errorMessage */.gJ)(error);
+            problem = retryable(error);
+            waits++;
+            continue;
         }
-        // Full jitter, growing: concurrent jobs fall out of step, and a list read right after a write settles.
-        await sleep(Math.round(random() * Math.min(4000, 250 * 2 ** attempt)));
+        const at = now();
+        const view = viewLease(current, request.network);
+        lastSeen = [...view.leases.map((lease) => lease.item), ...(view.cover ? [view.cover.item] : [])];
+        memory = observe(memory, view, at.getTime(), timing);
+        const step = planLeaseStep(current, { ...request, now: at }, goal, memory, timing);
+        if (step.kind === 'done') {
+            if (memory.mine && !written.includes(memory.mine.reason))
+                written.push(memory.mine.reason);
+            return { status: step.status, written, reason: step.reason, lastSeen };
+        }
+        if (step.kind === 'wait') {
+            problem = step.reason;
+            waits++;
+            continue;
+        }
+        const sent = step.kind === 'add'
+            ? await sendAdd(list, step.swap, memory, at, options)
+            : await sendDelete(list, step.items, memory, at);
+        memory = sent.memory;
+        if (sent.problem) {
+            problem = sent.problem;
+            if (sent.wait)
+                waits++;
+            continue;
+        }
+        if (step.kind === 'add')
+            continue; // read at once: the check under the swap lock
+        if ((step.why === 'commit' || step.why === 'close') && memory.mine) {
+            written.push(step.reason);
+            return { status: memory.mine.ends, written, reason: step.reason, lastSeen };
+        }
+        if (step.why === 'abort') {
+            const { mine: _taken, ...rest } = memory;
+            memory = rest;
+            problem = step.reason;
+            waits++;
+        }
+        else
+            written.push(step.reason);
     }
-    throw new LeaseError(request, attempts, lastProblem);
 }
-async function applyStep(list, step, onAdd) {
-    switch (step.kind) {
-        case 'write':
-            return writeReplacing(list, step.item, step.replaces, onAdd);
-        case 'delete':
-            return list.remove(step.items.map((item) => item.ipAddr));
-        case 'none':
-        case 'wait':
-            return;
-        default:
-            return assertNever(step, 'lease step');
+async function sendAdd(list, swap, memory, at, options) {
+    try {
+        await list.add(swap.item);
+    }
+    catch (error) {
+        options.onAdd?.(failedAddOutcome(error));
+        if (isConflict(error)) {
+            // Refused as listed: another writer got there first, or (when the list never shows it) the API
+            // takes the two spellings of a host as one entry.
+            return {
+                memory: { ...memory, conflict: swap },
+                problem: 'another job wrote the lease first',
+                wait: true,
+            };
+        }
+        if (isClientError(error) && swap.base) {
+            return {
+                memory: { ...memory, refused: [...memory.refused, swap.item.ipAddr] },
+                problem: (0,errors/* errorMessage */.gJ)(error),
+            };
+        }
+        if (!isTransient(error))
+            throw error;
+        const answered = error.status !== 0;
+        const unsettled = {
+            kind: 'add',
+            items: [swap.item],
+            swap: { ...swap, sentAt: at.getTime() },
+            at: at.getTime(),
+            answered,
+        };
+        return { memory: { ...memory, unsettled }, problem: (0,errors/* errorMessage */.gJ)(error), wait: true };
+    }
+    options.onAdd?.('added');
+    // A settled add this one builds on still tells which holders had left.
+    const landed = memory.mine ?? memory.landed;
+    return { memory: { ...memory, mine: { ...swap, sentAt: at.getTime() }, ...(landed ? { landed } : {}) } };
+}
+async function sendDelete(list, items, memory, at) {
+    try {
+        await list.remove(items.map((item) => item.ipAddr), { once: true });
+        return { memory };
+    }
+    catch (error) {
+        if (!isTransient(error) && !isClientError(error) && !isNotFound(error))
+            throw error;
+        // A 404 or 4xx: nothing was deleted, or the entry is gone already; the next read tells.
+        const answered = !(error instanceof errors/* ApiError */.hD && error.status === 0);
+        const unsettled = { kind: 'delete', items, at: at.getTime(), answered };
+        return { memory: { ...memory, unsettled }, problem: (0,errors/* errorMessage */.gJ)(error), wait: true };
     }
 }
-/** The lease could not be brought to the wanted state within the attempts allowed. */
+function isConflict(error) {
+    return error instanceof errors/* ApiError */.hD && error.status === 409;
+}
+function isNotFound(error) {
+    return error instanceof errors/* ApiError */.hD && error.status === 404;
+}
+function retryable(error) {
+    if (!isClientError(error) && !isTransient(error))
+        throw error;
+    return (0,errors/* errorMessage */.gJ)(error);
+}
+/** The lease could not be taken and nothing lets the address in. */
 class LeaseError extends Error {
     name = 'LeaseError';
     address;
-    constructor(request, attempts, lastProblem) {
-        super(`Could not update the lease of ${request.network.text} for ${request.holder} after ${attempts} attempts: ${lastProblem}`);
-        this.address = request.network.text;
+    constructor(address, holder, problem) {
+        super(`Could not take the runner lease of ${address} for ${holder}: ${problem}. Nothing lets the address in; ` +
+            'run the job again, or allow the address by hand.');
+        this.address = address;
     }
 }
 
@@ -51190,7 +51547,7 @@ function readJsonState(key, isState, raw = (0,step_host/* stepHost */.H)().getSt
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
 const KEY = 'sync-whitelist';
-const WRITES = ['added', 'unknown', 'refused'];
+const WRITES = ['added', 'unknown', 'refused', 'covered'];
 /** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
 function leaseWriteAfterFailure(adds) {
     if (adds.includes('added'))
@@ -51199,7 +51556,7 @@ function leaseWriteAfterFailure(adds) {
 }
 /** True when an allowlist entry listing this job may remain on the instance. */
 function mayRemain(lease) {
-    return lease.write !== 'refused';
+    return lease.write === 'added' || lease.write === 'unknown';
 }
 /** Saves the state for post; later saves replace earlier ones. */
 function saveSyncWhitelistState(state) {
@@ -51244,17 +51601,18 @@ function isLeaseState(value) {
 
 
 
-/** Post has little time: fewer HTTP retries per call; the lease loop adds its own rounds on top. */
+/** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
-const POST_LEASE_ROUNDS = 5;
+const POST_BUDGET_MS = 30_000;
 /** The post step of sync-whitelist. */
 async function releaseWhitelist(options = {}) {
     const state = 'state' in options ? options.state : readSyncWhitelistState();
     const lease = state?.lease;
-    if (lease && !mayRemain(lease)) {
+    if (lease?.write === 'refused') {
         (0,log/* logInfo */.fH)((0,output_shown/* shown */.S) `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
     }
-    const leaseToRelease = lease && mayRemain(lease) ? lease : undefined;
+    // A job that joined without writing still looks: the next holder's post removes an expired lease.
+    const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
     if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
         (0,log/* logInfo */.fH)((0,output_shown/* shown */.S) `Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
         return;
@@ -51270,7 +51628,7 @@ async function releaseWhitelist(options = {}) {
         return client;
     };
     if (leaseToRelease)
-        await undoLease(api, state, leaseToRelease, { attempts: POST_LEASE_ROUNDS, ...options.loop });
+        await undoLease(api, state, leaseToRelease, { budgetMs: POST_BUDGET_MS, ...options.loop });
     if (state.restorePublicAccess)
         await undoPublicAccess(api, state, state.restorePublicAccess);
 }
@@ -51280,23 +51638,44 @@ async function connectForPost() {
     return target.allowlist(await target.connect({ http: { retry: POST_RETRY } }));
 }
 async function undoLease(api, state, lease, loop) {
+    let problem;
+    let seen = [];
     try {
         const network = ip_network_parseHostAddress(lease.address);
         if (!network)
             throw new Error(`the saved address ${lease.address} is not a host address`);
         const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
-        const outcome = await releaseLease(await api(), request, loop);
+        const outcome = await runLease(await api(), request, 'leave', loop);
         const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
-        (0,log/* logInfo */.fH)((0,output_shown/* shown */.S) `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+        if (outcome.status === 'released') {
+            (0,log/* logInfo */.fH)((0,output_shown/* shown */.S) `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+            return;
+        }
+        if (outcome.status === 'kept') {
+            // Named on a lease that cannot be rewritten safely: it stays until its expiry rather than risk a gap.
+            warnLeftBehind(lease, sentence(what));
+            return;
+        }
+        problem = sentence(outcome.reason);
+        seen = outcome.lastSeen;
     }
     catch (error) {
-        // 'unknown': main's add got no clear answer, so the entry may or may not be there.
-        const left = lease.write === 'added'
-            ? `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays`
-            : `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address} listing ${lease.holder}; if present, it stays`;
-        (0,log/* logWarning */.FF)((0,output_shown/* shown */.S) `${`Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence((0,errors/* errorMessage */.gJ)(error))} ` +
-            `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`);
+        problem = sentence((0,errors/* errorMessage */.gJ)(error));
     }
+    if (!mayRemain(lease)) {
+        (0,log/* logInfo */.fH)((0,output_shown/* shown */.S) `Runner lease for ${lease.address}: this job wrote nothing to release; not checked further (${problem})`);
+        return;
+    }
+    warnLeftBehind(lease, `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${problem}`, seen);
+}
+function warnLeftBehind(lease, why, seen = []) {
+    // Two texts listed: a rewrite this step began and could not finish; both go with the lease.
+    const both = seen.length > 1 ? ` (listed as ${seen.map((item) => item.ipAddr).join(' and ')})` : '';
+    // 'unknown': main's add got no clear answer, so the entry may or may not be there.
+    const left = lease.write === 'unknown'
+        ? `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address}${both} listing ${lease.holder}; if present, it stays`
+        : `Left behind: allowlist entry ${lease.address}${both} listing ${lease.holder}; it stays`;
+    (0,log/* logWarning */.FF)((0,output_shown/* shown */.S) `${`${why} ${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`);
 }
 async function undoPublicAccess(api, state, action) {
     try {

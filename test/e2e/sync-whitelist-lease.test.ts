@@ -54,7 +54,8 @@ describe('sync-whitelist runner lease', () => {
     expect(main.exitCode).toBe(1);
     expect(main.errors.join('\n')).toContain('link vpc-aaa111/sbn-bbb222 to instance');
     const added = fixture.emu.requests.filter((r) => r.method === 'POST' && r.path === WHITELIST_PATH);
-    expect(added.map((r) => r.status)).toEqual([200]);
+    // Main's lease, then post's closing version (added beside it, both deleted in one request).
+    expect(added.map((r) => r.status)).toEqual([200, 200]);
     expect(main.state['sync-whitelist']).toContain('"address":"198.51.100.7"');
     expect(post.exitCode, post.log).toBe(0);
     expect(leaseOf(fixture, '198.51.100.7')).toHaveLength(0);
@@ -126,6 +127,25 @@ describe('sync-whitelist runner lease', () => {
     expect(whitelist(fixture)).toEqual([office]);
   });
 
+  it('joins a lease kept until its expiry without writing, when that expiry lasts the lease duration', async () => {
+    const crowd = {
+      ipAddr: '198.51.100.7/32',
+      description:
+        'GitHub Actions runner (registry-actions lease v9 until 2099-01-01T00:00Z: 7001-1.aaaaaa +12)',
+    };
+    fixture = await start({ whitelist: [crowd] });
+    const { main, post } = await job(fixture, { 'runner-ip': 'true' });
+    expect(main.exitCode, main.log).toBe(0);
+    expect(main.log).toContain(
+      'without being named: joined without a rewrite: the lease is kept until 2099-01-01T00:00Z',
+    );
+    expect(JSON.parse(main.outputs.added!)).toEqual([]);
+    expect(post.exitCode, post.log).toBe(0);
+    expect(post.warnings).toEqual([]);
+    expect(writes(fixture)).toEqual([]);
+    expect(whitelist(fixture)).toEqual([crowd]);
+  });
+
   it('retries a failing delete in the post step', async () => {
     fixture = await start();
     const main = await step(fixture, { 'runner-ip': 'true' });
@@ -150,9 +170,15 @@ describe('sync-whitelist runner lease', () => {
     expect(post.warnings[0]).toContain(
       `Could not release the runner lease for 198.51.100.7 on instance ${instanceId}`,
     );
-    expect(post.warnings[0]).toContain(`Left behind: allowlist entry 198.51.100.7 listing ${holder}`);
+    // It began closing the lease (its closing version under the other text) and could not delete either.
+    expect(post.warnings[0]).toContain(
+      `Left behind: allowlist entry 198.51.100.7 (listed as 198.51.100.7 and 198.51.100.7/32) listing ${holder}`,
+    );
     expect(post.warnings[0]).toContain('mode: sweep');
-    expect(leaseOf(fixture, '198.51.100.7')).toHaveLength(1);
+    expect(leaseOf(fixture, '198.51.100.7').map((entry) => entry.ipAddr)).toEqual([
+      '198.51.100.7',
+      '198.51.100.7/32',
+    ]);
   });
 
   it('warns of every undo left behind and succeeds when the post step cannot connect', async () => {

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FaultEngine } from './faults.ts';
 import { type Emulator, type EmulatorSeed, type FaultConfig, startEmulator } from './index.ts';
 import { type CallOptions, type CallResult, call, caller, iamToken } from './test-client.ts';
 
@@ -79,6 +80,19 @@ describe('faults', () => {
     const { swr, emu } = await start({ latencyMs: 20 });
     expect((await swr({ path: '/v2/manage/namespaces' })).status).toBe(200);
     expect(emu.requests[0]?.faults).toEqual(['latency']);
+  });
+
+  it('adds a seeded jitter on top of the latency, the same sequence every run', () => {
+    const delays = (seed: number) => {
+      const engine = new FaultEngine(() => clock, { seed, latencyMs: 40, latencyJitterMs: 30 });
+      return Array.from({ length: 20 }, () => engine.decide('GET', '/v1/instances').latencyMs);
+    };
+    const first = delays(3);
+    expect(first).toEqual(delays(3));
+    for (const ms of first) expect(ms === Math.floor(ms) && ms >= 40 && ms < 70).toBe(true);
+    // Spread enough that two requests sent together can reach the state in either order.
+    expect(new Set(first).size).toBeGreaterThan(10);
+    expect(delays(4)).not.toEqual(first);
   });
 
   it('hangs a request without sending headers until the emulator closes', async () => {

@@ -9,6 +9,11 @@ export type FaultTrigger = true | { next?: number; after?: number; rate?: number
 export interface FaultSet {
   /** Delay before answering, ms. */
   latencyMs?: number;
+  /**
+   * Up to this much more delay, ms, drawn per request from the seeded sequence: requests sent close
+   * together reach the state in a different order than they were sent.
+   */
+  latencyJitterMs?: number;
   /** Token bucket per rule; an empty bucket answers 429 with `Retry-After`. */
   rateLimit?: { capacity: number; refillPerSecond: number };
   /** Answers 500 (default), 502 or 503 with the provider's error body. */
@@ -79,7 +84,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /** mulberry32: a tiny seeded generator, so `rate` faults repeat run after run. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -159,8 +164,9 @@ export class FaultEngine {
 
   private apply(rt: RuleRuntime, d: FaultDecision): void {
     const r = rt.rule;
-    if (r.latencyMs) {
-      d.latencyMs += r.latencyMs;
+    if (r.latencyMs || r.latencyJitterMs) {
+      const jitter = r.latencyJitterMs ? Math.floor(this.random() * r.latencyJitterMs) : 0;
+      d.latencyMs += (r.latencyMs ?? 0) + jitter;
       d.applied.push('latency');
     }
     if (r.revokeTokensAfter !== undefined && !rt.revoked && rt.seen > r.revokeTokensAfter) {
@@ -215,7 +221,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 const TRIGGERS = ['error', 'hang', 'drop', 'malformedJson', 'lieContentRange', 'unauthorized'];
-const NUMBERS = ['latencyMs', 'errorStatus', 'lieContentRangeExtra', 'revokeTokensAfter', 'seed'];
+const NUMBERS = [
+  'latencyMs',
+  'latencyJitterMs',
+  'errorStatus',
+  'lieContentRangeExtra',
+  'revokeTokensAfter',
+  'seed',
+];
 
 function checkFaultSet(value: Record<string, unknown>, where: string): void {
   for (const key of TRIGGERS) {

@@ -18,6 +18,7 @@ import {
   type Permission,
   type SwrRepository,
 } from './state.ts';
+import { whitelistRulesOf } from './whitelist-rules.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -155,6 +156,7 @@ export function buildState(seed: EmulatorSeed, now: Date): EmulatorState {
     tagDeleteMode: seed.tagDeleteMode ?? 'digest',
     ...(seed.swrPageCap !== undefined ? { swrPageCap: seed.swrPageCap } : {}),
     ccrForms: { projectListKey: 'items', repositoryEncoding: 'single', ...seed.ccrForms },
+    whitelistRules: whitelistRulesOf(seed.whitelistRules),
     tokenLifetimeSeconds: seed.tokenLifetimeSeconds ?? 86_400,
     signatureSkewSeconds: seed.signatureSkewSeconds ?? 900,
     region: seed.region ?? 'emu-region-1',

@@ -3,6 +3,7 @@ import { parseFaultConfig } from './faults.ts';
 import { checkGithubSeed } from './seed-github.ts';
 import { checkOidcProviders } from './seed-oidc.ts';
 import type { EmulatorSeed } from './seed-types.ts';
+import { checkWhitelistRules } from './whitelist-rules.ts';
 
 type Json = Record<string, unknown>;
 
@@ -110,6 +111,7 @@ export function parseSeed(value: unknown): EmulatorSeed {
   ) {
     throw new Error("seed: tagDeleteMode must be 'tag' or 'digest'");
   }
+  checkWhitelistRules(value.whitelistRules);
   for (const key of ['tokenLifetimeSeconds', 'signatureSkewSeconds'])
     checkOptional(value, key, 'number', 'seed');
   const cap = value.swrPageCap;

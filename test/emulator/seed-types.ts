@@ -2,6 +2,7 @@
 import type { BaiduEmulatorCredentials, HuaweiEmulatorCredentials } from './credentials.ts';
 import type { FaultConfig } from './faults.ts';
 import type { CcrForms, RegistryCredentials, TagDeleteMode } from './state.ts';
+import type { WhitelistRules } from './whitelist-rules.ts';
 
 export interface TagSeed {
   tag: string;
@@ -127,6 +128,8 @@ export interface EmulatorSeed {
   swrPageCap?: number;
   /** The other forms of the CCR choices (see EmulatorState.ccrForms). */
   ccrForms?: Partial<CcrForms>;
+  /** CCR allowlist behaviour the API reference leaves open (see whitelist-rules.ts); default distinct, ignored. */
+  whitelistRules?: Partial<WhitelistRules>;
   /** IAM token lifetime; default 86400 (24 h, as IAM). */
   tokenLifetimeSeconds?: number;
   /** Accepted signature clock skew; default 900. */

@@ -33,6 +33,7 @@ export function snapshotState(state: EmulatorState): StateSnapshot {
     tagDeleteMode: state.tagDeleteMode,
     ...(state.swrPageCap !== undefined ? { swrPageCap: state.swrPageCap } : {}),
     ccrForms: { ...state.ccrForms },
+    whitelistRules: { ...state.whitelistRules },
     tokenLifetimeSeconds: state.tokenLifetimeSeconds,
     signatureSkewSeconds: state.signatureSkewSeconds,
     region: state.region,

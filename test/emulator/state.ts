@@ -2,6 +2,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { EmulatorCredentials } from './credentials.ts';
 import type { GithubState } from './seed-github.ts';
+import type { WhitelistRules } from './whitelist-rules.ts';
 
 export type TagDeleteMode = 'tag' | 'digest';
 
@@ -184,6 +185,8 @@ export interface EmulatorState {
    * `/` in a repository name must arrive in a path (`single`: %2F, default; `double`: %252F, Harbor's way).
    */
   ccrForms: CcrForms;
+  /** How the CCR allowlist treats the spellings of one host and deletes of absent addresses. */
+  whitelistRules: WhitelistRules;
   tokenLifetimeSeconds: number;
   /** Accepted clock skew for signatures, seconds. */
   signatureSkewSeconds: number;

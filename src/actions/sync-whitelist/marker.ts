@@ -92,8 +92,12 @@ export function isOwnedBy(mark: Mark | undefined, owner: string): mark is Mark {
 
 /** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
 export function formatMinute(date: Date): string {
-  const minute = new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
-  return `${minute.toISOString().slice(0, 16)}Z`;
+  return `${ceilMinute(date).toISOString().slice(0, 16)}Z`;
+}
+
+/** The date rounded up to a whole minute: the expiry a marker written now would show. */
+export function ceilMinute(date: Date): Date {
+  return new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
 }
 
 /** The owner name rule: it must read as one token in the marker. */

@@ -1,6 +1,4 @@
-import { assertNever } from '../../core/types/assert-never.ts';
 import type { WhitelistItem } from '../../providers/seam/allowlist.ts';
-import type { LeaseStep } from './lease-plan.ts';
 import type { WhitelistChange } from './plan.ts';
 
 /** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
@@ -9,39 +7,21 @@ export function projectChanges(
   changes: readonly WhitelistChange[],
 ): WhitelistItem[] {
   let result = [...items];
-  for (const change of changes) result = projectChange(result, change);
+  for (const change of changes) {
+    if (change.kind === 'add') result.push(change.item);
+    if (change.kind === 'delete') result = withoutAddrs(result, [change.item]);
+    if (change.kind === 'replace') result = [...withoutAddrs(result, change.replaces), change.item];
+  }
   return result;
 }
 
-function projectChange(items: WhitelistItem[], change: WhitelistChange): WhitelistItem[] {
-  switch (change.kind) {
-    case 'add':
-      return [...items, change.item];
-    case 'delete':
-      return withoutAddrs(items, [change.item]);
-    case 'replace':
-      return [...withoutAddrs(items, change.replaces), change.item];
-    case 'keep':
-    case 'skip':
-      return items;
-    default:
-      return assertNever(change, 'allowlist change');
-  }
-}
-
-/** The allowlist after one lease step. */
-export function projectLeaseStep(items: readonly WhitelistItem[], step: LeaseStep): WhitelistItem[] {
-  switch (step.kind) {
-    case 'write':
-      return [...withoutAddrs(items, step.replaces), step.item];
-    case 'delete':
-      return withoutAddrs(items, step.items);
-    case 'none':
-    case 'wait':
-      return [...items];
-    default:
-      return assertNever(step, 'lease step');
-  }
+/** The allowlist once a lease write of `item` (replacing `base`, if any) is done. */
+export function projectLeaseWrite(
+  items: readonly WhitelistItem[],
+  item: WhitelistItem,
+  base: WhitelistItem | undefined,
+): WhitelistItem[] {
+  return [...withoutAddrs(items, base ? [base] : []), item];
 }
 
 function withoutAddrs(items: readonly WhitelistItem[], gone: readonly WhitelistItem[]): WhitelistItem[] {

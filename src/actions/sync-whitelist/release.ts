@@ -7,9 +7,9 @@ import { errorMessage } from '../../core/errors/errors.ts';
 import { parseHostAddress } from '../../core/net/ip-network.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
-import type { InstanceAllowlist } from '../../providers/seam/allowlist.ts';
+import type { InstanceAllowlist, WhitelistItem } from '../../providers/seam/allowlist.ts';
 import { chooseAllowlist } from './inputs.ts';
-import { type LeaseLoopOptions, releaseLease } from './lease.ts';
+import { type LeaseLoopOptions, runLease } from './lease.ts';
 import { statusMatches } from './public-access.ts';
 import { type LeaseState, mayRemain, readSyncWhitelistState, type SyncWhitelistState } from './state.ts';
 
@@ -20,20 +20,21 @@ export interface ReleaseOptions {
   loop?: LeaseLoopOptions;
 }
 
-/** Post has little time: fewer HTTP retries per call; the lease loop adds its own rounds on top. */
+/** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
-const POST_LEASE_ROUNDS = 5;
+const POST_BUDGET_MS = 30_000;
 
 /** The post step of sync-whitelist. */
 export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<void> {
   const state = 'state' in options ? options.state : readSyncWhitelistState();
   const lease = state?.lease;
-  if (lease && !mayRemain(lease)) {
+  if (lease?.write === 'refused') {
     logInfo(
       shown`Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`,
     );
   }
-  const leaseToRelease = lease && mayRemain(lease) ? lease : undefined;
+  // A job that joined without writing still looks: the next holder's post removes an expired lease.
+  const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
   if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
     logInfo(shown`Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
     return;
@@ -49,7 +50,7 @@ export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<vo
     return client;
   };
   if (leaseToRelease)
-    await undoLease(api, state, leaseToRelease, { attempts: POST_LEASE_ROUNDS, ...options.loop });
+    await undoLease(api, state, leaseToRelease, { budgetMs: POST_BUDGET_MS, ...options.loop });
   if (state.restorePublicAccess) await undoPublicAccess(api, state, state.restorePublicAccess);
 }
 
@@ -65,26 +66,52 @@ async function undoLease(
   lease: LeaseState,
   loop: LeaseLoopOptions,
 ): Promise<void> {
+  let problem: string;
+  let seen: WhitelistItem[] = [];
   try {
     const network = parseHostAddress(lease.address);
     if (!network) throw new Error(`the saved address ${lease.address} is not a host address`);
     const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
-    const outcome = await releaseLease(await api(), request, loop);
+    const outcome = await runLease(await api(), request, 'leave', loop);
     const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
-    logInfo(shown`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+    if (outcome.status === 'released') {
+      logInfo(shown`Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+      return;
+    }
+    if (outcome.status === 'kept') {
+      // Named on a lease that cannot be rewritten safely: it stays until its expiry rather than risk a gap.
+      warnLeftBehind(lease, sentence(what));
+      return;
+    }
+    problem = sentence(outcome.reason);
+    seen = outcome.lastSeen;
   } catch (error) {
-    // 'unknown': main's add got no clear answer, so the entry may or may not be there.
-    const left =
-      lease.write === 'added'
-        ? `Left behind: allowlist entry ${lease.address} listing ${lease.holder}; it stays`
-        : `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address} listing ${lease.holder}; if present, it stays`;
-    logWarning(
-      shown`${
-        `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${sentence(errorMessage(error))} ` +
-        `${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`
-      }`,
-    );
+    problem = sentence(errorMessage(error));
   }
+  if (!mayRemain(lease)) {
+    logInfo(
+      shown`Runner lease for ${lease.address}: this job wrote nothing to release; not checked further (${problem})`,
+    );
+    return;
+  }
+  warnLeftBehind(
+    lease,
+    `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${problem}`,
+    seen,
+  );
+}
+
+function warnLeftBehind(lease: LeaseState, why: string, seen: readonly WhitelistItem[] = []): void {
+  // Two texts listed: a rewrite this step began and could not finish; both go with the lease.
+  const both = seen.length > 1 ? ` (listed as ${seen.map((item) => item.ipAddr).join(' and ')})` : '';
+  // 'unknown': main's add got no clear answer, so the entry may or may not be there.
+  const left =
+    lease.write === 'unknown'
+      ? `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address}${both} listing ${lease.holder}; if present, it stays`
+      : `Left behind: allowlist entry ${lease.address}${both} listing ${lease.holder}; it stays`;
+  logWarning(
+    shown`${`${why} ${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`,
+  );
 }
 
 async function undoPublicAccess(

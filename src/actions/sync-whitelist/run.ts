@@ -1,30 +1,22 @@
 // Main step: read inputs, connect, open/close public access, plan and apply the allowlist, take the runner
 // lease, reconcile private links, then write outputs and the job summary.
-import { randomBytes } from 'node:crypto';
 import { appendJobSummary } from '../../core/action/job-summary.ts';
 import { setStepOutput } from '../../core/action/step-outputs.ts';
-import { stepHost } from '../../core/host/step-host.ts';
-import type { IpNetwork } from '../../core/net/ip-network.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import type { InstanceAllowlist, PublicLinks } from '../../providers/seam/allowlist.ts';
 import { readCurrentEntries } from './current-entries.ts';
 import { readSyncWhitelistInputs, type SyncWhitelistInputs } from './inputs.ts';
-import { acquireLease, type LeaseOutcome } from './lease.ts';
-import { planJoin } from './lease-plan.ts';
+import { takeLease } from './lease-join.ts';
+import { hostOf, isOwnLease, sweepLeases } from './lease-sweep.ts';
 import { isWrite, planWhitelist, type WhitelistChange } from './plan.ts';
 import { reconcilePrivateLinks } from './private-links-run.ts';
-import { projectChanges, projectLeaseStep } from './project.ts';
+import { projectChanges } from './project.ts';
 import { planPublicAccess, restoreActionFor } from './public-access.ts';
 import { addressesChanged, changeLine, type RunReport, summaryMarkdown } from './report.ts';
 import { runnerAddress } from './runner-address.ts';
-import {
-  type LeaseState,
-  leaseWriteAfterFailure,
-  type SyncWhitelistState,
-  saveSyncWhitelistState,
-} from './state.ts';
-import { type AddOutcome, writeReplacing } from './whitelist-writes.ts';
+import { type SyncWhitelistState, saveSyncWhitelistState } from './state.ts';
+import { writeReplacing } from './whitelist-writes.ts';
 
 /** The main step of sync-whitelist. */
 export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitelistInputs()): Promise<void> {
@@ -40,14 +32,14 @@ export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitel
     inputs.mode === 'remove' && runnerIp
       ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
       : inputs.entries;
-  const changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
+  let changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
     mode: inputs.mode,
     owner: inputs.owner,
     runId: inputs.runId,
     now: new Date(),
   });
   printChanges(changes, inputs.dryRun);
-  if (!inputs.dryRun) await applyChanges(list, changes);
+  if (!inputs.dryRun) changes = await applyChanges(list, inputs, changes);
 
   const planned = projectChanges(links.whitelist, changes);
   const lease =
@@ -137,68 +129,33 @@ function printChanges(changes: readonly WhitelistChange[], dryRun: boolean): voi
 }
 
 /** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
-async function applyChanges(list: InstanceAllowlist, changes: readonly WhitelistChange[]): Promise<void> {
+/**
+ * Runner leases are removed through the lease protocol (lease-sweep.ts); returns the changes as done (a
+ * lease that stayed becomes a `keep`).
+ */
+async function applyChanges(
+  list: InstanceAllowlist,
+  inputs: Pick<SyncWhitelistInputs, 'owner'>,
+  changes: readonly WhitelistChange[],
+): Promise<WhitelistChange[]> {
+  const { owner } = inputs;
   const writes = changes.filter(isWrite);
   for (const change of writes) {
     if (change.kind === 'add') await writeReplacing(list, change.item, []);
     if (change.kind === 'replace') await writeReplacing(list, change.item, change.replaces);
   }
-  const deletions = writes.flatMap((change) => (change.kind === 'delete' ? [change.item.ipAddr] : []));
-  if (deletions.length > 0) await list.remove(deletions);
-}
-
-interface LeaseResult {
-  address: string;
-  held: boolean;
-  created: boolean;
-  outcome: string;
-  projected?: ReturnType<typeof projectChanges>;
-}
-
-async function takeLease(
-  list: InstanceAllowlist,
-  inputs: SyncWhitelistInputs,
-  network: IpNetwork,
-  planned: ReturnType<typeof projectChanges>,
-  state: SyncWhitelistState,
-): Promise<LeaseResult> {
-  const holder = `${inputs.runId}.${randomBytes(3).toString('hex')}`;
-  // Description text of the lease entry (the marker follows it): what the job runs on.
-  const text = stepHost().job.runnerName;
-  const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
-  if (inputs.dryRun) {
-    const step = planJoin(readCurrentEntries(planned, inputs.owner), { ...request, now: new Date() });
-    const outcome = step.kind === 'write' ? `would be written (${step.reason})` : step.reason;
-    logInfo(shown`Runner lease for ${network.text}: ${outcome}.`);
-    return {
-      address: network.text,
-      held: false,
-      created: false,
-      outcome,
-      projected: projectLeaseStep(planned, step),
-    };
-  }
-  const lease: LeaseState = { address: network.text, holder, text, write: 'unknown' };
-  state.lease = lease;
-  saveSyncWhitelistState(state);
-  const adds: AddOutcome[] = [];
-  let result: LeaseOutcome;
-  try {
-    result = await acquireLease(list, request, { onAdd: (outcome) => adds.push(outcome) });
-  } catch (error) {
-    // Post warns of a lease left behind only when one of this job's adds may have gone through.
-    lease.write = leaseWriteAfterFailure(adds);
-    saveSyncWhitelistState(state);
-    throw error;
-  }
-  const outcome = result.held
-    ? `held by this job as ${holder} (${result.written.join('; ') || result.reason}); the post step releases it`
-    : `not needed: ${result.reason}`;
-  logInfo(shown`Runner lease for ${network.text}: ${outcome}.`);
-  if (result.held) lease.write = 'added';
-  else delete state.lease;
-  saveSyncWhitelistState(state);
-  return { address: network.text, held: result.held, created: result.written.includes('new lease'), outcome };
+  const deleted = writes.flatMap((change) => (change.kind === 'delete' ? [change.item] : []));
+  const plain = deleted.filter((item) => !isOwnLease(item, owner)).map((item) => item.ipAddr);
+  if (plain.length > 0) await list.remove(plain);
+  const leases = deleted.filter((item) => isOwnLease(item, owner));
+  const kept = leases.length > 0 ? await sweepLeases(list, owner, leases) : [];
+  return changes.map((change) =>
+    change.kind === 'delete' &&
+    isOwnLease(change.item, owner) &&
+    kept.includes(hostOf(change.item.ipAddr)?.text ?? '')
+      ? { kind: 'keep', item: change.item, reason: 'runner lease renewed or still needed; not removed' }
+      : change,
+  );
 }
 
 function writeOutputs(report: RunReport): void {

@@ -5,9 +5,10 @@ import type { AddOutcome } from './whitelist-writes.ts';
 /**
  * What became of main's lease write. 'unknown' is saved before the write (a step cancelled mid-write
  * still gets cleaned up) and stays when an add got no clear answer; 'added' once an add was confirmed;
- * 'refused' when every add was refused, or the registry refused the calls before any add was sent.
+ * 'refused' when every add was refused, or the registry refused the calls before any add was sent;
+ * 'covered' when the job joined a lease kept until its expiry without writing (post only tidies up).
  */
-export type LeaseWrite = 'added' | 'unknown' | 'refused';
+export type LeaseWrite = 'added' | 'unknown' | 'refused' | 'covered';
 
 export interface LeaseState {
   address: string;
@@ -26,7 +27,7 @@ export interface SyncWhitelistState {
 }
 
 const KEY = 'sync-whitelist';
-const WRITES: readonly unknown[] = ['added', 'unknown', 'refused'] satisfies LeaseWrite[];
+const WRITES: readonly unknown[] = ['added', 'unknown', 'refused', 'covered'] satisfies LeaseWrite[];
 
 /** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
 export function leaseWriteAfterFailure(adds: readonly AddOutcome[]): LeaseWrite {
@@ -36,7 +37,7 @@ export function leaseWriteAfterFailure(adds: readonly AddOutcome[]): LeaseWrite 
 
 /** True when an allowlist entry listing this job may remain on the instance. */
 export function mayRemain(lease: LeaseState): boolean {
-  return lease.write !== 'refused';
+  return lease.write === 'added' || lease.write === 'unknown';
 }
 
 /** Saves the state for post; later saves replace earlier ones. */

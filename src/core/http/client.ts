@@ -87,6 +87,7 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
       {
         method: request.method,
         retrySafe: request.retrySafe,
+        idempotent: request.idempotent,
         attempt,
         elapsedMs: now.getTime() - startedAt,
         now,

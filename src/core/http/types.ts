@@ -20,6 +20,11 @@ export interface ApiRequest {
   acceptStatus?: readonly number[];
   /** A non-idempotent call the API makes safe to repeat (POST is otherwise never retried). */
   retrySafe?: boolean;
+  /**
+   * false: a DELETE (or PUT) that must not be repeated once it may have reached the server, like a POST:
+   * a late repeat of a delete by a key that others may create again would remove their resource.
+   */
+  idempotent?: boolean;
   /** The body is not JSON (or absent) and must not be parsed. */
   rawBody?: boolean;
   /** The response carries a credential: errors describe its body without quoting any of it. */

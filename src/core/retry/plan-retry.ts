@@ -18,6 +18,8 @@ export interface RetryContext {
   method: string;
   /** The API makes this non-idempotent call safe to repeat. */
   retrySafe?: boolean;
+  /** Overrides the method's idempotency (false: treated like a POST). */
+  idempotent?: boolean | undefined;
   /** Attempts made so far, this one included (1 after the first). */
   attempt: number;
   /** Time since the first attempt started. */
@@ -60,11 +62,12 @@ function isRetryableOutcome(outcome: AttemptOutcome): boolean {
 }
 
 /**
- * POST and PATCH are repeated only when the API makes it safe (a repeat could create the resource
- * twice), or when the first try provably had no effect: a 429 or a connection that never opened.
+ * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
+ * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
+ * that never opened.
  */
 function isRepeatable(outcome: AttemptOutcome, context: RetryContext): boolean {
-  if (context.retrySafe || isIdempotentMethod(context.method)) return true;
+  if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method))) return true;
   if (outcome.kind === 'status') return outcome.status === 429;
   return isNotSentNetworkCode(outcome.code);
 }

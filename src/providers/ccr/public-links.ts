@@ -66,17 +66,22 @@ export async function addWhitelistItem(
   });
 }
 
-/** Deletes allowlist entries by their exact `ipAddr` text. */
+/**
+ * Deletes allowlist entries by their exact `ipAddr` text. `once`: never repeated once it may have reached
+ * the server (a late repeat would remove an entry someone added again under the same text meanwhile).
+ */
 export async function deleteWhitelistItems(
   api: ApiClient,
   instanceId: string,
   ipAddrs: readonly string[],
+  options: { once?: boolean } = {},
 ): Promise<void> {
   await api.request({
     method: 'DELETE',
     path: `${publicLinksPath(instanceId)}/whitelist`,
     body: { items: ipAddrs },
     operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+    ...(options.once ? { idempotent: false } : {}),
   });
 }
 

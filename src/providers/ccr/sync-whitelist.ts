@@ -47,7 +47,7 @@ export function ccrInstanceAllowlist(api: ApiClient, instanceId: string): Instan
     read: () => getPublicLinks(api, instanceId),
     setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
     add: (item) => addWhitelistItem(api, instanceId, item),
-    remove: (ipAddrs) => deleteWhitelistItems(api, instanceId, ipAddrs),
+    remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
     privateLinks: {
       list: () => listPrivateLinks(api, instanceId),
       create: (link) => createPrivateLink(api, instanceId, link),

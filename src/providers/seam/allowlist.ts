@@ -45,8 +45,11 @@ export interface InstanceAllowlist {
   setPublicAccess(action: PublicAccessAction): Promise<void>;
   /** Adds one entry (not retried: a caller re-reads the list instead). */
   add(item: WhitelistItem): Promise<void>;
-  /** Deletes entries by their exact `ipAddr` text. */
-  remove(ipAddrs: readonly string[]): Promise<void>;
+  /**
+   * Deletes entries by their exact `ipAddr` text. `once`: never repeated once it may have reached the
+   * server (a late repeat would remove an entry someone added again under the same text meanwhile).
+   */
+  remove(ipAddrs: readonly string[], options?: { once?: boolean }): Promise<void>;
   /** VPC private links, where the registry has them. */
   readonly privateLinks?: PrivateLinks;
 }

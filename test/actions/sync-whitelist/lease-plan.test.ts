@@ -1,203 +1,259 @@
 import { describe, expect, it } from 'vitest';
 import { readCurrentEntries } from '../../../src/actions/sync-whitelist/current-entries.ts';
 import {
-  holdsLease,
+  EMPTY_MEMORY,
+  type LeaseMemory,
+  type Swap,
+} from '../../../src/actions/sync-whitelist/lease-memory.ts';
+import {
+  CONTENDED_ROUNDS,
+  type LeaseGoal,
   type LeaseRequest,
-  type LeaseStep,
-  planJoin,
-  planRelease,
+  planLeaseStep,
 } from '../../../src/actions/sync-whitelist/lease-plan.ts';
 import { parseHostAddress } from '../../../src/core/net/ip-network.ts';
 import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 
 const now = new Date('2025-06-01T12:00:00Z');
 const HOUR = 3_600_000;
+const BARE = '198.51.100.7';
+const SLASH = '198.51.100.7/32';
 const request = (holder: string, extra: Partial<LeaseRequest> = {}): LeaseRequest => ({
-  network: parseHostAddress('198.51.100.7')!,
+  network: parseHostAddress(BARE)!,
   holder,
   owner: 'registry-actions',
-  text: 'GitHub Actions runner',
+  text: 'runner',
   now,
   leaseMs: 6 * HOUR,
   ...extra,
 });
 const lease = (ipAddr: string, version: number, until: string, holders: string): WhitelistItem => ({
   ipAddr,
-  description: `GitHub Actions runner (registry-actions lease v${version} until ${until}: ${holders})`,
+  description: `runner (registry-actions lease v${version} until ${until}: ${holders})`,
 });
-const entries = (...items: WhitelistItem[]) => readCurrentEntries(items, 'registry-actions');
+const LATER = '2025-06-01T18:00Z';
+const plan = (goal: LeaseGoal, holder: string, items: WhitelistItem[], memory: Partial<LeaseMemory> = {}) =>
+  planLeaseStep(readCurrentEntries(items, 'registry-actions'), request(holder), goal, {
+    ...EMPTY_MEMORY,
+    ...memory,
+  });
+const swap = (item: WhitelistItem, base?: WhitelistItem, extra: Partial<Swap> = {}): Swap => ({
+  item,
+  closing: false,
+  reason: 'r',
+  ends: 'listed',
+  sentAt: now.getTime(),
+  ...(base ? { base } : {}),
+  ...extra,
+});
 
-/** Applies a step to a list the way the executor does (write new, then delete replaced). */
-function apply(items: WhitelistItem[], step: LeaseStep): WhitelistItem[] {
-  if (step.kind === 'write') {
-    const gone = new Set(step.replaces.map((item) => item.ipAddr));
-    return [...items.filter((item) => !gone.has(item.ipAddr)), step.item];
-  }
-  if (step.kind === 'delete') return items.filter((item) => !step.items.includes(item));
-  return items;
-}
+describe('joining', () => {
+  it.each([
+    {
+      case: 'no lease: a new one under the usual spelling, lasting the lease duration',
+      items: [],
+      item: lease(BARE, 1, LATER, 'me'),
+      base: undefined,
+    },
+    {
+      case: 'a lease: the next version, naming this job, under the other spelling, over the old one',
+      items: [lease(BARE, 3, '2025-06-01T17:00Z', 'a')],
+      item: lease(SLASH, 4, LATER, 'a me'),
+      base: lease(BARE, 3, '2025-06-01T17:00Z', 'a'),
+    },
+    {
+      case: 'a lease lasting longer: its expiry is kept',
+      items: [lease(SLASH, 1, '2025-06-02T00:00Z', 'a')],
+      item: lease(BARE, 2, '2025-06-02T00:00Z', 'a me'),
+      base: lease(SLASH, 1, '2025-06-02T00:00Z', 'a'),
+    },
+    {
+      case: 'an expired lease: renewed for this job alone',
+      items: [lease(BARE, 2, '2025-06-01T11:00Z', 'gone +3')],
+      item: lease(SLASH, 3, LATER, 'me'),
+      base: lease(BARE, 2, '2025-06-01T11:00Z', 'gone +3'),
+    },
+    {
+      case: 'a lease with unnamed holders that ends too soon: extended, naming this job',
+      items: [lease(BARE, 5, '2025-06-01T13:00Z', 'a +4')],
+      item: lease(SLASH, 6, LATER, 'a me +4'),
+      base: lease(BARE, 5, '2025-06-01T13:00Z', 'a +4'),
+    },
+  ])('writes, for $case', ({ items, item, base }) => {
+    const step = plan('join', 'me', items);
+    expect(step).toMatchObject({ kind: 'add', swap: { item, closing: false } });
+    expect(step.kind === 'add' && step.swap.base).toEqual(base);
+  });
 
-describe('planJoin', () => {
-  it('creates a lease listing this job, expiring after the lease duration', () => {
-    expect(planJoin([], request('1001-1.aaaa'))).toEqual({
-      kind: 'write',
-      item: {
-        ipAddr: '198.51.100.7',
-        description: 'GitHub Actions runner (registry-actions lease v1 until 2025-06-01T18:00Z: 1001-1.aaaa)',
-      },
-      replaces: [],
-      reason: 'new lease',
+  it('writes nothing when a lease kept until its expiry already lasts the lease duration', () => {
+    expect(plan('join', 'me', [lease(BARE, 5, '2025-06-01T18:05Z', 'a +4')])).toEqual({
+      kind: 'done',
+      status: 'covered',
+      reason: expect.stringContaining('joined without a rewrite: the lease is kept until 2025-06-01T18:05Z'),
     });
   });
 
-  it('joins an existing lease under the other form, so the address is never absent', () => {
-    const current = lease('198.51.100.7', 1, '2025-06-01T18:00Z', '1001-1.aaaa');
-    const step = planJoin(entries(current), request('1002-1.bbbb', { leaseMs: 7 * HOUR }));
-    expect(step).toEqual({
-      kind: 'write',
-      item: {
-        ipAddr: '198.51.100.7/32',
-        description:
-          'GitHub Actions runner (registry-actions lease v2 until 2025-06-01T19:00Z: 1001-1.aaaa 1002-1.bbbb)',
-      },
-      replaces: [current],
-      reason: 'joined the lease of 1001-1.aaaa',
-    });
+  it('makes the lease one kept until its expiry when it lost too many rounds to other jobs', () => {
+    const step = plan('join', 'me', [lease(BARE, 1, LATER, 'a')], { contention: CONTENDED_ROUNDS });
+    expect(step.kind === 'add' && step.swap.item.description).toContain(': a me +1)');
   });
 
-  it('keeps the later expiry when joining a lease that lasts longer', () => {
-    const step = planJoin(entries(lease('198.51.100.7/32', 4, '2025-06-02T00:00Z', 'x')), request('y'));
-    expect(step.kind === 'write' && step.item).toEqual({
-      ipAddr: '198.51.100.7',
-      description: 'GitHub Actions runner (registry-actions lease v5 until 2025-06-02T00:00Z: x y)',
-    });
+  it.each([
+    { ipAddr: BARE, description: 'office' },
+    { ipAddr: '198.51.100.0/24', description: 'range (registry-actions run 1-1)' },
+    { ipAddr: BARE, description: '(other-team run 5-1)' },
+  ])('needs no lease when $ipAddr "$description" lets the address in', (item) => {
+    expect(plan('join', 'me', [item])).toMatchObject({ kind: 'done', status: 'not-needed' });
   });
 
-  it('drops the holders of an expired lease when renewing it', () => {
-    const step = planJoin(entries(lease('198.51.100.7', 2, '2025-06-01T11:00Z', 'old +3')), request('new'));
-    expect(step).toMatchObject({ kind: 'write', reason: 'renewed an expired lease' });
-    expect(step.kind === 'write' && step.item.description).toContain(
-      'lease v3 until 2025-06-01T18:00Z: new)',
-    );
+  it("takes its own lease under the free spelling beside another owner's lease", () => {
+    const foreign = { ipAddr: BARE, description: '(other-team lease v1 until 2030-01-01T00:00Z: z)' };
+    expect(plan('join', 'me', [foreign])).toMatchObject({ kind: 'add', swap: { item: { ipAddr: SLASH } } });
   });
 
-  it('needs no lease when the address is already allowed by a hand-made, declared or wider entry', () => {
-    for (const item of [
-      { ipAddr: '198.51.100.7', description: 'office' },
-      { ipAddr: '198.51.100.0/24', description: 'range (registry-actions run 1-1)' },
-      { ipAddr: '198.51.100.7', description: '(other-team run 5-1)' },
-    ]) {
-      expect(planJoin(entries(item), request('me'))).toMatchObject({
-        kind: 'none',
-        reason: expect.stringContaining('already allowed by'),
-      });
-    }
+  it('cannot be named, and says so, when the other spelling is held by another owner', () => {
+    const foreign = { ipAddr: BARE, description: '(other-team lease v1 until 2030-01-01T00:00Z: z)' };
+    const step = plan('join', 'me', [foreign, lease(SLASH, 1, LATER, 'a')]);
+    expect(step).toMatchObject({ kind: 'done', status: 'unprotected' });
+    expect(step.kind === 'done' && step.reason).toContain(`${BARE} is held by another entry`);
   });
 
-  it("takes its own lease beside another owner's lease, which that owner's post step removes", () => {
-    const foreign = {
-      ipAddr: '198.51.100.7',
-      description: '(other-team lease v1 until 2030-01-01T00:00Z: z)',
-    };
-    expect(planJoin(entries(foreign), request('me'))).toMatchObject({
-      kind: 'write',
-      item: { ipAddr: '198.51.100.7/32' },
-      replaces: [],
-      reason: 'new lease',
-    });
+  it('relies on the expiry when the API takes one spelling only: nobody can remove the lease earlier', () => {
+    const step = plan('join', 'me', [lease(BARE, 1, LATER, 'a')], { refused: [SLASH] });
+    expect(step).toMatchObject({ kind: 'done', status: 'covered' });
   });
 
-  it("rewrites its own lease in place when another owner's lease holds the other form", () => {
-    const foreign = {
-      ipAddr: '198.51.100.7',
-      description: '(other-team lease v1 until 2030-01-01T00:00Z: z)',
-    };
-    const own = lease('198.51.100.7/32', 1, '2025-06-01T18:00Z', 'a');
-    const join = planJoin(entries(foreign, own), request('b'));
-    expect(join).toMatchObject({ kind: 'write', item: { ipAddr: '198.51.100.7/32' }, replaces: [own] });
-    const release = planRelease(
-      entries(foreign, lease('198.51.100.7/32', 1, '2025-06-01T18:00Z', 'a b')),
-      request('b'),
-    );
-    expect(release).toMatchObject({ kind: 'write', item: { ipAddr: '198.51.100.7/32' } });
-  });
-
-  it('waits while another job is mid-rewrite, and resolves from the newest version when forced', () => {
-    const old = lease('198.51.100.7', 1, '2025-06-01T18:00Z', 'a');
-    const newer = lease('198.51.100.7/32', 2, '2025-06-01T18:00Z', 'a b');
-    expect(planJoin(entries(old, newer), request('c')).kind).toBe('wait');
-    const forced = planJoin(entries(old, newer), request('c', { force: true }));
-    expect(forced).toMatchObject({ kind: 'write', replaces: [old, newer] });
-    expect(forced.kind === 'write' && forced.item.description).toContain(
-      'lease v3 until 2025-06-01T18:00Z: a b c)',
-    );
-  });
-
-  it('does nothing when this job already holds the lease', () => {
-    expect(planJoin(entries(lease('198.51.100.7', 1, '2025-06-01T18:00Z', 'me')), request('me')).kind).toBe(
-      'none',
-    );
+  it('is done when it is already named', () => {
+    expect(plan('join', 'me', [lease(BARE, 1, LATER, 'a me')])).toMatchObject({ status: 'listed' });
   });
 });
 
-describe('planRelease', () => {
-  it('deletes the entry when the last holder leaves', () => {
-    const current = lease('198.51.100.7', 1, '2025-06-01T18:00Z', 'me');
-    expect(planRelease(entries(current), request('me'))).toEqual({
+describe('a swap in progress', () => {
+  const old = lease(BARE, 1, LATER, 'a');
+  const mine = lease(SLASH, 2, LATER, 'a me');
+
+  it('waits while another job holds both spellings, then clears the older one it left behind', () => {
+    const items = [old, lease(SLASH, 2, LATER, 'a b')];
+    expect(plan('join', 'me', items).kind).toBe('wait');
+    const pair = { key: 'x', since: now.getTime() - 180_000 };
+    // The pair key is the loop's: recompute it through a stale `since` for the same entries.
+    const key = JSON.stringify(items.map((item) => [item.ipAddr, item.description]));
+    expect(plan('join', 'me', items, { pair: { ...pair, key } })).toMatchObject({
       kind: 'delete',
-      items: [current],
-      reason: 'last holder left',
+      items: [old],
+      why: 'break',
     });
   });
 
-  it('rewrites the entry without this job while others still hold it', () => {
-    const current = lease('198.51.100.7', 2, '2025-06-01T18:00Z', 'a me b');
-    const step = planRelease(entries(current), request('me'));
+  it('commits its own: deletes the old entry when it is still the version planned on', () => {
+    expect(plan('join', 'me', [old, mine], { mine: swap(mine, old) })).toEqual({
+      kind: 'delete',
+      items: [old],
+      why: 'commit',
+      reason: 'r',
+    });
+  });
+
+  it('closes a lease by deleting both entries in one request', () => {
+    const closing = lease(SLASH, 2, '2025-06-01T12:00Z', '');
+    const step = plan('leave', 'a', [old, closing], { mine: swap(closing, old, { closing: true }) });
+    expect(step).toMatchObject({ kind: 'delete', items: [old, closing], why: 'close' });
+  });
+
+  it('never deletes its entry once another was written on top of it (that one carries this job)', () => {
+    const onTop = lease(BARE, 3, LATER, 'me b');
+    expect(plan('join', 'me', [onTop, mine], { mine: swap(mine, old) })).toMatchObject({ kind: 'wait' });
+    // Its writer deletes ours; then this job is named on the lease.
+    expect(plan('join', 'me', [onTop], { landed: swap(mine, old) })).toMatchObject({ status: 'listed' });
+    // Written on top means ours stood alone: the lease it replaced was gone (closed), so `a` had left.
+    const withA = lease(BARE, 3, LATER, 'a me b');
+    expect(plan('join', 'me', [withA], { landed: swap(mine, old) })).toMatchObject({
+      kind: 'add',
+      swap: { item: lease(SLASH, 4, LATER, 'me b'), base: withA },
+    });
+  });
+
+  it('waits beside an entry that does not carry its change, and takes its own back if it stays', () => {
+    const cycled = lease(BARE, 3, LATER, 'a c');
+    const items = [cycled, mine];
+    expect(plan('join', 'me', items, { mine: swap(mine, old) }).kind).toBe('wait');
+    const key = JSON.stringify(items.map((item) => [item.ipAddr, item.description]));
+    const stood = { key, since: now.getTime() - 90_000 };
+    expect(plan('join', 'me', items, { mine: swap(mine, old), pair: stood })).toMatchObject({
+      kind: 'delete',
+      items: [mine],
+      why: 'abort',
+    });
+  });
+
+  it('takes off holders copied from a lease that was closed before its add landed', () => {
+    const landedLate = lease(SLASH, 2, LATER, 'gone me');
+    const step = plan('join', 'me', [landedLate], { mine: swap(landedLate, lease(BARE, 1, LATER, 'gone')) });
     expect(step).toMatchObject({
-      kind: 'write',
-      replaces: [current],
-      reason: 'left the lease; still held by a, b',
-    });
-    expect(step.kind === 'write' && step.item).toEqual({
-      ipAddr: '198.51.100.7/32',
-      description: 'GitHub Actions runner (registry-actions lease v3 until 2025-06-01T18:00Z: a b)',
+      kind: 'add',
+      swap: { item: lease(BARE, 3, LATER, 'me'), base: landedLate },
     });
   });
 
-  it('keeps the entry for holders that were folded into +N', () => {
-    const step = planRelease(entries(lease('198.51.100.7', 2, '2025-06-01T18:00Z', 'me +2')), request('me'));
-    expect(step.kind === 'write' && step.item.description).toContain(': +2)');
+  it('keeps those holders when it deleted the old entry itself (its commit landed unanswered)', () => {
+    const base = lease(BARE, 1, LATER, 'a');
+    const step = plan('join', 'me', [mine], { mine: swap(mine, base), removed: [base] });
+    expect(step).toEqual({ kind: 'done', status: 'listed', reason: 'r' });
   });
 
-  it('leaves an entry it is not listed on, and reports when it expires', () => {
-    expect(
-      planRelease(entries(lease('198.51.100.7', 2, '2025-06-01T18:00Z', 'other')), request('me')),
-    ).toEqual({
-      kind: 'none',
-      reason: 'this job is not listed on the lease; it expires at 2025-06-01T18:00Z',
-    });
-    expect(planRelease(entries({ ipAddr: '198.51.100.7', description: 'office' }), request('me')).kind).toBe(
-      'none',
-    );
+  it('waits for an earlier request that got no answer', () => {
+    const unsettled = { kind: 'add' as const, items: [mine], at: now.getTime(), answered: false };
+    expect(plan('join', 'me', [old], { unsettled }).kind).toBe('wait');
   });
 });
 
-describe('two jobs behind one address', () => {
-  it('keep the address allowed until the last one leaves, in any order', () => {
-    for (const order of [
-      ['a', 'b'],
-      ['b', 'a'],
-    ]) {
-      let items: WhitelistItem[] = [];
-      items = apply(items, planJoin(entries(...items), request('a')));
-      items = apply(items, planJoin(entries(...items), request('b')));
-      expect(holdsLease(entries(...items), request('a'))).toBe(true);
-      expect(holdsLease(entries(...items), request('b'))).toBe(true);
-      items = apply(items, planRelease(entries(...items), request(order[0]!)));
-      expect(items).toHaveLength(1);
-      expect(holdsLease(entries(...items), request(order[1]!))).toBe(true);
-      items = apply(items, planRelease(entries(...items), request(order[1]!)));
-      expect(items).toEqual([]);
-    }
+describe('leaving and sweeping', () => {
+  it('closes the lease under both spellings when the last holder leaves', () => {
+    const current = lease(BARE, 4, LATER, 'me');
+    expect(plan('leave', 'me', [current])).toMatchObject({
+      kind: 'add',
+      swap: { item: lease(SLASH, 5, '2025-06-01T12:00Z', ''), base: current, closing: true },
+    });
+  });
+
+  it('rewrites the lease without this job while others hold it', () => {
+    const current = lease(BARE, 2, LATER, 'a me b');
+    expect(plan('leave', 'me', [current])).toMatchObject({
+      kind: 'add',
+      swap: { item: lease(SLASH, 3, LATER, 'a b'), base: current, closing: false },
+    });
+  });
+
+  it.each([
+    { case: 'has unnamed holders', items: [lease(BARE, 2, LATER, 'a me +3')], status: 'released' },
+    { case: 'does not name this job', items: [lease(BARE, 2, LATER, 'a')], status: 'released' },
+    { case: 'is gone', items: [], status: 'released' },
+  ])('writes nothing when the lease $case', ({ items, status }) => {
+    expect(plan('leave', 'me', items)).toMatchObject({ kind: 'done', status });
+  });
+
+  it('keeps a lease it cannot close safely when the API takes one spelling only', () => {
+    expect(plan('leave', 'me', [lease(BARE, 1, LATER, 'me')], { refused: [SLASH] })).toMatchObject({
+      kind: 'done',
+      status: 'kept',
+    });
+  });
+
+  it('closes an expired lease (sweep, or the next job leaving) and keeps a live one', () => {
+    const expired = lease(BARE, 7, '2025-06-01T11:00Z', 'a b');
+    expect(plan('sweep', '', [expired])).toMatchObject({
+      kind: 'add',
+      swap: { base: expired, closing: true },
+    });
+    expect(plan('leave', 'c', [expired])).toMatchObject({ kind: 'add', swap: { closing: true } });
+    expect(plan('sweep', '', [lease(BARE, 7, LATER, 'a')])).toMatchObject({ kind: 'done', status: 'kept' });
+  });
+
+  it('closes a lease nobody holds (a closing that never finished)', () => {
+    const emptied = lease(SLASH, 3, LATER, '');
+    expect(plan('leave', 'me', [emptied])).toMatchObject({
+      kind: 'add',
+      swap: { base: emptied, closing: true },
+    });
   });
 });

@@ -1,5 +1,6 @@
 // The post step from saved state, against the emulator: what it releases, and when it warns of a lease left behind.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LeaseLoopOptions } from '../../../src/actions/sync-whitelist/lease.ts';
 import { formatDescription } from '../../../src/actions/sync-whitelist/marker.ts';
 import { releaseWhitelist } from '../../../src/actions/sync-whitelist/release.ts';
 import type { LeaseWrite, SyncWhitelistState } from '../../../src/actions/sync-whitelist/state.ts';
@@ -45,6 +46,7 @@ async function post(
   whitelist: WhitelistItem[],
   faults: FaultConfig = {},
   connectError?: Error,
+  loop: LeaseLoopOptions = {},
 ) {
   const emu = await start({
     seed: { ccr: { instances: [{ id: instanceId, publicLinks: { status: 'opened', whitelist } }] } },
@@ -63,7 +65,7 @@ async function post(
         : connectCcr(ccrEmulatorConnection(emu.url), { http: { retry: { maxAttempts: 1 } } }).then((api) =>
             ccrInstanceAllowlist(api, instanceId),
           ),
-    loop: { sleep: async () => {}, random: () => 0 },
+    loop: { sleep: async () => {}, random: () => 0, ...loop },
   });
   vi.restoreAllMocks();
   return {
@@ -145,9 +147,11 @@ describe('releaseWhitelist', () => {
 
   it('still restores public access after every read of the lease failed', async () => {
     const state: SyncWhitelistState = { ...stateWith('added'), restorePublicAccess: 'close' };
-    const result = await post(state, [office, leaseEntry], {
-      routes: [{ method: 'GET', path: `/v1/instances/${instanceId}/publiclinks`, error: { next: 5 } }],
-    });
+    // No time left for the lease after its first read failed.
+    const faults = {
+      routes: [{ method: 'GET', path: `/v1/instances/${instanceId}/publiclinks`, error: { next: 1 } }],
+    };
+    const result = await post(state, [office, leaseEntry], faults, undefined, { budgetMs: 0 });
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toContain(`Left behind: allowlist entry ${RUNNER} listing ${HOLDER}`);
     expect(result.info.join('\n')).toContain(`Public access of ${instanceId} restored: closed again.`);

@@ -20,9 +20,10 @@ describe('leaseWriteAfterFailure', () => {
 });
 
 describe('mayRemain', () => {
-  it('is false only for a refused write', () => {
+  it('is false for a refused write and for a job that joined without writing', () => {
     const lease = { address: '198.51.100.7', holder: 'h', text: 't' };
     expect(mayRemain({ ...lease, write: 'refused' })).toBe(false);
+    expect(mayRemain({ ...lease, write: 'covered' })).toBe(false);
     expect(mayRemain({ ...lease, write: 'unknown' })).toBe(true);
     expect(mayRemain({ ...lease, write: 'added' })).toBe(true);
   });

@@ -110,6 +110,17 @@ describe('retries', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('does not repeat a DELETE marked not idempotent after a 503 (it may have been applied)', async () => {
+    const { url, requests } = await serve([{ status: 503, body: {} }, { status: 503, body: {} }, ok]);
+    const { api } = testClient(url);
+    const remove = { method: 'DELETE', path: '/x', body: { items: ['a'] }, operation: 'x' } as const;
+    expect(await rejection(api.request({ ...remove, idempotent: false }))).toMatchObject({ status: 503 });
+    expect(requests).toHaveLength(1);
+    // A plain DELETE is repeated: 503, then ok.
+    expect((await api.request(remove)).status).toBe(200);
+    expect(requests).toHaveLength(3);
+  });
+
   it('retries a POST on 503 when the request is retry-safe', async () => {
     const { url, requests } = await serve([{ status: 503, body: {} }, ok]);
     const { api } = testClient(url);

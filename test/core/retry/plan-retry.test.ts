@@ -53,6 +53,15 @@ describe('planRetry', () => {
     expect(planRetry(status(503), { ...post, retrySafe: true }, DEFAULT_RETRY_POLICY).retry).toBe(true);
   });
 
+  it('treats a DELETE marked not idempotent like a POST: repeated only when it cannot have acted', () => {
+    const once = context({ method: 'DELETE', idempotent: false });
+    expect(planRetry(status(503), once, DEFAULT_RETRY_POLICY).retry).toBe(false);
+    expect(planRetry({ kind: 'network', code: 'ECONNRESET' }, once, DEFAULT_RETRY_POLICY).retry).toBe(false);
+    expect(planRetry(status(429), once, DEFAULT_RETRY_POLICY).retry).toBe(true);
+    expect(planRetry({ kind: 'network', code: 'ECONNREFUSED' }, once, DEFAULT_RETRY_POLICY).retry).toBe(true);
+    expect(planRetry(status(503), context({ method: 'DELETE' }), DEFAULT_RETRY_POLICY).retry).toBe(true);
+  });
+
   it('repeats a POST the server never acted on: 429 or a refused connection', () => {
     const post = context({ method: 'POST' });
     expect(planRetry(status(429), post, DEFAULT_RETRY_POLICY).retry).toBe(true);

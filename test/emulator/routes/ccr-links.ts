@@ -4,6 +4,7 @@ import { badBody, baiduConflict, findInstance, invalid, isEmuResponse, notFound 
 import { empty, isRecord, json, parseJsonBody } from '../responses.ts';
 import type { EmuResponse, RequestContext, Route } from '../route-types.ts';
 import type { CcrInstance } from '../state.ts';
+import { isRefusedHostForm, namesEntry } from '../whitelist-rules.ts';
 
 /** An IPv4/IPv6 address or CIDR block. */
 export function isIpOrCidr(value: string): boolean {
@@ -49,7 +50,11 @@ const addWhitelist = withBody((context, instance, body) => {
   if (typeof ipAddr !== 'string' || !isIpOrCidr(ipAddr))
     return invalid(context, 'ipAddr must be an IP address or CIDR block.');
   if (typeof description !== 'string') return invalid(context, 'description is required.');
-  if (instance.whitelist.some((entry) => entry.ipAddr === ipAddr))
+  const rules = context.state.whitelistRules;
+  if (isRefusedHostForm(ipAddr, rules))
+    return invalid(context, 'ipAddr must be a single IPv4 address or a CIDR block.');
+  // The only atomic check the API offers: an address already listed is refused.
+  if (instance.whitelist.some((entry) => namesEntry(entry.ipAddr, ipAddr, rules)))
     return baiduConflict(context, `${ipAddr} is already allowed.`);
   instance.whitelist.push({ ipAddr, description });
   return empty(200);
@@ -60,7 +65,15 @@ const deleteWhitelist = withBody((context, instance, body) => {
   if (!Array.isArray(items) || items.length === 0 || !items.every((i) => typeof i === 'string')) {
     return invalid(context, 'items must be a non-empty array of addresses.');
   }
-  instance.whitelist = instance.whitelist.filter((entry) => !items.includes(entry.ipAddr));
+  const rules = context.state.whitelistRules;
+  const named = (entry: { ipAddr: string }) => items.some((item) => namesEntry(entry.ipAddr, item, rules));
+  const absent = items.filter(
+    (item) => !instance.whitelist.some((entry) => namesEntry(entry.ipAddr, item, rules)),
+  );
+  if (rules.deleteAbsent === 'not-found' && absent.length > 0)
+    return notFound(context, `Allowlist address ${absent.join(', ')}`);
+  // One request is applied as a whole: every named entry goes, or (above) none.
+  instance.whitelist = instance.whitelist.filter((entry) => !named(entry));
   return empty(200);
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
 import { listPrivateLinks } from '../../../src/providers/ccr/private-links.ts';
-import { getPublicLinks } from '../../../src/providers/ccr/public-links.ts';
+import { deleteWhitelistItems, getPublicLinks } from '../../../src/providers/ccr/public-links.ts';
 import { fakeApi } from '../../support/fake-api.ts';
 
 describe('CCR access-control listings', () => {
@@ -32,6 +32,19 @@ describe('CCR access-control listings', () => {
       await expect(getPublicLinks(api, 'ccr-a1')).rejects.toBeInstanceOf(ListingIncompleteError);
     },
   );
+
+  it('deletes by exact text, marking a once-only delete as not idempotent so it is never repeated', async () => {
+    const api = fakeApi(() => ({ headers: {}, body: undefined }));
+    await deleteWhitelistItems(api, 'ccr-a1', ['192.0.2.1', '192.0.2.1/32'], { once: true });
+    await deleteWhitelistItems(api, 'ccr-a1', ['10.0.0.0/8']);
+    expect(api.requests[0]).toMatchObject({
+      method: 'DELETE',
+      path: '/v1/instances/ccr-a1/publiclinks/whitelist',
+      body: { items: ['192.0.2.1', '192.0.2.1/32'] },
+      idempotent: false,
+    });
+    expect(api.requests[1]?.idempotent).toBeUndefined();
+  });
 
   it('reads private links and refuses a malformed list', async () => {
     const good = fakeApi(() => ({
