@@ -45,8 +45,8 @@ export function swapOver(
   memory: LeaseMemory,
   write: Omit<NewEntry, 'ipAddr' | 'base'>,
 ): LeaseStep | undefined {
-  if (swapBlocked(view, lease, request, memory)) return undefined;
-  const ipAddr = otherForm(request.network, lease.item.ipAddr)!;
+  const ipAddr = otherForm(request.network, lease.item.ipAddr);
+  if (ipAddr === undefined || swapBlocked(view, lease, request, memory)) return undefined;
   return add(request, { ...write, ipAddr, base: lease.item });
 }
 
