@@ -47,6 +47,7 @@ export function buildTags(
       updated: seed.updated ?? created,
       tagType: seed.tagType ?? 0,
       children: seed.children ?? [],
+      ...(seed.manifest !== undefined ? { manifest: seed.manifest } : {}),
     });
   });
   return tags;

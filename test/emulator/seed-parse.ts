@@ -45,6 +45,9 @@ function checkTags(value: unknown, where: string): void {
     ) {
       throw new Error(`seed: ${at}.children must be an array of digests`);
     }
+    if (tag.manifest !== undefined && tag.manifest !== null && typeof tag.manifest !== 'string') {
+      throw new Error(`seed: ${at}.manifest must be text or null`);
+    }
   });
 }
 

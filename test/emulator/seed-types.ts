@@ -16,6 +16,8 @@ export interface TagSeed {
   tagType?: 0 | 1;
   /** Digests a manifest list references. */
   children?: string[];
+  /** The `manifest` text SWR lists with the tag; null: the field is absent; default: made from the above. */
+  manifest?: string | null;
 }
 
 export interface PermissionSeed {

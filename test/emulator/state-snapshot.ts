@@ -19,6 +19,7 @@ function tagSeeds(tags: Map<string, ImageTag>): TagSeed[] {
     updated: t.updated,
     tagType: t.tagType,
     children: [...t.children],
+    ...(t.manifest !== undefined ? { manifest: t.manifest } : {}),
   }));
 }
 

@@ -23,6 +23,8 @@ export interface ImageTag {
   /** 0: image manifest, 1: manifest list. */
   tagType: 0 | 1;
   children: string[];
+  /** The listed `manifest` text when a seed fixed it (null: absent); otherwise made from tagType and children. */
+  manifest?: string | null;
 }
 
 export interface Permission {

@@ -63,7 +63,8 @@ export async function startLocalRegistry(
   const config = [
     'version: 0.1',
     'log: { level: error }',
-    `storage: { filesystem: { rootdirectory: ${join(dir, 'data')} } }`,
+    // Deletes are on: SWR and CCR delete a tag's image (a manifest by digest), and tests replay that.
+    `storage: { filesystem: { rootdirectory: ${join(dir, 'data')} }, delete: { enabled: true } }`,
     `http: { addr: 127.0.0.1:${port}, secret: e2e-only-http-secret, relativeurls: true }`,
     `auth: { htpasswd: { realm: e2e-registry, path: ${join(dir, 'htpasswd')} } }`,
   ].join('\n');
@@ -99,18 +100,9 @@ function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A one-layer OCI image layout tagged `v1`, built from plain files; returns its path and config digest. */
-export function buildOciImage(content = `built for an e2e test at ${new Date().toISOString()}\n`): {
-  layout: string;
-  configDigest: string;
-  manifestDigest: string;
-  size: number;
-} {
+/** An OCI layout directory being written: blobs by content, and the index.json naming what it holds. */
+function ociLayout() {
   const work = mkdtempSync(join(tmpdir(), 'oci-'));
-  const rootfs = join(work, 'rootfs');
-  mkdirSync(rootfs);
-  writeFileSync(join(rootfs, 'hello.txt'), content);
-  const layer = execFileSync('tar', ['-C', rootfs, '-cf', '-', 'hello.txt']);
   const layout = join(work, 'layout');
   const blobs = join(layout, 'blobs', 'sha256');
   mkdirSync(blobs, { recursive: true });
@@ -119,42 +111,94 @@ export function buildOciImage(content = `built for an e2e test at ${new Date().t
     writeFileSync(join(blobs, digest), data);
     return { digest: `sha256:${digest}`, size: Buffer.byteLength(data) };
   };
-  const layerBlob = addBlob(layer);
-  const config = addBlob(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      config: {},
-      rootfs: { type: 'layers', diff_ids: [layerBlob.digest] },
-    }),
-  );
-  const manifest = addBlob(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layerBlob }],
-    }),
-  );
-  writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  writeFileSync(
-    join(layout, 'index.json'),
-    JSON.stringify({
-      schemaVersion: 2,
-      manifests: [
-        {
-          mediaType: 'application/vnd.oci.image.manifest.v1+json',
-          ...manifest,
-          annotations: { 'org.opencontainers.image.ref.name': 'v1' },
-        },
-      ],
-    }),
-  );
+  /** A one-layer image of `content` for one platform: its manifest blob, and the bytes of config and layer. */
+  const addImage = (content: string, architecture: string) => {
+    const rootfs = join(work, `rootfs-${architecture}`);
+    mkdirSync(rootfs);
+    writeFileSync(join(rootfs, 'hello.txt'), content);
+    const layerBlob = addBlob(execFileSync('tar', ['-C', rootfs, '-cf', '-', 'hello.txt']));
+    const config = addBlob(
+      JSON.stringify({
+        architecture,
+        os: 'linux',
+        config: {},
+        rootfs: { type: 'layers', diff_ids: [layerBlob.digest] },
+      }),
+    );
+    const manifest = addBlob(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layerBlob }],
+      }),
+    );
+    return { manifest, config, size: layerBlob.size + config.size };
+  };
+  /** Names `entry` as tag `v1` of the layout. */
+  const finish = (entry: { mediaType: string; digest: string; size: number }) => {
+    writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+    writeFileSync(
+      join(layout, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [{ ...entry, annotations: { 'org.opencontainers.image.ref.name': 'v1' } }],
+      }),
+    );
+  };
+  return { layout, addBlob, addImage, finish };
+}
+
+/** A one-layer OCI image layout tagged `v1`, built from plain files; returns its path and config digest. */
+export function buildOciImage(content = `built for an e2e test at ${new Date().toISOString()}\n`): {
+  layout: string;
+  configDigest: string;
+  manifestDigest: string;
+  size: number;
+} {
+  const oci = ociLayout();
+  const image = oci.addImage(content, 'amd64');
+  oci.finish({ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...image.manifest });
   return {
-    layout,
-    configDigest: config.digest,
-    manifestDigest: manifest.digest,
-    size: layerBlob.size + config.size,
+    layout: oci.layout,
+    configDigest: image.config.digest,
+    manifestDigest: image.manifest.digest,
+    size: image.size,
+  };
+}
+
+/**
+ * A multi-platform OCI image index tagged `v1` (one image per architecture, built on the spot): the
+ * layout's path, the index's digest and each platform image's manifest digest.
+ */
+export function buildOciIndex(architectures: readonly string[] = ['amd64', 'arm64']): {
+  layout: string;
+  indexDigest: string;
+  images: Array<{ architecture: string; digest: string }>;
+} {
+  const oci = ociLayout();
+  const stamp = new Date().toISOString();
+  const images = architectures.map((architecture) => ({
+    architecture,
+    manifest: oci.addImage(`${architecture} image built for an e2e test at ${stamp}\n`, architecture)
+      .manifest,
+  }));
+  const index = oci.addBlob(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: images.map(({ architecture, manifest }) => ({
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        ...manifest,
+        platform: { architecture, os: 'linux' },
+      })),
+    }),
+  );
+  oci.finish({ mediaType: 'application/vnd.oci.image.index.v1+json', ...index });
+  return {
+    layout: oci.layout,
+    indexDigest: index.digest,
+    images: images.map(({ architecture, manifest }) => ({ architecture, digest: manifest.digest })),
   };
 }
 

@@ -8,15 +8,17 @@ import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { ProviderTable } from '../../providers/index.ts';
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagRegistry } from '../../providers/seam/tags.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
 import { DeletionLimitError, DeletionsFailedError } from './errors.ts';
 import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
 import { failureMessage } from './failure-message.ts';
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
 import { readGithubKeep } from './keep-github-run.ts';
+import { describeLists, isUndescribedList } from './manifest-lists.ts';
 import { pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
 import { coverageWarnings } from './pattern-coverage.ts';
-import { planPrune } from './plan.ts';
+import { type PrunePlan, type PruneRules, planPrune } from './plan.ts';
 import { printPlans } from './print-plan.ts';
 import { explainNotFound, resolveRepositories } from './repositories.ts';
 import { applyRetentionPolicies } from './retention-run.ts';
@@ -52,7 +54,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
       .listTags(repository)
       .catch((error) => explainNotFound(registry, repository, error));
     warnOfRefusedTags(repository, tags);
-    plans.push({ repository, plan: planPrune(tags, rules, startedAt) });
+    plans.push({ repository, plan: await planRepository(registry, repository, tags, rules, startedAt) });
   }
   printPlans(plans, inputs.dryRun);
   const coverage = coverageWarnings(plans, rules);
@@ -93,6 +95,22 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
     throw new DeletionsFailedError(failure, failed);
   }
+}
+
+/**
+ * Plans one repository; when a manifest list the listing does not describe holds back deletions, its
+ * manifest is read from the registry and the repository planned again with what it references.
+ */
+async function planRepository(
+  registry: TagRegistry,
+  repository: string,
+  tags: TagInfo[],
+  rules: PruneRules,
+  startedAt: Date,
+): Promise<PrunePlan> {
+  const plan = planPrune(tags, rules, startedAt);
+  if (plan.counts.protect === 0 || !tags.some(isUndescribedList)) return plan;
+  return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
 }
 
 function plannedDeletions(plans: readonly RepositoryPlan[]): Deletion[] {

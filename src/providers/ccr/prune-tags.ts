@@ -2,8 +2,9 @@
 import type { InputReader } from '../../core/action/input-reader.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { segmentProblems } from '../../core/path/api-path.ts';
+import { normalizeDigest } from '../../core/registry/manifest-document.ts';
 import type { ConnectOptions } from '../seam/connection.ts';
-import { normalizeDigest, parseTime, refusal, type TagInfo } from '../seam/tag-info.ts';
+import { parseTime, refusal, type TagInfo } from '../seam/tag-info.ts';
 import type { TagRegistry, TagSupport, TagTarget } from '../seam/tags.ts';
 import { connectCcr } from './connect.ts';
 import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';

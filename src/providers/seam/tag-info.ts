@@ -29,37 +29,6 @@ export function parseTime(value: string | null | undefined): number {
   return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
 
-/**
- * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
- * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
- */
-export function normalizeDigest(digest: string | null | undefined): string {
-  const text = (digest ?? '').trim().toLowerCase();
-  return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
-}
-
-/** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
-export function manifestListChildren(manifest: string | null | undefined): string[] | undefined {
-  if (typeof manifest !== 'string' || manifest.trim() === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(manifest);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const manifests: unknown = (parsed as { manifests?: unknown }).manifests;
-  if (!Array.isArray(manifests)) return undefined;
-  const digests: string[] = [];
-  for (const entry of manifests) {
-    const digest: unknown =
-      typeof entry === 'object' && entry !== null ? (entry as { digest?: unknown }).digest : undefined;
-    if (typeof digest !== 'string' || normalizeDigest(digest) === '') return undefined;
-    digests.push(normalizeDigest(digest));
-  }
-  return digests;
-}
-
 /** A listed tag name that breaks the tag rules is kept and never goes into a request. */
 export function refusal(tag: unknown, rule: SegmentRule): Pick<TagInfo, 'refused'> {
   const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];

@@ -4,6 +4,7 @@ import type { Duration } from '../../core/action/duration.ts';
 import type { InputReader } from '../../core/action/input-reader.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import type { Markdown } from '../../core/output/markdown.ts';
+import type { ManifestFacts } from '../../core/registry/manifest-document.ts';
 import type { Connectable } from './connection.ts';
 import type { Support } from './provider.ts';
 import type { TagInfo } from './tag-info.ts';
@@ -48,6 +49,15 @@ export interface TagRegistry {
   namespaceExists(): Promise<boolean>;
   /** How the namespace is named in messages: `SWR organization team`. */
   namespaceLabel: string;
+  /**
+   * The registry's own v2 API, for manifest lists the listing does not describe: reads manifest `digest`
+   * of a repository with a temporary docker login (obtained on first use). Absent where it cannot be read.
+   */
+  manifests?: {
+    /** The registry host, for messages. */
+    registry: string;
+    read(repository: string, digest: string): Promise<ManifestFacts>;
+  };
 }
 
 export interface TagSupport extends Support {

@@ -36,7 +36,7 @@ function tagRecord(context: RequestContext, repoId: number, base: string, tag: I
     repo_id: repoId,
     Tag: tag.name,
     image_id: tag.digest.replace(/^sha256:/, ''),
-    manifest: manifestText(tag),
+    ...(tag.manifest === null ? {} : { manifest: tag.manifest ?? manifestText(tag) }),
     digest: tag.digest,
     schema: 2,
     path,

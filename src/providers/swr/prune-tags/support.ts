@@ -21,7 +21,7 @@ export class SwrTagTarget implements TagTarget {
   }
 
   registry(api: ApiClient, namespace: string): TagRegistry {
-    return swrTagRegistry(api, namespace);
+    return swrTagRegistry(api, namespace, this.connection.region);
   }
 }
 

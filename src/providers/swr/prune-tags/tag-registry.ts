@@ -1,21 +1,26 @@
 // prune-tags on SWR: an organization's repositories, their tags, and deletes.
 import type { ApiClient } from '../../../core/http/types.ts';
 import { segmentProblems } from '../../../core/path/api-path.ts';
-import {
-  manifestListChildren,
-  normalizeDigest,
-  parseTime,
-  refusal,
-  type TagInfo,
-} from '../../seam/tag-info.ts';
+import { manifestListChildren, normalizeDigest } from '../../../core/registry/manifest-document.ts';
+import { createManifestReader, type ManifestReader } from '../../../core/registry/manifest-reader.ts';
+import { parseTime, refusal, type TagInfo } from '../../seam/tag-info.ts';
 import type { TagRegistry } from '../../seam/tags.ts';
+import { chooseSwrLogin } from '../login.ts';
+import { createSwrLoginSecret } from '../login-secret.ts';
 import { findSwrNamespace } from '../namespaces.ts';
 import { SWR_REPOSITORY, SWR_TAG } from '../path-segments.ts';
+import { swrRegistryHost } from '../registry-host.ts';
 import { listSwrRepositories } from '../repositories.ts';
 import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../tags.ts';
 
-/** SWR organization `namespace`. */
-export function swrTagRegistry(api: ApiClient, namespace: string): TagRegistry {
+/** SWR organization `namespace` of `region`. */
+export function swrTagRegistry(api: ApiClient, namespace: string, region: string): TagRegistry {
+  let reader: Promise<ManifestReader> | undefined;
+  // One temporary login for the run, asked for only when a manifest must be read.
+  const login = async () => {
+    const secret = await createSwrLoginSecret(api, region);
+    return createManifestReader(chooseSwrLogin(secret, region, new Date()), { provider: 'SWR' });
+  };
   return {
     listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
     repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
@@ -28,6 +33,13 @@ export function swrTagRegistry(api: ApiClient, namespace: string): TagRegistry {
     deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
     namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
     namespaceLabel: `SWR organization ${namespace}`,
+    manifests: {
+      registry: swrRegistryHost(region),
+      async read(repository, digest) {
+        reader ??= login();
+        return (await reader).read(`${namespace}/${repository}`, digest);
+      },
+    },
   };
 }
 /**

@@ -76,6 +76,8 @@ describe('swrTagRegistry', () => {
       headers: { 'content-range': '0-2/2' },
       body: [{ Tag: 'a' }, { Tag: 'a' }],
     }));
-    await expect(swrTagRegistry(api, 'team').listTags('web')).rejects.toThrow(ListingIncompleteError);
+    await expect(swrTagRegistry(api, 'team', 'cn-north-4').listTags('web')).rejects.toThrow(
+      ListingIncompleteError,
+    );
   });
 });
