@@ -50595,7 +50595,8 @@ function parseChallenge(header) {
     for (const match of text
         .slice(scheme.length)
         .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        params.set(match[1].toLowerCase(), (match[2] ?? match[3] ?? '').replace(/\\(.)/g, '$1'));
+        const [, key = '', quoted, bare] = match;
+        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
     }
     const realm = params.get('realm');
     if (!realm)

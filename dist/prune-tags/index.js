@@ -55296,7 +55296,8 @@ function parseChallenge(header) {
     for (const match of text
         .slice(scheme.length)
         .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        params.set(match[1].toLowerCase(), (match[2] ?? match[3] ?? '').replace(/\\(.)/g, '$1'));
+        const [, key = '', quoted, bare] = match;
+        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
     }
     const realm = params.get('realm');
     if (!realm)
@@ -61296,8 +61297,9 @@ async function describeLists(registry, repository, tags) {
     if (read.size > 0) {
         logInfo(shown `${repository}: read ${plural(read.size, 'manifest list')} from the registry ${manifests.registry}, as the listing does not name their images`);
     }
-    if (failures.length > 0) {
-        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${failures[0]}); its images stay unknown, so no tag of ${repository} is deleted.`);
+    const [firstFailure] = failures;
+    if (firstFailure !== undefined) {
+        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${firstFailure}); its images stay unknown, so no tag of ${repository} is deleted.`);
     }
     return tags.map((tag) => {
         const facts = isUndescribedList(tag) ? read.get(tag.digest) : undefined;

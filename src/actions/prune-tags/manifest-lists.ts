@@ -40,9 +40,10 @@ export async function describeLists(
       shown`${repository}: read ${plural(read.size, 'manifest list')} from the registry ${manifests.registry}, as the listing does not name their images`,
     );
   }
-  if (failures.length > 0) {
+  const [firstFailure] = failures;
+  if (firstFailure !== undefined) {
     logWarning(
-      shown`${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${failures[0]!}); its images stay unknown, so no tag of ${repository} is deleted.`,
+      shown`${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${firstFailure}); its images stay unknown, so no tag of ${repository} is deleted.`,
     );
   }
   return tags.map((tag) => {
