@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6301);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9394);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6301:
+/***/ 9394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49437,16 +49437,22 @@ function normalised(name) {
 }
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 function editDistance(a, b) {
+    const bChars = b.split('');
+    // One row of the distance table at a time; `distance` ends as the bottom-right cell.
     let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    let distance = b.length;
+    for (const [i, charA] of a.split('').entries()) {
+        let diagonal = i;
+        distance = i + 1;
+        const current = [distance];
+        for (const [j, up] of previous.slice(1).entries()) {
+            distance = Math.min(up + 1, distance + 1, diagonal + (charA === bChars[j] ? 0 : 1));
+            diagonal = up;
+            current.push(distance);
         }
         previous = current;
     }
-    return previous[b.length];
+    return distance;
 }
 
 ;// CONCATENATED MODULE: ./src/core/text/either-of.ts
@@ -51121,7 +51127,7 @@ const CCR_HOST_FORMS = [
     CCR_PERSONAL_REGISTRY,
 ];
 /** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
 /**
  * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
  * instance's domain, nothing more for the personal edition's; undefined for any other host.
@@ -51129,13 +51135,12 @@ const CCR_INSTANCE_HOST = /^(ccr-[a-z0-9]+)-(pub|vpc)\.cnc\.([a-z][a-z0-9]{1,15}
 function ccrHostInputs(host) {
     if (host === CCR_PERSONAL_REGISTRY)
         return {};
-    const match = CCR_INSTANCE_HOST.exec(host);
-    if (!match)
+    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
+    if (!instanceId || !region)
         return undefined;
-    const [, instanceId, access, region] = match;
     return {
         'instance-id': instanceId,
-        region: region,
+        region,
         'registry-access': access === 'pub' ? 'public' : 'private',
     };
 }
@@ -51312,6 +51317,38 @@ function memberLabel(member) {
     return member.role ? `${name} (${member.role})` : name;
 }
 
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
+// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
+// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
+// for months (write days).
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** How messages describe the grammar. */
+const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
+/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / DAY);
+}
+/** The duration in whole hours; undefined when it is not a whole number of hours. */
+function wholeHours(duration) {
+    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
 
 
@@ -51375,6 +51412,9 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
+// user name and password (it has no temporary credentials).
+
 
 
 
@@ -51477,13 +51517,21 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
+        durationHours: readDurationHours(reader),
         registry,
     });
+}
+/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
+function readDurationHours(reader) {
+    const text = reader.optional('duration');
+    if (text === undefined)
+        return DEFAULT_DURATION_HOURS;
+    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
+    const hours = duration && wholeHours(duration);
+    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
+        throw new InputError('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
+    }
+    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -51539,19 +51587,16 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
         `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
 }
 
-;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
-// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
-// into it.
+;// CONCATENATED MODULE: ./src/core/registry/manifest-document.ts
+// What a manifest document says, read from its text: one spelling per digest, and the images a manifest
+// list / OCI image index references. Pure; used for listings and for the registry's own answers.
 
-/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
-function parseTime(value) {
-    if (typeof value !== 'string' || value.trim() === '')
-        return Number.NaN;
-    const text = value.trim();
-    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
-    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
-    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
-}
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** Every manifest type, lists first: a registry given fewer may down-convert a list to one platform. */
+const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
 /**
  * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
  * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
@@ -51559,6 +51604,10 @@ function parseTime(value) {
 function normalizeDigest(digest) {
     const text = (digest ?? '').trim().toLowerCase();
     return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
+}
+/** The sha256 digest of a document's exact bytes, as registries name manifests. */
+function digestOf(text) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
 }
 /** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
 function manifestListChildren(manifest) {
@@ -51584,6 +51633,43 @@ function manifestListChildren(manifest) {
         digests.push(normalizeDigest(digest));
     }
     return digests;
+}
+/**
+ * Reads a served manifest: a list when its media type is one of the list types or its document has a
+ * `manifests` array. undefined when the text is neither a list nor an image manifest.
+ */
+function readManifestDocument(text, contentType, digest) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return undefined;
+    const declared = parsed.mediaType;
+    const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaType = served !== '' ? served : typeof declared === 'string' ? declared : '';
+    const children = manifestListChildren(text);
+    const isList = mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST || 'manifests' in parsed;
+    if (isList)
+        return children ? { digest, mediaType, children } : undefined;
+    return 'config' in parsed || 'layers' in parsed || 'fsLayers' in parsed ? { digest, mediaType } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
+// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
+// into it.
+
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
+function parseTime(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return Number.NaN;
+    const text = value.trim();
+    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
 /** A listed tag name that breaks the tag rules is kept and never goes into a request. */
 function refusal(tag, rule) {
@@ -51664,6 +51750,7 @@ function ccrProjectTags(api, instanceId, project) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/prune-tags.ts
+
 
 
 
@@ -51859,9 +51946,10 @@ function parseLine(line) {
         const [key, value = ''] = option.split('=', 2);
         if (key === 'ip' && value === 'auto')
             continue;
-        if (key === 'ip' && parseHostAddress(value)?.family === 4) {
+        const address = key === 'ip' ? parseHostAddress(value) : undefined;
+        if (address?.family === 4) {
             link.ipType = 'manual';
-            link.ipAddress = parseHostAddress(value).text;
+            link.ipAddress = address.text;
         }
         else if (key === 'dns' && (value === 'true' || value === 'false')) {
             link.autoDnsResolve = value === 'true';
@@ -52507,12 +52595,12 @@ function resolveHuaweiAuth(reader) {
     if (method === 'password')
         return passwordAuth(reader) ?? missingPassword();
     if (method === 'oidc')
-        return oidcAuth(reader, true);
+        return oidcAuth(reader) ?? missingIdpId();
     const keys = readKeyInputs(reader);
     if (keys)
         return akskAuth(keys);
     if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader, false);
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
         if (chosen)
             return chosen;
     }
@@ -52556,17 +52644,17 @@ function missingPassword() {
     throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
 }
 /** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader, required) {
+function oidcAuth(reader) {
     const idpId = reader.optional('idp-id');
-    if (!idpId) {
-        if (!required)
-            return undefined;
-        throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-            'GitHub (see docs/keyless.md).');
-    }
+    if (!idpId)
+        return undefined;
     const audience = reader.optional('oidc-audience');
     const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
     return audience ? { ...auth, audience } : auth;
+}
+function missingIdpId() {
+    throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+        'GitHub (see docs/keyless.md).');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
@@ -53051,7 +53139,7 @@ function splitLineTokens(line) {
     let inToken = false;
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
-        const char = line[i];
+        const char = line.charAt(i);
         if (quoted) {
             if (char === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\'))
                 current += line[++i];
@@ -53578,13 +53666,21 @@ function loginFromCommand(command) {
     let username;
     let password;
     let host;
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
+    let taken = -1; // the index of a word read as a flag's value
+    for (const [i, word] of words.entries()) {
+        if (i === taken)
+            continue;
         const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        const value = () => {
+            if (inline !== undefined)
+                return inline;
+            taken = i + 1;
+            return words[taken];
+        };
         if (flag === '-u' || flag === '--username')
-            username = inline ?? words[++i];
+            username = value();
         else if (flag === '-p' || flag === '--password')
-            password = inline ?? words[++i];
+            password = value();
         else if (!word.startsWith('-') && i >= 2 && word !== 'login')
             host = word;
     }
@@ -53724,30 +53820,6 @@ async function deleteSwrRetention(api, namespace, repository, id) {
         acceptStatus: [404],
         rawBody: true,
     });
-}
-
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
-const HOUR = 3_600_000;
-const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
-/**
- * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
- * There is no `m`: it reads as minutes to some and months to others.
- */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0'] = match;
-    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / UNITS.d);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
@@ -53902,6 +53974,177 @@ async function applyRetention(api, where, target) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/registry/challenge.ts
+// The registry's answer to a request without credentials (`WWW-Authenticate`), as the v2 API defines it.
+/** Reads `Basic realm="…"` or `Bearer realm="…",service="…",scope="…"`; anything else is 'unknown'. */
+function parseChallenge(header) {
+    const text = (header ?? '').trim();
+    const scheme = /^(\w+)/.exec(text)?.[1]?.toLowerCase();
+    if (scheme === 'basic')
+        return { scheme: 'basic' };
+    if (scheme !== 'bearer')
+        return { scheme: 'unknown' };
+    const params = new Map();
+    for (const match of text
+        .slice(scheme.length)
+        .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        const [, key = '', quoted, bare] = match;
+        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
+    }
+    const realm = params.get('realm');
+    if (!realm)
+        return { scheme: 'unknown' };
+    const challenge = { scheme: 'bearer', realm };
+    const service = params.get('service');
+    const scope = params.get('scope');
+    if (service !== undefined)
+        challenge.service = service;
+    if (scope !== undefined)
+        challenge.scope = scope;
+    return challenge;
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/registry-path.ts
+
+/** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
+const REGISTRY_NAME = {
+    what: 'registry repository name',
+    problems: ociRepositoryProblems,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '/'),
+};
+/** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
+const MANIFEST_DIGEST = {
+    what: 'manifest digest',
+    problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
+    spellEncoded: (encoded) => encoded.replace('%3A', ':'),
+};
+
+;// CONCATENATED MODULE: ./src/core/registry/manifest-reader.ts
+// Reads manifests from the registry's own v2 API (`GET /v2/<name>/manifests/<digest>`) with a docker
+// login: Basic credentials, or a pull-scoped token from the registry's token realm. Every answer must
+// hash to the digest asked for, so a registry cannot describe one manifest as another.
+
+
+
+
+
+
+
+/** A reader that learns the registry's challenge on its first request and then authenticates each one. */
+function createManifestReader(login, options) {
+    const baseUrl = new URL(options.baseUrl ?? `https://${login.registry}`);
+    const api = createApiClient({ ...options.http, provider: options.provider, baseUrl });
+    const basic = `Basic ${maskSecret(Buffer.from(`${login.username}:${login.password}`).toString('base64'))}`;
+    const tokens = new Map();
+    let challenge;
+    const authorization = async (name) => {
+        if (challenge === undefined || challenge.scheme === 'unknown')
+            return undefined;
+        if (challenge.scheme === 'basic')
+            return basic;
+        const bearer = challenge;
+        let token = tokens.get(name);
+        if (!token) {
+            token = pullToken(api, baseUrl, bearer, name, basic);
+            tokens.set(name, token);
+        }
+        return `Bearer ${await token}`;
+    };
+    return {
+        registry: login.registry,
+        async read(name, digest) {
+            const path = api_path_apiPath `/v2/${api_path_pathSegment(name, REGISTRY_NAME)}/manifests/${api_path_pathSegment(digest, MANIFEST_DIGEST)}`;
+            const operation = `read manifest ${name}@${digest} from ${login.registry}`;
+            for (;;) {
+                const credentials = await authorization(name);
+                const response = await api.request({
+                    method: 'GET',
+                    path,
+                    headers: { Accept: MANIFEST_ACCEPT, ...(credentials ? { Authorization: credentials } : {}) },
+                    operation,
+                    // Only the first answer without credentials may be a challenge; a refused login is an error.
+                    acceptStatus: credentials ? [] : [401],
+                    rawBody: true,
+                });
+                if (response.status === 401) {
+                    challenge = parseChallenge(response.headers['www-authenticate']);
+                    if (challenge.scheme === 'unknown')
+                        throw refused(options.provider, operation, path);
+                    continue;
+                }
+                return checkedManifest(options.provider, operation, path, response, digest);
+            }
+        },
+    };
+}
+function checkedManifest(provider, operation, path, response, digest) {
+    const text = response.text ?? '';
+    const served = digestOf(text);
+    const fail = (providerMessage) => new ApiError({ provider, operation, method: 'GET', path, status: 200, providerMessage });
+    if (served !== digest)
+        throw fail(`the answer hashes to ${served}, not to the digest asked for`);
+    const facts = readManifestDocument(text, response.headers['content-type'], digest);
+    if (!facts)
+        throw fail('the answer is neither an image manifest nor a manifest list');
+    return facts;
+}
+/** A pull-only token for `name` from the realm, which must be on the registry's own origin. */
+async function pullToken(api, baseUrl, challenge, name, basic) {
+    const operation = `get a pull token for ${name}`;
+    let realm;
+    try {
+        realm = new URL(challenge.realm);
+    }
+    catch {
+        realm = new URL('invalid:');
+    }
+    if (realm.origin !== baseUrl.origin) {
+        throw new ApiError({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: '/v2/',
+            status: 401,
+            providerMessage: `the registry asks for a token from ${JSON.stringify(challenge.realm)}, not from ${baseUrl.origin}; the login is sent only to the registry itself`,
+        });
+    }
+    assertNormalPath(realm.pathname);
+    const query = [];
+    if (challenge.service !== undefined)
+        query.push(['service', challenge.service]);
+    query.push(['scope', `repository:${name}:pull`]);
+    const response = await api.request({
+        method: 'GET',
+        path: realm.pathname,
+        query,
+        headers: { Authorization: basic },
+        operation,
+        secretResponse: true,
+    });
+    const token = response.body?.token ?? response.body?.access_token;
+    if (typeof token !== 'string' || token === '') {
+        throw new ApiError({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: realm.pathname,
+            status: response.status,
+            providerMessage: 'the answer holds no token',
+        });
+    }
+    return maskSecret(token);
+}
+function refused(provider, operation, path) {
+    return new ApiError({
+        provider,
+        operation,
+        method: 'GET',
+        path,
+        status: 401,
+        providerMessage: 'the registry asks for credentials in a form other than Basic or Bearer',
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
 
 
@@ -53909,8 +54152,19 @@ async function applyRetention(api, where, target) {
 
 
 
-/** SWR organization `namespace`. */
-function swrTagRegistry(api, namespace) {
+
+
+
+
+
+/** SWR organization `namespace` of `region`. */
+function swrTagRegistry(api, namespace, region) {
+    let reader;
+    // One temporary login for the run, asked for only when a manifest must be read.
+    const login = async () => {
+        const secret = await createSwrLoginSecret(api, region);
+        return createManifestReader(chooseSwrLogin(secret, region, new Date()), { provider: 'SWR' });
+    };
     return {
         listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
         repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
@@ -53924,6 +54178,13 @@ function swrTagRegistry(api, namespace) {
         deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
         namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
         namespaceLabel: `SWR organization ${namespace}`,
+        manifests: {
+            registry: swrRegistryHost(region),
+            async read(repository, digest) {
+                reader ??= login();
+                return (await reader).read(`${namespace}/${repository}`, digest);
+            },
+        },
     };
 }
 /**
@@ -53963,7 +54224,7 @@ class SwrTagTarget {
         return connectSwr(this.connection, options);
     }
     registry(api, namespace) {
-        return swrTagRegistry(api, namespace);
+        return swrTagRegistry(api, namespace, this.connection.region);
     }
 }
 const swrTags = {
@@ -54199,7 +54460,7 @@ const action_metadata_actionMetadata = {
             default: '',
         },
         duration: {
-            description: 'CCR enterprise only. Lifetime of the temporary password in hours, 1 to 24. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
+            description: 'CCR enterprise only. Lifetime of the temporary password, whole hours from 1 to 24: a number of hours or a duration (w weeks, d days, h hours, m minutes), e.g. 2, 2h, 1d. Empty: 2. It cannot be revoked, only expire, so keep it short; a warning appears when less than an hour is left.',
             required: false,
             default: '',
         },
@@ -54880,11 +55141,30 @@ async function logout() {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/core/types/non-empty.ts
+// Lists with at least one element, so the first needs no check.
+/** True when `list` has at least one element. */
+function isNonEmpty(list) {
+    return list.length > 0;
+}
+/** `list` mapped through `f` in order, one call at a time, still non-empty. */
+async function mapInOrder(list, f) {
+    const [first, ...rest] = list;
+    const mapped = [await f(first)];
+    for (const item of rest)
+        mapped.push(await f(item));
+    return mapped;
+}
+/** `list` mapped through `f`, still non-empty. */
+function mapNonEmpty(list, f) {
+    const [first, ...rest] = list;
+    return [f(first, 0), ...rest.map((item, index) => f(item, index + 1))];
+}
+
 ;// CONCATENATED MODULE: ./src/actions/login/registry-target.ts
 
 
 
-/** A registry host as the config.json key; an InputError naming `input` when the text is not one. */
 function readRegistryHost(input, text) {
     if (text === undefined)
         return undefined;
@@ -54898,7 +55178,7 @@ function readRegistryHost(input, text) {
 /** The login for `registry` (or for the provider inputs alone when it is empty). */
 function readTargetForHost(reader, registry, password, providers) {
     const known = registry ? recognizeRegistry(registry, providers) : undefined;
-    if (!known) {
+    if (!known || !registry) {
         if (registry && reader.optional('provider') === undefined) {
             throw new InputError(['provider', 'registry'], `Input 'provider' is empty and registry ${registry} is not a host the action recognizes ` +
                 `(${registryHostForms(providers).join(', ')}): set provider, and region or instance-id as it needs.`);
@@ -54930,15 +55210,15 @@ function describe(name, implied, known) {
 
 
 
+
 /** Credential inputs that could only be one provider's: ambiguous when the hosts are of several. */
 const SHARED_CREDENTIALS = ['access-key-id', 'secret-access-key', 'security-token'];
 /** One login per line of `registries`, in order; InputError for a host no provider recognizes. */
 function readRegistriesTargets(reader, lines, password, providers) {
     refuseInputs(reader, ['registry', 'provider', 'region', 'instance-id', 'registry-access'], 'registries (each registry host says its own provider, region and instance)');
-    const known = lines.map((line, index) => recognize(line, index, providers));
-    const names = [...new Set(known.map(({ registry }) => registry))];
-    if (names.length < known.length) {
-        const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+    const known = mapNonEmpty(lines, (line, index) => recognize(line, index, providers));
+    const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
+    if (repeated) {
         throw new InputError('registries', `Input 'registries' names ${repeated.registry} twice.`);
     }
     const used = [...new Set(known.map(({ recognized }) => recognized.provider))];
@@ -54947,7 +55227,7 @@ function readRegistriesTargets(reader, lines, password, providers) {
             "keys: give them in the vendors' environment variables (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK for " +
             'SWR, BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY for CCR) or use a step per provider');
     }
-    return known.map(({ registry, recognized }) => {
+    return mapNonEmpty(known, ({ registry, recognized }) => {
         // Each provider reads its own login inputs, not those another provider of the step needs.
         const hidden = used
             .filter((other) => other !== recognized.provider)
@@ -54977,6 +55257,7 @@ function recognize(line, index, providers) {
 
 
 
+
 /** Reads and checks every login input; InputError names the input and the rule. */
 function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     // Secrets first, so they are masked before anything can print them.
@@ -54985,7 +55266,7 @@ function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     const logout = reader.boolean('logout', { default: true });
     const outputPassword = reader.boolean('output-password', { default: false });
     const hosts = reader.list('registries');
-    if (hosts.length === 0) {
+    if (!isNonEmpty(hosts)) {
         const registry = readRegistryHost('registry', reader.optional('registry'));
         return { logout, outputPassword, targets: [readTargetForHost(reader, registry, password, providers)] };
     }
@@ -55031,6 +55312,7 @@ function formatRemaining(until, now) {
 
 
 
+
 /**
  * The main step: every login is obtained before the first is written (a failing registry leaves the
  * config as it was), then each is written and recorded for post, then reported.
@@ -55039,13 +55321,21 @@ async function login(deps = {}) {
     const now = deps.now ?? (() => new Date());
     const env = deps.env ?? process.env;
     const inputs = readLoginInputs(undefined, deps.providers);
-    const obtained = [];
-    for (const target of inputs.targets)
-        obtained.push({ target, credential: await target.obtain(now) });
+    const obtained = await mapInOrder(inputs.targets, async (target) => ({
+        target,
+        credential: await target.obtain(now),
+    }));
+    const configDir = await writeLogins(inputs, obtained, env);
+    run_setOutputs(inputs, obtained, configDir);
+    for (const entry of obtained)
+        run_report(inputs, entry, configDir, env, now());
+    await appendJobSummary(run_summaryMarkdown(inputs, obtained, configDir));
+}
+/** Writes each login into the first one's Docker config, recording each for post; returns that config's folder. */
+async function writeLogins(inputs, [first, ...others], env) {
     const saved = [];
-    let loginEnv = env;
     const jobTempDir = stepHost().job.tempDir(env);
-    for (const { credential } of obtained) {
+    const write = async ({ credential }, loginEnv) => {
         const { record, notes } = await addDockerLogin(credential, {
             env: loginEnv,
             homeDir: (0,external_node_os_namespaceObject.homedir)(),
@@ -55057,16 +55347,15 @@ async function login(deps = {}) {
         saveLoginState({ logins: saved, logout: inputs.logout });
         if (record.exportDockerConfig)
             exportJobVariable('DOCKER_CONFIG', record.configDir);
-        // The next registry goes into the same config.
-        loginEnv = { ...env, DOCKER_CONFIG: record.configDir };
         for (const note of notes)
             logInfo(shown `${note}`);
-    }
-    const configDir = saved[0].record.configDir;
-    run_setOutputs(inputs, obtained, configDir);
-    for (const entry of obtained)
-        run_report(inputs, entry, configDir, env, now());
-    await appendJobSummary(run_summaryMarkdown(inputs, obtained, configDir));
+        return record.configDir;
+    };
+    const configDir = await write(first, env);
+    // The other registries go into the same config.
+    for (const entry of others)
+        await write(entry, { ...env, DOCKER_CONFIG: configDir });
+    return configDir;
 }
 function run_setOutputs(inputs, obtained, configDir) {
     const first = obtained[0].credential;
@@ -55164,7 +55453,7 @@ const prune_tags_action_metadata_actionMetadata = {
             default: '0',
         },
         'older-than': {
-            description: "Delete only considered tags last updated longer ago than this, counted from the run's start: weeks, days, hours, e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
+            description: "Delete only considered tags last updated longer ago than this, counted from the run's start, at least 1h: a duration (w weeks, d days, h hours, m minutes; no months, write days), e.g. 30d, 12h, 2w, 1w3d. Empty: no age rule.",
             required: false,
             default: '',
         },
@@ -55369,9 +55658,12 @@ async function executeDeletions(deletions, remove, options) {
     let done = 0;
     let refused = false;
     const worker = async () => {
-        while (!refused && next < deletions.length) {
+        while (!refused) {
             const index = next++;
-            const result = await attempt(deletions[index], remove);
+            const deletion = deletions[index];
+            if (!deletion)
+                return;
+            const result = await attempt(deletion, remove);
             results[index] = result;
             if (isCredentialRefusal(result))
                 refused = true;
@@ -60578,7 +60870,7 @@ function messageOf(error) {
     return typeof message === 'string' ? message : '';
 }
 function firstLine(text) {
-    return text.split('\n')[0].slice(0, 200).trim();
+    return (text.split('\n', 1)[0] ?? '').slice(0, 200).trim();
 }
 
 ;// CONCATENATED MODULE: ./src/core/github/release-refs.ts
@@ -60636,8 +60928,9 @@ async function readGithubRefs(octokit, at, sources) {
 }
 /** `owner/repo` (GITHUB_REPOSITORY) as coordinates; undefined when it is not that shape. */
 function repositoryCoordinates(text) {
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text.trim());
-    return match ? { owner: match[1], repo: match[2] } : undefined;
+    const match = /^(?<owner>[A-Za-z0-9_.-]+)\/(?<repo>[A-Za-z0-9_.-]+)$/.exec(text.trim());
+    const { owner, repo } = match?.groups ?? {};
+    return owner && repo ? { owner, repo } : undefined;
 }
 /** An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy. */
 function githubClient(token, apiUrl) {
@@ -60740,7 +61033,7 @@ function compileTagPatterns(input, lines, syntax) {
 }
 function compileGlob(input, source, index) {
     if (!GLOB.test(source)) {
-        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char));
+        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
         throw new InputError(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
             'which no tag name can hold (letters, digits, _ . -). Write it as a glob matching the whole tag, ' +
             'with * for any characters and ? for one (pr-1-* for tags starting with pr-1-), or set use-regex: true ' +
@@ -60792,6 +61085,7 @@ function everyTagWarnings(input, patterns) {
 
 
 
+const MIN_OLDER_THAN_MS = 3_600_000;
 const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
 /** Reads and checks every input of prune-tags. */
 function readPruneInputs(reader = new InputReader(), providers = PROVIDERS) {
@@ -60847,7 +61141,12 @@ function readOlderThan(reader) {
         return undefined;
     const duration = parseDuration(text);
     if (!duration) {
-        throw new InputError('older-than', `Input 'older-than' must be a duration in weeks, days or hours such as 30d, 12h, 2w or 1w3d, got "${text}".`);
+        throw new InputError('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`);
+    }
+    // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
+    // nearly everything selected.
+    if (duration.ms < MIN_OLDER_THAN_MS) {
+        throw new InputError('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
     }
     return duration;
 }
@@ -60971,6 +61270,54 @@ function keep_github_run_describe(result) {
     return `${count} ${count === 1 ? one : many}`;
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/manifest-lists.ts
+// Manifest lists the listing does not describe (its manifest text missing or unreadable) are read from
+// the registry's own v2 API, so their images are known instead of every deletion being held back.
+
+
+
+
+/** A list tag whose images are unknown: it holds back every deletion of its repository. */
+function isUndescribedList(tag) {
+    return tag.kind === 'list' && tag.children === undefined;
+}
+/**
+ * The tags with each undescribed list read from the registry (by digest, each digest once): a list gets
+ * its images, a manifest that turns out to be an image becomes one. A list that cannot be read stays
+ * undescribed (so its repository's deletions stay held back), with one warning for the repository.
+ */
+async function describeLists(registry, repository, tags) {
+    const manifests = registry.manifests;
+    const digests = [...new Set(tags.filter(isUndescribedList).map((tag) => tag.digest))].filter(Boolean);
+    if (!manifests || digests.length === 0)
+        return [...tags];
+    const read = new Map();
+    const failures = [];
+    for (const digest of digests) {
+        try {
+            const facts = await manifests.read(repository, digest);
+            read.set(digest, facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' });
+        }
+        catch (error) {
+            failures.push(errorMessage(error));
+        }
+    }
+    if (read.size > 0) {
+        logInfo(shown `${repository}: read ${plural(read.size, 'manifest list')} from the registry ${manifests.registry}, as the listing does not name their images`);
+    }
+    const [firstFailure] = failures;
+    if (firstFailure !== undefined) {
+        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${firstFailure}); its images stay unknown, so no tag of ${repository} is deleted.`);
+    }
+    return tags.map((tag) => {
+        const facts = isUndescribedList(tag) ? read.get(tag.digest) : undefined;
+        if (!facts)
+            return tag;
+        const { children: _unknown, ...rest } = tag;
+        return { ...rest, ...facts };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/pattern-coverage.ts
 // Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
 // an exclude or keep pattern that matched every tag (so nothing could be deleted).
@@ -61014,7 +61361,7 @@ function protectedDigests(tags, retained) {
         if (digest === '' || reached.has(digest))
             return;
         reached.set(digest, protection);
-        queue.push(digest);
+        queue.push([digest, protection]);
     };
     for (const tag of retained)
         seed(tag.digest, { anchor: tag.name, relation: 'same' });
@@ -61025,15 +61372,10 @@ function protectedDigests(tags, retained) {
         for (const child of tag.children ?? [])
             seed(child, { anchor: tag.name, relation: 'child' });
     }
-    for (let next = 0; next < queue.length; next++) {
-        const digest = queue[next];
-        const from = reached.get(digest);
+    // A breadth-first walk: `for…of` visits what is pushed while it runs.
+    for (const [digest, from] of queue) {
         for (const [neighbour, direction] of edges.get(digest) ?? []) {
-            if (reached.has(neighbour))
-                continue;
-            const relation = from.relation === 'same' ? direction : 'linked';
-            reached.set(neighbour, { anchor: from.anchor, relation });
-            queue.push(neighbour);
+            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
         }
     }
     return reached;
@@ -61153,11 +61495,16 @@ function verdictsFor(rules) {
         unknownTime: keep('kept: the registry reported no update time'),
         updatedAfterStart: keep('kept: updated after the run started'),
         noDigest: keep('kept: the registry reported no digest'),
-        excluded: new Map(rules.exclude.map((p) => [p, keep(`kept: matches exclude ${p.text}`)])),
-        kept: new Map(rules.keep.map((p) => [p, keep(`kept: matches keep ${p.text}`)])),
+        excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
+        kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
         newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
         delete: { verdict: 'delete', reason: deleteReason(rules) },
     };
+}
+/** The verdict of the first pattern a tag name matches, each built once. */
+function patternVerdicts(patterns, verdict) {
+    const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
+    return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
 }
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
 function ruleVerdict(tag, rules, start, v) {
@@ -61165,18 +61512,18 @@ function ruleVerdict(tag, rules, start, v) {
         return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
     if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
         return v.notIncluded;
-    const excluded = firstMatch(rules.exclude, tag.name);
+    const excluded = v.excluded(tag.name);
     if (excluded)
-        return v.excluded.get(excluded);
+        return excluded;
     if (Number.isNaN(tag.updatedAt))
         return v.unknownTime;
     if (tag.updatedAt > start)
         return v.updatedAfterStart;
     if (tag.digest === '')
         return v.noDigest;
-    const keep = firstMatch(rules.keep, tag.name);
-    if (keep)
-        return v.kept.get(keep);
+    const kept = v.kept(tag.name);
+    if (kept)
+        return kept;
     const named = rules.keepNamed?.(tag.name);
     if (named)
         return { verdict: 'keep', reason: named };
@@ -61552,6 +61899,7 @@ function formatBytes(bytes) {
 
 
 
+
 /** The action: every listing completes before anything is deleted. */
 async function prune(deps = {}) {
     const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
@@ -61573,7 +61921,7 @@ async function prune(deps = {}) {
             .listTags(repository)
             .catch((error) => explainNotFound(registry, repository, error));
         warnOfRefusedTags(repository, tags);
-        plans.push({ repository, plan: planPrune(tags, rules, startedAt) });
+        plans.push({ repository, plan: await planRepository(registry, repository, tags, rules, startedAt) });
     }
     printPlans(plans, inputs.dryRun);
     const coverage = coverageWarnings(plans, rules);
@@ -61606,6 +61954,16 @@ async function prune(deps = {}) {
         const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
         throw new DeletionsFailedError(failure, failed);
     }
+}
+/**
+ * Plans one repository; when a manifest list the listing does not describe holds back deletions, its
+ * manifest is read from the registry and the repository planned again with what it references.
+ */
+async function planRepository(registry, repository, tags, rules, startedAt) {
+    const plan = planPrune(tags, rules, startedAt);
+    if (plan.counts.protect === 0 || !tags.some(isUndescribedList))
+        return plan;
+    return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
 }
 function plannedDeletions(plans) {
     return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
@@ -61698,7 +62056,7 @@ const sync_whitelist_action_metadata_actionMetadata = {
             default: '5',
         },
         'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
             required: false,
             default: '6h',
         },
@@ -61803,6 +62161,8 @@ function parseDescription(description) {
     const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
     if (run !== undefined)
         return { text, mark: { kind: 'permanent', owner, runId: run } };
+    if (until === undefined)
+        return { text: description.trim() };
     const tokens = holders.split(' ').filter((token) => token !== '');
     const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
     const expiry = new Date(until.replace('Z', ':00Z'));
@@ -61900,23 +62260,6 @@ function checkEntry(network, text, allowAny, seen) {
     if (/[\u0000-\u001f\u007f()]/.test(text))
         return 'the description may not hold parentheses or control characters';
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
-// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
-const MINUTE = 60_000;
-const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
-/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
-function parseLeaseDuration(text) {
-    const match = text
-        .trim()
-        .toLowerCase()
-        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || text.trim() === '')
-        return undefined;
-    const [, days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
-    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
@@ -62038,9 +62381,9 @@ function readOwner(reader) {
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseLeaseDuration(text);
+    const ms = parseDuration(text)?.ms;
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
+        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
     }
     return ms;
 }
@@ -62207,9 +62550,9 @@ function weighConflict(memory, view) {
 
 /** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
 function swapOver(view, lease, request, memory, write) {
-    if (swapBlocked(view, lease, request, memory))
-        return undefined;
     const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    if (ipAddr === undefined || swapBlocked(view, lease, request, memory))
+        return undefined;
     return add(request, { ...write, ipAddr, base: lease.item });
 }
 /** Why the lease's other spelling cannot hold a second entry, or '' when it can. */
@@ -62497,11 +62840,12 @@ async function writeReplacing(list, item, replaces, onAdd = () => { }) {
         await addReporting(list, item, onAdd);
     }
     catch (error) {
-        if (otherForms.length === 0 || !isClientError(error))
+        const [oldForm] = otherForms;
+        if (!oldForm || !isClientError(error))
             throw error;
         if (await hasEntry(list, item.ipAddr))
             throw error; // a concurrent writer got there first
-        await replaceInPlace(list, { ...item, ipAddr: otherForms[0].ipAddr }, otherForms, onAdd);
+        await replaceInPlace(list, { ...item, ipAddr: oldForm.ipAddr }, otherForms, onAdd);
         return;
     }
     if (otherForms.length > 0)
@@ -63308,8 +63652,9 @@ function list(addresses) {
 /** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
 async function fetchText(url, options) {
     const { maxBytes = 4096 } = options;
-    const own = options.dispatcher ? undefined : new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
-    const dispatcher = options.dispatcher ?? own;
+    const dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
+    // An agent made here is destroyed here; one passed in belongs to the caller.
+    const own = dispatcher === options.dispatcher ? undefined : dispatcher;
     try {
         const target = new URL(url);
         const response = await dispatcher.request({
@@ -63613,6 +63958,13 @@ const CLI_ACTIONS = {
         post: () => releaseWhitelist(),
     },
 };
+/** The action named `name` (a name parseArguments accepted). */
+function cliAction(name) {
+    const action = CLI_ACTIONS[name];
+    if (!action)
+        throw new Error(`registry-actions has no action ${name}.`);
+    return action;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/usage-error.ts
 /** A command line the CLI cannot run (unknown action or flag, missing value): exit code 2, nothing called. */
@@ -63661,8 +64013,8 @@ function parseArguments(argv, metadataOf, actions) {
     const metadata = metadataOf(action);
     const options = { format: 'env', post, debug: false, help: false };
     const inputs = [];
-    for (let i = 0; i < rest.length; i++) {
-        const token = rest[i];
+    const tokens = [...rest];
+    for (let token = tokens.shift(); token !== undefined; token = tokens.shift()) {
         if (token === '-h') {
             options.help = true;
             continue;
@@ -63671,12 +64023,12 @@ function parseArguments(argv, metadataOf, actions) {
             throw new UsageError(`'${token}' is not a flag: give values as --<input> <value>.`);
         }
         const [name, inline] = splitFlag(token.slice(2));
-        const next = rest[i + 1];
         const takeValue = (bare) => {
             if (inline !== undefined)
                 return inline;
+            const next = tokens[0];
             if (next !== undefined && !next.startsWith('--')) {
-                i++;
+                tokens.shift();
                 return next;
             }
             if (bare !== undefined)
@@ -64220,10 +64572,10 @@ async function runCli(argv, context) {
     };
     useStepHost(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
     try {
-        const command = parseArguments(argv, (name) => CLI_ACTIONS[name].metadata, Object.keys(CLI_ACTIONS));
+        const command = parseArguments(argv, (name) => cliAction(name).metadata, Object.keys(CLI_ACTIONS));
         if (command.kind === 'help') {
             const metadata = Object.values(CLI_ACTIONS).map((action) => action.metadata);
-            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => CLI_ACTIONS[name].post));
+            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => cliAction(name).post));
             terminal.out(visibleLines(generalHelp(metadata, withPost)));
             return EXIT.done;
         }
@@ -64231,7 +64583,7 @@ async function runCli(argv, context) {
             terminal.out(`${PROJECT_NAME} ${PROJECT_VERSION}\n`);
             return EXIT.done;
         }
-        const action = CLI_ACTIONS[command.action];
+        const action = cliAction(command.action);
         if (command.options.help) {
             terminal.out(visibleLines(actionHelp(action.metadata, action.post !== undefined)));
             return EXIT.done;
@@ -64259,6 +64611,8 @@ async function runCli(argv, context) {
 }
 async function runEntry(name, action, options, host, stateFile, { terminal, log }) {
     const entry = options.post ? action.post : action.main;
+    if (!entry)
+        throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
     const requests = countRequests();
     const warningsBefore = log.warnings();
     const outcome = await runStep(entry);

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2960);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5981);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWhitelist */ .v)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2960:
+/***/ 5981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45757,6 +45757,38 @@ function entriesFor(current, network) {
  */
 function isAnyLease(entry) {
     return parseDescription(entry.item.description).mark?.kind === 'lease';
+}
+
+;// CONCATENATED MODULE: ./src/core/action/duration.ts
+// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
+// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
+// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
+// for months (write days).
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** How messages describe the grammar. */
+const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
+/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / DAY);
+}
+/** The duration in whole hours; undefined when it is not a whole number of hours. */
+function wholeHours(duration) {
+    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
 }
 
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
@@ -47946,6 +47978,9 @@ async function getCcrUserProfile(api, userId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
+// CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
+// user name and password (it has no temporary credentials).
+
 
 
 
@@ -48048,13 +48083,21 @@ function readEnterpriseTarget(reader, registry) {
     const user = readDockerUser(reader);
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
-        durationHours: reader.integer('duration', {
-            min: 1,
-            max: MAX_DURATION_HOURS,
-            default: DEFAULT_DURATION_HOURS,
-        }),
+        durationHours: readDurationHours(reader),
         registry,
     });
+}
+/** `duration`: whole hours, as a number of hours (`2`) or a duration (`2h`, `1d`). */
+function readDurationHours(reader) {
+    const text = reader.optional('duration');
+    if (text === undefined)
+        return DEFAULT_DURATION_HOURS;
+    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
+    const hours = duration && wholeHours(duration);
+    if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
+        throw new errors/* InputError */.dz('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
+    }
+    return hours;
 }
 /** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
 function readDockerUser(reader) {
@@ -48110,19 +48153,16 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
         `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
 }
 
-;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
-// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
-// into it.
+;// CONCATENATED MODULE: ./src/core/registry/manifest-document.ts
+// What a manifest document says, read from its text: one spelling per digest, and the images a manifest
+// list / OCI image index references. Pure; used for listings and for the registry's own answers.
 
-/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
-function parseTime(value) {
-    if (typeof value !== 'string' || value.trim() === '')
-        return Number.NaN;
-    const text = value.trim();
-    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
-    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
-    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
-}
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** Every manifest type, lists first: a registry given fewer may down-convert a list to one platform. */
+const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
 /**
  * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
  * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
@@ -48130,6 +48170,10 @@ function parseTime(value) {
 function normalizeDigest(digest) {
     const text = (digest ?? '').trim().toLowerCase();
     return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
+}
+/** The sha256 digest of a document's exact bytes, as registries name manifests. */
+function digestOf(text) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
 }
 /** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
 function manifestListChildren(manifest) {
@@ -48155,6 +48199,43 @@ function manifestListChildren(manifest) {
         digests.push(normalizeDigest(digest));
     }
     return digests;
+}
+/**
+ * Reads a served manifest: a list when its media type is one of the list types or its document has a
+ * `manifests` array. undefined when the text is neither a list nor an image manifest.
+ */
+function readManifestDocument(text, contentType, digest) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return undefined;
+    const declared = parsed.mediaType;
+    const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaType = served !== '' ? served : typeof declared === 'string' ? declared : '';
+    const children = manifestListChildren(text);
+    const isList = mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST || 'manifests' in parsed;
+    if (isList)
+        return children ? { digest, mediaType, children } : undefined;
+    return 'config' in parsed || 'layers' in parsed || 'fsLayers' in parsed ? { digest, mediaType } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
+// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
+// into it.
+
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
+function parseTime(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return Number.NaN;
+    const text = value.trim();
+    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
 /** A listed tag name that breaks the tag rules is kept and never goes into a request. */
 function refusal(tag, rule) {
@@ -48235,6 +48316,7 @@ function ccrProjectTags(api, instanceId, project) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/prune-tags.ts
+
 
 
 
@@ -50203,30 +50285,6 @@ async function deleteSwrRetention(api, namespace, repository, id) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// `older-than` durations: `30d`, `12h`, `2w`, or combined like `1w3d`.
-const HOUR = 3_600_000;
-const UNITS = { w: 7 * 24 * HOUR, d: 24 * HOUR, h: HOUR };
-/**
- * Parses `<n>w`, `<n>d`, `<n>h` parts in that order; undefined for anything else.
- * There is no `m`: it reads as minutes to some and months to others.
- */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0'] = match;
-    const ms = Number(weeks) * UNITS.w + Number(days) * UNITS.d + Number(hours) * UNITS.h;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / UNITS.d);
-}
-
 ;// CONCATENATED MODULE: ./src/core/output/markdown.ts
 // Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
 // cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
@@ -50455,6 +50513,177 @@ async function applyRetention(api, where, target) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/registry/challenge.ts
+// The registry's answer to a request without credentials (`WWW-Authenticate`), as the v2 API defines it.
+/** Reads `Basic realm="…"` or `Bearer realm="…",service="…",scope="…"`; anything else is 'unknown'. */
+function parseChallenge(header) {
+    const text = (header ?? '').trim();
+    const scheme = /^(\w+)/.exec(text)?.[1]?.toLowerCase();
+    if (scheme === 'basic')
+        return { scheme: 'basic' };
+    if (scheme !== 'bearer')
+        return { scheme: 'unknown' };
+    const params = new Map();
+    for (const match of text
+        .slice(scheme.length)
+        .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        const [, key = '', quoted, bare] = match;
+        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
+    }
+    const realm = params.get('realm');
+    if (!realm)
+        return { scheme: 'unknown' };
+    const challenge = { scheme: 'bearer', realm };
+    const service = params.get('service');
+    const scope = params.get('scope');
+    if (service !== undefined)
+        challenge.service = service;
+    if (scope !== undefined)
+        challenge.scope = scope;
+    return challenge;
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/registry-path.ts
+
+/** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
+const REGISTRY_NAME = {
+    what: 'registry repository name',
+    problems: ociRepositoryProblems,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '/'),
+};
+/** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
+const MANIFEST_DIGEST = {
+    what: 'manifest digest',
+    problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
+    spellEncoded: (encoded) => encoded.replace('%3A', ':'),
+};
+
+;// CONCATENATED MODULE: ./src/core/registry/manifest-reader.ts
+// Reads manifests from the registry's own v2 API (`GET /v2/<name>/manifests/<digest>`) with a docker
+// login: Basic credentials, or a pull-scoped token from the registry's token realm. Every answer must
+// hash to the digest asked for, so a registry cannot describe one manifest as another.
+
+
+
+
+
+
+
+/** A reader that learns the registry's challenge on its first request and then authenticates each one. */
+function createManifestReader(login, options) {
+    const baseUrl = new URL(options.baseUrl ?? `https://${login.registry}`);
+    const api = createApiClient({ ...options.http, provider: options.provider, baseUrl });
+    const basic = `Basic ${(0,secrets/* maskSecret */.$l)(Buffer.from(`${login.username}:${login.password}`).toString('base64'))}`;
+    const tokens = new Map();
+    let challenge;
+    const authorization = async (name) => {
+        if (challenge === undefined || challenge.scheme === 'unknown')
+            return undefined;
+        if (challenge.scheme === 'basic')
+            return basic;
+        const bearer = challenge;
+        let token = tokens.get(name);
+        if (!token) {
+            token = pullToken(api, baseUrl, bearer, name, basic);
+            tokens.set(name, token);
+        }
+        return `Bearer ${await token}`;
+    };
+    return {
+        registry: login.registry,
+        async read(name, digest) {
+            const path = api_path_apiPath `/v2/${api_path_pathSegment(name, REGISTRY_NAME)}/manifests/${api_path_pathSegment(digest, MANIFEST_DIGEST)}`;
+            const operation = `read manifest ${name}@${digest} from ${login.registry}`;
+            for (;;) {
+                const credentials = await authorization(name);
+                const response = await api.request({
+                    method: 'GET',
+                    path,
+                    headers: { Accept: MANIFEST_ACCEPT, ...(credentials ? { Authorization: credentials } : {}) },
+                    operation,
+                    // Only the first answer without credentials may be a challenge; a refused login is an error.
+                    acceptStatus: credentials ? [] : [401],
+                    rawBody: true,
+                });
+                if (response.status === 401) {
+                    challenge = parseChallenge(response.headers['www-authenticate']);
+                    if (challenge.scheme === 'unknown')
+                        throw refused(options.provider, operation, path);
+                    continue;
+                }
+                return checkedManifest(options.provider, operation, path, response, digest);
+            }
+        },
+    };
+}
+function checkedManifest(provider, operation, path, response, digest) {
+    const text = response.text ?? '';
+    const served = digestOf(text);
+    const fail = (providerMessage) => new errors/* ApiError */.hD({ provider, operation, method: 'GET', path, status: 200, providerMessage });
+    if (served !== digest)
+        throw fail(`the answer hashes to ${served}, not to the digest asked for`);
+    const facts = readManifestDocument(text, response.headers['content-type'], digest);
+    if (!facts)
+        throw fail('the answer is neither an image manifest nor a manifest list');
+    return facts;
+}
+/** A pull-only token for `name` from the realm, which must be on the registry's own origin. */
+async function pullToken(api, baseUrl, challenge, name, basic) {
+    const operation = `get a pull token for ${name}`;
+    let realm;
+    try {
+        realm = new URL(challenge.realm);
+    }
+    catch {
+        realm = new URL('invalid:');
+    }
+    if (realm.origin !== baseUrl.origin) {
+        throw new errors/* ApiError */.hD({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: '/v2/',
+            status: 401,
+            providerMessage: `the registry asks for a token from ${JSON.stringify(challenge.realm)}, not from ${baseUrl.origin}; the login is sent only to the registry itself`,
+        });
+    }
+    assertNormalPath(realm.pathname);
+    const query = [];
+    if (challenge.service !== undefined)
+        query.push(['service', challenge.service]);
+    query.push(['scope', `repository:${name}:pull`]);
+    const response = await api.request({
+        method: 'GET',
+        path: realm.pathname,
+        query,
+        headers: { Authorization: basic },
+        operation,
+        secretResponse: true,
+    });
+    const token = response.body?.token ?? response.body?.access_token;
+    if (typeof token !== 'string' || token === '') {
+        throw new errors/* ApiError */.hD({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: realm.pathname,
+            status: response.status,
+            providerMessage: 'the answer holds no token',
+        });
+    }
+    return (0,secrets/* maskSecret */.$l)(token);
+}
+function refused(provider, operation, path) {
+    return new errors/* ApiError */.hD({
+        provider,
+        operation,
+        method: 'GET',
+        path,
+        status: 401,
+        providerMessage: 'the registry asks for credentials in a form other than Basic or Bearer',
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
 
 
@@ -50462,8 +50691,19 @@ async function applyRetention(api, where, target) {
 
 
 
-/** SWR organization `namespace`. */
-function swrTagRegistry(api, namespace) {
+
+
+
+
+
+/** SWR organization `namespace` of `region`. */
+function swrTagRegistry(api, namespace, region) {
+    let reader;
+    // One temporary login for the run, asked for only when a manifest must be read.
+    const login = async () => {
+        const secret = await createSwrLoginSecret(api, region);
+        return createManifestReader(chooseSwrLogin(secret, region, new Date()), { provider: 'SWR' });
+    };
     return {
         listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
         repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
@@ -50477,6 +50717,13 @@ function swrTagRegistry(api, namespace) {
         deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
         namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
         namespaceLabel: `SWR organization ${namespace}`,
+        manifests: {
+            registry: swrRegistryHost(region),
+            async read(repository, digest) {
+                reader ??= login();
+                return (await reader).read(`${namespace}/${repository}`, digest);
+            },
+        },
     };
 }
 /**
@@ -50516,7 +50763,7 @@ class SwrTagTarget {
         return connectSwr(this.connection, options);
     }
     registry(api, namespace) {
-        return swrTagRegistry(api, namespace);
+        return swrTagRegistry(api, namespace, this.connection.region);
     }
 }
 const swrTags = {
@@ -50630,7 +50877,7 @@ const actionMetadata = {
             default: '5',
         },
         'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
             required: false,
             default: '6h',
         },
@@ -50760,23 +51007,6 @@ function checkEntry(network, text, allowAny, seen) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-duration.ts
-// `lease-duration`: `6h`, `90m`, `1d`, `1h30m`.
-const MINUTE = 60_000;
-const lease_duration_UNITS = { d: 24 * 60 * MINUTE, h: 60 * MINUTE, m: MINUTE };
-/** Milliseconds of `<n>d<n>h<n>m` (any parts, that order), or undefined when the text is not one. */
-function parseLeaseDuration(text) {
-    const match = text
-        .trim()
-        .toLowerCase()
-        .match(/^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || text.trim() === '')
-        return undefined;
-    const [, days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(days) * lease_duration_UNITS.d + Number(hours) * lease_duration_UNITS.h + Number(minutes) * lease_duration_UNITS.m;
-    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
 // The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
 
@@ -50896,9 +51126,9 @@ function readOwner(reader) {
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseLeaseDuration(text);
+    const ms = parseDuration(text)?.ms;
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new errors/* InputError */.dz('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h, got "${text}".`);
+        throw new errors/* InputError */.dz('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
     }
     return ms;
 }
@@ -51037,9 +51267,9 @@ function weighConflict(memory, view) {
 
 /** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
 function swapOver(view, lease, request, memory, write) {
-    if (swapBlocked(view, lease, request, memory))
-        return undefined;
     const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    if (ipAddr === undefined || swapBlocked(view, lease, request, memory))
+        return undefined;
     return add(request, { ...write, ipAddr, base: lease.item });
 }
 /** Why the lease's other spelling cannot hold a second entry, or '' when it can. */
