@@ -112,7 +112,10 @@ export function spawnCollect(
       detached,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    // Without stdin text the process reads end-of-file at once, as from /dev/null.
+    // Without stdin text the process reads end-of-file at once, as from /dev/null. A process that exits
+    // before reading its stdin closes the pipe; the write then fails with EPIPE, which changes nothing
+    // about its result (the exit code and output still arrive through 'close').
+    child.stdin.on('error', () => {});
     child.stdin.end(options.stdin ?? '');
     if (detached && child.pid !== undefined) options.onProcessGroup?.(child.pid);
     let stdout = '';

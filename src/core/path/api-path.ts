@@ -37,6 +37,14 @@ export function pathSegment(value: string | number, rule: SegmentRule): PathSegm
   return make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
 }
 
+/**
+ * Encodes an already percent-encoded segment once more (`a%2Fb` → `a%252Fb`), for APIs whose router
+ * decodes the path once before splitting it.
+ */
+export function encodedOnceMore(encoded: string): string {
+  return encodeURIComponent(encoded);
+}
+
 /** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
 export function segmentProblems(value: string, rule: SegmentRule): string[] {
   return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];

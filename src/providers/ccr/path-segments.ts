@@ -1,5 +1,5 @@
 // How CCR names and ids go into request paths: each checked by its rule, then encoded.
-import type { SegmentRule } from '../../core/path/api-path.ts';
+import { encodedOnceMore, type SegmentRule } from '../../core/path/api-path.ts';
 import { numericIdProblems, ociRepositoryProblems, ociTagProblems } from '../../core/path/segment-rules.ts';
 import { ccrNamespaceProblems } from './name-rules.ts';
 
@@ -19,7 +19,7 @@ export const CCR_REPOSITORY: SegmentRule = { what: 'CCR repository', problems: o
  */
 export const CCR_REPOSITORY_DOUBLE_ENCODED: SegmentRule = {
   ...CCR_REPOSITORY,
-  spellEncoded: (encoded) => encodeURIComponent(encoded),
+  spellEncoded: encodedOnceMore,
 };
 
 export const CCR_TAG: SegmentRule = { what: 'tag', problems: ociTagProblems };
