@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9394);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5914);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9394:
+/***/ 5914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45525,8 +45525,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
-
-// UNUSED EXPORTS: EXIT
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -50124,7 +50122,14 @@ class RateLimiter {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/core/types/is-record.ts
+/** True for a plain object (what JSON calls an object): not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
+
 /**
  * Reads the error body shapes of the specs into one form:
  * SWR `{"error_code","error_msg"}` (also IAM and the API gateway, sometimes with `request_id`),
@@ -50170,9 +50175,6 @@ function parse_error_body_text(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors/request-id.ts
@@ -50883,6 +50885,7 @@ const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdP
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
 
 
+
 /** `GET /v1/instances/{instanceId}`. */
 async function getCcrInstance(api, instanceId) {
     const response = await api.request({
@@ -50898,7 +50901,7 @@ function customDomainsOf(info) {
     for (const entry of info?.customDomains ?? []) {
         if (typeof entry === 'string')
             domains.push(entry);
-        else if (typeof entry === 'object' && entry !== null) {
+        else if (isRecord(entry)) {
             const name = entry.domainName ?? entry.domain;
             if (typeof name === 'string')
                 domains.push(name);
@@ -51591,6 +51594,7 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
 // What a manifest document says, read from its text: one spelling per digest, and the images a manifest
 // list / OCI image index references. Pure; used for listings and for the registry's own answers.
 
+
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -51620,14 +51624,14 @@ function manifestListChildren(manifest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null)
+    if (!isRecord(parsed))
         return undefined;
     const manifests = parsed.manifests;
     if (!Array.isArray(manifests))
         return undefined;
     const digests = [];
     for (const entry of manifests) {
-        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        const digest = isRecord(entry) ? entry.digest : undefined;
         if (typeof digest !== 'string' || normalizeDigest(digest) === '')
             return undefined;
         digests.push(normalizeDigest(digest));
@@ -51646,7 +51650,7 @@ function readManifestDocument(text, contentType, digest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!isRecord(parsed))
         return undefined;
     const declared = parsed.mediaType;
     const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -51966,6 +51970,7 @@ function parseLine(line) {
 
 
 
+
 function privateLinksPath(instanceId) {
     return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
 }
@@ -51977,7 +51982,7 @@ async function listPrivateLinks(api, instanceId) {
         path: privateLinksPath(instanceId),
         operation,
     });
-    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
+    const items = isRecord(body) ? (body.items ?? []) : undefined;
     if (!Array.isArray(items) || !items.every(isListedLink)) {
         throw new ListingIncompleteError(`${operation}: the answer is malformed; nothing was changed.`);
     }
@@ -52013,11 +52018,8 @@ async function deletePrivateLink(api, instanceId, link) {
         operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
     });
 }
-function private_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isListedLink(value) {
-    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+    return isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
 }
 function stringOr(value) {
     return typeof value === 'string' ? value : '';
@@ -52026,6 +52028,7 @@ function stringOr(value) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
 // CCR enterprise public access: status, open/close and the IP allowlist
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
 
 
 
@@ -52040,7 +52043,7 @@ async function getPublicLinks(api, instanceId) {
         path: publicLinksPath(instanceId),
         operation,
     });
-    if (!public_links_isRecord(body))
+    if (!isRecord(body))
         throw new ListingIncompleteError(`${operation}: the answer has no body; nothing was changed.`);
     const list = body.whitelist ?? [];
     if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
@@ -52083,11 +52086,8 @@ async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
         ...(options.once ? { idempotent: false } : {}),
     });
 }
-function public_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isWhitelistItem(value) {
-    return (public_links_isRecord(value) &&
+    return (isRecord(value) &&
         typeof value.ipAddr === 'string' &&
         (value.description === undefined || value.description === null || typeof value.description === 'string'));
 }
@@ -52181,6 +52181,7 @@ async function fetchGithubIdToken(audience, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
 
+
 /** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
 const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /**
@@ -52195,17 +52196,13 @@ function readIamToken(response, operation, now) {
     return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
 }
 function expiryOf(body) {
-    if (!iam_token_isRecord(body) || !iam_token_isRecord(body.token))
+    if (!isRecord(body) || !isRecord(body.token))
         return undefined;
     const text = body.token.expires_at;
     if (typeof text !== 'string')
         return undefined;
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** A plain JSON object. */
-function iam_token_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
@@ -52284,7 +52281,7 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
 }
 /** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
 function readCredential(body, operation, fallbackExpiry) {
-    const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
+    const credential = isRecord(body) && isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
         throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
@@ -52512,7 +52509,6 @@ const SWR_ACTIONS = [
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
     [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
     [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:getRepo'],
     [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
     [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
@@ -52977,16 +52973,6 @@ async function listSwrRepositories(api, options) {
         operation: `list repositories of namespace ${options.namespace}`,
     });
     return all.filter((repository) => repository.namespace === options.namespace);
-}
-/** One repository, or undefined when it does not exist (404). */
-async function getSwrRepository(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `get repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
 }
 /** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
 async function createSwrRepository(api, namespace, repository, settings) {
@@ -53607,6 +53593,7 @@ function swrSession(api, connection, namespace, wish) {
 // SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
 
 
+
 /**
  * Generates a temporary docker login (valid for hours, not revocable) for the project named after
  * the region. POST is not retried: each call issues a new secret.
@@ -53644,7 +53631,7 @@ function parseSwrLoginSecret(body, header) {
     return fromHeader ? [fromHeader] : [];
 }
 function loginsFromAuths(body) {
-    const auths = typeof body === 'object' && body !== null ? body.auths : undefined;
+    const auths = isRecord(body) ? body.auths : undefined;
     if (typeof auths !== 'object' || auths === null)
         return [];
     const logins = [];
@@ -54621,6 +54608,7 @@ async function writeFileAtomic(path, text) {
 ;// CONCATENATED MODULE: ./src/core/docker/docker-config.ts
 // The Docker CLI's config.json (also read by buildx, podman, buildah, skopeo, crane and kaniko).
 // Only the fields login touches are typed; every other field is kept as it was.
+
 /** config.json could not be read as a Docker config; the file was left untouched. */
 class DockerConfigError extends Error {
     name = 'DockerConfigError';
@@ -54630,9 +54618,6 @@ class DockerConfigError extends Error {
             'then run the step again.');
         this.path = path;
     }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /**
  * Parses config.json text. An empty file is an empty config, as for docker. The JSON parser's own
@@ -54648,14 +54633,14 @@ function parseDockerConfig(text, path) {
     catch {
         throw new DockerConfigError(path, 'is not valid JSON');
     }
-    if (!isObject(parsed))
+    if (!isRecord(parsed))
         throw new DockerConfigError(path, 'does not hold a JSON object');
     const { auths, credHelpers, credsStore } = parsed;
-    if (auths !== undefined && !(isObject(auths) && Object.values(auths).every(isObject))) {
+    if (auths !== undefined && !(isRecord(auths) && Object.values(auths).every(isRecord))) {
         throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
     }
     if (credHelpers !== undefined &&
-        !(isObject(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
+        !(isRecord(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
         throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
     }
     if (credsStore !== undefined && typeof credsStore !== 'string') {
@@ -54710,6 +54695,7 @@ function chooseConfigLocation(env, homeDir, jobTempDir) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/docker/credential-store.ts
 
+
 const runHelper = (program, args) => new Promise((resolve, reject) => {
     const child = (0,external_node_child_process_namespaceObject.execFile)(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     child.stdin?.end();
@@ -54723,7 +54709,7 @@ async function listStoreRegistries(store, run = runHelper) {
         return undefined;
     try {
         const parsed = JSON.parse(await run(`docker-credential-${store}`, ['list']));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        if (!isRecord(parsed))
             return undefined;
         return Object.keys(parsed);
     }
@@ -54738,11 +54724,12 @@ async function listStoreRegistries(store, run = runHelper) {
 
 
 
+
 /** Digest of a config's content whatever its key order and layout ('' for no file). */
 function digestConfig(file) {
     if (!file.exists)
         return '';
-    const canonical = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+    const canonical = (value) => isRecord(value)
         ? Object.fromEntries(Object.keys(value)
             .sort()
             .map((key) => [key, canonical(value[key])]))
@@ -54804,25 +54791,25 @@ async function ensureConfigDir(dir) {
 
 ;// CONCATENATED MODULE: ./src/core/docker/credential-change.ts
 
+
 /** SHA-256 hex digest of an `auth` value. */
 function digestAuth(auth) {
     return (0,external_node_crypto_.createHash)('sha256').update(auth).digest('hex');
 }
 /** Type guard for a CredentialChange read back from saved state. */
 function isCredentialChange(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
     const optionalString = (x) => x === undefined || typeof x === 'string';
-    return (typeof v.registry === 'string' &&
-        typeof v.authDigest === 'string' &&
-        typeof v.replacedEntry === 'boolean' &&
-        typeof v.createdAuths === 'boolean' &&
-        optionalString(v.removedCredHelper) &&
-        optionalString(v.removedCredsStore) &&
-        Array.isArray(v.addedCredHelpers) &&
-        v.addedCredHelpers.every((host) => typeof host === 'string') &&
-        typeof v.createdCredHelpers === 'boolean');
+    return (typeof value.registry === 'string' &&
+        typeof value.authDigest === 'string' &&
+        typeof value.replacedEntry === 'boolean' &&
+        typeof value.createdAuths === 'boolean' &&
+        optionalString(value.removedCredHelper) &&
+        optionalString(value.removedCredsStore) &&
+        Array.isArray(value.addedCredHelpers) &&
+        value.addedCredHelpers.every((host) => typeof host === 'string') &&
+        typeof value.createdCredHelpers === 'boolean');
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker/plan-credential.ts
@@ -54941,6 +54928,7 @@ function restoreHelpers(next, change, notes) {
 
 
 
+
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
     const auth = maskSecret(encodeAuth(request.username, request.password));
@@ -54982,7 +54970,7 @@ async function readBackup(file) {
     if (file === undefined)
         return undefined;
     const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    return isRecord(parsed) ? parsed : undefined;
 }
 /** Undoes one recorded login; returns what was done, for the log. */
 async function removeDockerLogin(record) {
@@ -55033,30 +55021,30 @@ function readJsonState(key, isState, raw = stepHost().getState(key)) {
 
 ;// CONCATENATED MODULE: ./src/core/docker/docker-login-record.ts
 
+
 function isIsolatedConfig(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.dir === 'string' &&
-        typeof v.seedDigest === 'string' &&
-        Array.isArray(v.links) &&
-        v.links.every((link) => typeof link === 'string'));
+    return (typeof value.dir === 'string' &&
+        typeof value.seedDigest === 'string' &&
+        Array.isArray(value.links) &&
+        value.links.every((link) => typeof link === 'string'));
 }
 /** Type guard for a DockerLoginRecord read back from saved state. */
 function isDockerLoginRecord(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.configDir === 'string' &&
-        typeof v.exportDockerConfig === 'boolean' &&
-        typeof v.createdFile === 'boolean' &&
-        isCredentialChange(v.change) &&
-        (v.isolated === undefined || isIsolatedConfig(v.isolated)) &&
-        (v.backupFile === undefined || typeof v.backupFile === 'string'));
+    return (typeof value.configDir === 'string' &&
+        typeof value.exportDockerConfig === 'boolean' &&
+        typeof value.createdFile === 'boolean' &&
+        isCredentialChange(value.change) &&
+        (value.isolated === undefined || isIsolatedConfig(value.isolated)) &&
+        (value.backupFile === undefined || typeof value.backupFile === 'string'));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/state.ts
 // What main hands to post: the Docker config changes to undo, one per registry. No secret (see DockerLoginRecord).
+
 
 
 
@@ -55088,16 +55076,14 @@ function readLoginState(raw) {
     return readJsonState(KEY, isLoginState, raw);
 }
 function isSavedLogin(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+    return typeof value.registry === 'string' && isDockerLoginRecord(value.record);
 }
 function isLoginState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
+    return typeof value.logout === 'boolean' && Array.isArray(value.logins) && value.logins.every(isSavedLogin);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/logout.ts
@@ -60837,6 +60823,7 @@ async function readPullRequestRefs(octokit, at) {
 
 ;// CONCATENATED MODULE: ./src/core/github/refusal.ts
 // Tells "the token may not read this" apart from other failures of a GitHub call.
+
 /** HTTP statuses GitHub answers when the token lacks a permission or cannot see the repository. */
 const REFUSED = new Set([401, 403, 404]);
 /** A short reason when `error` is GitHub refusing the token, else undefined. */
@@ -60848,9 +60835,7 @@ function refusalOf(error) {
         return `${status} ${firstLine(messageOf(error))}`;
     const errors = error.errors;
     if (Array.isArray(errors)) {
-        const refused = errors.find((entry) => typeof entry === 'object' &&
-            entry !== null &&
-            ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
+        const refused = errors.find((entry) => isRecord(entry) && ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
         if (refused)
             return `${refused.type} ${firstLine(String(refused.message ?? ''))}`;
     }
@@ -63066,6 +63051,7 @@ function statusMatches(status, wish) {
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
+
 const state_KEY = 'sync-whitelist';
 const WRITES = ['added', 'unknown', 'refused', 'covered'];
 /** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
@@ -63087,24 +63073,22 @@ function readSyncWhitelistState(raw) {
     return readJsonState(state_KEY, isSyncWhitelistState, raw);
 }
 function isSyncWhitelistState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.instanceId === 'string' &&
-        typeof v.owner === 'string' &&
-        (v.lease === undefined || isLeaseState(v.lease)) &&
-        (v.restorePublicAccess === undefined ||
-            v.restorePublicAccess === 'open' ||
-            v.restorePublicAccess === 'close'));
+    return (typeof value.instanceId === 'string' &&
+        typeof value.owner === 'string' &&
+        (value.lease === undefined || isLeaseState(value.lease)) &&
+        (value.restorePublicAccess === undefined ||
+            value.restorePublicAccess === 'open' ||
+            value.restorePublicAccess === 'close'));
 }
 function isLeaseState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const lease = value;
-    return (typeof lease.address === 'string' &&
-        typeof lease.holder === 'string' &&
-        typeof lease.text === 'string' &&
-        WRITES.includes(lease.write));
+    return (typeof value.address === 'string' &&
+        typeof value.holder === 'string' &&
+        typeof value.text === 'string' &&
+        WRITES.includes(value.write));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/release.ts
@@ -63688,6 +63672,7 @@ async function fetchText(url, options) {
 // What an IP lookup service answers: plain text (`203.0.113.7\n`), JSON (`{"ip":"…"}`), or
 // key=value lines (`ip=203.0.113.7`, as Cloudflare's /cdn-cgi/trace).
 
+
 /** The single address in a lookup answer, or undefined when the answer holds none. */
 function parseLookupAnswer(text) {
     const trimmed = text.trim();
@@ -63705,7 +63690,7 @@ function jsonIp(text) {
         return undefined;
     try {
         const value = JSON.parse(text);
-        if (typeof value === 'object' && value !== null && 'ip' in value && typeof value.ip === 'string') {
+        if (isRecord(value) && typeof value.ip === 'string') {
             return value.ip;
         }
     }
@@ -64115,6 +64100,7 @@ function ensureJobDirectory(path = jobDirectoryPath()) {
 
 
 
+
 /** The default state file of an action in a job: `<job directory>/<action>-<job key>.state.json`. */
 function defaultStateFile(jobDirectory, action, jobKey) {
     return (0,external_node_path_.join)(jobDirectory, `${action}-${jobKey}.state.json`);
@@ -64125,7 +64111,7 @@ function readStateFile(path) {
         return new Map();
     try {
         const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        if (!isRecord(parsed))
             return new Map();
         return new Map(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
     }

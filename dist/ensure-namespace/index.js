@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(339);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9133);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runEnsureNamespace */ .r)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 339:
+/***/ 9133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46723,7 +46723,14 @@ class RateLimiter {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/core/types/is-record.ts
+/** True for a plain object (what JSON calls an object): not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
+
 /**
  * Reads the error body shapes of the specs into one form:
  * SWR `{"error_code","error_msg"}` (also IAM and the API gateway, sometimes with `request_id`),
@@ -46769,9 +46776,6 @@ function parse_error_body_text(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors/request-id.ts
@@ -47488,6 +47492,7 @@ const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdP
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
 
 
+
 /** `GET /v1/instances/{instanceId}`. */
 async function getCcrInstance(api, instanceId) {
     const response = await api.request({
@@ -47503,7 +47508,7 @@ function customDomainsOf(info) {
     for (const entry of info?.customDomains ?? []) {
         if (typeof entry === 'string')
             domains.push(entry);
-        else if (typeof entry === 'object' && entry !== null) {
+        else if (isRecord(entry)) {
             const name = entry.domainName ?? entry.domain;
             if (typeof name === 'string')
                 domains.push(name);
@@ -48196,6 +48201,7 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
 // What a manifest document says, read from its text: one spelling per digest, and the images a manifest
 // list / OCI image index references. Pure; used for listings and for the registry's own answers.
 
+
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -48225,14 +48231,14 @@ function manifestListChildren(manifest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null)
+    if (!isRecord(parsed))
         return undefined;
     const manifests = parsed.manifests;
     if (!Array.isArray(manifests))
         return undefined;
     const digests = [];
     for (const entry of manifests) {
-        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        const digest = isRecord(entry) ? entry.digest : undefined;
         if (typeof digest !== 'string' || normalizeDigest(digest) === '')
             return undefined;
         digests.push(normalizeDigest(digest));
@@ -48251,7 +48257,7 @@ function readManifestDocument(text, contentType, digest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!isRecord(parsed))
         return undefined;
     const declared = parsed.mediaType;
     const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -48571,6 +48577,7 @@ function parseLine(line) {
 
 
 
+
 function privateLinksPath(instanceId) {
     return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
 }
@@ -48582,7 +48589,7 @@ async function listPrivateLinks(api, instanceId) {
         path: privateLinksPath(instanceId),
         operation,
     });
-    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
+    const items = isRecord(body) ? (body.items ?? []) : undefined;
     if (!Array.isArray(items) || !items.every(isListedLink)) {
         throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer is malformed; nothing was changed.`);
     }
@@ -48618,11 +48625,8 @@ async function deletePrivateLink(api, instanceId, link) {
         operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
     });
 }
-function private_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isListedLink(value) {
-    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+    return isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
 }
 function stringOr(value) {
     return typeof value === 'string' ? value : '';
@@ -48631,6 +48635,7 @@ function stringOr(value) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
 // CCR enterprise public access: status, open/close and the IP allowlist
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
 
 
 
@@ -48645,7 +48650,7 @@ async function getPublicLinks(api, instanceId) {
         path: publicLinksPath(instanceId),
         operation,
     });
-    if (!public_links_isRecord(body))
+    if (!isRecord(body))
         throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer has no body; nothing was changed.`);
     const list = body.whitelist ?? [];
     if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
@@ -48688,11 +48693,8 @@ async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
         ...(options.once ? { idempotent: false } : {}),
     });
 }
-function public_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isWhitelistItem(value) {
-    return (public_links_isRecord(value) &&
+    return (isRecord(value) &&
         typeof value.ipAddr === 'string' &&
         (value.description === undefined || value.description === null || typeof value.description === 'string'));
 }
@@ -48788,6 +48790,7 @@ async function fetchGithubIdToken(audience, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
 
+
 /** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
 const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /**
@@ -48802,17 +48805,13 @@ function readIamToken(response, operation, now) {
     return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
 }
 function expiryOf(body) {
-    if (!iam_token_isRecord(body) || !iam_token_isRecord(body.token))
+    if (!isRecord(body) || !isRecord(body.token))
         return undefined;
     const text = body.token.expires_at;
     if (typeof text !== 'string')
         return undefined;
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** A plain JSON object. */
-function iam_token_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
@@ -48891,7 +48890,7 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
 }
 /** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
 function readCredential(body, operation, fallbackExpiry) {
-    const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
+    const credential = isRecord(body) && isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
         throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
@@ -49119,7 +49118,6 @@ const SWR_ACTIONS = [
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
     [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
     [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:getRepo'],
     [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
     [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
@@ -49584,16 +49582,6 @@ async function listSwrRepositories(api, options) {
         operation: `list repositories of namespace ${options.namespace}`,
     });
     return all.filter((repository) => repository.namespace === options.namespace);
-}
-/** One repository, or undefined when it does not exist (404). */
-async function getSwrRepository(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `get repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
 }
 /** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
 async function createSwrRepository(api, namespace, repository, settings) {
@@ -50214,6 +50202,7 @@ function swrSession(api, connection, namespace, wish) {
 // SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
 
 
+
 /**
  * Generates a temporary docker login (valid for hours, not revocable) for the project named after
  * the region. POST is not retried: each call issues a new secret.
@@ -50251,7 +50240,7 @@ function parseSwrLoginSecret(body, header) {
     return fromHeader ? [fromHeader] : [];
 }
 function loginsFromAuths(body) {
-    const auths = typeof body === 'object' && body !== null ? body.auths : undefined;
+    const auths = isRecord(body) ? body.auths : undefined;
     if (typeof auths !== 'object' || auths === null)
         return [];
     const logins = [];
@@ -51555,7 +51544,7 @@ function visibleLines(text) {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony exports secretForms, forgetSecrets */
+/* unused harmony export forgetSecrets */
 /* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
 
 const known = new Set();

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8502);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1529);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .login */ .i)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8502:
+/***/ 1529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45603,9 +45603,16 @@ async function atomic_write_writeFileAtomic(path, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/types/is-record.ts
+/** True for a plain object (what JSON calls an object): not null, not an array. */
+function is_record_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker/docker-config.ts
 // The Docker CLI's config.json (also read by buildx, podman, buildah, skopeo, crane and kaniko).
 // Only the fields login touches are typed; every other field is kept as it was.
+
 /** config.json could not be read as a Docker config; the file was left untouched. */
 class DockerConfigError extends Error {
     name = 'DockerConfigError';
@@ -45615,9 +45622,6 @@ class DockerConfigError extends Error {
             'then run the step again.');
         this.path = path;
     }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /**
  * Parses config.json text. An empty file is an empty config, as for docker. The JSON parser's own
@@ -45633,14 +45637,14 @@ function parseDockerConfig(text, path) {
     catch {
         throw new DockerConfigError(path, 'is not valid JSON');
     }
-    if (!isObject(parsed))
+    if (!is_record_isRecord(parsed))
         throw new DockerConfigError(path, 'does not hold a JSON object');
     const { auths, credHelpers, credsStore } = parsed;
-    if (auths !== undefined && !(isObject(auths) && Object.values(auths).every(isObject))) {
+    if (auths !== undefined && !(is_record_isRecord(auths) && Object.values(auths).every(is_record_isRecord))) {
         throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
     }
     if (credHelpers !== undefined &&
-        !(isObject(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
+        !(is_record_isRecord(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
         throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
     }
     if (credsStore !== undefined && typeof credsStore !== 'string') {
@@ -45695,6 +45699,7 @@ function chooseConfigLocation(env, homeDir, jobTempDir) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/docker/credential-store.ts
 
+
 const runHelper = (program, args) => new Promise((resolve, reject) => {
     const child = (0,external_node_child_process_namespaceObject.execFile)(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     child.stdin?.end();
@@ -45708,7 +45713,7 @@ async function listStoreRegistries(store, run = runHelper) {
         return undefined;
     try {
         const parsed = JSON.parse(await run(`docker-credential-${store}`, ['list']));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        if (!is_record_isRecord(parsed))
             return undefined;
         return Object.keys(parsed);
     }
@@ -45723,11 +45728,12 @@ async function listStoreRegistries(store, run = runHelper) {
 
 
 
+
 /** Digest of a config's content whatever its key order and layout ('' for no file). */
 function digestConfig(file) {
     if (!file.exists)
         return '';
-    const canonical = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+    const canonical = (value) => is_record_isRecord(value)
         ? Object.fromEntries(Object.keys(value)
             .sort()
             .map((key) => [key, canonical(value[key])]))
@@ -45789,25 +45795,25 @@ async function ensureConfigDir(dir) {
 
 ;// CONCATENATED MODULE: ./src/core/docker/credential-change.ts
 
+
 /** SHA-256 hex digest of an `auth` value. */
 function credential_change_digestAuth(auth) {
     return (0,external_node_crypto_.createHash)('sha256').update(auth).digest('hex');
 }
 /** Type guard for a CredentialChange read back from saved state. */
 function credential_change_isCredentialChange(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
     const optionalString = (x) => x === undefined || typeof x === 'string';
-    return (typeof v.registry === 'string' &&
-        typeof v.authDigest === 'string' &&
-        typeof v.replacedEntry === 'boolean' &&
-        typeof v.createdAuths === 'boolean' &&
-        optionalString(v.removedCredHelper) &&
-        optionalString(v.removedCredsStore) &&
-        Array.isArray(v.addedCredHelpers) &&
-        v.addedCredHelpers.every((host) => typeof host === 'string') &&
-        typeof v.createdCredHelpers === 'boolean');
+    return (typeof value.registry === 'string' &&
+        typeof value.authDigest === 'string' &&
+        typeof value.replacedEntry === 'boolean' &&
+        typeof value.createdAuths === 'boolean' &&
+        optionalString(value.removedCredHelper) &&
+        optionalString(value.removedCredsStore) &&
+        Array.isArray(value.addedCredHelpers) &&
+        value.addedCredHelpers.every((host) => typeof host === 'string') &&
+        typeof value.createdCredHelpers === 'boolean');
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker/registry-host.ts
@@ -45945,6 +45951,7 @@ function restoreHelpers(next, change, notes) {
 
 
 
+
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
     const auth = (0,secrets/* maskSecret */.$l)(encodeAuth(request.username, request.password));
@@ -45986,7 +45993,7 @@ async function readBackup(file) {
     if (file === undefined)
         return undefined;
     const parsed = JSON.parse(await readFile(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    return isRecord(parsed) ? parsed : undefined;
 }
 /** Undoes one recorded login; returns what was done, for the log. */
 async function removeDockerLogin(record) {
@@ -47016,6 +47023,7 @@ class RateLimiter {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
+
 /**
  * Reads the error body shapes of the specs into one form:
  * SWR `{"error_code","error_msg"}` (also IAM and the API gateway, sometimes with `request_id`),
@@ -47023,10 +47031,10 @@ var external_node_http_ = __nccwpck_require__(7067);
  * Baidu `{"code","message","requestId"}`. Unknown shapes give an empty result.
  */
 function parseErrorBody(body) {
-    const record = Array.isArray(body) ? body.find(isRecord) : body;
-    if (!isRecord(record))
+    const record = Array.isArray(body) ? body.find(is_record_isRecord) : body;
+    if (!is_record_isRecord(record))
         return {};
-    if (isRecord(record.error))
+    if (is_record_isRecord(record.error))
         return fromIamError(record.error);
     if ('error_code' in record || 'error_msg' in record) {
         return compact(parse_error_body_text(record.error_code), parse_error_body_text(record.error_msg), parse_error_body_text(record.request_id));
@@ -47061,9 +47069,6 @@ function parse_error_body_text(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors/request-id.ts
@@ -47780,6 +47785,7 @@ const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdP
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
 
 
+
 /** `GET /v1/instances/{instanceId}`. */
 async function getCcrInstance(api, instanceId) {
     const response = await api.request({
@@ -47795,7 +47801,7 @@ function customDomainsOf(info) {
     for (const entry of info?.customDomains ?? []) {
         if (typeof entry === 'string')
             domains.push(entry);
-        else if (typeof entry === 'object' && entry !== null) {
+        else if (is_record_isRecord(entry)) {
             const name = entry.domainName ?? entry.domain;
             if (typeof name === 'string')
                 domains.push(name);
@@ -48488,6 +48494,7 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
 // What a manifest document says, read from its text: one spelling per digest, and the images a manifest
 // list / OCI image index references. Pure; used for listings and for the registry's own answers.
 
+
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -48517,14 +48524,14 @@ function manifestListChildren(manifest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null)
+    if (!is_record_isRecord(parsed))
         return undefined;
     const manifests = parsed.manifests;
     if (!Array.isArray(manifests))
         return undefined;
     const digests = [];
     for (const entry of manifests) {
-        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        const digest = is_record_isRecord(entry) ? entry.digest : undefined;
         if (typeof digest !== 'string' || normalizeDigest(digest) === '')
             return undefined;
         digests.push(normalizeDigest(digest));
@@ -48543,7 +48550,7 @@ function readManifestDocument(text, contentType, digest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!is_record_isRecord(parsed))
         return undefined;
     const declared = parsed.mediaType;
     const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -48863,6 +48870,7 @@ function parseLine(line) {
 
 
 
+
 function privateLinksPath(instanceId) {
     return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
 }
@@ -48874,7 +48882,7 @@ async function listPrivateLinks(api, instanceId) {
         path: privateLinksPath(instanceId),
         operation,
     });
-    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
+    const items = is_record_isRecord(body) ? (body.items ?? []) : undefined;
     if (!Array.isArray(items) || !items.every(isListedLink)) {
         throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer is malformed; nothing was changed.`);
     }
@@ -48910,11 +48918,8 @@ async function deletePrivateLink(api, instanceId, link) {
         operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
     });
 }
-function private_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isListedLink(value) {
-    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+    return is_record_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
 }
 function stringOr(value) {
     return typeof value === 'string' ? value : '';
@@ -48923,6 +48928,7 @@ function stringOr(value) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
 // CCR enterprise public access: status, open/close and the IP allowlist
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
 
 
 
@@ -48937,7 +48943,7 @@ async function getPublicLinks(api, instanceId) {
         path: publicLinksPath(instanceId),
         operation,
     });
-    if (!public_links_isRecord(body))
+    if (!is_record_isRecord(body))
         throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer has no body; nothing was changed.`);
     const list = body.whitelist ?? [];
     if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
@@ -48980,11 +48986,8 @@ async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
         ...(options.once ? { idempotent: false } : {}),
     });
 }
-function public_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isWhitelistItem(value) {
-    return (public_links_isRecord(value) &&
+    return (is_record_isRecord(value) &&
         typeof value.ipAddr === 'string' &&
         (value.description === undefined || value.description === null || typeof value.description === 'string'));
 }
@@ -49080,6 +49083,7 @@ async function fetchGithubIdToken(audience, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
 
+
 /** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
 const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /**
@@ -49094,17 +49098,13 @@ function readIamToken(response, operation, now) {
     return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
 }
 function expiryOf(body) {
-    if (!iam_token_isRecord(body) || !iam_token_isRecord(body.token))
+    if (!is_record_isRecord(body) || !is_record_isRecord(body.token))
         return undefined;
     const text = body.token.expires_at;
     if (typeof text !== 'string')
         return undefined;
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** A plain JSON object. */
-function iam_token_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
@@ -49183,7 +49183,7 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
 }
 /** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
 function readCredential(body, operation, fallbackExpiry) {
-    const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
+    const credential = is_record_isRecord(body) && is_record_isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
         throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
@@ -49411,7 +49411,6 @@ const SWR_ACTIONS = [
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
     [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
     [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:getRepo'],
     [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
     [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
@@ -49876,16 +49875,6 @@ async function listSwrRepositories(api, options) {
         operation: `list repositories of namespace ${options.namespace}`,
     });
     return all.filter((repository) => repository.namespace === options.namespace);
-}
-/** One repository, or undefined when it does not exist (404). */
-async function getSwrRepository(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `get repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
 }
 /** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
 async function createSwrRepository(api, namespace, repository, settings) {
@@ -50506,6 +50495,7 @@ function swrSession(api, connection, namespace, wish) {
 // SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
 
 
+
 /**
  * Generates a temporary docker login (valid for hours, not revocable) for the project named after
  * the region. POST is not retried: each call issues a new secret.
@@ -50543,7 +50533,7 @@ function parseSwrLoginSecret(body, header) {
     return fromHeader ? [fromHeader] : [];
 }
 function loginsFromAuths(body) {
-    const auths = typeof body === 'object' && body !== null ? body.auths : undefined;
+    const auths = is_record_isRecord(body) ? body.auths : undefined;
     if (typeof auths !== 'object' || auths === null)
         return [];
     const logins = [];
@@ -51492,30 +51482,30 @@ function saved_state_readJsonState(key, isState, raw = stepHost().getState(key))
 
 ;// CONCATENATED MODULE: ./src/core/docker/docker-login-record.ts
 
+
 function isIsolatedConfig(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.dir === 'string' &&
-        typeof v.seedDigest === 'string' &&
-        Array.isArray(v.links) &&
-        v.links.every((link) => typeof link === 'string'));
+    return (typeof value.dir === 'string' &&
+        typeof value.seedDigest === 'string' &&
+        Array.isArray(value.links) &&
+        value.links.every((link) => typeof link === 'string'));
 }
 /** Type guard for a DockerLoginRecord read back from saved state. */
 function docker_login_record_isDockerLoginRecord(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.configDir === 'string' &&
-        typeof v.exportDockerConfig === 'boolean' &&
-        typeof v.createdFile === 'boolean' &&
-        isCredentialChange(v.change) &&
-        (v.isolated === undefined || isIsolatedConfig(v.isolated)) &&
-        (v.backupFile === undefined || typeof v.backupFile === 'string'));
+    return (typeof value.configDir === 'string' &&
+        typeof value.exportDockerConfig === 'boolean' &&
+        typeof value.createdFile === 'boolean' &&
+        isCredentialChange(value.change) &&
+        (value.isolated === undefined || isIsolatedConfig(value.isolated)) &&
+        (value.backupFile === undefined || typeof value.backupFile === 'string'));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/state.ts
 // What main hands to post: the Docker config changes to undo, one per registry. No secret (see DockerLoginRecord).
+
 
 
 
@@ -51547,16 +51537,14 @@ function readLoginState(raw) {
     return readJsonState(KEY, isLoginState, raw);
 }
 function isSavedLogin(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+    return typeof value.registry === 'string' && isDockerLoginRecord(value.record);
 }
 function isLoginState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
+    return typeof value.logout === 'boolean' && Array.isArray(value.logins) && value.logins.every(isSavedLogin);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/run.ts
@@ -52053,7 +52041,7 @@ function visibleLines(text) {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony exports secretForms, forgetSecrets */
+/* unused harmony export forgetSecrets */
 /* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
 
 const known = new Set();

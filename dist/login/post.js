@@ -45500,7 +45500,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6978:
+/***/ 5359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45517,6 +45517,12 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/core/redact/secrets.ts
 var secrets = __nccwpck_require__(5760);
+;// CONCATENATED MODULE: ./src/core/types/is-record.ts
+/** True for a plain object (what JSON calls an object): not null, not an array. */
+function is_record_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker/atomic-write.ts
 
 
@@ -45567,6 +45573,7 @@ async function atomic_write_writeFileAtomic(path, text) {
 ;// CONCATENATED MODULE: ./src/core/docker/docker-config.ts
 // The Docker CLI's config.json (also read by buildx, podman, buildah, skopeo, crane and kaniko).
 // Only the fields login touches are typed; every other field is kept as it was.
+
 /** config.json could not be read as a Docker config; the file was left untouched. */
 class DockerConfigError extends Error {
     name = 'DockerConfigError';
@@ -45576,9 +45583,6 @@ class DockerConfigError extends Error {
             'then run the step again.');
         this.path = path;
     }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /**
  * Parses config.json text. An empty file is an empty config, as for docker. The JSON parser's own
@@ -45594,14 +45598,14 @@ function parseDockerConfig(text, path) {
     catch {
         throw new DockerConfigError(path, 'is not valid JSON');
     }
-    if (!isObject(parsed))
+    if (!is_record_isRecord(parsed))
         throw new DockerConfigError(path, 'does not hold a JSON object');
     const { auths, credHelpers, credsStore } = parsed;
-    if (auths !== undefined && !(isObject(auths) && Object.values(auths).every(isObject))) {
+    if (auths !== undefined && !(is_record_isRecord(auths) && Object.values(auths).every(is_record_isRecord))) {
         throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
     }
     if (credHelpers !== undefined &&
-        !(isObject(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
+        !(is_record_isRecord(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
         throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
     }
     if (credsStore !== undefined && typeof credsStore !== 'string') {
@@ -45656,6 +45660,7 @@ function config_location_chooseConfigLocation(env, homeDir, jobTempDir) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/docker/credential-store.ts
 
+
 const runHelper = (program, args) => new Promise((resolve, reject) => {
     const child = execFile(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     child.stdin?.end();
@@ -45669,7 +45674,7 @@ async function credential_store_listStoreRegistries(store, run = runHelper) {
         return undefined;
     try {
         const parsed = JSON.parse(await run(`docker-credential-${store}`, ['list']));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        if (!isRecord(parsed))
             return undefined;
         return Object.keys(parsed);
     }
@@ -45684,11 +45689,12 @@ async function credential_store_listStoreRegistries(store, run = runHelper) {
 
 
 
+
 /** Digest of a config's content whatever its key order and layout ('' for no file). */
 function digestConfig(file) {
     if (!file.exists)
         return '';
-    const canonical = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+    const canonical = (value) => is_record_isRecord(value)
         ? Object.fromEntries(Object.keys(value)
             .sort()
             .map((key) => [key, canonical(value[key])]))
@@ -45750,25 +45756,25 @@ async function isolated_config_ensureConfigDir(dir) {
 
 ;// CONCATENATED MODULE: ./src/core/docker/credential-change.ts
 
+
 /** SHA-256 hex digest of an `auth` value. */
 function credential_change_digestAuth(auth) {
     return (0,external_node_crypto_.createHash)('sha256').update(auth).digest('hex');
 }
 /** Type guard for a CredentialChange read back from saved state. */
 function isCredentialChange(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!is_record_isRecord(value))
         return false;
-    const v = value;
     const optionalString = (x) => x === undefined || typeof x === 'string';
-    return (typeof v.registry === 'string' &&
-        typeof v.authDigest === 'string' &&
-        typeof v.replacedEntry === 'boolean' &&
-        typeof v.createdAuths === 'boolean' &&
-        optionalString(v.removedCredHelper) &&
-        optionalString(v.removedCredsStore) &&
-        Array.isArray(v.addedCredHelpers) &&
-        v.addedCredHelpers.every((host) => typeof host === 'string') &&
-        typeof v.createdCredHelpers === 'boolean');
+    return (typeof value.registry === 'string' &&
+        typeof value.authDigest === 'string' &&
+        typeof value.replacedEntry === 'boolean' &&
+        typeof value.createdAuths === 'boolean' &&
+        optionalString(value.removedCredHelper) &&
+        optionalString(value.removedCredsStore) &&
+        Array.isArray(value.addedCredHelpers) &&
+        value.addedCredHelpers.every((host) => typeof host === 'string') &&
+        typeof value.createdCredHelpers === 'boolean');
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker/plan-credential.ts
@@ -45887,6 +45893,7 @@ function restoreHelpers(next, change, notes) {
 
 
 
+
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
     const auth = maskSecret(encodeAuth(request.username, request.password));
@@ -45928,7 +45935,7 @@ async function readBackup(file) {
     if (file === undefined)
         return undefined;
     const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    return is_record_isRecord(parsed) ? parsed : undefined;
 }
 /** Undoes one recorded login; returns what was done, for the log. */
 async function removeDockerLogin(record) {
@@ -45987,30 +45994,30 @@ function readJsonState(key, isState, raw = (0,step_host/* stepHost */.H)().getSt
 
 ;// CONCATENATED MODULE: ./src/core/docker/docker-login-record.ts
 
+
 function isIsolatedConfig(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!is_record_isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.dir === 'string' &&
-        typeof v.seedDigest === 'string' &&
-        Array.isArray(v.links) &&
-        v.links.every((link) => typeof link === 'string'));
+    return (typeof value.dir === 'string' &&
+        typeof value.seedDigest === 'string' &&
+        Array.isArray(value.links) &&
+        value.links.every((link) => typeof link === 'string'));
 }
 /** Type guard for a DockerLoginRecord read back from saved state. */
 function isDockerLoginRecord(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!is_record_isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.configDir === 'string' &&
-        typeof v.exportDockerConfig === 'boolean' &&
-        typeof v.createdFile === 'boolean' &&
-        isCredentialChange(v.change) &&
-        (v.isolated === undefined || isIsolatedConfig(v.isolated)) &&
-        (v.backupFile === undefined || typeof v.backupFile === 'string'));
+    return (typeof value.configDir === 'string' &&
+        typeof value.exportDockerConfig === 'boolean' &&
+        typeof value.createdFile === 'boolean' &&
+        isCredentialChange(value.change) &&
+        (value.isolated === undefined || isIsolatedConfig(value.isolated)) &&
+        (value.backupFile === undefined || typeof value.backupFile === 'string'));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/state.ts
 // What main hands to post: the Docker config changes to undo, one per registry. No secret (see DockerLoginRecord).
+
 
 
 
@@ -46042,16 +46049,14 @@ function readLoginState(raw) {
     return readJsonState(KEY, isLoginState, raw);
 }
 function isSavedLogin(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!is_record_isRecord(value))
         return false;
-    const v = value;
-    return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+    return typeof value.registry === 'string' && isDockerLoginRecord(value.record);
 }
 function isLoginState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!is_record_isRecord(value))
         return false;
-    const v = value;
-    return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
+    return typeof value.logout === 'boolean' && Array.isArray(value.logins) && value.logins.every(isSavedLogin);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/logout.ts
@@ -46101,7 +46106,7 @@ async function logout() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _logout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6978);
+/* harmony import */ var _logout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5359);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_logout_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .r);
@@ -49426,7 +49431,7 @@ function visibleLines(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony exports maskSecret, secretForms, forgetSecrets */
+/* unused harmony exports maskSecret, forgetSecrets */
 /* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1126);
 
 const known = new Set();

@@ -45505,7 +45505,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1057);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8672);
 
 
 await (0,_core_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(() => (0,_release_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseWhitelist */ .f)());
@@ -45515,7 +45515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1057:
+/***/ 8672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46560,7 +46560,14 @@ class RateLimiter {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/core/types/is-record.ts
+/** True for a plain object (what JSON calls an object): not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
+
 /**
  * Reads the error body shapes of the specs into one form:
  * SWR `{"error_code","error_msg"}` (also IAM and the API gateway, sometimes with `request_id`),
@@ -46606,9 +46613,6 @@ function parse_error_body_text(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors/request-id.ts
@@ -47327,6 +47331,7 @@ const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdP
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
 
 
+
 /** `GET /v1/instances/{instanceId}`. */
 async function getCcrInstance(api, instanceId) {
     const response = await api.request({
@@ -47342,7 +47347,7 @@ function customDomainsOf(info) {
     for (const entry of info?.customDomains ?? []) {
         if (typeof entry === 'string')
             domains.push(entry);
-        else if (typeof entry === 'object' && entry !== null) {
+        else if (isRecord(entry)) {
             const name = entry.domainName ?? entry.domain;
             if (typeof name === 'string')
                 domains.push(name);
@@ -48024,6 +48029,7 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
 // What a manifest document says, read from its text: one spelling per digest, and the images a manifest
 // list / OCI image index references. Pure; used for listings and for the registry's own answers.
 
+
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -48053,14 +48059,14 @@ function manifestListChildren(manifest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null)
+    if (!isRecord(parsed))
         return undefined;
     const manifests = parsed.manifests;
     if (!Array.isArray(manifests))
         return undefined;
     const digests = [];
     for (const entry of manifests) {
-        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        const digest = isRecord(entry) ? entry.digest : undefined;
         if (typeof digest !== 'string' || normalizeDigest(digest) === '')
             return undefined;
         digests.push(normalizeDigest(digest));
@@ -48079,7 +48085,7 @@ function readManifestDocument(text, contentType, digest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!isRecord(parsed))
         return undefined;
     const declared = parsed.mediaType;
     const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -48294,6 +48300,7 @@ function parseLine(line) {
 
 
 
+
 function privateLinksPath(instanceId) {
     return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
 }
@@ -48305,7 +48312,7 @@ async function listPrivateLinks(api, instanceId) {
         path: privateLinksPath(instanceId),
         operation,
     });
-    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
+    const items = isRecord(body) ? (body.items ?? []) : undefined;
     if (!Array.isArray(items) || !items.every(isListedLink)) {
         throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer is malformed; nothing was changed.`);
     }
@@ -48341,11 +48348,8 @@ async function deletePrivateLink(api, instanceId, link) {
         operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
     });
 }
-function private_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isListedLink(value) {
-    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+    return isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
 }
 function stringOr(value) {
     return typeof value === 'string' ? value : '';
@@ -48354,6 +48358,7 @@ function stringOr(value) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
 // CCR enterprise public access: status, open/close and the IP allowlist
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
 
 
 
@@ -48368,7 +48373,7 @@ async function getPublicLinks(api, instanceId) {
         path: publicLinksPath(instanceId),
         operation,
     });
-    if (!public_links_isRecord(body))
+    if (!isRecord(body))
         throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer has no body; nothing was changed.`);
     const list = body.whitelist ?? [];
     if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
@@ -48411,11 +48416,8 @@ async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
         ...(options.once ? { idempotent: false } : {}),
     });
 }
-function public_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isWhitelistItem(value) {
-    return (public_links_isRecord(value) &&
+    return (isRecord(value) &&
         typeof value.ipAddr === 'string' &&
         (value.description === undefined || value.description === null || typeof value.description === 'string'));
 }
@@ -48511,6 +48513,7 @@ async function fetchGithubIdToken(audience, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
 
+
 /** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
 const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /**
@@ -48525,17 +48528,13 @@ function readIamToken(response, operation, now) {
     return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
 }
 function expiryOf(body) {
-    if (!iam_token_isRecord(body) || !iam_token_isRecord(body.token))
+    if (!isRecord(body) || !isRecord(body.token))
         return undefined;
     const text = body.token.expires_at;
     if (typeof text !== 'string')
         return undefined;
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** A plain JSON object. */
-function iam_token_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
@@ -48614,7 +48613,7 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
 }
 /** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
 function readCredential(body, operation, fallbackExpiry) {
-    const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
+    const credential = isRecord(body) && isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
         throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
@@ -48842,7 +48841,6 @@ const SWR_ACTIONS = [
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
     [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
     [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:getRepo'],
     [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
     [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
@@ -49307,16 +49305,6 @@ async function listSwrRepositories(api, options) {
         operation: `list repositories of namespace ${options.namespace}`,
     });
     return all.filter((repository) => repository.namespace === options.namespace);
-}
-/** One repository, or undefined when it does not exist (404). */
-async function getSwrRepository(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `get repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
 }
 /** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
 async function createSwrRepository(api, namespace, repository, settings) {
@@ -49937,6 +49925,7 @@ function swrSession(api, connection, namespace, wish) {
 // SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
 
 
+
 /**
  * Generates a temporary docker login (valid for hours, not revocable) for the project named after
  * the region. POST is not retried: each call issues a new secret.
@@ -49974,7 +49963,7 @@ function parseSwrLoginSecret(body, header) {
     return fromHeader ? [fromHeader] : [];
 }
 function loginsFromAuths(body) {
-    const auths = typeof body === 'object' && body !== null ? body.auths : undefined;
+    const auths = isRecord(body) ? body.auths : undefined;
     if (typeof auths !== 'object' || auths === null)
         return [];
     const logins = [];
@@ -51776,6 +51765,7 @@ function readJsonState(key, isState, raw = (0,step_host/* stepHost */.H)().getSt
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
+
 const KEY = 'sync-whitelist';
 const WRITES = ['added', 'unknown', 'refused', 'covered'];
 /** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
@@ -51797,24 +51787,22 @@ function readSyncWhitelistState(raw) {
     return readJsonState(KEY, isSyncWhitelistState, raw);
 }
 function isSyncWhitelistState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.instanceId === 'string' &&
-        typeof v.owner === 'string' &&
-        (v.lease === undefined || isLeaseState(v.lease)) &&
-        (v.restorePublicAccess === undefined ||
-            v.restorePublicAccess === 'open' ||
-            v.restorePublicAccess === 'close'));
+    return (typeof value.instanceId === 'string' &&
+        typeof value.owner === 'string' &&
+        (value.lease === undefined || isLeaseState(value.lease)) &&
+        (value.restorePublicAccess === undefined ||
+            value.restorePublicAccess === 'open' ||
+            value.restorePublicAccess === 'close'));
 }
 function isLeaseState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const lease = value;
-    return (typeof lease.address === 'string' &&
-        typeof lease.holder === 'string' &&
-        typeof lease.text === 'string' &&
-        WRITES.includes(lease.write));
+    return (typeof value.address === 'string' &&
+        typeof value.holder === 'string' &&
+        typeof value.text === 'string' &&
+        WRITES.includes(value.write));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/release.ts
@@ -52313,7 +52301,7 @@ function visibleLines(text) {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony exports secretForms, forgetSecrets */
+/* unused harmony export forgetSecrets */
 /* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
 
 const known = new Set();

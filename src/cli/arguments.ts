@@ -33,7 +33,7 @@ export const CLI_OPTIONS: Readonly<Record<string, 'flag' | 'value'>> = {
 };
 
 /** Names that run an action; `logout` is login's post step. */
-export function actionOf(name: string, actions: readonly string[]): { action: string; post: boolean } {
+function actionOf(name: string, actions: readonly string[]): { action: string; post: boolean } {
   if (name === 'logout') return { action: 'login', post: true };
   if (actions.includes(name)) return { action: name, post: false };
   const names = [...actions, 'logout'];

@@ -5,7 +5,7 @@ import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export class JobDirectoryError extends Error {
+class JobDirectoryError extends Error {
   override readonly name = 'JobDirectoryError';
 }
 

@@ -29,7 +29,7 @@ export interface CliContext {
   readText?: (path: string) => string;
 }
 
-export const EXIT = { done: 0, failed: 1, inputError: 2 } as const;
+const EXIT = { done: 0, failed: 1, inputError: 2 } as const;
 
 const readFromDisk = (path: string) => readFileSync(path === '-' ? 0 : path, 'utf8');
 

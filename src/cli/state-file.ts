@@ -15,6 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isRecord } from '../core/types/is-record.ts';
 
 /** The default state file of an action in a job: `<job directory>/<action>-<job key>.state.json`. */
 export function defaultStateFile(jobDirectory: string, action: string, jobKey: string): string {
@@ -26,7 +27,7 @@ export function readStateFile(path: string): Map<string, string> {
   if (!existsSync(path)) return new Map();
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return new Map();
+    if (!isRecord(parsed)) return new Map();
     return new Map(
       Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
     );

@@ -6,7 +6,7 @@ import { ccrProvider } from './ccr/index.ts';
 import type { Capability, ProviderTable, ProviderWith } from './seam/provider.ts';
 import { swrProvider } from './swr/index.ts';
 
-export type { Provider, ProviderTable } from './seam/provider.ts';
+export type { ProviderTable } from './seam/provider.ts';
 
 /** Every registry family the actions ship with; the `provider` input picks one by name. */
 export const PROVIDERS: ProviderTable = [swrProvider, ccrProvider];

@@ -2,7 +2,7 @@
 import type { RegistryLogin } from '../../providers/seam/login.ts';
 
 /** Below this much remaining life, the log warns that later steps may find the login expired. */
-export const EXPIRY_WARNING_MINUTES = 60;
+const EXPIRY_WARNING_MINUTES = 60;
 
 /** A warning when the login may expire while the job still needs it; undefined otherwise. */
 export function expiryWarning(login: RegistryLogin, now: Date, hint: string): string | undefined {

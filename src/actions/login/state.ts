@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { readJsonState, saveJsonState } from '../../core/action/saved-state.ts';
 import { type DockerLoginRecord, isDockerLoginRecord } from '../../core/docker/docker-login-record.ts';
 import { stepHost } from '../../core/host/step-host.ts';
+import { isRecord } from '../../core/types/is-record.ts';
 
 /** One registry's login as written into the Docker config. */
 export interface SavedLogin {
@@ -51,13 +52,11 @@ export function readLoginState(raw?: string): LoginState | undefined {
 }
 
 function isSavedLogin(value: unknown): value is SavedLogin {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+  if (!isRecord(value)) return false;
+  return typeof value.registry === 'string' && isDockerLoginRecord(value.record);
 }
 
 function isLoginState(value: unknown): value is LoginState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
+  if (!isRecord(value)) return false;
+  return typeof value.logout === 'boolean' && Array.isArray(value.logins) && value.logins.every(isSavedLogin);
 }

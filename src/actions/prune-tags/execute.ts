@@ -9,7 +9,7 @@ export interface Deletion {
 }
 
 /** A deletion that failed; `status` is the HTTP status when the registry answered. */
-export interface FailedOutcome {
+interface FailedOutcome {
   outcome: 'failed';
   error: string;
   status?: number;

@@ -13,7 +13,7 @@ import { isGlob } from './patterns.ts';
 import type { PruneRules } from './plan.ts';
 import { compileTagPatterns, everyTagWarnings } from './tag-patterns.ts';
 
-export type PruneMode = 'delete' | 'retention-policy';
+type PruneMode = 'delete' | 'retention-policy';
 
 /** The inputs of a delete run, or of a retention-policy run with the policy to store. */
 export type PruneInputs = PruneCommon &
@@ -62,7 +62,7 @@ export function readPruneInputs(
 }
 
 /** Everything but the provider and its connection (which also resolves credentials). */
-export function readSettings(reader: InputReader): PruneSettings {
+function readSettings(reader: InputReader): PruneSettings {
   const rules = readRules(reader);
   const keepGithub = readKeepGithub(reader);
   return {
@@ -138,7 +138,7 @@ function checkNamespace(namespace: string, tags: TagSupport): void {
 }
 
 /** Rules that involve several inputs, or what the chosen registry can do; pure. */
-export function checkCombinations(
+function checkCombinations(
   settings: PruneSettings,
   provider: ProviderWith<'tags'>,
   target: TagTarget,

@@ -14,7 +14,7 @@ export interface PruneRules extends TagRules {
   keepNamed?: NamedTagKeeper;
 }
 
-export type Verdict = 'keep' | 'protect' | 'delete';
+type Verdict = 'keep' | 'protect' | 'delete';
 
 /** What happens to one tag, and the rule that decided it. */
 export interface Decision {

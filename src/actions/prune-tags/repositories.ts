@@ -34,7 +34,7 @@ export async function resolveRepositories(
 }
 
 /** Throws NamespaceNotFoundError naming the input when the namespace is missing. */
-export async function requireNamespace(registry: TagRegistry): Promise<void> {
+async function requireNamespace(registry: TagRegistry): Promise<void> {
   if (await registry.namespaceExists()) return;
   throw new NamespaceNotFoundError(
     `Input 'namespace': ${registry.namespaceLabel} does not exist, or these credentials cannot see it. ` +

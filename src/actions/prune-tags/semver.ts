@@ -8,7 +8,7 @@ interface Version {
 }
 
 /** Release versions only (`1.2.3`, `v1.2.3`, build metadata allowed); pre-releases are not releases. */
-export function parseReleaseVersion(tag: string): Version | undefined {
+function parseReleaseVersion(tag: string): Version | undefined {
   const match = tag.match(/^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\+[0-9A-Za-z.-]+)?$/);
   if (!match) return undefined;
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };

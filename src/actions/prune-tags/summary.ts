@@ -20,7 +20,7 @@ export interface SummaryInput {
 
 /** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
 export const ROWS_PER_REPOSITORY = 50;
-export const ROWS_IN_ALL = 500;
+const ROWS_IN_ALL = 500;
 
 /** The first `count` decisions with deletions first, then protected, then kept (no copy of the whole plan). */
 function firstRows(decisions: readonly Decision[], count: number): Decision[] {

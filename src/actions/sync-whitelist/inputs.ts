@@ -179,7 +179,7 @@ function readLeaseDuration(reader: InputReader): number {
 }
 
 /** Rules that involve more than one input. */
-export function checkCombinations(inputs: SyncWhitelistInputs): SyncWhitelistInputs {
+function checkCombinations(inputs: SyncWhitelistInputs): SyncWhitelistInputs {
   const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
   if (
     mode === 'sweep' &&

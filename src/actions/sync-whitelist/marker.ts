@@ -5,7 +5,7 @@
 // Entries without a marker for the configured owner are never changed.
 
 /** A declared entry: stays until the declaration drops it. */
-export interface PermanentMark {
+interface PermanentMark {
   kind: 'permanent';
   owner: string;
   runId: string;

@@ -1,5 +1,6 @@
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 import { readJsonState, saveJsonState } from '../../core/action/saved-state.ts';
+import { isRecord } from '../../core/types/is-record.ts';
 import type { AddOutcome } from './whitelist-writes.ts';
 
 /**
@@ -51,25 +52,23 @@ export function readSyncWhitelistState(raw?: string): SyncWhitelistState | undef
 }
 
 function isSyncWhitelistState(value: unknown): value is SyncWhitelistState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
   return (
-    typeof v.instanceId === 'string' &&
-    typeof v.owner === 'string' &&
-    (v.lease === undefined || isLeaseState(v.lease)) &&
-    (v.restorePublicAccess === undefined ||
-      v.restorePublicAccess === 'open' ||
-      v.restorePublicAccess === 'close')
+    typeof value.instanceId === 'string' &&
+    typeof value.owner === 'string' &&
+    (value.lease === undefined || isLeaseState(value.lease)) &&
+    (value.restorePublicAccess === undefined ||
+      value.restorePublicAccess === 'open' ||
+      value.restorePublicAccess === 'close')
   );
 }
 
 function isLeaseState(value: unknown): value is LeaseState {
-  if (typeof value !== 'object' || value === null) return false;
-  const lease = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
   return (
-    typeof lease.address === 'string' &&
-    typeof lease.holder === 'string' &&
-    typeof lease.text === 'string' &&
-    WRITES.includes(lease.write)
+    typeof value.address === 'string' &&
+    typeof value.holder === 'string' &&
+    typeof value.text === 'string' &&
+    WRITES.includes(value.write)
   );
 }

@@ -1,6 +1,6 @@
 import type { BaiduCredentials, HuaweiCredentials } from '../signing/index.ts';
 
-export type { BaiduCredentials, HuaweiCredentials };
+export type { BaiduCredentials };
 
 /** How a Huawei action signs in, as resolved from inputs and environment. */
 export type HuaweiAuth =

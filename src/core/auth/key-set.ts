@@ -18,7 +18,7 @@ export interface KeyEnvNames {
   token: string;
 }
 
-export const KEY_INPUTS = {
+const KEY_INPUTS = {
   accessKeyId: 'access-key-id',
   secretAccessKey: 'secret-access-key',
   token: 'security-token',

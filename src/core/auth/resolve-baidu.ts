@@ -4,7 +4,7 @@ import type { BaiduAuth } from './credentials.ts';
 import { type KeyEnvNames, type KeySet, readKeyEnv, readKeyInputs } from './key-set.ts';
 
 /** The variables of Baidu's CLI and SDKs. */
-export const BAIDU_ENV: KeyEnvNames = {
+const BAIDU_ENV: KeyEnvNames = {
   accessKeyId: 'BCE_ACCESS_KEY_ID',
   secretAccessKey: 'BCE_SECRET_ACCESS_KEY',
   token: 'BCE_SESSION_TOKEN',

@@ -5,7 +5,7 @@ import { AUTH_METHODS, type HuaweiAuth } from './credentials.ts';
 import { type KeyEnvNames, type KeySet, readKeyEnv, readKeyInputs } from './key-set.ts';
 
 /** Huawei SDK variables first, then the shorter names some Huawei tools use. */
-export const HUAWEI_ENV: readonly KeyEnvNames[] = [
+const HUAWEI_ENV: readonly KeyEnvNames[] = [
   {
     accessKeyId: 'HUAWEICLOUD_SDK_AK',
     secretAccessKey: 'HUAWEICLOUD_SDK_SK',

@@ -3,7 +3,7 @@ import { lstat, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Credentials are never written through a symbolic link: it could send them anywhere. */
-export class SymlinkRefusedError extends Error {
+class SymlinkRefusedError extends Error {
   override readonly name = 'SymlinkRefusedError';
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isRecord } from '../types/is-record.ts';
 
 /**
  * What adding one registry login changed in a config.json, so that removing it restores the rest.
@@ -31,18 +32,17 @@ export function digestAuth(auth: string): string {
 
 /** Type guard for a CredentialChange read back from saved state. */
 export function isCredentialChange(value: unknown): value is CredentialChange {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
   const optionalString = (x: unknown) => x === undefined || typeof x === 'string';
   return (
-    typeof v.registry === 'string' &&
-    typeof v.authDigest === 'string' &&
-    typeof v.replacedEntry === 'boolean' &&
-    typeof v.createdAuths === 'boolean' &&
-    optionalString(v.removedCredHelper) &&
-    optionalString(v.removedCredsStore) &&
-    Array.isArray(v.addedCredHelpers) &&
-    v.addedCredHelpers.every((host) => typeof host === 'string') &&
-    typeof v.createdCredHelpers === 'boolean'
+    typeof value.registry === 'string' &&
+    typeof value.authDigest === 'string' &&
+    typeof value.replacedEntry === 'boolean' &&
+    typeof value.createdAuths === 'boolean' &&
+    optionalString(value.removedCredHelper) &&
+    optionalString(value.removedCredsStore) &&
+    Array.isArray(value.addedCredHelpers) &&
+    value.addedCredHelpers.every((host) => typeof host === 'string') &&
+    typeof value.createdCredHelpers === 'boolean'
   );
 }

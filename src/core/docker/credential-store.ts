@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { isRecord } from '../types/is-record.ts';
 
 /** Runs a credential helper's `list` and returns its stdout; rejects when it fails. */
 export type HelperRunner = (program: string, args: readonly string[]) => Promise<string>;
@@ -25,7 +26,7 @@ export async function listStoreRegistries(
   if (!/^[\w.-]+$/.test(store)) return undefined;
   try {
     const parsed: unknown = JSON.parse(await run(`docker-credential-${store}`, ['list']));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    if (!isRecord(parsed)) return undefined;
     return Object.keys(parsed);
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 // The Docker CLI's config.json (also read by buildx, podman, buildah, skopeo, crane and kaniko).
 // Only the fields login touches are typed; every other field is kept as it was.
+import { isRecord } from '../types/is-record.ts';
 
 /** A parsed config.json: `auths`, `credHelpers`, `credsStore` checked, other fields kept verbatim. */
 export interface DockerConfig {
@@ -23,10 +24,6 @@ export class DockerConfigError extends Error {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Parses config.json text. An empty file is an empty config, as for docker. The JSON parser's own
  * message is not repeated: it quotes the file's content, which holds other registries' credentials.
@@ -39,14 +36,14 @@ export function parseDockerConfig(text: string, path: string): DockerConfig {
   } catch {
     throw new DockerConfigError(path, 'is not valid JSON');
   }
-  if (!isObject(parsed)) throw new DockerConfigError(path, 'does not hold a JSON object');
+  if (!isRecord(parsed)) throw new DockerConfigError(path, 'does not hold a JSON object');
   const { auths, credHelpers, credsStore } = parsed;
-  if (auths !== undefined && !(isObject(auths) && Object.values(auths).every(isObject))) {
+  if (auths !== undefined && !(isRecord(auths) && Object.values(auths).every(isRecord))) {
     throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
   }
   if (
     credHelpers !== undefined &&
-    !(isObject(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))
+    !(isRecord(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))
   ) {
     throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
   }

@@ -1,3 +1,4 @@
+import { isRecord } from '../types/is-record.ts';
 import { type CredentialChange, isCredentialChange } from './credential-change.ts';
 import type { IsolatedConfig } from './isolated-config.ts';
 
@@ -17,26 +18,24 @@ export interface DockerLoginRecord {
 }
 
 function isIsolatedConfig(value: unknown): value is IsolatedConfig {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
   return (
-    typeof v.dir === 'string' &&
-    typeof v.seedDigest === 'string' &&
-    Array.isArray(v.links) &&
-    v.links.every((link) => typeof link === 'string')
+    typeof value.dir === 'string' &&
+    typeof value.seedDigest === 'string' &&
+    Array.isArray(value.links) &&
+    value.links.every((link) => typeof link === 'string')
   );
 }
 
 /** Type guard for a DockerLoginRecord read back from saved state. */
 export function isDockerLoginRecord(value: unknown): value is DockerLoginRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
   return (
-    typeof v.configDir === 'string' &&
-    typeof v.exportDockerConfig === 'boolean' &&
-    typeof v.createdFile === 'boolean' &&
-    isCredentialChange(v.change) &&
-    (v.isolated === undefined || isIsolatedConfig(v.isolated)) &&
-    (v.backupFile === undefined || typeof v.backupFile === 'string')
+    typeof value.configDir === 'string' &&
+    typeof value.exportDockerConfig === 'boolean' &&
+    typeof value.createdFile === 'boolean' &&
+    isCredentialChange(value.change) &&
+    (value.isolated === undefined || isIsolatedConfig(value.isolated)) &&
+    (value.backupFile === undefined || typeof value.backupFile === 'string')
   );
 }

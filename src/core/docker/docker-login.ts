@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { maskSecret } from '../redact/secrets.ts';
+import { isRecord } from '../types/is-record.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { readConfigFile } from './config-file.ts';
 import { chooseConfigLocation } from './config-location.ts';
@@ -80,7 +81,7 @@ export async function addDockerLogin(
 async function readBackup(file: string | undefined): Promise<Record<string, unknown> | undefined> {
   if (file === undefined) return undefined;
   const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  return isRecord(parsed) ? parsed : undefined;
 }
 
 /** Undoes one recorded login; returns what was done, for the log. */

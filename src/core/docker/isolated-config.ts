@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rmdir, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isRecord } from '../types/is-record.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { readConfigFile } from './config-file.ts';
 import type { DockerConfig } from './docker-config.ts';
@@ -18,11 +19,11 @@ export interface IsolatedConfig {
 function digestConfig(file: { exists: boolean; config: DockerConfig }): string {
   if (!file.exists) return '';
   const canonical = (value: unknown): unknown =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
+    isRecord(value)
       ? Object.fromEntries(
           Object.keys(value)
             .sort()
-            .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+            .map((key) => [key, canonical(value[key])]),
         )
       : value;
   return createHash('sha256')

@@ -1,3 +1,4 @@
+import { isRecord } from '../types/is-record.ts';
 /** What an error body says, in whichever provider shape it came. */
 export interface ErrorBodyFields {
   code?: string;
@@ -52,8 +53,4 @@ function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
-}
-
-function isRecord(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

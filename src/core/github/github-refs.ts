@@ -72,7 +72,7 @@ export function githubClient(token: string, apiUrl: string): Octokit {
 }
 
 /** GitHub failed for a reason other than the token's permissions (5xx, network, timeout). */
-export class GithubReadError extends Error {
+class GithubReadError extends Error {
   override readonly name = 'GithubReadError';
   readonly source: GithubSource;
 

@@ -1,4 +1,5 @@
 // Tells "the token may not read this" apart from other failures of a GitHub call.
+import { isRecord } from '../types/is-record.ts';
 
 /** HTTP statuses GitHub answers when the token lacks a permission or cannot see the repository. */
 const REFUSED = new Set([401, 403, 404]);
@@ -11,10 +12,7 @@ export function refusalOf(error: unknown): string | undefined {
   const errors = (error as { errors?: unknown }).errors;
   if (Array.isArray(errors)) {
     const refused = errors.find(
-      (entry: unknown) =>
-        typeof entry === 'object' &&
-        entry !== null &&
-        ['FORBIDDEN', 'NOT_FOUND'].includes(String((entry as { type?: unknown }).type)),
+      (entry: unknown) => isRecord(entry) && ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)),
     ) as { type: string; message?: unknown } | undefined;
     if (refused) return `${refused.type} ${firstLine(String(refused.message ?? ''))}`;
   }

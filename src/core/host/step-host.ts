@@ -17,7 +17,7 @@ export interface LogSink {
 }
 
 /** What an action may know about the job it runs in. */
-export interface JobFacts {
+interface JobFacts {
   /** Directory for this job's own files (a per-job DOCKER_CONFIG, backups); undefined: none. */
   tempDir(env: NodeJS.ProcessEnv): string | undefined;
   /** True when the job's end empties `tempDir` by itself (the runner empties RUNNER_TEMP). */

@@ -8,7 +8,7 @@ export const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
 /** One attempt overran a limit; `code` says which. */
-export class AttemptLimitError extends Error {
+class AttemptLimitError extends Error {
   override readonly name = 'AttemptLimitError';
   readonly code: typeof ATTEMPT_DEADLINE | typeof RESPONSE_TOO_LARGE;
 
@@ -66,7 +66,7 @@ function tooLarge(body: DestroyableBody, maxBytes: number, seen: string): Attemp
 }
 
 /** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
-export function formatMiB(bytes: number): string {
+function formatMiB(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
 }

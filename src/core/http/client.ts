@@ -20,7 +20,7 @@ import { sendOnce } from './send-once.ts';
 import type { ApiClient, ApiRequest, ApiResponse } from './types.ts';
 import { buildWireRequest } from './wire-request.ts';
 
-export type { HttpClientOptions, HttpTimeouts, RequestEvent } from './options.ts';
+export type { HttpClientOptions, RequestEvent } from './options.ts';
 
 interface ClientConfig {
   provider: Provider;

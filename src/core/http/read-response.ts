@@ -42,10 +42,7 @@ export function readResponse<T>(raw: RawResponse, request: ApiRequest): ReadResu
  * requests whose response carries a credential: a cut-off body may hold part of a secret that nothing
  * has masked yet.
  */
-export function describeFailure(
-  raw: RawResponse,
-  request: Pick<ApiRequest, 'secretResponse'>,
-): ResponseFailure {
+function describeFailure(raw: RawResponse, request: Pick<ApiRequest, 'secretResponse'>): ResponseFailure {
   const headerRequestId = requestIdFromHeaders(raw.headers);
   const parsed = parseJson(raw.text);
   if (!parsed.ok) return { ...notJson(raw, request), requestId: headerRequestId };

@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../http/types.ts';
 import { maskSecret } from '../redact/secrets.ts';
+import { isRecord } from '../types/is-record.ts';
 
 /** An IAM token (sent as `X-Auth-Token`) and when IAM says it stops working. */
 export interface IamToken {
@@ -28,9 +29,4 @@ function expiryOf(body: unknown): Date | undefined {
   if (typeof text !== 'string') return undefined;
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/** A plain JSON object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -11,7 +11,7 @@ export interface IdTokenExchange {
 }
 
 /** The body of `POST /v3.0/OS-AUTH/id-token/tokens` (huawei-iam-oidc-supplement.md). */
-export function idTokenBody(idToken: string, projectName: string): unknown {
+function idTokenBody(idToken: string, projectName: string): unknown {
   return { auth: { id_token: { id: idToken }, scope: { project: { name: projectName } } } };
 }
 

@@ -9,7 +9,7 @@ export interface IamPassword {
 }
 
 /** The body of `POST /v3/auth/tokens` with the password method, scoped to the region's project (SWR spec 3.2). */
-export function passwordTokenBody(user: IamPassword, projectName: string): unknown {
+function passwordTokenBody(user: IamPassword, projectName: string): unknown {
   return {
     auth: {
       identity: {

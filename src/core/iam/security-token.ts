@@ -1,7 +1,7 @@
 import type { ApiClient } from '../http/types.ts';
 import { maskSecret } from '../redact/secrets.ts';
 import type { HuaweiCredentials } from '../signing/index.ts';
-import { isRecord } from './iam-token.ts';
+import { isRecord } from '../types/is-record.ts';
 
 /** Temporary AK/SK with its security token, and when they stop working. */
 export interface TemporaryAkSk extends HuaweiCredentials {
@@ -10,7 +10,7 @@ export interface TemporaryAkSk extends HuaweiCredentials {
 }
 
 /** IAM allows 900 s to 24 h; 15 minutes covers one action step. */
-export const DEFAULT_DURATION_SECONDS = 900;
+const DEFAULT_DURATION_SECONDS = 900;
 
 /**
  * Exchanges an IAM token for temporary AK/SK + security token (`POST /v3.0/OS-CREDENTIAL/securitytokens`,

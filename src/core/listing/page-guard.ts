@@ -5,7 +5,7 @@ import { RESPONSE_TOO_LARGE } from '../http/attempt-limits.ts';
 import { visible } from '../output/visible.ts';
 
 /** Most pages one listing may take: a million records at 100 a page. */
-export const DEFAULT_MAX_PAGES = 10_000;
+const DEFAULT_MAX_PAGES = 10_000;
 
 export interface PageGuardOptions<T> {
   /** The listing, for messages: "list tags of team/web". */

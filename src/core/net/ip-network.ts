@@ -1,7 +1,7 @@
 // Strict parsing and normalisation of IP addresses and CIDR networks (ipaddr.js underneath).
 import ipaddr from 'ipaddr.js';
 
-export type IpFamily = 4 | 6;
+type IpFamily = 4 | 6;
 
 /** A normalised network: a single host is written bare, anything wider as `address/prefix`. */
 export interface IpNetwork {

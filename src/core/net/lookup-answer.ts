@@ -1,5 +1,7 @@
 // What an IP lookup service answers: plain text (`203.0.113.7\n`), JSON (`{"ip":"…"}`), or
 // key=value lines (`ip=203.0.113.7`, as Cloudflare's /cdn-cgi/trace).
+
+import { isRecord } from '../types/is-record.ts';
 import { type IpNetwork, parseHostAddress } from './ip-network.ts';
 
 /** The single address in a lookup answer, or undefined when the answer holds none. */
@@ -17,7 +19,7 @@ function jsonIp(text: string): string | undefined {
   if (!text.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && 'ip' in value && typeof value.ip === 'string') {
+    if (isRecord(value) && typeof value.ip === 'string') {
       return value.ip;
     }
   } catch {

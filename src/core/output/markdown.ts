@@ -54,7 +54,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
  * markup, link, autolink or table pipe survives.
  */
-export function markdownText(value: string): string {
+function markdownText(value: string): string {
   return visible(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
 }
 

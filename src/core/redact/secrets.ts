@@ -14,7 +14,7 @@ export function maskSecret<T extends string | undefined>(value: T): T {
 }
 
 /** The forms a secret may take in text: raw, base64 and percent-encoded. */
-export function secretForms(value: string): string[] {
+function secretForms(value: string): string[] {
   const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
   return [...forms].filter((form) => form.length >= 4 || form === value);
 }

@@ -1,6 +1,7 @@
 // What a manifest document says, read from its text: one spelling per digest, and the images a manifest
 // list / OCI image index references. Pure; used for listings and for the registry's own answers.
 import { createHash } from 'node:crypto';
+import { isRecord } from '../types/is-record.ts';
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -33,13 +34,12 @@ export function manifestListChildren(manifest: string | null | undefined): strin
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const manifests: unknown = (parsed as { manifests?: unknown }).manifests;
+  if (!isRecord(parsed)) return undefined;
+  const manifests: unknown = parsed.manifests;
   if (!Array.isArray(manifests)) return undefined;
   const digests: string[] = [];
   for (const entry of manifests) {
-    const digest: unknown =
-      typeof entry === 'object' && entry !== null ? (entry as { digest?: unknown }).digest : undefined;
+    const digest: unknown = isRecord(entry) ? entry.digest : undefined;
     if (typeof digest !== 'string' || normalizeDigest(digest) === '') return undefined;
     digests.push(normalizeDigest(digest));
   }
@@ -71,8 +71,8 @@ export function readManifestDocument(
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const declared = (parsed as { mediaType?: unknown }).mediaType;
+  if (!isRecord(parsed)) return undefined;
+  const declared = parsed.mediaType;
   const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const mediaType = served !== '' ? served : typeof declared === 'string' ? declared : '';
   const children = manifestListChildren(text);

@@ -3,7 +3,7 @@ import { compareCodeUnits } from './code-unit-order.ts';
 import { percentEncode } from './percent-encode.ts';
 
 /** Headers the Baidu SDKs sign by default, besides every `x-bce-*` header. */
-export const BAIDU_DEFAULT_SIGNED_HEADERS: readonly string[] = [
+const BAIDU_DEFAULT_SIGNED_HEADERS: readonly string[] = [
   'host',
   'content-md5',
   'content-length',

@@ -15,7 +15,7 @@ export function defaultCcrEndpoint(region: string): URL {
 }
 
 /** `https://ccr.baidubce.com`: the personal edition API has one host for every region (its Host line). */
-export const CCR_PERSONAL_ENDPOINT = 'https://ccr.baidubce.com';
+const CCR_PERSONAL_ENDPOINT = 'https://ccr.baidubce.com';
 
 /** The API a connection talks to: `endpoint` if given, else the enterprise host of the region or the personal host. */
 export function ccrEndpointOf(connection: CcrConnection): URL {

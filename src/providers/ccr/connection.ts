@@ -20,7 +20,7 @@ export interface CcrEnterpriseConnection extends CcrConnectionBase {
 }
 
 /** CCR personal edition: no instance. */
-export interface CcrPersonalConnection extends CcrConnectionBase {
+interface CcrPersonalConnection extends CcrConnectionBase {
   instanceId?: undefined;
 }
 

@@ -1,6 +1,7 @@
 // CCR enterprise instance detail (enterprise supplement, "Instance detail"): the registry domains.
 import type { ApiClient } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { isRecord } from '../../core/types/is-record.ts';
 import { CCR_INSTANCE } from './path-segments.ts';
 
 export interface CcrInstanceInfo {
@@ -35,8 +36,8 @@ export function customDomainsOf(info: CcrInstanceInfo | undefined): string[] {
   const domains: string[] = [];
   for (const entry of info?.customDomains ?? []) {
     if (typeof entry === 'string') domains.push(entry);
-    else if (typeof entry === 'object' && entry !== null) {
-      const name = (entry as Record<string, unknown>).domainName ?? (entry as Record<string, unknown>).domain;
+    else if (isRecord(entry)) {
+      const name = entry.domainName ?? entry.domain;
       if (typeof name === 'string') domains.push(name);
     }
   }

@@ -22,14 +22,14 @@ import { getCcrUserProfile } from './users.ts';
  * Who the docker user is: named (`username`), or read from the profile of a Baidu Cloud user id
  * (`user-id`), since the profile call takes the id (`GET /v1/users/profile?userId=`).
  */
-export type CcrDockerUser = { username: string; userId?: string } | { username?: undefined; userId: string };
+type CcrDockerUser = { username: string; userId?: string } | { username?: undefined; userId: string };
 
 /** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
-export const MAX_DURATION_HOURS = 24;
-export const DEFAULT_DURATION_HOURS = 2;
+const MAX_DURATION_HOURS = 24;
+const DEFAULT_DURATION_HOURS = 2;
 
 /** CCR enterprise: a temporary password for an instance. */
-export class CcrEnterpriseLoginTarget implements LoginTarget {
+class CcrEnterpriseLoginTarget implements LoginTarget {
   readonly kind = 'ccr-enterprise';
   readonly connection: CcrEnterpriseConnection;
   readonly registry?: string;
@@ -86,7 +86,7 @@ export class CcrEnterpriseLoginTarget implements LoginTarget {
 }
 
 /** CCR personal edition: no temporary credentials exist; a long-lived user name and password. */
-export class CcrPersonalLoginTarget implements LoginTarget {
+class CcrPersonalLoginTarget implements LoginTarget {
   readonly kind = 'ccr-personal';
   readonly registry: string;
   readonly username: string;

@@ -2,6 +2,7 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { isRecord } from '../../core/types/is-record.ts';
 import type { NewPrivateLink, PrivateLink, PrivateLinkKey } from '../seam/allowlist.ts';
 import { CCR_INSTANCE } from './path-segments.ts';
 
@@ -68,10 +69,6 @@ export async function deletePrivateLink(
     body: { vpcID: link.vpcID, subnetID: link.subnetID },
     operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isListedLink(value: unknown): value is PrivateLinkKey & Record<string, unknown> {

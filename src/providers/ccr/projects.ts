@@ -55,7 +55,7 @@ export async function findCcrProject(
 }
 
 /** `GET …/projects/{projectName}`: the namespace, or undefined when it does not exist (404). */
-export async function getCcrProject(
+async function getCcrProject(
   api: ApiClient,
   instanceId: string,
   projectName: string,

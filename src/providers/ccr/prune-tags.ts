@@ -14,7 +14,7 @@ import { findCcrProject } from './projects.ts';
 import { type CcrTag, ccrProjectTags } from './tags.ts';
 
 /** A CCR enterprise instance to prune, as read from the inputs. */
-export class CcrTagTarget implements TagTarget {
+class CcrTagTarget implements TagTarget {
   readonly connection: CcrEnterpriseConnection;
   readonly unlistedRepositories = 'CCR enterprise has no repository listing to match it against';
 
@@ -45,7 +45,7 @@ export const ccrTags: TagSupport = {
 };
 
 /** CCR enterprise project `project` of instance `instanceId`. */
-export function ccrTagRegistry(api: ApiClient, instanceId: string, project: string): TagRegistry {
+function ccrTagRegistry(api: ApiClient, instanceId: string, project: string): TagRegistry {
   const tags = ccrProjectTags(api, instanceId, project);
   return {
     repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),

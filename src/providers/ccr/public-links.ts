@@ -3,6 +3,7 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { isRecord } from '../../core/types/is-record.ts';
 import type { PublicAccessAction, PublicLinks, WhitelistItem } from '../seam/allowlist.ts';
 import { CCR_INSTANCE } from './path-segments.ts';
 
@@ -83,10 +84,6 @@ export async function deleteWhitelistItems(
     operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
     ...(options.once ? { idempotent: false } : {}),
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isWhitelistItem(value: unknown): value is { ipAddr: string; description?: string } {

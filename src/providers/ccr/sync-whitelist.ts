@@ -11,7 +11,7 @@ import { createPrivateLink, deletePrivateLink, listPrivateLinks } from './privat
 import { addWhitelistItem, deleteWhitelistItems, getPublicLinks, setPublicAccess } from './public-links.ts';
 
 /** A CCR enterprise instance whose allowlist to manage, as read from the inputs. */
-export class CcrAllowlistTarget implements AllowlistTarget {
+class CcrAllowlistTarget implements AllowlistTarget {
   readonly connection: CcrEnterpriseConnection;
   readonly instanceId: string;
 

@@ -41,7 +41,7 @@ const REPOSITORY_RULES: Record<CcrRepositoryEncoding, SegmentRule> = {
 };
 
 /** Path of a repository's tags, the repository name in the given form. */
-export function ccrTagsPath(
+function ccrTagsPath(
   instanceId: string,
   project: string,
   repository: string,

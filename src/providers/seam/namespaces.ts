@@ -6,7 +6,7 @@ import type { Connectable } from './connection.ts';
 import type { Support } from './provider.ts';
 
 /** The words of the `changes` output; a provider uses those that fit its registry. */
-export type ChangeAction =
+type ChangeAction =
   | 'create namespace'
   | 'delete namespace'
   | 'create repository'

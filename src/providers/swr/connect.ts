@@ -19,12 +19,12 @@ export interface SwrConnectOptions {
 }
 
 /** `https://swr-api.{region}.myhuaweicloud.com`, the SWR API of a region. */
-export function defaultSwrEndpoint(region: string): URL {
+function defaultSwrEndpoint(region: string): URL {
   return new URL(`https://swr-api.${region}.myhuaweicloud.com`);
 }
 
 /** `https://iam.{region}.myhuaweicloud.com`, the regional IAM endpoint. */
-export function defaultIamEndpoint(region: string): URL {
+function defaultIamEndpoint(region: string): URL {
   return new URL(`https://iam.${region}.myhuaweicloud.com`);
 }
 
@@ -90,7 +90,6 @@ const SWR_ACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
   [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
   [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
-  [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:getRepo'],
   [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
   [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
   [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],

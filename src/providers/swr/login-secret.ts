@@ -2,9 +2,10 @@
 import { ApiError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { maskSecret } from '../../core/redact/secrets.ts';
+import { isRecord } from '../../core/types/is-record.ts';
 
 /** Response body: registry host → base64 `username:password`. */
-export interface SwrLoginSecretBody {
+interface SwrLoginSecretBody {
   auths?: Record<string, { auth?: string }>;
 }
 
@@ -60,7 +61,7 @@ export function parseSwrLoginSecret(body: unknown, header: string | undefined): 
 }
 
 function loginsFromAuths(body: unknown): SwrRegistryLogin[] {
-  const auths = typeof body === 'object' && body !== null ? (body as SwrLoginSecretBody).auths : undefined;
+  const auths = isRecord(body) ? (body as SwrLoginSecretBody).auths : undefined;
   if (typeof auths !== 'object' || auths === null) return [];
   const logins: SwrRegistryLogin[] = [];
   for (const [host, entry] of Object.entries(auths)) {

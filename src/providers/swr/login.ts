@@ -10,7 +10,7 @@ import { createSwrLoginSecret, type SwrLoginSecret } from './login-secret.ts';
 import { SWR_HOST_FORM, swrHostInputs, swrRegistryHost } from './registry-host.ts';
 
 /** SWR: a temporary login for the region. */
-export class SwrLoginTarget implements LoginTarget {
+class SwrLoginTarget implements LoginTarget {
   readonly kind = 'swr';
   readonly connection: SwrConnection;
   /** Registry host override (`registry`). */
@@ -37,7 +37,7 @@ export class SwrLoginTarget implements LoginTarget {
 }
 
 /** SWR documents a 6-hour lifetime for temporary login commands. */
-export const SWR_LOGIN_LIFETIME_HOURS = 6;
+const SWR_LOGIN_LIFETIME_HOURS = 6;
 
 export const swrLogin: LoginSupport = {
   loginInputs: [],

@@ -17,7 +17,7 @@ export interface SwrNamespace {
 export type SwrNamespaceMode = 'authorized' | 'visible';
 
 /** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
-export const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
+const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
 
 /** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
 export async function findSwrNamespace(

@@ -85,7 +85,7 @@ export async function* pagesOfSwrList<T>(
  * `limit` (spec 4.2.5), so the largest size not above `served` that divides the next offset. From
  * the first page that is `served` itself.
  */
-export function nextPageSize(offset: number, served: number): number {
+function nextPageSize(offset: number, served: number): number {
   let a = offset;
   let b = served;
   while (b !== 0) [a, b] = [b, a % b];

@@ -33,17 +33,6 @@ export interface SwrRepository {
   updated_at?: string;
 }
 
-/** Body of `GET /v2/manage/namespaces/{ns}/repos/{repo}` (spec 4.2.4). */
-export interface SwrRepositoryDetail {
-  id?: number;
-  name: string;
-  category?: string;
-  description?: string;
-  is_public: boolean;
-  num_images?: number;
-  path?: string;
-}
-
 /** Body of create (spec 4.2.1) and update (spec 4.2.3). */
 export interface SwrRepositorySettings {
   is_public: boolean;
@@ -68,21 +57,6 @@ export async function listSwrRepositories(
     operation: `list repositories of namespace ${options.namespace}`,
   });
   return all.filter((repository) => repository.namespace === options.namespace);
-}
-
-/** One repository, or undefined when it does not exist (404). */
-export async function getSwrRepository(
-  api: ApiClient,
-  namespace: string,
-  repository: string,
-): Promise<SwrRepositoryDetail | undefined> {
-  const response = await api.request<SwrRepositoryDetail>({
-    method: 'GET',
-    path: swrRepositoryPath(namespace, repository),
-    operation: `get repository ${namespace}/${repository}`,
-    acceptStatus: [404],
-  });
-  return response.status === 404 ? undefined : response.body;
 }
 
 /** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */

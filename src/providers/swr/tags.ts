@@ -29,7 +29,7 @@ export interface SwrTag {
 }
 
 /** Page size for tag listings: large pages keep the request count near the minimum. */
-export const SWR_TAG_PAGE_SIZE = 100;
+const SWR_TAG_PAGE_SIZE = 100;
 
 /**
  * The tags of one repository page by page, so a caller can shrink each page before the next arrives;

@@ -2,7 +2,7 @@
 import { plural } from '../../../core/text/plural.ts';
 import { emptyPlan, type NamespacePlan } from '../../seam/namespaces.ts';
 
-export type CcrEdition = 'enterprise' | 'personal';
+type CcrEdition = 'enterprise' | 'personal';
 
 /** What the registry holds now; `project` is undefined when the namespace does not exist. */
 export interface CcrNamespaceState {

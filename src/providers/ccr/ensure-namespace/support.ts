@@ -27,7 +27,7 @@ import { CCR_PERSONAL_REGISTRY, ccrInstanceRegistryHost } from '../registry-host
 import { type CcrNamespaceState, type CcrNamespaceWish, planCcrNamespace } from './plan.ts';
 
 /** A CCR namespace to ensure, as read from the inputs. */
-export class CcrNamespaceTarget implements NamespaceTarget {
+class CcrNamespaceTarget implements NamespaceTarget {
   readonly connection: CcrConnection;
   /** `public`: the namespace's visibility; undefined = private on create, not compared afterwards. */
   readonly isPublic: boolean | undefined;

@@ -6,16 +6,13 @@ import type { SwrChange } from './changes.ts';
 import type { PermissionWish } from './permission-lines.ts';
 
 /** Every user with a permission, the caller included, once each. */
-export function currentPermissions(access: SwrNamespaceAccess | undefined): SwrUserAuth[] {
+function currentPermissions(access: SwrNamespaceAccess | undefined): SwrUserAuth[] {
   const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
   return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
 }
 
 /** The current permission a declaration is about: by user id when given, else by user name. */
-export function matchPermission(
-  current: readonly SwrUserAuth[],
-  wish: PermissionWish,
-): SwrUserAuth | undefined {
+function matchPermission(current: readonly SwrUserAuth[], wish: PermissionWish): SwrUserAuth | undefined {
   return wish.userId !== undefined
     ? current.find((auth) => auth.user_id === wish.userId)
     : current.find((auth) => auth.user_name === wish.userName);

@@ -9,7 +9,7 @@ import type { SwrChange } from './changes.ts';
 import type { RepositoryWish } from './repository-lines.ts';
 
 /** Values SWR gets for attributes a new repository's line leaves out. */
-export const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' } as const;
+const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' } as const;
 
 const visibility = (isPublic: boolean) => (isPublic ? 'public' : 'private');
 
@@ -79,7 +79,7 @@ function describeSettings(settings: SwrRepositorySettings): string {
 }
 
 /** Declared attributes that differ from the repository, in words (`visibility private → public`). */
-export function repositoryDifferences(existing: SwrRepository, wish: RepositoryWish): string[] {
+function repositoryDifferences(existing: SwrRepository, wish: RepositoryWish): string[] {
   const differences: string[] = [];
   if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
     differences.push(`visibility ${visibility(existing.is_public)} → ${visibility(wish.isPublic)}`);

@@ -88,7 +88,7 @@ function planAbsent(current: SwrNamespaceState, force: boolean): NamespacePlan<S
 }
 
 /** Up to five names, then how many more. */
-export function listSome(names: readonly string[], limit = 5): string {
+function listSome(names: readonly string[], limit = 5): string {
   const shown = names.slice(0, limit).join(', ');
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }

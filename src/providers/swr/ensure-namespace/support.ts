@@ -22,7 +22,7 @@ import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts
 import { confirmSwrNamespaceVisible, readSwrNamespaceState } from './state.ts';
 
 /** An SWR namespace to ensure, as read from the inputs. */
-export class SwrNamespaceTarget implements NamespaceTarget, SwrDeclaration {
+class SwrNamespaceTarget implements NamespaceTarget, SwrDeclaration {
   readonly connection: SwrConnection;
   readonly repositories: RepositoryWish[];
   readonly permissions: PermissionWish[];

@@ -9,7 +9,7 @@ import { createSwrRetention, listSwrRetentions, updateSwrRetention } from '../re
 import { planRetention, type RetentionTarget, retentionPolicyFor } from './retention-policy.ts';
 
 /** One SWR retention policy, stored in each repository by apply. */
-export class SwrPolicyToStore implements RetentionPolicy {
+class SwrPolicyToStore implements RetentionPolicy {
   readonly settings: RetentionTarget['settings'];
   readonly description: Markdown;
   readonly notes: readonly string[];

@@ -9,7 +9,7 @@ import { swrRetention } from './retention.ts';
 import { swrTagRegistry } from './tag-registry.ts';
 
 /** An SWR region to prune, as read from the inputs. */
-export class SwrTagTarget implements TagTarget {
+class SwrTagTarget implements TagTarget {
   readonly connection: SwrConnection;
 
   constructor(connection: SwrConnection) {
