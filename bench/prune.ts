@@ -17,6 +17,7 @@ const PAGE_SIZE = 100;
 const RATE_LIMIT = 400;
 const LATENCY_MS = 5;
 const PLAN_TAGS = 100_000;
+const RECHECK_TAGS = 1_000;
 
 /** 10,000 tags in team/big; the server answers after LATENCY_MS and throttles (429) above 110 % of the limit. */
 async function emulatorWithTags(): Promise<Emulator> {
@@ -42,6 +43,43 @@ function watchRequests(emu: Emulator): () => { count: number; spanMs: number } {
     clearInterval(timer);
     return { count: emu.requests.length, spanMs: first === undefined ? 0 : last - first };
   };
+}
+
+/**
+ * Requests per deleted tag on RECHECK_TAGS tags, with the re-read before deleting and without it, each
+ * on a fresh emulator (no latency, no throttling): the re-check's cost side by side.
+ */
+async function recheckCost(): Promise<{ with: number; without: number; deleted: number }> {
+  const perDeleted = async (recheck: boolean) => {
+    const tags = Array.from({ length: RECHECK_TAGS }, (_, i) => ({ tag: `build-${i}` }));
+    const emu = await startEmulator({
+      seed: { swr: { namespaces: [{ name: 'team', repositories: [{ name: 'big', tags }] }] } },
+    });
+    try {
+      const result = await runStep({
+        action: 'prune-tags',
+        timeoutMs: 600_000,
+        inputs: {
+          ...swrEmulatorInputs(emu.url),
+          namespace: 'team',
+          repositories: 'big',
+          include: '*',
+          'max-deletions': String(RECHECK_TAGS),
+          'rate-limit': '0',
+          concurrency: '16',
+          recheck: String(recheck),
+        },
+      });
+      if (result.exitCode !== 0) throw new Error(`prune-tags failed:\n${result.log.slice(-2000)}`);
+      const deleted = Number(result.outputs['deleted-count']);
+      return { perTag: emu.requests.length / deleted, deleted };
+    } finally {
+      await emu.close();
+    }
+  };
+  const checked = await perDeleted(true);
+  const unchecked = await perDeleted(false);
+  return { with: checked.perTag, without: unchecked.perTag, deleted: checked.deleted };
 }
 
 async function runPruneTags(): Promise<{
@@ -138,7 +176,10 @@ export async function benchPrune(): Promise<BenchFigure[]> {
   const naive = await runNaiveLoop();
   const planned = await planMemory('plan');
   const readOnly = await planMemory('read-only');
-  const minimum = Math.ceil(TAGS / PAGE_SIZE) + TAGS;
+  const recheck = await recheckCost();
+  // The listing is read twice: to plan, and again right before deleting (recheck, the default).
+  const pages = Math.ceil(TAGS / PAGE_SIZE);
+  const minimum = 2 * pages + TAGS;
   const achieved = ((action.requests - 1) / action.spanMs) * 1000;
   return [
     {
@@ -150,8 +191,14 @@ export async function benchPrune(): Promise<BenchFigure[]> {
     {
       name: `prune-tags ${TAGS} tags: requests made / minimum`,
       value: action.requests / minimum,
-      unit: `x (${action.requests} made; minimum ${minimum} = ${minimum - TAGS} list pages + ${TAGS} deletions)`,
+      unit: `x (${action.requests} made; minimum ${minimum} = ${pages} list pages to plan + ${pages} to re-check + ${TAGS} deletions)`,
       target: '= 1',
+    },
+    {
+      name: `prune-tags ${RECHECK_TAGS} tags: requests per deleted tag, recheck true / false`,
+      value: recheck.with / recheck.without,
+      unit: `x (${recheck.with.toFixed(3)} with the re-read before deleting, ${recheck.without.toFixed(3)} without; ${recheck.deleted} deleted)`,
+      target: `one more listing per repository (${Math.ceil(RECHECK_TAGS / PAGE_SIZE)} pages for ${RECHECK_TAGS} tags)`,
     },
     {
       name: `prune-tags ${TAGS} tags: naive sequential loop time / prune-tags time`,

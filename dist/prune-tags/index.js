@@ -50384,6 +50384,231 @@ function plural(count, noun) {
     return `${count} ${word}`;
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
+// Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
+
+/** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
+function isCredentialRefusal(result) {
+    return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
+}
+/**
+ * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
+ * others (the caller reports every failure at the end), except a refusal of the credentials: then no
+ * further deletion starts and the rest are 'not-attempted'. Results come back in the input order.
+ */
+async function executeDeletions(deletions, remove, options) {
+    const results = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
+    let next = 0;
+    let done = 0;
+    let refused = false;
+    const worker = async () => {
+        while (!refused) {
+            const index = next++;
+            const deletion = deletions[index];
+            if (!deletion)
+                return;
+            const result = await attempt(deletion, remove);
+            results[index] = result;
+            if (isCredentialRefusal(result))
+                refused = true;
+            options.onResult?.(result, ++done);
+        }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency, deletions.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+async function attempt(deletion, remove) {
+    try {
+        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name) };
+    }
+    catch (error) {
+        const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
+        if (error instanceof ApiError && error.status > 0)
+            failed.status = error.status;
+        return failed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
+/**
+ * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
+ * `retained` must be in plan order, so the anchor named in reasons is deterministic.
+ */
+function protectedDigests(tags, retained) {
+    const edges = manifestListEdges(tags);
+    const reached = new Map();
+    const queue = [];
+    const seed = (digest, protection) => {
+        if (digest === '' || reached.has(digest))
+            return;
+        reached.set(digest, protection);
+        queue.push([digest, protection]);
+    };
+    for (const tag of retained)
+        seed(tag.digest, { anchor: tag.name, relation: 'same' });
+    // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
+    for (const tag of retained) {
+        if (tag.kind !== 'list' || tag.digest !== '')
+            continue;
+        for (const child of tag.children ?? [])
+            seed(child, { anchor: tag.name, relation: 'child' });
+    }
+    // A breadth-first walk: `for…of` visits what is pushed while it runs.
+    for (const [digest, from] of queue) {
+        for (const [neighbour, direction] of edges.get(digest) ?? []) {
+            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
+        }
+    }
+    return reached;
+}
+/** Reason text for a tag kept because its digest is protected. */
+function protectionReason(digest, protection) {
+    switch (protection.relation) {
+        case 'same':
+            return `protected: shares digest ${shortDigest(digest)} with kept tag ${protection.anchor}`;
+        case 'child':
+            return `protected: image of kept manifest list ${protection.anchor}`;
+        case 'parent':
+            return `protected: manifest list holding the image of kept tag ${protection.anchor}`;
+        case 'linked':
+            return `protected: linked through manifest lists to kept tag ${protection.anchor}`;
+    }
+}
+/** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
+function shortDigest(digest) {
+    const at = digest.indexOf(':');
+    return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
+}
+/** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
+function manifestListEdges(tags) {
+    const edges = new Map();
+    const add = (from, to, direction) => {
+        const list = edges.get(from);
+        if (list)
+            list.push([to, direction]);
+        else
+            edges.set(from, [[to, direction]]);
+    };
+    for (const tag of tags) {
+        if (tag.kind !== 'list' || !tag.children || tag.digest === '')
+            continue;
+        for (const child of tag.children) {
+            add(tag.digest, child, 'child');
+            add(child, tag.digest, 'parent');
+        }
+    }
+    return edges;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/recheck.ts
+// Deletion is by tag name, so a tag re-pushed after the plan would go with its new image. Right before a
+// repository's deletions, its tags are read again and planned again: a planned deletion goes ahead only
+// when the tag still has the digest and update time it was planned with and the fresh plan still deletes
+// it (a kept tag may now point at its image). Pure.
+
+/** One verdict per planned deletion, in their order. */
+function recheckDeletions(planned, fresh) {
+    const now = new Map(fresh.decisions.map((decision) => [decision.tag.name, decision]));
+    return planned.map(({ tag }) => {
+        const decision = now.get(tag.name);
+        if (!decision)
+            return { go: false, gone: true };
+        const { digest, updatedAt } = decision.tag;
+        if (digest !== tag.digest) {
+            return {
+                go: false,
+                gone: false,
+                change: `re-pushed since the plan (digest ${shortDigest(tag.digest)} → ${shortDigest(digest) || 'none'})`,
+            };
+        }
+        if (updatedAt !== tag.updatedAt && !(Number.isNaN(updatedAt) && Number.isNaN(tag.updatedAt))) {
+            return { go: false, gone: false, change: `re-pushed since the plan (updated ${timeText(updatedAt)})` };
+        }
+        if (decision.verdict !== 'delete') {
+            return { go: false, gone: false, change: `changed since the plan, now ${decision.reason}` };
+        }
+        return { go: true };
+    });
+}
+function timeText(ms) {
+    return Number.isNaN(ms) ? 'at an unknown time' : `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/checked-deletions.ts
+// Deletes repository by repository; with the re-check, each repository's tags are read and planned again
+// right before its deletions, and only the deletions the fresh read confirms are made.
+
+
+
+/** Every planned deletion's result, in the given order; a refusal of the credentials stops the rest. */
+async function deleteChecked(deletions, options) {
+    const results = new Map();
+    let done = 0;
+    const report = (result) => options.onResult?.(result, ++done);
+    let refused = false;
+    for (const [repository, planned] of byRepository(deletions)) {
+        if (refused) {
+            for (const deletion of planned)
+                results.set(deletion, { ...deletion, outcome: 'not-attempted' });
+            continue;
+        }
+        const confirmed = options.recheck ? await checked_deletions_confirm(repository, planned, options) : { go: planned };
+        for (const result of confirmed.skipped ?? []) {
+            results.set(planned[result.index], result.result);
+            report(result.result);
+        }
+        const made = await executeDeletions(confirmed.go, options.registry.deleteTag, {
+            concurrency: options.concurrency,
+            onResult: (result) => report(result),
+        });
+        for (const [index, result] of made.entries())
+            results.set(confirmed.go[index], result);
+        refused = made.some(isCredentialRefusal);
+    }
+    return deletions.map((deletion) => results.get(deletion) ?? { ...deletion, outcome: 'not-attempted' });
+}
+/** The deletions a fresh read of the repository confirms, and a result for each of the others. */
+async function checked_deletions_confirm(repository, planned, options) {
+    let fresh;
+    try {
+        fresh = await options.replan(repository, await options.registry.listTags(repository));
+    }
+    catch (error) {
+        const failure = `not deleted: reading ${repository} again before deleting failed: ${errorMessage(error)}`;
+        return {
+            go: [],
+            skipped: planned.map((deletion, index) => ({
+                index,
+                result: { ...deletion, outcome: 'failed', error: failure },
+            })),
+        };
+    }
+    const go = [];
+    const skipped = [];
+    recheckDeletions(planned, fresh).forEach((verdict, index) => {
+        const deletion = planned[index];
+        if (verdict.go)
+            go.push(deletion);
+        else if (verdict.gone)
+            skipped.push({ index, result: { ...deletion, outcome: 'absent' } });
+        else
+            skipped.push({ index, result: { ...deletion, outcome: 'changed', change: verdict.change } });
+    });
+    return { go, skipped };
+}
+function byRepository(deletions) {
+    const groups = new Map();
+    for (const deletion of deletions) {
+        const group = groups.get(deletion.repository);
+        if (group)
+            group.push(deletion);
+        else
+            groups.set(deletion.repository, [deletion]);
+    }
+    return groups;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/connect.ts
 
 
@@ -50438,52 +50663,6 @@ class DeletionLimitError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
-// Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
-
-/** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
-function isCredentialRefusal(result) {
-    return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
-}
-/**
- * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
- * others (the caller reports every failure at the end), except a refusal of the credentials: then no
- * further deletion starts and the rest are 'not-attempted'. Results come back in the input order.
- */
-async function executeDeletions(deletions, remove, options) {
-    const results = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
-    let next = 0;
-    let done = 0;
-    let refused = false;
-    const worker = async () => {
-        while (!refused) {
-            const index = next++;
-            const deletion = deletions[index];
-            if (!deletion)
-                return;
-            const result = await attempt(deletion, remove);
-            results[index] = result;
-            if (isCredentialRefusal(result))
-                refused = true;
-            options.onResult?.(result, ++done);
-        }
-    };
-    const workers = Math.max(1, Math.min(options.concurrency, deletions.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-async function attempt(deletion, remove) {
-    try {
-        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name) };
-    }
-    catch (error) {
-        const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
-        if (error instanceof ApiError && error.status > 0)
-            failed.status = error.status;
-        return failed;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/outcome.ts
 /** Outputs from the plans and the deletions made (none on a dry run or a run stopped by a guard). */
 function pruneOutputs(plans, results) {
@@ -50497,6 +50676,7 @@ function pruneOutputs(plans, results) {
         'protected-count': String(sum('protect')),
         'planned-count': String(sum('delete')),
         failed: JSON.stringify(failed.map(tagRef)),
+        skipped: JSON.stringify(results.filter((r) => r.outcome === 'changed').map(tagRef)),
         'reclaimed-bytes': String(reclaimedBytes(results)),
     };
 }
@@ -55457,6 +55637,8 @@ function refused(provider, operation, path) {
 /** SWR organization `namespace` of `region`. */
 function swrTagRegistry(api, namespace, region) {
     let reader;
+    // A manifest never changes under its digest: each is read once per run, however often it is planned.
+    const read = new Map();
     // One temporary login for the run, asked for only when a manifest must be read.
     const login = async () => {
         const secret = await createSwrLoginSecret(api, region);
@@ -55477,9 +55659,15 @@ function swrTagRegistry(api, namespace, region) {
         namespaceLabel: `SWR organization ${namespace}`,
         manifests: {
             registry: swrRegistryHost(region),
-            async read(repository, digest) {
-                reader ??= login();
-                return (await reader).read(`${namespace}/${repository}`, digest);
+            read(repository, digest) {
+                const key = `${repository}@${digest}`;
+                let facts = read.get(key);
+                if (!facts) {
+                    reader ??= login();
+                    facts = reader.then((registry) => registry.read(`${namespace}/${repository}`, digest));
+                    read.set(key, facts);
+                }
+                return facts;
             },
         },
     };
@@ -55677,6 +55865,11 @@ const actionMetadata = {
             required: false,
             default: 'false',
         },
+        recheck: {
+            description: "Read each repository's tags again right before deleting in it, and skip (and report) every tag re-pushed since the plan or whose image a kept tag now needs. false saves that one listing per repository and deletes by the plan alone.",
+            required: false,
+            default: 'true',
+        },
         'instance-id': {
             description: 'CCR enterprise instance id (ccr-xxxxxxxx); required with provider ccr.',
             required: false,
@@ -55756,6 +55949,9 @@ const actionMetadata = {
         },
         failed: {
             description: 'JSON list of the `repository:tag` whose deletion failed.',
+        },
+        skipped: {
+            description: 'JSON list of the `repository:tag` not deleted because the tag changed between the plan and its deletion (see recheck).',
         },
         'reclaimed-bytes': {
             description: 'Size of the distinct images this run deleted, in bytes (an upper bound; shared layers stay).',
@@ -61090,6 +61286,7 @@ function readSettings(reader) {
         concurrency: reader.integer('concurrency', { min: 1, max: 32, default: 4 }),
         rateLimit: reader.integer('rate-limit', { min: 0, max: 1000, default: 20 }),
         dryRun: reader.boolean('dry-run', { default: false }),
+        recheck: reader.boolean('recheck', { default: true }),
     };
 }
 function readRepositories(reader) {
@@ -61326,77 +61523,6 @@ function hint(pattern) {
     return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
         ? ` A glob without * or ? matches only the tag ${pattern.source} itself; ${pattern.source}* matches tags starting with it.`
         : '';
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
-/**
- * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
- * `retained` must be in plan order, so the anchor named in reasons is deterministic.
- */
-function protectedDigests(tags, retained) {
-    const edges = manifestListEdges(tags);
-    const reached = new Map();
-    const queue = [];
-    const seed = (digest, protection) => {
-        if (digest === '' || reached.has(digest))
-            return;
-        reached.set(digest, protection);
-        queue.push([digest, protection]);
-    };
-    for (const tag of retained)
-        seed(tag.digest, { anchor: tag.name, relation: 'same' });
-    // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
-    for (const tag of retained) {
-        if (tag.kind !== 'list' || tag.digest !== '')
-            continue;
-        for (const child of tag.children ?? [])
-            seed(child, { anchor: tag.name, relation: 'child' });
-    }
-    // A breadth-first walk: `for…of` visits what is pushed while it runs.
-    for (const [digest, from] of queue) {
-        for (const [neighbour, direction] of edges.get(digest) ?? []) {
-            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
-        }
-    }
-    return reached;
-}
-/** Reason text for a tag kept because its digest is protected. */
-function protectionReason(digest, protection) {
-    switch (protection.relation) {
-        case 'same':
-            return `protected: shares digest ${shortDigest(digest)} with kept tag ${protection.anchor}`;
-        case 'child':
-            return `protected: image of kept manifest list ${protection.anchor}`;
-        case 'parent':
-            return `protected: manifest list holding the image of kept tag ${protection.anchor}`;
-        case 'linked':
-            return `protected: linked through manifest lists to kept tag ${protection.anchor}`;
-    }
-}
-/** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
-function shortDigest(digest) {
-    const at = digest.indexOf(':');
-    return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
-}
-/** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
-function manifestListEdges(tags) {
-    const edges = new Map();
-    const add = (from, to, direction) => {
-        const list = edges.get(from);
-        if (list)
-            list.push([to, direction]);
-        else
-            edges.set(from, [[to, direction]]);
-    };
-    for (const tag of tags) {
-        if (tag.kind !== 'list' || !tag.children || tag.digest === '')
-            continue;
-        for (const child of tag.children) {
-            add(tag.digest, child, 'child');
-            add(child, tag.digest, 'parent');
-        }
-    }
-    return edges;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/semver.ts
@@ -61843,6 +61969,8 @@ function verdictText(decision, result, dryRun) {
         return md `**refused** (${result.status})`;
     if (result.outcome === 'failed')
         return md `**failed**: ${result.error}`;
+    if (result.outcome === 'changed')
+        return md `skipped: ${result.change}`;
     return result.outcome === 'absent' ? md `deleted (already gone)` : md `deleted`;
 }
 /** Bytes in binary units, one decimal. */
@@ -61859,6 +61987,7 @@ function formatBytes(bytes) {
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/run.ts
 // prune-tags in delete mode: list everything, plan, print, guard, then delete; outputs and summary.
+
 
 
 
@@ -61924,12 +62053,15 @@ async function prune(deps = {}) {
         await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
         throw guard;
     }
-    const results = await executeDeletions(deletions, registry.deleteTag, {
+    const results = await deleteChecked(deletions, {
+        registry,
+        recheck: inputs.recheck,
+        replan: (repository, tags) => planRepository(registry, repository, tags, rules, startedAt),
         concurrency: inputs.concurrency,
         onResult: (result, done) => logProgress(result, done, deletions.length),
     });
     const failure = failureMessage(results);
-    await finish(inputs, plans, results, failure ?? `Deleted ${plural(results.length, 'tag')}.`, throttling, notes);
+    await finish(inputs, plans, results, failure ?? doneMessage(results), throttling, notes);
     if (failure) {
         const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
         throw new DeletionsFailedError(failure, failed);
@@ -61948,6 +62080,12 @@ async function planRepository(registry, repository, tags, rules, startedAt) {
 function plannedDeletions(plans) {
     return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
 }
+/** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
+function doneMessage(results) {
+    const changed = results.filter((r) => r.outcome === 'changed').length;
+    const skipped = changed > 0 ? `; skipped ${plural(changed, 'tag')} that changed since the plan` : '';
+    return `Deleted ${plural(results.filter(isDone).length, 'tag')}${skipped}.`;
+}
 function logProgress(result, done, total) {
     // A refusal's error (and its hint) is told once, in the step failure.
     if (isCredentialRefusal(result))
@@ -61956,6 +62094,8 @@ function logProgress(result, done, total) {
         logInfo(shown `failed   ${tagRef(result)}: ${result.error}`);
     else if (result.outcome === 'absent')
         logInfo(shown `gone     ${tagRef(result)} (already deleted)`);
+    else if (result.outcome === 'changed')
+        logInfo(shown `skipped  ${tagRef(result)}: ${result.change}`);
     if (done === total || done % 500 === 0)
         logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
 }

@@ -34,6 +34,8 @@ export interface EmulatorOptions {
    * as the clouds' separate hosts do: a client that sends a call to the wrong host fails.
    */
   separateHosts?: boolean;
+  /** Called after each API request is answered, with its log entry: a test may change the state in between. */
+  afterResponse?: (entry: RequestLogEntry) => void;
 }
 
 /** One base URL per API family (with `separateHosts`). */
@@ -74,7 +76,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearRequests: () => requests.splice(0, requests.length),
   };
   const verifiers = await loadVerifiers();
-  const deps = { state, faults, verifiers, now, control, log: requests };
+  const deps = {
+    state,
+    faults,
+    verifiers,
+    now,
+    control,
+    log: requests,
+    afterResponse: options.afterResponse,
+  };
   const host = options.host ?? '127.0.0.1';
   const main = await listen(createEmulatorServer({ ...deps, routes }), host, options.port ?? 0);
   const servers = [main];

@@ -39,6 +39,8 @@ export interface ServerDeps {
   now: () => Date;
   control: EmulatorControl;
   log: RequestLogEntry[];
+  /** Called once an API request is answered (see EmulatorOptions.afterResponse). */
+  afterResponse?: ((entry: RequestLogEntry) => void) | undefined;
 }
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
@@ -179,6 +181,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   entry.status = response.status;
   entry.authKind = context.auth;
   send(res, response, provider, requestId);
+  if (!isAdmin) deps.afterResponse?.(entry);
 }
 
 /** An HTTP server for the emulator (not yet listening). */

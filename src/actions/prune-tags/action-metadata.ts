@@ -105,6 +105,12 @@ export const actionMetadata: ActionMetadata = {
       required: false,
       default: 'false',
     },
+    recheck: {
+      description:
+        "Read each repository's tags again right before deleting in it, and skip (and report) every tag re-pushed since the plan or whose image a kept tag now needs. false saves that one listing per repository and deletes by the plan alone.",
+      required: false,
+      default: 'true',
+    },
     'instance-id': {
       description: 'CCR enterprise instance id (ccr-xxxxxxxx); required with provider ccr.',
       required: false,
@@ -186,6 +192,10 @@ export const actionMetadata: ActionMetadata = {
     },
     failed: {
       description: 'JSON list of the `repository:tag` whose deletion failed.',
+    },
+    skipped: {
+      description:
+        'JSON list of the `repository:tag` not deleted because the tag changed between the plan and its deletion (see recheck).',
     },
     'reclaimed-bytes': {
       description:

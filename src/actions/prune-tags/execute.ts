@@ -15,9 +15,16 @@ interface FailedOutcome {
   status?: number;
 }
 
+/** A deletion skipped because the tag changed between the plan and the deletion. */
+export interface ChangedOutcome {
+  outcome: 'changed';
+  /** What changed, e.g. "re-pushed since the plan (digest sha256:aaa… → sha256:bbb…)". */
+  change: string;
+}
+
 /** What happened to one planned deletion; 'not-attempted' once the registry refused the credentials. */
 export type DeletionResult = Deletion &
-  ({ outcome: 'deleted' | 'absent' } | FailedOutcome | { outcome: 'not-attempted' });
+  ({ outcome: 'deleted' | 'absent' } | FailedOutcome | ChangedOutcome | { outcome: 'not-attempted' });
 
 export interface ExecuteOptions {
   concurrency: number;

@@ -40,6 +40,8 @@ interface PruneCommon {
   /** Client-side cap in requests per second; 0 = none (429 Retry-After still honoured). */
   rateLimit: number;
   dryRun: boolean;
+  /** Read each repository again right before deleting in it, skipping tags that changed since the plan. */
+  recheck: boolean;
 }
 
 /** The settings every provider shares, before the mode's own checks. */
@@ -76,6 +78,7 @@ function readSettings(reader: InputReader): PruneSettings {
     concurrency: reader.integer('concurrency', { min: 1, max: 32, default: 4 }),
     rateLimit: reader.integer('rate-limit', { min: 0, max: 1000, default: 20 }),
     dryRun: reader.boolean('dry-run', { default: false }),
+    recheck: reader.boolean('recheck', { default: true }),
   };
 }
 

@@ -16,6 +16,7 @@ export interface PruneOutputs {
   'protected-count': string;
   'planned-count': string;
   failed: string;
+  skipped: string;
   'reclaimed-bytes': string;
 }
 
@@ -35,6 +36,7 @@ export function pruneOutputs(
     'protected-count': String(sum('protect')),
     'planned-count': String(sum('delete')),
     failed: JSON.stringify(failed.map(tagRef)),
+    skipped: JSON.stringify(results.filter((r) => r.outcome === 'changed').map(tagRef)),
     'reclaimed-bytes': String(reclaimedBytes(results)),
   };
 }

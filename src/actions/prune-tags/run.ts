@@ -9,14 +9,15 @@ import { plural } from '../../core/text/plural.ts';
 import type { ProviderTable } from '../../providers/index.ts';
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
 import type { TagRegistry } from '../../providers/seam/tags.ts';
+import { deleteChecked } from './checked-deletions.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
 import { DeletionLimitError, DeletionsFailedError } from './errors.ts';
-import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
+import { type Deletion, type DeletionResult, isCredentialRefusal } from './execute.ts';
 import { failureMessage } from './failure-message.ts';
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
 import { readGithubKeep } from './keep-github-run.ts';
 import { describeLists, isUndescribedList } from './manifest-lists.ts';
-import { pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
+import { isDone, pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
 import { coverageWarnings } from './pattern-coverage.ts';
 import { type PrunePlan, type PruneRules, planPrune } from './plan.ts';
 import { printPlans } from './print-plan.ts';
@@ -78,19 +79,15 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     throw guard;
   }
 
-  const results = await executeDeletions(deletions, registry.deleteTag, {
+  const results = await deleteChecked(deletions, {
+    registry,
+    recheck: inputs.recheck,
+    replan: (repository, tags) => planRepository(registry, repository, tags, rules, startedAt),
     concurrency: inputs.concurrency,
     onResult: (result, done) => logProgress(result, done, deletions.length),
   });
   const failure = failureMessage(results);
-  await finish(
-    inputs,
-    plans,
-    results,
-    failure ?? `Deleted ${plural(results.length, 'tag')}.`,
-    throttling,
-    notes,
-  );
+  await finish(inputs, plans, results, failure ?? doneMessage(results), throttling, notes);
   if (failure) {
     const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
     throw new DeletionsFailedError(failure, failed);
@@ -119,11 +116,19 @@ function plannedDeletions(plans: readonly RepositoryPlan[]): Deletion[] {
   );
 }
 
+/** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
+function doneMessage(results: readonly DeletionResult[]): string {
+  const changed = results.filter((r) => r.outcome === 'changed').length;
+  const skipped = changed > 0 ? `; skipped ${plural(changed, 'tag')} that changed since the plan` : '';
+  return `Deleted ${plural(results.filter(isDone).length, 'tag')}${skipped}.`;
+}
+
 function logProgress(result: DeletionResult, done: number, total: number): void {
   // A refusal's error (and its hint) is told once, in the step failure.
   if (isCredentialRefusal(result)) logInfo(shown`refused  ${tagRef(result)} (${result.status})`);
   else if (result.outcome === 'failed') logInfo(shown`failed   ${tagRef(result)}: ${result.error}`);
   else if (result.outcome === 'absent') logInfo(shown`gone     ${tagRef(result)} (already deleted)`);
+  else if (result.outcome === 'changed') logInfo(shown`skipped  ${tagRef(result)}: ${result.change}`);
   if (done === total || done % 500 === 0) logInfo(shown`processed ${done} of ${plural(total, 'deletion')}`);
 }
 

@@ -124,6 +124,7 @@ function verdictText(decision: Decision, result: DeletionResult | undefined, dry
   // The status above gives a refusal's answer and hint once; each row only says it happened.
   if (isCredentialRefusal(result)) return md`**refused** (${result.status})`;
   if (result.outcome === 'failed') return md`**failed**: ${result.error}`;
+  if (result.outcome === 'changed') return md`skipped: ${result.change}`;
   return result.outcome === 'absent' ? md`deleted (already gone)` : md`deleted`;
 }
 

@@ -6,7 +6,9 @@ import { tag } from './tag-fixtures.ts';
 const HINT = 'Check that access-key-id and secret-access-key may delete images.';
 
 /** Results for tags a, b, c… with the given outcomes, in that order. */
-function results(...outcomes: Array<DeletionResult['outcome'] | 401 | 403 | 500>): DeletionResult[] {
+function results(
+  ...outcomes: Array<Exclude<DeletionResult['outcome'], 'changed'> | 401 | 403 | 500>
+): DeletionResult[] {
   return outcomes.map((outcome, i) => {
     const deletion = { repository: 'app', tag: tag(String.fromCharCode(97 + i), 40) };
     if (typeof outcome === 'number') {

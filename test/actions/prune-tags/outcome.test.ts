@@ -25,6 +25,7 @@ describe('pruneOutputs', () => {
       'protected-count': '1',
       'planned-count': '2',
       failed: '["web:older"]',
+      skipped: '[]',
       'reclaimed-bytes': '500',
     });
   });
@@ -38,6 +39,7 @@ describe('pruneOutputs', () => {
       deleted: '[]',
       'deleted-count': '0',
       failed: '["web:old"]',
+      skipped: '[]',
       'reclaimed-bytes': '0',
     });
   });

@@ -1,7 +1,11 @@
 // prune-tags on SWR: an organization's repositories, their tags, and deletes.
 import type { ApiClient } from '../../../core/http/types.ts';
 import { segmentProblems } from '../../../core/path/api-path.ts';
-import { manifestListChildren, normalizeDigest } from '../../../core/registry/manifest-document.ts';
+import {
+  type ManifestFacts,
+  manifestListChildren,
+  normalizeDigest,
+} from '../../../core/registry/manifest-document.ts';
 import { createManifestReader, type ManifestReader } from '../../../core/registry/manifest-reader.ts';
 import { parseTime, refusal, type TagInfo } from '../../seam/tag-info.ts';
 import type { TagRegistry } from '../../seam/tags.ts';
@@ -16,6 +20,8 @@ import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../tags.ts';
 /** SWR organization `namespace` of `region`. */
 export function swrTagRegistry(api: ApiClient, namespace: string, region: string): TagRegistry {
   let reader: Promise<ManifestReader> | undefined;
+  // A manifest never changes under its digest: each is read once per run, however often it is planned.
+  const read = new Map<string, Promise<ManifestFacts>>();
   // One temporary login for the run, asked for only when a manifest must be read.
   const login = async () => {
     const secret = await createSwrLoginSecret(api, region);
@@ -35,9 +41,15 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
     namespaceLabel: `SWR organization ${namespace}`,
     manifests: {
       registry: swrRegistryHost(region),
-      async read(repository, digest) {
-        reader ??= login();
-        return (await reader).read(`${namespace}/${repository}`, digest);
+      read(repository, digest) {
+        const key = `${repository}@${digest}`;
+        let facts = read.get(key);
+        if (!facts) {
+          reader ??= login();
+          facts = reader.then((registry) => registry.read(`${namespace}/${repository}`, digest));
+          read.set(key, facts);
+        }
+        return facts;
       },
     },
   };
