@@ -1,5 +1,8 @@
 // Bundles every src/actions/<name>/main.ts (and post.ts) into standalone dist/<name>/index.js (post.js), and
 // the CLI (src/cli/main.ts, every action in one file) into dist/cli.js, the package's `registry-actions` bin.
+// The action bundles are minified, with a source map beside each (index.js.map) that sourcemap-register.cjs
+// applies when a stack trace is printed, so traces name src/ files and lines; the maps keep names and lines,
+// not the sources. The CLI stays one readable file (the npm package ships dist/cli.js alone).
 // `npm run build -- login prune-tags` rebuilds only those (and the CLI); no names rebuilds dist/ from scratch.
 // Each action is bundled into a staging directory and swapped in whole, so a failed build never leaves a
 // half-written or missing dist/<name>.
@@ -45,17 +48,24 @@ function nodeVersionGuard(bundle) {
   ].join('\n');
 }
 
-/** Bundles one entry into `outDir/output`, `head` (a shebang, or nothing) before the version guard. */
-async function bundle(input, outDir, output, shown, head = '') {
-  const { code, assets } = await ncc(input, {
-    minify: false,
-    sourceMap: false,
+/**
+ * Bundles one entry into `outDir/output`, `head` (a shebang, or nothing) before the version guard; `minified`:
+ * minify, with `output.map` beside it and ncc's sourcemap-register.cjs to apply it to stack traces.
+ */
+async function bundle(input, outDir, output, shown, { head = '', minified = false } = {}) {
+  const { code, map, assets } = await ncc(input, {
+    minify: minified,
+    sourceMap: minified,
+    sourceMapRegister: minified,
     quiet: true,
     target: 'es2023',
   });
-  writeFileSync(join(outDir, output), head + nodeVersionGuard(shown) + code, { mode: head ? 0o755 : 0o644 });
+  const prefix = head + nodeVersionGuard(shown);
+  writeFileSync(join(outDir, output), prefix + code, { mode: head ? 0o755 : 0o644 });
+  if (minified) writeFileSync(join(outDir, `${output}.map`), slimMap(map, prefix.split('\n').length - 1));
   for (const [assetName, asset] of Object.entries(assets ?? {})) {
-    if (assetName === 'package.json') continue;
+    // The map is written above; ncc's package.json only says "type": "module" for its own layout.
+    if (assetName === 'package.json' || assetName.endsWith('.map')) continue;
     const assetPath = join(outDir, assetName);
     mkdirSync(dirname(assetPath), { recursive: true });
     writeFileSync(assetPath, asset.source);
@@ -66,8 +76,22 @@ async function bundle(input, outDir, output, shown, head = '') {
 async function bundleAction(name, outDir) {
   for (const [source, output] of Object.entries(entries)) {
     const input = join(actionsDir, name, source);
-    if (existsSync(input)) await bundle(input, outDir, output, `dist/${name}/${output}`);
+    if (existsSync(input)) await bundle(input, outDir, output, `dist/${name}/${output}`, { minified: true });
   }
+}
+
+/**
+ * ncc's map names sources relative to dist/ and embeds every source text: point them at the repository
+ * from dist/<name>/, and drop the texts (a stack trace needs files, lines and names; the sources are in git);
+ * `linesBefore` generated lines come before the bundle's first.
+ */
+function slimMap(text, linesBefore) {
+  const map = JSON.parse(text);
+  // The lines prepended to the bundle (the Node version guard) have no source.
+  map.mappings = ';'.repeat(linesBefore) + map.mappings;
+  map.sources = map.sources.map((source) => `../${source}`);
+  delete map.sourcesContent;
+  return JSON.stringify(map);
 }
 
 // The bundles import the inputs each action.yml declares: regenerate them first.
@@ -86,7 +110,9 @@ try {
     mkdirSync(join(staging, name));
     await bundleAction(name, join(staging, name));
   }
-  await bundle(join(root, 'src/cli/main.ts'), staging, 'cli.js', 'dist/cli.js', '#!/usr/bin/env node\n');
+  await bundle(join(root, 'src/cli/main.ts'), staging, 'cli.js', 'dist/cli.js', {
+    head: '#!/usr/bin/env node\n',
+  });
   if (only.length === 0) {
     for (const stale of readdirSync(distDir)) {
       if (!stale.startsWith('.staging-')) rmSync(join(distDir, stale), { recursive: true, force: true });

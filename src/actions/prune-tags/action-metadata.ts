@@ -90,15 +90,16 @@ export const actionMetadata: ActionMetadata = {
       default: '1000',
     },
     concurrency: {
-      description: 'Deletions in flight at once (1-32).',
+      description:
+        'Upper bound on requests in flight (1-256). Below it the action finds how many the registry takes by itself; lower it only to stay under a quota.',
       required: false,
-      default: '4',
+      default: '64',
     },
     'rate-limit': {
       description:
-        'Client-side cap on API requests per second (listing and deleting together); 0 for none. A 429 answer pauses every request for the Retry-After the registry asks for.',
+        "Upper bound on API requests per second (listing and deleting together); 0 for none. Below it the action finds the registry's limit by itself (slow start, then additive increase, slowing down on 429 and on rising latency); set it to stay under a quota. The summary reports the rate found.",
       required: false,
-      default: '20',
+      default: '0',
     },
     'dry-run': {
       description: 'Print the full plan and write the summary, but delete (or change) nothing.',

@@ -1,24 +1,34 @@
-// The API client for the chosen registry, with the run's request-rate cap and a 429 counter.
+// The API client for the chosen registry, with the run's throttle (bounded by the inputs) and a 429 counter.
 import type { HttpClientOptions, RequestEvent } from '../../core/http/client.ts';
+import { Throttle } from '../../core/http/throttle.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { logDebug } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import type { PruneInputs } from './inputs.ts';
 
-/** Requests the registry answered with 429 (each was retried after the wait it asked for). */
+/** Requests the registry answered with 429 (each was retried), and the throttle that found the rate. */
 export interface Throttling {
   throttled: number;
+  throttle?: Throttle;
 }
 
-/** Connects with `rate-limit` as the client-side cap; every attempt is logged at debug level. */
+/**
+ * Connects with a throttle that finds the registry's rate by itself, under `rate-limit` and
+ * `concurrency` as upper bounds; every attempt is logged at debug level.
+ */
 export async function connectForPrune(inputs: PruneInputs, throttling: Throttling): Promise<ApiClient> {
+  const throttle = new Throttle({
+    maxRequestsPerSecond: inputs.rateLimit,
+    maxConcurrency: inputs.concurrency,
+  });
+  throttling.throttle = throttle;
   const http: Partial<HttpClientOptions> = {
+    throttle,
     onRequest: (event: RequestEvent) => {
       if (event.status === 429) throttling.throttled++;
       logDebug(shown`${describeAttempt(event)}`);
     },
   };
-  if (inputs.rateLimit > 0) http.rateLimit = { requestsPerSecond: inputs.rateLimit };
   return inputs.target.connect({ http });
 }
 

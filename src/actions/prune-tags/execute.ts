@@ -40,28 +40,37 @@ export function isCredentialRefusal(result: DeletionResult): result is Refusal {
   return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
 }
 
+/** Deletes one tag; once `signal` is aborted, a deletion still waiting for its turn is not sent. */
+export type RemoveTag = (
+  repository: string,
+  tag: string,
+  signal: AbortSignal,
+) => Promise<'deleted' | 'absent'>;
+
 /**
  * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
  * others (the caller reports every failure at the end), except a refusal of the credentials: then no
- * further deletion starts and the rest are 'not-attempted'. Results come back in the input order.
+ * further deletion is sent (those waiting for their turn included) and the rest are 'not-attempted'.
+ * Results come back in the input order.
  */
 export async function executeDeletions(
   deletions: readonly Deletion[],
-  remove: (repository: string, tag: string) => Promise<'deleted' | 'absent'>,
+  remove: RemoveTag,
   options: ExecuteOptions,
 ): Promise<DeletionResult[]> {
   const results: DeletionResult[] = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
+  const refusal = new AbortController();
   let next = 0;
   let done = 0;
-  let refused = false;
   const worker = async () => {
-    while (!refused) {
+    while (!refusal.signal.aborted) {
       const index = next++;
       const deletion = deletions[index];
       if (!deletion) return;
-      const result = await attempt(deletion, remove);
+      const result = await attempt(deletion, remove, refusal.signal);
+      if (result.outcome === 'not-attempted') continue;
       results[index] = result;
-      if (isCredentialRefusal(result)) refused = true;
+      if (isCredentialRefusal(result)) refusal.abort(new Error('the registry refused the credentials'));
       options.onResult?.(result, ++done);
     }
   };
@@ -70,13 +79,12 @@ export async function executeDeletions(
   return results;
 }
 
-async function attempt(
-  deletion: Deletion,
-  remove: (repository: string, tag: string) => Promise<'deleted' | 'absent'>,
-): Promise<DeletionResult> {
+async function attempt(deletion: Deletion, remove: RemoveTag, signal: AbortSignal): Promise<DeletionResult> {
   try {
-    return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name) };
+    return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name, signal) };
   } catch (error) {
+    // Held back after the refusal, before it was sent.
+    if (signal.aborted && error === signal.reason) return { ...deletion, outcome: 'not-attempted' };
     const failed: Deletion & FailedOutcome = { ...deletion, outcome: 'failed', error: errorMessage(error) };
     if (error instanceof ApiError && error.status > 0) failed.status = error.status;
     return failed;

@@ -36,8 +36,9 @@ interface PruneCommon {
   /** Warnings the inputs alone justify (a pattern that matches every tag), shown before any call. */
   warnings: string[];
   maxDeletions: number;
+  /** Upper bound on requests in flight; the throttle finds how many the registry takes. */
   concurrency: number;
-  /** Client-side cap in requests per second; 0 = none (429 Retry-After still honoured). */
+  /** Upper bound in requests per second; 0 = none (the throttle finds the registry's limit). */
   rateLimit: number;
   dryRun: boolean;
   /** Read each repository again right before deleting in it, skipping tags that changed since the plan. */
@@ -75,8 +76,8 @@ function readSettings(reader: InputReader): PruneSettings {
     warnings: (['exclude', 'keep'] as const).flatMap((input) => everyTagWarnings(input, rules[input])),
     mode: reader.oneOf('mode', ['delete', 'retention-policy'], { default: 'delete' }),
     maxDeletions: reader.integer('max-deletions', { min: 0, default: 1000 }),
-    concurrency: reader.integer('concurrency', { min: 1, max: 32, default: 4 }),
-    rateLimit: reader.integer('rate-limit', { min: 0, max: 1000, default: 20 }),
+    concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 64 }),
+    rateLimit: reader.integer('rate-limit', { min: 0, max: 100_000, default: 0 }),
     dryRun: reader.boolean('dry-run', { default: false }),
     recheck: reader.boolean('recheck', { default: true }),
   };

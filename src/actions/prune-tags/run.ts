@@ -21,6 +21,7 @@ import { isDone, pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts'
 import { coverageWarnings } from './pattern-coverage.ts';
 import { type PrunePlan, type PruneRules, planPrune } from './plan.ts';
 import { printPlans } from './print-plan.ts';
+import { rateSentence } from './rate-report.ts';
 import { explainNotFound, resolveRepositories } from './repositories.ts';
 import { applyRetentionPolicies } from './retention-run.ts';
 import { describeRules } from './rules-text.ts';
@@ -152,10 +153,7 @@ async function finish(
   notes: readonly string[],
 ): Promise<void> {
   for (const [name, value] of Object.entries(pruneOutputs(plans, results))) setStepOutput(name, value);
-  const throttled =
-    throttling.throttled > 0
-      ? ` The registry throttled ${plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
-      : '';
+  const throttled = rateSentence(throttling.throttle?.findings(), throttling.throttled);
   logInfo(shown`${status}${throttled}`);
   const markdown = summaryMarkdown({
     namespace: inputs.namespace,

@@ -14,9 +14,9 @@ import {
   type HttpTimeouts,
   type RequestEvent,
 } from './options.ts';
-import { RateLimiter } from './rate-limit.ts';
 import { type ResponseFailure, readResponse } from './read-response.ts';
 import { sendOnce } from './send-once.ts';
+import { type Permit, Throttle } from './throttle.ts';
 import type { ApiClient, ApiRequest, ApiResponse } from './types.ts';
 import { buildWireRequest } from './wire-request.ts';
 
@@ -29,7 +29,7 @@ interface ClientConfig {
   timeouts: HttpTimeouts;
   maxResponseBytes: number;
   policy: RetryPolicy;
-  limiter: RateLimiter;
+  throttle: Throttle;
   dispatcher: Dispatcher;
   now: () => Date;
   sleep: (ms: number) => Promise<void>;
@@ -50,10 +50,8 @@ function resolveConfig(options: HttpClientOptions): ClientConfig {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
-  const limiter =
-    options.rateLimit instanceof RateLimiter
-      ? options.rateLimit
-      : new RateLimiter(options.rateLimit, { now, sleep });
+  const throttle =
+    options.throttle instanceof Throttle ? options.throttle : new Throttle(options.throttle, { now, sleep });
   return {
     provider: options.provider,
     baseUrl: new URL(options.baseUrl),
@@ -61,7 +59,7 @@ function resolveConfig(options: HttpClientOptions): ClientConfig {
     timeouts,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-    limiter,
+    throttle,
     dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
     now,
     sleep,
@@ -71,7 +69,14 @@ function resolveConfig(options: HttpClientOptions): ClientConfig {
 
 type Attempt<T> =
   | { kind: 'done'; response: ApiResponse<T>; durationMs: number }
-  | { kind: 'failed'; outcome: AttemptOutcome; failure: ResponseFailure; durationMs: number };
+  | {
+      kind: 'failed';
+      outcome: AttemptOutcome;
+      failure: ResponseFailure;
+      durationMs: number;
+      /** The throttle's answer to this failure: 'pause-all' when the registry keeps refusing. */
+      reaction: ReturnType<Permit['answered']>;
+    };
 
 async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest): Promise<ApiResponse<T>> {
   const startedAt = config.now().getTime();
@@ -95,7 +100,7 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
       },
       config.policy,
     );
-    const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
+    const pausedEveryone = pauseOnServerRequest(config, result, decision);
     report(config, request, attempt, result, decision);
     if (!decision.retry) {
       const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
@@ -106,46 +111,58 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
   }
 }
 
-/** One attempt: wait for the rate cap, sign afresh (signatures carry a date), send, read. */
+/** One attempt: wait for the throttle, sign afresh (signatures carry a date), send, read, tell the throttle. */
 async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promise<Attempt<T>> {
-  await config.limiter.acquire();
-  const wire = buildWireRequest(config.baseUrl, request, {
-    jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
-  });
-  await config.options.authenticate?.(wire);
-  const started = config.now().getTime();
+  const permit = await config.throttle.acquire(`${request.method} ${config.baseUrl.host}`, request.signal);
+  let answered = false;
   try {
-    const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
-    const durationMs = config.now().getTime() - started;
-    const read = readResponse<T>(raw, request);
-    if (read.ok) return { kind: 'done', response: read.response, durationMs };
-    const outcome: AttemptOutcome = {
-      kind: 'status',
-      status: raw.status,
-      retryAfter: raw.headers['retry-after'],
-    };
-    return { kind: 'failed', outcome, failure: read.failure, durationMs };
-  } catch (error) {
-    const durationMs = config.now().getTime() - started;
-    const code = networkErrorCode(error);
-    const providerMessage = redact(describeNetworkError(code, error, wire.url.host, config.timeouts));
-    return {
-      kind: 'failed',
-      outcome: { kind: 'network', code },
-      failure: { status: 0, providerMessage },
-      durationMs,
-    };
+    const wire = buildWireRequest(config.baseUrl, request, {
+      jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
+    });
+    await config.options.authenticate?.(wire);
+    const started = config.now().getTime();
+    try {
+      const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
+      const durationMs = config.now().getTime() - started;
+      answered = true;
+      const reaction = permit.answered(raw.status === 429 ? 'throttled' : 'answered');
+      const read = readResponse<T>(raw, request);
+      if (read.ok) return { kind: 'done', response: read.response, durationMs };
+      const outcome: AttemptOutcome = {
+        kind: 'status',
+        status: raw.status,
+        retryAfter: raw.headers['retry-after'],
+      };
+      return { kind: 'failed', outcome, failure: read.failure, durationMs, reaction };
+    } catch (error) {
+      const durationMs = config.now().getTime() - started;
+      answered = true;
+      const reaction = permit.answered('unanswered');
+      const code = networkErrorCode(error);
+      const providerMessage = redact(describeNetworkError(code, error, wire.url.host, config.timeouts));
+      return {
+        kind: 'failed',
+        outcome: { kind: 'network', code },
+        failure: { status: 0, providerMessage },
+        durationMs,
+        reaction,
+      };
+    }
+  } finally {
+    // Signing can fail before anything is sent: the place in flight is given back all the same.
+    if (!answered) permit.answered('unanswered');
   }
 }
 
-/** A 429 with Retry-After pauses every caller of this client (and of a shared limiter), at once. */
-function pauseOnServerRequest(
-  config: ClientConfig,
-  outcome: AttemptOutcome,
-  decision: RetryDecision,
-): boolean {
+/**
+ * A 429 slows the throttle down; only when the registry keeps refusing after a slow-down does its
+ * Retry-After pause every caller of this client (and of a shared throttle) at once.
+ */
+function pauseOnServerRequest<T>(config: ClientConfig, result: Attempt<T>, decision: RetryDecision): boolean {
+  if (result.kind !== 'failed' || result.reaction !== 'pause-all') return false;
+  const { outcome } = result;
   const asked = outcome.kind === 'status' && outcome.status === 429 && decision.retry && decision.serverAsked;
-  if (asked) config.limiter.pauseFor(decision.delayMs);
+  if (asked) config.throttle.pauseFor(decision.delayMs);
   return asked;
 }
 

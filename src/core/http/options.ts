@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { ApiError, Provider } from '../errors/errors.ts';
 import type { RetryPolicy } from '../retry/retry-policy.ts';
-import type { RateLimiter, RateLimitOptions } from './rate-limit.ts';
+import type { Throttle, ThrottleBounds } from './throttle.ts';
 import type { Authenticator, HttpMethod } from './types.ts';
 
 /** Transport timeouts in milliseconds. */
@@ -51,8 +51,11 @@ export interface HttpClientOptions {
   /** Longest response body read, in bytes; a longer answer fails the attempt (default 8 MiB). */
   maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
-  /** Client-side request-rate cap, or a limiter shared with other clients. */
-  rateLimit?: RateLimitOptions | RateLimiter;
+  /**
+   * Upper bounds for the adaptive throttle (requests per second, in flight), or a throttle shared with
+   * other clients. Without them the client still finds the registry's rate by itself.
+   */
+  throttle?: ThrottleBounds | Throttle;
   /** Overrides the default dispatcher (which honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY). */
   dispatcher?: Dispatcher;
   onRequest?: (event: RequestEvent) => void;

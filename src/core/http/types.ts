@@ -29,6 +29,8 @@ export interface ApiRequest {
   rawBody?: boolean;
   /** The response carries a credential: errors describe its body without quoting any of it. */
   secretResponse?: boolean;
+  /** Once aborted, an attempt still waiting for its turn in the throttle is not sent (rejects with the reason). */
+  signal?: AbortSignal;
 }
 
 export interface ApiResponse<T = unknown> {

@@ -50,7 +50,7 @@ function ccrTagRegistry(api: ApiClient, instanceId: string, project: string): Ta
   return {
     repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
     listTags: async (repository) => (await tags.list(repository)).map(fromCcrTag),
-    deleteTag: (repository, tag) => tags.delete(repository, tag),
+    deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
     namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
     namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
   };

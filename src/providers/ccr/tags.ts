@@ -1,6 +1,7 @@
 // CCR enterprise image tags (enterprise supplement, "Tags"): list (paged), detail, delete.
 import { ApiError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
+import { withSignal } from '../../core/http/with-signal.ts';
 import { type ApiPath, apiPath, pathSegment, type SegmentRule } from '../../core/path/api-path.ts';
 import { listAllCcr } from './paging.ts';
 import {
@@ -112,7 +113,8 @@ export async function deleteCcrTag(
 export interface CcrProjectTags {
   list(repository: string): Promise<CcrTag[]>;
   get(repository: string, tag: string): Promise<CcrTag | undefined>;
-  delete(repository: string, tag: string): Promise<'deleted' | 'absent'>;
+  /** Not sent once `signal` is aborted. */
+  delete(repository: string, tag: string, signal?: AbortSignal): Promise<'deleted' | 'absent'>;
 }
 
 /**
@@ -136,6 +138,7 @@ export function ccrProjectTags(api: ApiClient, instanceId: string, project: stri
       }
     },
     get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
-    delete: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
+    delete: (repository, tag, signal) =>
+      deleteCcrTag(withSignal(api, signal), instanceId, project, repository, tag, formOf(repository)),
   };
 }

@@ -43,8 +43,8 @@ export interface TagRegistry {
   repositoryProblems(name: string): string[];
   /** Every tag of a repository, complete or a thrown ListingIncompleteError / ApiError. */
   listTags(repository: string): Promise<TagInfo[]>;
-  /** Deletes one tag; 'absent' when it was already gone. */
-  deleteTag(repository: string, tag: string): Promise<'deleted' | 'absent'>;
+  /** Deletes one tag; 'absent' when it was already gone. Not sent once `signal` is aborted. */
+  deleteTag(repository: string, tag: string, signal?: AbortSignal): Promise<'deleted' | 'absent'>;
   /** Whether the namespace exists and these credentials can see it. */
   namespaceExists(): Promise<boolean>;
   /** How the namespace is named in messages: `SWR organization team`. */

@@ -1,6 +1,7 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
 import type { ApiClient, ApiRequest, QueryParams } from '../../core/http/types.ts';
 import { asIncompleteListing, PageGuard } from '../../core/listing/page-guard.ts';
+import { orderedPrefetch } from '../../core/paging/ordered-prefetch.ts';
 
 /** SWR's `Content-Range: offset-count/total` response header (spec 4.2.5, 4.3.1). */
 export interface ContentRange {
@@ -21,62 +22,100 @@ export interface SwrPageOptions<T = unknown> {
   pageSize?: number;
   /** What makes a record unique (a repeat ends the listing as incomplete); default: the whole record. */
   keyOf?: (record: T) => string;
+  /** Pages fetched at once once the first page has told the total (default 16). */
+  prefetch?: number;
+}
+
+interface SwrPage<T> {
+  records: T[];
+  total: number | undefined;
 }
 
 /**
- * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page in order.
+ * The first page's `Content-Range` gives the total, so the other pages are fetched several at a time
+ * (the client's throttle decides how fast); without it pages are read one after another until a short one.
  * A server that serves fewer records than `limit` while `Content-Range` says more exist caps its pages:
- * the next pages ask for what it serves (see nextPageSize). Throws ListingIncompleteError when the pages
- * disagree with `Content-Range` (a total that changes or does not match what was collected), so callers
- * never act on a partial listing.
+ * the pages after a capped one ask for what it serves (see nextPageSize). Throws ListingIncompleteError
+ * when the pages disagree with `Content-Range` (a total that changes or does not match what was
+ * collected), so callers never act on a partial listing.
  */
 export async function* pagesOfSwrList<T>(
   api: ApiClient,
   request: ApiRequest & { query?: QueryParams },
   options: SwrPageOptions<T> = {},
 ): AsyncGenerator<T[]> {
-  let pageSize = options.pageSize ?? 100;
+  const pageSize = options.pageSize ?? 100;
   const guard = new PageGuard<T>({ operation: request.operation, keyOf: options.keyOf });
-  let offset = 0;
-  let expectedTotal: number | undefined;
-  for (;;) {
+  const fetchPage = async (offset: number, limit: number): Promise<SwrPage<T>> => {
     const query: QueryParams = [
       ...(request.query ?? []),
       ['offset', String(offset)],
-      ['limit', String(pageSize)],
+      ['limit', String(limit)],
     ];
     const response = await api.request<T[]>({ ...request, query }).catch((error: unknown) => {
       throw asIncompleteListing(error, request.operation);
     });
-    const page = Array.isArray(response.body) ? response.body : [];
-    guard.accept(page);
-    const range = parseContentRange(response.headers['content-range']);
-    const total = range?.total;
-    if (total !== undefined) {
-      if (expectedTotal !== undefined && total !== expectedTotal) {
+    const records = Array.isArray(response.body) ? response.body : [];
+    return { records, total: parseContentRange(response.headers['content-range'])?.total };
+  };
+  const first = await fetchPage(0, pageSize);
+  guard.accept(first.records);
+  const expectedTotal = first.total;
+  yield first.records;
+  if (expectedTotal === undefined) {
+    yield* restOneByOne(fetchPage, guard, first.records.length, pageSize);
+    return;
+  }
+  let offset = first.records.length;
+  let size = first.records.length < pageSize ? nextPageSize(offset, first.records.length) : pageSize;
+  while (first.records.length > 0 && offset < expectedTotal) {
+    // Pages of `size` from `offset` (a multiple of it), several at a time, until the end or a capped page.
+    const from = offset;
+    const count = Math.ceil((expectedTotal - from) / size);
+    const pages = orderedPrefetch(count, options.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
+    let capped = false;
+    for await (const page of pages) {
+      if (page.total !== undefined && page.total !== expectedTotal) {
         throw new ListingIncompleteError(
-          `${request.operation}: the total changed from ${expectedTotal} to ${total} while paging; ` +
+          `${request.operation}: the total changed from ${expectedTotal} to ${page.total} while paging; ` +
             'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.',
         );
       }
-      expectedTotal = total;
+      guard.accept(page.records);
+      yield page.records;
+      offset += page.records.length;
+      if (page.records.length === size || offset >= expectedTotal) continue;
+      // Short before the end: the pages fetched after it left a gap; read on from here with what it serves.
+      capped = page.records.length > 0;
+      if (capped) size = nextPageSize(offset, page.records.length);
+      break;
     }
-    yield page;
-    offset += page.length;
-    if (page.length === 0) break;
-    if (expectedTotal === undefined) {
-      // No Content-Range: only a short page tells the end.
-      if (page.length < pageSize) break;
-      continue;
-    }
-    if (offset >= expectedTotal) break;
-    if (page.length < pageSize) pageSize = nextPageSize(offset, page.length);
+    if (!capped) break;
   }
-  if (expectedTotal !== undefined && offset !== expectedTotal) {
+  if (offset !== expectedTotal) {
     throw new ListingIncompleteError(
       `${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
         'the listing is incomplete, so nothing was changed.',
     );
+  }
+}
+
+/** Without a total: the next page until one comes back short. */
+async function* restOneByOne<T>(
+  fetchPage: (offset: number, limit: number) => Promise<SwrPage<T>>,
+  guard: PageGuard<T>,
+  from: number,
+  pageSize: number,
+): AsyncGenerator<T[]> {
+  let offset = from;
+  let last = from;
+  while (last >= pageSize) {
+    const page = await fetchPage(offset, pageSize);
+    guard.accept(page.records);
+    last = page.records.length;
+    offset += last;
+    yield page.records;
   }
 }
 

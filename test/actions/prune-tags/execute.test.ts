@@ -144,6 +144,26 @@ describe('executeDeletions', () => {
     ]);
   });
 
+  it('sends none of the deletions still waiting for their turn once the credentials are refused', async () => {
+    // Like the HTTP throttle: every deletion queues for one turn at a time; an aborted signal ends the wait.
+    const sent: string[] = [];
+    let turn = Promise.resolve();
+    const remove = async (_repo: string, name: string, signal: AbortSignal) => {
+      const mine = turn.then(() => signal.throwIfAborted());
+      turn = mine.then(
+        () => new Promise<void>((resolve) => setImmediate(resolve)),
+        () => undefined,
+      );
+      await mine;
+      sent.push(name);
+      if (name === 'a') throw deleteError(name, 403);
+      return 'deleted' as const;
+    };
+    const results = await executeDeletions(deletions, remove, { concurrency: 6 });
+    expect(sent).toEqual(['a']);
+    expect(results.map((r) => r.outcome)).toEqual(['failed', ...Array(5).fill('not-attempted')]);
+  });
+
   it('does nothing for an empty plan', async () => {
     expect(await executeDeletions([], async () => 'deleted', { concurrency: 4 })).toEqual([]);
   });

@@ -54,8 +54,8 @@ describe('readPruneInputs', () => {
       repositories: ['web'],
       mode: 'delete',
       maxDeletions: 1000,
-      concurrency: 4,
-      rateLimit: 20,
+      concurrency: 64,
+      rateLimit: 0,
       dryRun: false,
     });
     expect(inputs.rules).toMatchObject({ include: [], exclude: [], keep: [], keepLast: 0, keepSemver: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../src/core/http/rate-limit.ts';
+import { Throttle } from '../../../src/core/http/throttle.ts';
 import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { fakeClock } from './support/fake-clock.ts';
 import { startLocalServer } from './support/local-server.ts';
@@ -7,12 +7,12 @@ import { testClient } from './support/test-client.ts';
 
 const serve = closedAfterEach(startLocalServer);
 
-describe('request-rate cap', () => {
-  it('spaces concurrent requests at the configured rate, on the injected clock', async () => {
+describe('request-rate bound', () => {
+  it('spaces concurrent requests at the rate-limit bound, on the injected clock', async () => {
     const server = await serve([{ status: 204 }]);
     const sentAt: number[] = [];
     const { api, clock } = testClient(server.url, {
-      rateLimit: { requestsPerSecond: 5 },
+      throttle: { maxRequestsPerSecond: 5 },
       authenticate: () => {
         sentAt.push(clock.elapsed());
       },
@@ -25,13 +25,13 @@ describe('request-rate cap', () => {
     expect(server.requests).toHaveLength(4);
   });
 
-  it('shares one limiter between clients', async () => {
+  it('shares one throttle between clients', async () => {
     const server = await serve([{ status: 204 }]);
     const clock = fakeClock();
-    const limiter = new RateLimiter({ requestsPerSecond: 2 }, clock);
+    const throttle = new Throttle({ maxRequestsPerSecond: 2 }, clock);
     const sentAt: number[] = [];
     const options = {
-      rateLimit: limiter,
+      throttle,
       now: clock.now,
       sleep: clock.sleep,
       authenticate: () => void sentAt.push(clock.elapsed()),

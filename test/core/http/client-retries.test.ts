@@ -29,7 +29,7 @@ describe('retries', () => {
     expect(clock.sleeps).toEqual([3000]);
   });
 
-  it('holds back other requests of the client while a 429 Retry-After lasts', async () => {
+  it('slows down on a 429 without stopping the client’s other requests', async () => {
     const { url } = await serve([{ status: 429, headers: { 'Retry-After': '4' }, body: {} }, ok]);
     const signedAt: Record<string, number[]> = { first: [], second: [] };
     let second: Promise<unknown> | undefined;
@@ -43,8 +43,30 @@ describe('retries', () => {
     });
     await api.request(get);
     await second;
+    // The refused request waits the 4 s it was asked to; the other one only its rate slot.
     expect(signedAt.first).toEqual([0, 4000]);
-    expect(signedAt.second?.[0]).toBeGreaterThanOrEqual(4000);
+    expect(signedAt.second?.[0]).toBeLessThan(1000);
+  });
+
+  it('holds back every request of the client when the registry refuses again after the slow-down', async () => {
+    const refused: Reply = { status: 429, headers: { 'Retry-After': '4' }, body: {} };
+    const { url } = await serve([refused, refused, ok]);
+    const signedAt: Record<string, number[]> = { first: [], second: [] };
+    let second: Promise<unknown> | undefined;
+    let refusals = 0;
+    const { api, clock } = testClient(url, {
+      authenticate: (wire) => {
+        signedAt[wire.url.pathname === '/second' ? 'second' : 'first']?.push(clock.elapsed());
+      },
+      onRequest: (event) => {
+        if (event.status === 429 && ++refusals === 2) second = api.request({ ...get, path: '/second' });
+      },
+    });
+    await api.request(get);
+    await second;
+    expect(signedAt.first?.slice(0, 2)).toEqual([0, 4000]);
+    expect(signedAt.first?.[2]).toBeGreaterThanOrEqual(8000);
+    expect(signedAt.second?.[0]).toBeGreaterThanOrEqual(8000);
   });
 
   it('retries a 503 twice with jittered backoff, then succeeds', async () => {

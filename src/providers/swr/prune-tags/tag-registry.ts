@@ -1,5 +1,6 @@
 // prune-tags on SWR: an organization's repositories, their tags, and deletes.
 import type { ApiClient } from '../../../core/http/types.ts';
+import { withSignal } from '../../../core/http/with-signal.ts';
 import { segmentProblems } from '../../../core/path/api-path.ts';
 import {
   type ManifestFacts,
@@ -33,10 +34,12 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
     listTags: async (repository) => {
       // Converted page by page: the raw records (manifest text included) never pile up in memory.
       const tags: TagInfo[] = [];
-      for await (const page of pagesOfSwrTags(api, namespace, repository)) tags.push(...page.map(fromSwrTag));
+      for await (const page of pagesOfSwrTags(api, namespace, repository)) {
+        for (const record of page) tags.push(fromSwrTag(record));
+      }
       return tags;
     },
-    deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
+    deleteTag: (repository, tag, signal) => deleteSwrTag(withSignal(api, signal), namespace, repository, tag),
     namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
     namespaceLabel: `SWR organization ${namespace}`,
     manifests: {

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStep } from '../harness/runner.ts';
+
+const preload = join(import.meta.dirname, 'support/throw-in-trim.mjs');
+
+describe('stack traces from the minified dist/ bundles', () => {
+  it('name the src/ files, lines and functions of a bug (in the debug log)', async () => {
+    const result = await runStep({
+      action: 'prune-tags',
+      inputs: { namespace: 'team-of-the-bug', repositories: 'web' },
+      env: { RUNNER_DEBUG: '1', NODE_OPTIONS: `--import=${preload}`, THROW_IN_TRIM: 'team-of-the-bug' },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual(['planted bug']);
+    const trace = result.log.split('\n').find((line) => line.startsWith('::debug::TypeError: planted bug'));
+    // The runner's debug command escapes line breaks as %0A.
+    const frames = (trace ?? '').replaceAll('%0A', '\n');
+    expect(frames).toMatch(/at readSettings \(file:\/\/\/.*\/src\/actions\/prune-tags\/inputs\.ts:\d+:\d+\)/);
+    expect(frames).toMatch(/at prune \(file:\/\/\/.*\/src\/actions\/prune-tags\/run\.ts:\d+:\d+\)/);
+    expect(frames).not.toMatch(/dist\/prune-tags\/index\.js/);
+  });
+});
