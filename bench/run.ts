@@ -1,9 +1,12 @@
-// `npm run bench`: every benchmark, one line per figure, ratios measured side by side in this run;
-// the same figures go to bench/results.json for machines.
+// `npm run bench`: every benchmark, one line per figure (ok / short against its target), ratios measured
+// side by side in this run; the same figures go to bench/results.json for machines and, as a table, to
+// the performance section of README.md.
 import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchColdStart } from './cold-start.ts';
 import { type BenchFigure, formatFigure } from './figures.ts';
+import { benchTable, writeBenchTable } from './readme-table.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -34,7 +37,13 @@ async function main(): Promise<void> {
     report(await measure());
   }
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(all, null, 2)}\n`);
-  console.log(`\n${all.length} figures written to bench/results.json`);
+  const machine = `${cpus().length} cores, Node ${process.versions.node}`;
+  const table = benchTable(all, `on ${new Date().toISOString().slice(0, 10)} (${machine})`);
+  const inReadme = writeBenchTable(join(root, 'README.md'), table);
+  const short = all.filter((f) => f.met === false).length;
+  console.log(
+    `\n${all.length} figures written to bench/results.json${inReadme ? ' and README.md' : ''}; ${short} short of target`,
+  );
 }
 
 await main();
