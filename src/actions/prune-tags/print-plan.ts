@@ -3,6 +3,14 @@ import { endLogGroup, logInfo, startLogGroup } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { RepositoryPlan } from './outcome.ts';
+import type { Decision } from './plan.ts';
+
+/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
+export function tagColumnWidth(decisions: readonly Decision[]): number {
+  let longest = 3;
+  for (const decision of decisions) longest = Math.max(longest, decision.tag.name.length);
+  return Math.min(40, longest);
+}
 
 /** Logs every decision with its reason; a dry run says "would delete", never "delete". */
 export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): void {
@@ -13,7 +21,7 @@ export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): v
     startLogGroup(
       shown`${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`,
     );
-    const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.name.length)));
+    const width = tagColumnWidth(plan.decisions);
     for (const decision of plan.decisions) {
       logInfo(
         shown`${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`,
