@@ -2,6 +2,7 @@
 // answering after `latencyMs` ± `jitterMs`, driven on a fake clock through a Throttle: how close to the
 // limit does the throttle get, and how many requests does the registry refuse (429)?
 import { Throttle, type ThrottleBounds } from '../../../../src/core/http/throttle.ts';
+import { seededRandom } from '../../../emulator/faults.ts';
 import { fakeClock } from './fake-clock.ts';
 
 export interface SimulatedRun {
@@ -26,21 +27,9 @@ export interface SimulatedResult {
   throttle: Throttle;
 }
 
-/** mulberry32, so a run repeats exactly. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function simulate(run: SimulatedRun): Promise<SimulatedResult> {
   const clock = fakeClock();
-  const random = seeded(7);
+  const random = seededRandom(7);
   const latency = run.latencyMs ?? 40;
   const jitter = run.jitterMs ?? 10;
   const capacity = run.burst ?? Math.max(5, run.limit / 10);
