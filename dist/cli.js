@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6668);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2395);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6668:
+/***/ 2395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50080,48 +50080,6 @@ const DEFAULT_TIMEOUTS = {
 /** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
 const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-;// CONCATENATED MODULE: ./src/core/http/rate-limit.ts
-
-/**
- * Token bucket (as GCRA: one "theoretical arrival time" instead of a token count) shared by every
- * caller of a client, plus a pause that a 429 with Retry-After imposes on all of them at once.
- * Each caller reserves its slot synchronously, so concurrent callers never take the same one.
- */
-class RateLimiter {
-    #intervalMs;
-    #toleranceMs;
-    #now;
-    #sleep;
-    #nextSlotMs = Number.NEGATIVE_INFINITY;
-    #pausedUntilMs = Number.NEGATIVE_INFINITY;
-    /** Without options (or with requestsPerSecond ≤ 0 / Infinity) only server-imposed pauses apply. */
-    constructor(options, clock = {}) {
-        const rps = options?.requestsPerSecond ?? 0;
-        this.#intervalMs = rps > 0 && Number.isFinite(rps) ? 1000 / rps : 0;
-        this.#toleranceMs = Math.max(0, Math.floor(options?.burst ?? 1) - 1) * this.#intervalMs;
-        this.#now = clock.now ?? (() => new Date());
-        this.#sleep = clock.sleep ?? ((ms) => (0,promises_namespaceObject.setTimeout)(ms));
-    }
-    /** Waits until this caller may start a request. */
-    async acquire() {
-        for (;;) {
-            const now = this.#now().getTime();
-            const start = Math.max(now, this.#pausedUntilMs, this.#nextSlotMs - this.#toleranceMs);
-            this.#nextSlotMs = Math.max(this.#nextSlotMs, start) + this.#intervalMs;
-            if (start > now)
-                await this.#sleep(start - now);
-            // A 429 that arrived while this caller slept holds it back too.
-            if (this.#pausedUntilMs <= this.#now().getTime())
-                return;
-        }
-    }
-    /** Holds every caller back for `ms` from now (the server's Retry-After). */
-    pauseFor(ms) {
-        const until = this.#now().getTime() + Math.max(0, ms);
-        this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
-    }
-}
-
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
@@ -50321,6 +50279,317 @@ function flattenHeaders(headers) {
     return flat;
 }
 
+;// CONCATENATED MODULE: ./src/core/http/latency-baselines.ts
+// Latency as a congestion signal: per kind of request, answers are grouped in short intervals and each
+// interval's median taken; the baseline is the lowest interval median of the last half minute or so.
+// Latency is "rising" when the last two interval medians are both well above the baseline: a queue
+// building at the registry, not a pause of a fraction of a second on either side (GC, a busy CPU).
+// It is told at most once per interval, when an interval closes.
+/** Answers are grouped into intervals this long. */
+const INTERVAL_MS = 250;
+/** An interval with fewer answers says nothing. */
+const MIN_ANSWERS = 5;
+/** The baseline is the lowest interval median of the current and of the previous window. */
+const BASELINE_WINDOW_MS = 15_000;
+/** Rising: above both twice the baseline and the baseline plus this much. */
+const RISE_FACTOR = 2;
+const RISE_MARGIN_MS = 50;
+class LatencyBaselines {
+    #kinds = new Map();
+    #typicalMs;
+    /** Median latency of the last full interval of any kind, ms; undefined before the first answer. */
+    typicalMs() {
+        return this.#typicalMs;
+    }
+    /** Adds one answer's latency; true when it closes an interval that finds this kind's latency rising. */
+    add(key, latencyMs, at) {
+        const ms = Math.max(0, latencyMs);
+        this.#typicalMs ??= ms;
+        let kind = this.#kinds.get(key);
+        if (!kind) {
+            kind = {
+                intervalStart: at,
+                answers: [],
+                recent: [],
+                windowStart: at,
+                currentMinMs: Number.POSITIVE_INFINITY,
+                previousMinMs: Number.POSITIVE_INFINITY,
+            };
+            this.#kinds.set(key, kind);
+        }
+        const closed = at - kind.intervalStart >= INTERVAL_MS;
+        if (closed)
+            this.#closeInterval(kind, at);
+        kind.answers.push(ms);
+        return closed && this.#rising(kind);
+    }
+    #closeInterval(kind, at) {
+        if (kind.answers.length >= MIN_ANSWERS) {
+            const median = medianOf(kind.answers);
+            this.#typicalMs = median;
+            kind.recent = [...kind.recent.slice(-1), median];
+            if (at - kind.windowStart >= BASELINE_WINDOW_MS) {
+                kind.previousMinMs = kind.currentMinMs;
+                kind.currentMinMs = median;
+                kind.windowStart = at;
+            }
+            else {
+                kind.currentMinMs = Math.min(kind.currentMinMs, median);
+            }
+        }
+        else {
+            // Too few answers to judge: the older interval no longer counts as recent either.
+            kind.recent = [];
+        }
+        kind.answers = [];
+        kind.intervalStart = at;
+    }
+    #rising(kind) {
+        if (kind.recent.length < 2)
+            return false;
+        const baseline = Math.min(kind.currentMinMs, kind.previousMinMs);
+        const threshold = Math.max(baseline * RISE_FACTOR, baseline + RISE_MARGIN_MS);
+        return kind.recent.every((median) => median > threshold);
+    }
+}
+function medianOf(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/http/adaptive-rate.ts
+// The request-rate controller behind the HTTP client's throttle: pure state, fed one answer at a time,
+// no timers, so tests drive it with a made-up clock. It finds a registry's limit by itself: slow start
+// until the first sign of congestion, then additive increase and multiplicative decrease (a 429, or
+// latency rising well above the quietest seen), as congestion control and adaptive retry modes do.
+
+/** Start: 20 requests/s (the old fixed default); floor 1/s. */
+const INITIAL_RATE = 20;
+const MIN_RATE = 1;
+/** Slow start multiplies the rate by this much per round trip. */
+const SLOW_START_GROWTH = 0.5;
+/** After a slow-down the rate climbs by this share of the rate where it stopped, per second. */
+const ADDITIVE_SHARE_PER_SECOND = 0.05;
+/** A 429 cuts to this share of the rate; never below this share of what the registry just answered. */
+const THROTTLE_DECREASE = 0.7;
+const DELIVERED_SHARE = 0.9;
+/** Rising latency cuts less deeply: the registry slowed down but still answers. */
+const LATENCY_DECREASE = 0.85;
+/** Window over which the answered rate is measured. */
+const DELIVERY_WINDOW_MS = 1000;
+/** Requests in flight allowed per request the rate and latency predict: headroom for jitter. */
+const CONCURRENCY_HEADROOM = 2;
+const INITIAL_CONCURRENCY = 4;
+class AdaptiveRate {
+    #bounds;
+    #rate;
+    /** Rate at the last 429: from then on the climb is additive, a share of it per second. */
+    #rateAtSlowDown;
+    #limitFound;
+    /** Answers to requests sent before this time say nothing about the current rate. */
+    #lastSlowDownAt = Number.NEGATIVE_INFINITY;
+    #answeredSinceSlowDown = 0;
+    #latency = new LatencyBaselines();
+    /** Answer times within the delivery window, oldest first. */
+    #answerTimes = [];
+    #peakRate = 0;
+    #slowDowns = { throttled: 0, latency: 0 };
+    constructor(bounds, initialRate = INITIAL_RATE) {
+        this.#bounds = bounds;
+        this.#rate = Math.min(Math.max(initialRate, MIN_RATE), bounds.maxRequestsPerSecond);
+    }
+    /** Requests per second allowed now. */
+    get rate() {
+        return this.#rate;
+    }
+    /** Requests in flight allowed now: what the rate and the typical latency predict, with headroom. */
+    get concurrency() {
+        const latencyMs = this.#latency.typicalMs();
+        const predicted = latencyMs === undefined
+            ? INITIAL_CONCURRENCY
+            : Math.ceil(((this.#rate * latencyMs) / 1000) * CONCURRENCY_HEADROOM) + 1;
+        return Math.max(1, Math.min(this.#bounds.maxConcurrency, predicted));
+    }
+    findings() {
+        const findings = {
+            currentRate: this.#rate,
+            peakRate: this.#peakRate,
+            slowDowns: { ...this.#slowDowns },
+        };
+        if (this.#limitFound !== undefined)
+            findings.limitFound = this.#limitFound;
+        return findings;
+    }
+    /** Feeds one answer; says whether the throttle must slow down or hold every caller back. */
+    onAnswer(sample) {
+        if (sample.kind === 'unanswered')
+            return 'none';
+        const current = sample.sentAt >= this.#lastSlowDownAt;
+        if (sample.kind === 'throttled')
+            return this.#onThrottled(sample, current);
+        this.#countAnswer(sample.answeredAt);
+        const latencyRose = this.#latency.add(sample.key, sample.answeredAt - sample.sentAt, sample.answeredAt);
+        if (latencyRose) {
+            // A registry that queues is slowed down, without taking the rate as its limit: once latency is
+            // back to normal, slow start (or the additive climb) resumes from the lower rate.
+            if (!current)
+                return 'none';
+            this.#cut(LATENCY_DECREASE, sample.answeredAt);
+            this.#slowDowns.latency++;
+            return 'slowed';
+        }
+        if (sample.paced)
+            this.#speedUp();
+        return 'none';
+    }
+    #onThrottled(sample, current) {
+        if (!current)
+            return 'none';
+        // Refused again after a slow-down that nothing got through: the registry wants everyone to wait.
+        const refusing = this.#answeredSinceSlowDown === 0 && this.#slowDowns.throttled > 0;
+        const delivered = this.#deliveredRate(sample.answeredAt);
+        this.#limitFound = delivered > 0 ? Math.min(delivered, this.#rate) : this.#rate;
+        this.#rateAtSlowDown = this.#rate;
+        this.#cut(Math.max(THROTTLE_DECREASE, (Math.min(this.#rate, delivered) * DELIVERED_SHARE) / this.#rate), sample.answeredAt);
+        this.#slowDowns.throttled++;
+        return refusing ? 'pause-all' : 'slowed';
+    }
+    #cut(factor, at) {
+        this.#rate = Math.max(MIN_RATE, Math.min(this.#rate * factor, this.#bounds.maxRequestsPerSecond));
+        this.#lastSlowDownAt = at;
+        this.#answeredSinceSlowDown = 0;
+    }
+    #speedUp() {
+        const latencyMs = this.#latency.typicalMs() ?? 100;
+        const step = this.#rateAtSlowDown === undefined
+            ? // Slow start: each answer adds its share of SLOW_START_GROWTH × rate per round trip.
+                (SLOW_START_GROWTH * 1000) / Math.max(latencyMs, 1)
+            : // Additive: ADDITIVE_SHARE_PER_SECOND of the last limit per second, spread over the answers.
+                (ADDITIVE_SHARE_PER_SECOND * this.#rateAtSlowDown) / this.#rate;
+        this.#rate = Math.min(this.#rate + step, this.#bounds.maxRequestsPerSecond);
+    }
+    #countAnswer(at) {
+        this.#answeredSinceSlowDown++;
+        this.#answerTimes.push(at);
+        const from = at - DELIVERY_WINDOW_MS;
+        const drop = this.#answerTimes.findIndex((time) => time > from);
+        if (drop > 0)
+            this.#answerTimes.splice(0, drop);
+        this.#peakRate = Math.max(this.#peakRate, (this.#answerTimes.length * 1000) / DELIVERY_WINDOW_MS);
+    }
+    /** Answers per second over the last window. */
+    #deliveredRate(at) {
+        const from = at - DELIVERY_WINDOW_MS;
+        const count = this.#answerTimes.filter((t) => t > from).length;
+        return (count * 1000) / DELIVERY_WINDOW_MS;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/http/throttle.ts
+// The client's gate for every attempt: requests in flight and request starts per second both follow
+// AdaptiveRate, under the caller's upper bounds, plus a pause that a registry which keeps refusing
+// imposes on every caller at once. Shared by every caller of a client (and of clients given the same one).
+
+
+/** Requests in flight when the caller sets no bound. */
+const DEFAULT_MAX_CONCURRENCY = 64;
+class Throttle {
+    #rate;
+    #now;
+    #sleep;
+    #inFlight = 0;
+    #waiting = [];
+    #nextSlotMs = Number.NEGATIVE_INFINITY;
+    #pausedUntilMs = Number.NEGATIVE_INFINITY;
+    constructor(bounds = {}, clock = {}) {
+        const maxRps = bounds.maxRequestsPerSecond;
+        const limits = {
+            maxRequestsPerSecond: maxRps !== undefined && maxRps > 0 ? maxRps : Number.POSITIVE_INFINITY,
+            maxConcurrency: Math.max(1, bounds.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+        };
+        this.#rate = new AdaptiveRate(limits);
+        this.#now = clock.now ?? (() => new Date());
+        this.#sleep = clock.sleep ?? ((ms) => (0,promises_namespaceObject.setTimeout)(ms));
+    }
+    /** What the controller found so far (rate reached, where the registry pushed back). */
+    findings() {
+        return this.#rate.findings();
+    }
+    /**
+     * Waits for a place in flight and a rate slot; `key` groups like requests for latency (the method).
+     * A caller whose `signal` is aborted meanwhile gets its reason thrown instead of a permit.
+     */
+    async acquire(key, signal) {
+        signal?.throwIfAborted();
+        await this.#enter();
+        let paced;
+        try {
+            signal?.throwIfAborted();
+            paced = await this.#takeSlot();
+            signal?.throwIfAborted();
+        }
+        catch (error) {
+            this.#leave();
+            throw error;
+        }
+        const sentAt = this.#now().getTime();
+        let done = false;
+        return {
+            answered: (kind) => {
+                if (done)
+                    return 'none';
+                done = true;
+                const answeredAt = this.#now().getTime();
+                const reaction = this.#rate.onAnswer({ sentAt, answeredAt, kind, key, paced });
+                this.#leave();
+                return reaction;
+            },
+        };
+    }
+    /** Holds every caller back for `ms` from now (the registry's Retry-After). */
+    pauseFor(ms) {
+        const until = this.#now().getTime() + Math.max(0, ms);
+        this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
+    }
+    async #enter() {
+        if (this.#inFlight < this.#rate.concurrency && this.#waiting.length === 0) {
+            this.#inFlight++;
+            return;
+        }
+        await new Promise((resolve) => this.#waiting.push(resolve));
+    }
+    #leave() {
+        this.#inFlight--;
+        while (this.#inFlight < this.#rate.concurrency) {
+            const next = this.#waiting.shift();
+            if (!next)
+                return;
+            this.#inFlight++;
+            next();
+        }
+    }
+    /**
+     * Reserves the next start slot at the current rate (GCRA: one "theoretical arrival time"), waiting
+     * for it and for any pause; true when the caller had to wait for its slot.
+     */
+    async #takeSlot() {
+        let paced = false;
+        for (;;) {
+            const now = this.#now().getTime();
+            const start = Math.max(now, this.#pausedUntilMs, this.#nextSlotMs);
+            this.#nextSlotMs = start + 1000 / this.#rate.rate;
+            if (start > now) {
+                if (start > this.#pausedUntilMs)
+                    paced = true;
+                await this.#sleep(start - now);
+            }
+            // A pause that came while this caller slept holds it back too.
+            if (this.#pausedUntilMs <= this.#now().getTime())
+                return paced;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/path/segment-rules.ts
 // Rules for the values that go into request paths, each returning its problems (empty when valid):
 // the OCI grammars for tags and repository names, and numeric ids.
@@ -50479,9 +50748,7 @@ function resolveConfig(options) {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     const now = options.now ?? (() => new Date());
     const sleep = options.sleep ?? ((ms) => (0,promises_namespaceObject.setTimeout)(ms));
-    const limiter = options.rateLimit instanceof RateLimiter
-        ? options.rateLimit
-        : new RateLimiter(options.rateLimit, { now, sleep });
+    const throttle = options.throttle instanceof Throttle ? options.throttle : new Throttle(options.throttle, { now, sleep });
     return {
         provider: options.provider,
         baseUrl: new URL(options.baseUrl),
@@ -50489,7 +50756,7 @@ function resolveConfig(options) {
         timeouts,
         maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-        limiter,
+        throttle,
         dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
         now,
         sleep,
@@ -50514,7 +50781,7 @@ async function requestWithRetries(config, request) {
             now,
             random: config.random,
         }, config.policy);
-        const pausedEveryone = pauseOnServerRequest(config, result.outcome, decision);
+        const pausedEveryone = pauseOnServerRequest(config, result, decision);
         report(config, request, attempt, result, decision);
         if (!decision.retry) {
             const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
@@ -50525,44 +50792,63 @@ async function requestWithRetries(config, request) {
             await config.sleep(decision.delayMs);
     }
 }
-/** One attempt: wait for the rate cap, sign afresh (signatures carry a date), send, read. */
+/** One attempt: wait for the throttle, sign afresh (signatures carry a date), send, read, tell the throttle. */
 async function attemptOnce(config, request) {
-    await config.limiter.acquire();
-    const wire = buildWireRequest(config.baseUrl, request, {
-        jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
-    });
-    await config.options.authenticate?.(wire);
-    const started = config.now().getTime();
+    const permit = await config.throttle.acquire(`${request.method} ${config.baseUrl.host}`, request.signal);
+    let answered = false;
     try {
-        const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
-        const durationMs = config.now().getTime() - started;
-        const read = readResponse(raw, request);
-        if (read.ok)
-            return { kind: 'done', response: read.response, durationMs };
-        const outcome = {
-            kind: 'status',
-            status: raw.status,
-            retryAfter: raw.headers['retry-after'],
-        };
-        return { kind: 'failed', outcome, failure: read.failure, durationMs };
+        const wire = buildWireRequest(config.baseUrl, request, {
+            jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
+        });
+        await config.options.authenticate?.(wire);
+        const started = config.now().getTime();
+        try {
+            const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
+            const durationMs = config.now().getTime() - started;
+            answered = true;
+            const reaction = permit.answered(raw.status === 429 ? 'throttled' : 'answered');
+            const read = readResponse(raw, request);
+            if (read.ok)
+                return { kind: 'done', response: read.response, durationMs };
+            const outcome = {
+                kind: 'status',
+                status: raw.status,
+                retryAfter: raw.headers['retry-after'],
+            };
+            return { kind: 'failed', outcome, failure: read.failure, durationMs, reaction };
+        }
+        catch (error) {
+            const durationMs = config.now().getTime() - started;
+            answered = true;
+            const reaction = permit.answered('unanswered');
+            const code = networkErrorCode(error);
+            const providerMessage = redact(describeNetworkError(code, error, wire.url.host, config.timeouts));
+            return {
+                kind: 'failed',
+                outcome: { kind: 'network', code },
+                failure: { status: 0, providerMessage },
+                durationMs,
+                reaction,
+            };
+        }
     }
-    catch (error) {
-        const durationMs = config.now().getTime() - started;
-        const code = networkErrorCode(error);
-        const providerMessage = redact(describeNetworkError(code, error, wire.url.host, config.timeouts));
-        return {
-            kind: 'failed',
-            outcome: { kind: 'network', code },
-            failure: { status: 0, providerMessage },
-            durationMs,
-        };
+    finally {
+        // Signing can fail before anything is sent: the place in flight is given back all the same.
+        if (!answered)
+            permit.answered('unanswered');
     }
 }
-/** A 429 with Retry-After pauses every caller of this client (and of a shared limiter), at once. */
-function pauseOnServerRequest(config, outcome, decision) {
+/**
+ * A 429 slows the throttle down; only when the registry keeps refusing after a slow-down does its
+ * Retry-After pause every caller of this client (and of a shared throttle) at once.
+ */
+function pauseOnServerRequest(config, result, decision) {
+    if (result.kind !== 'failed' || result.reaction !== 'pause-all')
+        return false;
+    const { outcome } = result;
     const asked = outcome.kind === 'status' && outcome.status === 429 && decision.retry && decision.serverAsked;
     if (asked)
-        config.limiter.pauseFor(decision.delayMs);
+        config.throttle.pauseFor(decision.delayMs);
     return asked;
 }
 function report(config, request, attempt, result, decision) {
@@ -50952,21 +51238,53 @@ function asIncompleteListing(error, operation) {
         'the listing is incomplete, so nothing was changed.');
 }
 
+;// CONCATENATED MODULE: ./src/core/paging/ordered-prefetch.ts
+// Fetches numbered pages a few at a time and yields them in order: a listing whose page count is known
+// after its first page goes at the speed the throttle allows, while at most `window` pages wait in memory.
+/** Yields fetch(0) … fetch(count - 1) in order, with up to `window` fetches under way at once. */
+async function* orderedPrefetch(count, window, fetch) {
+    const pending = [];
+    let started = 0;
+    const startNext = () => {
+        const promise = fetch(started++);
+        // A page that fails while earlier ones are still being yielded must not be an unhandled rejection.
+        promise.catch(() => undefined);
+        pending.push(promise);
+    };
+    try {
+        while (started < count && pending.length < window)
+            startNext();
+        for (let next = pending.shift(); next; next = pending.shift()) {
+            const page = await next;
+            if (started < count)
+                startNext();
+            yield page;
+        }
+    }
+    finally {
+        // Stopped early (an error, or the caller broke off): nothing more starts; those under way finish unobserved.
+        started = count;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
+
 
 
 /** A list answer whose records are not under the expected key: the API's shape is not the one we know. */
 class CcrListShapeError extends Error {
     name = 'CcrListShapeError';
 }
-/** Every record of a CCR list endpoint (pageNo/pageSize), checked against the reported total. */
-async function listAllCcr(api, request, options) {
+/**
+ * A CCR list endpoint (pageNo/pageSize) page by page, in order, checked against the reported total.
+ * The first page's total gives the page count, so the others are fetched several at a time (the
+ * client's throttle decides how fast); without a total, pages are read until one comes back short.
+ */
+async function* pagesOfCcrList(api, request, options) {
     const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     const pageSize = Math.min(options.pageSize ?? 100, 100);
     const totalKey = options.totalKey ?? 'total';
-    const all = [];
-    let total;
-    for (let pageNo = 1;; pageNo++) {
+    const fetchPage = async (pageNo) => {
         const query = [
             ...(request.query ?? []),
             ['pageNo', String(pageNo)],
@@ -50979,22 +51297,45 @@ async function listAllCcr(api, request, options) {
         if (options.strictItems && !Array.isArray(items)) {
             throw new CcrListShapeError(`${request.operation}: the answer has no "${options.itemsKey}" list.`);
         }
-        const page = Array.isArray(items) ? items : [];
-        guard.accept(page);
         const reported = body?.[totalKey];
-        if (typeof reported === 'number') {
-            if (total !== undefined && reported !== total) {
-                throw new ListingIncompleteError(`${request.operation}: the total changed from ${total} to ${reported} while paging; nothing was changed.`);
-            }
-            total = reported;
+        return {
+            records: Array.isArray(items) ? items : [],
+            total: typeof reported === 'number' ? reported : undefined,
+        };
+    };
+    const first = await fetchPage(1);
+    guard.accept(first.records);
+    const total = first.total;
+    let collected = first.records.length;
+    yield first.records;
+    if (total === undefined) {
+        for (let pageNo = 2, last = first.records.length; last >= pageSize; pageNo++) {
+            const page = await fetchPage(pageNo);
+            guard.accept(page.records);
+            last = page.records.length;
+            collected += last;
+            yield page.records;
         }
+        return;
+    }
+    const more = first.records.length < pageSize || collected >= total ? 0 : Math.ceil(total / pageSize) - 1;
+    for await (const page of orderedPrefetch(more, options.prefetch ?? 16, (i) => fetchPage(i + 2))) {
+        if (page.total !== undefined && page.total !== total) {
+            throw new ListingIncompleteError(`${request.operation}: the total changed from ${total} to ${page.total} while paging; nothing was changed.`);
+        }
+        guard.accept(page.records);
+        collected += page.records.length;
+        yield page.records;
+    }
+    if (collected !== total) {
+        throw new ListingIncompleteError(`${request.operation}: collected ${collected} records but the API reported ${total}; nothing was changed.`);
+    }
+}
+/** Every record of a CCR list endpoint, checked against the reported total (see pagesOfCcrList). */
+async function listAllCcr(api, request, options) {
+    const all = [];
+    for await (const page of pagesOfCcrList(api, request, options))
         all.push(...page);
-        if (page.length < pageSize || (total !== undefined && all.length >= total))
-            break;
-    }
-    if (total !== undefined && all.length !== total) {
-        throw new ListingIncompleteError(`${request.operation}: collected ${all.length} records but the API reported ${total}; nothing was changed.`);
-    }
     return all;
 }
 
@@ -51677,8 +52018,21 @@ function refusal(tag, rule) {
     return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }
 
+;// CONCATENATED MODULE: ./src/core/http/with-signal.ts
+/** The same client, with `signal` on every request it makes (see ApiRequest.signal). */
+function withSignal(api, signal) {
+    if (!signal)
+        return api;
+    return {
+        provider: api.provider,
+        baseUrl: api.baseUrl,
+        request: (request) => api.request({ ...request, signal }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
 // CCR enterprise image tags (enterprise supplement, "Tags"): list (paged), detail, delete.
+
 
 
 
@@ -51745,7 +52099,7 @@ function ccrProjectTags(api, instanceId, project) {
             }
         },
         get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
-        delete: (repository, tag) => deleteCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
+        delete: (repository, tag, signal) => deleteCcrTag(withSignal(api, signal), instanceId, project, repository, tag, formOf(repository)),
     };
 }
 
@@ -51788,7 +52142,7 @@ function ccrTagRegistry(api, instanceId, project) {
     return {
         repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
         listTags: async (repository) => (await tags.list(repository)).map(fromCcrTag),
-        deleteTag: (repository, tag) => tags.delete(repository, tag),
+        deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
         namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
         namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
     };
@@ -52871,6 +53225,7 @@ async function revokeSwrNamespaceAccess(api, namespace, userIds) {
 ;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
 
 
+
 /** Parses `Content-Range`; undefined when absent or malformed. */
 function parseContentRange(value) {
     const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
@@ -52879,55 +53234,79 @@ function parseContentRange(value) {
     return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
 }
 /**
- * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page.
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page in order.
+ * The first page's `Content-Range` gives the total, so the other pages are fetched several at a time
+ * (the client's throttle decides how fast); without it pages are read one after another until a short one.
  * A server that serves fewer records than `limit` while `Content-Range` says more exist caps its pages:
- * the next pages ask for what it serves (see nextPageSize). Throws ListingIncompleteError when the pages
- * disagree with `Content-Range` (a total that changes or does not match what was collected), so callers
- * never act on a partial listing.
+ * the pages after a capped one ask for what it serves (see nextPageSize). Throws ListingIncompleteError
+ * when the pages disagree with `Content-Range` (a total that changes or does not match what was
+ * collected), so callers never act on a partial listing.
  */
 async function* pagesOfSwrList(api, request, options = {}) {
-    let pageSize = options.pageSize ?? 100;
+    const pageSize = options.pageSize ?? 100;
     const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
-    let offset = 0;
-    let expectedTotal;
-    for (;;) {
+    const fetchPage = async (offset, limit) => {
         const query = [
             ...(request.query ?? []),
             ['offset', String(offset)],
-            ['limit', String(pageSize)],
+            ['limit', String(limit)],
         ];
         const response = await api.request({ ...request, query }).catch((error) => {
             throw asIncompleteListing(error, request.operation);
         });
-        const page = Array.isArray(response.body) ? response.body : [];
-        guard.accept(page);
-        const range = parseContentRange(response.headers['content-range']);
-        const total = range?.total;
-        if (total !== undefined) {
-            if (expectedTotal !== undefined && total !== expectedTotal) {
-                throw new ListingIncompleteError(`${request.operation}: the total changed from ${expectedTotal} to ${total} while paging; ` +
+        const records = Array.isArray(response.body) ? response.body : [];
+        return { records, total: parseContentRange(response.headers['content-range'])?.total };
+    };
+    const first = await fetchPage(0, pageSize);
+    guard.accept(first.records);
+    const expectedTotal = first.total;
+    yield first.records;
+    if (expectedTotal === undefined) {
+        yield* restOneByOne(fetchPage, guard, first.records.length, pageSize);
+        return;
+    }
+    let offset = first.records.length;
+    let size = first.records.length < pageSize ? nextPageSize(offset, first.records.length) : pageSize;
+    while (first.records.length > 0 && offset < expectedTotal) {
+        // Pages of `size` from `offset` (a multiple of it), several at a time, until the end or a capped page.
+        const from = offset;
+        const count = Math.ceil((expectedTotal - from) / size);
+        const pages = orderedPrefetch(count, options.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
+        let capped = false;
+        for await (const page of pages) {
+            if (page.total !== undefined && page.total !== expectedTotal) {
+                throw new ListingIncompleteError(`${request.operation}: the total changed from ${expectedTotal} to ${page.total} while paging; ` +
                     'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
             }
-            expectedTotal = total;
-        }
-        yield page;
-        offset += page.length;
-        if (page.length === 0)
+            guard.accept(page.records);
+            yield page.records;
+            offset += page.records.length;
+            if (page.records.length === size || offset >= expectedTotal)
+                continue;
+            // Short before the end: the pages fetched after it left a gap; read on from here with what it serves.
+            capped = page.records.length > 0;
+            if (capped)
+                size = nextPageSize(offset, page.records.length);
             break;
-        if (expectedTotal === undefined) {
-            // No Content-Range: only a short page tells the end.
-            if (page.length < pageSize)
-                break;
-            continue;
         }
-        if (offset >= expectedTotal)
+        if (!capped)
             break;
-        if (page.length < pageSize)
-            pageSize = nextPageSize(offset, page.length);
     }
-    if (expectedTotal !== undefined && offset !== expectedTotal) {
+    if (offset !== expectedTotal) {
         throw new ListingIncompleteError(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
             'the listing is incomplete, so nothing was changed.');
+    }
+}
+/** Without a total: the next page until one comes back short. */
+async function* restOneByOne(fetchPage, guard, from, pageSize) {
+    let offset = from;
+    let last = from;
+    while (last >= pageSize) {
+        const page = await fetchPage(offset, pageSize);
+        guard.accept(page.records);
+        last = page.records.length;
+        offset += last;
+        yield page.records;
     }
 }
 /**
@@ -54157,11 +54536,10 @@ function refused(provider, operation, path) {
 
 
 
+
 /** SWR organization `namespace` of `region`. */
 function swrTagRegistry(api, namespace, region) {
     let reader;
-    // A manifest never changes under its digest: each is read once per run, however often it is planned.
-    const read = new Map();
     // One temporary login for the run, asked for only when a manifest must be read.
     const login = async () => {
         const secret = await createSwrLoginSecret(api, region);
@@ -54173,24 +54551,20 @@ function swrTagRegistry(api, namespace, region) {
         listTags: async (repository) => {
             // Converted page by page: the raw records (manifest text included) never pile up in memory.
             const tags = [];
-            for await (const page of pagesOfSwrTags(api, namespace, repository))
-                tags.push(...page.map(fromSwrTag));
+            for await (const page of pagesOfSwrTags(api, namespace, repository)) {
+                for (const record of page)
+                    tags.push(fromSwrTag(record));
+            }
             return tags;
         },
-        deleteTag: (repository, tag) => deleteSwrTag(api, namespace, repository, tag),
+        deleteTag: (repository, tag, signal) => deleteSwrTag(withSignal(api, signal), namespace, repository, tag),
         namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
         namespaceLabel: `SWR organization ${namespace}`,
         manifests: {
             registry: swrRegistryHost(region),
-            read(repository, digest) {
-                const key = `${repository}@${digest}`;
-                let facts = read.get(key);
-                if (!facts) {
-                    reader ??= login();
-                    facts = reader.then((registry) => registry.read(`${namespace}/${repository}`, digest));
-                    read.set(key, facts);
-                }
-                return facts;
+            async read(repository, digest) {
+                reader ??= login();
+                return (await reader).read(`${namespace}/${repository}`, digest);
             },
         },
     };
@@ -55491,24 +55865,19 @@ const prune_tags_action_metadata_actionMetadata = {
             default: '1000',
         },
         concurrency: {
-            description: 'Deletions in flight at once (1-32).',
+            description: 'Upper bound on requests in flight (1-256). Below it the action finds how many the registry takes by itself; lower it only to stay under a quota.',
             required: false,
-            default: '4',
+            default: '64',
         },
         'rate-limit': {
-            description: 'Client-side cap on API requests per second (listing and deleting together); 0 for none. A 429 answer pauses every request for the Retry-After the registry asks for.',
+            description: "Upper bound on API requests per second (listing and deleting together); 0 for none. Below it the action finds the registry's limit by itself (slow start, then additive increase, slowing down on 429 and on rising latency); set it to stay under a quota. The summary reports the rate found.",
             required: false,
-            default: '20',
+            default: '0',
         },
         'dry-run': {
             description: 'Print the full plan and write the summary, but delete (or change) nothing.',
             required: false,
             default: 'false',
-        },
-        recheck: {
-            description: "Read each repository's tags again right before deleting in it, and skip (and report) every tag re-pushed since the plan or whose image a kept tag now needs. false saves that one listing per repository and deletes by the plan alone.",
-            required: false,
-            default: 'true',
         },
         'instance-id': {
             description: 'CCR enterprise instance id (ccr-xxxxxxxx); required with provider ccr.',
@@ -55590,9 +55959,6 @@ const prune_tags_action_metadata_actionMetadata = {
         failed: {
             description: 'JSON list of the `repository:tag` whose deletion failed.',
         },
-        skipped: {
-            description: 'JSON list of the `repository:tag` not deleted because the tag changed between the plan and its deletion (see recheck).',
-        },
         'reclaimed-bytes': {
             description: 'Size of the distinct images this run deleted, in bytes (an upper bound; shared layers stay).',
         },
@@ -55602,245 +55968,28 @@ const prune_tags_action_metadata_actionMetadata = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
-// Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
-
-/** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
-function isCredentialRefusal(result) {
-    return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
-}
-/**
- * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
- * others (the caller reports every failure at the end), except a refusal of the credentials: then no
- * further deletion starts and the rest are 'not-attempted'. Results come back in the input order.
- */
-async function executeDeletions(deletions, remove, options) {
-    const results = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
-    let next = 0;
-    let done = 0;
-    let refused = false;
-    const worker = async () => {
-        while (!refused) {
-            const index = next++;
-            const deletion = deletions[index];
-            if (!deletion)
-                return;
-            const result = await attempt(deletion, remove);
-            results[index] = result;
-            if (isCredentialRefusal(result))
-                refused = true;
-            options.onResult?.(result, ++done);
-        }
-    };
-    const workers = Math.max(1, Math.min(options.concurrency, deletions.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-async function attempt(deletion, remove) {
-    try {
-        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name) };
-    }
-    catch (error) {
-        const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
-        if (error instanceof ApiError && error.status > 0)
-            failed.status = error.status;
-        return failed;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
-/**
- * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
- * `retained` must be in plan order, so the anchor named in reasons is deterministic.
- */
-function protectedDigests(tags, retained) {
-    const edges = manifestListEdges(tags);
-    const reached = new Map();
-    const queue = [];
-    const seed = (digest, protection) => {
-        if (digest === '' || reached.has(digest))
-            return;
-        reached.set(digest, protection);
-        queue.push([digest, protection]);
-    };
-    for (const tag of retained)
-        seed(tag.digest, { anchor: tag.name, relation: 'same' });
-    // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
-    for (const tag of retained) {
-        if (tag.kind !== 'list' || tag.digest !== '')
-            continue;
-        for (const child of tag.children ?? [])
-            seed(child, { anchor: tag.name, relation: 'child' });
-    }
-    // A breadth-first walk: `for…of` visits what is pushed while it runs.
-    for (const [digest, from] of queue) {
-        for (const [neighbour, direction] of edges.get(digest) ?? []) {
-            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
-        }
-    }
-    return reached;
-}
-/** Reason text for a tag kept because its digest is protected. */
-function protectionReason(digest, protection) {
-    switch (protection.relation) {
-        case 'same':
-            return `protected: shares digest ${shortDigest(digest)} with kept tag ${protection.anchor}`;
-        case 'child':
-            return `protected: image of kept manifest list ${protection.anchor}`;
-        case 'parent':
-            return `protected: manifest list holding the image of kept tag ${protection.anchor}`;
-        case 'linked':
-            return `protected: linked through manifest lists to kept tag ${protection.anchor}`;
-    }
-}
-/** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
-function shortDigest(digest) {
-    const at = digest.indexOf(':');
-    return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
-}
-/** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
-function manifestListEdges(tags) {
-    const edges = new Map();
-    const add = (from, to, direction) => {
-        const list = edges.get(from);
-        if (list)
-            list.push([to, direction]);
-        else
-            edges.set(from, [[to, direction]]);
-    };
-    for (const tag of tags) {
-        if (tag.kind !== 'list' || !tag.children || tag.digest === '')
-            continue;
-        for (const child of tag.children) {
-            add(tag.digest, child, 'child');
-            add(child, tag.digest, 'parent');
-        }
-    }
-    return edges;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/recheck.ts
-// Deletion is by tag name, so a tag re-pushed after the plan would go with its new image. Right before a
-// repository's deletions, its tags are read again and planned again: a planned deletion goes ahead only
-// when the tag still has the digest and update time it was planned with and the fresh plan still deletes
-// it (a kept tag may now point at its image). Pure.
-
-/** One verdict per planned deletion, in their order. */
-function recheckDeletions(planned, fresh) {
-    const now = new Map(fresh.decisions.map((decision) => [decision.tag.name, decision]));
-    return planned.map(({ tag }) => {
-        const decision = now.get(tag.name);
-        if (!decision)
-            return { go: false, gone: true };
-        const { digest, updatedAt } = decision.tag;
-        if (digest !== tag.digest) {
-            return {
-                go: false,
-                gone: false,
-                change: `re-pushed since the plan (digest ${shortDigest(tag.digest)} → ${shortDigest(digest) || 'none'})`,
-            };
-        }
-        if (updatedAt !== tag.updatedAt && !(Number.isNaN(updatedAt) && Number.isNaN(tag.updatedAt))) {
-            return { go: false, gone: false, change: `re-pushed since the plan (updated ${timeText(updatedAt)})` };
-        }
-        if (decision.verdict !== 'delete') {
-            return { go: false, gone: false, change: `changed since the plan, now ${decision.reason}` };
-        }
-        return { go: true };
-    });
-}
-function timeText(ms) {
-    return Number.isNaN(ms) ? 'at an unknown time' : `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/checked-deletions.ts
-// Deletes repository by repository; with the re-check, each repository's tags are read and planned again
-// right before its deletions, and only the deletions the fresh read confirms are made.
-
-
-
-/** Every planned deletion's result, in the given order; a refusal of the credentials stops the rest. */
-async function deleteChecked(deletions, options) {
-    const results = new Map();
-    let done = 0;
-    const report = (result) => options.onResult?.(result, ++done);
-    let refused = false;
-    for (const [repository, planned] of byRepository(deletions)) {
-        if (refused) {
-            for (const deletion of planned)
-                results.set(deletion, { ...deletion, outcome: 'not-attempted' });
-            continue;
-        }
-        const confirmed = options.recheck ? await checked_deletions_confirm(repository, planned, options) : { go: planned };
-        for (const result of confirmed.skipped ?? []) {
-            results.set(planned[result.index], result.result);
-            report(result.result);
-        }
-        const made = await executeDeletions(confirmed.go, options.registry.deleteTag, {
-            concurrency: options.concurrency,
-            onResult: (result) => report(result),
-        });
-        for (const [index, result] of made.entries())
-            results.set(confirmed.go[index], result);
-        refused = made.some(isCredentialRefusal);
-    }
-    return deletions.map((deletion) => results.get(deletion) ?? { ...deletion, outcome: 'not-attempted' });
-}
-/** The deletions a fresh read of the repository confirms, and a result for each of the others. */
-async function checked_deletions_confirm(repository, planned, options) {
-    let fresh;
-    try {
-        fresh = await options.replan(repository, await options.registry.listTags(repository));
-    }
-    catch (error) {
-        const failure = `not deleted: reading ${repository} again before deleting failed: ${errorMessage(error)}`;
-        return {
-            go: [],
-            skipped: planned.map((deletion, index) => ({
-                index,
-                result: { ...deletion, outcome: 'failed', error: failure },
-            })),
-        };
-    }
-    const go = [];
-    const skipped = [];
-    recheckDeletions(planned, fresh).forEach((verdict, index) => {
-        const deletion = planned[index];
-        if (verdict.go)
-            go.push(deletion);
-        else if (verdict.gone)
-            skipped.push({ index, result: { ...deletion, outcome: 'absent' } });
-        else
-            skipped.push({ index, result: { ...deletion, outcome: 'changed', change: verdict.change } });
-    });
-    return { go, skipped };
-}
-function byRepository(deletions) {
-    const groups = new Map();
-    for (const deletion of deletions) {
-        const group = groups.get(deletion.repository);
-        if (group)
-            group.push(deletion);
-        else
-            groups.set(deletion.repository, [deletion]);
-    }
-    return groups;
-}
-
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/connect.ts
 
 
-/** Connects with `rate-limit` as the client-side cap; every attempt is logged at debug level. */
+
+/**
+ * Connects with a throttle that finds the registry's rate by itself, under `rate-limit` and
+ * `concurrency` as upper bounds; every attempt is logged at debug level.
+ */
 async function connectForPrune(inputs, throttling) {
+    const throttle = new Throttle({
+        maxRequestsPerSecond: inputs.rateLimit,
+        maxConcurrency: inputs.concurrency,
+    });
+    throttling.throttle = throttle;
     const http = {
+        throttle,
         onRequest: (event) => {
             if (event.status === 429)
                 throttling.throttled++;
             logDebug(shown `${describeAttempt(event)}`);
         },
     };
-    if (inputs.rateLimit > 0)
-        http.rateLimit = { requestsPerSecond: inputs.rateLimit };
     return inputs.target.connect({ http });
 }
 function describeAttempt(event) {
@@ -55881,6 +56030,58 @@ class DeletionLimitError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
+// Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
+
+/** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
+function isCredentialRefusal(result) {
+    return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
+}
+/**
+ * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
+ * others (the caller reports every failure at the end), except a refusal of the credentials: then no
+ * further deletion is sent (those waiting for their turn included) and the rest are 'not-attempted'.
+ * Results come back in the input order.
+ */
+async function executeDeletions(deletions, remove, options) {
+    const results = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
+    const refusal = new AbortController();
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        while (!refusal.signal.aborted) {
+            const index = next++;
+            const deletion = deletions[index];
+            if (!deletion)
+                return;
+            const result = await attempt(deletion, remove, refusal.signal);
+            if (result.outcome === 'not-attempted')
+                continue;
+            results[index] = result;
+            if (isCredentialRefusal(result))
+                refusal.abort(new Error('the registry refused the credentials'));
+            options.onResult?.(result, ++done);
+        }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency, deletions.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+async function attempt(deletion, remove, signal) {
+    try {
+        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name, signal) };
+    }
+    catch (error) {
+        // Held back after the refusal, before it was sent.
+        if (signal.aborted && error === signal.reason)
+            return { ...deletion, outcome: 'not-attempted' };
+        const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
+        if (error instanceof ApiError && error.status > 0)
+            failed.status = error.status;
+        return failed;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/outcome.ts
 /** Outputs from the plans and the deletions made (none on a dry run or a run stopped by a guard). */
 function pruneOutputs(plans, results) {
@@ -55894,7 +56095,6 @@ function pruneOutputs(plans, results) {
         'protected-count': String(sum('protect')),
         'planned-count': String(sum('delete')),
         failed: JSON.stringify(failed.map(tagRef)),
-        skipped: JSON.stringify(results.filter((r) => r.outcome === 'changed').map(tagRef)),
         'reclaimed-bytes': String(reclaimedBytes(results)),
     };
 }
@@ -61303,10 +61503,9 @@ function readSettings(reader) {
         warnings: ['exclude', 'keep'].flatMap((input) => everyTagWarnings(input, rules[input])),
         mode: reader.oneOf('mode', ['delete', 'retention-policy'], { default: 'delete' }),
         maxDeletions: reader.integer('max-deletions', { min: 0, default: 1000 }),
-        concurrency: reader.integer('concurrency', { min: 1, max: 32, default: 4 }),
-        rateLimit: reader.integer('rate-limit', { min: 0, max: 1000, default: 20 }),
+        concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 64 }),
+        rateLimit: reader.integer('rate-limit', { min: 0, max: 100_000, default: 0 }),
         dryRun: reader.boolean('dry-run', { default: false }),
-        recheck: reader.boolean('recheck', { default: true }),
     };
 }
 function readRepositories(reader) {
@@ -61545,6 +61744,77 @@ function hint(pattern) {
         : '';
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
+/**
+ * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
+ * `retained` must be in plan order, so the anchor named in reasons is deterministic.
+ */
+function protectedDigests(tags, retained) {
+    const edges = manifestListEdges(tags);
+    const reached = new Map();
+    const queue = [];
+    const seed = (digest, protection) => {
+        if (digest === '' || reached.has(digest))
+            return;
+        reached.set(digest, protection);
+        queue.push([digest, protection]);
+    };
+    for (const tag of retained)
+        seed(tag.digest, { anchor: tag.name, relation: 'same' });
+    // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
+    for (const tag of retained) {
+        if (tag.kind !== 'list' || tag.digest !== '')
+            continue;
+        for (const child of tag.children ?? [])
+            seed(child, { anchor: tag.name, relation: 'child' });
+    }
+    // A breadth-first walk: `for…of` visits what is pushed while it runs.
+    for (const [digest, from] of queue) {
+        for (const [neighbour, direction] of edges.get(digest) ?? []) {
+            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
+        }
+    }
+    return reached;
+}
+/** Reason text for a tag kept because its digest is protected. */
+function protectionReason(digest, protection) {
+    switch (protection.relation) {
+        case 'same':
+            return `protected: shares digest ${shortDigest(digest)} with kept tag ${protection.anchor}`;
+        case 'child':
+            return `protected: image of kept manifest list ${protection.anchor}`;
+        case 'parent':
+            return `protected: manifest list holding the image of kept tag ${protection.anchor}`;
+        case 'linked':
+            return `protected: linked through manifest lists to kept tag ${protection.anchor}`;
+    }
+}
+/** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
+function shortDigest(digest) {
+    const at = digest.indexOf(':');
+    return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
+}
+/** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
+function manifestListEdges(tags) {
+    const edges = new Map();
+    const add = (from, to, direction) => {
+        const list = edges.get(from);
+        if (list)
+            list.push([to, direction]);
+        else
+            edges.set(from, [[to, direction]]);
+    };
+    for (const tag of tags) {
+        if (tag.kind !== 'list' || !tag.children || tag.digest === '')
+            continue;
+        for (const child of tag.children) {
+            add(tag.digest, child, 'child');
+            add(child, tag.digest, 'parent');
+        }
+    }
+    return edges;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/semver.ts
 /** Release versions only (`1.2.3`, `v1.2.3`, build metadata allowed); pre-releases are not releases. */
 function parseReleaseVersion(tag) {
@@ -61734,6 +62004,13 @@ function applyProtection(decisions) {
 
 
 
+/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
+function tagColumnWidth(decisions) {
+    let longest = 3;
+    for (const decision of decisions)
+        longest = Math.max(longest, decision.tag.name.length);
+    return Math.min(40, longest);
+}
 /** Logs every decision with its reason; a dry run says "would delete", never "delete". */
 function printPlans(plans, dryRun) {
     const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' };
@@ -61741,12 +62018,35 @@ function printPlans(plans, dryRun) {
     for (const { repository, plan } of plans) {
         const { keep, protect, delete: remove } = plan.counts;
         startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
-        const width = Math.min(40, Math.max(3, ...plan.decisions.map((d) => d.tag.name.length)));
+        const width = tagColumnWidth(plan.decisions);
         for (const decision of plan.decisions) {
             logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`);
         }
         endLogGroup();
     }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/rate-report.ts
+
+/** E.g. "Request rate: peaked at 212/s; the registry's limit was found at about 198/s (3 requests throttled, each retried)." */
+function rateSentence(findings, throttled) {
+    const peak = findings ? `peaked at ${Math.round(findings.peakRate)}/s` : undefined;
+    const parts = [];
+    if (peak)
+        parts.push(peak);
+    if (findings?.limitFound !== undefined) {
+        parts.push(`the registry's limit was found at about ${Math.round(findings.limitFound)}/s`);
+    }
+    else if (findings && findings.slowDowns.latency === 0) {
+        parts.push('the registry never pushed back');
+    }
+    if (findings && findings.slowDowns.latency > 0) {
+        parts.push(`slowed down ${plural(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
+    }
+    const retried = throttled > 0
+        ? ` The registry throttled ${plural(throttled, 'request')} (429); each was retried after the wait it asked for.`
+        : '';
+    return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/repositories.ts
@@ -61989,8 +62289,6 @@ function verdictText(decision, result, dryRun) {
         return md `**refused** (${result.status})`;
     if (result.outcome === 'failed')
         return md `**failed**: ${result.error}`;
-    if (result.outcome === 'changed')
-        return md `skipped: ${result.change}`;
     return result.outcome === 'absent' ? md `deleted (already gone)` : md `deleted`;
 }
 /** Bytes in binary units, one decimal. */
@@ -62073,15 +62371,12 @@ async function prune(deps = {}) {
         await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
         throw guard;
     }
-    const results = await deleteChecked(deletions, {
-        registry,
-        recheck: inputs.recheck,
-        replan: (repository, tags) => planRepository(registry, repository, tags, rules, startedAt),
+    const results = await executeDeletions(deletions, registry.deleteTag, {
         concurrency: inputs.concurrency,
         onResult: (result, done) => logProgress(result, done, deletions.length),
     });
     const failure = failureMessage(results);
-    await finish(inputs, plans, results, failure ?? doneMessage(results), throttling, notes);
+    await finish(inputs, plans, results, failure ?? `Deleted ${plural(results.length, 'tag')}.`, throttling, notes);
     if (failure) {
         const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
         throw new DeletionsFailedError(failure, failed);
@@ -62100,12 +62395,6 @@ async function planRepository(registry, repository, tags, rules, startedAt) {
 function plannedDeletions(plans) {
     return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
 }
-/** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
-function doneMessage(results) {
-    const changed = results.filter((r) => r.outcome === 'changed').length;
-    const skipped = changed > 0 ? `; skipped ${plural(changed, 'tag')} that changed since the plan` : '';
-    return `Deleted ${plural(results.filter(isDone).length, 'tag')}${skipped}.`;
-}
 function logProgress(result, done, total) {
     // A refusal's error (and its hint) is told once, in the step failure.
     if (isCredentialRefusal(result))
@@ -62114,8 +62403,6 @@ function logProgress(result, done, total) {
         logInfo(shown `failed   ${tagRef(result)}: ${result.error}`);
     else if (result.outcome === 'absent')
         logInfo(shown `gone     ${tagRef(result)} (already deleted)`);
-    else if (result.outcome === 'changed')
-        logInfo(shown `skipped  ${tagRef(result)}: ${result.change}`);
     if (done === total || done % 500 === 0)
         logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
 }
@@ -62131,9 +62418,7 @@ function warnOfRefusedTags(repository, tags) {
 async function finish(inputs, plans, results, status, throttling, notes) {
     for (const [name, value] of Object.entries(pruneOutputs(plans, results)))
         setStepOutput(name, value);
-    const throttled = throttling.throttled > 0
-        ? ` The registry throttled ${plural(throttling.throttled, 'request')} (429); each was retried after the wait it asked for.`
-        : '';
+    const throttled = rateSentence(throttling.throttle?.findings(), throttling.throttled);
     logInfo(shown `${status}${throttled}`);
     const markdown = summary_summaryMarkdown({
         namespace: inputs.namespace,
