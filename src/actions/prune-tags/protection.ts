@@ -55,7 +55,7 @@ export function protectionReason(digest: string, protection: Protection): string
 }
 
 /** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
-function shortDigest(digest: string): string {
+export function shortDigest(digest: string): string {
   const at = digest.indexOf(':');
   return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
 }
