@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2395);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2835);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2395:
+/***/ 2835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45525,8 +45525,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
-
-// UNUSED EXPORTS: EXIT
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -50082,7 +50080,14 @@ const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/core/types/is-record.ts
+/** True for a plain object (what JSON calls an object): not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
+
 /**
  * Reads the error body shapes of the specs into one form:
  * SWR `{"error_code","error_msg"}` (also IAM and the API gateway, sometimes with `request_id`),
@@ -50128,9 +50133,6 @@ function parse_error_body_text(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors/request-id.ts
@@ -50664,6 +50666,13 @@ function api_path_pathSegment(value, rule) {
     const encoded = encodeURIComponent(text);
     return api_path_make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
 }
+/**
+ * Encodes an already percent-encoded segment once more (`a%2Fb` → `a%252Fb`), for APIs whose router
+ * decodes the path once before splitting it.
+ */
+function encodedOnceMore(encoded) {
+    return encodeURIComponent(encoded);
+}
 /** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
 function segmentProblems(value, rule) {
     return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];
@@ -51146,6 +51155,8 @@ function ccrNamespaceProblems(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
+// How CCR names and ids go into request paths: each checked by its rule, then encoded.
+
 
 
 const CCR_INSTANCE = {
@@ -51161,12 +51172,13 @@ const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems
  */
 const CCR_REPOSITORY_DOUBLE_ENCODED = {
     ...CCR_REPOSITORY,
-    spellEncoded: (encoded) => encodeURIComponent(encoded),
+    spellEncoded: encodedOnceMore,
 };
 const CCR_TAG = { what: 'tag', problems: ociTagProblems };
 const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
+
 
 
 /** `GET /v1/instances/{instanceId}`. */
@@ -51184,7 +51196,7 @@ function customDomainsOf(info) {
     for (const entry of info?.customDomains ?? []) {
         if (typeof entry === 'string')
             domains.push(entry);
-        else if (typeof entry === 'object' && entry !== null) {
+        else if (isRecord(entry)) {
             const name = entry.domainName ?? entry.domain;
             if (typeof name === 'string')
                 domains.push(name);
@@ -51932,6 +51944,7 @@ function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
 // What a manifest document says, read from its text: one spelling per digest, and the images a manifest
 // list / OCI image index references. Pure; used for listings and for the registry's own answers.
 
+
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -51961,14 +51974,14 @@ function manifestListChildren(manifest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null)
+    if (!isRecord(parsed))
         return undefined;
     const manifests = parsed.manifests;
     if (!Array.isArray(manifests))
         return undefined;
     const digests = [];
     for (const entry of manifests) {
-        const digest = typeof entry === 'object' && entry !== null ? entry.digest : undefined;
+        const digest = isRecord(entry) ? entry.digest : undefined;
         if (typeof digest !== 'string' || normalizeDigest(digest) === '')
             return undefined;
         digests.push(normalizeDigest(digest));
@@ -51987,7 +52000,7 @@ function readManifestDocument(text, contentType, digest) {
     catch {
         return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!isRecord(parsed))
         return undefined;
     const declared = parsed.mediaType;
     const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -52320,6 +52333,7 @@ function parseLine(line) {
 
 
 
+
 function privateLinksPath(instanceId) {
     return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
 }
@@ -52331,7 +52345,7 @@ async function listPrivateLinks(api, instanceId) {
         path: privateLinksPath(instanceId),
         operation,
     });
-    const items = private_links_isRecord(body) ? (body.items ?? []) : undefined;
+    const items = isRecord(body) ? (body.items ?? []) : undefined;
     if (!Array.isArray(items) || !items.every(isListedLink)) {
         throw new ListingIncompleteError(`${operation}: the answer is malformed; nothing was changed.`);
     }
@@ -52367,11 +52381,8 @@ async function deletePrivateLink(api, instanceId, link) {
         operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
     });
 }
-function private_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isListedLink(value) {
-    return private_links_isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+    return isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
 }
 function stringOr(value) {
     return typeof value === 'string' ? value : '';
@@ -52380,6 +52391,7 @@ function stringOr(value) {
 ;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
 // CCR enterprise public access: status, open/close and the IP allowlist
 // (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
 
 
 
@@ -52394,7 +52406,7 @@ async function getPublicLinks(api, instanceId) {
         path: publicLinksPath(instanceId),
         operation,
     });
-    if (!public_links_isRecord(body))
+    if (!isRecord(body))
         throw new ListingIncompleteError(`${operation}: the answer has no body; nothing was changed.`);
     const list = body.whitelist ?? [];
     if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
@@ -52437,11 +52449,8 @@ async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
         ...(options.once ? { idempotent: false } : {}),
     });
 }
-function public_links_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isWhitelistItem(value) {
-    return (public_links_isRecord(value) &&
+    return (isRecord(value) &&
         typeof value.ipAddr === 'string' &&
         (value.description === undefined || value.description === null || typeof value.description === 'string'));
 }
@@ -52535,6 +52544,7 @@ async function fetchGithubIdToken(audience, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
 
+
 /** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
 const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /**
@@ -52549,17 +52559,13 @@ function readIamToken(response, operation, now) {
     return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
 }
 function expiryOf(body) {
-    if (!iam_token_isRecord(body) || !iam_token_isRecord(body.token))
+    if (!isRecord(body) || !isRecord(body.token))
         return undefined;
     const text = body.token.expires_at;
     if (typeof text !== 'string')
         return undefined;
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** A plain JSON object. */
-function iam_token_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
@@ -52638,7 +52644,7 @@ async function security_token_requestSecurityToken(iam, token, durationSeconds =
 }
 /** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
 function readCredential(body, operation, fallbackExpiry) {
-    const credential = iam_token_isRecord(body) && iam_token_isRecord(body.credential) ? body.credential : {};
+    const credential = isRecord(body) && isRecord(body.credential) ? body.credential : {};
     const { access, secret, securitytoken, expires_at } = credential;
     if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
         throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
@@ -52866,7 +52872,6 @@ const SWR_ACTIONS = [
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
     [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
     [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:getRepo'],
     [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
     [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
     [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
@@ -53356,16 +53361,6 @@ async function listSwrRepositories(api, options) {
         operation: `list repositories of namespace ${options.namespace}`,
     });
     return all.filter((repository) => repository.namespace === options.namespace);
-}
-/** One repository, or undefined when it does not exist (404). */
-async function getSwrRepository(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `get repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
 }
 /** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
 async function createSwrRepository(api, namespace, repository, settings) {
@@ -53986,6 +53981,7 @@ function swrSession(api, connection, namespace, wish) {
 // SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
 
 
+
 /**
  * Generates a temporary docker login (valid for hours, not revocable) for the project named after
  * the region. POST is not retried: each call issues a new secret.
@@ -54023,7 +54019,7 @@ function parseSwrLoginSecret(body, header) {
     return fromHeader ? [fromHeader] : [];
 }
 function loginsFromAuths(body) {
-    const auths = typeof body === 'object' && body !== null ? body.auths : undefined;
+    const auths = isRecord(body) ? body.auths : undefined;
     if (typeof auths !== 'object' || auths === null)
         return [];
     const logins = [];
@@ -54540,6 +54536,8 @@ function refused(provider, operation, path) {
 /** SWR organization `namespace` of `region`. */
 function swrTagRegistry(api, namespace, region) {
     let reader;
+    // A manifest never changes under its digest: each is read once per run, however often it is planned.
+    const read = new Map();
     // One temporary login for the run, asked for only when a manifest must be read.
     const login = async () => {
         const secret = await createSwrLoginSecret(api, region);
@@ -54562,9 +54560,15 @@ function swrTagRegistry(api, namespace, region) {
         namespaceLabel: `SWR organization ${namespace}`,
         manifests: {
             registry: swrRegistryHost(region),
-            async read(repository, digest) {
-                reader ??= login();
-                return (await reader).read(`${namespace}/${repository}`, digest);
+            read(repository, digest) {
+                const key = `${repository}@${digest}`;
+                let facts = read.get(key);
+                if (!facts) {
+                    reader ??= login();
+                    facts = reader.then((registry) => registry.read(`${namespace}/${repository}`, digest));
+                    read.set(key, facts);
+                }
+                return facts;
             },
         },
     };
@@ -55003,6 +55007,7 @@ async function writeFileAtomic(path, text) {
 ;// CONCATENATED MODULE: ./src/core/docker/docker-config.ts
 // The Docker CLI's config.json (also read by buildx, podman, buildah, skopeo, crane and kaniko).
 // Only the fields login touches are typed; every other field is kept as it was.
+
 /** config.json could not be read as a Docker config; the file was left untouched. */
 class DockerConfigError extends Error {
     name = 'DockerConfigError';
@@ -55012,9 +55017,6 @@ class DockerConfigError extends Error {
             'then run the step again.');
         this.path = path;
     }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /**
  * Parses config.json text. An empty file is an empty config, as for docker. The JSON parser's own
@@ -55030,14 +55032,14 @@ function parseDockerConfig(text, path) {
     catch {
         throw new DockerConfigError(path, 'is not valid JSON');
     }
-    if (!isObject(parsed))
+    if (!isRecord(parsed))
         throw new DockerConfigError(path, 'does not hold a JSON object');
     const { auths, credHelpers, credsStore } = parsed;
-    if (auths !== undefined && !(isObject(auths) && Object.values(auths).every(isObject))) {
+    if (auths !== undefined && !(isRecord(auths) && Object.values(auths).every(isRecord))) {
         throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
     }
     if (credHelpers !== undefined &&
-        !(isObject(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
+        !(isRecord(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
         throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
     }
     if (credsStore !== undefined && typeof credsStore !== 'string') {
@@ -55092,6 +55094,7 @@ function chooseConfigLocation(env, homeDir, jobTempDir) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/docker/credential-store.ts
 
+
 const runHelper = (program, args) => new Promise((resolve, reject) => {
     const child = (0,external_node_child_process_namespaceObject.execFile)(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     child.stdin?.end();
@@ -55105,7 +55108,7 @@ async function listStoreRegistries(store, run = runHelper) {
         return undefined;
     try {
         const parsed = JSON.parse(await run(`docker-credential-${store}`, ['list']));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        if (!isRecord(parsed))
             return undefined;
         return Object.keys(parsed);
     }
@@ -55120,11 +55123,12 @@ async function listStoreRegistries(store, run = runHelper) {
 
 
 
+
 /** Digest of a config's content whatever its key order and layout ('' for no file). */
 function digestConfig(file) {
     if (!file.exists)
         return '';
-    const canonical = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+    const canonical = (value) => isRecord(value)
         ? Object.fromEntries(Object.keys(value)
             .sort()
             .map((key) => [key, canonical(value[key])]))
@@ -55186,25 +55190,25 @@ async function ensureConfigDir(dir) {
 
 ;// CONCATENATED MODULE: ./src/core/docker/credential-change.ts
 
+
 /** SHA-256 hex digest of an `auth` value. */
 function digestAuth(auth) {
     return (0,external_node_crypto_.createHash)('sha256').update(auth).digest('hex');
 }
 /** Type guard for a CredentialChange read back from saved state. */
 function isCredentialChange(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
     const optionalString = (x) => x === undefined || typeof x === 'string';
-    return (typeof v.registry === 'string' &&
-        typeof v.authDigest === 'string' &&
-        typeof v.replacedEntry === 'boolean' &&
-        typeof v.createdAuths === 'boolean' &&
-        optionalString(v.removedCredHelper) &&
-        optionalString(v.removedCredsStore) &&
-        Array.isArray(v.addedCredHelpers) &&
-        v.addedCredHelpers.every((host) => typeof host === 'string') &&
-        typeof v.createdCredHelpers === 'boolean');
+    return (typeof value.registry === 'string' &&
+        typeof value.authDigest === 'string' &&
+        typeof value.replacedEntry === 'boolean' &&
+        typeof value.createdAuths === 'boolean' &&
+        optionalString(value.removedCredHelper) &&
+        optionalString(value.removedCredsStore) &&
+        Array.isArray(value.addedCredHelpers) &&
+        value.addedCredHelpers.every((host) => typeof host === 'string') &&
+        typeof value.createdCredHelpers === 'boolean');
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker/plan-credential.ts
@@ -55323,6 +55327,7 @@ function restoreHelpers(next, change, notes) {
 
 
 
+
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
     const auth = maskSecret(encodeAuth(request.username, request.password));
@@ -55364,7 +55369,7 @@ async function readBackup(file) {
     if (file === undefined)
         return undefined;
     const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    return isRecord(parsed) ? parsed : undefined;
 }
 /** Undoes one recorded login; returns what was done, for the log. */
 async function removeDockerLogin(record) {
@@ -55415,30 +55420,30 @@ function readJsonState(key, isState, raw = stepHost().getState(key)) {
 
 ;// CONCATENATED MODULE: ./src/core/docker/docker-login-record.ts
 
+
 function isIsolatedConfig(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.dir === 'string' &&
-        typeof v.seedDigest === 'string' &&
-        Array.isArray(v.links) &&
-        v.links.every((link) => typeof link === 'string'));
+    return (typeof value.dir === 'string' &&
+        typeof value.seedDigest === 'string' &&
+        Array.isArray(value.links) &&
+        value.links.every((link) => typeof link === 'string'));
 }
 /** Type guard for a DockerLoginRecord read back from saved state. */
 function isDockerLoginRecord(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.configDir === 'string' &&
-        typeof v.exportDockerConfig === 'boolean' &&
-        typeof v.createdFile === 'boolean' &&
-        isCredentialChange(v.change) &&
-        (v.isolated === undefined || isIsolatedConfig(v.isolated)) &&
-        (v.backupFile === undefined || typeof v.backupFile === 'string'));
+    return (typeof value.configDir === 'string' &&
+        typeof value.exportDockerConfig === 'boolean' &&
+        typeof value.createdFile === 'boolean' &&
+        isCredentialChange(value.change) &&
+        (value.isolated === undefined || isIsolatedConfig(value.isolated)) &&
+        (value.backupFile === undefined || typeof value.backupFile === 'string'));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/state.ts
 // What main hands to post: the Docker config changes to undo, one per registry. No secret (see DockerLoginRecord).
+
 
 
 
@@ -55470,16 +55475,14 @@ function readLoginState(raw) {
     return readJsonState(KEY, isLoginState, raw);
 }
 function isSavedLogin(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return typeof v.registry === 'string' && isDockerLoginRecord(v.record);
+    return typeof value.registry === 'string' && isDockerLoginRecord(value.record);
 }
 function isLoginState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return typeof v.logout === 'boolean' && Array.isArray(v.logins) && v.logins.every(isSavedLogin);
+    return typeof value.logout === 'boolean' && Array.isArray(value.logins) && value.logins.every(isSavedLogin);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/logout.ts
@@ -55879,6 +55882,11 @@ const prune_tags_action_metadata_actionMetadata = {
             required: false,
             default: 'false',
         },
+        recheck: {
+            description: "Read each repository's tags again right before deleting in it, and skip (and report) every tag re-pushed since the plan or whose image a kept tag now needs. false saves that one listing per repository and deletes by the plan alone.",
+            required: false,
+            default: 'true',
+        },
         'instance-id': {
             description: 'CCR enterprise instance id (ccr-xxxxxxxx); required with provider ccr.',
             required: false,
@@ -55959,6 +55967,9 @@ const prune_tags_action_metadata_actionMetadata = {
         failed: {
             description: 'JSON list of the `repository:tag` whose deletion failed.',
         },
+        skipped: {
+            description: 'JSON list of the `repository:tag` not deleted because the tag changed between the plan and its deletion (see recheck).',
+        },
         'reclaimed-bytes': {
             description: 'Size of the distinct images this run deleted, in bytes (an upper bound; shared layers stay).',
         },
@@ -55967,6 +55978,237 @@ const prune_tags_action_metadata_actionMetadata = {
         },
     },
 };
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
+// Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
+
+/** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
+function isCredentialRefusal(result) {
+    return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
+}
+/**
+ * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
+ * others (the caller reports every failure at the end), except a refusal of the credentials: then no
+ * further deletion is sent (those waiting for their turn included) and the rest are 'not-attempted'.
+ * Results come back in the input order.
+ */
+async function executeDeletions(deletions, remove, options) {
+    const results = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
+    const refusal = new AbortController();
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        while (!refusal.signal.aborted) {
+            const index = next++;
+            const deletion = deletions[index];
+            if (!deletion)
+                return;
+            const result = await attempt(deletion, remove, refusal.signal);
+            if (result.outcome === 'not-attempted')
+                continue;
+            results[index] = result;
+            if (isCredentialRefusal(result))
+                refusal.abort(new Error('the registry refused the credentials'));
+            options.onResult?.(result, ++done);
+        }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency, deletions.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+async function attempt(deletion, remove, signal) {
+    try {
+        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name, signal) };
+    }
+    catch (error) {
+        // Held back after the refusal, before it was sent.
+        if (signal.aborted && error === signal.reason)
+            return { ...deletion, outcome: 'not-attempted' };
+        const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
+        if (error instanceof ApiError && error.status > 0)
+            failed.status = error.status;
+        return failed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
+/**
+ * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
+ * `retained` must be in plan order, so the anchor named in reasons is deterministic.
+ */
+function protectedDigests(tags, retained) {
+    const edges = manifestListEdges(tags);
+    const reached = new Map();
+    const queue = [];
+    const seed = (digest, protection) => {
+        if (digest === '' || reached.has(digest))
+            return;
+        reached.set(digest, protection);
+        queue.push([digest, protection]);
+    };
+    for (const tag of retained)
+        seed(tag.digest, { anchor: tag.name, relation: 'same' });
+    // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
+    for (const tag of retained) {
+        if (tag.kind !== 'list' || tag.digest !== '')
+            continue;
+        for (const child of tag.children ?? [])
+            seed(child, { anchor: tag.name, relation: 'child' });
+    }
+    // A breadth-first walk: `for…of` visits what is pushed while it runs.
+    for (const [digest, from] of queue) {
+        for (const [neighbour, direction] of edges.get(digest) ?? []) {
+            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
+        }
+    }
+    return reached;
+}
+/** Reason text for a tag kept because its digest is protected. */
+function protectionReason(digest, protection) {
+    switch (protection.relation) {
+        case 'same':
+            return `protected: shares digest ${shortDigest(digest)} with kept tag ${protection.anchor}`;
+        case 'child':
+            return `protected: image of kept manifest list ${protection.anchor}`;
+        case 'parent':
+            return `protected: manifest list holding the image of kept tag ${protection.anchor}`;
+        case 'linked':
+            return `protected: linked through manifest lists to kept tag ${protection.anchor}`;
+    }
+}
+/** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
+function shortDigest(digest) {
+    const at = digest.indexOf(':');
+    return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
+}
+/** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
+function manifestListEdges(tags) {
+    const edges = new Map();
+    const add = (from, to, direction) => {
+        const list = edges.get(from);
+        if (list)
+            list.push([to, direction]);
+        else
+            edges.set(from, [[to, direction]]);
+    };
+    for (const tag of tags) {
+        if (tag.kind !== 'list' || !tag.children || tag.digest === '')
+            continue;
+        for (const child of tag.children) {
+            add(tag.digest, child, 'child');
+            add(child, tag.digest, 'parent');
+        }
+    }
+    return edges;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/recheck.ts
+// Deletion is by tag name, so a tag re-pushed after the plan would go with its new image. Right before a
+// repository's deletions, its tags are read again and planned again: a planned deletion goes ahead only
+// when the tag still has the digest and update time it was planned with and the fresh plan still deletes
+// it (a kept tag may now point at its image). Pure.
+
+/** One verdict per planned deletion, in their order. */
+function recheckDeletions(planned, fresh) {
+    const now = new Map(fresh.decisions.map((decision) => [decision.tag.name, decision]));
+    return planned.map(({ tag }) => {
+        const decision = now.get(tag.name);
+        if (!decision)
+            return { go: false, gone: true };
+        const { digest, updatedAt } = decision.tag;
+        if (digest !== tag.digest) {
+            return {
+                go: false,
+                gone: false,
+                change: `re-pushed since the plan (digest ${shortDigest(tag.digest)} → ${shortDigest(digest) || 'none'})`,
+            };
+        }
+        if (updatedAt !== tag.updatedAt && !(Number.isNaN(updatedAt) && Number.isNaN(tag.updatedAt))) {
+            return { go: false, gone: false, change: `re-pushed since the plan (updated ${timeText(updatedAt)})` };
+        }
+        if (decision.verdict !== 'delete') {
+            return { go: false, gone: false, change: `changed since the plan, now ${decision.reason}` };
+        }
+        return { go: true };
+    });
+}
+function timeText(ms) {
+    return Number.isNaN(ms) ? 'at an unknown time' : `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/checked-deletions.ts
+// Deletes repository by repository; with the re-check, each repository's tags are read and planned again
+// right before its deletions, and only the deletions the fresh read confirms are made.
+
+
+
+/** Every planned deletion's result, in the given order; a refusal of the credentials stops the rest. */
+async function deleteChecked(deletions, options) {
+    const results = new Map();
+    let done = 0;
+    const report = (result) => options.onResult?.(result, ++done);
+    let refused = false;
+    for (const [repository, planned] of byRepository(deletions)) {
+        if (refused) {
+            for (const deletion of planned)
+                results.set(deletion, { ...deletion, outcome: 'not-attempted' });
+            continue;
+        }
+        const confirmed = options.recheck ? await checked_deletions_confirm(repository, planned, options) : { go: planned };
+        for (const result of confirmed.skipped ?? []) {
+            results.set(planned[result.index], result.result);
+            report(result.result);
+        }
+        const made = await executeDeletions(confirmed.go, options.registry.deleteTag, {
+            concurrency: options.concurrency,
+            onResult: (result) => report(result),
+        });
+        for (const [index, result] of made.entries())
+            results.set(confirmed.go[index], result);
+        refused = made.some(isCredentialRefusal);
+    }
+    return deletions.map((deletion) => results.get(deletion) ?? { ...deletion, outcome: 'not-attempted' });
+}
+/** The deletions a fresh read of the repository confirms, and a result for each of the others. */
+async function checked_deletions_confirm(repository, planned, options) {
+    let fresh;
+    try {
+        fresh = await options.replan(repository, await options.registry.listTags(repository));
+    }
+    catch (error) {
+        const failure = `not deleted: reading ${repository} again before deleting failed: ${errorMessage(error)}`;
+        return {
+            go: [],
+            skipped: planned.map((deletion, index) => ({
+                index,
+                result: { ...deletion, outcome: 'failed', error: failure },
+            })),
+        };
+    }
+    const go = [];
+    const skipped = [];
+    recheckDeletions(planned, fresh).forEach((verdict, index) => {
+        const deletion = planned[index];
+        if (verdict.go)
+            go.push(deletion);
+        else if (verdict.gone)
+            skipped.push({ index, result: { ...deletion, outcome: 'absent' } });
+        else
+            skipped.push({ index, result: { ...deletion, outcome: 'changed', change: verdict.change } });
+    });
+    return { go, skipped };
+}
+function byRepository(deletions) {
+    const groups = new Map();
+    for (const deletion of deletions) {
+        const group = groups.get(deletion.repository);
+        if (group)
+            group.push(deletion);
+        else
+            groups.set(deletion.repository, [deletion]);
+    }
+    return groups;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/connect.ts
 
@@ -56030,58 +56272,6 @@ class DeletionLimitError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/actions/prune-tags/execute.ts
-// Applies the deletions of a plan with bounded concurrency; failures are collected, not thrown.
-
-/** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
-function isCredentialRefusal(result) {
-    return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
-}
-/**
- * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
- * others (the caller reports every failure at the end), except a refusal of the credentials: then no
- * further deletion is sent (those waiting for their turn included) and the rest are 'not-attempted'.
- * Results come back in the input order.
- */
-async function executeDeletions(deletions, remove, options) {
-    const results = deletions.map((d) => ({ ...d, outcome: 'not-attempted' }));
-    const refusal = new AbortController();
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-        while (!refusal.signal.aborted) {
-            const index = next++;
-            const deletion = deletions[index];
-            if (!deletion)
-                return;
-            const result = await attempt(deletion, remove, refusal.signal);
-            if (result.outcome === 'not-attempted')
-                continue;
-            results[index] = result;
-            if (isCredentialRefusal(result))
-                refusal.abort(new Error('the registry refused the credentials'));
-            options.onResult?.(result, ++done);
-        }
-    };
-    const workers = Math.max(1, Math.min(options.concurrency, deletions.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-async function attempt(deletion, remove, signal) {
-    try {
-        return { ...deletion, outcome: await remove(deletion.repository, deletion.tag.name, signal) };
-    }
-    catch (error) {
-        // Held back after the refusal, before it was sent.
-        if (signal.aborted && error === signal.reason)
-            return { ...deletion, outcome: 'not-attempted' };
-        const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
-        if (error instanceof ApiError && error.status > 0)
-            failed.status = error.status;
-        return failed;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/outcome.ts
 /** Outputs from the plans and the deletions made (none on a dry run or a run stopped by a guard). */
 function pruneOutputs(plans, results) {
@@ -56095,6 +56285,7 @@ function pruneOutputs(plans, results) {
         'protected-count': String(sum('protect')),
         'planned-count': String(sum('delete')),
         failed: JSON.stringify(failed.map(tagRef)),
+        skipped: JSON.stringify(results.filter((r) => r.outcome === 'changed').map(tagRef)),
         'reclaimed-bytes': String(reclaimedBytes(results)),
     };
 }
@@ -61233,6 +61424,7 @@ async function readPullRequestRefs(octokit, at) {
 
 ;// CONCATENATED MODULE: ./src/core/github/refusal.ts
 // Tells "the token may not read this" apart from other failures of a GitHub call.
+
 /** HTTP statuses GitHub answers when the token lacks a permission or cannot see the repository. */
 const REFUSED = new Set([401, 403, 404]);
 /** A short reason when `error` is GitHub refusing the token, else undefined. */
@@ -61244,9 +61436,7 @@ function refusalOf(error) {
         return `${status} ${firstLine(messageOf(error))}`;
     const errors = error.errors;
     if (Array.isArray(errors)) {
-        const refused = errors.find((entry) => typeof entry === 'object' &&
-            entry !== null &&
-            ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
+        const refused = errors.find((entry) => isRecord(entry) && ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
         if (refused)
             return `${refused.type} ${firstLine(String(refused.message ?? ''))}`;
     }
@@ -61506,6 +61696,7 @@ function readSettings(reader) {
         concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 64 }),
         rateLimit: reader.integer('rate-limit', { min: 0, max: 100_000, default: 0 }),
         dryRun: reader.boolean('dry-run', { default: false }),
+        recheck: reader.boolean('recheck', { default: true }),
     };
 }
 function readRepositories(reader) {
@@ -61742,77 +61933,6 @@ function hint(pattern) {
     return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
         ? ` A glob without * or ? matches only the tag ${pattern.source} itself; ${pattern.source}* matches tags starting with it.`
         : '';
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
-/**
- * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
- * `retained` must be in plan order, so the anchor named in reasons is deterministic.
- */
-function protectedDigests(tags, retained) {
-    const edges = manifestListEdges(tags);
-    const reached = new Map();
-    const queue = [];
-    const seed = (digest, protection) => {
-        if (digest === '' || reached.has(digest))
-            return;
-        reached.set(digest, protection);
-        queue.push([digest, protection]);
-    };
-    for (const tag of retained)
-        seed(tag.digest, { anchor: tag.name, relation: 'same' });
-    // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
-    for (const tag of retained) {
-        if (tag.kind !== 'list' || tag.digest !== '')
-            continue;
-        for (const child of tag.children ?? [])
-            seed(child, { anchor: tag.name, relation: 'child' });
-    }
-    // A breadth-first walk: `for…of` visits what is pushed while it runs.
-    for (const [digest, from] of queue) {
-        for (const [neighbour, direction] of edges.get(digest) ?? []) {
-            seed(neighbour, { anchor: from.anchor, relation: from.relation === 'same' ? direction : 'linked' });
-        }
-    }
-    return reached;
-}
-/** Reason text for a tag kept because its digest is protected. */
-function protectionReason(digest, protection) {
-    switch (protection.relation) {
-        case 'same':
-            return `protected: shares digest ${shortDigest(digest)} with kept tag ${protection.anchor}`;
-        case 'child':
-            return `protected: image of kept manifest list ${protection.anchor}`;
-        case 'parent':
-            return `protected: manifest list holding the image of kept tag ${protection.anchor}`;
-        case 'linked':
-            return `protected: linked through manifest lists to kept tag ${protection.anchor}`;
-    }
-}
-/** `sha256:` plus the first 12 hex digits, enough to tell images apart in a log. */
-function shortDigest(digest) {
-    const at = digest.indexOf(':');
-    return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
-}
-/** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
-function manifestListEdges(tags) {
-    const edges = new Map();
-    const add = (from, to, direction) => {
-        const list = edges.get(from);
-        if (list)
-            list.push([to, direction]);
-        else
-            edges.set(from, [[to, direction]]);
-    };
-    for (const tag of tags) {
-        if (tag.kind !== 'list' || !tag.children || tag.digest === '')
-            continue;
-        for (const child of tag.children) {
-            add(tag.digest, child, 'child');
-            add(child, tag.digest, 'parent');
-        }
-    }
-    return edges;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/semver.ts
@@ -62289,6 +62409,8 @@ function verdictText(decision, result, dryRun) {
         return md `**refused** (${result.status})`;
     if (result.outcome === 'failed')
         return md `**failed**: ${result.error}`;
+    if (result.outcome === 'changed')
+        return md `skipped: ${result.change}`;
     return result.outcome === 'absent' ? md `deleted (already gone)` : md `deleted`;
 }
 /** Bytes in binary units, one decimal. */
@@ -62305,6 +62427,7 @@ function formatBytes(bytes) {
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/run.ts
 // prune-tags in delete mode: list everything, plan, print, guard, then delete; outputs and summary.
+
 
 
 
@@ -62371,12 +62494,15 @@ async function prune(deps = {}) {
         await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
         throw guard;
     }
-    const results = await executeDeletions(deletions, registry.deleteTag, {
+    const results = await deleteChecked(deletions, {
+        registry,
+        recheck: inputs.recheck,
+        replan: (repository, tags) => planRepository(registry, repository, tags, rules, startedAt),
         concurrency: inputs.concurrency,
         onResult: (result, done) => logProgress(result, done, deletions.length),
     });
     const failure = failureMessage(results);
-    await finish(inputs, plans, results, failure ?? `Deleted ${plural(results.length, 'tag')}.`, throttling, notes);
+    await finish(inputs, plans, results, failure ?? doneMessage(results), throttling, notes);
     if (failure) {
         const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
         throw new DeletionsFailedError(failure, failed);
@@ -62395,6 +62521,12 @@ async function planRepository(registry, repository, tags, rules, startedAt) {
 function plannedDeletions(plans) {
     return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
 }
+/** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
+function doneMessage(results) {
+    const changed = results.filter((r) => r.outcome === 'changed').length;
+    const skipped = changed > 0 ? `; skipped ${plural(changed, 'tag')} that changed since the plan` : '';
+    return `Deleted ${plural(results.filter(isDone).length, 'tag')}${skipped}.`;
+}
 function logProgress(result, done, total) {
     // A refusal's error (and its hint) is told once, in the step failure.
     if (isCredentialRefusal(result))
@@ -62403,6 +62535,8 @@ function logProgress(result, done, total) {
         logInfo(shown `failed   ${tagRef(result)}: ${result.error}`);
     else if (result.outcome === 'absent')
         logInfo(shown `gone     ${tagRef(result)} (already deleted)`);
+    else if (result.outcome === 'changed')
+        logInfo(shown `skipped  ${tagRef(result)}: ${result.change}`);
     if (done === total || done % 500 === 0)
         logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
 }
@@ -63491,6 +63625,7 @@ function statusMatches(status, wish) {
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
+
 const state_KEY = 'sync-whitelist';
 const WRITES = ['added', 'unknown', 'refused', 'covered'];
 /** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
@@ -63512,24 +63647,22 @@ function readSyncWhitelistState(raw) {
     return readJsonState(state_KEY, isSyncWhitelistState, raw);
 }
 function isSyncWhitelistState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const v = value;
-    return (typeof v.instanceId === 'string' &&
-        typeof v.owner === 'string' &&
-        (v.lease === undefined || isLeaseState(v.lease)) &&
-        (v.restorePublicAccess === undefined ||
-            v.restorePublicAccess === 'open' ||
-            v.restorePublicAccess === 'close'));
+    return (typeof value.instanceId === 'string' &&
+        typeof value.owner === 'string' &&
+        (value.lease === undefined || isLeaseState(value.lease)) &&
+        (value.restorePublicAccess === undefined ||
+            value.restorePublicAccess === 'open' ||
+            value.restorePublicAccess === 'close'));
 }
 function isLeaseState(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return false;
-    const lease = value;
-    return (typeof lease.address === 'string' &&
-        typeof lease.holder === 'string' &&
-        typeof lease.text === 'string' &&
-        WRITES.includes(lease.write));
+    return (typeof value.address === 'string' &&
+        typeof value.holder === 'string' &&
+        typeof value.text === 'string' &&
+        WRITES.includes(value.write));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/release.ts
@@ -64113,6 +64246,7 @@ async function fetchText(url, options) {
 // What an IP lookup service answers: plain text (`203.0.113.7\n`), JSON (`{"ip":"…"}`), or
 // key=value lines (`ip=203.0.113.7`, as Cloudflare's /cdn-cgi/trace).
 
+
 /** The single address in a lookup answer, or undefined when the answer holds none. */
 function parseLookupAnswer(text) {
     const trimmed = text.trim();
@@ -64130,7 +64264,7 @@ function jsonIp(text) {
         return undefined;
     try {
         const value = JSON.parse(text);
-        if (typeof value === 'object' && value !== null && 'ip' in value && typeof value.ip === 'string') {
+        if (isRecord(value) && typeof value.ip === 'string') {
             return value.ip;
         }
     }
@@ -64540,6 +64674,7 @@ function ensureJobDirectory(path = jobDirectoryPath()) {
 
 
 
+
 /** The default state file of an action in a job: `<job directory>/<action>-<job key>.state.json`. */
 function defaultStateFile(jobDirectory, action, jobKey) {
     return (0,external_node_path_.join)(jobDirectory, `${action}-${jobKey}.state.json`);
@@ -64550,7 +64685,7 @@ function readStateFile(path) {
         return new Map();
     try {
         const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        if (!isRecord(parsed))
             return new Map();
         return new Map(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
     }
