@@ -16,7 +16,7 @@ interface FailedOutcome {
 }
 
 /** A deletion skipped because the tag changed between the plan and the deletion. */
-export interface ChangedOutcome {
+interface ChangedOutcome {
   outcome: 'changed';
   /** What changed, e.g. "re-pushed since the plan (digest sha256:aaa… → sha256:bbb…)". */
   change: string;

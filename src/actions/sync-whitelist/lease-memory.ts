@@ -21,7 +21,7 @@ export interface Swap {
 }
 
 /** A write that got no clear answer: it may have taken effect, or may still do so. */
-export interface Unsettled {
+interface Unsettled {
   kind: 'add' | 'delete';
   items: WhitelistItem[];
   /** The add's swap, adopted if its entry shows up. */

@@ -14,7 +14,7 @@ import { continueSwap, leftHolders } from './lease-swap.ts';
 import { type LeaseEntry, type LeaseView, newLeaseForm, otherForm, viewLease } from './lease-view.ts';
 import { ceilMinute, formatMinute } from './marker.ts';
 
-export type { DeleteWhy, LeaseGoal, LeaseRequest, LeaseStatus, LeaseStep } from './lease-step.ts';
+export type { LeaseGoal, LeaseRequest, LeaseStatus, LeaseStep } from './lease-step.ts';
 
 /**
  * A job that lost this many rounds to other writers joins without being named: the lease is then kept

@@ -35,7 +35,7 @@ export type LeaseStep =
   | { kind: 'wait'; reason: string };
 
 /** commit/close end a swap this loop holds; abort takes its own entry back; break and expired clean up. */
-export type DeleteWhy = 'commit' | 'close' | 'abort' | 'break' | 'expired';
+type DeleteWhy = 'commit' | 'close' | 'abort' | 'break' | 'expired';
 
 /** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
 export function swapOver(

@@ -61,7 +61,7 @@ export function leftHolders(
 }
 
 /** True when `entry` shows the change of `swap` (holders it named, named no more): it was written on top. */
-export function carries(entry: LeaseEntry, swap: Swap): boolean {
+function carries(entry: LeaseEntry, swap: Swap): boolean {
   const after = leaseMarkOf(swap.item)?.holders ?? [];
   const before = swap.base ? (leaseMarkOf(swap.base)?.holders ?? []) : [];
   const named = after.filter((holder) => !before.includes(holder));
@@ -73,7 +73,7 @@ export function carries(entry: LeaseEntry, swap: Swap): boolean {
 }
 
 /** The lease marker of an item this loop wrote. */
-export function leaseMarkOf(item: WhitelistItem): LeaseMark | undefined {
+function leaseMarkOf(item: WhitelistItem): LeaseMark | undefined {
   const mark = parseDescription(item.description).mark;
   return mark?.kind === 'lease' ? mark : undefined;
 }

@@ -32,10 +32,7 @@ export function viewLease(current: readonly CurrentEntry[], network: IpNetwork):
 }
 
 /** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
-export function coveringEntry(
-  current: readonly CurrentEntry[],
-  network: IpNetwork,
-): CurrentEntry | undefined {
+function coveringEntry(current: readonly CurrentEntry[], network: IpNetwork): CurrentEntry | undefined {
   return current.find(
     (entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network),
   );

@@ -41,7 +41,7 @@ export interface LeaseOutcome {
 type LeaseRequestBase = Omit<LeaseRequest, 'now'>;
 
 /** Main: 5 minutes, longer than a stalled rewrite of another job takes to be cleared (staleSwapMs). */
-export const MAIN_BUDGET_MS = 300_000;
+const MAIN_BUDGET_MS = 300_000;
 
 /** Runs the lease of `request.network` towards `goal` and tells how it ended. */
 export async function runLease(

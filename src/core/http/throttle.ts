@@ -21,7 +21,7 @@ export interface ThrottleBounds {
 }
 
 /** Requests in flight when the caller sets no bound. */
-export const DEFAULT_MAX_CONCURRENCY = 64;
+const DEFAULT_MAX_CONCURRENCY = 64;
 
 /** One attempt's place in the throttle; `answered` must be called once the attempt ends. */
 export interface Permit {
