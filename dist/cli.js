@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2835);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9821);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2835:
+/***/ 9821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61857,6 +61857,135 @@ function keep_github_run_describe(result) {
     return `${count} ${count === 1 ? one : many}`;
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/pattern-coverage.ts
+// Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
+// an exclude or keep pattern that matched every tag (so nothing could be deleted).
+
+/** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
+function coverageWarnings(plans, rules) {
+    const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.name));
+    const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository')}`;
+    const warnings = [];
+    for (const pattern of rules.include) {
+        if (!tags.some((tag) => pattern.regex.test(tag)))
+            warnings.push(`Input 'include' pattern ${pattern.text} selected no tag among the ${where}.${hint(pattern)}`);
+    }
+    if (tags.length < 2)
+        return warnings;
+    for (const input of ['exclude', 'keep']) {
+        for (const pattern of rules[input]) {
+            if (pattern.regex.test('') || !tags.every((tag) => pattern.regex.test(tag)))
+                continue;
+            warnings.push(`Input '${input}' pattern ${pattern.text} matched every one of the ${where}, so nothing could be deleted.`);
+        }
+    }
+    return warnings;
+}
+function hint(pattern) {
+    return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
+        ? ` A glob without * or ? matches only the tag ${pattern.source} itself; ${pattern.source}* matches tags starting with it.`
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/print-plan.ts
+// Writes the full plan to the step log: one collapsible group per repository, one line per tag.
+
+
+
+/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
+function tagColumnWidth(decisions) {
+    let longest = 3;
+    for (const decision of decisions)
+        longest = Math.max(longest, decision.tag.name.length);
+    return Math.min(40, longest);
+}
+/** Logs every decision with its reason; a dry run says "would delete", never "delete". */
+function printPlans(plans, dryRun) {
+    const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' };
+    const labelWidth = dryRun ? 12 : 8;
+    for (const { repository, plan } of plans) {
+        const { keep, protect, delete: remove } = plan.counts;
+        startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
+        const width = tagColumnWidth(plan.decisions);
+        for (const decision of plan.decisions) {
+            logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`);
+        }
+        endLogGroup();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/rate-report.ts
+
+/** E.g. "Request rate: peaked at 212/s; the registry's limit was found at about 198/s (3 requests throttled, each retried)." */
+function rateSentence(findings, throttled) {
+    const peak = findings ? `peaked at ${Math.round(findings.peakRate)}/s` : undefined;
+    const parts = [];
+    if (peak)
+        parts.push(peak);
+    if (findings?.limitFound !== undefined) {
+        parts.push(`the registry's limit was found at about ${Math.round(findings.limitFound)}/s`);
+    }
+    else if (findings && findings.slowDowns.latency === 0) {
+        parts.push('the registry never pushed back');
+    }
+    if (findings && findings.slowDowns.latency > 0) {
+        parts.push(`slowed down ${plural(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
+    }
+    const retried = throttled > 0
+        ? ` The registry throttled ${plural(throttled, 'request')} (429); each was retried after the wait it asked for.`
+        : '';
+    return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/repositories.ts
+// Resolves the `repositories` input (names and globs) to the repositories to prune.
+
+
+
+
+
+/**
+ * Literal names as given; globs matched against the namespace's repository list (read only when needed).
+ * A glob that matches nothing in a namespace that does not exist is an error, not an empty run.
+ */
+async function resolveRepositories(registry, patterns) {
+    const globs = patterns.filter(isGlob);
+    if (globs.length === 0)
+        return selectRepositories(patterns, []);
+    if (!registry.listRepositories)
+        throw new Error('This registry cannot list repositories; name them exactly.');
+    const listed = await registry.listRepositories();
+    const available = listed.filter((name) => {
+        const problems = registry.repositoryProblems(name);
+        if (problems.length === 0)
+            return true;
+        logWarning(shown `Skipped repository ${JSON.stringify(name)} from the listing: it ${problems.join('; ')}. Nothing in it was touched.`);
+        return false;
+    });
+    const unmatched = globs.filter((glob) => selectRepositories([glob], available).length === 0);
+    if (unmatched.length > 0)
+        await requireNamespace(registry);
+    for (const glob of unmatched)
+        logWarning(shown `Repository pattern "${glob}" matched no repository.`);
+    return selectRepositories(patterns, available);
+}
+/** Throws NamespaceNotFoundError naming the input when the namespace is missing. */
+async function requireNamespace(registry) {
+    if (await registry.namespaceExists())
+        return;
+    throw new NamespaceNotFoundError(`Input 'namespace': ${registry.namespaceLabel} does not exist, or these credentials cannot see it. ` +
+        'Check the name (and region / instance-id); nothing was deleted.');
+}
+/** A 404 from a tag listing: the namespace may be missing (then say so), else the repository is. */
+async function explainNotFound(registry, repository, error) {
+    if (error instanceof ApiError && error.status === 404) {
+        await requireNamespace(registry);
+        throw new NamespaceNotFoundError(`Repository ${repository} does not exist in ${registry.namespaceLabel} (${error.message}). ` +
+            "Check 'repositories'; nothing was deleted.");
+    }
+    throw error;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/manifest-lists.ts
 // Manifest lists the listing does not describe (its manifest text missing or unreadable) are read from
 // the registry's own v2 API, so their images are known instead of every deletion being held back.
@@ -61903,36 +62032,6 @@ async function describeLists(registry, repository, tags) {
         const { children: _unknown, ...rest } = tag;
         return { ...rest, ...facts };
     });
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/pattern-coverage.ts
-// Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
-// an exclude or keep pattern that matched every tag (so nothing could be deleted).
-
-/** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
-function coverageWarnings(plans, rules) {
-    const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.name));
-    const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository')}`;
-    const warnings = [];
-    for (const pattern of rules.include) {
-        if (!tags.some((tag) => pattern.regex.test(tag)))
-            warnings.push(`Input 'include' pattern ${pattern.text} selected no tag among the ${where}.${hint(pattern)}`);
-    }
-    if (tags.length < 2)
-        return warnings;
-    for (const input of ['exclude', 'keep']) {
-        for (const pattern of rules[input]) {
-            if (pattern.regex.test('') || !tags.every((tag) => pattern.regex.test(tag)))
-                continue;
-            warnings.push(`Input '${input}' pattern ${pattern.text} matched every one of the ${where}, so nothing could be deleted.`);
-        }
-    }
-    return warnings;
-}
-function hint(pattern) {
-    return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
-        ? ` A glob without * or ? matches only the tag ${pattern.source} itself; ${pattern.source}* matches tags starting with it.`
-        : '';
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/semver.ts
@@ -62119,103 +62218,88 @@ function applyProtection(decisions) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/actions/prune-tags/print-plan.ts
-// Writes the full plan to the step log: one collapsible group per repository, one line per tag.
+;// CONCATENATED MODULE: ./src/actions/prune-tags/repository-plan.ts
+// Plans one repository with what the registry itself says of its manifests: where the listing does not
+// describe a manifest list (SWR without manifest text), or cannot tell lists from images at all (CCR), the
+// manifests are read from the registry and the repository planned again, so a kept list's images and the
+// lists holding a kept image stay protected. Planning stays pure; only the reads are effects.
 
 
 
-/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
-function tagColumnWidth(decisions) {
-    let longest = 3;
-    for (const decision of decisions)
-        longest = Math.max(longest, decision.tag.name.length);
-    return Math.min(40, longest);
+
+
+
+/** Plans one repository; reads from the registry only what a deletion depends on. */
+async function planRepository(registry, repository, tags, rules, startedAt) {
+    const plan = planPrune(tags, rules, startedAt);
+    if (registry.listsUnmarked) {
+        return planReadingRetained(registry, repository, tags, plan, (described) => planPrune(described, rules, startedAt));
+    }
+    if (plan.counts.protect === 0 || !tags.some(isUndescribedList))
+        return plan;
+    return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
 }
-/** Logs every decision with its reason; a dry run says "would delete", never "delete". */
-function printPlans(plans, dryRun) {
-    const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' };
-    const labelWidth = dryRun ? 12 : 8;
-    for (const { repository, plan } of plans) {
-        const { keep, protect, delete: remove } = plan.counts;
-        startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
-        const width = tagColumnWidth(plan.decisions);
-        for (const decision of plan.decisions) {
-            logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`);
-        }
-        endLogGroup();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/rate-report.ts
-
-/** E.g. "Request rate: peaked at 212/s; the registry's limit was found at about 198/s (3 requests throttled, each retried)." */
-function rateSentence(findings, throttled) {
-    const peak = findings ? `peaked at ${Math.round(findings.peakRate)}/s` : undefined;
-    const parts = [];
-    if (peak)
-        parts.push(peak);
-    if (findings?.limitFound !== undefined) {
-        parts.push(`the registry's limit was found at about ${Math.round(findings.limitFound)}/s`);
-    }
-    else if (findings && findings.slowDowns.latency === 0) {
-        parts.push('the registry never pushed back');
-    }
-    if (findings && findings.slowDowns.latency > 0) {
-        parts.push(`slowed down ${plural(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
-    }
-    const retried = throttled > 0
-        ? ` The registry throttled ${plural(throttled, 'request')} (429); each was retried after the wait it asked for.`
-        : '';
-    return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/repositories.ts
-// Resolves the `repositories` input (names and globs) to the repositories to prune.
-
-
-
-
-
 /**
- * Literal names as given; globs matched against the namespace's repository list (read only when needed).
- * A glob that matches nothing in a namespace that does not exist is an error, not an empty run.
+ * A fixed point for listings that never mark lists: while the plan deletes something, the manifests of the
+ * tags it retains that were not read yet are read (each digest once), and the repository planned again
+ * with them. Protection only grows, so this ends; a manifest that cannot be read becomes a list of unknown
+ * images, which holds back every deletion of the repository.
  */
-async function resolveRepositories(registry, patterns) {
-    const globs = patterns.filter(isGlob);
-    if (globs.length === 0)
-        return selectRepositories(patterns, []);
-    if (!registry.listRepositories)
-        throw new Error('This registry cannot list repositories; name them exactly.');
-    const listed = await registry.listRepositories();
-    const available = listed.filter((name) => {
-        const problems = registry.repositoryProblems(name);
-        if (problems.length === 0)
-            return true;
-        logWarning(shown `Skipped repository ${JSON.stringify(name)} from the listing: it ${problems.join('; ')}. Nothing in it was touched.`);
-        return false;
-    });
-    const unmatched = globs.filter((glob) => selectRepositories([glob], available).length === 0);
-    if (unmatched.length > 0)
-        await requireNamespace(registry);
-    for (const glob of unmatched)
-        logWarning(shown `Repository pattern "${glob}" matched no repository.`);
-    return selectRepositories(patterns, available);
-}
-/** Throws NamespaceNotFoundError naming the input when the namespace is missing. */
-async function requireNamespace(registry) {
-    if (await registry.namespaceExists())
-        return;
-    throw new NamespaceNotFoundError(`Input 'namespace': ${registry.namespaceLabel} does not exist, or these credentials cannot see it. ` +
-        'Check the name (and region / instance-id); nothing was deleted.');
-}
-/** A 404 from a tag listing: the namespace may be missing (then say so), else the repository is. */
-async function explainNotFound(registry, repository, error) {
-    if (error instanceof ApiError && error.status === 404) {
-        await requireNamespace(registry);
-        throw new NamespaceNotFoundError(`Repository ${repository} does not exist in ${registry.namespaceLabel} (${error.message}). ` +
-            "Check 'repositories'; nothing was deleted.");
+async function planReadingRetained(registry, repository, tags, first, plan) {
+    const known = new Map();
+    let current = first;
+    for (;;) {
+        const unread = retainedDigests(current).filter((digest) => !known.has(digest));
+        if (current.counts.delete === 0 || unread.length === 0)
+            break;
+        for (const digest of unread)
+            known.set(digest, await readKind(registry, repository, digest));
+        current = plan(tags.map((tag) => withKind(tag, known.get(tag.digest))));
     }
-    throw error;
+    reportReads(registry, repository, known);
+    return current;
+}
+/** Digests of the tags a plan keeps or protects, each once, in plan order. */
+function retainedDigests(plan) {
+    const digests = plan.decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag.digest);
+    return [...new Set(digests)].filter((digest) => digest !== '');
+}
+async function readKind(registry, repository, digest) {
+    if (!registry.manifests)
+        return { failure: 'the registry offers no way to read manifests' };
+    try {
+        const facts = await registry.manifests.read(repository, digest);
+        return facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' };
+    }
+    catch (error) {
+        return { failure: errorMessage(error) };
+    }
+}
+function withKind(tag, known) {
+    if (!known)
+        return tag;
+    const { children: _listed, ...rest } = tag;
+    // Unreadable: a list whose images are unknown, which the planner treats as holding back every deletion.
+    if ('failure' in known)
+        return { ...rest, kind: 'list' };
+    return { ...rest, ...known };
+}
+/** One line for what was read, one warning for what could not be. */
+function reportReads(registry, repository, known) {
+    if (known.size === 0)
+        return;
+    const host = registry.manifests?.registry ?? 'registry';
+    const kinds = [...known.values()];
+    const failures = kinds.flatMap((kind) => ('failure' in kind ? [kind.failure] : []));
+    const lists = kinds.filter((kind) => 'kind' in kind && kind.kind === 'list').length;
+    const read = kinds.length - failures.length;
+    if (read > 0) {
+        logInfo(shown `${repository}: read ${plural(read, 'manifest')} of kept tags from the registry ${host} (${plural(lists, 'manifest list')} among them), as the listing does not tell manifest lists from images`);
+    }
+    const [firstFailure] = failures;
+    if (firstFailure !== undefined) {
+        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest')} of kept tags from the registry ${host} (${firstFailure}); whether they are manifest lists stays unknown, so no tag of ${repository} is deleted.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/retention-run.ts
@@ -62449,7 +62533,6 @@ function formatBytes(bytes) {
 
 
 
-
 /** The action: every listing completes before anything is deleted. */
 async function prune(deps = {}) {
     const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
@@ -62507,16 +62590,6 @@ async function prune(deps = {}) {
         const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
         throw new DeletionsFailedError(failure, failed);
     }
-}
-/**
- * Plans one repository; when a manifest list the listing does not describe holds back deletions, its
- * manifest is read from the registry and the repository planned again with what it references.
- */
-async function planRepository(registry, repository, tags, rules, startedAt) {
-    const plan = planPrune(tags, rules, startedAt);
-    if (plan.counts.protect === 0 || !tags.some(isUndescribedList))
-        return plan;
-    return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
 }
 function plannedDeletions(plans) {
     return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));

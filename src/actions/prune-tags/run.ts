@@ -8,7 +8,6 @@ import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { ProviderTable } from '../../providers/index.ts';
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
-import type { TagRegistry } from '../../providers/seam/tags.ts';
 import { deleteChecked } from './checked-deletions.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
 import { DeletionLimitError, DeletionsFailedError } from './errors.ts';
@@ -16,13 +15,12 @@ import { type Deletion, type DeletionResult, isCredentialRefusal } from './execu
 import { failureMessage } from './failure-message.ts';
 import { type PruneInputs, readPruneInputs } from './inputs.ts';
 import { readGithubKeep } from './keep-github-run.ts';
-import { describeLists, isUndescribedList } from './manifest-lists.ts';
 import { isDone, pruneOutputs, type RepositoryPlan, tagRef } from './outcome.ts';
 import { coverageWarnings } from './pattern-coverage.ts';
-import { type PrunePlan, type PruneRules, planPrune } from './plan.ts';
 import { printPlans } from './print-plan.ts';
 import { rateSentence } from './rate-report.ts';
 import { explainNotFound, resolveRepositories } from './repositories.ts';
+import { planRepository } from './repository-plan.ts';
 import { applyRetentionPolicies } from './retention-run.ts';
 import { describeRules } from './rules-text.ts';
 import { summaryMarkdown } from './summary.ts';
@@ -93,22 +91,6 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
     throw new DeletionsFailedError(failure, failed);
   }
-}
-
-/**
- * Plans one repository; when a manifest list the listing does not describe holds back deletions, its
- * manifest is read from the registry and the repository planned again with what it references.
- */
-async function planRepository(
-  registry: TagRegistry,
-  repository: string,
-  tags: TagInfo[],
-  rules: PruneRules,
-  startedAt: Date,
-): Promise<PrunePlan> {
-  const plan = planPrune(tags, rules, startedAt);
-  if (plan.counts.protect === 0 || !tags.some(isUndescribedList)) return plan;
-  return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
 }
 
 function plannedDeletions(plans: readonly RepositoryPlan[]): Deletion[] {

@@ -50,6 +50,11 @@ export interface TagRegistry {
   /** How the namespace is named in messages: `SWR organization team`. */
   namespaceLabel: string;
   /**
+   * The listing never tells manifest lists from images (every tag comes as an image): before anything of
+   * the repository is deleted, the manifests of the tags the plan retains are read with `manifests`.
+   */
+  listsUnmarked?: boolean;
+  /**
    * The registry's own v2 API, for manifest lists the listing does not describe: reads manifest `digest`
    * of a repository with a temporary docker login (obtained on first use). Absent where it cannot be read.
    */
