@@ -4,6 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { distStaleness } from '../scripts/source-hash.ts';
 import { benchColdStart } from './cold-start.ts';
 import { type BenchFigure, formatFigure } from './figures.ts';
 import { benchTable, writeBenchTable } from './readme-table.ts';
@@ -18,7 +19,8 @@ const benches: Bench[] = [
 ];
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist'))) throw new Error('dist/ is missing: run npm run build first');
+  const stale = distStaleness(root);
+  if (stale !== undefined) throw new Error(stale);
   const all: BenchFigure[] = [];
   const report = (figures: BenchFigure[]) => {
     for (const figure of figures) console.log(formatFigure(figure));

@@ -3,7 +3,8 @@
 // The action bundles are minified, with a source map beside each (index.js.map) that sourcemap-register.cjs
 // applies when a stack trace is printed, so traces name src/ files and lines; the maps keep names and lines,
 // not the sources. The CLI stays one readable file (the npm package ships dist/cli.js alone).
-// `npm run build -- login prune-tags` rebuilds only those (and the CLI); no names rebuilds dist/ from scratch.
+// `npm run build -- login prune-tags` rebuilds only those (and the CLI); no names rebuilds dist/ from scratch
+// and records what it was built from in dist/.source-hash (see source-hash.ts), which the tests check.
 // Each action is bundled into a staging directory and swapped in whole, so a failed build never leaves a
 // half-written or missing dist/<name>.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
+import { SOURCE_HASH_FILE, sourceHash } from './source-hash.ts';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const actionsDir = join(root, 'src/actions');
@@ -125,3 +127,6 @@ try {
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }
+// Only a whole build makes all of dist/ a build of the sources (and after action-metadata.ts rewrote them).
+if (only.length === 0) writeFileSync(join(root, SOURCE_HASH_FILE), `${sourceHash(root)}\n`);
+else console.log(`${SOURCE_HASH_FILE} left as it was: only a build of every action makes dist/ fresh`);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { refuseStaleDist } from './dist-freshness.ts';
 import { spawnCollect } from './node-process.ts';
 import { newJobDir, repoRoot } from './runner.ts';
 
@@ -80,6 +81,7 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
     else env[name] = value;
   }
   const [program, ...programArgs] = options.command ?? [process.execPath, CLI];
+  if (options.command === undefined) refuseStaleDist(CLI);
   const { exitCode, stdout, stderr } = await spawnCollect(program!, [...programArgs, ...args], env, options);
   const results = parseResults(stdout);
   const lines = stderr.split('\n');

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { refuseStaleDist } from './dist-freshness.ts';
 import { repoRoot } from './runner.ts';
 
 export interface PackedCli {
@@ -23,6 +24,7 @@ interface PackJson {
 
 /** Packs the checkout (dist/ must be built). */
 export function packCli(): PackedCli {
+  refuseStaleDist(join(repoRoot, 'dist/cli.js'));
   const dir = mkdtempSync(join(tmpdir(), 'ra-pack-'));
   const env = {
     PATH: [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),

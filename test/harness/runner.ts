@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadAction, type NodeRuns, repoRoot } from './action-definition.ts';
 import { jobContexts, runnerVariables } from './contexts.ts';
+import { refuseStaleDist } from './dist-freshness.ts';
 import { type Contexts, evaluateCondition, type JobStatus } from './expressions.ts';
 import { commandValues, fileCommandFiles, runProcess } from './node-process.ts';
 import { inputVariable, runnerInputs } from './step-inputs.ts';
@@ -72,6 +73,7 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
   const entry = options.entry ?? 'main';
   const script = entry === 'main' ? runs.main : entry === 'pre' ? runs.pre : runs.post;
   if (script === undefined) throw new Error(`${definition.path}/action.yml has no ${entry} entry`);
+  refuseStaleDist(resolve(definition.dir, script));
   const jobDir = options.jobDir ?? newJobDir();
   const contexts = jobContexts(jobDir, options.contexts);
   const given = runnerInputs(definition, options.inputs ?? {}, contexts);
