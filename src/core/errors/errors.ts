@@ -1,7 +1,10 @@
 import { visible } from '../output/visible.ts';
 
-/** Which API a failed call went to; shown first in every ApiError message. */
-export type Provider = 'SWR' | 'IAM' | 'CCR';
+/**
+ * Which API a failed call went to (SWR, IAM, CCR, or another provider's label); shown first in every
+ * ApiError message. Text, not a closed list: a new provider names its own API without an edit here.
+ */
+export type Provider = string;
 
 export interface ApiErrorFields {
   provider: Provider;

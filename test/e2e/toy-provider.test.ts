@@ -1,0 +1,155 @@
+// A third registry family plugged in through the provider seam alone (test/support/toy-provider): login and
+// prune-tags run with it as the runner runs them (each action's own action.yml, every input as INPUT_*,
+// pre/post, file commands), their plan and run files untouched. The main step runs the action's source
+// with the toy provider in its table, since the shipped bundles hold only the shipped providers.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newJobDir, runStep, type StepResult } from '../harness/runner.ts';
+import { findLeaks } from '../support/leaks.ts';
+import { TOY_REGISTRY_HOST } from '../support/toy-provider/provider.ts';
+import { toyAction } from '../support/toy-provider/toy-actions.ts';
+import {
+  startToyRegistry,
+  TOY_KEY,
+  TOY_LOGIN_PASSWORD,
+  TOY_SECRET,
+  type ToyRegistry,
+  type ToyTag,
+} from '../support/toy-provider/toy-registry.ts';
+import { authOf, readDockerConfig } from './login-support.ts';
+
+const DAY = 86_400_000;
+let toy: ToyRegistry | undefined;
+
+afterEach(async () => {
+  await toy?.close();
+  toy = undefined;
+});
+
+async function start(seed: Record<string, ToyTag[]> = {}): Promise<ToyRegistry> {
+  toy = await startToyRegistry(seed);
+  return toy;
+}
+
+const keys = (registry: ToyRegistry) => ({
+  endpoint: registry.url,
+  'access-key-id': TOY_KEY,
+  'secret-access-key': TOY_SECRET,
+});
+
+function tag(name: string, daysOld: number, digest = `sha256:${name}`): ToyTag {
+  return { name, digest, pushedAt: new Date(Date.now() - daysOld * DAY).toISOString(), size: 100 };
+}
+
+const noLeaks = (step: StepResult) =>
+  expect(findLeaks(step, [TOY_SECRET, TOY_LOGIN_PASSWORD], 'toy-robot')).toEqual([]);
+
+describe('login with a provider from outside the shipped table', () => {
+  it('logs in to the host it recognizes, writes the Docker config, and post removes the login', async () => {
+    const registry = await start();
+    const action = toyAction('login');
+    const jobDir = newJobDir();
+    const inputs = { registry: TOY_REGISTRY_HOST, ...keys(registry) };
+    const main = await runStep({ action, inputs, jobDir });
+    expect(main.exitCode, main.log).toBe(0);
+    expect(registry.calls).toEqual(['POST /logins']);
+    expect(main.outputs).toMatchObject({ registry: TOY_REGISTRY_HOST, username: 'toy-robot' });
+    const configDir = main.outputs['docker-config'] ?? '';
+    expect(readDockerConfig(configDir).auths?.[TOY_REGISTRY_HOST]).toEqual({
+      auth: authOf('toy-robot', TOY_LOGIN_PASSWORD),
+    });
+    expect(main.masks).toEqual(expect.arrayContaining([TOY_SECRET, TOY_LOGIN_PASSWORD]));
+    noLeaks(main);
+
+    const post = await runStep({
+      action,
+      entry: 'post',
+      inputs,
+      jobDir,
+      state: main.state,
+      env: main.exportedEnv,
+    });
+    expect(post.exitCode, post.log).toBe(0);
+    const left = existsSync(join(configDir, 'config.json')) ? readDockerConfig(configDir).auths : undefined;
+    expect(left?.[TOY_REGISTRY_HOST]).toBeUndefined();
+  });
+
+  it('refuses the toy provider without its endpoint before any call, naming the input', async () => {
+    const registry = await start();
+    const { endpoint: _, ...withoutEndpoint } = keys(registry);
+    const main = await runStep({
+      action: toyAction('login'),
+      inputs: { provider: 'toy', ...withoutEndpoint },
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual(["Input 'endpoint' is required for the toy registry (its API URL)."]);
+    expect(registry.calls).toEqual([]);
+  });
+});
+
+describe('prune-tags with a provider from outside the shipped table', () => {
+  const seed = () => ({
+    'team/web': [
+      tag('v1.0.0', 90),
+      tag('ci-old', 60, 'sha256:v1.0.0'),
+      tag('ci-1', 45),
+      tag('ci-2', 40),
+      tag('ci-3', 1),
+    ],
+    'team/api': [tag('ci-9', 50), tag('ci-10', 2)],
+  });
+  const rules = { namespace: 'team', repositories: '*', 'older-than': '30d', keep: 'v*' };
+
+  it('lists every repository, deletes the old tags and protects the image of a kept one', async () => {
+    const registry = await start(seed());
+    const step = await runStep({
+      action: toyAction('prune-tags'),
+      inputs: { provider: 'toy', ...keys(registry), ...rules },
+    });
+    expect(step.exitCode, step.log).toBe(0);
+    const left = (repository: string) => registry.repositories.get(`team/${repository}`)?.map((t) => t.name);
+    expect(left('web')).toEqual(['v1.0.0', 'ci-old', 'ci-3']);
+    expect(left('api')).toEqual(['ci-10']);
+    expect(step.outputs).toMatchObject({ 'deleted-count': '3', 'protected-count': '1' });
+    expect(step.log).toMatch(/ci-old.*shares digest sha256:v1\.0\.0 with kept tag v1\.0\.0/);
+    noLeaks(step);
+  });
+
+  it('on a dry run plans the same deletions and sends none', async () => {
+    const registry = await start(seed());
+    const step = await runStep({
+      action: toyAction('prune-tags'),
+      inputs: { provider: 'toy', ...keys(registry), ...rules, 'dry-run': 'true' },
+    });
+    expect(step.exitCode, step.log).toBe(0);
+    expect(step.outputs).toMatchObject({ 'planned-count': '3', 'deleted-count': '0' });
+    expect(registry.calls.filter((call) => !call.startsWith('GET '))).toEqual([]);
+  });
+
+  it('refuses retention-policy mode, which the toy registry does not offer, before any call', async () => {
+    const registry = await start(seed());
+    const step = await runStep({
+      action: toyAction('prune-tags'),
+      inputs: { provider: 'toy', ...keys(registry), ...rules, mode: 'retention-policy' },
+    });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors).toEqual([
+      "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.",
+    ]);
+    expect(registry.calls).toEqual([]);
+  });
+});
+
+describe('an action whose capability the provider does not offer', () => {
+  it('ensure-namespace refuses the toy provider, which has no namespaces capability, before any call', async () => {
+    const registry = await start();
+    const step = await runStep({
+      action: toyAction('ensure-namespace'),
+      inputs: { provider: 'toy', ...keys(registry), namespace: 'team' },
+    });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors).toEqual(['Input \'provider\' must be one of swr, ccr, got "toy".']);
+    expect(registry.calls).toEqual([]);
+  });
+});

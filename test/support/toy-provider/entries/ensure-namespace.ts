@@ -1,0 +1,7 @@
+// ensure-namespace's main step, as src/actions/ensure-namespace/main.ts, with the toy provider in the table.
+import { runEnsureNamespace } from '../../../../src/actions/ensure-namespace/run.ts';
+import { InputReader } from '../../../../src/core/action/input-reader.ts';
+import { runAction } from '../../../../src/core/action/run-action.ts';
+import { WITH_TOY } from '../table.ts';
+
+await runAction(() => runEnsureNamespace(new InputReader(), WITH_TOY));

@@ -1,0 +1,103 @@
+// The toy registry's API, on loopback: the whole of a third registry family, small enough to read in one
+// sitting. Namespaces hold repositories, repositories hold tags; a docker login is a POST. Every call
+// carries `Authorization: Toy <key>:<secret>`; anything else is 401.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const TOY_KEY = 'toy-key-id';
+export const TOY_SECRET = 'toy-secret-0123456789';
+/** The password the registry hands out for a docker login. */
+export const TOY_LOGIN_PASSWORD = 'toy-login-password-9876543210';
+
+export interface ToyTag {
+  name: string;
+  digest: string;
+  /** ISO time of the push. */
+  pushedAt: string;
+  size: number;
+}
+
+export interface ToyRegistry {
+  /** The API's base URL (http://127.0.0.1:<port>). */
+  url: string;
+  /** Tags by `namespace/repository`; the test seeds and reads it. */
+  repositories: Map<string, ToyTag[]>;
+  /** Every call as `METHOD path`, in order. */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+type Route = (match: RegExpExecArray, res: ServerResponse) => void;
+
+export async function startToyRegistry(seed: Record<string, ToyTag[]>): Promise<ToyRegistry> {
+  const repositories = new Map(Object.entries(seed));
+  const calls: string[] = [];
+  const namespaceOf = (ns: string) => [...repositories.keys()].filter((key) => key.startsWith(`${ns}/`));
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const routes: [string, RegExp, Route][] = [
+    [
+      'POST',
+      /^\/logins$/,
+      (_m, res) =>
+        json(res, 200, {
+          username: 'toy-robot',
+          password: TOY_LOGIN_PASSWORD,
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+    ],
+    [
+      'GET',
+      /^\/namespaces\/([^/]+)$/,
+      ([, ns = ''], res) => json(res, namespaceOf(ns).length > 0 ? 200 : 404, { name: ns }),
+    ],
+    [
+      'GET',
+      /^\/namespaces\/([^/]+)\/repositories$/,
+      ([, ns = ''], res) =>
+        json(
+          res,
+          200,
+          namespaceOf(ns).map((key) => key.slice(ns.length + 1)),
+        ),
+    ],
+    [
+      'GET',
+      /^\/namespaces\/([^/]+)\/repositories\/([^/]+)\/tags$/,
+      ([, ns, repo], res) => {
+        const tags = repositories.get(`${ns}/${repo}`);
+        json(res, tags ? 200 : 404, tags ?? { message: 'no such repository' });
+      },
+    ],
+    [
+      'DELETE',
+      /^\/namespaces\/([^/]+)\/repositories\/([^/]+)\/tags\/([^/]+)$/,
+      ([, ns, repo, tag], res) => {
+        const tags = repositories.get(`${ns}/${repo}`) ?? [];
+        const at = tags.findIndex((entry) => entry.name === tag);
+        if (at >= 0) tags.splice(at, 1);
+        res.writeHead(at >= 0 ? 204 : 404).end();
+      },
+    ],
+  ];
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://toy').pathname);
+    calls.push(`${req.method} ${path}`);
+    if (req.headers.authorization !== `Toy ${TOY_KEY}:${TOY_SECRET}`)
+      return json(res, 401, { message: 'bad key' });
+    for (const [method, pattern, route] of routes) {
+      const match = pattern.exec(path);
+      if (match && req.method === method) return route(match, res);
+    }
+    json(res, 404, { message: 'no such route' });
+  };
+  const server = createServer((req, res) => req.resume().on('end', () => handle(req, res)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    repositories,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
