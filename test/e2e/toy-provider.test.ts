@@ -1,7 +1,7 @@
-// A third registry family plugged in through the provider seam alone (test/support/toy-provider): login and
-// prune-tags run with it as the runner runs them (each action's own action.yml, every input as INPUT_*,
-// pre/post, file commands), their plan and run files untouched. The main step runs the action's source
-// with the toy provider in its table, since the shipped bundles hold only the shipped providers.
+// A third registry family plugged in through the provider seam alone (test/support/toy-provider):
+// login, prune-tags and sync-whitelist run with it as the runner runs them (each action's own action.yml,
+// every input as INPUT_*, main and post, file commands), their plan and run files untouched. The steps
+// run the action's source with the toy provider in its table: the shipped bundles hold only SWR and CCR.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,8 +27,11 @@ afterEach(async () => {
   toy = undefined;
 });
 
-async function start(seed: Record<string, ToyTag[]> = {}): Promise<ToyRegistry> {
-  toy = await startToyRegistry(seed);
+async function start(
+  seed: Record<string, ToyTag[]> = {},
+  allowlist?: Parameters<typeof startToyRegistry>[1],
+): Promise<ToyRegistry> {
+  toy = await startToyRegistry(seed, allowlist);
   return toy;
 }
 
@@ -138,6 +141,35 @@ describe('prune-tags with a provider from outside the shipped table', () => {
       "Input 'mode' is retention-policy, an SWR feature; set 'provider' to swr or use mode: delete.",
     ]);
     expect(registry.calls).toEqual([]);
+  });
+});
+
+describe('sync-whitelist with a provider from outside the shipped table', () => {
+  it("leases the runner's address for the job and the post step releases it, leaving hand-made entries", async () => {
+    const handMade = { ipAddr: '203.0.113.0/24', description: 'office' };
+    const registry = await start({}, { status: 'opened', whitelist: [handMade] });
+    const action = toyAction('sync-whitelist');
+    const jobDir = newJobDir();
+    const inputs = { provider: 'toy', ...keys(registry), 'runner-ip': '198.51.100.7' };
+    const main = await runStep({ action, inputs, jobDir });
+    expect(main.exitCode, main.log).toBe(0);
+    expect(main.outputs['runner-ip']).toBe('198.51.100.7');
+    const addresses = () => registry.allowlist.whitelist.map((entry) => entry.ipAddr);
+    expect(addresses()).toContain(handMade.ipAddr);
+    expect(addresses().filter((address) => address.startsWith('198.51.100.7'))).toHaveLength(1);
+    noLeaks(main);
+
+    const post = await runStep({
+      action,
+      entry: 'post',
+      inputs,
+      jobDir,
+      state: main.state,
+      env: main.exportedEnv,
+    });
+    expect(post.exitCode, post.log).toBe(0);
+    expect(registry.allowlist.whitelist).toEqual([handMade]);
+    expect(registry.calls.filter((call) => call.startsWith('DELETE'))).toEqual(['DELETE /allowlist']);
   });
 });
 

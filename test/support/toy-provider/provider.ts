@@ -6,6 +6,12 @@ import { createApiClient } from '../../../src/core/http/client.ts';
 import type { ApiClient } from '../../../src/core/http/types.ts';
 import { apiPath, pathSegment, type SegmentRule, segmentProblems } from '../../../src/core/path/api-path.ts';
 import { maskSecret } from '../../../src/core/redact/secrets.ts';
+import type {
+  AllowlistSupport,
+  AllowlistTarget,
+  InstanceAllowlist,
+  PublicLinks,
+} from '../../../src/providers/seam/allowlist.ts';
 import type { Connectable, ConnectOptions } from '../../../src/providers/seam/connection.ts';
 import { readEndpoint } from '../../../src/providers/seam/connection-inputs.ts';
 import type { LoginSupport, LoginTarget, RegistryLogin } from '../../../src/providers/seam/login.ts';
@@ -157,4 +163,51 @@ const toyTags: TagSupport = {
   },
 };
 
-export const toyProvider: Provider = { name: 'toy', label: 'Toy', login: toyLogin, tags: toyTags };
+/** The registry's one public endpoint and its allowlist. */
+function toyInstanceAllowlist(api: ApiClient): InstanceAllowlist {
+  const path = apiPath`/allowlist`;
+  return {
+    read: async () =>
+      (await api.request<PublicLinks>({ method: 'GET', path, operation: 'read the allowlist' })).body,
+    async setPublicAccess(action): Promise<void> {
+      await api.request({
+        method: 'PUT',
+        path: apiPath`/public-access`,
+        body: { action },
+        operation: `${action} public access`,
+      });
+    },
+    async add(item): Promise<void> {
+      await api.request({ method: 'POST', path, body: item, operation: `allow ${item.ipAddr}` });
+    },
+    async remove(ipAddrs, options = {}): Promise<void> {
+      await api.request({
+        method: 'DELETE',
+        path,
+        query: ipAddrs.map((ipAddr) => ['ipAddr', ipAddr] as const),
+        operation: `remove ${ipAddrs.join(', ')} from the allowlist`,
+        ...(options.once ? { idempotent: false } : {}),
+      });
+    },
+  };
+}
+
+const toyAllowlist: AllowlistSupport = {
+  read(reader): AllowlistTarget {
+    const connection = new ToyConnection(reader);
+    return {
+      instanceId: 'toy',
+      connection: connection.connection,
+      connect: (options) => connection.connect(options),
+      allowlist: toyInstanceAllowlist,
+    };
+  },
+};
+
+export const toyProvider: Provider = {
+  name: 'toy',
+  label: 'Toy',
+  login: toyLogin,
+  tags: toyTags,
+  allowlist: toyAllowlist,
+};
