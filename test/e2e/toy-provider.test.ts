@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newJobDir, runStep, type StepResult } from '../harness/runner.ts';
 import { findLeaks } from '../support/leaks.ts';
 import { TOY_REGISTRY_HOST } from '../support/toy-provider/provider.ts';
-import { toyAction } from '../support/toy-provider/toy-actions.ts';
+import { type ToyAction, toyAction } from '../support/toy-provider/toy-actions.ts';
 import {
   startToyRegistry,
   TOY_KEY,
@@ -45,16 +45,24 @@ function tag(name: string, daysOld: number, digest = `sha256:${name}`): ToyTag {
   return { name, digest, pushedAt: new Date(Date.now() - daysOld * DAY).toISOString(), size: 100 };
 }
 
+/** Runs `name`'s main step in a new job; `post()` then runs its post step with main's state and environment. */
+async function mainStep(name: ToyAction, inputs: Record<string, string>) {
+  const action = toyAction(name);
+  const jobDir = newJobDir();
+  const main = await runStep({ action, inputs, jobDir });
+  const post = () =>
+    runStep({ action, entry: 'post', inputs, jobDir, state: main.state, env: main.exportedEnv });
+  return { main, post };
+}
+
 const noLeaks = (step: StepResult) =>
   expect(findLeaks(step, [TOY_SECRET, TOY_LOGIN_PASSWORD], 'toy-robot')).toEqual([]);
 
 describe('login with a provider from outside the shipped table', () => {
   it('logs in to the host it recognizes, writes the Docker config, and post removes the login', async () => {
     const registry = await start();
-    const action = toyAction('login');
-    const jobDir = newJobDir();
-    const inputs = { registry: TOY_REGISTRY_HOST, ...keys(registry) };
-    const main = await runStep({ action, inputs, jobDir });
+    const job = await mainStep('login', { registry: TOY_REGISTRY_HOST, ...keys(registry) });
+    const { main } = job;
     expect(main.exitCode, main.log).toBe(0);
     expect(registry.calls).toEqual(['POST /logins']);
     expect(main.outputs).toMatchObject({ registry: TOY_REGISTRY_HOST, username: 'toy-robot' });
@@ -65,14 +73,7 @@ describe('login with a provider from outside the shipped table', () => {
     expect(main.masks).toEqual(expect.arrayContaining([TOY_SECRET, TOY_LOGIN_PASSWORD]));
     noLeaks(main);
 
-    const post = await runStep({
-      action,
-      entry: 'post',
-      inputs,
-      jobDir,
-      state: main.state,
-      env: main.exportedEnv,
-    });
+    const post = await job.post();
     expect(post.exitCode, post.log).toBe(0);
     const left = existsSync(join(configDir, 'config.json')) ? readDockerConfig(configDir).auths : undefined;
     expect(left?.[TOY_REGISTRY_HOST]).toBeUndefined();
@@ -148,10 +149,12 @@ describe('sync-whitelist with a provider from outside the shipped table', () => 
   it("leases the runner's address for the job and the post step releases it, leaving hand-made entries", async () => {
     const handMade = { ipAddr: '203.0.113.0/24', description: 'office' };
     const registry = await start({}, { status: 'opened', whitelist: [handMade] });
-    const action = toyAction('sync-whitelist');
-    const jobDir = newJobDir();
-    const inputs = { provider: 'toy', ...keys(registry), 'runner-ip': '198.51.100.7' };
-    const main = await runStep({ action, inputs, jobDir });
+    const job = await mainStep('sync-whitelist', {
+      provider: 'toy',
+      ...keys(registry),
+      'runner-ip': '198.51.100.7',
+    });
+    const { main } = job;
     expect(main.exitCode, main.log).toBe(0);
     expect(main.outputs['runner-ip']).toBe('198.51.100.7');
     const addresses = () => registry.allowlist.whitelist.map((entry) => entry.ipAddr);
@@ -159,14 +162,7 @@ describe('sync-whitelist with a provider from outside the shipped table', () => 
     expect(addresses().filter((address) => address.startsWith('198.51.100.7'))).toHaveLength(1);
     noLeaks(main);
 
-    const post = await runStep({
-      action,
-      entry: 'post',
-      inputs,
-      jobDir,
-      state: main.state,
-      env: main.exportedEnv,
-    });
+    const post = await job.post();
     expect(post.exitCode, post.log).toBe(0);
     expect(registry.allowlist.whitelist).toEqual([handMade]);
     expect(registry.calls.filter((call) => call.startsWith('DELETE'))).toEqual(['DELETE /allowlist']);
