@@ -1,7 +1,8 @@
-// A third registry family plugged in through the provider seam alone (test/support/toy-provider):
-// login, prune-tags and sync-whitelist run with it as the runner runs them (each action's own action.yml,
-// every input as INPUT_*, main and post, file commands), their plan and run files untouched. The steps
-// run the action's source with the toy provider in its table: the shipped bundles hold only SWR and CCR.
+// A third registry family plugged in through the provider seam alone (test/support/toy-provider): all
+// four actions (login, ensure-namespace, prune-tags, sync-whitelist) run with it as the runner runs them
+// (each action's own action.yml, every input as INPUT_*, main and post, file commands), their plan and run
+// files untouched. The steps run each action's source with the toy provider in its table: the shipped
+// bundles hold only SWR and CCR.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -169,15 +170,31 @@ describe('sync-whitelist with a provider from outside the shipped table', () => 
   });
 });
 
-describe('an action whose capability the provider does not offer', () => {
-  it('ensure-namespace refuses the toy provider, which has no namespaces capability, before any call', async () => {
+describe('ensure-namespace with a provider from outside the shipped table', () => {
+  it('creates the namespace once, says where images go, and changes nothing on a second run', async () => {
+    const registry = await start();
+    const inputs = { provider: 'toy', ...keys(registry), namespace: 'fresh' };
+    const first = await runStep({ action: toyAction('ensure-namespace'), inputs });
+    expect(first.exitCode, first.log).toBe(0);
+    expect(registry.namespaces.has('fresh')).toBe(true);
+    expect(first.outputs).toMatchObject({ created: 'true', namespace: 'fresh' });
+    expect(first.outputs['registry-path']).toBe(`${TOY_REGISTRY_HOST}/fresh`);
+    noLeaks(first);
+
+    const again = await runStep({ action: toyAction('ensure-namespace'), inputs });
+    expect(again.exitCode, again.log).toBe(0);
+    expect(again.outputs).toMatchObject({ created: 'false', changes: '[]' });
+    expect(registry.calls.filter((call) => call.startsWith('POST'))).toEqual(['POST /namespaces/fresh']);
+  });
+
+  it('refuses an input only another provider reads, before any call', async () => {
     const registry = await start();
     const step = await runStep({
       action: toyAction('ensure-namespace'),
-      inputs: { provider: 'toy', ...keys(registry), namespace: 'team' },
+      inputs: { provider: 'toy', ...keys(registry), namespace: 'fresh', permissions: 'dev read' },
     });
     expect(step.exitCode).toBe(1);
-    expect(step.errors).toEqual(['Input \'provider\' must be one of swr, ccr, got "toy".']);
+    expect(step.errors).toEqual(["Input 'permissions' applies to provider swr only; remove it for toy."]);
     expect(registry.calls).toEqual([]);
   });
 });

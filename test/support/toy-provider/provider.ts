@@ -15,6 +15,11 @@ import type {
 import type { Connectable, ConnectOptions } from '../../../src/providers/seam/connection.ts';
 import { readEndpoint } from '../../../src/providers/seam/connection-inputs.ts';
 import type { LoginSupport, LoginTarget, RegistryLogin } from '../../../src/providers/seam/login.ts';
+import {
+  emptyPlan,
+  type NamespaceSupport,
+  type PlannedChange,
+} from '../../../src/providers/seam/namespaces.ts';
 import type { Provider } from '../../../src/providers/seam/provider.ts';
 import { parseTime, refusal, type TagInfo } from '../../../src/providers/seam/tag-info.ts';
 import type { TagRegistry, TagSupport, TagTarget } from '../../../src/providers/seam/tags.ts';
@@ -163,6 +168,54 @@ const toyTags: TagSupport = {
   },
 };
 
+/** ensure-namespace: the toy's namespaces have no settings, so a declaration is only present or absent. */
+const toyNamespaces: NamespaceSupport = {
+  nameKind: 'a toy namespace name',
+  nameProblems: (name) => segmentProblems(name, NAME),
+  inputs: [],
+  declaredInputs: () => [],
+  read(reader, { namespace, state }) {
+    const connection = new ToyConnection(reader);
+    return {
+      connection: connection.connection,
+      connect: (options) => connection.connect(options),
+      open: (api) => ({
+        existingNote: `toy namespace ${namespace} exists already`,
+        registryHost: () => Promise.resolve(TOY_REGISTRY_HOST),
+        async plan() {
+          const path = apiPath`/namespaces/${pathSegment(namespace, NAME)}`;
+          const read = {
+            method: 'GET',
+            path,
+            operation: `read namespace ${namespace}`,
+            acceptStatus: [404],
+          } as const;
+          const exists = (await api.request(read)).status !== 404;
+          const plan = emptyPlan<PlannedChange>();
+          if (state === 'present' && !exists) {
+            plan.changes.push({
+              action: 'create namespace',
+              target: namespace,
+              detail: 'new namespace',
+              async apply() {
+                const created = {
+                  method: 'POST',
+                  path,
+                  operation: `create namespace ${namespace}`,
+                  acceptStatus: [409],
+                } as const;
+                return (await api.request(created)).status === 409 ? 'exists' : 'done';
+              },
+            });
+          }
+          if (state === 'absent' && exists) plan.blockers.push('the toy registry cannot delete a namespace');
+          return plan;
+        },
+      }),
+    };
+  },
+};
+
 /** The registry's one public endpoint and its allowlist. */
 function toyInstanceAllowlist(api: ApiClient): InstanceAllowlist {
   const path = apiPath`/allowlist`;
@@ -208,6 +261,7 @@ export const toyProvider: Provider = {
   name: 'toy',
   label: 'Toy',
   login: toyLogin,
+  namespaces: toyNamespaces,
   tags: toyTags,
   allowlist: toyAllowlist,
 };

@@ -28,6 +28,8 @@ export interface ToyRegistry {
   url: string;
   /** Tags by `namespace/repository`; the test seeds and reads it. */
   repositories: Map<string, ToyTag[]>;
+  /** Namespaces that exist (those of the seeded repositories, and those created). */
+  namespaces: Set<string>;
   /** The public endpoint's status and allowlist; the test seeds and reads it. */
   allowlist: ToyAllowlist;
   /** Every call as `METHOD path`, in order. */
@@ -47,6 +49,7 @@ export async function startToyRegistry(
 ): Promise<ToyRegistry> {
   const repositories = new Map(Object.entries(seed));
   const calls: string[] = [];
+  const namespaces = new Set([...repositories.keys()].map((key) => key.split('/')[0] ?? ''));
   const namespaceOf = (ns: string) => [...repositories.keys()].filter((key) => key.startsWith(`${ns}/`));
   const json = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -64,7 +67,16 @@ export async function startToyRegistry(
     [
       'GET',
       /^\/namespaces\/([^/]+)$/,
-      ([, ns = ''], res) => json(res, namespaceOf(ns).length > 0 ? 200 : 404, { name: ns }),
+      ([, ns = ''], res) => json(res, namespaces.has(ns) ? 200 : 404, { name: ns }),
+    ],
+    [
+      'POST',
+      /^\/namespaces\/([^/]+)$/,
+      ([, ns = ''], res) => {
+        const created = !namespaces.has(ns);
+        namespaces.add(ns);
+        json(res, created ? 201 : 409, { name: ns });
+      },
     ],
     [
       'GET',
@@ -147,6 +159,7 @@ export async function startToyRegistry(
   return {
     url: `http://127.0.0.1:${port}`,
     repositories,
+    namespaces,
     allowlist,
     calls,
     close: () => new Promise((resolve) => server.close(() => resolve())),
