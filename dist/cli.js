@@ -52091,13 +52091,18 @@ async function deleteCcrTag(api, instanceId, project, repository, tag, encoding 
 }
 /**
  * Lists with the single form; a 404 for a name with `/` is retried in the double form, and the form
- * that answered is used for that repository's detail and delete calls (never a delete on a guess).
+ * that answered is used for that repository's later listings, detail and delete calls (never a delete
+ * on a guess).
  */
 function ccrProjectTags(api, instanceId, project) {
     const forms = new Map();
     const formOf = (repository) => forms.get(repository) ?? 'single';
     return {
         async list(repository) {
+            // Read again (the re-check before deleting) in the form already proved.
+            const proved = forms.get(repository);
+            if (proved)
+                return listCcrTags(api, instanceId, project, repository, proved);
             try {
                 const tags = await listCcrTags(api, instanceId, project, repository, 'single');
                 forms.set(repository, 'single');

@@ -83,7 +83,8 @@ describe.each(['tag', 'digest'] as const)('prune-tags on CCR enterprise (tag del
     });
     expect(result.log).toMatch(/protect\s+ci-rel\s+protected: shares digest sha256:rel with kept tag v2.0.0/);
     const listing = e.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/repositories/web/tags'));
-    expect(listing.map((r) => r.query.pageNo)).toEqual(['1', '2']);
+    // Read to plan, and again right before deleting (recheck).
+    expect(listing.map((r) => r.query.pageNo)).toEqual(['1', '2', '1', '2']);
     expect(result.masks).toContain(bce.secretAccessKey);
     expect(findLeaks(result, [bce.secretAccessKey])).toEqual([]);
 
@@ -133,8 +134,8 @@ describe('prune-tags on CCR: repository names with a slash (recorded choice: %2F
     { tag: 'old', digest: 'sha256:old', size: 1, ...at(90) },
   ];
   it.each([
-    ['single', ['GET 200 web%2Fapp', 'DELETE 200 web%2Fapp']],
-    ['double', ['GET 404 web%2Fapp', 'GET 200 web%252Fapp', 'DELETE 200 web%252Fapp']],
+    ['single', ['GET 200 web%2Fapp', 'GET 200 web%2Fapp', 'DELETE 200 web%2Fapp']],
+    ['double', ['GET 404 web%2Fapp', 'GET 200 web%252Fapp', 'GET 200 web%252Fapp', 'DELETE 200 web%252Fapp']],
   ] as const)(
     'API wanting the %s form: lists, then deletes in the form that answered',
     async (form, calls) => {
