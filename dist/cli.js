@@ -50286,7 +50286,7 @@ function flattenHeaders(headers) {
 // interval's median taken; the baseline is the lowest interval median of the last half minute or so.
 // Latency is "rising" when the last two interval medians are both well above the baseline: a queue
 // building at the registry, not a pause of a fraction of a second on either side (GC, a busy CPU).
-// It is told at most once per interval, when an interval closes.
+// It is told once per interval, when an interval closes: rising, or steady once it is back down.
 /** Answers are grouped into intervals this long. */
 const INTERVAL_MS = 250;
 /** An interval with fewer answers says nothing. */
@@ -50303,7 +50303,10 @@ class LatencyBaselines {
     typicalMs() {
         return this.#typicalMs;
     }
-    /** Adds one answer's latency; true when it closes an interval that finds this kind's latency rising. */
+    /**
+     * Adds one answer's latency. When it closes an interval with enough answers, says whether this kind's
+     * latency is rising or steady; undefined otherwise (nothing new to judge by).
+     */
     add(key, latencyMs, at) {
         const ms = Math.max(0, latencyMs);
         this.#typicalMs ??= ms;
@@ -50320,13 +50323,16 @@ class LatencyBaselines {
             this.#kinds.set(key, kind);
         }
         const closed = at - kind.intervalStart >= INTERVAL_MS;
-        if (closed)
-            this.#closeInterval(kind, at);
+        const judged = closed && this.#closeInterval(kind, at);
         kind.answers.push(ms);
-        return closed && this.#rising(kind);
+        if (!judged)
+            return undefined;
+        return this.#rising(kind) ? 'rising' : 'steady';
     }
+    /** Closes the current interval; true when it had enough answers to judge by. */
     #closeInterval(kind, at) {
-        if (kind.answers.length >= MIN_ANSWERS) {
+        const judged = kind.answers.length >= MIN_ANSWERS;
+        if (judged) {
             const median = medianOf(kind.answers);
             this.#typicalMs = median;
             kind.recent = [...kind.recent.slice(-1), median];
@@ -50345,6 +50351,7 @@ class LatencyBaselines {
         }
         kind.answers = [];
         kind.intervalStart = at;
+        return judged;
     }
     #rising(kind) {
         if (kind.recent.length < 2)
@@ -50362,43 +50369,65 @@ function medianOf(values) {
 ;// CONCATENATED MODULE: ./src/core/http/adaptive-rate.ts
 // The request-rate controller behind the HTTP client's throttle: pure state, fed one answer at a time,
 // no timers, so tests drive it with a made-up clock. It finds a registry's limit by itself: slow start
-// until the first sign of congestion, then additive increase and multiplicative decrease (a 429, or
-// latency rising well above the quietest seen), as congestion control and adaptive retry modes do.
+// until the first sign of congestion, then increase and multiplicative decrease (a 429, or latency
+// rising well above the quietest seen), as congestion control and adaptive retry modes do. After a cut
+// the rate climbs back on a cubic curve (as CUBIC and the AWS SDKs' adaptive mode do): quickly back
+// towards where it was refused, flat around it, then probing beyond faster and faster.
 
 /** Start: 20 requests/s (the old fixed default); floor 1/s. */
 const INITIAL_RATE = 20;
 const MIN_RATE = 1;
 /** Slow start multiplies the rate by this much per round trip. */
 const SLOW_START_GROWTH = 0.5;
-/** After a slow-down the rate climbs by this share of the rate where it stopped, per second. */
-const ADDITIVE_SHARE_PER_SECOND = 0.05;
-/** A 429 cuts to this share of the rate; never below this share of what the registry just answered. */
-const THROTTLE_DECREASE = 0.7;
-const DELIVERED_SHARE = 0.9;
+/**
+ * A 429 means the registry's bucket is empty: what it answered over the last moments is its limit.
+ * The rate restarts just under that; when nothing was answered, at half the rate refused.
+ */
+const THROTTLE_DECREASE = 0.9;
+/** No 429 cuts the rate below half of what was refused (an answered rate measured in a stall, or none). */
+const MOST_CUT = 0.5;
 /** Rising latency cuts less deeply: the registry slowed down but still answers. */
 const LATENCY_DECREASE = 0.85;
-/** Window over which the answered rate is measured. */
-const DELIVERY_WINDOW_MS = 1000;
+/**
+ * Window over which the answered rate is measured when a 429 comes: a few round trips (and at least a
+ * few answers at the current rate), so that it covers the moments the registry refused rather than
+ * the climb before them.
+ */
+const DELIVERY_ROUND_TRIPS = 4;
+const DELIVERY_ANSWERS = 20;
+const DELIVERY_WINDOW_MS = { min: 200, max: 1000 };
+/** Window of the peak answered rate reported. */
+const PEAK_WINDOW_MS = 1000;
+/** After a cut the rate is back where it was refused after this long, then probes beyond. */
+const RECOVERY_MS = 1500;
+/**
+ * The climb never takes the rate above this many times what was answered over the last window (nor
+ * above the limit found, whichever is higher): it probes no faster than the answers show the registry
+ * keeps up, and after a quiet spell it does not resume at a rate nobody has tried.
+ */
+const DEMAND_HEADROOM = 2;
 /** Requests in flight allowed per request the rate and latency predict: headroom for jitter. */
-const CONCURRENCY_HEADROOM = 2;
+const CONCURRENCY_HEADROOM = 3;
 const INITIAL_CONCURRENCY = 4;
 class AdaptiveRate {
     #bounds;
     #rate;
-    /** Rate at the last 429: from then on the climb is additive, a share of it per second. */
-    #rateAtSlowDown;
+    /** Set by the first cut: from then on the rate follows the cubic climb instead of slow start. */
+    #recovery;
     #limitFound;
-    /** Answers to requests sent before this time say nothing about the current rate. */
+    /** Answers to requests sent before this time (a round trip after the last cut) say nothing about the current rate. */
     #lastSlowDownAt = Number.NEGATIVE_INFINITY;
     #answeredSinceSlowDown = 0;
+    /** Latency was found rising and has not been steady since: one cut per such spell. */
+    #latencyHigh = false;
     #latency = new LatencyBaselines();
-    /** Answer times within the delivery window, oldest first. */
+    /** Answer times within the peak window, oldest first. */
     #answerTimes = [];
     #peakRate = 0;
     #slowDowns = { throttled: 0, latency: 0 };
     constructor(bounds, initialRate = INITIAL_RATE) {
         this.#bounds = bounds;
-        this.#rate = Math.min(Math.max(initialRate, MIN_RATE), bounds.maxRequestsPerSecond);
+        this.#rate = this.#bounded(initialRate);
     }
     /** Requests per second allowed now. */
     get rate() {
@@ -50428,62 +50457,88 @@ class AdaptiveRate {
             return 'none';
         const current = sample.sentAt >= this.#lastSlowDownAt;
         if (sample.kind === 'throttled')
-            return this.#onThrottled(sample, current);
+            return current ? this.#onThrottled(sample.answeredAt) : 'none';
         this.#countAnswer(sample.answeredAt);
-        const latencyRose = this.#latency.add(sample.key, sample.answeredAt - sample.sentAt, sample.answeredAt);
-        if (latencyRose) {
-            // A registry that queues is slowed down, without taking the rate as its limit: once latency is
-            // back to normal, slow start (or the additive climb) resumes from the lower rate.
-            if (!current)
-                return 'none';
-            this.#cut(LATENCY_DECREASE, sample.answeredAt);
+        const trend = this.#latency.add(sample.key, sample.answeredAt - sample.sentAt, sample.answeredAt);
+        if (trend === 'steady')
+            this.#latencyHigh = false;
+        if (trend === 'rising' && current && !this.#latencyHigh) {
+            // A registry that queues is slowed down once, without taking the rate as its limit; latency
+            // that stays high after that is not ours to fix (a busy machine), so it cuts no further.
+            this.#latencyHigh = true;
             this.#slowDowns.latency++;
+            this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt);
             return 'slowed';
         }
         if (sample.paced)
-            this.#speedUp();
+            this.#speedUp(sample.answeredAt);
         return 'none';
     }
-    #onThrottled(sample, current) {
-        if (!current)
-            return 'none';
+    #onThrottled(at) {
         // Refused again after a slow-down that nothing got through: the registry wants everyone to wait.
         const refusing = this.#answeredSinceSlowDown === 0 && this.#slowDowns.throttled > 0;
-        const delivered = this.#deliveredRate(sample.answeredAt);
-        this.#limitFound = delivered > 0 ? Math.min(delivered, this.#rate) : this.#rate;
-        this.#rateAtSlowDown = this.#rate;
-        this.#cut(Math.max(THROTTLE_DECREASE, (Math.min(this.#rate, delivered) * DELIVERED_SHARE) / this.#rate), sample.answeredAt);
+        const delivered = Math.min(this.#answeredRate(at, this.#deliveryWindowMs()), this.#rate);
+        const slowStart = this.#recovery === undefined;
+        // Leaving slow start the rate refused is far above the limit and what was answered is all there is
+        // to go by; later (or with nothing answered yet) a 429 cuts by half at most (the answers counted
+        // may have met a stall).
+        const halved = this.#rate * MOST_CUT;
+        const limit = delivered > 0 && slowStart ? delivered : Math.max(delivered, halved);
+        // Leaving slow start, the answered rate still counts the climb: the recovery aims no lower than
+        // half the rate refused (as TCP halves its window), so an estimate that is too low is soon corrected.
+        const backTo = slowStart ? Math.max(limit, this.#rate / 2) : limit;
+        this.#limitFound = limit;
         this.#slowDowns.throttled++;
+        this.#cut(limit * THROTTLE_DECREASE, backTo, at);
         return refusing ? 'pause-all' : 'slowed';
     }
-    #cut(factor, at) {
-        this.#rate = Math.max(MIN_RATE, Math.min(this.#rate * factor, this.#bounds.maxRequestsPerSecond));
-        this.#lastSlowDownAt = at;
+    /** Cuts the rate to `rate` now, to climb back to `backTo` (and beyond) from there. */
+    #cut(rate, backTo, at) {
+        this.#rate = this.#bounded(rate);
+        this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate) };
+        // Requests sent within a round trip of the cut still meet the queue or the empty bucket that
+        // caused it: they say nothing new about the lower rate.
+        this.#lastSlowDownAt = at + (this.#latency.typicalMs() ?? 0);
         this.#answeredSinceSlowDown = 0;
     }
-    #speedUp() {
-        const latencyMs = this.#latency.typicalMs() ?? 100;
-        const step = this.#rateAtSlowDown === undefined
-            ? // Slow start: each answer adds its share of SLOW_START_GROWTH × rate per round trip.
-                (SLOW_START_GROWTH * 1000) / Math.max(latencyMs, 1)
-            : // Additive: ADDITIVE_SHARE_PER_SECOND of the last limit per second, spread over the answers.
-                (ADDITIVE_SHARE_PER_SECOND * this.#rateAtSlowDown) / this.#rate;
-        this.#rate = Math.min(this.#rate + step, this.#bounds.maxRequestsPerSecond);
+    #speedUp(at) {
+        const recovery = this.#recovery;
+        if (recovery === undefined) {
+            // Slow start: each answer adds its share of SLOW_START_GROWTH × rate per round trip.
+            const latencyMs = this.#latency.typicalMs() ?? 100;
+            this.#rate = this.#bounded(this.#rate + (SLOW_START_GROWTH * 1000) / Math.max(latencyMs, 1));
+            return;
+        }
+        const progress = (at - recovery.at) / RECOVERY_MS - 1;
+        const climbed = recovery.to + (recovery.to - recovery.from) * progress ** 3;
+        const answered = this.#answeredRate(at, this.#deliveryWindowMs());
+        const ceiling = Math.max(this.#limitFound ?? 0, DEMAND_HEADROOM * answered);
+        this.#rate = this.#bounded(Math.max(this.#rate, Math.min(climbed, ceiling)));
+    }
+    #deliveryWindowMs() {
+        const roundTrips = DELIVERY_ROUND_TRIPS * (this.#latency.typicalMs() ?? 100);
+        const answers = (DELIVERY_ANSWERS * 1000) / this.#rate;
+        return Math.min(DELIVERY_WINDOW_MS.max, Math.max(DELIVERY_WINDOW_MS.min, roundTrips, answers));
+    }
+    #bounded(rate) {
+        return Math.max(MIN_RATE, Math.min(rate, this.#bounds.maxRequestsPerSecond));
     }
     #countAnswer(at) {
         this.#answeredSinceSlowDown++;
         this.#answerTimes.push(at);
-        const from = at - DELIVERY_WINDOW_MS;
+        const from = at - PEAK_WINDOW_MS;
         const drop = this.#answerTimes.findIndex((time) => time > from);
         if (drop > 0)
             this.#answerTimes.splice(0, drop);
-        this.#peakRate = Math.max(this.#peakRate, (this.#answerTimes.length * 1000) / DELIVERY_WINDOW_MS);
+        this.#peakRate = Math.max(this.#peakRate, (this.#answerTimes.length * 1000) / PEAK_WINDOW_MS);
     }
-    /** Answers per second over the last window. */
-    #deliveredRate(at) {
-        const from = at - DELIVERY_WINDOW_MS;
-        const count = this.#answerTimes.filter((t) => t > from).length;
-        return (count * 1000) / DELIVERY_WINDOW_MS;
+    /** Answers per second over the last `windowMs`. */
+    #answeredRate(at, windowMs) {
+        const from = at - windowMs;
+        let count = 0;
+        for (let i = this.#answerTimes.length - 1; i >= 0 && (this.#answerTimes[i] ?? 0) > from; i--)
+            count++;
+        return (count * 1000) / windowMs;
     }
 }
 
@@ -50494,7 +50549,7 @@ class AdaptiveRate {
 
 
 /** Requests in flight when the caller sets no bound. */
-const DEFAULT_MAX_CONCURRENCY = 64;
+const DEFAULT_MAX_CONCURRENCY = 256;
 class Throttle {
     #rate;
     #now;
@@ -50503,6 +50558,8 @@ class Throttle {
     #waiting = [];
     #nextSlotMs = Number.NEGATIVE_INFINITY;
     #pausedUntilMs = Number.NEGATIVE_INFINITY;
+    /** Slow-downs so far: a caller that waited for its slot through one takes a new slot. */
+    #cuts = 0;
     constructor(bounds = {}, clock = {}) {
         const maxRps = bounds.maxRequestsPerSecond;
         const limits = {
@@ -50543,6 +50600,8 @@ class Throttle {
                 done = true;
                 const answeredAt = this.#now().getTime();
                 const reaction = this.#rate.onAnswer({ sentAt, answeredAt, kind, key, paced });
+                if (reaction !== 'none')
+                    this.#slowedDown(answeredAt);
                 this.#leave();
                 return reaction;
             },
@@ -50552,6 +50611,11 @@ class Throttle {
     pauseFor(ms) {
         const until = this.#now().getTime() + Math.max(0, ms);
         this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
+    }
+    /** Slots reserved at the old rate are given up: those waiting for one take one at the new rate. */
+    #slowedDown(at) {
+        this.#cuts++;
+        this.#nextSlotMs = at + 1000 / this.#rate.rate;
     }
     async #enter() {
         if (this.#inFlight < this.#rate.concurrency && this.#waiting.length === 0) {
@@ -50580,13 +50644,14 @@ class Throttle {
             const now = this.#now().getTime();
             const start = Math.max(now, this.#pausedUntilMs, this.#nextSlotMs);
             this.#nextSlotMs = start + 1000 / this.#rate.rate;
+            const cuts = this.#cuts;
             if (start > now) {
                 if (start > this.#pausedUntilMs)
                     paced = true;
                 await this.#sleep(start - now);
             }
-            // A pause that came while this caller slept holds it back too.
-            if (this.#pausedUntilMs <= this.#now().getTime())
+            // A pause, or a slow-down, that came while this caller slept holds it back too.
+            if (this.#pausedUntilMs <= this.#now().getTime() && (cuts === this.#cuts || start <= now))
                 return paced;
         }
     }
@@ -55875,10 +55940,10 @@ const prune_tags_action_metadata_actionMetadata = {
         concurrency: {
             description: 'Upper bound on requests in flight (1-256). Below it the action finds how many the registry takes by itself; lower it only to stay under a quota.',
             required: false,
-            default: '64',
+            default: '256',
         },
         'rate-limit': {
-            description: "Upper bound on API requests per second (listing and deleting together); 0 for none. Below it the action finds the registry's limit by itself (slow start, then additive increase, slowing down on 429 and on rising latency); set it to stay under a quota. The summary reports the rate found.",
+            description: "Upper bound on API requests per second (listing and deleting together); 0 for none. Below it the action finds the registry's limit by itself (slow start, then a cubic climb, slowing down on 429 and on rising latency); set it to stay under a quota. The summary reports the rate found.",
             required: false,
             default: '0',
         },
@@ -61698,7 +61763,7 @@ function readSettings(reader) {
         warnings: ['exclude', 'keep'].flatMap((input) => everyTagWarnings(input, rules[input])),
         mode: reader.oneOf('mode', ['delete', 'retention-policy'], { default: 'delete' }),
         maxDeletions: reader.integer('max-deletions', { min: 0, default: 1000 }),
-        concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 64 }),
+        concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 256 }),
         rateLimit: reader.integer('rate-limit', { min: 0, max: 100_000, default: 0 }),
         dryRun: reader.boolean('dry-run', { default: false }),
         recheck: reader.boolean('recheck', { default: true }),

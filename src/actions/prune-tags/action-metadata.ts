@@ -93,11 +93,11 @@ export const actionMetadata: ActionMetadata = {
       description:
         'Upper bound on requests in flight (1-256). Below it the action finds how many the registry takes by itself; lower it only to stay under a quota.',
       required: false,
-      default: '64',
+      default: '256',
     },
     'rate-limit': {
       description:
-        "Upper bound on API requests per second (listing and deleting together); 0 for none. Below it the action finds the registry's limit by itself (slow start, then additive increase, slowing down on 429 and on rising latency); set it to stay under a quota. The summary reports the rate found.",
+        "Upper bound on API requests per second (listing and deleting together); 0 for none. Below it the action finds the registry's limit by itself (slow start, then a cubic climb, slowing down on 429 and on rising latency); set it to stay under a quota. The summary reports the rate found.",
       required: false,
       default: '0',
     },

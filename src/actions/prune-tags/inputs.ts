@@ -76,7 +76,7 @@ function readSettings(reader: InputReader): PruneSettings {
     warnings: (['exclude', 'keep'] as const).flatMap((input) => everyTagWarnings(input, rules[input])),
     mode: reader.oneOf('mode', ['delete', 'retention-policy'], { default: 'delete' }),
     maxDeletions: reader.integer('max-deletions', { min: 0, default: 1000 }),
-    concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 64 }),
+    concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 256 }),
     rateLimit: reader.integer('rate-limit', { min: 0, max: 100_000, default: 0 }),
     dryRun: reader.boolean('dry-run', { default: false }),
     recheck: reader.boolean('recheck', { default: true }),

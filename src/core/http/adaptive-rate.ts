@@ -1,7 +1,9 @@
 // The request-rate controller behind the HTTP client's throttle: pure state, fed one answer at a time,
 // no timers, so tests drive it with a made-up clock. It finds a registry's limit by itself: slow start
-// until the first sign of congestion, then additive increase and multiplicative decrease (a 429, or
-// latency rising well above the quietest seen), as congestion control and adaptive retry modes do.
+// until the first sign of congestion, then increase and multiplicative decrease (a 429, or latency
+// rising well above the quietest seen), as congestion control and adaptive retry modes do. After a cut
+// the rate climbs back on a cubic curve (as CUBIC and the AWS SDKs' adaptive mode do): quickly back
+// towards where it was refused, flat around it, then probing beyond faster and faster.
 import { LatencyBaselines } from './latency-baselines.ts';
 
 /** Bounds the caller sets; the controller never goes above them. */
@@ -17,7 +19,7 @@ export interface AnswerSample {
   /** Clock times, epoch ms: when the attempt left the throttle, and when its answer was read. */
   sentAt: number;
   answeredAt: number;
-  /** 'throttled' = 429; 'answered' = any other HTTP answer; 'unanswered' = transport error. */
+  /** 'throttled' = 429 (or a registry's own "too many requests"); 'answered' = any other HTTP answer; 'unanswered' = transport error. */
   kind: 'answered' | 'throttled' | 'unanswered';
   /** Requests of one kind (e.g. the method) share a latency baseline: a list page is slower than a delete. */
   key: string;
@@ -33,8 +35,8 @@ export interface RateFindings {
   /** The rate the controller allows now, requests per second. */
   currentRate: number;
   /**
-   * The registry's limit as found: the rate it answered over the second before the most recent
-   * slow-down (429 or rising latency), requests per second; undefined when it never pushed back.
+   * The registry's limit as found: the rate it answered just before its most recent 429, requests per
+   * second; undefined when it never refused a request.
    */
   limitFound?: number;
   /** Highest answered rate over any one-second window, requests per second. */
@@ -48,37 +50,64 @@ const INITIAL_RATE = 20;
 const MIN_RATE = 1;
 /** Slow start multiplies the rate by this much per round trip. */
 const SLOW_START_GROWTH = 0.5;
-/** After a slow-down the rate climbs by this share of the rate where it stopped, per second. */
-const ADDITIVE_SHARE_PER_SECOND = 0.05;
-/** A 429 cuts to this share of the rate; never below this share of what the registry just answered. */
-const THROTTLE_DECREASE = 0.7;
-const DELIVERED_SHARE = 0.9;
+/**
+ * A 429 means the registry's bucket is empty: what it answered over the last moments is its limit.
+ * The rate restarts just under that; when nothing was answered, at half the rate refused.
+ */
+const THROTTLE_DECREASE = 0.9;
+/** No 429 cuts the rate below half of what was refused (an answered rate measured in a stall, or none). */
+const MOST_CUT = 0.5;
 /** Rising latency cuts less deeply: the registry slowed down but still answers. */
 const LATENCY_DECREASE = 0.85;
-/** Window over which the answered rate is measured. */
-const DELIVERY_WINDOW_MS = 1000;
+/**
+ * Window over which the answered rate is measured when a 429 comes: a few round trips (and at least a
+ * few answers at the current rate), so that it covers the moments the registry refused rather than
+ * the climb before them.
+ */
+const DELIVERY_ROUND_TRIPS = 4;
+const DELIVERY_ANSWERS = 20;
+const DELIVERY_WINDOW_MS = { min: 200, max: 1000 };
+/** Window of the peak answered rate reported. */
+const PEAK_WINDOW_MS = 1000;
+/** After a cut the rate is back where it was refused after this long, then probes beyond. */
+const RECOVERY_MS = 1500;
+/**
+ * The climb never takes the rate above this many times what was answered over the last window (nor
+ * above the limit found, whichever is higher): it probes no faster than the answers show the registry
+ * keeps up, and after a quiet spell it does not resume at a rate nobody has tried.
+ */
+const DEMAND_HEADROOM = 2;
 /** Requests in flight allowed per request the rate and latency predict: headroom for jitter. */
-const CONCURRENCY_HEADROOM = 2;
+const CONCURRENCY_HEADROOM = 3;
 const INITIAL_CONCURRENCY = 4;
+
+/** The climb after a cut: from `from` at `at`, back to `to` after RECOVERY_MS, then beyond. */
+interface Recovery {
+  at: number;
+  from: number;
+  to: number;
+}
 
 export class AdaptiveRate {
   readonly #bounds: AdaptiveRateBounds;
   #rate: number;
-  /** Rate at the last 429: from then on the climb is additive, a share of it per second. */
-  #rateAtSlowDown: number | undefined;
+  /** Set by the first cut: from then on the rate follows the cubic climb instead of slow start. */
+  #recovery: Recovery | undefined;
   #limitFound: number | undefined;
-  /** Answers to requests sent before this time say nothing about the current rate. */
+  /** Answers to requests sent before this time (a round trip after the last cut) say nothing about the current rate. */
   #lastSlowDownAt = Number.NEGATIVE_INFINITY;
   #answeredSinceSlowDown = 0;
+  /** Latency was found rising and has not been steady since: one cut per such spell. */
+  #latencyHigh = false;
   readonly #latency = new LatencyBaselines();
-  /** Answer times within the delivery window, oldest first. */
+  /** Answer times within the peak window, oldest first. */
   #answerTimes: number[] = [];
   #peakRate = 0;
   readonly #slowDowns = { throttled: 0, latency: 0 };
 
   constructor(bounds: AdaptiveRateBounds, initialRate = INITIAL_RATE) {
     this.#bounds = bounds;
-    this.#rate = Math.min(Math.max(initialRate, MIN_RATE), bounds.maxRequestsPerSecond);
+    this.#rate = this.#bounded(initialRate);
   }
 
   /** Requests per second allowed now. */
@@ -110,66 +139,90 @@ export class AdaptiveRate {
   onAnswer(sample: AnswerSample): Reaction {
     if (sample.kind === 'unanswered') return 'none';
     const current = sample.sentAt >= this.#lastSlowDownAt;
-    if (sample.kind === 'throttled') return this.#onThrottled(sample, current);
+    if (sample.kind === 'throttled') return current ? this.#onThrottled(sample.answeredAt) : 'none';
     this.#countAnswer(sample.answeredAt);
-    const latencyRose = this.#latency.add(sample.key, sample.answeredAt - sample.sentAt, sample.answeredAt);
-    if (latencyRose) {
-      // A registry that queues is slowed down, without taking the rate as its limit: once latency is
-      // back to normal, slow start (or the additive climb) resumes from the lower rate.
-      if (!current) return 'none';
-      this.#cut(LATENCY_DECREASE, sample.answeredAt);
+    const trend = this.#latency.add(sample.key, sample.answeredAt - sample.sentAt, sample.answeredAt);
+    if (trend === 'steady') this.#latencyHigh = false;
+    if (trend === 'rising' && current && !this.#latencyHigh) {
+      // A registry that queues is slowed down once, without taking the rate as its limit; latency
+      // that stays high after that is not ours to fix (a busy machine), so it cuts no further.
+      this.#latencyHigh = true;
       this.#slowDowns.latency++;
+      this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt);
       return 'slowed';
     }
-    if (sample.paced) this.#speedUp();
+    if (sample.paced) this.#speedUp(sample.answeredAt);
     return 'none';
   }
 
-  #onThrottled(sample: AnswerSample, current: boolean): Reaction {
-    if (!current) return 'none';
+  #onThrottled(at: number): Reaction {
     // Refused again after a slow-down that nothing got through: the registry wants everyone to wait.
     const refusing = this.#answeredSinceSlowDown === 0 && this.#slowDowns.throttled > 0;
-    const delivered = this.#deliveredRate(sample.answeredAt);
-    this.#limitFound = delivered > 0 ? Math.min(delivered, this.#rate) : this.#rate;
-    this.#rateAtSlowDown = this.#rate;
-    this.#cut(
-      Math.max(THROTTLE_DECREASE, (Math.min(this.#rate, delivered) * DELIVERED_SHARE) / this.#rate),
-      sample.answeredAt,
-    );
+    const delivered = Math.min(this.#answeredRate(at, this.#deliveryWindowMs()), this.#rate);
+    const slowStart = this.#recovery === undefined;
+    // Leaving slow start the rate refused is far above the limit and what was answered is all there is
+    // to go by; later (or with nothing answered yet) a 429 cuts by half at most (the answers counted
+    // may have met a stall).
+    const halved = this.#rate * MOST_CUT;
+    const limit = delivered > 0 && slowStart ? delivered : Math.max(delivered, halved);
+    // Leaving slow start, the answered rate still counts the climb: the recovery aims no lower than
+    // half the rate refused (as TCP halves its window), so an estimate that is too low is soon corrected.
+    const backTo = slowStart ? Math.max(limit, this.#rate / 2) : limit;
+    this.#limitFound = limit;
     this.#slowDowns.throttled++;
+    this.#cut(limit * THROTTLE_DECREASE, backTo, at);
     return refusing ? 'pause-all' : 'slowed';
   }
 
-  #cut(factor: number, at: number): void {
-    this.#rate = Math.max(MIN_RATE, Math.min(this.#rate * factor, this.#bounds.maxRequestsPerSecond));
-    this.#lastSlowDownAt = at;
+  /** Cuts the rate to `rate` now, to climb back to `backTo` (and beyond) from there. */
+  #cut(rate: number, backTo: number, at: number): void {
+    this.#rate = this.#bounded(rate);
+    this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate) };
+    // Requests sent within a round trip of the cut still meet the queue or the empty bucket that
+    // caused it: they say nothing new about the lower rate.
+    this.#lastSlowDownAt = at + (this.#latency.typicalMs() ?? 0);
     this.#answeredSinceSlowDown = 0;
   }
 
-  #speedUp(): void {
-    const latencyMs = this.#latency.typicalMs() ?? 100;
-    const step =
-      this.#rateAtSlowDown === undefined
-        ? // Slow start: each answer adds its share of SLOW_START_GROWTH × rate per round trip.
-          (SLOW_START_GROWTH * 1000) / Math.max(latencyMs, 1)
-        : // Additive: ADDITIVE_SHARE_PER_SECOND of the last limit per second, spread over the answers.
-          (ADDITIVE_SHARE_PER_SECOND * this.#rateAtSlowDown) / this.#rate;
-    this.#rate = Math.min(this.#rate + step, this.#bounds.maxRequestsPerSecond);
+  #speedUp(at: number): void {
+    const recovery = this.#recovery;
+    if (recovery === undefined) {
+      // Slow start: each answer adds its share of SLOW_START_GROWTH × rate per round trip.
+      const latencyMs = this.#latency.typicalMs() ?? 100;
+      this.#rate = this.#bounded(this.#rate + (SLOW_START_GROWTH * 1000) / Math.max(latencyMs, 1));
+      return;
+    }
+    const progress = (at - recovery.at) / RECOVERY_MS - 1;
+    const climbed = recovery.to + (recovery.to - recovery.from) * progress ** 3;
+    const answered = this.#answeredRate(at, this.#deliveryWindowMs());
+    const ceiling = Math.max(this.#limitFound ?? 0, DEMAND_HEADROOM * answered);
+    this.#rate = this.#bounded(Math.max(this.#rate, Math.min(climbed, ceiling)));
+  }
+
+  #deliveryWindowMs(): number {
+    const roundTrips = DELIVERY_ROUND_TRIPS * (this.#latency.typicalMs() ?? 100);
+    const answers = (DELIVERY_ANSWERS * 1000) / this.#rate;
+    return Math.min(DELIVERY_WINDOW_MS.max, Math.max(DELIVERY_WINDOW_MS.min, roundTrips, answers));
+  }
+
+  #bounded(rate: number): number {
+    return Math.max(MIN_RATE, Math.min(rate, this.#bounds.maxRequestsPerSecond));
   }
 
   #countAnswer(at: number): void {
     this.#answeredSinceSlowDown++;
     this.#answerTimes.push(at);
-    const from = at - DELIVERY_WINDOW_MS;
+    const from = at - PEAK_WINDOW_MS;
     const drop = this.#answerTimes.findIndex((time) => time > from);
     if (drop > 0) this.#answerTimes.splice(0, drop);
-    this.#peakRate = Math.max(this.#peakRate, (this.#answerTimes.length * 1000) / DELIVERY_WINDOW_MS);
+    this.#peakRate = Math.max(this.#peakRate, (this.#answerTimes.length * 1000) / PEAK_WINDOW_MS);
   }
 
-  /** Answers per second over the last window. */
-  #deliveredRate(at: number): number {
-    const from = at - DELIVERY_WINDOW_MS;
-    const count = this.#answerTimes.filter((t) => t > from).length;
-    return (count * 1000) / DELIVERY_WINDOW_MS;
+  /** Answers per second over the last `windowMs`. */
+  #answeredRate(at: number, windowMs: number): number {
+    const from = at - windowMs;
+    let count = 0;
+    for (let i = this.#answerTimes.length - 1; i >= 0 && (this.#answerTimes[i] ?? 0) > from; i--) count++;
+    return (count * 1000) / windowMs;
   }
 }

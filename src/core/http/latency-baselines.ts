@@ -2,7 +2,7 @@
 // interval's median taken; the baseline is the lowest interval median of the last half minute or so.
 // Latency is "rising" when the last two interval medians are both well above the baseline: a queue
 // building at the registry, not a pause of a fraction of a second on either side (GC, a busy CPU).
-// It is told at most once per interval, when an interval closes.
+// It is told once per interval, when an interval closes: rising, or steady once it is back down.
 
 /** Answers are grouped into intervals this long. */
 const INTERVAL_MS = 250;
@@ -13,6 +13,9 @@ const BASELINE_WINDOW_MS = 15_000;
 /** Rising: above both twice the baseline and the baseline plus this much. */
 const RISE_FACTOR = 2;
 const RISE_MARGIN_MS = 50;
+
+/** What a closed interval says: a queue building (both recent medians well above the baseline), or not. */
+export type LatencyTrend = 'rising' | 'steady';
 
 interface KindLatency {
   intervalStart: number;
@@ -33,8 +36,11 @@ export class LatencyBaselines {
     return this.#typicalMs;
   }
 
-  /** Adds one answer's latency; true when it closes an interval that finds this kind's latency rising. */
-  add(key: string, latencyMs: number, at: number): boolean {
+  /**
+   * Adds one answer's latency. When it closes an interval with enough answers, says whether this kind's
+   * latency is rising or steady; undefined otherwise (nothing new to judge by).
+   */
+  add(key: string, latencyMs: number, at: number): LatencyTrend | undefined {
     const ms = Math.max(0, latencyMs);
     this.#typicalMs ??= ms;
     let kind = this.#kinds.get(key);
@@ -50,13 +56,16 @@ export class LatencyBaselines {
       this.#kinds.set(key, kind);
     }
     const closed = at - kind.intervalStart >= INTERVAL_MS;
-    if (closed) this.#closeInterval(kind, at);
+    const judged = closed && this.#closeInterval(kind, at);
     kind.answers.push(ms);
-    return closed && this.#rising(kind);
+    if (!judged) return undefined;
+    return this.#rising(kind) ? 'rising' : 'steady';
   }
 
-  #closeInterval(kind: KindLatency, at: number): void {
-    if (kind.answers.length >= MIN_ANSWERS) {
+  /** Closes the current interval; true when it had enough answers to judge by. */
+  #closeInterval(kind: KindLatency, at: number): boolean {
+    const judged = kind.answers.length >= MIN_ANSWERS;
+    if (judged) {
       const median = medianOf(kind.answers);
       this.#typicalMs = median;
       kind.recent = [...kind.recent.slice(-1), median];
@@ -73,6 +82,7 @@ export class LatencyBaselines {
     }
     kind.answers = [];
     kind.intervalStart = at;
+    return judged;
   }
 
   #rising(kind: KindLatency): boolean {

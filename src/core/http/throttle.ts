@@ -14,14 +14,14 @@ export interface ThrottleClock {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Upper bounds; both optional (no rate bound, 64 in flight). */
+/** Upper bounds; both optional (no rate bound, 256 in flight). */
 export interface ThrottleBounds {
   maxRequestsPerSecond?: number;
   maxConcurrency?: number;
 }
 
 /** Requests in flight when the caller sets no bound. */
-const DEFAULT_MAX_CONCURRENCY = 64;
+const DEFAULT_MAX_CONCURRENCY = 256;
 
 /** One attempt's place in the throttle; `answered` must be called once the attempt ends. */
 export interface Permit {
@@ -36,6 +36,8 @@ export class Throttle {
   readonly #waiting: (() => void)[] = [];
   #nextSlotMs = Number.NEGATIVE_INFINITY;
   #pausedUntilMs = Number.NEGATIVE_INFINITY;
+  /** Slow-downs so far: a caller that waited for its slot through one takes a new slot. */
+  #cuts = 0;
 
   constructor(bounds: ThrottleBounds = {}, clock: ThrottleClock = {}) {
     const maxRps = bounds.maxRequestsPerSecond;
@@ -77,6 +79,7 @@ export class Throttle {
         done = true;
         const answeredAt = this.#now().getTime();
         const reaction = this.#rate.onAnswer({ sentAt, answeredAt, kind, key, paced });
+        if (reaction !== 'none') this.#slowedDown(answeredAt);
         this.#leave();
         return reaction;
       },
@@ -87,6 +90,12 @@ export class Throttle {
   pauseFor(ms: number): void {
     const until = this.#now().getTime() + Math.max(0, ms);
     this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
+  }
+
+  /** Slots reserved at the old rate are given up: those waiting for one take one at the new rate. */
+  #slowedDown(at: number): void {
+    this.#cuts++;
+    this.#nextSlotMs = at + 1000 / this.#rate.rate;
   }
 
   async #enter(): Promise<void> {
@@ -117,12 +126,13 @@ export class Throttle {
       const now = this.#now().getTime();
       const start = Math.max(now, this.#pausedUntilMs, this.#nextSlotMs);
       this.#nextSlotMs = start + 1000 / this.#rate.rate;
+      const cuts = this.#cuts;
       if (start > now) {
         if (start > this.#pausedUntilMs) paced = true;
         await this.#sleep(start - now);
       }
-      // A pause that came while this caller slept holds it back too.
-      if (this.#pausedUntilMs <= this.#now().getTime()) return paced;
+      // A pause, or a slow-down, that came while this caller slept holds it back too.
+      if (this.#pausedUntilMs <= this.#now().getTime() && (cuts === this.#cuts || start <= now)) return paced;
     }
   }
 }

@@ -54,7 +54,7 @@ describe('readPruneInputs', () => {
       repositories: ['web'],
       mode: 'delete',
       maxDeletions: 1000,
-      concurrency: 64,
+      concurrency: 256,
       rateLimit: 0,
       dryRun: false,
     });

@@ -47,36 +47,85 @@ describe('AdaptiveRate', () => {
     expect(rate.concurrency).toBe(3);
   });
 
-  it('cuts the rate on a 429, once per round of requests, to what the registry answered', () => {
+  it('on its first 429 leaves slow start at 90 % of what the registry answered over the last round trips', () => {
     const rate = new AdaptiveRate(unbounded);
-    const at = answers(rate, 100, { everyMs: 5 }); // 200 answers/s over the last second
-    const before = rate.rate;
+    const at = answers(rate, 100, { everyMs: 5 }); // 200 answers/s
+    expect(rate.rate).toBeGreaterThan(1000); // slow start overshoots a limit it cannot see
     expect(
       rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true }),
     ).toBe('slowed');
-    // max(0.7 × rate, 0.9 × min(rate, answered rate)).
-    expect(rate.rate).toBeCloseTo(Math.max(0.7 * before, 0.9 * Math.min(before, 100)));
-    const cut = rate.rate;
-    // Requests sent before the cut say nothing about the new rate.
-    expect(
-      rate.onAnswer({ sentAt: at - 1, answeredAt: at + 1, kind: 'throttled', key: 'DELETE', paced: true }),
-    ).toBe('none');
-    expect(rate.rate).toBe(cut);
-    expect(rate.findings()).toMatchObject({ limitFound: 100, slowDowns: { throttled: 1, latency: 0 } });
+    expect(rate.rate).toBeCloseTo(0.9 * 200);
+    expect(rate.findings()).toMatchObject({ limitFound: 200, slowDowns: { throttled: 1, latency: 0 } });
   });
 
-  it('climbs back additively after a cut: 5 % of the rate where it stopped, per second', () => {
+  it('takes no 429 for a request sent within a round trip of a cut as a new signal', () => {
     const rate = new AdaptiveRate(unbounded);
-    let at = answers(rate, 100, { everyMs: 5 });
-    rate.onAnswer({ sentAt: at, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
-    const stoppedAt = rate.findings();
+    const at = answers(rate, 100, { everyMs: 5 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
     const cut = rate.rate;
-    const perAnswer = 1000 / cut;
-    at = answers(rate, Math.round(cut), { from: at, everyMs: perAnswer });
-    // One second of answers at the cut rate adds about 5 % of the rate where it stopped.
-    expect(rate.rate - cut).toBeGreaterThan(0);
-    expect(rate.rate - cut).toBeLessThan(0.06 * (cut / 0.7));
-    expect(stoppedAt.limitFound).toBe(100);
+    // Sent after the cut, but before its effect could reach the registry: the same congestion.
+    expect(
+      rate.onAnswer({ sentAt: at + 10, answeredAt: at + 50, kind: 'throttled', key: 'DELETE', paced: true }),
+    ).toBe('none');
+    expect(rate.rate).toBe(cut);
+    rate.onAnswer({ sentAt: at + 20, answeredAt: at + 60, kind: 'answered', key: 'DELETE', paced: true });
+    // Sent a round trip (the 40 ms answers) after the cut: the lower rate is still too high.
+    expect(
+      rate.onAnswer({ sentAt: at + 45, answeredAt: at + 85, kind: 'throttled', key: 'DELETE', paced: true }),
+    ).toBe('slowed');
+    expect(rate.rate).toBeLessThan(cut);
+    expect(rate.findings().slowDowns.throttled).toBe(2);
+  });
+
+  it('leaving slow start, climbs no faster than twice what the registry answers', () => {
+    const rate = new AdaptiveRate(unbounded);
+    let at = answers(rate, 200, { everyMs: 5 }); // 200 answers/s
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    expect(rate.rate).toBeCloseTo(180);
+    at = answers(rate, 400, { from: at, everyMs: 5 }); // 2 s more at 200/s
+    expect(rate.rate).toBeGreaterThan(200);
+    expect(rate.rate).toBeLessThanOrEqual(400);
+  });
+
+  it('after a later 429, climbs back to the rate found within 1.5 s, then probes beyond it', () => {
+    const rate = new AdaptiveRate(unbounded);
+    let at = answers(rate, 200, { everyMs: 5 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    at = answers(rate, 400, { from: at, everyMs: 5 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    // What was answered: 200/s (the rate was higher, and no 429 cuts by more than half).
+    expect(rate.findings().limitFound).toBe(200);
+    expect(rate.rate).toBeCloseTo(180);
+    at = answers(rate, 150, { from: at, everyMs: 5 }); // 0.75 s: most of the way back
+    expect(rate.rate).toBeGreaterThan(195);
+    expect(rate.rate).toBeLessThan(200);
+    at = answers(rate, 150, { from: at, everyMs: 5 }); // 1.5 s: back
+    expect(rate.rate).toBeCloseTo(200, 0);
+    answers(rate, 300, { from: at, everyMs: 5 }); // 3 s: as far above as it started below
+    expect(rate.rate).toBeCloseTo(220, 0);
+  });
+
+  it('after slow start, never cuts by more than half on one 429 (answers counted in a stall)', () => {
+    const rate = new AdaptiveRate(unbounded);
+    let at = answers(rate, 200, { everyMs: 5 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    at = answers(rate, 300, { from: at, everyMs: 5 });
+    const before = rate.rate;
+    // A stall of a second: nothing answered, then a refusal.
+    at += 1000;
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    expect(rate.rate).toBeCloseTo(0.9 * 0.5 * before);
+  });
+
+  it('does not climb above twice what was answered lately: a quiet spell does not end in a burst', () => {
+    const rate = new AdaptiveRate(unbounded);
+    let at = answers(rate, 200, { everyMs: 5 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    const found = rate.findings().limitFound ?? 0;
+    // Ten seconds of a sequential caller (one answer every 100 ms, not paced), then paced answers again.
+    at = answers(rate, 100, { from: at, everyMs: 100, paced: false });
+    answers(rate, 3, { from: at, everyMs: 5 });
+    expect(rate.rate).toBeLessThanOrEqual(found);
   });
 
   it('asks to hold everyone back when the registry refuses again after a cut with nothing answered', () => {
@@ -85,8 +134,9 @@ describe('AdaptiveRate', () => {
     expect(
       rate.onAnswer({ sentAt: at, answeredAt: at + 40, kind: 'throttled', key: 'GET', paced: true }),
     ).toBe('slowed');
+    // Sent a round trip after the cut, refused, and nothing answered in between.
     expect(
-      rate.onAnswer({ sentAt: at + 50, answeredAt: at + 90, kind: 'throttled', key: 'GET', paced: true }),
+      rate.onAnswer({ sentAt: at + 100, answeredAt: at + 140, kind: 'throttled', key: 'GET', paced: true }),
     ).toBe('pause-all');
   });
 
@@ -118,6 +168,13 @@ describe('AdaptiveRate', () => {
     expect(rate.findings().slowDowns.latency).toBe(1);
     // A slow-down for latency is not taken as the registry's limit.
     expect(rate.findings().limitFound).toBeUndefined();
+    // Latency that stays high after the slow-down (a busy machine) cuts no further…
+    for (let i = 0; i < 400; i++) answer(200);
+    expect(rate.findings().slowDowns.latency).toBe(1);
+    // …until it has been back to normal and rises again.
+    for (let i = 0; i < 200; i++) answer(40);
+    for (let i = 0; i < 200; i++) answer(200);
+    expect(rate.findings().slowDowns.latency).toBe(2);
   });
 
   it('keeps a baseline per kind of request: slow list pages do not count as rising latency of deletes', () => {
@@ -131,11 +188,11 @@ describe('AdaptiveRate', () => {
     expect(rate.findings().slowDowns.latency).toBe(0);
   });
 
-  it('allows as many requests in flight as rate × latency predicts, twice over, within the bound', () => {
+  it('allows as many requests in flight as rate × latency predicts, three times over, within the bound', () => {
     const rate = new AdaptiveRate({ maxRequestsPerSecond: 100, maxConcurrency: 64 });
     expect(rate.concurrency).toBe(4);
     answers(rate, 200, {});
     expect(rate.rate).toBe(100);
-    expect(rate.concurrency).toBe(Math.ceil(100 * 0.04 * 2) + 1);
+    expect(rate.concurrency).toBe(Math.ceil(100 * 0.04 * 3) + 1);
   });
 });
