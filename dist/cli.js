@@ -45571,6 +45571,7 @@ class ApiError extends Error {
     requestId;
     hint;
     transport;
+    throttled;
     constructor(fields) {
         super(formatApiError(fields));
         this.provider = fields.provider;
@@ -45583,6 +45584,7 @@ class ApiError extends Error {
         this.requestId = fields.requestId;
         this.hint = fields.hint;
         this.transport = fields.transport;
+        this.throttled = fields.throttled === true;
     }
 }
 /** Every field may hold a server's or a listing's text: each goes through `visible`. */
@@ -49882,6 +49884,10 @@ function parseRetryAfter(value, now) {
 
 
 
+/** A 429, or a registry's own "too many requests": the request was refused unseen. */
+function isThrottledOutcome(outcome) {
+    return outcome.kind === 'status' && (outcome.status === 429 || outcome.throttled === true);
+}
 /** Pure: whether to repeat a failed attempt and after how long. */
 function planRetry(outcome, context, policy) {
     if (!isRetryableOutcome(outcome) || !isRepeatable(outcome, context))
@@ -49901,12 +49907,15 @@ function planRetry(outcome, context, policy) {
     return { retry: true, delayMs, serverAsked: asked !== undefined };
 }
 function isRetryableOutcome(outcome) {
-    return outcome.kind === 'status' ? isRetryableStatus(outcome.status) : isRetryableNetworkCode(outcome.code);
+    if (outcome.kind === 'network')
+        return isRetryableNetworkCode(outcome.code);
+    return outcome.throttled === true || isRetryableStatus(outcome.status);
 }
 /**
  * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
  * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
- * that never opened.
+ * that never opened. A registry's own "too many requests" (a 403) is not taken as proof: only idempotent
+ * calls are repeated after it.
  */
 function isRepeatable(outcome, context) {
     if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method)))
@@ -50859,7 +50868,8 @@ async function requestWithRetries(config, request) {
         report(config, request, attempt, result, decision);
         if (!decision.retry) {
             const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
-            throw buildApiError(config, request, result.failure, attempt, transport);
+            const throttled = isThrottledOutcome(result.outcome);
+            throw buildApiError(config, request, result.failure, attempt, { transport, throttled });
         }
         // After a pause, the next acquire() waits it out together with every other caller.
         if (!pausedEveryone && decision.delayMs > 0)
@@ -50880,14 +50890,16 @@ async function attemptOnce(config, request) {
             const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
             const durationMs = config.now().getTime() - started;
             answered = true;
-            const reaction = permit.answered(raw.status === 429 ? 'throttled' : 'answered');
             const read = readResponse(raw, request);
+            const throttling = !read.ok && raw.status !== 429 && config.options.isThrottling?.(read.failure) === true;
+            const reaction = permit.answered(raw.status === 429 || throttling ? 'throttled' : 'answered');
             if (read.ok)
                 return { kind: 'done', response: read.response, durationMs };
             const outcome = {
                 kind: 'status',
                 status: raw.status,
                 retryAfter: raw.headers['retry-after'],
+                ...(throttling && { throttled: true }),
             };
             return { kind: 'failed', outcome, failure: read.failure, durationMs, reaction };
         }
@@ -50913,17 +50925,17 @@ async function attemptOnce(config, request) {
     }
 }
 /**
- * A 429 slows the throttle down; only when the registry keeps refusing after a slow-down does its
- * Retry-After pause every caller of this client (and of a shared throttle) at once.
+ * A 429 (or a registry's own "too many requests") slows the throttle down; only when the registry keeps
+ * refusing after a slow-down does the wait before the retry (its Retry-After, else the backoff) pause
+ * every caller of this client (and of a shared throttle) at once.
  */
 function pauseOnServerRequest(config, result, decision) {
     if (result.kind !== 'failed' || result.reaction !== 'pause-all')
         return false;
-    const { outcome } = result;
-    const asked = outcome.kind === 'status' && outcome.status === 429 && decision.retry && decision.serverAsked;
-    if (asked)
+    const pause = isThrottledOutcome(result.outcome) && decision.retry;
+    if (pause)
         config.throttle.pauseFor(decision.delayMs);
-    return asked;
+    return pause;
 }
 function report(config, request, attempt, result, decision) {
     if (!config.options.onRequest)
@@ -50939,11 +50951,13 @@ function report(config, request, attempt, result, decision) {
     if (result.kind === 'failed' && result.outcome.kind === 'network' && result.outcome.code) {
         event.errorCode = result.outcome.code;
     }
+    if (result.kind === 'failed' && isThrottledOutcome(result.outcome))
+        event.throttled = true;
     if (decision.retry)
         event.retryInMs = decision.delayMs;
     config.options.onRequest(event);
 }
-function buildApiError(config, request, failure, attempts, transport) {
+function buildApiError(config, request, failure, attempts, { transport, throttled }) {
     const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
     const fields = {
         provider: config.provider,
@@ -50955,11 +50969,14 @@ function buildApiError(config, request, failure, attempts, transport) {
         providerMessage: `${failure.providerMessage}${transportNote}`,
         requestId: failure.requestId,
         ...(transport ? { transport } : {}),
+        ...(throttled && { throttled }),
     };
     const bare = new ApiError(fields);
-    const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);
+    const hint = throttled ? THROTTLED_HINT : (config.options.hintFor?.(bare) ?? defaultHint(failure.status));
     return hint ? new ApiError({ ...fields, hint: redact(hint) }) : bare;
 }
+/** A refusal for too many requests is about the pace, not the credentials or the request. */
+const THROTTLED_HINT = 'The registry kept refusing requests as too many, after every retry: run again later, or lower the request rate.';
 /** Error messages and logs never show a query string. */
 function pathOnly(path) {
     return path.split('?')[0] ?? path;
@@ -52902,7 +52919,14 @@ async function connectSwr(connection, options = {}) {
         jsonContentTypeAlways: true,
         authenticate,
         hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
+        isThrottling: isSwrThrottling,
     });
+}
+/** SWR's own "There are too many requests." (SWR spec, error codes: 403 SVCSTG.SWR.4031042). */
+const SWR_TOO_MANY_REQUESTS = 'SVCSTG.SWR.4031042';
+/** SWR refuses a request as one too many with a 403 of its own code, not a 429. */
+function isSwrThrottling(failure) {
+    return failure.status === 403 && failure.code === SWR_TOO_MANY_REQUESTS;
 }
 /** AK/SK for signing (e.g. a docker login derived from them): the configured pair, or temporary ones. */
 async function swrSigningCredentials(connection, options = {}) {
@@ -56054,7 +56078,9 @@ const prune_tags_action_metadata_actionMetadata = {
 
 /** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
 function isCredentialRefusal(result) {
-    return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
+    if (result.outcome !== 'failed' || result.throttled)
+        return false;
+    return result.status === 401 || result.status === 403;
 }
 /**
  * Runs `remove` for every deletion, at most `concurrency` at a time. A failure does not stop the
@@ -56097,6 +56123,8 @@ async function attempt(deletion, remove, signal) {
         const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
         if (error instanceof ApiError && error.status > 0)
             failed.status = error.status;
+        if (error instanceof ApiError && error.throttled)
+            failed.throttled = true;
         return failed;
     }
 }
@@ -56297,7 +56325,7 @@ async function connectForPrune(inputs, throttling) {
     const http = {
         throttle,
         onRequest: (event) => {
-            if (event.status === 429)
+            if (event.throttled)
                 throttling.throttled++;
             logDebug(shown `${describeAttempt(event)}`);
         },
@@ -62002,7 +62030,7 @@ function rateSentence(findings, throttled) {
         parts.push(`slowed down ${plural(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
     }
     const retried = throttled > 0
-        ? ` The registry throttled ${plural(throttled, 'request')} (429); each was retried after the wait it asked for.`
+        ? ` The registry throttled ${plural(throttled, 'request')} (429 or “too many requests”); each was retried after a wait.`
         : '';
     return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
 }

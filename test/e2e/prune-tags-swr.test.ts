@@ -274,7 +274,36 @@ describe('prune-tags on SWR: safety', () => {
     const throttled = e.requests.filter((r) => r.status === 429).length;
     expect(throttled).toBeGreaterThan(0);
     expect(renderedMarkdown(result.summary)).toMatch(
-      new RegExp(`The registry throttled ${throttled} requests? \\(429\\)`),
+      new RegExp(`The registry throttled ${throttled} requests? \\(429 or “too many requests”\\)`),
+    );
+  });
+
+  it('takes SWR’s 403 “too many requests” (SVCSTG.SWR.4031042) as throttling, not as refused credentials', async () => {
+    const e = await start('tag', seed([{ name: 'web', tags: oldCiTags(16) }]));
+    e.setFaults({
+      routes: [
+        {
+          method: 'DELETE',
+          path: `${TAGS_PATH}/*`,
+          rateLimit: { capacity: 5, refillPerSecond: 5, answer: 'swr-403' },
+        },
+      ],
+    });
+    const result = await prune(e, {
+      repositories: 'web',
+      'older-than': '30d',
+      'keep-last': '0',
+      'rate-limit': '0',
+      concurrency: '4',
+    });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(tagsOf(e)).toEqual([]);
+    expect(result.outputs['deleted-count']).toBe('16');
+    const refused = e.requests.filter((r) => r.status === 403).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(result.log).not.toMatch(/credentials/i);
+    expect(renderedMarkdown(result.summary)).toMatch(
+      new RegExp(`The registry throttled ${refused} requests? \\(429 or “too many requests”\\)`),
     );
   });
 });

@@ -49,6 +49,19 @@ describe('faults', () => {
     expect((await swr({ path: '/v2/manage/namespaces' })).status).toBe(200);
   });
 
+  it('rate-limits SWR the way SWR does when asked: 403 SVCSTG.SWR.4031042, as the spec lists it', async () => {
+    const { swr } = await start({ rateLimit: { capacity: 1, refillPerSecond: 1, answer: 'swr-403' } });
+    expect(await statuses(swr, 1)).toEqual([200]);
+    const limited = await swr({ path: '/v2/manage/namespaces' });
+    expect(limited.status).toBe(403);
+    expect(limited.headers['retry-after']).toBeUndefined();
+    // Spec 3.3's error body, with the code and text of the error code table.
+    expect(limited.json).toMatchObject({
+      error_code: 'SVCSTG.SWR.4031042',
+      error_msg: 'There are too many requests.',
+    });
+  });
+
   it('fails the next N requests with the chosen status, then recovers', async () => {
     const { swr, emu } = await start({ error: { next: 2 }, errorStatus: 503 });
     expect(await statuses(swr, 3)).toEqual([503, 503, 200]);

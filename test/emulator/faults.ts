@@ -14,8 +14,12 @@ export interface FaultSet {
    * together reach the state in a different order than they were sent.
    */
   latencyJitterMs?: number;
-  /** Token bucket per rule; an empty bucket answers 429 with `Retry-After`. */
-  rateLimit?: { capacity: number; refillPerSecond: number };
+  /**
+   * Token bucket per rule; an empty bucket answers 429 with `Retry-After`, or with `answer: 'swr-403'`
+   * as SWR's own throttling does: 403 `SVCSTG.SWR.4031042` "There are too many requests." (SWR spec,
+   * error codes), without `Retry-After`.
+   */
+  rateLimit?: { capacity: number; refillPerSecond: number; answer?: '429' | 'swr-403' };
   /** Answers 500 (default), 502 or 503 with the provider's error body. */
   error?: FaultTrigger;
   errorStatus?: 500 | 502 | 503;
@@ -54,7 +58,7 @@ export interface FaultDecision {
   terminal?:
     | { kind: 'drop' }
     | { kind: 'hang' }
-    | { kind: 'rate-limit'; retryAfterSeconds: number }
+    | { kind: 'rate-limit'; retryAfterSeconds: number; answer: '429' | 'swr-403' }
     | { kind: 'error'; status: number }
     | { kind: 'unauthorized' };
   malformedJson: boolean;
@@ -195,7 +199,10 @@ export class FaultEngine {
     if (this.fires(rt, 'hang', r.hang)) return pick('hang', { kind: 'hang' });
     if (r.rateLimit) {
       const wait = this.takeToken(rt, r.rateLimit);
-      if (wait > 0) return pick('rate-limit', { kind: 'rate-limit', retryAfterSeconds: wait });
+      if (wait > 0) {
+        const answer = r.rateLimit.answer ?? '429';
+        return pick('rate-limit', { kind: 'rate-limit', retryAfterSeconds: wait, answer });
+      }
     }
     if (this.fires(rt, 'error', r.error))
       return pick('error', { kind: 'error', status: r.errorStatus ?? 500 });
@@ -245,9 +252,16 @@ function checkFaultSet(value: Record<string, unknown>, where: string): void {
   const limit = value.rateLimit;
   if (
     limit !== undefined &&
-    !(isObject(limit) && typeof limit.capacity === 'number' && typeof limit.refillPerSecond === 'number')
+    !(
+      isObject(limit) &&
+      typeof limit.capacity === 'number' &&
+      typeof limit.refillPerSecond === 'number' &&
+      (limit.answer === undefined || limit.answer === '429' || limit.answer === 'swr-403')
+    )
   ) {
-    throw new Error(`faults: ${where}rateLimit must be {capacity, refillPerSecond}`);
+    throw new Error(
+      `faults: ${where}rateLimit must be {capacity, refillPerSecond, answer?: "429" | "swr-403"}`,
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { authenticate } from './authenticate.ts';
 import type { FaultDecision, FaultEngine } from './faults.ts';
 import { lieAboutTotal, malformBody } from './response-faults.ts';
-import { providerError, providerOfPath } from './responses.ts';
+import { providerError, providerOfPath, swrGatewayError } from './responses.ts';
 import type {
   AuthKind,
   EmulatorControl,
@@ -75,6 +75,9 @@ function faultResponse(
 ): EmuResponse | undefined {
   const terminal = decision.terminal;
   if (!terminal || terminal.kind === 'drop' || terminal.kind === 'hang') return undefined;
+  if (terminal.kind === 'rate-limit' && terminal.answer === 'swr-403' && provider === 'swr') {
+    return swrGatewayError(403, 'SVCSTG.SWR.4031042', 'There are too many requests.', requestId);
+  }
   if (terminal.kind === 'rate-limit') {
     const response = providerError(provider, requestId, 429, 'throttled');
     return {

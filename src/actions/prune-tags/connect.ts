@@ -6,7 +6,7 @@ import { logDebug } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import type { PruneInputs } from './inputs.ts';
 
-/** Requests the registry answered with 429 (each was retried), and the throttle that found the rate. */
+/** Requests the registry refused as too many (429, or SWR's 403 of its own), and the throttle that found the rate. */
 export interface Throttling {
   throttled: number;
   throttle?: Throttle;
@@ -25,7 +25,7 @@ export async function connectForPrune(inputs: PruneInputs, throttling: Throttlin
   const http: Partial<HttpClientOptions> = {
     throttle,
     onRequest: (event: RequestEvent) => {
-      if (event.status === 429) throttling.throttled++;
+      if (event.throttled) throttling.throttled++;
       logDebug(shown`${describeAttempt(event)}`);
     },
   };

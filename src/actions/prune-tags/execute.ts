@@ -13,6 +13,8 @@ interface FailedOutcome {
   outcome: 'failed';
   error: string;
   status?: number;
+  /** Refused as too many requests (429, or SWR's 403 of its own) after every retry: not the credentials. */
+  throttled?: true;
 }
 
 /** A deletion skipped because the tag changed between the plan and the deletion. */
@@ -37,7 +39,8 @@ export type Refusal = Deletion & FailedOutcome & { status: 401 | 403 };
 
 /** 401 or 403: the credentials were refused, and every later deletion would be refused too. */
 export function isCredentialRefusal(result: DeletionResult): result is Refusal {
-  return result.outcome === 'failed' && (result.status === 401 || result.status === 403);
+  if (result.outcome !== 'failed' || result.throttled) return false;
+  return result.status === 401 || result.status === 403;
 }
 
 /** Deletes one tag; once `signal` is aborted, a deletion still waiting for its turn is not sent. */
@@ -87,6 +90,7 @@ async function attempt(deletion: Deletion, remove: RemoveTag, signal: AbortSigna
     if (signal.aborted && error === signal.reason) return { ...deletion, outcome: 'not-attempted' };
     const failed: Deletion & FailedOutcome = { ...deletion, outcome: 'failed', error: errorMessage(error) };
     if (error instanceof ApiError && error.status > 0) failed.status = error.status;
+    if (error instanceof ApiError && error.throttled) failed.throttled = true;
     return failed;
   }
 }

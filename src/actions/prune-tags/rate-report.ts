@@ -17,7 +17,7 @@ export function rateSentence(findings: RateFindings | undefined, throttled: numb
   }
   const retried =
     throttled > 0
-      ? ` The registry throttled ${plural(throttled, 'request')} (429); each was retried after the wait it asked for.`
+      ? ` The registry throttled ${plural(throttled, 'request')} (429 or “too many requests”); each was retried after a wait.`
       : '';
   return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
 }

@@ -24,6 +24,11 @@ export interface ApiErrorFields {
   hint?: string;
   /** Transport code when no usable response arrived (ECONNRESET, ATTEMPT_DEADLINE, RESPONSE_TOO_LARGE…). */
   transport?: string;
+  /**
+   * The registry refused the request as one too many (429, or its own code for it such as SWR's 403
+   * SVCSTG.SWR.4031042), not for the credentials' sake.
+   */
+  throttled?: boolean;
 }
 
 /** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
@@ -39,6 +44,7 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   readonly hint: string | undefined;
   readonly transport: string | undefined;
+  readonly throttled: boolean;
 
   constructor(fields: ApiErrorFields) {
     super(formatApiError(fields));
@@ -52,6 +58,7 @@ export class ApiError extends Error {
     this.requestId = fields.requestId;
     this.hint = fields.hint;
     this.transport = fields.transport;
+    this.throttled = fields.throttled === true;
   }
 }
 

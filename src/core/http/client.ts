@@ -2,7 +2,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { ApiError, type ApiErrorFields, type Provider } from '../errors/errors.ts';
 import { redact } from '../redact/secrets.ts';
-import { type AttemptOutcome, planRetry, type RetryDecision } from '../retry/plan-retry.ts';
+import {
+  type AttemptOutcome,
+  isThrottledOutcome,
+  planRetry,
+  type RetryDecision,
+} from '../retry/plan-retry.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.ts';
 import { createDefaultDispatcher } from './default-dispatcher.ts';
 import { defaultHint } from './default-hint.ts';
@@ -104,7 +109,8 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
     report(config, request, attempt, result, decision);
     if (!decision.retry) {
       const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
-      throw buildApiError(config, request, result.failure, attempt, transport);
+      const throttled = isThrottledOutcome(result.outcome);
+      throw buildApiError(config, request, result.failure, attempt, { transport, throttled });
     }
     // After a pause, the next acquire() waits it out together with every other caller.
     if (!pausedEveryone && decision.delayMs > 0) await config.sleep(decision.delayMs);
@@ -125,13 +131,16 @@ async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promis
       const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
       const durationMs = config.now().getTime() - started;
       answered = true;
-      const reaction = permit.answered(raw.status === 429 ? 'throttled' : 'answered');
       const read = readResponse<T>(raw, request);
+      const throttling =
+        !read.ok && raw.status !== 429 && config.options.isThrottling?.(read.failure) === true;
+      const reaction = permit.answered(raw.status === 429 || throttling ? 'throttled' : 'answered');
       if (read.ok) return { kind: 'done', response: read.response, durationMs };
       const outcome: AttemptOutcome = {
         kind: 'status',
         status: raw.status,
         retryAfter: raw.headers['retry-after'],
+        ...(throttling && { throttled: true }),
       };
       return { kind: 'failed', outcome, failure: read.failure, durationMs, reaction };
     } catch (error) {
@@ -155,15 +164,15 @@ async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promis
 }
 
 /**
- * A 429 slows the throttle down; only when the registry keeps refusing after a slow-down does its
- * Retry-After pause every caller of this client (and of a shared throttle) at once.
+ * A 429 (or a registry's own "too many requests") slows the throttle down; only when the registry keeps
+ * refusing after a slow-down does the wait before the retry (its Retry-After, else the backoff) pause
+ * every caller of this client (and of a shared throttle) at once.
  */
 function pauseOnServerRequest<T>(config: ClientConfig, result: Attempt<T>, decision: RetryDecision): boolean {
   if (result.kind !== 'failed' || result.reaction !== 'pause-all') return false;
-  const { outcome } = result;
-  const asked = outcome.kind === 'status' && outcome.status === 429 && decision.retry && decision.serverAsked;
-  if (asked) config.throttle.pauseFor(decision.delayMs);
-  return asked;
+  const pause = isThrottledOutcome(result.outcome) && decision.retry;
+  if (pause) config.throttle.pauseFor(decision.delayMs);
+  return pause;
 }
 
 function report<T>(
@@ -185,6 +194,7 @@ function report<T>(
   if (result.kind === 'failed' && result.outcome.kind === 'network' && result.outcome.code) {
     event.errorCode = result.outcome.code;
   }
+  if (result.kind === 'failed' && isThrottledOutcome(result.outcome)) event.throttled = true;
   if (decision.retry) event.retryInMs = decision.delayMs;
   config.options.onRequest(event);
 }
@@ -194,7 +204,7 @@ function buildApiError(
   request: ApiRequest,
   failure: ResponseFailure,
   attempts: number,
-  transport: string | undefined,
+  { transport, throttled }: { transport: string | undefined; throttled: boolean },
 ): ApiError {
   const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
   const fields: ApiErrorFields = {
@@ -207,11 +217,16 @@ function buildApiError(
     providerMessage: `${failure.providerMessage}${transportNote}`,
     requestId: failure.requestId,
     ...(transport ? { transport } : {}),
+    ...(throttled && { throttled }),
   };
   const bare = new ApiError(fields);
-  const hint = config.options.hintFor?.(bare) ?? defaultHint(failure.status);
+  const hint = throttled ? THROTTLED_HINT : (config.options.hintFor?.(bare) ?? defaultHint(failure.status));
   return hint ? new ApiError({ ...fields, hint: redact(hint) }) : bare;
 }
+
+/** A refusal for too many requests is about the pace, not the credentials or the request. */
+const THROTTLED_HINT =
+  'The registry kept refusing requests as too many, after every retry: run again later, or lower the request rate.';
 
 /** Error messages and logs never show a query string. */
 function pathOnly(path: string): string {

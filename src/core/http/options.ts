@@ -31,6 +31,8 @@ export interface RequestEvent {
   errorCode?: string;
   /** Set when another attempt follows, after this wait. */
   retryInMs?: number;
+  /** The registry refused the attempt as one too many (429, or its own code for it). */
+  throttled?: true;
 }
 
 /** Everything createApiClient needs; only provider and baseUrl are required. */
@@ -47,6 +49,11 @@ export interface HttpClientOptions {
   jsonContentTypeAlways?: boolean;
   /** Provider-specific next step for an error (e.g. 401 → which inputs to check). */
   hintFor?: (error: ApiError) => string | undefined;
+  /**
+   * A refusal other than 429 that means "too many requests" (SWR's 403 SVCSTG.SWR.4031042): retried
+   * after a backoff and slowing the throttle down, as a 429 is.
+   */
+  isThrottling?: (failure: { status: number; code?: string | undefined }) => boolean;
   timeouts?: Partial<HttpTimeouts>;
   /** Longest response body read, in bytes; a longer answer fails the attempt (default 8 MiB). */
   maxResponseBytes?: number;

@@ -10,7 +10,13 @@ import type { RetryPolicy } from './retry-policy.ts';
 
 /** How an attempt ended: an HTTP status (with its Retry-After header) or a transport error code. */
 export type AttemptOutcome =
-  | { kind: 'status'; status: number; retryAfter?: string }
+  | {
+      kind: 'status';
+      status: number;
+      retryAfter?: string;
+      /** A refusal for too many requests other than 429 (a registry's own code for it). */
+      throttled?: boolean;
+    }
   | { kind: 'network'; code?: string };
 
 export interface RetryContext {
@@ -36,6 +42,11 @@ export type RetryDecision =
     }
   | { retry: false };
 
+/** A 429, or a registry's own "too many requests": the request was refused unseen. */
+export function isThrottledOutcome(outcome: AttemptOutcome): boolean {
+  return outcome.kind === 'status' && (outcome.status === 429 || outcome.throttled === true);
+}
+
 /** Pure: whether to repeat a failed attempt and after how long. */
 export function planRetry(
   outcome: AttemptOutcome,
@@ -58,13 +69,15 @@ export function planRetry(
 }
 
 function isRetryableOutcome(outcome: AttemptOutcome): boolean {
-  return outcome.kind === 'status' ? isRetryableStatus(outcome.status) : isRetryableNetworkCode(outcome.code);
+  if (outcome.kind === 'network') return isRetryableNetworkCode(outcome.code);
+  return outcome.throttled === true || isRetryableStatus(outcome.status);
 }
 
 /**
  * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
  * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
- * that never opened.
+ * that never opened. A registry's own "too many requests" (a 403) is not taken as proof: only idempotent
+ * calls are repeated after it.
  */
 function isRepeatable(outcome: AttemptOutcome, context: RetryContext): boolean {
   if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method))) return true;

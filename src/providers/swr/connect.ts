@@ -43,7 +43,16 @@ export async function connectSwr(
     jsonContentTypeAlways: true,
     authenticate,
     hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
+    isThrottling: isSwrThrottling,
   });
+}
+
+/** SWR's own "There are too many requests." (SWR spec, error codes: 403 SVCSTG.SWR.4031042). */
+const SWR_TOO_MANY_REQUESTS = 'SVCSTG.SWR.4031042';
+
+/** SWR refuses a request as one too many with a 403 of its own code, not a 429. */
+export function isSwrThrottling(failure: { status: number; code?: string | undefined }): boolean {
+  return failure.status === 403 && failure.code === SWR_TOO_MANY_REQUESTS;
 }
 
 /** AK/SK for signing (e.g. a docker login derived from them): the configured pair, or temporary ones. */

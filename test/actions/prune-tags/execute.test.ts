@@ -91,6 +91,40 @@ describe('executeDeletions', () => {
     expect(results[0]).toMatchObject({ outcome: 'failed', status: 503 });
   });
 
+  it('goes on with the other deletions when one was refused as too many requests after every retry (SWR 403)', async () => {
+    const attempted: string[] = [];
+    const results = await executeDeletions(
+      deletions,
+      async (_repo, name) => {
+        attempted.push(name);
+        if (name === 'c') {
+          throw new ApiError({
+            provider: 'SWR',
+            operation: `delete tag web:${name} in namespace team`,
+            method: 'DELETE',
+            path: `/v2/manage/namespaces/team/repos/web/tags/${name}`,
+            status: 403,
+            code: 'SVCSTG.SWR.4031042',
+            providerMessage: 'There are too many requests.',
+            throttled: true,
+          });
+        }
+        return 'deleted';
+      },
+      { concurrency: 1 },
+    );
+    expect(attempted).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(results.map((r) => `${r.tag.name}:${r.outcome}`)).toEqual([
+      'a:deleted',
+      'b:deleted',
+      'c:failed',
+      'd:deleted',
+      'e:deleted',
+      'f:deleted',
+    ]);
+    expect(results[2]).toMatchObject({ status: 403, throttled: true });
+  });
+
   for (const status of [401, 403]) {
     it(`starts no further deletion once the registry refuses the credentials (${status})`, async () => {
       const attempted: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/core/errors/errors.ts';
+import { isSwrThrottling } from '../../../src/providers/swr/connect.ts';
 import { closedAfterEach } from '../../support/closed-after-each.ts';
 import { FAKE_START } from './support/fake-clock.ts';
 import { type Reply, startLocalServer } from './support/local-server.ts';
@@ -18,6 +19,44 @@ describe('retries', () => {
     expect(response.body).toEqual({ ok: true });
     expect(requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([2000]);
+  });
+
+  it('takes SWR’s 403 SVCSTG.SWR.4031042 as throttling: backs off, retries, and slows down', async () => {
+    // The error body of SWR spec 3.3 with the code and text its error code table gives.
+    const tooMany: Reply = {
+      status: 403,
+      body: { error_code: 'SVCSTG.SWR.4031042', error_msg: 'There are too many requests.' },
+    };
+    const { url, requests } = await serve([tooMany, ok]);
+    const { api, clock, events } = testClient(url, { isThrottling: isSwrThrottling });
+    expect((await api.request({ ...get, method: 'DELETE' })).status).toBe(200);
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([250]); // the first backoff (full jitter of 500 ms at 0.5)
+    expect(events[0]).toMatchObject({ status: 403, throttled: true, retryInMs: 250 });
+  });
+
+  it('when SWR keeps answering “too many requests”, fails with a hint about the pace, not the credentials', async () => {
+    const tooMany: Reply = {
+      status: 403,
+      body: { error_code: 'SVCSTG.SWR.4031042', error_msg: 'There are too many requests.' },
+    };
+    const { url, requests } = await serve(Array.from({ length: 5 }, () => tooMany));
+    const { api } = testClient(url, { isThrottling: isSwrThrottling });
+    const error = await rejection(api.request({ ...get, method: 'DELETE' }));
+    expect(requests).toHaveLength(5);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 403, throttled: true, code: 'SVCSTG.SWR.4031042' });
+    expect(String((error as ApiError).hint)).toMatch(/kept refusing requests as too many/);
+    expect(String((error as ApiError).hint)).not.toMatch(/credentials/);
+  });
+
+  it('does not retry any other 403', async () => {
+    const denied: Reply = { status: 403, body: { error_code: 'SVCSTG.SWR.4030002', error_msg: 'Denied.' } };
+    const { url, requests } = await serve([denied, ok]);
+    const { api } = testClient(url, { isThrottling: isSwrThrottling });
+    const error = await rejection(api.request({ ...get, method: 'DELETE' }));
+    expect(requests).toHaveLength(1);
+    expect(error).toMatchObject({ status: 403, throttled: false });
   });
 
   it('waits until the HTTP-date a 429 Retry-After names, then succeeds', async () => {

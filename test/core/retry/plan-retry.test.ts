@@ -68,6 +68,18 @@ describe('planRetry', () => {
     expect(planRetry({ kind: 'network', code: 'ECONNREFUSED' }, post, DEFAULT_RETRY_POLICY).retry).toBe(true);
   });
 
+  it('backs off on a registry’s own “too many requests” (a 403), for calls that may be repeated only', () => {
+    const tooMany: AttemptOutcome = { kind: 'status', status: 403, throttled: true };
+    expect(planRetry(tooMany, context({ method: 'DELETE', attempt: 2 }), DEFAULT_RETRY_POLICY)).toEqual({
+      retry: true,
+      delayMs: 500,
+      serverAsked: false,
+    });
+    // A plain 403 is not retried; a POST is not repeated on a 403 of any kind.
+    expect(planRetry(status(403), context({ method: 'DELETE' }), DEFAULT_RETRY_POLICY).retry).toBe(false);
+    expect(planRetry(tooMany, context({ method: 'POST' }), DEFAULT_RETRY_POLICY).retry).toBe(false);
+  });
+
   it('stops at the attempt limit', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 3 };
     expect(planRetry(status(502), context({ attempt: 2 }), policy).retry).toBe(true);
