@@ -303,7 +303,7 @@ const Agent = __nccwpck_require__(7405)
 const Dispatcher1Wrapper = __nccwpck_require__(3650)
 const ProxyAgent = __nccwpck_require__(6672)
 const Socks5ProxyAgent = __nccwpck_require__(7223)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const EnvHttpProxyAgent = __nccwpck_require__(5518)
 const RetryAgent = __nccwpck_require__(50)
 const H2CClient = __nccwpck_require__(6815)
 const errors = __nccwpck_require__(8707)
@@ -12275,7 +12275,7 @@ module.exports = Dispatcher1Wrapper
 
 /***/ }),
 
-/***/ 3137:
+/***/ 5518:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -45505,7 +45505,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9821);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3137);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -45517,7 +45517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9821:
+/***/ 3137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51846,11 +51846,65 @@ async function getCcrUserProfile(api, userId) {
     return response.body ?? {};
 }
 
+;// CONCATENATED MODULE: ./src/providers/ccr/temporary-login.ts
+
+
+
+
+
+/**
+ * `username`, else `user-id` whose profile names the docker user; one of them is needed. `needs` says
+ * what needs it, completed by "the docker user name": "a CCR enterprise login needs".
+ */
+function readCcrDockerUser(reader, needs) {
+    const username = reader.optional('username');
+    const userId = reader.optional('user-id');
+    if (username)
+        return userId ? { username, userId } : { username };
+    if (userId)
+        return { userId };
+    throw new InputError(['username', 'user-id'], `Inputs 'username' and 'user-id' are both empty: ${needs} the docker user name (username), or the ` +
+        'Baidu Cloud user id whose profile names it (user-id, shown in the account center), since the ' +
+        'profile call takes a user id.');
+}
+/** Reads what it needs first (a failure there must not cost an irrevocable password), then issues one. */
+async function obtainCcrTemporaryLogin(api, instanceId, user, options) {
+    const detail = options.registry ? undefined : await getCcrInstance(api, instanceId);
+    const registry = chooseCcrRegistry(detail ?? {}, options.access, instanceId, options.registry);
+    const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
+    const { password } = await createCcrTemporaryPassword(api, instanceId, options.durationHours);
+    return { registry, username, password };
+}
+async function profileName(api, userId) {
+    const profile = await getCcrUserProfile(api, userId);
+    if (typeof profile.name === 'string' && profile.name !== '')
+        return profile.name;
+    throw new ApiError({
+        provider: 'CCR',
+        operation: 'read the docker user name',
+        method: 'GET',
+        path: '/v1/users/profile',
+        status: 200,
+        providerMessage: 'the profile has no "name"',
+        hint: 'Set the username input to the docker user name shown in the CCR console.',
+    });
+}
+/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
+function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
+    if (registryOverride)
+        return registryOverride;
+    const host = ccrInstanceRegistryHost(detail, access);
+    if (host)
+        return host;
+    const domains = customDomainsOf(detail.info);
+    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
+    throw new InputError(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
+}
+
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
 // CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
 // user name and password (it has no temporary credentials).
-
-
 
 
 
@@ -51895,14 +51949,12 @@ class CcrEnterpriseLoginTarget {
     }
     async obtain(now) {
         const api = await connectCcr(this.connection);
-        const { instanceId } = this.connection;
-        // Reads first: a failure there must not cost an irrevocable password.
-        const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
-        const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
-        const user = this.#user;
-        const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
         const issuedAt = now();
-        const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
+        const { registry, username, password } = await obtainCcrTemporaryLogin(api, this.connection.instanceId, this.#user, {
+            access: this.registryAccess,
+            durationHours: this.durationHours,
+            ...(this.registry ? { registry: this.registry } : {}),
+        });
         return {
             registry,
             username,
@@ -51949,7 +52001,7 @@ const ccrLogin = {
 function readEnterpriseTarget(reader, registry) {
     refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
     const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
-    const user = readDockerUser(reader);
+    const user = readCcrDockerUser(reader, 'a CCR enterprise login needs');
     return new CcrEnterpriseLoginTarget(connection, user, {
         registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
         durationHours: readDurationHours(reader),
@@ -51968,18 +52020,6 @@ function readDurationHours(reader) {
     }
     return hours;
 }
-/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
-function readDockerUser(reader) {
-    const username = reader.optional('username');
-    const userId = reader.optional('user-id');
-    if (username)
-        return userId ? { username, userId } : { username };
-    if (userId)
-        return { userId };
-    throw new InputError(['username', 'user-id'], "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
-        '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
-        'center), since the profile call takes a user id.');
-}
 function readPersonalTarget(reader, common) {
     const username = reader.optional('username');
     const { password } = common;
@@ -51994,32 +52034,6 @@ function readPersonalTarget(reader, common) {
     }
     refuseInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
     return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
-}
-async function profileName(api, userId) {
-    const profile = await getCcrUserProfile(api, userId);
-    if (typeof profile.name === 'string' && profile.name !== '')
-        return profile.name;
-    throw new ApiError({
-        provider: 'CCR',
-        operation: 'read the docker user name',
-        method: 'GET',
-        path: '/v1/users/profile',
-        status: 200,
-        providerMessage: 'the profile has no "name"',
-        hint: 'Set the username input to the docker user name shown in the CCR console.',
-    });
-}
-/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
-function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
-    if (registryOverride)
-        return registryOverride;
-    const host = ccrInstanceRegistryHost(detail, access);
-    if (host)
-        return host;
-    const domains = customDomainsOf(detail.info);
-    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
-    throw new InputError(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
-        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/registry/manifest-document.ts
@@ -52092,6 +52106,206 @@ function readManifestDocument(text, contentType, digest) {
     if (isList)
         return children ? { digest, mediaType, children } : undefined;
     return 'config' in parsed || 'layers' in parsed || 'fsLayers' in parsed ? { digest, mediaType } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/challenge.ts
+// The registry's answer to a request without credentials (`WWW-Authenticate`), as the v2 API defines it.
+/** Reads `Basic realm="…"` or `Bearer realm="…",service="…",scope="…"`; anything else is 'unknown'. */
+function parseChallenge(header) {
+    const text = (header ?? '').trim();
+    const scheme = /^(\w+)/.exec(text)?.[1]?.toLowerCase();
+    if (scheme === 'basic')
+        return { scheme: 'basic' };
+    if (scheme !== 'bearer')
+        return { scheme: 'unknown' };
+    const params = new Map();
+    for (const match of text
+        .slice(scheme.length)
+        .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        const [, key = '', quoted, bare] = match;
+        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
+    }
+    const realm = params.get('realm');
+    if (!realm)
+        return { scheme: 'unknown' };
+    const challenge = { scheme: 'bearer', realm };
+    const service = params.get('service');
+    const scope = params.get('scope');
+    if (service !== undefined)
+        challenge.service = service;
+    if (scope !== undefined)
+        challenge.scope = scope;
+    return challenge;
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/registry-path.ts
+
+/** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
+const REGISTRY_NAME = {
+    what: 'registry repository name',
+    problems: ociRepositoryProblems,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '/'),
+};
+/** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
+const MANIFEST_DIGEST = {
+    what: 'manifest digest',
+    problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
+    spellEncoded: (encoded) => encoded.replace('%3A', ':'),
+};
+
+;// CONCATENATED MODULE: ./src/core/registry/manifest-reader.ts
+// Reads manifests from the registry's own v2 API (`GET /v2/<name>/manifests/<digest>`) with a docker
+// login: Basic credentials, or a pull-scoped token from the registry's token realm. Every answer must
+// hash to the digest asked for, so a registry cannot describe one manifest as another.
+
+
+
+
+
+
+
+/** A reader that learns the registry's challenge on its first request and then authenticates each one. */
+function createManifestReader(login, options) {
+    const baseUrl = new URL(options.baseUrl ?? `https://${login.registry}`);
+    const api = createApiClient({ ...options.http, provider: options.provider, baseUrl });
+    const basic = `Basic ${maskSecret(Buffer.from(`${login.username}:${login.password}`).toString('base64'))}`;
+    const tokens = new Map();
+    let challenge;
+    const authorization = async (name) => {
+        if (challenge === undefined || challenge.scheme === 'unknown')
+            return undefined;
+        if (challenge.scheme === 'basic')
+            return basic;
+        const bearer = challenge;
+        let token = tokens.get(name);
+        if (!token) {
+            token = pullToken(api, baseUrl, bearer, name, basic);
+            tokens.set(name, token);
+        }
+        return `Bearer ${await token}`;
+    };
+    return {
+        registry: login.registry,
+        async read(name, digest) {
+            const path = api_path_apiPath `/v2/${api_path_pathSegment(name, REGISTRY_NAME)}/manifests/${api_path_pathSegment(digest, MANIFEST_DIGEST)}`;
+            const operation = `read manifest ${name}@${digest} from ${login.registry}`;
+            for (;;) {
+                const credentials = await authorization(name);
+                const response = await api.request({
+                    method: 'GET',
+                    path,
+                    headers: { Accept: MANIFEST_ACCEPT, ...(credentials ? { Authorization: credentials } : {}) },
+                    operation,
+                    // Only the first answer without credentials may be a challenge; a refused login is an error.
+                    acceptStatus: credentials ? [] : [401],
+                    rawBody: true,
+                });
+                if (response.status === 401) {
+                    challenge = parseChallenge(response.headers['www-authenticate']);
+                    if (challenge.scheme === 'unknown')
+                        throw refused(options.provider, operation, path);
+                    continue;
+                }
+                return checkedManifest(options.provider, operation, path, response, digest);
+            }
+        },
+    };
+}
+function checkedManifest(provider, operation, path, response, digest) {
+    const text = response.text ?? '';
+    const served = digestOf(text);
+    const fail = (providerMessage) => new ApiError({ provider, operation, method: 'GET', path, status: 200, providerMessage });
+    if (served !== digest)
+        throw fail(`the answer hashes to ${served}, not to the digest asked for`);
+    const facts = readManifestDocument(text, response.headers['content-type'], digest);
+    if (!facts)
+        throw fail('the answer is neither an image manifest nor a manifest list');
+    return facts;
+}
+/** A pull-only token for `name` from the realm, which must be on the registry's own origin. */
+async function pullToken(api, baseUrl, challenge, name, basic) {
+    const operation = `get a pull token for ${name}`;
+    let realm;
+    try {
+        realm = new URL(challenge.realm);
+    }
+    catch {
+        realm = new URL('invalid:');
+    }
+    if (realm.origin !== baseUrl.origin) {
+        throw new ApiError({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: '/v2/',
+            status: 401,
+            providerMessage: `the registry asks for a token from ${JSON.stringify(challenge.realm)}, not from ${baseUrl.origin}; the login is sent only to the registry itself`,
+        });
+    }
+    assertNormalPath(realm.pathname);
+    const query = [];
+    if (challenge.service !== undefined)
+        query.push(['service', challenge.service]);
+    query.push(['scope', `repository:${name}:pull`]);
+    const response = await api.request({
+        method: 'GET',
+        path: realm.pathname,
+        query,
+        headers: { Authorization: basic },
+        operation,
+        secretResponse: true,
+    });
+    const token = response.body?.token ?? response.body?.access_token;
+    if (typeof token !== 'string' || token === '') {
+        throw new ApiError({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: realm.pathname,
+            status: response.status,
+            providerMessage: 'the answer holds no token',
+        });
+    }
+    return maskSecret(token);
+}
+function refused(provider, operation, path) {
+    return new ApiError({
+        provider,
+        operation,
+        method: 'GET',
+        path,
+        status: 401,
+        providerMessage: 'the registry asks for credentials in a form other than Basic or Bearer',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/manifests-once.ts
+// A run's reads of one registry's manifests: the docker login is obtained on the first read only, each
+// manifest is read once per run (it never changes under its digest), and a digest or name that cannot
+// go into a v2 path is refused before any login is made for it.
+
+
+/** `login` makes the reader (asking for a temporary login); it runs at most once, on the first read. */
+function manifestsOnce(login) {
+    let reader;
+    const read = new Map();
+    return (name, digest) => {
+        const key = `${name}@${digest}`;
+        let facts = read.get(key);
+        if (!facts) {
+            facts = checked(name, digest).then(() => {
+                reader ??= login();
+                return reader.then((registry) => registry.read(name, digest));
+            });
+            read.set(key, facts);
+        }
+        return facts;
+    };
+}
+/** Throws UnsafeNameError when the name or digest cannot go into `/v2/<name>/manifests/<digest>`. */
+async function checked(name, digest) {
+    api_path_pathSegment(name, REGISTRY_NAME);
+    api_path_pathSegment(digest, MANIFEST_DIGEST);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
@@ -52213,18 +52427,24 @@ function ccrProjectTags(api, instanceId, project) {
 
 
 
+
+
+
 /** A CCR enterprise instance to prune, as read from the inputs. */
 class CcrTagTarget {
     connection;
     unlistedRepositories = 'CCR enterprise has no repository listing to match it against';
-    constructor(connection) {
+    /** The docker user of the temporary login that reads manifests. */
+    user;
+    constructor(connection, user) {
         this.connection = connection;
+        this.user = user;
     }
     connect(options) {
         return connectCcr(this.connection, options);
     }
     registry(api, namespace) {
-        return ccrTagRegistry(api, this.connection.instanceId, namespace);
+        return ccrTagRegistry(api, this.connection.instanceId, namespace, this.user);
     }
 }
 const ccrTags = {
@@ -52233,21 +52453,46 @@ const ccrTags = {
     namespaceProblems: ccrNamespaceProblems,
     read(reader) {
         const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
-        return new CcrTagTarget(connection);
+        const user = readCcrDockerUser(reader, "prune-tags on CCR reads the manifests of kept tags from the instance's registry, since CCR's tag API " +
+            'does not tell manifest lists from images (a kept multi-platform image would otherwise lose its ' +
+            'platform images), and its temporary docker login needs');
+        return new CcrTagTarget(connection, user);
     },
 };
+/** The temporary password that reads manifests lives the shortest time CCR issues: one hour. */
+const MANIFEST_LOGIN_HOURS = 1;
 /** CCR enterprise project `project` of instance `instanceId`. */
-function ccrTagRegistry(api, instanceId, project) {
+function ccrTagRegistry(api, instanceId, project, user) {
     const tags = ccrProjectTags(api, instanceId, project);
+    let host;
+    // One temporary login for the run, on the instance's public domain, asked for only when a manifest must be read.
+    const read = manifestsOnce(async () => {
+        const login = await obtainCcrTemporaryLogin(api, instanceId, user, {
+            access: 'public',
+            durationHours: MANIFEST_LOGIN_HOURS,
+        });
+        host = login.registry;
+        return createManifestReader(login, { provider: 'CCR' });
+    });
     return {
         repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
         listTags: async (repository) => (await tags.list(repository)).map(fromCcrTag),
         deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
         namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
         namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
+        listsUnmarked: true,
+        manifests: {
+            get registry() {
+                return host ?? `of instance ${instanceId}`;
+            },
+            read: (repository, digest) => read(`${project}/${repository}`, digest),
+        },
     };
 }
-/** CCR's record as the planner's view; the API does not expose manifest lists, so every tag is an image. */
+/**
+ * CCR's record as the planner's view; the API does not expose manifest lists, so every tag comes as an
+ * image until its manifest is read (listsUnmarked).
+ */
 function fromCcrTag(record) {
     return {
         ...refusal(record.tagName, CCR_TAG),
@@ -54443,178 +54688,8 @@ async function applyRetention(api, where, target) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/registry/challenge.ts
-// The registry's answer to a request without credentials (`WWW-Authenticate`), as the v2 API defines it.
-/** Reads `Basic realm="…"` or `Bearer realm="…",service="…",scope="…"`; anything else is 'unknown'. */
-function parseChallenge(header) {
-    const text = (header ?? '').trim();
-    const scheme = /^(\w+)/.exec(text)?.[1]?.toLowerCase();
-    if (scheme === 'basic')
-        return { scheme: 'basic' };
-    if (scheme !== 'bearer')
-        return { scheme: 'unknown' };
-    const params = new Map();
-    for (const match of text
-        .slice(scheme.length)
-        .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        const [, key = '', quoted, bare] = match;
-        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
-    }
-    const realm = params.get('realm');
-    if (!realm)
-        return { scheme: 'unknown' };
-    const challenge = { scheme: 'bearer', realm };
-    const service = params.get('service');
-    const scope = params.get('scope');
-    if (service !== undefined)
-        challenge.service = service;
-    if (scope !== undefined)
-        challenge.scope = scope;
-    return challenge;
-}
-
-;// CONCATENATED MODULE: ./src/core/registry/registry-path.ts
-
-/** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
-const REGISTRY_NAME = {
-    what: 'registry repository name',
-    problems: ociRepositoryProblems,
-    spellEncoded: (encoded) => encoded.replaceAll('%2F', '/'),
-};
-/** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
-const MANIFEST_DIGEST = {
-    what: 'manifest digest',
-    problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
-    spellEncoded: (encoded) => encoded.replace('%3A', ':'),
-};
-
-;// CONCATENATED MODULE: ./src/core/registry/manifest-reader.ts
-// Reads manifests from the registry's own v2 API (`GET /v2/<name>/manifests/<digest>`) with a docker
-// login: Basic credentials, or a pull-scoped token from the registry's token realm. Every answer must
-// hash to the digest asked for, so a registry cannot describe one manifest as another.
-
-
-
-
-
-
-
-/** A reader that learns the registry's challenge on its first request and then authenticates each one. */
-function createManifestReader(login, options) {
-    const baseUrl = new URL(options.baseUrl ?? `https://${login.registry}`);
-    const api = createApiClient({ ...options.http, provider: options.provider, baseUrl });
-    const basic = `Basic ${maskSecret(Buffer.from(`${login.username}:${login.password}`).toString('base64'))}`;
-    const tokens = new Map();
-    let challenge;
-    const authorization = async (name) => {
-        if (challenge === undefined || challenge.scheme === 'unknown')
-            return undefined;
-        if (challenge.scheme === 'basic')
-            return basic;
-        const bearer = challenge;
-        let token = tokens.get(name);
-        if (!token) {
-            token = pullToken(api, baseUrl, bearer, name, basic);
-            tokens.set(name, token);
-        }
-        return `Bearer ${await token}`;
-    };
-    return {
-        registry: login.registry,
-        async read(name, digest) {
-            const path = api_path_apiPath `/v2/${api_path_pathSegment(name, REGISTRY_NAME)}/manifests/${api_path_pathSegment(digest, MANIFEST_DIGEST)}`;
-            const operation = `read manifest ${name}@${digest} from ${login.registry}`;
-            for (;;) {
-                const credentials = await authorization(name);
-                const response = await api.request({
-                    method: 'GET',
-                    path,
-                    headers: { Accept: MANIFEST_ACCEPT, ...(credentials ? { Authorization: credentials } : {}) },
-                    operation,
-                    // Only the first answer without credentials may be a challenge; a refused login is an error.
-                    acceptStatus: credentials ? [] : [401],
-                    rawBody: true,
-                });
-                if (response.status === 401) {
-                    challenge = parseChallenge(response.headers['www-authenticate']);
-                    if (challenge.scheme === 'unknown')
-                        throw refused(options.provider, operation, path);
-                    continue;
-                }
-                return checkedManifest(options.provider, operation, path, response, digest);
-            }
-        },
-    };
-}
-function checkedManifest(provider, operation, path, response, digest) {
-    const text = response.text ?? '';
-    const served = digestOf(text);
-    const fail = (providerMessage) => new ApiError({ provider, operation, method: 'GET', path, status: 200, providerMessage });
-    if (served !== digest)
-        throw fail(`the answer hashes to ${served}, not to the digest asked for`);
-    const facts = readManifestDocument(text, response.headers['content-type'], digest);
-    if (!facts)
-        throw fail('the answer is neither an image manifest nor a manifest list');
-    return facts;
-}
-/** A pull-only token for `name` from the realm, which must be on the registry's own origin. */
-async function pullToken(api, baseUrl, challenge, name, basic) {
-    const operation = `get a pull token for ${name}`;
-    let realm;
-    try {
-        realm = new URL(challenge.realm);
-    }
-    catch {
-        realm = new URL('invalid:');
-    }
-    if (realm.origin !== baseUrl.origin) {
-        throw new ApiError({
-            provider: api.provider,
-            operation,
-            method: 'GET',
-            path: '/v2/',
-            status: 401,
-            providerMessage: `the registry asks for a token from ${JSON.stringify(challenge.realm)}, not from ${baseUrl.origin}; the login is sent only to the registry itself`,
-        });
-    }
-    assertNormalPath(realm.pathname);
-    const query = [];
-    if (challenge.service !== undefined)
-        query.push(['service', challenge.service]);
-    query.push(['scope', `repository:${name}:pull`]);
-    const response = await api.request({
-        method: 'GET',
-        path: realm.pathname,
-        query,
-        headers: { Authorization: basic },
-        operation,
-        secretResponse: true,
-    });
-    const token = response.body?.token ?? response.body?.access_token;
-    if (typeof token !== 'string' || token === '') {
-        throw new ApiError({
-            provider: api.provider,
-            operation,
-            method: 'GET',
-            path: realm.pathname,
-            status: response.status,
-            providerMessage: 'the answer holds no token',
-        });
-    }
-    return maskSecret(token);
-}
-function refused(provider, operation, path) {
-    return new ApiError({
-        provider,
-        operation,
-        method: 'GET',
-        path,
-        status: 401,
-        providerMessage: 'the registry asks for credentials in a form other than Basic or Bearer',
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
+
 
 
 
@@ -54629,14 +54704,11 @@ function refused(provider, operation, path) {
 
 /** SWR organization `namespace` of `region`. */
 function swrTagRegistry(api, namespace, region) {
-    let reader;
-    // A manifest never changes under its digest: each is read once per run, however often it is planned.
-    const read = new Map();
     // One temporary login for the run, asked for only when a manifest must be read.
-    const login = async () => {
+    const read = manifestsOnce(async () => {
         const secret = await createSwrLoginSecret(api, region);
         return createManifestReader(chooseSwrLogin(secret, region, new Date()), { provider: 'SWR' });
-    };
+    });
     return {
         listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
         repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
@@ -54654,16 +54726,7 @@ function swrTagRegistry(api, namespace, region) {
         namespaceLabel: `SWR organization ${namespace}`,
         manifests: {
             registry: swrRegistryHost(region),
-            read(repository, digest) {
-                const key = `${repository}@${digest}`;
-                let facts = read.get(key);
-                if (!facts) {
-                    reader ??= login();
-                    facts = reader.then((registry) => registry.read(`${namespace}/${repository}`, digest));
-                    read.set(key, facts);
-                }
-                return facts;
-            },
+            read: (repository, digest) => read(`${namespace}/${repository}`, digest),
         },
     };
 }
@@ -55983,6 +56046,16 @@ const prune_tags_action_metadata_actionMetadata = {
         },
         'instance-id': {
             description: 'CCR enterprise instance id (ccr-xxxxxxxx); required with provider ccr.',
+            required: false,
+            default: '',
+        },
+        username: {
+            description: "CCR only. Docker user name for the temporary login (a 1-hour password, which cannot be revoked) that reads the manifests of kept tags from the instance's registry, since CCR's tag API does not tell manifest lists from images. With provider ccr, username or user-id is required.",
+            required: false,
+            default: '',
+        },
+        'user-id': {
+            description: 'CCR only. Baidu Cloud user id whose profile names the docker user (GET /v1/users/profile?userId=); needed when username is empty.',
             required: false,
             default: '',
         },

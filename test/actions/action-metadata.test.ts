@@ -85,6 +85,7 @@ const cases: Case[] = [
       provider: 'ccr',
       region: 'bj',
       'instance-id': 'ccr-4k74gw7d',
+      username: 'ci',
       namespace: 'team',
       repositories: 'app',
       'older-than': '30d',

@@ -16,6 +16,7 @@ import { findLeaks } from '../support/leaks.ts';
 import {
   buildOciImage,
   buildOciIndex,
+  deleteManifest,
   type LocalRegistry,
   missingRegistryTools,
   skopeo,
@@ -125,14 +126,9 @@ describe.skipIf(missing !== undefined)(
 
     /** What SWR does on a tag delete (spec 4.3.2): the tag's image goes from the registry. */
     async function replayDeletions(deleted: readonly string[], digests: Record<string, string>) {
-      const authorization = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
       for (const entry of deleted) {
         const digest = digests[entry.replace(/^app:/, '')]!;
-        const response = await fetch(`http://${registry.host}/v2/team/app/manifests/${digest}`, {
-          method: 'DELETE',
-          headers: { authorization },
-        });
-        expect(response.status).toBe(202);
+        expect(await deleteManifest(registry.host, login, 'team/app', digest)).toBe(202);
       }
     }
 

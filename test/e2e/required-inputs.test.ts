@@ -1,8 +1,8 @@
 // Each action run with only what it needs (its required inputs, or the ones its provider requires, and
 // credentials) succeeds on SWR, CCR enterprise and CCR personal where it applies: every other input gets
 // the default action.yml declares, as the runner passes it. Besides those, a step here only points the
-// action at the emulator (endpoint, iam-endpoint) and, for sync-whitelist, at a loopback IP lookup
-// service, since tests have no internet.
+// action at the emulator (endpoint, iam-endpoint), for sync-whitelist at a loopback IP lookup service,
+// and for prune-tags on CCR at the instance's registry (docker-registry), since tests have no internet.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import {
   startEmulator,
 } from '../emulator/index.ts';
 import { runJob } from '../harness/runner.ts';
+import { ccrRegistrySeed, startCcrRegistry } from '../support/ccr-registry.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
+import { missingRegistryTools } from '../support/local-registry.ts';
 
 const hw = DEFAULT_CREDENTIALS.huawei;
 const bce = DEFAULT_CREDENTIALS.baidu;
@@ -192,26 +194,53 @@ describe('each action with only its required inputs and credentials', () => {
     expect(emu.state.swrNamespaces.get('team')!.repositories.get('app')!.tags.size).toBe(10);
   });
 
-  it('prune-tags on CCR enterprise: provider, region, instance-id, namespace, repositories and older-than', async () => {
-    const { emu } = await startWorld();
-    const job = await runJob({
-      action: 'prune-tags',
-      inputs: {
-        provider: 'ccr',
-        region: 'bj',
-        'instance-id': instanceId,
-        namespace: 'team',
-        repositories: 'app',
-        'older-than': '11h',
-        ...ccrKeys,
-        ...ccrAt(emu.url),
-      },
-    });
-    expect(job.main.exitCode, job.main.log).toBe(0);
-    expect(job.main.outputs['deleted-count']).toBe('2');
-    const project = emu.state.ccrInstances.get(instanceId)!.projects.get('team')!;
-    expect(project.repositories.get('app')!.tags.size).toBe(10);
-  });
+  it.skipIf(missingRegistryTools() !== undefined)(
+    'prune-tags on CCR enterprise: provider, region, instance-id, user-id, namespace, repositories and older-than',
+    async () => {
+      // The kept tags' manifests are read from the instance's registry: the ten kept tags share one image there.
+      const registry = await startCcrRegistry(instanceId);
+      try {
+        const kept = await registry.pushImage('team/app', 'kept');
+        const tags = twelveTags.map((tag, i) => (i < 2 ? tag : { ...tag, digest: kept }));
+        const emu = await startEmulator({
+          seed: {
+            ...ccrRegistrySeed,
+            ccr: {
+              instances: [
+                { id: instanceId, projects: [{ name: 'team', repositories: [{ name: 'app', tags }] }] },
+              ],
+            },
+          },
+        });
+        try {
+          const job = await runJob({
+            action: 'prune-tags',
+            inputs: {
+              provider: 'ccr',
+              region: 'bj',
+              'instance-id': instanceId,
+              'user-id': bce.userId,
+              namespace: 'team',
+              repositories: 'app',
+              'older-than': '11h',
+              ...ccrKeys,
+              ...ccrAt(emu.url),
+            },
+            env: registry.internet.env,
+          });
+          expect(job.main.exitCode, job.main.log).toBe(0);
+          expect(job.main.outputs['deleted-count']).toBe('2');
+          const project = emu.state.ccrInstances.get(instanceId)!.projects.get('team')!;
+          expect(project.repositories.get('app')!.tags.size).toBe(10);
+        } finally {
+          await emu.close();
+        }
+      } finally {
+        await registry.close();
+      }
+    },
+    60_000,
+  );
 
   it('sync-whitelist on CCR enterprise: region and instance-id lease the runner address, post removes it', async () => {
     const { emu, lookupUrl } = await startWorld();

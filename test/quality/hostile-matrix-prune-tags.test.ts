@@ -75,6 +75,7 @@ const swrPrune = (endpoint: string) => ({
 const ccrPrune = (endpoint: string) => ({
   ...ccrEmulatorInputs(endpoint),
   'instance-id': INSTANCE,
+  username: 'ci',
   namespace: 'team',
   repositories: 'web',
   ...rules,

@@ -83,6 +83,21 @@ export async function startLocalRegistry(
   };
 }
 
+/** Deletes manifest `digest` of `name` as a registry's own tag delete does; returns the HTTP status (202). */
+export async function deleteManifest(
+  host: string,
+  login: { username: string; password: string },
+  name: string,
+  digest: string,
+): Promise<number> {
+  const authorization = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
+  const response = await fetch(`http://${host}/v2/${name}/manifests/${digest}`, {
+    method: 'DELETE',
+    headers: { authorization },
+  });
+  return response.status;
+}
+
 async function waitForChallenge(host: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     try {

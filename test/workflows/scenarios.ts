@@ -76,6 +76,34 @@ async function pushDirectly(world: WorkflowWorld, ref: string): Promise<void> {
   );
 }
 
+/**
+ * Earlier CI builds of a CCR repository, in docker-registry as well as in the listing: the tags from
+ * `firstKept` on share one image pushed straight to the registry (prune-tags reads kept tags' manifests
+ * there); the older ones exist only in the listing, as images nobody needs.
+ */
+async function pushEarlierCcrBuilds(world: WorkflowWorld, project: string, firstKept: string): Promise<void> {
+  const image = buildOciImage('earlier CI builds\n');
+  await promisify(execFile)(
+    'skopeo',
+    [
+      '--insecure-policy',
+      'copy',
+      '--preserve-digests',
+      '--dest-creds',
+      `${CCR_LOGIN.username}:${CCR_LOGIN.password}`,
+      '--dest-tls-verify=false',
+      `oci:${image.layout}:v1`,
+      `docker://${world.registry.host}/${project}/app:earlier`,
+    ],
+    { env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'earlier-')) } },
+  );
+  const tags = world.emu.state.ccrInstances
+    .get(INSTANCE)!
+    .projects.get(project)!
+    .repositories.get('app')!.tags;
+  for (const [name, record] of tags) if (name >= firstKept) record.digest = image.manifestDigest;
+}
+
 const releaseCaller = (withLines: string, extra = '') => `name: release
 on: push
 ${extra}jobs:
@@ -340,6 +368,7 @@ export const scenarios: Scenario[] = [
     },
     jobs: { image: 'success', 'image/publish': 'success', show: 'success' },
     standIns: ['actions/checkout', 'docker/setup-buildx-action', 'docker/build-push-action'],
+    before: (world) => pushEarlierCcrBuilds(world, 'my-project', 'ci-004'),
     after(world) {
       expect(allowlist(world.emu, INSTANCE)).toEqual([]);
       expect(ccrTags(world.emu, INSTANCE, 'my-project', 'app')).toEqual([...names(19, 4), SHA].sort());

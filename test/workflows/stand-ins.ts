@@ -56,7 +56,11 @@ export function buildPush(emu: Emulator): StandIn {
       for (const ref of refs) {
         const refused = recordPush(emu, ref, image.manifestDigest, image.size);
         if (refused) return { exitCode: 1, log: `${log.join('\n')}\nERROR: ${refused}` };
-        const pushed = await skopeo(['copy', `oci:${image.layout}:v1`, `docker://${ref}`], call);
+        // Digests preserved: the listing then names the manifest the registry holds.
+        const pushed = await skopeo(
+          ['copy', '--preserve-digests', `oci:${image.layout}:v1`, `docker://${ref}`],
+          call,
+        );
         log.push(pushed.output);
         if (pushed.code !== 0) return { exitCode: 1, log: log.join('\n') };
       }

@@ -117,6 +117,18 @@ export const actionMetadata: ActionMetadata = {
       required: false,
       default: '',
     },
+    username: {
+      description:
+        "CCR only. Docker user name for the temporary login (a 1-hour password, which cannot be revoked) that reads the manifests of kept tags from the instance's registry, since CCR's tag API does not tell manifest lists from images. With provider ccr, username or user-id is required.",
+      required: false,
+      default: '',
+    },
+    'user-id': {
+      description:
+        'CCR only. Baidu Cloud user id whose profile names the docker user (GET /v1/users/profile?userId=); needed when username is empty.',
+      required: false,
+      default: '',
+    },
     endpoint: {
       description: 'API endpoint override (private endpoints, other partitions, tests).',
       required: false,

@@ -3,26 +3,12 @@
 import { DURATION_UNITS, parseDuration, wholeHours } from '../../core/action/duration.ts';
 import type { InputReader } from '../../core/action/input-reader.ts';
 import { refuseInputs } from '../../core/action/refuse-inputs.ts';
-import { ApiError, InputError } from '../../core/errors/errors.ts';
-import type { ApiClient } from '../../core/http/types.ts';
+import { InputError } from '../../core/errors/errors.ts';
 import type { LoginCommon, LoginSupport, LoginTarget, RegistryLogin } from '../seam/login.ts';
 import { connectCcr } from './connect.ts';
 import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';
-import { createCcrTemporaryPassword } from './credential.ts';
-import { type CcrInstanceDetail, customDomainsOf, getCcrInstance } from './instances.ts';
-import {
-  CCR_HOST_FORMS,
-  CCR_PERSONAL_REGISTRY,
-  ccrHostInputs,
-  ccrInstanceRegistryHost,
-} from './registry-host.ts';
-import { getCcrUserProfile } from './users.ts';
-
-/**
- * Who the docker user is: named (`username`), or read from the profile of a Baidu Cloud user id
- * (`user-id`), since the profile call takes the id (`GET /v1/users/profile?userId=`).
- */
-type CcrDockerUser = { username: string; userId?: string } | { username?: undefined; userId: string };
+import { CCR_HOST_FORMS, CCR_PERSONAL_REGISTRY, ccrHostInputs } from './registry-host.ts';
+import { type CcrDockerUser, obtainCcrTemporaryLogin, readCcrDockerUser } from './temporary-login.ts';
 
 /** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
 const MAX_DURATION_HOURS = 24;
@@ -67,14 +53,17 @@ class CcrEnterpriseLoginTarget implements LoginTarget {
 
   async obtain(now: () => Date): Promise<RegistryLogin> {
     const api = await connectCcr(this.connection);
-    const { instanceId } = this.connection;
-    // Reads first: a failure there must not cost an irrevocable password.
-    const detail = this.registry ? undefined : await getCcrInstance(api, instanceId);
-    const registry = chooseCcrRegistry(detail ?? {}, this.registryAccess, instanceId, this.registry);
-    const user = this.#user;
-    const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
     const issuedAt = now();
-    const { password } = await createCcrTemporaryPassword(api, instanceId, this.durationHours);
+    const { registry, username, password } = await obtainCcrTemporaryLogin(
+      api,
+      this.connection.instanceId,
+      this.#user,
+      {
+        access: this.registryAccess,
+        durationHours: this.durationHours,
+        ...(this.registry ? { registry: this.registry } : {}),
+      },
+    );
     return {
       registry,
       username,
@@ -135,7 +124,7 @@ function readEnterpriseTarget(reader: InputReader, registry: string | undefined)
     readCcrConnection(reader),
     "Input 'instance-id' is required for a CCR enterprise login.",
   );
-  const user = readDockerUser(reader);
+  const user = readCcrDockerUser(reader, 'a CCR enterprise login needs');
   return new CcrEnterpriseLoginTarget(connection, user, {
     registryAccess: reader.oneOf('registry-access', ['public', 'private'], { default: 'public' }),
     durationHours: readDurationHours(reader),
@@ -156,20 +145,6 @@ function readDurationHours(reader: InputReader): number {
     );
   }
   return hours;
-}
-
-/** `username`, else `user-id` whose profile names the docker user; one of them is needed. */
-function readDockerUser(reader: InputReader): CcrDockerUser {
-  const username = reader.optional('username');
-  const userId = reader.optional('user-id');
-  if (username) return userId ? { username, userId } : { username };
-  if (userId) return { userId };
-  throw new InputError(
-    ['username', 'user-id'],
-    "Inputs 'username' and 'user-id' are both empty: a CCR enterprise login needs the docker user name " +
-      '(username), or the Baidu Cloud user id whose profile names it (user-id, shown in the account ' +
-      'center), since the profile call takes a user id.',
-  );
 }
 
 function readPersonalTarget(reader: InputReader, common: LoginCommon): CcrPersonalLoginTarget {
@@ -196,37 +171,4 @@ function readPersonalTarget(reader: InputReader, common: LoginCommon): CcrPerson
     'the CCR personal edition (no instance-id)',
   );
   return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
-}
-
-async function profileName(api: ApiClient, userId: string): Promise<string> {
-  const profile = await getCcrUserProfile(api, userId);
-  if (typeof profile.name === 'string' && profile.name !== '') return profile.name;
-  throw new ApiError({
-    provider: 'CCR',
-    operation: 'read the docker user name',
-    method: 'GET',
-    path: '/v1/users/profile',
-    status: 200,
-    providerMessage: 'the profile has no "name"',
-    hint: 'Set the username input to the docker user name shown in the CCR console.',
-  });
-}
-
-/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
-export function chooseCcrRegistry(
-  detail: CcrInstanceDetail,
-  access: 'public' | 'private',
-  instanceId: string,
-  registryOverride?: string,
-): string {
-  if (registryOverride) return registryOverride;
-  const host = ccrInstanceRegistryHost(detail, access);
-  if (host) return host;
-  const domains = customDomainsOf(detail.info);
-  const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
-  throw new InputError(
-    ['registry-access', 'registry'],
-    `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
-      `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`,
-  );
 }

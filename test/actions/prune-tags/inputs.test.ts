@@ -18,6 +18,7 @@ const ccr = {
   'access-key-id': 'bce-emu-ak-00000001',
   'secret-access-key': 'bce-emu-sk-0123456789',
   'instance-id': 'ccr-1a2b3c4d',
+  username: 'ci',
   namespace: 'team',
   repositories: 'web',
   'keep-last': '10',
@@ -121,6 +122,17 @@ describe('readPruneInputs', () => {
       message: expect.stringMatching(/^Input 'instance-id' is required for prune-tags on CCR/),
     });
     expect(inputError({ ...ccr, repositories: 'web-*' }).message).toMatch(/"web-\*" is a pattern/);
+  });
+
+  it('needs the docker user on CCR (username or user-id), as manifest lists are read from the registry', () => {
+    expect(read({ ...ccr, username: '', 'user-id': 'u-1' }).target).toMatchObject({
+      user: { userId: 'u-1' },
+    });
+    expect(read(ccr).target).toMatchObject({ user: { username: 'ci' } });
+    const error = inputError({ ...ccr, username: '' });
+    expect(error.inputs).toEqual(['username', 'user-id']);
+    expect(error.message).toMatch(/^Inputs 'username' and 'user-id' are both empty: prune-tags on CCR reads/);
+    expect(error.message).toContain("CCR's tag API does not tell manifest lists from images");
   });
 
   it('translates the rules to an SWR policy in retention-policy mode, refusing what SWR cannot say', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors/errors.ts';
-import { chooseCcrRegistry } from '../../../src/providers/ccr/login.ts';
+import { chooseCcrRegistry } from '../../../src/providers/ccr/temporary-login.ts';
 
 describe('chooseCcrRegistry', () => {
   const detail = {

@@ -2,12 +2,9 @@
 import type { ApiClient } from '../../../core/http/types.ts';
 import { withSignal } from '../../../core/http/with-signal.ts';
 import { segmentProblems } from '../../../core/path/api-path.ts';
-import {
-  type ManifestFacts,
-  manifestListChildren,
-  normalizeDigest,
-} from '../../../core/registry/manifest-document.ts';
-import { createManifestReader, type ManifestReader } from '../../../core/registry/manifest-reader.ts';
+import { manifestListChildren, normalizeDigest } from '../../../core/registry/manifest-document.ts';
+import { createManifestReader } from '../../../core/registry/manifest-reader.ts';
+import { manifestsOnce } from '../../../core/registry/manifests-once.ts';
 import { parseTime, refusal, type TagInfo } from '../../seam/tag-info.ts';
 import type { TagRegistry } from '../../seam/tags.ts';
 import { chooseSwrLogin } from '../login.ts';
@@ -20,14 +17,11 @@ import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../tags.ts';
 
 /** SWR organization `namespace` of `region`. */
 export function swrTagRegistry(api: ApiClient, namespace: string, region: string): TagRegistry {
-  let reader: Promise<ManifestReader> | undefined;
-  // A manifest never changes under its digest: each is read once per run, however often it is planned.
-  const read = new Map<string, Promise<ManifestFacts>>();
   // One temporary login for the run, asked for only when a manifest must be read.
-  const login = async () => {
+  const read = manifestsOnce(async () => {
     const secret = await createSwrLoginSecret(api, region);
     return createManifestReader(chooseSwrLogin(secret, region, new Date()), { provider: 'SWR' });
-  };
+  });
   return {
     listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
     repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
@@ -44,16 +38,7 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
     namespaceLabel: `SWR organization ${namespace}`,
     manifests: {
       registry: swrRegistryHost(region),
-      read(repository, digest) {
-        const key = `${repository}@${digest}`;
-        let facts = read.get(key);
-        if (!facts) {
-          reader ??= login();
-          facts = reader.then((registry) => registry.read(`${namespace}/${repository}`, digest));
-          read.set(key, facts);
-        }
-        return facts;
-      },
+      read: (repository, digest) => read(`${namespace}/${repository}`, digest),
     },
   };
 }
