@@ -51,6 +51,16 @@ function nodeVersionGuard(bundle) {
 }
 
 /**
+ * Modules left out of every bundle, each replaced by a require of a name that says why if it ever ran.
+ * undici's experimental Milo HTTP parser (two WebAssembly builds, ~150 KB minified) is loaded only for a
+ * client created with `useMilo`, which nothing here does; its llhttp parser is what every request uses.
+ */
+const NEVER_LOADED = {
+  '../milo/simd.js': 'undici-milo-parser-not-bundled',
+  '../milo/no-simd.js': 'undici-milo-parser-not-bundled',
+};
+
+/**
  * Bundles one entry into `outDir/output`, `head` (a shebang, or nothing) before the version guard; `minified`:
  * minify, with `output.map` beside it and ncc's sourcemap-register.cjs to apply it to stack traces.
  */
@@ -61,6 +71,7 @@ async function bundle(input, outDir, output, shown, { head = '', minified = fals
     sourceMapRegister: minified,
     quiet: true,
     target: 'es2023',
+    externals: NEVER_LOADED,
   });
   const prefix = head + nodeVersionGuard(shown);
   writeFileSync(join(outDir, output), prefix + code, { mode: head ? 0o755 : 0o644 });
