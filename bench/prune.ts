@@ -89,7 +89,8 @@ async function adaptiveRun(limit: number, tags: number): Promise<AdaptiveRun> {
     if (result.exitCode !== 0) throw new Error(`prune-tags failed:\n${result.log.slice(-2000)}`);
     const throttled = emu.requests.filter((r) => r.status === 429).length;
     const answered = emu.requests.length - throttled;
-    const found = result.summary.match(/limit was found at about (\d+)\/s/)?.[1];
+    // The summary is Markdown, its punctuation escaped: "about 198\/s".
+    const found = result.summary.match(/limit was found at about (\d+)\\?\/s/)?.[1];
     return {
       ms,
       requests: emu.requests.length,

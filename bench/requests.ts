@@ -1,7 +1,12 @@
 // Requests per run: ensure-namespace (first run and re-run) and login (AK/SK, IAM password, CCR
 // enterprise), counted in the emulator's request log, each against the fewest calls the job needs.
 // Exported for bench/run.ts; `node bench/requests.ts` runs it alone.
-import { DEFAULT_CCR_INSTANCE, type Emulator, startEmulator } from '../test/emulator/index.ts';
+import {
+  DEFAULT_CCR_INSTANCE,
+  DEFAULT_CREDENTIALS,
+  type Emulator,
+  startEmulator,
+} from '../test/emulator/index.ts';
 import { runStep } from '../test/harness/runner.ts';
 import {
   ccrEmulatorInputs,
@@ -76,7 +81,7 @@ const scenarios: Scenario[] = [
   {
     name: 'login ccr enterprise',
     action: 'login',
-    inputs: ccrEnterprise,
+    inputs: (emu) => ({ ...ccrEnterprise(emu), 'user-id': DEFAULT_CREDENTIALS.baidu.userId }),
     runs: [{ label: 'run', minimum: 3, why: 'instance domain, user profile, temporary password' }],
   },
 ];
