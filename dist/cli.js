@@ -54318,7 +54318,8 @@ async function deleteChecked(deletions, options) {
         });
         for (const [index, result] of made.entries())
             results.set(confirmed.go[index], result);
-        refused = made.some(isCredentialRefusal);
+        refused =
+            made.some(isCredentialRefusal) || (confirmed.skipped ?? []).some((s) => isCredentialRefusal(s.result));
     }
     return deletions.map((deletion) => results.get(deletion) ?? { ...deletion, outcome: 'not-attempted' });
 }
@@ -54329,6 +54330,18 @@ async function checked_deletions_confirm(repository, planned, options) {
         fresh = await options.replan(repository, await options.registry.listTags(repository));
     }
     catch (error) {
+        // Credentials refused while reading again: a refusal like one on a delete, so the run stops there.
+        if (error instanceof ApiError && !error.throttled && (error.status === 401 || error.status === 403)) {
+            return {
+                go: [],
+                skipped: planned.map((deletion, index) => ({
+                    index,
+                    result: index === 0
+                        ? { ...deletion, outcome: 'failed', error: errorMessage(error), status: error.status }
+                        : { ...deletion, outcome: 'not-attempted' },
+                })),
+            };
+        }
         const failure = `not deleted: reading ${repository} again before deleting failed: ${errorMessage(error)}`;
         return {
             go: [],

@@ -1,6 +1,6 @@
 // Deletes repository by repository; with the re-check, each repository's tags are read and planned again
 // right before its deletions, and only the deletions the fresh read confirms are made.
-import { errorMessage } from '../../core/errors/errors.ts';
+import { ApiError, errorMessage } from '../../core/errors/errors.ts';
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
 import type { TagRegistry } from '../../providers/seam/tags.ts';
 import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
@@ -42,7 +42,8 @@ export async function deleteChecked(
       onResult: (result) => report(result),
     });
     for (const [index, result] of made.entries()) results.set(confirmed.go[index] as Deletion, result);
-    refused = made.some(isCredentialRefusal);
+    refused =
+      made.some(isCredentialRefusal) || (confirmed.skipped ?? []).some((s) => isCredentialRefusal(s.result));
   }
   return deletions.map((deletion) => results.get(deletion) ?? { ...deletion, outcome: 'not-attempted' });
 }
@@ -62,6 +63,19 @@ async function confirm(
   try {
     fresh = await options.replan(repository, await options.registry.listTags(repository));
   } catch (error) {
+    // Credentials refused while reading again: a refusal like one on a delete, so the run stops there.
+    if (error instanceof ApiError && !error.throttled && (error.status === 401 || error.status === 403)) {
+      return {
+        go: [],
+        skipped: planned.map((deletion, index) => ({
+          index,
+          result:
+            index === 0
+              ? { ...deletion, outcome: 'failed', error: errorMessage(error), status: error.status }
+              : { ...deletion, outcome: 'not-attempted' },
+        })),
+      };
+    }
     const failure = `not deleted: reading ${repository} again before deleting failed: ${errorMessage(error)}`;
     return {
       go: [],

@@ -3,6 +3,7 @@ import { deleteChecked } from '../../../src/actions/prune-tags/checked-deletions
 import type { Deletion } from '../../../src/actions/prune-tags/execute.ts';
 import { planPrune } from '../../../src/actions/prune-tags/plan.ts';
 import { recheckDeletions } from '../../../src/actions/prune-tags/recheck.ts';
+import { ApiError } from '../../../src/core/errors/errors.ts';
 import type { TagInfo } from '../../../src/providers/seam/tag-info.ts';
 import type { TagRegistry } from '../../../src/providers/seam/tags.ts';
 import { DAY, days, list, rules, START, tag } from './tag-fixtures.ts';
@@ -105,6 +106,22 @@ describe('deleteChecked', () => {
     await deleteChecked(planned(before), options(fake, false));
     expect(reads).toEqual([]);
     expect(deleted.sort()).toEqual(['app:ci-1', 'app:ci-2', 'app:ci-3']);
+  });
+
+  it('stops at a refusal of the credentials while reading again: one refusal, the rest not attempted', async () => {
+    const refused = new ApiError({
+      provider: 'SWR',
+      operation: 'list tags of team/app',
+      method: 'GET',
+      path: '/v2/manage/namespaces/team/repos/app/tags',
+      status: 401,
+      providerMessage: 'Authentication failed',
+    });
+    const { fake, deleted } = registry(() => refused);
+    const results = await deleteChecked(planned(before), options(fake, true));
+    expect(deleted).toEqual([]);
+    expect(results.map((r) => r.outcome)).toEqual(['failed', 'not-attempted', 'not-attempted']);
+    expect(results[0]).toMatchObject({ status: 401 });
   });
 
   it('deletes nothing in a repository it cannot read again, and says so', async () => {
