@@ -6,7 +6,7 @@
 // Exported for bench/run.ts; `node bench/prune.ts` runs it alone.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { type Emulator, startEmulator } from '../test/emulator/index.ts';
+import { type Emulator, type FaultConfig, startEmulator } from '../test/emulator/index.ts';
 import { runStep } from '../test/harness/runner.ts';
 import { swrEmulatorInputs } from '../test/support/emulator-inputs.ts';
 import { type BenchFigure, formatFigure, median } from './figures.ts';
@@ -31,11 +31,38 @@ const MEMORY_TAGS = [
 
 /** `tags` tags in team/big behind a token bucket of `limit` per second (a tenth of a second of burst). */
 async function limitedEmulator(limit: number, tags: number): Promise<Emulator> {
+  return emulatorWithTags(tags, {
+    ...LATENCY,
+    rateLimit: { capacity: Math.max(5, limit / 10), refillPerSecond: limit },
+  });
+}
+
+/** `tags` tags in team/big, with the given faults (none: answers at once, never throttles). */
+function emulatorWithTags(tags: number, faults?: FaultConfig): Promise<Emulator> {
   const seeded = Array.from({ length: tags }, (_, i) => ({ tag: `build-${i}` }));
   return startEmulator({
     seed: { swr: { namespaces: [{ name: 'team', repositories: [{ name: 'big', tags: seeded }] }] } },
-    faults: { ...LATENCY, rateLimit: { capacity: Math.max(5, limit / 10), refillPerSecond: limit } },
+    ...(faults && { faults }),
   });
+}
+
+/** prune-tags from dist/ deletes every tag of team/big (default inputs otherwise); throws when it fails. */
+async function pruneEverything(emu: Emulator, tags: number, inputs: Record<string, string> = {}) {
+  const result = await runStep({
+    action: 'prune-tags',
+    timeoutMs: 900_000,
+    inputs: {
+      ...swrEmulatorInputs(emu.url),
+      namespace: 'team',
+      repositories: 'big',
+      include: '*',
+      'keep-last': '0',
+      'max-deletions': String(tags),
+      ...inputs,
+    },
+  });
+  if (result.exitCode !== 0) throw new Error(`prune-tags failed:\n${result.log.slice(-2000)}`);
+  return result;
 }
 
 /** Times of the first and last request the emulator logged, sampled every 5 ms. */
@@ -72,21 +99,9 @@ async function adaptiveRun(limit: number, tags: number): Promise<AdaptiveRun> {
   try {
     const span = watchRequests(emu);
     const began = performance.now();
-    const result = await runStep({
-      action: 'prune-tags',
-      timeoutMs: 900_000,
-      inputs: {
-        ...swrEmulatorInputs(emu.url),
-        namespace: 'team',
-        repositories: 'big',
-        include: '*',
-        'keep-last': '0',
-        'max-deletions': String(tags),
-      },
-    });
+    const result = await pruneEverything(emu, tags);
     const ms = performance.now() - began;
     const spanMs = span();
-    if (result.exitCode !== 0) throw new Error(`prune-tags failed:\n${result.log.slice(-2000)}`);
     const throttled = emu.requests.filter((r) => r.status === 429).length;
     const answered = emu.requests.length - throttled;
     // The summary is Markdown, its punctuation escaped: "about 198\/s".
@@ -137,25 +152,9 @@ function node(args: string[]): Promise<string> {
  */
 async function recheckCost(): Promise<{ with: number; without: number; deleted: number }> {
   const perDeleted = async (recheck: boolean) => {
-    const tags = Array.from({ length: RECHECK_TAGS }, (_, i) => ({ tag: `build-${i}` }));
-    const emu = await startEmulator({
-      seed: { swr: { namespaces: [{ name: 'team', repositories: [{ name: 'big', tags }] }] } },
-    });
+    const emu = await emulatorWithTags(RECHECK_TAGS);
     try {
-      const result = await runStep({
-        action: 'prune-tags',
-        timeoutMs: 600_000,
-        inputs: {
-          ...swrEmulatorInputs(emu.url),
-          namespace: 'team',
-          repositories: 'big',
-          include: '*',
-          'keep-last': '0',
-          'max-deletions': String(RECHECK_TAGS),
-          recheck: String(recheck),
-        },
-      });
-      if (result.exitCode !== 0) throw new Error(`prune-tags failed:\n${result.log.slice(-2000)}`);
+      const result = await pruneEverything(emu, RECHECK_TAGS, { recheck: String(recheck) });
       const deleted = Number(result.outputs['deleted-count']);
       return { perTag: emu.requests.length / deleted, deleted };
     } finally {
