@@ -1,5 +1,5 @@
-// The published package: `npm pack` holds only the CLI bundle (dist/cli.js) beside package.json and the
-// README, needs no dependency at install time, and its bin runs with `npx` from the tarball (offline, no
+// The published package: `npm pack` holds only the CLI bundle (dist/cli.js) beside package.json, the
+// README and the licence, needs no dependency at install time, and its bin runs with `npx` from the tarball (offline, no
 // registry) on Node 24: its version, a real run against the emulator, and an input error before any call.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -41,8 +41,8 @@ describe('the npm package', () => {
       timeoutMs: 60_000,
     });
 
-  it('holds only the CLI bundle, package.json and the README, and depends on nothing', () => {
-    expect(packed.files).toEqual(['README.md', 'dist/cli.js', 'package.json']);
+  it('holds only the CLI bundle, package.json, the README and the licence, and depends on nothing', () => {
+    expect(packed.files).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
     const manifest = JSON.parse(
       execFileSync('tar', ['-xzOf', packed.tarball, 'package/package.json'], { encoding: 'utf8' }),
     ) as PackedManifest;
