@@ -1,6 +1,7 @@
 // Hostile-server matrix of prune-tags: dist/prune-tags run as the runner runs it, against the emulator
 // behind a proxy that rewrites its answers as a hostile registry (or an org member naming things) would.
-// Rows are findings; each names the invariants it holds (see support/hostile-job.ts).
+// Rows are findings; each names the invariants it holds (see support/hostile-job.ts). CCR rows run with
+// the instance's registry (docker-registry), where the kept manifests are read before anything is deleted.
 //
 // | finding                                   | outcome                    | deleted          |
 // | ----------------------------------------- | -------------------------- | ---------------- |
@@ -13,8 +14,14 @@
 // | 6 paging ignored, no total                | incomplete listing         | nothing          |
 // | 7 markup in tag names                     | success, summary is text   | the valid plan   |
 // | 8 namespace `..`                          | input error                | nothing, no call |
-import { describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { EmulatorSeed } from '../emulator/index.ts';
+import {
+  CCR_REGISTRY_LOGIN,
+  type CcrRegistry,
+  ccrRegistrySeed,
+  startCcrRegistry,
+} from '../support/ccr-registry.ts';
 import { ccrEmulatorInputs, swrEmulatorInputs } from '../support/emulator-inputs.ts';
 import {
   ccrTagRecord,
@@ -52,17 +59,56 @@ const swrSeed: EmulatorSeed = {
   },
 };
 const INSTANCE = 'ccr-hostile01';
-const ccrSeed: EmulatorSeed = {
-  ccr: { instances: [{ id: INSTANCE, projects: [{ name: 'team', repositories: [{ name: 'web', tags }] }] }] },
-};
+/**
+ * CCR reads the manifests of kept tags from the instance's registry before deleting: the kept `latest` is
+ * pushed there (Debian docker-registry behind the instance's domain), so the CCR rows delete for real.
+ */
+let ccrRegistry: CcrRegistry | undefined;
+let latestDigest = '';
+beforeAll(async () => {
+  ccrRegistry = await startCcrRegistry(INSTANCE);
+  latestDigest = await ccrRegistry.pushImage('team/web', 'latest');
+}, 120_000);
+afterAll(async () => {
+  await ccrRegistry?.close();
+});
+const ccrSeed = (): EmulatorSeed => ({
+  ...ccrRegistrySeed,
+  ccr: {
+    instances: [
+      {
+        id: INSTANCE,
+        projects: [
+          {
+            name: 'team',
+            repositories: [
+              {
+                name: 'web',
+                tags: tags.map((t) => (t.tag === 'latest' ? { ...t, digest: latestDigest } : t)),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+});
+const ccrRegistryEnv = () => ccrRegistry?.internet.env ?? {};
+/**
+ * A listed tag on the image of `latest`. Tags that break the name rules are kept, so their manifests are
+ * read too: one the registry does not hold would rightly hold back the repository's deletions.
+ */
+const ccrTagOfLatest = (tag: string) => ({ ...ccrTagRecord(tag), digest: latestDigest });
 
 const SWR_TAGS = /^\/v2\/manage\/namespaces\/team\/repos\/web\/tags$/;
 const SWR_REPOS = /^\/v2\/manage\/repos$/;
 const CCR_TAGS = new RegExp(`^/v1/instances/${INSTANCE}/projects/team/repositories/web/tags$`);
 /** The deletes the valid plan makes: ci-0…ci-2 of web (and of api when every repository is pruned). */
 const VALID_DELETES = [/^DELETE \/v2\/manage\/namespaces\/team\/repos\/(web|api)\/tags\/ci-[0-2]$/];
-const CCR_DELETES = [
+/** The CCR valid plan's deletes, and the temporary docker password it reads the kept manifests with. */
+const CCR_WRITES = [
   new RegExp(`^DELETE /v1/instances/${INSTANCE}/projects/team/repositories/web/tags/ci-[0-2]$`),
+  new RegExp(`^POST /v1/instances/${INSTANCE}/credential$`),
 ];
 
 const rules = { keep: 'latest', 'older-than': '30d', 'max-deletions': '20' };
@@ -75,7 +121,7 @@ const swrPrune = (endpoint: string) => ({
 const ccrPrune = (endpoint: string) => ({
   ...ccrEmulatorInputs(endpoint),
   'instance-id': INSTANCE,
-  username: 'ci',
+  username: CCR_REGISTRY_LOGIN.username,
   namespace: 'team',
   repositories: 'web',
   ...rules,
@@ -118,17 +164,22 @@ const rows: HostileRow[] = [
     finding: '1. runner commands in CCR tag names',
     action: 'prune-tags',
     seed: ccrSeed,
+    env: ccrRegistryEnv,
     inputs: ccrPrune,
     rules: [
       {
         method: 'GET',
         path: CCR_TAGS,
-        rewrite: (a) => withCcrItems(a, 'items', [ccrTagRecord(hostileText('tag'))]),
+        rewrite: (a) => withCcrItems(a, 'items', [ccrTagOfLatest(hostileText('tag'))]),
       },
     ],
     expected: 'succeeds',
     invariants: ['no runner command', 'no request off path'],
-    allowedWrites: CCR_DELETES,
+    allowedWrites: CCR_WRITES,
+    check: ({ main }) => {
+      expect(deletedOutput(main.outputs.deleted)).toEqual(VALID.map((t) => `web:${t}`));
+      expect(main.warnings.join('\n')).toContain('tag\\n::warning::INJECTED tag');
+    },
   },
   {
     finding: '2. tags "..", "." and "" from the SWR listing',
@@ -175,13 +226,19 @@ const rows: HostileRow[] = [
     finding: '2. tag ".." from the CCR listing',
     action: 'prune-tags',
     seed: ccrSeed,
+    env: ccrRegistryEnv,
     inputs: ccrPrune,
     rules: [
-      { method: 'GET', path: CCR_TAGS, rewrite: (a) => withCcrItems(a, 'items', [ccrTagRecord('..')]) },
+      { method: 'GET', path: CCR_TAGS, rewrite: (a) => withCcrItems(a, 'items', [ccrTagOfLatest('..')]) },
     ],
     expected: 'succeeds',
     invariants: ['no request off path', 'nothing deleted on doubt'],
-    allowedWrites: CCR_DELETES,
+    allowedWrites: CCR_WRITES,
+    check: ({ main, emu }) => {
+      expect(deletedOutput(main.outputs.deleted)).toEqual(VALID.map((t) => `web:${t}`));
+      expect(emu.state.ccrInstances.get(INSTANCE)?.projects.get('team')?.repositories.has('web')).toBe(true);
+      expect(main.warnings.join('\n')).toMatch(/"\.\."/);
+    },
   },
   {
     finding: '3. a keep pattern with an inline comment',
@@ -237,6 +294,7 @@ const rows: HostileRow[] = [
     finding: '6. paging ignored and no total (CCR)',
     action: 'prune-tags',
     seed: ccrSeed,
+    env: ccrRegistryEnv,
     inputs: ccrPrune,
     rules: [
       {
@@ -280,6 +338,7 @@ const rows: HostileRow[] = [
     finding: '8. namespace ".." (CCR)',
     action: 'prune-tags',
     seed: ccrSeed,
+    env: ccrRegistryEnv,
     inputs: (endpoint) => ({ ...ccrPrune(endpoint), namespace: '..' }),
     expected: /Input 'namespace'/,
     invariants: ['no request off path', 'nothing deleted on doubt'],

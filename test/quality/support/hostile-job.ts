@@ -24,7 +24,8 @@ export interface HostileRow {
   /** Finding number and name, e.g. "2. tag `..` from the listing". */
   finding: string;
   action: string;
-  seed: EmulatorSeed;
+  /** The emulator's seed, or a function giving it when the row runs (after the file's setup). */
+  seed: EmulatorSeed | (() => EmulatorSeed);
   inputs: (endpoint: string, jobDir: string) => Record<string, string>;
   rules?: readonly HostileRule[];
   env?: (jobDir: string) => Record<string, string>;
@@ -73,7 +74,7 @@ export function itEachHostileRow(rows: readonly HostileRow[]): void {
 }
 
 async function runHostileRow(row: HostileRow, timeoutMs: number): Promise<HostileRun> {
-  const emu = await startEmulator({ seed: row.seed });
+  const emu = await startEmulator({ seed: typeof row.seed === 'function' ? row.seed() : row.seed });
   const proxy = await startHostileProxy(emu.url, row.rules ?? []);
   const jobDir = newJobDir();
   row.prepare?.(jobDir);
