@@ -50418,15 +50418,18 @@ class CcrTagTarget {
     unlistedRepositories = 'CCR enterprise has no repository listing to match it against';
     /** The docker user of the temporary login that reads manifests. */
     user;
-    constructor(connection, user) {
+    /** Which of the instance's domains the manifests are read from. */
+    registryAccess;
+    constructor(connection, user, registryAccess) {
         this.connection = connection;
         this.user = user;
+        this.registryAccess = registryAccess;
     }
     connect(options) {
         return connectCcr(this.connection, options);
     }
     registry(api, namespace) {
-        return ccrTagRegistry(api, this.connection.instanceId, namespace, this.user);
+        return ccrTagRegistry(api, this.connection.instanceId, namespace, this.user, this.registryAccess);
     }
 }
 const ccrTags = {
@@ -50438,19 +50441,20 @@ const ccrTags = {
         const user = readCcrDockerUser(reader, "prune-tags on CCR reads the manifests of kept tags from the instance's registry, since CCR's tag API " +
             'does not tell manifest lists from images (a kept multi-platform image would otherwise lose its ' +
             'platform images), and its temporary docker login needs');
-        return new CcrTagTarget(connection, user);
+        const registryAccess = reader.oneOf('registry-access', ['public', 'private'], { default: 'public' });
+        return new CcrTagTarget(connection, user, registryAccess);
     },
 };
 /** The temporary password that reads manifests lives the shortest time CCR issues: one hour. */
 const MANIFEST_LOGIN_HOURS = 1;
 /** CCR enterprise project `project` of instance `instanceId`. */
-function ccrTagRegistry(api, instanceId, project, user) {
+function ccrTagRegistry(api, instanceId, project, user, access) {
     const tags = ccrProjectTags(api, instanceId, project);
     let host;
-    // One temporary login for the run, on the instance's public domain, asked for only when a manifest must be read.
+    // One temporary login for the run, on the instance's domain, asked for only when a manifest must be read.
     const read = manifestsOnce(async () => {
         const login = await obtainCcrTemporaryLogin(api, instanceId, user, {
-            access: 'public',
+            access,
             durationHours: MANIFEST_LOGIN_HOURS,
         });
         host = login.registry;
@@ -54038,6 +54042,11 @@ const prune_tags_action_metadata_actionMetadata = {
         },
         'user-id': {
             description: 'CCR only. Baidu Cloud user id whose profile names the docker user (GET /v1/users/profile?userId=); needed when username is empty.',
+            required: false,
+            default: '',
+        },
+        'registry-access': {
+            description: "CCR only. The instance domain the manifests of kept tags are read from: public, or private for a runner inside the instance's VPC (for example when public access is closed). Empty: public.",
             required: false,
             default: '',
         },

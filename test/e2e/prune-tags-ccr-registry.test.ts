@@ -177,6 +177,27 @@ describe.skipIf(missing !== undefined)(
       }
     }, 120_000);
 
+    it("reads the kept manifests from the instance's private domain with registry-access: private", async () => {
+      const emu = await emulator();
+      try {
+        const served = registry.internet.served.length;
+        const result = await prune(emu, {
+          username: CCR_REGISTRY_LOGIN.username,
+          'registry-access': 'private',
+        });
+        expect(result.exitCode, result.log).toBe(0);
+        expect(result.log).toContain(
+          `app: read 2 manifests of kept tags from the registry ${registry.privateDomain} (1 manifest list among them)`,
+        );
+        expect(result.log).toMatch(/protect\s+arm64-ci\s+protected: image of kept manifest list release/);
+        expect(JSON.parse(result.outputs.deleted!).sort()).toEqual(['app:old-1', 'app:old-2']);
+        const hosts = new Set(registry.internet.served.slice(served));
+        expect([...hosts]).toEqual([registry.privateDomain]);
+      } finally {
+        await emu.close();
+      }
+    }, 120_000);
+
     it('deletes nothing when the kept manifests cannot be read, and says why once', async () => {
       const emu = await emulator();
       try {

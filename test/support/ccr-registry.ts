@@ -14,6 +14,8 @@ export const CCR_REGISTRY_LOGIN = { username: 'ci-pusher', password: 'ccr-tempor
 export interface CcrRegistry {
   /** The instance's public domain, as the action sees it. */
   domain: string;
+  /** The instance's private (VPC) domain, which serves the same registry. */
+  privateDomain: string;
   local: LocalRegistry;
   internet: Internet;
   /** Pushes an OCI layout's `v1` (`--all`: an index with its images) as `name:tag`; returns nothing. */
@@ -23,14 +25,18 @@ export interface CcrRegistry {
   close(): Promise<void>;
 }
 
-/** The instance's registry as docker-registry, behind its public domain `<instanceId>-pub.cnc.bd.baidubce.com`. */
+/**
+ * The instance's registry as docker-registry, behind its public domain `<instanceId>-pub.cnc.bd.baidubce.com`
+ * and its private one `<instanceId>-vpc.cnc.bd.baidubce.com`.
+ */
 export async function startCcrRegistry(instanceId: string): Promise<CcrRegistry> {
   const { username, password } = CCR_REGISTRY_LOGIN;
   const local = await startLocalRegistry(username, password);
   const domain = `${instanceId}-pub.cnc.bd.baidubce.com`;
+  const privateDomain = `${instanceId}-vpc.cnc.bd.baidubce.com`;
   const internet = await startInternet([
     {
-      hosts: new RegExp(`^${domain.replaceAll('.', '\\.')}$`),
+      hosts: new RegExp(`^${instanceId}-(pub|vpc)\\.cnc\\.bd\\.baidubce\\.com$`),
       standsInFor: `the registry of CCR instance ${instanceId}: Debian docker-registry`,
       target: `http://${local.host}`,
     },
@@ -46,6 +52,7 @@ export async function startCcrRegistry(instanceId: string): Promise<CcrRegistry>
   };
   return {
     domain,
+    privateDomain,
     local,
     internet,
     push,

@@ -129,6 +129,12 @@ export const actionMetadata: ActionMetadata = {
       required: false,
       default: '',
     },
+    'registry-access': {
+      description:
+        "CCR only. The instance domain the manifests of kept tags are read from: public, or private for a runner inside the instance's VPC (for example when public access is closed). Empty: public.",
+      required: false,
+      default: '',
+    },
     endpoint: {
       description: 'API endpoint override (private endpoints, other partitions, tests).',
       required: false,

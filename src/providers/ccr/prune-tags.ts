@@ -24,10 +24,17 @@ class CcrTagTarget implements TagTarget {
   readonly unlistedRepositories = 'CCR enterprise has no repository listing to match it against';
   /** The docker user of the temporary login that reads manifests. */
   readonly user: CcrDockerUser;
+  /** Which of the instance's domains the manifests are read from. */
+  readonly registryAccess: 'public' | 'private';
 
-  constructor(connection: CcrEnterpriseConnection, user: CcrDockerUser) {
+  constructor(
+    connection: CcrEnterpriseConnection,
+    user: CcrDockerUser,
+    registryAccess: 'public' | 'private',
+  ) {
     this.connection = connection;
     this.user = user;
+    this.registryAccess = registryAccess;
   }
 
   connect(options?: ConnectOptions): Promise<ApiClient> {
@@ -35,7 +42,7 @@ class CcrTagTarget implements TagTarget {
   }
 
   registry(api: ApiClient, namespace: string): TagRegistry {
-    return ccrTagRegistry(api, this.connection.instanceId, namespace, this.user);
+    return ccrTagRegistry(api, this.connection.instanceId, namespace, this.user, this.registryAccess);
   }
 }
 
@@ -54,7 +61,8 @@ export const ccrTags: TagSupport = {
         'does not tell manifest lists from images (a kept multi-platform image would otherwise lose its ' +
         'platform images), and its temporary docker login needs',
     );
-    return new CcrTagTarget(connection, user);
+    const registryAccess = reader.oneOf('registry-access', ['public', 'private'], { default: 'public' });
+    return new CcrTagTarget(connection, user, registryAccess);
   },
 };
 
@@ -67,13 +75,14 @@ function ccrTagRegistry(
   instanceId: string,
   project: string,
   user: CcrDockerUser,
+  access: 'public' | 'private',
 ): TagRegistry {
   const tags = ccrProjectTags(api, instanceId, project);
   let host: string | undefined;
-  // One temporary login for the run, on the instance's public domain, asked for only when a manifest must be read.
+  // One temporary login for the run, on the instance's domain, asked for only when a manifest must be read.
   const read = manifestsOnce(async () => {
     const login = await obtainCcrTemporaryLogin(api, instanceId, user, {
-      access: 'public',
+      access,
       durationHours: MANIFEST_LOGIN_HOURS,
     });
     host = login.registry;

@@ -124,6 +124,16 @@ describe('readPruneInputs', () => {
     expect(inputError({ ...ccr, repositories: 'web-*' }).message).toMatch(/"web-\*" is a pattern/);
   });
 
+  it('reads manifests on CCR from the public domain unless registry-access says private', () => {
+    expect(read(ccr).target).toMatchObject({ registryAccess: 'public' });
+    expect(read({ ...ccr, 'registry-access': 'private' }).target).toMatchObject({
+      registryAccess: 'private',
+    });
+    expect(inputError({ ...ccr, 'registry-access': 'vpc' }).message).toBe(
+      `Input 'registry-access' must be one of public, private, got "vpc".`,
+    );
+  });
+
   it('needs the docker user on CCR (username or user-id), as manifest lists are read from the registry', () => {
     expect(read({ ...ccr, username: '', 'user-id': 'u-1' }).target).toMatchObject({
       user: { userId: 'u-1' },
