@@ -12,7 +12,7 @@ import { runStep, type StepResult } from '../harness/runner.ts';
 import {
   CCR_REGISTRY_LOGIN,
   type CcrRegistry,
-  ccrRegistrySeed,
+  ccrRepositorySeed,
   startCcrRegistry,
 } from '../support/ccr-registry.ts';
 import { ccrEmulatorInputs } from '../support/emulator-inputs.ts';
@@ -76,32 +76,16 @@ describe.skipIf(missing !== undefined)(
     /** The CCR listing of team/app: four tags, none of them marked as a manifest list (CCR cannot). */
     const emulator = (): Promise<Emulator> =>
       startEmulator({
-        seed: {
-          ...ccrRegistrySeed,
-          ccr: {
-            instances: [
-              {
-                id: INSTANCE,
-                projects: [
-                  {
-                    name: 'team',
-                    repositories: [
-                      {
-                        name: 'app',
-                        tags: [
-                          { tag: 'old-1', digest: old['old-1']!, size: 10, ...ago(50) },
-                          { tag: 'old-2', digest: old['old-2']!, size: 10, ...ago(45) },
-                          { tag: 'arm64-ci', digest: arm64, size: 10, ...ago(35) },
-                          { tag: 'release', digest: multi.indexDigest, size: 20, ...ago(31) },
-                        ],
-                      },
-                    ],
-                  },
-                ],
-              },
-            ],
-          },
-        },
+        seed: ccrRepositorySeed(
+          INSTANCE,
+          ['team', 'app'],
+          [
+            { tag: 'old-1', digest: old['old-1']!, size: 10, ...ago(50) },
+            { tag: 'old-2', digest: old['old-2']!, size: 10, ...ago(45) },
+            { tag: 'arm64-ci', digest: arm64, size: 10, ...ago(35) },
+            { tag: 'release', digest: multi.indexDigest, size: 20, ...ago(31) },
+          ],
+        ),
       });
 
     const prune = (emu: Emulator, inputs: Record<string, string>): Promise<StepResult> =>

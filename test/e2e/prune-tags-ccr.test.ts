@@ -8,7 +8,7 @@ import { runStep, type StepResult } from '../harness/runner.ts';
 import {
   CCR_REGISTRY_LOGIN,
   type CcrRegistry,
-  ccrRegistrySeed,
+  ccrRepositorySeed,
   startCcrRegistry,
 } from '../support/ccr-registry.ts';
 import { findLeaks } from '../support/leaks.ts';
@@ -63,14 +63,7 @@ const TAG_COUNT = 130;
 async function start(mode: TagDeleteMode): Promise<Emulator> {
   emu = await startEmulator({
     tagDeleteMode: mode,
-    seed: {
-      ...ccrRegistrySeed,
-      ccr: {
-        instances: [
-          { id: INSTANCE, projects: [{ name: 'team', repositories: [{ name: 'web', tags: listing() }] }] },
-        ],
-      },
-    },
+    seed: ccrRepositorySeed(INSTANCE, ['team', 'web'], listing()),
   });
   return emu;
 }
@@ -190,16 +183,8 @@ describe.skipIf(missing !== undefined)(
       async (form, calls) => {
         emu = await startEmulator({
           seed: {
-            ...ccrRegistrySeed,
+            ...ccrRepositorySeed(INSTANCE, ['team', 'web/app'], slashTags()),
             ccrForms: { repositoryEncoding: form },
-            ccr: {
-              instances: [
-                {
-                  id: INSTANCE,
-                  projects: [{ name: 'team', repositories: [{ name: 'web/app', tags: slashTags() }] }],
-                },
-              ],
-            },
           },
         });
         const requests: string[] = [];

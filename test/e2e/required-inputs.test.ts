@@ -14,7 +14,7 @@ import {
   startEmulator,
 } from '../emulator/index.ts';
 import { runJob } from '../harness/runner.ts';
-import { ccrRegistrySeed, startCcrRegistry } from '../support/ccr-registry.ts';
+import { ccrRepositorySeed, startCcrRegistry } from '../support/ccr-registry.ts';
 import { closedAfterEach } from '../support/closed-after-each.ts';
 import { missingRegistryTools } from '../support/local-registry.ts';
 
@@ -203,14 +203,7 @@ describe('each action with only its required inputs and credentials', () => {
         const kept = await registry.pushImage('team/app', 'kept');
         const tags = twelveTags.map((tag, i) => (i < 2 ? tag : { ...tag, digest: kept }));
         const emu = await startEmulator({
-          seed: {
-            ...ccrRegistrySeed,
-            ccr: {
-              instances: [
-                { id: instanceId, projects: [{ name: 'team', repositories: [{ name: 'app', tags }] }] },
-              ],
-            },
-          },
+          seed: ccrRepositorySeed(instanceId, ['team', 'app'], tags),
         });
         try {
           const job = await runJob({

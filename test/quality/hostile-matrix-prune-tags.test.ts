@@ -19,7 +19,7 @@ import type { EmulatorSeed } from '../emulator/index.ts';
 import {
   CCR_REGISTRY_LOGIN,
   type CcrRegistry,
-  ccrRegistrySeed,
+  ccrRepositorySeed,
   startCcrRegistry,
 } from '../support/ccr-registry.ts';
 import { ccrEmulatorInputs, swrEmulatorInputs } from '../support/emulator-inputs.ts';
@@ -72,27 +72,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await ccrRegistry?.close();
 });
-const ccrSeed = (): EmulatorSeed => ({
-  ...ccrRegistrySeed,
-  ccr: {
-    instances: [
-      {
-        id: INSTANCE,
-        projects: [
-          {
-            name: 'team',
-            repositories: [
-              {
-                name: 'web',
-                tags: tags.map((t) => (t.tag === 'latest' ? { ...t, digest: latestDigest } : t)),
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  },
-});
+const ccrSeed = (): EmulatorSeed =>
+  ccrRepositorySeed(
+    INSTANCE,
+    ['team', 'web'],
+    tags.map((t) => (t.tag === 'latest' ? { ...t, digest: latestDigest } : t)),
+  );
 const ccrRegistryEnv = () => ccrRegistry?.internet.env ?? {};
 /**
  * A listed tag on the image of `latest`. Tags that break the name rules are kept, so their manifests are

@@ -1,10 +1,11 @@
 // A CCR enterprise instance's registry for end-to-end tests: Debian's docker-registry serves the instance's
-// public domain through the test internet, with the docker login the emulator's temporary password gives
-// (seed it with `ccrRegistrySeed`), and images built on the spot pushed with skopeo.
+// public and private domains through the test internet, with the docker login the emulator's temporary password
+// gives (seed it with `ccrRepositorySeed`), and images built on the spot pushed with skopeo.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatorSeed } from '../emulator/index.ts';
+import type { TagSeed } from '../emulator/seed-types.ts';
 import { type Internet, startInternet } from '../harness/internet.ts';
 import { buildOciImage, type LocalRegistry, skopeo, startLocalRegistry } from './local-registry.ts';
 
@@ -69,6 +70,22 @@ export async function startCcrRegistry(instanceId: string): Promise<CcrRegistry>
 }
 
 /** The emulator seed part that makes every temporary password the registry's. */
-export const ccrRegistrySeed: Pick<EmulatorSeed, 'registryCredentials'> = {
+const ccrRegistrySeed: Pick<EmulatorSeed, 'registryCredentials'> = {
   registryCredentials: { ccr: CCR_REGISTRY_LOGIN },
 };
+
+/**
+ * A seed of one CCR instance holding the repository `project/repository` with `tags`, whose temporary
+ * passwords are the registry's.
+ */
+export function ccrRepositorySeed(
+  instanceId: string,
+  [project, repository]: [string, string],
+  tags: TagSeed[],
+): EmulatorSeed {
+  const repositories = [{ name: repository, tags }];
+  return {
+    ...ccrRegistrySeed,
+    ccr: { instances: [{ id: instanceId, projects: [{ name: project, repositories }] }] },
+  };
+}
