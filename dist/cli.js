@@ -51574,6 +51574,7 @@ function parseContentRange(value) {
  */
 async function* pagesOfSwrList(api, request, options = {}) {
     const pageSize = options.pageSize ?? 100;
+    const shape = options.shape ?? ((record) => record);
     const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
     const fetchPage = async (offset, limit) => {
         const query = [
@@ -51584,7 +51585,7 @@ async function* pagesOfSwrList(api, request, options = {}) {
         const response = await api.request({ ...request, query }).catch((error) => {
             throw asIncompleteListing(error, request.operation);
         });
-        const records = Array.isArray(response.body) ? response.body : [];
+        const records = Array.isArray(response.body) ? response.body.map(shape) : [];
         return { records, total: parseContentRange(response.headers['content-range'])?.total };
     };
     const first = await fetchPage(0, pageSize);
@@ -51727,20 +51728,26 @@ async function deleteSwrRepository(api, namespace, repository) {
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 const SWR_TAG_PAGE_SIZE = 100;
 /**
- * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
- * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ * The tags of one repository page by page, each record reduced by `shape` as its page arrives (so whole
+ * records never pile up), and `keyOf` telling them apart; throws ListingIncompleteError when the pages
+ * do not add up to `Content-Range`.
  */
-function pagesOfSwrTags(api, namespace, repository, options = {}) {
+function pagesOfSwrTags(api, namespace, repository, options) {
     return pagesOfSwrList(api, {
         method: 'GET',
         path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
         operation: `list tags of ${namespace}/${repository}`,
-    }, { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag });
+    }, { ...options, pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
 }
 /** Every tag of one repository, read to the end and checked complete. */
 async function listSwrTags(api, namespace, repository, options = {}) {
     const all = [];
-    for await (const page of pagesOfSwrTags(api, namespace, repository, options))
+    const pages = pagesOfSwrTags(api, namespace, repository, {
+        ...options,
+        shape: (tag) => tag,
+        keyOf: (tag) => tag.Tag,
+    });
+    for await (const page of pages)
         all.push(...page);
     return all;
 }
@@ -52699,12 +52706,15 @@ function swrTagRegistry(api, namespace, region) {
         listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
         repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
         listTags: async (repository) => {
-            // Converted page by page: the raw records (manifest text included) never pile up in memory.
+            // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
             const tags = [];
-            for await (const page of pagesOfSwrTags(api, namespace, repository)) {
-                for (const record of page)
-                    tags.push(fromSwrTag(record));
-            }
+            const pages = pagesOfSwrTags(api, namespace, repository, {
+                shape: fromSwrTag,
+                keyOf: (tag) => tag.name,
+            });
+            for await (const page of pages)
+                for (const tag of page)
+                    tags.push(tag);
             return tags;
         },
         deleteTag: (repository, tag, signal) => deleteSwrTag(withSignal(api, signal), namespace, repository, tag),
@@ -52724,14 +52734,17 @@ function fromSwrTag(record) {
     // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
     const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
     const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
+    // Built with its usual fields in one literal (the rare ones added after), so 100,000 tags share one compact shape.
     const info = {
-        ...refusal(record.Tag, SWR_TAG),
         name: String(record.Tag),
         digest: normalizeDigest(record.digest),
         updatedAt: parseTime(record.updated ?? record.created),
         size: typeof record.size === 'number' ? record.size : 0,
         kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
     };
+    const { refused } = refusal(record.Tag, SWR_TAG);
+    if (refused !== undefined)
+        info.refused = refused;
     if (info.kind === 'list' && children)
         info.children = children;
     return info;
@@ -54474,16 +54487,16 @@ function tagRef(result) {
 }
 /** Bytes of the distinct images the plans delete (a dry run's upper bound). */
 function plannedBytes(plans) {
-    const sizes = new Map();
-    for (const { repository, plan } of plans) {
-        for (const decision of plan.decisions) {
-            if (decision.verdict === 'delete')
-                sizes.set(`${repository}@${decision.tag.digest}`, decision.tag.size);
-        }
-    }
     let total = 0;
-    for (const size of sizes.values())
-        total += size;
+    for (const { plan } of plans) {
+        // Per repository, so the digests need no repository prefix (a million tags, no million new strings).
+        const sizes = new Map();
+        for (const { verdict, tag } of plan.decisions)
+            if (verdict === 'delete')
+                sizes.set(tag.digest, tag.size);
+        for (const size of sizes.values())
+            total += size;
+    }
     return total;
 }
 /**
@@ -60736,13 +60749,11 @@ async function prune(deps = {}) {
     for (const warning of coverage)
         logWarning(shown `${warning}`);
     const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];
-    const deletions = plannedDeletions(plans);
-    const guard = deletions.length > inputs.maxDeletions
-        ? new DeletionLimitError(deletions.length, inputs.maxDeletions)
-        : undefined;
+    const planned = plans.reduce((n, { plan }) => n + plan.counts.delete, 0);
+    const guard = planned > inputs.maxDeletions ? new DeletionLimitError(planned, inputs.maxDeletions) : undefined;
     if (inputs.dryRun) {
         const stop = guard ? ` Without dry-run it would stop: ${guard.message}` : '';
-        const status = `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${stop}`;
+        const status = `Dry run: nothing was deleted; the plan deletes ${plural(planned, 'tag')}.${stop}`;
         await finish(inputs, plans, [], status, throttling, notes);
         if (guard)
             logWarning(shown `${guard.message}`);
@@ -60752,6 +60763,7 @@ async function prune(deps = {}) {
         await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
         throw guard;
     }
+    const deletions = plannedDeletions(plans);
     const results = await deleteChecked(deletions, {
         registry,
         recheck: inputs.recheck,

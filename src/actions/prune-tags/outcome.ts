@@ -53,14 +53,13 @@ export function tagRef(result: { repository: string; tag: { name: string } }): s
 
 /** Bytes of the distinct images the plans delete (a dry run's upper bound). */
 export function plannedBytes(plans: readonly RepositoryPlan[]): number {
-  const sizes = new Map<string, number>();
-  for (const { repository, plan } of plans) {
-    for (const decision of plan.decisions) {
-      if (decision.verdict === 'delete') sizes.set(`${repository}@${decision.tag.digest}`, decision.tag.size);
-    }
-  }
   let total = 0;
-  for (const size of sizes.values()) total += size;
+  for (const { plan } of plans) {
+    // Per repository, so the digests need no repository prefix (a million tags, no million new strings).
+    const sizes = new Map<string, number>();
+    for (const { verdict, tag } of plan.decisions) if (verdict === 'delete') sizes.set(tag.digest, tag.size);
+    for (const size of sizes.values()) total += size;
+  }
   return total;
 }
 

@@ -61,14 +61,12 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
   for (const warning of coverage) logWarning(shown`${warning}`);
   const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];
 
-  const deletions = plannedDeletions(plans);
+  const planned = plans.reduce((n, { plan }) => n + plan.counts.delete, 0);
   const guard =
-    deletions.length > inputs.maxDeletions
-      ? new DeletionLimitError(deletions.length, inputs.maxDeletions)
-      : undefined;
+    planned > inputs.maxDeletions ? new DeletionLimitError(planned, inputs.maxDeletions) : undefined;
   if (inputs.dryRun) {
     const stop = guard ? ` Without dry-run it would stop: ${guard.message}` : '';
-    const status = `Dry run: nothing was deleted; the plan deletes ${plural(deletions.length, 'tag')}.${stop}`;
+    const status = `Dry run: nothing was deleted; the plan deletes ${plural(planned, 'tag')}.${stop}`;
     await finish(inputs, plans, [], status, throttling, notes);
     if (guard) logWarning(shown`${guard.message}`);
     return;
@@ -78,6 +76,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     throw guard;
   }
 
+  const deletions = plannedDeletions(plans);
   const results = await deleteChecked(deletions, {
     registry,
     recheck: inputs.recheck,

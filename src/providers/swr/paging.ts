@@ -17,11 +17,16 @@ export function parseContentRange(value: string | undefined): ContentRange | und
   return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
 }
 
-export interface SwrPageOptions<T = unknown> {
+export interface SwrPageOptions<T = unknown, R = T> {
   /** Records per page (`limit`); `offset` must be a multiple of it. */
   pageSize?: number;
-  /** What makes a record unique (a repeat ends the listing as incomplete); default: the whole record. */
-  keyOf?: (record: T) => string;
+  /**
+   * What the caller keeps of a record, applied as each page arrives: pages waiting their turn (see
+   * `prefetch`) then hold only that, not whole records. Default: the record itself.
+   */
+  shape?: (record: T) => R;
+  /** What makes a (shaped) record unique (a repeat ends the listing as incomplete); default: the whole record. */
+  keyOf?: (record: R) => string;
   /** Pages fetched at once once the first page has told the total (default 16). */
   prefetch?: number;
 }
@@ -40,14 +45,15 @@ interface SwrPage<T> {
  * when the pages disagree with `Content-Range` (a total that changes or does not match what was
  * collected), so callers never act on a partial listing.
  */
-export async function* pagesOfSwrList<T>(
+export async function* pagesOfSwrList<T, R = T>(
   api: ApiClient,
   request: ApiRequest & { query?: QueryParams },
-  options: SwrPageOptions<T> = {},
-): AsyncGenerator<T[]> {
+  options: SwrPageOptions<T, R> = {},
+): AsyncGenerator<R[]> {
   const pageSize = options.pageSize ?? 100;
-  const guard = new PageGuard<T>({ operation: request.operation, keyOf: options.keyOf });
-  const fetchPage = async (offset: number, limit: number): Promise<SwrPage<T>> => {
+  const shape = options.shape ?? ((record: T) => record as unknown as R);
+  const guard = new PageGuard<R>({ operation: request.operation, keyOf: options.keyOf });
+  const fetchPage = async (offset: number, limit: number): Promise<SwrPage<R>> => {
     const query: QueryParams = [
       ...(request.query ?? []),
       ['offset', String(offset)],
@@ -56,7 +62,7 @@ export async function* pagesOfSwrList<T>(
     const response = await api.request<T[]>({ ...request, query }).catch((error: unknown) => {
       throw asIncompleteListing(error, request.operation);
     });
-    const records = Array.isArray(response.body) ? response.body : [];
+    const records = Array.isArray(response.body) ? response.body.map(shape) : [];
     return { records, total: parseContentRange(response.headers['content-range'])?.total };
   };
   const first = await fetchPage(0, pageSize);
@@ -102,12 +108,12 @@ export async function* pagesOfSwrList<T>(
 }
 
 /** Without a total: the next page until one comes back short. */
-async function* restOneByOne<T>(
-  fetchPage: (offset: number, limit: number) => Promise<SwrPage<T>>,
-  guard: PageGuard<T>,
+async function* restOneByOne<R>(
+  fetchPage: (offset: number, limit: number) => Promise<SwrPage<R>>,
+  guard: PageGuard<R>,
   from: number,
   pageSize: number,
-): AsyncGenerator<T[]> {
+): AsyncGenerator<R[]> {
   let offset = from;
   let last = from;
   while (last >= pageSize) {

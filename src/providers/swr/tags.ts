@@ -32,23 +32,24 @@ export interface SwrTag {
 const SWR_TAG_PAGE_SIZE = 100;
 
 /**
- * The tags of one repository page by page, so a caller can shrink each page before the next arrives;
- * throws ListingIncompleteError when the pages do not add up to `Content-Range`.
+ * The tags of one repository page by page, each record reduced by `shape` as its page arrives (so whole
+ * records never pile up), and `keyOf` telling them apart; throws ListingIncompleteError when the pages
+ * do not add up to `Content-Range`.
  */
-export function pagesOfSwrTags(
+export function pagesOfSwrTags<R>(
   api: ApiClient,
   namespace: string,
   repository: string,
-  options: { pageSize?: number } = {},
-): AsyncGenerator<SwrTag[]> {
-  return pagesOfSwrList<SwrTag>(
+  options: { pageSize?: number; shape: (tag: SwrTag) => R; keyOf: (record: R) => string },
+): AsyncGenerator<R[]> {
+  return pagesOfSwrList<SwrTag, R>(
     api,
     {
       method: 'GET',
       path: apiPath`${swrRepositoryPath(namespace, repository)}/tags`,
       operation: `list tags of ${namespace}/${repository}`,
     },
-    { pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE, keyOf: (tag) => tag.Tag },
+    { ...options, pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE },
   );
 }
 
@@ -60,7 +61,12 @@ export async function listSwrTags(
   options: { pageSize?: number } = {},
 ): Promise<SwrTag[]> {
   const all: SwrTag[] = [];
-  for await (const page of pagesOfSwrTags(api, namespace, repository, options)) all.push(...page);
+  const pages = pagesOfSwrTags(api, namespace, repository, {
+    ...options,
+    shape: (tag) => tag,
+    keyOf: (tag) => tag.Tag,
+  });
+  for await (const page of pages) all.push(...page);
   return all;
 }
 

@@ -26,11 +26,13 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
     listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
     repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
     listTags: async (repository) => {
-      // Converted page by page: the raw records (manifest text included) never pile up in memory.
+      // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
       const tags: TagInfo[] = [];
-      for await (const page of pagesOfSwrTags(api, namespace, repository)) {
-        for (const record of page) tags.push(fromSwrTag(record));
-      }
+      const pages = pagesOfSwrTags(api, namespace, repository, {
+        shape: fromSwrTag,
+        keyOf: (tag) => tag.name,
+      });
+      for await (const page of pages) for (const tag of page) tags.push(tag);
       return tags;
     },
     deleteTag: (repository, tag, signal) => deleteSwrTag(withSignal(api, signal), namespace, repository, tag),
@@ -50,14 +52,16 @@ export function fromSwrTag(record: SwrTag): TagInfo {
   // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
   const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
   const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
+  // Built with its usual fields in one literal (the rare ones added after), so 100,000 tags share one compact shape.
   const info: TagInfo = {
-    ...refusal(record.Tag, SWR_TAG),
     name: String(record.Tag),
     digest: normalizeDigest(record.digest),
     updatedAt: parseTime(record.updated ?? record.created),
     size: typeof record.size === 'number' ? record.size : 0,
     kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
   };
+  const { refused } = refusal(record.Tag, SWR_TAG);
+  if (refused !== undefined) info.refused = refused;
   if (info.kind === 'list' && children) info.children = children;
   return info;
 }
