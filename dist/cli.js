@@ -291,7 +291,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -303,7 +302,7 @@ const Agent = __nccwpck_require__(7405)
 const Dispatcher1Wrapper = __nccwpck_require__(3650)
 const ProxyAgent = __nccwpck_require__(6672)
 const Socks5ProxyAgent = __nccwpck_require__(7223)
-const EnvHttpProxyAgent = __nccwpck_require__(5518)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
 const RetryAgent = __nccwpck_require__(50)
 const H2CClient = __nccwpck_require__(6815)
 const errors = __nccwpck_require__(8707)
@@ -324,23 +323,23 @@ const RedirectHandler = __nccwpck_require__(8754)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = RoundRobinPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = Dispatcher1Wrapper
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = Socks5ProxyAgent
-module.exports.J2 = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = H2CClient
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.RoundRobinPool = RoundRobinPool
+module.exports.Agent = Agent
+module.exports.Dispatcher1Wrapper = Dispatcher1Wrapper
+module.exports.ProxyAgent = ProxyAgent
+module.exports.Socks5ProxyAgent = Socks5ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.H2CClient = H2CClient
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   responseError: __nccwpck_require__(8918),
   retry: __nccwpck_require__(2026),
@@ -351,16 +350,16 @@ __webpack_unused_export__ = {
   deduplicate: __nccwpck_require__(7240)
 }
 
-__webpack_unused_export__ = {
+module.exports.cacheStores = {
   MemoryCacheStore: __nccwpck_require__(4889)
 }
 
 const SqliteCacheStore = __nccwpck_require__(1522)
-__webpack_unused_export__ = SqliteCacheStore
+module.exports.cacheStores.SqliteCacheStore = SqliteCacheStore
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -414,8 +413,8 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
 
@@ -447,12 +446,12 @@ function appendFetchStackTrace (err, filename) {
   err.stack = stack ? `${stack}\n${captureLines}` : capture.stack
 }
 
-module.exports.hd = function fetch (init, options = undefined) {
+module.exports.fetch = function fetch (init, options = undefined) {
   return fetchImpl(init, options).catch(err => {
     if (currentFilename) {
       appendFetchStackTrace(err, currentFilename)
     } else if (err && typeof err === 'object') {
-      Error.captureStackTrace(err, module.exports.hd)
+      Error.captureStackTrace(err, module.exports.fetch)
     }
     throw err
   })
@@ -464,70 +463,70 @@ module.exports.FormData = __nccwpck_require__(5910).FormData
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(6443)
 
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
-__webpack_unused_export__ = parseCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
+module.exports.parseCookie = parseCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
 const { WebSocket, ping } = __nccwpck_require__(3726)
-module.exports.kb = WebSocket
-module.exports.rd = CloseEvent
-module.exports.NN = ErrorEvent
-module.exports.aM = MessageEvent
-__webpack_unused_export__ = ping
+module.exports.WebSocket = WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
+module.exports.ping = ping
 
-/* unused reexport */ __nccwpck_require__(2873).WebSocketStream
-/* unused reexport */ __nccwpck_require__(6919).WebSocketError
+module.exports.WebSocketStream = __nccwpck_require__(2873).WebSocketStream
+module.exports.WebSocketError = __nccwpck_require__(6919).WebSocketError
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockCallHistory
-__webpack_unused_export__ = MockCallHistoryLog
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = SnapshotAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockCallHistory = MockCallHistory
+module.exports.MockCallHistoryLog = MockCallHistoryLog
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.SnapshotAgent = SnapshotAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-module.exports.GD = EventSource
+module.exports.EventSource = EventSource
 
 function install () {
-  globalThis.fetch = module.exports.hd
+  globalThis.fetch = module.exports.fetch
   globalThis.Headers = module.exports.Headers
   globalThis.Response = module.exports.Response
   globalThis.Request = module.exports.Request
   globalThis.FormData = module.exports.FormData
-  globalThis.WebSocket = module.exports.kb
-  globalThis.CloseEvent = module.exports.rd
-  globalThis.ErrorEvent = module.exports.NN
-  globalThis.MessageEvent = module.exports.aM
-  globalThis.EventSource = module.exports.GD
+  globalThis.WebSocket = module.exports.WebSocket
+  globalThis.CloseEvent = module.exports.CloseEvent
+  globalThis.ErrorEvent = module.exports.ErrorEvent
+  globalThis.MessageEvent = module.exports.MessageEvent
+  globalThis.EventSource = module.exports.EventSource
 }
 
-__webpack_unused_export__ = install
+module.exports.install = install
 
 
 /***/ }),
@@ -12275,7 +12274,7 @@ module.exports = Dispatcher1Wrapper
 
 /***/ }),
 
-/***/ 5518:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -43487,7 +43486,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3137);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4777);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -43499,7 +43498,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3137:
+/***/ 4777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43621,2956 +43620,82 @@ class UnsafeNameError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/core/host/runner-commands.ts
+// The GitHub Actions runner's step protocol, as @actions/core speaks it, without its HTTP and OIDC
+// clients (which load undici at start-up): workflow commands on stdout (`::name::message`, `%`, CR and
+// LF escaped), and the file commands GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE, each value between
+// heredoc delimiters `name<<ghadelimiter_<uuid>` that no value may contain.
+
+
 
 
 /**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
+ * Writes `::command key=value,…::message` to stdout (an empty message allowed); as the toolkit does, a
+ * property with an empty value is left out, and the space before the properties stays.
  */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+function issueCommand(command, message = '', properties = {}) {
+    const entries = Object.entries(properties);
+    const given = entries.filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`);
+    const props = entries.length > 0 ? ` ${given.join(',')}` : '';
+    process.stdout.write(`::${command}${props}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+/** A workflow command's message: `%`, CR and LF as %25, %0D, %0A, as the runner reads them back. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
+/**
+ * Appends `name` = `value` to the file the runner names in GITHUB_<kind> (OUTPUT, ENV, STATE); without
+ * it (an older runner, or a plain shell), the `::set-output` style command the runner also accepts.
+ */
+function issueKeyValue(kind, name, value) {
+    const file = process.env[`GITHUB_${kind}`] || '';
+    if (!file) {
+        const command = { OUTPUT: 'set-output', ENV: 'set-env', STATE: 'save-state' }[kind];
+        if (kind === 'OUTPUT')
+            process.stdout.write(external_node_os_namespaceObject.EOL);
+        issueCommand(command, value, { name });
+        return;
     }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${keyValueMessage(name, value)}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
 }
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
+/** A command property: the message escapes plus `:` and `,`. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
+/** `name<<delimiter`, the value, the delimiter: a fresh random delimiter that neither name nor value holds. */
+function keyValueMessage(name, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (name.includes(delimiter)) {
         throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
     }
-    if (convertedValue.includes(delimiter)) {
+    if (value.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
 }
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
+/** Appends Markdown (and a line end) to the job summary file GITHUB_STEP_SUMMARY names. */
+async function appendStepSummary(file, markdown) {
+    try {
+        await (0,promises_.access)(file, promises_.constants.R_OK | promises_.constants.W_OK);
     }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
+    catch {
+        throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    else {
-        return undefined;
-    }
+    await (0,promises_.appendFile)(file, `${markdown}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
 }
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    command_issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/core/host/github-host.ts
-// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
-// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
+// The GitHub Actions runner as a step's host: INPUT_* variables, GITHUB_OUTPUT, GITHUB_ENV,
+// GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands (runner-commands.ts).
+
 
 /**
  * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
@@ -46582,26 +43707,33 @@ function inputsInEnvironment(env) {
         .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
 }
 const githubHost = {
-    input: (name) => getInput(name),
+    // As the runner names them: spaces become `_`, upper case; the value trimmed.
+    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
     givenInputs: () => inputsInEnvironment(process.env),
-    setOutput: (name, value) => setOutput(name, value),
-    exportVariable: (name, value) => exportVariable(name, value),
-    saveState: (key, value) => saveState(key, value),
-    getState: (key) => getState(key),
-    async appendSummary(markdown) {
-        if (!process.env.GITHUB_STEP_SUMMARY)
-            return;
-        await summary.addRaw(markdown, true).write();
+    setOutput: (name, value) => issueKeyValue('OUTPUT', name, value),
+    exportVariable(name, value) {
+        process.env[name] = value;
+        issueKeyValue('ENV', name, value);
     },
-    hideSecret: (value) => setSecret(value),
+    saveState: (key, value) => issueKeyValue('STATE', key, value),
+    getState: (key) => process.env[`STATE_${key}`] || '',
+    async appendSummary(markdown) {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        if (file)
+            await appendStepSummary(file, markdown);
+    },
+    hideSecret: (value) => issueCommand('add-mask', value),
     log: {
-        info: (text) => info(text),
-        warning: (text) => warning(text),
-        notice: (text) => notice(text),
-        debug: (text) => debug(text),
-        startGroup: (title) => startGroup(title),
-        endGroup: () => endGroup(),
-        failure: (message) => setFailed(message),
+        info: (text) => process.stdout.write(`${text}${external_node_os_namespaceObject.EOL}`),
+        warning: (text) => issueCommand('warning', text),
+        notice: (text) => issueCommand('notice', text),
+        debug: (text) => issueCommand('debug', text),
+        startGroup: (title) => issueCommand('group', title),
+        endGroup: () => issueCommand('endgroup'),
+        failure(message) {
+            process.exitCode = 1;
+            issueCommand('error', message);
+        },
     },
     job: {
         tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
@@ -47538,8 +44670,6 @@ function baiduCanonicalUri(pathname) {
         .join('/');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/signing/hmac-sha256.ts
 
 /** Lower-case hex HMAC-SHA256 of data under key. */
@@ -47787,7 +44917,7 @@ function baiduSigner(credentials, options = {}) {
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/core/retry/backoff.ts
 /**
  * Delay before retry number `retry` (1 = first retry): "full jitter", a uniform pick in
@@ -47918,10 +45048,14 @@ const DEFAULT_RETRY_POLICY = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/http/default-dispatcher.ts
-
-/** undici's agent that reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) when created. */
-function createDefaultDispatcher(timeouts) {
-    return new undici/* EnvHttpProxyAgent */.J2({
+/**
+ * undici's agent that reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) when created.
+ * undici is loaded here, at the first request, not when the bundle starts: a step that stops on its
+ * inputs never pays for it. `eager`: the bundler keeps it in the one bundle file (no chunk beside it).
+ */
+async function createDefaultDispatcher(timeouts) {
+    const { EnvHttpProxyAgent } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    return new EnvHttpProxyAgent({
         connect: { timeout: timeouts.connectMs },
         headersTimeout: timeouts.headersMs,
         bodyTimeout: timeouts.bodyMs,
@@ -48559,7 +45693,7 @@ class Throttle {
         };
         this.#rate = new AdaptiveRate(limits);
         this.#now = clock.now ?? (() => new Date());
-        this.#sleep = clock.sleep ?? ((ms) => (0,promises_namespaceObject.setTimeout)(ms));
+        this.#sleep = clock.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms));
     }
     /** What the controller found so far (rate reached, where the registry pushed back). */
     findings() {
@@ -48812,8 +45946,9 @@ function createApiClient(options) {
 function resolveConfig(options) {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     const now = options.now ?? (() => new Date());
-    const sleep = options.sleep ?? ((ms) => (0,promises_namespaceObject.setTimeout)(ms));
+    const sleep = options.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms));
     const throttle = options.throttle instanceof Throttle ? options.throttle : new Throttle(options.throttle, { now, sleep });
+    let dispatcher;
     return {
         provider: options.provider,
         baseUrl: new URL(options.baseUrl),
@@ -48822,7 +45957,12 @@ function resolveConfig(options) {
         maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
         throttle,
-        dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
+        dispatcher: () => {
+            dispatcher ??= options.dispatcher
+                ? Promise.resolve(options.dispatcher)
+                : createDefaultDispatcher(timeouts);
+            return dispatcher;
+        },
         now,
         sleep,
         random: options.random ?? Math.random,
@@ -48869,7 +46009,7 @@ async function attemptOnce(config, request) {
         await config.options.authenticate?.(wire);
         const started = config.now().getTime();
         try {
-            const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
+            const raw = await sendOnce(await config.dispatcher(), wire, config.timeouts, config.maxResponseBytes);
             const durationMs = config.now().getTime() - started;
             answered = true;
             const read = readResponse(raw, request);
@@ -50834,14 +47974,18 @@ const ccrProvider = {
 ;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
 
 
-
 const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
+/** The runner's token service through @actions/core, loaded (with its HTTP client) only when a token is asked for. */
+async function runnerIdToken(audience) {
+    const core = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170));
+    return core.getIDToken(audience);
+}
 /**
  * Requests the job's GitHub OIDC ID token. When the job may not request one (the runner sets
  * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only with `id-token: write`), says which block to add.
  */
 async function fetchGithubIdToken(audience, options = {}) {
-    const { getIdToken = (aud) => getIDToken(aud), env = process.env } = options;
+    const { getIdToken = runnerIdToken, env = process.env } = options;
     const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
     if (missing.length > 0) {
         throw new InputError('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
@@ -53109,8 +50253,6 @@ const action_metadata_actionMetadata = {
     },
 };
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/core/docker/atomic-write.ts
@@ -53680,8 +50822,6 @@ async function logout() {
         throw failure;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/core/types/non-empty.ts
 // Lists with at least one element, so the first needs no check.
 /** True when `list` has at least one element. */
@@ -54560,6 +51700,7535 @@ function failureList(failed) {
     return shown + more;
 }
 
+;// CONCATENATED MODULE: ./src/core/github/deployment-refs.ts
+const DEPLOYMENTS_QUERY = `query deployments($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    deployments(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
+      nodes { environment state commitOid ref { name } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+/** States of a deployment whose image is in use or about to be (DeploymentState in GitHub's schema). */
+const LIVE_STATES = new Set(['ACTIVE', 'IN_PROGRESS', 'QUEUED', 'PENDING', 'WAITING']);
+/** Per live deployment: its commit, and its ref name (a branch or tag) when it has one. */
+async function readDeploymentRefs(octokit, at) {
+    const refs = [];
+    const signal = AbortSignal.timeout(60_000);
+    let after = null;
+    do {
+        const page = await octokit.graphql(DEPLOYMENTS_QUERY, {
+            owner: at.owner,
+            name: at.repo,
+            after,
+            request: { signal },
+        });
+        const deployments = page.repository?.deployments;
+        if (!deployments)
+            break;
+        for (const node of deployments.nodes) {
+            if (!node.state || !LIVE_STATES.has(node.state))
+                continue;
+            const why = `${node.state === 'ACTIVE' ? 'active' : node.state.toLowerCase().replace('_', '-')} deployment to ${node.environment ?? 'an environment'}`;
+            refs.push({ sha: node.commitOid, why });
+            if (node.ref?.name)
+                refs.push({ name: node.ref.name, why });
+        }
+        after = deployments.pageInfo.hasNextPage ? deployments.pageInfo.endCursor : null;
+    } while (after);
+    return refs;
+}
+
+;// CONCATENATED MODULE: ./src/core/github/pull-request-refs.ts
+/** Per open pull request: its head commit, and `pr-<number>` (docker/metadata-action's pull request tag). */
+async function readPullRequestRefs(octokit, at) {
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...at,
+        state: 'open',
+        per_page: 100,
+        request: { signal: AbortSignal.timeout(60_000) },
+    });
+    return pulls.flatMap((pull) => [
+        { sha: pull.head.sha, why: `head of open pull request #${pull.number}` },
+        { name: `pr-${pull.number}`, why: `open pull request #${pull.number}` },
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/core/github/refusal.ts
+// Tells "the token may not read this" apart from other failures of a GitHub call.
+
+/** HTTP statuses GitHub answers when the token lacks a permission or cannot see the repository. */
+const REFUSED = new Set([401, 403, 404]);
+/** A short reason when `error` is GitHub refusing the token, else undefined. */
+function refusalOf(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const status = error.status;
+    if (typeof status === 'number' && REFUSED.has(status))
+        return `${status} ${firstLine(messageOf(error))}`;
+    const errors = error.errors;
+    if (Array.isArray(errors)) {
+        const refused = errors.find((entry) => isRecord(entry) && ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
+        if (refused)
+            return `${refused.type} ${firstLine(String(refused.message ?? ''))}`;
+    }
+    return undefined;
+}
+/** `500 Internal server error`, `timeout`…: a failure of any kind in a few words. */
+function failureOf(error) {
+    if (typeof error !== 'object' || error === null)
+        return String(error).slice(0, 200);
+    const status = error.status;
+    const message = firstLine(messageOf(error)).replace(/ - https:\/\/docs\.github\.com\S*$/, '');
+    return typeof status === 'number' && status > 0 ? `${status} ${message}` : message || 'no answer';
+}
+function messageOf(error) {
+    const response = error.response;
+    const message = response?.data?.message ?? error.message;
+    return typeof message === 'string' ? message : '';
+}
+function firstLine(text) {
+    return (text.split('\n', 1)[0] ?? '').slice(0, 200).trim();
+}
+
+;// CONCATENATED MODULE: ./src/core/github/release-refs.ts
+/** One name per release: its tag, e.g. `v1.2.0`. */
+async function readReleaseRefs(octokit, at) {
+    const releases = await octokit.paginate(octokit.rest.repos.listReleases, {
+        ...at,
+        per_page: 100,
+        request: { signal: AbortSignal.timeout(60_000) },
+    });
+    return releases.map((release) => ({
+        name: release.tag_name,
+        why: `${release.draft ? 'draft release' : 'release'} ${release.tag_name}`,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/core/github/github-refs.ts
+
+
+
+
+const GITHUB_SOURCES = ['releases', 'deployments', 'pull-requests'];
+/** The job token permission each source needs. */
+const SOURCE_PERMISSION = {
+    releases: 'contents: read',
+    deployments: 'deployments: read',
+    'pull-requests': 'pull-requests: read',
+};
+const READERS = {
+    releases: readReleaseRefs,
+    deployments: readDeploymentRefs,
+    'pull-requests': readPullRequestRefs,
+};
+/**
+ * Reads each source; one the token may not read (401, 403, 404, GraphQL FORBIDDEN) comes back skipped
+ * with the reason, any other failure is thrown (a half-read source must not let a tag go).
+ */
+async function readGithubRefs(octokit, at, sources) {
+    const results = [];
+    for (const source of sources) {
+        try {
+            results.push({ source, refs: await READERS[source](octokit, at) });
+        }
+        catch (error) {
+            const refusal = refusalOf(error);
+            if (refusal === undefined)
+                throw new GithubReadError(source, at, error);
+            results.push({ source, skipped: refusal });
+        }
+    }
+    return results;
+}
+/** `owner/repo` (GITHUB_REPOSITORY) as coordinates; undefined when it is not that shape. */
+function repositoryCoordinates(text) {
+    const match = /^(?<owner>[A-Za-z0-9_.-]+)\/(?<repo>[A-Za-z0-9_.-]+)$/.exec(text.trim());
+    const { owner, repo } = match?.groups ?? {};
+    return owner && repo ? { owner, repo } : undefined;
+}
+/**
+ * An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy.
+ * @actions/github (Octokit and its HTTP client) is loaded here, by a run that reads GitHub, not at start-up.
+ */
+async function githubClient(token, apiUrl) {
+    const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
+}
+/** GitHub failed for a reason other than the token's permissions (5xx, network, timeout). */
+class GithubReadError extends Error {
+    name = 'GithubReadError';
+    source;
+    constructor(source, at, cause) {
+        super(`Reading the ${source} of ${at.owner}/${at.repo} from the GitHub API failed (${failureOf(cause)}), so ` +
+            'nothing was deleted: a tag GitHub points at could otherwise go. Run again later.');
+        this.source = source;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/keep-github-inputs.ts
+
+
+/** Undefined when keep-github is empty; otherwise every source checked and the token masked. */
+function readKeepGithub(reader) {
+    const items = reader.list('keep-github').map((item) => item.toLowerCase());
+    if (items.length === 0)
+        return undefined;
+    const wrong = items.find((item) => item !== 'all' && !GITHUB_SOURCES.includes(item));
+    if (wrong !== undefined) {
+        throw new InputError('keep-github', `Input 'keep-github' takes ${GITHUB_SOURCES.join(', ')} or all, got "${wrong}".`);
+    }
+    const sources = items.includes('all')
+        ? [...GITHUB_SOURCES]
+        : GITHUB_SOURCES.filter((s) => items.includes(s));
+    const token = reader.secret('github-token', ['GITHUB_TOKEN']);
+    if (!token) {
+        throw new InputError('github-token', "Input 'github-token' is empty: keep-github reads the repository's releases, deployments and pull " +
+            'requests with it. Leave it at its default, the job token (github.token), or give a token that may read them.');
+    }
+    const repositoryText = reader.environment('GITHUB_REPOSITORY') ?? '';
+    const repository = repositoryCoordinates(repositoryText);
+    if (!repository) {
+        throw new InputError('keep-github', `Input 'keep-github' needs GITHUB_REPOSITORY (owner/name, set by the runner), got "${repositoryText}".`);
+    }
+    return {
+        sources,
+        token,
+        repository,
+        apiUrl: reader.environment('GITHUB_API_URL') ?? 'https://api.github.com',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/patterns.ts
+// Repository patterns (globs) of the `repositories` input, and the glob matcher tag patterns share.
+/** True when a repository pattern holds glob characters (`*`, `?`). */
+function isGlob(pattern) {
+    return /[*?]/.test(pattern);
+}
+/** A glob as an anchored regex: `*` any run of characters (also `/`), `?` exactly one. */
+function globToRegExp(glob) {
+    const body = [...glob]
+        .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${body}$`);
+}
+/** Repository names that match any of the patterns, sorted; literal names pass through unchanged. */
+function selectRepositories(patterns, available) {
+    const chosen = new Set();
+    for (const pattern of patterns) {
+        if (!isGlob(pattern)) {
+            chosen.add(pattern);
+            continue;
+        }
+        const regex = globToRegExp(pattern);
+        for (const name of available)
+            if (regex.test(name))
+                chosen.add(name);
+    }
+    return [...chosen].sort();
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-patterns.ts
+// Tag patterns of include, exclude and keep: globs matched against the whole tag (the default), or
+// regular expressions matched anywhere in it (use-regex: true). Checked at input time.
+
+
+/** What a tag name may hold (Docker's rule), plus the glob's `*` and `?`. */
+const GLOB = /^[A-Za-z0-9_.*?-]+$/;
+/**
+ * One pattern per line; an invalid one is an InputError naming the input, the line and the fix. A comment
+ * after whitespace (`latest  # never delete latest`) is dropped, as in `entries`; tag names never hold
+ * whitespace, so any left in a pattern is refused rather than matched literally.
+ */
+function compileTagPatterns(input, lines, syntax) {
+    return lines.map((line, index) => {
+        const source = line.replace(/\s+#.*$/, '').trim();
+        if (/\s/.test(source)) {
+            throw new InputError(input, `Input '${input}' line ${index + 1} holds whitespace: ${JSON.stringify(line)}. Tag names never contain ` +
+                'whitespace, so the pattern could never match as meant; a comment starts with whitespace and "#".');
+        }
+        return syntax === 'glob' ? compileGlob(input, source, index) : compileRegex(input, source, index);
+    });
+}
+function compileGlob(input, source, index) {
+    if (!GLOB.test(source)) {
+        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
+        throw new InputError(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
+            'which no tag name can hold (letters, digits, _ . -). Write it as a glob matching the whole tag, ' +
+            'with * for any characters and ? for one (pr-1-* for tags starting with pr-1-), or set use-regex: true ' +
+            'to read every tag pattern as a regular expression.');
+    }
+    return { source, syntax: 'glob', regex: globToRegExp(source), text: source };
+}
+function compileRegex(input, source, index) {
+    try {
+        return { source, syntax: 'regex', regex: new RegExp(source), text: `/${source}/` };
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new InputError(input, `Input '${input}' line ${index + 1} is not a valid regular expression: ${source} (${why}).`);
+    }
+}
+/** The first pattern a tag matches, if any. */
+function firstMatch(patterns, tag) {
+    return patterns.find((pattern) => pattern.regex.test(tag));
+}
+const EVERY_TAG_EFFECT = {
+    exclude: 'so exclude takes every tag out of consideration and nothing is deleted',
+    keep: 'so keep keeps every tag and nothing is deleted',
+};
+/**
+ * A warning per exclude or keep pattern that matches the empty string: it matches every tag, so nothing can
+ * be deleted. (An include that selects every tag is how a run deletes them all, on purpose: not warned.)
+ */
+function everyTagWarnings(input, patterns) {
+    return patterns
+        .filter((pattern) => pattern.regex.test(''))
+        .map((pattern) => {
+        const why = pattern.syntax === 'regex'
+            ? 'matches the empty string, and a regular expression matches anywhere in a tag unless anchored with ^ and $'
+            : 'is only *';
+        return `Input '${input}' pattern ${pattern.text} ${why}, ${EVERY_TAG_EFFECT[input] ?? 'so it matches every tag'}.`;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/inputs.ts
+// The only place prune-tags reads inputs: one typed, validated object, or an InputError before any call.
+
+
+
+
+
+
+
+
+
+
+const MIN_OLDER_THAN_MS = 3_600_000;
+const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
+/** Reads and checks every input of prune-tags. */
+function readPruneInputs(reader = new InputReader(), providers = PROVIDERS) {
+    checkDeclaredInputs(reader, prune_tags_action_metadata_actionMetadata, { refuse: true, because: 'prune-tags deletes tags' });
+    const settings = readSettings(reader);
+    const provider = chooseProvider(reader, 'tags', { action: 'prune-tags', table: providers });
+    const target = provider.tags.read(reader);
+    return checkCombinations(settings, provider, target, providers);
+}
+/** Everything but the provider and its connection (which also resolves credentials). */
+function readSettings(reader) {
+    const rules = readRules(reader);
+    const keepGithub = readKeepGithub(reader);
+    return {
+        namespace: reader.string('namespace'),
+        repositories: readRepositories(reader),
+        rules,
+        ...(keepGithub ? { keepGithub } : {}),
+        warnings: ['exclude', 'keep'].flatMap((input) => everyTagWarnings(input, rules[input])),
+        mode: reader.oneOf('mode', ['delete', 'retention-policy'], { default: 'delete' }),
+        maxDeletions: reader.integer('max-deletions', { min: 0, default: 1000 }),
+        concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 256 }),
+        rateLimit: reader.integer('rate-limit', { min: 0, max: 100_000, default: 0 }),
+        dryRun: reader.boolean('dry-run', { default: false }),
+        recheck: reader.boolean('recheck', { default: true }),
+    };
+}
+function readRepositories(reader) {
+    const repositories = reader.list('repositories', { required: true });
+    for (const name of repositories) {
+        if (!REPOSITORY_PATTERN.test(name) || name.includes('..') || name.includes('//')) {
+            throw new InputError('repositories', `Input 'repositories' must hold repository names or glob patterns (letters, digits, . _ - / * ?), got "${name}".`);
+        }
+    }
+    return repositories;
+}
+function readRules(reader) {
+    const olderThan = readOlderThan(reader);
+    const syntax = reader.boolean('use-regex', { default: false }) ? 'regex' : 'glob';
+    const rules = {
+        include: compileTagPatterns('include', reader.lines('include'), syntax),
+        exclude: compileTagPatterns('exclude', reader.lines('exclude'), syntax),
+        keep: compileTagPatterns('keep', reader.lines('keep'), syntax),
+        keepLast: reader.integer('keep-last', { min: 0, default: 0 }),
+        keepSemver: reader.integer('keep-semver', { min: 0, default: 0 }),
+    };
+    if (olderThan)
+        rules.olderThan = olderThan;
+    return rules;
+}
+function readOlderThan(reader) {
+    const text = reader.optional('older-than');
+    if (text === undefined)
+        return undefined;
+    const duration = parseDuration(text);
+    if (!duration) {
+        throw new InputError('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`);
+    }
+    // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
+    // nearly everything selected.
+    if (duration.ms < MIN_OLDER_THAN_MS) {
+        throw new InputError('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
+    }
+    return duration;
+}
+/** The namespace goes into every request path: it must follow the provider's name rules. */
+function checkNamespace(namespace, tags) {
+    const problems = tags.namespaceProblems(namespace);
+    if (problems.length === 0)
+        return;
+    throw new InputError('namespace', `Input 'namespace' must be ${tags.namespaceKind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`);
+}
+/** Rules that involve several inputs, or what the chosen registry can do; pure. */
+function checkCombinations(settings, provider, target, providers) {
+    const { rules } = settings;
+    checkNamespace(settings.namespace, provider.tags);
+    if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
+        throw new InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
+            "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.");
+    }
+    const glob = settings.repositories.find(isGlob);
+    if (glob && target.unlistedRepositories) {
+        throw new InputError('repositories', `Input 'repositories' must name ${provider.label} repositories exactly ("${glob}" is a pattern): ${target.unlistedRepositories}.`);
+    }
+    const common = {
+        ...settings,
+        provider: { name: provider.name, label: provider.label },
+        connection: target.connection,
+        target,
+    };
+    if (settings.mode === 'delete')
+        return { ...common, mode: 'delete' };
+    const retention = provider.tags.retention;
+    if (!retention) {
+        const able = providers.filter((other) => other.tags?.retention);
+        throw new InputError(['mode', 'provider'], `Input 'mode' is retention-policy, an ${able.map((p) => p.label).join(' or ')} feature; set 'provider' to ` +
+            `${eitherOf(able.map((p) => p.name))} or use mode: delete.`);
+    }
+    if (settings.keepGithub) {
+        throw new InputError(['mode', 'keep-github'], `Input 'mode' is retention-policy, whose ${provider.label} policy cannot keep the tags GitHub points at; leave ` +
+            "'keep-github' empty or use mode: delete.");
+    }
+    return { ...common, mode: 'retention-policy', retention: retention.policyFor(rules) };
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/github-keep.ts
+/** A tag naming a commit: the full SHA or a prefix of at least 7 hex digits, optionally after `sha-`. */
+const SHA_TAG = /^(?:sha-)?([0-9a-f]{7,40})$/;
+/**
+ * Tags kept for these refs: a name as a tag (characters a tag cannot hold become `-`, as
+ * docker/metadata-action writes `feature/x` as `feature-x`; a release `v1.2.0` also keeps `1.2.0`), and a
+ * commit as its SHA, a prefix of 7 or more hex digits of it, or either after `sha-`.
+ */
+function namedTagKeeper(refs) {
+    const names = new Map();
+    const shas = new Map();
+    for (const ref of refs) {
+        if ('name' in ref) {
+            for (const form of tagForms(ref.name))
+                if (!names.has(form))
+                    names.set(form, ref.why);
+        }
+        else {
+            const sha = ref.sha.toLowerCase();
+            const byPrefix = shas.get(sha.slice(0, 7)) ?? [];
+            byPrefix.push({ sha, why: ref.why });
+            shas.set(sha.slice(0, 7), byPrefix);
+        }
+    }
+    return (tag) => {
+        const named = names.get(tag);
+        if (named)
+            return `kept: ${named}`;
+        const hex = SHA_TAG.exec(tag)?.[1];
+        if (!hex)
+            return undefined;
+        const commit = shas.get(hex.slice(0, 7))?.find((candidate) => candidate.sha.startsWith(hex));
+        return commit ? `kept: commit ${commit.sha.slice(0, 7)}, ${commit.why}` : undefined;
+    };
+}
+function tagForms(name) {
+    const form = name.replace(/[^A-Za-z0-9_.-]/g, '-');
+    return /^v\d/.test(form) ? [form, form.slice(1)] : [form];
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/keep-github-run.ts
+// keep-github at run time: read what GitHub points at before listing the registry, and turn it into the
+// planner's keep rule. A source the token may not read is skipped with a notice naming the permission.
+
+
+
+
+/** Reads the sources and logs what each gave; throws on any failure other than a refusal. */
+async function readGithubKeep(inputs) {
+    const octokit = await githubClient(inputs.token, inputs.apiUrl);
+    const results = await readGithubRefs(octokit, inputs.repository, inputs.sources);
+    const { owner, repo } = inputs.repository;
+    const notes = [];
+    for (const result of results) {
+        if ('skipped' in result) {
+            const note = `keep-github: skipped ${result.source} of ${owner}/${repo}: the token may not read them ` +
+                `(${result.skipped}), so tags named only by them are not kept this run. Give the job ` +
+                `permissions: ${SOURCE_PERMISSION[result.source]}, or pass a github-token that may.`;
+            logNotice(shown `${note}`);
+            notes.push(note);
+        }
+        else {
+            logInfo(shown `keep-github: ${keep_github_run_describe(result)} of ${owner}/${repo}.`);
+        }
+    }
+    const refs = results.flatMap((result) => ('refs' in result ? result.refs : []));
+    return { keeper: namedTagKeeper(refs), notes };
+}
+const NOUNS = {
+    releases: ['release', 'releases'],
+    deployments: ['live deployment', 'live deployments'],
+    'pull-requests': ['open pull request', 'open pull requests'],
+};
+function keep_github_run_describe(result) {
+    // Releases name one tag each; deployments and pull requests one commit each (plus names).
+    const count = result.source === 'releases' ? result.refs.length : result.refs.filter((ref) => 'sha' in ref).length;
+    const [one, many] = NOUNS[result.source];
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/pattern-coverage.ts
+// Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
+// an exclude or keep pattern that matched every tag (so nothing could be deleted).
+
+/** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
+function coverageWarnings(plans, rules) {
+    const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.name));
+    const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository')}`;
+    const warnings = [];
+    for (const pattern of rules.include) {
+        if (!tags.some((tag) => pattern.regex.test(tag)))
+            warnings.push(`Input 'include' pattern ${pattern.text} selected no tag among the ${where}.${hint(pattern)}`);
+    }
+    if (tags.length < 2)
+        return warnings;
+    for (const input of ['exclude', 'keep']) {
+        for (const pattern of rules[input]) {
+            if (pattern.regex.test('') || !tags.every((tag) => pattern.regex.test(tag)))
+                continue;
+            warnings.push(`Input '${input}' pattern ${pattern.text} matched every one of the ${where}, so nothing could be deleted.`);
+        }
+    }
+    return warnings;
+}
+function hint(pattern) {
+    return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
+        ? ` A glob without * or ? matches only the tag ${pattern.source} itself; ${pattern.source}* matches tags starting with it.`
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/print-plan.ts
+// Writes the full plan to the step log: one collapsible group per repository, one line per tag.
+
+
+
+/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
+function tagColumnWidth(decisions) {
+    let longest = 3;
+    for (const decision of decisions)
+        longest = Math.max(longest, decision.tag.name.length);
+    return Math.min(40, longest);
+}
+/** Logs every decision with its reason; a dry run says "would delete", never "delete". */
+function printPlans(plans, dryRun) {
+    const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' };
+    const labelWidth = dryRun ? 12 : 8;
+    for (const { repository, plan } of plans) {
+        const { keep, protect, delete: remove } = plan.counts;
+        startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
+        const width = tagColumnWidth(plan.decisions);
+        for (const decision of plan.decisions) {
+            logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`);
+        }
+        endLogGroup();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/rate-report.ts
+
+/** E.g. "Request rate: peaked at 212/s; the registry's limit was found at about 198/s (3 requests throttled, each retried)." */
+function rateSentence(findings, throttled) {
+    const peak = findings ? `peaked at ${Math.round(findings.peakRate)}/s` : undefined;
+    const parts = [];
+    if (peak)
+        parts.push(peak);
+    if (findings?.limitFound !== undefined) {
+        parts.push(`the registry's limit was found at about ${Math.round(findings.limitFound)}/s`);
+    }
+    else if (findings && findings.slowDowns.latency === 0) {
+        parts.push('the registry never pushed back');
+    }
+    if (findings && findings.slowDowns.latency > 0) {
+        parts.push(`slowed down ${plural(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
+    }
+    const retried = throttled > 0
+        ? ` The registry throttled ${plural(throttled, 'request')} (429 or “too many requests”); each was retried after a wait.`
+        : '';
+    return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/repositories.ts
+// Resolves the `repositories` input (names and globs) to the repositories to prune.
+
+
+
+
+
+/**
+ * Literal names as given; globs matched against the namespace's repository list (read only when needed).
+ * A glob that matches nothing in a namespace that does not exist is an error, not an empty run.
+ */
+async function resolveRepositories(registry, patterns) {
+    const globs = patterns.filter(isGlob);
+    if (globs.length === 0)
+        return selectRepositories(patterns, []);
+    if (!registry.listRepositories)
+        throw new Error('This registry cannot list repositories; name them exactly.');
+    const listed = await registry.listRepositories();
+    const available = listed.filter((name) => {
+        const problems = registry.repositoryProblems(name);
+        if (problems.length === 0)
+            return true;
+        logWarning(shown `Skipped repository ${JSON.stringify(name)} from the listing: it ${problems.join('; ')}. Nothing in it was touched.`);
+        return false;
+    });
+    const unmatched = globs.filter((glob) => selectRepositories([glob], available).length === 0);
+    if (unmatched.length > 0)
+        await requireNamespace(registry);
+    for (const glob of unmatched)
+        logWarning(shown `Repository pattern "${glob}" matched no repository.`);
+    return selectRepositories(patterns, available);
+}
+/** Throws NamespaceNotFoundError naming the input when the namespace is missing. */
+async function requireNamespace(registry) {
+    if (await registry.namespaceExists())
+        return;
+    throw new NamespaceNotFoundError(`Input 'namespace': ${registry.namespaceLabel} does not exist, or these credentials cannot see it. ` +
+        'Check the name (and region / instance-id); nothing was deleted.');
+}
+/** A 404 from a tag listing: the namespace may be missing (then say so), else the repository is. */
+async function explainNotFound(registry, repository, error) {
+    if (error instanceof ApiError && error.status === 404) {
+        await requireNamespace(registry);
+        throw new NamespaceNotFoundError(`Repository ${repository} does not exist in ${registry.namespaceLabel} (${error.message}). ` +
+            "Check 'repositories'; nothing was deleted.");
+    }
+    throw error;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/manifest-lists.ts
+// Manifest lists the listing does not describe (its manifest text missing or unreadable) are read from
+// the registry's own v2 API, so their images are known instead of every deletion being held back.
+
+
+
+
+/** A list tag whose images are unknown: it holds back every deletion of its repository. */
+function isUndescribedList(tag) {
+    return tag.kind === 'list' && tag.children === undefined;
+}
+/**
+ * The tags with each undescribed list read from the registry (by digest, each digest once): a list gets
+ * its images, a manifest that turns out to be an image becomes one. A list that cannot be read stays
+ * undescribed (so its repository's deletions stay held back), with one warning for the repository.
+ */
+async function describeLists(registry, repository, tags) {
+    const manifests = registry.manifests;
+    const digests = [...new Set(tags.filter(isUndescribedList).map((tag) => tag.digest))].filter(Boolean);
+    if (!manifests || digests.length === 0)
+        return [...tags];
+    const read = new Map();
+    const failures = [];
+    for (const digest of digests) {
+        try {
+            const facts = await manifests.read(repository, digest);
+            read.set(digest, facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' });
+        }
+        catch (error) {
+            failures.push(errorMessage(error));
+        }
+    }
+    if (read.size > 0) {
+        logInfo(shown `${repository}: read ${plural(read.size, 'manifest list')} from the registry ${manifests.registry}, as the listing does not name their images`);
+    }
+    const [firstFailure] = failures;
+    if (firstFailure !== undefined) {
+        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${firstFailure}); its images stay unknown, so no tag of ${repository} is deleted.`);
+    }
+    return tags.map((tag) => {
+        const facts = isUndescribedList(tag) ? read.get(tag.digest) : undefined;
+        if (!facts)
+            return tag;
+        const { children: _unknown, ...rest } = tag;
+        return { ...rest, ...facts };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/semver.ts
+/** Release versions only (`1.2.3`, `v1.2.3`, build metadata allowed); pre-releases are not releases. */
+function parseReleaseVersion(tag) {
+    const match = tag.match(/^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\+[0-9A-Za-z.-]+)?$/);
+    if (!match)
+        return undefined;
+    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };
+}
+/** Reason text for each tag that is among the `count` highest releases of its major version. */
+function semverKeepers(tags, count) {
+    const byMajor = new Map();
+    if (count <= 0)
+        return new Map();
+    for (const { name: tag } of tags) {
+        const version = parseReleaseVersion(tag);
+        if (!version)
+            continue;
+        const group = byMajor.get(version.major) ?? [];
+        group.push({ tag, version });
+        byMajor.set(version.major, group);
+    }
+    const keepers = new Map();
+    for (const [major, group] of byMajor) {
+        group.sort((a, b) => compareVersions(b.version, a.version) || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+        const reason = `kept: among the ${count} highest releases of major ${major} (keep-semver)`;
+        for (const { tag } of group.slice(0, count))
+            keepers.set(tag, reason);
+    }
+    return keepers;
+}
+function compareVersions(a, b) {
+    return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-order.ts
+/** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
+function newestFirst(a, b) {
+    const ta = timeKey(a);
+    const tb = timeKey(b);
+    if (ta !== tb)
+        return ta > tb ? -1 : 1;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+function timeKey(tag) {
+    return Number.isNaN(tag.updatedAt) ? Number.POSITIVE_INFINITY : tag.updatedAt;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/plan.ts
+
+
+
+
+/** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
+function planPrune(tags, rules, startedAt) {
+    const start = startedAt.getTime();
+    const verdicts = verdictsFor(rules);
+    const sorted = [...tags].sort(newestFirst);
+    const decisions = sorted.map((tag) => {
+        const { verdict, reason } = ruleVerdict(tag, rules, start, verdicts);
+        return { tag, verdict, reason };
+    });
+    applyRanks(decisions, rules, start);
+    applyProtection(decisions);
+    const counts = { keep: 0, protect: 0, delete: 0 };
+    for (const decision of decisions)
+        counts[decision.verdict]++;
+    return { decisions, counts };
+}
+/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason strings. */
+function verdictsFor(rules) {
+    const keep = (reason) => ({ verdict: 'keep', reason });
+    return {
+        notIncluded: keep('kept: not selected by include'),
+        unknownTime: keep('kept: the registry reported no update time'),
+        updatedAfterStart: keep('kept: updated after the run started'),
+        noDigest: keep('kept: the registry reported no digest'),
+        excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
+        kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
+        newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
+        delete: { verdict: 'delete', reason: deleteReason(rules) },
+    };
+}
+/** The verdict of the first pattern a tag name matches, each built once. */
+function patternVerdicts(patterns, verdict) {
+    const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
+    return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
+}
+/** Verdict from the rules that look at one tag alone; rank rules come after. */
+function ruleVerdict(tag, rules, start, v) {
+    if (tag.refused !== undefined)
+        return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
+    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
+        return v.notIncluded;
+    const excluded = v.excluded(tag.name);
+    if (excluded)
+        return excluded;
+    if (Number.isNaN(tag.updatedAt))
+        return v.unknownTime;
+    if (tag.updatedAt > start)
+        return v.updatedAfterStart;
+    if (tag.digest === '')
+        return v.noDigest;
+    const kept = v.kept(tag.name);
+    if (kept)
+        return kept;
+    const named = rules.keepNamed?.(tag.name);
+    if (named)
+        return { verdict: 'keep', reason: named };
+    if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms)
+        return v.newer;
+    return v.delete;
+}
+/** Why a tag goes, without a verb: the log and summary say "delete" or "would delete" beside it. */
+function deleteReason(rules) {
+    const parts = [];
+    if (rules.olderThan)
+        parts.push(`older than ${rules.olderThan.text}`);
+    if (rules.keepLast > 0)
+        parts.push(`not among the newest ${rules.keepLast}`);
+    if (parts.length === 0)
+        parts.push('selected by include');
+    return parts.join(', ');
+}
+/**
+ * keep-semver and keep-last rank the selected tags that existed when the run started (decisions are
+ * already newest first). A rank keeps a tag whatever other rules said, like Harbor's union of rules.
+ */
+function applyRanks(decisions, rules, start) {
+    const ranked = decisions.filter((d) => isRankable(d, rules, start));
+    const semver = semverKeepers(ranked.map((d) => d.tag), rules.keepSemver);
+    const newest = `kept: among the newest ${rules.keepLast} (keep-last)`;
+    ranked.forEach((decision, rank) => {
+        if (decision.verdict !== 'delete')
+            return;
+        const semverReason = semver.get(decision.tag.name);
+        if (semverReason)
+            Object.assign(decision, { verdict: 'keep', reason: semverReason });
+        else if (rank < rules.keepLast)
+            Object.assign(decision, { verdict: 'keep', reason: newest });
+    });
+}
+function isRankable({ tag }, rules, start) {
+    if (tag.refused !== undefined)
+        return false;
+    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
+        return false;
+    if (firstMatch(rules.exclude, tag.name))
+        return false;
+    return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;
+}
+/** Turns deletions that would take an image a kept tag needs into protected keeps. */
+function applyProtection(decisions) {
+    const candidates = decisions.filter((d) => d.verdict === 'delete');
+    if (candidates.length === 0)
+        return;
+    const unreadable = decisions.find((d) => d.tag.kind === 'list' && d.tag.children === undefined);
+    if (unreadable) {
+        const reason = `protected: manifest list ${unreadable.tag.name} could not be read, so no image in this repository can be proven unused`;
+        for (const decision of candidates)
+            Object.assign(decision, { verdict: 'protect', reason });
+        return;
+    }
+    const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
+    // Deleting a tag deletes its image (SWR spec 4.3.2): a kept tag whose image is unknown may be any of them.
+    const unknownImage = retained.find((tag) => tag.digest === '');
+    if (unknownImage) {
+        const reason = `protected: kept tag ${unknownImage.name} has no digest, so any tag in this repository may share its image`;
+        for (const decision of candidates)
+            Object.assign(decision, { verdict: 'protect', reason });
+        return;
+    }
+    const protectedBy = protectedDigests(decisions.map((d) => d.tag), retained);
+    const reasons = new Map();
+    for (const decision of candidates) {
+        const protection = protectedBy.get(decision.tag.digest);
+        if (!protection)
+            continue;
+        const { digest } = decision.tag;
+        const reason = reasons.get(digest) ?? protectionReason(digest, protection);
+        reasons.set(digest, reason);
+        Object.assign(decision, { verdict: 'protect', reason });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/repository-plan.ts
+// Plans one repository with what the registry itself says of its manifests: where the listing does not
+// describe a manifest list (SWR without manifest text), or cannot tell lists from images at all (CCR), the
+// manifests are read from the registry and the repository planned again, so a kept list's images and the
+// lists holding a kept image stay protected. Planning stays pure; only the reads are effects.
+
+
+
+
+
+
+/** Plans one repository; reads from the registry only what a deletion depends on. */
+async function planRepository(registry, repository, tags, rules, startedAt) {
+    const plan = planPrune(tags, rules, startedAt);
+    if (registry.listsUnmarked) {
+        return planReadingRetained(registry, repository, tags, plan, (described) => planPrune(described, rules, startedAt));
+    }
+    if (plan.counts.protect === 0 || !tags.some(isUndescribedList))
+        return plan;
+    return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
+}
+/**
+ * A fixed point for listings that never mark lists: while the plan deletes something, the manifests of the
+ * tags it retains that were not read yet are read (each digest once), and the repository planned again
+ * with them. Protection only grows, so this ends; a manifest that cannot be read becomes a list of unknown
+ * images, which holds back every deletion of the repository.
+ */
+async function planReadingRetained(registry, repository, tags, first, plan) {
+    const known = new Map();
+    let current = first;
+    for (;;) {
+        const unread = retainedDigests(current).filter((digest) => !known.has(digest));
+        if (current.counts.delete === 0 || unread.length === 0)
+            break;
+        for (const digest of unread)
+            known.set(digest, await readKind(registry, repository, digest));
+        current = plan(tags.map((tag) => withKind(tag, known.get(tag.digest))));
+    }
+    reportReads(registry, repository, known);
+    return current;
+}
+/** Digests of the tags a plan keeps or protects, each once, in plan order. */
+function retainedDigests(plan) {
+    const digests = plan.decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag.digest);
+    return [...new Set(digests)].filter((digest) => digest !== '');
+}
+async function readKind(registry, repository, digest) {
+    if (!registry.manifests)
+        return { failure: 'the registry offers no way to read manifests' };
+    try {
+        const facts = await registry.manifests.read(repository, digest);
+        return facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' };
+    }
+    catch (error) {
+        return { failure: errorMessage(error) };
+    }
+}
+function withKind(tag, known) {
+    if (!known)
+        return tag;
+    const { children: _listed, ...rest } = tag;
+    // Unreadable: a list whose images are unknown, which the planner treats as holding back every deletion.
+    if ('failure' in known)
+        return { ...rest, kind: 'list' };
+    return { ...rest, ...known };
+}
+/** One line for what was read, one warning for what could not be. */
+function reportReads(registry, repository, known) {
+    if (known.size === 0)
+        return;
+    const host = registry.manifests?.registry ?? 'registry';
+    const kinds = [...known.values()];
+    const failures = kinds.flatMap((kind) => ('failure' in kind ? [kind.failure] : []));
+    const lists = kinds.filter((kind) => 'kind' in kind && kind.kind === 'list').length;
+    const read = kinds.length - failures.length;
+    if (read > 0) {
+        logInfo(shown `${repository}: read ${plural(read, 'manifest')} of kept tags from the registry ${host} (${plural(lists, 'manifest list')} among them), as the listing does not tell manifest lists from images`);
+    }
+    const [firstFailure] = failures;
+    if (firstFailure !== undefined) {
+        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest')} of kept tags from the registry ${host} (${firstFailure}); whether they are manifest lists stays unknown, so no tag of ${repository} is deleted.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/retention-run.ts
+// prune-tags in retention-policy mode: make each repository's stored retention policy match the rules.
+
+
+
+
+
+
+
+/** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
+async function applyRetentionPolicies(api, inputs, policy) {
+    const registry = inputs.target.registry(api, inputs.namespace);
+    const repositories = await resolveRepositories(registry, inputs.repositories);
+    const results = [];
+    for (const repository of repositories) {
+        results.push(await policy.apply(api, inputs.namespace, repository, inputs.dryRun));
+    }
+    // The notes concern a policy being stored: warned when this run writes one, plain info when all are unchanged.
+    const writes = results.some((r) => r.action !== 'unchanged' && r.action !== 'conflict');
+    for (const note of policy.notes) {
+        if (writes)
+            logWarning(shown `${note}`);
+        else
+            logInfo(shown `Note: ${note}`);
+    }
+    for (const r of results)
+        logInfo(shown `${r.repository}: ${r.action}${r.id === undefined ? '' : ` (policy ${r.id})`}${r.detail ? `: ${r.detail}` : ''}`);
+    setStepOutput('retention-policies', JSON.stringify(results));
+    for (const name of ['deleted-count', 'kept-count', 'protected-count', 'planned-count', 'reclaimed-bytes'])
+        setStepOutput(name, '0');
+    setStepOutput('deleted', '[]');
+    setStepOutput('failed', '[]');
+    await appendJobSummary(summary(inputs, policy, results));
+    const conflicts = results.filter((r) => r.action === 'conflict');
+    if (conflicts.length > 0) {
+        throw new RetentionConflictError(`Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`);
+    }
+}
+function summary(inputs, policy, results) {
+    const lines = [
+        summaryHeading('prune-tags', md `retention policies in ${inputs.namespace}`),
+        md ``,
+        md `Policy: ${policy.description}.`,
+        md ``,
+        md `| repository | change | policy id |`,
+        md `|---|---|---:|`,
+    ];
+    for (const r of results)
+        lines.push(md `| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
+    lines.push(md ``, md `**What the ${inputs.provider.label} policy does not express:**`, md ``, ...policy.notes.map((n) => md `- ${n}`), md ``);
+    return Markdown.join(lines, '\n');
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/rules-text.ts
+// The rules in effect as short phrases for the summary: defaults included, so none surprises.
+
+/** `include pr-*`, `keep-last 0 (no count rule)`, `older-than 30d`, … in the order the planner applies them. */
+function describeRules(rules, keepGithub) {
+    const list = (patterns) => Markdown.join(patterns.map((p) => code(p.text)), ', ');
+    const phrases = [rules.include.length > 0 ? md `include ${list(rules.include)}` : md `include every tag`];
+    if (rules.exclude.length > 0)
+        phrases.push(md `exclude ${list(rules.exclude)}`);
+    if (rules.keep.length > 0)
+        phrases.push(md `keep ${list(rules.keep)}`);
+    if (keepGithub)
+        phrases.push(md `keep-github ${keepGithub.sources.join(', ')}`);
+    phrases.push(rules.keepLast > 0 ? md `keep-last ${rules.keepLast}` : md `keep-last 0 (no count rule)`);
+    phrases.push(rules.olderThan ? md `older-than ${rules.olderThan.text}` : md `older-than none (no age rule)`);
+    if (rules.keepSemver > 0)
+        phrases.push(md `keep-semver ${rules.keepSemver}`);
+    const syntax = [...rules.include, ...rules.exclude, ...rules.keep][0]?.syntax;
+    if (syntax)
+        phrases.push(syntax === 'glob' ? md `patterns are globs` : md `patterns are regular expressions`);
+    return phrases;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/summary.ts
+// The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
+
+
+
+
+/** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
+const ROWS_PER_REPOSITORY = 50;
+const ROWS_IN_ALL = 500;
+/** The first `count` decisions with deletions first, then protected, then kept (no copy of the whole plan). */
+function firstRows(decisions, count) {
+    const rows = [];
+    for (const verdict of ['delete', 'protect', 'keep']) {
+        for (const decision of decisions) {
+            if (rows.length >= count)
+                return rows;
+            if (decision.verdict === verdict)
+                rows.push(decision);
+        }
+    }
+    return rows;
+}
+/** Markdown of the job summary; every name, reason and message in it is escaped. */
+function summary_summaryMarkdown(input) {
+    const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
+    const lines = [
+        summaryHeading('prune-tags', input.namespace),
+        md ``,
+        md `${input.status}`,
+        md ``,
+        md `Rules: ${Markdown.join(input.rules, ' · ')}.`,
+        md ``,
+        ...(input.notes.length > 0 ? [...input.notes.map((note) => md `- ⚠️ ${note}`), md ``] : []),
+        ...totalsTable(input),
+        md ``,
+    ];
+    let budget = ROWS_IN_ALL;
+    for (const { repository, plan } of input.plans) {
+        const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.decisions.length);
+        budget -= shown;
+        lines.push(md `### ${repository}`, md ``);
+        if (plan.decisions.length === 0) {
+            lines.push(md `No tags.`, md ``);
+            continue;
+        }
+        const rows = firstRows(plan.decisions, shown);
+        if (rows.length > 0) {
+            lines.push(md `| tag | decision | reason | updated | size |`, md `|---|---|---|---|---|`);
+            for (const decision of rows)
+                lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.name}`), input.dryRun));
+        }
+        const hidden = plan.decisions.length - rows.length;
+        if (hidden > 0)
+            lines.push(md ``, md `… and ${hidden} more decisions (every decision is in the step log).`);
+        lines.push(md ``);
+    }
+    return Markdown.join(lines, '\n');
+}
+function totalsTable(input) {
+    const failedBy = new Map();
+    for (const r of input.results)
+        if (r.outcome === 'failed')
+            failedBy.set(r.repository, (failedBy.get(r.repository) ?? 0) + 1);
+    const deletedHeader = input.dryRun ? 'would delete' : 'planned deletions';
+    const rows = [
+        md `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
+        md `|---|---:|---:|---:|---:|---:|`,
+    ];
+    const total = { tags: 0, keep: 0, protect: 0, delete: 0, failed: 0 };
+    for (const { repository, plan } of input.plans) {
+        const failed = failedBy.get(repository) ?? 0;
+        rows.push(md `| ${repository} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
+        total.tags += plan.decisions.length;
+        total.keep += plan.counts.keep;
+        total.protect += plan.counts.protect;
+        total.delete += plan.counts.delete;
+        total.failed += failed;
+    }
+    rows.push(md `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`);
+    rows.push(md ``, reclaimLine(input, total.delete));
+    return rows;
+}
+/** What the run freed (or, in a dry run, would free): never "reclaiming up to 0 B" for a plan that deletes. */
+function reclaimLine(input, planned) {
+    if (input.dryRun) {
+        if (planned === 0)
+            return md `Dry run: no tag would be deleted.`;
+        return md `Dry run: would delete ${plural(planned, 'tag')}, reclaiming up to **${formatBytes(plannedBytes(input.plans))}**.`;
+    }
+    const gone = input.results.filter(isDone).length;
+    if (gone === 0)
+        return md `Deleted: no tags.`;
+    return md `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`;
+}
+function decisionRow(decision, result, dryRun) {
+    const { tag } = decision;
+    const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
+    return md `| ${codeCell(tag.name)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
+}
+function verdictText(decision, result, dryRun) {
+    if (decision.verdict === 'keep')
+        return md `kept`;
+    if (decision.verdict === 'protect')
+        return md `protected`;
+    if (dryRun)
+        return md `would delete`;
+    if (!result)
+        return md `not deleted`;
+    if (result.outcome === 'not-attempted')
+        return md `not attempted`;
+    // The status above gives a refusal's answer and hint once; each row only says it happened.
+    if (isCredentialRefusal(result))
+        return md `**refused** (${result.status})`;
+    if (result.outcome === 'failed')
+        return md `**failed**: ${result.error}`;
+    if (result.outcome === 'changed')
+        return md `skipped: ${result.change}`;
+    return result.outcome === 'absent' ? md `deleted (already gone)` : md `deleted`;
+}
+/** Bytes in binary units, one decimal. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/prune-tags/run.ts
+// prune-tags in delete mode: list everything, plan, print, guard, then delete; outputs and summary.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The action: every listing completes before anything is deleted. */
+async function prune(deps = {}) {
+    const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
+    for (const warning of inputs.warnings)
+        logWarning(shown `${warning}`);
+    const startedAt = (deps.now ?? (() => new Date()))();
+    const throttling = { throttled: 0 };
+    const api = await (deps.connect ?? connectForPrune)(inputs, throttling);
+    if (inputs.mode === 'retention-policy')
+        return applyRetentionPolicies(api, inputs, inputs.retention);
+    // GitHub is read first: a failure there stops the run before the registry is even listed.
+    const github = inputs.keepGithub ? await readGithubKeep(inputs.keepGithub) : undefined;
+    const rules = github ? { ...inputs.rules, keepNamed: github.keeper } : inputs.rules;
+    const registry = inputs.target.registry(api, inputs.namespace);
+    const repositories = await resolveRepositories(registry, inputs.repositories);
+    const plans = [];
+    for (const repository of repositories) {
+        const tags = await registry
+            .listTags(repository)
+            .catch((error) => explainNotFound(registry, repository, error));
+        warnOfRefusedTags(repository, tags);
+        plans.push({ repository, plan: await planRepository(registry, repository, tags, rules, startedAt) });
+    }
+    printPlans(plans, inputs.dryRun);
+    const coverage = coverageWarnings(plans, rules);
+    for (const warning of coverage)
+        logWarning(shown `${warning}`);
+    const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];
+    const planned = plans.reduce((n, { plan }) => n + plan.counts.delete, 0);
+    const guard = planned > inputs.maxDeletions ? new DeletionLimitError(planned, inputs.maxDeletions) : undefined;
+    if (inputs.dryRun) {
+        const stop = guard ? ` Without dry-run it would stop: ${guard.message}` : '';
+        const status = `Dry run: nothing was deleted; the plan deletes ${plural(planned, 'tag')}.${stop}`;
+        await finish(inputs, plans, [], status, throttling, notes);
+        if (guard)
+            logWarning(shown `${guard.message}`);
+        return;
+    }
+    if (guard) {
+        await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
+        throw guard;
+    }
+    const deletions = plannedDeletions(plans);
+    const results = await deleteChecked(deletions, {
+        registry,
+        recheck: inputs.recheck,
+        replan: (repository, tags) => planRepository(registry, repository, tags, rules, startedAt),
+        concurrency: inputs.concurrency,
+        onResult: (result, done) => logProgress(result, done, deletions.length),
+    });
+    const failure = failureMessage(results);
+    await finish(inputs, plans, results, failure ?? doneMessage(results), throttling, notes);
+    if (failure) {
+        const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
+        throw new DeletionsFailedError(failure, failed);
+    }
+}
+function plannedDeletions(plans) {
+    return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
+}
+/** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
+function doneMessage(results) {
+    const changed = results.filter((r) => r.outcome === 'changed').length;
+    const skipped = changed > 0 ? `; skipped ${plural(changed, 'tag')} that changed since the plan` : '';
+    return `Deleted ${plural(results.filter(isDone).length, 'tag')}${skipped}.`;
+}
+function logProgress(result, done, total) {
+    // A refusal's error (and its hint) is told once, in the step failure.
+    if (isCredentialRefusal(result))
+        logInfo(shown `refused  ${tagRef(result)} (${result.status})`);
+    else if (result.outcome === 'failed')
+        logInfo(shown `failed   ${tagRef(result)}: ${result.error}`);
+    else if (result.outcome === 'absent')
+        logInfo(shown `gone     ${tagRef(result)} (already deleted)`);
+    else if (result.outcome === 'changed')
+        logInfo(shown `skipped  ${tagRef(result)}: ${result.change}`);
+    if (done === total || done % 500 === 0)
+        logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
+}
+/** Listed tags whose names break the tag rules are kept and named once per repository. */
+function warnOfRefusedTags(repository, tags) {
+    const refused = tags.filter((tag) => tag.refused !== undefined);
+    if (refused.length === 0)
+        return;
+    const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.name));
+    const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
+    logWarning(shown `${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
+}
+async function finish(inputs, plans, results, status, throttling, notes) {
+    for (const [name, value] of Object.entries(pruneOutputs(plans, results)))
+        setStepOutput(name, value);
+    const throttled = rateSentence(throttling.throttle?.findings(), throttling.throttled);
+    logInfo(shown `${status}${throttled}`);
+    const markdown = summary_summaryMarkdown({
+        namespace: inputs.namespace,
+        plans,
+        results,
+        status: status + throttled,
+        dryRun: inputs.dryRun,
+        rules: describeRules(inputs.rules, inputs.keepGithub),
+        notes,
+    });
+    await appendJobSummary(markdown);
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/action-metadata.ts
+const sync_whitelist_action_metadata_actionMetadata = {
+    name: 'sync-whitelist',
+    description: "Leases the runner's public IP on the Baidu Cloud CCR enterprise public-access allowlist for the length of a job (removed in a post step, safe for parallel jobs behind one IP), or keeps a declared allowlist in sync; only entries it marked as its own are ever removed. Can also open/close public access and declare VPC private links.",
+    inputs: {
+        provider: {
+            description: 'Registry provider; only ccr (Baidu Cloud CCR enterprise) is supported.',
+            required: false,
+            default: 'ccr',
+        },
+        region: {
+            description: 'Baidu Cloud region of the instance, e.g. bj, gz or su.',
+            required: true,
+        },
+        'instance-id': {
+            description: 'CCR enterprise instance id (ccr-xxxxxxxx).',
+            required: true,
+        },
+        entries: {
+            description: 'Allowlist entries, one per line: an IPv4/IPv6 address or CIDR, optionally followed by `# description` (at most 64 characters, no parentheses), e.g. `203.0.113.0/24 # office`. Addresses are normalised (`1.2.3.4/32` is `1.2.3.4`; IPv4-mapped IPv6 becomes IPv4); host bits after the prefix and duplicates are errors. Lines starting with # are ignored.',
+            required: false,
+            default: '',
+        },
+        mode: {
+            description: "add: add declared entries that are missing. sync: also remove entries this action added earlier that are no longer declared. remove: remove the declared entries (only those carrying this action's marker). sweep: remove this action's runner leases whose expiry has passed, and nothing else (for a schedule).",
+            required: false,
+            default: 'add',
+        },
+        'runner-ip': {
+            description: "true: lease this runner's public egress IP for the job (detected through ip-lookup-url; the post step releases it). An IP address: lease that address instead of detecting one. false: no lease. With mode remove, the runner's address is removed instead. Empty: true in mode add when entries, private-links and public-access are not set (the usual job lease), else false.",
+            required: false,
+            default: '',
+        },
+        'ip-version': {
+            description: 'Address family to detect: 4, 6 or any.',
+            required: false,
+            default: '4',
+        },
+        'ip-lookup-url': {
+            description: 'Lookup services asked in order until one answers with an address (plain text, JSON {"ip": …} or an ip= line), one per line or comma-separated; https only (plain http for loopback addresses). Empty: public services for the chosen ip-version (ipify, icanhazip, checkip.amazonaws.com).',
+            required: false,
+            default: '',
+        },
+        'ip-lookup-timeout': {
+            description: 'Seconds allowed for each lookup (1-60).',
+            required: false,
+            default: '5',
+        },
+        'lease-duration': {
+            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
+            required: false,
+            default: '6h',
+        },
+        owner: {
+            description: "Name in the marker this action writes into descriptions, e.g. `(registry-actions run 1001-1)`. Entries carrying another owner's marker, or none, are never changed. Use different owners for independent workflows that manage the same instance.",
+            required: false,
+            default: 'registry-actions',
+        },
+        'allow-any': {
+            description: 'Accept 0.0.0.0/0 and ::/0 in entries (the whole internet).',
+            required: false,
+            default: 'false',
+        },
+        'public-access': {
+            description: 'open or close the public endpoint of the instance, or keep it as it is.',
+            required: false,
+            default: 'keep',
+        },
+        'restore-public-access': {
+            description: 'With public-access open or close: the post step puts public access back the way it was, if this job changed it.',
+            required: false,
+            default: 'false',
+        },
+        'private-links': {
+            description: 'VPC private links to create when missing, one per line: `<vpc id> <subnet id> [ip=auto|<IPv4 address>] [dns=true|false]` (defaults ip=auto, dns=true), e.g. `vpc-9070rw5u03rs sbn-qeimde0m7wyp`.',
+            required: false,
+            default: '',
+        },
+        'prune-private-links': {
+            description: 'Delete private links that are not listed in private-links.',
+            required: false,
+            default: 'false',
+        },
+        'dry-run': {
+            description: 'Show the plan in the log and job summary without changing anything.',
+            required: false,
+            default: 'false',
+        },
+        endpoint: {
+            description: 'CCR API endpoint; default https://ccr.{region}.baidubce.com.',
+            required: false,
+            default: '',
+        },
+        'access-key-id': {
+            description: 'Baidu access key id. Falls back to BCE_ACCESS_KEY_ID.',
+            required: false,
+            default: '',
+        },
+        'secret-access-key': {
+            description: 'Baidu secret access key. Falls back to BCE_SECRET_ACCESS_KEY.',
+            required: false,
+            default: '',
+        },
+        'security-token': {
+            description: 'STS session token of temporary credentials. Falls back to BCE_SESSION_TOKEN.',
+            required: false,
+            default: '',
+        },
+        auth: {
+            description: 'How to authenticate; auto or aksk (CCR signs every call with AK/SK).',
+            required: false,
+            default: 'auto',
+        },
+    },
+    outputs: {
+        added: {
+            description: 'JSON list of addresses this run let in (new entries, including a new runner lease); empty in a dry run, whose summary lists what it would add.',
+        },
+        removed: {
+            description: 'JSON list of addresses this run removed; empty in a dry run.',
+        },
+        entries: {
+            description: 'JSON list of the allowlist after the run ([{"ipAddr", "description"}]); planned, in a dry run.',
+        },
+        'runner-ip': {
+            description: "The runner's address (detected or given), when runner-ip is set.",
+        },
+        'public-access': {
+            description: 'Public access status after the run (opened or closed); unchanged in a dry run.',
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/marker.ts
+// The ownership marker this action writes at the end of an allowlist description, readable in the console:
+//   "office (registry-actions run 1001-1)"                          a declared entry, added by run 1001 attempt 1
+//   "GitHub Actions runner (registry-actions lease v3 until 2025-06-01T13:00Z: 1001-1.k3f9 1002-1.a8c2)"
+//                                                                   a runner lease: version, expiry, holders
+// Entries without a marker for the configured owner are never changed.
+/** Descriptions are kept short enough for the console; holders that do not fit become `+N`. */
+const MAX_DESCRIPTION_LENGTH = 200;
+/** Longest user text, so the marker always fits. */
+const MAX_TEXT_LENGTH = 64;
+const TOKEN = '[A-Za-z0-9][A-Za-z0-9._-]*';
+const MARKER = new RegExp(`^(?<text>.*?)\\s*\\((?<owner>${TOKEN}) (?:run (?<run>${TOKEN})|lease v(?<version>\\d{1,9}) ` +
+    `until (?<until>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ): (?<holders>[^()]*))\\)$`, 's');
+/** Reads the marker at the end of a description, if any (of any owner). */
+function parseDescription(description) {
+    const match = description.trim().match(MARKER);
+    if (!match?.groups)
+        return { text: description.trim() };
+    const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
+    if (run !== undefined)
+        return { text, mark: { kind: 'permanent', owner, runId: run } };
+    if (until === undefined)
+        return { text: description.trim() };
+    const tokens = holders.split(' ').filter((token) => token !== '');
+    const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
+    const expiry = new Date(until.replace('Z', ':00Z'));
+    const names = tokens.filter((token) => new RegExp(`^${TOKEN}$`).test(token));
+    if (Number.isNaN(expiry.getTime()) || names.length + (overflowToken ? 1 : 0) !== tokens.length) {
+        return { text: description.trim() };
+    }
+    return {
+        text,
+        mark: {
+            kind: 'lease',
+            owner,
+            version: Number(version),
+            until: expiry,
+            holders: names,
+            overflow: overflowToken ? Number(overflowToken.slice(1)) : 0,
+        },
+    };
+}
+/** Writes text and marker; lease holders beyond MAX_DESCRIPTION_LENGTH are folded into `+N`, oldest first. */
+function formatDescription(text, mark) {
+    const prefix = text === '' ? '' : `${text} `;
+    if (mark.kind === 'permanent')
+        return `${prefix}(${mark.owner} run ${mark.runId})`;
+    const head = `${prefix}(${mark.owner} lease v${mark.version} until ${formatMinute(mark.until)}:`;
+    const listed = [...mark.holders];
+    let overflow = mark.overflow;
+    for (;;) {
+        const tail = overflow > 0 ? [...listed, `+${overflow}`] : listed;
+        const description = `${head} ${tail.join(' ')})`;
+        if (description.length <= MAX_DESCRIPTION_LENGTH || listed.length <= 1)
+            return description;
+        listed.shift();
+        overflow++;
+    }
+}
+/** True when the description carries this owner's marker. */
+function isOwnedBy(mark, owner) {
+    return mark?.owner === owner;
+}
+/** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
+function formatMinute(date) {
+    return `${ceilMinute(date).toISOString().slice(0, 16)}Z`;
+}
+/** The date rounded up to a whole minute: the expiry a marker written now would show. */
+function ceilMinute(date) {
+    return new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
+}
+/** The owner name rule: it must read as one token in the marker. */
+function isValidOwner(owner) {
+    return owner.length <= 32 && new RegExp(`^${TOKEN}$`).test(owner);
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/entry-lines.ts
+// `entries` lines: `203.0.113.0/24 # office` — an IP or CIDR, optionally a description after `#`.
+
+
+
+/** Parses and validates every line; all problems are reported at once, naming the input. */
+function parseEntryLines(lines, options) {
+    const problems = [];
+    const notes = [];
+    const entries = [];
+    for (const line of lines) {
+        const hash = line.indexOf('#');
+        const addressText = (hash === -1 ? line : line.slice(0, hash)).trim();
+        const text = hash === -1 ? '' : line.slice(hash + 1).trim();
+        const parsed = parseNetwork(addressText, { rejectHostBits: true });
+        if (!parsed.ok) {
+            problems.push(parsed.reason);
+            continue;
+        }
+        const problem = checkEntry(parsed.network, text, options.allowAny, entries);
+        if (problem) {
+            problems.push(`"${line}": ${problem}`);
+            continue;
+        }
+        notes.push(...parsed.notes);
+        entries.push({ network: parsed.network, text, source: line });
+    }
+    if (problems.length > 0) {
+        throw new InputError(options.input, `Input '${options.input}' has invalid lines: ${problems.join('; ')}.`);
+    }
+    return { entries, notes };
+}
+function checkEntry(network, text, allowAny, seen) {
+    if (isAnyNetwork(network) && !allowAny) {
+        return `${network.text} opens the registry to the whole internet; set allow-any: true if that is intended`;
+    }
+    const duplicate = seen.find((entry) => entry.network.text === network.text);
+    if (duplicate)
+        return `duplicates "${duplicate.source}" (both are ${network.text})`;
+    if (text.length > MAX_TEXT_LENGTH)
+        return `the description is longer than ${MAX_TEXT_LENGTH} characters`;
+    if (/[\u0000-\u001f\u007f()]/.test(text))
+        return 'the description may not hold parentheses or control characters';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
+// The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
+
+
+
+
+
+
+
+
+
+
+const MIN_LEASE_MS = 5 * 60_000;
+const MAX_LEASE_MS = 7 * 24 * 3_600_000;
+/** Reads and validates every input before any API call; InputError names the input and the rule. */
+function readSyncWhitelistInputs(reader = new InputReader(), env = process.env, providers = PROVIDERS) {
+    const provider = chooseAllowlist(reader, providers);
+    const target = provider.allowlist.read(reader);
+    const { entries, notes } = parseEntryLines(reader.lines('entries'), {
+        input: 'entries',
+        allowAny: reader.boolean('allow-any', { default: false }),
+    });
+    const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
+    const privateLinks = readPrivateLinks(reader, provider);
+    const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
+    const inputs = {
+        target,
+        instanceId: target.instanceId,
+        mode,
+        entries,
+        entryNotes: notes,
+        runnerIp: readRunnerIp(reader) ??
+            (mode === 'add' && entries.length === 0 && privateLinks.length === 0 && publicAccess === 'keep'
+                ? 'detect'
+                : false),
+        ipVersion: reader.oneOf('ip-version', ['4', '6', 'any'], { default: '4' }),
+        ipLookupUrls: readLookupUrls(reader),
+        ipLookupTimeoutMs: reader.integer('ip-lookup-timeout', { min: 1, max: 60, default: 5 }) * 1000,
+        owner: readOwner(reader),
+        leaseMs: readLeaseDuration(reader),
+        publicAccess,
+        restorePublicAccess: reader.boolean('restore-public-access', { default: false }),
+        privateLinks,
+        prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
+        dryRun: reader.boolean('dry-run', { default: false }),
+        runId: stepHost().job.runId(env),
+    };
+    inputs_checkCombinations(inputs);
+    checkDeclaredInputs(reader, sync_whitelist_action_metadata_actionMetadata, inputs_destructiveRun(inputs));
+    return inputs;
+}
+/** The `provider` input's provider, or the first one with an allowlist when the input is empty. */
+function chooseAllowlist(reader, providers = PROVIDERS) {
+    return chooseProvider(reader, 'allowlist', { action: 'sync-whitelist', table: providers, optional: true });
+}
+/** `private-links` lines, parsed by the provider; an InputError when its registry has no private links. */
+function readPrivateLinks(reader, provider) {
+    const lines = reader.lines('private-links');
+    const parse = provider.allowlist.parsePrivateLinks;
+    if (lines.length === 0)
+        return [];
+    if (!parse) {
+        throw new InputError('private-links', `Input 'private-links' is not supported by ${provider.label}.`);
+    }
+    return parse(lines, 'private-links');
+}
+/** Modes that remove entries, and pruning private links, refuse an input the action does not know. */
+function inputs_destructiveRun(inputs) {
+    if (inputs.mode !== 'add') {
+        return { refuse: true, because: `mode ${inputs.mode} removes allowlist entries` };
+    }
+    if (inputs.prunePrivateLinks)
+        return { refuse: true, because: 'prune-private-links unlinks VPCs' };
+    return { refuse: false };
+}
+/**
+ * `runner-ip`: true (detect), false, or an address; empty leaves the choice to the mode: a lease of the
+ * runner's address when mode add has nothing else to do (the usual job lease), else none.
+ */
+function readRunnerIp(reader) {
+    const text = reader.optional('runner-ip');
+    if (text === undefined)
+        return undefined;
+    if (/^(false|no|off)$/i.test(text))
+        return false;
+    if (/^(true|yes|on)$/i.test(text))
+        return 'detect';
+    const ip = parseHostAddress(text);
+    if (!ip) {
+        throw new InputError('runner-ip', `Input 'runner-ip' must be true, false or a single IP address, got "${text}".`);
+    }
+    return ip;
+}
+function readLookupUrls(reader) {
+    const urls = reader.list('ip-lookup-url');
+    for (const url of urls) {
+        const parsed = URL.canParse(url) ? new URL(url) : undefined;
+        // Over plain http anyone on the path could answer with an address of their choosing to lease.
+        const plainAllowed = parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname);
+        if (!parsed || (parsed.protocol !== 'https:' && !plainAllowed)) {
+            throw new InputError('ip-lookup-url', `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`);
+        }
+    }
+    return urls;
+}
+/** 127.0.0.0/8, ::1 and localhost: a lookup service on the runner itself. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function readOwner(reader) {
+    const owner = reader.string('owner', { default: 'registry-actions' });
+    if (!isValidOwner(owner)) {
+        throw new InputError('owner', `Input 'owner' must be up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, got "${owner}".`);
+    }
+    return owner;
+}
+function readLeaseDuration(reader) {
+    const text = reader.string('lease-duration', { default: '6h' });
+    const ms = parseDuration(text)?.ms;
+    if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
+        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
+    }
+    return ms;
+}
+/** Rules that involve more than one input. */
+function inputs_checkCombinations(inputs) {
+    const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
+    if (mode === 'sweep' &&
+        (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')) {
+        throw new InputError(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.");
+    }
+    if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
+        throw new InputError(['mode', 'private-links', 'prune-private-links'], "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.");
+    }
+    if (mode === 'sync' && entries.length === 0) {
+        throw new InputError(['mode', 'entries'], "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.");
+    }
+    if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
+        throw new InputError(['mode', 'entries', 'runner-ip'], "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.");
+    }
+    if (mode === 'add' &&
+        entries.length === 0 &&
+        runnerIp === false &&
+        privateLinks.length === 0 &&
+        publicAccess === 'keep') {
+        throw new InputError(['entries', 'runner-ip'], "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
+    }
+    if (prunePrivateLinks && privateLinks.length === 0) {
+        throw new InputError(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");
+    }
+    if (inputs.restorePublicAccess && publicAccess === 'keep') {
+        throw new InputError(['restore-public-access', 'public-access'], "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.");
+    }
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/current-entries.ts
+
+
+/** Reads the allowlist for one owner; host bits in existing entries are tolerated. */
+function readCurrentEntries(items, owner) {
+    return items.map((item) => {
+        const parsed = parseNetwork(item.ipAddr, { rejectHostBits: false });
+        const { text, mark } = parseDescription(item.description);
+        return {
+            item,
+            ...(parsed.ok ? { network: parsed.network } : {}),
+            text,
+            ...(isOwnedBy(mark, owner) ? { mark } : {}),
+        };
+    });
+}
+/** Entries whose normalised network equals `network` (`1.2.3.4` and `1.2.3.4/32` are the same). */
+function entriesFor(current, network) {
+    return current.filter((entry) => entry.network?.text === network.text);
+}
+/**
+ * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
+ * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
+ */
+function isAnyLease(entry) {
+    return parseDescription(entry.item.description).mark?.kind === 'lease';
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-view.ts
+// One address as a lease sees it in a read of the allowlist: this owner's lease entries (at most two: the
+// host's two spellings), an entry that already lets the address in without a lease, and the spellings
+// that entries of other owners hold.
+
+
+/** What a read of the allowlist says about `network`, for `owner`'s leases. */
+function viewLease(current, network) {
+    const matches = entriesFor(current, network);
+    const leases = matches
+        .flatMap((entry) => (entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []))
+        .sort((a, b) => a.mark.version - b.mark.version);
+    const taken = matches.filter((entry) => entry.mark?.kind !== 'lease').map((entry) => entry.item.ipAddr);
+    const cover = coveringEntry(current, network);
+    return { leases, taken, ...(cover ? { cover } : {}) };
+}
+/** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
+function coveringEntry(current, network) {
+    return current.find((entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network));
+}
+/** The other spelling of a lease entry's host, or undefined when it has none (wider networks). */
+function otherForm(network, ipAddr) {
+    return alternateForm(network, ipAddr);
+}
+/** The spelling a new lease is written under: the usual one, unless an entry of another owner holds it. */
+function newLeaseForm(network, view, refused) {
+    const forms = [network.text, alternateForm(network, network.text)];
+    return forms.find((form) => form !== undefined && !view.taken.includes(form) && !refused.includes(form));
+}
+/** True when both items are the very same entry: same address text and same description. */
+function sameItem(a, b) {
+    return a.ipAddr === b.ipAddr && a.description === b.description;
+}
+/** Identifies a pair of lease entries exactly, so a pair that stays unchanged can be recognised. */
+function pairKey(leases) {
+    return JSON.stringify(leases.map((lease) => [lease.item.ipAddr, lease.item.description]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-memory.ts
+
+const EMPTY_MEMORY = { refused: [], duplicateRefusals: {}, contention: 0 };
+const LEASE_TIMING = { settleMs: 15_000, staleSwapMs: 180_000 };
+/**
+ * Refusals as a duplicate, with the spelling absent and the old entry unchanged before and after, that
+ * show the API takes a host's two spellings as one entry (a race shows this once, and rarely).
+ */
+const DUPLICATE_EVIDENCE = 2;
+/** Updates the memory with a fresh read of the address: adopts, forgets and times what it saw. */
+function observe(memory, view, now, timing = LEASE_TIMING) {
+    const listed = (item) => view.leases.some((lease) => sameItem(lease.item, item));
+    let { mine, unsettled, landed, removed } = memory;
+    if (mine && !listed(mine.item)) {
+        landed = mine;
+        mine = undefined;
+    }
+    if (unsettled?.kind === 'add' && unsettled.items.some(listed)) {
+        mine = unsettled.swap;
+        unsettled = undefined;
+    }
+    else if (unsettled) {
+        const deleted = unsettled.kind === 'delete' && !unsettled.items.some(listed);
+        if (deleted)
+            removed = [...(removed ?? []), ...unsettled.items];
+        if (deleted || unsettled.answered || now - unsettled.at >= timing.settleMs)
+            unsettled = undefined;
+    }
+    const key = view.leases.length >= 2 ? pairKey(view.leases) : undefined;
+    const pair = key === undefined ? undefined : memory.pair?.key === key ? memory.pair : { key, since: now };
+    const { refused, duplicateRefusals } = weighConflict(memory, view);
+    return {
+        refused,
+        duplicateRefusals,
+        contention: memory.contention + (pair || memory.conflict ? 1 : 0),
+        ...(mine ? { mine } : {}),
+        ...(landed ? { landed } : {}),
+        ...(removed ? { removed } : {}),
+        ...(unsettled ? { unsettled } : {}),
+        ...(pair ? { pair } : {}),
+    };
+}
+/** Counts a duplicate refusal when this read, too, shows the spelling free and the old entry unchanged. */
+function weighConflict(memory, view) {
+    const { conflict, refused, duplicateRefusals } = memory;
+    const base = conflict?.base;
+    if (!conflict || !base)
+        return { refused, duplicateRefusals };
+    const spelling = conflict.item.ipAddr;
+    const free = !view.leases.some((lease) => lease.item.ipAddr === spelling) && !view.taken.includes(spelling);
+    const unchanged = view.leases.some((lease) => sameItem(lease.item, base));
+    if (!free || !unchanged)
+        return { refused, duplicateRefusals };
+    const count = (duplicateRefusals[spelling] ?? 0) + 1;
+    return {
+        refused: count >= DUPLICATE_EVIDENCE ? [...refused, spelling] : refused,
+        duplicateRefusals: { ...duplicateRefusals, [spelling]: count },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-step.ts
+
+
+/** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
+function swapOver(view, lease, request, memory, write) {
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    if (ipAddr === undefined || swapBlocked(view, lease, request, memory))
+        return undefined;
+    return add(request, { ...write, ipAddr, base: lease.item });
+}
+/** Why the lease's other spelling cannot hold a second entry, or '' when it can. */
+function swapBlocked(view, lease, request, memory) {
+    const ipAddr = otherForm(request.network, lease.item.ipAddr);
+    if (ipAddr === undefined)
+        return 'a network has one spelling only';
+    if (view.taken.includes(ipAddr))
+        return `${ipAddr} is held by another entry`;
+    if (memory.refused.includes(ipAddr))
+        return `the API does not take ${ipAddr} beside ${lease.item.ipAddr}`;
+    return '';
+}
+function add(request, entry) {
+    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...entry.mark });
+    const swap = {
+        item: { ipAddr: entry.ipAddr, description },
+        closing: entry.closing,
+        reason: entry.reason,
+        ends: entry.ends,
+        ...(entry.base ? { base: entry.base } : {}),
+    };
+    return { kind: 'add', swap };
+}
+function done(status, reason) {
+    return { kind: 'done', status, reason };
+}
+function describeHolders(mark) {
+    const extra = mark.overflow > 0 ? ` and ${mark.overflow} more` : '';
+    return `${mark.holders.join(', ') || 'nobody'}${extra}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-swap.ts
+
+
+/**
+ * After this loop's add: commit if the old entry is still the version planned on; undefined when the add
+ * needs nothing more. Otherwise the entry beside it was written on top of it (it carries this job's
+ * change: not ours to delete), or was there first (this add is the second entry and holds the lock: take
+ * it back), or was added after it by a job whose read is as old as ours (that job takes its own back).
+ * The last two look alike and only the first of them lasts: the rewrite is taken back once the pair has
+ * stood for half the time after which onlookers clear a pair, so they never clear it together with us.
+ */
+function continueSwap(view, swap, request, memory, timing) {
+    const mine = view.leases.find((lease) => sameItem(lease.item, swap.item));
+    const other = view.leases.find((lease) => lease !== mine);
+    if (other && swap.base && sameItem(other.item, swap.base)) {
+        if (swap.closing)
+            return { kind: 'delete', items: [other.item, swap.item], why: 'close', reason: swap.reason };
+        return { kind: 'delete', items: [other.item], why: 'commit', reason: swap.reason };
+    }
+    // Only a rewrite of this entry knows its change: the holders it named and those it took off.
+    const carried = other && carries(other, swap);
+    if (!other || carried)
+        return undefined;
+    const stood = memory.pair ? request.now.getTime() - memory.pair.since : 0;
+    if (stood < timing.staleSwapMs / 2)
+        return {
+            kind: 'wait',
+            reason: 'another entry stands beside this rewrite; waiting to see which one goes',
+        };
+    const reason = 'the lease changed since it was read; taking this rewrite back';
+    return { kind: 'delete', items: [swap.item], why: 'abort', reason };
+}
+/**
+ * Holders that have left, carried by this loop's add: one that landed after the entry it replaces was
+ * gone (closed by its last holder, or expired) copied that entry's holders. Not when the add is older than
+ * a stalled rewrite may be (then a swap left half done may have been cleared, keeping its holders).
+ */
+function leftHolders(swap, request, memory, timing) {
+    const base = swap?.base;
+    if (!base || swap.sentAt === undefined)
+        return [];
+    // Gone because this loop deleted it (its commit landed unanswered): its holders are ours to keep.
+    if (memory.removed?.some((item) => sameItem(item, base)))
+        return [];
+    if (request.now.getTime() - swap.sentAt >= timing.staleSwapMs)
+        return [];
+    return (leaseMarkOf(base)?.holders ?? []).filter((holder) => holder !== request.holder);
+}
+/** True when `entry` shows the change of `swap` (holders it named, named no more): it was written on top. */
+function carries(entry, swap) {
+    const after = leaseMarkOf(swap.item)?.holders ?? [];
+    const before = swap.base ? (leaseMarkOf(swap.base)?.holders ?? []) : [];
+    const named = after.filter((holder) => !before.includes(holder));
+    const dropped = before.filter((holder) => !after.includes(holder));
+    // A rewrite that changes no name cannot be told apart: it counts as not carried (and waits).
+    if (named.length + dropped.length === 0)
+        return false;
+    const holders = entry.mark.holders;
+    return named.every((holder) => holders.includes(holder)) && dropped.every((h) => !holders.includes(h));
+}
+/** The lease marker of an item this loop wrote. */
+function leaseMarkOf(item) {
+    const mark = parseDescription(item.description).mark;
+    return mark?.kind === 'lease' ? mark : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
+
+
+
+
+
+/**
+ * A job that lost this many rounds to other writers joins without being named: the lease is then kept
+ * until its expiry, and every later job whose lease-duration it lasts joins without a rewrite.
+ */
+const CONTENDED_ROUNDS = 5;
+/** The next step of `goal` for the address of `request`, from one read and the loop's memory. */
+function planLeaseStep(current, request, goal, memory, timing = LEASE_TIMING) {
+    const view = viewLease(current, request.network);
+    if (goal === 'join' && view.cover) {
+        const { item } = view.cover;
+        return done('not-needed', `already allowed by ${item.ipAddr} (${item.description || 'no description'})`);
+    }
+    if (memory.unsettled)
+        return { kind: 'wait', reason: 'an earlier request got no answer; waiting for it' };
+    const { mine, ...rest } = memory;
+    if (mine) {
+        const step = continueSwap(view, mine, request, memory, timing);
+        if (step)
+            return step;
+    }
+    if (view.leases.length >= 2)
+        return planPair(view, request, goal, rest, timing.staleSwapMs);
+    const lease = view.leases[0];
+    const ghosts = [mine, memory.landed].flatMap((swap) => leftHolders(swap, request, memory, timing));
+    const purge = lease && purgeHolders(view, lease, request, goal, rest, ghosts);
+    if (purge)
+        return purge;
+    const step = goal === 'join' ? planJoin(view, lease, request, rest) : planEnd(view, lease, request, goal, rest);
+    // This loop's own add settled the goal: say what it wrote.
+    return mine && step.kind === 'done' ? done(step.status, mine.reason) : step;
+}
+/** Takes holders that have left off the lease (closing it when nobody is left). */
+function purgeHolders(view, lease, request, goal, memory, left) {
+    const gone = lease.mark.overflow === 0 ? lease.mark.holders.filter((holder) => left.includes(holder)) : [];
+    if (gone.length === 0)
+        return undefined;
+    const holders = lease.mark.holders.filter((holder) => !gone.includes(holder));
+    if (holders.length === 0)
+        return planEnd(view, { ...lease, mark: { ...lease.mark, holders } }, request, 'sweep', memory);
+    const mark = { ...lease.mark, version: lease.mark.version + 1, holders };
+    const reason = `took off ${gone.join(', ')}, holders of a lease that had ended`;
+    const ends = goal === 'join' ? 'listed' : 'released';
+    return swapOver(view, lease, request, memory, { mark, reason, closing: false, ends });
+}
+/** Two entries: another writer holds the swap lock. Wait; remove the older one if nobody finishes it. */
+function planPair(view, request, goal, memory, staleMs) {
+    const [older, newer] = view.leases;
+    const now = request.now.getTime();
+    const unchanged = memory.pair ? now - memory.pair.since : 0;
+    // Every write sets an expiry after its own time, so an expiry long gone dates the swap for a sweep.
+    const oldSwap = goal === 'sweep' && newer.mark.until.getTime() + staleMs <= now;
+    if (unchanged >= staleMs || oldSwap) {
+        return {
+            kind: 'delete',
+            items: [older.item],
+            why: 'break',
+            reason: `removed ${older.item.ipAddr} (v${older.mark.version}), left behind by a rewrite that never finished`,
+        };
+    }
+    return { kind: 'wait', reason: 'another job is rewriting the lease' };
+}
+function planJoin(view, lease, request, memory) {
+    const need = ceilMinute(new Date(request.now.getTime() + request.leaseMs));
+    if (!lease) {
+        const ipAddr = newLeaseForm(request.network, view, memory.refused);
+        if (!ipAddr)
+            return done('unprotected', `both spellings of ${request.network.text} are held by other entries`);
+        const mark = { version: 1, until: need, holders: [request.holder], overflow: 0 };
+        return add(request, { ipAddr, mark, reason: 'new lease', closing: false, ends: 'listed' });
+    }
+    const { mark } = lease;
+    const expired = mark.until.getTime() <= request.now.getTime();
+    if (!expired && mark.holders.includes(request.holder))
+        return done('listed', 'this job already holds the lease');
+    if (!expired && mark.overflow > 0 && mark.until >= need) {
+        return done('covered', `joined without a rewrite: the lease is kept until ${formatMinute(mark.until)}, which lasts this job's lease-duration`);
+    }
+    // A lease with holders not named is kept until its expiry; a crowd of jobs makes it one (`+1`), so
+    // later jobs whose lease-duration it lasts join without a rewrite. The writer is always named: a
+    // rewrite of its entry by another job then still shows its change.
+    const unnamed = mark.overflow > 0 || memory.contention >= CONTENDED_ROUNDS;
+    const next = expired
+        ? { version: mark.version + 1, until: need, holders: [request.holder], overflow: 0 }
+        : {
+            version: mark.version + 1,
+            until: mark.until >= need ? mark.until : need,
+            holders: [...mark.holders.filter((holder) => holder !== request.holder), request.holder],
+            overflow: unnamed ? Math.max(mark.overflow, 1) : 0,
+        };
+    const reason = expired
+        ? 'renewed an expired lease'
+        : mark.overflow > 0
+            ? `extended the lease to ${formatMinute(next.until)}`
+            : unnamed
+                ? `joined the lease of ${describeHolders(mark)}; many jobs at once, so it is kept until ${formatMinute(next.until)}`
+                : `joined the lease of ${describeHolders(mark)}`;
+    const swap = swapOver(view, lease, request, memory, { mark: next, reason, closing: false, ends: 'listed' });
+    if (swap)
+        return swap;
+    // One spelling only: the lease cannot be rewritten without a moment of no access, so it is not.
+    if (expired)
+        return { kind: 'delete', items: [lease.item], why: 'expired', reason: 'lease expired' };
+    const blocked = swapBlocked(view, lease, request, memory);
+    const until = formatMinute(mark.until);
+    // When the API itself takes one spelling only, nobody can swap, so nobody removes the lease before
+    // its expiry; a spelling held by another owner's entry may be freed, and then the last holder may.
+    const byApi = memory.refused.includes(otherForm(request.network, lease.item.ipAddr) ?? '');
+    if (mark.until >= need && byApi)
+        return done('covered', `the lease cannot be rewritten (${blocked}), so it stays until ${until}`);
+    const short = mark.until < need ? `ends at ${until}, before this job's lease-duration, and ` : '';
+    return done('unprotected', `the lease ${short}cannot name this job (${blocked})`);
+}
+/** leave: take this job off the lease (closing it when it was the last holder); sweep: close it if expired. */
+function planEnd(view, lease, request, goal, memory) {
+    if (!lease)
+        return done('released', 'no lease entry left for this address');
+    const { mark } = lease;
+    const until = formatMinute(mark.until);
+    const expired = mark.until.getTime() <= request.now.getTime();
+    const listed = goal === 'leave' && mark.holders.includes(request.holder);
+    const others = mark.holders.filter((holder) => holder !== request.holder);
+    // A lease nobody holds is one whose closing never finished: anyone may close it.
+    const emptied = mark.holders.length === 0 && mark.overflow === 0;
+    if (expired || emptied || (listed && others.length === 0 && mark.overflow === 0)) {
+        const reason = expired
+            ? `lease expired at ${until}`
+            : emptied
+                ? 'removed a lease nobody holds'
+                : 'last holder left';
+        // The closing entry expires at once: if its writer stops, anyone may remove it.
+        const closing = { version: mark.version + 1, until: ceilMinute(request.now), holders: [], overflow: 0 };
+        const swap = swapOver(view, lease, request, memory, {
+            mark: closing,
+            reason,
+            closing: true,
+            ends: 'released',
+        });
+        if (swap)
+            return swap;
+        if (expired)
+            return { kind: 'delete', items: [lease.item], why: 'expired', reason };
+        return done('kept', `last holder left, but the lease cannot be removed safely here; it expires at ${until}`);
+    }
+    if (!listed) {
+        const why = goal === 'sweep' ? 'it has not expired' : 'this job is not named on it';
+        return done(goal === 'sweep' ? 'kept' : 'released', `the lease stays until ${until}: ${why}`);
+    }
+    if (mark.overflow > 0) {
+        return done('released', `the lease has unnamed holders and stays until ${until}; nothing to rewrite`);
+    }
+    const next = { ...mark, version: mark.version + 1, holders: others };
+    const reason = `left the lease; still held by ${describeHolders(next)}`;
+    const swap = swapOver(view, lease, request, memory, {
+        mark: next,
+        reason,
+        closing: false,
+        ends: 'released',
+    });
+    return (swap ?? done('kept', `still named on the lease, which cannot be rewritten here; it expires at ${until}`));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/whitelist-writes.ts
+// Applies allowlist changes through the provider's calls. There is no update: a rewrite is add + delete.
+
+/** The outcome of an add call that threw `error`. */
+function failedAddOutcome(error) {
+    return error instanceof ApiError && error.status >= 400 && error.status < 500 ? 'refused' : 'unknown';
+}
+/**
+ * Writes `item` and removes `replaces`. When `item` uses a form not among `replaces` (`1.2.3.4` vs
+ * `1.2.3.4/32`) the new entry is added first, so the address never drops out. Should the API refuse that
+ * second form while the first exists, it falls back to delete-then-add under the old form, and puts the
+ * old entries back if even that add fails. `onAdd` hears how each add of `item` (in either form) went.
+ */
+async function writeReplacing(list, item, replaces, onAdd = () => { }) {
+    const sameForm = replaces.filter((old) => old.ipAddr === item.ipAddr);
+    const otherForms = replaces.filter((old) => old.ipAddr !== item.ipAddr);
+    if (sameForm.length > 0)
+        await list.remove(addrs(sameForm));
+    try {
+        await addReporting(list, item, onAdd);
+    }
+    catch (error) {
+        const [oldForm] = otherForms;
+        if (!oldForm || !isClientError(error))
+            throw error;
+        if (await hasEntry(list, item.ipAddr))
+            throw error; // a concurrent writer got there first
+        await replaceInPlace(list, { ...item, ipAddr: oldForm.ipAddr }, otherForms, onAdd);
+        return;
+    }
+    if (otherForms.length > 0)
+        await list.remove(addrs(otherForms));
+}
+async function addReporting(list, item, onAdd) {
+    try {
+        await list.add(item);
+    }
+    catch (error) {
+        onAdd(failedAddOutcome(error));
+        throw error;
+    }
+    onAdd('added');
+}
+async function replaceInPlace(list, item, replaces, onAdd) {
+    await list.remove(addrs(replaces));
+    try {
+        await addReporting(list, item, onAdd);
+    }
+    catch (error) {
+        for (const old of replaces)
+            await list.add(old).catch(() => undefined);
+        throw error;
+    }
+}
+async function hasEntry(list, ipAddr) {
+    const { whitelist } = await list.read();
+    return whitelist.some((entry) => entry.ipAddr === ipAddr);
+}
+/** A 4xx that is neither auth, not-found nor throttling: the request itself was refused (e.g. a duplicate). */
+function isClientError(error) {
+    return (error instanceof ApiError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        ![401, 403, 404, 429].includes(error.status));
+}
+/** Worth another attempt later: a server error, throttling or no answer at all. */
+function isTransient(error) {
+    return error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
+}
+function addrs(items) {
+    return items.map((item) => item.ipAddr);
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease.ts
+// Runs a lease to its goal: read the allowlist, plan one step (lease-plan.ts), send it, read again. An add
+// is always followed by a read (the check of the swap lock); deletes are sent once and never repeated by
+// the HTTP client, since a late repeat could remove an entry written after it.
+
+
+
+
+
+
+
+/** Main: 5 minutes, longer than a stalled rewrite of another job takes to be cleared (staleSwapMs). */
+const MAIN_BUDGET_MS = 300_000;
+/** Runs the lease of `request.network` towards `goal` and tells how it ended. */
+async function runLease(list, request, goal, options = {}) {
+    const { now = () => new Date(), sleep = external_node_timers_promises_namespaceObject.setTimeout, random = Math.random, budgetMs = MAIN_BUDGET_MS } = options;
+    const started = now().getTime();
+    const timing = { ...LEASE_TIMING, ...options.timing };
+    const written = [];
+    let memory = EMPTY_MEMORY;
+    let lastSeen = [];
+    let problem = 'no attempt made';
+    for (let waits = 0;;) {
+        if (waits > 0) {
+            if (now().getTime() - started >= budgetMs)
+                return { status: 'gave-up', written, reason: problem, lastSeen };
+            // Full jitter, growing: jobs waiting on one lease fall out of step.
+            await sleep(Math.round(random() * Math.min(3000, 200 * 2 ** Math.min(waits, 6))));
+        }
+        let current;
+        try {
+            current = readCurrentEntries((await list.read()).whitelist, request.owner);
+        }
+        catch (error) {
+            problem = retryable(error);
+            waits++;
+            continue;
+        }
+        const at = now();
+        const view = viewLease(current, request.network);
+        lastSeen = [...view.leases.map((lease) => lease.item), ...(view.cover ? [view.cover.item] : [])];
+        memory = observe(memory, view, at.getTime(), timing);
+        const step = planLeaseStep(current, { ...request, now: at }, goal, memory, timing);
+        if (step.kind === 'done') {
+            if (memory.mine && !written.includes(memory.mine.reason))
+                written.push(memory.mine.reason);
+            return { status: step.status, written, reason: step.reason, lastSeen };
+        }
+        if (step.kind === 'wait') {
+            problem = step.reason;
+            waits++;
+            continue;
+        }
+        const sent = step.kind === 'add'
+            ? await sendAdd(list, step.swap, memory, at, options)
+            : await sendDelete(list, step.items, memory, at);
+        memory = sent.memory;
+        if (sent.problem) {
+            problem = sent.problem;
+            if (sent.wait)
+                waits++;
+            continue;
+        }
+        if (step.kind === 'add')
+            continue; // read at once: the check under the swap lock
+        if ((step.why === 'commit' || step.why === 'close') && memory.mine) {
+            written.push(step.reason);
+            return { status: memory.mine.ends, written, reason: step.reason, lastSeen };
+        }
+        if (step.why === 'abort') {
+            const { mine: _taken, ...rest } = memory;
+            memory = rest;
+            problem = step.reason;
+            waits++;
+        }
+        else
+            written.push(step.reason);
+    }
+}
+async function sendAdd(list, swap, memory, at, options) {
+    try {
+        await list.add(swap.item);
+    }
+    catch (error) {
+        options.onAdd?.(failedAddOutcome(error));
+        if (isConflict(error)) {
+            // Refused as listed: another writer got there first, or (when the list never shows it) the API
+            // takes the two spellings of a host as one entry.
+            return {
+                memory: { ...memory, conflict: swap },
+                problem: 'another job wrote the lease first',
+                wait: true,
+            };
+        }
+        if (isClientError(error) && swap.base) {
+            return {
+                memory: { ...memory, refused: [...memory.refused, swap.item.ipAddr] },
+                problem: errorMessage(error),
+            };
+        }
+        if (!isTransient(error))
+            throw error;
+        const answered = error.status !== 0;
+        const unsettled = {
+            kind: 'add',
+            items: [swap.item],
+            swap: { ...swap, sentAt: at.getTime() },
+            at: at.getTime(),
+            answered,
+        };
+        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
+    }
+    options.onAdd?.('added');
+    // A settled add this one builds on still tells which holders had left.
+    const landed = memory.mine ?? memory.landed;
+    return { memory: { ...memory, mine: { ...swap, sentAt: at.getTime() }, ...(landed ? { landed } : {}) } };
+}
+async function sendDelete(list, items, memory, at) {
+    try {
+        await list.remove(items.map((item) => item.ipAddr), { once: true });
+        return { memory };
+    }
+    catch (error) {
+        if (!isTransient(error) && !isClientError(error) && !isNotFound(error))
+            throw error;
+        // A 404 or 4xx: nothing was deleted, or the entry is gone already; the next read tells.
+        const answered = !(error instanceof ApiError && error.status === 0);
+        const unsettled = { kind: 'delete', items, at: at.getTime(), answered };
+        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
+    }
+}
+function isConflict(error) {
+    return error instanceof ApiError && error.status === 409;
+}
+function isNotFound(error) {
+    return error instanceof ApiError && error.status === 404;
+}
+function retryable(error) {
+    if (!isClientError(error) && !isTransient(error))
+        throw error;
+    return errorMessage(error);
+}
+/** The lease could not be taken and nothing lets the address in. */
+class LeaseError extends Error {
+    name = 'LeaseError';
+    address;
+    constructor(address, holder, problem) {
+        super(`Could not take the runner lease of ${address} for ${holder}: ${problem}. Nothing lets the address in; ` +
+            'run the job again, or allow the address by hand.');
+        this.address = address;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/public-access.ts
+/** The action to send, or undefined when the status already matches (or nothing is wanted). */
+function planPublicAccess(status, wish) {
+    if (wish === 'keep')
+        return undefined;
+    return statusMatches(status, wish) ? undefined : wish;
+}
+/** The action that puts back a status as it was read before this job changed it. */
+function restoreActionFor(previousStatus) {
+    return statusMatches(previousStatus, 'open') ? 'open' : 'close';
+}
+/** `opened`/`open` count as open; `closed`/`close` as closed; anything else matches neither. */
+function statusMatches(status, wish) {
+    const normal = status.toLowerCase();
+    return wish === 'open'
+        ? normal === 'opened' || normal === 'open'
+        : normal === 'closed' || normal === 'close';
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
+// What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
+
+
+const state_KEY = 'sync-whitelist';
+const WRITES = ['added', 'unknown', 'refused', 'covered'];
+/** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
+function leaseWriteAfterFailure(adds) {
+    if (adds.includes('added'))
+        return 'added';
+    return adds.includes('unknown') ? 'unknown' : 'refused';
+}
+/** True when an allowlist entry listing this job may remain on the instance. */
+function mayRemain(lease) {
+    return lease.write === 'added' || lease.write === 'unknown';
+}
+/** Saves the state for post; later saves replace earlier ones. */
+function saveSyncWhitelistState(state) {
+    saveJsonState(state_KEY, state);
+}
+/** The state main saved; undefined when main got no further than its inputs. */
+function readSyncWhitelistState(raw) {
+    return readJsonState(state_KEY, isSyncWhitelistState, raw);
+}
+function isSyncWhitelistState(value) {
+    if (!isRecord(value))
+        return false;
+    return (typeof value.instanceId === 'string' &&
+        typeof value.owner === 'string' &&
+        (value.lease === undefined || isLeaseState(value.lease)) &&
+        (value.restorePublicAccess === undefined ||
+            value.restorePublicAccess === 'open' ||
+            value.restorePublicAccess === 'close'));
+}
+function isLeaseState(value) {
+    if (!isRecord(value))
+        return false;
+    return (typeof value.address === 'string' &&
+        typeof value.holder === 'string' &&
+        typeof value.text === 'string' &&
+        WRITES.includes(value.write));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/release.ts
+// Post step: release the runner lease this job took and restore public access if asked, from saved state
+// only. Each undo is tried on its own, whatever failed before it (even connecting). Transient failures are
+// retried (by the HTTP client and the lease loop); what still cannot be undone is named in one warning per
+// undo: the job's result stays as main left it, and the lease expires on its own.
+
+
+
+
+
+
+
+
+
+/** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
+const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
+const POST_BUDGET_MS = 30_000;
+/** The post step of sync-whitelist. */
+async function releaseWhitelist(options = {}) {
+    const state = 'state' in options ? options.state : readSyncWhitelistState();
+    const lease = state?.lease;
+    if (lease?.write === 'refused') {
+        logInfo(shown `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
+    }
+    // A job that joined without writing still looks: the next holder's post removes an expired lease.
+    const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
+    if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
+        logInfo(shown `Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
+        return;
+    }
+    const connect = options.connect ?? connectForPost;
+    // Each undo connects on its own (a failed connect is tried again), so one failure never skips another.
+    let client;
+    const api = () => {
+        client ??= connect().catch((error) => {
+            client = undefined;
+            throw error;
+        });
+        return client;
+    };
+    if (leaseToRelease)
+        await undoLease(api, state, leaseToRelease, { budgetMs: POST_BUDGET_MS, ...options.loop });
+    if (state.restorePublicAccess)
+        await undoPublicAccess(api, state, state.restorePublicAccess);
+}
+async function connectForPost() {
+    const reader = new InputReader();
+    const target = chooseAllowlist(reader).allowlist.read(reader);
+    return target.allowlist(await target.connect({ http: { retry: POST_RETRY } }));
+}
+async function undoLease(api, state, lease, loop) {
+    let problem;
+    let seen = [];
+    try {
+        const network = parseHostAddress(lease.address);
+        if (!network)
+            throw new Error(`the saved address ${lease.address} is not a host address`);
+        const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
+        const outcome = await runLease(await api(), request, 'leave', loop);
+        const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
+        if (outcome.status === 'released') {
+            logInfo(shown `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
+            return;
+        }
+        if (outcome.status === 'kept') {
+            // Named on a lease that cannot be rewritten safely: it stays until its expiry rather than risk a gap.
+            warnLeftBehind(lease, sentence(what));
+            return;
+        }
+        problem = sentence(outcome.reason);
+        seen = outcome.lastSeen;
+    }
+    catch (error) {
+        problem = sentence(errorMessage(error));
+    }
+    if (!mayRemain(lease)) {
+        logInfo(shown `Runner lease for ${lease.address}: this job wrote nothing to release; not checked further (${problem})`);
+        return;
+    }
+    warnLeftBehind(lease, `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${problem}`, seen);
+}
+function warnLeftBehind(lease, why, seen = []) {
+    // Two texts listed: a rewrite this step began and could not finish; both go with the lease.
+    const both = seen.length > 1 ? ` (listed as ${seen.map((item) => item.ipAddr).join(' and ')})` : '';
+    // 'unknown': main's add got no clear answer, so the entry may or may not be there.
+    const left = lease.write === 'unknown'
+        ? `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address}${both} listing ${lease.holder}; if present, it stays`
+        : `Left behind: allowlist entry ${lease.address}${both} listing ${lease.holder}; it stays`;
+    logWarning(shown `${`${why} ${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`);
+}
+async function undoPublicAccess(api, state, action) {
+    try {
+        const client = await api();
+        const { status } = await client.read();
+        const needed = !statusMatches(status, action);
+        if (needed)
+            await client.setPublicAccess(action);
+        const result = action === 'open' ? 'open' : 'closed';
+        logInfo(shown `Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`);
+    }
+    catch (error) {
+        const left = action === 'close' ? 'open' : 'closed';
+        logWarning(shown `${`Could not restore public access of instance ${state.instanceId} (${action}): ${sentence(errorMessage(error))} ` +
+            `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`}`);
+    }
+}
+/** Ends `text` with exactly one period (error messages often end with one already). */
+function sentence(text) {
+    return /[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
+/** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
+function projectChanges(items, changes) {
+    let result = [...items];
+    for (const change of changes) {
+        if (change.kind === 'add')
+            result.push(change.item);
+        if (change.kind === 'delete')
+            result = withoutAddrs(result, [change.item]);
+        if (change.kind === 'replace')
+            result = [...withoutAddrs(result, change.replaces), change.item];
+    }
+    return result;
+}
+/** The allowlist once a lease write of `item` (replacing `base`, if any) is done. */
+function projectLeaseWrite(items, item, base) {
+    return [...withoutAddrs(items, base ? [base] : []), item];
+}
+function withoutAddrs(items, gone) {
+    const addrs = new Set(gone.map((item) => item.ipAddr));
+    return items.filter((item) => !addrs.has(item.ipAddr));
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-join.ts
+// The runner lease in main: take it (or plan it, in a dry run), save what post needs, and say how it went.
+// A job whose address is allowed is never failed for a lease it could not update: it gets a warning
+// naming what was left.
+
+
+
+
+
+
+
+
+
+
+/** Takes the runner lease for this job (main); in a dry run, only plans it. */
+async function takeLease(list, inputs, network, planned, state, loop = {}) {
+    const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    // Description text of the lease entry (the marker follows it): what the job runs on.
+    const text = stepHost().job.runnerName;
+    const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
+    if (inputs.dryRun)
+        return planLeaseDryRun(request, planned);
+    const lease = { address: network.text, holder, text, write: 'unknown' };
+    state.lease = lease;
+    saveSyncWhitelistState(state);
+    const adds = [];
+    let result;
+    try {
+        result = await runLease(list, request, 'join', { ...loop, onAdd: (o) => adds.push(o) });
+    }
+    catch (error) {
+        // Post warns of a lease left behind only when one of this job's adds may have gone through.
+        lease.write = leaseWriteAfterFailure(adds);
+        saveSyncWhitelistState(state);
+        throw error;
+    }
+    const joined = reportJoin(result, { address: network.text, holder, instanceId: inputs.instanceId, adds });
+    if (joined.write)
+        lease.write = joined.write;
+    else
+        delete state.lease;
+    saveSyncWhitelistState(state);
+    const held = joined.write !== undefined;
+    return {
+        address: network.text,
+        held,
+        created: result.written.includes('new lease'),
+        outcome: joined.outcome,
+    };
+}
+function planLeaseDryRun(request, planned) {
+    const current = readCurrentEntries(planned, request.owner);
+    const step = planLeaseStep(current, { ...request, now: new Date() }, 'join', EMPTY_MEMORY);
+    const outcome = step.kind === 'add' ? `would be written (${step.swap.reason})` : step.reason;
+    logInfo(shown `Runner lease for ${request.network.text}: ${outcome}.`);
+    const projected = step.kind === 'add' ? projectLeaseWrite(planned, step.swap.item, step.swap.base) : planned;
+    return { address: request.network.text, held: false, created: false, outcome, projected };
+}
+/** Logs how the join ended; the state post needs (undefined: nothing for post to do). Throws if not allowed. */
+function reportJoin(result, job) {
+    const { address, holder, instanceId, adds } = job;
+    const written = result.written.join('; ') || result.reason;
+    switch (result.status) {
+        case 'listed':
+            return log('added', `held by this job as ${holder} (${written}); the post step releases it`, address);
+        case 'covered':
+            return log('covered', `held by this job as ${holder} without being named: ${result.reason}`, address);
+        case 'not-needed':
+            return log(undefined, `not needed: ${result.reason}`, address);
+        default: {
+            if (result.lastSeen.length === 0)
+                throw new LeaseError(address, holder, result.reason);
+            const left = result.lastSeen.map((item) => `${item.ipAddr} "${item.description}"`).join(', ');
+            const outcome = `allowed, but not held by this job (${result.reason})`;
+            logWarning(shown `Could not join the runner lease of ${address} on instance ${instanceId} as ${holder}: ${result.reason}. The address is allowed for now by ${left}; this job is not counted on it, so it may be removed before this job ends (pushes and pulls are then refused).`);
+            // An add of this job that may have gone through still needs post; otherwise post only tidies up.
+            const write = adds.some((add) => add !== 'refused') ? leaseWriteAfterFailure(adds) : 'covered';
+            return { write, outcome };
+        }
+    }
+}
+function log(write, outcome, address) {
+    logInfo(shown `Runner lease for ${address}: ${outcome}.`);
+    return { ...(write ? { write } : {}), outcome };
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-sweep.ts
+// Removing runner leases outside their jobs (mode sweep, mode remove): through the lease protocol like
+// every other lease write, so a sweep never deletes an entry a job rewrote since the sweep read it.
+
+
+
+
+
+/** How long sweeping one address may take. */
+const SWEEP_BUDGET_MS = 60_000;
+/** True for an entry carrying `owner`'s lease marker. */
+function isOwnLease(item, owner) {
+    const mark = parseDescription(item.description).mark;
+    return isOwnedBy(mark, owner) && mark.kind === 'lease';
+}
+/** The host an entry's address names (`1.2.3.4` for `1.2.3.4/32` too); undefined for wider networks. */
+function hostOf(ipAddr) {
+    const parsed = parseNetwork(ipAddr, { rejectHostBits: false });
+    return parsed.ok ? parseHostAddress(parsed.network.text) : undefined;
+}
+/**
+ * Removes the expired leases of the addresses of `items` (this owner's lease entries, planned for
+ * removal). Returns the addresses whose lease stayed (renewed by a job meanwhile, or not removable here).
+ */
+async function sweepLeases(list, owner, items) {
+    const kept = [];
+    const networks = new Map(items.flatMap((item) => {
+        const network = hostOf(item.ipAddr);
+        return network ? [[network.text, network]] : [];
+    }));
+    for (const network of networks.values()) {
+        const request = { network, holder: '', owner, text: '', leaseMs: 0 };
+        const outcome = await runLease(list, request, 'sweep', { budgetMs: SWEEP_BUDGET_MS });
+        if (outcome.status === 'gave-up')
+            throw new Error(`Could not remove the expired lease of ${network.text}: ${outcome.reason}`);
+        const what = outcome.written.join('; ') || outcome.reason;
+        logInfo(shown `Runner lease for ${network.text}: ${outcome.status === 'released' ? 'removed' : 'kept'} (${what}).`);
+        if (outcome.status !== 'released')
+            kept.push(network.text);
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
+
+/**
+ * How to write `network` so that it does not collide with entries about to be replaced: the API has no
+ * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
+ * entry exists before the old one goes (no moment without access). Wider networks have one form only.
+ * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
+ * of them (the rewrite then happens in place, delete then add, under the form being replaced).
+ */
+function unusedForm(network, occupied, taken = []) {
+    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
+    // Both forms taken by others: write the usual form and let the API's answer decide.
+    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan.ts
+// Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
+
+
+
+
+/** Changes that make the allowlist match the declaration under `mode`; only owned entries are removed. */
+function planWhitelist(current, declared, context) {
+    switch (context.mode) {
+        case 'add':
+        case 'sync':
+            return [
+                ...declared.map((entry) => planDeclared(current, entry, context)),
+                ...planUndeclared(current, declared, context),
+            ];
+        case 'remove':
+            return declared.flatMap((entry) => planRemoval(current, entry, context));
+        case 'sweep':
+            return planSweep(current, context.now);
+    }
+}
+function planDeclared(current, entry, context) {
+    const matches = entriesFor(current, entry.network);
+    const description = formatDescription(entry.text, {
+        kind: 'permanent',
+        owner: context.owner,
+        runId: context.runId,
+    });
+    // Written in a form that neither the replaced entries nor anyone else's entry holds, when there is one.
+    const wanted = (replaces) => ({
+        ipAddr: unusedForm(entry.network, matches.map((match) => match.item.ipAddr), matches
+            .map((match) => match.item.ipAddr)
+            .filter((ipAddr) => !replaces.some((r) => r.ipAddr === ipAddr))),
+        description,
+    });
+    const handMade = matches.find((match) => match.mark === undefined && !isAnyLease(match));
+    if (handMade)
+        return { kind: 'keep', item: handMade.item, reason: `present, not managed by ${context.owner}` };
+    const permanent = matches.find((match) => match.mark?.kind === 'permanent');
+    if (permanent) {
+        if (context.mode === 'sync' && permanent.text !== entry.text) {
+            const replaces = [permanent.item];
+            return { kind: 'replace', item: wanted(replaces), replaces, reason: 'description changed' };
+        }
+        return { kind: 'keep', item: permanent.item, reason: 'present' };
+    }
+    // Another owner's lease is left alone; only this owner's runner leases are taken over.
+    const leases = matches.filter((match) => match.mark?.kind === 'lease').map((match) => match.item);
+    if (leases.length > 0) {
+        // Only runner leases hold this address: the declaration takes it over for good.
+        return {
+            kind: 'replace',
+            item: wanted(leases),
+            replaces: leases,
+            reason: 'declared; was a runner lease',
+        };
+    }
+    // A hand-made network that already lets the whole declared network in counts as present.
+    const covering = current.find((other) => other.mark === undefined &&
+        !isAnyLease(other) &&
+        other.network !== undefined &&
+        networkCovers(other.network, entry.network));
+    if (covering) {
+        return {
+            kind: 'keep',
+            item: covering.item,
+            reason: `covers declared ${entry.network.text}; present, not managed by ${context.owner}`,
+        };
+    }
+    return { kind: 'add', item: wanted([]), reason: 'declared, missing' };
+}
+/** `sync` removes owned declared entries that are no longer declared; leases belong to their jobs. */
+function planUndeclared(current, declared, context) {
+    if (context.mode !== 'sync')
+        return [];
+    const wanted = new Set(declared.map((entry) => entry.network.text));
+    return current
+        .filter((entry) => entry.mark?.kind === 'permanent' && entry.network !== undefined && !wanted.has(entry.network.text))
+        .map((entry) => ({
+        kind: 'delete',
+        item: entry.item,
+        reason: `managed by ${context.owner}, no longer declared`,
+    }));
+}
+function planRemoval(current, entry, context) {
+    const matches = entriesFor(current, entry.network);
+    if (matches.length === 0)
+        return [{ kind: 'skip', ipAddr: entry.network.text, reason: 'not present' }];
+    return matches.map((match) => {
+        if (!match.mark)
+            return { kind: 'keep', item: match.item, reason: `not managed by ${context.owner}; left as is` };
+        if (match.mark.kind === 'lease' && isHeld(match.mark, context.now))
+            return keepHeldLease(match.item, match.mark);
+        return { kind: 'delete', item: match.item, reason: 'declared for removal' };
+    });
+}
+/** A lease not yet expired that lists jobs: deleting it would cut them off mid-run. */
+function isHeld(mark, now) {
+    return mark.until.getTime() > now.getTime() && (mark.holders.length > 0 || mark.overflow > 0);
+}
+function keepHeldLease(item, mark) {
+    const holders = `${mark.holders.join(', ')}${mark.overflow > 0 ? ` and ${mark.overflow} more` : ''}`;
+    const until = formatMinute(mark.until);
+    return {
+        kind: 'keep',
+        item,
+        reason: `runner lease still held by ${holders} until ${until}; not removed`,
+        warning: `Not removing ${item.ipAddr}: it is a runner lease still held by ${holders} until ${until}, and ` +
+            'removing it would cut those jobs off. Their post steps remove it when the last one ends; after the ' +
+            'expiry, mode: sweep removes it.',
+    };
+}
+/** `sweep` removes owned leases whose expiry has passed, and nothing else. */
+function planSweep(current, now) {
+    return current.flatMap((entry) => {
+        const mark = entry.mark;
+        if (mark?.kind !== 'lease' || mark.until.getTime() > now.getTime())
+            return [];
+        return [{ kind: 'delete', item: entry.item, reason: `lease expired at ${formatMinute(mark.until)}` }];
+    });
+}
+/** The changes that write to the API (add, delete, replace). */
+function isWrite(change) {
+    return change.kind === 'add' || change.kind === 'delete' || change.kind === 'replace';
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan-private-links.ts
+/** Declared links are created when missing; undeclared ones are deleted only with `prune`. */
+function planPrivateLinks(current, declared, prune) {
+    const same = (a) => (b) => a.vpcID === b.vpcID && a.subnetID === b.subnetID;
+    const changes = declared.map((link) => {
+        const existing = current.find(same(link));
+        if (!existing)
+            return { kind: 'create', link, reason: 'declared, missing' };
+        return { kind: 'keep', link: existing, reason: `present (status ${existing.status || 'unknown'})` };
+    });
+    for (const link of current.filter((candidate) => !declared.some(same(candidate)))) {
+        changes.push(prune
+            ? { kind: 'delete', link, reason: 'not declared; prune-private-links is true' }
+            : { kind: 'keep', link, reason: 'not declared; kept (prune-private-links is false)' });
+    }
+    return changes;
+}
+/** `vpc-…/sbn-…`, how links are named in logs and the summary. */
+function privateLinkName(link) {
+    return `${link.vpcID}/${link.subnetID}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/private-links-run.ts
+
+
+
+
+/** Creates declared private links that are missing and, with prune-private-links, deletes the others. */
+async function reconcilePrivateLinks(list, inputs) {
+    if (inputs.privateLinks.length === 0 && !inputs.prunePrivateLinks)
+        return [];
+    const links = list.privateLinks;
+    // Unreachable through the inputs: a registry without private links refuses the private-links input.
+    if (!links)
+        throw new Error(`Instance ${inputs.instanceId} has no private links to reconcile.`);
+    const current = await links.list();
+    const changes = planPrivateLinks(current, inputs.privateLinks, inputs.prunePrivateLinks);
+    logInfo(shown `Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
+    for (const change of changes)
+        logInfo(shown `  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
+    if (inputs.dryRun)
+        return changes;
+    for (const change of changes)
+        await applyLinkChange(links, change);
+    return changes;
+}
+function applyLinkChange(links, change) {
+    switch (change.kind) {
+        case 'create':
+            return links.create(change.link);
+        case 'delete':
+            return links.delete(change.link);
+        case 'keep':
+            return Promise.resolve();
+        default:
+            return assertNever(change, 'private link change');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/report.ts
+// Pure text for the log, the outputs and the job summary.
+
+
+
+const VERBS = { add: 'add', delete: 'delete', replace: 'rewrite', keep: 'keep', skip: 'skip' };
+/** One log line per decision: `add 203.0.113.0/24 "office (…)": declared, missing`. */
+function changeLine(change) {
+    if (change.kind === 'skip')
+        return `${VERBS.skip} ${change.ipAddr}: ${change.reason}`;
+    return `${VERBS[change.kind]} ${change.item.ipAddr} "${change.item.description}": ${change.reason}`;
+}
+/** `added` / `removed`: addresses this run lets in or shuts out (normalised), from the changes and lease. */
+function addressesChanged(changes, lease) {
+    const normal = (ipAddr) => {
+        const parsed = parseNetwork(ipAddr, { rejectHostBits: false });
+        return parsed.ok ? parsed.network.text : ipAddr;
+    };
+    const added = changes.filter((c) => c.kind === 'add').map((c) => normal(c.item.ipAddr));
+    const removed = changes.filter((c) => c.kind === 'delete').map((c) => normal(c.item.ipAddr));
+    if (lease?.created)
+        added.push(lease.address);
+    if (lease?.deleted)
+        removed.push(lease.address);
+    return { added: [...new Set(added)], removed: [...new Set(removed)] };
+}
+/** Markdown of the job summary; every address, description and reason in it is escaped. */
+function report_summaryMarkdown(report) {
+    const lines = [summaryHeading('sync-whitelist', report.instanceId), md ``];
+    lines.push(md `Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md ``);
+    lines.push(md `- Public access: ${publicAccessLine(report)}`);
+    if (report.runnerIp)
+        lines.push(md `- Runner address: ${code(report.runnerIp)}`);
+    if (report.lease)
+        lines.push(md `- Runner lease: ${report.lease.outcome}`);
+    lines.push(report.dryRun
+        ? md `- Would add: ${list(report.added)}; would remove: ${list(report.removed)}`
+        : md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
+    const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
+    if (decisions.length > 0) {
+        lines.push(md `| decision | address | description | reason |`, md `|---|---|---|---|`);
+        for (const change of decisions) {
+            const item = change.kind === 'skip' ? { ipAddr: change.ipAddr, description: '' } : change.item;
+            lines.push(md `| ${VERBS[change.kind]} | ${codeCell(item.ipAddr)} | ${item.description} | ${change.reason} |`);
+        }
+        lines.push(md ``);
+    }
+    if (report.privateLinks.length > 0) {
+        lines.push(md `| private link | decision | reason |`, md `|---|---|---|`);
+        for (const change of report.privateLinks) {
+            lines.push(md `| ${codeCell(privateLinkName(change.link))} | ${change.kind} | ${change.reason} |`);
+        }
+        lines.push(md ``);
+    }
+    lines.push(md `<details><summary>Allowlist after the run (${report.entries.length})</summary>`, md ``);
+    lines.push(md `| address | description |`, md `|---|---|`);
+    for (const entry of report.entries)
+        lines.push(md `| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
+    lines.push(md ``, md `</details>`, md ``);
+    return Markdown.join(lines, '\n');
+}
+/** `closed by this run (it was opened)`, `would be opened by this run (it is closed)` or `opened (unchanged)`. */
+function publicAccessLine({ publicAccess, dryRun }) {
+    const before = publicAccess.before || 'unknown';
+    if (!publicAccess.action)
+        return `${before} (unchanged)`;
+    const after = publicAccess.action === 'open' ? 'opened' : 'closed';
+    return dryRun
+        ? `would be ${after} by this run (it is ${before})`
+        : `${after} by this run (it was ${before})`;
+}
+function list(addresses) {
+    return addresses.length === 0
+        ? md `none`
+        : Markdown.join(addresses.map((address) => code(address)), ', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/net/fetch-text.ts
+/** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
+async function fetchText(url, options) {
+    const { maxBytes = 4096 } = options;
+    // undici is loaded at the first lookup, not at start-up (see core/http/default-dispatcher.ts).
+    const dispatcher = options.dispatcher ??
+        new (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).EnvHttpProxyAgent({
+            connect: { family: options.family },
+        });
+    // An agent made here is destroyed here; one passed in belongs to the caller.
+    const own = dispatcher === options.dispatcher ? undefined : dispatcher;
+    try {
+        const target = new URL(url);
+        const response = await dispatcher.request({
+            origin: target.origin,
+            path: `${target.pathname}${target.search}`,
+            method: 'GET',
+            headers: { accept: 'text/plain, application/json', 'user-agent': 'registry-actions' },
+            signal: options.signal,
+        });
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of response.body) {
+            size += chunk.length;
+            if (size > maxBytes) {
+                response.body.destroy();
+                throw new Error(`answer longer than ${maxBytes} bytes`);
+            }
+            chunks.push(chunk);
+        }
+        if (response.statusCode < 200 || response.statusCode > 299) {
+            throw new Error(`HTTP ${response.statusCode}`);
+        }
+        return Buffer.concat(chunks).toString('utf8');
+    }
+    finally {
+        await own?.destroy().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/net/lookup-answer.ts
+// What an IP lookup service answers: plain text (`203.0.113.7\n`), JSON (`{"ip":"…"}`), or
+// key=value lines (`ip=203.0.113.7`, as Cloudflare's /cdn-cgi/trace).
+
+
+/** The single address in a lookup answer, or undefined when the answer holds none. */
+function parseLookupAnswer(text) {
+    const trimmed = text.trim();
+    const plain = parseHostAddress(trimmed);
+    if (plain)
+        return plain;
+    const fromJson = jsonIp(trimmed);
+    if (fromJson !== undefined)
+        return parseHostAddress(fromJson);
+    const line = trimmed.split(/\r?\n/).find((candidate) => candidate.startsWith('ip='));
+    return line === undefined ? undefined : parseHostAddress(line.slice(3));
+}
+function jsonIp(text) {
+    if (!text.startsWith('{'))
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (isRecord(value) && typeof value.ip === 'string') {
+            return value.ip;
+        }
+    }
+    catch {
+        // not JSON after all
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/net/egress-ip.ts
+// The runner's public egress address, as lookup services on the internet see it.
+
+
+
+/** Lookup services per family, asked in order until one answers with a usable address. */
+const DEFAULT_LOOKUP_URLS = {
+    '4': ['https://api.ipify.org', 'https://ipv4.icanhazip.com', 'https://checkip.amazonaws.com'],
+    '6': ['https://api6.ipify.org', 'https://ipv6.icanhazip.com'],
+    any: ['https://api64.ipify.org', 'https://icanhazip.com'],
+};
+/** No lookup service gave a usable address; `attempts` says what each one did. */
+class EgressIpError extends Error {
+    name = 'EgressIpError';
+    attempts;
+    constructor(version, attempts) {
+        const family = version === 'any' ? 'IPv4 or IPv6' : `IPv${version}`;
+        super(`Could not detect the runner's public ${family} address: ${attempts.join('; ')}. ` +
+            `Set ip-lookup-url to a reachable service, give the address as runner-ip, or check ip-version.`);
+        this.attempts = attempts;
+    }
+}
+/** Asks each lookup URL in turn (each bounded by timeoutMs) and returns the first usable answer. */
+async function detectEgressIp(options) {
+    const { version, timeoutMs = 5000, deadline = (ms) => AbortSignal.timeout(ms), fetch = fetchText, } = options;
+    const urls = options.urls?.length ? options.urls : DEFAULT_LOOKUP_URLS[version];
+    const family = version === 'any' ? 0 : Number(version) === 4 ? 4 : 6;
+    const attempts = [];
+    for (const url of urls) {
+        try {
+            const text = await fetch(url, { family, signal: deadline(timeoutMs) });
+            const ip = parseLookupAnswer(text);
+            const problem = ip ? unusable(ip, version) : 'answered no IP address';
+            if (ip && !problem)
+                return { ip, source: url };
+            attempts.push(`${url} ${problem}`);
+        }
+        catch (error) {
+            attempts.push(`${url} failed (${egress_ip_describeFailure(error, timeoutMs)})`);
+        }
+    }
+    throw new EgressIpError(version, attempts);
+}
+function unusable(ip, version) {
+    if (version !== 'any' && String(ip.family) !== version) {
+        return `answered ${ip.text}, not an IPv${version} address`;
+    }
+    if (/^(0\.0\.0\.0|::|255\.255\.255\.255)$/.test(ip.address))
+        return `answered ${ip.text}, not a host address`;
+    return undefined;
+}
+function egress_ip_describeFailure(error, timeoutMs) {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+        return `no answer within ${timeoutMs} ms`;
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${errorMessage(error)}${cause}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/runner-address.ts
+
+
+
+/** The runner's address: as given in `runner-ip`, or detected through the lookup services. */
+async function runnerAddress(inputs) {
+    if (inputs.runnerIp === false)
+        return undefined;
+    if (inputs.runnerIp !== 'detect') {
+        logInfo(shown `Runner address ${inputs.runnerIp.text} (given as runner-ip).`);
+        return inputs.runnerIp;
+    }
+    const { ip, source } = await detectEgressIp({
+        version: inputs.ipVersion,
+        urls: inputs.ipLookupUrls,
+        timeoutMs: inputs.ipLookupTimeoutMs,
+    });
+    logInfo(shown `Runner address ${ip.text} (reported by ${source}).`);
+    return ip;
+}
+
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/run.ts
+// Main step: read inputs, connect, open/close public access, plan and apply the allowlist, take the runner
+// lease, reconcile private links, then write outputs and the job summary.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The main step of sync-whitelist. */
+async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
+    for (const note of inputs.entryNotes)
+        logInfo(shown `entries: ${note}.`);
+    const runnerIp = await runnerAddress(inputs);
+    if (runnerIp)
+        setStepOutput('runner-ip', runnerIp.text);
+    const list = inputs.target.allowlist(await inputs.target.connect());
+    const state = { instanceId: inputs.instanceId, owner: inputs.owner };
+    const links = await list.read();
+    const accessAction = await applyPublicAccess(list, inputs, links, state);
+    const declared = inputs.mode === 'remove' && runnerIp
+        ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
+        : inputs.entries;
+    let changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
+        mode: inputs.mode,
+        owner: inputs.owner,
+        runId: inputs.runId,
+        now: new Date(),
+    });
+    printChanges(changes, inputs.dryRun);
+    if (!inputs.dryRun)
+        changes = await applyChanges(list, inputs, changes);
+    const planned = projectChanges(links.whitelist, changes);
+    const lease = runnerIp && inputs.mode !== 'remove'
+        ? await takeLease(list, inputs, runnerIp, planned, state)
+        : undefined;
+    const privateLinks = await reconcilePrivateLinks(list, inputs);
+    const entries = inputs.dryRun ? (lease?.projected ?? planned) : (await list.read()).whitelist;
+    // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
+    const { added, removed } = addressesChanged(changes, lease && { address: lease.address, created: lease.created, deleted: false });
+    const report = {
+        instanceId: inputs.instanceId,
+        mode: inputs.mode,
+        dryRun: inputs.dryRun,
+        ...(runnerIp ? { runnerIp: runnerIp.text } : {}),
+        publicAccess: { before: links.status, ...(accessAction ? { action: accessAction } : {}) },
+        changes,
+        ...(lease ? { lease: { address: lease.address, held: lease.held, outcome: lease.outcome } } : {}),
+        privateLinks,
+        entries,
+        added,
+        removed,
+    };
+    writeOutputs(report);
+    await appendJobSummary(report_summaryMarkdown(report));
+}
+async function applyPublicAccess(list, inputs, links, state) {
+    const action = planPublicAccess(links.status, inputs.publicAccess);
+    if (!action) {
+        logInfo(shown `Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`);
+        if (links.status === 'closed' && (inputs.runnerIp !== false || inputs.entries.length > 0)) {
+            logWarning(shown `Public access of ${inputs.instanceId} is closed: the allowlist takes effect only once it is opened (public-access: open).`);
+        }
+        return undefined;
+    }
+    const before = links.status || 'unknown';
+    logInfo(shown `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${before}).`);
+    if (action === 'close' && grantsAccess(inputs)) {
+        logWarning(shown `${`This run closes public access of ${inputs.instanceId}, so the allowlist entries and the runner lease ` +
+            'it writes take no effect until public access is opened again (public-access: open); leave ' +
+            'public-access at keep if the job needs the registry.'}`);
+    }
+    if (inputs.dryRun)
+        return action;
+    if (inputs.restorePublicAccess) {
+        state.restorePublicAccess = restoreActionFor(links.status);
+        saveSyncWhitelistState(state);
+    }
+    await list.setPublicAccess(action);
+    logInfo(shown `${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`);
+    return action;
+}
+/** True when the run lets addresses in: a runner lease or declared entries in mode add or sync. */
+function grantsAccess(inputs) {
+    const adding = inputs.mode === 'add' || inputs.mode === 'sync';
+    return adding && (inputs.runnerIp !== false || inputs.entries.length > 0);
+}
+function printChanges(changes, dryRun) {
+    if (changes.length === 0)
+        return;
+    logInfo(shown `Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
+    for (const change of changes)
+        logInfo(shown `  ${changeLine(change)}`);
+    for (const change of changes)
+        if (change.kind === 'keep' && change.warning)
+            logWarning(shown `${change.warning}`);
+}
+/** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
+/**
+ * Runner leases are removed through the lease protocol (lease-sweep.ts); returns the changes as done (a
+ * lease that stayed becomes a `keep`).
+ */
+async function applyChanges(list, inputs, changes) {
+    const { owner } = inputs;
+    const writes = changes.filter(isWrite);
+    for (const change of writes) {
+        if (change.kind === 'add')
+            await writeReplacing(list, change.item, []);
+        if (change.kind === 'replace')
+            await writeReplacing(list, change.item, change.replaces);
+    }
+    const deleted = writes.flatMap((change) => (change.kind === 'delete' ? [change.item] : []));
+    const plain = deleted.filter((item) => !isOwnLease(item, owner)).map((item) => item.ipAddr);
+    if (plain.length > 0)
+        await list.remove(plain);
+    const leases = deleted.filter((item) => isOwnLease(item, owner));
+    const kept = leases.length > 0 ? await sweepLeases(list, owner, leases) : [];
+    return changes.map((change) => change.kind === 'delete' &&
+        isOwnLease(change.item, owner) &&
+        kept.includes(hostOf(change.item.ipAddr)?.text ?? '')
+        ? { kind: 'keep', item: change.item, reason: 'runner lease renewed or still needed; not removed' }
+        : change);
+}
+function writeOutputs(report) {
+    setStepOutput('added', JSON.stringify(report.dryRun ? [] : report.added));
+    setStepOutput('removed', JSON.stringify(report.dryRun ? [] : report.removed));
+    setStepOutput('entries', JSON.stringify(report.entries));
+    const action = report.dryRun ? undefined : report.publicAccess.action;
+    setStepOutput('public-access', action === 'open' ? 'opened' : action === 'close' ? 'closed' : report.publicAccess.before);
+}
+
+;// CONCATENATED MODULE: ./src/cli/actions.ts
+// The actions the CLI runs: the same entries the bundles run on a runner, with their declared inputs.
+
+
+
+
+
+
+
+
+
+
+const CLI_ACTIONS = {
+    login: { metadata: action_metadata_actionMetadata, main: () => login(), post: logout },
+    'ensure-namespace': { metadata: actionMetadata, main: () => runEnsureNamespace() },
+    'prune-tags': { metadata: prune_tags_action_metadata_actionMetadata, main: () => prune() },
+    'sync-whitelist': {
+        metadata: sync_whitelist_action_metadata_actionMetadata,
+        main: () => syncWhitelist(),
+        post: () => releaseWhitelist(),
+    },
+};
+/** The action named `name` (a name parseArguments accepted). */
+function cliAction(name) {
+    const action = CLI_ACTIONS[name];
+    if (!action)
+        throw new Error(`registry-actions has no action ${name}.`);
+    return action;
+}
+
+;// CONCATENATED MODULE: ./src/cli/usage-error.ts
+/** A command line the CLI cannot run (unknown action or flag, missing value): exit code 2, nothing called. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+
+;// CONCATENATED MODULE: ./src/cli/arguments.ts
+
+
+/** The CLI's own options, with whether each takes a value. */
+const CLI_OPTIONS = {
+    format: 'value',
+    'state-file': 'value',
+    'summary-file': 'value',
+    post: 'flag',
+    debug: 'flag',
+    help: 'flag',
+};
+/** Names that run an action; `logout` is login's post step. */
+function actionOf(name, actions) {
+    if (name === 'logout')
+        return { action: 'login', post: true };
+    if (actions.includes(name))
+        return { action: name, post: false };
+    const names = [...actions, 'logout'];
+    const closest = names.find((candidate) => candidate.startsWith(name)) ?? closestName(name, names);
+    throw new UsageError(`'${name}' is not an action of registry-actions; did you mean '${closest}'?`);
+}
+/** An input whose default is true or false may be given as a bare flag, meaning true. */
+function isBooleanInput(metadata, input) {
+    const fallback = metadata.inputs[input]?.default;
+    return fallback === 'true' || fallback === 'false';
+}
+/** Parses argv (without node and the script); `metadataOf` gives an action's declared inputs. */
+function parseArguments(argv, metadataOf, actions) {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help')
+        return { kind: 'help' };
+    if (first === '--version' || first === '-V')
+        return { kind: 'version' };
+    if (first.startsWith('-')) {
+        throw new UsageError(`'${first}' comes before the action: registry-actions <action> [--<input> <value>]…`);
+    }
+    const { action, post } = actionOf(first, actions);
+    const metadata = metadataOf(action);
+    const options = { format: 'env', post, debug: false, help: false };
+    const inputs = [];
+    const tokens = [...rest];
+    for (let token = tokens.shift(); token !== undefined; token = tokens.shift()) {
+        if (token === '-h') {
+            options.help = true;
+            continue;
+        }
+        if (!token.startsWith('--') || token === '--') {
+            throw new UsageError(`'${token}' is not a flag: give values as --<input> <value>.`);
+        }
+        const [name, inline] = splitFlag(token.slice(2));
+        const takeValue = (bare) => {
+            if (inline !== undefined)
+                return inline;
+            const next = tokens[0];
+            if (next !== undefined && !next.startsWith('--')) {
+                tokens.shift();
+                return next;
+            }
+            if (bare !== undefined)
+                return bare;
+            throw new UsageError(`--${name} needs a value: --${name} <value> or --${name}=<value>.`);
+        };
+        const option = CLI_OPTIONS[name];
+        if (option === 'flag') {
+            if (inline !== undefined)
+                throw new UsageError(`--${name} takes no value.`);
+            setFlag(options, name);
+        }
+        else if (option === 'value') {
+            setOption(options, name, takeValue(undefined));
+        }
+        else if (metadata.inputs[name] !== undefined) {
+            inputs.push({ input: name, value: takeValue(isBooleanInput(metadata, name) ? 'true' : undefined) });
+        }
+        else if (name.endsWith('-file') && metadata.inputs[name.slice(0, -'-file'.length)] !== undefined) {
+            inputs.push({ input: name.slice(0, -'-file'.length), file: takeValue(undefined) });
+        }
+        else {
+            const closest = closestName(name, [...Object.keys(metadata.inputs), ...Object.keys(CLI_OPTIONS)]);
+            throw new UsageError(`--${name} is not an input of ${metadata.name}; did you mean --${closest}?`);
+        }
+    }
+    return { kind: 'run', action, options, inputs };
+}
+function splitFlag(text) {
+    const at = text.indexOf('=');
+    return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+function setFlag(options, name) {
+    if (name === 'post')
+        options.post = true;
+    if (name === 'debug')
+        options.debug = true;
+    if (name === 'help')
+        options.help = true;
+}
+function setOption(options, name, value) {
+    if (name === 'format') {
+        if (value !== 'env' && value !== 'json') {
+            throw new UsageError(`--format must be env or json, got "${value}".`);
+        }
+        options.format = value;
+    }
+    if (name === 'state-file')
+        options.stateFile = value;
+    if (name === 'summary-file')
+        options.summaryFile = value;
+}
+
+;// CONCATENATED MODULE: ./src/cli/job-directory.ts
+// The CLI's directory for a job's own files (state files, per-job docker configs): one per user under the
+// system temp directory, created 0700 and refused when it is not a directory of ours that only we can
+// read, since /tmp is shared and a directory planted there could collect credentials.
+
+
+
+class JobDirectoryError extends Error {
+    name = 'JobDirectoryError';
+}
+/** `$TMPDIR/registry-actions-<uid>`. */
+function jobDirectoryPath(uid = process.getuid?.() ?? 0, temp = (0,external_node_os_namespaceObject.tmpdir)()) {
+    return (0,external_node_path_.join)(temp, `registry-actions-${uid}`);
+}
+/** Creates the directory if needed and checks it is ours alone; returns its path. */
+function ensureJobDirectory(path = jobDirectoryPath()) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true, mode: 0o700 });
+    const stat = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    const uid = process.getuid?.();
+    if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
+        throw new JobDirectoryError(`${path} is not a directory that only this user can read (it is a link, another user's, or open to ` +
+            'others), so no state or credential is written there. Remove it, or set TMPDIR to a private directory.');
+    }
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/cli/state-file.ts
+// The CLI's state file: what a main step saved for its post step (the runner's GITHUB_STATE), as one JSON
+// object of key → text, rewritten atomically (0600) at every save, so a main that stops half way still
+// leaves what it saved. It holds no secret (the actions never save one).
+
+
+
+
+/** The default state file of an action in a job: `<job directory>/<action>-<job key>.state.json`. */
+function defaultStateFile(jobDirectory, action, jobKey) {
+    return (0,external_node_path_.join)(jobDirectory, `${action}-${jobKey}.state.json`);
+}
+/** The saved values; empty when the file does not exist or holds no JSON object of texts. */
+function readStateFile(path) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+        return new Map();
+    try {
+        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (!isRecord(parsed))
+            return new Map();
+        return new Map(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
+    }
+    catch {
+        return new Map();
+    }
+}
+/** Writes the values atomically with mode 0600 (a temporary file beside it, then renamed over it). */
+function writeStateFile(path, state) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o600);
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(fd, `${JSON.stringify(Object.fromEntries(state), null, 2)}\n`);
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+}
+/** Removes the state file once its post step has undone everything. */
+function removeStateFile(path) {
+    (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/cli/cli-host.ts
+// The CLI as a step's host: inputs from flags, files and REGISTRY_ACTIONS_* variables (resolved before),
+// outputs and exported variables kept for stdout, state in a 0600 file for the post step, the job summary
+// into --summary-file, secrets never printed (nothing to mask), the log as plain lines on stderr.
+
+
+
+/** A StepHost for one CLI run, with what the step set. */
+class CliHost {
+    log;
+    job;
+    results = {
+        outputs: new Map(),
+        exported: new Map(),
+    };
+    #options;
+    #state;
+    constructor(options) {
+        this.#options = options;
+        this.log = options.log;
+        this.#state = options.stateFile ? readStateFile(options.stateFile) : new Map();
+        const { jobDirectory } = options;
+        this.job = {
+            tempDir: () => ensureJobDirectory(jobDirectory),
+            tempEmptiedAtJobEnd: false,
+            runId: () => options.job.runId,
+            runnerName: options.job.runnerName,
+        };
+    }
+    input(name) {
+        return (this.#options.inputs.get(name) ?? '').trim();
+    }
+    givenInputs() {
+        return [...this.#options.given];
+    }
+    setOutput(name, value) {
+        this.results.outputs.set(name, value);
+    }
+    exportVariable(name, value) {
+        this.results.exported.set(name, value);
+    }
+    saveState(key, value) {
+        const file = this.#options.stateFile;
+        if (file === undefined)
+            throw new Error(`no state file for state '${key}'`);
+        this.#state.set(key, value);
+        writeStateFile(file, this.#state);
+    }
+    getState(key) {
+        return this.#state.get(key) ?? '';
+    }
+    async appendSummary(markdown) {
+        if (this.#options.summaryFile)
+            (0,external_node_fs_namespaceObject.appendFileSync)(this.#options.summaryFile, `${markdown}\n`);
+    }
+    /** Nothing to do: the CLI never prints a secret, so there is nothing to hide. */
+    hideSecret() { }
+}
+
+;// CONCATENATED MODULE: ./src/cli/secret-inputs.ts
+// The inputs the actions read as secrets (InputReader.secret: masked at once on a runner). On a command
+// line they would land in the shell history and the process list, so the CLI warns when one is given as
+// a plain flag and points to its --<input>-file form and its REGISTRY_ACTIONS_* variable.
+const SECRET_INPUTS = new Set([
+    'access-key-id',
+    'secret-access-key',
+    'security-token',
+    'iam-password',
+    'password',
+    'github-token',
+]);
+
+;// CONCATENATED MODULE: ./src/cli/shell-quote.ts
+// Outputs as POSIX shell assignments that a terminal (or a runner reading stdout) shows without acting on:
+// `sh`, `dash` and `bash` read each back as exactly the value, every assignment is one line, and no control
+// character, line break, invisible mark or legacy runner command marker (`##[`) is printed raw.
+/** Characters never printed raw: those `visible` escapes in logs (line feed included). */
+const shell_quote_HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/u;
+/** The runner's legacy command marker, acted on anywhere in a line. */
+const COMMAND_MARKER = '##[';
+/** Pure: `value` as a single-quoted shell word (or bare, when it is plain); for values without HIDDEN characters. */
+function quotedWord(value) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Pure: `NAME=value` as one line of shell. A value with hidden characters (or `##[`) goes through printf's `%b`, its
+ * bytes as octal escapes, plus a `_` that keeps command substitution from eating trailing line feeds,
+ * removed again: `NAME="$(printf '%b_' 'a\0012b')"; NAME="${NAME%_}"`.
+ */
+function shellAssignment(name, value, options) {
+    const prefix = options.exported ? 'export ' : '';
+    if (!shell_quote_HIDDEN.test(value) && !value.includes(COMMAND_MARKER))
+        return `${prefix}${name}=${quotedWord(value)}`;
+    // `[` after `##` as an octal escape: a runner reading stdout sees no `##[` command anywhere in the line.
+    const escaped = [...value].map(escapeChar).join('').replaceAll(COMMAND_MARKER, '##\\0133');
+    return `${name}="$(printf '%b_' '${escaped}')"; ${prefix}${name}="\${${name}%_}"`;
+}
+/** One character of a `%b` argument inside single quotes: itself, a backslash doubled, octal escapes. */
+function escapeChar(char) {
+    if (shell_quote_HIDDEN.test(char))
+        return octal(char);
+    if (char === '\\')
+        return '\\\\';
+    if (char === "'")
+        return `'\\''`;
+    return char;
+}
+function octal(char) {
+    return [...Buffer.from(char, 'utf8')].map((byte) => `\\0${byte.toString(8).padStart(3, '0')}`).join('');
+}
+/** Pure: `name` as a shell variable name: upper case, `-` and other non-word characters as `_`. */
+function variableName(name) {
+    return name.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+
+;// CONCATENATED MODULE: ./src/cli/resolve-inputs.ts
+
+
+
+/** `REGISTRY_ACTIONS_SECRET_ACCESS_KEY` for `secret-access-key`. */
+function inputVariableName(input) {
+    return `REGISTRY_ACTIONS_${variableName(input)}`;
+}
+/**
+ * An input's default outside GitHub: action.yml's text, except a GitHub expression (`${{ github.token }}`),
+ * which only a runner can evaluate; such an input is empty unless given (an action may then read its
+ * variable, e.g. GITHUB_TOKEN).
+ */
+function cliDefault(declared) {
+    return declared === undefined || declared.includes('${{') ? '' : declared;
+}
+/** Resolves the inputs; `readText` reads a file (`-`: stdin). UsageError when a file cannot be read. */
+function resolveInputs(metadata, flags, env, readText) {
+    const values = new Map();
+    const given = [];
+    const plainSecrets = [];
+    for (const [input, declared] of Object.entries(metadata.inputs)) {
+        const own = flags.filter((flag) => flag.input === input);
+        const fromEnv = env[inputVariableName(input)];
+        if (own.length > 0) {
+            values.set(input, own
+                .map((flag) => ('file' in flag ? readFlagFile(input, flag.file, readText) : flag.value))
+                .join('\n'));
+            given.push(input);
+            if (SECRET_INPUTS.has(input) && own.some((flag) => 'value' in flag))
+                plainSecrets.push(input);
+        }
+        else if (fromEnv !== undefined && fromEnv.trim() !== '') {
+            values.set(input, fromEnv);
+            given.push(input);
+        }
+        else {
+            values.set(input, cliDefault(declared.default));
+        }
+    }
+    checkOneForm(flags);
+    return { values, given, plainSecrets };
+}
+/** `--x` and `--x-file` together would leave one of them silently unused. */
+function checkOneForm(flags) {
+    const both = flags.find((flag) => 'file' in flag && flags.some((other) => other.input === flag.input && 'value' in other));
+    if (both) {
+        throw new UsageError(`--${both.input} and --${both.input}-file are both given: give the value one way.`);
+    }
+}
+function readFlagFile(input, path, readText) {
+    try {
+        return readText(path);
+    }
+    catch (error) {
+        const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+        throw new UsageError(`--${input}-file ${path} cannot be read (${reason}).`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+
+
+
+const WIDTH = 100;
+const INDENT = '      ';
+/** Words of `text` in lines of at most WIDTH columns, each starting with `indent`. */
+function wrap(text, indent = INDENT) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line !== '' && indent.length + line.length + 1 + word.length > WIDTH) {
+            lines.push(indent + line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    if (line !== '')
+        lines.push(indent + line);
+    return lines.join('\n');
+}
+/** The overview: every action and the common options. */
+function generalHelp(actions, withPost) {
+    return [
+        'Usage: registry-actions <action> [--<input> <value>]… [--format env|json] [--post] [--state-file FILE]',
+        '',
+        'The registry-actions GitHub Actions, outside GitHub (GitLab CI, Jenkins, a shell): same inputs, defaults',
+        'and checks as each action.yml declares. Outputs go to stdout, the log to stderr.',
+        '',
+        'Actions:',
+        ...actions.flatMap((metadata) => [`  ${metadata.name}`, wrap(metadata.description, '      ')]),
+        '  logout',
+        wrap(`Same as login --post: undoes what login recorded in its state file.`, '      '),
+        '',
+        `Post steps (${[...withPost].join(', ')}): run the same action with --post (GitLab after_script, Jenkins`,
+        'post { always }) to undo exactly what main recorded in its state file.',
+        '',
+        'registry-actions <action> --help lists its inputs and outputs. Exit codes: 0 done, 1 failed, 2 input',
+        'error (nothing was called).',
+        '',
+    ].join('\n');
+}
+/** The help of one action. */
+function actionHelp(metadata, hasPost) {
+    const inputs = Object.entries(metadata.inputs).flatMap(([name, input]) => {
+        const value = isBooleanInput(metadata, name) ? '[true|false]' : '<value>';
+        const facts = [
+            input.required ? 'required' : undefined,
+            cliDefault(input.default) ? `default: ${input.default}` : undefined,
+            input.default && !cliDefault(input.default) ? `default on GitHub only: ${input.default}` : undefined,
+            `env: ${inputVariableName(name)}`,
+        ].filter(Boolean);
+        const secret = SECRET_INPUTS.has(name)
+            ? ` Secret: give it with --${name}-file or ${inputVariableName(name)}, not as a plain flag (shell history).`
+            : '';
+        return [`  --${name} ${value}   (${facts.join('; ')})`, wrap(`${input.description}${secret}`)];
+    });
+    const outputs = Object.entries(metadata.outputs).flatMap(([name, output]) => [
+        `  ${variableName(name)}   (json: outputs.${name})`,
+        wrap(output.description),
+    ]);
+    return [
+        `Usage: registry-actions ${metadata.name} [--<input> <value>]… [options]`,
+        '',
+        wrap(metadata.description, ''),
+        '',
+        'Inputs (--<input>-file FILE reads one from a file, - for stdin; a repeated flag gives several lines):',
+        ...inputs,
+        '',
+        'Outputs (stdout):',
+        ...(outputs.length > 0 ? outputs : ['  none']),
+        '',
+        'Options:',
+        '  --format env|json   env (default): NAME=value lines to source; an exported variable as export NAME=value.',
+        '                      json: {"outputs": {...}, "env": {...}} on one line.',
+        '  --summary-file FILE append the job summary (Markdown) to FILE.',
+        ...(hasPost
+            ? [
+                '  --post              run the post step: undo exactly what main recorded in the state file.',
+                '  --state-file FILE   where main records what post undoes (0600); default:',
+                '                      $TMPDIR/registry-actions-<uid>/<action>-<job>.state.json, <job> from CI_JOB_ID',
+                '                      (GitLab), BUILD_TAG (Jenkins), else "shell".',
+            ]
+            : []),
+        '  --debug             debug lines too.',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/job-identity.ts
+// Which job the CLI runs in, from the CI system's own variables: GitLab CI (CI_JOB_ID), Jenkins
+// (BUILD_TAG, BUILD_NUMBER), or a plain shell. Pure: the environment is a parameter.
+/** Letters, digits, `.`, `_` and `-` kept; anything else becomes `_`; at most 64 characters. */
+function token(text) {
+    return text.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
+}
+/** The job the CLI runs in. */
+function jobIdentity(env, pid = process.pid) {
+    const gitlabJob = env.CI_JOB_ID?.trim();
+    if (gitlabJob) {
+        return {
+            key: `gitlab-${token(gitlabJob)}`,
+            runId: `gitlab-${token(gitlabJob)}`,
+            runnerName: 'GitLab CI job',
+        };
+    }
+    const buildTag = env.BUILD_TAG?.trim();
+    if (buildTag) {
+        const build = token(env.BUILD_NUMBER?.trim() || buildTag);
+        return { key: token(buildTag), runId: `jenkins-${build}`, runnerName: 'Jenkins build' };
+    }
+    return { key: 'shell', runId: `shell-${pid}`, runnerName: 'registry-actions CLI' };
+}
+
+;// CONCATENATED MODULE: ./src/cli/log-sink.ts
+/** A sink writing to `terminal`'s stderr; text arrives escaped by the log module. */
+function terminalLogSink(terminal, options) {
+    const line = (prefix, text) => terminal.err(`${prefix}${text}\n`);
+    let warnings = 0;
+    return {
+        info: (text) => line('', text),
+        warning: (text) => {
+            warnings++;
+            line('warning: ', text);
+        },
+        notice: (text) => line('notice: ', text),
+        debug: (text) => {
+            if (options.debug)
+                line('debug: ', text);
+        },
+        startGroup: (title) => line('', title),
+        endGroup: () => { },
+        failure: (message) => line('error: ', message),
+        warnings: () => warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/output-format.ts
+// What a CLI run prints on stdout: the step's outputs and the variables it exports to later steps, as
+// sourceable `KEY=value` lines (`--format env`) or one JSON object (`--format json`). Pure.
+
+/**
+ * `--format env`: one `NAME=value` line per output (name upper-cased, `-` as `_`: `docker-config` →
+ * `DOCKER_CONFIG`), quoted for the shell; an exported variable is an `export NAME=value` line, once.
+ */
+function envLines(results) {
+    const lines = new Map();
+    for (const [name, value] of results.outputs) {
+        lines.set(variableName(name), shellAssignment(variableName(name), value, { exported: false }));
+    }
+    for (const [name, value] of results.exported) {
+        const key = variableName(name);
+        lines.delete(key);
+        lines.set(key, shellAssignment(key, value, { exported: true }));
+    }
+    return [...lines.values()].map((line) => `${line}\n`).join('');
+}
+/** Characters JSON.stringify leaves raw that a terminal may act on or hide. */
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+/**
+ * `--format json`: `{"outputs": {name: value}, "env": {NAME: value}}` on one line, every hidden character
+ * and `##[` escaped.
+ */
+function jsonLine(results) {
+    const text = JSON.stringify({
+        outputs: Object.fromEntries(results.outputs),
+        env: Object.fromEntries(results.exported),
+    });
+    const escaped = text.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // `[` after `##` as \u005b: no legacy runner command (`##[`) anywhere in the line.
+    return `${escaped.replaceAll('##[', '##\\u005b')}\n`;
+}
+/** The results in the chosen format. */
+function formatResults(results, format) {
+    return format === 'json' ? jsonLine(results) : envLines(results);
+}
+
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+;// CONCATENATED MODULE: ./src/cli/requests-sent.ts
+// Whether the step opened any connection or sent any request: an input error counts as "nothing called"
+// (exit code 2) only if none went out. Read from Node's diagnostics channels, which undici and net publish.
+
+const CHANNELS = ['undici:request:create', 'net.client.socket'];
+/** Starts counting; `count()` is the number of requests and client sockets seen, `stop()` ends it. */
+function countRequests() {
+    let seen = 0;
+    const onMessage = () => {
+        seen++;
+    };
+    for (const channel of CHANNELS)
+        (0,external_node_diagnostics_channel_.subscribe)(channel, onMessage);
+    return {
+        count: () => seen,
+        stop: () => {
+            for (const channel of CHANNELS)
+                (0,external_node_diagnostics_channel_.unsubscribe)(channel, onMessage);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-cli.ts
+// One CLI run: parse the command line, resolve the inputs, run the action's main or post step through the
+// same runStep the bundles use, with the CLI as the step's host, then print the outputs. Returns the exit
+// code: 0 done, 1 failed, 2 input error (nothing was called).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EXIT = { done: 0, failed: 1, inputError: 2 };
+const readFromDisk = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path === '-' ? 0 : path, 'utf8');
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
+async function runCli(argv, context) {
+    const { terminal, env } = context;
+    const log = terminalLogSink(terminal, { debug: argv.includes('--debug') });
+    const job = jobIdentity(env);
+    const hostBase = {
+        log,
+        job,
+        jobDirectory: jobDirectoryPath(),
+        summaryFile: undefined,
+        stateFile: undefined,
+    };
+    useStepHost(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
+    try {
+        const command = parseArguments(argv, (name) => cliAction(name).metadata, Object.keys(CLI_ACTIONS));
+        if (command.kind === 'help') {
+            const metadata = Object.values(CLI_ACTIONS).map((action) => action.metadata);
+            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => cliAction(name).post));
+            terminal.out(visibleLines(generalHelp(metadata, withPost)));
+            return EXIT.done;
+        }
+        if (command.kind === 'version') {
+            terminal.out(`${PROJECT_NAME} ${PROJECT_VERSION}\n`);
+            return EXIT.done;
+        }
+        const action = cliAction(command.action);
+        if (command.options.help) {
+            terminal.out(visibleLines(actionHelp(action.metadata, action.post !== undefined)));
+            return EXIT.done;
+        }
+        const inputs = resolveInputs(action.metadata, command.inputs, env, context.readText ?? readFromDisk);
+        const stateFile = chooseStateFile(command.action, action, command.options, job.key, hostBase.jobDirectory);
+        const host = new CliHost({
+            ...hostBase,
+            inputs: inputs.values,
+            given: inputs.given,
+            stateFile,
+            summaryFile: command.options.summaryFile,
+        });
+        useStepHost(host);
+        warnPlainSecrets(inputs);
+        return await runEntry(command.action, action, command.options, host, stateFile, { terminal, log });
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        logFailure(error.message);
+        logInfo(shown `Run registry-actions --help, or registry-actions <action> --help, for what it takes.`);
+        return EXIT.inputError;
+    }
+}
+async function runEntry(name, action, options, host, stateFile, { terminal, log }) {
+    const entry = options.post ? action.post : action.main;
+    if (!entry)
+        throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
+    const requests = countRequests();
+    const warningsBefore = log.warnings();
+    const outcome = await runStep(entry);
+    const warned = log.warnings() > warningsBefore;
+    requests.stop();
+    const { outputs, exported } = host.results;
+    if (outputs.size > 0 || exported.size > 0)
+        terminal.out(formatResults(host.results, options.format));
+    if (stateFile !== undefined)
+        reportStateFile(name, options, stateFile, outcome === 'done' && !warned);
+    if (outcome === 'done')
+        return EXIT.done;
+    return outcome === 'input-error' && requests.count() === 0 ? EXIT.inputError : EXIT.failed;
+}
+/**
+ * After post: the state file goes once everything in it was undone; one whose undo failed or was left
+ * behind (a warning) stays for another --post. After main: how to run the post step.
+ */
+function reportStateFile(name, options, stateFile, allUndone) {
+    if (!options.post) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
+            logInfo(shown `To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`);
+        }
+    }
+    else if (allUndone) {
+        removeStateFile(stateFile);
+    }
+    else if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
+        logInfo(shown `${stateFile} is kept: run registry-actions ${name} --post --state-file ${stateFile} again to retry.`);
+    }
+}
+/**
+ * The state file of an action with a post step. Main refuses one that still holds an earlier main's record
+ * (its post has not run): writing over it would lose what that post must undo.
+ */
+function chooseStateFile(name, action, options, jobKey, jobDirectory) {
+    if (!action.post) {
+        if (options.post || options.stateFile) {
+            throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
+        }
+        return undefined;
+    }
+    const file = options.stateFile ?? defaultStateFile(jobDirectory, name, jobKey);
+    if (!options.post && readStateFile(file).size > 0) {
+        throw new UsageError(`${file} still holds what an earlier ${name} recorded for its post step, which has not run: run ` +
+            `registry-actions ${name} --post --state-file ${file} first, or give this run its own --state-file.`);
+    }
+    return file;
+}
+function warnPlainSecrets(inputs) {
+    for (const input of inputs.plainSecrets) {
+        logWarning(shown `--${input} puts a secret into the shell history and the process list; give it with --${input}-file FILE (- for stdin) or the environment variable ${`REGISTRY_ACTIONS_${input.toUpperCase().replace(/-/g, '_')}`} instead.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ processTerminal)
+/* harmony export */ });
+// The CLI's only way to the terminal: stdout carries what a script reads (outputs, help), stderr the log.
+// Callers hand over text that is already escaped (core/output/log.ts, output-format.ts, help.ts).
+/** The process's own stdout and stderr. */
+const processTerminal = {
+    out: (text) => {
+        process.stdout.write(text);
+    },
+    err: (text) => {
+        process.stderr.write(text);
+    },
+};
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 4482:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("undici-milo-parser-not-bundled");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8280:
+/***/ (function(module) {
+
+(function (root) {
+    'use strict';
+    // A list of regular expressions that match arbitrary IPv4 addresses,
+    // for which a number of weird notations exist.
+    // Note that an address like 0010.0xa5.1.1 is considered legal.
+    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
+    const ipv4Regexes = {
+        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
+        longValue: new RegExp(`^${ipv4Part}$`, 'i')
+    };
+
+    // Regular Expression for checking Octal numbers
+    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
+    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
+
+    const zoneIndex = '%[0-9a-z]{1,}';
+
+    // IPv6-matching regular expressions.
+    // For IPv6, the task is simpler: it is enough to match the colon-delimited
+    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
+    // the end.
+    const ipv6Part = '(?:[0-9a-f]+::?)+';
+    const ipv6Regexes = {
+        zoneIndex: new RegExp(zoneIndex, 'i'),
+        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
+        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
+        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
+    };
+
+    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
+    function expandIPv6 (string, parts) {
+        // More than one '::' means invalid address
+        if (string.indexOf('::') !== string.lastIndexOf('::')) {
+            return null;
+        }
+
+        let colonCount = 0;
+        let lastColon = -1;
+        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
+        let replacement, replacementCount;
+
+        // Remove zone index and save it for later
+        if (zoneId) {
+            zoneId = zoneId.substring(1);
+            string = string.replace(/%.+$/, '');
+        }
+
+        // How many parts do we already have?
+        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
+            colonCount++;
+        }
+
+        // 0::0 is two parts more than ::
+        if (string.substr(0, 2) === '::') {
+            colonCount--;
+        }
+
+        if (string.substr(-2, 2) === '::') {
+            colonCount--;
+        }
+
+        // An address must not contain more separators than available parts,
+        // and :: must compress at least one part.
+        if (colonCount >= parts) {
+            return null;
+        }
+
+        // replacement = ':' + '0:' * (parts - colonCount)
+        replacementCount = parts - colonCount;
+        replacement = ':';
+        while (replacementCount--) {
+            replacement += '0:';
+        }
+
+        // Insert the missing zeroes
+        string = string.replace('::', replacement);
+
+        // Trim any garbage which may be hanging around if :: was at the edge in
+        // the source string
+        if (string[0] === ':') {
+            string = string.slice(1);
+        }
+
+        if (string[string.length - 1] === ':') {
+            string = string.slice(0, -1);
+        }
+
+        parts = (function () {
+            const ref = string.split(':');
+            const results = [];
+
+            for (let i = 0; i < ref.length; i++) {
+                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
+            }
+
+            return results;
+        })();
+
+        return {
+            parts: parts,
+            zoneId: zoneId
+        };
+    }
+
+    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
+    function matchCIDR (first, second, partSize, cidrBits) {
+        if (first.length !== second.length) {
+            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
+        }
+
+        let part = 0;
+        let shift;
+
+        while (cidrBits > 0) {
+            shift = partSize - cidrBits;
+            if (shift < 0) {
+                shift = 0;
+            }
+
+            if (first[part] >> shift !== second[part] >> shift) {
+                return false;
+            }
+
+            cidrBits -= partSize;
+            part += 1;
+        }
+
+        return true;
+    }
+
+    function parseIntAuto (string) {
+        // Hexadecimal base 16 (0x#)
+        if (hexRegex.test(string)) {
+            return parseInt(string, 16);
+        }
+        // While octal representation is discouraged by ECMAScript 3
+        // and forbidden by ECMAScript 5, we silently allow it to
+        // work only if the rest of the string has numbers less than 8.
+        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
+        if (octalRegex.test(string)) {
+            return parseInt(string, 8);
+        }
+            throw new Error(`ipaddr: cannot parse ${string} as octal`);
+        }
+        // Always include the base 10 radix!
+        return parseInt(string, 10);
+    }
+
+    function padPart (part, length) {
+        while (part.length < length) {
+            part = `0${part}`;
+        }
+
+        return part;
+    }
+
+    const ipaddr = {};
+
+    // An IPv4 address (RFC791).
+    ipaddr.IPv4 = (function () {
+        // Constructs a new IPv4 address from an array of four octets
+        // in network order (MSB first)
+        // Verifies the input.
+        function IPv4 (octets) {
+            if (octets.length !== 4) {
+                throw new Error('ipaddr: ipv4 octet count should be 4');
+            }
+
+            let i, octet;
+
+            for (i = 0; i < octets.length; i++) {
+                octet = octets[i];
+                if (!((0 <= octet && octet <= 255))) {
+                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
+                }
+            }
+
+            this.octets = octets;
+        }
+
+        // Special IPv4 address ranges.
+        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
+        IPv4.prototype.SpecialRanges = {
+            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
+            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
+            // RFC3171
+            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
+            // RFC3927
+            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
+            // RFC5735
+            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
+            // RFC6598
+            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
+            // RFC1918
+            'private': [
+                [new IPv4([10, 0, 0, 0]), 8],
+                [new IPv4([172, 16, 0, 0]), 12],
+                [new IPv4([192, 168, 0, 0]), 16]
+            ],
+            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
+            reserved: [
+                [new IPv4([192, 0, 0, 0]), 24],
+                [new IPv4([192, 0, 2, 0]), 24],
+                [new IPv4([192, 88, 99, 0]), 24],
+                [new IPv4([198, 18, 0, 0]), 15],
+                [new IPv4([198, 51, 100, 0]), 24],
+                [new IPv4([203, 0, 113, 0]), 24],
+                [new IPv4([240, 0, 0, 0]), 4]
+            ],
+            // RFC7534, RFC7535
+            as112: [
+                [new IPv4([192, 175, 48, 0]), 24],
+                [new IPv4([192, 31, 196, 0]), 24],
+            ],
+            // RFC7450
+            amt: [
+                [new IPv4([192, 52, 193, 0]), 24],
+            ],
+        };
+
+        // The 'kind' method exists on both IPv4 and IPv6 classes.
+        IPv4.prototype.kind = function () {
+            return 'ipv4';
+        };
+
+        // Checks if this address matches other one within given CIDR range.
+        IPv4.prototype.match = function (other, cidrRange) {
+            let ref;
+            if (cidrRange === undefined) {
+                ref = other;
+                other = ref[0];
+                cidrRange = ref[1];
+            }
+
+            if (other.kind() !== 'ipv4') {
+                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
+            }
+
+            return matchCIDR(this.octets, other.octets, 8, cidrRange);
+        };
+
+        // returns a number of leading ones in IPv4 address, making sure that
+        // the rest is a solid sequence of 0's (valid netmask)
+        // returns either the CIDR length or null if mask is not valid
+        IPv4.prototype.prefixLengthFromSubnetMask = function () {
+            let cidr = 0;
+            // non-zero encountered stop scanning for zeroes
+            let stop = false;
+            // number of zeroes in octet
+            const zerotable = {
+                0: 8,
+                128: 7,
+                192: 6,
+                224: 5,
+                240: 4,
+                248: 3,
+                252: 2,
+                254: 1,
+                255: 0
+            };
+            let i, octet, zeros;
+
+            for (i = 3; i >= 0; i -= 1) {
+                octet = this.octets[i];
+                if (octet in zerotable) {
+                    zeros = zerotable[octet];
+                    if (stop && zeros !== 0) {
+                        return null;
+                    }
+
+                    if (zeros !== 8) {
+                        stop = true;
+                    }
+
+                    cidr += zeros;
+                } else {
+                    return null;
+                }
+            }
+
+            return 32 - cidr;
+        };
+
+        // Checks if the address corresponds to one of the special ranges.
+        IPv4.prototype.range = function () {
+            return ipaddr.subnetMatch(this, this.SpecialRanges);
+        };
+
+        // Returns an array of byte-sized values in network order (MSB first)
+        IPv4.prototype.toByteArray = function () {
+            return this.octets.slice(0);
+        };
+
+        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
+        IPv4.prototype.toIPv4MappedAddress = function () {
+            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
+        };
+
+        // Symmetrical method strictly for aligning with the IPv6 methods.
+        IPv4.prototype.toNormalizedString = function () {
+            return this.toString();
+        };
+
+        // Returns the address in convenient, decimal-dotted format.
+        IPv4.prototype.toString = function () {
+            return this.octets.join('.');
+        };
+
+        return IPv4;
+    })();
+
+    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
+    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
+
+        try {
+            const cidr = this.parseCIDR(string);
+            const ipInterfaceOctets = cidr[0].toByteArray();
+            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            const octets = [];
+            let i = 0;
+            while (i < 4) {
+                // Broadcast address is bitwise OR between ip interface and inverted mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+        }
+    };
+
+    // Checks if a given string is formatted like IPv4 address.
+    ipaddr.IPv4.isIPv4 = function (string) {
+        return this.parser(string) !== null;
+    };
+
+    // Checks if a given string is a valid IPv4 address.
+    ipaddr.IPv4.isValid = function (string) {
+        try {
+            new this(this.parser(string));
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a valid IPv4 address in CIDR notation.
+    ipaddr.IPv4.isValidCIDR = function (string) {
+        try {
+            this.parseCIDR(string);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a full four-part IPv4 Address.
+    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
+        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+            return true;
+        } else {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
+    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
+        const match = string.match(/^(.+)\/(\d+)$/);
+
+        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
+            return false;
+        }
+
+        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
+    };
+
+    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
+    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+        try {
+            cidr = this.parseCIDR(string);
+            ipInterfaceOctets = cidr[0].toByteArray();
+            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            octets = [];
+            i = 0;
+            while (i < 4) {
+                // Network address is bitwise AND between ip interface and mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+        }
+    };
+
+    // Tries to parse and validate a string with IPv4 address.
+    // Throws an error if it fails.
+    ipaddr.IPv4.parse = function (string) {
+        const parts = this.parser(string);
+
+        if (parts === null) {
+            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
+        }
+
+        return new this(parts);
+    };
+
+    // Parses the string as an IPv4 Address with CIDR Notation.
+    ipaddr.IPv4.parseCIDR = function (string) {
+        let match;
+
+        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+            const maskLength = parseInt(match[2]);
+            if (maskLength >= 0 && maskLength <= 32) {
+                const parsed = [this.parse(match[1]), maskLength];
+                Object.defineProperty(parsed, 'toString', {
+                    value: function () {
+                        return this.join('/');
+                    }
+                });
+                return parsed;
+            }
+        }
+
+        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
+    };
+
+    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
+    // value representing last three octets; this corresponds to a class C
+    // address) are omitted due to classless nature of modern Internet.
+    ipaddr.IPv4.parser = function (string) {
+        let match, part, value;
+
+        // parseInt recognizes all that octal & hexadecimal weirdness for us
+        if ((match = string.match(ipv4Regexes.fourOctet))) {
+            return (function () {
+                const ref = match.slice(1, 6);
+                const results = [];
+
+                for (let i = 0; i < ref.length; i++) {
+                    part = ref[i];
+                    results.push(parseIntAuto(part));
+                }
+
+                return results;
+            })();
+        } else if ((match = string.match(ipv4Regexes.longValue))) {
+            value = parseIntAuto(match[1]);
+            if (value > 0xffffffff || value < 0) {
+                throw new Error('ipaddr: address outside defined range');
+            }
+
+            return ((function () {
+                const results = [];
+                let shift;
+
+                for (shift = 0; shift <= 24; shift += 8) {
+                    results.push((value >> shift) & 0xff);
+                }
+
+                return results;
+            })()).reverse();
+        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
+            return (function () {
+                const ref = match.slice(1, 4);
+                const results = [];
+
+                value = parseIntAuto(ref[1]);
+                if (value > 0xffffff || value < 0) {
+                    throw new Error('ipaddr: address outside defined range');
+                }
+
+                results.push(parseIntAuto(ref[0]));
+                results.push((value >> 16) & 0xff);
+                results.push((value >>  8) & 0xff);
+                results.push( value        & 0xff);
+
+                return results;
+            })();
+        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
+            return (function () {
+                const ref = match.slice(1, 5);
+                const results = [];
+
+                value = parseIntAuto(ref[2]);
+                if (value > 0xffff || value < 0) {
+                    throw new Error('ipaddr: address outside defined range');
+                }
+
+                results.push(parseIntAuto(ref[0]));
+                results.push(parseIntAuto(ref[1]));
+                results.push((value >> 8) & 0xff);
+                results.push( value       & 0xff);
+
+                return results;
+            })();
+        } else {
+            return null;
+        }
+    };
+
+    // A utility function to return subnet mask in IPv4 format given the prefix length
+    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
+            throw new Error('ipaddr: invalid IPv4 prefix length');
+        }
+
+        const octets = [0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+
+        while (j < filledOctetCount) {
+            octets[j] = 255;
+            j++;
+        }
+
+        if (filledOctetCount < 4) {
+            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+        }
+
+        return new this(octets);
+    };
+
+    // An IPv6 address (RFC2460)
+    ipaddr.IPv6 = (function () {
+        // Constructs an IPv6 address from an array of eight 16 - bit parts
+        // or sixteen 8 - bit parts in network order(MSB first).
+        // Throws an error if the input is invalid.
+        function IPv6 (parts, zoneId) {
+            let i, part;
+
+            if (parts.length === 16) {
+                this.parts = [];
+                for (i = 0; i <= 14; i += 2) {
+                    this.parts.push((parts[i] << 8) | parts[i + 1]);
+                }
+            } else if (parts.length === 8) {
+                this.parts = parts;
+            } else {
+                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
+            }
+
+            for (i = 0; i < this.parts.length; i++) {
+                part = this.parts[i];
+                if (!((0 <= part && part <= 0xffff))) {
+                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
+                }
+            }
+
+            if (zoneId) {
+                this.zoneId = zoneId;
+            }
+        }
+
+        // Special IPv6 ranges
+        IPv6.prototype.SpecialRanges = {
+            // RFC4291, here and after
+            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
+            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
+            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
+            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
+            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
+            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
+            // RFC3879
+            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
+            // RFC6666
+            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
+            // RFC6145
+            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
+            rfc6052: [
+                // RFC6052
+                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
+                // RFC8215
+                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
+            ],
+            // RFC3056
+            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
+            // RFC6052, RFC6146
+            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
+            // RFC5180
+            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
+            // RFC7450
+            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
+            as112v6: [
+                // RFC7535
+                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
+                // RFC7534
+                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
+            ],
+            // RFC4843
+            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC7343
+            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC9374
+            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
+            // RFC9602
+            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
+            reserved: [
+                // RFC3849
+                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
+                // RFC2928
+                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
+                // RFC9637
+                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
+            ],
+        };
+
+        // Checks if this address is an IPv4-mapped IPv6 address.
+        IPv6.prototype.isIPv4MappedAddress = function () {
+            return this.range() === 'ipv4Mapped';
+        };
+
+        // The 'kind' method exists on both IPv4 and IPv6 classes.
+        IPv6.prototype.kind = function () {
+            return 'ipv6';
+        };
+
+        // Checks if this address matches other one within given CIDR range.
+        IPv6.prototype.match = function (other, cidrRange) {
+            let ref;
+
+            if (cidrRange === undefined) {
+                ref = other;
+                other = ref[0];
+                cidrRange = ref[1];
+            }
+
+            if (other.kind() !== 'ipv6') {
+                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
+            }
+
+            return matchCIDR(this.parts, other.parts, 16, cidrRange);
+        };
+
+        // returns a number of leading ones in IPv6 address, making sure that
+        // the rest is a solid sequence of 0's (valid netmask)
+        // returns either the CIDR length or null if mask is not valid
+        IPv6.prototype.prefixLengthFromSubnetMask = function () {
+            let cidr = 0;
+            // non-zero encountered stop scanning for zeroes
+            let stop = false;
+            // number of zeroes in octet
+            const zerotable = {
+                0: 16,
+                32768: 15,
+                49152: 14,
+                57344: 13,
+                61440: 12,
+                63488: 11,
+                64512: 10,
+                65024: 9,
+                65280: 8,
+                65408: 7,
+                65472: 6,
+                65504: 5,
+                65520: 4,
+                65528: 3,
+                65532: 2,
+                65534: 1,
+                65535: 0
+            };
+            let part, zeros;
+
+            for (let i = 7; i >= 0; i -= 1) {
+                part = this.parts[i];
+                if (part in zerotable) {
+                    zeros = zerotable[part];
+                    if (stop && zeros !== 0) {
+                        return null;
+                    }
+
+                    if (zeros !== 16) {
+                        stop = true;
+                    }
+
+                    cidr += zeros;
+                } else {
+                    return null;
+                }
+            }
+
+            return 128 - cidr;
+        };
+
+
+        // Checks if the address corresponds to one of the special ranges.
+        IPv6.prototype.range = function () {
+            return ipaddr.subnetMatch(this, this.SpecialRanges);
+        };
+
+        // Returns an array of byte-sized values in network order (MSB first)
+        IPv6.prototype.toByteArray = function () {
+            let part;
+            const bytes = [];
+            const ref = this.parts;
+            for (let i = 0; i < ref.length; i++) {
+                part = ref[i];
+                bytes.push(part >> 8);
+                bytes.push(part & 0xff);
+            }
+
+            return bytes;
+        };
+
+        // Returns the address in expanded format with all zeroes included, like
+        // 2001:0db8:0008:0066:0000:0000:0000:0001
+        IPv6.prototype.toFixedLengthString = function () {
+            const addr = ((function () {
+                const results = [];
+                for (let i = 0; i < this.parts.length; i++) {
+                    results.push(padPart(this.parts[i].toString(16), 4));
+                }
+
+                return results;
+            }).call(this)).join(':');
+
+            let suffix = '';
+
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+
+            return addr + suffix;
+        };
+
+        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
+        // Throws an error otherwise.
+        IPv6.prototype.toIPv4Address = function () {
+            if (!this.isIPv4MappedAddress()) {
+                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
+            }
+
+            const ref = this.parts.slice(-2);
+            const high = ref[0];
+            const low = ref[1];
+
+            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+        };
+
+        // Returns the address in expanded format with all zeroes included, like
+        // 2001:db8:8:66:0:0:0:1
+        //
+        // Deprecated: use toFixedLengthString() instead.
+        IPv6.prototype.toNormalizedString = function () {
+            const addr = ((function () {
+                const results = [];
+
+                for (let i = 0; i < this.parts.length; i++) {
+                    results.push(this.parts[i].toString(16));
+                }
+
+                return results;
+            }).call(this)).join(':');
+
+            let suffix = '';
+
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+
+            return addr + suffix;
+        };
+
+        // Returns the address in compact, human-readable format like
+        // 2001:db8:8:66::1
+        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
+        IPv6.prototype.toRFC5952String = function () {
+            const regex = /((^|:)(0(:|$)){2,})/g;
+            // The zone identifier (RFC 4007) is not part of the address; match
+            // against the address alone so a trailing zero run right before the
+            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
+            let suffix = '';
+            if (this.zoneId) {
+                suffix = `%${this.zoneId}`;
+            }
+            const normalized = this.toNormalizedString();
+            const string = normalized.slice(0, normalized.length - suffix.length);
+            let bestMatchIndex = 0;
+            let bestMatchLength = -1;
+            let bestMatchGroups = -1;
+            let match;
+
+            while ((match = regex.exec(string))) {
+                // Compare by the number of zero groups, not the matched length:
+                // a run that is not at the start carries a leading ":" in the
+                // match, so an equal-length run later in the address would
+                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
+                const groups = (match[0].match(/0/g) || []).length;
+                if (groups > bestMatchGroups) {
+                    bestMatchGroups = groups;
+                    bestMatchIndex = match.index;
+                    bestMatchLength = match[0].length;
+                }
+            }
+
+            if (bestMatchLength < 0) {
+                return string + suffix;
+            }
+
+            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
+        };
+
+        // Returns the address in compact, human-readable format like
+        // 2001:db8:8:66::1
+        // Calls toRFC5952String under the hood.
+        IPv6.prototype.toString = function () {
+            return this.toRFC5952String();
+        };
+
+        return IPv6;
+
+    })();
+
+    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
+    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
+        try {
+            const cidr = this.parseCIDR(string);
+            const ipInterfaceOctets = cidr[0].toByteArray();
+            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            const octets = [];
+            let i = 0;
+            while (i < 16) {
+                // Broadcast address is bitwise OR between ip interface and inverted mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+        }
+    };
+
+    // Checks if a given string is formatted like IPv6 address.
+    ipaddr.IPv6.isIPv6 = function (string) {
+        return this.parser(string) !== null;
+    };
+
+    // Checks to see if string is a valid IPv6 Address
+    ipaddr.IPv6.isValid = function (string) {
+
+        // Since IPv6.isValid is always called first, this shortcut
+        // provides a substantial performance gain.
+        if (typeof string === 'string' && string.indexOf(':') === -1) {
+            return false;
+        }
+
+        try {
+            const addr = this.parser(string);
+            new this(addr.parts, addr.zoneId);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // Checks if a given string is a valid IPv6 address in CIDR notation.
+    ipaddr.IPv6.isValidCIDR = function (string) {
+
+        // See note in IPv6.isValid
+        if (typeof string === 'string' && string.indexOf(':') === -1) {
+            return false;
+        }
+
+        try {
+            this.parseCIDR(string);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
+    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+        try {
+            cidr = this.parseCIDR(string);
+            ipInterfaceOctets = cidr[0].toByteArray();
+            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+            octets = [];
+            i = 0;
+            while (i < 16) {
+                // Network address is bitwise AND between ip interface and mask
+                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+                i++;
+            }
+
+            return new this(octets);
+        } catch (e) {
+            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+        }
+    };
+
+    // Tries to parse and validate a string with IPv6 address.
+    // Throws an error if it fails.
+    ipaddr.IPv6.parse = function (string) {
+        const addr = this.parser(string);
+
+        if (addr === null) {
+            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
+        }
+
+        return new this(addr.parts, addr.zoneId);
+    };
+
+    ipaddr.IPv6.parseCIDR = function (string) {
+        let maskLength, match, parsed;
+
+        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+            maskLength = parseInt(match[2]);
+            if (maskLength >= 0 && maskLength <= 128) {
+                parsed = [this.parse(match[1]), maskLength];
+                Object.defineProperty(parsed, 'toString', {
+                    value: function () {
+                        return this.join('/');
+                    }
+                });
+                return parsed;
+            }
+        }
+
+        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
+    };
+
+    // Parse an IPv6 address.
+    ipaddr.IPv6.parser = function (string) {
+        let addr, i, match, octet, octets, zoneId;
+
+        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
+            return this.parser(`::ffff:${match[1]}`);
+        }
+        if (ipv6Regexes.native.test(string)) {
+            return expandIPv6(string, 8);
+        }
+        if ((match = string.match(ipv6Regexes.transitional))) {
+            zoneId = match[6] || '';
+            addr = match[1]
+            if (!match[1].endsWith('::')) {
+                addr = addr.slice(0, -1)
+            }
+            addr = expandIPv6(addr + zoneId, 6);
+            if (addr && addr.parts) {
+                octets = [
+                    parseInt(match[2]),
+                    parseInt(match[3]),
+                    parseInt(match[4]),
+                    parseInt(match[5])
+                ];
+                for (i = 0; i < octets.length; i++) {
+                    octet = octets[i];
+                    if (!((0 <= octet && octet <= 255))) {
+                        return null;
+                    }
+                }
+
+                addr.parts.push(octets[0] << 8 | octets[1]);
+                addr.parts.push(octets[2] << 8 | octets[3]);
+                return {
+                    parts: addr.parts,
+                    zoneId: addr.zoneId
+                };
+            }
+        }
+
+        return null;
+    };
+
+    // A utility function to return subnet mask in IPv6 format given the prefix length
+    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
+            throw new Error('ipaddr: invalid IPv6 prefix length');
+        }
+
+        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+
+        while (j < filledOctetCount) {
+            octets[j] = 255;
+            j++;
+        }
+
+        if (filledOctetCount < 16) {
+            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+        }
+
+        return new this(octets);
+    };
+
+    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
+    ipaddr.fromByteArray = function (bytes) {
+        const length = bytes.length;
+
+        if (length === 4) {
+            return new ipaddr.IPv4(bytes);
+        } else if (length === 16) {
+            return new ipaddr.IPv6(bytes);
+        } else {
+            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
+        }
+    };
+
+    // Checks if the address is valid IP address
+    ipaddr.isValid = function (string) {
+        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
+    };
+
+    // Checks if the address is valid IP address in CIDR notation
+    ipaddr.isValidCIDR = function (string) {
+        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
+    };
+
+
+    // Attempts to parse an IP Address, first through IPv6 then IPv4.
+    // Throws an error if it could not be parsed.
+    ipaddr.parse = function (string) {
+        if (ipaddr.IPv6.isValid(string)) {
+            return ipaddr.IPv6.parse(string);
+        } else if (ipaddr.IPv4.isValid(string)) {
+            return ipaddr.IPv4.parse(string);
+        } else {
+            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
+        }
+    };
+
+    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
+    // Throws an error if it could not be parsed.
+    ipaddr.parseCIDR = function (string) {
+        try {
+            return ipaddr.IPv6.parseCIDR(string);
+        } catch {
+            try {
+                return ipaddr.IPv4.parseCIDR(string);
+            } catch (e) {
+                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
+            }
+        }
+    };
+
+    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
+    ipaddr.process = function (string) {
+        const addr = this.parse(string);
+
+        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
+            return addr.toIPv4Address();
+        } else {
+            return addr;
+        }
+    };
+
+    // An utility function to ease named range matching. See examples below.
+    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
+    // on matching IPv4 addresses to IPv6 ranges or vice versa.
+    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
+        let i, rangeName, rangeSubnets, subnet;
+
+        if (defaultName === undefined || defaultName === null) {
+            defaultName = 'unicast';
+        }
+
+        for (rangeName in rangeList) {
+            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
+                rangeSubnets = rangeList[rangeName];
+                // ECMA5 Array.isArray isn't available everywhere
+                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
+                    rangeSubnets = [rangeSubnets];
+                }
+
+                for (i = 0; i < rangeSubnets.length; i++) {
+                    subnet = rangeSubnets[i];
+                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
+                        return rangeName;
+                    }
+                }
+            }
+        }
+
+        return defaultName;
+    };
+
+    // Export for both the CommonJS and browser-like environment
+    if ( true && module.exports) {
+        module.exports = ipaddr;
+
+    } else {
+        root.ipaddr = ipaddr;
+    }
+
+}(this));
+
+
+/***/ }),
+
+/***/ 7170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 2413:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  getOctokit: () => (/* binding */ getOctokit)
+});
+
+// UNUSED EXPORTS: context
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -54571,12 +59240,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -54613,8 +59282,12 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -54635,17 +59308,17 @@ function getAuthString(token, options) {
     return typeof options.auth === 'string' ? options.auth : `token ${token}`;
 }
 function getProxyAgent(destinationUrl) {
-    const hc = new HttpClient();
+    const hc = new lib/* HttpClient */.Qq();
     return hc.getAgent(destinationUrl);
 }
 function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new HttpClient();
+    const hc = new lib/* HttpClient */.Qq();
     return hc.getAgentDispatcher(destinationUrl);
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
-        return (0,undici/* fetch */.hd)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
 }
@@ -54848,7 +59521,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -54900,7 +59573,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -59556,5295 +64229,818 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/core/github/deployment-refs.ts
-const DEPLOYMENTS_QUERY = `query deployments($owner: String!, $name: String!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    deployments(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
-      nodes { environment state commitOid ref { name } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-}`;
-/** States of a deployment whose image is in use or about to be (DeploymentState in GitHub's schema). */
-const LIVE_STATES = new Set(['ACTIVE', 'IN_PROGRESS', 'QUEUED', 'PENDING', 'WAITING']);
-/** Per live deployment: its commit, and its ref name (a branch or tag) when it has one. */
-async function readDeploymentRefs(octokit, at) {
-    const refs = [];
-    const signal = AbortSignal.timeout(60_000);
-    let after = null;
-    do {
-        const page = await octokit.graphql(DEPLOYMENTS_QUERY, {
-            owner: at.owner,
-            name: at.repo,
-            after,
-            request: { signal },
-        });
-        const deployments = page.repository?.deployments;
-        if (!deployments)
-            break;
-        for (const node of deployments.nodes) {
-            if (!node.state || !LIVE_STATES.has(node.state))
-                continue;
-            const why = `${node.state === 'ACTIVE' ? 'active' : node.state.toLowerCase().replace('_', '-')} deployment to ${node.environment ?? 'an environment'}`;
-            refs.push({ sha: node.commitOid, why });
-            if (node.ref?.name)
-                refs.push({ name: node.ref.name, why });
-        }
-        after = deployments.pageInfo.hasNextPage ? deployments.pageInfo.endCursor : null;
-    } while (after);
-    return refs;
-}
 
-;// CONCATENATED MODULE: ./src/core/github/pull-request-refs.ts
-/** Per open pull request: its head commit, and `pr-<number>` (docker/metadata-action's pull request tag). */
-async function readPullRequestRefs(octokit, at) {
-    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
-        ...at,
-        state: 'open',
-        per_page: 100,
-        request: { signal: AbortSignal.timeout(60_000) },
-    });
-    return pulls.flatMap((pull) => [
-        { sha: pull.head.sha, why: `head of open pull request #${pull.number}` },
-        { name: `pr-${pull.number}`, why: `open pull request #${pull.number}` },
-    ]);
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/core/github/refusal.ts
-// Tells "the token may not read this" apart from other failures of a GitHub call.
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/** HTTP statuses GitHub answers when the token lacks a permission or cannot see the repository. */
-const REFUSED = new Set([401, 403, 404]);
-/** A short reason when `error` is GitHub refusing the token, else undefined. */
-function refusalOf(error) {
-    if (typeof error !== 'object' || error === null)
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
         return undefined;
-    const status = error.status;
-    if (typeof status === 'number' && REFUSED.has(status))
-        return `${status} ${firstLine(messageOf(error))}`;
-    const errors = error.errors;
-    if (Array.isArray(errors)) {
-        const refused = errors.find((entry) => isRecord(entry) && ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
-        if (refused)
-            return `${refused.type} ${firstLine(String(refused.message ?? ''))}`;
     }
-    return undefined;
-}
-/** `500 Internal server error`, `timeout`…: a failure of any kind in a few words. */
-function failureOf(error) {
-    if (typeof error !== 'object' || error === null)
-        return String(error).slice(0, 200);
-    const status = error.status;
-    const message = firstLine(messageOf(error)).replace(/ - https:\/\/docs\.github\.com\S*$/, '');
-    return typeof status === 'number' && status > 0 ? `${status} ${message}` : message || 'no answer';
-}
-function messageOf(error) {
-    const response = error.response;
-    const message = response?.data?.message ?? error.message;
-    return typeof message === 'string' ? message : '';
-}
-function firstLine(text) {
-    return (text.split('\n', 1)[0] ?? '').slice(0, 200).trim();
-}
-
-;// CONCATENATED MODULE: ./src/core/github/release-refs.ts
-/** One name per release: its tag, e.g. `v1.2.0`. */
-async function readReleaseRefs(octokit, at) {
-    const releases = await octokit.paginate(octokit.rest.repos.listReleases, {
-        ...at,
-        per_page: 100,
-        request: { signal: AbortSignal.timeout(60_000) },
-    });
-    return releases.map((release) => ({
-        name: release.tag_name,
-        why: `${release.draft ? 'draft release' : 'release'} ${release.tag_name}`,
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/core/github/github-refs.ts
-// What GitHub still points at in one repository: release tags, active deployments, open pull requests.
-// Read-only (GET and a GraphQL query) with the job's token; a source the token may not read is skipped.
-
-
-
-
-
-const GITHUB_SOURCES = ['releases', 'deployments', 'pull-requests'];
-/** The job token permission each source needs. */
-const SOURCE_PERMISSION = {
-    releases: 'contents: read',
-    deployments: 'deployments: read',
-    'pull-requests': 'pull-requests: read',
-};
-const READERS = {
-    releases: readReleaseRefs,
-    deployments: readDeploymentRefs,
-    'pull-requests': readPullRequestRefs,
-};
-/**
- * Reads each source; one the token may not read (401, 403, 404, GraphQL FORBIDDEN) comes back skipped
- * with the reason, any other failure is thrown (a half-read source must not let a tag go).
- */
-async function readGithubRefs(octokit, at, sources) {
-    const results = [];
-    for (const source of sources) {
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
         try {
-            results.push({ source, refs: await READERS[source](octokit, at) });
+            return new DecodedURL(proxyVar);
         }
-        catch (error) {
-            const refusal = refusalOf(error);
-            if (refusal === undefined)
-                throw new GithubReadError(source, at, error);
-            results.push({ source, skipped: refusal });
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
         }
     }
-    return results;
-}
-/** `owner/repo` (GITHUB_REPOSITORY) as coordinates; undefined when it is not that shape. */
-function repositoryCoordinates(text) {
-    const match = /^(?<owner>[A-Za-z0-9_.-]+)\/(?<repo>[A-Za-z0-9_.-]+)$/.exec(text.trim());
-    const { owner, repo } = match?.groups ?? {};
-    return owner && repo ? { owner, repo } : undefined;
-}
-/** An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy. */
-function githubClient(token, apiUrl) {
-    return getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
-}
-/** GitHub failed for a reason other than the token's permissions (5xx, network, timeout). */
-class GithubReadError extends Error {
-    name = 'GithubReadError';
-    source;
-    constructor(source, at, cause) {
-        super(`Reading the ${source} of ${at.owner}/${at.repo} from the GitHub API failed (${failureOf(cause)}), so ` +
-            'nothing was deleted: a tag GitHub points at could otherwise go. Run again later.');
-        this.source = source;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/keep-github-inputs.ts
-
-
-/** Undefined when keep-github is empty; otherwise every source checked and the token masked. */
-function readKeepGithub(reader) {
-    const items = reader.list('keep-github').map((item) => item.toLowerCase());
-    if (items.length === 0)
+    else {
         return undefined;
-    const wrong = items.find((item) => item !== 'all' && !GITHUB_SOURCES.includes(item));
-    if (wrong !== undefined) {
-        throw new InputError('keep-github', `Input 'keep-github' takes ${GITHUB_SOURCES.join(', ')} or all, got "${wrong}".`);
-    }
-    const sources = items.includes('all')
-        ? [...GITHUB_SOURCES]
-        : GITHUB_SOURCES.filter((s) => items.includes(s));
-    const token = reader.secret('github-token', ['GITHUB_TOKEN']);
-    if (!token) {
-        throw new InputError('github-token', "Input 'github-token' is empty: keep-github reads the repository's releases, deployments and pull " +
-            'requests with it. Leave it at its default, the job token (github.token), or give a token that may read them.');
-    }
-    const repositoryText = reader.environment('GITHUB_REPOSITORY') ?? '';
-    const repository = repositoryCoordinates(repositoryText);
-    if (!repository) {
-        throw new InputError('keep-github', `Input 'keep-github' needs GITHUB_REPOSITORY (owner/name, set by the runner), got "${repositoryText}".`);
-    }
-    return {
-        sources,
-        token,
-        repository,
-        apiUrl: reader.environment('GITHUB_API_URL') ?? 'https://api.github.com',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/patterns.ts
-// Repository patterns (globs) of the `repositories` input, and the glob matcher tag patterns share.
-/** True when a repository pattern holds glob characters (`*`, `?`). */
-function isGlob(pattern) {
-    return /[*?]/.test(pattern);
-}
-/** A glob as an anchored regex: `*` any run of characters (also `/`), `?` exactly one. */
-function globToRegExp(glob) {
-    const body = [...glob]
-        .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-        .join('');
-    return new RegExp(`^${body}$`);
-}
-/** Repository names that match any of the patterns, sorted; literal names pass through unchanged. */
-function selectRepositories(patterns, available) {
-    const chosen = new Set();
-    for (const pattern of patterns) {
-        if (!isGlob(pattern)) {
-            chosen.add(pattern);
-            continue;
-        }
-        const regex = globToRegExp(pattern);
-        for (const name of available)
-            if (regex.test(name))
-                chosen.add(name);
-    }
-    return [...chosen].sort();
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-patterns.ts
-// Tag patterns of include, exclude and keep: globs matched against the whole tag (the default), or
-// regular expressions matched anywhere in it (use-regex: true). Checked at input time.
-
-
-/** What a tag name may hold (Docker's rule), plus the glob's `*` and `?`. */
-const GLOB = /^[A-Za-z0-9_.*?-]+$/;
-/**
- * One pattern per line; an invalid one is an InputError naming the input, the line and the fix. A comment
- * after whitespace (`latest  # never delete latest`) is dropped, as in `entries`; tag names never hold
- * whitespace, so any left in a pattern is refused rather than matched literally.
- */
-function compileTagPatterns(input, lines, syntax) {
-    return lines.map((line, index) => {
-        const source = line.replace(/\s+#.*$/, '').trim();
-        if (/\s/.test(source)) {
-            throw new InputError(input, `Input '${input}' line ${index + 1} holds whitespace: ${JSON.stringify(line)}. Tag names never contain ` +
-                'whitespace, so the pattern could never match as meant; a comment starts with whitespace and "#".');
-        }
-        return syntax === 'glob' ? compileGlob(input, source, index) : compileRegex(input, source, index);
-    });
-}
-function compileGlob(input, source, index) {
-    if (!GLOB.test(source)) {
-        const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
-        throw new InputError(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
-            'which no tag name can hold (letters, digits, _ . -). Write it as a glob matching the whole tag, ' +
-            'with * for any characters and ? for one (pr-1-* for tags starting with pr-1-), or set use-regex: true ' +
-            'to read every tag pattern as a regular expression.');
-    }
-    return { source, syntax: 'glob', regex: globToRegExp(source), text: source };
-}
-function compileRegex(input, source, index) {
-    try {
-        return { source, syntax: 'regex', regex: new RegExp(source), text: `/${source}/` };
-    }
-    catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        throw new InputError(input, `Input '${input}' line ${index + 1} is not a valid regular expression: ${source} (${why}).`);
     }
 }
-/** The first pattern a tag matches, if any. */
-function firstMatch(patterns, tag) {
-    return patterns.find((pattern) => pattern.regex.test(tag));
-}
-const EVERY_TAG_EFFECT = {
-    exclude: 'so exclude takes every tag out of consideration and nothing is deleted',
-    keep: 'so keep keeps every tag and nothing is deleted',
-};
-/**
- * A warning per exclude or keep pattern that matches the empty string: it matches every tag, so nothing can
- * be deleted. (An include that selects every tag is how a run deletes them all, on purpose: not warned.)
- */
-function everyTagWarnings(input, patterns) {
-    return patterns
-        .filter((pattern) => pattern.regex.test(''))
-        .map((pattern) => {
-        const why = pattern.syntax === 'regex'
-            ? 'matches the empty string, and a regular expression matches anywhere in a tag unless anchored with ^ and $'
-            : 'is only *';
-        return `Input '${input}' pattern ${pattern.text} ${why}, ${EVERY_TAG_EFFECT[input] ?? 'so it matches every tag'}.`;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/inputs.ts
-// The only place prune-tags reads inputs: one typed, validated object, or an InputError before any call.
-
-
-
-
-
-
-
-
-
-
-const MIN_OLDER_THAN_MS = 3_600_000;
-const REPOSITORY_PATTERN = /^[A-Za-z0-9*?](?:[A-Za-z0-9._/*?-]*[A-Za-z0-9*?])?$/;
-/** Reads and checks every input of prune-tags. */
-function readPruneInputs(reader = new InputReader(), providers = PROVIDERS) {
-    checkDeclaredInputs(reader, prune_tags_action_metadata_actionMetadata, { refuse: true, because: 'prune-tags deletes tags' });
-    const settings = readSettings(reader);
-    const provider = chooseProvider(reader, 'tags', { action: 'prune-tags', table: providers });
-    const target = provider.tags.read(reader);
-    return checkCombinations(settings, provider, target, providers);
-}
-/** Everything but the provider and its connection (which also resolves credentials). */
-function readSettings(reader) {
-    const rules = readRules(reader);
-    const keepGithub = readKeepGithub(reader);
-    return {
-        namespace: reader.string('namespace'),
-        repositories: readRepositories(reader),
-        rules,
-        ...(keepGithub ? { keepGithub } : {}),
-        warnings: ['exclude', 'keep'].flatMap((input) => everyTagWarnings(input, rules[input])),
-        mode: reader.oneOf('mode', ['delete', 'retention-policy'], { default: 'delete' }),
-        maxDeletions: reader.integer('max-deletions', { min: 0, default: 1000 }),
-        concurrency: reader.integer('concurrency', { min: 1, max: 256, default: 256 }),
-        rateLimit: reader.integer('rate-limit', { min: 0, max: 100_000, default: 0 }),
-        dryRun: reader.boolean('dry-run', { default: false }),
-        recheck: reader.boolean('recheck', { default: true }),
-    };
-}
-function readRepositories(reader) {
-    const repositories = reader.list('repositories', { required: true });
-    for (const name of repositories) {
-        if (!REPOSITORY_PATTERN.test(name) || name.includes('..') || name.includes('//')) {
-            throw new InputError('repositories', `Input 'repositories' must hold repository names or glob patterns (letters, digits, . _ - / * ?), got "${name}".`);
-        }
-    }
-    return repositories;
-}
-function readRules(reader) {
-    const olderThan = readOlderThan(reader);
-    const syntax = reader.boolean('use-regex', { default: false }) ? 'regex' : 'glob';
-    const rules = {
-        include: compileTagPatterns('include', reader.lines('include'), syntax),
-        exclude: compileTagPatterns('exclude', reader.lines('exclude'), syntax),
-        keep: compileTagPatterns('keep', reader.lines('keep'), syntax),
-        keepLast: reader.integer('keep-last', { min: 0, default: 0 }),
-        keepSemver: reader.integer('keep-semver', { min: 0, default: 0 }),
-    };
-    if (olderThan)
-        rules.olderThan = olderThan;
-    return rules;
-}
-function readOlderThan(reader) {
-    const text = reader.optional('older-than');
-    if (text === undefined)
-        return undefined;
-    const duration = parseDuration(text);
-    if (!duration) {
-        throw new InputError('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`);
-    }
-    // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
-    // nearly everything selected.
-    if (duration.ms < MIN_OLDER_THAN_MS) {
-        throw new InputError('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
-    }
-    return duration;
-}
-/** The namespace goes into every request path: it must follow the provider's name rules. */
-function checkNamespace(namespace, tags) {
-    const problems = tags.namespaceProblems(namespace);
-    if (problems.length === 0)
-        return;
-    throw new InputError('namespace', `Input 'namespace' must be ${tags.namespaceKind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`);
-}
-/** Rules that involve several inputs, or what the chosen registry can do; pure. */
-function checkCombinations(settings, provider, target, providers) {
-    const { rules } = settings;
-    checkNamespace(settings.namespace, provider.tags);
-    if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
-        throw new InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
-            "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.");
-    }
-    const glob = settings.repositories.find(isGlob);
-    if (glob && target.unlistedRepositories) {
-        throw new InputError('repositories', `Input 'repositories' must name ${provider.label} repositories exactly ("${glob}" is a pattern): ${target.unlistedRepositories}.`);
-    }
-    const common = {
-        ...settings,
-        provider: { name: provider.name, label: provider.label },
-        connection: target.connection,
-        target,
-    };
-    if (settings.mode === 'delete')
-        return { ...common, mode: 'delete' };
-    const retention = provider.tags.retention;
-    if (!retention) {
-        const able = providers.filter((other) => other.tags?.retention);
-        throw new InputError(['mode', 'provider'], `Input 'mode' is retention-policy, an ${able.map((p) => p.label).join(' or ')} feature; set 'provider' to ` +
-            `${eitherOf(able.map((p) => p.name))} or use mode: delete.`);
-    }
-    if (settings.keepGithub) {
-        throw new InputError(['mode', 'keep-github'], `Input 'mode' is retention-policy, whose ${provider.label} policy cannot keep the tags GitHub points at; leave ` +
-            "'keep-github' empty or use mode: delete.");
-    }
-    return { ...common, mode: 'retention-policy', retention: retention.policyFor(rules) };
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/github-keep.ts
-/** A tag naming a commit: the full SHA or a prefix of at least 7 hex digits, optionally after `sha-`. */
-const SHA_TAG = /^(?:sha-)?([0-9a-f]{7,40})$/;
-/**
- * Tags kept for these refs: a name as a tag (characters a tag cannot hold become `-`, as
- * docker/metadata-action writes `feature/x` as `feature-x`; a release `v1.2.0` also keeps `1.2.0`), and a
- * commit as its SHA, a prefix of 7 or more hex digits of it, or either after `sha-`.
- */
-function namedTagKeeper(refs) {
-    const names = new Map();
-    const shas = new Map();
-    for (const ref of refs) {
-        if ('name' in ref) {
-            for (const form of tagForms(ref.name))
-                if (!names.has(form))
-                    names.set(form, ref.why);
-        }
-        else {
-            const sha = ref.sha.toLowerCase();
-            const byPrefix = shas.get(sha.slice(0, 7)) ?? [];
-            byPrefix.push({ sha, why: ref.why });
-            shas.set(sha.slice(0, 7), byPrefix);
-        }
-    }
-    return (tag) => {
-        const named = names.get(tag);
-        if (named)
-            return `kept: ${named}`;
-        const hex = SHA_TAG.exec(tag)?.[1];
-        if (!hex)
-            return undefined;
-        const commit = shas.get(hex.slice(0, 7))?.find((candidate) => candidate.sha.startsWith(hex));
-        return commit ? `kept: commit ${commit.sha.slice(0, 7)}, ${commit.why}` : undefined;
-    };
-}
-function tagForms(name) {
-    const form = name.replace(/[^A-Za-z0-9_.-]/g, '-');
-    return /^v\d/.test(form) ? [form, form.slice(1)] : [form];
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/keep-github-run.ts
-// keep-github at run time: read what GitHub points at before listing the registry, and turn it into the
-// planner's keep rule. A source the token may not read is skipped with a notice naming the permission.
-
-
-
-
-/** Reads the sources and logs what each gave; throws on any failure other than a refusal. */
-async function readGithubKeep(inputs) {
-    const octokit = githubClient(inputs.token, inputs.apiUrl);
-    const results = await readGithubRefs(octokit, inputs.repository, inputs.sources);
-    const { owner, repo } = inputs.repository;
-    const notes = [];
-    for (const result of results) {
-        if ('skipped' in result) {
-            const note = `keep-github: skipped ${result.source} of ${owner}/${repo}: the token may not read them ` +
-                `(${result.skipped}), so tags named only by them are not kept this run. Give the job ` +
-                `permissions: ${SOURCE_PERMISSION[result.source]}, or pass a github-token that may.`;
-            logNotice(shown `${note}`);
-            notes.push(note);
-        }
-        else {
-            logInfo(shown `keep-github: ${keep_github_run_describe(result)} of ${owner}/${repo}.`);
-        }
-    }
-    const refs = results.flatMap((result) => ('refs' in result ? result.refs : []));
-    return { keeper: namedTagKeeper(refs), notes };
-}
-const NOUNS = {
-    releases: ['release', 'releases'],
-    deployments: ['live deployment', 'live deployments'],
-    'pull-requests': ['open pull request', 'open pull requests'],
-};
-function keep_github_run_describe(result) {
-    // Releases name one tag each; deployments and pull requests one commit each (plus names).
-    const count = result.source === 'releases' ? result.refs.length : result.refs.filter((ref) => 'sha' in ref).length;
-    const [one, many] = NOUNS[result.source];
-    return `${count} ${count === 1 ? one : many}`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/pattern-coverage.ts
-// Warnings from what the patterns met in the listings (pure): an include pattern that selected no tag,
-// an exclude or keep pattern that matched every tag (so nothing could be deleted).
-
-/** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
-function coverageWarnings(plans, rules) {
-    const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.name));
-    const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository')}`;
-    const warnings = [];
-    for (const pattern of rules.include) {
-        if (!tags.some((tag) => pattern.regex.test(tag)))
-            warnings.push(`Input 'include' pattern ${pattern.text} selected no tag among the ${where}.${hint(pattern)}`);
-    }
-    if (tags.length < 2)
-        return warnings;
-    for (const input of ['exclude', 'keep']) {
-        for (const pattern of rules[input]) {
-            if (pattern.regex.test('') || !tags.every((tag) => pattern.regex.test(tag)))
-                continue;
-            warnings.push(`Input '${input}' pattern ${pattern.text} matched every one of the ${where}, so nothing could be deleted.`);
-        }
-    }
-    return warnings;
-}
-function hint(pattern) {
-    return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
-        ? ` A glob without * or ? matches only the tag ${pattern.source} itself; ${pattern.source}* matches tags starting with it.`
-        : '';
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/print-plan.ts
-// Writes the full plan to the step log: one collapsible group per repository, one line per tag.
-
-
-
-/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
-function tagColumnWidth(decisions) {
-    let longest = 3;
-    for (const decision of decisions)
-        longest = Math.max(longest, decision.tag.name.length);
-    return Math.min(40, longest);
-}
-/** Logs every decision with its reason; a dry run says "would delete", never "delete". */
-function printPlans(plans, dryRun) {
-    const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' };
-    const labelWidth = dryRun ? 12 : 8;
-    for (const { repository, plan } of plans) {
-        const { keep, protect, delete: remove } = plan.counts;
-        startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
-        const width = tagColumnWidth(plan.decisions);
-        for (const decision of plan.decisions) {
-            logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`);
-        }
-        endLogGroup();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/rate-report.ts
-
-/** E.g. "Request rate: peaked at 212/s; the registry's limit was found at about 198/s (3 requests throttled, each retried)." */
-function rateSentence(findings, throttled) {
-    const peak = findings ? `peaked at ${Math.round(findings.peakRate)}/s` : undefined;
-    const parts = [];
-    if (peak)
-        parts.push(peak);
-    if (findings?.limitFound !== undefined) {
-        parts.push(`the registry's limit was found at about ${Math.round(findings.limitFound)}/s`);
-    }
-    else if (findings && findings.slowDowns.latency === 0) {
-        parts.push('the registry never pushed back');
-    }
-    if (findings && findings.slowDowns.latency > 0) {
-        parts.push(`slowed down ${plural(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
-    }
-    const retried = throttled > 0
-        ? ` The registry throttled ${plural(throttled, 'request')} (429 or “too many requests”); each was retried after a wait.`
-        : '';
-    return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/repositories.ts
-// Resolves the `repositories` input (names and globs) to the repositories to prune.
-
-
-
-
-
-/**
- * Literal names as given; globs matched against the namespace's repository list (read only when needed).
- * A glob that matches nothing in a namespace that does not exist is an error, not an empty run.
- */
-async function resolveRepositories(registry, patterns) {
-    const globs = patterns.filter(isGlob);
-    if (globs.length === 0)
-        return selectRepositories(patterns, []);
-    if (!registry.listRepositories)
-        throw new Error('This registry cannot list repositories; name them exactly.');
-    const listed = await registry.listRepositories();
-    const available = listed.filter((name) => {
-        const problems = registry.repositoryProblems(name);
-        if (problems.length === 0)
-            return true;
-        logWarning(shown `Skipped repository ${JSON.stringify(name)} from the listing: it ${problems.join('; ')}. Nothing in it was touched.`);
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
         return false;
-    });
-    const unmatched = globs.filter((glob) => selectRepositories([glob], available).length === 0);
-    if (unmatched.length > 0)
-        await requireNamespace(registry);
-    for (const glob of unmatched)
-        logWarning(shown `Repository pattern "${glob}" matched no repository.`);
-    return selectRepositories(patterns, available);
-}
-/** Throws NamespaceNotFoundError naming the input when the namespace is missing. */
-async function requireNamespace(registry) {
-    if (await registry.namespaceExists())
-        return;
-    throw new NamespaceNotFoundError(`Input 'namespace': ${registry.namespaceLabel} does not exist, or these credentials cannot see it. ` +
-        'Check the name (and region / instance-id); nothing was deleted.');
-}
-/** A 404 from a tag listing: the namespace may be missing (then say so), else the repository is. */
-async function explainNotFound(registry, repository, error) {
-    if (error instanceof ApiError && error.status === 404) {
-        await requireNamespace(registry);
-        throw new NamespaceNotFoundError(`Repository ${repository} does not exist in ${registry.namespaceLabel} (${error.message}). ` +
-            "Check 'repositories'; nothing was deleted.");
     }
-    throw error;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/manifest-lists.ts
-// Manifest lists the listing does not describe (its manifest text missing or unreadable) are read from
-// the registry's own v2 API, so their images are known instead of every deletion being held back.
-
-
-
-
-/** A list tag whose images are unknown: it holds back every deletion of its repository. */
-function isUndescribedList(tag) {
-    return tag.kind === 'list' && tag.children === undefined;
-}
-/**
- * The tags with each undescribed list read from the registry (by digest, each digest once): a list gets
- * its images, a manifest that turns out to be an image becomes one. A list that cannot be read stays
- * undescribed (so its repository's deletions stay held back), with one warning for the repository.
- */
-async function describeLists(registry, repository, tags) {
-    const manifests = registry.manifests;
-    const digests = [...new Set(tags.filter(isUndescribedList).map((tag) => tag.digest))].filter(Boolean);
-    if (!manifests || digests.length === 0)
-        return [...tags];
-    const read = new Map();
-    const failures = [];
-    for (const digest of digests) {
-        try {
-            const facts = await manifests.read(repository, digest);
-            read.set(digest, facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' });
-        }
-        catch (error) {
-            failures.push(errorMessage(error));
-        }
-    }
-    if (read.size > 0) {
-        logInfo(shown `${repository}: read ${plural(read.size, 'manifest list')} from the registry ${manifests.registry}, as the listing does not name their images`);
-    }
-    const [firstFailure] = failures;
-    if (firstFailure !== undefined) {
-        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${firstFailure}); its images stay unknown, so no tag of ${repository} is deleted.`);
-    }
-    return tags.map((tag) => {
-        const facts = isUndescribedList(tag) ? read.get(tag.digest) : undefined;
-        if (!facts)
-            return tag;
-        const { children: _unknown, ...rest } = tag;
-        return { ...rest, ...facts };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/semver.ts
-/** Release versions only (`1.2.3`, `v1.2.3`, build metadata allowed); pre-releases are not releases. */
-function parseReleaseVersion(tag) {
-    const match = tag.match(/^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\+[0-9A-Za-z.-]+)?$/);
-    if (!match)
-        return undefined;
-    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };
-}
-/** Reason text for each tag that is among the `count` highest releases of its major version. */
-function semverKeepers(tags, count) {
-    const byMajor = new Map();
-    if (count <= 0)
-        return new Map();
-    for (const { name: tag } of tags) {
-        const version = parseReleaseVersion(tag);
-        if (!version)
-            continue;
-        const group = byMajor.get(version.major) ?? [];
-        group.push({ tag, version });
-        byMajor.set(version.major, group);
-    }
-    const keepers = new Map();
-    for (const [major, group] of byMajor) {
-        group.sort((a, b) => compareVersions(b.version, a.version) || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-        const reason = `kept: among the ${count} highest releases of major ${major} (keep-semver)`;
-        for (const { tag } of group.slice(0, count))
-            keepers.set(tag, reason);
-    }
-    return keepers;
-}
-function compareVersions(a, b) {
-    return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-order.ts
-/** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
-function newestFirst(a, b) {
-    const ta = timeKey(a);
-    const tb = timeKey(b);
-    if (ta !== tb)
-        return ta > tb ? -1 : 1;
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-function timeKey(tag) {
-    return Number.isNaN(tag.updatedAt) ? Number.POSITIVE_INFINITY : tag.updatedAt;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/plan.ts
-
-
-
-
-/** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
-function planPrune(tags, rules, startedAt) {
-    const start = startedAt.getTime();
-    const verdicts = verdictsFor(rules);
-    const sorted = [...tags].sort(newestFirst);
-    const decisions = sorted.map((tag) => {
-        const { verdict, reason } = ruleVerdict(tag, rules, start, verdicts);
-        return { tag, verdict, reason };
-    });
-    applyRanks(decisions, rules, start);
-    applyProtection(decisions);
-    const counts = { keep: 0, protect: 0, delete: 0 };
-    for (const decision of decisions)
-        counts[decision.verdict]++;
-    return { decisions, counts };
-}
-/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason strings. */
-function verdictsFor(rules) {
-    const keep = (reason) => ({ verdict: 'keep', reason });
-    return {
-        notIncluded: keep('kept: not selected by include'),
-        unknownTime: keep('kept: the registry reported no update time'),
-        updatedAfterStart: keep('kept: updated after the run started'),
-        noDigest: keep('kept: the registry reported no digest'),
-        excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
-        kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
-        newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
-        delete: { verdict: 'delete', reason: deleteReason(rules) },
-    };
-}
-/** The verdict of the first pattern a tag name matches, each built once. */
-function patternVerdicts(patterns, verdict) {
-    const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
-    return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
-}
-/** Verdict from the rules that look at one tag alone; rank rules come after. */
-function ruleVerdict(tag, rules, start, v) {
-    if (tag.refused !== undefined)
-        return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
-    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
-        return v.notIncluded;
-    const excluded = v.excluded(tag.name);
-    if (excluded)
-        return excluded;
-    if (Number.isNaN(tag.updatedAt))
-        return v.unknownTime;
-    if (tag.updatedAt > start)
-        return v.updatedAfterStart;
-    if (tag.digest === '')
-        return v.noDigest;
-    const kept = v.kept(tag.name);
-    if (kept)
-        return kept;
-    const named = rules.keepNamed?.(tag.name);
-    if (named)
-        return { verdict: 'keep', reason: named };
-    if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms)
-        return v.newer;
-    return v.delete;
-}
-/** Why a tag goes, without a verb: the log and summary say "delete" or "would delete" beside it. */
-function deleteReason(rules) {
-    const parts = [];
-    if (rules.olderThan)
-        parts.push(`older than ${rules.olderThan.text}`);
-    if (rules.keepLast > 0)
-        parts.push(`not among the newest ${rules.keepLast}`);
-    if (parts.length === 0)
-        parts.push('selected by include');
-    return parts.join(', ');
-}
-/**
- * keep-semver and keep-last rank the selected tags that existed when the run started (decisions are
- * already newest first). A rank keeps a tag whatever other rules said, like Harbor's union of rules.
- */
-function applyRanks(decisions, rules, start) {
-    const ranked = decisions.filter((d) => isRankable(d, rules, start));
-    const semver = semverKeepers(ranked.map((d) => d.tag), rules.keepSemver);
-    const newest = `kept: among the newest ${rules.keepLast} (keep-last)`;
-    ranked.forEach((decision, rank) => {
-        if (decision.verdict !== 'delete')
-            return;
-        const semverReason = semver.get(decision.tag.name);
-        if (semverReason)
-            Object.assign(decision, { verdict: 'keep', reason: semverReason });
-        else if (rank < rules.keepLast)
-            Object.assign(decision, { verdict: 'keep', reason: newest });
-    });
-}
-function isRankable({ tag }, rules, start) {
-    if (tag.refused !== undefined)
-        return false;
-    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
-        return false;
-    if (firstMatch(rules.exclude, tag.name))
-        return false;
-    return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;
-}
-/** Turns deletions that would take an image a kept tag needs into protected keeps. */
-function applyProtection(decisions) {
-    const candidates = decisions.filter((d) => d.verdict === 'delete');
-    if (candidates.length === 0)
-        return;
-    const unreadable = decisions.find((d) => d.tag.kind === 'list' && d.tag.children === undefined);
-    if (unreadable) {
-        const reason = `protected: manifest list ${unreadable.tag.name} could not be read, so no image in this repository can be proven unused`;
-        for (const decision of candidates)
-            Object.assign(decision, { verdict: 'protect', reason });
-        return;
-    }
-    const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
-    // Deleting a tag deletes its image (SWR spec 4.3.2): a kept tag whose image is unknown may be any of them.
-    const unknownImage = retained.find((tag) => tag.digest === '');
-    if (unknownImage) {
-        const reason = `protected: kept tag ${unknownImage.name} has no digest, so any tag in this repository may share its image`;
-        for (const decision of candidates)
-            Object.assign(decision, { verdict: 'protect', reason });
-        return;
-    }
-    const protectedBy = protectedDigests(decisions.map((d) => d.tag), retained);
-    const reasons = new Map();
-    for (const decision of candidates) {
-        const protection = protectedBy.get(decision.tag.digest);
-        if (!protection)
-            continue;
-        const { digest } = decision.tag;
-        const reason = reasons.get(digest) ?? protectionReason(digest, protection);
-        reasons.set(digest, reason);
-        Object.assign(decision, { verdict: 'protect', reason });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/repository-plan.ts
-// Plans one repository with what the registry itself says of its manifests: where the listing does not
-// describe a manifest list (SWR without manifest text), or cannot tell lists from images at all (CCR), the
-// manifests are read from the registry and the repository planned again, so a kept list's images and the
-// lists holding a kept image stay protected. Planning stays pure; only the reads are effects.
-
-
-
-
-
-
-/** Plans one repository; reads from the registry only what a deletion depends on. */
-async function planRepository(registry, repository, tags, rules, startedAt) {
-    const plan = planPrune(tags, rules, startedAt);
-    if (registry.listsUnmarked) {
-        return planReadingRetained(registry, repository, tags, plan, (described) => planPrune(described, rules, startedAt));
-    }
-    if (plan.counts.protect === 0 || !tags.some(isUndescribedList))
-        return plan;
-    return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
-}
-/**
- * A fixed point for listings that never mark lists: while the plan deletes something, the manifests of the
- * tags it retains that were not read yet are read (each digest once), and the repository planned again
- * with them. Protection only grows, so this ends; a manifest that cannot be read becomes a list of unknown
- * images, which holds back every deletion of the repository.
- */
-async function planReadingRetained(registry, repository, tags, first, plan) {
-    const known = new Map();
-    let current = first;
-    for (;;) {
-        const unread = retainedDigests(current).filter((digest) => !known.has(digest));
-        if (current.counts.delete === 0 || unread.length === 0)
-            break;
-        for (const digest of unread)
-            known.set(digest, await readKind(registry, repository, digest));
-        current = plan(tags.map((tag) => withKind(tag, known.get(tag.digest))));
-    }
-    reportReads(registry, repository, known);
-    return current;
-}
-/** Digests of the tags a plan keeps or protects, each once, in plan order. */
-function retainedDigests(plan) {
-    const digests = plan.decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag.digest);
-    return [...new Set(digests)].filter((digest) => digest !== '');
-}
-async function readKind(registry, repository, digest) {
-    if (!registry.manifests)
-        return { failure: 'the registry offers no way to read manifests' };
-    try {
-        const facts = await registry.manifests.read(repository, digest);
-        return facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' };
-    }
-    catch (error) {
-        return { failure: errorMessage(error) };
-    }
-}
-function withKind(tag, known) {
-    if (!known)
-        return tag;
-    const { children: _listed, ...rest } = tag;
-    // Unreadable: a list whose images are unknown, which the planner treats as holding back every deletion.
-    if ('failure' in known)
-        return { ...rest, kind: 'list' };
-    return { ...rest, ...known };
-}
-/** One line for what was read, one warning for what could not be. */
-function reportReads(registry, repository, known) {
-    if (known.size === 0)
-        return;
-    const host = registry.manifests?.registry ?? 'registry';
-    const kinds = [...known.values()];
-    const failures = kinds.flatMap((kind) => ('failure' in kind ? [kind.failure] : []));
-    const lists = kinds.filter((kind) => 'kind' in kind && kind.kind === 'list').length;
-    const read = kinds.length - failures.length;
-    if (read > 0) {
-        logInfo(shown `${repository}: read ${plural(read, 'manifest')} of kept tags from the registry ${host} (${plural(lists, 'manifest list')} among them), as the listing does not tell manifest lists from images`);
-    }
-    const [firstFailure] = failures;
-    if (firstFailure !== undefined) {
-        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest')} of kept tags from the registry ${host} (${firstFailure}); whether they are manifest lists stays unknown, so no tag of ${repository} is deleted.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/retention-run.ts
-// prune-tags in retention-policy mode: make each repository's stored retention policy match the rules.
-
-
-
-
-
-
-
-/** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
-async function applyRetentionPolicies(api, inputs, policy) {
-    const registry = inputs.target.registry(api, inputs.namespace);
-    const repositories = await resolveRepositories(registry, inputs.repositories);
-    const results = [];
-    for (const repository of repositories) {
-        results.push(await policy.apply(api, inputs.namespace, repository, inputs.dryRun));
-    }
-    // The notes concern a policy being stored: warned when this run writes one, plain info when all are unchanged.
-    const writes = results.some((r) => r.action !== 'unchanged' && r.action !== 'conflict');
-    for (const note of policy.notes) {
-        if (writes)
-            logWarning(shown `${note}`);
-        else
-            logInfo(shown `Note: ${note}`);
-    }
-    for (const r of results)
-        logInfo(shown `${r.repository}: ${r.action}${r.id === undefined ? '' : ` (policy ${r.id})`}${r.detail ? `: ${r.detail}` : ''}`);
-    setStepOutput('retention-policies', JSON.stringify(results));
-    for (const name of ['deleted-count', 'kept-count', 'protected-count', 'planned-count', 'reclaimed-bytes'])
-        setStepOutput(name, '0');
-    setStepOutput('deleted', '[]');
-    setStepOutput('failed', '[]');
-    await appendJobSummary(retention_run_summary(inputs, policy, results));
-    const conflicts = results.filter((r) => r.action === 'conflict');
-    if (conflicts.length > 0) {
-        throw new RetentionConflictError(`Not changed: ${conflicts.map((c) => `${c.repository} (${c.detail})`).join('; ')}.`);
-    }
-}
-function retention_run_summary(inputs, policy, results) {
-    const lines = [
-        summaryHeading('prune-tags', md `retention policies in ${inputs.namespace}`),
-        md ``,
-        md `Policy: ${policy.description}.`,
-        md ``,
-        md `| repository | change | policy id |`,
-        md `|---|---|---:|`,
-    ];
-    for (const r of results)
-        lines.push(md `| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
-    lines.push(md ``, md `**What the ${inputs.provider.label} policy does not express:**`, md ``, ...policy.notes.map((n) => md `- ${n}`), md ``);
-    return Markdown.join(lines, '\n');
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/rules-text.ts
-// The rules in effect as short phrases for the summary: defaults included, so none surprises.
-
-/** `include pr-*`, `keep-last 0 (no count rule)`, `older-than 30d`, … in the order the planner applies them. */
-function describeRules(rules, keepGithub) {
-    const list = (patterns) => Markdown.join(patterns.map((p) => code(p.text)), ', ');
-    const phrases = [rules.include.length > 0 ? md `include ${list(rules.include)}` : md `include every tag`];
-    if (rules.exclude.length > 0)
-        phrases.push(md `exclude ${list(rules.exclude)}`);
-    if (rules.keep.length > 0)
-        phrases.push(md `keep ${list(rules.keep)}`);
-    if (keepGithub)
-        phrases.push(md `keep-github ${keepGithub.sources.join(', ')}`);
-    phrases.push(rules.keepLast > 0 ? md `keep-last ${rules.keepLast}` : md `keep-last 0 (no count rule)`);
-    phrases.push(rules.olderThan ? md `older-than ${rules.olderThan.text}` : md `older-than none (no age rule)`);
-    if (rules.keepSemver > 0)
-        phrases.push(md `keep-semver ${rules.keepSemver}`);
-    const syntax = [...rules.include, ...rules.exclude, ...rules.keep][0]?.syntax;
-    if (syntax)
-        phrases.push(syntax === 'glob' ? md `patterns are globs` : md `patterns are regular expressions`);
-    return phrases;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/summary.ts
-// The job summary (Markdown, pure): totals always, then each repository's decisions, truncated.
-
-
-
-
-/** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
-const ROWS_PER_REPOSITORY = 50;
-const ROWS_IN_ALL = 500;
-/** The first `count` decisions with deletions first, then protected, then kept (no copy of the whole plan). */
-function firstRows(decisions, count) {
-    const rows = [];
-    for (const verdict of ['delete', 'protect', 'keep']) {
-        for (const decision of decisions) {
-            if (rows.length >= count)
-                return rows;
-            if (decision.verdict === verdict)
-                rows.push(decision);
-        }
-    }
-    return rows;
-}
-/** Markdown of the job summary; every name, reason and message in it is escaped. */
-function summary_summaryMarkdown(input) {
-    const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
-    const lines = [
-        summaryHeading('prune-tags', input.namespace),
-        md ``,
-        md `${input.status}`,
-        md ``,
-        md `Rules: ${Markdown.join(input.rules, ' · ')}.`,
-        md ``,
-        ...(input.notes.length > 0 ? [...input.notes.map((note) => md `- ⚠️ ${note}`), md ``] : []),
-        ...totalsTable(input),
-        md ``,
-    ];
-    let budget = ROWS_IN_ALL;
-    for (const { repository, plan } of input.plans) {
-        const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.decisions.length);
-        budget -= shown;
-        lines.push(md `### ${repository}`, md ``);
-        if (plan.decisions.length === 0) {
-            lines.push(md `No tags.`, md ``);
-            continue;
-        }
-        const rows = firstRows(plan.decisions, shown);
-        if (rows.length > 0) {
-            lines.push(md `| tag | decision | reason | updated | size |`, md `|---|---|---|---|---|`);
-            for (const decision of rows)
-                lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.name}`), input.dryRun));
-        }
-        const hidden = plan.decisions.length - rows.length;
-        if (hidden > 0)
-            lines.push(md ``, md `… and ${hidden} more decisions (every decision is in the step log).`);
-        lines.push(md ``);
-    }
-    return Markdown.join(lines, '\n');
-}
-function totalsTable(input) {
-    const failedBy = new Map();
-    for (const r of input.results)
-        if (r.outcome === 'failed')
-            failedBy.set(r.repository, (failedBy.get(r.repository) ?? 0) + 1);
-    const deletedHeader = input.dryRun ? 'would delete' : 'planned deletions';
-    const rows = [
-        md `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
-        md `|---|---:|---:|---:|---:|---:|`,
-    ];
-    const total = { tags: 0, keep: 0, protect: 0, delete: 0, failed: 0 };
-    for (const { repository, plan } of input.plans) {
-        const failed = failedBy.get(repository) ?? 0;
-        rows.push(md `| ${repository} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
-        total.tags += plan.decisions.length;
-        total.keep += plan.counts.keep;
-        total.protect += plan.counts.protect;
-        total.delete += plan.counts.delete;
-        total.failed += failed;
-    }
-    rows.push(md `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`);
-    rows.push(md ``, reclaimLine(input, total.delete));
-    return rows;
-}
-/** What the run freed (or, in a dry run, would free): never "reclaiming up to 0 B" for a plan that deletes. */
-function reclaimLine(input, planned) {
-    if (input.dryRun) {
-        if (planned === 0)
-            return md `Dry run: no tag would be deleted.`;
-        return md `Dry run: would delete ${plural(planned, 'tag')}, reclaiming up to **${formatBytes(plannedBytes(input.plans))}**.`;
-    }
-    const gone = input.results.filter(isDone).length;
-    if (gone === 0)
-        return md `Deleted: no tags.`;
-    return md `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`;
-}
-function decisionRow(decision, result, dryRun) {
-    const { tag } = decision;
-    const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
-    return md `| ${codeCell(tag.name)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
-}
-function verdictText(decision, result, dryRun) {
-    if (decision.verdict === 'keep')
-        return md `kept`;
-    if (decision.verdict === 'protect')
-        return md `protected`;
-    if (dryRun)
-        return md `would delete`;
-    if (!result)
-        return md `not deleted`;
-    if (result.outcome === 'not-attempted')
-        return md `not attempted`;
-    // The status above gives a refusal's answer and hint once; each row only says it happened.
-    if (isCredentialRefusal(result))
-        return md `**refused** (${result.status})`;
-    if (result.outcome === 'failed')
-        return md `**failed**: ${result.error}`;
-    if (result.outcome === 'changed')
-        return md `skipped: ${result.change}`;
-    return result.outcome === 'absent' ? md `deleted (already gone)` : md `deleted`;
-}
-/** Bytes in binary units, one decimal. */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/prune-tags/run.ts
-// prune-tags in delete mode: list everything, plan, print, guard, then delete; outputs and summary.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The action: every listing completes before anything is deleted. */
-async function prune(deps = {}) {
-    const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
-    for (const warning of inputs.warnings)
-        logWarning(shown `${warning}`);
-    const startedAt = (deps.now ?? (() => new Date()))();
-    const throttling = { throttled: 0 };
-    const api = await (deps.connect ?? connectForPrune)(inputs, throttling);
-    if (inputs.mode === 'retention-policy')
-        return applyRetentionPolicies(api, inputs, inputs.retention);
-    // GitHub is read first: a failure there stops the run before the registry is even listed.
-    const github = inputs.keepGithub ? await readGithubKeep(inputs.keepGithub) : undefined;
-    const rules = github ? { ...inputs.rules, keepNamed: github.keeper } : inputs.rules;
-    const registry = inputs.target.registry(api, inputs.namespace);
-    const repositories = await resolveRepositories(registry, inputs.repositories);
-    const plans = [];
-    for (const repository of repositories) {
-        const tags = await registry
-            .listTags(repository)
-            .catch((error) => explainNotFound(registry, repository, error));
-        warnOfRefusedTags(repository, tags);
-        plans.push({ repository, plan: await planRepository(registry, repository, tags, rules, startedAt) });
-    }
-    printPlans(plans, inputs.dryRun);
-    const coverage = coverageWarnings(plans, rules);
-    for (const warning of coverage)
-        logWarning(shown `${warning}`);
-    const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];
-    const planned = plans.reduce((n, { plan }) => n + plan.counts.delete, 0);
-    const guard = planned > inputs.maxDeletions ? new DeletionLimitError(planned, inputs.maxDeletions) : undefined;
-    if (inputs.dryRun) {
-        const stop = guard ? ` Without dry-run it would stop: ${guard.message}` : '';
-        const status = `Dry run: nothing was deleted; the plan deletes ${plural(planned, 'tag')}.${stop}`;
-        await finish(inputs, plans, [], status, throttling, notes);
-        if (guard)
-            logWarning(shown `${guard.message}`);
-        return;
-    }
-    if (guard) {
-        await finish(inputs, plans, [], `Stopped: ${guard.message}`, throttling, notes);
-        throw guard;
-    }
-    const deletions = plannedDeletions(plans);
-    const results = await deleteChecked(deletions, {
-        registry,
-        recheck: inputs.recheck,
-        replan: (repository, tags) => planRepository(registry, repository, tags, rules, startedAt),
-        concurrency: inputs.concurrency,
-        onResult: (result, done) => logProgress(result, done, deletions.length),
-    });
-    const failure = failureMessage(results);
-    await finish(inputs, plans, results, failure ?? doneMessage(results), throttling, notes);
-    if (failure) {
-        const failed = results.filter((r) => r.outcome === 'failed').map(tagRef);
-        throw new DeletionsFailedError(failure, failed);
-    }
-}
-function plannedDeletions(plans) {
-    return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
-}
-/** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
-function doneMessage(results) {
-    const changed = results.filter((r) => r.outcome === 'changed').length;
-    const skipped = changed > 0 ? `; skipped ${plural(changed, 'tag')} that changed since the plan` : '';
-    return `Deleted ${plural(results.filter(isDone).length, 'tag')}${skipped}.`;
-}
-function logProgress(result, done, total) {
-    // A refusal's error (and its hint) is told once, in the step failure.
-    if (isCredentialRefusal(result))
-        logInfo(shown `refused  ${tagRef(result)} (${result.status})`);
-    else if (result.outcome === 'failed')
-        logInfo(shown `failed   ${tagRef(result)}: ${result.error}`);
-    else if (result.outcome === 'absent')
-        logInfo(shown `gone     ${tagRef(result)} (already deleted)`);
-    else if (result.outcome === 'changed')
-        logInfo(shown `skipped  ${tagRef(result)}: ${result.change}`);
-    if (done === total || done % 500 === 0)
-        logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
-}
-/** Listed tags whose names break the tag rules are kept and named once per repository. */
-function warnOfRefusedTags(repository, tags) {
-    const refused = tags.filter((tag) => tag.refused !== undefined);
-    if (refused.length === 0)
-        return;
-    const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.name));
-    const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
-    logWarning(shown `${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
-}
-async function finish(inputs, plans, results, status, throttling, notes) {
-    for (const [name, value] of Object.entries(pruneOutputs(plans, results)))
-        setStepOutput(name, value);
-    const throttled = rateSentence(throttling.throttle?.findings(), throttling.throttled);
-    logInfo(shown `${status}${throttled}`);
-    const markdown = summary_summaryMarkdown({
-        namespace: inputs.namespace,
-        plans,
-        results,
-        status: status + throttled,
-        dryRun: inputs.dryRun,
-        rules: describeRules(inputs.rules, inputs.keepGithub),
-        notes,
-    });
-    await appendJobSummary(markdown);
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/action-metadata.ts
-const sync_whitelist_action_metadata_actionMetadata = {
-    name: 'sync-whitelist',
-    description: "Leases the runner's public IP on the Baidu Cloud CCR enterprise public-access allowlist for the length of a job (removed in a post step, safe for parallel jobs behind one IP), or keeps a declared allowlist in sync; only entries it marked as its own are ever removed. Can also open/close public access and declare VPC private links.",
-    inputs: {
-        provider: {
-            description: 'Registry provider; only ccr (Baidu Cloud CCR enterprise) is supported.',
-            required: false,
-            default: 'ccr',
-        },
-        region: {
-            description: 'Baidu Cloud region of the instance, e.g. bj, gz or su.',
-            required: true,
-        },
-        'instance-id': {
-            description: 'CCR enterprise instance id (ccr-xxxxxxxx).',
-            required: true,
-        },
-        entries: {
-            description: 'Allowlist entries, one per line: an IPv4/IPv6 address or CIDR, optionally followed by `# description` (at most 64 characters, no parentheses), e.g. `203.0.113.0/24 # office`. Addresses are normalised (`1.2.3.4/32` is `1.2.3.4`; IPv4-mapped IPv6 becomes IPv4); host bits after the prefix and duplicates are errors. Lines starting with # are ignored.',
-            required: false,
-            default: '',
-        },
-        mode: {
-            description: "add: add declared entries that are missing. sync: also remove entries this action added earlier that are no longer declared. remove: remove the declared entries (only those carrying this action's marker). sweep: remove this action's runner leases whose expiry has passed, and nothing else (for a schedule).",
-            required: false,
-            default: 'add',
-        },
-        'runner-ip': {
-            description: "true: lease this runner's public egress IP for the job (detected through ip-lookup-url; the post step releases it). An IP address: lease that address instead of detecting one. false: no lease. With mode remove, the runner's address is removed instead. Empty: true in mode add when entries, private-links and public-access are not set (the usual job lease), else false.",
-            required: false,
-            default: '',
-        },
-        'ip-version': {
-            description: 'Address family to detect: 4, 6 or any.',
-            required: false,
-            default: '4',
-        },
-        'ip-lookup-url': {
-            description: 'Lookup services asked in order until one answers with an address (plain text, JSON {"ip": …} or an ip= line), one per line or comma-separated; https only (plain http for loopback addresses). Empty: public services for the chosen ip-version (ipify, icanhazip, checkip.amazonaws.com).',
-            required: false,
-            default: '',
-        },
-        'ip-lookup-timeout': {
-            description: 'Seconds allowed for each lookup (1-60).',
-            required: false,
-            default: '5',
-        },
-        'lease-duration': {
-            description: 'How long a runner lease lasts if the post step never runs (cancelled run, lost runner): a duration (w weeks, d days, h hours, m minutes), e.g. 6h, 90m, 1d12h (5m to 7d). Make it longer than the job. Expired leases are removed by mode sweep.',
-            required: false,
-            default: '6h',
-        },
-        owner: {
-            description: "Name in the marker this action writes into descriptions, e.g. `(registry-actions run 1001-1)`. Entries carrying another owner's marker, or none, are never changed. Use different owners for independent workflows that manage the same instance.",
-            required: false,
-            default: 'registry-actions',
-        },
-        'allow-any': {
-            description: 'Accept 0.0.0.0/0 and ::/0 in entries (the whole internet).',
-            required: false,
-            default: 'false',
-        },
-        'public-access': {
-            description: 'open or close the public endpoint of the instance, or keep it as it is.',
-            required: false,
-            default: 'keep',
-        },
-        'restore-public-access': {
-            description: 'With public-access open or close: the post step puts public access back the way it was, if this job changed it.',
-            required: false,
-            default: 'false',
-        },
-        'private-links': {
-            description: 'VPC private links to create when missing, one per line: `<vpc id> <subnet id> [ip=auto|<IPv4 address>] [dns=true|false]` (defaults ip=auto, dns=true), e.g. `vpc-9070rw5u03rs sbn-qeimde0m7wyp`.',
-            required: false,
-            default: '',
-        },
-        'prune-private-links': {
-            description: 'Delete private links that are not listed in private-links.',
-            required: false,
-            default: 'false',
-        },
-        'dry-run': {
-            description: 'Show the plan in the log and job summary without changing anything.',
-            required: false,
-            default: 'false',
-        },
-        endpoint: {
-            description: 'CCR API endpoint; default https://ccr.{region}.baidubce.com.',
-            required: false,
-            default: '',
-        },
-        'access-key-id': {
-            description: 'Baidu access key id. Falls back to BCE_ACCESS_KEY_ID.',
-            required: false,
-            default: '',
-        },
-        'secret-access-key': {
-            description: 'Baidu secret access key. Falls back to BCE_SECRET_ACCESS_KEY.',
-            required: false,
-            default: '',
-        },
-        'security-token': {
-            description: 'STS session token of temporary credentials. Falls back to BCE_SESSION_TOKEN.',
-            required: false,
-            default: '',
-        },
-        auth: {
-            description: 'How to authenticate; auto or aksk (CCR signs every call with AK/SK).',
-            required: false,
-            default: 'auto',
-        },
-    },
-    outputs: {
-        added: {
-            description: 'JSON list of addresses this run let in (new entries, including a new runner lease); empty in a dry run, whose summary lists what it would add.',
-        },
-        removed: {
-            description: 'JSON list of addresses this run removed; empty in a dry run.',
-        },
-        entries: {
-            description: 'JSON list of the allowlist after the run ([{"ipAddr", "description"}]); planned, in a dry run.',
-        },
-        'runner-ip': {
-            description: "The runner's address (detected or given), when runner-ip is set.",
-        },
-        'public-access': {
-            description: 'Public access status after the run (opened or closed); unchanged in a dry run.',
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/marker.ts
-// The ownership marker this action writes at the end of an allowlist description, readable in the console:
-//   "office (registry-actions run 1001-1)"                          a declared entry, added by run 1001 attempt 1
-//   "GitHub Actions runner (registry-actions lease v3 until 2025-06-01T13:00Z: 1001-1.k3f9 1002-1.a8c2)"
-//                                                                   a runner lease: version, expiry, holders
-// Entries without a marker for the configured owner are never changed.
-/** Descriptions are kept short enough for the console; holders that do not fit become `+N`. */
-const MAX_DESCRIPTION_LENGTH = 200;
-/** Longest user text, so the marker always fits. */
-const MAX_TEXT_LENGTH = 64;
-const TOKEN = '[A-Za-z0-9][A-Za-z0-9._-]*';
-const MARKER = new RegExp(`^(?<text>.*?)\\s*\\((?<owner>${TOKEN}) (?:run (?<run>${TOKEN})|lease v(?<version>\\d{1,9}) ` +
-    `until (?<until>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ): (?<holders>[^()]*))\\)$`, 's');
-/** Reads the marker at the end of a description, if any (of any owner). */
-function parseDescription(description) {
-    const match = description.trim().match(MARKER);
-    if (!match?.groups)
-        return { text: description.trim() };
-    const { text = '', owner = '', run, version, until, holders = '' } = match.groups;
-    if (run !== undefined)
-        return { text, mark: { kind: 'permanent', owner, runId: run } };
-    if (until === undefined)
-        return { text: description.trim() };
-    const tokens = holders.split(' ').filter((token) => token !== '');
-    const overflowToken = tokens.find((token) => /^\+\d+$/.test(token));
-    const expiry = new Date(until.replace('Z', ':00Z'));
-    const names = tokens.filter((token) => new RegExp(`^${TOKEN}$`).test(token));
-    if (Number.isNaN(expiry.getTime()) || names.length + (overflowToken ? 1 : 0) !== tokens.length) {
-        return { text: description.trim() };
-    }
-    return {
-        text,
-        mark: {
-            kind: 'lease',
-            owner,
-            version: Number(version),
-            until: expiry,
-            holders: names,
-            overflow: overflowToken ? Number(overflowToken.slice(1)) : 0,
-        },
-    };
-}
-/** Writes text and marker; lease holders beyond MAX_DESCRIPTION_LENGTH are folded into `+N`, oldest first. */
-function formatDescription(text, mark) {
-    const prefix = text === '' ? '' : `${text} `;
-    if (mark.kind === 'permanent')
-        return `${prefix}(${mark.owner} run ${mark.runId})`;
-    const head = `${prefix}(${mark.owner} lease v${mark.version} until ${formatMinute(mark.until)}:`;
-    const listed = [...mark.holders];
-    let overflow = mark.overflow;
-    for (;;) {
-        const tail = overflow > 0 ? [...listed, `+${overflow}`] : listed;
-        const description = `${head} ${tail.join(' ')})`;
-        if (description.length <= MAX_DESCRIPTION_LENGTH || listed.length <= 1)
-            return description;
-        listed.shift();
-        overflow++;
-    }
-}
-/** True when the description carries this owner's marker. */
-function isOwnedBy(mark, owner) {
-    return mark?.owner === owner;
-}
-/** `2025-06-01T13:00Z`: minute precision, rounded up so a lease never ends earlier than asked. */
-function formatMinute(date) {
-    return `${ceilMinute(date).toISOString().slice(0, 16)}Z`;
-}
-/** The date rounded up to a whole minute: the expiry a marker written now would show. */
-function ceilMinute(date) {
-    return new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
-}
-/** The owner name rule: it must read as one token in the marker. */
-function isValidOwner(owner) {
-    return owner.length <= 32 && new RegExp(`^${TOKEN}$`).test(owner);
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/entry-lines.ts
-// `entries` lines: `203.0.113.0/24 # office` — an IP or CIDR, optionally a description after `#`.
-
-
-
-/** Parses and validates every line; all problems are reported at once, naming the input. */
-function parseEntryLines(lines, options) {
-    const problems = [];
-    const notes = [];
-    const entries = [];
-    for (const line of lines) {
-        const hash = line.indexOf('#');
-        const addressText = (hash === -1 ? line : line.slice(0, hash)).trim();
-        const text = hash === -1 ? '' : line.slice(hash + 1).trim();
-        const parsed = parseNetwork(addressText, { rejectHostBits: true });
-        if (!parsed.ok) {
-            problems.push(parsed.reason);
-            continue;
-        }
-        const problem = checkEntry(parsed.network, text, options.allowAny, entries);
-        if (problem) {
-            problems.push(`"${line}": ${problem}`);
-            continue;
-        }
-        notes.push(...parsed.notes);
-        entries.push({ network: parsed.network, text, source: line });
-    }
-    if (problems.length > 0) {
-        throw new InputError(options.input, `Input '${options.input}' has invalid lines: ${problems.join('; ')}.`);
-    }
-    return { entries, notes };
-}
-function checkEntry(network, text, allowAny, seen) {
-    if (isAnyNetwork(network) && !allowAny) {
-        return `${network.text} opens the registry to the whole internet; set allow-any: true if that is intended`;
-    }
-    const duplicate = seen.find((entry) => entry.network.text === network.text);
-    if (duplicate)
-        return `duplicates "${duplicate.source}" (both are ${network.text})`;
-    if (text.length > MAX_TEXT_LENGTH)
-        return `the description is longer than ${MAX_TEXT_LENGTH} characters`;
-    if (/[\u0000-\u001f\u007f()]/.test(text))
-        return 'the description may not hold parentheses or control characters';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/inputs.ts
-// The only place that reads sync-whitelist inputs: INPUT_* → one typed, validated object.
-
-
-
-
-
-
-
-
-
-
-const MIN_LEASE_MS = 5 * 60_000;
-const MAX_LEASE_MS = 7 * 24 * 3_600_000;
-/** Reads and validates every input before any API call; InputError names the input and the rule. */
-function readSyncWhitelistInputs(reader = new InputReader(), env = process.env, providers = PROVIDERS) {
-    const provider = chooseAllowlist(reader, providers);
-    const target = provider.allowlist.read(reader);
-    const { entries, notes } = parseEntryLines(reader.lines('entries'), {
-        input: 'entries',
-        allowAny: reader.boolean('allow-any', { default: false }),
-    });
-    const mode = reader.oneOf('mode', ['add', 'sync', 'remove', 'sweep'], { default: 'add' });
-    const privateLinks = readPrivateLinks(reader, provider);
-    const publicAccess = reader.oneOf('public-access', ['open', 'close', 'keep'], { default: 'keep' });
-    const inputs = {
-        target,
-        instanceId: target.instanceId,
-        mode,
-        entries,
-        entryNotes: notes,
-        runnerIp: readRunnerIp(reader) ??
-            (mode === 'add' && entries.length === 0 && privateLinks.length === 0 && publicAccess === 'keep'
-                ? 'detect'
-                : false),
-        ipVersion: reader.oneOf('ip-version', ['4', '6', 'any'], { default: '4' }),
-        ipLookupUrls: readLookupUrls(reader),
-        ipLookupTimeoutMs: reader.integer('ip-lookup-timeout', { min: 1, max: 60, default: 5 }) * 1000,
-        owner: readOwner(reader),
-        leaseMs: readLeaseDuration(reader),
-        publicAccess,
-        restorePublicAccess: reader.boolean('restore-public-access', { default: false }),
-        privateLinks,
-        prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
-        dryRun: reader.boolean('dry-run', { default: false }),
-        runId: stepHost().job.runId(env),
-    };
-    inputs_checkCombinations(inputs);
-    checkDeclaredInputs(reader, sync_whitelist_action_metadata_actionMetadata, inputs_destructiveRun(inputs));
-    return inputs;
-}
-/** The `provider` input's provider, or the first one with an allowlist when the input is empty. */
-function chooseAllowlist(reader, providers = PROVIDERS) {
-    return chooseProvider(reader, 'allowlist', { action: 'sync-whitelist', table: providers, optional: true });
-}
-/** `private-links` lines, parsed by the provider; an InputError when its registry has no private links. */
-function readPrivateLinks(reader, provider) {
-    const lines = reader.lines('private-links');
-    const parse = provider.allowlist.parsePrivateLinks;
-    if (lines.length === 0)
-        return [];
-    if (!parse) {
-        throw new InputError('private-links', `Input 'private-links' is not supported by ${provider.label}.`);
-    }
-    return parse(lines, 'private-links');
-}
-/** Modes that remove entries, and pruning private links, refuse an input the action does not know. */
-function inputs_destructiveRun(inputs) {
-    if (inputs.mode !== 'add') {
-        return { refuse: true, because: `mode ${inputs.mode} removes allowlist entries` };
-    }
-    if (inputs.prunePrivateLinks)
-        return { refuse: true, because: 'prune-private-links unlinks VPCs' };
-    return { refuse: false };
-}
-/**
- * `runner-ip`: true (detect), false, or an address; empty leaves the choice to the mode: a lease of the
- * runner's address when mode add has nothing else to do (the usual job lease), else none.
- */
-function readRunnerIp(reader) {
-    const text = reader.optional('runner-ip');
-    if (text === undefined)
-        return undefined;
-    if (/^(false|no|off)$/i.test(text))
-        return false;
-    if (/^(true|yes|on)$/i.test(text))
-        return 'detect';
-    const ip = parseHostAddress(text);
-    if (!ip) {
-        throw new InputError('runner-ip', `Input 'runner-ip' must be true, false or a single IP address, got "${text}".`);
-    }
-    return ip;
-}
-function readLookupUrls(reader) {
-    const urls = reader.list('ip-lookup-url');
-    for (const url of urls) {
-        const parsed = URL.canParse(url) ? new URL(url) : undefined;
-        // Over plain http anyone on the path could answer with an address of their choosing to lease.
-        const plainAllowed = parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname);
-        if (!parsed || (parsed.protocol !== 'https:' && !plainAllowed)) {
-            throw new InputError('ip-lookup-url', `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`);
-        }
-    }
-    return urls;
-}
-/** 127.0.0.0/8, ::1 and localhost: a lookup service on the runner itself. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function readOwner(reader) {
-    const owner = reader.string('owner', { default: 'registry-actions' });
-    if (!isValidOwner(owner)) {
-        throw new InputError('owner', `Input 'owner' must be up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, got "${owner}".`);
-    }
-    return owner;
-}
-function readLeaseDuration(reader) {
-    const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseDuration(text)?.ms;
-    if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
-    }
-    return ms;
-}
-/** Rules that involve more than one input. */
-function inputs_checkCombinations(inputs) {
-    const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
-    if (mode === 'sweep' &&
-        (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')) {
-        throw new InputError(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.");
-    }
-    if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
-        throw new InputError(['mode', 'private-links', 'prune-private-links'], "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.");
-    }
-    if (mode === 'sync' && entries.length === 0) {
-        throw new InputError(['mode', 'entries'], "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.");
-    }
-    if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
-        throw new InputError(['mode', 'entries', 'runner-ip'], "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.");
-    }
-    if (mode === 'add' &&
-        entries.length === 0 &&
-        runnerIp === false &&
-        privateLinks.length === 0 &&
-        publicAccess === 'keep') {
-        throw new InputError(['entries', 'runner-ip'], "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
-    }
-    if (prunePrivateLinks && privateLinks.length === 0) {
-        throw new InputError(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");
-    }
-    if (inputs.restorePublicAccess && publicAccess === 'keep') {
-        throw new InputError(['restore-public-access', 'public-access'], "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.");
-    }
-    return inputs;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/current-entries.ts
-
-
-/** Reads the allowlist for one owner; host bits in existing entries are tolerated. */
-function readCurrentEntries(items, owner) {
-    return items.map((item) => {
-        const parsed = parseNetwork(item.ipAddr, { rejectHostBits: false });
-        const { text, mark } = parseDescription(item.description);
-        return {
-            item,
-            ...(parsed.ok ? { network: parsed.network } : {}),
-            text,
-            ...(isOwnedBy(mark, owner) ? { mark } : {}),
-        };
-    });
-}
-/** Entries whose normalised network equals `network` (`1.2.3.4` and `1.2.3.4/32` are the same). */
-function entriesFor(current, network) {
-    return current.filter((entry) => entry.network?.text === network.text);
-}
-/**
- * True for a runner lease of any owner. Another owner's lease is not a lasting entry: its post step removes
- * it when its last job ends, so it neither counts as "already allowed" nor blocks an entry of our own.
- */
-function isAnyLease(entry) {
-    return parseDescription(entry.item.description).mark?.kind === 'lease';
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-view.ts
-// One address as a lease sees it in a read of the allowlist: this owner's lease entries (at most two: the
-// host's two spellings), an entry that already lets the address in without a lease, and the spellings
-// that entries of other owners hold.
-
-
-/** What a read of the allowlist says about `network`, for `owner`'s leases. */
-function viewLease(current, network) {
-    const matches = entriesFor(current, network);
-    const leases = matches
-        .flatMap((entry) => (entry.mark?.kind === 'lease' ? [{ item: entry.item, mark: entry.mark }] : []))
-        .sort((a, b) => a.mark.version - b.mark.version);
-    const taken = matches.filter((entry) => entry.mark?.kind !== 'lease').map((entry) => entry.item.ipAddr);
-    const cover = coveringEntry(current, network);
-    return { leases, taken, ...(cover ? { cover } : {}) };
-}
-/** An entry that is not a lease and already lets the address in (hand-made, declared, or a wider network). */
-function coveringEntry(current, network) {
-    return current.find((entry) => !isAnyLease(entry) && entry.network !== undefined && networkCovers(entry.network, network));
-}
-/** The other spelling of a lease entry's host, or undefined when it has none (wider networks). */
-function otherForm(network, ipAddr) {
-    return alternateForm(network, ipAddr);
-}
-/** The spelling a new lease is written under: the usual one, unless an entry of another owner holds it. */
-function newLeaseForm(network, view, refused) {
-    const forms = [network.text, alternateForm(network, network.text)];
-    return forms.find((form) => form !== undefined && !view.taken.includes(form) && !refused.includes(form));
-}
-/** True when both items are the very same entry: same address text and same description. */
-function sameItem(a, b) {
-    return a.ipAddr === b.ipAddr && a.description === b.description;
-}
-/** Identifies a pair of lease entries exactly, so a pair that stays unchanged can be recognised. */
-function pairKey(leases) {
-    return JSON.stringify(leases.map((lease) => [lease.item.ipAddr, lease.item.description]));
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-memory.ts
-
-const EMPTY_MEMORY = { refused: [], duplicateRefusals: {}, contention: 0 };
-const LEASE_TIMING = { settleMs: 15_000, staleSwapMs: 180_000 };
-/**
- * Refusals as a duplicate, with the spelling absent and the old entry unchanged before and after, that
- * show the API takes a host's two spellings as one entry (a race shows this once, and rarely).
- */
-const DUPLICATE_EVIDENCE = 2;
-/** Updates the memory with a fresh read of the address: adopts, forgets and times what it saw. */
-function observe(memory, view, now, timing = LEASE_TIMING) {
-    const listed = (item) => view.leases.some((lease) => sameItem(lease.item, item));
-    let { mine, unsettled, landed, removed } = memory;
-    if (mine && !listed(mine.item)) {
-        landed = mine;
-        mine = undefined;
-    }
-    if (unsettled?.kind === 'add' && unsettled.items.some(listed)) {
-        mine = unsettled.swap;
-        unsettled = undefined;
-    }
-    else if (unsettled) {
-        const deleted = unsettled.kind === 'delete' && !unsettled.items.some(listed);
-        if (deleted)
-            removed = [...(removed ?? []), ...unsettled.items];
-        if (deleted || unsettled.answered || now - unsettled.at >= timing.settleMs)
-            unsettled = undefined;
-    }
-    const key = view.leases.length >= 2 ? pairKey(view.leases) : undefined;
-    const pair = key === undefined ? undefined : memory.pair?.key === key ? memory.pair : { key, since: now };
-    const { refused, duplicateRefusals } = weighConflict(memory, view);
-    return {
-        refused,
-        duplicateRefusals,
-        contention: memory.contention + (pair || memory.conflict ? 1 : 0),
-        ...(mine ? { mine } : {}),
-        ...(landed ? { landed } : {}),
-        ...(removed ? { removed } : {}),
-        ...(unsettled ? { unsettled } : {}),
-        ...(pair ? { pair } : {}),
-    };
-}
-/** Counts a duplicate refusal when this read, too, shows the spelling free and the old entry unchanged. */
-function weighConflict(memory, view) {
-    const { conflict, refused, duplicateRefusals } = memory;
-    const base = conflict?.base;
-    if (!conflict || !base)
-        return { refused, duplicateRefusals };
-    const spelling = conflict.item.ipAddr;
-    const free = !view.leases.some((lease) => lease.item.ipAddr === spelling) && !view.taken.includes(spelling);
-    const unchanged = view.leases.some((lease) => sameItem(lease.item, base));
-    if (!free || !unchanged)
-        return { refused, duplicateRefusals };
-    const count = (duplicateRefusals[spelling] ?? 0) + 1;
-    return {
-        refused: count >= DUPLICATE_EVIDENCE ? [...refused, spelling] : refused,
-        duplicateRefusals: { ...duplicateRefusals, [spelling]: count },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-step.ts
-
-
-/** Adds the next version under the lease's other spelling, or undefined when that spelling is unusable. */
-function swapOver(view, lease, request, memory, write) {
-    const ipAddr = otherForm(request.network, lease.item.ipAddr);
-    if (ipAddr === undefined || swapBlocked(view, lease, request, memory))
-        return undefined;
-    return add(request, { ...write, ipAddr, base: lease.item });
-}
-/** Why the lease's other spelling cannot hold a second entry, or '' when it can. */
-function swapBlocked(view, lease, request, memory) {
-    const ipAddr = otherForm(request.network, lease.item.ipAddr);
-    if (ipAddr === undefined)
-        return 'a network has one spelling only';
-    if (view.taken.includes(ipAddr))
-        return `${ipAddr} is held by another entry`;
-    if (memory.refused.includes(ipAddr))
-        return `the API does not take ${ipAddr} beside ${lease.item.ipAddr}`;
-    return '';
-}
-function add(request, entry) {
-    const description = formatDescription(request.text, { kind: 'lease', owner: request.owner, ...entry.mark });
-    const swap = {
-        item: { ipAddr: entry.ipAddr, description },
-        closing: entry.closing,
-        reason: entry.reason,
-        ends: entry.ends,
-        ...(entry.base ? { base: entry.base } : {}),
-    };
-    return { kind: 'add', swap };
-}
-function done(status, reason) {
-    return { kind: 'done', status, reason };
-}
-function describeHolders(mark) {
-    const extra = mark.overflow > 0 ? ` and ${mark.overflow} more` : '';
-    return `${mark.holders.join(', ') || 'nobody'}${extra}`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-swap.ts
-
-
-/**
- * After this loop's add: commit if the old entry is still the version planned on; undefined when the add
- * needs nothing more. Otherwise the entry beside it was written on top of it (it carries this job's
- * change: not ours to delete), or was there first (this add is the second entry and holds the lock: take
- * it back), or was added after it by a job whose read is as old as ours (that job takes its own back).
- * The last two look alike and only the first of them lasts: the rewrite is taken back once the pair has
- * stood for half the time after which onlookers clear a pair, so they never clear it together with us.
- */
-function continueSwap(view, swap, request, memory, timing) {
-    const mine = view.leases.find((lease) => sameItem(lease.item, swap.item));
-    const other = view.leases.find((lease) => lease !== mine);
-    if (other && swap.base && sameItem(other.item, swap.base)) {
-        if (swap.closing)
-            return { kind: 'delete', items: [other.item, swap.item], why: 'close', reason: swap.reason };
-        return { kind: 'delete', items: [other.item], why: 'commit', reason: swap.reason };
-    }
-    // Only a rewrite of this entry knows its change: the holders it named and those it took off.
-    const carried = other && carries(other, swap);
-    if (!other || carried)
-        return undefined;
-    const stood = memory.pair ? request.now.getTime() - memory.pair.since : 0;
-    if (stood < timing.staleSwapMs / 2)
-        return {
-            kind: 'wait',
-            reason: 'another entry stands beside this rewrite; waiting to see which one goes',
-        };
-    const reason = 'the lease changed since it was read; taking this rewrite back';
-    return { kind: 'delete', items: [swap.item], why: 'abort', reason };
-}
-/**
- * Holders that have left, carried by this loop's add: one that landed after the entry it replaces was
- * gone (closed by its last holder, or expired) copied that entry's holders. Not when the add is older than
- * a stalled rewrite may be (then a swap left half done may have been cleared, keeping its holders).
- */
-function leftHolders(swap, request, memory, timing) {
-    const base = swap?.base;
-    if (!base || swap.sentAt === undefined)
-        return [];
-    // Gone because this loop deleted it (its commit landed unanswered): its holders are ours to keep.
-    if (memory.removed?.some((item) => sameItem(item, base)))
-        return [];
-    if (request.now.getTime() - swap.sentAt >= timing.staleSwapMs)
-        return [];
-    return (leaseMarkOf(base)?.holders ?? []).filter((holder) => holder !== request.holder);
-}
-/** True when `entry` shows the change of `swap` (holders it named, named no more): it was written on top. */
-function carries(entry, swap) {
-    const after = leaseMarkOf(swap.item)?.holders ?? [];
-    const before = swap.base ? (leaseMarkOf(swap.base)?.holders ?? []) : [];
-    const named = after.filter((holder) => !before.includes(holder));
-    const dropped = before.filter((holder) => !after.includes(holder));
-    // A rewrite that changes no name cannot be told apart: it counts as not carried (and waits).
-    if (named.length + dropped.length === 0)
-        return false;
-    const holders = entry.mark.holders;
-    return named.every((holder) => holders.includes(holder)) && dropped.every((h) => !holders.includes(h));
-}
-/** The lease marker of an item this loop wrote. */
-function leaseMarkOf(item) {
-    const mark = parseDescription(item.description).mark;
-    return mark?.kind === 'lease' ? mark : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-plan.ts
-
-
-
-
-
-/**
- * A job that lost this many rounds to other writers joins without being named: the lease is then kept
- * until its expiry, and every later job whose lease-duration it lasts joins without a rewrite.
- */
-const CONTENDED_ROUNDS = 5;
-/** The next step of `goal` for the address of `request`, from one read and the loop's memory. */
-function planLeaseStep(current, request, goal, memory, timing = LEASE_TIMING) {
-    const view = viewLease(current, request.network);
-    if (goal === 'join' && view.cover) {
-        const { item } = view.cover;
-        return done('not-needed', `already allowed by ${item.ipAddr} (${item.description || 'no description'})`);
-    }
-    if (memory.unsettled)
-        return { kind: 'wait', reason: 'an earlier request got no answer; waiting for it' };
-    const { mine, ...rest } = memory;
-    if (mine) {
-        const step = continueSwap(view, mine, request, memory, timing);
-        if (step)
-            return step;
-    }
-    if (view.leases.length >= 2)
-        return planPair(view, request, goal, rest, timing.staleSwapMs);
-    const lease = view.leases[0];
-    const ghosts = [mine, memory.landed].flatMap((swap) => leftHolders(swap, request, memory, timing));
-    const purge = lease && purgeHolders(view, lease, request, goal, rest, ghosts);
-    if (purge)
-        return purge;
-    const step = goal === 'join' ? planJoin(view, lease, request, rest) : planEnd(view, lease, request, goal, rest);
-    // This loop's own add settled the goal: say what it wrote.
-    return mine && step.kind === 'done' ? done(step.status, mine.reason) : step;
-}
-/** Takes holders that have left off the lease (closing it when nobody is left). */
-function purgeHolders(view, lease, request, goal, memory, left) {
-    const gone = lease.mark.overflow === 0 ? lease.mark.holders.filter((holder) => left.includes(holder)) : [];
-    if (gone.length === 0)
-        return undefined;
-    const holders = lease.mark.holders.filter((holder) => !gone.includes(holder));
-    if (holders.length === 0)
-        return planEnd(view, { ...lease, mark: { ...lease.mark, holders } }, request, 'sweep', memory);
-    const mark = { ...lease.mark, version: lease.mark.version + 1, holders };
-    const reason = `took off ${gone.join(', ')}, holders of a lease that had ended`;
-    const ends = goal === 'join' ? 'listed' : 'released';
-    return swapOver(view, lease, request, memory, { mark, reason, closing: false, ends });
-}
-/** Two entries: another writer holds the swap lock. Wait; remove the older one if nobody finishes it. */
-function planPair(view, request, goal, memory, staleMs) {
-    const [older, newer] = view.leases;
-    const now = request.now.getTime();
-    const unchanged = memory.pair ? now - memory.pair.since : 0;
-    // Every write sets an expiry after its own time, so an expiry long gone dates the swap for a sweep.
-    const oldSwap = goal === 'sweep' && newer.mark.until.getTime() + staleMs <= now;
-    if (unchanged >= staleMs || oldSwap) {
-        return {
-            kind: 'delete',
-            items: [older.item],
-            why: 'break',
-            reason: `removed ${older.item.ipAddr} (v${older.mark.version}), left behind by a rewrite that never finished`,
-        };
-    }
-    return { kind: 'wait', reason: 'another job is rewriting the lease' };
-}
-function planJoin(view, lease, request, memory) {
-    const need = ceilMinute(new Date(request.now.getTime() + request.leaseMs));
-    if (!lease) {
-        const ipAddr = newLeaseForm(request.network, view, memory.refused);
-        if (!ipAddr)
-            return done('unprotected', `both spellings of ${request.network.text} are held by other entries`);
-        const mark = { version: 1, until: need, holders: [request.holder], overflow: 0 };
-        return add(request, { ipAddr, mark, reason: 'new lease', closing: false, ends: 'listed' });
-    }
-    const { mark } = lease;
-    const expired = mark.until.getTime() <= request.now.getTime();
-    if (!expired && mark.holders.includes(request.holder))
-        return done('listed', 'this job already holds the lease');
-    if (!expired && mark.overflow > 0 && mark.until >= need) {
-        return done('covered', `joined without a rewrite: the lease is kept until ${formatMinute(mark.until)}, which lasts this job's lease-duration`);
-    }
-    // A lease with holders not named is kept until its expiry; a crowd of jobs makes it one (`+1`), so
-    // later jobs whose lease-duration it lasts join without a rewrite. The writer is always named: a
-    // rewrite of its entry by another job then still shows its change.
-    const unnamed = mark.overflow > 0 || memory.contention >= CONTENDED_ROUNDS;
-    const next = expired
-        ? { version: mark.version + 1, until: need, holders: [request.holder], overflow: 0 }
-        : {
-            version: mark.version + 1,
-            until: mark.until >= need ? mark.until : need,
-            holders: [...mark.holders.filter((holder) => holder !== request.holder), request.holder],
-            overflow: unnamed ? Math.max(mark.overflow, 1) : 0,
-        };
-    const reason = expired
-        ? 'renewed an expired lease'
-        : mark.overflow > 0
-            ? `extended the lease to ${formatMinute(next.until)}`
-            : unnamed
-                ? `joined the lease of ${describeHolders(mark)}; many jobs at once, so it is kept until ${formatMinute(next.until)}`
-                : `joined the lease of ${describeHolders(mark)}`;
-    const swap = swapOver(view, lease, request, memory, { mark: next, reason, closing: false, ends: 'listed' });
-    if (swap)
-        return swap;
-    // One spelling only: the lease cannot be rewritten without a moment of no access, so it is not.
-    if (expired)
-        return { kind: 'delete', items: [lease.item], why: 'expired', reason: 'lease expired' };
-    const blocked = swapBlocked(view, lease, request, memory);
-    const until = formatMinute(mark.until);
-    // When the API itself takes one spelling only, nobody can swap, so nobody removes the lease before
-    // its expiry; a spelling held by another owner's entry may be freed, and then the last holder may.
-    const byApi = memory.refused.includes(otherForm(request.network, lease.item.ipAddr) ?? '');
-    if (mark.until >= need && byApi)
-        return done('covered', `the lease cannot be rewritten (${blocked}), so it stays until ${until}`);
-    const short = mark.until < need ? `ends at ${until}, before this job's lease-duration, and ` : '';
-    return done('unprotected', `the lease ${short}cannot name this job (${blocked})`);
-}
-/** leave: take this job off the lease (closing it when it was the last holder); sweep: close it if expired. */
-function planEnd(view, lease, request, goal, memory) {
-    if (!lease)
-        return done('released', 'no lease entry left for this address');
-    const { mark } = lease;
-    const until = formatMinute(mark.until);
-    const expired = mark.until.getTime() <= request.now.getTime();
-    const listed = goal === 'leave' && mark.holders.includes(request.holder);
-    const others = mark.holders.filter((holder) => holder !== request.holder);
-    // A lease nobody holds is one whose closing never finished: anyone may close it.
-    const emptied = mark.holders.length === 0 && mark.overflow === 0;
-    if (expired || emptied || (listed && others.length === 0 && mark.overflow === 0)) {
-        const reason = expired
-            ? `lease expired at ${until}`
-            : emptied
-                ? 'removed a lease nobody holds'
-                : 'last holder left';
-        // The closing entry expires at once: if its writer stops, anyone may remove it.
-        const closing = { version: mark.version + 1, until: ceilMinute(request.now), holders: [], overflow: 0 };
-        const swap = swapOver(view, lease, request, memory, {
-            mark: closing,
-            reason,
-            closing: true,
-            ends: 'released',
-        });
-        if (swap)
-            return swap;
-        if (expired)
-            return { kind: 'delete', items: [lease.item], why: 'expired', reason };
-        return done('kept', `last holder left, but the lease cannot be removed safely here; it expires at ${until}`);
-    }
-    if (!listed) {
-        const why = goal === 'sweep' ? 'it has not expired' : 'this job is not named on it';
-        return done(goal === 'sweep' ? 'kept' : 'released', `the lease stays until ${until}: ${why}`);
-    }
-    if (mark.overflow > 0) {
-        return done('released', `the lease has unnamed holders and stays until ${until}; nothing to rewrite`);
-    }
-    const next = { ...mark, version: mark.version + 1, holders: others };
-    const reason = `left the lease; still held by ${describeHolders(next)}`;
-    const swap = swapOver(view, lease, request, memory, {
-        mark: next,
-        reason,
-        closing: false,
-        ends: 'released',
-    });
-    return (swap ?? done('kept', `still named on the lease, which cannot be rewritten here; it expires at ${until}`));
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/whitelist-writes.ts
-// Applies allowlist changes through the provider's calls. There is no update: a rewrite is add + delete.
-
-/** The outcome of an add call that threw `error`. */
-function failedAddOutcome(error) {
-    return error instanceof ApiError && error.status >= 400 && error.status < 500 ? 'refused' : 'unknown';
-}
-/**
- * Writes `item` and removes `replaces`. When `item` uses a form not among `replaces` (`1.2.3.4` vs
- * `1.2.3.4/32`) the new entry is added first, so the address never drops out. Should the API refuse that
- * second form while the first exists, it falls back to delete-then-add under the old form, and puts the
- * old entries back if even that add fails. `onAdd` hears how each add of `item` (in either form) went.
- */
-async function writeReplacing(list, item, replaces, onAdd = () => { }) {
-    const sameForm = replaces.filter((old) => old.ipAddr === item.ipAddr);
-    const otherForms = replaces.filter((old) => old.ipAddr !== item.ipAddr);
-    if (sameForm.length > 0)
-        await list.remove(addrs(sameForm));
-    try {
-        await addReporting(list, item, onAdd);
-    }
-    catch (error) {
-        const [oldForm] = otherForms;
-        if (!oldForm || !isClientError(error))
-            throw error;
-        if (await hasEntry(list, item.ipAddr))
-            throw error; // a concurrent writer got there first
-        await replaceInPlace(list, { ...item, ipAddr: oldForm.ipAddr }, otherForms, onAdd);
-        return;
-    }
-    if (otherForms.length > 0)
-        await list.remove(addrs(otherForms));
-}
-async function addReporting(list, item, onAdd) {
-    try {
-        await list.add(item);
-    }
-    catch (error) {
-        onAdd(failedAddOutcome(error));
-        throw error;
-    }
-    onAdd('added');
-}
-async function replaceInPlace(list, item, replaces, onAdd) {
-    await list.remove(addrs(replaces));
-    try {
-        await addReporting(list, item, onAdd);
-    }
-    catch (error) {
-        for (const old of replaces)
-            await list.add(old).catch(() => undefined);
-        throw error;
-    }
-}
-async function hasEntry(list, ipAddr) {
-    const { whitelist } = await list.read();
-    return whitelist.some((entry) => entry.ipAddr === ipAddr);
-}
-/** A 4xx that is neither auth, not-found nor throttling: the request itself was refused (e.g. a duplicate). */
-function isClientError(error) {
-    return (error instanceof ApiError &&
-        error.status >= 400 &&
-        error.status < 500 &&
-        ![401, 403, 404, 429].includes(error.status));
-}
-/** Worth another attempt later: a server error, throttling or no answer at all. */
-function isTransient(error) {
-    return error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
-}
-function addrs(items) {
-    return items.map((item) => item.ipAddr);
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease.ts
-// Runs a lease to its goal: read the allowlist, plan one step (lease-plan.ts), send it, read again. An add
-// is always followed by a read (the check of the swap lock); deletes are sent once and never repeated by
-// the HTTP client, since a late repeat could remove an entry written after it.
-
-
-
-
-
-
-
-/** Main: 5 minutes, longer than a stalled rewrite of another job takes to be cleared (staleSwapMs). */
-const MAIN_BUDGET_MS = 300_000;
-/** Runs the lease of `request.network` towards `goal` and tells how it ended. */
-async function runLease(list, request, goal, options = {}) {
-    const { now = () => new Date(), sleep = promises_namespaceObject.setTimeout, random = Math.random, budgetMs = MAIN_BUDGET_MS } = options;
-    const started = now().getTime();
-    const timing = { ...LEASE_TIMING, ...options.timing };
-    const written = [];
-    let memory = EMPTY_MEMORY;
-    let lastSeen = [];
-    let problem = 'no attempt made';
-    for (let waits = 0;;) {
-        if (waits > 0) {
-            if (now().getTime() - started >= budgetMs)
-                return { status: 'gave-up', written, reason: problem, lastSeen };
-            // Full jitter, growing: jobs waiting on one lease fall out of step.
-            await sleep(Math.round(random() * Math.min(3000, 200 * 2 ** Math.min(waits, 6))));
-        }
-        let current;
-        try {
-            current = readCurrentEntries((await list.read()).whitelist, request.owner);
-        }
-        catch (error) {
-            problem = retryable(error);
-            waits++;
-            continue;
-        }
-        const at = now();
-        const view = viewLease(current, request.network);
-        lastSeen = [...view.leases.map((lease) => lease.item), ...(view.cover ? [view.cover.item] : [])];
-        memory = observe(memory, view, at.getTime(), timing);
-        const step = planLeaseStep(current, { ...request, now: at }, goal, memory, timing);
-        if (step.kind === 'done') {
-            if (memory.mine && !written.includes(memory.mine.reason))
-                written.push(memory.mine.reason);
-            return { status: step.status, written, reason: step.reason, lastSeen };
-        }
-        if (step.kind === 'wait') {
-            problem = step.reason;
-            waits++;
-            continue;
-        }
-        const sent = step.kind === 'add'
-            ? await sendAdd(list, step.swap, memory, at, options)
-            : await sendDelete(list, step.items, memory, at);
-        memory = sent.memory;
-        if (sent.problem) {
-            problem = sent.problem;
-            if (sent.wait)
-                waits++;
-            continue;
-        }
-        if (step.kind === 'add')
-            continue; // read at once: the check under the swap lock
-        if ((step.why === 'commit' || step.why === 'close') && memory.mine) {
-            written.push(step.reason);
-            return { status: memory.mine.ends, written, reason: step.reason, lastSeen };
-        }
-        if (step.why === 'abort') {
-            const { mine: _taken, ...rest } = memory;
-            memory = rest;
-            problem = step.reason;
-            waits++;
-        }
-        else
-            written.push(step.reason);
-    }
-}
-async function sendAdd(list, swap, memory, at, options) {
-    try {
-        await list.add(swap.item);
-    }
-    catch (error) {
-        options.onAdd?.(failedAddOutcome(error));
-        if (isConflict(error)) {
-            // Refused as listed: another writer got there first, or (when the list never shows it) the API
-            // takes the two spellings of a host as one entry.
-            return {
-                memory: { ...memory, conflict: swap },
-                problem: 'another job wrote the lease first',
-                wait: true,
-            };
-        }
-        if (isClientError(error) && swap.base) {
-            return {
-                memory: { ...memory, refused: [...memory.refused, swap.item.ipAddr] },
-                problem: errorMessage(error),
-            };
-        }
-        if (!isTransient(error))
-            throw error;
-        const answered = error.status !== 0;
-        const unsettled = {
-            kind: 'add',
-            items: [swap.item],
-            swap: { ...swap, sentAt: at.getTime() },
-            at: at.getTime(),
-            answered,
-        };
-        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
-    }
-    options.onAdd?.('added');
-    // A settled add this one builds on still tells which holders had left.
-    const landed = memory.mine ?? memory.landed;
-    return { memory: { ...memory, mine: { ...swap, sentAt: at.getTime() }, ...(landed ? { landed } : {}) } };
-}
-async function sendDelete(list, items, memory, at) {
-    try {
-        await list.remove(items.map((item) => item.ipAddr), { once: true });
-        return { memory };
-    }
-    catch (error) {
-        if (!isTransient(error) && !isClientError(error) && !isNotFound(error))
-            throw error;
-        // A 404 or 4xx: nothing was deleted, or the entry is gone already; the next read tells.
-        const answered = !(error instanceof ApiError && error.status === 0);
-        const unsettled = { kind: 'delete', items, at: at.getTime(), answered };
-        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
-    }
-}
-function isConflict(error) {
-    return error instanceof ApiError && error.status === 409;
-}
-function isNotFound(error) {
-    return error instanceof ApiError && error.status === 404;
-}
-function retryable(error) {
-    if (!isClientError(error) && !isTransient(error))
-        throw error;
-    return errorMessage(error);
-}
-/** The lease could not be taken and nothing lets the address in. */
-class LeaseError extends Error {
-    name = 'LeaseError';
-    address;
-    constructor(address, holder, problem) {
-        super(`Could not take the runner lease of ${address} for ${holder}: ${problem}. Nothing lets the address in; ` +
-            'run the job again, or allow the address by hand.');
-        this.address = address;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/public-access.ts
-/** The action to send, or undefined when the status already matches (or nothing is wanted). */
-function planPublicAccess(status, wish) {
-    if (wish === 'keep')
-        return undefined;
-    return statusMatches(status, wish) ? undefined : wish;
-}
-/** The action that puts back a status as it was read before this job changed it. */
-function restoreActionFor(previousStatus) {
-    return statusMatches(previousStatus, 'open') ? 'open' : 'close';
-}
-/** `opened`/`open` count as open; `closed`/`close` as closed; anything else matches neither. */
-function statusMatches(status, wish) {
-    const normal = status.toLowerCase();
-    return wish === 'open'
-        ? normal === 'opened' || normal === 'open'
-        : normal === 'closed' || normal === 'close';
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
-// What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
-
-
-const state_KEY = 'sync-whitelist';
-const WRITES = ['added', 'unknown', 'refused', 'covered'];
-/** How main's lease write ended when the lease loop failed, from the outcome of each add it sent. */
-function leaseWriteAfterFailure(adds) {
-    if (adds.includes('added'))
-        return 'added';
-    return adds.includes('unknown') ? 'unknown' : 'refused';
-}
-/** True when an allowlist entry listing this job may remain on the instance. */
-function mayRemain(lease) {
-    return lease.write === 'added' || lease.write === 'unknown';
-}
-/** Saves the state for post; later saves replace earlier ones. */
-function saveSyncWhitelistState(state) {
-    saveJsonState(state_KEY, state);
-}
-/** The state main saved; undefined when main got no further than its inputs. */
-function readSyncWhitelistState(raw) {
-    return readJsonState(state_KEY, isSyncWhitelistState, raw);
-}
-function isSyncWhitelistState(value) {
-    if (!isRecord(value))
-        return false;
-    return (typeof value.instanceId === 'string' &&
-        typeof value.owner === 'string' &&
-        (value.lease === undefined || isLeaseState(value.lease)) &&
-        (value.restorePublicAccess === undefined ||
-            value.restorePublicAccess === 'open' ||
-            value.restorePublicAccess === 'close'));
-}
-function isLeaseState(value) {
-    if (!isRecord(value))
-        return false;
-    return (typeof value.address === 'string' &&
-        typeof value.holder === 'string' &&
-        typeof value.text === 'string' &&
-        WRITES.includes(value.write));
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/release.ts
-// Post step: release the runner lease this job took and restore public access if asked, from saved state
-// only. Each undo is tried on its own, whatever failed before it (even connecting). Transient failures are
-// retried (by the HTTP client and the lease loop); what still cannot be undone is named in one warning per
-// undo: the job's result stays as main left it, and the lease expires on its own.
-
-
-
-
-
-
-
-
-
-/** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
-const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
-const POST_BUDGET_MS = 30_000;
-/** The post step of sync-whitelist. */
-async function releaseWhitelist(options = {}) {
-    const state = 'state' in options ? options.state : readSyncWhitelistState();
-    const lease = state?.lease;
-    if (lease?.write === 'refused') {
-        logInfo(shown `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
-    }
-    // A job that joined without writing still looks: the next holder's post removes an expired lease.
-    const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
-    if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
-        logInfo(shown `Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
-        return;
-    }
-    const connect = options.connect ?? connectForPost;
-    // Each undo connects on its own (a failed connect is tried again), so one failure never skips another.
-    let client;
-    const api = () => {
-        client ??= connect().catch((error) => {
-            client = undefined;
-            throw error;
-        });
-        return client;
-    };
-    if (leaseToRelease)
-        await undoLease(api, state, leaseToRelease, { budgetMs: POST_BUDGET_MS, ...options.loop });
-    if (state.restorePublicAccess)
-        await undoPublicAccess(api, state, state.restorePublicAccess);
-}
-async function connectForPost() {
-    const reader = new InputReader();
-    const target = chooseAllowlist(reader).allowlist.read(reader);
-    return target.allowlist(await target.connect({ http: { retry: POST_RETRY } }));
-}
-async function undoLease(api, state, lease, loop) {
-    let problem;
-    let seen = [];
-    try {
-        const network = parseHostAddress(lease.address);
-        if (!network)
-            throw new Error(`the saved address ${lease.address} is not a host address`);
-        const request = { network, holder: lease.holder, owner: state.owner, text: lease.text, leaseMs: 0 };
-        const outcome = await runLease(await api(), request, 'leave', loop);
-        const what = outcome.written.length > 0 ? outcome.written.join('; ') : outcome.reason;
-        if (outcome.status === 'released') {
-            logInfo(shown `Runner lease for ${lease.address} released (${lease.holder}): ${what}.`);
-            return;
-        }
-        if (outcome.status === 'kept') {
-            // Named on a lease that cannot be rewritten safely: it stays until its expiry rather than risk a gap.
-            warnLeftBehind(lease, sentence(what));
-            return;
-        }
-        problem = sentence(outcome.reason);
-        seen = outcome.lastSeen;
-    }
-    catch (error) {
-        problem = sentence(errorMessage(error));
-    }
-    if (!mayRemain(lease)) {
-        logInfo(shown `Runner lease for ${lease.address}: this job wrote nothing to release; not checked further (${problem})`);
-        return;
-    }
-    warnLeftBehind(lease, `Could not release the runner lease for ${lease.address} on instance ${state.instanceId}: ${problem}`, seen);
-}
-function warnLeftBehind(lease, why, seen = []) {
-    // Two texts listed: a rewrite this step began and could not finish; both go with the lease.
-    const both = seen.length > 1 ? ` (listed as ${seen.map((item) => item.ipAddr).join(' and ')})` : '';
-    // 'unknown': main's add got no clear answer, so the entry may or may not be there.
-    const left = lease.write === 'unknown'
-        ? `Possibly left behind (main's lease write got no clear answer): allowlist entry ${lease.address}${both} listing ${lease.holder}; if present, it stays`
-        : `Left behind: allowlist entry ${lease.address}${both} listing ${lease.holder}; it stays`;
-    logWarning(shown `${`${why} ${left} until its lease expires and a scheduled run with mode: sweep removes it (or delete it in the console).`}`);
-}
-async function undoPublicAccess(api, state, action) {
-    try {
-        const client = await api();
-        const { status } = await client.read();
-        const needed = !statusMatches(status, action);
-        if (needed)
-            await client.setPublicAccess(action);
-        const result = action === 'open' ? 'open' : 'closed';
-        logInfo(shown `Public access of ${state.instanceId} ${needed ? `restored: ${result} again` : `already ${result}`}.`);
-    }
-    catch (error) {
-        const left = action === 'close' ? 'open' : 'closed';
-        logWarning(shown `${`Could not restore public access of instance ${state.instanceId} (${action}): ${sentence(errorMessage(error))} ` +
-            `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`}`);
-    }
-}
-/** Ends `text` with exactly one period (error messages often end with one already). */
-function sentence(text) {
-    return /[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/project.ts
-/** The allowlist as it will be after `changes` (for dry runs and for planning the lease after them). */
-function projectChanges(items, changes) {
-    let result = [...items];
-    for (const change of changes) {
-        if (change.kind === 'add')
-            result.push(change.item);
-        if (change.kind === 'delete')
-            result = withoutAddrs(result, [change.item]);
-        if (change.kind === 'replace')
-            result = [...withoutAddrs(result, change.replaces), change.item];
-    }
-    return result;
-}
-/** The allowlist once a lease write of `item` (replacing `base`, if any) is done. */
-function projectLeaseWrite(items, item, base) {
-    return [...withoutAddrs(items, base ? [base] : []), item];
-}
-function withoutAddrs(items, gone) {
-    const addrs = new Set(gone.map((item) => item.ipAddr));
-    return items.filter((item) => !addrs.has(item.ipAddr));
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-join.ts
-// The runner lease in main: take it (or plan it, in a dry run), save what post needs, and say how it went.
-// A job whose address is allowed is never failed for a lease it could not update: it gets a warning
-// naming what was left.
-
-
-
-
-
-
-
-
-
-
-/** Takes the runner lease for this job (main); in a dry run, only plans it. */
-async function takeLease(list, inputs, network, planned, state, loop = {}) {
-    const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    // Description text of the lease entry (the marker follows it): what the job runs on.
-    const text = stepHost().job.runnerName;
-    const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
-    if (inputs.dryRun)
-        return planLeaseDryRun(request, planned);
-    const lease = { address: network.text, holder, text, write: 'unknown' };
-    state.lease = lease;
-    saveSyncWhitelistState(state);
-    const adds = [];
-    let result;
-    try {
-        result = await runLease(list, request, 'join', { ...loop, onAdd: (o) => adds.push(o) });
-    }
-    catch (error) {
-        // Post warns of a lease left behind only when one of this job's adds may have gone through.
-        lease.write = leaseWriteAfterFailure(adds);
-        saveSyncWhitelistState(state);
-        throw error;
-    }
-    const joined = reportJoin(result, { address: network.text, holder, instanceId: inputs.instanceId, adds });
-    if (joined.write)
-        lease.write = joined.write;
-    else
-        delete state.lease;
-    saveSyncWhitelistState(state);
-    const held = joined.write !== undefined;
-    return {
-        address: network.text,
-        held,
-        created: result.written.includes('new lease'),
-        outcome: joined.outcome,
-    };
-}
-function planLeaseDryRun(request, planned) {
-    const current = readCurrentEntries(planned, request.owner);
-    const step = planLeaseStep(current, { ...request, now: new Date() }, 'join', EMPTY_MEMORY);
-    const outcome = step.kind === 'add' ? `would be written (${step.swap.reason})` : step.reason;
-    logInfo(shown `Runner lease for ${request.network.text}: ${outcome}.`);
-    const projected = step.kind === 'add' ? projectLeaseWrite(planned, step.swap.item, step.swap.base) : planned;
-    return { address: request.network.text, held: false, created: false, outcome, projected };
-}
-/** Logs how the join ended; the state post needs (undefined: nothing for post to do). Throws if not allowed. */
-function reportJoin(result, job) {
-    const { address, holder, instanceId, adds } = job;
-    const written = result.written.join('; ') || result.reason;
-    switch (result.status) {
-        case 'listed':
-            return log('added', `held by this job as ${holder} (${written}); the post step releases it`, address);
-        case 'covered':
-            return log('covered', `held by this job as ${holder} without being named: ${result.reason}`, address);
-        case 'not-needed':
-            return log(undefined, `not needed: ${result.reason}`, address);
-        default: {
-            if (result.lastSeen.length === 0)
-                throw new LeaseError(address, holder, result.reason);
-            const left = result.lastSeen.map((item) => `${item.ipAddr} "${item.description}"`).join(', ');
-            const outcome = `allowed, but not held by this job (${result.reason})`;
-            logWarning(shown `Could not join the runner lease of ${address} on instance ${instanceId} as ${holder}: ${result.reason}. The address is allowed for now by ${left}; this job is not counted on it, so it may be removed before this job ends (pushes and pulls are then refused).`);
-            // An add of this job that may have gone through still needs post; otherwise post only tidies up.
-            const write = adds.some((add) => add !== 'refused') ? leaseWriteAfterFailure(adds) : 'covered';
-            return { write, outcome };
-        }
-    }
-}
-function log(write, outcome, address) {
-    logInfo(shown `Runner lease for ${address}: ${outcome}.`);
-    return { ...(write ? { write } : {}), outcome };
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/lease-sweep.ts
-// Removing runner leases outside their jobs (mode sweep, mode remove): through the lease protocol like
-// every other lease write, so a sweep never deletes an entry a job rewrote since the sweep read it.
-
-
-
-
-
-/** How long sweeping one address may take. */
-const SWEEP_BUDGET_MS = 60_000;
-/** True for an entry carrying `owner`'s lease marker. */
-function isOwnLease(item, owner) {
-    const mark = parseDescription(item.description).mark;
-    return isOwnedBy(mark, owner) && mark.kind === 'lease';
-}
-/** The host an entry's address names (`1.2.3.4` for `1.2.3.4/32` too); undefined for wider networks. */
-function hostOf(ipAddr) {
-    const parsed = parseNetwork(ipAddr, { rejectHostBits: false });
-    return parsed.ok ? parseHostAddress(parsed.network.text) : undefined;
-}
-/**
- * Removes the expired leases of the addresses of `items` (this owner's lease entries, planned for
- * removal). Returns the addresses whose lease stayed (renewed by a job meanwhile, or not removable here).
- */
-async function sweepLeases(list, owner, items) {
-    const kept = [];
-    const networks = new Map(items.flatMap((item) => {
-        const network = hostOf(item.ipAddr);
-        return network ? [[network.text, network]] : [];
-    }));
-    for (const network of networks.values()) {
-        const request = { network, holder: '', owner, text: '', leaseMs: 0 };
-        const outcome = await runLease(list, request, 'sweep', { budgetMs: SWEEP_BUDGET_MS });
-        if (outcome.status === 'gave-up')
-            throw new Error(`Could not remove the expired lease of ${network.text}: ${outcome.reason}`);
-        const what = outcome.written.join('; ') || outcome.reason;
-        logInfo(shown `Runner lease for ${network.text}: ${outcome.status === 'released' ? 'removed' : 'kept'} (${what}).`);
-        if (outcome.status !== 'released')
-            kept.push(network.text);
-    }
-    return kept;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/address-form.ts
-
-/**
- * How to write `network` so that it does not collide with entries about to be replaced: the API has no
- * update, and deletes by exact text, so a single host moves between `1.2.3.4` and `1.2.3.4/32` and the new
- * entry exists before the old one goes (no moment without access). Wider networks have one form only.
- * `taken` are forms held by entries that are not being replaced: never chosen while another form is free
- * of them (the rewrite then happens in place, delete then add, under the form being replaced).
- */
-function unusedForm(network, occupied, taken = []) {
-    const forms = [network.text, alternateForm(network, network.text)].filter((form) => form !== undefined && !taken.includes(form));
-    // Both forms taken by others: write the usual form and let the API's answer decide.
-    return forms.find((form) => !occupied.includes(form)) ?? forms[0] ?? network.text;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan.ts
-// Pure planning of declared allowlist entries: current list + declaration + owner → changes with reasons.
-
-
-
-
-/** Changes that make the allowlist match the declaration under `mode`; only owned entries are removed. */
-function planWhitelist(current, declared, context) {
-    switch (context.mode) {
-        case 'add':
-        case 'sync':
-            return [
-                ...declared.map((entry) => planDeclared(current, entry, context)),
-                ...planUndeclared(current, declared, context),
-            ];
-        case 'remove':
-            return declared.flatMap((entry) => planRemoval(current, entry, context));
-        case 'sweep':
-            return planSweep(current, context.now);
-    }
-}
-function planDeclared(current, entry, context) {
-    const matches = entriesFor(current, entry.network);
-    const description = formatDescription(entry.text, {
-        kind: 'permanent',
-        owner: context.owner,
-        runId: context.runId,
-    });
-    // Written in a form that neither the replaced entries nor anyone else's entry holds, when there is one.
-    const wanted = (replaces) => ({
-        ipAddr: unusedForm(entry.network, matches.map((match) => match.item.ipAddr), matches
-            .map((match) => match.item.ipAddr)
-            .filter((ipAddr) => !replaces.some((r) => r.ipAddr === ipAddr))),
-        description,
-    });
-    const handMade = matches.find((match) => match.mark === undefined && !isAnyLease(match));
-    if (handMade)
-        return { kind: 'keep', item: handMade.item, reason: `present, not managed by ${context.owner}` };
-    const permanent = matches.find((match) => match.mark?.kind === 'permanent');
-    if (permanent) {
-        if (context.mode === 'sync' && permanent.text !== entry.text) {
-            const replaces = [permanent.item];
-            return { kind: 'replace', item: wanted(replaces), replaces, reason: 'description changed' };
-        }
-        return { kind: 'keep', item: permanent.item, reason: 'present' };
-    }
-    // Another owner's lease is left alone; only this owner's runner leases are taken over.
-    const leases = matches.filter((match) => match.mark?.kind === 'lease').map((match) => match.item);
-    if (leases.length > 0) {
-        // Only runner leases hold this address: the declaration takes it over for good.
-        return {
-            kind: 'replace',
-            item: wanted(leases),
-            replaces: leases,
-            reason: 'declared; was a runner lease',
-        };
-    }
-    // A hand-made network that already lets the whole declared network in counts as present.
-    const covering = current.find((other) => other.mark === undefined &&
-        !isAnyLease(other) &&
-        other.network !== undefined &&
-        networkCovers(other.network, entry.network));
-    if (covering) {
-        return {
-            kind: 'keep',
-            item: covering.item,
-            reason: `covers declared ${entry.network.text}; present, not managed by ${context.owner}`,
-        };
-    }
-    return { kind: 'add', item: wanted([]), reason: 'declared, missing' };
-}
-/** `sync` removes owned declared entries that are no longer declared; leases belong to their jobs. */
-function planUndeclared(current, declared, context) {
-    if (context.mode !== 'sync')
-        return [];
-    const wanted = new Set(declared.map((entry) => entry.network.text));
-    return current
-        .filter((entry) => entry.mark?.kind === 'permanent' && entry.network !== undefined && !wanted.has(entry.network.text))
-        .map((entry) => ({
-        kind: 'delete',
-        item: entry.item,
-        reason: `managed by ${context.owner}, no longer declared`,
-    }));
-}
-function planRemoval(current, entry, context) {
-    const matches = entriesFor(current, entry.network);
-    if (matches.length === 0)
-        return [{ kind: 'skip', ipAddr: entry.network.text, reason: 'not present' }];
-    return matches.map((match) => {
-        if (!match.mark)
-            return { kind: 'keep', item: match.item, reason: `not managed by ${context.owner}; left as is` };
-        if (match.mark.kind === 'lease' && isHeld(match.mark, context.now))
-            return keepHeldLease(match.item, match.mark);
-        return { kind: 'delete', item: match.item, reason: 'declared for removal' };
-    });
-}
-/** A lease not yet expired that lists jobs: deleting it would cut them off mid-run. */
-function isHeld(mark, now) {
-    return mark.until.getTime() > now.getTime() && (mark.holders.length > 0 || mark.overflow > 0);
-}
-function keepHeldLease(item, mark) {
-    const holders = `${mark.holders.join(', ')}${mark.overflow > 0 ? ` and ${mark.overflow} more` : ''}`;
-    const until = formatMinute(mark.until);
-    return {
-        kind: 'keep',
-        item,
-        reason: `runner lease still held by ${holders} until ${until}; not removed`,
-        warning: `Not removing ${item.ipAddr}: it is a runner lease still held by ${holders} until ${until}, and ` +
-            'removing it would cut those jobs off. Their post steps remove it when the last one ends; after the ' +
-            'expiry, mode: sweep removes it.',
-    };
-}
-/** `sweep` removes owned leases whose expiry has passed, and nothing else. */
-function planSweep(current, now) {
-    return current.flatMap((entry) => {
-        const mark = entry.mark;
-        if (mark?.kind !== 'lease' || mark.until.getTime() > now.getTime())
-            return [];
-        return [{ kind: 'delete', item: entry.item, reason: `lease expired at ${formatMinute(mark.until)}` }];
-    });
-}
-/** The changes that write to the API (add, delete, replace). */
-function isWrite(change) {
-    return change.kind === 'add' || change.kind === 'delete' || change.kind === 'replace';
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan-private-links.ts
-/** Declared links are created when missing; undeclared ones are deleted only with `prune`. */
-function planPrivateLinks(current, declared, prune) {
-    const same = (a) => (b) => a.vpcID === b.vpcID && a.subnetID === b.subnetID;
-    const changes = declared.map((link) => {
-        const existing = current.find(same(link));
-        if (!existing)
-            return { kind: 'create', link, reason: 'declared, missing' };
-        return { kind: 'keep', link: existing, reason: `present (status ${existing.status || 'unknown'})` };
-    });
-    for (const link of current.filter((candidate) => !declared.some(same(candidate)))) {
-        changes.push(prune
-            ? { kind: 'delete', link, reason: 'not declared; prune-private-links is true' }
-            : { kind: 'keep', link, reason: 'not declared; kept (prune-private-links is false)' });
-    }
-    return changes;
-}
-/** `vpc-…/sbn-…`, how links are named in logs and the summary. */
-function privateLinkName(link) {
-    return `${link.vpcID}/${link.subnetID}`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/private-links-run.ts
-
-
-
-
-/** Creates declared private links that are missing and, with prune-private-links, deletes the others. */
-async function reconcilePrivateLinks(list, inputs) {
-    if (inputs.privateLinks.length === 0 && !inputs.prunePrivateLinks)
-        return [];
-    const links = list.privateLinks;
-    // Unreachable through the inputs: a registry without private links refuses the private-links input.
-    if (!links)
-        throw new Error(`Instance ${inputs.instanceId} has no private links to reconcile.`);
-    const current = await links.list();
-    const changes = planPrivateLinks(current, inputs.privateLinks, inputs.prunePrivateLinks);
-    logInfo(shown `Private links plan${inputs.dryRun ? ' (dry run, nothing is changed)' : ''}:`);
-    for (const change of changes)
-        logInfo(shown `  ${change.kind} ${privateLinkName(change.link)}: ${change.reason}`);
-    if (inputs.dryRun)
-        return changes;
-    for (const change of changes)
-        await applyLinkChange(links, change);
-    return changes;
-}
-function applyLinkChange(links, change) {
-    switch (change.kind) {
-        case 'create':
-            return links.create(change.link);
-        case 'delete':
-            return links.delete(change.link);
-        case 'keep':
-            return Promise.resolve();
-        default:
-            return assertNever(change, 'private link change');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/report.ts
-// Pure text for the log, the outputs and the job summary.
-
-
-
-const VERBS = { add: 'add', delete: 'delete', replace: 'rewrite', keep: 'keep', skip: 'skip' };
-/** One log line per decision: `add 203.0.113.0/24 "office (…)": declared, missing`. */
-function changeLine(change) {
-    if (change.kind === 'skip')
-        return `${VERBS.skip} ${change.ipAddr}: ${change.reason}`;
-    return `${VERBS[change.kind]} ${change.item.ipAddr} "${change.item.description}": ${change.reason}`;
-}
-/** `added` / `removed`: addresses this run lets in or shuts out (normalised), from the changes and lease. */
-function addressesChanged(changes, lease) {
-    const normal = (ipAddr) => {
-        const parsed = parseNetwork(ipAddr, { rejectHostBits: false });
-        return parsed.ok ? parsed.network.text : ipAddr;
-    };
-    const added = changes.filter((c) => c.kind === 'add').map((c) => normal(c.item.ipAddr));
-    const removed = changes.filter((c) => c.kind === 'delete').map((c) => normal(c.item.ipAddr));
-    if (lease?.created)
-        added.push(lease.address);
-    if (lease?.deleted)
-        removed.push(lease.address);
-    return { added: [...new Set(added)], removed: [...new Set(removed)] };
-}
-/** Markdown of the job summary; every address, description and reason in it is escaped. */
-function report_summaryMarkdown(report) {
-    const lines = [summaryHeading('sync-whitelist', report.instanceId), md ``];
-    lines.push(md `Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md ``);
-    lines.push(md `- Public access: ${publicAccessLine(report)}`);
-    if (report.runnerIp)
-        lines.push(md `- Runner address: ${code(report.runnerIp)}`);
-    if (report.lease)
-        lines.push(md `- Runner lease: ${report.lease.outcome}`);
-    lines.push(report.dryRun
-        ? md `- Would add: ${list(report.added)}; would remove: ${list(report.removed)}`
-        : md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
-    const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
-    if (decisions.length > 0) {
-        lines.push(md `| decision | address | description | reason |`, md `|---|---|---|---|`);
-        for (const change of decisions) {
-            const item = change.kind === 'skip' ? { ipAddr: change.ipAddr, description: '' } : change.item;
-            lines.push(md `| ${VERBS[change.kind]} | ${codeCell(item.ipAddr)} | ${item.description} | ${change.reason} |`);
-        }
-        lines.push(md ``);
-    }
-    if (report.privateLinks.length > 0) {
-        lines.push(md `| private link | decision | reason |`, md `|---|---|---|`);
-        for (const change of report.privateLinks) {
-            lines.push(md `| ${codeCell(privateLinkName(change.link))} | ${change.kind} | ${change.reason} |`);
-        }
-        lines.push(md ``);
-    }
-    lines.push(md `<details><summary>Allowlist after the run (${report.entries.length})</summary>`, md ``);
-    lines.push(md `| address | description |`, md `|---|---|`);
-    for (const entry of report.entries)
-        lines.push(md `| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
-    lines.push(md ``, md `</details>`, md ``);
-    return Markdown.join(lines, '\n');
-}
-/** `closed by this run (it was opened)`, `would be opened by this run (it is closed)` or `opened (unchanged)`. */
-function publicAccessLine({ publicAccess, dryRun }) {
-    const before = publicAccess.before || 'unknown';
-    if (!publicAccess.action)
-        return `${before} (unchanged)`;
-    const after = publicAccess.action === 'open' ? 'opened' : 'closed';
-    return dryRun
-        ? `would be ${after} by this run (it is ${before})`
-        : `${after} by this run (it was ${before})`;
-}
-function list(addresses) {
-    return addresses.length === 0
-        ? md `none`
-        : Markdown.join(addresses.map((address) => code(address)), ', ');
-}
-
-;// CONCATENATED MODULE: ./src/core/net/fetch-text.ts
-
-/** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
-async function fetchText(url, options) {
-    const { maxBytes = 4096 } = options;
-    const dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2({ connect: { family: options.family } });
-    // An agent made here is destroyed here; one passed in belongs to the caller.
-    const own = dispatcher === options.dispatcher ? undefined : dispatcher;
-    try {
-        const target = new URL(url);
-        const response = await dispatcher.request({
-            origin: target.origin,
-            path: `${target.pathname}${target.search}`,
-            method: 'GET',
-            headers: { accept: 'text/plain, application/json', 'user-agent': 'registry-actions' },
-            signal: options.signal,
-        });
-        const chunks = [];
-        let size = 0;
-        for await (const chunk of response.body) {
-            size += chunk.length;
-            if (size > maxBytes) {
-                response.body.destroy();
-                throw new Error(`answer longer than ${maxBytes} bytes`);
-            }
-            chunks.push(chunk);
-        }
-        if (response.statusCode < 200 || response.statusCode > 299) {
-            throw new Error(`HTTP ${response.statusCode}`);
-        }
-        return Buffer.concat(chunks).toString('utf8');
-    }
-    finally {
-        await own?.destroy().catch(() => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/net/lookup-answer.ts
-// What an IP lookup service answers: plain text (`203.0.113.7\n`), JSON (`{"ip":"…"}`), or
-// key=value lines (`ip=203.0.113.7`, as Cloudflare's /cdn-cgi/trace).
-
-
-/** The single address in a lookup answer, or undefined when the answer holds none. */
-function parseLookupAnswer(text) {
-    const trimmed = text.trim();
-    const plain = parseHostAddress(trimmed);
-    if (plain)
-        return plain;
-    const fromJson = jsonIp(trimmed);
-    if (fromJson !== undefined)
-        return parseHostAddress(fromJson);
-    const line = trimmed.split(/\r?\n/).find((candidate) => candidate.startsWith('ip='));
-    return line === undefined ? undefined : parseHostAddress(line.slice(3));
-}
-function jsonIp(text) {
-    if (!text.startsWith('{'))
-        return undefined;
-    try {
-        const value = JSON.parse(text);
-        if (isRecord(value) && typeof value.ip === 'string') {
-            return value.ip;
-        }
-    }
-    catch {
-        // not JSON after all
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/net/egress-ip.ts
-// The runner's public egress address, as lookup services on the internet see it.
-
-
-
-/** Lookup services per family, asked in order until one answers with a usable address. */
-const DEFAULT_LOOKUP_URLS = {
-    '4': ['https://api.ipify.org', 'https://ipv4.icanhazip.com', 'https://checkip.amazonaws.com'],
-    '6': ['https://api6.ipify.org', 'https://ipv6.icanhazip.com'],
-    any: ['https://api64.ipify.org', 'https://icanhazip.com'],
-};
-/** No lookup service gave a usable address; `attempts` says what each one did. */
-class EgressIpError extends Error {
-    name = 'EgressIpError';
-    attempts;
-    constructor(version, attempts) {
-        const family = version === 'any' ? 'IPv4 or IPv6' : `IPv${version}`;
-        super(`Could not detect the runner's public ${family} address: ${attempts.join('; ')}. ` +
-            `Set ip-lookup-url to a reachable service, give the address as runner-ip, or check ip-version.`);
-        this.attempts = attempts;
-    }
-}
-/** Asks each lookup URL in turn (each bounded by timeoutMs) and returns the first usable answer. */
-async function detectEgressIp(options) {
-    const { version, timeoutMs = 5000, deadline = (ms) => AbortSignal.timeout(ms), fetch = fetchText, } = options;
-    const urls = options.urls?.length ? options.urls : DEFAULT_LOOKUP_URLS[version];
-    const family = version === 'any' ? 0 : Number(version) === 4 ? 4 : 6;
-    const attempts = [];
-    for (const url of urls) {
-        try {
-            const text = await fetch(url, { family, signal: deadline(timeoutMs) });
-            const ip = parseLookupAnswer(text);
-            const problem = ip ? unusable(ip, version) : 'answered no IP address';
-            if (ip && !problem)
-                return { ip, source: url };
-            attempts.push(`${url} ${problem}`);
-        }
-        catch (error) {
-            attempts.push(`${url} failed (${egress_ip_describeFailure(error, timeoutMs)})`);
-        }
-    }
-    throw new EgressIpError(version, attempts);
-}
-function unusable(ip, version) {
-    if (version !== 'any' && String(ip.family) !== version) {
-        return `answered ${ip.text}, not an IPv${version} address`;
-    }
-    if (/^(0\.0\.0\.0|::|255\.255\.255\.255)$/.test(ip.address))
-        return `answered ${ip.text}, not a host address`;
-    return undefined;
-}
-function egress_ip_describeFailure(error, timeoutMs) {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-        return `no answer within ${timeoutMs} ms`;
-    }
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return `${errorMessage(error)}${cause}`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/runner-address.ts
-
-
-
-/** The runner's address: as given in `runner-ip`, or detected through the lookup services. */
-async function runnerAddress(inputs) {
-    if (inputs.runnerIp === false)
-        return undefined;
-    if (inputs.runnerIp !== 'detect') {
-        logInfo(shown `Runner address ${inputs.runnerIp.text} (given as runner-ip).`);
-        return inputs.runnerIp;
-    }
-    const { ip, source } = await detectEgressIp({
-        version: inputs.ipVersion,
-        urls: inputs.ipLookupUrls,
-        timeoutMs: inputs.ipLookupTimeoutMs,
-    });
-    logInfo(shown `Runner address ${ip.text} (reported by ${source}).`);
-    return ip;
-}
-
-;// CONCATENATED MODULE: ./src/actions/sync-whitelist/run.ts
-// Main step: read inputs, connect, open/close public access, plan and apply the allowlist, take the runner
-// lease, reconcile private links, then write outputs and the job summary.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The main step of sync-whitelist. */
-async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
-    for (const note of inputs.entryNotes)
-        logInfo(shown `entries: ${note}.`);
-    const runnerIp = await runnerAddress(inputs);
-    if (runnerIp)
-        setStepOutput('runner-ip', runnerIp.text);
-    const list = inputs.target.allowlist(await inputs.target.connect());
-    const state = { instanceId: inputs.instanceId, owner: inputs.owner };
-    const links = await list.read();
-    const accessAction = await applyPublicAccess(list, inputs, links, state);
-    const declared = inputs.mode === 'remove' && runnerIp
-        ? [...inputs.entries, { network: runnerIp, text: '', source: 'runner-ip' }]
-        : inputs.entries;
-    let changes = planWhitelist(readCurrentEntries(links.whitelist, inputs.owner), declared, {
-        mode: inputs.mode,
-        owner: inputs.owner,
-        runId: inputs.runId,
-        now: new Date(),
-    });
-    printChanges(changes, inputs.dryRun);
-    if (!inputs.dryRun)
-        changes = await applyChanges(list, inputs, changes);
-    const planned = projectChanges(links.whitelist, changes);
-    const lease = runnerIp && inputs.mode !== 'remove'
-        ? await takeLease(list, inputs, runnerIp, planned, state)
-        : undefined;
-    const privateLinks = await reconcilePrivateLinks(list, inputs);
-    const entries = inputs.dryRun ? (lease?.projected ?? planned) : (await list.read()).whitelist;
-    // A dry run adds and removes nothing: the outputs say so; the summary shows what it would do.
-    const { added, removed } = addressesChanged(changes, lease && { address: lease.address, created: lease.created, deleted: false });
-    const report = {
-        instanceId: inputs.instanceId,
-        mode: inputs.mode,
-        dryRun: inputs.dryRun,
-        ...(runnerIp ? { runnerIp: runnerIp.text } : {}),
-        publicAccess: { before: links.status, ...(accessAction ? { action: accessAction } : {}) },
-        changes,
-        ...(lease ? { lease: { address: lease.address, held: lease.held, outcome: lease.outcome } } : {}),
-        privateLinks,
-        entries,
-        added,
-        removed,
-    };
-    writeOutputs(report);
-    await appendJobSummary(report_summaryMarkdown(report));
-}
-async function applyPublicAccess(list, inputs, links, state) {
-    const action = planPublicAccess(links.status, inputs.publicAccess);
-    if (!action) {
-        logInfo(shown `Public access of ${inputs.instanceId} is ${links.status || 'unknown'}${inputs.publicAccess === 'keep' ? '' : ' already'}.`);
-        if (links.status === 'closed' && (inputs.runnerIp !== false || inputs.entries.length > 0)) {
-            logWarning(shown `Public access of ${inputs.instanceId} is closed: the allowlist takes effect only once it is opened (public-access: open).`);
-        }
-        return undefined;
-    }
-    const before = links.status || 'unknown';
-    logInfo(shown `${inputs.dryRun ? 'Would' : 'Will'} ${action} public access of ${inputs.instanceId} (now ${before}).`);
-    if (action === 'close' && grantsAccess(inputs)) {
-        logWarning(shown `${`This run closes public access of ${inputs.instanceId}, so the allowlist entries and the runner lease ` +
-            'it writes take no effect until public access is opened again (public-access: open); leave ' +
-            'public-access at keep if the job needs the registry.'}`);
-    }
-    if (inputs.dryRun)
-        return action;
-    if (inputs.restorePublicAccess) {
-        state.restorePublicAccess = restoreActionFor(links.status);
-        saveSyncWhitelistState(state);
-    }
-    await list.setPublicAccess(action);
-    logInfo(shown `${action === 'open' ? 'Opened' : 'Closed'} public access of ${inputs.instanceId} (it was ${before}).`);
-    return action;
-}
-/** True when the run lets addresses in: a runner lease or declared entries in mode add or sync. */
-function grantsAccess(inputs) {
-    const adding = inputs.mode === 'add' || inputs.mode === 'sync';
-    return adding && (inputs.runnerIp !== false || inputs.entries.length > 0);
-}
-function printChanges(changes, dryRun) {
-    if (changes.length === 0)
-        return;
-    logInfo(shown `Allowlist plan${dryRun ? ' (dry run, nothing is changed)' : ''}:`);
-    for (const change of changes)
-        logInfo(shown `  ${changeLine(change)}`);
-    for (const change of changes)
-        if (change.kind === 'keep' && change.warning)
-            logWarning(shown `${change.warning}`);
-}
-/** New and rewritten entries go in before anything is deleted, so access is never narrower mid-run than needed. */
-/**
- * Runner leases are removed through the lease protocol (lease-sweep.ts); returns the changes as done (a
- * lease that stayed becomes a `keep`).
- */
-async function applyChanges(list, inputs, changes) {
-    const { owner } = inputs;
-    const writes = changes.filter(isWrite);
-    for (const change of writes) {
-        if (change.kind === 'add')
-            await writeReplacing(list, change.item, []);
-        if (change.kind === 'replace')
-            await writeReplacing(list, change.item, change.replaces);
-    }
-    const deleted = writes.flatMap((change) => (change.kind === 'delete' ? [change.item] : []));
-    const plain = deleted.filter((item) => !isOwnLease(item, owner)).map((item) => item.ipAddr);
-    if (plain.length > 0)
-        await list.remove(plain);
-    const leases = deleted.filter((item) => isOwnLease(item, owner));
-    const kept = leases.length > 0 ? await sweepLeases(list, owner, leases) : [];
-    return changes.map((change) => change.kind === 'delete' &&
-        isOwnLease(change.item, owner) &&
-        kept.includes(hostOf(change.item.ipAddr)?.text ?? '')
-        ? { kind: 'keep', item: change.item, reason: 'runner lease renewed or still needed; not removed' }
-        : change);
-}
-function writeOutputs(report) {
-    setStepOutput('added', JSON.stringify(report.dryRun ? [] : report.added));
-    setStepOutput('removed', JSON.stringify(report.dryRun ? [] : report.removed));
-    setStepOutput('entries', JSON.stringify(report.entries));
-    const action = report.dryRun ? undefined : report.publicAccess.action;
-    setStepOutput('public-access', action === 'open' ? 'opened' : action === 'close' ? 'closed' : report.publicAccess.before);
-}
-
-;// CONCATENATED MODULE: ./src/cli/actions.ts
-// The actions the CLI runs: the same entries the bundles run on a runner, with their declared inputs.
-
-
-
-
-
-
-
-
-
-
-const CLI_ACTIONS = {
-    login: { metadata: action_metadata_actionMetadata, main: () => login(), post: logout },
-    'ensure-namespace': { metadata: actionMetadata, main: () => runEnsureNamespace() },
-    'prune-tags': { metadata: prune_tags_action_metadata_actionMetadata, main: () => prune() },
-    'sync-whitelist': {
-        metadata: sync_whitelist_action_metadata_actionMetadata,
-        main: () => syncWhitelist(),
-        post: () => releaseWhitelist(),
-    },
-};
-/** The action named `name` (a name parseArguments accepted). */
-function cliAction(name) {
-    const action = CLI_ACTIONS[name];
-    if (!action)
-        throw new Error(`registry-actions has no action ${name}.`);
-    return action;
-}
-
-;// CONCATENATED MODULE: ./src/cli/usage-error.ts
-/** A command line the CLI cannot run (unknown action or flag, missing value): exit code 2, nothing called. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-
-;// CONCATENATED MODULE: ./src/cli/arguments.ts
-
-
-/** The CLI's own options, with whether each takes a value. */
-const CLI_OPTIONS = {
-    format: 'value',
-    'state-file': 'value',
-    'summary-file': 'value',
-    post: 'flag',
-    debug: 'flag',
-    help: 'flag',
-};
-/** Names that run an action; `logout` is login's post step. */
-function actionOf(name, actions) {
-    if (name === 'logout')
-        return { action: 'login', post: true };
-    if (actions.includes(name))
-        return { action: name, post: false };
-    const names = [...actions, 'logout'];
-    const closest = names.find((candidate) => candidate.startsWith(name)) ?? closestName(name, names);
-    throw new UsageError(`'${name}' is not an action of registry-actions; did you mean '${closest}'?`);
-}
-/** An input whose default is true or false may be given as a bare flag, meaning true. */
-function isBooleanInput(metadata, input) {
-    const fallback = metadata.inputs[input]?.default;
-    return fallback === 'true' || fallback === 'false';
-}
-/** Parses argv (without node and the script); `metadataOf` gives an action's declared inputs. */
-function parseArguments(argv, metadataOf, actions) {
-    const [first, ...rest] = argv;
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help')
-        return { kind: 'help' };
-    if (first === '--version' || first === '-V')
-        return { kind: 'version' };
-    if (first.startsWith('-')) {
-        throw new UsageError(`'${first}' comes before the action: registry-actions <action> [--<input> <value>]…`);
-    }
-    const { action, post } = actionOf(first, actions);
-    const metadata = metadataOf(action);
-    const options = { format: 'env', post, debug: false, help: false };
-    const inputs = [];
-    const tokens = [...rest];
-    for (let token = tokens.shift(); token !== undefined; token = tokens.shift()) {
-        if (token === '-h') {
-            options.help = true;
-            continue;
-        }
-        if (!token.startsWith('--') || token === '--') {
-            throw new UsageError(`'${token}' is not a flag: give values as --<input> <value>.`);
-        }
-        const [name, inline] = splitFlag(token.slice(2));
-        const takeValue = (bare) => {
-            if (inline !== undefined)
-                return inline;
-            const next = tokens[0];
-            if (next !== undefined && !next.startsWith('--')) {
-                tokens.shift();
-                return next;
-            }
-            if (bare !== undefined)
-                return bare;
-            throw new UsageError(`--${name} needs a value: --${name} <value> or --${name}=<value>.`);
-        };
-        const option = CLI_OPTIONS[name];
-        if (option === 'flag') {
-            if (inline !== undefined)
-                throw new UsageError(`--${name} takes no value.`);
-            setFlag(options, name);
-        }
-        else if (option === 'value') {
-            setOption(options, name, takeValue(undefined));
-        }
-        else if (metadata.inputs[name] !== undefined) {
-            inputs.push({ input: name, value: takeValue(isBooleanInput(metadata, name) ? 'true' : undefined) });
-        }
-        else if (name.endsWith('-file') && metadata.inputs[name.slice(0, -'-file'.length)] !== undefined) {
-            inputs.push({ input: name.slice(0, -'-file'.length), file: takeValue(undefined) });
-        }
-        else {
-            const closest = closestName(name, [...Object.keys(metadata.inputs), ...Object.keys(CLI_OPTIONS)]);
-            throw new UsageError(`--${name} is not an input of ${metadata.name}; did you mean --${closest}?`);
-        }
-    }
-    return { kind: 'run', action, options, inputs };
-}
-function splitFlag(text) {
-    const at = text.indexOf('=');
-    return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
-}
-function setFlag(options, name) {
-    if (name === 'post')
-        options.post = true;
-    if (name === 'debug')
-        options.debug = true;
-    if (name === 'help')
-        options.help = true;
-}
-function setOption(options, name, value) {
-    if (name === 'format') {
-        if (value !== 'env' && value !== 'json') {
-            throw new UsageError(`--format must be env or json, got "${value}".`);
-        }
-        options.format = value;
-    }
-    if (name === 'state-file')
-        options.stateFile = value;
-    if (name === 'summary-file')
-        options.summaryFile = value;
-}
-
-;// CONCATENATED MODULE: ./src/cli/job-directory.ts
-// The CLI's directory for a job's own files (state files, per-job docker configs): one per user under the
-// system temp directory, created 0700 and refused when it is not a directory of ours that only we can
-// read, since /tmp is shared and a directory planted there could collect credentials.
-
-
-
-class JobDirectoryError extends Error {
-    name = 'JobDirectoryError';
-}
-/** `$TMPDIR/registry-actions-<uid>`. */
-function jobDirectoryPath(uid = process.getuid?.() ?? 0, temp = (0,external_node_os_namespaceObject.tmpdir)()) {
-    return (0,external_node_path_.join)(temp, `registry-actions-${uid}`);
-}
-/** Creates the directory if needed and checks it is ours alone; returns its path. */
-function ensureJobDirectory(path = jobDirectoryPath()) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true, mode: 0o700 });
-    const stat = (0,external_node_fs_namespaceObject.lstatSync)(path);
-    const uid = process.getuid?.();
-    if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
-        throw new JobDirectoryError(`${path} is not a directory that only this user can read (it is a link, another user's, or open to ` +
-            'others), so no state or credential is written there. Remove it, or set TMPDIR to a private directory.');
-    }
-    return path;
-}
-
-;// CONCATENATED MODULE: ./src/cli/state-file.ts
-// The CLI's state file: what a main step saved for its post step (the runner's GITHUB_STATE), as one JSON
-// object of key → text, rewritten atomically (0600) at every save, so a main that stops half way still
-// leaves what it saved. It holds no secret (the actions never save one).
-
-
-
-
-/** The default state file of an action in a job: `<job directory>/<action>-<job key>.state.json`. */
-function defaultStateFile(jobDirectory, action, jobKey) {
-    return (0,external_node_path_.join)(jobDirectory, `${action}-${jobKey}.state.json`);
-}
-/** The saved values; empty when the file does not exist or holds no JSON object of texts. */
-function readStateFile(path) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
-        return new Map();
-    try {
-        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (!isRecord(parsed))
-            return new Map();
-        return new Map(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
-    }
-    catch {
-        return new Map();
-    }
-}
-/** Writes the values atomically with mode 0600 (a temporary file beside it, then renamed over it). */
-function writeStateFile(path, state) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o600);
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(fd, `${JSON.stringify(Object.fromEntries(state), null, 2)}\n`);
-        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
-}
-/** Removes the state file once its post step has undone everything. */
-function removeStateFile(path) {
-    (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
-}
-
-;// CONCATENATED MODULE: ./src/cli/cli-host.ts
-// The CLI as a step's host: inputs from flags, files and REGISTRY_ACTIONS_* variables (resolved before),
-// outputs and exported variables kept for stdout, state in a 0600 file for the post step, the job summary
-// into --summary-file, secrets never printed (nothing to mask), the log as plain lines on stderr.
-
-
-
-/** A StepHost for one CLI run, with what the step set. */
-class CliHost {
-    log;
-    job;
-    results = {
-        outputs: new Map(),
-        exported: new Map(),
-    };
-    #options;
-    #state;
-    constructor(options) {
-        this.#options = options;
-        this.log = options.log;
-        this.#state = options.stateFile ? readStateFile(options.stateFile) : new Map();
-        const { jobDirectory } = options;
-        this.job = {
-            tempDir: () => ensureJobDirectory(jobDirectory),
-            tempEmptiedAtJobEnd: false,
-            runId: () => options.job.runId,
-            runnerName: options.job.runnerName,
-        };
-    }
-    input(name) {
-        return (this.#options.inputs.get(name) ?? '').trim();
-    }
-    givenInputs() {
-        return [...this.#options.given];
-    }
-    setOutput(name, value) {
-        this.results.outputs.set(name, value);
-    }
-    exportVariable(name, value) {
-        this.results.exported.set(name, value);
-    }
-    saveState(key, value) {
-        const file = this.#options.stateFile;
-        if (file === undefined)
-            throw new Error(`no state file for state '${key}'`);
-        this.#state.set(key, value);
-        writeStateFile(file, this.#state);
-    }
-    getState(key) {
-        return this.#state.get(key) ?? '';
-    }
-    async appendSummary(markdown) {
-        if (this.#options.summaryFile)
-            (0,external_node_fs_namespaceObject.appendFileSync)(this.#options.summaryFile, `${markdown}\n`);
-    }
-    /** Nothing to do: the CLI never prints a secret, so there is nothing to hide. */
-    hideSecret() { }
-}
-
-;// CONCATENATED MODULE: ./src/cli/secret-inputs.ts
-// The inputs the actions read as secrets (InputReader.secret: masked at once on a runner). On a command
-// line they would land in the shell history and the process list, so the CLI warns when one is given as
-// a plain flag and points to its --<input>-file form and its REGISTRY_ACTIONS_* variable.
-const SECRET_INPUTS = new Set([
-    'access-key-id',
-    'secret-access-key',
-    'security-token',
-    'iam-password',
-    'password',
-    'github-token',
-]);
-
-;// CONCATENATED MODULE: ./src/cli/shell-quote.ts
-// Outputs as POSIX shell assignments that a terminal (or a runner reading stdout) shows without acting on:
-// `sh`, `dash` and `bash` read each back as exactly the value, every assignment is one line, and no control
-// character, line break, invisible mark or legacy runner command marker (`##[`) is printed raw.
-/** Characters never printed raw: those `visible` escapes in logs (line feed included). */
-const shell_quote_HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/u;
-/** The runner's legacy command marker, acted on anywhere in a line. */
-const COMMAND_MARKER = '##[';
-/** Pure: `value` as a single-quoted shell word (or bare, when it is plain); for values without HIDDEN characters. */
-function quotedWord(value) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value))
-        return value;
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * Pure: `NAME=value` as one line of shell. A value with hidden characters (or `##[`) goes through printf's `%b`, its
- * bytes as octal escapes, plus a `_` that keeps command substitution from eating trailing line feeds,
- * removed again: `NAME="$(printf '%b_' 'a\0012b')"; NAME="${NAME%_}"`.
- */
-function shellAssignment(name, value, options) {
-    const prefix = options.exported ? 'export ' : '';
-    if (!shell_quote_HIDDEN.test(value) && !value.includes(COMMAND_MARKER))
-        return `${prefix}${name}=${quotedWord(value)}`;
-    // `[` after `##` as an octal escape: a runner reading stdout sees no `##[` command anywhere in the line.
-    const escaped = [...value].map(escapeChar).join('').replaceAll(COMMAND_MARKER, '##\\0133');
-    return `${name}="$(printf '%b_' '${escaped}')"; ${prefix}${name}="\${${name}%_}"`;
-}
-/** One character of a `%b` argument inside single quotes: itself, a backslash doubled, octal escapes. */
-function escapeChar(char) {
-    if (shell_quote_HIDDEN.test(char))
-        return octal(char);
-    if (char === '\\')
-        return '\\\\';
-    if (char === "'")
-        return `'\\''`;
-    return char;
-}
-function octal(char) {
-    return [...Buffer.from(char, 'utf8')].map((byte) => `\\0${byte.toString(8).padStart(3, '0')}`).join('');
-}
-/** Pure: `name` as a shell variable name: upper case, `-` and other non-word characters as `_`. */
-function variableName(name) {
-    return name.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-}
-
-;// CONCATENATED MODULE: ./src/cli/resolve-inputs.ts
-
-
-
-/** `REGISTRY_ACTIONS_SECRET_ACCESS_KEY` for `secret-access-key`. */
-function inputVariableName(input) {
-    return `REGISTRY_ACTIONS_${variableName(input)}`;
-}
-/**
- * An input's default outside GitHub: action.yml's text, except a GitHub expression (`${{ github.token }}`),
- * which only a runner can evaluate; such an input is empty unless given (an action may then read its
- * variable, e.g. GITHUB_TOKEN).
- */
-function cliDefault(declared) {
-    return declared === undefined || declared.includes('${{') ? '' : declared;
-}
-/** Resolves the inputs; `readText` reads a file (`-`: stdin). UsageError when a file cannot be read. */
-function resolveInputs(metadata, flags, env, readText) {
-    const values = new Map();
-    const given = [];
-    const plainSecrets = [];
-    for (const [input, declared] of Object.entries(metadata.inputs)) {
-        const own = flags.filter((flag) => flag.input === input);
-        const fromEnv = env[inputVariableName(input)];
-        if (own.length > 0) {
-            values.set(input, own
-                .map((flag) => ('file' in flag ? readFlagFile(input, flag.file, readText) : flag.value))
-                .join('\n'));
-            given.push(input);
-            if (SECRET_INPUTS.has(input) && own.some((flag) => 'value' in flag))
-                plainSecrets.push(input);
-        }
-        else if (fromEnv !== undefined && fromEnv.trim() !== '') {
-            values.set(input, fromEnv);
-            given.push(input);
-        }
-        else {
-            values.set(input, cliDefault(declared.default));
-        }
-    }
-    checkOneForm(flags);
-    return { values, given, plainSecrets };
-}
-/** `--x` and `--x-file` together would leave one of them silently unused. */
-function checkOneForm(flags) {
-    const both = flags.find((flag) => 'file' in flag && flags.some((other) => other.input === flag.input && 'value' in other));
-    if (both) {
-        throw new UsageError(`--${both.input} and --${both.input}-file are both given: give the value one way.`);
-    }
-}
-function readFlagFile(input, path, readText) {
-    try {
-        return readText(path);
-    }
-    catch (error) {
-        const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-        throw new UsageError(`--${input}-file ${path} cannot be read (${reason}).`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-
-
-
-
-const WIDTH = 100;
-const INDENT = '      ';
-/** Words of `text` in lines of at most WIDTH columns, each starting with `indent`. */
-function wrap(text, indent = INDENT) {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-        if (line !== '' && indent.length + line.length + 1 + word.length > WIDTH) {
-            lines.push(indent + line);
-            line = word;
-        }
-        else {
-            line = line === '' ? word : `${line} ${word}`;
-        }
-    }
-    if (line !== '')
-        lines.push(indent + line);
-    return lines.join('\n');
-}
-/** The overview: every action and the common options. */
-function generalHelp(actions, withPost) {
-    return [
-        'Usage: registry-actions <action> [--<input> <value>]… [--format env|json] [--post] [--state-file FILE]',
-        '',
-        'The registry-actions GitHub Actions, outside GitHub (GitLab CI, Jenkins, a shell): same inputs, defaults',
-        'and checks as each action.yml declares. Outputs go to stdout, the log to stderr.',
-        '',
-        'Actions:',
-        ...actions.flatMap((metadata) => [`  ${metadata.name}`, wrap(metadata.description, '      ')]),
-        '  logout',
-        wrap(`Same as login --post: undoes what login recorded in its state file.`, '      '),
-        '',
-        `Post steps (${[...withPost].join(', ')}): run the same action with --post (GitLab after_script, Jenkins`,
-        'post { always }) to undo exactly what main recorded in its state file.',
-        '',
-        'registry-actions <action> --help lists its inputs and outputs. Exit codes: 0 done, 1 failed, 2 input',
-        'error (nothing was called).',
-        '',
-    ].join('\n');
-}
-/** The help of one action. */
-function actionHelp(metadata, hasPost) {
-    const inputs = Object.entries(metadata.inputs).flatMap(([name, input]) => {
-        const value = isBooleanInput(metadata, name) ? '[true|false]' : '<value>';
-        const facts = [
-            input.required ? 'required' : undefined,
-            cliDefault(input.default) ? `default: ${input.default}` : undefined,
-            input.default && !cliDefault(input.default) ? `default on GitHub only: ${input.default}` : undefined,
-            `env: ${inputVariableName(name)}`,
-        ].filter(Boolean);
-        const secret = SECRET_INPUTS.has(name)
-            ? ` Secret: give it with --${name}-file or ${inputVariableName(name)}, not as a plain flag (shell history).`
-            : '';
-        return [`  --${name} ${value}   (${facts.join('; ')})`, wrap(`${input.description}${secret}`)];
-    });
-    const outputs = Object.entries(metadata.outputs).flatMap(([name, output]) => [
-        `  ${variableName(name)}   (json: outputs.${name})`,
-        wrap(output.description),
-    ]);
-    return [
-        `Usage: registry-actions ${metadata.name} [--<input> <value>]… [options]`,
-        '',
-        wrap(metadata.description, ''),
-        '',
-        'Inputs (--<input>-file FILE reads one from a file, - for stdin; a repeated flag gives several lines):',
-        ...inputs,
-        '',
-        'Outputs (stdout):',
-        ...(outputs.length > 0 ? outputs : ['  none']),
-        '',
-        'Options:',
-        '  --format env|json   env (default): NAME=value lines to source; an exported variable as export NAME=value.',
-        '                      json: {"outputs": {...}, "env": {...}} on one line.',
-        '  --summary-file FILE append the job summary (Markdown) to FILE.',
-        ...(hasPost
-            ? [
-                '  --post              run the post step: undo exactly what main recorded in the state file.',
-                '  --state-file FILE   where main records what post undoes (0600); default:',
-                '                      $TMPDIR/registry-actions-<uid>/<action>-<job>.state.json, <job> from CI_JOB_ID',
-                '                      (GitLab), BUILD_TAG (Jenkins), else "shell".',
-            ]
-            : []),
-        '  --debug             debug lines too.',
-        '',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/job-identity.ts
-// Which job the CLI runs in, from the CI system's own variables: GitLab CI (CI_JOB_ID), Jenkins
-// (BUILD_TAG, BUILD_NUMBER), or a plain shell. Pure: the environment is a parameter.
-/** Letters, digits, `.`, `_` and `-` kept; anything else becomes `_`; at most 64 characters. */
-function token(text) {
-    return text.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
-}
-/** The job the CLI runs in. */
-function jobIdentity(env, pid = process.pid) {
-    const gitlabJob = env.CI_JOB_ID?.trim();
-    if (gitlabJob) {
-        return {
-            key: `gitlab-${token(gitlabJob)}`,
-            runId: `gitlab-${token(gitlabJob)}`,
-            runnerName: 'GitLab CI job',
-        };
-    }
-    const buildTag = env.BUILD_TAG?.trim();
-    if (buildTag) {
-        const build = token(env.BUILD_NUMBER?.trim() || buildTag);
-        return { key: token(buildTag), runId: `jenkins-${build}`, runnerName: 'Jenkins build' };
-    }
-    return { key: 'shell', runId: `shell-${pid}`, runnerName: 'registry-actions CLI' };
-}
-
-;// CONCATENATED MODULE: ./src/cli/log-sink.ts
-/** A sink writing to `terminal`'s stderr; text arrives escaped by the log module. */
-function terminalLogSink(terminal, options) {
-    const line = (prefix, text) => terminal.err(`${prefix}${text}\n`);
-    let warnings = 0;
-    return {
-        info: (text) => line('', text),
-        warning: (text) => {
-            warnings++;
-            line('warning: ', text);
-        },
-        notice: (text) => line('notice: ', text),
-        debug: (text) => {
-            if (options.debug)
-                line('debug: ', text);
-        },
-        startGroup: (title) => line('', title),
-        endGroup: () => { },
-        failure: (message) => line('error: ', message),
-        warnings: () => warnings,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/output-format.ts
-// What a CLI run prints on stdout: the step's outputs and the variables it exports to later steps, as
-// sourceable `KEY=value` lines (`--format env`) or one JSON object (`--format json`). Pure.
-
-/**
- * `--format env`: one `NAME=value` line per output (name upper-cased, `-` as `_`: `docker-config` →
- * `DOCKER_CONFIG`), quoted for the shell; an exported variable is an `export NAME=value` line, once.
- */
-function envLines(results) {
-    const lines = new Map();
-    for (const [name, value] of results.outputs) {
-        lines.set(variableName(name), shellAssignment(variableName(name), value, { exported: false }));
-    }
-    for (const [name, value] of results.exported) {
-        const key = variableName(name);
-        lines.delete(key);
-        lines.set(key, shellAssignment(key, value, { exported: true }));
-    }
-    return [...lines.values()].map((line) => `${line}\n`).join('');
-}
-/** Characters JSON.stringify leaves raw that a terminal may act on or hide. */
-const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
-/**
- * `--format json`: `{"outputs": {name: value}, "env": {NAME: value}}` on one line, every hidden character
- * and `##[` escaped.
- */
-function jsonLine(results) {
-    const text = JSON.stringify({
-        outputs: Object.fromEntries(results.outputs),
-        env: Object.fromEntries(results.exported),
-    });
-    const escaped = text.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    // `[` after `##` as \u005b: no legacy runner command (`##[`) anywhere in the line.
-    return `${escaped.replaceAll('##[', '##\\u005b')}\n`;
-}
-/** The results in the chosen format. */
-function formatResults(results, format) {
-    return format === 'json' ? jsonLine(results) : envLines(results);
-}
-
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-;// CONCATENATED MODULE: ./src/cli/requests-sent.ts
-// Whether the step opened any connection or sent any request: an input error counts as "nothing called"
-// (exit code 2) only if none went out. Read from Node's diagnostics channels, which undici and net publish.
-
-const CHANNELS = ['undici:request:create', 'net.client.socket'];
-/** Starts counting; `count()` is the number of requests and client sockets seen, `stop()` ends it. */
-function countRequests() {
-    let seen = 0;
-    const onMessage = () => {
-        seen++;
-    };
-    for (const channel of CHANNELS)
-        (0,external_node_diagnostics_channel_.subscribe)(channel, onMessage);
-    return {
-        count: () => seen,
-        stop: () => {
-            for (const channel of CHANNELS)
-                (0,external_node_diagnostics_channel_.unsubscribe)(channel, onMessage);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/run-cli.ts
-// One CLI run: parse the command line, resolve the inputs, run the action's main or post step through the
-// same runStep the bundles use, with the CLI as the step's host, then print the outputs. Returns the exit
-// code: 0 done, 1 failed, 2 input error (nothing was called).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const EXIT = { done: 0, failed: 1, inputError: 2 };
-const readFromDisk = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path === '-' ? 0 : path, 'utf8');
-/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
-async function runCli(argv, context) {
-    const { terminal, env } = context;
-    const log = terminalLogSink(terminal, { debug: argv.includes('--debug') });
-    const job = jobIdentity(env);
-    const hostBase = {
-        log,
-        job,
-        jobDirectory: jobDirectoryPath(),
-        summaryFile: undefined,
-        stateFile: undefined,
-    };
-    useStepHost(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
-    try {
-        const command = parseArguments(argv, (name) => cliAction(name).metadata, Object.keys(CLI_ACTIONS));
-        if (command.kind === 'help') {
-            const metadata = Object.values(CLI_ACTIONS).map((action) => action.metadata);
-            const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => cliAction(name).post));
-            terminal.out(visibleLines(generalHelp(metadata, withPost)));
-            return EXIT.done;
-        }
-        if (command.kind === 'version') {
-            terminal.out(`${PROJECT_NAME} ${PROJECT_VERSION}\n`);
-            return EXIT.done;
-        }
-        const action = cliAction(command.action);
-        if (command.options.help) {
-            terminal.out(visibleLines(actionHelp(action.metadata, action.post !== undefined)));
-            return EXIT.done;
-        }
-        const inputs = resolveInputs(action.metadata, command.inputs, env, context.readText ?? readFromDisk);
-        const stateFile = chooseStateFile(command.action, action, command.options, job.key, hostBase.jobDirectory);
-        const host = new CliHost({
-            ...hostBase,
-            inputs: inputs.values,
-            given: inputs.given,
-            stateFile,
-            summaryFile: command.options.summaryFile,
-        });
-        useStepHost(host);
-        warnPlainSecrets(inputs);
-        return await runEntry(command.action, action, command.options, host, stateFile, { terminal, log });
-    }
-    catch (error) {
-        if (!(error instanceof UsageError))
-            throw error;
-        logFailure(error.message);
-        logInfo(shown `Run registry-actions --help, or registry-actions <action> --help, for what it takes.`);
-        return EXIT.inputError;
-    }
-}
-async function runEntry(name, action, options, host, stateFile, { terminal, log }) {
-    const entry = options.post ? action.post : action.main;
-    if (!entry)
-        throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
-    const requests = countRequests();
-    const warningsBefore = log.warnings();
-    const outcome = await runStep(entry);
-    const warned = log.warnings() > warningsBefore;
-    requests.stop();
-    const { outputs, exported } = host.results;
-    if (outputs.size > 0 || exported.size > 0)
-        terminal.out(formatResults(host.results, options.format));
-    if (stateFile !== undefined)
-        reportStateFile(name, options, stateFile, outcome === 'done' && !warned);
-    if (outcome === 'done')
-        return EXIT.done;
-    return outcome === 'input-error' && requests.count() === 0 ? EXIT.inputError : EXIT.failed;
-}
-/**
- * After post: the state file goes once everything in it was undone; one whose undo failed or was left
- * behind (a warning) stays for another --post. After main: how to run the post step.
- */
-function reportStateFile(name, options, stateFile, allUndone) {
-    if (!options.post) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
-            logInfo(shown `To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`);
-        }
-    }
-    else if (allUndone) {
-        removeStateFile(stateFile);
-    }
-    else if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
-        logInfo(shown `${stateFile} is kept: run registry-actions ${name} --post --state-file ${stateFile} again to retry.`);
-    }
-}
-/**
- * The state file of an action with a post step. Main refuses one that still holds an earlier main's record
- * (its post has not run): writing over it would lose what that post must undo.
- */
-function chooseStateFile(name, action, options, jobKey, jobDirectory) {
-    if (!action.post) {
-        if (options.post || options.stateFile) {
-            throw new UsageError(`${name} has no post step, so it takes neither --post nor --state-file.`);
-        }
-        return undefined;
-    }
-    const file = options.stateFile ?? defaultStateFile(jobDirectory, name, jobKey);
-    if (!options.post && readStateFile(file).size > 0) {
-        throw new UsageError(`${file} still holds what an earlier ${name} recorded for its post step, which has not run: run ` +
-            `registry-actions ${name} --post --state-file ${file} first, or give this run its own --state-file.`);
-    }
-    return file;
-}
-function warnPlainSecrets(inputs) {
-    for (const input of inputs.plainSecrets) {
-        logWarning(shown `--${input} puts a secret into the shell history and the process list; give it with --${input}-file FILE (- for stdin) or the environment variable ${`REGISTRY_ACTIONS_${input.toUpperCase().replace(/-/g, '_')}`} instead.`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1028:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ processTerminal)
-/* harmony export */ });
-// The CLI's only way to the terminal: stdout carries what a script reads (outputs, help), stderr the log.
-// Callers hand over text that is already escaped (core/output/log.ts, output-format.ts, help.ts).
-/** The process's own stdout and stderr. */
-const processTerminal = {
-    out: (text) => {
-        process.stdout.write(text);
-    },
-    err: (text) => {
-        process.stderr.write(text);
-    },
-};
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 4482:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("undici-milo-parser-not-bundled");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 8280:
-/***/ (function(module) {
-
-(function (root) {
-    'use strict';
-    // A list of regular expressions that match arbitrary IPv4 addresses,
-    // for which a number of weird notations exist.
-    // Note that an address like 0010.0xa5.1.1 is considered legal.
-    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
-    const ipv4Regexes = {
-        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
-        longValue: new RegExp(`^${ipv4Part}$`, 'i')
-    };
-
-    // Regular Expression for checking Octal numbers
-    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
-    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
-
-    const zoneIndex = '%[0-9a-z]{1,}';
-
-    // IPv6-matching regular expressions.
-    // For IPv6, the task is simpler: it is enough to match the colon-delimited
-    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
-    // the end.
-    const ipv6Part = '(?:[0-9a-f]+::?)+';
-    const ipv6Regexes = {
-        zoneIndex: new RegExp(zoneIndex, 'i'),
-        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
-        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
-        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
-    };
-
-    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
-    function expandIPv6 (string, parts) {
-        // More than one '::' means invalid address
-        if (string.indexOf('::') !== string.lastIndexOf('::')) {
-            return null;
-        }
-
-        let colonCount = 0;
-        let lastColon = -1;
-        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
-        let replacement, replacementCount;
-
-        // Remove zone index and save it for later
-        if (zoneId) {
-            zoneId = zoneId.substring(1);
-            string = string.replace(/%.+$/, '');
-        }
-
-        // How many parts do we already have?
-        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
-            colonCount++;
-        }
-
-        // 0::0 is two parts more than ::
-        if (string.substr(0, 2) === '::') {
-            colonCount--;
-        }
-
-        if (string.substr(-2, 2) === '::') {
-            colonCount--;
-        }
-
-        // An address must not contain more separators than available parts,
-        // and :: must compress at least one part.
-        if (colonCount >= parts) {
-            return null;
-        }
-
-        // replacement = ':' + '0:' * (parts - colonCount)
-        replacementCount = parts - colonCount;
-        replacement = ':';
-        while (replacementCount--) {
-            replacement += '0:';
-        }
-
-        // Insert the missing zeroes
-        string = string.replace('::', replacement);
-
-        // Trim any garbage which may be hanging around if :: was at the edge in
-        // the source string
-        if (string[0] === ':') {
-            string = string.slice(1);
-        }
-
-        if (string[string.length - 1] === ':') {
-            string = string.slice(0, -1);
-        }
-
-        parts = (function () {
-            const ref = string.split(':');
-            const results = [];
-
-            for (let i = 0; i < ref.length; i++) {
-                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
-            }
-
-            return results;
-        })();
-
-        return {
-            parts: parts,
-            zoneId: zoneId
-        };
-    }
-
-    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
-    function matchCIDR (first, second, partSize, cidrBits) {
-        if (first.length !== second.length) {
-            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
-        }
-
-        let part = 0;
-        let shift;
-
-        while (cidrBits > 0) {
-            shift = partSize - cidrBits;
-            if (shift < 0) {
-                shift = 0;
-            }
-
-            if (first[part] >> shift !== second[part] >> shift) {
-                return false;
-            }
-
-            cidrBits -= partSize;
-            part += 1;
-        }
-
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
         return true;
     }
-
-    function parseIntAuto (string) {
-        // Hexadecimal base 16 (0x#)
-        if (hexRegex.test(string)) {
-            return parseInt(string, 16);
-        }
-        // While octal representation is discouraged by ECMAScript 3
-        // and forbidden by ECMAScript 5, we silently allow it to
-        // work only if the rest of the string has numbers less than 8.
-        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
-        if (octalRegex.test(string)) {
-            return parseInt(string, 8);
-        }
-            throw new Error(`ipaddr: cannot parse ${string} as octal`);
-        }
-        // Always include the base 10 radix!
-        return parseInt(string, 10);
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
     }
-
-    function padPart (part, length) {
-        while (part.length < length) {
-            part = `0${part}`;
-        }
-
-        return part;
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
     }
-
-    const ipaddr = {};
-
-    // An IPv4 address (RFC791).
-    ipaddr.IPv4 = (function () {
-        // Constructs a new IPv4 address from an array of four octets
-        // in network order (MSB first)
-        // Verifies the input.
-        function IPv4 (octets) {
-            if (octets.length !== 4) {
-                throw new Error('ipaddr: ipv4 octet count should be 4');
-            }
-
-            let i, octet;
-
-            for (i = 0; i < octets.length; i++) {
-                octet = octets[i];
-                if (!((0 <= octet && octet <= 255))) {
-                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
-                }
-            }
-
-            this.octets = octets;
-        }
-
-        // Special IPv4 address ranges.
-        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
-        IPv4.prototype.SpecialRanges = {
-            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
-            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
-            // RFC3171
-            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
-            // RFC3927
-            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
-            // RFC5735
-            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
-            // RFC6598
-            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
-            // RFC1918
-            'private': [
-                [new IPv4([10, 0, 0, 0]), 8],
-                [new IPv4([172, 16, 0, 0]), 12],
-                [new IPv4([192, 168, 0, 0]), 16]
-            ],
-            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
-            reserved: [
-                [new IPv4([192, 0, 0, 0]), 24],
-                [new IPv4([192, 0, 2, 0]), 24],
-                [new IPv4([192, 88, 99, 0]), 24],
-                [new IPv4([198, 18, 0, 0]), 15],
-                [new IPv4([198, 51, 100, 0]), 24],
-                [new IPv4([203, 0, 113, 0]), 24],
-                [new IPv4([240, 0, 0, 0]), 4]
-            ],
-            // RFC7534, RFC7535
-            as112: [
-                [new IPv4([192, 175, 48, 0]), 24],
-                [new IPv4([192, 31, 196, 0]), 24],
-            ],
-            // RFC7450
-            amt: [
-                [new IPv4([192, 52, 193, 0]), 24],
-            ],
-        };
-
-        // The 'kind' method exists on both IPv4 and IPv6 classes.
-        IPv4.prototype.kind = function () {
-            return 'ipv4';
-        };
-
-        // Checks if this address matches other one within given CIDR range.
-        IPv4.prototype.match = function (other, cidrRange) {
-            let ref;
-            if (cidrRange === undefined) {
-                ref = other;
-                other = ref[0];
-                cidrRange = ref[1];
-            }
-
-            if (other.kind() !== 'ipv4') {
-                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
-            }
-
-            return matchCIDR(this.octets, other.octets, 8, cidrRange);
-        };
-
-        // returns a number of leading ones in IPv4 address, making sure that
-        // the rest is a solid sequence of 0's (valid netmask)
-        // returns either the CIDR length or null if mask is not valid
-        IPv4.prototype.prefixLengthFromSubnetMask = function () {
-            let cidr = 0;
-            // non-zero encountered stop scanning for zeroes
-            let stop = false;
-            // number of zeroes in octet
-            const zerotable = {
-                0: 8,
-                128: 7,
-                192: 6,
-                224: 5,
-                240: 4,
-                248: 3,
-                252: 2,
-                254: 1,
-                255: 0
-            };
-            let i, octet, zeros;
-
-            for (i = 3; i >= 0; i -= 1) {
-                octet = this.octets[i];
-                if (octet in zerotable) {
-                    zeros = zerotable[octet];
-                    if (stop && zeros !== 0) {
-                        return null;
-                    }
-
-                    if (zeros !== 8) {
-                        stop = true;
-                    }
-
-                    cidr += zeros;
-                } else {
-                    return null;
-                }
-            }
-
-            return 32 - cidr;
-        };
-
-        // Checks if the address corresponds to one of the special ranges.
-        IPv4.prototype.range = function () {
-            return ipaddr.subnetMatch(this, this.SpecialRanges);
-        };
-
-        // Returns an array of byte-sized values in network order (MSB first)
-        IPv4.prototype.toByteArray = function () {
-            return this.octets.slice(0);
-        };
-
-        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
-        IPv4.prototype.toIPv4MappedAddress = function () {
-            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
-        };
-
-        // Symmetrical method strictly for aligning with the IPv6 methods.
-        IPv4.prototype.toNormalizedString = function () {
-            return this.toString();
-        };
-
-        // Returns the address in convenient, decimal-dotted format.
-        IPv4.prototype.toString = function () {
-            return this.octets.join('.');
-        };
-
-        return IPv4;
-    })();
-
-    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
-    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
-
-        try {
-            const cidr = this.parseCIDR(string);
-            const ipInterfaceOctets = cidr[0].toByteArray();
-            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            const octets = [];
-            let i = 0;
-            while (i < 4) {
-                // Broadcast address is bitwise OR between ip interface and inverted mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-        }
-    };
-
-    // Checks if a given string is formatted like IPv4 address.
-    ipaddr.IPv4.isIPv4 = function (string) {
-        return this.parser(string) !== null;
-    };
-
-    // Checks if a given string is a valid IPv4 address.
-    ipaddr.IPv4.isValid = function (string) {
-        try {
-            new this(this.parser(string));
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
             return true;
-        } catch {
-            return false;
         }
-    };
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
-    // Checks if a given string is a valid IPv4 address in CIDR notation.
-    ipaddr.IPv4.isValidCIDR = function (string) {
-        try {
-            this.parseCIDR(string);
-            return true;
-        } catch {
-            return false;
-        }
-    };
 
-    // Checks if a given string is a full four-part IPv4 Address.
-    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
-        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
-            return true;
-        } else {
-            return false;
-        }
-    };
 
-    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
-    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
-        const match = string.match(/^(.+)\/(\d+)$/);
 
-        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
-            return false;
-        }
 
-        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
-    };
-
-    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
-    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-        try {
-            cidr = this.parseCIDR(string);
-            ipInterfaceOctets = cidr[0].toByteArray();
-            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            octets = [];
-            i = 0;
-            while (i < 4) {
-                // Network address is bitwise AND between ip interface and mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-        }
-    };
-
-    // Tries to parse and validate a string with IPv4 address.
-    // Throws an error if it fails.
-    ipaddr.IPv4.parse = function (string) {
-        const parts = this.parser(string);
-
-        if (parts === null) {
-            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
-        }
-
-        return new this(parts);
-    };
-
-    // Parses the string as an IPv4 Address with CIDR Notation.
-    ipaddr.IPv4.parseCIDR = function (string) {
-        let match;
-
-        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-            const maskLength = parseInt(match[2]);
-            if (maskLength >= 0 && maskLength <= 32) {
-                const parsed = [this.parse(match[1]), maskLength];
-                Object.defineProperty(parsed, 'toString', {
-                    value: function () {
-                        return this.join('/');
-                    }
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
                 });
-                return parsed;
-            }
-        }
-
-        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
-    };
-
-    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
-    // value representing last three octets; this corresponds to a class C
-    // address) are omitted due to classless nature of modern Internet.
-    ipaddr.IPv4.parser = function (string) {
-        let match, part, value;
-
-        // parseInt recognizes all that octal & hexadecimal weirdness for us
-        if ((match = string.match(ipv4Regexes.fourOctet))) {
-            return (function () {
-                const ref = match.slice(1, 6);
-                const results = [];
-
-                for (let i = 0; i < ref.length; i++) {
-                    part = ref[i];
-                    results.push(parseIntAuto(part));
-                }
-
-                return results;
-            })();
-        } else if ((match = string.match(ipv4Regexes.longValue))) {
-            value = parseIntAuto(match[1]);
-            if (value > 0xffffffff || value < 0) {
-                throw new Error('ipaddr: address outside defined range');
-            }
-
-            return ((function () {
-                const results = [];
-                let shift;
-
-                for (shift = 0; shift <= 24; shift += 8) {
-                    results.push((value >> shift) & 0xff);
-                }
-
-                return results;
-            })()).reverse();
-        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
-            return (function () {
-                const ref = match.slice(1, 4);
-                const results = [];
-
-                value = parseIntAuto(ref[1]);
-                if (value > 0xffffff || value < 0) {
-                    throw new Error('ipaddr: address outside defined range');
-                }
-
-                results.push(parseIntAuto(ref[0]));
-                results.push((value >> 16) & 0xff);
-                results.push((value >>  8) & 0xff);
-                results.push( value        & 0xff);
-
-                return results;
-            })();
-        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
-            return (function () {
-                const ref = match.slice(1, 5);
-                const results = [];
-
-                value = parseIntAuto(ref[2]);
-                if (value > 0xffff || value < 0) {
-                    throw new Error('ipaddr: address outside defined range');
-                }
-
-                results.push(parseIntAuto(ref[0]));
-                results.push(parseIntAuto(ref[1]));
-                results.push((value >> 8) & 0xff);
-                results.push( value       & 0xff);
-
-                return results;
-            })();
-        } else {
-            return null;
-        }
-    };
-
-    // A utility function to return subnet mask in IPv4 format given the prefix length
-    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
-            throw new Error('ipaddr: invalid IPv4 prefix length');
-        }
-
-        const octets = [0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-
-        while (j < filledOctetCount) {
-            octets[j] = 255;
-            j++;
-        }
-
-        if (filledOctetCount < 4) {
-            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-        }
-
-        return new this(octets);
-    };
-
-    // An IPv6 address (RFC2460)
-    ipaddr.IPv6 = (function () {
-        // Constructs an IPv6 address from an array of eight 16 - bit parts
-        // or sixteen 8 - bit parts in network order(MSB first).
-        // Throws an error if the input is invalid.
-        function IPv6 (parts, zoneId) {
-            let i, part;
-
-            if (parts.length === 16) {
-                this.parts = [];
-                for (i = 0; i <= 14; i += 2) {
-                    this.parts.push((parts[i] << 8) | parts[i + 1]);
-                }
-            } else if (parts.length === 8) {
-                this.parts = parts;
-            } else {
-                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
-            }
-
-            for (i = 0; i < this.parts.length; i++) {
-                part = this.parts[i];
-                if (!((0 <= part && part <= 0xffff))) {
-                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
-                }
-            }
-
-            if (zoneId) {
-                this.zoneId = zoneId;
-            }
-        }
-
-        // Special IPv6 ranges
-        IPv6.prototype.SpecialRanges = {
-            // RFC4291, here and after
-            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
-            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
-            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
-            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
-            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
-            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
-            // RFC3879
-            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
-            // RFC6666
-            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
-            // RFC6145
-            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
-            rfc6052: [
-                // RFC6052
-                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
-                // RFC8215
-                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
-            ],
-            // RFC3056
-            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
-            // RFC6052, RFC6146
-            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
-            // RFC5180
-            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
-            // RFC7450
-            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
-            as112v6: [
-                // RFC7535
-                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
-                // RFC7534
-                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
-            ],
-            // RFC4843
-            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC7343
-            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC9374
-            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
-            // RFC9602
-            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
-            reserved: [
-                // RFC3849
-                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
-                // RFC2928
-                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
-                // RFC9637
-                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
-            ],
-        };
-
-        // Checks if this address is an IPv4-mapped IPv6 address.
-        IPv6.prototype.isIPv4MappedAddress = function () {
-            return this.range() === 'ipv4Mapped';
-        };
-
-        // The 'kind' method exists on both IPv4 and IPv6 classes.
-        IPv6.prototype.kind = function () {
-            return 'ipv6';
-        };
-
-        // Checks if this address matches other one within given CIDR range.
-        IPv6.prototype.match = function (other, cidrRange) {
-            let ref;
-
-            if (cidrRange === undefined) {
-                ref = other;
-                other = ref[0];
-                cidrRange = ref[1];
-            }
-
-            if (other.kind() !== 'ipv6') {
-                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
-            }
-
-            return matchCIDR(this.parts, other.parts, 16, cidrRange);
-        };
-
-        // returns a number of leading ones in IPv6 address, making sure that
-        // the rest is a solid sequence of 0's (valid netmask)
-        // returns either the CIDR length or null if mask is not valid
-        IPv6.prototype.prefixLengthFromSubnetMask = function () {
-            let cidr = 0;
-            // non-zero encountered stop scanning for zeroes
-            let stop = false;
-            // number of zeroes in octet
-            const zerotable = {
-                0: 16,
-                32768: 15,
-                49152: 14,
-                57344: 13,
-                61440: 12,
-                63488: 11,
-                64512: 10,
-                65024: 9,
-                65280: 8,
-                65408: 7,
-                65472: 6,
-                65504: 5,
-                65520: 4,
-                65528: 3,
-                65532: 2,
-                65534: 1,
-                65535: 0
-            };
-            let part, zeros;
-
-            for (let i = 7; i >= 0; i -= 1) {
-                part = this.parts[i];
-                if (part in zerotable) {
-                    zeros = zerotable[part];
-                    if (stop && zeros !== 0) {
-                        return null;
-                    }
-
-                    if (zeros !== 16) {
-                        stop = true;
-                    }
-
-                    cidr += zeros;
-                } else {
-                    return null;
-                }
-            }
-
-            return 128 - cidr;
-        };
-
-
-        // Checks if the address corresponds to one of the special ranges.
-        IPv6.prototype.range = function () {
-            return ipaddr.subnetMatch(this, this.SpecialRanges);
-        };
-
-        // Returns an array of byte-sized values in network order (MSB first)
-        IPv6.prototype.toByteArray = function () {
-            let part;
-            const bytes = [];
-            const ref = this.parts;
-            for (let i = 0; i < ref.length; i++) {
-                part = ref[i];
-                bytes.push(part >> 8);
-                bytes.push(part & 0xff);
-            }
-
-            return bytes;
-        };
-
-        // Returns the address in expanded format with all zeroes included, like
-        // 2001:0db8:0008:0066:0000:0000:0000:0001
-        IPv6.prototype.toFixedLengthString = function () {
-            const addr = ((function () {
-                const results = [];
-                for (let i = 0; i < this.parts.length; i++) {
-                    results.push(padPart(this.parts[i].toString(16), 4));
-                }
-
-                return results;
-            }).call(this)).join(':');
-
-            let suffix = '';
-
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-
-            return addr + suffix;
-        };
-
-        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
-        // Throws an error otherwise.
-        IPv6.prototype.toIPv4Address = function () {
-            if (!this.isIPv4MappedAddress()) {
-                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
-            }
-
-            const ref = this.parts.slice(-2);
-            const high = ref[0];
-            const low = ref[1];
-
-            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
-        };
-
-        // Returns the address in expanded format with all zeroes included, like
-        // 2001:db8:8:66:0:0:0:1
-        //
-        // Deprecated: use toFixedLengthString() instead.
-        IPv6.prototype.toNormalizedString = function () {
-            const addr = ((function () {
-                const results = [];
-
-                for (let i = 0; i < this.parts.length; i++) {
-                    results.push(this.parts[i].toString(16));
-                }
-
-                return results;
-            }).call(this)).join(':');
-
-            let suffix = '';
-
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-
-            return addr + suffix;
-        };
-
-        // Returns the address in compact, human-readable format like
-        // 2001:db8:8:66::1
-        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
-        IPv6.prototype.toRFC5952String = function () {
-            const regex = /((^|:)(0(:|$)){2,})/g;
-            // The zone identifier (RFC 4007) is not part of the address; match
-            // against the address alone so a trailing zero run right before the
-            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
-            let suffix = '';
-            if (this.zoneId) {
-                suffix = `%${this.zoneId}`;
-            }
-            const normalized = this.toNormalizedString();
-            const string = normalized.slice(0, normalized.length - suffix.length);
-            let bestMatchIndex = 0;
-            let bestMatchLength = -1;
-            let bestMatchGroups = -1;
-            let match;
-
-            while ((match = regex.exec(string))) {
-                // Compare by the number of zero groups, not the matched length:
-                // a run that is not at the start carries a leading ":" in the
-                // match, so an equal-length run later in the address would
-                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
-                const groups = (match[0].match(/0/g) || []).length;
-                if (groups > bestMatchGroups) {
-                    bestMatchGroups = groups;
-                    bestMatchIndex = match.index;
-                    bestMatchLength = match[0].length;
-                }
-            }
-
-            if (bestMatchLength < 0) {
-                return string + suffix;
-            }
-
-            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
-        };
-
-        // Returns the address in compact, human-readable format like
-        // 2001:db8:8:66::1
-        // Calls toRFC5952String under the hood.
-        IPv6.prototype.toString = function () {
-            return this.toRFC5952String();
-        };
-
-        return IPv6;
-
-    })();
-
-    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
-    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
-        try {
-            const cidr = this.parseCIDR(string);
-            const ipInterfaceOctets = cidr[0].toByteArray();
-            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            const octets = [];
-            let i = 0;
-            while (i < 16) {
-                // Broadcast address is bitwise OR between ip interface and inverted mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-        }
-    };
-
-    // Checks if a given string is formatted like IPv6 address.
-    ipaddr.IPv6.isIPv6 = function (string) {
-        return this.parser(string) !== null;
-    };
-
-    // Checks to see if string is a valid IPv6 Address
-    ipaddr.IPv6.isValid = function (string) {
-
-        // Since IPv6.isValid is always called first, this shortcut
-        // provides a substantial performance gain.
-        if (typeof string === 'string' && string.indexOf(':') === -1) {
-            return false;
-        }
-
-        try {
-            const addr = this.parser(string);
-            new this(addr.parts, addr.zoneId);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // Checks if a given string is a valid IPv6 address in CIDR notation.
-    ipaddr.IPv6.isValidCIDR = function (string) {
-
-        // See note in IPv6.isValid
-        if (typeof string === 'string' && string.indexOf(':') === -1) {
-            return false;
-        }
-
-        try {
-            this.parseCIDR(string);
-            return true;
-        } catch {
-            return false;
-        }
-    };
-
-    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
-    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-        try {
-            cidr = this.parseCIDR(string);
-            ipInterfaceOctets = cidr[0].toByteArray();
-            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-            octets = [];
-            i = 0;
-            while (i < 16) {
-                // Network address is bitwise AND between ip interface and mask
-                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-                i++;
-            }
-
-            return new this(octets);
-        } catch (e) {
-            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-        }
-    };
-
-    // Tries to parse and validate a string with IPv6 address.
-    // Throws an error if it fails.
-    ipaddr.IPv6.parse = function (string) {
-        const addr = this.parser(string);
-
-        if (addr === null) {
-            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
-        }
-
-        return new this(addr.parts, addr.zoneId);
-    };
-
-    ipaddr.IPv6.parseCIDR = function (string) {
-        let maskLength, match, parsed;
-
-        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-            maskLength = parseInt(match[2]);
-            if (maskLength >= 0 && maskLength <= 128) {
-                parsed = [this.parse(match[1]), maskLength];
-                Object.defineProperty(parsed, 'toString', {
-                    value: function () {
-                        return this.join('/');
-                    }
+                this.message.on('end', () => {
+                    resolve(output.toString());
                 });
-                return parsed;
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
             }
         }
-
-        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
-    };
-
-    // Parse an IPv6 address.
-    ipaddr.IPv6.parser = function (string) {
-        let addr, i, match, octet, octets, zoneId;
-
-        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
-            return this.parser(`::ffff:${match[1]}`);
-        }
-        if (ipv6Regexes.native.test(string)) {
-            return expandIPv6(string, 8);
-        }
-        if ((match = string.match(ipv6Regexes.transitional))) {
-            zoneId = match[6] || '';
-            addr = match[1]
-            if (!match[1].endsWith('::')) {
-                addr = addr.slice(0, -1)
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
             }
-            addr = expandIPv6(addr + zoneId, 6);
-            if (addr && addr.parts) {
-                octets = [
-                    parseInt(match[2]),
-                    parseInt(match[3]),
-                    parseInt(match[4]),
-                    parseInt(match[5])
-                ];
-                for (i = 0; i < octets.length; i++) {
-                    octet = octets[i];
-                    if (!((0 <= octet && octet <= 255))) {
-                        return null;
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
                     }
                 }
-
-                addr.parts.push(octets[0] << 8 | octets[1]);
-                addr.parts.push(octets[2] << 8 | octets[3]);
-                return {
-                    parts: addr.parts,
-                    zoneId: addr.zoneId
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
                 };
-            }
-        }
-
-        return null;
-    };
-
-    // A utility function to return subnet mask in IPv6 format given the prefix length
-    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
-            throw new Error('ipaddr: invalid IPv6 prefix length');
-        }
-
-        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-
-        while (j < filledOctetCount) {
-            octets[j] = 255;
-            j++;
-        }
-
-        if (filledOctetCount < 16) {
-            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-        }
-
-        return new this(octets);
-    };
-
-    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
-    ipaddr.fromByteArray = function (bytes) {
-        const length = bytes.length;
-
-        if (length === 4) {
-            return new ipaddr.IPv4(bytes);
-        } else if (length === 16) {
-            return new ipaddr.IPv6(bytes);
-        } else {
-            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
-        }
-    };
-
-    // Checks if the address is valid IP address
-    ipaddr.isValid = function (string) {
-        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
-    };
-
-    // Checks if the address is valid IP address in CIDR notation
-    ipaddr.isValidCIDR = function (string) {
-        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
-    };
-
-
-    // Attempts to parse an IP Address, first through IPv6 then IPv4.
-    // Throws an error if it could not be parsed.
-    ipaddr.parse = function (string) {
-        if (ipaddr.IPv6.isValid(string)) {
-            return ipaddr.IPv6.parse(string);
-        } else if (ipaddr.IPv4.isValid(string)) {
-            return ipaddr.IPv4.parse(string);
-        } else {
-            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
-        }
-    };
-
-    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
-    // Throws an error if it could not be parsed.
-    ipaddr.parseCIDR = function (string) {
-        try {
-            return ipaddr.IPv6.parseCIDR(string);
-        } catch {
-            try {
-                return ipaddr.IPv4.parseCIDR(string);
-            } catch (e) {
-                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
-            }
-        }
-    };
-
-    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
-    ipaddr.process = function (string) {
-        const addr = this.parse(string);
-
-        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
-            return addr.toIPv4Address();
-        } else {
-            return addr;
-        }
-    };
-
-    // An utility function to ease named range matching. See examples below.
-    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
-    // on matching IPv4 addresses to IPv6 ranges or vice versa.
-    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
-        let i, rangeName, rangeSubnets, subnet;
-
-        if (defaultName === undefined || defaultName === null) {
-            defaultName = 'unicast';
-        }
-
-        for (rangeName in rangeList) {
-            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
-                rangeSubnets = rangeList[rangeName];
-                // ECMA5 Array.isArray isn't available everywhere
-                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
-                    rangeSubnets = [rangeSubnets];
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
                 }
-
-                for (i = 0; i < rangeSubnets.length; i++) {
-                    subnet = rangeSubnets[i];
-                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
-                        return rangeName;
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
                     }
+                    return value;
                 }
-            }
-        }
-
-        return defaultName;
-    };
-
-    // Export for both the CommonJS and browser-like environment
-    if ( true && module.exports) {
-        module.exports = ipaddr;
-
-    } else {
-        root.ipaddr = ipaddr;
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
     }
-
-}(this));
-
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 

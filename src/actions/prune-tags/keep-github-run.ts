@@ -20,7 +20,7 @@ export interface GithubKeep {
 
 /** Reads the sources and logs what each gave; throws on any failure other than a refusal. */
 export async function readGithubKeep(inputs: KeepGithubInputs): Promise<GithubKeep> {
-  const octokit = githubClient(inputs.token, inputs.apiUrl);
+  const octokit = await githubClient(inputs.token, inputs.apiUrl);
   const results = await readGithubRefs(octokit, inputs.repository, inputs.sources);
   const { owner, repo } = inputs.repository;
   const notes: string[] = [];

@@ -1,6 +1,6 @@
 // What GitHub still points at in one repository: release tags, active deployments, open pull requests.
 // Read-only (GET and a GraphQL query) with the job's token; a source the token may not read is skipped.
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { readDeploymentRefs } from './deployment-refs.ts';
 import { readPullRequestRefs } from './pull-request-refs.ts';
 import { failureOf, refusalOf } from './refusal.ts';
@@ -66,8 +66,12 @@ export function repositoryCoordinates(text: string): RepositoryCoordinates | und
   return owner && repo ? { owner, repo } : undefined;
 }
 
-/** An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy. */
-export function githubClient(token: string, apiUrl: string): Octokit {
+/**
+ * An Octokit for the job's API (`apiUrl`: GITHUB_API_URL, e.g. https://api.github.com), with its proxy.
+ * @actions/github (Octokit and its HTTP client) is loaded here, by a run that reads GitHub, not at start-up.
+ */
+export async function githubClient(token: string, apiUrl: string): Promise<Octokit> {
+  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
   return getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
 }
 

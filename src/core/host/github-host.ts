@@ -1,6 +1,7 @@
-// The GitHub Actions runner as a step's host, through @actions/core: INPUT_* variables, GITHUB_OUTPUT,
-// GITHUB_ENV, GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands.
-import * as core from '@actions/core';
+// The GitHub Actions runner as a step's host: INPUT_* variables, GITHUB_OUTPUT, GITHUB_ENV,
+// GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands (runner-commands.ts).
+import { EOL } from 'node:os';
+import { appendStepSummary, issueCommand, issueKeyValue } from './runner-commands.ts';
 import type { StepHost } from './step-host.ts';
 
 /**
@@ -14,25 +15,32 @@ export function inputsInEnvironment(env: NodeJS.ProcessEnv): string[] {
 }
 
 export const githubHost: StepHost = {
-  input: (name) => core.getInput(name),
+  // As the runner names them: spaces become `_`, upper case; the value trimmed.
+  input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
   givenInputs: () => inputsInEnvironment(process.env),
-  setOutput: (name, value) => core.setOutput(name, value),
-  exportVariable: (name, value) => core.exportVariable(name, value),
-  saveState: (key, value) => core.saveState(key, value),
-  getState: (key) => core.getState(key),
-  async appendSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(markdown, true).write();
+  setOutput: (name, value) => issueKeyValue('OUTPUT', name, value),
+  exportVariable(name, value) {
+    process.env[name] = value;
+    issueKeyValue('ENV', name, value);
   },
-  hideSecret: (value) => core.setSecret(value),
+  saveState: (key, value) => issueKeyValue('STATE', key, value),
+  getState: (key) => process.env[`STATE_${key}`] || '',
+  async appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file) await appendStepSummary(file, markdown);
+  },
+  hideSecret: (value) => issueCommand('add-mask', value),
   log: {
-    info: (text) => core.info(text),
-    warning: (text) => core.warning(text),
-    notice: (text) => core.notice(text),
-    debug: (text) => core.debug(text),
-    startGroup: (title) => core.startGroup(title),
-    endGroup: () => core.endGroup(),
-    failure: (message) => core.setFailed(message),
+    info: (text) => process.stdout.write(`${text}${EOL}`),
+    warning: (text) => issueCommand('warning', text),
+    notice: (text) => issueCommand('notice', text),
+    debug: (text) => issueCommand('debug', text),
+    startGroup: (title) => issueCommand('group', title),
+    endGroup: () => issueCommand('endgroup'),
+    failure(message) {
+      process.exitCode = 1;
+      issueCommand('error', message);
+    },
   },
   job: {
     tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,

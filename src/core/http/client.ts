@@ -35,7 +35,8 @@ interface ClientConfig {
   maxResponseBytes: number;
   policy: RetryPolicy;
   throttle: Throttle;
-  dispatcher: Dispatcher;
+  /** Made at the first request: undici is loaded only by a run that sends one. */
+  dispatcher: () => Promise<Dispatcher>;
   now: () => Date;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -57,6 +58,7 @@ function resolveConfig(options: HttpClientOptions): ClientConfig {
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const throttle =
     options.throttle instanceof Throttle ? options.throttle : new Throttle(options.throttle, { now, sleep });
+  let dispatcher: Promise<Dispatcher> | undefined;
   return {
     provider: options.provider,
     baseUrl: new URL(options.baseUrl),
@@ -65,7 +67,12 @@ function resolveConfig(options: HttpClientOptions): ClientConfig {
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     throttle,
-    dispatcher: options.dispatcher ?? createDefaultDispatcher(timeouts),
+    dispatcher: () => {
+      dispatcher ??= options.dispatcher
+        ? Promise.resolve(options.dispatcher)
+        : createDefaultDispatcher(timeouts);
+      return dispatcher;
+    },
     now,
     sleep,
     random: options.random ?? Math.random,
@@ -128,7 +135,7 @@ async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promis
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
-      const raw = await sendOnce(config.dispatcher, wire, config.timeouts, config.maxResponseBytes);
+      const raw = await sendOnce(await config.dispatcher(), wire, config.timeouts, config.maxResponseBytes);
       const durationMs = config.now().getTime() - started;
       answered = true;
       const read = readResponse<T>(raw, request);

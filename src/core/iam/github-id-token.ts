@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { errorMessage, InputError } from '../errors/errors.ts';
 import { maskSecret } from '../redact/secrets.ts';
 
@@ -6,6 +5,12 @@ import { maskSecret } from '../redact/secrets.ts';
 export type IdTokenSource = (audience?: string) => Promise<string>;
 
 const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
+
+/** The runner's token service through @actions/core, loaded (with its HTTP client) only when a token is asked for. */
+async function runnerIdToken(audience?: string): Promise<string> {
+  const core = await import(/* webpackMode: "eager" */ '@actions/core');
+  return core.getIDToken(audience);
+}
 
 /**
  * Requests the job's GitHub OIDC ID token. When the job may not request one (the runner sets
@@ -15,7 +20,7 @@ export async function fetchGithubIdToken(
   audience: string | undefined,
   options: { getIdToken?: IdTokenSource; env?: NodeJS.ProcessEnv } = {},
 ): Promise<string> {
-  const { getIdToken = (aud?: string) => core.getIDToken(aud), env = process.env } = options;
+  const { getIdToken = runnerIdToken, env = process.env } = options;
   const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter(
     (name) => !env[name],
   );

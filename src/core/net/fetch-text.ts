@@ -1,4 +1,4 @@
-import { type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import type { Dispatcher } from 'undici';
 
 export interface FetchTextOptions {
   /** Connect over IPv4 or IPv6 only (0: either). */
@@ -14,7 +14,12 @@ export interface FetchTextOptions {
 /** GETs a small text document; throws on a status other than 2xx, an oversized body or the signal. */
 export async function fetchText(url: string, options: FetchTextOptions): Promise<string> {
   const { maxBytes = 4096 } = options;
-  const dispatcher = options.dispatcher ?? new EnvHttpProxyAgent({ connect: { family: options.family } });
+  // undici is loaded at the first lookup, not at start-up (see core/http/default-dispatcher.ts).
+  const dispatcher =
+    options.dispatcher ??
+    new (await import(/* webpackMode: "eager" */ 'undici')).EnvHttpProxyAgent({
+      connect: { family: options.family },
+    });
   // An agent made here is destroyed here; one passed in belongs to the caller.
   const own = dispatcher === options.dispatcher ? undefined : dispatcher;
   try {

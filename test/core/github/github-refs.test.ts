@@ -45,7 +45,7 @@ describe('readGithubRefs', () => {
 
   it('reads every page of releases, open pull requests and live deployments', async () => {
     const e = await emulatorForTest({ seed: seed() });
-    const octokit = githubClient('ghs_job', `${e.url}/github-api`);
+    const octokit = await githubClient('ghs_job', `${e.url}/github-api`);
     const [releases, deployments, pulls] = await readGithubRefs(octokit, at, [
       'releases',
       'deployments',
@@ -79,7 +79,7 @@ describe('readGithubRefs', () => {
 
   it('skips a source the token may not read, naming GitHub’s answer, and reads the others', async () => {
     const e = await emulatorForTest({ seed: seed({ deployments: 'none', 'pull-requests': 'none' }) });
-    const octokit = githubClient('ghs_job', `${e.url}/github-api`);
+    const octokit = await githubClient('ghs_job', `${e.url}/github-api`);
     const results = await readGithubRefs(octokit, at, ['releases', 'deployments', 'pull-requests']);
     expect(results.map((r) => ('skipped' in r ? `${r.source}: ${r.skipped}` : r.source))).toEqual([
       'releases',
@@ -93,7 +93,7 @@ describe('readGithubRefs', () => {
       seed: seed(),
       faults: { routes: [{ path: '/github-api/repos/*/*/releases', error: true }] },
     });
-    const octokit = githubClient('ghs_job', `${e.url}/github-api`);
+    const octokit = await githubClient('ghs_job', `${e.url}/github-api`);
     await expect(readGithubRefs(octokit, at, ['releases'])).rejects.toThrow(
       'Reading the releases of example/app from the GitHub API failed (500 Internal server error.)',
     );
