@@ -3,7 +3,8 @@
 //     the share of requests refused with 429; (b) requests made against the minimum; (c) 10,000 tags end
 //     to end against a sequential list-then-delete loop with the official SDK, in this same run;
 // (d) peak RSS of whole dry runs of 100,000 and 1,000,000 tags.
-// Exported for bench/run.ts; `node bench/prune.ts` runs it alone.
+// Exported for bench/run.ts; `node bench/prune.ts` runs it alone, `npm run bench:rate [-- limit…]`
+// only the adaptive runs (a) (of the given limits; BENCH_RUNS runs each), to iterate on the controller.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { type Emulator, type FaultConfig, startEmulator } from '../test/emulator/index.ts';
@@ -23,6 +24,8 @@ const LIMITS = [
   { limit: 1_000, tags: 10_000 },
 ];
 const RECHECK_TAGS = 1_000;
+/** Requests in flight in the plain loop: more than 1,000/s × 40 ms needs, as prune-tags allows. */
+const PLAIN_WORKERS = 64;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MEMORY_TAGS = [
   { tags: 100_000, targetMb: 100, runs: RUNS },
@@ -188,6 +191,63 @@ function rateFigure(limit: number, tags: number, runs: AdaptiveRun[]): BenchFigu
   ];
 }
 
+/**
+ * The deletions' requests in a plain loop (bench/plain-delete-loop.ts) against the emulator at the
+ * same latency and no limit: requests per second this machine reaches, the ceiling of any controller.
+ */
+async function plainLoopRate(tags: number): Promise<number> {
+  const emu = await emulatorWithTags(tags, LATENCY);
+  try {
+    const args = [emu.url, 'team', 'big', String(tags), String(PLAIN_WORKERS)];
+    const out = await node([join(root, 'bench/plain-delete-loop.ts'), ...args]);
+    const { answered, ms } = JSON.parse(out) as { answered: number; ms: number };
+    if (answered !== tags) throw new Error(`plain loop: ${answered} of ${tags} deletions answered`);
+    return (answered * 1000) / ms;
+  } finally {
+    await emu.close();
+  }
+}
+
+interface LimitRuns {
+  runs: AdaptiveRun[];
+  /** Plain-loop rates, each measured right after an adaptive run (the largest limit only). */
+  plain: number[];
+}
+
+/** RUNS adaptive runs at `limit`; at the largest, each followed by a plain loop, so both meet the same load. */
+async function limitRuns(limit: number, tags: number): Promise<LimitRuns> {
+  const result: LimitRuns = { runs: [], plain: [] };
+  for (let i = 0; i < RUNS; i++) {
+    result.runs.push(await adaptiveRun(limit, tags));
+    if (limit === LIMITS.at(-1)?.limit) result.plain.push(await plainLoopRate(tags));
+  }
+  return result;
+}
+
+/** What this machine reaches with the bare requests, and how much of it prune-tags used. */
+function plainFigure(limit: number, tags: number, { runs, plain }: LimitRuns): BenchFigure[] {
+  if (plain.length === 0) return [];
+  const machine = median(plain);
+  const answered = median(runs.map((r) => r.answeredRate));
+  return [
+    {
+      name: `plain loop of ${tags} signed DELETEs, ${PLAIN_WORKERS} in flight, no limit`,
+      value: Math.round(machine),
+      unit: `requests/s (median of ${plain.length}, 40 ± 10 ms; this machine's ceiling: prune-tags against the ${limit}/s limit answered ${answered.toFixed(0)}/s, ${(answered / machine).toFixed(2)} of it)`,
+    },
+  ];
+}
+
+/** The adaptive runs (a) alone, at the given limits (all when none given). */
+async function benchAdaptive(only: number[]): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  for (const { limit, tags } of LIMITS.filter((l) => only.length === 0 || only.includes(l.limit))) {
+    const measured = await limitRuns(limit, tags);
+    figures.push(...rateFigure(limit, tags, measured.runs), ...plainFigure(limit, tags, measured));
+  }
+  return figures;
+}
+
 /** Every figure of the prune-tags benchmark. */
 export async function benchPrune(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
@@ -195,9 +255,9 @@ export async function benchPrune(): Promise<BenchFigure[]> {
   if (!largest) throw new Error('prune bench: no limits to measure');
   let endToEnd: AdaptiveRun[] = [];
   for (const { limit, tags } of LIMITS) {
-    const runs: AdaptiveRun[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await adaptiveRun(limit, tags));
-    figures.push(...rateFigure(limit, tags, runs));
+    const measured = await limitRuns(limit, tags);
+    const runs = measured.runs;
+    figures.push(...rateFigure(limit, tags, runs), ...plainFigure(limit, tags, measured));
     if (limit === largest.limit) endToEnd = runs;
   }
   // The listing is read twice: to plan, and again right before deleting (recheck, the default).
@@ -247,5 +307,9 @@ export async function benchPrune(): Promise<BenchFigure[]> {
 }
 
 if (import.meta.filename === process.argv[1]) {
-  for (const figure of await benchPrune()) console.log(formatFigure(figure));
+  const [part, ...limits] = process.argv.slice(2);
+  if (part !== undefined && part !== 'adaptive')
+    throw new Error(`bench/prune.ts: unknown part ${part} (adaptive)`);
+  const figures = part === 'adaptive' ? await benchAdaptive(limits.map(Number)) : await benchPrune();
+  for (const figure of figures) console.log(formatFigure(figure));
 }

@@ -45497,7 +45497,9 @@ function medianOf(values) {
 // until the first sign of congestion, then increase and multiplicative decrease (a 429, or latency
 // rising well above the quietest seen), as congestion control and adaptive retry modes do. After a cut
 // the rate climbs back on a cubic curve (as CUBIC and the AWS SDKs' adaptive mode do): quickly back
-// towards where it was refused, flat around it, then probing beyond faster and faster.
+// towards where it was refused, flat around it, then probing beyond faster and faster. A 429 met again
+// at the rate refused before cuts by about a fifth and climbs back to it; one met on the way back cuts
+// to what the registry answered.
 
 /** Start: 20 requests/s (the old fixed default); floor 1/s. */
 const INITIAL_RATE = 20;
@@ -45511,6 +45513,15 @@ const SLOW_START_GROWTH = 0.5;
 const THROTTLE_DECREASE = 0.9;
 /** No 429 cuts the rate below half of what was refused (an answered rate measured in a stall, or none). */
 const MOST_CUT = 0.5;
+/**
+ * A 429 at or above the rate refused last time (back there, or probing beyond it) is the limit being
+ * met again where it was, or a burst after a stall on either side: it takes the limit at no less than
+ * this share of the rate refused, and the climb returns to that rate (CUBIC's W_max) instead of to
+ * whatever was answered in the moments before, which a stall drags down.
+ */
+const PROBE_CUT = 0.9;
+/** How many of the latest 429s the reported limit is the median of. */
+const LIMIT_ESTIMATES = 9;
 /** Rising latency cuts less deeply: the registry slowed down but still answers. */
 const LATENCY_DECREASE = 0.85;
 /**
@@ -45539,7 +45550,10 @@ class AdaptiveRate {
     #rate;
     /** Set by the first cut: from then on the rate follows the cubic climb instead of slow start. */
     #recovery;
-    #limitFound;
+    /** What the registry answered over the second before each 429 after slow start's (newest last). */
+    #limitEstimates = [];
+    /** The estimate as slow start ended: the answered rate still counts the climb, so it reads low. */
+    #slowStartLimit;
     /** Answers to requests sent before this time (a round trip after the last cut) say nothing about the current rate. */
     #lastSlowDownAt = Number.NEGATIVE_INFINITY;
     #answeredSinceSlowDown = 0;
@@ -45572,8 +45586,9 @@ class AdaptiveRate {
             peakRate: this.#peakRate,
             slowDowns: { ...this.#slowDowns },
         };
-        if (this.#limitFound !== undefined)
-            findings.limitFound = this.#limitFound;
+        const limitFound = this.#limitFound();
+        if (limitFound !== undefined)
+            findings.limitFound = limitFound;
         return findings;
     }
     /** Feeds one answer; says whether the throttle must slow down or hold every caller back. */
@@ -45592,7 +45607,7 @@ class AdaptiveRate {
             // that stays high after that is not ours to fix (a busy machine), so it cuts no further.
             this.#latencyHigh = true;
             this.#slowDowns.latency++;
-            this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt);
+            this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt, this.#recovery?.limit ?? 0);
             return 'slowed';
         }
         if (sample.paced)
@@ -45603,24 +45618,54 @@ class AdaptiveRate {
         // Refused again after a slow-down that nothing got through: the registry wants everyone to wait.
         const refusing = this.#answeredSinceSlowDown === 0 && this.#slowDowns.throttled > 0;
         const delivered = Math.min(this.#answeredRate(at, this.#deliveryWindowMs()), this.#rate);
-        const slowStart = this.#recovery === undefined;
-        // Leaving slow start the rate refused is far above the limit and what was answered is all there is
-        // to go by; later (or with nothing answered yet) a 429 cuts by half at most (the answers counted
-        // may have met a stall).
-        const halved = this.#rate * MOST_CUT;
-        const limit = delivered > 0 && slowStart ? delivered : Math.max(delivered, halved);
-        // Leaving slow start, the answered rate still counts the climb: the recovery aims no lower than
-        // half the rate refused (as TCP halves its window), so an estimate that is too low is soon corrected.
-        const backTo = slowStart ? Math.max(limit, this.#rate / 2) : limit;
-        this.#limitFound = limit;
+        const refused = this.#rate;
+        const recovery = this.#recovery;
+        let limit;
+        let backTo;
+        if (recovery === undefined) {
+            // Leaving slow start the rate refused is far above the limit and what was answered is all there
+            // is to go by; it still counts the climb, so the recovery aims no lower than half the rate
+            // refused (as TCP halves its window) and an estimate that is too low is soon corrected.
+            limit = delivered > 0 ? delivered : refused * MOST_CUT;
+            backTo = Math.max(limit, refused / 2);
+            this.#slowStartLimit = limit;
+        }
+        else if (refused >= recovery.to) {
+            // Back where it was refused, or beyond: the limit is about here.
+            limit = Math.max(delivered, refused * PROBE_CUT);
+            backTo = Math.max(limit, refused * PROBE_CUT);
+        }
+        else {
+            // Refused again on the way back: the registry allows less than it did. What was answered says
+            // how much, cutting by half at most (the answers counted may have met a stall).
+            limit = Math.max(delivered, refused * MOST_CUT);
+            backTo = limit;
+        }
+        // What the registry answered over the last second, as it refused: its limit as reported.
+        if (recovery !== undefined)
+            this.#noteLimit(this.#answeredRate(at, PEAK_WINDOW_MS));
         this.#slowDowns.throttled++;
-        this.#cut(limit * THROTTLE_DECREASE, backTo, at);
+        this.#cut(limit * THROTTLE_DECREASE, backTo, at, limit);
         return refusing ? 'pause-all' : 'slowed';
     }
+    #noteLimit(limit) {
+        this.#limitEstimates.push(limit);
+        if (this.#limitEstimates.length > LIMIT_ESTIMATES)
+            this.#limitEstimates.shift();
+    }
+    /** The median of the latest estimates (slow start's only when there is no other). */
+    #limitFound() {
+        const estimates = [...this.#limitEstimates].sort((a, b) => a - b);
+        if (estimates.length === 0)
+            return this.#slowStartLimit;
+        const middle = estimates.length / 2;
+        const upper = estimates[Math.floor(middle)] ?? 0;
+        return estimates.length % 2 === 1 ? upper : ((estimates[middle - 1] ?? upper) + upper) / 2;
+    }
     /** Cuts the rate to `rate` now, to climb back to `backTo` (and beyond) from there. */
-    #cut(rate, backTo, at) {
+    #cut(rate, backTo, at, limit) {
         this.#rate = this.#bounded(rate);
-        this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate) };
+        this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate), limit };
         // Requests sent within a round trip of the cut still meet the queue or the empty bucket that
         // caused it: they say nothing new about the lower rate.
         this.#lastSlowDownAt = at + (this.#latency.typicalMs() ?? 0);
@@ -45637,7 +45682,7 @@ class AdaptiveRate {
         const progress = (at - recovery.at) / RECOVERY_MS - 1;
         const climbed = recovery.to + (recovery.to - recovery.from) * progress ** 3;
         const answered = this.#answeredRate(at, this.#deliveryWindowMs());
-        const ceiling = Math.max(this.#limitFound ?? 0, DEMAND_HEADROOM * answered);
+        const ceiling = Math.max(recovery.limit, DEMAND_HEADROOM * answered);
         this.#rate = this.#bounded(Math.max(this.#rate, Math.min(climbed, ceiling)));
     }
     #deliveryWindowMs() {
@@ -45673,6 +45718,12 @@ class AdaptiveRate {
 // imposes on every caller at once. Shared by every caller of a client (and of clients given the same one).
 
 
+/**
+ * How far behind its schedule the throttle may be and still let callers go back to back to catch up:
+ * timers wake late by a millisecond or more, which at 1,000 requests/s is a whole interval, but after
+ * a stall (a busy machine) the slots missed are not sent in one burst.
+ */
+const CATCH_UP_MS = 25;
 /** Requests in flight when the caller sets no bound. */
 const DEFAULT_MAX_CONCURRENCY = 256;
 class Throttle {
@@ -45681,10 +45732,12 @@ class Throttle {
     #sleep;
     #inFlight = 0;
     #waiting = [];
-    #nextSlotMs = Number.NEGATIVE_INFINITY;
+    /** When the last caller was let go (its scheduled time): the next one goes a rate interval later. */
+    #lastStartMs = Number.NEGATIVE_INFINITY;
     #pausedUntilMs = Number.NEGATIVE_INFINITY;
-    /** Slow-downs so far: a caller that waited for its slot through one takes a new slot. */
-    #cuts = 0;
+    /** Callers waiting for a rate slot behind the one that is next, first come first served. */
+    #slotQueue = [];
+    #slotTaken = false;
     constructor(bounds = {}, clock = {}) {
         const maxRps = bounds.maxRequestsPerSecond;
         const limits = {
@@ -45737,10 +45790,9 @@ class Throttle {
         const until = this.#now().getTime() + Math.max(0, ms);
         this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
     }
-    /** Slots reserved at the old rate are given up: those waiting for one take one at the new rate. */
+    /** After a slow-down the next caller goes a whole interval at the new rate later. */
     #slowedDown(at) {
-        this.#cuts++;
-        this.#nextSlotMs = at + 1000 / this.#rate.rate;
+        this.#lastStartMs = Math.max(this.#lastStartMs, at);
     }
     async #enter() {
         if (this.#inFlight < this.#rate.concurrency && this.#waiting.length === 0) {
@@ -45760,24 +45812,40 @@ class Throttle {
         }
     }
     /**
-     * Reserves the next start slot at the current rate (GCRA: one "theoretical arrival time"), waiting
-     * for it and for any pause; true when the caller had to wait for its slot.
+     * Waits for this caller's start slot: callers go one at a time, each a rate interval after the one
+     * before, the interval taken at the rate of the moment it goes (so a rate that rises or falls while
+     * many wait applies at once, not only to those who come later), and none during a pause. A caller
+     * woken late does not delay the next (slots follow the schedule, not the wake-ups, within
+     * CATCH_UP_MS). True when the rate held the caller back (demand is above the rate, so raising it helps).
      */
     async #takeSlot() {
-        let paced = false;
-        for (;;) {
-            const now = this.#now().getTime();
-            const start = Math.max(now, this.#pausedUntilMs, this.#nextSlotMs);
-            this.#nextSlotMs = start + 1000 / this.#rate.rate;
-            const cuts = this.#cuts;
-            if (start > now) {
-                if (start > this.#pausedUntilMs)
-                    paced = true;
+        const calledAt = this.#now().getTime();
+        // Behind others, or asleep until its slot: the caller is on the schedule, and catches up on it.
+        let scheduled = this.#slotTaken;
+        if (scheduled)
+            await new Promise((resolve) => this.#slotQueue.push(resolve));
+        this.#slotTaken = true;
+        try {
+            for (;;) {
+                const now = this.#now().getTime();
+                const due = this.#lastStartMs + 1000 / this.#rate.rate;
+                const start = Math.max(this.#pausedUntilMs, due);
+                if (start <= now) {
+                    // Late, the next callers catch up, but by no more than CATCH_UP_MS worth at once; after a
+                    // quiet spell the schedule starts afresh.
+                    this.#lastStartMs = scheduled ? Math.max(start, now - CATCH_UP_MS) : now;
+                    return due > calledAt && due >= this.#pausedUntilMs;
+                }
+                scheduled = true;
                 await this.#sleep(start - now);
             }
-            // A pause, or a slow-down, that came while this caller slept holds it back too.
-            if (this.#pausedUntilMs <= this.#now().getTime() && (cuts === this.#cuts || start <= now))
-                return paced;
+        }
+        finally {
+            const next = this.#slotQueue.shift();
+            if (next)
+                next();
+            else
+                this.#slotTaken = false;
         }
     }
 }

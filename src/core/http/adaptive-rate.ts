@@ -3,7 +3,9 @@
 // until the first sign of congestion, then increase and multiplicative decrease (a 429, or latency
 // rising well above the quietest seen), as congestion control and adaptive retry modes do. After a cut
 // the rate climbs back on a cubic curve (as CUBIC and the AWS SDKs' adaptive mode do): quickly back
-// towards where it was refused, flat around it, then probing beyond faster and faster.
+// towards where it was refused, flat around it, then probing beyond faster and faster. A 429 met again
+// at the rate refused before cuts by about a fifth and climbs back to it; one met on the way back cuts
+// to what the registry answered.
 import { LatencyBaselines } from './latency-baselines.ts';
 
 /** Bounds the caller sets; the controller never goes above them. */
@@ -35,8 +37,9 @@ export interface RateFindings {
   /** The rate the controller allows now, requests per second. */
   currentRate: number;
   /**
-   * The registry's limit as found: the rate it answered just before its most recent 429, requests per
-   * second; undefined when it never refused a request.
+   * The registry's limit as found, requests per second: the median of what it answered over the second
+   * before each of its latest 429s (slow start's estimate when it refused only then); undefined when it
+   * never refused a request.
    */
   limitFound?: number;
   /** Highest answered rate over any one-second window, requests per second. */
@@ -57,6 +60,15 @@ const SLOW_START_GROWTH = 0.5;
 const THROTTLE_DECREASE = 0.9;
 /** No 429 cuts the rate below half of what was refused (an answered rate measured in a stall, or none). */
 const MOST_CUT = 0.5;
+/**
+ * A 429 at or above the rate refused last time (back there, or probing beyond it) is the limit being
+ * met again where it was, or a burst after a stall on either side: it takes the limit at no less than
+ * this share of the rate refused, and the climb returns to that rate (CUBIC's W_max) instead of to
+ * whatever was answered in the moments before, which a stall drags down.
+ */
+const PROBE_CUT = 0.9;
+/** How many of the latest 429s the reported limit is the median of. */
+const LIMIT_ESTIMATES = 9;
 /** Rising latency cuts less deeply: the registry slowed down but still answers. */
 const LATENCY_DECREASE = 0.85;
 /**
@@ -86,6 +98,8 @@ interface Recovery {
   at: number;
   from: number;
   to: number;
+  /** The limit the cut took (none after a slow-down for latency). */
+  limit: number;
 }
 
 export class AdaptiveRate {
@@ -93,7 +107,10 @@ export class AdaptiveRate {
   #rate: number;
   /** Set by the first cut: from then on the rate follows the cubic climb instead of slow start. */
   #recovery: Recovery | undefined;
-  #limitFound: number | undefined;
+  /** What the registry answered over the second before each 429 after slow start's (newest last). */
+  #limitEstimates: number[] = [];
+  /** The estimate as slow start ended: the answered rate still counts the climb, so it reads low. */
+  #slowStartLimit: number | undefined;
   /** Answers to requests sent before this time (a round trip after the last cut) say nothing about the current rate. */
   #lastSlowDownAt = Number.NEGATIVE_INFINITY;
   #answeredSinceSlowDown = 0;
@@ -131,7 +148,8 @@ export class AdaptiveRate {
       peakRate: this.#peakRate,
       slowDowns: { ...this.#slowDowns },
     };
-    if (this.#limitFound !== undefined) findings.limitFound = this.#limitFound;
+    const limitFound = this.#limitFound();
+    if (limitFound !== undefined) findings.limitFound = limitFound;
     return findings;
   }
 
@@ -148,7 +166,7 @@ export class AdaptiveRate {
       // that stays high after that is not ours to fix (a busy machine), so it cuts no further.
       this.#latencyHigh = true;
       this.#slowDowns.latency++;
-      this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt);
+      this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt, this.#recovery?.limit ?? 0);
       return 'slowed';
     }
     if (sample.paced) this.#speedUp(sample.answeredAt);
@@ -159,25 +177,52 @@ export class AdaptiveRate {
     // Refused again after a slow-down that nothing got through: the registry wants everyone to wait.
     const refusing = this.#answeredSinceSlowDown === 0 && this.#slowDowns.throttled > 0;
     const delivered = Math.min(this.#answeredRate(at, this.#deliveryWindowMs()), this.#rate);
-    const slowStart = this.#recovery === undefined;
-    // Leaving slow start the rate refused is far above the limit and what was answered is all there is
-    // to go by; later (or with nothing answered yet) a 429 cuts by half at most (the answers counted
-    // may have met a stall).
-    const halved = this.#rate * MOST_CUT;
-    const limit = delivered > 0 && slowStart ? delivered : Math.max(delivered, halved);
-    // Leaving slow start, the answered rate still counts the climb: the recovery aims no lower than
-    // half the rate refused (as TCP halves its window), so an estimate that is too low is soon corrected.
-    const backTo = slowStart ? Math.max(limit, this.#rate / 2) : limit;
-    this.#limitFound = limit;
+    const refused = this.#rate;
+    const recovery = this.#recovery;
+    let limit: number;
+    let backTo: number;
+    if (recovery === undefined) {
+      // Leaving slow start the rate refused is far above the limit and what was answered is all there
+      // is to go by; it still counts the climb, so the recovery aims no lower than half the rate
+      // refused (as TCP halves its window) and an estimate that is too low is soon corrected.
+      limit = delivered > 0 ? delivered : refused * MOST_CUT;
+      backTo = Math.max(limit, refused / 2);
+      this.#slowStartLimit = limit;
+    } else if (refused >= recovery.to) {
+      // Back where it was refused, or beyond: the limit is about here.
+      limit = Math.max(delivered, refused * PROBE_CUT);
+      backTo = Math.max(limit, refused * PROBE_CUT);
+    } else {
+      // Refused again on the way back: the registry allows less than it did. What was answered says
+      // how much, cutting by half at most (the answers counted may have met a stall).
+      limit = Math.max(delivered, refused * MOST_CUT);
+      backTo = limit;
+    }
+    // What the registry answered over the last second, as it refused: its limit as reported.
+    if (recovery !== undefined) this.#noteLimit(this.#answeredRate(at, PEAK_WINDOW_MS));
     this.#slowDowns.throttled++;
-    this.#cut(limit * THROTTLE_DECREASE, backTo, at);
+    this.#cut(limit * THROTTLE_DECREASE, backTo, at, limit);
     return refusing ? 'pause-all' : 'slowed';
   }
 
+  #noteLimit(limit: number): void {
+    this.#limitEstimates.push(limit);
+    if (this.#limitEstimates.length > LIMIT_ESTIMATES) this.#limitEstimates.shift();
+  }
+
+  /** The median of the latest estimates (slow start's only when there is no other). */
+  #limitFound(): number | undefined {
+    const estimates = [...this.#limitEstimates].sort((a, b) => a - b);
+    if (estimates.length === 0) return this.#slowStartLimit;
+    const middle = estimates.length / 2;
+    const upper = estimates[Math.floor(middle)] ?? 0;
+    return estimates.length % 2 === 1 ? upper : ((estimates[middle - 1] ?? upper) + upper) / 2;
+  }
+
   /** Cuts the rate to `rate` now, to climb back to `backTo` (and beyond) from there. */
-  #cut(rate: number, backTo: number, at: number): void {
+  #cut(rate: number, backTo: number, at: number, limit: number): void {
     this.#rate = this.#bounded(rate);
-    this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate) };
+    this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate), limit };
     // Requests sent within a round trip of the cut still meet the queue or the empty bucket that
     // caused it: they say nothing new about the lower rate.
     this.#lastSlowDownAt = at + (this.#latency.typicalMs() ?? 0);
@@ -195,7 +240,7 @@ export class AdaptiveRate {
     const progress = (at - recovery.at) / RECOVERY_MS - 1;
     const climbed = recovery.to + (recovery.to - recovery.from) * progress ** 3;
     const answered = this.#answeredRate(at, this.#deliveryWindowMs());
-    const ceiling = Math.max(this.#limitFound ?? 0, DEMAND_HEADROOM * answered);
+    const ceiling = Math.max(recovery.limit, DEMAND_HEADROOM * answered);
     this.#rate = this.#bounded(Math.max(this.#rate, Math.min(climbed, ceiling)));
   }
 

@@ -20,6 +20,13 @@ export interface ThrottleBounds {
   maxConcurrency?: number;
 }
 
+/**
+ * How far behind its schedule the throttle may be and still let callers go back to back to catch up:
+ * timers wake late by a millisecond or more, which at 1,000 requests/s is a whole interval, but after
+ * a stall (a busy machine) the slots missed are not sent in one burst.
+ */
+const CATCH_UP_MS = 25;
+
 /** Requests in flight when the caller sets no bound. */
 const DEFAULT_MAX_CONCURRENCY = 256;
 
@@ -34,10 +41,12 @@ export class Throttle {
   readonly #sleep: (ms: number) => Promise<void>;
   #inFlight = 0;
   readonly #waiting: (() => void)[] = [];
-  #nextSlotMs = Number.NEGATIVE_INFINITY;
+  /** When the last caller was let go (its scheduled time): the next one goes a rate interval later. */
+  #lastStartMs = Number.NEGATIVE_INFINITY;
   #pausedUntilMs = Number.NEGATIVE_INFINITY;
-  /** Slow-downs so far: a caller that waited for its slot through one takes a new slot. */
-  #cuts = 0;
+  /** Callers waiting for a rate slot behind the one that is next, first come first served. */
+  readonly #slotQueue: (() => void)[] = [];
+  #slotTaken = false;
 
   constructor(bounds: ThrottleBounds = {}, clock: ThrottleClock = {}) {
     const maxRps = bounds.maxRequestsPerSecond;
@@ -92,10 +101,9 @@ export class Throttle {
     this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
   }
 
-  /** Slots reserved at the old rate are given up: those waiting for one take one at the new rate. */
+  /** After a slow-down the next caller goes a whole interval at the new rate later. */
   #slowedDown(at: number): void {
-    this.#cuts++;
-    this.#nextSlotMs = at + 1000 / this.#rate.rate;
+    this.#lastStartMs = Math.max(this.#lastStartMs, at);
   }
 
   async #enter(): Promise<void> {
@@ -117,22 +125,36 @@ export class Throttle {
   }
 
   /**
-   * Reserves the next start slot at the current rate (GCRA: one "theoretical arrival time"), waiting
-   * for it and for any pause; true when the caller had to wait for its slot.
+   * Waits for this caller's start slot: callers go one at a time, each a rate interval after the one
+   * before, the interval taken at the rate of the moment it goes (so a rate that rises or falls while
+   * many wait applies at once, not only to those who come later), and none during a pause. A caller
+   * woken late does not delay the next (slots follow the schedule, not the wake-ups, within
+   * CATCH_UP_MS). True when the rate held the caller back (demand is above the rate, so raising it helps).
    */
   async #takeSlot(): Promise<boolean> {
-    let paced = false;
-    for (;;) {
-      const now = this.#now().getTime();
-      const start = Math.max(now, this.#pausedUntilMs, this.#nextSlotMs);
-      this.#nextSlotMs = start + 1000 / this.#rate.rate;
-      const cuts = this.#cuts;
-      if (start > now) {
-        if (start > this.#pausedUntilMs) paced = true;
+    const calledAt = this.#now().getTime();
+    // Behind others, or asleep until its slot: the caller is on the schedule, and catches up on it.
+    let scheduled = this.#slotTaken;
+    if (scheduled) await new Promise<void>((resolve) => this.#slotQueue.push(resolve));
+    this.#slotTaken = true;
+    try {
+      for (;;) {
+        const now = this.#now().getTime();
+        const due = this.#lastStartMs + 1000 / this.#rate.rate;
+        const start = Math.max(this.#pausedUntilMs, due);
+        if (start <= now) {
+          // Late, the next callers catch up, but by no more than CATCH_UP_MS worth at once; after a
+          // quiet spell the schedule starts afresh.
+          this.#lastStartMs = scheduled ? Math.max(start, now - CATCH_UP_MS) : now;
+          return due > calledAt && due >= this.#pausedUntilMs;
+        }
+        scheduled = true;
         await this.#sleep(start - now);
       }
-      // A pause, or a slow-down, that came while this caller slept holds it back too.
-      if (this.#pausedUntilMs <= this.#now().getTime() && (cuts === this.#cuts || start <= now)) return paced;
+    } finally {
+      const next = this.#slotQueue.shift();
+      if (next) next();
+      else this.#slotTaken = false;
     }
   }
 }

@@ -117,6 +117,40 @@ describe('AdaptiveRate', () => {
     expect(rate.rate).toBeCloseTo(0.9 * 0.5 * before);
   });
 
+  it('refused again where it was refused before, after a stall, cuts by a fifth and climbs back there', () => {
+    const rate = new AdaptiveRate(unbounded);
+    let at = answers(rate, 200, { everyMs: 5 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    at = answers(rate, 400, { from: at, everyMs: 5 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    at = answers(rate, 600, { from: at, everyMs: 5 }); // 3 s at 200 answers/s: back, and probing beyond
+    const refused = rate.rate;
+    expect(refused).toBeGreaterThan(200);
+    // Half a second with nothing answered (a stall on either side), then a 429: what was answered in
+    // the moments before says nothing about the registry's limit.
+    at += 500;
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    expect(rate.rate).toBeCloseTo(0.9 * 0.9 * refused);
+    at = answers(rate, 300, { from: at, everyMs: 5 }); // 1.5 s: back to just under the rate refused
+    expect(rate.rate).toBeCloseTo(0.9 * refused, 0);
+  });
+
+  it('reports as the limit found the median of what was answered in the second before its latest 429s, not slow start’s', () => {
+    const rate = new AdaptiveRate(unbounded);
+    // Slow start ends while the answers still climb: 100/s answered, as the limit of 200/s is met.
+    let at = answers(rate, 100, { everyMs: 10 });
+    rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    expect(rate.findings().limitFound).toBe(100);
+    // Then three 429s, each after 200, 210 and 160 answers/s.
+    for (const perSecond of [200, 210, 160]) {
+      at = answers(rate, 400, { from: at, everyMs: 1000 / perSecond });
+      rate.onAnswer({ sentAt: at - 40, answeredAt: at, kind: 'throttled', key: 'DELETE', paced: true });
+    }
+    const found = rate.findings().limitFound ?? 0;
+    expect(found).toBeGreaterThanOrEqual(195);
+    expect(found).toBeLessThanOrEqual(210);
+  });
+
   it('does not climb above twice what was answered lately: a quiet spell does not end in a burst', () => {
     const rate = new AdaptiveRate(unbounded);
     let at = answers(rate, 200, { everyMs: 5 });

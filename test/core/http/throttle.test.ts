@@ -55,6 +55,52 @@ describe('Throttle', () => {
     expect(await waiting).toBeGreaterThanOrEqual(3000);
   });
 
+  it('lets callers already waiting go at the rate of the moment, as it rises (no slot kept from a lower rate)', async () => {
+    const clock = fakeClock();
+    const throttle = new Throttle({ maxConcurrency: 64 }, clock);
+    const starts: { at: number; rate: number }[] = [];
+    await Promise.all(
+      Array.from({ length: 60 }, async () => {
+        const permit = await throttle.acquire('DELETE');
+        starts.push({ at: clock.elapsed(), rate: throttle.findings().currentRate });
+        await clock.sleep(40);
+        permit.answered('answered');
+      }),
+    );
+    // Every answer raised the rate (slow start). Had each waiting caller kept the slot it was given at
+    // the rate of when it started waiting, the 60th would start after 700 ms (virtual time); at the
+    // rate of the moment it starts before 500 ms.
+    expect(starts.at(-1)?.at).toBeLessThan(500);
+    expect(starts.at(-1)?.rate).toBeGreaterThan(100);
+  });
+
+  it('after a stall (a timer woken 300 ms late) sends the slots missed not in one burst but at its rate', async () => {
+    const clock = fakeClock();
+    let late = 300;
+    const stalling = {
+      now: clock.now,
+      sleep: (ms: number) => {
+        const wait = ms + late;
+        late = 0;
+        return clock.sleep(wait);
+      },
+    };
+    const throttle = new Throttle({ maxRequestsPerSecond: 100 }, stalling);
+    const startedAt: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const permit = await throttle.acquire('DELETE');
+        startedAt.push(clock.elapsed());
+        permit.answered('unanswered');
+      }),
+    );
+    // The first goes at once, the second wakes 300 ms late: those behind it catch up 25 ms worth
+    // (2 intervals of 10 ms) back to back, then go 10 ms apart again.
+    const burst = startedAt.filter((at) => at === startedAt[1]).length;
+    expect(burst).toBeLessThanOrEqual(3);
+    expect(startedAt.at(-1)).toBeGreaterThan(300 + 10 * 15);
+  });
+
   it('gives a place in flight back once, however often an attempt reports its end', async () => {
     const clock = fakeClock();
     const throttle = new Throttle({ maxConcurrency: 1 }, clock);
