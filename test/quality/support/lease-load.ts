@@ -46,8 +46,10 @@ export interface LeaseLoadResult {
   postsFailed: number;
   /** First error line of each failed step. */
   failures: string[];
-  /** Warnings of mains and posts. */
-  warnings: string[];
+  /** Warnings of the mains. */
+  mainWarnings: string[];
+  /** Warnings of the posts. */
+  postWarnings: string[];
   polls: number;
   /** Polls per broken invariant; `gap` counts polls that saw a running job's address missing. */
   violations: Record<PollViolation, number>;
@@ -137,7 +139,8 @@ export async function runLeaseLoad(emu: Emulator, options: LeaseLoadOptions): Pr
     failures: results.flatMap(({ main, post }) =>
       [main, post].filter(failed).map((r) => r.errors[0] ?? `exit ${r.exitCode}: ${r.stderr.slice(0, 200)}`),
     ),
-    warnings: results.flatMap(({ main, post }) => [...main.warnings, ...post.warnings]),
+    mainWarnings: results.flatMap(({ main }) => main.warnings),
+    postWarnings: results.flatMap(({ post }) => post.warnings),
     polls,
     violations,
     leftovers: ownLeases(allowlist(emu), { address: LOAD_ADDRESS, owner: LOAD_OWNER }).map((l) => l.entry),
