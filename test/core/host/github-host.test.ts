@@ -9,24 +9,14 @@ import * as core from '@actions/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { githubHost } from '../../../src/core/host/github-host.ts';
+import type { LogSink, StepHost } from '../../../src/core/host/step-host.ts';
 
-/** One way of speaking to the runner: the toolkit or our host. */
-interface Speaker {
-  setOutput(name: string, value: string): void;
-  exportVariable(name: string, value: string): void;
-  saveState(key: string, value: string): void;
-  getState(key: string): string;
-  input(name: string): string;
-  hideSecret(value: string): void;
-  appendSummary(markdown: string): Promise<void>;
-  info(text: string): void;
-  warning(text: string): void;
-  notice(text: string): void;
-  debug(text: string): void;
-  startGroup(title: string): void;
-  endGroup(): void;
-  failure(message: string): void;
-}
+/** One way of speaking to the runner: the toolkit or our host (the host's calls, its log sink flattened). */
+type Speaker = Pick<
+  StepHost,
+  'setOutput' | 'exportVariable' | 'saveState' | 'getState' | 'input' | 'hideSecret' | 'appendSummary'
+> &
+  LogSink;
 
 const toolkit: Speaker = {
   setOutput: (name, value) => core.setOutput(name, value),
