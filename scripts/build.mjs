@@ -3,6 +3,9 @@
 // The action bundles are minified, with a source map beside each (index.js.map) that sourcemap-register.cjs
 // applies when a stack trace is printed, so traces name src/ files and lines; the maps keep names and lines,
 // not the sources. The CLI stays one readable file (the npm package ships dist/cli.js alone).
+// ncc bundles; terser minifies here rather than inside ncc, whose terser options are fixed: the bundles come
+// out ASCII only (non-ASCII text as \u escapes), so Node holds each as a one-byte string, decoded and
+// compiled faster at every start than the two-byte string a single non-ASCII character makes of it.
 // `npm run build -- login prune-tags` rebuilds only those (and the CLI); no names rebuilds dist/ from scratch
 // and records what it was built from in dist/.source-hash (see source-hash.ts), which the tests check.
 // Each action is bundled into a staging directory and swapped in whole, so a failed build never leaves a
@@ -20,6 +23,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
+import { minify } from 'terser';
 import { SOURCE_HASH_FILE, sourceHash } from './source-hash.ts';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -65,18 +69,19 @@ const NEVER_LOADED = {
  * minify, with `output.map` beside it and ncc's sourcemap-register.cjs to apply it to stack traces.
  */
 async function bundle(input, outDir, output, shown, { head = '', minified = false } = {}) {
-  const { code, map, assets } = await ncc(input, {
-    minify: minified,
+  const bundled = await ncc(input, {
+    minify: false,
     sourceMap: minified,
     sourceMapRegister: minified,
     quiet: true,
     target: 'es2023',
     externals: NEVER_LOADED,
   });
+  const { code, map } = minified ? await minifyWithMap(bundled.code, bundled.map, output) : bundled;
   const prefix = head + nodeVersionGuard(shown);
   writeFileSync(join(outDir, output), prefix + code, { mode: head ? 0o755 : 0o644 });
   if (minified) writeFileSync(join(outDir, `${output}.map`), slimMap(map, prefix.split('\n').length - 1));
-  for (const [assetName, asset] of Object.entries(assets ?? {})) {
+  for (const [assetName, asset] of Object.entries(bundled.assets ?? {})) {
     // The map is written above; ncc's package.json only says "type": "module" for its own layout.
     if (assetName === 'package.json' || assetName.endsWith('.map')) continue;
     const assetPath = join(outDir, assetName);
@@ -84,6 +89,39 @@ async function bundle(input, outDir, output, shown, { head = '', minified = fals
     writeFileSync(assetPath, asset.source);
   }
   console.log(`built ${shown} (${(code.length / 1024).toFixed(0)} KiB)`);
+}
+
+/**
+ * Minifies ncc's output, the map chained to ncc's so it still leads to src/; names of functions and classes
+ * are kept (stack traces and `constructor.name` read them), and the output is ASCII only.
+ */
+async function minifyWithMap(code, map, output) {
+  const result = await minify(asciiOnly(code, output), {
+    module: true,
+    compress: false,
+    mangle: { keep_classnames: true, keep_fnames: true },
+    format: { ascii_only: true },
+    sourceMap: { content: map, url: `${output}.map` },
+  });
+  if (result.code === undefined || typeof result.map !== 'string')
+    throw new Error(`terser gave no ${output}`);
+  if (/[^\x00-\x7f]/.test(result.code)) throw new Error(`${output} is not ASCII only after minifying`);
+  return { code: result.code, map: result.map };
+}
+
+/**
+ * `code` with each non-ASCII character written as a \u escape. terser's ascii_only leaves comments (licence
+ * lines) and tagged templates' raw text alone; every tag in the bundles (shown, md) reads the cooked text, the
+ * same either way. ncc's map has one mapping a line at column 0, so the longer lines map as before.
+ */
+function asciiOnly(code, output) {
+  return code.replace(/[^\x00-\x7f]/g, (char, at) => {
+    // After an odd run of backslashes the character is itself escaped, and `\\u…` would mean another text.
+    if (/(?:^|[^\\])(?:\\\\)*\\$/.test(code.slice(Math.max(0, at - 64), at))) {
+      throw new Error(`${output}: an escaped non-ASCII character at ${at}; write it as a \\u escape instead`);
+    }
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 async function bundleAction(name, outDir) {
