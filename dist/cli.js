@@ -43486,7 +43486,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4777);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7788);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -43498,7 +43498,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4777:
+/***/ 7788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47517,6 +47517,198 @@ function refusal(tag, rule) {
     return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }
 
+;// CONCATENATED MODULE: ./src/providers/seam/tag-table.ts
+const SHA256 = /^sha256:[0-9a-f]{64}$/;
+const DIGEST_BYTES = 32;
+/** Row flags. */
+const LIST = 1;
+/** The digest is '' (the registry reported none). */
+const NO_DIGEST = 2;
+/** The digest is not `sha256:` + 64 lower-case hex digits: kept as text in `#otherDigests`. */
+const OTHER_DIGEST = 4;
+/** Columns that grow by doubling. */
+class Column {
+    data;
+    #create;
+    constructor(data, create) {
+        this.data = data;
+        this.#create = create;
+    }
+    /** Makes room for index `at`. */
+    reserve(at) {
+        if (at < this.data.length)
+            return;
+        const grown = this.#create(Math.max(at + 1, this.data.length * 2));
+        grown.set(this.data);
+        this.data = grown;
+    }
+}
+class TagTable {
+    #rows = 0;
+    /** ASCII names, back to back; a name with other characters is kept as text in `#otherNames`. */
+    #nameBytes = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+    /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
+    #nameEnds = new Column(new Uint32Array(64), (n) => new Uint32Array(n));
+    #digests = new Column(new Uint8Array(64 * DIGEST_BYTES), (n) => new Uint8Array(n));
+    #times = new Column(new Float64Array(64), (n) => new Float64Array(n));
+    #sizes = new Column(new Float64Array(64), (n) => new Float64Array(n));
+    #flags = new Column(new Uint8Array(64), (n) => new Uint8Array(n));
+    #otherNames = new Map();
+    #otherDigests = new Map();
+    #children = new Map();
+    #refused = new Map();
+    /** A table of the given tags, in their order. */
+    static of(tags) {
+        const table = new TagTable();
+        for (const tag of tags)
+            table.push(tag);
+        return table;
+    }
+    get length() {
+        return this.#rows;
+    }
+    /** Appends one tag as the next row. */
+    push(tag) {
+        const row = this.#rows++;
+        this.#pushName(row, tag.name);
+        this.#times.reserve(row);
+        this.#times.data[row] = tag.updatedAt;
+        this.#sizes.reserve(row);
+        this.#sizes.data[row] = tag.size;
+        this.#flags.reserve(row);
+        this.#flags.data[row] = (tag.kind === 'list' ? LIST : 0) | this.#pushDigest(row, tag.digest);
+        if (tag.children !== undefined)
+            this.#children.set(row, tag.children);
+        if (tag.refused !== undefined)
+            this.#refused.set(row, tag.refused);
+    }
+    name(row) {
+        const other = this.#otherNames.get(row);
+        if (other !== undefined)
+            return other;
+        const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+        const end = this.#nameEnds.data[row] ?? start;
+        const bytes = this.#nameBytes.data;
+        return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+    }
+    /** Length of the name in UTF-16 code units, as `name(row).length`, without building it. */
+    nameLength(row) {
+        const other = this.#otherNames.get(row);
+        if (other !== undefined)
+            return other.length;
+        return (this.#nameEnds.data[row] ?? 0) - (row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0));
+    }
+    digest(row) {
+        const flags = this.#flags.data[row] ?? 0;
+        if (flags & NO_DIGEST)
+            return '';
+        if (flags & OTHER_DIGEST)
+            return this.#otherDigests.get(row) ?? '';
+        const bytes = this.#digests.data;
+        return `sha256:${Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).toString('hex')}`;
+    }
+    /** Whether the registry reported a digest (`digest(row) !== ''`), without building it. */
+    hasDigest(row) {
+        return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
+    }
+    /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
+    compareDigests(a, b) {
+        const fa = (this.#flags.data[a] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+        const fb = (this.#flags.data[b] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+        if (fa !== 0 || fb !== 0) {
+            if (fa !== fb)
+                return fa - fb;
+            const da = this.digest(a);
+            const db = this.digest(b);
+            return da < db ? -1 : da > db ? 1 : 0;
+        }
+        const bytes = this.#digests.data;
+        for (let i = 0; i < DIGEST_BYTES; i++) {
+            const d = (bytes[a * DIGEST_BYTES + i] ?? 0) - (bytes[b * DIGEST_BYTES + i] ?? 0);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    }
+    updatedAt(row) {
+        return this.#times.data[row] ?? Number.NaN;
+    }
+    size(row) {
+        return this.#sizes.data[row] ?? 0;
+    }
+    kind(row) {
+        return (this.#flags.data[row] ?? 0) & LIST ? 'list' : 'image';
+    }
+    children(row) {
+        return this.#children.get(row);
+    }
+    refused(row) {
+        return this.#refused.get(row);
+    }
+    /** Rows whose names break the tag rules, in row order. */
+    refusedRows() {
+        return [...this.#refused.keys()].sort((a, b) => a - b);
+    }
+    /** Rows that are manifest lists, in row order. */
+    listRows() {
+        const rows = [];
+        for (let row = 0; row < this.#rows; row++)
+            if ((this.#flags.data[row] ?? 0) & LIST)
+                rows.push(row);
+        return rows;
+    }
+    /** One row as a TagInfo (a new object each call). */
+    tag(row) {
+        const info = {
+            name: this.name(row),
+            digest: this.digest(row),
+            updatedAt: this.updatedAt(row),
+            size: this.size(row),
+            kind: this.kind(row),
+        };
+        const children = this.#children.get(row);
+        if (children !== undefined)
+            info.children = children;
+        const refused = this.#refused.get(row);
+        if (refused !== undefined)
+            info.refused = refused;
+        return info;
+    }
+    /** A new table of `change(tag)` for each row, built row by row. */
+    map(change) {
+        const table = new TagTable();
+        for (let row = 0; row < this.#rows; row++)
+            table.push(change(this.tag(row), row));
+        return table;
+    }
+    #pushName(row, name) {
+        const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+        let end = start;
+        if (/^[\x00-\x7f]*$/.test(name)) {
+            this.#nameBytes.reserve(start + name.length);
+            for (let i = 0; i < name.length; i++)
+                this.#nameBytes.data[end++] = name.charCodeAt(i);
+        }
+        else {
+            this.#otherNames.set(row, name);
+        }
+        this.#nameEnds.reserve(row);
+        this.#nameEnds.data[row] = end;
+    }
+    #pushDigest(row, digest) {
+        if (digest === '')
+            return NO_DIGEST;
+        if (!SHA256.test(digest)) {
+            this.#otherDigests.set(row, digest);
+            return OTHER_DIGEST;
+        }
+        this.#digests.reserve(row * DIGEST_BYTES + DIGEST_BYTES - 1);
+        const bytes = this.#digests.data;
+        Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).write(digest.slice(7), 'hex');
+        return 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/http/with-signal.ts
 /** The same client, with `signal` on every request it makes (see ApiRequest.signal). */
 function withSignal(api, signal) {
@@ -47620,6 +47812,7 @@ function ccrProjectTags(api, instanceId, project) {
 
 
 
+
 /** A CCR enterprise instance to prune, as read from the inputs. */
 class CcrTagTarget {
     connection;
@@ -47670,7 +47863,7 @@ function ccrTagRegistry(api, instanceId, project, user, access) {
     });
     return {
         repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
-        listTags: async (repository) => (await tags.list(repository)).map(fromCcrTag),
+        listTags: async (repository) => TagTable.of((await tags.list(repository)).map(fromCcrTag)),
         deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
         namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
         namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
@@ -49907,6 +50100,7 @@ async function applyRetention(api, where, target) {
 
 
 
+
 /** SWR organization `namespace` of `region`. */
 function swrTagRegistry(api, namespace, region) {
     // One temporary login for the run, asked for only when a manifest must be read.
@@ -49919,7 +50113,7 @@ function swrTagRegistry(api, namespace, region) {
         repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
         listTags: async (repository) => {
             // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
-            const tags = [];
+            const tags = new TagTable();
             const pages = pagesOfSwrTags(api, namespace, repository, {
                 shape: fromSwrTag,
                 keyOf: (tag) => tag.name,
@@ -51417,7 +51611,7 @@ async function attempt(deletion, remove, signal) {
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
 /**
  * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
- * `retained` must be in plan order, so the anchor named in reasons is deterministic.
+ * `retained` (rows of `tags`) must be in plan order, so the anchor named in reasons is deterministic.
  */
 function protectedDigests(tags, retained) {
     const edges = manifestListEdges(tags);
@@ -51429,14 +51623,14 @@ function protectedDigests(tags, retained) {
         reached.set(digest, protection);
         queue.push([digest, protection]);
     };
-    for (const tag of retained)
-        seed(tag.digest, { anchor: tag.name, relation: 'same' });
+    for (const row of retained)
+        seed(tags.digest(row), { anchor: tags.name(row), relation: 'same' });
     // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
-    for (const tag of retained) {
-        if (tag.kind !== 'list' || tag.digest !== '')
+    for (const row of retained) {
+        if (tags.kind(row) !== 'list' || tags.digest(row) !== '')
             continue;
-        for (const child of tag.children ?? [])
-            seed(child, { anchor: tag.name, relation: 'child' });
+        for (const child of tags.children(row) ?? [])
+            seed(child, { anchor: tags.name(row), relation: 'child' });
     }
     // A breadth-first walk: `for…of` visits what is pushed while it runs.
     for (const [digest, from] of queue) {
@@ -51474,12 +51668,14 @@ function manifestListEdges(tags) {
         else
             edges.set(from, [[to, direction]]);
     };
-    for (const tag of tags) {
-        if (tag.kind !== 'list' || !tag.children || tag.digest === '')
+    for (const row of tags.listRows()) {
+        const digest = tags.digest(row);
+        const children = tags.children(row);
+        if (!children || digest === '')
             continue;
-        for (const child of tag.children) {
-            add(tag.digest, child, 'child');
-            add(child, tag.digest, 'parent');
+        for (const child of children) {
+            add(digest, child, 'child');
+            add(child, digest, 'parent');
         }
     }
     return edges;
@@ -51697,13 +51893,19 @@ function tagRef(result) {
 function plannedBytes(plans) {
     let total = 0;
     for (const { plan } of plans) {
-        // Per repository, so the digests need no repository prefix (a million tags, no million new strings).
-        const sizes = new Map();
-        for (const { verdict, tag } of plan.decisions)
-            if (verdict === 'delete')
-                sizes.set(tag.digest, tag.size);
-        for (const size of sizes.values())
-            total += size;
+        // Per repository, the deleted rows sorted by digest: each digest's size counted once, no digest text built.
+        const { tags } = plan;
+        const rows = [];
+        for (let at = 0; at < plan.size; at++)
+            if (plan.verdict(at) === 'delete')
+                rows.push(plan.row(at));
+        const byDigest = Uint32Array.from(rows).sort((a, b) => tags.compareDigests(a, b));
+        byDigest.forEach((row, i) => {
+            const next = byDigest[i + 1];
+            // The last row of each digest: sizes of one digest are one image's (the last in plan order counts, as before).
+            if (next === undefined || tags.compareDigests(row, next) !== 0)
+                total += tags.size(row);
+        });
     }
     return total;
 }
@@ -52264,23 +52466,31 @@ function keep_github_run_describe(result) {
 
 /** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
 function coverageWarnings(plans, rules) {
-    const tags = plans.flatMap(({ plan }) => plan.decisions.map((decision) => decision.tag.name));
-    const where = `${plural(tags.length, 'tag')} in ${plural(plans.length, 'repository')}`;
+    const count = plans.reduce((n, { plan }) => n + plan.size, 0);
+    const where = `${plural(count, 'tag')} in ${plural(plans.length, 'repository')}`;
     const warnings = [];
     for (const pattern of rules.include) {
-        if (!tags.some((tag) => pattern.regex.test(tag)))
+        if (!someName(plans, (tag) => pattern.regex.test(tag)))
             warnings.push(`Input 'include' pattern ${pattern.text} selected no tag among the ${where}.${hint(pattern)}`);
     }
-    if (tags.length < 2)
+    if (count < 2)
         return warnings;
     for (const input of ['exclude', 'keep']) {
         for (const pattern of rules[input]) {
-            if (pattern.regex.test('') || !tags.every((tag) => pattern.regex.test(tag)))
+            if (pattern.regex.test('') || someName(plans, (tag) => !pattern.regex.test(tag)))
                 continue;
             warnings.push(`Input '${input}' pattern ${pattern.text} matched every one of the ${where}, so nothing could be deleted.`);
         }
     }
     return warnings;
+}
+/** Whether any listed tag name passes `test`, each name built as it is tested. */
+function someName(plans, test) {
+    for (const { plan } of plans)
+        for (let row = 0; row < plan.tags.length; row++)
+            if (test(plan.tags.name(row)))
+                return true;
+    return false;
 }
 function hint(pattern) {
     return pattern.syntax === 'glob' && !/[*?]/.test(pattern.source)
@@ -52289,15 +52499,16 @@ function hint(pattern) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/print-plan.ts
-// Writes the full plan to the step log: one collapsible group per repository, one line per tag.
+// Writes the full plan to the step log: one collapsible group per repository, one line per tag, each
+// line built as it is written.
 
 
 
-/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
-function tagColumnWidth(decisions) {
+/** Width of the tag column: the longest tag, between 3 and 40. */
+function tagColumnWidth(tags) {
     let longest = 3;
-    for (const decision of decisions)
-        longest = Math.max(longest, decision.tag.name.length);
+    for (let row = 0; row < tags.length; row++)
+        longest = Math.max(longest, tags.nameLength(row));
     return Math.min(40, longest);
 }
 /** Logs every decision with its reason; a dry run says "would delete", never "delete". */
@@ -52306,10 +52517,10 @@ function printPlans(plans, dryRun) {
     const labelWidth = dryRun ? 12 : 8;
     for (const { repository, plan } of plans) {
         const { keep, protect, delete: remove } = plan.counts;
-        startLogGroup(shown `${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
-        const width = tagColumnWidth(plan.decisions);
-        for (const decision of plan.decisions) {
-            logInfo(shown `${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`);
+        startLogGroup(shown `${repository}: ${plural(plan.size, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
+        const width = tagColumnWidth(plan.tags);
+        for (let at = 0; at < plan.size; at++) {
+            logInfo(shown `${label[plan.verdict(at)].padEnd(labelWidth)} ${plan.name(at).padEnd(width)}  ${plan.reason(at)}`);
         }
         endLogGroup();
     }
@@ -52398,6 +52609,13 @@ async function explainNotFound(registry, repository, error) {
 function isUndescribedList(tag) {
     return tag.kind === 'list' && tag.children === undefined;
 }
+/** Rows of undescribed lists in a table. */
+function undescribedListRows(tags) {
+    return tags.listRows().filter((row) => tags.children(row) === undefined);
+}
+function hasUndescribedList(tags) {
+    return undescribedListRows(tags).length > 0;
+}
 /**
  * The tags with each undescribed list read from the registry (by digest, each digest once): a list gets
  * its images, a manifest that turns out to be an image becomes one. A list that cannot be read stays
@@ -52405,9 +52623,9 @@ function isUndescribedList(tag) {
  */
 async function describeLists(registry, repository, tags) {
     const manifests = registry.manifests;
-    const digests = [...new Set(tags.filter(isUndescribedList).map((tag) => tag.digest))].filter(Boolean);
+    const digests = [...new Set(undescribedListRows(tags).map((row) => tags.digest(row)))].filter(Boolean);
     if (!manifests || digests.length === 0)
-        return [...tags];
+        return tags;
     const read = new Map();
     const failures = [];
     for (const digest of digests) {
@@ -52435,6 +52653,72 @@ async function describeLists(registry, repository, tags) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/prune-plan.ts
+/** Verdicts by code, as a plan stores them. */
+const VERDICTS = ['keep', 'protect', 'delete'];
+const KEEP = 0;
+const PROTECT = 1;
+const DELETE = 2;
+/** Reason texts, each stored once and named by its index. */
+class ReasonTexts {
+    texts = [];
+    #ids = new Map();
+    id(text) {
+        let id = this.#ids.get(text);
+        if (id === undefined) {
+            id = this.texts.push(text) - 1;
+            this.#ids.set(text, id);
+        }
+        return id;
+    }
+}
+class PrunePlan {
+    counts = { keep: 0, protect: 0, delete: 0 };
+    /** The repository's tags, in listing order. */
+    tags;
+    /** Rows of `tags`, newest first (ties by name). */
+    order;
+    /** Verdict code at each position of `order`. */
+    verdicts;
+    /** Reason id (in `reasons`) at each position of `order`. */
+    reasonIds;
+    reasons;
+    constructor(tags, order, verdicts, reasonIds, reasons) {
+        this.tags = tags;
+        this.order = order;
+        this.verdicts = verdicts;
+        this.reasonIds = reasonIds;
+        this.reasons = reasons;
+        for (const code of verdicts)
+            this.counts[VERDICTS[code] ?? 'keep']++;
+    }
+    /** Number of decisions (one per tag). */
+    get size() {
+        return this.order.length;
+    }
+    /** The row of `tags` at position `at` (newest first). */
+    row(at) {
+        return this.order[at] ?? 0;
+    }
+    verdict(at) {
+        return VERDICTS[this.verdicts[at] ?? KEEP] ?? 'keep';
+    }
+    reason(at) {
+        return this.reasons[this.reasonIds[at] ?? 0] ?? '';
+    }
+    name(at) {
+        return this.tags.name(this.row(at));
+    }
+    /** The decision at position `at`, built now. */
+    decision(at) {
+        return { tag: this.tags.tag(this.row(at)), verdict: this.verdict(at), reason: this.reason(at) };
+    }
+    /** Every decision, newest first, built now: for small plans and the tags a run acts on. */
+    get decisions() {
+        return Array.from({ length: this.size }, (_, at) => this.decision(at));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/semver.ts
 /** Release versions only (`1.2.3`, `v1.2.3`, build metadata allowed); pre-releases are not releases. */
 function parseReleaseVersion(tag) {
@@ -52443,12 +52727,12 @@ function parseReleaseVersion(tag) {
         return undefined;
     return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };
 }
-/** Reason text for each tag that is among the `count` highest releases of its major version. */
-function semverKeepers(tags, count) {
+/** Reason text for each tag name that is among the `count` highest releases of its major version. */
+function semverKeepers(names, count) {
     const byMajor = new Map();
     if (count <= 0)
         return new Map();
-    for (const { name: tag } of tags) {
+    for (const tag of names) {
         const version = parseReleaseVersion(tag);
         if (!version)
             continue;
@@ -52470,16 +52754,23 @@ function compareVersions(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-order.ts
-/** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
-function newestFirst(a, b) {
-    const ta = timeKey(a);
-    const tb = timeKey(b);
-    if (ta !== tb)
-        return ta > tb ? -1 : 1;
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** The table's rows newest first; equal times by tag name, so every ordering of a listing sorts the same. */
+function newestFirstOrder(tags) {
+    const order = new Uint32Array(tags.length);
+    for (let row = 0; row < order.length; row++)
+        order[row] = row;
+    return order.sort((a, b) => {
+        const ta = timeKey(tags.updatedAt(a));
+        const tb = timeKey(tags.updatedAt(b));
+        if (ta !== tb)
+            return ta > tb ? -1 : 1;
+        const na = tags.name(a);
+        const nb = tags.name(b);
+        return na < nb ? -1 : na > nb ? 1 : 0;
+    });
 }
-function timeKey(tag) {
-    return Number.isNaN(tag.updatedAt) ? Number.POSITIVE_INFINITY : tag.updatedAt;
+function timeKey(updatedAt) {
+    return Number.isNaN(updatedAt) ? Number.POSITIVE_INFINITY : updatedAt;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/plan.ts
@@ -52487,25 +52778,35 @@ function timeKey(tag) {
 
 
 
+
+
+
 /** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
 function planPrune(tags, rules, startedAt) {
+    const table = tags instanceof TagTable ? tags : TagTable.of(tags);
     const start = startedAt.getTime();
-    const verdicts = verdictsFor(rules);
-    const sorted = [...tags].sort(newestFirst);
-    const decisions = sorted.map((tag) => {
-        const { verdict, reason } = ruleVerdict(tag, rules, start, verdicts);
-        return { tag, verdict, reason };
-    });
-    applyRanks(decisions, rules, start);
-    applyProtection(decisions);
-    const counts = { keep: 0, protect: 0, delete: 0 };
-    for (const decision of decisions)
-        counts[decision.verdict]++;
-    return { decisions, counts };
+    const reasons = new ReasonTexts();
+    const order = newestFirstOrder(table);
+    const draft = {
+        tags: table,
+        order,
+        verdicts: new Uint8Array(order.length),
+        reasonIds: new Uint32Array(order.length),
+        reasons,
+    };
+    const verdicts = verdictsFor(rules, reasons);
+    for (let at = 0; at < order.length; at++) {
+        const { verdict, reason } = ruleVerdict(table, order[at] ?? 0, rules, start, verdicts, reasons);
+        draft.verdicts[at] = verdict;
+        draft.reasonIds[at] = reason;
+    }
+    applyRanks(draft, rules, start);
+    applyProtection(draft);
+    return new PrunePlan(table, order, draft.verdicts, draft.reasonIds, reasons.texts);
 }
-/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason strings. */
-function verdictsFor(rules) {
-    const keep = (reason) => ({ verdict: 'keep', reason });
+/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason texts. */
+function verdictsFor(rules, reasons) {
+    const keep = (reason) => ({ verdict: KEEP, reason: reasons.id(reason) });
     return {
         notIncluded: keep('kept: not selected by include'),
         unknownTime: keep('kept: the registry reported no update time'),
@@ -52514,7 +52815,7 @@ function verdictsFor(rules) {
         excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
         kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
         newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
-        delete: { verdict: 'delete', reason: deleteReason(rules) },
+        delete: { verdict: DELETE, reason: reasons.id(deleteReason(rules)) },
     };
 }
 /** The verdict of the first pattern a tag name matches, each built once. */
@@ -52522,28 +52823,35 @@ function patternVerdicts(patterns, verdict) {
     const verdicts = patterns.map((pattern) => ({ pattern, verdict: verdict(pattern) }));
     return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
 }
+/** Whether any rule looks at tag names (so each name is read from the table only then). */
+function readsNames(rules) {
+    return rules.include.length + rules.exclude.length + rules.keep.length > 0 || rules.keepNamed !== undefined;
+}
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
-function ruleVerdict(tag, rules, start, v) {
-    if (tag.refused !== undefined)
-        return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
-    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
+function ruleVerdict(tags, row, rules, start, v, reasons) {
+    const refused = tags.refused(row);
+    if (refused !== undefined)
+        return { verdict: KEEP, reason: reasons.id(`kept: ${refused}; never acted on`) };
+    const name = readsNames(rules) ? tags.name(row) : '';
+    if (rules.include.length > 0 && !firstMatch(rules.include, name))
         return v.notIncluded;
-    const excluded = v.excluded(tag.name);
+    const excluded = v.excluded(name);
     if (excluded)
         return excluded;
-    if (Number.isNaN(tag.updatedAt))
+    const updatedAt = tags.updatedAt(row);
+    if (Number.isNaN(updatedAt))
         return v.unknownTime;
-    if (tag.updatedAt > start)
+    if (updatedAt > start)
         return v.updatedAfterStart;
-    if (tag.digest === '')
+    if (!tags.hasDigest(row))
         return v.noDigest;
-    const kept = v.kept(tag.name);
+    const kept = v.kept(name);
     if (kept)
         return kept;
-    const named = rules.keepNamed?.(tag.name);
+    const named = rules.keepNamed?.(name);
     if (named)
-        return { verdict: 'keep', reason: named };
-    if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms)
+        return { verdict: KEEP, reason: reasons.id(named) };
+    if (rules.olderThan && updatedAt > start - rules.olderThan.ms)
         return v.newer;
     return v.delete;
 }
@@ -52559,64 +52867,89 @@ function deleteReason(rules) {
     return parts.join(', ');
 }
 /**
- * keep-semver and keep-last rank the selected tags that existed when the run started (decisions are
+ * keep-semver and keep-last rank the selected tags that existed when the run started (positions are
  * already newest first). A rank keeps a tag whatever other rules said, like Harbor's union of rules.
  */
-function applyRanks(decisions, rules, start) {
-    const ranked = decisions.filter((d) => isRankable(d, rules, start));
-    const semver = semverKeepers(ranked.map((d) => d.tag), rules.keepSemver);
-    const newest = `kept: among the newest ${rules.keepLast} (keep-last)`;
-    ranked.forEach((decision, rank) => {
-        if (decision.verdict !== 'delete')
+function applyRanks(draft, rules, start) {
+    if (rules.keepLast <= 0 && rules.keepSemver <= 0)
+        return;
+    const ranked = [];
+    for (let at = 0; at < draft.order.length; at++) {
+        if (isRankable(draft.tags, draft.order[at] ?? 0, rules, start))
+            ranked.push(at);
+    }
+    const semver = semverKeepers(rules.keepSemver > 0 ? ranked.map((at) => draft.tags.name(draft.order[at] ?? 0)) : [], rules.keepSemver);
+    const newest = draft.reasons.id(`kept: among the newest ${rules.keepLast} (keep-last)`);
+    ranked.forEach((at, rank) => {
+        if (draft.verdicts[at] !== DELETE)
             return;
-        const semverReason = semver.get(decision.tag.name);
+        const semverReason = semver.size > 0 ? semver.get(draft.tags.name(draft.order[at] ?? 0)) : undefined;
         if (semverReason)
-            Object.assign(decision, { verdict: 'keep', reason: semverReason });
+            decide(draft, at, KEEP, draft.reasons.id(semverReason));
         else if (rank < rules.keepLast)
-            Object.assign(decision, { verdict: 'keep', reason: newest });
+            decide(draft, at, KEEP, newest);
     });
 }
-function isRankable({ tag }, rules, start) {
-    if (tag.refused !== undefined)
+function decide(draft, at, verdict, reason) {
+    draft.verdicts[at] = verdict;
+    draft.reasonIds[at] = reason;
+}
+function isRankable(tags, row, rules, start) {
+    if (tags.refused(row) !== undefined)
         return false;
-    if (rules.include.length > 0 && !firstMatch(rules.include, tag.name))
-        return false;
-    if (firstMatch(rules.exclude, tag.name))
-        return false;
-    return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;
+    if (rules.include.length > 0 || rules.exclude.length > 0) {
+        const name = tags.name(row);
+        if (rules.include.length > 0 && !firstMatch(rules.include, name))
+            return false;
+        if (firstMatch(rules.exclude, name))
+            return false;
+    }
+    const updatedAt = tags.updatedAt(row);
+    return !Number.isNaN(updatedAt) && updatedAt <= start;
 }
 /** Turns deletions that would take an image a kept tag needs into protected keeps. */
-function applyProtection(decisions) {
-    const candidates = decisions.filter((d) => d.verdict === 'delete');
+function applyProtection(draft) {
+    const { tags, order, verdicts } = draft;
+    const candidates = [];
+    const retained = [];
+    for (let at = 0; at < order.length; at++)
+        (verdicts[at] === DELETE ? candidates : retained).push(at);
     if (candidates.length === 0)
         return;
-    const unreadable = decisions.find((d) => d.tag.kind === 'list' && d.tag.children === undefined);
-    if (unreadable) {
-        const reason = `protected: manifest list ${unreadable.tag.name} could not be read, so no image in this repository can be proven unused`;
-        for (const decision of candidates)
-            Object.assign(decision, { verdict: 'protect', reason });
+    const protectAll = (reason) => {
+        const id = draft.reasons.id(reason);
+        for (const at of candidates)
+            decide(draft, at, PROTECT, id);
+    };
+    const unreadable = firstAt(order, (row) => tags.kind(row) === 'list' && tags.children(row) === undefined);
+    if (unreadable !== undefined) {
+        protectAll(`protected: manifest list ${tags.name(unreadable)} could not be read, so no image in this repository can be proven unused`);
         return;
     }
-    const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
     // Deleting a tag deletes its image (SWR spec 4.3.2): a kept tag whose image is unknown may be any of them.
-    const unknownImage = retained.find((tag) => tag.digest === '');
-    if (unknownImage) {
-        const reason = `protected: kept tag ${unknownImage.name} has no digest, so any tag in this repository may share its image`;
-        for (const decision of candidates)
-            Object.assign(decision, { verdict: 'protect', reason });
+    const unknownImage = retained.find((at) => !tags.hasDigest(order[at] ?? 0));
+    if (unknownImage !== undefined) {
+        protectAll(`protected: kept tag ${tags.name(order[unknownImage] ?? 0)} has no digest, so any tag in this repository may share its image`);
         return;
     }
-    const protectedBy = protectedDigests(decisions.map((d) => d.tag), retained);
+    const protectedBy = protectedDigests(tags, retained.map((at) => order[at] ?? 0));
     const reasons = new Map();
-    for (const decision of candidates) {
-        const protection = protectedBy.get(decision.tag.digest);
+    for (const at of candidates) {
+        const digest = tags.digest(order[at] ?? 0);
+        const protection = protectedBy.get(digest);
         if (!protection)
             continue;
-        const { digest } = decision.tag;
-        const reason = reasons.get(digest) ?? protectionReason(digest, protection);
+        const reason = reasons.get(digest) ?? draft.reasons.id(protectionReason(digest, protection));
         reasons.set(digest, reason);
-        Object.assign(decision, { verdict: 'protect', reason });
+        decide(draft, at, PROTECT, reason);
     }
+}
+/** The first row, in plan order, that `test` accepts. */
+function firstAt(order, test) {
+    for (const row of order)
+        if (test(row))
+            return row;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/repository-plan.ts
@@ -52636,7 +52969,7 @@ async function planRepository(registry, repository, tags, rules, startedAt) {
     if (registry.listsUnmarked) {
         return planReadingRetained(registry, repository, tags, plan, (described) => planPrune(described, rules, startedAt));
     }
-    if (plan.counts.protect === 0 || !tags.some(isUndescribedList))
+    if (plan.counts.protect === 0 || !hasUndescribedList(tags))
         return plan;
     return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
 }
@@ -52662,8 +52995,13 @@ async function planReadingRetained(registry, repository, tags, first, plan) {
 }
 /** Digests of the tags a plan keeps or protects, each once, in plan order. */
 function retainedDigests(plan) {
-    const digests = plan.decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag.digest);
-    return [...new Set(digests)].filter((digest) => digest !== '');
+    const digests = new Set();
+    for (let at = 0; at < plan.size; at++) {
+        if (plan.verdict(at) !== 'delete')
+            digests.add(plan.tags.digest(plan.row(at)));
+    }
+    digests.delete('');
+    return [...digests];
 }
 async function readKind(registry, repository, digest) {
     if (!registry.manifests)
@@ -52788,15 +53126,15 @@ function describeRules(rules, keepGithub) {
 /** Rows shown per repository and in all; the rest is counted, and the step log has every decision. */
 const ROWS_PER_REPOSITORY = 50;
 const ROWS_IN_ALL = 500;
-/** The first `count` decisions with deletions first, then protected, then kept (no copy of the whole plan). */
-function firstRows(decisions, count) {
+/** The first `count` decisions with deletions first, then protected, then kept (only those are built). */
+function firstRows(plan, count) {
     const rows = [];
     for (const verdict of ['delete', 'protect', 'keep']) {
-        for (const decision of decisions) {
+        for (let at = 0; at < plan.size; at++) {
             if (rows.length >= count)
                 return rows;
-            if (decision.verdict === verdict)
-                rows.push(decision);
+            if (plan.verdict(at) === verdict)
+                rows.push(plan.decision(at));
         }
     }
     return rows;
@@ -52817,20 +53155,20 @@ function summary_summaryMarkdown(input) {
     ];
     let budget = ROWS_IN_ALL;
     for (const { repository, plan } of input.plans) {
-        const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.decisions.length);
+        const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.size);
         budget -= shown;
         lines.push(md `### ${repository}`, md ``);
-        if (plan.decisions.length === 0) {
+        if (plan.size === 0) {
             lines.push(md `No tags.`, md ``);
             continue;
         }
-        const rows = firstRows(plan.decisions, shown);
+        const rows = firstRows(plan, shown);
         if (rows.length > 0) {
             lines.push(md `| tag | decision | reason | updated | size |`, md `|---|---|---|---|---|`);
             for (const decision of rows)
                 lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.name}`), input.dryRun));
         }
-        const hidden = plan.decisions.length - rows.length;
+        const hidden = plan.size - rows.length;
         if (hidden > 0)
             lines.push(md ``, md `… and ${hidden} more decisions (every decision is in the step log).`);
         lines.push(md ``);
@@ -52850,8 +53188,8 @@ function totalsTable(input) {
     const total = { tags: 0, keep: 0, protect: 0, delete: 0, failed: 0 };
     for (const { repository, plan } of input.plans) {
         const failed = failedBy.get(repository) ?? 0;
-        rows.push(md `| ${repository} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
-        total.tags += plan.decisions.length;
+        rows.push(md `| ${repository} | ${plan.size} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
+        total.tags += plan.size;
         total.keep += plan.counts.keep;
         total.protect += plan.counts.protect;
         total.delete += plan.counts.delete;
@@ -52992,7 +53330,14 @@ async function prune(deps = {}) {
     }
 }
 function plannedDeletions(plans) {
-    return plans.flatMap(({ repository, plan }) => plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })));
+    const deletions = [];
+    for (const { repository, plan } of plans) {
+        for (let at = 0; at < plan.size; at++) {
+            if (plan.verdict(at) === 'delete')
+                deletions.push({ repository, tag: plan.tags.tag(plan.row(at)) });
+        }
+    }
+    return deletions;
 }
 /** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
 function doneMessage(results) {
@@ -53015,10 +53360,10 @@ function logProgress(result, done, total) {
 }
 /** Listed tags whose names break the tag rules are kept and named once per repository. */
 function warnOfRefusedTags(repository, tags) {
-    const refused = tags.filter((tag) => tag.refused !== undefined);
+    const refused = tags.refusedRows();
     if (refused.length === 0)
         return;
-    const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.name));
+    const names = refused.slice(0, 20).map((row) => JSON.stringify(tags.name(row)));
     const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
     logWarning(shown `${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
 }

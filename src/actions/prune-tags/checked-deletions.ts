@@ -1,7 +1,7 @@
 // Deletes repository by repository; with the re-check, each repository's tags are read and planned again
 // right before its deletions, and only the deletions the fresh read confirms are made.
 import { ApiError, errorMessage } from '../../core/errors/errors.ts';
-import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagTable } from '../../providers/seam/tag-table.ts';
 import type { TagRegistry } from '../../providers/seam/tags.ts';
 import { type Deletion, type DeletionResult, executeDeletions, isCredentialRefusal } from './execute.ts';
 import type { PrunePlan } from './plan.ts';
@@ -12,7 +12,7 @@ export interface CheckedDeletionOptions {
   /** Read each repository again before deleting in it (the `recheck` input). */
   recheck: boolean;
   /** Plans a repository from fresh tags, as the run planned it. */
-  replan(repository: string, tags: TagInfo[]): Promise<PrunePlan>;
+  replan(repository: string, tags: TagTable): Promise<PrunePlan>;
   concurrency: number;
   /** Called once per planned deletion (made, skipped or failed), with how many are done. */
   onResult?: (result: DeletionResult, done: number) => void;

@@ -5,11 +5,21 @@ import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagTable } from '../../providers/seam/tag-table.ts';
 import type { TagRegistry } from '../../providers/seam/tags.ts';
 
 /** A list tag whose images are unknown: it holds back every deletion of its repository. */
 export function isUndescribedList(tag: TagInfo): boolean {
   return tag.kind === 'list' && tag.children === undefined;
+}
+
+/** Rows of undescribed lists in a table. */
+function undescribedListRows(tags: TagTable): number[] {
+  return tags.listRows().filter((row) => tags.children(row) === undefined);
+}
+
+export function hasUndescribedList(tags: TagTable): boolean {
+  return undescribedListRows(tags).length > 0;
 }
 
 /**
@@ -20,11 +30,11 @@ export function isUndescribedList(tag: TagInfo): boolean {
 export async function describeLists(
   registry: TagRegistry,
   repository: string,
-  tags: readonly TagInfo[],
-): Promise<TagInfo[]> {
+  tags: TagTable,
+): Promise<TagTable> {
   const manifests = registry.manifests;
-  const digests = [...new Set(tags.filter(isUndescribedList).map((tag) => tag.digest))].filter(Boolean);
-  if (!manifests || digests.length === 0) return [...tags];
+  const digests = [...new Set(undescribedListRows(tags).map((row) => tags.digest(row)))].filter(Boolean);
+  if (!manifests || digests.length === 0) return tags;
   const read = new Map<string, Pick<TagInfo, 'kind' | 'children'>>();
   const failures: string[] = [];
   for (const digest of digests) {

@@ -55,10 +55,16 @@ export function tagRef(result: { repository: string; tag: { name: string } }): s
 export function plannedBytes(plans: readonly RepositoryPlan[]): number {
   let total = 0;
   for (const { plan } of plans) {
-    // Per repository, so the digests need no repository prefix (a million tags, no million new strings).
-    const sizes = new Map<string, number>();
-    for (const { verdict, tag } of plan.decisions) if (verdict === 'delete') sizes.set(tag.digest, tag.size);
-    for (const size of sizes.values()) total += size;
+    // Per repository, the deleted rows sorted by digest: each digest's size counted once, no digest text built.
+    const { tags } = plan;
+    const rows: number[] = [];
+    for (let at = 0; at < plan.size; at++) if (plan.verdict(at) === 'delete') rows.push(plan.row(at));
+    const byDigest = Uint32Array.from(rows).sort((a, b) => tags.compareDigests(a, b));
+    byDigest.forEach((row, i) => {
+      const next = byDigest[i + 1];
+      // The last row of each digest: sizes of one digest are one image's (the last in plan order counts, as before).
+      if (next === undefined || tags.compareDigests(row, next) !== 0) total += tags.size(row);
+    });
   }
   return total;
 }

@@ -1,12 +1,16 @@
 // The pure planner: a repository's tags + the rules + the run's start time → a decision per tag.
 // A tag is deleted only if it is selected and no keep rule and no protection retains it.
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import { TagTable } from '../../providers/seam/tag-table.ts';
 import type { TagPattern, TagRules } from '../../providers/seam/tags.ts';
 import type { NamedTagKeeper } from './github-keep.ts';
 import { protectedDigests, protectionReason } from './protection.ts';
+import { DELETE, KEEP, PROTECT, PrunePlan, ReasonTexts } from './prune-plan.ts';
 import { semverKeepers } from './semver.ts';
-import { newestFirst } from './tag-order.ts';
+import { newestFirstOrder } from './tag-order.ts';
 import { firstMatch } from './tag-patterns.ts';
+
+export { type Decision, PrunePlan, type Verdict } from './prune-plan.ts';
 
 /** The rules of one run, as parsed from the inputs, and the tags GitHub points at once read. */
 export interface PruneRules extends TagRules {
@@ -14,42 +18,52 @@ export interface PruneRules extends TagRules {
   keepNamed?: NamedTagKeeper;
 }
 
-type Verdict = 'keep' | 'protect' | 'delete';
-
-/** What happens to one tag, and the rule that decided it. */
-export interface Decision {
-  tag: TagInfo;
-  verdict: Verdict;
-  reason: string;
+/** A verdict code and the id of its reason text. */
+interface Verdicted {
+  verdict: number;
+  reason: number;
 }
 
-export interface PrunePlan {
-  /** One decision per tag, newest first (ties by name). */
-  decisions: Decision[];
-  counts: Record<Verdict, number>;
+/** A plan being made: verdict and reason id per position of `order`. */
+interface Draft {
+  tags: TagTable;
+  order: Uint32Array;
+  verdicts: Uint8Array;
+  reasonIds: Uint32Array;
+  reasons: ReasonTexts;
 }
 
 /** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
-export function planPrune(tags: readonly TagInfo[], rules: PruneRules, startedAt: Date): PrunePlan {
+export function planPrune(
+  tags: TagTable | readonly TagInfo[],
+  rules: PruneRules,
+  startedAt: Date,
+): PrunePlan {
+  const table = tags instanceof TagTable ? tags : TagTable.of(tags);
   const start = startedAt.getTime();
-  const verdicts = verdictsFor(rules);
-  const sorted = [...tags].sort(newestFirst);
-  const decisions: Decision[] = sorted.map((tag) => {
-    const { verdict, reason } = ruleVerdict(tag, rules, start, verdicts);
-    return { tag, verdict, reason };
-  });
-  applyRanks(decisions, rules, start);
-  applyProtection(decisions);
-  const counts: Record<Verdict, number> = { keep: 0, protect: 0, delete: 0 };
-  for (const decision of decisions) counts[decision.verdict]++;
-  return { decisions, counts };
+  const reasons = new ReasonTexts();
+  const order = newestFirstOrder(table);
+  const draft: Draft = {
+    tags: table,
+    order,
+    verdicts: new Uint8Array(order.length),
+    reasonIds: new Uint32Array(order.length),
+    reasons,
+  };
+  const verdicts = verdictsFor(rules, reasons);
+  for (let at = 0; at < order.length; at++) {
+    const { verdict, reason } = ruleVerdict(table, order[at] ?? 0, rules, start, verdicts, reasons);
+    draft.verdicts[at] = verdict;
+    draft.reasonIds[at] = reason;
+  }
+  applyRanks(draft, rules, start);
+  applyProtection(draft);
+  return new PrunePlan(table, order, draft.verdicts, draft.reasonIds, reasons.texts);
 }
 
-type Verdicted = Pick<Decision, 'verdict' | 'reason'>;
-
-/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason strings. */
-function verdictsFor(rules: PruneRules) {
-  const keep = (reason: string): Verdicted => ({ verdict: 'keep', reason });
+/** Every verdict a rule can give, built once per plan: 100,000 tags share a handful of reason texts. */
+function verdictsFor(rules: PruneRules, reasons: ReasonTexts) {
+  const keep = (reason: string): Verdicted => ({ verdict: KEEP, reason: reasons.id(reason) });
   return {
     notIncluded: keep('kept: not selected by include'),
     unknownTime: keep('kept: the registry reported no update time'),
@@ -58,7 +72,7 @@ function verdictsFor(rules: PruneRules) {
     excluded: patternVerdicts(rules.exclude, (p) => keep(`kept: matches exclude ${p.text}`)),
     kept: patternVerdicts(rules.keep, (p) => keep(`kept: matches keep ${p.text}`)),
     newer: keep(`kept: newer than ${rules.olderThan?.text ?? ''}`),
-    delete: { verdict: 'delete', reason: deleteReason(rules) } satisfies Verdicted,
+    delete: { verdict: DELETE, reason: reasons.id(deleteReason(rules)) } satisfies Verdicted,
   };
 }
 
@@ -71,25 +85,35 @@ function patternVerdicts(
   return (name) => verdicts.find(({ pattern }) => pattern.regex.test(name))?.verdict;
 }
 
+/** Whether any rule looks at tag names (so each name is read from the table only then). */
+function readsNames(rules: PruneRules): boolean {
+  return rules.include.length + rules.exclude.length + rules.keep.length > 0 || rules.keepNamed !== undefined;
+}
+
 /** Verdict from the rules that look at one tag alone; rank rules come after. */
 function ruleVerdict(
-  tag: TagInfo,
+  tags: TagTable,
+  row: number,
   rules: PruneRules,
   start: number,
   v: ReturnType<typeof verdictsFor>,
+  reasons: ReasonTexts,
 ): Verdicted {
-  if (tag.refused !== undefined) return { verdict: 'keep', reason: `kept: ${tag.refused}; never acted on` };
-  if (rules.include.length > 0 && !firstMatch(rules.include, tag.name)) return v.notIncluded;
-  const excluded = v.excluded(tag.name);
+  const refused = tags.refused(row);
+  if (refused !== undefined) return { verdict: KEEP, reason: reasons.id(`kept: ${refused}; never acted on`) };
+  const name = readsNames(rules) ? tags.name(row) : '';
+  if (rules.include.length > 0 && !firstMatch(rules.include, name)) return v.notIncluded;
+  const excluded = v.excluded(name);
   if (excluded) return excluded;
-  if (Number.isNaN(tag.updatedAt)) return v.unknownTime;
-  if (tag.updatedAt > start) return v.updatedAfterStart;
-  if (tag.digest === '') return v.noDigest;
-  const kept = v.kept(tag.name);
+  const updatedAt = tags.updatedAt(row);
+  if (Number.isNaN(updatedAt)) return v.unknownTime;
+  if (updatedAt > start) return v.updatedAfterStart;
+  if (!tags.hasDigest(row)) return v.noDigest;
+  const kept = v.kept(name);
   if (kept) return kept;
-  const named = rules.keepNamed?.(tag.name);
-  if (named) return { verdict: 'keep', reason: named };
-  if (rules.olderThan && tag.updatedAt > start - rules.olderThan.ms) return v.newer;
+  const named = rules.keepNamed?.(name);
+  if (named) return { verdict: KEEP, reason: reasons.id(named) };
+  if (rules.olderThan && updatedAt > start - rules.olderThan.ms) return v.newer;
   return v.delete;
 }
 
@@ -103,60 +127,87 @@ function deleteReason(rules: PruneRules): string {
 }
 
 /**
- * keep-semver and keep-last rank the selected tags that existed when the run started (decisions are
+ * keep-semver and keep-last rank the selected tags that existed when the run started (positions are
  * already newest first). A rank keeps a tag whatever other rules said, like Harbor's union of rules.
  */
-function applyRanks(decisions: Decision[], rules: PruneRules, start: number): void {
-  const ranked = decisions.filter((d) => isRankable(d, rules, start));
+function applyRanks(draft: Draft, rules: PruneRules, start: number): void {
+  if (rules.keepLast <= 0 && rules.keepSemver <= 0) return;
+  const ranked: number[] = [];
+  for (let at = 0; at < draft.order.length; at++) {
+    if (isRankable(draft.tags, draft.order[at] ?? 0, rules, start)) ranked.push(at);
+  }
   const semver = semverKeepers(
-    ranked.map((d) => d.tag),
+    rules.keepSemver > 0 ? ranked.map((at) => draft.tags.name(draft.order[at] ?? 0)) : [],
     rules.keepSemver,
   );
-  const newest = `kept: among the newest ${rules.keepLast} (keep-last)`;
-  ranked.forEach((decision, rank) => {
-    if (decision.verdict !== 'delete') return;
-    const semverReason = semver.get(decision.tag.name);
-    if (semverReason) Object.assign(decision, { verdict: 'keep', reason: semverReason });
-    else if (rank < rules.keepLast) Object.assign(decision, { verdict: 'keep', reason: newest });
+  const newest = draft.reasons.id(`kept: among the newest ${rules.keepLast} (keep-last)`);
+  ranked.forEach((at, rank) => {
+    if (draft.verdicts[at] !== DELETE) return;
+    const semverReason = semver.size > 0 ? semver.get(draft.tags.name(draft.order[at] ?? 0)) : undefined;
+    if (semverReason) decide(draft, at, KEEP, draft.reasons.id(semverReason));
+    else if (rank < rules.keepLast) decide(draft, at, KEEP, newest);
   });
 }
 
-function isRankable({ tag }: Decision, rules: PruneRules, start: number): boolean {
-  if (tag.refused !== undefined) return false;
-  if (rules.include.length > 0 && !firstMatch(rules.include, tag.name)) return false;
-  if (firstMatch(rules.exclude, tag.name)) return false;
-  return !Number.isNaN(tag.updatedAt) && tag.updatedAt <= start;
+function decide(draft: Draft, at: number, verdict: number, reason: number): void {
+  draft.verdicts[at] = verdict;
+  draft.reasonIds[at] = reason;
+}
+
+function isRankable(tags: TagTable, row: number, rules: PruneRules, start: number): boolean {
+  if (tags.refused(row) !== undefined) return false;
+  if (rules.include.length > 0 || rules.exclude.length > 0) {
+    const name = tags.name(row);
+    if (rules.include.length > 0 && !firstMatch(rules.include, name)) return false;
+    if (firstMatch(rules.exclude, name)) return false;
+  }
+  const updatedAt = tags.updatedAt(row);
+  return !Number.isNaN(updatedAt) && updatedAt <= start;
 }
 
 /** Turns deletions that would take an image a kept tag needs into protected keeps. */
-function applyProtection(decisions: Decision[]): void {
-  const candidates = decisions.filter((d) => d.verdict === 'delete');
+function applyProtection(draft: Draft): void {
+  const { tags, order, verdicts } = draft;
+  const candidates: number[] = [];
+  const retained: number[] = [];
+  for (let at = 0; at < order.length; at++) (verdicts[at] === DELETE ? candidates : retained).push(at);
   if (candidates.length === 0) return;
-  const unreadable = decisions.find((d) => d.tag.kind === 'list' && d.tag.children === undefined);
-  if (unreadable) {
-    const reason = `protected: manifest list ${unreadable.tag.name} could not be read, so no image in this repository can be proven unused`;
-    for (const decision of candidates) Object.assign(decision, { verdict: 'protect', reason });
+  const protectAll = (reason: string) => {
+    const id = draft.reasons.id(reason);
+    for (const at of candidates) decide(draft, at, PROTECT, id);
+  };
+  const unreadable = firstAt(order, (row) => tags.kind(row) === 'list' && tags.children(row) === undefined);
+  if (unreadable !== undefined) {
+    protectAll(
+      `protected: manifest list ${tags.name(unreadable)} could not be read, so no image in this repository can be proven unused`,
+    );
     return;
   }
-  const retained = decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag);
   // Deleting a tag deletes its image (SWR spec 4.3.2): a kept tag whose image is unknown may be any of them.
-  const unknownImage = retained.find((tag) => tag.digest === '');
-  if (unknownImage) {
-    const reason = `protected: kept tag ${unknownImage.name} has no digest, so any tag in this repository may share its image`;
-    for (const decision of candidates) Object.assign(decision, { verdict: 'protect', reason });
+  const unknownImage = retained.find((at) => !tags.hasDigest(order[at] ?? 0));
+  if (unknownImage !== undefined) {
+    protectAll(
+      `protected: kept tag ${tags.name(order[unknownImage] ?? 0)} has no digest, so any tag in this repository may share its image`,
+    );
     return;
   }
   const protectedBy = protectedDigests(
-    decisions.map((d) => d.tag),
-    retained,
+    tags,
+    retained.map((at) => order[at] ?? 0),
   );
-  const reasons = new Map<string, string>();
-  for (const decision of candidates) {
-    const protection = protectedBy.get(decision.tag.digest);
+  const reasons = new Map<string, number>();
+  for (const at of candidates) {
+    const digest = tags.digest(order[at] ?? 0);
+    const protection = protectedBy.get(digest);
     if (!protection) continue;
-    const { digest } = decision.tag;
-    const reason = reasons.get(digest) ?? protectionReason(digest, protection);
+    const reason = reasons.get(digest) ?? draft.reasons.id(protectionReason(digest, protection));
     reasons.set(digest, reason);
-    Object.assign(decision, { verdict: 'protect', reason });
+    decide(draft, at, PROTECT, reason);
   }
+}
+
+/** The first row, in plan order, that `test` accepts. */
+function firstAt(order: Uint32Array, test: (row: number) => boolean): number | undefined {
+  for (const row of order) if (test(row)) return row;
+  return undefined;
 }

@@ -1,14 +1,15 @@
-// Writes the full plan to the step log: one collapsible group per repository, one line per tag.
+// Writes the full plan to the step log: one collapsible group per repository, one line per tag, each
+// line built as it is written.
 import { endLogGroup, logInfo, startLogGroup } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
+import type { TagTable } from '../../providers/seam/tag-table.ts';
 import type { RepositoryPlan } from './outcome.ts';
-import type { Decision } from './plan.ts';
 
-/** Width of the tag column: the longest tag, between 3 and 40 (a loop: a million tags exceed any argument list). */
-export function tagColumnWidth(decisions: readonly Decision[]): number {
+/** Width of the tag column: the longest tag, between 3 and 40. */
+export function tagColumnWidth(tags: TagTable): number {
   let longest = 3;
-  for (const decision of decisions) longest = Math.max(longest, decision.tag.name.length);
+  for (let row = 0; row < tags.length; row++) longest = Math.max(longest, tags.nameLength(row));
   return Math.min(40, longest);
 }
 
@@ -19,12 +20,12 @@ export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): v
   for (const { repository, plan } of plans) {
     const { keep, protect, delete: remove } = plan.counts;
     startLogGroup(
-      shown`${repository}: ${plural(plan.decisions.length, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`,
+      shown`${repository}: ${plural(plan.size, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`,
     );
-    const width = tagColumnWidth(plan.decisions);
-    for (const decision of plan.decisions) {
+    const width = tagColumnWidth(plan.tags);
+    for (let at = 0; at < plan.size; at++) {
       logInfo(
-        shown`${label[decision.verdict].padEnd(labelWidth)} ${decision.tag.name.padEnd(width)}  ${decision.reason}`,
+        shown`${label[plan.verdict(at)].padEnd(labelWidth)} ${plan.name(at).padEnd(width)}  ${plan.reason(at)}`,
       );
     }
     endLogGroup();

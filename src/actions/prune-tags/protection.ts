@@ -1,7 +1,7 @@
 // Which digests must survive because a kept tag needs them: its own digest, and (through manifest
 // lists) the images a kept list references and any list that references a kept image. Deleting a
 // tag may delete its manifest, so every tag on such a digest is protected.
-import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagTable } from '../../providers/seam/tag-table.ts';
 
 /** How a digest is tied to the kept tag (`anchor`) that protects it. */
 export interface Protection {
@@ -11,12 +11,9 @@ export interface Protection {
 
 /**
  * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
- * `retained` must be in plan order, so the anchor named in reasons is deterministic.
+ * `retained` (rows of `tags`) must be in plan order, so the anchor named in reasons is deterministic.
  */
-export function protectedDigests(
-  tags: readonly TagInfo[],
-  retained: readonly TagInfo[],
-): Map<string, Protection> {
+export function protectedDigests(tags: TagTable, retained: readonly number[]): Map<string, Protection> {
   const edges = manifestListEdges(tags);
   const reached = new Map<string, Protection>();
   const queue: [string, Protection][] = [];
@@ -25,11 +22,11 @@ export function protectedDigests(
     reached.set(digest, protection);
     queue.push([digest, protection]);
   };
-  for (const tag of retained) seed(tag.digest, { anchor: tag.name, relation: 'same' });
+  for (const row of retained) seed(tags.digest(row), { anchor: tags.name(row), relation: 'same' });
   // A kept list the registry gave no digest for has no node in the graph: seed its images directly.
-  for (const tag of retained) {
-    if (tag.kind !== 'list' || tag.digest !== '') continue;
-    for (const child of tag.children ?? []) seed(child, { anchor: tag.name, relation: 'child' });
+  for (const row of retained) {
+    if (tags.kind(row) !== 'list' || tags.digest(row) !== '') continue;
+    for (const child of tags.children(row) ?? []) seed(child, { anchor: tags.name(row), relation: 'child' });
   }
   // A breadth-first walk: `for…of` visits what is pushed while it runs.
   for (const [digest, from] of queue) {
@@ -61,18 +58,20 @@ export function shortDigest(digest: string): string {
 }
 
 /** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
-function manifestListEdges(tags: readonly TagInfo[]): Map<string, [string, 'child' | 'parent'][]> {
+function manifestListEdges(tags: TagTable): Map<string, [string, 'child' | 'parent'][]> {
   const edges = new Map<string, [string, 'child' | 'parent'][]>();
   const add = (from: string, to: string, direction: 'child' | 'parent') => {
     const list = edges.get(from);
     if (list) list.push([to, direction]);
     else edges.set(from, [[to, direction]]);
   };
-  for (const tag of tags) {
-    if (tag.kind !== 'list' || !tag.children || tag.digest === '') continue;
-    for (const child of tag.children) {
-      add(tag.digest, child, 'child');
-      add(child, tag.digest, 'parent');
+  for (const row of tags.listRows()) {
+    const digest = tags.digest(row);
+    const children = tags.children(row);
+    if (!children || digest === '') continue;
+    for (const child of children) {
+      add(digest, child, 'child');
+      add(child, digest, 'parent');
     }
   }
   return edges;

@@ -7,15 +7,16 @@ import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagTable } from '../../providers/seam/tag-table.ts';
 import type { TagRegistry } from '../../providers/seam/tags.ts';
-import { describeLists, isUndescribedList } from './manifest-lists.ts';
+import { describeLists, hasUndescribedList } from './manifest-lists.ts';
 import { type PrunePlan, type PruneRules, planPrune } from './plan.ts';
 
 /** Plans one repository; reads from the registry only what a deletion depends on. */
 export async function planRepository(
   registry: TagRegistry,
   repository: string,
-  tags: TagInfo[],
+  tags: TagTable,
   rules: PruneRules,
   startedAt: Date,
 ): Promise<PrunePlan> {
@@ -25,7 +26,7 @@ export async function planRepository(
       planPrune(described, rules, startedAt),
     );
   }
-  if (plan.counts.protect === 0 || !tags.some(isUndescribedList)) return plan;
+  if (plan.counts.protect === 0 || !hasUndescribedList(tags)) return plan;
   return planPrune(await describeLists(registry, repository, tags), rules, startedAt);
 }
 
@@ -41,9 +42,9 @@ type ManifestKind = Pick<TagInfo, 'kind' | 'children'> | { failure: string };
 async function planReadingRetained(
   registry: TagRegistry,
   repository: string,
-  tags: readonly TagInfo[],
+  tags: TagTable,
   first: PrunePlan,
-  plan: (tags: TagInfo[]) => PrunePlan,
+  plan: (tags: TagTable) => PrunePlan,
 ): Promise<PrunePlan> {
   const known = new Map<string, ManifestKind>();
   let current = first;
@@ -59,8 +60,12 @@ async function planReadingRetained(
 
 /** Digests of the tags a plan keeps or protects, each once, in plan order. */
 function retainedDigests(plan: PrunePlan): string[] {
-  const digests = plan.decisions.filter((d) => d.verdict !== 'delete').map((d) => d.tag.digest);
-  return [...new Set(digests)].filter((digest) => digest !== '');
+  const digests = new Set<string>();
+  for (let at = 0; at < plan.size; at++) {
+    if (plan.verdict(at) !== 'delete') digests.add(plan.tags.digest(plan.row(at)));
+  }
+  digests.delete('');
+  return [...digests];
 }
 
 async function readKind(registry: TagRegistry, repository: string, digest: string): Promise<ManifestKind> {

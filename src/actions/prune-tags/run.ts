@@ -7,7 +7,7 @@ import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { ProviderTable } from '../../providers/index.ts';
-import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagTable } from '../../providers/seam/tag-table.ts';
 import { deleteChecked } from './checked-deletions.ts';
 import { connectForPrune, type Throttling } from './connect.ts';
 import { DeletionLimitError, DeletionsFailedError } from './errors.ts';
@@ -93,9 +93,13 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
 }
 
 function plannedDeletions(plans: readonly RepositoryPlan[]): Deletion[] {
-  return plans.flatMap(({ repository, plan }) =>
-    plan.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ repository, tag: d.tag })),
-  );
+  const deletions: Deletion[] = [];
+  for (const { repository, plan } of plans) {
+    for (let at = 0; at < plan.size; at++) {
+      if (plan.verdict(at) === 'delete') deletions.push({ repository, tag: plan.tags.tag(plan.row(at)) });
+    }
+  }
+  return deletions;
 }
 
 /** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
@@ -115,10 +119,10 @@ function logProgress(result: DeletionResult, done: number, total: number): void 
 }
 
 /** Listed tags whose names break the tag rules are kept and named once per repository. */
-function warnOfRefusedTags(repository: string, tags: readonly TagInfo[]): void {
-  const refused = tags.filter((tag) => tag.refused !== undefined);
+function warnOfRefusedTags(repository: string, tags: TagTable): void {
+  const refused = tags.refusedRows();
   if (refused.length === 0) return;
-  const names = refused.slice(0, 20).map((tag) => JSON.stringify(tag.name));
+  const names = refused.slice(0, 20).map((row) => JSON.stringify(tags.name(row)));
   const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
   logWarning(
     shown`${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`,

@@ -1,6 +1,4 @@
 // `keep-semver: N`: keep the N highest release versions of each major version.
-import type { TagInfo } from '../../providers/seam/tag-info.ts';
-
 interface Version {
   major: number;
   minor: number;
@@ -14,11 +12,11 @@ function parseReleaseVersion(tag: string): Version | undefined {
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };
 }
 
-/** Reason text for each tag that is among the `count` highest releases of its major version. */
-export function semverKeepers(tags: readonly TagInfo[], count: number): Map<string, string> {
+/** Reason text for each tag name that is among the `count` highest releases of its major version. */
+export function semverKeepers(names: readonly string[], count: number): Map<string, string> {
   const byMajor = new Map<number, { tag: string; version: Version }[]>();
   if (count <= 0) return new Map();
-  for (const { name: tag } of tags) {
+  for (const tag of names) {
     const version = parseReleaseVersion(tag);
     if (!version) continue;
     const group = byMajor.get(version.major) ?? [];

@@ -3,7 +3,7 @@ import { codeCell, Markdown, md, summaryHeading } from '../../core/output/markdo
 import { plural } from '../../core/text/plural.ts';
 import { type DeletionResult, isCredentialRefusal } from './execute.ts';
 import { isDone, plannedBytes, type RepositoryPlan, reclaimedBytes, tagRef } from './outcome.ts';
-import type { Decision } from './plan.ts';
+import type { Decision, PrunePlan } from './plan.ts';
 
 export interface SummaryInput {
   namespace: string;
@@ -22,13 +22,13 @@ export interface SummaryInput {
 export const ROWS_PER_REPOSITORY = 50;
 const ROWS_IN_ALL = 500;
 
-/** The first `count` decisions with deletions first, then protected, then kept (no copy of the whole plan). */
-function firstRows(decisions: readonly Decision[], count: number): Decision[] {
+/** The first `count` decisions with deletions first, then protected, then kept (only those are built). */
+function firstRows(plan: PrunePlan, count: number): Decision[] {
   const rows: Decision[] = [];
   for (const verdict of ['delete', 'protect', 'keep'] as const) {
-    for (const decision of decisions) {
+    for (let at = 0; at < plan.size; at++) {
       if (rows.length >= count) return rows;
-      if (decision.verdict === verdict) rows.push(decision);
+      if (plan.verdict(at) === verdict) rows.push(plan.decision(at));
     }
   }
   return rows;
@@ -50,20 +50,20 @@ export function summaryMarkdown(input: SummaryInput): Markdown {
   ];
   let budget = ROWS_IN_ALL;
   for (const { repository, plan } of input.plans) {
-    const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.decisions.length);
+    const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.size);
     budget -= shown;
     lines.push(md`### ${repository}`, md``);
-    if (plan.decisions.length === 0) {
+    if (plan.size === 0) {
       lines.push(md`No tags.`, md``);
       continue;
     }
-    const rows = firstRows(plan.decisions, shown);
+    const rows = firstRows(plan, shown);
     if (rows.length > 0) {
       lines.push(md`| tag | decision | reason | updated | size |`, md`|---|---|---|---|---|`);
       for (const decision of rows)
         lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.name}`), input.dryRun));
     }
-    const hidden = plan.decisions.length - rows.length;
+    const hidden = plan.size - rows.length;
     if (hidden > 0) lines.push(md``, md`… and ${hidden} more decisions (every decision is in the step log).`);
     lines.push(md``);
   }
@@ -83,9 +83,9 @@ function totalsTable(input: SummaryInput): Markdown[] {
   for (const { repository, plan } of input.plans) {
     const failed = failedBy.get(repository) ?? 0;
     rows.push(
-      md`| ${repository} | ${plan.decisions.length} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`,
+      md`| ${repository} | ${plan.size} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`,
     );
-    total.tags += plan.decisions.length;
+    total.tags += plan.size;
     total.keep += plan.counts.keep;
     total.protect += plan.counts.protect;
     total.delete += plan.counts.delete;

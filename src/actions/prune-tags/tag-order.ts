@@ -1,14 +1,20 @@
 // The order the planner sees a repository's tags in.
-import type { TagInfo } from '../../providers/seam/tag-info.ts';
+import type { TagTable } from '../../providers/seam/tag-table.ts';
 
-/** Newest first; equal times by tag name, so every ordering of a listing sorts the same. */
-export function newestFirst(a: TagInfo, b: TagInfo): number {
-  const ta = timeKey(a);
-  const tb = timeKey(b);
-  if (ta !== tb) return ta > tb ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** The table's rows newest first; equal times by tag name, so every ordering of a listing sorts the same. */
+export function newestFirstOrder(tags: TagTable): Uint32Array {
+  const order = new Uint32Array(tags.length);
+  for (let row = 0; row < order.length; row++) order[row] = row;
+  return order.sort((a, b) => {
+    const ta = timeKey(tags.updatedAt(a));
+    const tb = timeKey(tags.updatedAt(b));
+    if (ta !== tb) return ta > tb ? -1 : 1;
+    const na = tags.name(a);
+    const nb = tags.name(b);
+    return na < nb ? -1 : na > nb ? 1 : 0;
+  });
 }
 
-function timeKey(tag: TagInfo): number {
-  return Number.isNaN(tag.updatedAt) ? Number.POSITIVE_INFINITY : tag.updatedAt;
+function timeKey(updatedAt: number): number {
+  return Number.isNaN(updatedAt) ? Number.POSITIVE_INFINITY : updatedAt;
 }

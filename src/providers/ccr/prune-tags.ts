@@ -9,6 +9,7 @@ import { createManifestReader } from '../../core/registry/manifest-reader.ts';
 import { manifestsOnce } from '../../core/registry/manifests-once.ts';
 import type { ConnectOptions } from '../seam/connection.ts';
 import { parseTime, refusal, type TagInfo } from '../seam/tag-info.ts';
+import { TagTable } from '../seam/tag-table.ts';
 import type { TagRegistry, TagSupport, TagTarget } from '../seam/tags.ts';
 import { connectCcr } from './connect.ts';
 import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';
@@ -90,7 +91,7 @@ function ccrTagRegistry(
   });
   return {
     repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
-    listTags: async (repository) => (await tags.list(repository)).map(fromCcrTag),
+    listTags: async (repository) => TagTable.of((await tags.list(repository)).map(fromCcrTag)),
     deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
     namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
     namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,

@@ -7,7 +7,7 @@ import type { Markdown } from '../../core/output/markdown.ts';
 import type { ManifestFacts } from '../../core/registry/manifest-document.ts';
 import type { Connectable } from './connection.ts';
 import type { Support } from './provider.ts';
-import type { TagInfo } from './tag-info.ts';
+import type { TagTable } from './tag-table.ts';
 
 export type PatternSyntax = 'glob' | 'regex';
 
@@ -42,7 +42,7 @@ export interface TagRegistry {
   /** Why a listed repository name cannot go into a request (empty when it can). */
   repositoryProblems(name: string): string[];
   /** Every tag of a repository, complete or a thrown ListingIncompleteError / ApiError. */
-  listTags(repository: string): Promise<TagInfo[]>;
+  listTags(repository: string): Promise<TagTable>;
   /** Deletes one tag; 'absent' when it was already gone. Not sent once `signal` is aborted. */
   deleteTag(repository: string, tag: string, signal?: AbortSignal): Promise<'deleted' | 'absent'>;
   /** Whether the namespace exists and these credentials can see it. */

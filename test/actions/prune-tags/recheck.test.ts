@@ -5,6 +5,7 @@ import { planPrune } from '../../../src/actions/prune-tags/plan.ts';
 import { recheckDeletions } from '../../../src/actions/prune-tags/recheck.ts';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import type { TagInfo } from '../../../src/providers/seam/tag-info.ts';
+import { TagTable } from '../../../src/providers/seam/tag-table.ts';
 import type { TagRegistry } from '../../../src/providers/seam/tags.ts';
 import { DAY, days, list, rules, START, tag } from './tag-fixtures.ts';
 
@@ -74,7 +75,7 @@ describe('deleteChecked', () => {
         reads.push(repository);
         const tags = listing();
         if (tags instanceof Error) throw tags;
-        return tags;
+        return TagTable.of(tags);
       },
       deleteTag: async (repository, name) => {
         deleted.push(`${repository}:${name}`);
@@ -88,7 +89,7 @@ describe('deleteChecked', () => {
   const options = (fake: TagRegistry, recheck: boolean) => ({
     registry: fake,
     recheck,
-    replan: async (_repository: string, tags: TagInfo[]) => planPrune(tags, byAge, START),
+    replan: async (_repository: string, tags: TagTable) => planPrune(tags, byAge, START),
     concurrency: 2,
   });
 

@@ -5,6 +5,7 @@ import { planRepository } from '../../../src/actions/prune-tags/repository-plan.
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import type { ManifestFacts } from '../../../src/core/registry/manifest-document.ts';
 import type { TagInfo } from '../../../src/providers/seam/tag-info.ts';
+import { TagTable } from '../../../src/providers/seam/tag-table.ts';
 import type { TagRegistry } from '../../../src/providers/seam/tags.ts';
 import { days, rules, START, tag } from './tag-fixtures.ts';
 
@@ -13,7 +14,7 @@ function unmarkedRegistry(documents: Record<string, string[] | 'image' | 'unread
   const reads: string[] = [];
   const registry: TagRegistry = {
     repositoryProblems: () => [],
-    listTags: async () => [],
+    listTags: async () => new TagTable(),
     deleteTag: async () => 'deleted',
     namespaceExists: async () => true,
     namespaceLabel: 'test namespace',
@@ -57,7 +58,13 @@ afterEach(() => {
 
 /** keep release, delete what is older than 30 days. */
 const planKeepingRelease = (registry: TagRegistry, tags: TagInfo[]) =>
-  planRepository(registry, 'app', tags, rules({ keep: ['^release$'], olderThan: days(30) }), START);
+  planRepository(
+    registry,
+    'app',
+    TagTable.of(tags),
+    rules({ keep: ['^release$'], olderThan: days(30) }),
+    START,
+  );
 
 const verdicts = (plan: Awaited<ReturnType<typeof planRepository>>) =>
   Object.fromEntries(plan.decisions.map((d) => [d.tag.name, `${d.verdict}: ${d.reason}`]));
@@ -98,7 +105,7 @@ describe('planRepository on a listing that never marks manifest lists', () => {
     const plan = await planRepository(
       registry,
       'app',
-      shared,
+      TagTable.of(shared),
       rules({ keep: ['^release'], olderThan: days(30) }),
       START,
     );
@@ -126,7 +133,13 @@ describe('planRepository on a listing that never marks manifest lists', () => {
 
   it('reads nothing when the plan deletes nothing', async () => {
     const { registry, reads } = unmarkedRegistry({ ...served });
-    const plan = await planRepository(registry, 'app', tags, rules({ olderThan: days(90) }), START);
+    const plan = await planRepository(
+      registry,
+      'app',
+      TagTable.of(tags),
+      rules({ olderThan: days(90) }),
+      START,
+    );
     expect(plan.counts.delete).toBe(0);
     expect(reads).toEqual([]);
   });
@@ -139,7 +152,13 @@ describe('planRepository on a listing that never marks manifest lists', () => {
       tag('old-index', 40, 'sha256:index'),
       tag('arm64-ci', 35, 'sha256:arm64'),
     ];
-    const plan = await planRepository(registry, 'app', listed, rules({ olderThan: days(30) }), START);
+    const plan = await planRepository(
+      registry,
+      'app',
+      TagTable.of(listed),
+      rules({ olderThan: days(30) }),
+      START,
+    );
     expect(plan.counts).toEqual({ keep: 1, protect: 0, delete: 2 });
     expect(reads).toEqual(['sha256:new']);
   });

@@ -22,6 +22,7 @@ import {
 } from '../../../src/providers/seam/namespaces.ts';
 import type { Provider } from '../../../src/providers/seam/provider.ts';
 import { parseTime, refusal, type TagInfo } from '../../../src/providers/seam/tag-info.ts';
+import { TagTable } from '../../../src/providers/seam/tag-table.ts';
 import type { TagRegistry, TagSupport, TagTarget } from '../../../src/providers/seam/tags.ts';
 
 /** The host `docker login` writes for the toy registry; a `registry` input of this host picks the provider. */
@@ -117,20 +118,24 @@ function toyTagRegistry(api: ApiClient, namespace: string): TagRegistry {
         })
       ).body,
     repositoryProblems: (name) => segmentProblems(name, NAME),
-    async listTags(repository): Promise<TagInfo[]> {
+    async listTags(repository): Promise<TagTable> {
       const { body } = await api.request<{ name: string; digest: string; pushedAt: string; size: number }[]>({
         method: 'GET',
         path: tagsPath(repository),
         operation: `list tags of ${namespace}/${repository}`,
       });
-      return body.map((tag) => ({
-        ...refusal(tag.name, TAG),
-        name: tag.name,
-        digest: tag.digest,
-        updatedAt: parseTime(tag.pushedAt),
-        size: tag.size,
-        kind: 'image',
-      }));
+      return TagTable.of(
+        body.map(
+          (tag): TagInfo => ({
+            ...refusal(tag.name, TAG),
+            name: tag.name,
+            digest: tag.digest,
+            updatedAt: parseTime(tag.pushedAt),
+            size: tag.size,
+            kind: 'image',
+          }),
+        ),
+      );
     },
     async deleteTag(repository, tag, signal): Promise<'deleted' | 'absent'> {
       const { status } = await api.request({

@@ -6,6 +6,7 @@ import { manifestListChildren, normalizeDigest } from '../../../core/registry/ma
 import { createManifestReader } from '../../../core/registry/manifest-reader.ts';
 import { manifestsOnce } from '../../../core/registry/manifests-once.ts';
 import { parseTime, refusal, type TagInfo } from '../../seam/tag-info.ts';
+import { TagTable } from '../../seam/tag-table.ts';
 import type { TagRegistry } from '../../seam/tags.ts';
 import { chooseSwrLogin } from '../login.ts';
 import { createSwrLoginSecret } from '../login-secret.ts';
@@ -27,7 +28,7 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
     repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
     listTags: async (repository) => {
       // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
-      const tags: TagInfo[] = [];
+      const tags = new TagTable();
       const pages = pagesOfSwrTags(api, namespace, repository, {
         shape: fromSwrTag,
         keyOf: (tag) => tag.name,

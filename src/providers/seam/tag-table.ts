@@ -1,0 +1,204 @@
+// A repository's listed tags held as columns of bytes and numbers instead of one object per tag: a million
+// tags take tens of MB outside the JavaScript heap, and the garbage collector has nothing per tag to trace
+// or to move. Rows are read back one field at a time (`name(row)`), or as a TagInfo when a caller wants one.
+import type { TagInfo } from './tag-info.ts';
+
+const SHA256 = /^sha256:[0-9a-f]{64}$/;
+const DIGEST_BYTES = 32;
+
+/** Row flags. */
+const LIST = 1;
+/** The digest is '' (the registry reported none). */
+const NO_DIGEST = 2;
+/** The digest is not `sha256:` + 64 lower-case hex digits: kept as text in `#otherDigests`. */
+const OTHER_DIGEST = 4;
+
+/** Columns that grow by doubling. */
+class Column<A extends Uint8Array | Uint32Array | Float64Array> {
+  data: A;
+  readonly #create: (length: number) => A;
+
+  constructor(data: A, create: (length: number) => A) {
+    this.data = data;
+    this.#create = create;
+  }
+
+  /** Makes room for index `at`. */
+  reserve(at: number): void {
+    if (at < this.data.length) return;
+    const grown = this.#create(Math.max(at + 1, this.data.length * 2));
+    grown.set(this.data);
+    this.data = grown;
+  }
+}
+
+export class TagTable {
+  #rows = 0;
+  /** ASCII names, back to back; a name with other characters is kept as text in `#otherNames`. */
+  readonly #nameBytes = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+  /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
+  readonly #nameEnds = new Column(new Uint32Array(64), (n) => new Uint32Array(n));
+  readonly #digests = new Column(new Uint8Array(64 * DIGEST_BYTES), (n) => new Uint8Array(n));
+  readonly #times = new Column(new Float64Array(64), (n) => new Float64Array(n));
+  readonly #sizes = new Column(new Float64Array(64), (n) => new Float64Array(n));
+  readonly #flags = new Column(new Uint8Array(64), (n) => new Uint8Array(n));
+  readonly #otherNames = new Map<number, string>();
+  readonly #otherDigests = new Map<number, string>();
+  readonly #children = new Map<number, readonly string[]>();
+  readonly #refused = new Map<number, string>();
+
+  /** A table of the given tags, in their order. */
+  static of(tags: Iterable<TagInfo>): TagTable {
+    const table = new TagTable();
+    for (const tag of tags) table.push(tag);
+    return table;
+  }
+
+  get length(): number {
+    return this.#rows;
+  }
+
+  /** Appends one tag as the next row. */
+  push(tag: TagInfo): void {
+    const row = this.#rows++;
+    this.#pushName(row, tag.name);
+    this.#times.reserve(row);
+    this.#times.data[row] = tag.updatedAt;
+    this.#sizes.reserve(row);
+    this.#sizes.data[row] = tag.size;
+    this.#flags.reserve(row);
+    this.#flags.data[row] = (tag.kind === 'list' ? LIST : 0) | this.#pushDigest(row, tag.digest);
+    if (tag.children !== undefined) this.#children.set(row, tag.children);
+    if (tag.refused !== undefined) this.#refused.set(row, tag.refused);
+  }
+
+  name(row: number): string {
+    const other = this.#otherNames.get(row);
+    if (other !== undefined) return other;
+    const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+    const end = this.#nameEnds.data[row] ?? start;
+    const bytes = this.#nameBytes.data;
+    return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+  }
+
+  /** Length of the name in UTF-16 code units, as `name(row).length`, without building it. */
+  nameLength(row: number): number {
+    const other = this.#otherNames.get(row);
+    if (other !== undefined) return other.length;
+    return (this.#nameEnds.data[row] ?? 0) - (row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0));
+  }
+
+  digest(row: number): string {
+    const flags = this.#flags.data[row] ?? 0;
+    if (flags & NO_DIGEST) return '';
+    if (flags & OTHER_DIGEST) return this.#otherDigests.get(row) ?? '';
+    const bytes = this.#digests.data;
+    return `sha256:${Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).toString('hex')}`;
+  }
+
+  /** Whether the registry reported a digest (`digest(row) !== ''`), without building it. */
+  hasDigest(row: number): boolean {
+    return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
+  }
+
+  /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
+  compareDigests(a: number, b: number): number {
+    const fa = (this.#flags.data[a] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+    const fb = (this.#flags.data[b] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+    if (fa !== 0 || fb !== 0) {
+      if (fa !== fb) return fa - fb;
+      const da = this.digest(a);
+      const db = this.digest(b);
+      return da < db ? -1 : da > db ? 1 : 0;
+    }
+    const bytes = this.#digests.data;
+    for (let i = 0; i < DIGEST_BYTES; i++) {
+      const d = (bytes[a * DIGEST_BYTES + i] ?? 0) - (bytes[b * DIGEST_BYTES + i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+
+  updatedAt(row: number): number {
+    return this.#times.data[row] ?? Number.NaN;
+  }
+
+  size(row: number): number {
+    return this.#sizes.data[row] ?? 0;
+  }
+
+  kind(row: number): TagInfo['kind'] {
+    return (this.#flags.data[row] ?? 0) & LIST ? 'list' : 'image';
+  }
+
+  children(row: number): readonly string[] | undefined {
+    return this.#children.get(row);
+  }
+
+  refused(row: number): string | undefined {
+    return this.#refused.get(row);
+  }
+
+  /** Rows whose names break the tag rules, in row order. */
+  refusedRows(): number[] {
+    return [...this.#refused.keys()].sort((a, b) => a - b);
+  }
+
+  /** Rows that are manifest lists, in row order. */
+  listRows(): number[] {
+    const rows: number[] = [];
+    for (let row = 0; row < this.#rows; row++) if ((this.#flags.data[row] ?? 0) & LIST) rows.push(row);
+    return rows;
+  }
+
+  /** One row as a TagInfo (a new object each call). */
+  tag(row: number): TagInfo {
+    const info: TagInfo = {
+      name: this.name(row),
+      digest: this.digest(row),
+      updatedAt: this.updatedAt(row),
+      size: this.size(row),
+      kind: this.kind(row),
+    };
+    const children = this.#children.get(row);
+    if (children !== undefined) info.children = children;
+    const refused = this.#refused.get(row);
+    if (refused !== undefined) info.refused = refused;
+    return info;
+  }
+
+  /** A new table of `change(tag)` for each row, built row by row. */
+  map(change: (tag: TagInfo, row: number) => TagInfo): TagTable {
+    const table = new TagTable();
+    for (let row = 0; row < this.#rows; row++) table.push(change(this.tag(row), row));
+    return table;
+  }
+
+  #pushName(row: number, name: string): void {
+    const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+    let end = start;
+    if (/^[\x00-\x7f]*$/.test(name)) {
+      this.#nameBytes.reserve(start + name.length);
+      for (let i = 0; i < name.length; i++) this.#nameBytes.data[end++] = name.charCodeAt(i);
+    } else {
+      this.#otherNames.set(row, name);
+    }
+    this.#nameEnds.reserve(row);
+    this.#nameEnds.data[row] = end;
+  }
+
+  #pushDigest(row: number, digest: string): number {
+    if (digest === '') return NO_DIGEST;
+    if (!SHA256.test(digest)) {
+      this.#otherDigests.set(row, digest);
+      return OTHER_DIGEST;
+    }
+    this.#digests.reserve(row * DIGEST_BYTES + DIGEST_BYTES - 1);
+    const bytes = this.#digests.data;
+    Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).write(
+      digest.slice(7),
+      'hex',
+    );
+    return 0;
+  }
+}
