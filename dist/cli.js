@@ -45424,7 +45424,13 @@ const RISE_MARGIN_MS = 50;
 class LatencyBaselines {
     #kinds = new Map();
     #typicalMs;
-    /** Median latency of the last full interval of any kind, ms; undefined before the first answer. */
+    /** An interval has been judged: its median, not the lowest answer so far, is the typical latency. */
+    #judgedOnce = false;
+    /**
+     * Median latency of the last full interval of any kind, ms; before the first interval closes, the
+     * lowest seen (the first answer also paid for the connection, and would hold slow start back for a
+     * whole interval); undefined before the first answer.
+     */
     typicalMs() {
         return this.#typicalMs;
     }
@@ -45434,7 +45440,8 @@ class LatencyBaselines {
      */
     add(key, latencyMs, at) {
         const ms = Math.max(0, latencyMs);
-        this.#typicalMs ??= ms;
+        if (!this.#judgedOnce)
+            this.#typicalMs = Math.min(this.#typicalMs ?? ms, ms);
         let kind = this.#kinds.get(key);
         if (!kind) {
             kind = {
@@ -45460,6 +45467,7 @@ class LatencyBaselines {
         if (judged) {
             const median = medianOf(kind.answers);
             this.#typicalMs = median;
+            this.#judgedOnce = true;
             kind.recent = [...kind.recent.slice(-1), median];
             if (at - kind.windowStart >= BASELINE_WINDOW_MS) {
                 kind.previousMinMs = kind.currentMinMs;
@@ -46068,6 +46076,8 @@ async function requestWithRetries(config, request) {
 }
 /** One attempt: wait for the throttle, sign afresh (signatures carry a date), send, read, tell the throttle. */
 async function attemptOnce(config, request) {
+    // Made (undici loaded) before the throttle's clock starts: the first answer's latency is the wire's.
+    const dispatcher = await config.dispatcher();
     const permit = await config.throttle.acquire(`${request.method} ${config.baseUrl.host}`, request.signal);
     let answered = false;
     try {
@@ -46077,7 +46087,7 @@ async function attemptOnce(config, request) {
         await config.options.authenticate?.(wire);
         const started = config.now().getTime();
         try {
-            const raw = await sendOnce(await config.dispatcher(), wire, config.timeouts, config.maxResponseBytes);
+            const raw = await sendOnce(dispatcher, wire, config.timeouts, config.maxResponseBytes);
             const durationMs = config.now().getTime() - started;
             answered = true;
             const read = readResponse(raw, request);

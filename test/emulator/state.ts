@@ -240,7 +240,11 @@ export function ownSwrNamespaces(state: EmulatorState): SwrNamespace[] {
 export function deleteImageTag(tags: Map<string, ImageTag>, name: string, mode: TagDeleteMode): string[] {
   const target = tags.get(name);
   if (!target) return [];
-  const doomed = mode === 'tag' ? [target] : [...tags.values()].filter((t) => t.digest === target.digest);
+  const doomed = [target];
+  if (mode === 'digest') {
+    // One pass without copying the map: a repository of 10,000 tags is deleted from one by one.
+    for (const tag of tags.values()) if (tag.digest === target.digest && tag !== target) doomed.push(tag);
+  }
   for (const tag of doomed) tags.delete(tag.name);
   return doomed.map((tag) => tag.name);
 }

@@ -126,6 +126,8 @@ async function requestWithRetries<T>(config: ClientConfig, request: ApiRequest):
 
 /** One attempt: wait for the throttle, sign afresh (signatures carry a date), send, read, tell the throttle. */
 async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promise<Attempt<T>> {
+  // Made (undici loaded) before the throttle's clock starts: the first answer's latency is the wire's.
+  const dispatcher = await config.dispatcher();
   const permit = await config.throttle.acquire(`${request.method} ${config.baseUrl.host}`, request.signal);
   let answered = false;
   try {
@@ -135,7 +137,7 @@ async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promis
     await config.options.authenticate?.(wire);
     const started = config.now().getTime();
     try {
-      const raw = await sendOnce(await config.dispatcher(), wire, config.timeouts, config.maxResponseBytes);
+      const raw = await sendOnce(dispatcher, wire, config.timeouts, config.maxResponseBytes);
       const durationMs = config.now().getTime() - started;
       answered = true;
       const read = readResponse<T>(raw, request);

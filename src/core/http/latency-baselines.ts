@@ -30,8 +30,14 @@ interface KindLatency {
 export class LatencyBaselines {
   readonly #kinds = new Map<string, KindLatency>();
   #typicalMs: number | undefined;
+  /** An interval has been judged: its median, not the lowest answer so far, is the typical latency. */
+  #judgedOnce = false;
 
-  /** Median latency of the last full interval of any kind, ms; undefined before the first answer. */
+  /**
+   * Median latency of the last full interval of any kind, ms; before the first interval closes, the
+   * lowest seen (the first answer also paid for the connection, and would hold slow start back for a
+   * whole interval); undefined before the first answer.
+   */
   typicalMs(): number | undefined {
     return this.#typicalMs;
   }
@@ -42,7 +48,7 @@ export class LatencyBaselines {
    */
   add(key: string, latencyMs: number, at: number): LatencyTrend | undefined {
     const ms = Math.max(0, latencyMs);
-    this.#typicalMs ??= ms;
+    if (!this.#judgedOnce) this.#typicalMs = Math.min(this.#typicalMs ?? ms, ms);
     let kind = this.#kinds.get(key);
     if (!kind) {
       kind = {
@@ -68,6 +74,7 @@ export class LatencyBaselines {
     if (judged) {
       const median = medianOf(kind.answers);
       this.#typicalMs = median;
+      this.#judgedOnce = true;
       kind.recent = [...kind.recent.slice(-1), median];
       if (at - kind.windowStart >= BASELINE_WINDOW_MS) {
         kind.previousMinMs = kind.currentMinMs;

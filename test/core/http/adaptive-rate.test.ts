@@ -34,6 +34,15 @@ describe('AdaptiveRate', () => {
     expect(rate.rate).toBe(20 + 20 * 12.5);
   });
 
+  it('in slow start, takes the quickest answer so far as the round trip, not a first one that also connected', () => {
+    const rate = new AdaptiveRate(unbounded);
+    // The first answer paid for the connection (300 ms); the next ones show the 40 ms round trip.
+    rate.onAnswer({ sentAt: 0, answeredAt: 300, kind: 'answered', key: 'GET', paced: false });
+    answers(rate, 4, { from: 300, everyMs: 40 });
+    // Each paced answer adds half the rate per 40 ms round trip's worth (12.5/s), not per 300 ms.
+    expect(rate.rate).toBe(20 + 4 * 12.5);
+  });
+
   it('does not grow on answers that never waited for the rate (a sequential caller proves nothing)', () => {
     const rate = new AdaptiveRate(unbounded);
     answers(rate, 50, { paced: false });

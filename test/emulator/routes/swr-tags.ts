@@ -1,8 +1,9 @@
 // SWR image tags (spec 4.3): list (paged, sorted, filtered) and delete (by tag or by digest, see tagDeleteMode).
 import { empty, json } from '../responses.ts';
 import type { RequestContext, Route } from '../route-types.ts';
+import { tagsInListOrder } from '../sorted-tags.ts';
 import { deleteImageTag, type ImageTag } from '../state.ts';
-import { listParameters, pageOf, readPage, sortRecords } from '../swr-paging.ts';
+import { listParameters, pageOf, readPage } from '../swr-paging.ts';
 import { findRepository, isResponse, swrErrors, swrRegistryHost } from '../swr-rules.ts';
 
 /** The manifest text SWR returns with a tag: an image manifest, or a manifest list naming its children. */
@@ -65,10 +66,10 @@ function listTags(context: RequestContext) {
     return swrErrors.invalidParameter('order_type must be asc or desc.');
   }
   const { namespace, repository } = found;
-  const matching = [...repository.tags.values()].filter(
-    (t) => params.tag === undefined || t.name.includes(params.tag),
-  );
-  const sorted = sortRecords(matching, (t) => `${t.updated}\u0000${t.name}`, params.order_type ?? 'desc');
+  const filter = params.tag;
+  const ascending = tagsInListOrder(repository.tags);
+  const matching = filter === undefined ? [...ascending] : ascending.filter((t) => t.name.includes(filter));
+  const sorted = params.order_type === 'asc' ? matching : matching.reverse();
   const { items, headers } = pageOf(sorted, page, true, context.state.swrPageCap);
   const base = `${swrRegistryHost(context)}/${namespace.name}/${repository.name}`;
   return json(
