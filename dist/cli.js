@@ -43483,15 +43483,30 @@ module.exports = {
 /***/ }),
 
 /***/ 2957:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ librariesInThisFile)
+/* harmony export */ });
 /* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7788);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
 
 process.exitCode = await (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), { terminal: _terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .processTerminal */ .q, env: process.env });
+/**
+ * Never called: it puts into dist/cli.js, the npm package's only file, the libraries that src/ imports at
+ * first use (undici, @actions/core, @actions/github). The action bundles load them from chunk files beside
+ * their entries when a step first needs them; this import of each in the bundler's eager mode makes them
+ * part of the CLI's own file instead, still evaluated only when first needed (the build refuses a CLI chunk).
+ */
+const librariesInThisFile = () => Promise.all([
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)),
+    // biome-ignore lint/style/noRestrictedImports: bundled here, never called; src/core/iam/github-id-token.ts uses it.
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)),
+]);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -45051,10 +45066,10 @@ const DEFAULT_RETRY_POLICY = {
 /**
  * undici's agent that reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) when created.
  * undici is loaded here, at the first request, not when the bundle starts: a step that stops on its
- * inputs never pays for it. `eager`: the bundler keeps it in the one bundle file (no chunk beside it).
+ * inputs never pays for it. In dist/<action>/ it is a chunk file beside the entry, read only then.
  */
 async function createDefaultDispatcher(timeouts) {
-    const { EnvHttpProxyAgent } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const { EnvHttpProxyAgent } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
     return new EnvHttpProxyAgent({
         connect: { timeout: timeouts.connectMs },
         headersTimeout: timeouts.headersMs,
@@ -48248,7 +48263,7 @@ const ccrProvider = {
 const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
 /** The runner's token service through @actions/core, loaded (with its HTTP client) only when a token is asked for. */
 async function runnerIdToken(audience) {
-    const core = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170));
+    const core = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170));
     return core.getIDToken(audience);
 }
 /**
@@ -52132,7 +52147,7 @@ function repositoryCoordinates(text) {
  * @actions/github (Octokit and its HTTP client) is loaded here, by a run that reads GitHub, not at start-up.
  */
 async function githubClient(token, apiUrl) {
-    const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const { getOctokit } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     return getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
 }
 /** GitHub failed for a reason other than the token's permissions (5xx, network, timeout). */
@@ -55039,7 +55054,7 @@ async function fetchText(url, options) {
     const { maxBytes = 4096 } = options;
     // undici is loaded at the first lookup, not at start-up (see core/http/default-dispatcher.ts).
     const dispatcher = options.dispatcher ??
-        new (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).EnvHttpProxyAgent({
+        new (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).EnvHttpProxyAgent({
             connect: { family: options.family },
         });
     // An agent made here is destroyed here; one passed in belongs to the caller.
@@ -59640,13 +59655,14 @@ function getIDToken(aud) {
 /***/ 2413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  context: () => (/* binding */ github_context),
   getOctokit: () => (/* binding */ getOctokit)
 });
-
-// UNUSED EXPORTS: context
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -65661,4 +65677,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(2957);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__librariesInThisFile = __webpack_exports__.b;
+/******/ export { __webpack_exports__librariesInThisFile as librariesInThisFile };
 /******/ 

@@ -1,8 +1,11 @@
 // Bundles every src/actions/<name>/main.ts (and post.ts) into standalone dist/<name>/index.js (post.js), and
 // the CLI (src/cli/main.ts, every action in one file) into dist/cli.js, the package's `registry-actions` bin.
-// The action bundles are minified, with a source map beside each (index.js.map) that sourcemap-register.cjs
-// applies when a stack trace is printed, so traces name src/ files and lines; the maps keep names and lines,
-// not the sources. The CLI stays one readable file (the npm package ships dist/cli.js alone).
+// What src/ imports at first use (`import()`: undici, @actions/core, @actions/github) becomes chunk files
+// beside an action entry (<id>.index.js), which a step that stops on its inputs never reads.
+// The action bundles are minified, with a source map beside each file (index.js.map) that
+// sourcemap-register.cjs applies when a stack trace is printed, so traces name src/ files and lines; the maps
+// keep names and lines, not the sources. The CLI stays one readable file (the npm package ships dist/cli.js
+// alone; src/cli/main.ts keeps those libraries in it).
 // ncc bundles; terser minifies here rather than inside ncc, whose terser options are fixed: the bundles come
 // out ASCII only (non-ASCII text as \u escapes), so Node holds each as a one-byte string, decoded and
 // compiled faster at every start than the two-byte string a single non-ASCII character makes of it.
@@ -66,10 +69,13 @@ const NEVER_LOADED = {
 
 /**
  * Bundles one entry into `outDir/output`, `head` (a shebang, or nothing) before the version guard; `minified`:
- * minify, with `output.map` beside it and ncc's sourcemap-register.cjs to apply it to stack traces.
+ * minify, with `output.map` beside it and ncc's sourcemap-register.cjs to apply it to stack traces. What the
+ * entry imports at first use (`import()`) comes out as chunk files beside it (`<id>.<output>`), each minified
+ * with its own map; `oneFile` refuses any (the CLI is the npm package's only file).
  */
-async function bundle(input, outDir, output, shown, { head = '', minified = false } = {}) {
+async function bundle(input, outDir, output, shown, { head = '', minified = false, oneFile = false } = {}) {
   const bundled = await ncc(input, {
+    filename: output,
     minify: false,
     sourceMap: minified,
     sourceMapRegister: minified,
@@ -77,18 +83,32 @@ async function bundle(input, outDir, output, shown, { head = '', minified = fals
     target: 'es2023',
     externals: NEVER_LOADED,
   });
-  const { code, map } = minified ? await minifyWithMap(bundled.code, bundled.map, output) : bundled;
-  const prefix = head + nodeVersionGuard(shown);
-  writeFileSync(join(outDir, output), prefix + code, { mode: head ? 0o755 : 0o644 });
-  if (minified) writeFileSync(join(outDir, `${output}.map`), slimMap(map, prefix.split('\n').length - 1));
+  const files = [{ name: output, code: bundled.code, map: bundled.map }];
   for (const [assetName, asset] of Object.entries(bundled.assets ?? {})) {
-    // The map is written above; ncc's package.json only says "type": "module" for its own layout.
+    if (assetName.endsWith(`.${output}`)) {
+      if (oneFile) throw new Error(`${shown} must be one file, but ncc split ${assetName} from it`);
+      files.push({
+        name: assetName,
+        code: String(asset.source),
+        map: bundled.assets[`${assetName}.map`]?.source,
+      });
+      continue;
+    }
+    // Maps are written with their files; ncc's package.json only says "type": "module" for its own layout.
     if (assetName === 'package.json' || assetName.endsWith('.map')) continue;
     const assetPath = join(outDir, assetName);
     mkdirSync(dirname(assetPath), { recursive: true });
     writeFileSync(assetPath, asset.source);
   }
-  console.log(`built ${shown} (${(code.length / 1024).toFixed(0)} KiB)`);
+  for (const file of files) {
+    const { code, map } = minified ? await minifyWithMap(file.code, String(file.map), file.name) : file;
+    // Only the entry runs first; a chunk is loaded by it.
+    const prefix = file.name === output ? head + nodeVersionGuard(shown) : '';
+    writeFileSync(join(outDir, file.name), prefix + code, { mode: head ? 0o755 : 0o644 });
+    if (minified)
+      writeFileSync(join(outDir, `${file.name}.map`), slimMap(map, prefix.split('\n').length - 1));
+    console.log(`built ${join(dirname(shown), file.name)} (${(code.length / 1024).toFixed(0)} KiB)`);
+  }
 }
 
 /**
@@ -163,6 +183,7 @@ try {
   }
   await bundle(join(root, 'src/cli/main.ts'), staging, 'cli.js', 'dist/cli.js', {
     head: '#!/usr/bin/env node\n',
+    oneFile: true,
   });
   if (only.length === 0) {
     for (const stale of readdirSync(distDir)) {

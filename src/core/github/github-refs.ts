@@ -71,7 +71,7 @@ export function repositoryCoordinates(text: string): RepositoryCoordinates | und
  * @actions/github (Octokit and its HTTP client) is loaded here, by a run that reads GitHub, not at start-up.
  */
 export async function githubClient(token: string, apiUrl: string): Promise<Octokit> {
-  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
+  const { getOctokit } = await import('@actions/github');
   return getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
 }
 

@@ -8,7 +8,7 @@ const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read
 
 /** The runner's token service through @actions/core, loaded (with its HTTP client) only when a token is asked for. */
 async function runnerIdToken(audience?: string): Promise<string> {
-  const core = await import(/* webpackMode: "eager" */ '@actions/core');
+  const core = await import('@actions/core');
   return core.getIDToken(audience);
 }
 
