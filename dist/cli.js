@@ -43707,9 +43707,12 @@ async function appendStepSummary(file, markdown) {
     await (0,promises_.appendFile)(file, `${markdown}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
 }
 
+// EXTERNAL MODULE: ./src/core/host/stream-drained.ts
+var stream_drained = __nccwpck_require__(4466);
 ;// CONCATENATED MODULE: ./src/core/host/github-host.ts
 // The GitHub Actions runner as a step's host: INPUT_* variables, GITHUB_OUTPUT, GITHUB_ENV,
 // GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands (runner-commands.ts).
+
 
 
 /**
@@ -43749,6 +43752,7 @@ const githubHost = {
             process.exitCode = 1;
             issueCommand('error', message);
         },
+        drained: () => (0,stream_drained/* streamDrained */.k)(process.stdout),
     },
     job: {
         tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
@@ -43802,6 +43806,10 @@ function startLogGroup(title) {
 }
 function endLogGroup() {
     stepHost().log.endGroup();
+}
+/** Resolves once the lines logged so far are handed on to the host: a long run of lines waits here now and then. */
+function logDrained() {
+    return stepHost().log.drained?.() ?? Promise.resolve();
 }
 /** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
 function logFailure(message) {
@@ -52536,8 +52544,10 @@ function tagColumnWidth(tags) {
         longest = Math.max(longest, tags.nameLength(row));
     return Math.min(40, longest);
 }
+/** Lines logged between waits for the log to take them: the lines waiting in memory stay this few. */
+const LINES_PER_WAIT = 256;
 /** Logs every decision with its reason; a dry run says "would delete", never "delete". */
-function printPlans(plans, dryRun) {
+async function printPlans(plans, dryRun) {
     const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' };
     const labelWidth = dryRun ? 12 : 8;
     for (const { repository, plan } of plans) {
@@ -52546,6 +52556,8 @@ function printPlans(plans, dryRun) {
         const width = tagColumnWidth(plan.tags);
         for (let at = 0; at < plan.size; at++) {
             logInfo(shown `${label[plan.verdict(at)].padEnd(labelWidth)} ${plan.name(at).padEnd(width)}  ${plan.reason(at)}`);
+            if (at % LINES_PER_WAIT === LINES_PER_WAIT - 1)
+                await logDrained();
         }
         endLogGroup();
     }
@@ -53320,7 +53332,7 @@ async function prune(deps = {}) {
         warnOfRefusedTags(repository, tags);
         plans.push({ repository, plan: await planRepository(registry, repository, tags, rules, startedAt) });
     }
-    printPlans(plans, inputs.dryRun);
+    await printPlans(plans, inputs.dryRun);
     const coverage = coverageWarnings(plans, rules);
     for (const warning of coverage)
         logWarning(shown `${warning}`);
@@ -55872,6 +55884,7 @@ function terminalLogSink(terminal, options) {
         endGroup: () => { },
         failure: (message) => line('error: ', message),
         warnings: () => warnings,
+        drained: () => terminal.errDrained?.() ?? Promise.resolve(),
     };
 }
 
@@ -56083,8 +56096,10 @@ function warnPlainSecrets(inputs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ processTerminal)
 /* harmony export */ });
+/* harmony import */ var _core_host_stream_drained_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4466);
 // The CLI's only way to the terminal: stdout carries what a script reads (outputs, help), stderr the log.
 // Callers hand over text that is already escaped (core/output/log.ts, output-format.ts, help.ts).
+
 /** The process's own stdout and stderr. */
 const processTerminal = {
     out: (text) => {
@@ -56093,7 +56108,35 @@ const processTerminal = {
     err: (text) => {
         process.stderr.write(text);
     },
+    errDrained: () => (0,_core_host_stream_drained_js__WEBPACK_IMPORTED_MODULE_0__/* .streamDrained */ .k)(process.stderr),
 };
+
+
+/***/ }),
+
+/***/ 4466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ streamDrained)
+/* harmony export */ });
+/** Resolves once `stream` has handed on what it holds (at once when it holds little), or can write no more. */
+function streamDrained(stream) {
+    if (!stream.writableNeedDrain || stream.destroyed)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            stream.off('drain', done);
+            stream.off('close', done);
+            stream.off('error', done);
+            resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+        // An error ends the wait; the stream reports it as it would have without the wait.
+        stream.on('error', done);
+    });
+}
 
 
 /***/ }),

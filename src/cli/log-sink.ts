@@ -26,5 +26,6 @@ export function terminalLogSink(terminal: Terminal, options: { debug: boolean })
     endGroup: () => {},
     failure: (message) => line('error: ', message),
     warnings: () => warnings,
+    drained: () => terminal.errDrained?.() ?? Promise.resolve(),
   };
 }

@@ -1,6 +1,6 @@
 // Writes the full plan to the step log: one collapsible group per repository, one line per tag, each
 // line built as it is written.
-import { endLogGroup, logInfo, startLogGroup } from '../../core/output/log.ts';
+import { endLogGroup, logDrained, logInfo, startLogGroup } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { TagTable } from '../../providers/seam/tag-table.ts';
@@ -13,8 +13,11 @@ export function tagColumnWidth(tags: TagTable): number {
   return Math.min(40, longest);
 }
 
+/** Lines logged between waits for the log to take them: the lines waiting in memory stay this few. */
+const LINES_PER_WAIT = 256;
+
 /** Logs every decision with its reason; a dry run says "would delete", never "delete". */
-export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): void {
+export async function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): Promise<void> {
   const label = { keep: 'keep', protect: 'protect', delete: dryRun ? 'would delete' : 'delete' } as const;
   const labelWidth = dryRun ? 12 : 8;
   for (const { repository, plan } of plans) {
@@ -27,6 +30,7 @@ export function printPlans(plans: readonly RepositoryPlan[], dryRun: boolean): v
       logInfo(
         shown`${label[plan.verdict(at)].padEnd(labelWidth)} ${plan.name(at).padEnd(width)}  ${plan.reason(at)}`,
       );
+      if (at % LINES_PER_WAIT === LINES_PER_WAIT - 1) await logDrained();
     }
     endLogGroup();
   }

@@ -56,7 +56,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
     warnOfRefusedTags(repository, tags);
     plans.push({ repository, plan: await planRepository(registry, repository, tags, rules, startedAt) });
   }
-  printPlans(plans, inputs.dryRun);
+  await printPlans(plans, inputs.dryRun);
   const coverage = coverageWarnings(plans, rules);
   for (const warning of coverage) logWarning(shown`${warning}`);
   const notes = [...inputs.warnings, ...(github?.notes ?? []), ...coverage];

@@ -3,6 +3,7 @@
 import { EOL } from 'node:os';
 import { appendStepSummary, issueCommand, issueKeyValue } from './runner-commands.ts';
 import type { StepHost } from './step-host.ts';
+import { streamDrained } from './stream-drained.ts';
 
 /**
  * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
@@ -41,6 +42,7 @@ export const githubHost: StepHost = {
       process.exitCode = 1;
       issueCommand('error', message);
     },
+    drained: () => streamDrained(process.stdout),
   },
   job: {
     tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,

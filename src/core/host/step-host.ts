@@ -14,6 +14,8 @@ export interface LogSink {
   endGroup(): void;
   /** The step's failure message. */
   failure(message: string): void;
+  /** Resolves once the lines written so far are handed on (a sink that cannot hold lines back has none). */
+  drained?(): Promise<void>;
 }
 
 /** What an action may know about the job it runs in. */

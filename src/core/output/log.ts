@@ -34,6 +34,11 @@ export function endLogGroup(): void {
   stepHost().log.endGroup();
 }
 
+/** Resolves once the lines logged so far are handed on to the host: a long run of lines waits here now and then. */
+export function logDrained(): Promise<void> {
+  return stepHost().log.drained?.() ?? Promise.resolve();
+}
+
 /** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
 export function logFailure(message: string): void {
   stepHost().log.failure(visibleLines(message));
