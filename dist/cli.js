@@ -51644,10 +51644,11 @@ async function attempt(deletion, remove, signal) {
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/protection.ts
 /**
  * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
- * `retained` (rows of `tags`) must be in plan order, so the anchor named in reasons is deterministic.
+ * `order` is every row of `tags` in plan order and `retained` (rows of `tags`) is in plan order too, so the
+ * anchor named in reasons does not depend on the order of the listing.
  */
-function protectedDigests(tags, retained) {
-    const edges = manifestListEdges(tags);
+function protectedDigests(tags, order, retained) {
+    const edges = manifestListEdges(tags, order);
     const reached = new Map();
     const queue = [];
     const seed = (digest, protection) => {
@@ -51692,7 +51693,7 @@ function shortDigest(digest) {
     return at === -1 ? digest.slice(0, 12) : digest.slice(0, at + 13);
 }
 /** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
-function manifestListEdges(tags) {
+function manifestListEdges(tags, order) {
     const edges = new Map();
     const add = (from, to, direction) => {
         const list = edges.get(from);
@@ -51701,7 +51702,9 @@ function manifestListEdges(tags) {
         else
             edges.set(from, [[to, direction]]);
     };
-    for (const row of tags.listRows()) {
+    for (const row of order) {
+        if (tags.kind(row) !== 'list')
+            continue;
         const digest = tags.digest(row);
         const children = tags.children(row);
         if (!children || digest === '')
@@ -52969,7 +52972,7 @@ function applyProtection(draft) {
         protectAll(`protected: kept tag ${tags.name(order[unknownImage] ?? 0)} has no digest, so any tag in this repository may share its image`);
         return;
     }
-    const protectedBy = protectedDigests(tags, retained.map((at) => order[at] ?? 0));
+    const protectedBy = protectedDigests(tags, order, retained.map((at) => order[at] ?? 0));
     const reasons = new Map();
     for (const at of candidates) {
         const digest = tags.digest(order[at] ?? 0);

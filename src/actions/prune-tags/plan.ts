@@ -193,6 +193,7 @@ function applyProtection(draft: Draft): void {
   }
   const protectedBy = protectedDigests(
     tags,
+    order,
     retained.map((at) => order[at] ?? 0),
   );
   const reasons = new Map<string, number>();

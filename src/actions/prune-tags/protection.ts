@@ -11,10 +11,15 @@ export interface Protection {
 
 /**
  * Every digest reachable from a retained tag's digest through manifest-list edges (both directions).
- * `retained` (rows of `tags`) must be in plan order, so the anchor named in reasons is deterministic.
+ * `order` is every row of `tags` in plan order and `retained` (rows of `tags`) is in plan order too, so the
+ * anchor named in reasons does not depend on the order of the listing.
  */
-export function protectedDigests(tags: TagTable, retained: readonly number[]): Map<string, Protection> {
-  const edges = manifestListEdges(tags);
+export function protectedDigests(
+  tags: TagTable,
+  order: Uint32Array,
+  retained: readonly number[],
+): Map<string, Protection> {
+  const edges = manifestListEdges(tags, order);
   const reached = new Map<string, Protection>();
   const queue: [string, Protection][] = [];
   const seed = (digest: string, protection: Protection) => {
@@ -58,14 +63,15 @@ export function shortDigest(digest: string): string {
 }
 
 /** digest → neighbours; 'child' points from a list to its images, 'parent' from an image to its lists. */
-function manifestListEdges(tags: TagTable): Map<string, [string, 'child' | 'parent'][]> {
+function manifestListEdges(tags: TagTable, order: Uint32Array): Map<string, [string, 'child' | 'parent'][]> {
   const edges = new Map<string, [string, 'child' | 'parent'][]>();
   const add = (from: string, to: string, direction: 'child' | 'parent') => {
     const list = edges.get(from);
     if (list) list.push([to, direction]);
     else edges.set(from, [[to, direction]]);
   };
-  for (const row of tags.listRows()) {
+  for (const row of order) {
+    if (tags.kind(row) !== 'list') continue;
     const digest = tags.digest(row);
     const children = tags.children(row);
     if (!children || digest === '') continue;
