@@ -43489,7 +43489,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ librariesInThisFile)
 /* harmony export */ });
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7788);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6230);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -43513,7 +43513,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7788:
+/***/ 6230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43637,16 +43637,26 @@ class UnsafeNameError extends Error {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/core/node/builtins.ts
+// Node's heavier built-in modules, loaded at first use instead of when a bundle starts. Each pulls in
+// more of Node (crypto and fs/promises load streams and readline, http and child_process load sockets),
+// which together cost about a fifth of a bare `node -e 0` start; a step that stops on an input error,
+// or never signs, hashes or spawns, loads none of them. `process.getBuiltinModule` is synchronous and
+// cached by Node, so calling these at each use costs a lookup.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+const nodeFsPromises = () => process.getBuiltinModule('node:fs/promises');
+const nodeHttp = () => process.getBuiltinModule('node:http');
+const nodeChildProcess = () => process.getBuiltinModule('node:child_process');
+/** Resolves after `ms` milliseconds (node:timers/promises would load AbortController and streams at start). */
+function builtins_sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/core/host/runner-commands.ts
 // The GitHub Actions runner's step protocol, as @actions/core speaks it, without its HTTP and OIDC
 // clients (which load undici at start-up): workflow commands on stdout (`::name::message`, `%`, CR and
 // LF escaped), and the file commands GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE, each value between
 // heredoc delimiters `name<<ghadelimiter_<uuid>` that no value may contain.
-
 
 
 
@@ -43687,7 +43697,7 @@ function escapeProperty(text) {
 }
 /** `name<<delimiter`, the value, the delimiter: a fresh random delimiter that neither name nor value holds. */
 function keyValueMessage(name, value) {
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${nodeCrypto().randomUUID()}`;
     if (name.includes(delimiter)) {
         throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
     }
@@ -43699,12 +43709,12 @@ function keyValueMessage(name, value) {
 /** Appends Markdown (and a line end) to the job summary file GITHUB_STEP_SUMMARY names. */
 async function appendStepSummary(file, markdown) {
     try {
-        await (0,promises_.access)(file, promises_.constants.R_OK | promises_.constants.W_OK);
+        await nodeFsPromises().access(file, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.W_OK);
     }
     catch {
         throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    await (0,promises_.appendFile)(file, `${markdown}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+    await nodeFsPromises().appendFile(file, `${markdown}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
 }
 
 // EXTERNAL MODULE: ./src/core/host/stream-drained.ts
@@ -44608,6 +44618,43 @@ class NamespaceTakenError extends Error {
     name = 'NamespaceTakenError';
 }
 
+;// CONCATENATED MODULE: ./src/core/signing/header-lookup.ts
+/** The value of a header whatever the case of its name, or undefined. */
+function findHeader(headers, name) {
+    const wanted = name.toLowerCase();
+    for (const [key, value] of Object.entries(headers))
+        if (key.toLowerCase() === wanted)
+            return value;
+    return undefined;
+}
+/** Sets a header under the given name, dropping any copy under another case (a re-sign replaces). */
+function setHeader(headers, name, value) {
+    deleteHeader(headers, name);
+    headers[name] = value;
+}
+/** Removes a header whatever the case of its name. */
+function deleteHeader(headers, name) {
+    const wanted = name.toLowerCase();
+    for (const key of Object.keys(headers))
+        if (key.toLowerCase() === wanted)
+            delete headers[key];
+}
+/** The headers as signed: those given plus `host` from the URL (with a non-default port) unless set. */
+function withHost(headers, url) {
+    return findHeader(headers, 'host') === undefined ? { ...headers, host: url.host } : { ...headers };
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/hmac-sha256.ts
+
+/** Lower-case hex HMAC-SHA256 of data under key. */
+function hmacSha256Hex(key, data) {
+    return nodeCrypto().createHmac('sha256', key).update(data, 'utf8').digest('hex');
+}
+/** Lower-case hex SHA-256 of data (UTF-8). */
+function sha256Hex(data) {
+    return nodeCrypto().createHash('sha256').update(data, 'utf8').digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
 /** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
 function compareCodeUnits(a, b) {
@@ -44616,11 +44663,161 @@ function compareCodeUnits(a, b) {
     return a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-headers.ts
+
+/**
+ * Huawei canonical headers: every given header, names lower-cased and sorted, values trimmed,
+ * one `name:value\n` line each.
+ */
+function huaweiCanonicalHeaders(headers) {
+    const lower = new Map();
+    for (const [name, value] of Object.entries(headers))
+        lower.set(name.toLowerCase(), value.trim());
+    const names = [...lower.keys()].sort(compareCodeUnits);
+    return {
+        canonical: names.map((name) => `${name}:${lower.get(name)}\n`).join(''),
+        signedHeaders: names,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/signing/percent-encode.ts
 /** RFC 3986 percent-encoding of every byte but the unreserved set `A-Z a-z 0-9 - . _ ~` (both vendors' rule). */
 function percentEncode(value) {
     // encodeURIComponent also leaves ! ' ( ) * alone; the signing schemes encode them.
     return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-query.ts
+
+
+/**
+ * Huawei canonical query string: keys sorted (raw, by code unit), a repeated key's values sorted too,
+ * each `key=value` percent-encoded (`|` → `%7C`, `:` → `%3A`), joined with `&`.
+ */
+function huaweiCanonicalQuery(query) {
+    const byKey = new Map();
+    for (const [key, value] of query) {
+        const values = byKey.get(key) ?? [];
+        values.push(value);
+        byKey.set(key, values);
+    }
+    const pairs = [];
+    for (const key of [...byKey.keys()].sort(compareCodeUnits)) {
+        for (const value of (byKey.get(key) ?? []).sort(compareCodeUnits)) {
+            pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
+        }
+    }
+    return pairs.join('&');
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/percent-decode.ts
+/** Decodes one path segment as it arrived on the wire; a malformed `%` sequence is kept literally. */
+function percentDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-uri.ts
+
+
+/**
+ * Huawei canonical URI: every path segment decoded, then percent-encoded (so SWR's `$` becomes `%24`),
+ * always ending in `/`.
+ */
+function huaweiCanonicalUri(pathname) {
+    const path = pathname
+        .split('/')
+        .map((segment) => percentEncode(percentDecode(segment)))
+        .join('/');
+    return path.endsWith('/') ? path : `${path}/`;
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-signature.ts
+
+
+
+
+
+const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
+/** The hex signature and SignedHeaders list of a Huawei SDK-HMAC-SHA256 request. */
+function huaweiSignature(parts, secretAccessKey) {
+    const headers = huaweiCanonicalHeaders(parts.headers);
+    const signedHeaders = headers.signedHeaders.join(';');
+    const canonicalRequest = [
+        parts.method.toUpperCase(),
+        huaweiCanonicalUri(parts.url.pathname),
+        huaweiCanonicalQuery([...parts.url.searchParams]),
+        headers.canonical,
+        signedHeaders,
+        huaweiPayloadHash(parts),
+    ].join('\n');
+    const stringToSign = [HUAWEI_ALGORITHM, parts.sdkDate, sha256Hex(canonicalRequest)].join('\n');
+    return { signature: hmacSha256Hex(secretAccessKey, stringToSign), signedHeaders };
+}
+// X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the body hash, as in the SDKs.
+function huaweiPayloadHash(parts) {
+    return findHeader(parts.headers, 'x-sdk-content-sha256') ?? sha256Hex(parts.body);
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/signing-dates.ts
+/** `X-Sdk-Date` form: `YYYYMMDDTHHmmssZ` in UTC. */
+function formatSdkDate(date) {
+    return date
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+}
+/** Parses an `X-Sdk-Date` value, or undefined when it is not `YYYYMMDDTHHmmssZ`. */
+function parseSdkDate(value) {
+    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+    if (!match)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = match;
+    return validDate(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+}
+/** `x-bce-date` form: ISO 8601 UTC without milliseconds, `YYYY-MM-DDTHH:mm:ssZ`. */
+function formatBceDate(date) {
+    return date.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+/** Parses an `x-bce-date` / bce-auth-v1 timestamp, or undefined when it is not `YYYY-MM-DDTHH:mm:ssZ`. */
+function parseBceDate(value) {
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) ? validDate(value) : undefined;
+}
+function validDate(iso) {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) || date.toISOString().replace('.000Z', 'Z') !== iso ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-hmac-sha256.ts
+
+
+
+/**
+ * Signs a request with Huawei APIG SDK-HMAC-SHA256: sets `X-Sdk-Date`, `Authorization` and, when
+ * applicable, `X-Security-Token` and `X-Project-Id`. Every header in request.headers is signed, plus
+ * `host` from the URL, so headers must be final; signing again replaces the previous signature.
+ */
+function signHuaweiRequest(request, credentials, options = {}) {
+    const headers = request.headers;
+    const sdkDate = formatSdkDate(options.now ?? new Date());
+    deleteHeader(headers, 'authorization');
+    setHeader(headers, 'X-Sdk-Date', sdkDate);
+    if (credentials.securityToken)
+        setHeader(headers, 'X-Security-Token', credentials.securityToken);
+    if (options.projectId)
+        setHeader(headers, 'X-Project-Id', options.projectId);
+    const { signature, signedHeaders } = huaweiSignature({
+        method: request.method,
+        url: request.url,
+        headers: withHost(headers, request.url),
+        body: request.body,
+        sdkDate,
+    }, credentials.secretAccessKey);
+    headers.Authorization = `${HUAWEI_ALGORITHM} Access=${credentials.accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-headers.ts
@@ -44669,17 +44866,6 @@ function baiduCanonicalQuery(query) {
         .join('&');
 }
 
-;// CONCATENATED MODULE: ./src/core/signing/percent-decode.ts
-/** Decodes one path segment as it arrived on the wire; a malformed `%` sequence is kept literally. */
-function percentDecode(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return segment;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-uri.ts
 
 
@@ -44691,17 +44877,6 @@ function baiduCanonicalUri(pathname) {
         .split('/')
         .map((segment) => percentEncode(percentDecode(segment)))
         .join('/');
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/hmac-sha256.ts
-
-/** Lower-case hex HMAC-SHA256 of data under key. */
-function hmacSha256Hex(key, data) {
-    return (0,external_node_crypto_.createHmac)('sha256', key).update(data, 'utf8').digest('hex');
-}
-/** Lower-case hex SHA-256 of data (UTF-8). */
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/baidu-signature.ts
@@ -44723,61 +44898,6 @@ function baiduAuthorization(parts, secretAccessKey) {
     ].join('\n');
     const signature = hmacSha256Hex(signingKey, canonicalRequest);
     return `${authPrefix}/${headers.signedHeaders.join(';')}/${signature}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/header-lookup.ts
-/** The value of a header whatever the case of its name, or undefined. */
-function findHeader(headers, name) {
-    const wanted = name.toLowerCase();
-    for (const [key, value] of Object.entries(headers))
-        if (key.toLowerCase() === wanted)
-            return value;
-    return undefined;
-}
-/** Sets a header under the given name, dropping any copy under another case (a re-sign replaces). */
-function setHeader(headers, name, value) {
-    deleteHeader(headers, name);
-    headers[name] = value;
-}
-/** Removes a header whatever the case of its name. */
-function deleteHeader(headers, name) {
-    const wanted = name.toLowerCase();
-    for (const key of Object.keys(headers))
-        if (key.toLowerCase() === wanted)
-            delete headers[key];
-}
-/** The headers as signed: those given plus `host` from the URL (with a non-default port) unless set. */
-function withHost(headers, url) {
-    return findHeader(headers, 'host') === undefined ? { ...headers, host: url.host } : { ...headers };
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/signing-dates.ts
-/** `X-Sdk-Date` form: `YYYYMMDDTHHmmssZ` in UTC. */
-function formatSdkDate(date) {
-    return date
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z');
-}
-/** Parses an `X-Sdk-Date` value, or undefined when it is not `YYYYMMDDTHHmmssZ`. */
-function parseSdkDate(value) {
-    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-    if (!match)
-        return undefined;
-    const [, y, mo, d, h, mi, s] = match;
-    return validDate(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
-}
-/** `x-bce-date` form: ISO 8601 UTC without milliseconds, `YYYY-MM-DDTHH:mm:ssZ`. */
-function formatBceDate(date) {
-    return date.toISOString().replace(/\.\d+Z$/, 'Z');
-}
-/** Parses an `x-bce-date` / bce-auth-v1 timestamp, or undefined when it is not `YYYY-MM-DDTHH:mm:ssZ`. */
-function parseBceDate(value) {
-    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) ? validDate(value) : undefined;
-}
-function validDate(iso) {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) || date.toISOString().replace('.000Z', 'Z') !== iso ? undefined : date;
 }
 
 ;// CONCATENATED MODULE: ./src/core/signing/baidu-bce-auth-v1.ts
@@ -44806,120 +44926,6 @@ function signBaiduRequest(request, credentials, options = {}) {
     }, credentials.secretAccessKey);
 }
 
-;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-headers.ts
-
-/**
- * Huawei canonical headers: every given header, names lower-cased and sorted, values trimmed,
- * one `name:value\n` line each.
- */
-function huaweiCanonicalHeaders(headers) {
-    const lower = new Map();
-    for (const [name, value] of Object.entries(headers))
-        lower.set(name.toLowerCase(), value.trim());
-    const names = [...lower.keys()].sort(compareCodeUnits);
-    return {
-        canonical: names.map((name) => `${name}:${lower.get(name)}\n`).join(''),
-        signedHeaders: names,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-query.ts
-
-
-/**
- * Huawei canonical query string: keys sorted (raw, by code unit), a repeated key's values sorted too,
- * each `key=value` percent-encoded (`|` → `%7C`, `:` → `%3A`), joined with `&`.
- */
-function huaweiCanonicalQuery(query) {
-    const byKey = new Map();
-    for (const [key, value] of query) {
-        const values = byKey.get(key) ?? [];
-        values.push(value);
-        byKey.set(key, values);
-    }
-    const pairs = [];
-    for (const key of [...byKey.keys()].sort(compareCodeUnits)) {
-        for (const value of (byKey.get(key) ?? []).sort(compareCodeUnits)) {
-            pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
-        }
-    }
-    return pairs.join('&');
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-uri.ts
-
-
-/**
- * Huawei canonical URI: every path segment decoded, then percent-encoded (so SWR's `$` becomes `%24`),
- * always ending in `/`.
- */
-function huaweiCanonicalUri(pathname) {
-    const path = pathname
-        .split('/')
-        .map((segment) => percentEncode(percentDecode(segment)))
-        .join('/');
-    return path.endsWith('/') ? path : `${path}/`;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-signature.ts
-
-
-
-
-
-const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
-/** The hex signature and SignedHeaders list of a Huawei SDK-HMAC-SHA256 request. */
-function huaweiSignature(parts, secretAccessKey) {
-    const headers = huaweiCanonicalHeaders(parts.headers);
-    const signedHeaders = headers.signedHeaders.join(';');
-    const canonicalRequest = [
-        parts.method.toUpperCase(),
-        huaweiCanonicalUri(parts.url.pathname),
-        huaweiCanonicalQuery([...parts.url.searchParams]),
-        headers.canonical,
-        signedHeaders,
-        huaweiPayloadHash(parts),
-    ].join('\n');
-    const stringToSign = [HUAWEI_ALGORITHM, parts.sdkDate, sha256Hex(canonicalRequest)].join('\n');
-    return { signature: hmacSha256Hex(secretAccessKey, stringToSign), signedHeaders };
-}
-// X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the body hash, as in the SDKs.
-function huaweiPayloadHash(parts) {
-    return findHeader(parts.headers, 'x-sdk-content-sha256') ?? sha256Hex(parts.body);
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-hmac-sha256.ts
-
-
-
-/**
- * Signs a request with Huawei APIG SDK-HMAC-SHA256: sets `X-Sdk-Date`, `Authorization` and, when
- * applicable, `X-Security-Token` and `X-Project-Id`. Every header in request.headers is signed, plus
- * `host` from the URL, so headers must be final; signing again replaces the previous signature.
- */
-function signHuaweiRequest(request, credentials, options = {}) {
-    const headers = request.headers;
-    const sdkDate = formatSdkDate(options.now ?? new Date());
-    deleteHeader(headers, 'authorization');
-    setHeader(headers, 'X-Sdk-Date', sdkDate);
-    if (credentials.securityToken)
-        setHeader(headers, 'X-Security-Token', credentials.securityToken);
-    if (options.projectId)
-        setHeader(headers, 'X-Project-Id', options.projectId);
-    const { signature, signedHeaders } = huaweiSignature({
-        method: request.method,
-        url: request.url,
-        headers: withHost(headers, request.url),
-        body: request.body,
-        sdkDate,
-    }, credentials.secretAccessKey);
-    headers.Authorization = `${HUAWEI_ALGORITHM} Access=${credentials.accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/index.ts
-
-
-
 ;// CONCATENATED MODULE: ./src/core/auth/authenticators.ts
 
 /** Signs every attempt with Huawei SDK-HMAC-SHA256 (plus `X-Security-Token` for temporary AK/SK). */
@@ -44939,8 +44945,6 @@ function baiduSigner(credentials, options = {}) {
     return (request) => signBaiduRequest(request, credentials, { now: now() });
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/core/retry/backoff.ts
 /**
  * Delay before retry number `retry` (1 = first retry): "full jitter", a uniform pick in
@@ -45226,8 +45230,6 @@ const DEFAULT_TIMEOUTS = {
 /** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
 const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/core/types/is-record.ts
 /** True for a plain object (what JSON calls an object): not null, not an array. */
 function isRecord(value) {
@@ -45384,7 +45386,8 @@ function parseJson(text) {
     }
 }
 function statusText(status) {
-    return `HTTP ${status}${external_node_http_.STATUS_CODES[status] ? ` ${external_node_http_.STATUS_CODES[status]}` : ''}`;
+    const reason = nodeHttp().STATUS_CODES[status];
+    return `HTTP ${status}${reason ? ` ${reason}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/http/send-once.ts
@@ -45777,7 +45780,7 @@ class Throttle {
         };
         this.#rate = new AdaptiveRate(limits);
         this.#now = clock.now ?? (() => new Date());
-        this.#sleep = clock.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms));
+        this.#sleep = clock.sleep ?? builtins_sleep;
     }
     /** What the controller found so far (rate reached, where the registry pushed back). */
     findings() {
@@ -46045,7 +46048,7 @@ function createApiClient(options) {
 function resolveConfig(options) {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     const now = options.now ?? (() => new Date());
-    const sleep = options.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms));
+    const sleep = options.sleep ?? builtins_sleep;
     const throttle = options.throttle instanceof Throttle ? options.throttle : new Throttle(options.throttle, { now, sleep });
     let dispatcher;
     return {
@@ -47280,7 +47283,7 @@ function normalizeDigest(digest) {
 }
 /** The sha256 digest of a document's exact bytes, as registries name manifests. */
 function digestOf(text) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
+    return `sha256:${nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 /** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
 function manifestListChildren(manifest) {
@@ -50553,17 +50556,17 @@ var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/core/docker/atomic-write.ts
 
 
-
 /** Credentials are never written through a symbolic link: it could send them anywhere. */
 class SymlinkRefusedError extends Error {
     name = 'SymlinkRefusedError';
 }
 /** Throws when `path` is a symbolic link; a missing file is fine. */
 async function refuseSymlink(path) {
-    const stat = await (0,promises_.lstat)(path).catch(() => undefined);
+    const { lstat, realpath } = nodeFsPromises();
+    const stat = await lstat(path).catch(() => undefined);
     if (!stat?.isSymbolicLink())
         return;
-    const target = await (0,promises_.realpath)(path).catch(() => 'a missing file');
+    const target = await realpath(path).catch(() => 'a missing file');
     throw new SymlinkRefusedError(`${path} is a symbolic link (to ${target}): credentials are written only into a regular file, never ` +
         'through a link. Replace the link with a regular file, or set DOCKER_CONFIG to a directory without one.');
 }
@@ -50573,10 +50576,11 @@ async function refuseSymlink(path) {
  * at `path` is refused (and a link made after the check is replaced by the rename, never followed).
  */
 async function writeFileAtomic(path, text) {
+    const { open, rename, rm } = nodeFsPromises();
     await refuseSymlink(path);
     const target = path;
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(temp, 'wx', 0o600);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
+    const handle = await open(temp, 'wx', 0o600);
     try {
         await handle.writeFile(text);
         await handle.chmod(0o600);
@@ -50584,15 +50588,15 @@ async function writeFileAtomic(path, text) {
     }
     catch (error) {
         await handle.close();
-        await (0,promises_.rm)(temp, { force: true });
+        await rm(temp, { force: true });
         throw error;
     }
     await handle.close();
     try {
-        await (0,promises_.rename)(temp, target);
+        await rename(temp, target);
     }
     catch (error) {
-        await (0,promises_.rm)(temp, { force: true });
+        await rm(temp, { force: true });
         throw error;
     }
 }
@@ -50656,7 +50660,7 @@ function encodeAuth(username, password) {
 async function readConfigFile(path) {
     let text;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        text = await nodeFsPromises().readFile(path, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -50683,13 +50687,11 @@ function chooseConfigLocation(env, homeDir, jobTempDir) {
     return { kind: 'home', dir: seedDir };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/docker/credential-store.ts
 
 
 const runHelper = (program, args) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_namespaceObject.execFile)(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    const child = nodeChildProcess().execFile(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     child.stdin?.end();
 });
 /**
@@ -50716,7 +50718,6 @@ async function listStoreRegistries(store, run = runHelper) {
 
 
 
-
 /** Digest of a config's content whatever its key order and layout ('' for no file). */
 function digestConfig(file) {
     if (!file.exists)
@@ -50726,13 +50727,14 @@ function digestConfig(file) {
             .sort()
             .map((key) => [key, canonical(value[key])]))
         : value;
-    return (0,external_node_crypto_.createHash)('sha256')
+    return nodeCrypto()
+        .createHash('sha256')
         .update(JSON.stringify(canonical(file.config)))
         .digest('hex');
 }
 async function listDir(dir) {
     try {
-        return await (0,promises_.readdir)(dir);
+        return await nodeFsPromises().readdir(dir);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -50745,14 +50747,15 @@ async function listDir(dir) {
  * one fails before anything is created) and every other entry of `seedDir` symlinked.
  */
 async function createIsolatedConfig(parent, seedDir) {
+    const { mkdir, mkdtemp, symlink } = nodeFsPromises();
     const seed = await readConfigFile((0,external_node_path_.join)(seedDir, 'config.json'));
-    await (0,promises_.mkdir)(parent, { recursive: true });
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'docker-config-'));
+    await mkdir(parent, { recursive: true });
+    const dir = await mkdtemp((0,external_node_path_.join)(parent, 'docker-config-'));
     const links = [];
     for (const entry of await listDir(seedDir)) {
         if (entry === 'config.json' || entry.startsWith('.config.json.'))
             continue;
-        await (0,promises_.symlink)((0,external_node_path_.join)(seedDir, entry), (0,external_node_path_.join)(dir, entry));
+        await symlink((0,external_node_path_.join)(seedDir, entry), (0,external_node_path_.join)(dir, entry));
         links.push(entry);
     }
     if (seed.exists)
@@ -50764,6 +50767,7 @@ async function createIsolatedConfig(parent, seedDir) {
  * copied content, the links); true when removed. Anything else is left for the runner's cleanup.
  */
 async function removeIsolatedConfig(isolated) {
+    const { rmdir, unlink } = nodeFsPromises();
     const current = await readConfigFile((0,external_node_path_.join)(isolated.dir, 'config.json'));
     if (digestConfig(current) !== isolated.seedDigest)
         return false;
@@ -50772,13 +50776,13 @@ async function removeIsolatedConfig(isolated) {
     if (!entries.every((entry) => expected.has(entry)))
         return false;
     for (const entry of entries)
-        await (0,promises_.unlink)((0,external_node_path_.join)(isolated.dir, entry));
-    await (0,promises_.rmdir)(isolated.dir);
+        await unlink((0,external_node_path_.join)(isolated.dir, entry));
+    await rmdir(isolated.dir);
     return true;
 }
 /** Makes sure a config directory exists (0700, like docker's). */
 async function ensureConfigDir(dir) {
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await nodeFsPromises().mkdir(dir, { recursive: true, mode: 0o700 });
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker/credential-change.ts
@@ -50786,7 +50790,7 @@ async function ensureConfigDir(dir) {
 
 /** SHA-256 hex digest of an `auth` value. */
 function digestAuth(auth) {
-    return (0,external_node_crypto_.createHash)('sha256').update(auth).digest('hex');
+    return nodeCrypto().createHash('sha256').update(auth).digest('hex');
 }
 /** Type guard for a CredentialChange read back from saved state. */
 function isCredentialChange(value) {
@@ -50920,7 +50924,6 @@ function restoreHelpers(next, change, notes) {
 
 
 
-
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
     const auth = maskSecret(encodeAuth(request.username, request.password));
@@ -50943,7 +50946,7 @@ async function addDockerLogin(request, context) {
     const plan = planAddCredential(current.config, { registry: request.registry, auth, storeRegistries });
     let backupFile;
     if (plan.previousEntry !== undefined) {
-        backupFile = (0,external_node_path_.join)(context.backupDir, `docker-login-backup-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.json`);
+        backupFile = (0,external_node_path_.join)(context.backupDir, `docker-login-backup-${nodeCrypto().randomBytes(6).toString('hex')}.json`);
         await ensureConfigDir(context.backupDir);
         await writeFileAtomic(backupFile, JSON.stringify(plan.previousEntry));
     }
@@ -50961,28 +50964,29 @@ async function addDockerLogin(request, context) {
 async function readBackup(file) {
     if (file === undefined)
         return undefined;
-    const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    const parsed = JSON.parse(await nodeFsPromises().readFile(file, 'utf8'));
     return isRecord(parsed) ? parsed : undefined;
 }
 /** Undoes one recorded login; returns what was done, for the log. */
 async function removeDockerLogin(record) {
+    const { rm } = nodeFsPromises();
     const configPath = (0,external_node_path_.join)(record.configDir, 'config.json');
     const current = await readConfigFile(configPath);
     if (!current.exists) {
         // The backup holds the replaced credential: it goes whatever became of the config.
         if (record.backupFile)
-            await (0,promises_.rm)(record.backupFile, { force: true });
+            await rm(record.backupFile, { force: true });
         return [`${configPath} is gone; nothing to remove.`];
     }
     const previousEntry = await readBackup(record.backupFile);
     const plan = planRemoveCredential(current.config, record.change, previousEntry);
     const emptied = Object.keys(plan.config).length === 0;
     if (record.createdFile && emptied)
-        await (0,promises_.rm)(configPath, { force: true });
+        await rm(configPath, { force: true });
     else
         await writeFileAtomic(configPath, serializeDockerConfig(plan.config));
     if (record.backupFile)
-        await (0,promises_.rm)(record.backupFile, { force: true });
+        await rm(record.backupFile, { force: true });
     if (record.isolated && (await removeIsolatedConfig(record.isolated))) {
         plan.notes.push(`Removed this job's Docker config directory ${record.configDir}.`);
     }
@@ -54323,7 +54327,7 @@ function addrs(items) {
 const MAIN_BUDGET_MS = 300_000;
 /** Runs the lease of `request.network` towards `goal` and tells how it ended. */
 async function runLease(list, request, goal, options = {}) {
-    const { now = () => new Date(), sleep = external_node_timers_promises_namespaceObject.setTimeout, random = Math.random, budgetMs = MAIN_BUDGET_MS } = options;
+    const { now = () => new Date(), sleep = builtins_sleep, random = Math.random, budgetMs = MAIN_BUDGET_MS, } = options;
     const started = now().getTime();
     const timing = { ...LEASE_TIMING, ...options.timing };
     const written = [];
@@ -54673,7 +54677,7 @@ function withoutAddrs(items, gone) {
 
 /** Takes the runner lease for this job (main); in a dry run, only plans it. */
 async function takeLease(list, inputs, network, planned, state, loop = {}) {
-    const holder = `${inputs.runId}.${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    const holder = `${inputs.runId}.${nodeCrypto().randomBytes(3).toString('hex')}`;
     // Description text of the lease entry (the marker follows it): what the job runs on.
     const text = stepHost().job.runnerName;
     const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
@@ -55557,7 +55561,7 @@ function readStateFile(path) {
 /** Writes the values atomically with mode 0600 (a temporary file beside it, then renamed over it). */
 function writeStateFile(path, state) {
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
     const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o600);
     try {
         (0,external_node_fs_namespaceObject.writeFileSync)(fd, `${JSON.stringify(Object.fromEntries(state), null, 2)}\n`);

@@ -2,7 +2,6 @@
 // object of key → text, rewritten atomically (0600) at every save, so a main that stops half way still
 // leaves what it saved. It holds no secret (the actions never save one).
 
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -15,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { nodeCrypto } from '../core/node/builtins.ts';
 import { isRecord } from '../core/types/is-record.ts';
 
 /** The default state file of an action in a job: `<job directory>/<action>-<job key>.state.json`. */
@@ -39,7 +39,10 @@ export function readStateFile(path: string): Map<string, string> {
 /** Writes the values atomically with mode 0600 (a temporary file beside it, then renamed over it). */
 export function writeStateFile(path: string, state: ReadonlyMap<string, string>): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
+  );
   const fd = openSync(temp, 'wx', 0o600);
   try {
     writeFileSync(fd, `${JSON.stringify(Object.fromEntries(state), null, 2)}\n`);

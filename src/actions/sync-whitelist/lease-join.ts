@@ -1,9 +1,10 @@
 // The runner lease in main: take it (or plan it, in a dry run), save what post needs, and say how it went.
 // A job whose address is allowed is never failed for a lease it could not update: it gets a warning
 // naming what was left.
-import { randomBytes } from 'node:crypto';
+
 import { stepHost } from '../../core/host/step-host.ts';
 import type { IpNetwork } from '../../core/net/ip-network.ts';
+import { nodeCrypto } from '../../core/node/builtins.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
 import type { InstanceAllowlist, WhitelistItem } from '../../providers/seam/allowlist.ts';
@@ -39,7 +40,7 @@ export async function takeLease(
   state: SyncWhitelistState,
   loop: LeaseLoopOptions = {},
 ): Promise<LeaseResult> {
-  const holder = `${inputs.runId}.${randomBytes(3).toString('hex')}`;
+  const holder = `${inputs.runId}.${nodeCrypto().randomBytes(3).toString('hex')}`;
   // Description text of the lease entry (the marker follows it): what the job runs on.
   const text = stepHost().job.runnerName;
   const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };

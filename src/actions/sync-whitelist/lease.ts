@@ -1,8 +1,8 @@
 // Runs a lease to its goal: read the allowlist, plan one step (lease-plan.ts), send it, read again. An add
 // is always followed by a read (the check of the swap lock); deletes are sent once and never repeated by
 // the HTTP client, since a late repeat could remove an entry written after it.
-import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError, errorMessage } from '../../core/errors/errors.ts';
+import { sleep as defaultSleep } from '../../core/node/builtins.ts';
 import type { InstanceAllowlist, WhitelistItem } from '../../providers/seam/allowlist.ts';
 import { type CurrentEntry, readCurrentEntries } from './current-entries.ts';
 import {
@@ -50,7 +50,12 @@ export async function runLease(
   goal: LeaseGoal,
   options: LeaseLoopOptions = {},
 ): Promise<LeaseOutcome> {
-  const { now = () => new Date(), sleep = delay, random = Math.random, budgetMs = MAIN_BUDGET_MS } = options;
+  const {
+    now = () => new Date(),
+    sleep = defaultSleep,
+    random = Math.random,
+    budgetMs = MAIN_BUDGET_MS,
+  } = options;
   const started = now().getTime();
   const timing = { ...LEASE_TIMING, ...options.timing };
   const written: string[] = [];

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { lstat, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { nodeCrypto, nodeFsPromises } from '../node/builtins.ts';
 
 /** Credentials are never written through a symbolic link: it could send them anywhere. */
 class SymlinkRefusedError extends Error {
@@ -9,6 +8,7 @@ class SymlinkRefusedError extends Error {
 
 /** Throws when `path` is a symbolic link; a missing file is fine. */
 async function refuseSymlink(path: string): Promise<void> {
+  const { lstat, realpath } = nodeFsPromises();
   const stat = await lstat(path).catch(() => undefined);
   if (!stat?.isSymbolicLink()) return;
   const target = await realpath(path).catch(() => 'a missing file');
@@ -24,11 +24,12 @@ async function refuseSymlink(path: string): Promise<void> {
  * at `path` is refused (and a link made after the check is replaced by the rename, never followed).
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const { open, rename, rm } = nodeFsPromises();
   await refuseSymlink(path);
   const target = path;
   const temp = join(
     dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx', 0o600);
   try {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { nodeFsPromises } from '../node/builtins.ts';
 import { type DockerConfig, parseDockerConfig } from './docker-config.ts';
 
 export interface ConfigFileContent {
@@ -11,7 +11,7 @@ export interface ConfigFileContent {
 export async function readConfigFile(path: string): Promise<ConfigFileContent> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await nodeFsPromises().readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, text: '', config: {} };
     throw error;

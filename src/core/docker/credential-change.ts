@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node/builtins.ts';
 import { isRecord } from '../types/is-record.ts';
 
 /**
@@ -27,7 +27,7 @@ export interface CredentialChange {
 
 /** SHA-256 hex digest of an `auth` value. */
 export function digestAuth(auth: string): string {
-  return createHash('sha256').update(auth).digest('hex');
+  return nodeCrypto().createHash('sha256').update(auth).digest('hex');
 }
 
 /** Type guard for a CredentialChange read back from saved state. */

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { nodeChildProcess } from '../node/builtins.ts';
 import { isRecord } from '../types/is-record.ts';
 
 /** Runs a credential helper's `list` and returns its stdout; rejects when it fails. */
@@ -6,7 +6,7 @@ export type HelperRunner = (program: string, args: readonly string[]) => Promise
 
 const runHelper: HelperRunner = (program, args) =>
   new Promise((resolve, reject) => {
-    const child = execFile(
+    const child = nodeChildProcess().execFile(
       program,
       [...args],
       { timeout: 10_000, maxBuffer: 1024 * 1024 },

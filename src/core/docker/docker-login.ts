@@ -1,8 +1,7 @@
 // Adds and removes one registry login in a Docker config.json, daemon-free: docker, buildx, podman,
 // buildah, skopeo, crane and kaniko all read this file (through DOCKER_CONFIG).
-import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeCrypto, nodeFsPromises } from '../node/builtins.ts';
 import { maskSecret } from '../redact/secrets.ts';
 import { isRecord } from '../types/is-record.ts';
 import { writeFileAtomic } from './atomic-write.ts';
@@ -62,7 +61,10 @@ export async function addDockerLogin(
   const plan = planAddCredential(current.config, { registry: request.registry, auth, storeRegistries });
   let backupFile: string | undefined;
   if (plan.previousEntry !== undefined) {
-    backupFile = join(context.backupDir, `docker-login-backup-${randomBytes(6).toString('hex')}.json`);
+    backupFile = join(
+      context.backupDir,
+      `docker-login-backup-${nodeCrypto().randomBytes(6).toString('hex')}.json`,
+    );
     await ensureConfigDir(context.backupDir);
     await writeFileAtomic(backupFile, JSON.stringify(plan.previousEntry));
   }
@@ -80,12 +82,13 @@ export async function addDockerLogin(
 
 async function readBackup(file: string | undefined): Promise<Record<string, unknown> | undefined> {
   if (file === undefined) return undefined;
-  const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const parsed: unknown = JSON.parse(await nodeFsPromises().readFile(file, 'utf8'));
   return isRecord(parsed) ? parsed : undefined;
 }
 
 /** Undoes one recorded login; returns what was done, for the log. */
 export async function removeDockerLogin(record: DockerLoginRecord): Promise<string[]> {
+  const { rm } = nodeFsPromises();
   const configPath = join(record.configDir, 'config.json');
   const current = await readConfigFile(configPath);
   if (!current.exists) {

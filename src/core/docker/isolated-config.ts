@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rmdir, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeCrypto, nodeFsPromises } from '../node/builtins.ts';
 import { isRecord } from '../types/is-record.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { readConfigFile } from './config-file.ts';
@@ -26,14 +25,15 @@ function digestConfig(file: { exists: boolean; config: DockerConfig }): string {
             .map((key) => [key, canonical(value[key])]),
         )
       : value;
-  return createHash('sha256')
+  return nodeCrypto()
+    .createHash('sha256')
     .update(JSON.stringify(canonical(file.config)))
     .digest('hex');
 }
 
 async function listDir(dir: string): Promise<string[]> {
   try {
-    return await readdir(dir);
+    return await nodeFsPromises().readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -45,6 +45,7 @@ async function listDir(dir: string): Promise<string[]> {
  * one fails before anything is created) and every other entry of `seedDir` symlinked.
  */
 export async function createIsolatedConfig(parent: string, seedDir: string): Promise<IsolatedConfig> {
+  const { mkdir, mkdtemp, symlink } = nodeFsPromises();
   const seed = await readConfigFile(join(seedDir, 'config.json'));
   await mkdir(parent, { recursive: true });
   const dir = await mkdtemp(join(parent, 'docker-config-'));
@@ -63,6 +64,7 @@ export async function createIsolatedConfig(parent: string, seedDir: string): Pro
  * copied content, the links); true when removed. Anything else is left for the runner's cleanup.
  */
 export async function removeIsolatedConfig(isolated: IsolatedConfig): Promise<boolean> {
+  const { rmdir, unlink } = nodeFsPromises();
   const current = await readConfigFile(join(isolated.dir, 'config.json'));
   if (digestConfig(current) !== isolated.seedDigest) return false;
   const expected = new Set([...isolated.links, 'config.json']);
@@ -75,5 +77,5 @@ export async function removeIsolatedConfig(isolated: IsolatedConfig): Promise<bo
 
 /** Makes sure a config directory exists (0700, like docker's). */
 export async function ensureConfigDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await nodeFsPromises().mkdir(dir, { recursive: true, mode: 0o700 });
 }

@@ -2,10 +2,9 @@
 // clients (which load undici at start-up): workflow commands on stdout (`::name::message`, `%`, CR and
 // LF escaped), and the file commands GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE, each value between
 // heredoc delimiters `name<<ghadelimiter_<uuid>` that no value may contain.
-import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
-import { access, appendFile, constants } from 'node:fs/promises';
+import { appendFileSync, constants, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { nodeCrypto, nodeFsPromises } from '../node/builtins.ts';
 
 /**
  * Writes `::command key=value,…::message` to stdout (an empty message allowed); as the toolkit does, a
@@ -46,7 +45,7 @@ function escapeProperty(text: string): string {
 
 /** `name<<delimiter`, the value, the delimiter: a fresh random delimiter that neither name nor value holds. */
 export function keyValueMessage(name: string, value: string): string {
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter = `ghadelimiter_${nodeCrypto().randomUUID()}`;
   if (name.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
@@ -59,11 +58,11 @@ export function keyValueMessage(name: string, value: string): string {
 /** Appends Markdown (and a line end) to the job summary file GITHUB_STEP_SUMMARY names. */
 export async function appendStepSummary(file: string, markdown: string): Promise<void> {
   try {
-    await access(file, constants.R_OK | constants.W_OK);
+    await nodeFsPromises().access(file, constants.R_OK | constants.W_OK);
   } catch {
     throw new Error(
       `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`,
     );
   }
-  await appendFile(file, `${markdown}${EOL}`, { encoding: 'utf8' });
+  await nodeFsPromises().appendFile(file, `${markdown}${EOL}`, { encoding: 'utf8' });
 }

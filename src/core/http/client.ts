@@ -1,6 +1,6 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { ApiError, type ApiErrorFields, type Provider } from '../errors/errors.ts';
+import { sleep as defaultSleep } from '../node/builtins.ts';
 import { redact } from '../redact/secrets.ts';
 import {
   type AttemptOutcome,
@@ -55,7 +55,7 @@ export function createApiClient(options: HttpClientOptions): ApiClient {
 function resolveConfig(options: HttpClientOptions): ClientConfig {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const now = options.now ?? (() => new Date());
-  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const sleep = options.sleep ?? defaultSleep;
   const throttle =
     options.throttle instanceof Throttle ? options.throttle : new Throttle(options.throttle, { now, sleep });
   let dispatcher: Promise<Dispatcher> | undefined;

@@ -1,6 +1,6 @@
-import { STATUS_CODES } from 'node:http';
 import { parseErrorBody } from '../errors/parse-error-body.ts';
 import { requestIdFromHeaders } from '../errors/request-id.ts';
+import { nodeHttp } from '../node/builtins.ts';
 import { redact } from '../redact/secrets.ts';
 import { bodyExcerpt } from './body-excerpt.ts';
 import type { RawResponse } from './send-once.ts';
@@ -88,5 +88,6 @@ function parseJson(text: string): JsonResult {
 }
 
 function statusText(status: number): string {
-  return `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  const reason = nodeHttp().STATUS_CODES[status];
+  return `HTTP ${status}${reason ? ` ${reason}` : ''}`;
 }

@@ -1,7 +1,7 @@
 // The client's gate for every attempt: requests in flight and request starts per second both follow
 // AdaptiveRate, under the caller's upper bounds, plus a pause that a registry which keeps refusing
 // imposes on every caller at once. Shared by every caller of a client (and of clients given the same one).
-import { setTimeout as delay } from 'node:timers/promises';
+import { sleep } from '../node/builtins.ts';
 import {
   AdaptiveRate,
   type AdaptiveRateBounds,
@@ -56,7 +56,7 @@ export class Throttle {
     };
     this.#rate = new AdaptiveRate(limits);
     this.#now = clock.now ?? (() => new Date());
-    this.#sleep = clock.sleep ?? ((ms) => delay(ms));
+    this.#sleep = clock.sleep ?? sleep;
   }
 
   /** What the controller found so far (rate reached, where the registry pushed back). */

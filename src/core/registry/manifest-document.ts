@@ -1,6 +1,6 @@
 // What a manifest document says, read from its text: one spelling per digest, and the images a manifest
 // list / OCI image index references. Pure; used for listings and for the registry's own answers.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node/builtins.ts';
 import { isRecord } from '../types/is-record.ts';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
@@ -22,7 +22,7 @@ export function normalizeDigest(digest: string | null | undefined): string {
 
 /** The sha256 digest of a document's exact bytes, as registries name manifests. */
 export function digestOf(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+  return `sha256:${nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
 /** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */

@@ -21,8 +21,11 @@ const files = sourceFiles(join(repoRoot, 'src')).map((file) => ({
   text: readFileSync(file, 'utf8'),
 }));
 
-/** Files that may use @actions/core: the runner's OIDC token (the host speaks the step protocol itself). */
-const CORE_USERS = ['src/core/iam/github-id-token.ts'];
+/**
+ * Files that may use @actions/core: the runner's OIDC token (the host speaks the step protocol itself), and
+ * the CLI entry's never-called import that puts the library into dist/cli.js instead of a chunk file.
+ */
+const CORE_USERS = ['src/core/iam/github-id-token.ts', 'src/cli/main.ts'];
 /** Files that write the runner's step protocol to stdout. */
 const RUNNER_PROTOCOL = ['src/core/host/github-host.ts', 'src/core/host/runner-commands.ts'];
 
