@@ -47622,7 +47622,7 @@ class TagTable {
         const other = this.#otherNames.get(row);
         if (other !== undefined)
             return other;
-        const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+        const start = this.#nameStart(row);
         const end = this.#nameEnds.data[row] ?? start;
         const bytes = this.#nameBytes.data;
         return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
@@ -47632,7 +47632,7 @@ class TagTable {
         const other = this.#otherNames.get(row);
         if (other !== undefined)
             return other.length;
-        return (this.#nameEnds.data[row] ?? 0) - (row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0));
+        return (this.#nameEnds.data[row] ?? 0) - this.#nameStart(row);
     }
     digest(row) {
         const flags = this.#flags.data[row] ?? 0;
@@ -47717,8 +47717,12 @@ class TagTable {
             table.push(change(this.tag(row), row));
         return table;
     }
+    /** Where a row's name starts in `#nameBytes`: where the previous row's ends. */
+    #nameStart(row) {
+        return row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+    }
     #pushName(row, name) {
-        const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+        const start = this.#nameStart(row);
         let end = start;
         if (/^[\x00-\x7f]*$/.test(name)) {
             this.#nameBytes.reserve(start + name.length);

@@ -75,7 +75,7 @@ export class TagTable {
   name(row: number): string {
     const other = this.#otherNames.get(row);
     if (other !== undefined) return other;
-    const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+    const start = this.#nameStart(row);
     const end = this.#nameEnds.data[row] ?? start;
     const bytes = this.#nameBytes.data;
     return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
@@ -85,7 +85,7 @@ export class TagTable {
   nameLength(row: number): number {
     const other = this.#otherNames.get(row);
     if (other !== undefined) return other.length;
-    return (this.#nameEnds.data[row] ?? 0) - (row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0));
+    return (this.#nameEnds.data[row] ?? 0) - this.#nameStart(row);
   }
 
   digest(row: number): string {
@@ -174,8 +174,13 @@ export class TagTable {
     return table;
   }
 
+  /** Where a row's name starts in `#nameBytes`: where the previous row's ends. */
+  #nameStart(row: number): number {
+    return row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+  }
+
   #pushName(row: number, name: string): void {
-    const start = row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+    const start = this.#nameStart(row);
     let end = start;
     if (/^[\x00-\x7f]*$/.test(name)) {
       this.#nameBytes.reserve(start + name.length);
