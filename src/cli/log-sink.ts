@@ -22,6 +22,7 @@ export function terminalLogSink(terminal: Terminal, options: { debug: boolean })
     debug: (text) => {
       if (options.debug) line('debug: ', text);
     },
+    debugShown: () => options.debug,
     startGroup: (title) => line('', title),
     endGroup: () => {},
     failure: (message) => line('error: ', message),

@@ -141,6 +141,26 @@ describe('registry-actions prune-tags', () => {
     expectClean(real, [hw.secretAccessKey]);
   });
 
+  it('shows each request as a debug line with --debug, and no debug line without it', async () => {
+    const e = await emulatorForTest({ seed });
+    const inputs = { ...swrEmulatorInputs(e.url), ...rules };
+    const quiet = await cli('prune-tags', inputs, ['--dry-run']);
+    expect(quiet.exitCode, quiet.log).toBe(0);
+    expect(quiet.stderr).not.toMatch(/^debug: /m);
+
+    const before = e.requests.length;
+    const debug = await cli('prune-tags', inputs, ['--dry-run', '--debug']);
+    expect(debug.exitCode, debug.log).toBe(0);
+    const logged = debug.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('debug: '))
+      .map((line) => line.replace(/ \(attempt 1, \d+ ms\)$/, ''));
+    const served = e.requests.slice(before).map((r) => `debug: ${r.method} ${r.path} → ${r.status}`);
+    expect(served.length).toBeGreaterThan(0);
+    expect(logged.sort()).toEqual(served.sort());
+    expectClean(debug, [hw.secretAccessKey]);
+  });
+
   it('refuses a bad rule with exit code 2 before any call, naming the input', async () => {
     const e = await emulatorForTest({ seed });
     const run = await cli('prune-tags', { ...swrEmulatorInputs(e.url), ...rules, 'keep-last': 'ten' });

@@ -61,7 +61,11 @@ function oldCiTags(count: number): typeof webTags {
 
 const rules = { repositories: 'web', keep: 'latest', 'older-than': '30d' };
 
-function prune(e: Emulator, inputs: Record<string, string>): Promise<StepResult> {
+function prune(
+  e: Emulator,
+  inputs: Record<string, string>,
+  env?: Record<string, string>,
+): Promise<StepResult> {
   return runStep({
     action: 'prune-tags',
     inputs: {
@@ -69,6 +73,7 @@ function prune(e: Emulator, inputs: Record<string, string>): Promise<StepResult>
       namespace: 'team',
       ...inputs,
     },
+    ...(env && { env }),
   });
 }
 
@@ -305,6 +310,39 @@ describe('prune-tags on SWR: safety', () => {
     expect(renderedMarkdown(result.summary)).toMatch(
       new RegExp(`The registry throttled ${refused} requests? \\(429 or “too many requests”\\)`),
     );
+  });
+});
+
+describe('prune-tags on SWR: debug log', () => {
+  const attemptLine = /^::debug::(GET|DELETE) (\S+) → (\d+) \(attempt (\d+), \d+ ms(?:, retry in \d+ ms)?\)$/;
+
+  it('writes one debug line per request with step debug logging on, and no debug line without it', async () => {
+    const e = await start('tag', seed([{ name: 'web', tags: oldCiTags(12) }]));
+    e.setFaults({
+      routes: [{ method: 'DELETE', path: `${TAGS_PATH}/*`, rateLimit: { capacity: 3, refillPerSecond: 5 } }],
+    });
+    const inputs = { repositories: 'web', 'older-than': '30d', 'keep-last': '6', 'rate-limit': '0' };
+    const quiet = await prune(e, inputs);
+    expect(quiet.exitCode, quiet.log).toBe(0);
+    expect(quiet.outputs['deleted-count']).toBe('6');
+    expect(e.requests.some((r) => r.status === 429)).toBe(true);
+    expect(quiet.stdout).not.toContain('::debug::');
+
+    const before = e.requests.length;
+    const debug = await prune(e, { ...inputs, 'keep-last': '0' }, { RUNNER_DEBUG: '1' });
+    expect(debug.exitCode, debug.log).toBe(0);
+    expect(debug.outputs['deleted-count']).toBe('6');
+    const logged = debug.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::debug::'))
+      .map((line) => {
+        const [, method, path, status] = line.match(attemptLine) ?? [line];
+        return `${method} ${path} ${status}`;
+      });
+    const served = e.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(served.some((request) => request.endsWith(' 429'))).toBe(true);
+    expect(logged.sort()).toEqual(served.sort());
+    expect(debug.stdout).toMatch(/^::debug::DELETE \S+ → 429 \(attempt \d+, \d+ ms, retry in \d+ ms\)$/m);
   });
 });
 

@@ -36,6 +36,8 @@ export const githubHost: StepHost = {
     warning: (text) => issueCommand('warning', text),
     notice: (text) => issueCommand('notice', text),
     debug: (text) => issueCommand('debug', text),
+    // The runner sets RUNNER_DEBUG=1 only with step debug logging on; otherwise it drops `::debug::` lines.
+    debugShown: () => process.env.RUNNER_DEBUG === '1',
     startGroup: (title) => issueCommand('group', title),
     endGroup: () => issueCommand('endgroup'),
     failure(message) {

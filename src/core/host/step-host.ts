@@ -10,6 +10,8 @@ export interface LogSink {
   warning(text: string): void;
   notice(text: string): void;
   debug(text: string): void;
+  /** Whether debug lines are shown at all (step debug logging, --debug): callers skip building lines nobody sees. */
+  debugShown(): boolean;
   startGroup(title: string): void;
   endGroup(): void;
   /** The step's failure message. */

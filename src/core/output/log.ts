@@ -25,6 +25,11 @@ export function logDebug(text: Shown): void {
   stepHost().log.debug(visibleLines(text.text));
 }
 
+/** Whether debug lines are shown: a caller that logs often skips building lines nobody sees. */
+export function debugLogging(): boolean {
+  return stepHost().log.debugShown();
+}
+
 /** Lines folded under a title in the log, until `endLogGroup`. */
 export function startLogGroup(title: Shown): void {
   stepHost().log.startGroup(visibleLines(title.text));

@@ -35,6 +35,7 @@ const toolkit: Speaker = {
   warning: (text) => core.warning(text),
   notice: (text) => core.notice(text),
   debug: (text) => core.debug(text),
+  debugShown: () => core.isDebug(),
   startGroup: (title) => core.startGroup(title),
   endGroup: () => core.endGroup(),
   failure: (message) => core.setFailed(message),
@@ -189,6 +190,15 @@ describe('the runner host writes what @actions/core writes', () => {
     );
     const seen = await expectSame((speaker) => speaker.hideSecret('a%b\r\nc'));
     expect(seen.stdout).toBe('::add-mask::a%25b%0D%0Ac\n');
+  });
+
+  it('debug lines count as shown exactly when the toolkit says step debug logging is on', async () => {
+    for (const value of ['1', '0', 'true', ' 1', '']) {
+      const seen = await expectSame((speaker) => speaker.debugShown(), { env: { RUNNER_DEBUG: value } });
+      expect(seen.stdout).toBe(`=> ${value === '1'}`);
+    }
+    const unset = await expectSame((speaker) => speaker.debugShown());
+    expect(unset.stdout).toBe('=> false');
   });
 
   it('the step summary gets the Markdown and a line end, appended', async () => {
