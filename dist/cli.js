@@ -43489,23 +43489,33 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ librariesInThisFile)
 /* harmony export */ });
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6230);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6462);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
 
 process.exitCode = await (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), { terminal: _terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .processTerminal */ .q, env: process.env });
 /**
- * Never called: it puts into dist/cli.js, the npm package's only file, the libraries that src/ imports at
- * first use (undici, @actions/core, @actions/github). The action bundles load them from chunk files beside
- * their entries when a step first needs them; this import of each in the bundler's eager mode makes them
- * part of the CLI's own file instead, still evaluated only when first needed (the build refuses a CLI chunk).
+ * Never called: it puts into dist/cli.js, the npm package's only file, what src/ imports at first use: the
+ * libraries (undici, @actions/core, @actions/github) and the providers' clients and sessions, which an action
+ * loads once its inputs are valid. The action bundles load them from chunk files beside their entries when a
+ * step first needs them; this import of each in the bundler's eager mode makes them part of the CLI's own file
+ * instead, still evaluated only when first needed (the build refuses a CLI chunk, so one missing here fails it).
  */
 const librariesInThisFile = () => Promise.all([
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)),
     // biome-ignore lint/style/noRestrictedImports: bundled here, never called; src/core/iam/github-id-token.ts uses it.
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 37)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3228)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1482)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9515)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2119)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4385)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2921)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 147)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9336)),
 ]);
 
 __webpack_async_result__();
@@ -43513,7 +43523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6230:
+/***/ 6462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43522,274 +43532,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/core/output/visible.ts
-// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
-// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
-// visible escapes, and nothing in it can be read by the runner as a workflow command.
-/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
-/**
- * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
- * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
- * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
- */
-function visible(text) {
-    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
-    return escaped.replace(/^(\s*):/, '$1\\:');
-}
-function escapeOne(char) {
-    const named = NAMED[char];
-    if (named)
-        return named;
-    const code = char.codePointAt(0) ?? 0;
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-}
-/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
-function visibleLines(text) {
-    return text.split('\n').map(visible).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/errors/errors.ts
-
-/** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
-class ApiError extends Error {
-    name = 'ApiError';
-    provider;
-    operation;
-    method;
-    path;
-    status;
-    code;
-    providerMessage;
-    requestId;
-    hint;
-    transport;
-    throttled;
-    constructor(fields) {
-        super(formatApiError(fields));
-        this.provider = fields.provider;
-        this.operation = fields.operation;
-        this.method = fields.method;
-        this.path = fields.path;
-        this.status = fields.status;
-        this.code = fields.code;
-        this.providerMessage = fields.providerMessage;
-        this.requestId = fields.requestId;
-        this.hint = fields.hint;
-        this.transport = fields.transport;
-        this.throttled = fields.throttled === true;
-    }
-}
-/** Every field may hold a server's or a listing's text: each goes through `visible`. */
-function formatApiError(f) {
-    const status = f.status === 0 ? 'no response' : String(f.status);
-    // IAM sometimes repeats the status as its error code ("401"): say it once.
-    const code = f.code && f.code !== String(f.status) ? ` ${visible(f.code)}` : '';
-    const requestId = f.requestId ? ` (request id ${visible(f.requestId)})` : '';
-    const hint = f.hint ? ` ${visible(f.hint)}` : '';
-    const call = `${visible(f.operation)} (${f.method} ${visible(f.path)})`;
-    return `${f.provider} ${call} → ${status}${code} "${visible(f.providerMessage)}"${requestId}.${hint}`;
-}
-/** An action input is missing, malformed or conflicts with another; raised before any API call. */
-class InputError extends Error {
-    name = 'InputError';
-    /** The input names involved, kebab-case as in action.yml. */
-    inputs;
-    constructor(inputs, message) {
-        super(message);
-        this.inputs = typeof inputs === 'string' ? [inputs] : inputs;
-    }
-}
-/** A listing could not be read to the end, so nothing may be deleted on its basis. */
-class ListingIncompleteError extends Error {
-    name = 'ListingIncompleteError';
-}
-/** Text of any thrown value, for logs and step failures. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
-class UnsafeNameError extends Error {
-    name = 'UnsafeNameError';
-    /** What the value names: "tag", "SWR repository", "CCR project id"… */
-    what;
-    value;
-    problems;
-    constructor(what, value, problems) {
-        super(`Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`);
-        this.what = what;
-        this.value = value;
-        this.problems = problems;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/core/node/builtins.ts
-// Node's heavier built-in modules, loaded at first use instead of when a bundle starts. Each pulls in
-// more of Node (crypto and fs/promises load streams and readline, http and child_process load sockets),
-// which together cost about a fifth of a bare `node -e 0` start; a step that stops on an input error,
-// or never signs, hashes or spawns, loads none of them. `process.getBuiltinModule` is synchronous and
-// cached by Node, so calling these at each use costs a lookup.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
-const nodeFsPromises = () => process.getBuiltinModule('node:fs/promises');
-const nodeHttp = () => process.getBuiltinModule('node:http');
-const nodeChildProcess = () => process.getBuiltinModule('node:child_process');
-/** Resolves after `ms` milliseconds (node:timers/promises would load AbortController and streams at start). */
-function builtins_sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/core/host/runner-commands.ts
-// The GitHub Actions runner's step protocol, as @actions/core speaks it, without its HTTP and OIDC
-// clients (which load undici at start-up): workflow commands on stdout (`::name::message`, `%`, CR and
-// LF escaped), and the file commands GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE, each value between
-// heredoc delimiters `name<<ghadelimiter_<uuid>` that no value may contain.
-
-
-
-/**
- * Writes `::command key=value,…::message` to stdout (an empty message allowed); as the toolkit does, a
- * property with an empty value is left out, and the space before the properties stays.
- */
-function issueCommand(command, message = '', properties = {}) {
-    const entries = Object.entries(properties);
-    const given = entries.filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`);
-    const props = entries.length > 0 ? ` ${given.join(',')}` : '';
-    process.stdout.write(`::${command}${props}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-}
-/** A workflow command's message: `%`, CR and LF as %25, %0D, %0A, as the runner reads them back. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/**
- * Appends `name` = `value` to the file the runner names in GITHUB_<kind> (OUTPUT, ENV, STATE); without
- * it (an older runner, or a plain shell), the `::set-output` style command the runner also accepts.
- */
-function issueKeyValue(kind, name, value) {
-    const file = process.env[`GITHUB_${kind}`] || '';
-    if (!file) {
-        const command = { OUTPUT: 'set-output', ENV: 'set-env', STATE: 'save-state' }[kind];
-        if (kind === 'OUTPUT')
-            process.stdout.write(external_node_os_namespaceObject.EOL);
-        issueCommand(command, value, { name });
-        return;
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        throw new Error(`Missing file at path: ${file}`);
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${keyValueMessage(name, value)}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
-}
-/** A command property: the message escapes plus `:` and `,`. */
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** `name<<delimiter`, the value, the delimiter: a fresh random delimiter that neither name nor value holds. */
-function keyValueMessage(name, value) {
-    const delimiter = `ghadelimiter_${nodeCrypto().randomUUID()}`;
-    if (name.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (value.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
-}
-/** Appends Markdown (and a line end) to the job summary file GITHUB_STEP_SUMMARY names. */
-async function appendStepSummary(file, markdown) {
-    try {
-        await nodeFsPromises().access(file, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.W_OK);
-    }
-    catch {
-        throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
-    }
-    await nodeFsPromises().appendFile(file, `${markdown}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
-}
-
-// EXTERNAL MODULE: ./src/core/host/stream-drained.ts
-var stream_drained = __nccwpck_require__(4466);
-;// CONCATENATED MODULE: ./src/core/host/github-host.ts
-// The GitHub Actions runner as a step's host: INPUT_* variables, GITHUB_OUTPUT, GITHUB_ENV,
-// GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands (runner-commands.ts).
-
-
-
-/**
- * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
- * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
- */
-function inputsInEnvironment(env) {
-    return Object.keys(env)
-        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
-        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
-}
-const githubHost = {
-    // As the runner names them: spaces become `_`, upper case; the value trimmed.
-    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
-    givenInputs: () => inputsInEnvironment(process.env),
-    setOutput: (name, value) => issueKeyValue('OUTPUT', name, value),
-    exportVariable(name, value) {
-        process.env[name] = value;
-        issueKeyValue('ENV', name, value);
-    },
-    saveState: (key, value) => issueKeyValue('STATE', key, value),
-    getState: (key) => process.env[`STATE_${key}`] || '',
-    async appendSummary(markdown) {
-        const file = process.env.GITHUB_STEP_SUMMARY;
-        if (file)
-            await appendStepSummary(file, markdown);
-    },
-    hideSecret: (value) => issueCommand('add-mask', value),
-    log: {
-        info: (text) => process.stdout.write(`${text}${external_node_os_namespaceObject.EOL}`),
-        warning: (text) => issueCommand('warning', text),
-        notice: (text) => issueCommand('notice', text),
-        debug: (text) => issueCommand('debug', text),
-        // The runner sets RUNNER_DEBUG=1 only with step debug logging on; otherwise it drops `::debug::` lines.
-        debugShown: () => process.env.RUNNER_DEBUG === '1',
-        startGroup: (title) => issueCommand('group', title),
-        endGroup: () => issueCommand('endgroup'),
-        failure(message) {
-            process.exitCode = 1;
-            issueCommand('error', message);
-        },
-        drained: () => (0,stream_drained/* streamDrained */.k)(process.stdout),
-    },
-    job: {
-        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
-        tempEmptiedAtJobEnd: true,
-        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
-        runnerName: 'GitHub Actions runner',
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/host/step-host.ts
-// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
-// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
-// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
-// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
-
-let current = githubHost;
-/** The host the running step talks to. */
-function stepHost() {
-    return current;
-}
-/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
-function useStepHost(host) {
-    current = host;
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/host/step-host.ts
+var step_host = __nccwpck_require__(897);
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
 ;// CONCATENATED MODULE: ./src/core/output/log.ts
 // The one way to the step log and annotations: only Shown text (values escaped) is accepted, and each
 // line is checked once more on the way out, so no line the runner reads can be a workflow command. The
@@ -43798,55 +43548,42 @@ function useStepHost(host) {
 
 /** A plain log line (or lines). */
 function logInfo(text) {
-    stepHost().log.info(visibleLines(text.text));
+    (0,step_host/* stepHost */.H)().log.info((0,visible/* visibleLines */.g)(text.text));
 }
 /** A warning annotation. */
 function logWarning(text) {
-    stepHost().log.warning(visibleLines(text.text));
+    (0,step_host/* stepHost */.H)().log.warning((0,visible/* visibleLines */.g)(text.text));
 }
 /** A notice annotation. */
 function logNotice(text) {
-    stepHost().log.notice(visibleLines(text.text));
+    (0,step_host/* stepHost */.H)().log.notice((0,visible/* visibleLines */.g)(text.text));
 }
 /** A line shown only with step debug logging on. */
 function logDebug(text) {
-    stepHost().log.debug(visibleLines(text.text));
+    (0,step_host/* stepHost */.H)().log.debug((0,visible/* visibleLines */.g)(text.text));
 }
 /** Whether debug lines are shown: a caller that logs often skips building lines nobody sees. */
 function debugLogging() {
-    return stepHost().log.debugShown();
+    return (0,step_host/* stepHost */.H)().log.debugShown();
 }
 /** Lines folded under a title in the log, until `endLogGroup`. */
 function startLogGroup(title) {
-    stepHost().log.startGroup(visibleLines(title.text));
+    (0,step_host/* stepHost */.H)().log.startGroup((0,visible/* visibleLines */.g)(title.text));
 }
 function endLogGroup() {
-    stepHost().log.endGroup();
+    (0,step_host/* stepHost */.H)().log.endGroup();
 }
 /** Resolves once the lines logged so far are handed on to the host: a long run of lines waits here now and then. */
 function logDrained() {
-    return stepHost().log.drained?.() ?? Promise.resolve();
+    return (0,step_host/* stepHost */.H)().log.drained?.() ?? Promise.resolve();
 }
 /** The step's failure annotation: error text is the project's own with values escaped where they were put in. */
 function logFailure(message) {
-    stepHost().log.failure(visibleLines(message));
+    (0,step_host/* stepHost */.H)().log.failure((0,visible/* visibleLines */.g)(message));
 }
 
-;// CONCATENATED MODULE: ./src/core/output/template.ts
-// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
-// put in through the tag's own conversion.
-/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
-function fillTemplate(tag, parts, values, convert) {
-    // Only a real template literal's frozen parts count as the project's own words.
-    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
-        throw new TypeError(`${tag} is a template tag`);
-    let text = parts[0] ?? '';
-    values.forEach((value, index) => {
-        text += convert(value) + (parts[index + 1] ?? '');
-    });
-    return text;
-}
-
+// EXTERNAL MODULE: ./src/core/output/template.ts
+var template = __nccwpck_require__(7915);
 ;// CONCATENATED MODULE: ./src/core/output/shown.ts
 // Text ready for the log: the project's own words, with every value put in through `visible`.
 
@@ -43871,48 +43608,16 @@ class Shown {
 }
 /** Tag for log text: shown`delete ${tag} in ${repository}`; each string value goes through `visible`. */
 function shown(parts, ...values) {
-    return make(fillTemplate('shown', parts, values, showValue));
+    return make((0,template/* fillTemplate */.o)('shown', parts, values, showValue));
 }
 function showValue(value) {
     if (value instanceof Shown)
         return value.text;
-    return typeof value === 'string' ? visible(value) : String(value);
+    return typeof value === 'string' ? (0,visible/* visible */.R)(value) : String(value);
 }
 
-;// CONCATENATED MODULE: ./src/core/redact/secrets.ts
-
-const known = new Set();
-/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
-function maskSecret(value) {
-    if (value === undefined || value === '')
-        return value;
-    for (const form of secretForms(value)) {
-        if (known.has(form))
-            continue;
-        known.add(form);
-        stepHost().hideSecret(form);
-    }
-    return value;
-}
-/** The forms a secret may take in text: raw, base64 and percent-encoded. */
-function secretForms(value) {
-    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
-    return [...forms].filter((form) => form.length >= 4 || form === value);
-}
-/** Replaces every known secret (in any of its forms) in text with `***`. */
-function redact(text) {
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-        if (secret.length > 0)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** Forgets every registered secret (tests only). */
-function forgetSecrets() {
-    known.clear();
-}
-
+// EXTERNAL MODULE: ./src/core/redact/secrets.ts
+var secrets = __nccwpck_require__(5760);
 ;// CONCATENATED MODULE: ./src/core/action/run-action.ts
 
 
@@ -43934,29 +43639,25 @@ async function runStep(entry) {
         return 'done';
     }
     catch (error) {
-        const message = redact(errorMessage(error));
+        const message = (0,secrets/* redact */.E$)((0,errors/* errorMessage */.gJ)(error));
         if (!isExpectedFailure(error) && error instanceof Error && error.stack) {
-            const lines = redact(error.stack).split('\n');
+            const lines = (0,secrets/* redact */.E$)(error.stack).split('\n');
             logDebug(Shown.join(lines.map((line) => shown `${line}`), '\n'));
         }
         logFailure(message);
-        return error instanceof InputError ? 'input-error' : 'failed';
+        return error instanceof errors/* InputError */.dz ? 'input-error' : 'failed';
     }
 }
 /** Failures the project raises on purpose (named Error subclasses); built-in errors mean a bug. */
 function isExpectedFailure(error) {
-    if (error instanceof InputError || error instanceof ApiError)
+    if (error instanceof errors/* InputError */.dz || error instanceof errors/* ApiError */.hD)
         return true;
     const builtIn = [Error, TypeError, RangeError, ReferenceError, SyntaxError];
     return error instanceof Error && !builtIn.some((type) => error.constructor === type);
 }
 
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** The project's name and version, as sent in the User-Agent header (kept equal to package.json by a test). */
-const PROJECT_NAME = 'registry-actions';
-const PROJECT_VERSION = '0.1.0';
-const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
-
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/action-metadata.ts
 const actionMetadata = {
     name: 'ensure-namespace',
@@ -44096,145 +43797,6 @@ const actionMetadata = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
-
-
-
-
-const fromHost = (name) => stepHost().input(name);
-/** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
-class InputReader {
-    #raw;
-    #env;
-    #given;
-    /**
-     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
-     * else the `INPUT_*` variables of `env`.
-     */
-    constructor(raw = fromHost, env = process.env, given) {
-        this.#raw = raw;
-        this.#env = env;
-        this.#given = given ?? (raw === fromHost ? () => stepHost().givenInputs() : undefined);
-    }
-    /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
-    static fromRecord(inputs, env = {}) {
-        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
-    }
-    /** The names of the inputs the step was given, declared or not. */
-    givenInputs() {
-        return this.#given ? [...this.#given()] : inputsInEnvironment(this.#env);
-    }
-    /**
-     * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
-     * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
-     */
-    view(options) {
-        const implied = options.implied ?? {};
-        const hidden = new Set(options.hidden ?? []);
-        return new InputReader((name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')), this.#env, () => this.givenInputs().filter((name) => !hidden.has(name)));
-    }
-    /** Trimmed text, or undefined when empty. */
-    optional(name) {
-        const value = this.#raw(name).trim();
-        return value === '' ? undefined : value;
-    }
-    string(name, options = {}) {
-        const value = this.optional(name) ?? options.default;
-        if (value === undefined) {
-            if (options.required !== false)
-                throw new InputError(name, `Input '${name}' is required but was empty.`);
-            return '';
-        }
-        return value;
-    }
-    /** A secret input (or environment fallback), masked as soon as it is read. */
-    secret(name, envFallbacks = []) {
-        const fromInput = this.optional(name);
-        if (fromInput !== undefined)
-            return maskSecret(fromInput);
-        for (const variable of envFallbacks) {
-            const value = this.#env[variable]?.trim();
-            if (value)
-                return maskSecret(value);
-        }
-        return undefined;
-    }
-    /** A variable the runner sets (GITHUB_REPOSITORY, GITHUB_API_URL…), trimmed; undefined when unset or empty. */
-    environment(variable) {
-        return this.#env[variable]?.trim() || undefined;
-    }
-    /** A non-secret value from the input, else the first set environment variable. */
-    withEnv(name, envFallbacks) {
-        const fromInput = this.optional(name);
-        if (fromInput !== undefined)
-            return fromInput;
-        for (const variable of envFallbacks) {
-            const value = this.#env[variable]?.trim();
-            if (value)
-                return value;
-        }
-        return undefined;
-    }
-    boolean(name, options) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return options.default;
-        if (/^(true|yes|on|1)$/i.test(value))
-            return true;
-        if (/^(false|no|off|0)$/i.test(value))
-            return false;
-        throw new InputError(name, `Input '${name}' must be true or false, got "${value}".`);
-    }
-    integer(name, options = {}) {
-        const value = this.optional(name);
-        if (value === undefined) {
-            if (options.default === undefined)
-                throw new InputError(name, `Input '${name}' is required but was empty.`);
-            return options.default;
-        }
-        const { min = 0, max = Number.MAX_SAFE_INTEGER } = options;
-        const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-        if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-            const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-            throw new InputError(name, `Input '${name}' must be a whole number ${range}, got "${value}".`);
-        }
-        return parsed;
-    }
-    oneOf(name, allowed, options = {}) {
-        const value = this.optional(name) ?? options.default;
-        if (value === undefined) {
-            throw new InputError(name, `Input '${name}' is required: one of ${allowed.join(', ')}.`);
-        }
-        const match = allowed.find((candidate) => candidate === value.toLowerCase());
-        if (match === undefined) {
-            throw new InputError(name, `Input '${name}' must be one of ${allowed.join(', ')}, got "${value}".`);
-        }
-        return match;
-    }
-    /** Lines of a multi-line input, trimmed, without blanks and `#` comment lines. */
-    lines(name, options = {}) {
-        const lines = this.#raw(name)
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.startsWith('#'));
-        if (options.required && lines.length === 0) {
-            throw new InputError(name, `Input '${name}' is required: give at least one line.`);
-        }
-        return lines;
-    }
-    /** Items of a list given one per line or separated by commas. */
-    list(name, options = {}) {
-        const items = this.lines(name).flatMap((line) => line
-            .split(',')
-            .map((item) => item.trim())
-            .filter((item) => item !== ''));
-        if (options.required && items.length === 0) {
-            throw new InputError(name, `Input '${name}' is required: give at least one item.`);
-        }
-        return items;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/changes.ts
 /** The shown part of a change (for the `changes` output), without what the provider needs to make it. */
 function changeText(change) {
@@ -44280,7 +43842,7 @@ function throwIfBlocked(plan) {
 
 /** Appends markdown to the job summary; a no-op where the host keeps none (GITHUB_STEP_SUMMARY unset). */
 async function appendJobSummary(markdown) {
-    await stepHost().appendSummary(markdown.text);
+    await (0,step_host/* stepHost */.H)().appendSummary(markdown.text);
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/step-outputs.ts
@@ -44289,96 +43851,17 @@ async function appendJobSummary(markdown) {
 
 /** Sets a step output. */
 function setStepOutput(name, value) {
-    stepHost().setOutput(name, value);
+    (0,step_host/* stepHost */.H)().setOutput(name, value);
 }
 /** Exports a variable to the later steps of the job. */
 function exportJobVariable(name, value) {
-    stepHost().exportVariable(name, value);
+    (0,step_host/* stepHost */.H)().exportVariable(name, value);
 }
 
-;// CONCATENATED MODULE: ./src/core/output/markdown.ts
-// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
-// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
-
-
-let markdown_make;
-/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
-class Markdown {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    static {
-        markdown_make = (text) => new Markdown(text);
-    }
-    /** Joins parts with a separator the project wrote (e.g. '\n'). */
-    static join(parts, separator) {
-        return markdown_make(parts.map((part) => part.text).join(separator));
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
-function md(parts, ...values) {
-    return markdown_make(fillTemplate('md', parts, values, markdownValue));
-}
-function markdownValue(value) {
-    if (value instanceof Markdown)
-        return value.text;
-    return typeof value === 'string' ? markdownText(value) : String(value);
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '@': '&#64;',
-};
-/**
- * Pure: text as literal Markdown inline content on one line. HTML's special characters become
- * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
- * markup, link, autolink or table pipe survives.
- */
-function markdownText(value) {
-    return visible(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
-}
-/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
-function code(value) {
-    return markdown_make(codeSpan(visible(value)));
-}
-/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
-function codeCell(value) {
-    return markdown_make(codeSpan(visible(value)).replaceAll('|', '\\|'));
-}
-function codeSpan(content) {
-    if (content === '')
-        return '';
-    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
-    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-/**
- * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
- * action's sections below it are `###` headings, its lists and tables plain Markdown.
- */
-function summaryHeading(action, subject) {
-    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
-    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
-        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
-    return markdown_make(`## ${action}: ${markdownValue(subject)}`);
-}
-
-;// CONCATENATED MODULE: ./src/core/text/plural.ts
-/** `1 tag`, `3 tags`, `2 repositories`: counts in logs, messages and summaries read as sentences. */
-function plural(count, noun) {
-    const word = count === 1 ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-    return `${count} ${word}`;
-}
-
+// EXTERNAL MODULE: ./src/core/output/markdown.ts
+var markdown = __nccwpck_require__(4928);
+// EXTERNAL MODULE: ./src/core/text/plural.ts
+var plural = __nccwpck_require__(4521);
 ;// CONCATENATED MODULE: ./src/actions/ensure-namespace/report.ts
 // What a run shows: plan lines in the log, outputs, and the job summary table.
 
@@ -44393,7 +43876,7 @@ function formatPlan(namespace, plan, mode) {
         lines.push(`namespace ${namespace} is as declared: nothing to change`);
     else {
         const verb = mode === 'check-only' ? 'differs from the declaration' : 'plan';
-        lines.push(`${verb} (${plural(plan.changes.length, 'change')}):`);
+        lines.push(`${verb} (${(0,plural/* plural */.L)(plan.changes.length, 'change')}):`);
         for (const change of plan.changes)
             lines.push(`  - ${describeChange(change)}`);
     }
@@ -44422,43 +43905,43 @@ function setOutputs(report) {
 function summaryMarkdown(report) {
     const changes = reportedChanges(report);
     const lines = [
-        summaryHeading('ensure-namespace', md `${report.namespace} (${report.provider.toUpperCase()})`),
-        md ``,
+        (0,markdown/* summaryHeading */.hn)('ensure-namespace', (0,markdown.md) `${report.namespace} (${report.provider.toUpperCase()})`),
+        (0,markdown.md) ``,
     ];
-    lines.push(md `${headline(report, changes.length)}`, md ``);
+    lines.push((0,markdown.md) `${headline(report, changes.length)}`, (0,markdown.md) ``);
     if (changes.length > 0) {
         const status = { apply: 'done', 'dry-run': 'would do', 'check-only': 'differs' }[report.mode];
-        lines.push(md `| change | target | detail | status |`, md `|---|---|---|---|`);
+        lines.push((0,markdown.md) `| change | target | detail | status |`, (0,markdown.md) `|---|---|---|---|`);
         for (const change of changes) {
-            lines.push(md `| ${change.action} | ${codeCell(change.target)} | ${change.detail} | ${status} |`);
+            lines.push((0,markdown.md) `| ${change.action} | ${(0,markdown/* codeCell */.MZ)(change.target)} | ${change.detail} | ${status} |`);
         }
-        lines.push(md ``);
+        lines.push((0,markdown.md) ``);
     }
     if (report.plan.blockers.length > 0)
-        lines.push(md `**Blocked:**`, ...report.plan.blockers.map(bullet), md ``);
+        lines.push((0,markdown.md) `**Blocked:**`, ...report.plan.blockers.map(bullet), (0,markdown.md) ``);
     if (report.plan.drift.length > 0) {
-        lines.push(md `**Cannot be changed through the API:**`, ...report.plan.drift.map(bullet), md ``);
+        lines.push((0,markdown.md) `**Cannot be changed through the API:**`, ...report.plan.drift.map(bullet), (0,markdown.md) ``);
     }
     if (report.registryPath)
-        lines.push(md `Registry path: ${code(report.registryPath)}`, md ``);
-    return Markdown.join(lines, '\n');
+        lines.push((0,markdown.md) `Registry path: ${(0,markdown/* code */.aY)(report.registryPath)}`, (0,markdown.md) ``);
+    return markdown/* Markdown */.oz.join(lines, '\n');
 }
 function headline(report, count) {
     if (report.mode === 'check-only') {
         const differences = checkDifferences(report.plan).length;
         return differences === 0
             ? '✅ Check only: the registry matches the declaration.'
-            : `❌ Check only: ${plural(differences, 'difference')} from the declaration.`;
+            : `❌ Check only: ${(0,plural/* plural */.L)(differences, 'difference')} from the declaration.`;
     }
     if (report.plan.blockers.length > 0)
         return '❌ Nothing was changed: the plan is blocked.';
     if (report.mode === 'dry-run')
-        return `Dry run: ${plural(count, 'change')} would be made; nothing was changed.`;
+        return `Dry run: ${(0,plural/* plural */.L)(count, 'change')} would be made; nothing was changed.`;
     if (count === 0)
         return '✅ Already as declared: nothing changed.';
-    return `✅ ${plural(count, 'change')} made${report.created ? ' (namespace created)' : ''}.`;
+    return `✅ ${(0,plural/* plural */.L)(count, 'change')} made${report.created ? ' (namespace created)' : ''}.`;
 }
-const bullet = (text) => md `- ${text}`;
+const bullet = (text) => (0,markdown.md) `- ${text}`;
 /** Appends the summary to the job summary. */
 async function writeSummary(report) {
     await appendJobSummary(summaryMarkdown(report));
@@ -44510,16 +43993,147 @@ async function ensureNamespace(session, namespace, mode, log) {
     return { plan, done, created };
 }
 
-;// CONCATENATED MODULE: ./src/core/action/input-names.ts
-// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-function quoteInputs(names) {
-    const quoted = names.map((name) => `'${name}'`);
-    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
-}
-/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
-function inputLabel(names) {
-    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+// EXTERNAL MODULE: ./src/core/action/input-names.ts
+var input_names = __nccwpck_require__(9203);
+// EXTERNAL MODULE: ./src/core/host/github-host.ts + 1 modules
+var github_host = __nccwpck_require__(8787);
+;// CONCATENATED MODULE: ./src/core/action/input-reader.ts
+
+
+
+
+const fromHost = (name) => (0,step_host/* stepHost */.H)().input(name);
+/** Typed parsers over action inputs; every rule violation is an InputError naming the input. */
+class InputReader {
+    #raw;
+    #env;
+    #given;
+    /**
+     * `given` lists the input names the step was given: by default the host's when `raw` is the host's,
+     * else the `INPUT_*` variables of `env`.
+     */
+    constructor(raw = fromHost, env = process.env, given) {
+        this.#raw = raw;
+        this.#env = env;
+        this.#given = given ?? (raw === fromHost ? () => (0,step_host/* stepHost */.H)().givenInputs() : undefined);
+    }
+    /** Builds a reader over a plain object of inputs (kebab-case names), for tests and tools. */
+    static fromRecord(inputs, env = {}) {
+        return new InputReader((name) => (inputs[name] ?? '').trim(), env, () => Object.keys(inputs));
+    }
+    /** The names of the inputs the step was given, declared or not. */
+    givenInputs() {
+        return this.#given ? [...this.#given()] : (0,github_host/* inputsInEnvironment */.W)(this.#env);
+    }
+    /**
+     * A view of the same step for one part of it: `implied` answers the inputs the step left empty (what a
+     * registry host says of region or instance), `hidden` inputs read as empty (another part's inputs).
+     */
+    view(options) {
+        const implied = options.implied ?? {};
+        const hidden = new Set(options.hidden ?? []);
+        return new InputReader((name) => (hidden.has(name) ? '' : (this.optional(name) ?? implied[name] ?? '')), this.#env, () => this.givenInputs().filter((name) => !hidden.has(name)));
+    }
+    /** Trimmed text, or undefined when empty. */
+    optional(name) {
+        const value = this.#raw(name).trim();
+        return value === '' ? undefined : value;
+    }
+    string(name, options = {}) {
+        const value = this.optional(name) ?? options.default;
+        if (value === undefined) {
+            if (options.required !== false)
+                throw new errors/* InputError */.dz(name, `Input '${name}' is required but was empty.`);
+            return '';
+        }
+        return value;
+    }
+    /** A secret input (or environment fallback), masked as soon as it is read. */
+    secret(name, envFallbacks = []) {
+        const fromInput = this.optional(name);
+        if (fromInput !== undefined)
+            return (0,secrets/* maskSecret */.$l)(fromInput);
+        for (const variable of envFallbacks) {
+            const value = this.#env[variable]?.trim();
+            if (value)
+                return (0,secrets/* maskSecret */.$l)(value);
+        }
+        return undefined;
+    }
+    /** A variable the runner sets (GITHUB_REPOSITORY, GITHUB_API_URL…), trimmed; undefined when unset or empty. */
+    environment(variable) {
+        return this.#env[variable]?.trim() || undefined;
+    }
+    /** A non-secret value from the input, else the first set environment variable. */
+    withEnv(name, envFallbacks) {
+        const fromInput = this.optional(name);
+        if (fromInput !== undefined)
+            return fromInput;
+        for (const variable of envFallbacks) {
+            const value = this.#env[variable]?.trim();
+            if (value)
+                return value;
+        }
+        return undefined;
+    }
+    boolean(name, options) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return options.default;
+        if (/^(true|yes|on|1)$/i.test(value))
+            return true;
+        if (/^(false|no|off|0)$/i.test(value))
+            return false;
+        throw new errors/* InputError */.dz(name, `Input '${name}' must be true or false, got "${value}".`);
+    }
+    integer(name, options = {}) {
+        const value = this.optional(name);
+        if (value === undefined) {
+            if (options.default === undefined)
+                throw new errors/* InputError */.dz(name, `Input '${name}' is required but was empty.`);
+            return options.default;
+        }
+        const { min = 0, max = Number.MAX_SAFE_INTEGER } = options;
+        const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+        if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+            const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+            throw new errors/* InputError */.dz(name, `Input '${name}' must be a whole number ${range}, got "${value}".`);
+        }
+        return parsed;
+    }
+    oneOf(name, allowed, options = {}) {
+        const value = this.optional(name) ?? options.default;
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' is required: one of ${allowed.join(', ')}.`);
+        }
+        const match = allowed.find((candidate) => candidate === value.toLowerCase());
+        if (match === undefined) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' must be one of ${allowed.join(', ')}, got "${value}".`);
+        }
+        return match;
+    }
+    /** Lines of a multi-line input, trimmed, without blanks and `#` comment lines. */
+    lines(name, options = {}) {
+        const lines = this.#raw(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+        if (options.required && lines.length === 0) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' is required: give at least one line.`);
+        }
+        return lines;
+    }
+    /** Items of a list given one per line or separated by commas. */
+    list(name, options = {}) {
+        const items = this.lines(name).flatMap((line) => line
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== ''));
+        if (options.required && items.length === 0) {
+            throw new errors/* InputError */.dz(name, `Input '${name}' is required: give at least one item.`);
+        }
+        return items;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/action/action-metadata.ts
@@ -44566,7 +44180,7 @@ function checkDeclaredInputs(reader, metadata, options) {
         return;
     const message = undeclaredInputsMessage(metadata.name, found);
     if (options.refuse) {
-        throw new InputError(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
+        throw new errors/* InputError */.dz(found.map(({ input }) => input), `${message} Nothing was changed: ${options.because}, so it stops on an input it does not know.`);
     }
     logWarning(shown `${message} It is ignored.`);
 }
@@ -44614,1727 +44228,8 @@ function eitherOf(words) {
     return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/providers/seam/namespaces.ts
-/** An empty plan to add to. */
-function emptyPlan() {
-    return { changes: [], blockers: [], drift: [] };
-}
-/** The namespace name is in use, but not by anything these credentials can see. */
-class NamespaceTakenError extends Error {
-    name = 'NamespaceTakenError';
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/header-lookup.ts
-/** The value of a header whatever the case of its name, or undefined. */
-function findHeader(headers, name) {
-    const wanted = name.toLowerCase();
-    for (const [key, value] of Object.entries(headers))
-        if (key.toLowerCase() === wanted)
-            return value;
-    return undefined;
-}
-/** Sets a header under the given name, dropping any copy under another case (a re-sign replaces). */
-function setHeader(headers, name, value) {
-    deleteHeader(headers, name);
-    headers[name] = value;
-}
-/** Removes a header whatever the case of its name. */
-function deleteHeader(headers, name) {
-    const wanted = name.toLowerCase();
-    for (const key of Object.keys(headers))
-        if (key.toLowerCase() === wanted)
-            delete headers[key];
-}
-/** The headers as signed: those given plus `host` from the URL (with a non-default port) unless set. */
-function withHost(headers, url) {
-    return findHeader(headers, 'host') === undefined ? { ...headers, host: url.host } : { ...headers };
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/hmac-sha256.ts
-
-/** Lower-case hex HMAC-SHA256 of data under key. */
-function hmacSha256Hex(key, data) {
-    return nodeCrypto().createHmac('sha256', key).update(data, 'utf8').digest('hex');
-}
-/** Lower-case hex SHA-256 of data (UTF-8). */
-function sha256Hex(data) {
-    return nodeCrypto().createHash('sha256').update(data, 'utf8').digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/code-unit-order.ts
-/** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
-function compareCodeUnits(a, b) {
-    if (a < b)
-        return -1;
-    return a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-headers.ts
-
-/**
- * Huawei canonical headers: every given header, names lower-cased and sorted, values trimmed,
- * one `name:value\n` line each.
- */
-function huaweiCanonicalHeaders(headers) {
-    const lower = new Map();
-    for (const [name, value] of Object.entries(headers))
-        lower.set(name.toLowerCase(), value.trim());
-    const names = [...lower.keys()].sort(compareCodeUnits);
-    return {
-        canonical: names.map((name) => `${name}:${lower.get(name)}\n`).join(''),
-        signedHeaders: names,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/percent-encode.ts
-/** RFC 3986 percent-encoding of every byte but the unreserved set `A-Z a-z 0-9 - . _ ~` (both vendors' rule). */
-function percentEncode(value) {
-    // encodeURIComponent also leaves ! ' ( ) * alone; the signing schemes encode them.
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-query.ts
-
-
-/**
- * Huawei canonical query string: keys sorted (raw, by code unit), a repeated key's values sorted too,
- * each `key=value` percent-encoded (`|` → `%7C`, `:` → `%3A`), joined with `&`.
- */
-function huaweiCanonicalQuery(query) {
-    const byKey = new Map();
-    for (const [key, value] of query) {
-        const values = byKey.get(key) ?? [];
-        values.push(value);
-        byKey.set(key, values);
-    }
-    const pairs = [];
-    for (const key of [...byKey.keys()].sort(compareCodeUnits)) {
-        for (const value of (byKey.get(key) ?? []).sort(compareCodeUnits)) {
-            pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
-        }
-    }
-    return pairs.join('&');
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/percent-decode.ts
-/** Decodes one path segment as it arrived on the wire; a malformed `%` sequence is kept literally. */
-function percentDecode(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return segment;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-uri.ts
-
-
-/**
- * Huawei canonical URI: every path segment decoded, then percent-encoded (so SWR's `$` becomes `%24`),
- * always ending in `/`.
- */
-function huaweiCanonicalUri(pathname) {
-    const path = pathname
-        .split('/')
-        .map((segment) => percentEncode(percentDecode(segment)))
-        .join('/');
-    return path.endsWith('/') ? path : `${path}/`;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-signature.ts
-
-
-
-
-
-const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
-/** The hex signature and SignedHeaders list of a Huawei SDK-HMAC-SHA256 request. */
-function huaweiSignature(parts, secretAccessKey) {
-    const headers = huaweiCanonicalHeaders(parts.headers);
-    const signedHeaders = headers.signedHeaders.join(';');
-    const canonicalRequest = [
-        parts.method.toUpperCase(),
-        huaweiCanonicalUri(parts.url.pathname),
-        huaweiCanonicalQuery([...parts.url.searchParams]),
-        headers.canonical,
-        signedHeaders,
-        huaweiPayloadHash(parts),
-    ].join('\n');
-    const stringToSign = [HUAWEI_ALGORITHM, parts.sdkDate, sha256Hex(canonicalRequest)].join('\n');
-    return { signature: hmacSha256Hex(secretAccessKey, stringToSign), signedHeaders };
-}
-// X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the body hash, as in the SDKs.
-function huaweiPayloadHash(parts) {
-    return findHeader(parts.headers, 'x-sdk-content-sha256') ?? sha256Hex(parts.body);
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/signing-dates.ts
-/** `X-Sdk-Date` form: `YYYYMMDDTHHmmssZ` in UTC. */
-function formatSdkDate(date) {
-    return date
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z');
-}
-/** Parses an `X-Sdk-Date` value, or undefined when it is not `YYYYMMDDTHHmmssZ`. */
-function parseSdkDate(value) {
-    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-    if (!match)
-        return undefined;
-    const [, y, mo, d, h, mi, s] = match;
-    return validDate(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
-}
-/** `x-bce-date` form: ISO 8601 UTC without milliseconds, `YYYY-MM-DDTHH:mm:ssZ`. */
-function formatBceDate(date) {
-    return date.toISOString().replace(/\.\d+Z$/, 'Z');
-}
-/** Parses an `x-bce-date` / bce-auth-v1 timestamp, or undefined when it is not `YYYY-MM-DDTHH:mm:ssZ`. */
-function parseBceDate(value) {
-    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) ? validDate(value) : undefined;
-}
-function validDate(iso) {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) || date.toISOString().replace('.000Z', 'Z') !== iso ? undefined : date;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/huawei-hmac-sha256.ts
-
-
-
-/**
- * Signs a request with Huawei APIG SDK-HMAC-SHA256: sets `X-Sdk-Date`, `Authorization` and, when
- * applicable, `X-Security-Token` and `X-Project-Id`. Every header in request.headers is signed, plus
- * `host` from the URL, so headers must be final; signing again replaces the previous signature.
- */
-function signHuaweiRequest(request, credentials, options = {}) {
-    const headers = request.headers;
-    const sdkDate = formatSdkDate(options.now ?? new Date());
-    deleteHeader(headers, 'authorization');
-    setHeader(headers, 'X-Sdk-Date', sdkDate);
-    if (credentials.securityToken)
-        setHeader(headers, 'X-Security-Token', credentials.securityToken);
-    if (options.projectId)
-        setHeader(headers, 'X-Project-Id', options.projectId);
-    const { signature, signedHeaders } = huaweiSignature({
-        method: request.method,
-        url: request.url,
-        headers: withHost(headers, request.url),
-        body: request.body,
-        sdkDate,
-    }, credentials.secretAccessKey);
-    headers.Authorization = `${HUAWEI_ALGORITHM} Access=${credentials.accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-headers.ts
-
-
-/** Headers the Baidu SDKs sign by default, besides every `x-bce-*` header. */
-const BAIDU_DEFAULT_SIGNED_HEADERS = [
-    'host',
-    'content-md5',
-    'content-length',
-    'content-type',
-];
-/**
- * Baidu canonical headers: `x-bce-*` and the listed headers with a non-empty trimmed value, each as
- * `encode(lower-name):encode(value)`, the lines sorted as strings and joined with `\n`.
- */
-function baiduCanonicalHeaders(headers, headersToSign = BAIDU_DEFAULT_SIGNED_HEADERS) {
-    const wanted = new Set(headersToSign.map((name) => name.toLowerCase()));
-    const lines = [];
-    for (const [name, value] of Object.entries(headers)) {
-        const key = name.toLowerCase();
-        const trimmed = value.trim();
-        if (trimmed === '' || !(key.startsWith('x-bce-') || wanted.has(key)))
-            continue;
-        lines.push(`${percentEncode(key)}:${percentEncode(trimmed)}`);
-    }
-    lines.sort(compareCodeUnits);
-    return {
-        canonical: lines.join('\n'),
-        signedHeaders: lines.map((line) => line.slice(0, line.indexOf(':'))),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-query.ts
-
-
-/**
- * Baidu canonical query string: each pair encoded as `key=value` (an `authorization` key is skipped),
- * then the encoded pairs sorted as strings and joined with `&`.
- */
-function baiduCanonicalQuery(query) {
-    return query
-        .filter(([key]) => key.toLowerCase() !== 'authorization')
-        .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
-        .sort(compareCodeUnits)
-        .join('&');
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-uri.ts
-
-
-/** Baidu canonical URI: every path segment decoded, then percent-encoded, `/` kept; no trailing slash added. */
-function baiduCanonicalUri(pathname) {
-    if (pathname === '')
-        return '/';
-    return pathname
-        .split('/')
-        .map((segment) => percentEncode(percentDecode(segment)))
-        .join('/');
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/baidu-signature.ts
-
-
-
-
-/** The full bce-auth-v1 authorization string for the given parts. */
-function baiduAuthorization(parts, secretAccessKey) {
-    const authPrefix = `bce-auth-v1/${parts.accessKeyId}/${parts.timestamp}/${parts.expirationSeconds}`;
-    // The signing key is the hex HMAC of the prefix, used as a string key.
-    const signingKey = hmacSha256Hex(secretAccessKey, authPrefix);
-    const headers = baiduCanonicalHeaders(parts.headers, parts.headersToSign);
-    const canonicalRequest = [
-        parts.method.toUpperCase(),
-        baiduCanonicalUri(parts.url.pathname),
-        baiduCanonicalQuery([...parts.url.searchParams]),
-        headers.canonical,
-    ].join('\n');
-    const signature = hmacSha256Hex(signingKey, canonicalRequest);
-    return `${authPrefix}/${headers.signedHeaders.join(';')}/${signature}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/signing/baidu-bce-auth-v1.ts
-
-
-
-/**
- * Signs a request with bce-auth-v1: sets `x-bce-date`, `Authorization` and, for STS credentials,
- * `x-bce-security-token`. Signs host (from the URL), content-md5/-length/-type when present and every
- * `x-bce-*` header; signing again replaces the previous signature.
- */
-function signBaiduRequest(request, credentials, options = {}) {
-    const headers = request.headers;
-    const timestamp = formatBceDate(options.now ?? new Date());
-    deleteHeader(headers, 'authorization');
-    setHeader(headers, 'x-bce-date', timestamp);
-    if (credentials.sessionToken)
-        setHeader(headers, 'x-bce-security-token', credentials.sessionToken);
-    headers.Authorization = baiduAuthorization({
-        method: request.method,
-        url: request.url,
-        headers: withHost(headers, request.url),
-        accessKeyId: credentials.accessKeyId,
-        timestamp,
-        expirationSeconds: options.expirationSeconds ?? 1800,
-    }, credentials.secretAccessKey);
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/authenticators.ts
-
-/** Signs every attempt with Huawei SDK-HMAC-SHA256 (plus `X-Security-Token` for temporary AK/SK). */
-function huaweiSigner(credentials, options = {}) {
-    const { now = () => new Date(), projectId } = options;
-    return (request) => signHuaweiRequest(request, credentials, projectId ? { now: now(), projectId } : { now: now() });
-}
-/** Sends an IAM token as `X-Auth-Token`; `getToken` is asked on every attempt (cache it, see cacheToken). */
-function iamTokenHeader(getToken) {
-    return async (request) => {
-        request.headers['X-Auth-Token'] = await getToken();
-    };
-}
-/** Signs every attempt with Baidu bce-auth-v1 (plus `x-bce-security-token` for STS credentials). */
-function baiduSigner(credentials, options = {}) {
-    const { now = () => new Date() } = options;
-    return (request) => signBaiduRequest(request, credentials, { now: now() });
-}
-
-;// CONCATENATED MODULE: ./src/core/retry/backoff.ts
-/**
- * Delay before retry number `retry` (1 = first retry): "full jitter", a uniform pick in
- * [0, min(maxMs, baseMs·2^(retry-1))). Spreading retries over the whole window keeps many
- * clients that failed together from retrying together.
- */
-function backoffDelay(retry, options) {
-    const exponent = Math.max(0, retry - 1);
-    const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
-    const drawn = options.random();
-    const pick = Number.isFinite(drawn) ? Math.min(Math.max(drawn, 0), 1) : 0;
-    return Math.floor(ceiling * pick);
-}
-
-;// CONCATENATED MODULE: ./src/core/retry/is-retryable.ts
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** 429 and the 5xx answers that mean "try again later"; 501/505 and every 4xx else are final. */
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUSES.has(status);
-}
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
-/** Methods whose repetition has the same effect as one call (RFC 9110 §9.2.2). */
-function isIdempotentMethod(method) {
-    return IDEMPOTENT_METHODS.has(method);
-}
-/** Transport failures after which the request may have reached the server. */
-const RETRYABLE_AFTER_SEND = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    // The whole attempt overran its deadline (a server trickling its answer).
-    'ATTEMPT_DEADLINE',
-]);
-/** Transport failures before the request left: the server cannot have acted on it. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-]);
-/** Whether a transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) is worth another attempt. */
-function isRetryableNetworkCode(code) {
-    return code !== undefined && (RETRYABLE_AFTER_SEND.has(code) || NOT_SENT.has(code));
-}
-/** Whether a transport error code proves the request never reached the server (safe to repeat any method). */
-function isNotSentNetworkCode(code) {
-    return code !== undefined && NOT_SENT.has(code);
-}
-
-;// CONCATENATED MODULE: ./src/core/retry/retry-after.ts
-/**
- * Milliseconds to wait from a `Retry-After` header (RFC 9110 §10.2.3): delay-seconds or an
- * HTTP-date, relative to `now`. A date in the past means 0; anything unreadable means undefined.
- */
-function parseRetryAfter(value, now) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // Only a date with letters (a day or month name) counts; Date.parse reads bare numbers loosely.
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const at = Date.parse(text);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - now.getTime());
-}
-
-;// CONCATENATED MODULE: ./src/core/retry/plan-retry.ts
-
-
-
-/** A 429, or a registry's own "too many requests": the request was refused unseen. */
-function isThrottledOutcome(outcome) {
-    return outcome.kind === 'status' && (outcome.status === 429 || outcome.throttled === true);
-}
-/** Pure: whether to repeat a failed attempt and after how long. */
-function planRetry(outcome, context, policy) {
-    if (!isRetryableOutcome(outcome) || !isRepeatable(outcome, context))
-        return { retry: false };
-    if (context.attempt >= policy.maxAttempts)
-        return { retry: false };
-    const asked = outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter, context.now) : undefined;
-    const delayMs = asked !== undefined
-        ? Math.min(asked, policy.maxRetryAfterMs)
-        : backoffDelay(context.attempt, {
-            baseMs: policy.baseDelayMs,
-            maxMs: policy.maxDelayMs,
-            random: context.random,
-        });
-    if (context.elapsedMs + delayMs > policy.maxElapsedMs)
-        return { retry: false };
-    return { retry: true, delayMs, serverAsked: asked !== undefined };
-}
-function isRetryableOutcome(outcome) {
-    if (outcome.kind === 'network')
-        return isRetryableNetworkCode(outcome.code);
-    return outcome.throttled === true || isRetryableStatus(outcome.status);
-}
-/**
- * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
- * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
- * that never opened. A registry's own "too many requests" (a 403) is not taken as proof: only idempotent
- * calls are repeated after it.
- */
-function isRepeatable(outcome, context) {
-    if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method)))
-        return true;
-    if (outcome.kind === 'status')
-        return outcome.status === 429;
-    return isNotSentNetworkCode(outcome.code);
-}
-
-;// CONCATENATED MODULE: ./src/core/retry/retry-policy.ts
-/** Defaults: 5 attempts within 90 s, backoff windows of 0.5, 1, 2, 4 s, Retry-After up to 30 s. */
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 8_000,
-    maxRetryAfterMs: 30_000,
-    maxElapsedMs: 90_000,
-};
-
-;// CONCATENATED MODULE: ./src/core/http/default-dispatcher.ts
-/**
- * undici's agent that reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) when created.
- * undici is loaded here, at the first request, not when the bundle starts: a step that stops on its
- * inputs never pays for it. In dist/<action>/ it is a chunk file beside the entry, read only then.
- */
-async function createDefaultDispatcher(timeouts) {
-    const { EnvHttpProxyAgent } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
-    return new EnvHttpProxyAgent({
-        connect: { timeout: timeouts.connectMs },
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/http/default-hint.ts
-/** A generic next step when the provider's hintFor has none. */
-function defaultHint(status) {
-    if (status === 0)
-        return 'Check the endpoint, the network and any HTTPS_PROXY / NO_PROXY settings.';
-    if (status === 401)
-        return 'Check the credentials.';
-    if (status === 403)
-        return 'Check that the credentials are allowed to do this.';
-    if (status === 429)
-        return 'The API kept limiting the request rate; lower the concurrency or run again later.';
-    if (status >= 500)
-        return 'The service failed; run again later.';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/attempt-limits.ts
-// Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
-// the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
-// and a cap on the bytes read (a huge answer would exhaust the runner's memory).
-/** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
-const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
-/** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
-const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
-/** One attempt overran a limit; `code` says which. */
-class AttemptLimitError extends Error {
-    name = 'AttemptLimitError';
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-}
-/** An abort signal that fires after `ms`, and a `done()` that clears its timer. */
-function attemptDeadline(ms) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new AttemptLimitError(ATTEMPT_DEADLINE, `no complete answer within ${ms} ms`)), ms);
-    timer.unref?.();
-    return { signal: controller.signal, done: () => clearTimeout(timer) };
-}
-/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
-async function readCapped(body, maxBytes, declaredLength) {
-    const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
-    if (declared > maxBytes)
-        throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.byteLength;
-        if (size > maxBytes)
-            throw tooLarge(body, maxBytes, `${size} bytes or more`);
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function tooLarge(body, maxBytes, seen) {
-    const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
-    // The caller gets the error thrown; the stream's own 'error' event (which nothing listens for when the
-    // Content-Length refuses before any read) must not become an uncaught exception.
-    body.once('error', () => { });
-    body.destroy(error);
-    return error;
-}
-/** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
-function formatMiB(bytes) {
-    const mib = bytes / (1024 * 1024);
-    return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/network-error.ts
-
-/** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
-function networkErrorCode(error) {
-    const seen = new Set();
-    let current = error;
-    while (typeof current === 'object' && current !== null && !seen.has(current)) {
-        seen.add(current);
-        const code = current.code;
-        if (typeof code === 'string' && code !== 'UND_ERR')
-            return code;
-        const inner = current.errors;
-        if (Array.isArray(inner) && inner.length > 0)
-            current = inner[0];
-        else
-            current = current.cause;
-    }
-    return undefined;
-}
-/** A sentence on what went wrong on the wire, for an ApiError with status 0. */
-function describeNetworkError(code, error, host, timeouts) {
-    switch (code) {
-        case 'ECONNREFUSED':
-            return `connection refused by ${host}`;
-        case 'ECONNRESET':
-        case 'EPIPE':
-        case 'UND_ERR_SOCKET':
-            return `connection to ${host} was closed before the response arrived`;
-        case 'UND_ERR_CONNECT_TIMEOUT':
-        case 'ETIMEDOUT':
-            return `could not connect to ${host} within ${seconds(timeouts.connectMs)}`;
-        case 'UND_ERR_HEADERS_TIMEOUT':
-            return `${host} sent no response within ${seconds(timeouts.headersMs)}`;
-        case 'UND_ERR_BODY_TIMEOUT':
-            return `${host} stopped sending the response body for ${seconds(timeouts.bodyMs)}`;
-        case ATTEMPT_DEADLINE:
-            return `${host} did not finish its answer within ${seconds(timeouts.attemptMs)}`;
-        case RESPONSE_TOO_LARGE:
-            return `${host} sent ${plainMessage(error).replace(/^the answer is/, 'an answer')}`;
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-            return `could not resolve host ${host}`;
-        default:
-            if (isTlsCode(code))
-                return `TLS connection to ${host} failed: ${plainMessage(error)} (${code})`;
-            return `request to ${host} failed: ${plainMessage(error)}${code ? ` (${code})` : ''}`;
-    }
-}
-function seconds(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-function isTlsCode(code) {
-    return code !== undefined && /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code);
-}
-/** First line of an error message; OpenSSL's `…:error:0A00010B:SSL routines:fn:reason:file:line:` cut to the reason. */
-function plainMessage(error) {
-    const message = error instanceof Error && error.message ? error.message : String(error);
-    const openssl = message.match(/:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/);
-    return openssl?.[1] ?? message.split('\n')[0]?.trim() ?? message;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/options.ts
-/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence, 60 s for a whole attempt. */
-const DEFAULT_TIMEOUTS = {
-    connectMs: 10_000,
-    headersMs: 30_000,
-    bodyMs: 30_000,
-    attemptMs: 60_000,
-};
-/** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
-const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-
-;// CONCATENATED MODULE: ./src/core/types/is-record.ts
-/** True for a plain object (what JSON calls an object): not null, not an array. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
-
-/**
- * Reads the error body shapes of the specs into one form:
- * SWR `{"error_code","error_msg"}` (also IAM and the API gateway, sometimes with `request_id`),
- * SWR `[{"errorCode","errorMessage","detail"}]`, IAM `{"error":{"code","message","title"}}`,
- * Baidu `{"code","message","requestId"}`. Unknown shapes give an empty result.
- */
-function parseErrorBody(body) {
-    const record = Array.isArray(body) ? body.find(isRecord) : body;
-    if (!isRecord(record))
-        return {};
-    if (isRecord(record.error))
-        return fromIamError(record.error);
-    if ('error_code' in record || 'error_msg' in record) {
-        return compact(parse_error_body_text(record.error_code), parse_error_body_text(record.error_msg), parse_error_body_text(record.request_id));
-    }
-    if ('errorCode' in record || 'errorMessage' in record) {
-        return compact(parse_error_body_text(record.errorCode), withDetail(parse_error_body_text(record.errorMessage), parse_error_body_text(record.detail)));
-    }
-    return compact(parse_error_body_text(record.code), parse_error_body_text(record.message) ?? parse_error_body_text(record.msg), parse_error_body_text(record.requestId) ?? parse_error_body_text(record.request_id));
-}
-function fromIamError(error) {
-    return compact(parse_error_body_text(error.code), parse_error_body_text(error.message) ?? parse_error_body_text(error.title));
-}
-function withDetail(message, detail) {
-    if (!detail || detail === message)
-        return message;
-    return message ? `${message}: ${detail}` : detail;
-}
-function compact(code, message, requestId) {
-    const fields = {};
-    if (code)
-        fields.code = code;
-    if (message)
-        fields.message = message;
-    if (requestId)
-        fields.requestId = requestId;
-    return fields;
-}
-/** Strings as they are, numbers (IAM codes such as 401) as text; anything else is ignored. */
-function parse_error_body_text(value) {
-    if (typeof value === 'string')
-        return value.trim() || undefined;
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/errors/request-id.ts
-/** Response headers that carry the provider's request id, most specific first. */
-const REQUEST_ID_HEADERS = ['x-bce-request-id', 'x-request-id'];
-/** The request id from response headers (lower-case names), if the provider sent one. */
-function requestIdFromHeaders(headers) {
-    for (const name of REQUEST_ID_HEADERS) {
-        const value = headers[name]?.trim();
-        if (value)
-            return value;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/body-excerpt.ts
-const EXCERPT_LENGTH = 200;
-/** A short one-line view of a response body: HTML tags dropped, whitespace collapsed, cut at 200 chars. */
-function bodyExcerpt(text, contentType) {
-    const looksHtml = /html/i.test(contentType ?? '') || /^\s*</.test(text);
-    const plain = (looksHtml ? stripHtml(text) : text).replace(/\s+/g, ' ').trim();
-    return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
-}
-function stripHtml(html) {
-    return html
-        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&amp;/g, '&')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>');
-}
-
-;// CONCATENATED MODULE: ./src/core/http/read-response.ts
-
-
-
-
-
-/** Pure: a raw response as the caller's ApiResponse, or the failure it describes. */
-function readResponse(raw, request) {
-    const success = raw.status >= 200 && raw.status < 300;
-    if (!success && !request.acceptStatus?.includes(raw.status)) {
-        return { ok: false, failure: describeFailure(raw, request) };
-    }
-    if (request.rawBody) {
-        return {
-            ok: true,
-            response: { status: raw.status, headers: raw.headers, body: undefined, text: raw.text },
-        };
-    }
-    const parsed = parseJson(raw.text);
-    if (parsed.ok) {
-        return { ok: true, response: { status: raw.status, headers: raw.headers, body: parsed.value } };
-    }
-    if (!success)
-        return { ok: true, response: { status: raw.status, headers: raw.headers, body: undefined } };
-    return { ok: false, failure: { ...notJson(raw, request), requestId: requestIdFromHeaders(raw.headers) } };
-}
-/**
- * Reads every provider error shape; a body that is not JSON is described by a short excerpt, except for
- * requests whose response carries a credential: a cut-off body may hold part of a secret that nothing
- * has masked yet.
- */
-function describeFailure(raw, request) {
-    const headerRequestId = requestIdFromHeaders(raw.headers);
-    const parsed = parseJson(raw.text);
-    if (!parsed.ok)
-        return { ...notJson(raw, request), requestId: headerRequestId };
-    const fields = parseErrorBody(parsed.value);
-    const fallback = raw.text.trim() ? excerptOf(raw, 'application/json', request) : statusText(raw.status);
-    return {
-        status: raw.status,
-        code: fields.code,
-        providerMessage: redact(fields.message ?? fallback),
-        requestId: fields.requestId ?? headerRequestId,
-    };
-}
-function notJson(raw, request) {
-    const type = raw.headers['content-type']?.split(';')[0]?.trim() || 'no content type';
-    const excerpt = excerptOf(raw, raw.headers['content-type'], request);
-    return {
-        status: raw.status,
-        providerMessage: redact(`${statusText(raw.status)}; the response is not JSON (${type}): ${excerpt}`),
-    };
-}
-function excerptOf(raw, contentType, request) {
-    if (request.secretResponse)
-        return `${raw.text.length} bytes, not shown: this response carries a credential`;
-    return bodyExcerpt(raw.text, contentType);
-}
-/** An empty body is valid and means undefined. */
-function parseJson(text) {
-    if (text.trim() === '')
-        return { ok: true, value: undefined };
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
-function statusText(status) {
-    const reason = nodeHttp().STATUS_CODES[status];
-    return `HTTP ${status}${reason ? ` ${reason}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/send-once.ts
-
-/**
- * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
- * failures throw undici's errors, overruns an AttemptLimitError.
- */
-async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
-    const deadline = attemptDeadline(timeouts.attemptMs);
-    try {
-        const response = await dispatcher.request({
-            origin: wire.url.origin,
-            path: `${wire.url.pathname}${wire.url.search}`,
-            method: wire.method,
-            headers: wire.headers,
-            body: wire.body === '' ? null : wire.body,
-            headersTimeout: timeouts.headersMs,
-            bodyTimeout: timeouts.bodyMs,
-            signal: deadline.signal,
-        });
-        const headers = flattenHeaders(response.headers);
-        const text = await readCapped(response.body, maxResponseBytes, headers['content-length']);
-        return { status: response.statusCode, headers, text };
-    }
-    catch (error) {
-        // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
-        throw deadline.signal.aborted ? deadline.signal.reason : error;
-    }
-    finally {
-        deadline.done();
-    }
-}
-/** Repeated headers joined with ", " (RFC 9110 §5.3); set-cookie is of no use here. */
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value === undefined)
-            continue;
-        flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/latency-baselines.ts
-// Latency as a congestion signal: per kind of request, answers are grouped in short intervals and each
-// interval's median taken; the baseline is the lowest interval median of the last half minute or so.
-// Latency is "rising" when the last two interval medians are both well above the baseline: a queue
-// building at the registry, not a pause of a fraction of a second on either side (GC, a busy CPU).
-// It is told once per interval, when an interval closes: rising, or steady once it is back down.
-/** Answers are grouped into intervals this long. */
-const INTERVAL_MS = 250;
-/** An interval with fewer answers says nothing. */
-const MIN_ANSWERS = 5;
-/** The baseline is the lowest interval median of the current and of the previous window. */
-const BASELINE_WINDOW_MS = 15_000;
-/** Rising: above both twice the baseline and the baseline plus this much. */
-const RISE_FACTOR = 2;
-const RISE_MARGIN_MS = 50;
-class LatencyBaselines {
-    #kinds = new Map();
-    #typicalMs;
-    /** An interval has been judged: its median, not the lowest answer so far, is the typical latency. */
-    #judgedOnce = false;
-    /**
-     * Median latency of the last full interval of any kind, ms; before the first interval closes, the
-     * lowest seen (the first answer also paid for the connection, and would hold slow start back for a
-     * whole interval); undefined before the first answer.
-     */
-    typicalMs() {
-        return this.#typicalMs;
-    }
-    /**
-     * Adds one answer's latency. When it closes an interval with enough answers, says whether this kind's
-     * latency is rising or steady; undefined otherwise (nothing new to judge by).
-     */
-    add(key, latencyMs, at) {
-        const ms = Math.max(0, latencyMs);
-        if (!this.#judgedOnce)
-            this.#typicalMs = Math.min(this.#typicalMs ?? ms, ms);
-        let kind = this.#kinds.get(key);
-        if (!kind) {
-            kind = {
-                intervalStart: at,
-                answers: [],
-                recent: [],
-                windowStart: at,
-                currentMinMs: Number.POSITIVE_INFINITY,
-                previousMinMs: Number.POSITIVE_INFINITY,
-            };
-            this.#kinds.set(key, kind);
-        }
-        const closed = at - kind.intervalStart >= INTERVAL_MS;
-        const judged = closed && this.#closeInterval(kind, at);
-        kind.answers.push(ms);
-        if (!judged)
-            return undefined;
-        return this.#rising(kind) ? 'rising' : 'steady';
-    }
-    /** Closes the current interval; true when it had enough answers to judge by. */
-    #closeInterval(kind, at) {
-        const judged = kind.answers.length >= MIN_ANSWERS;
-        if (judged) {
-            const median = medianOf(kind.answers);
-            this.#typicalMs = median;
-            this.#judgedOnce = true;
-            kind.recent = [...kind.recent.slice(-1), median];
-            if (at - kind.windowStart >= BASELINE_WINDOW_MS) {
-                kind.previousMinMs = kind.currentMinMs;
-                kind.currentMinMs = median;
-                kind.windowStart = at;
-            }
-            else {
-                kind.currentMinMs = Math.min(kind.currentMinMs, median);
-            }
-        }
-        else {
-            // Too few answers to judge: the older interval no longer counts as recent either.
-            kind.recent = [];
-        }
-        kind.answers = [];
-        kind.intervalStart = at;
-        return judged;
-    }
-    #rising(kind) {
-        if (kind.recent.length < 2)
-            return false;
-        const baseline = Math.min(kind.currentMinMs, kind.previousMinMs);
-        const threshold = Math.max(baseline * RISE_FACTOR, baseline + RISE_MARGIN_MS);
-        return kind.recent.every((median) => median > threshold);
-    }
-}
-function medianOf(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/adaptive-rate.ts
-// The request-rate controller behind the HTTP client's throttle: pure state, fed one answer at a time,
-// no timers, so tests drive it with a made-up clock. It finds a registry's limit by itself: slow start
-// until the first sign of congestion, then increase and multiplicative decrease (a 429, or latency
-// rising well above the quietest seen), as congestion control and adaptive retry modes do. After a cut
-// the rate climbs back on a cubic curve (as CUBIC and the AWS SDKs' adaptive mode do): quickly back
-// towards where it was refused, flat around it, then probing beyond faster and faster. A 429 met again
-// at the rate refused before cuts by about a fifth and climbs back to it; one met on the way back cuts
-// to what the registry answered.
-
-/** Start: 20 requests/s (the old fixed default); floor 1/s. */
-const INITIAL_RATE = 20;
-const MIN_RATE = 1;
-/** Slow start multiplies the rate by this much per round trip. */
-const SLOW_START_GROWTH = 0.5;
-/**
- * A 429 means the registry's bucket is empty: what it answered over the last moments is its limit.
- * The rate restarts just under that; when nothing was answered, at half the rate refused.
- */
-const THROTTLE_DECREASE = 0.9;
-/** No 429 cuts the rate below half of what was refused (an answered rate measured in a stall, or none). */
-const MOST_CUT = 0.5;
-/**
- * A 429 at or above the rate refused last time (back there, or probing beyond it) is the limit being
- * met again where it was, or a burst after a stall on either side: it takes the limit at no less than
- * this share of the rate refused, and the climb returns to that rate (CUBIC's W_max) instead of to
- * whatever was answered in the moments before, which a stall drags down.
- */
-const PROBE_CUT = 0.9;
-/** How many of the latest 429s the reported limit is the median of. */
-const LIMIT_ESTIMATES = 9;
-/** Rising latency cuts less deeply: the registry slowed down but still answers. */
-const LATENCY_DECREASE = 0.85;
-/**
- * Window over which the answered rate is measured when a 429 comes: a few round trips (and at least a
- * few answers at the current rate), so that it covers the moments the registry refused rather than
- * the climb before them.
- */
-const DELIVERY_ROUND_TRIPS = 4;
-const DELIVERY_ANSWERS = 20;
-const DELIVERY_WINDOW_MS = { min: 200, max: 1000 };
-/** Window of the peak answered rate reported. */
-const PEAK_WINDOW_MS = 1000;
-/** After a cut the rate is back where it was refused after this long, then probes beyond. */
-const RECOVERY_MS = 1500;
-/**
- * The climb never takes the rate above this many times what was answered over the last window (nor
- * above the limit found, whichever is higher): it probes no faster than the answers show the registry
- * keeps up, and after a quiet spell it does not resume at a rate nobody has tried.
- */
-const DEMAND_HEADROOM = 2;
-/** Requests in flight allowed per request the rate and latency predict: headroom for jitter. */
-const CONCURRENCY_HEADROOM = 3;
-const INITIAL_CONCURRENCY = 4;
-class AdaptiveRate {
-    #bounds;
-    #rate;
-    /** Set by the first cut: from then on the rate follows the cubic climb instead of slow start. */
-    #recovery;
-    /** What the registry answered over the second before each 429 after slow start's (newest last). */
-    #limitEstimates = [];
-    /** The estimate as slow start ended: the answered rate still counts the climb, so it reads low. */
-    #slowStartLimit;
-    /** Answers to requests sent before this time (a round trip after the last cut) say nothing about the current rate. */
-    #lastSlowDownAt = Number.NEGATIVE_INFINITY;
-    #answeredSinceSlowDown = 0;
-    /** Latency was found rising and has not been steady since: one cut per such spell. */
-    #latencyHigh = false;
-    #latency = new LatencyBaselines();
-    /** Answer times within the peak window, oldest first. */
-    #answerTimes = [];
-    #peakRate = 0;
-    #slowDowns = { throttled: 0, latency: 0 };
-    constructor(bounds, initialRate = INITIAL_RATE) {
-        this.#bounds = bounds;
-        this.#rate = this.#bounded(initialRate);
-    }
-    /** Requests per second allowed now. */
-    get rate() {
-        return this.#rate;
-    }
-    /** Requests in flight allowed now: what the rate and the typical latency predict, with headroom. */
-    get concurrency() {
-        const latencyMs = this.#latency.typicalMs();
-        const predicted = latencyMs === undefined
-            ? INITIAL_CONCURRENCY
-            : Math.ceil(((this.#rate * latencyMs) / 1000) * CONCURRENCY_HEADROOM) + 1;
-        return Math.max(1, Math.min(this.#bounds.maxConcurrency, predicted));
-    }
-    findings() {
-        const findings = {
-            currentRate: this.#rate,
-            peakRate: this.#peakRate,
-            slowDowns: { ...this.#slowDowns },
-        };
-        const limitFound = this.#limitFound();
-        if (limitFound !== undefined)
-            findings.limitFound = limitFound;
-        return findings;
-    }
-    /** Feeds one answer; says whether the throttle must slow down or hold every caller back. */
-    onAnswer(sample) {
-        if (sample.kind === 'unanswered')
-            return 'none';
-        const current = sample.sentAt >= this.#lastSlowDownAt;
-        if (sample.kind === 'throttled')
-            return current ? this.#onThrottled(sample.answeredAt) : 'none';
-        this.#countAnswer(sample.answeredAt);
-        const trend = this.#latency.add(sample.key, sample.answeredAt - sample.sentAt, sample.answeredAt);
-        if (trend === 'steady')
-            this.#latencyHigh = false;
-        if (trend === 'rising' && current && !this.#latencyHigh) {
-            // A registry that queues is slowed down once, without taking the rate as its limit; latency
-            // that stays high after that is not ours to fix (a busy machine), so it cuts no further.
-            this.#latencyHigh = true;
-            this.#slowDowns.latency++;
-            this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt, this.#recovery?.limit ?? 0);
-            return 'slowed';
-        }
-        if (sample.paced)
-            this.#speedUp(sample.answeredAt);
-        return 'none';
-    }
-    #onThrottled(at) {
-        // Refused again after a slow-down that nothing got through: the registry wants everyone to wait.
-        const refusing = this.#answeredSinceSlowDown === 0 && this.#slowDowns.throttled > 0;
-        const delivered = Math.min(this.#answeredRate(at, this.#deliveryWindowMs()), this.#rate);
-        const refused = this.#rate;
-        const recovery = this.#recovery;
-        let limit;
-        let backTo;
-        if (recovery === undefined) {
-            // Leaving slow start the rate refused is far above the limit and what was answered is all there
-            // is to go by; it still counts the climb, so the recovery aims no lower than half the rate
-            // refused (as TCP halves its window) and an estimate that is too low is soon corrected.
-            limit = delivered > 0 ? delivered : refused * MOST_CUT;
-            backTo = Math.max(limit, refused / 2);
-            this.#slowStartLimit = limit;
-        }
-        else if (refused >= recovery.to) {
-            // Back where it was refused, or beyond: the limit is about here.
-            limit = Math.max(delivered, refused * PROBE_CUT);
-            backTo = Math.max(limit, refused * PROBE_CUT);
-        }
-        else {
-            // Refused again on the way back: the registry allows less than it did. What was answered says
-            // how much, cutting by half at most (the answers counted may have met a stall).
-            limit = Math.max(delivered, refused * MOST_CUT);
-            backTo = limit;
-        }
-        // What the registry answered over the last second, as it refused: its limit as reported.
-        if (recovery !== undefined)
-            this.#noteLimit(this.#answeredRate(at, PEAK_WINDOW_MS));
-        this.#slowDowns.throttled++;
-        this.#cut(limit * THROTTLE_DECREASE, backTo, at, limit);
-        return refusing ? 'pause-all' : 'slowed';
-    }
-    #noteLimit(limit) {
-        this.#limitEstimates.push(limit);
-        if (this.#limitEstimates.length > LIMIT_ESTIMATES)
-            this.#limitEstimates.shift();
-    }
-    /** The median of the latest estimates (slow start's only when there is no other). */
-    #limitFound() {
-        const estimates = [...this.#limitEstimates].sort((a, b) => a - b);
-        if (estimates.length === 0)
-            return this.#slowStartLimit;
-        const middle = estimates.length / 2;
-        const upper = estimates[Math.floor(middle)] ?? 0;
-        return estimates.length % 2 === 1 ? upper : ((estimates[middle - 1] ?? upper) + upper) / 2;
-    }
-    /** Cuts the rate to `rate` now, to climb back to `backTo` (and beyond) from there. */
-    #cut(rate, backTo, at, limit) {
-        this.#rate = this.#bounded(rate);
-        this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate), limit };
-        // Requests sent within a round trip of the cut still meet the queue or the empty bucket that
-        // caused it: they say nothing new about the lower rate.
-        this.#lastSlowDownAt = at + (this.#latency.typicalMs() ?? 0);
-        this.#answeredSinceSlowDown = 0;
-    }
-    #speedUp(at) {
-        const recovery = this.#recovery;
-        if (recovery === undefined) {
-            // Slow start: each answer adds its share of SLOW_START_GROWTH × rate per round trip.
-            const latencyMs = this.#latency.typicalMs() ?? 100;
-            this.#rate = this.#bounded(this.#rate + (SLOW_START_GROWTH * 1000) / Math.max(latencyMs, 1));
-            return;
-        }
-        const progress = (at - recovery.at) / RECOVERY_MS - 1;
-        const climbed = recovery.to + (recovery.to - recovery.from) * progress ** 3;
-        const answered = this.#answeredRate(at, this.#deliveryWindowMs());
-        const ceiling = Math.max(recovery.limit, DEMAND_HEADROOM * answered);
-        this.#rate = this.#bounded(Math.max(this.#rate, Math.min(climbed, ceiling)));
-    }
-    #deliveryWindowMs() {
-        const roundTrips = DELIVERY_ROUND_TRIPS * (this.#latency.typicalMs() ?? 100);
-        const answers = (DELIVERY_ANSWERS * 1000) / this.#rate;
-        return Math.min(DELIVERY_WINDOW_MS.max, Math.max(DELIVERY_WINDOW_MS.min, roundTrips, answers));
-    }
-    #bounded(rate) {
-        return Math.max(MIN_RATE, Math.min(rate, this.#bounds.maxRequestsPerSecond));
-    }
-    #countAnswer(at) {
-        this.#answeredSinceSlowDown++;
-        this.#answerTimes.push(at);
-        const from = at - PEAK_WINDOW_MS;
-        const drop = this.#answerTimes.findIndex((time) => time > from);
-        if (drop > 0)
-            this.#answerTimes.splice(0, drop);
-        this.#peakRate = Math.max(this.#peakRate, (this.#answerTimes.length * 1000) / PEAK_WINDOW_MS);
-    }
-    /** Answers per second over the last `windowMs`. */
-    #answeredRate(at, windowMs) {
-        const from = at - windowMs;
-        let count = 0;
-        for (let i = this.#answerTimes.length - 1; i >= 0 && (this.#answerTimes[i] ?? 0) > from; i--)
-            count++;
-        return (count * 1000) / windowMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/http/throttle.ts
-// The client's gate for every attempt: requests in flight and request starts per second both follow
-// AdaptiveRate, under the caller's upper bounds, plus a pause that a registry which keeps refusing
-// imposes on every caller at once. Shared by every caller of a client (and of clients given the same one).
-
-
-/**
- * How far behind its schedule the throttle may be and still let callers go back to back to catch up:
- * timers wake late by a millisecond or more, which at 1,000 requests/s is a whole interval, but after
- * a stall (a busy machine) the slots missed are not sent in one burst.
- */
-const CATCH_UP_MS = 25;
-/** Requests in flight when the caller sets no bound. */
-const DEFAULT_MAX_CONCURRENCY = 256;
-class Throttle {
-    #rate;
-    #now;
-    #sleep;
-    #inFlight = 0;
-    #waiting = [];
-    /** When the last caller was let go (its scheduled time): the next one goes a rate interval later. */
-    #lastStartMs = Number.NEGATIVE_INFINITY;
-    #pausedUntilMs = Number.NEGATIVE_INFINITY;
-    /** Callers waiting for a rate slot behind the one that is next, first come first served. */
-    #slotQueue = [];
-    #slotTaken = false;
-    constructor(bounds = {}, clock = {}) {
-        const maxRps = bounds.maxRequestsPerSecond;
-        const limits = {
-            maxRequestsPerSecond: maxRps !== undefined && maxRps > 0 ? maxRps : Number.POSITIVE_INFINITY,
-            maxConcurrency: Math.max(1, bounds.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
-        };
-        this.#rate = new AdaptiveRate(limits);
-        this.#now = clock.now ?? (() => new Date());
-        this.#sleep = clock.sleep ?? builtins_sleep;
-    }
-    /** What the controller found so far (rate reached, where the registry pushed back). */
-    findings() {
-        return this.#rate.findings();
-    }
-    /**
-     * Waits for a place in flight and a rate slot; `key` groups like requests for latency (the method).
-     * A caller whose `signal` is aborted meanwhile gets its reason thrown instead of a permit.
-     */
-    async acquire(key, signal) {
-        signal?.throwIfAborted();
-        await this.#enter();
-        let paced;
-        try {
-            signal?.throwIfAborted();
-            paced = await this.#takeSlot();
-            signal?.throwIfAborted();
-        }
-        catch (error) {
-            this.#leave();
-            throw error;
-        }
-        const sentAt = this.#now().getTime();
-        let done = false;
-        return {
-            answered: (kind) => {
-                if (done)
-                    return 'none';
-                done = true;
-                const answeredAt = this.#now().getTime();
-                const reaction = this.#rate.onAnswer({ sentAt, answeredAt, kind, key, paced });
-                if (reaction !== 'none')
-                    this.#slowedDown(answeredAt);
-                this.#leave();
-                return reaction;
-            },
-        };
-    }
-    /** Holds every caller back for `ms` from now (the registry's Retry-After). */
-    pauseFor(ms) {
-        const until = this.#now().getTime() + Math.max(0, ms);
-        this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
-    }
-    /** After a slow-down the next caller goes a whole interval at the new rate later. */
-    #slowedDown(at) {
-        this.#lastStartMs = Math.max(this.#lastStartMs, at);
-    }
-    async #enter() {
-        if (this.#inFlight < this.#rate.concurrency && this.#waiting.length === 0) {
-            this.#inFlight++;
-            return;
-        }
-        await new Promise((resolve) => this.#waiting.push(resolve));
-    }
-    #leave() {
-        this.#inFlight--;
-        while (this.#inFlight < this.#rate.concurrency) {
-            const next = this.#waiting.shift();
-            if (!next)
-                return;
-            this.#inFlight++;
-            next();
-        }
-    }
-    /**
-     * Waits for this caller's start slot: callers go one at a time, each a rate interval after the one
-     * before, the interval taken at the rate of the moment it goes (so a rate that rises or falls while
-     * many wait applies at once, not only to those who come later), and none during a pause. A caller
-     * woken late does not delay the next (slots follow the schedule, not the wake-ups, within
-     * CATCH_UP_MS). True when the rate held the caller back (demand is above the rate, so raising it helps).
-     */
-    async #takeSlot() {
-        const calledAt = this.#now().getTime();
-        // Behind others, or asleep until its slot: the caller is on the schedule, and catches up on it.
-        let scheduled = this.#slotTaken;
-        if (scheduled)
-            await new Promise((resolve) => this.#slotQueue.push(resolve));
-        this.#slotTaken = true;
-        try {
-            for (;;) {
-                const now = this.#now().getTime();
-                const due = this.#lastStartMs + 1000 / this.#rate.rate;
-                const start = Math.max(this.#pausedUntilMs, due);
-                if (start <= now) {
-                    // Late, the next callers catch up, but by no more than CATCH_UP_MS worth at once; after a
-                    // quiet spell the schedule starts afresh.
-                    this.#lastStartMs = scheduled ? Math.max(start, now - CATCH_UP_MS) : now;
-                    return due > calledAt && due >= this.#pausedUntilMs;
-                }
-                scheduled = true;
-                await this.#sleep(start - now);
-            }
-        }
-        finally {
-            const next = this.#slotQueue.shift();
-            if (next)
-                next();
-            else
-                this.#slotTaken = false;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/path/segment-rules.ts
-// Rules for the values that go into request paths, each returning its problems (empty when valid):
-// the OCI grammars for tags and repository names, and numeric ids.
-/** OCI distribution spec, "Pulling manifests": `[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`. */
-function ociTagProblems(tag) {
-    if (tag.length === 0)
-        return ['is empty'];
-    const problems = [];
-    if (tag.length > 128)
-        problems.push(`is ${tag.length} characters long, more than 128`);
-    if (!/^[A-Za-z0-9_]/.test(tag))
-        problems.push('must start with a letter, digit or "_"');
-    if (!/^.[A-Za-z0-9._-]*$/su.test(tag))
-        problems.push('may contain only letters, digits, ".", "_" and "-"');
-    return problems;
-}
-const OCI_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const OCI_REPOSITORY = new RegExp(`^${OCI_COMPONENT}(?:/${OCI_COMPONENT})*$`);
-/**
- * OCI distribution spec repository name: lowercase components `[a-z0-9]+` joined by `.`, `_`, `__` or
- * runs of `-`, separated by `/`; at most 255 characters.
- */
-function ociRepositoryProblems(name) {
-    if (name.length === 0)
-        return ['is empty'];
-    const problems = [];
-    if (name.length > 255)
-        problems.push(`is ${name.length} characters long, more than 255`);
-    if (!OCI_REPOSITORY.test(name)) {
-        problems.push('is not a repository name (lowercase letters and digits, joined by ".", "_", "__" or "-", parts separated by "/")');
-    }
-    return problems;
-}
-/** A decimal id as the APIs issue them: digits only, no sign, at most 18 of them. */
-function numericIdProblems(id) {
-    return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
-}
-/** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
-function plainSegmentProblems(value) {
-    if (value === '')
-        return ['is empty'];
-    if (value === '.' || value === '..')
-        return ['is a dot segment, which would change the path'];
-    if (/[\u0000-\u001f\u007f]/.test(value))
-        return ['contains control characters'];
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/core/path/api-path.ts
-// The one way a value gets into a request path: checked against its rule, then percent-encoded, and the
-// whole path refused when URL normalisation would read it differently from how it was built.
-
-
-
-let api_path_make;
-/** One checked, encoded path segment; made only by `pathSegment`. */
-class PathSegment {
-    encoded;
-    constructor(encoded) {
-        this.encoded = encoded;
-    }
-    static {
-        api_path_make = (encoded) => new PathSegment(encoded);
-    }
-}
-/** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
-function api_path_pathSegment(value, rule) {
-    const text = String(value);
-    const problems = [...plainSegmentProblems(text), ...rule.problems(text)];
-    if (problems.length > 0)
-        throw new UnsafeNameError(rule.what, text, [...new Set(problems)]);
-    const encoded = encodeURIComponent(text);
-    return api_path_make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
-}
-/**
- * Encodes an already percent-encoded segment once more (`a%2Fb` → `a%252Fb`), for APIs whose router
- * decodes the path once before splitting it.
- */
-function encodedOnceMore(encoded) {
-    return encodeURIComponent(encoded);
-}
-/** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
-function segmentProblems(value, rule) {
-    return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];
-}
-/**
- * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
- * or a path apiPath made before (to extend it).
- */
-function api_path_apiPath(parts, ...segments) {
-    const path = fillTemplate('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
-    assertNormalPath(path);
-    return path;
-}
-/** Throws unless `path` is absolute and reads the same after URL normalisation (no dot or empty segments). */
-function assertNormalPath(path) {
-    const normal = new URL(path, 'http://path.invalid').pathname;
-    if (!path.startsWith('/') || normal !== path || path.includes('//')) {
-        throw new UnsafeNameError('request path', path, [
-            `reads as ${JSON.stringify(normal)} once normalised, so it would reach another resource`,
-        ]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
-
-
-/**
- * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
- * goes with a body, or on every request when `jsonContentTypeAlways` (SWR). A path that normalises to
- * another (`..`, `%2e`, a backslash) is refused.
- */
-function buildWireRequest(baseUrl, request, options = {}) {
-    const url = new URL(baseUrl.origin);
-    const path = joinPath(baseUrl.pathname, request.path);
-    // A path the URL parser would rewrite (`..`, `%2e`, `\`) reaches another resource than the one named.
-    assertNormalPath(path);
-    url.pathname = path;
-    url.search = encodeQuery(request.query ?? []);
-    const hasBody = request.body !== undefined;
-    const headers = {
-        'User-Agent': USER_AGENT,
-        Accept: 'application/json',
-        ...(hasBody || options.jsonContentTypeAlways ? { 'Content-Type': 'application/json' } : {}),
-        ...request.headers,
-    };
-    return { method: request.method, url, headers, body: hasBody ? JSON.stringify(request.body) : '' };
-}
-/** `a=1&b=x%7Cy`: keys in the given order, keys and values through encodeURIComponent. */
-function encodeQuery(query) {
-    return query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
-}
-function joinPath(prefix, path) {
-    const head = prefix.replace(/\/+$/, '');
-    const tail = path.startsWith('/') ? path : `/${path}`;
-    return `${head}${tail}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/http/client.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The one HTTP client: timeouts, retries with full-jitter backoff, rate cap, proxies, typed ApiError. */
-function createApiClient(options) {
-    const config = resolveConfig(options);
-    return {
-        provider: config.provider,
-        baseUrl: config.baseUrl,
-        request: (request) => requestWithRetries(config, request),
-    };
-}
-function resolveConfig(options) {
-    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    const now = options.now ?? (() => new Date());
-    const sleep = options.sleep ?? builtins_sleep;
-    const throttle = options.throttle instanceof Throttle ? options.throttle : new Throttle(options.throttle, { now, sleep });
-    let dispatcher;
-    return {
-        provider: options.provider,
-        baseUrl: new URL(options.baseUrl),
-        options,
-        timeouts,
-        maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-        policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-        throttle,
-        dispatcher: () => {
-            dispatcher ??= options.dispatcher
-                ? Promise.resolve(options.dispatcher)
-                : createDefaultDispatcher(timeouts);
-            return dispatcher;
-        },
-        now,
-        sleep,
-        random: options.random ?? Math.random,
-    };
-}
-async function requestWithRetries(config, request) {
-    const startedAt = config.now().getTime();
-    for (let attempt = 1;; attempt++) {
-        const result = await attemptOnce(config, request);
-        if (result.kind === 'done') {
-            report(config, request, attempt, result, { retry: false });
-            return result.response;
-        }
-        const now = config.now();
-        const decision = planRetry(result.outcome, {
-            method: request.method,
-            retrySafe: request.retrySafe,
-            idempotent: request.idempotent,
-            attempt,
-            elapsedMs: now.getTime() - startedAt,
-            now,
-            random: config.random,
-        }, config.policy);
-        const pausedEveryone = pauseOnServerRequest(config, result, decision);
-        report(config, request, attempt, result, decision);
-        if (!decision.retry) {
-            const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
-            const throttled = isThrottledOutcome(result.outcome);
-            throw buildApiError(config, request, result.failure, attempt, { transport, throttled });
-        }
-        // After a pause, the next acquire() waits it out together with every other caller.
-        if (!pausedEveryone && decision.delayMs > 0)
-            await config.sleep(decision.delayMs);
-    }
-}
-/** One attempt: wait for the throttle, sign afresh (signatures carry a date), send, read, tell the throttle. */
-async function attemptOnce(config, request) {
-    // Made (undici loaded) before the throttle's clock starts: the first answer's latency is the wire's.
-    const dispatcher = await config.dispatcher();
-    const permit = await config.throttle.acquire(`${request.method} ${config.baseUrl.host}`, request.signal);
-    let answered = false;
-    try {
-        const wire = buildWireRequest(config.baseUrl, request, {
-            jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
-        });
-        await config.options.authenticate?.(wire);
-        const started = config.now().getTime();
-        try {
-            const raw = await sendOnce(dispatcher, wire, config.timeouts, config.maxResponseBytes);
-            const durationMs = config.now().getTime() - started;
-            answered = true;
-            const read = readResponse(raw, request);
-            const throttling = !read.ok && raw.status !== 429 && config.options.isThrottling?.(read.failure) === true;
-            const reaction = permit.answered(raw.status === 429 || throttling ? 'throttled' : 'answered');
-            if (read.ok)
-                return { kind: 'done', response: read.response, durationMs };
-            const outcome = {
-                kind: 'status',
-                status: raw.status,
-                retryAfter: raw.headers['retry-after'],
-                ...(throttling && { throttled: true }),
-            };
-            return { kind: 'failed', outcome, failure: read.failure, durationMs, reaction };
-        }
-        catch (error) {
-            const durationMs = config.now().getTime() - started;
-            answered = true;
-            const reaction = permit.answered('unanswered');
-            const code = networkErrorCode(error);
-            const providerMessage = redact(describeNetworkError(code, error, wire.url.host, config.timeouts));
-            return {
-                kind: 'failed',
-                outcome: { kind: 'network', code },
-                failure: { status: 0, providerMessage },
-                durationMs,
-                reaction,
-            };
-        }
-    }
-    finally {
-        // Signing can fail before anything is sent: the place in flight is given back all the same.
-        if (!answered)
-            permit.answered('unanswered');
-    }
-}
-/**
- * A 429 (or a registry's own "too many requests") slows the throttle down; only when the registry keeps
- * refusing after a slow-down does the wait before the retry (its Retry-After, else the backoff) pause
- * every caller of this client (and of a shared throttle) at once.
- */
-function pauseOnServerRequest(config, result, decision) {
-    if (result.kind !== 'failed' || result.reaction !== 'pause-all')
-        return false;
-    const pause = isThrottledOutcome(result.outcome) && decision.retry;
-    if (pause)
-        config.throttle.pauseFor(decision.delayMs);
-    return pause;
-}
-function report(config, request, attempt, result, decision) {
-    if (!config.options.onRequest)
-        return;
-    const event = {
-        operation: request.operation,
-        method: request.method,
-        path: pathOnly(request.path),
-        status: result.kind === 'done' ? result.response.status : result.failure.status,
-        attempt,
-        durationMs: result.durationMs,
-    };
-    if (result.kind === 'failed' && result.outcome.kind === 'network' && result.outcome.code) {
-        event.errorCode = result.outcome.code;
-    }
-    if (result.kind === 'failed' && isThrottledOutcome(result.outcome))
-        event.throttled = true;
-    if (decision.retry)
-        event.retryInMs = decision.delayMs;
-    config.options.onRequest(event);
-}
-function buildApiError(config, request, failure, attempts, { transport, throttled }) {
-    const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-    const fields = {
-        provider: config.provider,
-        operation: request.operation,
-        method: request.method,
-        path: redact(pathOnly(request.path)),
-        status: failure.status,
-        code: failure.code,
-        providerMessage: `${failure.providerMessage}${transportNote}`,
-        requestId: failure.requestId,
-        ...(transport ? { transport } : {}),
-        ...(throttled && { throttled }),
-    };
-    const bare = new ApiError(fields);
-    const hint = throttled ? THROTTLED_HINT : (config.options.hintFor?.(bare) ?? defaultHint(failure.status));
-    return hint ? new ApiError({ ...fields, hint: redact(hint) }) : bare;
-}
-/** A refusal for too many requests is about the pace, not the credentials or the request. */
-const THROTTLED_HINT = 'The registry kept refusing requests as too many, after every retry: run again later, or lower the request rate.';
-/** Error messages and logs never show a query string. */
-function pathOnly(path) {
-    return path.split('?')[0] ?? path;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/connect.ts
-
-
-/** `https://ccr.{region}.baidubce.com`, the CCR enterprise API of a region (enterprise supplement). */
-function defaultCcrEndpoint(region) {
-    return new URL(`https://ccr.${region}.baidubce.com`);
-}
-/** `https://ccr.baidubce.com`: the personal edition API has one host for every region (its Host line). */
-const CCR_PERSONAL_ENDPOINT = 'https://ccr.baidubce.com';
-/** The API a connection talks to: `endpoint` if given, else the enterprise host of the region or the personal host. */
-function ccrEndpointOf(connection) {
-    if (connection.endpoint)
-        return connection.endpoint;
-    return connection.instanceId === undefined
-        ? new URL(CCR_PERSONAL_ENDPOINT)
-        : defaultCcrEndpoint(connection.region);
-}
-/** A ready CCR client: endpoint from region and edition (or `endpoint`), bce-auth-v1 signing, CCR-aware hints. */
-async function connectCcr(connection, options = {}) {
-    const baseUrl = ccrEndpointOf(connection);
-    const now = options.http?.now;
-    const extraHint = options.http?.hintFor;
-    return createApiClient({
-        ...options.http,
-        provider: 'CCR',
-        baseUrl,
-        authenticate: baiduSigner(connection.auth.credentials, now ? { now } : {}),
-        hintFor: (error) => ccrHint(error, connection, baseUrl) ?? extraHint?.(error),
-    });
-}
-/** Baidu error codes that mean the signature or keys were refused, with what to check. */
-const CREDENTIAL_CODES = {
-    InvalidAccessKeyId: 'the access key id is unknown: check access-key-id (or BCE_ACCESS_KEY_ID).',
-    SignatureDoesNotMatch: 'the signature did not match: check that secret-access-key belongs to access-key-id.',
-    RequestExpired: 'the request time was refused: check the runner clock.',
-    InvalidSessionToken: 'the STS session token is invalid: pass the token issued with this AK/SK as security-token.',
-    SessionTokenExpired: 'the STS session token has expired: get fresh temporary credentials.',
-};
-/** Next steps for CCR errors: DNS/region, rejected keys, missing permissions, unknown instance. */
-function ccrHint(error, connection, baseUrl) {
-    if (error.status === 0 && /ENOTFOUND|EAI_AGAIN|getaddrinfo|resolve/i.test(error.providerMessage)) {
-        if (connection.endpoint)
-            return `Could not resolve ${baseUrl.host}: check the endpoint input.`;
-        if (connection.instanceId === undefined) {
-            return `Could not resolve ${baseUrl.host}: check the runner's DNS and network, or set endpoint.`;
-        }
-        return (`Could not resolve ${baseUrl.host}: check that region "${connection.region}" is a CCR region ` +
-            '(e.g. bj, gz, su), or set endpoint.');
-    }
-    const known = error.code ? CREDENTIAL_CODES[error.code] : undefined;
-    if (known)
-        return `CCR refused the credentials from ${connection.auth.source}: ${known}`;
-    if (error.status === 401) {
-        return (`CCR refused the credentials from ${connection.auth.source}: check access-key-id and ` +
-            'secret-access-key (and security-token for STS credentials).');
-    }
-    if (error.status === 403) {
-        return ('The AK/SK was accepted but lacks permission for this call: grant the IAM user CCR ' +
-            'permissions (e.g. the CCR administrator policy) for this instance.');
-    }
-    if (error.status === 404 &&
-        connection.instanceId &&
-        error.path.includes(`/instances/${connection.instanceId}`)) {
-        return (`Check instance-id ${connection.instanceId} and region ${connection.region}: the instance must ` +
-            'exist in that region.');
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/key-set.ts
-
-const KEY_INPUTS = {
-    accessKeyId: 'access-key-id',
-    secretAccessKey: 'secret-access-key',
-    token: 'security-token',
-};
-/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
-function readKeyInputs(reader) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
-    const token = reader.secret(KEY_INPUTS.token);
-    if (!accessKeyId && !secretAccessKey && !token)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
-        const given = [
-            accessKeyId && 'access-key-id',
-            secretAccessKey && 'secret-access-key',
-            token && 'security-token',
-        ]
-            .filter(Boolean)
-            .join(' and ');
-        throw new InputError(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
-            'and AK/SK credentials need both access-key-id and secret-access-key.');
-    }
-    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
-}
-/**
- * One family of environment variables, masked; undefined when none is set, InputError when partial.
- * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
- */
-function readKeyEnv(reader, names) {
-    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
-    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
-    if (!accessKeyId && !secretAccessKey)
-        return undefined;
-    if (!accessKeyId || !secretAccessKey) {
-        const [set, missing] = accessKeyId
-            ? [names.accessKeyId, names.secretAccessKey]
-            : [names.secretAccessKey, names.accessKeyId];
-        throw new InputError(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
-            'access-key-id and secret-access-key instead.');
-    }
-    const token = reader.secret(KEY_INPUTS.token, [names.token]);
-    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
-    return withToken({ accessKeyId, secretAccessKey, source }, token);
-}
-function withToken(set, token) {
-    return token ? { ...set, token } : set;
-}
-
+// EXTERNAL MODULE: ./src/core/auth/key-set.ts
+var key_set = __nccwpck_require__(3628);
 ;// CONCATENATED MODULE: ./src/core/auth/resolve-baidu.ts
 
 
@@ -46351,12 +44246,12 @@ const BAIDU_ENV = {
 function resolveBaiduAuth(reader) {
     const method = reader.optional('auth')?.toLowerCase() ?? 'auto';
     if (method !== 'auto' && method !== 'aksk') {
-        throw new InputError('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
+        throw new errors/* InputError */.dz('auth', `Input 'auth' must be auto or aksk for provider ccr (Baidu CCR signs every call with AK/SK), got "${method}".`);
     }
-    const keys = readKeyInputs(reader) ?? readKeyEnv(reader, BAIDU_ENV);
+    const keys = (0,key_set/* readKeyInputs */.h)(reader) ?? (0,key_set/* readKeyEnv */.H)(reader, BAIDU_ENV);
     if (keys)
         return baiduAuth(keys);
-    throw new InputError(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Baidu Cloud credentials were " +
         'found. Tried, in order: inputs access-key-id + secret-access-key; ' +
         'environment BCE_ACCESS_KEY_ID + BCE_SECRET_ACCESS_KEY. Set one of them.');
 }
@@ -46369,42 +44264,8 @@ function baiduAuth(keys) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/providers/seam/connection-inputs.ts
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
-function readRegion(reader, pattern, expected) {
-    const region = reader.string('region');
-    if (!pattern.test(region)) {
-        throw new InputError('region', `Input 'region' must be ${expected}, got "${region}".`);
-    }
-    return region;
-}
-/**
- * An endpoint override: an https URL without credentials, query or fragment (plain http only for
- * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
- */
-function readEndpoint(reader, name) {
-    const text = reader.optional(name);
-    if (text === undefined)
-        return undefined;
-    const fail = (why) => {
-        throw new InputError(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
-    };
-    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        fail(`"${url.protocol}" is not https`);
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
-    }
-    if (url.username || url.password)
-        fail('it must not contain a user name or password');
-    if (url.search || url.hash)
-        fail('it must not contain a query string or fragment');
-    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
-    return url;
-}
-
+// EXTERNAL MODULE: ./src/providers/seam/connection-inputs.ts
+var connection_inputs = __nccwpck_require__(9155);
 ;// CONCATENATED MODULE: ./src/providers/ccr/connection.ts
 
 
@@ -46413,11 +44274,11 @@ const BAIDU_REGION = /^[a-z][a-z0-9]{1,15}$/;
 const INSTANCE_ID = /^ccr-[a-z0-9]+$/;
 /** Validated CCR connection inputs; credentials resolved (and masked) as resolveBaiduAuth documents. */
 function readCcrConnection(reader) {
-    const region = readRegion(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
-    const endpoint = readEndpoint(reader, 'endpoint');
+    const region = (0,connection_inputs/* readRegion */.X)(reader, BAIDU_REGION, 'a Baidu Cloud region such as bj, gz or su');
+    const endpoint = (0,connection_inputs/* readEndpoint */.K)(reader, 'endpoint');
     const instanceId = reader.optional('instance-id');
     if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) {
-        throw new InputError('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
+        throw new errors/* InputError */.dz('instance-id', `Input 'instance-id' must be a CCR enterprise instance id such as ccr-4k74gw7d, got "${instanceId}".`);
     }
     const connection = { provider: 'ccr', region, auth: resolveBaiduAuth(reader) };
     if (endpoint)
@@ -46428,447 +44289,20 @@ function readCcrConnection(reader) {
 function enterpriseOnly(connection, why) {
     if (connection.instanceId !== undefined)
         return connection;
-    throw new InputError('instance-id', why);
-}
-
-;// CONCATENATED MODULE: ./src/core/path/name-rule-parts.ts
-// Pieces the registries' name rules share: separators standing together, characters outside a set.
-/** Runs of separators; only `__` (two underscores) may stand together. */
-function adjacentSeparatorProblems(name, separators) {
-    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
-    return runs
-        .filter((run) => run !== '__')
-        .map((run) => /^_+$/.test(run)
-        ? `has "${run}": at most two underscores may stand together`
-        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
-}
-/** The distinct characters of `name` that `allowed` does not match. */
-function invalidCharacters(name, allowed) {
-    return [...new Set([...name].filter((char) => !allowed.test(char)))];
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/name-rules.ts
-// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
-
-/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
-function ccrNamespaceProblems(name) {
-    const problems = [];
-    if (name.length === 0)
-        return ['must not be empty'];
-    const bad = invalidCharacters(name, /[a-z0-9._-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (/^[._-]/.test(name))
-        problems.push('must not start with ".", "_" or "-"');
-    if (/[._-]$/.test(name))
-        problems.push('must not end with ".", "_" or "-"');
-    if (/^\d+$/.test(name))
-        problems.push('must not consist of digits only');
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/path-segments.ts
-// How CCR names and ids go into request paths: each checked by its rule, then encoded.
-
-
-
-const CCR_INSTANCE = {
-    what: 'CCR instance id',
-    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
-};
-const CCR_NAMESPACE = { what: 'CCR namespace', problems: ccrNamespaceProblems };
-/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
-const CCR_REPOSITORY = { what: 'CCR repository', problems: ociRepositoryProblems };
-/**
- * The same names with the percent-encoded form encoded once more (`a/b` → `a%252Fb`), the form
- * Harbor-based APIs need because their router decodes once before splitting the path.
- */
-const CCR_REPOSITORY_DOUBLE_ENCODED = {
-    ...CCR_REPOSITORY,
-    spellEncoded: encodedOnceMore,
-};
-const CCR_TAG = { what: 'tag', problems: ociTagProblems };
-const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: numericIdProblems };
-
-;// CONCATENATED MODULE: ./src/providers/ccr/instances.ts
-
-
-
-/** `GET /v1/instances/{instanceId}`. */
-async function getCcrInstance(api, instanceId) {
-    const response = await api.request({
-        method: 'GET',
-        path: api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}`,
-        operation: `read instance ${instanceId}`,
-    });
-    return response.body ?? {};
-}
-/** Custom domain names of an instance (entries may be plain strings or `{domainName}` objects). */
-function customDomainsOf(info) {
-    const domains = [];
-    for (const entry of info?.customDomains ?? []) {
-        if (typeof entry === 'string')
-            domains.push(entry);
-        else if (isRecord(entry)) {
-            const name = entry.domainName ?? entry.domain;
-            if (typeof name === 'string')
-                domains.push(name);
-        }
-    }
-    return domains;
-}
-
-;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
-// Guards a paged listing against a server that never ends it: each record may appear once in the whole
-// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
-
-
-
-/** Most pages one listing may take: a million records at 100 a page. */
-const DEFAULT_MAX_PAGES = 10_000;
-/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
-class PageGuard {
-    #seen = new Set();
-    #operation;
-    #keyOf;
-    #maxPages;
-    #pages = 0;
-    constructor(options) {
-        this.#operation = options.operation;
-        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
-        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-    }
-    /** Checks one page before anyone uses it. */
-    accept(page) {
-        this.#pages++;
-        if (this.#pages > this.#maxPages) {
-            throw new ListingIncompleteError(`${visible(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
-                'the listing is not reliable, so nothing was changed.');
-        }
-        for (const item of page) {
-            const key = this.#keyOf(item);
-            if (this.#seen.has(key)) {
-                throw new ListingIncompleteError(`${visible(this.#operation)}: page ${this.#pages} repeats ${visible(key)}: the listing changed while ` +
-                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
-            }
-            this.#seen.add(key);
-        }
-    }
-}
-/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
-function asIncompleteListing(error, operation) {
-    if (!(error instanceof ApiError) || error.transport !== RESPONSE_TOO_LARGE)
-        return error;
-    return new ListingIncompleteError(`${visible(operation)}: a page was too large to read (${error.providerMessage}); ` +
-        'the listing is incomplete, so nothing was changed.');
-}
-
-;// CONCATENATED MODULE: ./src/core/paging/ordered-prefetch.ts
-// Fetches numbered pages a few at a time and yields them in order: a listing whose page count is known
-// after its first page goes at the speed the throttle allows, while at most `window` pages wait in memory.
-/** Yields fetch(0) … fetch(count - 1) in order, with up to `window` fetches under way at once. */
-async function* orderedPrefetch(count, window, fetch) {
-    const pending = [];
-    let started = 0;
-    const startNext = () => {
-        const promise = fetch(started++);
-        // A page that fails while earlier ones are still being yielded must not be an unhandled rejection.
-        promise.catch(() => undefined);
-        pending.push(promise);
-    };
-    try {
-        while (started < count && pending.length < window)
-            startNext();
-        for (let next = pending.shift(); next; next = pending.shift()) {
-            const page = await next;
-            if (started < count)
-                startNext();
-            yield page;
-        }
-    }
-    finally {
-        // Stopped early (an error, or the caller broke off): nothing more starts; those under way finish unobserved.
-        started = count;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/paging.ts
-
-
-
-/** A list answer whose records are not under the expected key: the API's shape is not the one we know. */
-class CcrListShapeError extends Error {
-    name = 'CcrListShapeError';
+    throw new errors/* InputError */.dz('instance-id', why);
 }
 /**
- * A CCR list endpoint (pageNo/pageSize) page by page, in order, checked against the reported total.
- * The first page's total gives the page count, so the others are fetched several at a time (the
- * client's throttle decides how fast); without a total, pages are read until one comes back short.
+ * connectCcr, whose code (signing, the HTTP client) is loaded at this call: a step that stops on its inputs
+ * never reads it.
  */
-async function* pagesOfCcrList(api, request, options) {
-    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
-    const pageSize = Math.min(options.pageSize ?? 100, 100);
-    const totalKey = options.totalKey ?? 'total';
-    const fetchPage = async (pageNo) => {
-        const query = [
-            ...(request.query ?? []),
-            ['pageNo', String(pageNo)],
-            ['pageSize', String(pageSize)],
-        ];
-        const { body } = await api.request({ ...request, query }).catch((error) => {
-            throw asIncompleteListing(error, request.operation);
-        });
-        const items = body?.[options.itemsKey];
-        if (options.strictItems && !Array.isArray(items)) {
-            throw new CcrListShapeError(`${request.operation}: the answer has no "${options.itemsKey}" list.`);
-        }
-        const reported = body?.[totalKey];
-        return {
-            records: Array.isArray(items) ? items : [],
-            total: typeof reported === 'number' ? reported : undefined,
-        };
-    };
-    const first = await fetchPage(1);
-    guard.accept(first.records);
-    const total = first.total;
-    let collected = first.records.length;
-    yield first.records;
-    if (total === undefined) {
-        for (let pageNo = 2, last = first.records.length; last >= pageSize; pageNo++) {
-            const page = await fetchPage(pageNo);
-            guard.accept(page.records);
-            last = page.records.length;
-            collected += last;
-            yield page.records;
-        }
-        return;
-    }
-    const more = first.records.length < pageSize || collected >= total ? 0 : Math.ceil(total / pageSize) - 1;
-    for await (const page of orderedPrefetch(more, options.prefetch ?? 16, (i) => fetchPage(i + 2))) {
-        if (page.total !== undefined && page.total !== total) {
-            throw new ListingIncompleteError(`${request.operation}: the total changed from ${total} to ${page.total} while paging; nothing was changed.`);
-        }
-        guard.accept(page.records);
-        collected += page.records.length;
-        yield page.records;
-    }
-    if (collected !== total) {
-        throw new ListingIncompleteError(`${request.operation}: collected ${collected} records but the API reported ${total}; nothing was changed.`);
-    }
-}
-/** Every record of a CCR list endpoint, checked against the reported total (see pagesOfCcrList). */
-async function listAllCcr(api, request, options) {
-    const all = [];
-    for await (const page of pagesOfCcrList(api, request, options))
-        all.push(...page);
-    return all;
+async function connectCcrWhenNeeded(connection, options) {
+    const { connectCcr } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2119));
+    return connectCcr(connection, options);
 }
 
-;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
-
-
-
-/** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
-const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
-/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
-async function findCcrPersonalProject(api, projectName) {
-    const projects = await listAllCcr(api, {
-        method: 'GET',
-        path: '/v1/ccr/projects',
-        query: [
-            ['keyword', projectName],
-            ['keywordType', 'name'],
-        ],
-        operation: `look up personal namespace ${projectName}`,
-    }, PERSONAL_PAGE);
-    return projects.find((project) => project.projectName === projectName);
-}
-/** Members of a personal namespace. */
-async function listCcrPersonalMembers(api, projectId) {
-    return listAllCcr(api, {
-        method: 'GET',
-        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}/members`,
-        operation: `list members of personal namespace ${projectId}`,
-    }, PERSONAL_PAGE);
-}
-/** Deletes a personal namespace by id; one already gone counts as deleted. */
-async function deleteCcrPersonalProject(api, projectId) {
-    await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `/v1/ccr/projects/${api_path_pathSegment(projectId, CCR_PROJECT_ID)}`,
-        operation: `delete personal namespace ${projectId}`,
-        acceptStatus: [404],
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/projects.ts
-
-
-
-function projectsPath(instanceId) {
-    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/projects`;
-}
-/** True when the project is public; the API sends the flag as a string. */
-function isCcrProjectPublic(project) {
-    return project.public === true || project.public === 'true';
-}
-/**
- * The enterprise namespace with exactly this name, or undefined. Our spec copy does not describe the
- * lookup, so this is a recorded choice with a fallback: first the list `GET …/projects?projectName=`
- * (a fuzzy filter) read under `items`, the key every other enterprise list uses; when the answer has
- * no `items` list, the detail `GET …/projects/{projectName}` (404 = absent) decides instead, rather
- * than reading an unknown shape as "no such namespace".
- */
-async function findCcrProject(api, instanceId, projectName) {
-    try {
-        const projects = await listAllCcr(api, {
-            method: 'GET',
-            path: projectsPath(instanceId),
-            query: [['projectName', projectName]],
-            operation: `list namespaces of instance ${instanceId}`,
-        }, { itemsKey: 'items', strictItems: true });
-        return projects.find((project) => project.projectName === projectName);
-    }
-    catch (error) {
-        if (!(error instanceof CcrListShapeError))
-            throw error;
-        return getCcrProject(api, instanceId, projectName);
-    }
-}
-/** `GET …/projects/{projectName}`: the namespace, or undefined when it does not exist (404). */
-async function getCcrProject(api, instanceId, projectName) {
-    const response = await api.request({
-        method: 'GET',
-        path: api_path_apiPath `${projectsPath(instanceId)}/${api_path_pathSegment(projectName, CCR_NAMESPACE)}`,
-        operation: `get namespace ${projectName} of instance ${instanceId}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 || response.body?.projectName !== projectName ? undefined : response.body;
-}
-/** Creates an enterprise namespace: 'created', or 'exists' when the name is taken (409). */
-async function createCcrProject(api, instanceId, project) {
-    const response = await api.request({
-        method: 'POST',
-        path: projectsPath(instanceId),
-        body: { projectName: project.projectName, public: String(project.public) },
-        operation: `create namespace ${project.projectName} in instance ${instanceId}`,
-        acceptStatus: [409],
-    });
-    return response.status === 409 ? 'exists' : 'created';
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/registry-host.ts
-/**
- * The config.json key for a registry: host and optional port, without scheme, path or trailing slash
- * (what `docker login <host>` writes). Undefined when the text is not a host.
- */
-function registryKey(text) {
-    const trimmed = text
-        .trim()
-        .replace(/^[a-z]+:\/\//i, '')
-        .replace(/\/+$/, '');
-    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(trimmed))
-        return undefined;
-    return trimmed.toLowerCase();
-}
-/** Keys docker may also have used for the same registry (`https://host`, `http://host/`…). */
-function isSameRegistry(key, registry) {
-    return registryKey(key.replace(/\/v[12]\/?$/, '')) === registry;
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/registry-host.ts
-// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
-
-/** CCR personal edition's registry host (one domain for every region). */
-const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
-/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
-function ccrInstanceRegistryHost(detail, access) {
-    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
-    return url ? registryKey(url) : undefined;
-}
-/** How users write CCR registry hosts, for messages. */
-const CCR_HOST_FORMS = [
-    'ccr-<instance>-pub.cnc.<region>.baidubce.com',
-    'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
-    CCR_PERSONAL_REGISTRY,
-];
-/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
-const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
-/**
- * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
- * instance's domain, nothing more for the personal edition's; undefined for any other host.
- */
-function ccrHostInputs(host) {
-    if (host === CCR_PERSONAL_REGISTRY)
-        return {};
-    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
-    if (!instanceId || !region)
-        return undefined;
-    return {
-        'instance-id': instanceId,
-        region,
-        'registry-access': access === 'pub' ? 'public' : 'private',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/plan.ts
-// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
-
-
-const visibility = (isPublic) => (isPublic ? 'public' : 'private');
-/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
-function planCcrNamespace(current, wish) {
-    return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
-}
-function planPresent(current, wish) {
-    const plan = emptyPlan();
-    const { project, namespace } = current;
-    if (!project) {
-        plan.changes.push({
-            action: 'create namespace',
-            target: namespace,
-            detail: visibility(wish.isPublic ?? false),
-        });
-        if (current.edition === 'personal') {
-            plan.blockers.push(`CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
-                'Create it in the CCR console (Personal Edition → Namespaces), then run again. Names are unique ' +
-                'across all Baidu Cloud accounts: if the console says the name is taken, another account owns it.');
-        }
-        return plan;
-    }
-    if (wish.isPublic !== undefined && wish.isPublic !== project.isPublic) {
-        plan.drift.push(`namespace ${namespace} is ${visibility(project.isPublic)} but declared ${visibility(wish.isPublic)}; ` +
-            'the API cannot change the visibility of an existing namespace: change it in the CCR console.');
-    }
-    return plan;
-}
-function planAbsent(current, force) {
-    const plan = emptyPlan();
-    const { project, namespace } = current;
-    if (!project)
-        return plan;
-    if (current.edition === 'enterprise') {
-        plan.blockers.push('state: absent is not supported for CCR enterprise namespaces; delete it in the CCR console.');
-        return plan;
-    }
-    if (project.repoCount > 0 && !force) {
-        plan.blockers.push(`namespace ${namespace} still holds ${plural(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
-            'to delete the namespace with them (try dry-run: true first).');
-    }
-    const detail = project.repoCount > 0 ? `with its ${plural(project.repoCount, 'repository')}` : 'empty';
-    plan.changes.push({ action: 'delete namespace', target: namespace, detail });
-    return plan;
-}
-
+// EXTERNAL MODULE: ./src/providers/ccr/name-rules.ts
+var name_rules = __nccwpck_require__(2764);
 ;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/support.ts
-
-
-
-
-
-
-
 
 
 
@@ -46886,22 +44320,23 @@ class CcrNamespaceTarget {
         this.#wish = { state: common.state, isPublic, force: common.force };
     }
     connect(options) {
-        return connectCcr(this.connection, options);
+        return connectCcrWhenNeeded(this.connection, options);
     }
-    open(api) {
+    async open(api) {
+        const { ccrSession } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4385));
         return ccrSession(api, this.connection, this.#namespace, this.#wish);
     }
 }
 const ccrNamespaces = {
     nameKind: 'a CCR namespace name',
-    nameProblems: ccrNamespaceProblems,
+    nameProblems: name_rules/* ccrNamespaceProblems */.G,
     inputs: ['public'],
     declaredInputs: (reader) => (readPublic(reader) === undefined ? [] : ['public']),
     read(reader, common) {
         const connection = readCcrConnection(reader);
         const isPublic = readPublic(reader);
         if (common.state === 'absent' && connection.instanceId !== undefined) {
-            throw new InputError(['state', 'instance-id'], "Input 'state' is absent, which is supported for SWR and CCR personal namespaces only (no 'instance-id'); " +
+            throw new errors/* InputError */.dz(['state', 'instance-id'], "Input 'state' is absent, which is supported for SWR and CCR personal namespaces only (no 'instance-id'); " +
                 'delete CCR enterprise namespaces in the console.');
         }
         return new CcrNamespaceTarget(connection, isPublic, common);
@@ -46910,179 +44345,12 @@ const ccrNamespaces = {
 function readPublic(reader) {
     return reader.optional('public') === undefined ? undefined : reader.boolean('public', { default: false });
 }
-function ccrSession(api, connection, namespace, wish) {
-    /** Personal namespaces are addressed by id, learned when the plan reads the namespace. */
-    let projectId;
-    const changeFor = (change) => ({
-        ...change,
-        apply: async () => {
-            if (change.action === 'create namespace' && connection.instanceId !== undefined) {
-                const created = await createEnterpriseNamespace(api, connection.instanceId, namespace, wish.isPublic);
-                return created ? 'done' : 'exists';
-            }
-            if (change.action === 'delete namespace' && projectId !== undefined) {
-                await deleteCcrPersonalProject(api, projectId);
-                return 'done';
-            }
-            throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
-        },
-    });
-    return {
-        async plan() {
-            const found = await readCcrNamespace(api, connection, namespace);
-            projectId = found.projectId;
-            const plan = planCcrNamespace(found.state, wish);
-            return { ...plan, changes: plan.changes.map(changeFor) };
-        },
-        async inspect() {
-            if (projectId === undefined)
-                return [];
-            const members = await listCcrPersonalMembers(api, projectId);
-            return [`members of ${namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`];
-        },
-        existingNote: 'created by a parallel run',
-        async registryHost() {
-            if (connection.instanceId === undefined)
-                return CCR_PERSONAL_REGISTRY;
-            return ccrInstanceRegistryHost(await getCcrInstance(api, connection.instanceId), 'public') ?? '';
-        },
-    };
-}
-async function readCcrNamespace(api, connection, namespace) {
-    if (connection.instanceId !== undefined) {
-        const project = await findCcrProject(api, connection.instanceId, namespace);
-        const state = {
-            edition: 'enterprise',
-            namespace,
-            project: project && { isPublic: isCcrProjectPublic(project), repoCount: project.repoCount ?? 0 },
-        };
-        return { state };
-    }
-    const project = await findCcrPersonalProject(api, namespace);
-    const state = {
-        edition: 'personal',
-        namespace,
-        project: project && { isPublic: project.type === 'public', repoCount: project.repoCount ?? 0 },
-    };
-    return project ? { state, projectId: project.projectId } : { state };
-}
-/** Creates the project; on 409 confirms it is visible (a parallel run), else the name is taken. */
-async function createEnterpriseNamespace(api, instanceId, namespace, isPublic) {
-    const result = await createCcrProject(api, instanceId, {
-        projectName: namespace,
-        public: isPublic ?? false,
-    });
-    if (result === 'created')
-        return true;
-    if (await findCcrProject(api, instanceId, namespace))
-        return false;
-    throw new NamespaceTakenError(`CCR namespace "${namespace}" already exists in instance ${instanceId} but is not visible to these ` +
-        'credentials. Choose another name, or grant these credentials access to it.');
-}
-function memberLabel(member) {
-    const name = member.userName ?? member.username ?? '?';
-    return member.role ? `${name} (${member.role})` : name;
-}
 
-;// CONCATENATED MODULE: ./src/core/action/duration.ts
-// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
-// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
-// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
-// for months (write days).
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
-/** How messages describe the grammar. */
-const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
-/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
-function parseDuration(text) {
-    const trimmed = text.trim().toLowerCase();
-    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
-    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
-    if (!Number.isSafeInteger(ms) || ms <= 0)
-        return undefined;
-    return { ms, text: trimmed };
-}
-/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
-function wholeDaysAtLeast(duration) {
-    return Math.ceil(duration.ms / DAY);
-}
-/** The duration in whole hours; undefined when it is not a whole number of hours. */
-function wholeHours(duration) {
-    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/action/refuse-inputs.ts
-
-
-/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
-function refuseInputs(reader, names, where) {
-    const given = names.filter((name) => reader.optional(name) !== undefined);
-    if (given.length === 0)
-        return;
-    throw new InputError(given, `${inputLabel(given)} cannot be used with ${where}.`);
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
-// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
-
-
-
-
-/**
- * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
- * Never calls `PUT` on the same path: that resets the user's permanent password.
- */
-async function createCcrTemporaryPassword(api, instanceId, durationHours) {
-    const path = api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/credential`;
-    const operation = `create a temporary docker password for instance ${instanceId}`;
-    const response = await api.request({
-        method: 'POST',
-        path,
-        body: { duration: durationHours },
-        operation,
-        // A repeat only issues another short-lived password; the first one expires on its own.
-        retrySafe: true,
-        secretResponse: true,
-    });
-    const password = response.body?.password;
-    if (typeof password !== 'string' || password === '') {
-        throw new ApiError({
-            provider: 'CCR',
-            operation,
-            method: 'POST',
-            path,
-            status: response.status,
-            providerMessage: 'the response held no "password"',
-        });
-    }
-    return { password: maskSecret(password) };
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
-/**
- * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
- * Cloud user. The id is part of the call as documented; there is no documented form without it.
- */
-async function getCcrUserProfile(api, userId) {
-    const response = await api.request({
-        method: 'GET',
-        path: '/v1/users/profile',
-        query: [['userId', userId]],
-        operation: `read the profile of user ${userId}`,
-    });
-    return response.body ?? {};
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/temporary-login.ts
-
-
-
-
+// EXTERNAL MODULE: ./src/core/action/duration.ts
+var action_duration = __nccwpck_require__(2872);
+// EXTERNAL MODULE: ./src/core/action/refuse-inputs.ts
+var refuse_inputs = __nccwpck_require__(7784);
+;// CONCATENATED MODULE: ./src/providers/ccr/docker-user.ts
 
 /**
  * `username`, else `user-id` whose profile names the docker user; one of them is needed. `needs` says
@@ -47095,49 +44363,16 @@ function readCcrDockerUser(reader, needs) {
         return userId ? { username, userId } : { username };
     if (userId)
         return { userId };
-    throw new InputError(['username', 'user-id'], `Inputs 'username' and 'user-id' are both empty: ${needs} the docker user name (username), or the ` +
+    throw new errors/* InputError */.dz(['username', 'user-id'], `Inputs 'username' and 'user-id' are both empty: ${needs} the docker user name (username), or the ` +
         'Baidu Cloud user id whose profile names it (user-id, shown in the account center), since the ' +
         'profile call takes a user id.');
 }
-/** Reads what it needs first (a failure there must not cost an irrevocable password), then issues one. */
-async function obtainCcrTemporaryLogin(api, instanceId, user, options) {
-    const detail = options.registry ? undefined : await getCcrInstance(api, instanceId);
-    const registry = chooseCcrRegistry(detail ?? {}, options.access, instanceId, options.registry);
-    const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
-    const { password } = await createCcrTemporaryPassword(api, instanceId, options.durationHours);
-    return { registry, username, password };
-}
-async function profileName(api, userId) {
-    const profile = await getCcrUserProfile(api, userId);
-    if (typeof profile.name === 'string' && profile.name !== '')
-        return profile.name;
-    throw new ApiError({
-        provider: 'CCR',
-        operation: 'read the docker user name',
-        method: 'GET',
-        path: '/v1/users/profile',
-        status: 200,
-        providerMessage: 'the profile has no "name"',
-        hint: 'Set the username input to the docker user name shown in the CCR console.',
-    });
-}
-/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
-function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
-    if (registryOverride)
-        return registryOverride;
-    const host = ccrInstanceRegistryHost(detail, access);
-    if (host)
-        return host;
-    const domains = customDomainsOf(detail.info);
-    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
-    throw new InputError(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
-        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
-}
 
+// EXTERNAL MODULE: ./src/providers/ccr/registry-host.ts
+var registry_host = __nccwpck_require__(9169);
 ;// CONCATENATED MODULE: ./src/providers/ccr/login.ts
 // CCR's docker login: a temporary password for an enterprise instance, or the personal edition's own
 // user name and password (it has no temporary credentials).
-
 
 
 
@@ -47180,7 +44415,9 @@ class CcrEnterpriseLoginTarget {
         return [];
     }
     async obtain(now) {
-        const api = await connectCcr(this.connection);
+        const api = await connectCcrWhenNeeded(this.connection);
+        // The calls of a temporary login are loaded here, once the inputs are valid.
+        const { obtainCcrTemporaryLogin } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9336));
         const issuedAt = now();
         const { registry, username, password } = await obtainCcrTemporaryLogin(api, this.connection.instanceId, this.#user, {
             access: this.registryAccess,
@@ -47222,8 +44459,8 @@ class CcrPersonalLoginTarget {
 }
 const ccrLogin = {
     loginInputs: ['instance-id', 'registry-access', 'duration', 'username', 'user-id', 'password'],
-    hostForms: CCR_HOST_FORMS,
-    hostInputs: ccrHostInputs,
+    hostForms: registry_host/* CCR_HOST_FORMS */.UI,
+    hostInputs: registry_host/* ccrHostInputs */.od,
     readTarget(reader, common) {
         return reader.optional('instance-id') === undefined
             ? readPersonalTarget(reader, common)
@@ -47231,7 +44468,7 @@ const ccrLogin = {
     },
 };
 function readEnterpriseTarget(reader, registry) {
-    refuseInputs(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
+    (0,refuse_inputs/* refuseInputs */.g)(reader, ['password'], 'a CCR enterprise instance (instance-id), which gets a temporary password');
     const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for a CCR enterprise login.");
     const user = readCcrDockerUser(reader, 'a CCR enterprise login needs');
     return new CcrEnterpriseLoginTarget(connection, user, {
@@ -47245,10 +44482,10 @@ function readDurationHours(reader) {
     const text = reader.optional('duration');
     if (text === undefined)
         return DEFAULT_DURATION_HOURS;
-    const duration = /^\d+$/.test(text) ? parseDuration(`${text}h`) : parseDuration(text);
-    const hours = duration && wholeHours(duration);
+    const duration = /^\d+$/.test(text) ? (0,action_duration/* parseDuration */.E9)(`${text}h`) : (0,action_duration/* parseDuration */.E9)(text);
+    const hours = duration && (0,action_duration/* wholeHours */.R5)(duration);
     if (hours === undefined || hours < 1 || hours > MAX_DURATION_HOURS) {
-        throw new InputError('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${DURATION_UNITS}), got "${text}".`);
+        throw new errors/* InputError */.dz('duration', `Input 'duration' must be whole hours from 1 to ${MAX_DURATION_HOURS}, as a number of hours or a duration such as 2h or 1d (${action_duration/* DURATION_UNITS */.Z8}), got "${text}".`);
     }
     return hours;
 }
@@ -47256,606 +44493,19 @@ function readPersonalTarget(reader, common) {
     const username = reader.optional('username');
     const { password } = common;
     if (!username && !password) {
-        throw new InputError(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
+        throw new errors/* InputError */.dz(['instance-id', 'username', 'password'], "Inputs 'instance-id', 'username' and 'password' are empty: provider ccr needs instance-id (CCR " +
             'enterprise: the action gets a temporary password), or username and password (CCR personal edition, ' +
             'which has no temporary credentials).');
     }
     if (!username || !password) {
         const missing = username ? 'password' : 'username';
-        throw new InputError(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
+        throw new errors/* InputError */.dz(missing, `Input '${missing}' is empty: CCR personal edition login (no instance-id) needs username and password.`);
     }
-    refuseInputs(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
-    return new CcrPersonalLoginTarget(common.registry ?? CCR_PERSONAL_REGISTRY, username, password);
-}
-
-;// CONCATENATED MODULE: ./src/core/registry/manifest-document.ts
-// What a manifest document says, read from its text: one spelling per digest, and the images a manifest
-// list / OCI image index references. Pure; used for listings and for the registry's own answers.
-
-
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-/** Every manifest type, lists first: a registry given fewer may down-convert a list to one platform. */
-const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
-/**
- * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
- * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
- */
-function normalizeDigest(digest) {
-    const text = (digest ?? '').trim().toLowerCase();
-    return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
-}
-/** The sha256 digest of a document's exact bytes, as registries name manifests. */
-function digestOf(text) {
-    return `sha256:${nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex')}`;
-}
-/** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
-function manifestListChildren(manifest) {
-    if (typeof manifest !== 'string' || manifest.trim() === '')
-        return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(manifest);
-    }
-    catch {
-        return undefined;
-    }
-    if (!isRecord(parsed))
-        return undefined;
-    const manifests = parsed.manifests;
-    if (!Array.isArray(manifests))
-        return undefined;
-    const digests = [];
-    for (const entry of manifests) {
-        const digest = isRecord(entry) ? entry.digest : undefined;
-        if (typeof digest !== 'string' || normalizeDigest(digest) === '')
-            return undefined;
-        digests.push(normalizeDigest(digest));
-    }
-    return digests;
-}
-/**
- * Reads a served manifest: a list when its media type is one of the list types or its document has a
- * `manifests` array. undefined when the text is neither a list nor an image manifest.
- */
-function readManifestDocument(text, contentType, digest) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (!isRecord(parsed))
-        return undefined;
-    const declared = parsed.mediaType;
-    const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    const mediaType = served !== '' ? served : typeof declared === 'string' ? declared : '';
-    const children = manifestListChildren(text);
-    const isList = mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST || 'manifests' in parsed;
-    if (isList)
-        return children ? { digest, mediaType, children } : undefined;
-    return 'config' in parsed || 'layers' in parsed || 'fsLayers' in parsed ? { digest, mediaType } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/registry/challenge.ts
-// The registry's answer to a request without credentials (`WWW-Authenticate`), as the v2 API defines it.
-/** Reads `Basic realm="…"` or `Bearer realm="…",service="…",scope="…"`; anything else is 'unknown'. */
-function parseChallenge(header) {
-    const text = (header ?? '').trim();
-    const scheme = /^(\w+)/.exec(text)?.[1]?.toLowerCase();
-    if (scheme === 'basic')
-        return { scheme: 'basic' };
-    if (scheme !== 'bearer')
-        return { scheme: 'unknown' };
-    const params = new Map();
-    for (const match of text
-        .slice(scheme.length)
-        .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        const [, key = '', quoted, bare] = match;
-        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
-    }
-    const realm = params.get('realm');
-    if (!realm)
-        return { scheme: 'unknown' };
-    const challenge = { scheme: 'bearer', realm };
-    const service = params.get('service');
-    const scope = params.get('scope');
-    if (service !== undefined)
-        challenge.service = service;
-    if (scope !== undefined)
-        challenge.scope = scope;
-    return challenge;
-}
-
-;// CONCATENATED MODULE: ./src/core/registry/registry-path.ts
-
-/** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
-const REGISTRY_NAME = {
-    what: 'registry repository name',
-    problems: ociRepositoryProblems,
-    spellEncoded: (encoded) => encoded.replaceAll('%2F', '/'),
-};
-/** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
-const MANIFEST_DIGEST = {
-    what: 'manifest digest',
-    problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
-    spellEncoded: (encoded) => encoded.replace('%3A', ':'),
-};
-
-;// CONCATENATED MODULE: ./src/core/registry/manifest-reader.ts
-// Reads manifests from the registry's own v2 API (`GET /v2/<name>/manifests/<digest>`) with a docker
-// login: Basic credentials, or a pull-scoped token from the registry's token realm. Every answer must
-// hash to the digest asked for, so a registry cannot describe one manifest as another.
-
-
-
-
-
-
-
-/** A reader that learns the registry's challenge on its first request and then authenticates each one. */
-function createManifestReader(login, options) {
-    const baseUrl = new URL(options.baseUrl ?? `https://${login.registry}`);
-    const api = createApiClient({ ...options.http, provider: options.provider, baseUrl });
-    const basic = `Basic ${maskSecret(Buffer.from(`${login.username}:${login.password}`).toString('base64'))}`;
-    const tokens = new Map();
-    let challenge;
-    const authorization = async (name) => {
-        if (challenge === undefined || challenge.scheme === 'unknown')
-            return undefined;
-        if (challenge.scheme === 'basic')
-            return basic;
-        const bearer = challenge;
-        let token = tokens.get(name);
-        if (!token) {
-            token = pullToken(api, baseUrl, bearer, name, basic);
-            tokens.set(name, token);
-        }
-        return `Bearer ${await token}`;
-    };
-    return {
-        registry: login.registry,
-        async read(name, digest) {
-            const path = api_path_apiPath `/v2/${api_path_pathSegment(name, REGISTRY_NAME)}/manifests/${api_path_pathSegment(digest, MANIFEST_DIGEST)}`;
-            const operation = `read manifest ${name}@${digest} from ${login.registry}`;
-            for (;;) {
-                const credentials = await authorization(name);
-                const response = await api.request({
-                    method: 'GET',
-                    path,
-                    headers: { Accept: MANIFEST_ACCEPT, ...(credentials ? { Authorization: credentials } : {}) },
-                    operation,
-                    // Only the first answer without credentials may be a challenge; a refused login is an error.
-                    acceptStatus: credentials ? [] : [401],
-                    rawBody: true,
-                });
-                if (response.status === 401) {
-                    challenge = parseChallenge(response.headers['www-authenticate']);
-                    if (challenge.scheme === 'unknown')
-                        throw refused(options.provider, operation, path);
-                    continue;
-                }
-                return checkedManifest(options.provider, operation, path, response, digest);
-            }
-        },
-    };
-}
-function checkedManifest(provider, operation, path, response, digest) {
-    const text = response.text ?? '';
-    const served = digestOf(text);
-    const fail = (providerMessage) => new ApiError({ provider, operation, method: 'GET', path, status: 200, providerMessage });
-    if (served !== digest)
-        throw fail(`the answer hashes to ${served}, not to the digest asked for`);
-    const facts = readManifestDocument(text, response.headers['content-type'], digest);
-    if (!facts)
-        throw fail('the answer is neither an image manifest nor a manifest list');
-    return facts;
-}
-/** A pull-only token for `name` from the realm, which must be on the registry's own origin. */
-async function pullToken(api, baseUrl, challenge, name, basic) {
-    const operation = `get a pull token for ${name}`;
-    let realm;
-    try {
-        realm = new URL(challenge.realm);
-    }
-    catch {
-        realm = new URL('invalid:');
-    }
-    if (realm.origin !== baseUrl.origin) {
-        throw new ApiError({
-            provider: api.provider,
-            operation,
-            method: 'GET',
-            path: '/v2/',
-            status: 401,
-            providerMessage: `the registry asks for a token from ${JSON.stringify(challenge.realm)}, not from ${baseUrl.origin}; the login is sent only to the registry itself`,
-        });
-    }
-    assertNormalPath(realm.pathname);
-    const query = [];
-    if (challenge.service !== undefined)
-        query.push(['service', challenge.service]);
-    query.push(['scope', `repository:${name}:pull`]);
-    const response = await api.request({
-        method: 'GET',
-        path: realm.pathname,
-        query,
-        headers: { Authorization: basic },
-        operation,
-        secretResponse: true,
-    });
-    const token = response.body?.token ?? response.body?.access_token;
-    if (typeof token !== 'string' || token === '') {
-        throw new ApiError({
-            provider: api.provider,
-            operation,
-            method: 'GET',
-            path: realm.pathname,
-            status: response.status,
-            providerMessage: 'the answer holds no token',
-        });
-    }
-    return maskSecret(token);
-}
-function refused(provider, operation, path) {
-    return new ApiError({
-        provider,
-        operation,
-        method: 'GET',
-        path,
-        status: 401,
-        providerMessage: 'the registry asks for credentials in a form other than Basic or Bearer',
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/registry/manifests-once.ts
-// A run's reads of one registry's manifests: the docker login is obtained on the first read only, each
-// manifest is read once per run (it never changes under its digest), and a digest or name that cannot
-// go into a v2 path is refused before any login is made for it.
-
-
-/** `login` makes the reader (asking for a temporary login); it runs at most once, on the first read. */
-function manifestsOnce(login) {
-    let reader;
-    const read = new Map();
-    return (name, digest) => {
-        const key = `${name}@${digest}`;
-        let facts = read.get(key);
-        if (!facts) {
-            facts = checked(name, digest).then(() => {
-                reader ??= login();
-                return reader.then((registry) => registry.read(name, digest));
-            });
-            read.set(key, facts);
-        }
-        return facts;
-    };
-}
-/** Throws UnsafeNameError when the name or digest cannot go into `/v2/<name>/manifests/<digest>`. */
-async function checked(name, digest) {
-    api_path_pathSegment(name, REGISTRY_NAME);
-    api_path_pathSegment(digest, MANIFEST_DIGEST);
-}
-
-;// CONCATENATED MODULE: ./src/providers/seam/tag-info.ts
-// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
-// into it.
-
-/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
-function parseTime(value) {
-    if (typeof value !== 'string' || value.trim() === '')
-        return Number.NaN;
-    const text = value.trim();
-    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
-    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
-    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
-}
-/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
-function refusal(tag, rule) {
-    const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
-    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
-}
-
-;// CONCATENATED MODULE: ./src/providers/seam/tag-table.ts
-const SHA256 = /^sha256:[0-9a-f]{64}$/;
-const DIGEST_BYTES = 32;
-/** Row flags. */
-const LIST = 1;
-/** The digest is '' (the registry reported none). */
-const NO_DIGEST = 2;
-/** The digest is not `sha256:` + 64 lower-case hex digits: kept as text in `#otherDigests`. */
-const OTHER_DIGEST = 4;
-/** Columns that grow by doubling. */
-class Column {
-    data;
-    #create;
-    constructor(data, create) {
-        this.data = data;
-        this.#create = create;
-    }
-    /** Makes room for index `at`. */
-    reserve(at) {
-        if (at < this.data.length)
-            return;
-        const grown = this.#create(Math.max(at + 1, this.data.length * 2));
-        grown.set(this.data);
-        this.data = grown;
-    }
-}
-class TagTable {
-    #rows = 0;
-    /** ASCII names, back to back; a name with other characters is kept as text in `#otherNames`. */
-    #nameBytes = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
-    /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
-    #nameEnds = new Column(new Uint32Array(64), (n) => new Uint32Array(n));
-    #digests = new Column(new Uint8Array(64 * DIGEST_BYTES), (n) => new Uint8Array(n));
-    #times = new Column(new Float64Array(64), (n) => new Float64Array(n));
-    #sizes = new Column(new Float64Array(64), (n) => new Float64Array(n));
-    #flags = new Column(new Uint8Array(64), (n) => new Uint8Array(n));
-    #otherNames = new Map();
-    #otherDigests = new Map();
-    #children = new Map();
-    #refused = new Map();
-    /** A table of the given tags, in their order. */
-    static of(tags) {
-        const table = new TagTable();
-        for (const tag of tags)
-            table.push(tag);
-        return table;
-    }
-    get length() {
-        return this.#rows;
-    }
-    /** Appends one tag as the next row. */
-    push(tag) {
-        const row = this.#rows++;
-        this.#pushName(row, tag.name);
-        this.#times.reserve(row);
-        this.#times.data[row] = tag.updatedAt;
-        this.#sizes.reserve(row);
-        this.#sizes.data[row] = tag.size;
-        this.#flags.reserve(row);
-        this.#flags.data[row] = (tag.kind === 'list' ? LIST : 0) | this.#pushDigest(row, tag.digest);
-        if (tag.children !== undefined)
-            this.#children.set(row, tag.children);
-        if (tag.refused !== undefined)
-            this.#refused.set(row, tag.refused);
-    }
-    name(row) {
-        const other = this.#otherNames.get(row);
-        if (other !== undefined)
-            return other;
-        const start = this.#nameStart(row);
-        const end = this.#nameEnds.data[row] ?? start;
-        const bytes = this.#nameBytes.data;
-        return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
-    }
-    /** Length of the name in UTF-16 code units, as `name(row).length`, without building it. */
-    nameLength(row) {
-        const other = this.#otherNames.get(row);
-        if (other !== undefined)
-            return other.length;
-        return (this.#nameEnds.data[row] ?? 0) - this.#nameStart(row);
-    }
-    digest(row) {
-        const flags = this.#flags.data[row] ?? 0;
-        if (flags & NO_DIGEST)
-            return '';
-        if (flags & OTHER_DIGEST)
-            return this.#otherDigests.get(row) ?? '';
-        const bytes = this.#digests.data;
-        return `sha256:${Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).toString('hex')}`;
-    }
-    /** Whether the registry reported a digest (`digest(row) !== ''`), without building it. */
-    hasDigest(row) {
-        return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
-    }
-    /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
-    compareDigests(a, b) {
-        const fa = (this.#flags.data[a] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
-        const fb = (this.#flags.data[b] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
-        if (fa !== 0 || fb !== 0) {
-            if (fa !== fb)
-                return fa - fb;
-            const da = this.digest(a);
-            const db = this.digest(b);
-            return da < db ? -1 : da > db ? 1 : 0;
-        }
-        const bytes = this.#digests.data;
-        for (let i = 0; i < DIGEST_BYTES; i++) {
-            const d = (bytes[a * DIGEST_BYTES + i] ?? 0) - (bytes[b * DIGEST_BYTES + i] ?? 0);
-            if (d !== 0)
-                return d;
-        }
-        return 0;
-    }
-    updatedAt(row) {
-        return this.#times.data[row] ?? Number.NaN;
-    }
-    size(row) {
-        return this.#sizes.data[row] ?? 0;
-    }
-    kind(row) {
-        return (this.#flags.data[row] ?? 0) & LIST ? 'list' : 'image';
-    }
-    children(row) {
-        return this.#children.get(row);
-    }
-    refused(row) {
-        return this.#refused.get(row);
-    }
-    /** Rows whose names break the tag rules, in row order. */
-    refusedRows() {
-        return [...this.#refused.keys()].sort((a, b) => a - b);
-    }
-    /** Rows that are manifest lists, in row order. */
-    listRows() {
-        const rows = [];
-        for (let row = 0; row < this.#rows; row++)
-            if ((this.#flags.data[row] ?? 0) & LIST)
-                rows.push(row);
-        return rows;
-    }
-    /** One row as a TagInfo (a new object each call). */
-    tag(row) {
-        const info = {
-            name: this.name(row),
-            digest: this.digest(row),
-            updatedAt: this.updatedAt(row),
-            size: this.size(row),
-            kind: this.kind(row),
-        };
-        const children = this.#children.get(row);
-        if (children !== undefined)
-            info.children = children;
-        const refused = this.#refused.get(row);
-        if (refused !== undefined)
-            info.refused = refused;
-        return info;
-    }
-    /** A new table of `change(tag)` for each row, built row by row. */
-    map(change) {
-        const table = new TagTable();
-        for (let row = 0; row < this.#rows; row++)
-            table.push(change(this.tag(row), row));
-        return table;
-    }
-    /** Where a row's name starts in `#nameBytes`: where the previous row's ends. */
-    #nameStart(row) {
-        return row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
-    }
-    #pushName(row, name) {
-        const start = this.#nameStart(row);
-        let end = start;
-        if (/^[\x00-\x7f]*$/.test(name)) {
-            this.#nameBytes.reserve(start + name.length);
-            for (let i = 0; i < name.length; i++)
-                this.#nameBytes.data[end++] = name.charCodeAt(i);
-        }
-        else {
-            this.#otherNames.set(row, name);
-        }
-        this.#nameEnds.reserve(row);
-        this.#nameEnds.data[row] = end;
-    }
-    #pushDigest(row, digest) {
-        if (digest === '')
-            return NO_DIGEST;
-        if (!SHA256.test(digest)) {
-            this.#otherDigests.set(row, digest);
-            return OTHER_DIGEST;
-        }
-        this.#digests.reserve(row * DIGEST_BYTES + DIGEST_BYTES - 1);
-        const bytes = this.#digests.data;
-        Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).write(digest.slice(7), 'hex');
-        return 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/http/with-signal.ts
-/** The same client, with `signal` on every request it makes (see ApiRequest.signal). */
-function withSignal(api, signal) {
-    if (!signal)
-        return api;
-    return {
-        provider: api.provider,
-        baseUrl: api.baseUrl,
-        request: (request) => api.request({ ...request, signal }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
-// CCR enterprise image tags (enterprise supplement, "Tags"): list (paged), detail, delete.
-
-
-
-
-
-const REPOSITORY_RULES = {
-    single: CCR_REPOSITORY,
-    double: CCR_REPOSITORY_DOUBLE_ENCODED,
-};
-/** Path of a repository's tags, the repository name in the given form. */
-function ccrTagsPath(instanceId, project, repository, encoding = 'single') {
-    const instance = api_path_pathSegment(instanceId, CCR_INSTANCE);
-    const name = api_path_pathSegment(repository, REPOSITORY_RULES[encoding]);
-    return api_path_apiPath `/v1/instances/${instance}/projects/${api_path_pathSegment(project, CCR_NAMESPACE)}/repositories/${name}/tags`;
-}
-/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
-async function listCcrTags(api, instanceId, project, repository, encoding = 'single') {
-    return listAllCcr(api, {
-        method: 'GET',
-        path: ccrTagsPath(instanceId, project, repository, encoding),
-        operation: `list tags of ${project}/${repository}`,
-    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
-}
-/** One tag's detail, or undefined when it does not exist (404). */
-async function getCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
-    const response = await api.request({
-        method: 'GET',
-        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository, encoding)}/${api_path_pathSegment(tag, CCR_TAG)}`,
-        operation: `get tag ${project}/${repository}:${tag}`,
-        acceptStatus: [404],
-    });
-    return response.status === 404 ? undefined : response.body;
-}
-/** Deletes one tag. 'absent' when it was already gone (404): the wanted end state. */
-async function deleteCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
-    const response = await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `${ccrTagsPath(instanceId, project, repository, encoding)}/${api_path_pathSegment(tag, CCR_TAG)}`,
-        operation: `delete tag ${project}/${repository}:${tag}`,
-        acceptStatus: [404],
-        rawBody: true,
-    });
-    return response.status === 404 ? 'absent' : 'deleted';
-}
-/**
- * Lists with the single form; a 404 for a name with `/` is retried in the double form, and the form
- * that answered is used for that repository's later listings, detail and delete calls (never a delete
- * on a guess).
- */
-function ccrProjectTags(api, instanceId, project) {
-    const forms = new Map();
-    const formOf = (repository) => forms.get(repository) ?? 'single';
-    return {
-        async list(repository) {
-            // Read again (the re-check before deleting) in the form already proved.
-            const proved = forms.get(repository);
-            if (proved)
-                return listCcrTags(api, instanceId, project, repository, proved);
-            try {
-                const tags = await listCcrTags(api, instanceId, project, repository, 'single');
-                forms.set(repository, 'single');
-                return tags;
-            }
-            catch (error) {
-                if (!(error instanceof ApiError && error.status === 404 && repository.includes('/')))
-                    throw error;
-                const tags = await listCcrTags(api, instanceId, project, repository, 'double');
-                forms.set(repository, 'double');
-                return tags;
-            }
-        },
-        get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
-        delete: (repository, tag, signal) => deleteCcrTag(withSignal(api, signal), instanceId, project, repository, tag, formOf(repository)),
-    };
+    (0,refuse_inputs/* refuseInputs */.g)(reader, ['duration', 'user-id', 'registry-access'], 'the CCR personal edition (no instance-id)');
+    return new CcrPersonalLoginTarget(common.registry ?? registry_host/* CCR_PERSONAL_REGISTRY */.Q6, username, password);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/prune-tags.ts
-
-
-
-
-
-
-
-
-
-
 
 
 
@@ -47873,16 +44523,17 @@ class CcrTagTarget {
         this.registryAccess = registryAccess;
     }
     connect(options) {
-        return connectCcr(this.connection, options);
+        return connectCcrWhenNeeded(this.connection, options);
     }
-    registry(api, namespace) {
+    async registry(api, namespace) {
+        const { ccrTagRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2921));
         return ccrTagRegistry(api, this.connection.instanceId, namespace, this.user, this.registryAccess);
     }
 }
 const ccrTags = {
     scope: 'CCR enterprise',
     namespaceKind: 'a CCR namespace',
-    namespaceProblems: ccrNamespaceProblems,
+    namespaceProblems: name_rules/* ccrNamespaceProblems */.G,
     read(reader) {
         const connection = enterpriseOnly(readCcrConnection(reader), "Input 'instance-id' is required for prune-tags on CCR: only the enterprise edition has a tag API.");
         const user = readCcrDockerUser(reader, "prune-tags on CCR reads the manifests of kept tags from the instance's registry, since CCR's tag API " +
@@ -47892,50 +44543,6 @@ const ccrTags = {
         return new CcrTagTarget(connection, user, registryAccess);
     },
 };
-/** The temporary password that reads manifests lives the shortest time CCR issues: one hour. */
-const MANIFEST_LOGIN_HOURS = 1;
-/** CCR enterprise project `project` of instance `instanceId`. */
-function ccrTagRegistry(api, instanceId, project, user, access) {
-    const tags = ccrProjectTags(api, instanceId, project);
-    let host;
-    // One temporary login for the run, on the instance's domain, asked for only when a manifest must be read.
-    const read = manifestsOnce(async () => {
-        const login = await obtainCcrTemporaryLogin(api, instanceId, user, {
-            access,
-            durationHours: MANIFEST_LOGIN_HOURS,
-        });
-        host = login.registry;
-        return createManifestReader(login, { provider: 'CCR' });
-    });
-    return {
-        repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
-        listTags: async (repository) => TagTable.of((await tags.list(repository)).map(fromCcrTag)),
-        deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
-        namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
-        namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
-        listsUnmarked: true,
-        manifests: {
-            get registry() {
-                return host ?? `of instance ${instanceId}`;
-            },
-            read: (repository, digest) => read(`${project}/${repository}`, digest),
-        },
-    };
-}
-/**
- * CCR's record as the planner's view; the API does not expose manifest lists, so every tag comes as an
- * image until its manifest is read (listsUnmarked).
- */
-function fromCcrTag(record) {
-    return {
-        ...refusal(record.tagName, CCR_TAG),
-        name: String(record.tagName),
-        digest: normalizeDigest(record.digest),
-        updatedAt: parseTime(record.pushTime),
-        size: typeof record.size === 'number' ? record.size : 0,
-        kind: 'image',
-    };
-}
 
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
 var ipaddr = __nccwpck_require__(8280);
@@ -48063,7 +44670,7 @@ function parsePrivateLinkLines(lines, input = 'private-links') {
             links.push(result);
     }
     if (problems.length > 0) {
-        throw new InputError(input, `Input '${input}' has invalid lines: ${problems.join('; ')}.`);
+        throw new errors/* InputError */.dz(input, `Input '${input}' has invalid lines: ${problems.join('; ')}.`);
     }
     return links;
 }
@@ -48093,137 +44700,7 @@ function parseLine(line) {
     return link;
 }
 
-;// CONCATENATED MODULE: ./src/providers/ccr/private-links.ts
-// CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
-
-
-
-
-function privateLinksPath(instanceId) {
-    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/privatelinks`;
-}
-/** Every private link of the instance (the API returns them in one answer, unpaged). */
-async function listPrivateLinks(api, instanceId) {
-    const operation = `list private links of instance ${instanceId}`;
-    const { body } = await api.request({
-        method: 'GET',
-        path: privateLinksPath(instanceId),
-        operation,
-    });
-    const items = isRecord(body) ? (body.items ?? []) : undefined;
-    if (!Array.isArray(items) || !items.every(isListedLink)) {
-        throw new ListingIncompleteError(`${operation}: the answer is malformed; nothing was changed.`);
-    }
-    return items.map((item) => ({
-        vpcID: item.vpcID,
-        subnetID: item.subnetID,
-        serviceNetID: stringOr(item.serviceNetID),
-        status: stringOr(item.status),
-        ipAddress: stringOr(item.ipAddress),
-    }));
-}
-/** Links a VPC subnet to the instance. */
-async function createPrivateLink(api, instanceId, link) {
-    await api.request({
-        method: 'POST',
-        path: privateLinksPath(instanceId),
-        body: {
-            vpcID: link.vpcID,
-            subnetID: link.subnetID,
-            ipType: link.ipType,
-            ipAddress: link.ipType === 'manual' ? link.ipAddress : '',
-            autoDnsResolve: link.autoDnsResolve,
-        },
-        operation: `link ${link.vpcID}/${link.subnetID} to instance ${instanceId}`,
-    });
-}
-/** Removes the link between a VPC subnet and the instance. */
-async function deletePrivateLink(api, instanceId, link) {
-    await api.request({
-        method: 'DELETE',
-        path: privateLinksPath(instanceId),
-        body: { vpcID: link.vpcID, subnetID: link.subnetID },
-        operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
-    });
-}
-function isListedLink(value) {
-    return isRecord(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
-}
-function stringOr(value) {
-    return typeof value === 'string' ? value : '';
-}
-
-;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
-// CCR enterprise public access: status, open/close and the IP allowlist
-// (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
-
-
-
-
-function publicLinksPath(instanceId) {
-    return api_path_apiPath `/v1/instances/${api_path_pathSegment(instanceId, CCR_INSTANCE)}/publiclinks`;
-}
-/** Public access status and the whole allowlist; refuses a body it cannot read completely. */
-async function getPublicLinks(api, instanceId) {
-    const operation = `read public access of instance ${instanceId}`;
-    const { body } = await api.request({
-        method: 'GET',
-        path: publicLinksPath(instanceId),
-        operation,
-    });
-    if (!isRecord(body))
-        throw new ListingIncompleteError(`${operation}: the answer has no body; nothing was changed.`);
-    const list = body.whitelist ?? [];
-    if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
-        throw new ListingIncompleteError(`${operation}: the allowlist in the answer is malformed; nothing was changed.`);
-    }
-    return {
-        domain: typeof body.domain === 'string' ? body.domain : '',
-        status: typeof body.status === 'string' ? body.status : '',
-        whitelist: list.map((item) => ({ ipAddr: item.ipAddr, description: item.description ?? '' })),
-    };
-}
-/** Opens or closes the public endpoint (`PUT publiclinks`). */
-async function setPublicAccess(api, instanceId, action) {
-    await api.request({
-        method: 'PUT',
-        path: publicLinksPath(instanceId),
-        body: { action },
-        operation: `${action} public access of instance ${instanceId}`,
-    });
-}
-/** Adds one allowlist entry. Not retried by the client: the caller re-reads the list instead. */
-async function addWhitelistItem(api, instanceId, item) {
-    await api.request({
-        method: 'POST',
-        path: `${publicLinksPath(instanceId)}/whitelist`,
-        body: { ipAddr: item.ipAddr, description: item.description },
-        operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
-    });
-}
-/**
- * Deletes allowlist entries by their exact `ipAddr` text. `once`: never repeated once it may have reached
- * the server (a late repeat would remove an entry someone added again under the same text meanwhile).
- */
-async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
-    await api.request({
-        method: 'DELETE',
-        path: `${publicLinksPath(instanceId)}/whitelist`,
-        body: { items: ipAddrs },
-        operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
-        ...(options.once ? { idempotent: false } : {}),
-    });
-}
-function isWhitelistItem(value) {
-    return (isRecord(value) &&
-        typeof value.ipAddr === 'string' &&
-        (value.description === undefined || value.description === null || typeof value.description === 'string'));
-}
-
 ;// CONCATENATED MODULE: ./src/providers/ccr/sync-whitelist.ts
-
-
-
 
 
 /** A CCR enterprise instance whose allowlist to manage, as read from the inputs. */
@@ -48235,9 +44712,10 @@ class CcrAllowlistTarget {
         this.instanceId = connection.instanceId;
     }
     connect(options) {
-        return connectCcr(this.connection, options);
+        return connectCcrWhenNeeded(this.connection, options);
     }
-    allowlist(api) {
+    async allowlist(api) {
+        const { ccrInstanceAllowlist } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 147));
         return ccrInstanceAllowlist(api, this.instanceId);
     }
 }
@@ -48249,20 +44727,6 @@ const ccrAllowlist = {
     },
     parsePrivateLinks: parsePrivateLinkLines,
 };
-/** The allowlist and private links of CCR enterprise instance `instanceId`. */
-function ccrInstanceAllowlist(api, instanceId) {
-    return {
-        read: () => getPublicLinks(api, instanceId),
-        setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
-        add: (item) => addWhitelistItem(api, instanceId, item),
-        remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
-        privateLinks: {
-            list: () => listPrivateLinks(api, instanceId),
-            create: (link) => createPrivateLink(api, instanceId, link),
-            delete: (link) => deletePrivateLink(api, instanceId, link),
-        },
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/providers/ccr/index.ts
 
@@ -48278,989 +44742,10 @@ const ccrProvider = {
     allowlist: ccrAllowlist,
 };
 
-;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
-
-
-const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
-/** The runner's token service through @actions/core, loaded (with its HTTP client) only when a token is asked for. */
-async function runnerIdToken(audience) {
-    const core = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170));
-    return core.getIDToken(audience);
-}
-/**
- * Requests the job's GitHub OIDC ID token. When the job may not request one (the runner sets
- * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only with `id-token: write`), says which block to add.
- */
-async function fetchGithubIdToken(audience, options = {}) {
-    const { getIdToken = runnerIdToken, env = process.env } = options;
-    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
-    if (missing.length > 0) {
-        throw new InputError('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
-            `(${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set). Add this to the job ` +
-            `(or the workflow):\n${PERMISSION_BLOCK}\n` +
-            'Pull requests from forks never receive an ID token; use AK/SK secrets there or skip the step.');
-    }
-    let token;
-    try {
-        token = await getIdToken(audience);
-    }
-    catch (error) {
-        throw new Error(`Could not get a GitHub OIDC ID token${audience ? ` for audience ${audience}` : ''}: ` +
-            `${errorMessage(error)}. Check that the job has "id-token: write" in its permissions.`);
-    }
-    return maskSecret(token);
-}
-
-;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
-
-
-/** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
-const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
-/**
- * Reads the token from `X-Subject-Token` and its expiry from `token.expires_at`, masking the token
- * before anything else can print it. Throws when the header is missing.
- */
-function readIamToken(response, operation, now) {
-    const value = maskSecret(response.headers['x-subject-token']?.trim() ?? '');
-    if (!value) {
-        throw new Error(`IAM ${operation}: the response had no X-Subject-Token header, so no token was issued.`);
-    }
-    return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
-}
-function expiryOf(body) {
-    if (!isRecord(body) || !isRecord(body.token))
-        return undefined;
-    const text = body.token.expires_at;
-    if (typeof text !== 'string')
-        return undefined;
-    const date = new Date(text);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
-
-/** The body of `POST /v3.0/OS-AUTH/id-token/tokens` (huawei-iam-oidc-supplement.md). */
-function idTokenBody(idToken, projectName) {
-    return { auth: { id_token: { id: idToken }, scope: { project: { name: projectName } } } };
-}
-/** Exchanges a GitHub ID token for a project-scoped IAM token (masked as soon as it arrives). */
-async function exchangeIdToken(iam, exchange, now = () => new Date()) {
-    const operation = `exchange the GitHub ID token through identity provider ${exchange.idpId}`;
-    const response = await iam.request({
-        method: 'POST',
-        path: '/v3.0/OS-AUTH/id-token/tokens',
-        headers: { 'X-Idp-Id': exchange.idpId },
-        body: idTokenBody(exchange.idToken, exchange.projectName),
-        operation,
-        // Issuing a token creates nothing that a repeat could duplicate.
-        retrySafe: true,
-    });
-    return readIamToken(response, operation, now());
-}
-
-;// CONCATENATED MODULE: ./src/core/iam/password-token.ts
-
-/** The body of `POST /v3/auth/tokens` with the password method, scoped to the region's project (SWR spec 3.2). */
-function passwordTokenBody(user, projectName) {
-    return {
-        auth: {
-            identity: {
-                methods: ['password'],
-                password: {
-                    user: { name: user.username, password: user.password, domain: { name: user.domain } },
-                },
-            },
-            scope: { project: { name: projectName } },
-        },
-    };
-}
-/** Gets a project-scoped IAM token for an IAM user; the token is masked as soon as it arrives. */
-async function requestPasswordToken(iam, user, projectName, now = () => new Date()) {
-    const operation = `get a token for IAM user ${user.username} in project ${projectName}`;
-    const response = await iam.request({
-        method: 'POST',
-        path: '/v3/auth/tokens',
-        body: passwordTokenBody(user, projectName),
-        operation,
-        // Issuing a token creates nothing that a repeat could duplicate.
-        retrySafe: true,
-    });
-    return readIamToken(response, operation, now());
-}
-
-;// CONCATENATED MODULE: ./src/core/iam/security-token.ts
-
-
-/** IAM allows 900 s to 24 h; 15 minutes covers one action step. */
-const DEFAULT_DURATION_SECONDS = 900;
-/**
- * Exchanges an IAM token for temporary AK/SK + security token (`POST /v3.0/OS-CREDENTIAL/securitytokens`,
- * token method), for calls that must be signed. All three values are masked at once.
- */
-async function security_token_requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS, now = () => new Date()) {
-    const operation = 'exchange the IAM token for temporary AK/SK';
-    const response = await iam.request({
-        method: 'POST',
-        path: '/v3.0/OS-CREDENTIAL/securitytokens',
-        // The token travels only in the header; IAM uses X-Auth-Token when the body names no token id.
-        headers: { 'X-Auth-Token': token },
-        body: { auth: { identity: { methods: ['token'], token: { duration_seconds: durationSeconds } } } },
-        operation,
-        retrySafe: true,
-        secretResponse: true,
-    });
-    return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
-}
-/** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
-function readCredential(body, operation, fallbackExpiry) {
-    const credential = isRecord(body) && isRecord(body.credential) ? body.credential : {};
-    const { access, secret, securitytoken, expires_at } = credential;
-    if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
-        throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
-    }
-    const expiresAt = new Date(typeof expires_at === 'string' ? expires_at : Number.NaN);
-    return {
-        accessKeyId: maskSecret(access),
-        secretAccessKey: maskSecret(secret),
-        securityToken: maskSecret(securitytoken),
-        expiresAt: Number.isNaN(expiresAt.getTime()) ? fallbackExpiry : expiresAt,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/iam/token-cache.ts
-/**
- * Wraps a fetch of something that expires (a token, temporary AK/SK) so it runs lazily, once per
- * lifetime: concurrent callers share one request, and the value is replaced shortly before it
- * expires. A failed fetch is not remembered, so the next caller tries again.
- */
-function cacheUntilExpiry(fetchValue, options = {}) {
-    const { now = () => new Date(), refreshMarginMs = 5 * 60 * 1000 } = options;
-    let current;
-    let pending;
-    return async () => {
-        if (current && now().getTime() < current.refreshAt)
-            return current.value;
-        if (pending)
-            return pending;
-        const fetchedAt = now().getTime();
-        pending = fetchValue();
-        try {
-            const value = await pending;
-            current = { value, refreshAt: refreshTime(value.expiresAt, fetchedAt, refreshMarginMs) };
-            return value;
-        }
-        finally {
-            pending = undefined;
-        }
-    };
-}
-/** An IAM token getter for `X-Auth-Token`: fetched on first use, reused until shortly before expiry. */
-function cacheToken(fetchToken, options = {}) {
-    const cached = cacheUntilExpiry(fetchToken, options);
-    return async () => (await cached()).value;
-}
-/** The margin, but never more than half the lifetime, so a short-lived value is still reused. */
-function refreshTime(expiresAt, fetchedAt, marginMs) {
-    const end = expiresAt.getTime();
-    return end - Math.min(marginMs, Math.max(0, (end - fetchedAt) / 2));
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/huawei-authenticator.ts
-
-
-
-
-
-
-
-/**
- * The authenticator for resolved Huawei credentials: AK/SK signing, or an IAM token (password or
- * GitHub OIDC) fetched on the first request and reused until shortly before it expires.
- */
-function huaweiAuthenticator(auth, options) {
-    const now = options.now ?? (() => new Date());
-    if (auth.method === 'aksk')
-        return huaweiSigner(auth.credentials, { now });
-    const token = cacheToken(() => fetchIamToken(auth, options), { now });
-    if (!options.signing)
-        return iamTokenHeader(token);
-    const temporary = cacheUntilExpiry(async () => security_token_requestSecurityToken(options.iam, await token(), undefined, now), { now });
-    return async (request) => signHuaweiRequest(request, await temporary(), { now: now() });
-}
-/** AK/SK to sign with: the configured pair, or temporary AK/SK exchanged from a password or OIDC token. */
-async function huawei_authenticator_huaweiSigningCredentials(auth, options) {
-    if (auth.method === 'aksk')
-        return auth.credentials;
-    const token = await fetchIamToken(auth, options);
-    const { expiresAt: _, ...credentials } = await requestSecurityToken(options.iam, token.value);
-    return credentials;
-}
-/** A project-scoped IAM token by password, or by exchanging the job's GitHub ID token. */
-async function fetchIamToken(auth, options) {
-    const { iam, region, now } = options;
-    if (auth.method === 'password')
-        return requestPasswordToken(iam, auth, region, now);
-    const sourceOptions = {
-        ...(options.getIdToken && { getIdToken: options.getIdToken }),
-        ...(options.env && { env: options.env }),
-    };
-    const idToken = await fetchGithubIdToken(auth.audience, sourceOptions);
-    return exchangeIdToken(iam, { idpId: auth.idpId, idToken, projectName: region }, now);
-}
-
-;// CONCATENATED MODULE: ./src/core/iam/iam-hint.ts
-/** Which ID-token check IAM's message says failed, with what to change. */
-const OIDC_CHECKS = [
-    [
-        /issuer|\biss\b/i,
-        'The ID token issuer did not match: the identity provider in IAM must have the issuer ' +
-            'https://token.actions.githubusercontent.com (see docs/keyless.md).',
-    ],
-    [
-        /audience|\baud\b|client.?id/i,
-        "The ID token audience did not match: set oidc-audience to the identity provider's client ID in IAM " +
-            '(or set the client ID to the audience the workflow requests).',
-    ],
-    [
-        /expired|expiry|\bexp\b|not yet valid|\bnbf\b/i,
-        'The ID token was outside its validity period: check the runner clock, then re-run the job ' +
-            '(GitHub ID tokens are short-lived and are requested right before the exchange).',
-    ],
-    [
-        /signature|signing key|jwks|\bkid\b/i,
-        "IAM could not verify the ID token's signature: check the identity provider's signing key " +
-            "configuration (GitHub's keys are published at https://token.actions.githubusercontent.com/.well-known/jwks).",
-    ],
-    [
-        /mapping|user group|no rule|rules?/i,
-        "IAM found no mapping rule for this workflow's claims: check the identity provider's identity " +
-            'conversion rules (repository, ref, environment) and the user group they map to.',
-    ],
-];
-/** A next step for an IAM error, from the operation and IAM's message. */
-function iamHint(error) {
-    if (error.path.includes('/OS-AUTH/id-token/'))
-        return idTokenHint(error);
-    if (error.path.includes('/OS-CREDENTIAL/securitytokens')) {
-        return ('IAM would not issue temporary AK/SK for this token: check that the token is still valid and ' +
-            'that the account allows temporary credentials for federated users.');
-    }
-    if (error.path === '/v3/auth/tokens')
-        return passwordHint(error);
-    return undefined;
-}
-function idTokenHint(error) {
-    for (const [pattern, hint] of OIDC_CHECKS)
-        if (pattern.test(error.providerMessage))
-            return hint;
-    if (error.status === 404) {
-        return 'Check idp-id: no IAM identity provider has that id in this account (and iam-endpoint, if set).';
-    }
-    if (error.status === 401 || error.status === 403) {
-        return ('IAM rejected the GitHub ID token; check the identity provider (issuer, client ID = oidc-audience, ' +
-            'mapping rules) as described in docs/keyless.md.');
-    }
-    return undefined;
-}
-function passwordHint(error) {
-    if (error.status === 401) {
-        return ('Check iam-username, iam-password and iam-domain (the account name, not the user name); ' +
-            'a locked or disabled IAM user is also refused.');
-    }
-    if (error.status === 400 && /project|scope/i.test(error.providerMessage)) {
-        return 'Check region: the token is scoped to the project named like the region (e.g. cn-north-4).';
-    }
-    if (error.status === 403) {
-        return ('IAM refused the sign-in: check that the user may use programmatic access (API) and is not ' +
-            'restricted by an access control list.');
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/connect.ts
-
-
-
-/** `https://swr-api.{region}.myhuaweicloud.com`, the SWR API of a region. */
-function defaultSwrEndpoint(region) {
-    return new URL(`https://swr-api.${region}.myhuaweicloud.com`);
-}
-/** `https://iam.{region}.myhuaweicloud.com`, the regional IAM endpoint. */
-function defaultIamEndpoint(region) {
-    return new URL(`https://iam.${region}.myhuaweicloud.com`);
-}
-/** A ready SWR client: endpoint from region (or `endpoint`), credentials as resolved, SWR-aware hints. */
-async function connectSwr(connection, options = {}) {
-    const baseUrl = connection.endpoint ?? defaultSwrEndpoint(connection.region);
-    const authenticate = huaweiAuthenticator(connection.auth, authOptions(connection, options));
-    const extraHint = options.http?.hintFor;
-    return createApiClient({
-        ...options.http,
-        provider: 'SWR',
-        baseUrl,
-        jsonContentTypeAlways: true,
-        authenticate,
-        hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
-        isThrottling: isSwrThrottling,
-    });
-}
-/** SWR's own "There are too many requests." (SWR spec, error codes: 403 SVCSTG.SWR.4031042). */
-const SWR_TOO_MANY_REQUESTS = 'SVCSTG.SWR.4031042';
-/** SWR refuses a request as one too many with a 403 of its own code, not a 429. */
-function isSwrThrottling(failure) {
-    return failure.status === 403 && failure.code === SWR_TOO_MANY_REQUESTS;
-}
-/** AK/SK for signing (e.g. a docker login derived from them): the configured pair, or temporary ones. */
-async function swrSigningCredentials(connection, options = {}) {
-    return huaweiSigningCredentials(connection.auth, authOptions(connection, options));
-}
-/** The IAM client SWR's credentials go through: region's IAM (or `iam-endpoint`), IAM-aware hints. */
-function connectIam(connection, options = {}) {
-    const { authenticate: _a, hintFor: _h, ...transport } = options.http ?? {};
-    return createApiClient({
-        ...transport,
-        provider: 'IAM',
-        baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
-        jsonContentTypeAlways: true,
-        hintFor: iamHint,
-    });
-}
-function authOptions(connection, options) {
-    return {
-        iam: connectIam(connection, options),
-        region: connection.region,
-        ...(options.signing && { signing: true }),
-        ...(options.getIdToken && { getIdToken: options.getIdToken }),
-        ...(options.env && { env: options.env }),
-        ...(options.http?.now && { now: options.http.now }),
-    };
-}
-/** The IAM action an SWR call needs (SWR spec 6.3, table 6-3), for 403 hints. */
-const SWR_ACTIONS = [
-    [/^POST \/v2\/manage\/utils\/secret$/, 'swr::createLoginSecret'],
-    [/^GET \/v2\/manage\/namespaces$/, 'swr:namespace:listNamespaces'],
-    [/^POST \/v2\/manage\/namespaces$/, 'swr:namespace:createNamespace'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+$/, 'swr:namespace:getNamespace'],
-    [/^DELETE \/v2\/manage\/namespaces\/[^/]+$/, 'swr:namespace:deleteNamespace'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:getNamespaceAccess'],
-    [/^POST \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:createNamespaceAccess'],
-    [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:updateNamespaceAccess'],
-    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
-    [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
-    [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
-    [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
-    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
-    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags\/[^/]+$/, 'swr:repo:deleteRepoTag'],
-    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/retentions$/, 'swr:repo:listRetentions'],
-    [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/retentions$/, 'swr:repo:createRetention'],
-];
-/** The IAM action for an SWR method and path, when known. */
-function swrActionFor(method, path) {
-    const call = `${method} ${path}`;
-    return SWR_ACTIONS.find(([pattern]) => pattern.test(call))?.[1];
-}
-/** Next steps for SWR errors: DNS/region, rejected credentials, missing IAM permissions. */
-function swrHint(error, connection, baseUrl) {
-    if (error.status === 0 && /ENOTFOUND|EAI_AGAIN|getaddrinfo|resolve/i.test(error.providerMessage)) {
-        return connection.endpoint
-            ? `Could not resolve ${baseUrl.host}: check the endpoint input.`
-            : `Could not resolve ${baseUrl.host}: check that region "${connection.region}" is an SWR region ` +
-                '(e.g. cn-north-4, ap-southeast-1), or set endpoint.';
-    }
-    if (error.status === 401 ||
-        /^(APIGW\.0301|APIGW\.0307|SVCSTG\.SWR\.401000|SVCSTG\.SWR\.4000031)$/.test(error.code ?? '')) {
-        return rejectedCredentialsHint(error, connection.auth);
-    }
-    if (error.status === 403) {
-        const action = swrActionFor(error.method, error.path);
-        const needed = action ? `the IAM action ${action}` : 'the SWR permission for this call';
-        return (`The credentials were accepted but lack ${needed}: grant it to the IAM user or user group ` +
-            '(a policy such as SWR Admin or a custom policy), or an organization permission in SWR.');
-    }
-    if (error.status === 404 && error.code === 'SVCSTG.SWR.4040083') {
-        return `The SWR API path was not found at ${baseUrl.host}: check the endpoint input.`;
-    }
-    return undefined;
-}
-function rejectedCredentialsHint(error, auth) {
-    const expired = /expire/i.test(error.providerMessage);
-    if (auth.method === 'aksk' && auth.credentials.securityToken && expired) {
-        return ('The security token of the temporary AK/SK has expired: get a fresh set, or use keyless ' +
-            'sign-in (idp-id) so the action gets its own.');
-    }
-    if (auth.method === 'aksk') {
-        return (`SWR rejected the AK/SK from ${auth.source}: check that the AK exists and is enabled and that ` +
-            'the SK belongs to it (a temporary AK/SK also needs security-token), and that the runner clock is right.');
-    }
-    return expired
-        ? 'The IAM token expired; run the step again.'
-        : `SWR rejected the IAM token (${auth.source}): check that region matches the SWR endpoint, since ` +
-            "tokens are scoped to the region's project.";
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
-const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
-
-;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
-
-
-
-
-/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
-const HUAWEI_ENV = [
-    {
-        accessKeyId: 'HUAWEICLOUD_SDK_AK',
-        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
-        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-    },
-    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
-];
-const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
-const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
-    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
-    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
-/**
- * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
- * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
- * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
- */
-function resolveHuaweiAuth(reader) {
-    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
-    if (method === 'password')
-        return passwordAuth(reader) ?? missingPassword();
-    if (method === 'oidc')
-        return oidcAuth(reader) ?? missingIdpId();
-    const keys = readKeyInputs(reader);
-    if (keys)
-        return akskAuth(keys);
-    if (method === 'auto') {
-        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
-        if (chosen)
-            return chosen;
-    }
-    for (const names of HUAWEI_ENV) {
-        const fromEnv = readKeyEnv(reader, names);
-        if (fromEnv)
-            return akskAuth(fromEnv);
-    }
-    if (method === 'aksk') {
-        throw new InputError(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
-            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
-    }
-    throw new InputError(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
-        `found. Tried, in order: ${TRIED}. Set one of them ` +
-        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
-}
-function akskAuth(keys) {
-    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    return {
-        method: 'aksk',
-        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
-        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
-    };
-}
-/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
-function passwordAuth(reader) {
-    const username = reader.optional('iam-username');
-    const password = reader.secret('iam-password');
-    const domain = reader.optional('iam-domain');
-    if (!username && !password && !domain)
-        return undefined;
-    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
-    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
-    if (missing.length > 0 || !username || !password || !domain) {
-        throw new InputError(missing, `${inputLabel(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
-            'iam-username, iam-password and iam-domain (the account name).');
-    }
-    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
-}
-function missingPassword() {
-    throw new InputError([...PASSWORD_INPUTS], `Input 'auth' is password but ${quoteInputs(PASSWORD_INPUTS)} are empty; set all three.`);
-}
-/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
-function oidcAuth(reader) {
-    const idpId = reader.optional('idp-id');
-    if (!idpId)
-        return undefined;
-    const audience = reader.optional('oidc-audience');
-    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
-    return audience ? { ...auth, audience } : auth;
-}
-function missingIdpId() {
-    throw new InputError('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
-        'GitHub (see docs/keyless.md).');
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
-
-
-const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
-/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
-function readSwrConnection(reader) {
-    const region = readRegion(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
-    const endpoint = readEndpoint(reader, 'endpoint');
-    const iamEndpoint = readEndpoint(reader, 'iam-endpoint');
-    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
-    if (endpoint)
-        connection.endpoint = endpoint;
-    if (iamEndpoint)
-        connection.iamEndpoint = iamEndpoint;
-    return connection;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/name-rules.ts
-// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1): each broken rule gets its own
-// message, so a user fixes all at once.
-
-/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
-function swrNamespaceProblems(name) {
-    const problems = [];
-    if (name.length < 1 || name.length > 64)
-        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
-    const bad = invalidCharacters(name, /[a-z0-9._-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (name.length > 0 && !/^[a-z]/.test(name))
-        problems.push('must start with a lowercase letter');
-    if (name.length > 0 && !/[a-z0-9]$/.test(name))
-        problems.push('must end with a lowercase letter or digit');
-    problems.push(...adjacentSeparatorProblems(name, '._-'));
-    return problems;
-}
-/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
-function swrRepositoryProblems(name) {
-    const problems = [];
-    if (name.length < 1 || name.length > 128)
-        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
-    const bad = invalidCharacters(name, /[a-z0-9./_-]/);
-    if (bad.length > 0) {
-        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
-    }
-    if (name.length > 0 && !/^[a-z0-9]/.test(name))
-        problems.push('must start with a lowercase letter or digit');
-    if (name.length > 0 && !/[a-z0-9]$/.test(name))
-        problems.push('must end with a lowercase letter or digit');
-    problems.push(...adjacentSeparatorProblems(name, './_\\-'));
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/path-segments.ts
-
-
-const SWR_NAMESPACE = { what: 'SWR organization', problems: swrNamespaceProblems };
-/** SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
-const SWR_REPOSITORY = {
-    what: 'SWR repository',
-    problems: swrRepositoryProblems,
-    spellEncoded: (encoded) => encoded.replaceAll('%2F', '$'),
-};
-const SWR_TAG = { what: 'tag', problems: ociTagProblems };
-const path_segments_SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: numericIdProblems };
-
-;// CONCATENATED MODULE: ./src/providers/swr/namespaces.ts
-// SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
-
-
-
-/** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
-const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
-/** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
-async function findSwrNamespace(api, name, mode = 'authorized') {
-    const filter = mode === 'visible' ? `namespace::${name}|mode::visible` : `namespace::${name}`;
-    const response = await api.request({
-        method: 'GET',
-        path: '/v2/manage/namespaces',
-        query: [['filter', filter]],
-        operation: `look up namespace ${name}`,
-        // Some regions answer 404 instead of an empty list when nothing matches.
-        acceptStatus: [404],
-    });
-    if (response.status === 404)
-        return undefined;
-    // The filter may match by prefix or substring; only the exact name counts.
-    return response.body?.namespaces?.find((namespace) => namespace.name === name);
-}
-/** Creates a namespace: 'created' on 201, 'exists' on 409 (another run, or another account, has the name). */
-async function createSwrNamespace(api, name) {
-    try {
-        const response = await api.request({
-            method: 'POST',
-            path: '/v2/manage/namespaces',
-            body: { namespace: name },
-            operation: `create namespace ${name}`,
-            acceptStatus: [409],
-        });
-        return response.status === 409 ? 'exists' : 'created';
-    }
-    catch (error) {
-        throw isNamespaceQuotaError(error) ? withQuotaHint(error) : error;
-    }
-}
-/** Deletes a namespace; one already gone counts as deleted. */
-async function deleteSwrNamespace(api, name) {
-    await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(name, SWR_NAMESPACE)}`,
-        operation: `delete namespace ${name}`,
-        acceptStatus: [404],
-    });
-}
-/** True for SWR's "maximum number of organizations exceeded" answer to a create. */
-function isNamespaceQuotaError(error) {
-    if (!(error instanceof ApiError) || error.status !== 400)
-        return false;
-    if (error.code?.replace(/\s/g, '') === SWR_NAMESPACE_QUOTA_CODE)
-        return true;
-    return /organi[sz]ations?.*(maximum|quota|limit|exceed)|(maximum|quota|limit).*organi[sz]ations?/i.test(error.providerMessage);
-}
-function withQuotaHint(error) {
-    return new ApiError({
-        provider: error.provider,
-        operation: error.operation,
-        method: error.method,
-        path: error.path,
-        status: error.status,
-        code: error.code,
-        providerMessage: error.providerMessage,
-        requestId: error.requestId,
-        hint: 'The account has used its SWR quota of 5 organizations (namespaces). Delete an unused namespace ' +
-            '(state: absent) or ask Huawei Cloud support for a higher quota, then run again.',
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/registry-host.ts
-// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
-/** SWR's registry host of a region. */
-function swrRegistryHost(region) {
-    return `swr.${region}.myhuaweicloud.com`;
-}
-/** How users write an SWR registry host, for messages. */
-const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
-const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
-/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
-function swrHostInputs(host) {
-    const region = SWR_HOST.exec(host)?.[1];
-    return region ? { region } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/types/assert-never.ts
-/** Marks a case the type system proves unreachable; reaching it anyway (bad data at runtime) is a bug. */
-function assertNever(value, what = 'case') {
-    throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
-
-
-/** SWR's permission levels by the names the action uses. */
-const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
-/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
-function swrAuthName(level) {
-    const entry = Object.entries(SWR_AUTH_LEVELS).find(([, value]) => value === level);
-    return entry ? entry[0] : String(level);
-}
-function accessPath(namespace) {
-    return api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/access`;
-}
-/** Permissions on a namespace: the caller's own and every other user's. */
-async function getSwrNamespaceAccess(api, namespace) {
-    const response = await api.request({
-        method: 'GET',
-        path: accessPath(namespace),
-        operation: `read permissions of namespace ${namespace}`,
-    });
-    return response.body ?? {};
-}
-/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
-async function grantSwrNamespaceAccess(api, namespace, grants) {
-    const response = await api.request({
-        method: 'POST',
-        path: accessPath(namespace),
-        body: grants,
-        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
-        acceptStatus: [409],
-    });
-    return response.status === 409 ? 'exists' : 'granted';
-}
-/** Changes the level of users who already have a permission (spec 4.6.3). */
-async function updateSwrNamespaceAccess(api, namespace, grants) {
-    await api.request({
-        method: 'PATCH',
-        path: accessPath(namespace),
-        body: grants,
-        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
-    });
-}
-/** Removes the permissions of the given user ids (spec 4.6.2). */
-async function revokeSwrNamespaceAccess(api, namespace, userIds) {
-    await api.request({
-        method: 'DELETE',
-        path: accessPath(namespace),
-        body: userIds,
-        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/paging.ts
-
-
-
-/** Parses `Content-Range`; undefined when absent or malformed. */
-function parseContentRange(value) {
-    const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
-    if (!match)
-        return undefined;
-    return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
-}
-/**
- * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page in order.
- * The first page's `Content-Range` gives the total, so the other pages are fetched several at a time
- * (the client's throttle decides how fast); without it pages are read one after another until a short one.
- * A server that serves fewer records than `limit` while `Content-Range` says more exist caps its pages:
- * the pages after a capped one ask for what it serves (see nextPageSize). Throws ListingIncompleteError
- * when the pages disagree with `Content-Range` (a total that changes or does not match what was
- * collected), so callers never act on a partial listing.
- */
-async function* pagesOfSwrList(api, request, options = {}) {
-    const pageSize = options.pageSize ?? 100;
-    const shape = options.shape ?? ((record) => record);
-    const guard = new PageGuard({ operation: request.operation, keyOf: options.keyOf });
-    const fetchPage = async (offset, limit) => {
-        const query = [
-            ...(request.query ?? []),
-            ['offset', String(offset)],
-            ['limit', String(limit)],
-        ];
-        const response = await api.request({ ...request, query }).catch((error) => {
-            throw asIncompleteListing(error, request.operation);
-        });
-        const records = Array.isArray(response.body) ? response.body.map(shape) : [];
-        return { records, total: parseContentRange(response.headers['content-range'])?.total };
-    };
-    const first = await fetchPage(0, pageSize);
-    guard.accept(first.records);
-    const expectedTotal = first.total;
-    yield first.records;
-    if (expectedTotal === undefined) {
-        yield* restOneByOne(fetchPage, guard, first.records.length, pageSize);
-        return;
-    }
-    let offset = first.records.length;
-    let size = first.records.length < pageSize ? nextPageSize(offset, first.records.length) : pageSize;
-    while (first.records.length > 0 && offset < expectedTotal) {
-        // Pages of `size` from `offset` (a multiple of it), several at a time, until the end or a capped page.
-        const from = offset;
-        const count = Math.ceil((expectedTotal - from) / size);
-        const pages = orderedPrefetch(count, options.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
-        let capped = false;
-        for await (const page of pages) {
-            if (page.total !== undefined && page.total !== expectedTotal) {
-                throw new ListingIncompleteError(`${request.operation}: the total changed from ${expectedTotal} to ${page.total} while paging; ` +
-                    'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
-            }
-            guard.accept(page.records);
-            yield page.records;
-            offset += page.records.length;
-            if (page.records.length === size || offset >= expectedTotal)
-                continue;
-            // Short before the end: the pages fetched after it left a gap; read on from here with what it serves.
-            capped = page.records.length > 0;
-            if (capped)
-                size = nextPageSize(offset, page.records.length);
-            break;
-        }
-        if (!capped)
-            break;
-    }
-    if (offset !== expectedTotal) {
-        throw new ListingIncompleteError(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
-            'the listing is incomplete, so nothing was changed.');
-    }
-}
-/** Without a total: the next page until one comes back short. */
-async function* restOneByOne(fetchPage, guard, from, pageSize) {
-    let offset = from;
-    let last = from;
-    while (last >= pageSize) {
-        const page = await fetchPage(offset, pageSize);
-        guard.accept(page.records);
-        last = page.records.length;
-        offset += last;
-        yield page.records;
-    }
-}
-/**
- * The page size after a capped page of `served` records: SWR wants `offset` to be a multiple of
- * `limit` (spec 4.2.5), so the largest size not above `served` that divides the next offset. From
- * the first page that is `served` itself.
- */
-function nextPageSize(offset, served) {
-    let a = offset;
-    let b = served;
-    while (b !== 0)
-        [a, b] = [b, a % b];
-    return a;
-}
-/** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
-async function listAllSwr(api, request, options = {}) {
-    const all = [];
-    for await (const page of pagesOfSwrList(api, request, options))
-        all.push(...page);
-    return all;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/repositories.ts
-
-
-
-/** Repository types SWR accepts for `category` (spec 4.2.1). */
-const SWR_CATEGORIES = [
-    'app_server',
-    'linux',
-    'framework_app',
-    'database',
-    'lang',
-    'arm',
-    'other',
-];
-/** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
-function swrRepositoryPath(namespace, repository) {
-    return api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/repos/${api_path_pathSegment(repository, SWR_REPOSITORY)}`;
-}
-/** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
-async function listSwrRepositories(api, options) {
-    const all = await listAllSwr(api, {
-        method: 'GET',
-        path: '/v2/manage/repos',
-        query: [['namespace', options.namespace]],
-        operation: `list repositories of namespace ${options.namespace}`,
-    });
-    return all.filter((repository) => repository.namespace === options.namespace);
-}
-/** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
-async function createSwrRepository(api, namespace, repository, settings) {
-    const response = await api.request({
-        method: 'POST',
-        path: api_path_apiPath `/v2/manage/namespaces/${api_path_pathSegment(namespace, SWR_NAMESPACE)}/repos`,
-        body: { repository, ...settings },
-        operation: `create repository ${namespace}/${repository}`,
-        acceptStatus: [409],
-        // A repeated create cannot make a second repository: the name is the key and 409 is accepted.
-        retrySafe: true,
-    });
-    return response.status !== 409;
-}
-/** Updates visibility, category and description of a repository (spec 4.2.3). */
-async function updateSwrRepository(api, namespace, repository, settings) {
-    await api.request({
-        method: 'PATCH',
-        path: swrRepositoryPath(namespace, repository),
-        body: settings,
-        operation: `update repository ${namespace}/${repository}`,
-    });
-}
-/** Deletes a repository; a missing one counts as deleted. SWR refuses (406) while it holds images. */
-async function deleteSwrRepository(api, namespace, repository) {
-    await api.request({
-        method: 'DELETE',
-        path: swrRepositoryPath(namespace, repository),
-        operation: `delete repository ${namespace}/${repository}`,
-        acceptStatus: [404],
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/tags.ts
-
-
-
-
-/** Page size for tag listings: large pages keep the request count near the minimum. */
-const SWR_TAG_PAGE_SIZE = 100;
-/**
- * The tags of one repository page by page, each record reduced by `shape` as its page arrives (so whole
- * records never pile up), and `keyOf` telling them apart; throws ListingIncompleteError when the pages
- * do not add up to `Content-Range`.
- */
-function pagesOfSwrTags(api, namespace, repository, options) {
-    return pagesOfSwrList(api, {
-        method: 'GET',
-        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags`,
-        operation: `list tags of ${namespace}/${repository}`,
-    }, { ...options, pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
-}
-/** Every tag of one repository, read to the end and checked complete. */
-async function listSwrTags(api, namespace, repository, options = {}) {
-    const all = [];
-    const pages = pagesOfSwrTags(api, namespace, repository, {
-        ...options,
-        shape: (tag) => tag,
-        keyOf: (tag) => tag.Tag,
-    });
-    for await (const page of pages)
-        all.push(...page);
-    return all;
-}
-/** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
-async function deleteSwrTag(api, namespace, repository, tag) {
-    const response = await api.request({
-        method: 'DELETE',
-        path: api_path_apiPath `${swrRepositoryPath(namespace, repository)}/tags/${api_path_pathSegment(tag, SWR_TAG)}`,
-        operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
-        acceptStatus: [404],
-        rawBody: true,
-    });
-    return response.status === 404 ? 'absent' : 'deleted';
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/apply.ts
-
-
-
-
-
-/** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
-async function applySwrChange(api, namespace, change) {
-    switch (change.action) {
-        case 'create repository':
-            await createSwrRepository(api, namespace, change.repository, change.settings);
-            return;
-        case 'update repository':
-            await updateSwrRepository(api, namespace, change.repository, change.settings);
-            return;
-        case 'delete repository':
-            await deleteRepositoryWithImages(api, namespace, change.repository);
-            return;
-        case 'grant permission':
-            // A parallel run may have granted it first (409): then make sure the level is the declared one.
-            if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
-                await updateSwrNamespaceAccess(api, namespace, [change.user]);
-            }
-            return;
-        case 'update permission':
-            await updateSwrNamespaceAccess(api, namespace, [change.user]);
-            return;
-        case 'revoke permission':
-            await revokeSwrNamespaceAccess(api, namespace, [change.user.user_id]);
-            return;
-        case 'delete namespace':
-            await deleteSwrNamespace(api, namespace);
-            return;
-        case 'create namespace':
-            throw new Error('create namespace is made by the session (createSwrNamespace), not applySwrChange');
-        default:
-            assertNever(change, 'change');
-    }
-}
-/** SWR refuses to delete a repository that still holds images (406), so its tags go first. */
-async function deleteRepositoryWithImages(api, namespace, repository) {
-    const tags = await listSwrTags(api, namespace, repository);
-    for (const tag of tags)
-        await deleteSwrTag(api, namespace, repository, tag.Tag);
-    await deleteSwrRepository(api, namespace, repository);
-}
-
+// EXTERNAL MODULE: ./src/providers/swr/connection.ts + 2 modules
+var connection = __nccwpck_require__(2963);
+// EXTERNAL MODULE: ./src/providers/swr/name-rules.ts
+var swr_name_rules = __nccwpck_require__(7792);
 ;// CONCATENATED MODULE: ./src/core/action/declaration-lines.ts
 // The loop shared by the line inputs (`repositories`, `permissions`): parse each line, refuse repeats, and
 // report every bad line at once.
@@ -49282,7 +44767,7 @@ function parseDeclarationLines(lines, grammar) {
         }
     }
     if (problems.length > 0) {
-        throw new InputError(grammar.input, `Input '${grammar.input}' is not valid:\n  ${problems.join('\n  ')}\n${grammar.usage}`);
+        throw new errors/* InputError */.dz(grammar.input, `Input '${grammar.input}' is not valid:\n  ${problems.join('\n  ')}\n${grammar.usage}`);
     }
     return wishes;
 }
@@ -49334,6 +44819,8 @@ function splitKeyValue(token) {
     return { key: token.slice(0, at).toLowerCase(), value: token.slice(at + 1) };
 }
 
+// EXTERNAL MODULE: ./src/providers/swr/permissions.ts
+var permissions = __nccwpck_require__(1161);
 ;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/permission-lines.ts
 // The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
 
@@ -49356,7 +44843,7 @@ function parsePermissionLine(line) {
         throw new Error('give a user name and a level (manage, edit or read)');
     // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
     const lower = levelText.toLowerCase();
-    const levelName = Object.hasOwn(SWR_AUTH_LEVELS, lower)
+    const levelName = Object.hasOwn(permissions/* SWR_AUTH_LEVELS */.CA, lower)
         ? lower
         : Object.hasOwn(NUMERIC, levelText)
             ? NUMERIC[levelText]
@@ -49364,7 +44851,7 @@ function parsePermissionLine(line) {
     if (levelName === undefined) {
         throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
     }
-    const wish = { userName, level: SWR_AUTH_LEVELS[levelName] };
+    const wish = { userName, level: permissions/* SWR_AUTH_LEVELS */.CA[levelName] };
     for (const token of rest) {
         const pair = splitKeyValue(token);
         if (pair?.key !== 'id' || pair.value === '')
@@ -49374,215 +44861,8 @@ function parsePermissionLine(line) {
     return wish;
 }
 
-;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-permissions.ts
-// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
-
-/** Every user with a permission, the caller included, once each. */
-function currentPermissions(access) {
-    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
-    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
-}
-/** The current permission a declaration is about: by user id when given, else by user name. */
-function matchPermission(current, wish) {
-    return wish.userId !== undefined
-        ? current.find((auth) => auth.user_id === wish.userId)
-        : current.find((auth) => auth.user_name === wish.userName);
-}
-/**
- * Changes that give each declared user the declared level. With `prune`, users not declared lose their
- * permission, except the caller itself: removing its own access would lock the action out.
- */
-function planPermissions(namespace, access, wishes, prune) {
-    const current = currentPermissions(access);
-    const changes = [];
-    const blockers = [];
-    const matched = new Set();
-    for (const wish of wishes) {
-        const existing = matchPermission(current, wish);
-        const level = swrAuthName(wish.level);
-        if (!existing) {
-            if (wish.userId === undefined) {
-                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
-                    'to its line so it can be granted (SWR needs the user id).');
-            }
-            changes.push({
-                action: 'grant permission',
-                target: wish.userName,
-                detail: level,
-                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
-            });
-            continue;
-        }
-        matched.add(existing.user_id);
-        if (existing.auth !== wish.level) {
-            changes.push({
-                action: 'update permission',
-                target: wish.userName,
-                detail: `${swrAuthName(existing.auth)} → ${level}`,
-                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
-            });
-        }
-    }
-    if (prune && access && !access.self_auth) {
-        // Without self_auth the caller's own permission cannot be told apart: pruning might lock it out.
-        blockers.push(`prune-permissions: SWR did not say which permission on ${namespace} belongs to these credentials ` +
-            '(no self_auth), so no permission is revoked; run again without prune-permissions or check the endpoint.');
-    }
-    else if (prune) {
-        const self = access?.self_auth?.user_id;
-        for (const auth of current) {
-            if (matched.has(auth.user_id) || auth.user_id === self)
-                continue;
-            changes.push({
-                action: 'revoke permission',
-                target: auth.user_name,
-                detail: swrAuthName(auth.auth),
-                user: auth,
-            });
-        }
-    }
-    return { changes, blockers };
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-repositories.ts
-// Pure: declared repositories + the namespace's current repositories → create / update changes.
-
-/** Values SWR gets for attributes a new repository's line leaves out. */
-const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' };
-const plan_repositories_visibility = (isPublic) => (isPublic ? 'public' : 'private');
-/** Changes that make the namespace hold every declared repository with the declared attributes. */
-function planRepositories(namespace, current, wishes) {
-    const changes = [];
-    for (const wish of wishes) {
-        const target = `${namespace}/${wish.name}`;
-        const existing = current.find((repository) => repository.name === wish.name);
-        if (!existing) {
-            const settings = newSettings(wish);
-            changes.push({
-                action: 'create repository',
-                target,
-                detail: describeSettings(settings),
-                repository: wish.name,
-                settings,
-            });
-            continue;
-        }
-        const differences = repositoryDifferences(existing, wish);
-        if (differences.length > 0) {
-            changes.push({
-                action: 'update repository',
-                target,
-                detail: differences.join('; '),
-                repository: wish.name,
-                settings: mergedSettings(existing, wish),
-            });
-        }
-    }
-    return changes;
-}
-function newSettings(wish) {
-    return {
-        is_public: wish.isPublic ?? REPOSITORY_DEFAULTS.isPublic,
-        category: wish.category ?? REPOSITORY_DEFAULTS.category,
-        ...(wish.description !== undefined ? { description: wish.description } : {}),
-    };
-}
-/** The update body: declared values, and the current ones for what the line leaves out (PATCH needs is_public). */
-function mergedSettings(existing, wish) {
-    const category = wish.category ?? asCategory(existing.category);
-    const description = wish.description ?? existing.description;
-    return {
-        is_public: wish.isPublic ?? existing.is_public,
-        ...(category !== undefined ? { category } : {}),
-        ...(description !== undefined ? { description } : {}),
-    };
-}
-function asCategory(value) {
-    return SWR_CATEGORIES.find((category) => category === value);
-}
-function describeSettings(settings) {
-    const parts = [plan_repositories_visibility(settings.is_public)];
-    if (settings.category)
-        parts.push(`category ${settings.category}`);
-    if (settings.description)
-        parts.push(`description "${settings.description}"`);
-    return parts.join(', ');
-}
-/** Declared attributes that differ from the repository, in words (`visibility private → public`). */
-function repositoryDifferences(existing, wish) {
-    const differences = [];
-    if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
-        differences.push(`visibility ${plan_repositories_visibility(existing.is_public)} → ${plan_repositories_visibility(wish.isPublic)}`);
-    }
-    if (wish.category !== undefined && wish.category !== (existing.category ?? '')) {
-        differences.push(`category ${existing.category || '(none)'} → ${wish.category}`);
-    }
-    if (wish.description !== undefined && wish.description !== (existing.description ?? '')) {
-        differences.push(`description "${existing.description ?? ''}" → "${wish.description}"`);
-    }
-    return differences;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan.ts
-// Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
-
-
-
-
-
-/** Changes that bring the namespace to the declaration, with blockers that stop it. */
-function planSwrNamespace(current, wish) {
-    return wish.state === 'absent' ? plan_planAbsent(current, wish.force) : plan_planPresent(current, wish);
-}
-function plan_planPresent(current, wish) {
-    const plan = emptyPlan();
-    if (!current.exists) {
-        plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
-    }
-    plan.changes.push(...planRepositories(current.namespace, current.repositories, wish.repositories));
-    if (wish.permissions.length > 0 || wish.prunePermissions) {
-        const permissions = planPermissions(current.namespace, current.access, wish.permissions, wish.prunePermissions);
-        plan.changes.push(...permissions.changes);
-        plan.blockers.push(...permissions.blockers);
-    }
-    return plan;
-}
-function plan_planAbsent(current, force) {
-    const plan = emptyPlan();
-    if (!current.exists)
-        return plan;
-    const names = current.repositories.map((repository) => repository.name);
-    for (const name of names) {
-        const problems = swrRepositoryProblems(name);
-        if (problems.length === 0)
-            continue;
-        plan.blockers.push(`namespace ${current.namespace} lists a repository ${JSON.stringify(name)} that ${problems.join('; ')}: ` +
-            'it cannot be named in a request, so nothing is deleted. Remove it in the SWR console.');
-    }
-    if (names.length > 0 && !force) {
-        plan.blockers.push(`namespace ${current.namespace} still holds ${plural(names.length, 'repository')} ` +
-            `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
-            '(try dry-run: true first to see what would go).');
-    }
-    for (const repository of current.repositories) {
-        const change = {
-            action: 'delete repository',
-            target: `${current.namespace}/${repository.name}`,
-            detail: repository.num_images ? `with ${plural(repository.num_images, 'tag')}` : 'empty',
-            repository: repository.name,
-        };
-        plan.changes.push(change);
-    }
-    const detail = names.length > 0 ? `after its ${plural(names.length, 'repository')}` : 'empty';
-    plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
-    return plan;
-}
-/** Up to five names, then how many more. */
-function listSome(names, limit = 5) {
-    const shown = names.slice(0, limit).join(', ');
-    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
-}
-
+// EXTERNAL MODULE: ./src/providers/swr/repositories.ts
+var repositories = __nccwpck_require__(1357);
 ;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/repository-lines.ts
 // The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
 
@@ -49601,7 +44881,7 @@ function parseRepositoryLines(lines) {
 }
 function parseRepositoryLine(line) {
     const [name = '', ...attributes] = splitLineTokens(line);
-    const nameProblems = swrRepositoryProblems(name);
+    const nameProblems = (0,swr_name_rules/* swrRepositoryProblems */.j)(name);
     if (nameProblems.length > 0)
         throw new Error(`repository name "${name}" ${nameProblems.join('; ')}`);
     const wish = { name };
@@ -49620,9 +44900,9 @@ function applyAttribute(wish, key, value) {
         wish.isPublic = value === 'public';
     }
     else if (key === 'category') {
-        const category = SWR_CATEGORIES.find((candidate) => candidate === value);
+        const category = repositories/* SWR_CATEGORIES */.sh.find((candidate) => candidate === value);
         if (!category)
-            throw new Error(`category must be one of ${SWR_CATEGORIES.join(', ')}, got "${value}"`);
+            throw new Error(`category must be one of ${repositories/* SWR_CATEGORIES */.sh.join(', ')}, got "${value}"`);
         wish.category = category;
     }
     else if (key === 'description') {
@@ -49633,46 +44913,7 @@ function applyAttribute(wish, key, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/state.ts
-
-
-
-
-/** The namespace's current state, reading repositories and permissions only when the plan needs them. */
-async function readSwrNamespaceState(api, namespace, needs) {
-    const found = await findSwrNamespace(api, namespace);
-    if (!found)
-        return { namespace, exists: false, repositories: [], access: undefined };
-    const repositories = needs.repositories ? await listSwrRepositories(api, { namespace }) : [];
-    const access = needs.access ? await getSwrNamespaceAccess(api, namespace) : undefined;
-    return { namespace, exists: true, repositories, access };
-}
-/**
- * After a 409 on create: the name exists. It is ours if these credentials hold a permission on it (a
- * parallel run created it, or it is shared with us); otherwise another account owns it, and SWR names are
- * global. Seeing it only in the `visible` list (another account shared some of its repositories) is not
- * enough: the plan could not read or change it, and pushing to it would fail.
- */
-async function confirmSwrNamespaceVisible(api, namespace) {
-    if (await findSwrNamespace(api, namespace))
-        return;
-    if (await findSwrNamespace(api, namespace, 'visible')) {
-        throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists, and these credentials see it only through shared ` +
-            'repositories but have no permission on it: another Huawei Cloud account most likely owns it. Choose ' +
-            'another name, or ask the owner to grant these credentials a permission on the namespace.');
-    }
-    throw new NamespaceTakenError(`SWR namespace "${namespace}" already exists but is not visible to these credentials: organization names ` +
-        'are unique across all Huawei Cloud accounts, so another account most likely owns it. Choose another ' +
-        'name, or ask the owner to grant these credentials access to it.');
-}
-
 ;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/support.ts
-
-
-
-
-
-
 
 
 
@@ -49697,15 +44938,16 @@ class SwrNamespaceTarget {
         this.#namespace = common.namespace;
     }
     connect(options) {
-        return connectSwr(this.connection, options);
+        return (0,connection/* connectSwrWhenNeeded */.g)(this.connection, options);
     }
-    open(api) {
+    async open(api) {
+        const { swrSession } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3228));
         return swrSession(api, this.connection, this.#namespace, this.#wish);
     }
 }
 const swrNamespaces = {
     nameKind: 'an SWR organization (namespace) name',
-    nameProblems: swrNamespaceProblems,
+    nameProblems: swr_name_rules/* swrNamespaceProblems */.A,
     inputs: ['repositories', 'permissions', 'prune-permissions'],
     declaredInputs(reader) {
         const declaration = readDeclaration(reader);
@@ -49720,7 +44962,7 @@ const swrNamespaces = {
         public: "Input 'public' applies to CCR namespaces; SWR sets visibility per repository (visibility= in 'repositories').",
     },
     read(reader, common) {
-        return new SwrNamespaceTarget(readSwrConnection(reader), readDeclaration(reader), common);
+        return new SwrNamespaceTarget((0,connection/* readSwrConnection */.D)(reader), readDeclaration(reader), common);
     },
 };
 function readDeclaration(reader) {
@@ -49730,349 +44972,12 @@ function readDeclaration(reader) {
         prunePermissions: reader.boolean('prune-permissions', { default: false }),
     };
 }
-function swrSession(api, connection, namespace, wish) {
-    const needs = {
-        repositories: wish.repositories.length > 0 || wish.state === 'absent',
-        access: wish.permissions.length > 0 || wish.prunePermissions,
-    };
-    const changeFor = (change) => ({
-        action: change.action,
-        target: change.target,
-        detail: change.detail,
-        apply: async () => {
-            if (change.action !== 'create namespace') {
-                await applySwrChange(api, namespace, change);
-                return 'done';
-            }
-            if ((await createSwrNamespace(api, namespace)) === 'created')
-                return 'done';
-            await confirmSwrNamespaceVisible(api, namespace);
-            return 'exists';
-        },
-    });
-    return {
-        async plan() {
-            const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
-            return { ...plan, changes: plan.changes.map(changeFor) };
-        },
-        existingNote: 'created by a parallel run or shared with these credentials',
-        registryHost: async () => swrRegistryHost(connection.region),
-    };
-}
 
-;// CONCATENATED MODULE: ./src/providers/swr/login-secret.ts
-// SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
-
-
-
-/**
- * Generates a temporary docker login (valid for hours, not revocable) for the project named after
- * the region. POST is not retried: each call issues a new secret.
- */
-async function createSwrLoginSecret(api, region) {
-    const path = '/v2/manage/utils/secret';
-    const response = await api.request({
-        method: 'POST',
-        path,
-        query: [['projectname', region]],
-        operation: `create a temporary docker login for region ${region}`,
-        secretResponse: true,
-    });
-    const logins = parseSwrLoginSecret(response.body, response.headers['x-swr-dockerlogin']);
-    if (logins.length === 0) {
-        throw new ApiError({
-            provider: 'SWR',
-            operation: `create a temporary docker login for region ${region}`,
-            method: 'POST',
-            path,
-            status: response.status,
-            providerMessage: 'the response held no login (no "auths" in the body, no X-Swr-Dockerlogin header)',
-            hint: 'Check that the endpoint is the SWR API of the region.',
-        });
-    }
-    const expiresAt = parseExpiry(response.headers['x-swr-expireat']);
-    return expiresAt ? { logins, expiresAt } : { logins };
-}
-/** Logins from the body's `auths` and, when it has none, the `docker login -u … -p … host` header. Masks each. */
-function parseSwrLoginSecret(body, header) {
-    const fromBody = loginsFromAuths(body);
-    if (fromBody.length > 0)
-        return fromBody;
-    const fromHeader = header === undefined ? undefined : loginFromCommand(header);
-    return fromHeader ? [fromHeader] : [];
-}
-function loginsFromAuths(body) {
-    const auths = isRecord(body) ? body.auths : undefined;
-    if (typeof auths !== 'object' || auths === null)
-        return [];
-    const logins = [];
-    for (const [host, entry] of Object.entries(auths)) {
-        if (typeof entry?.auth !== 'string')
-            continue;
-        maskSecret(entry.auth);
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon <= 0 || colon === decoded.length - 1)
-            continue;
-        logins.push({ host, username: decoded.slice(0, colon), password: maskSecret(decoded.slice(colon + 1)) });
-    }
-    return logins;
-}
-/** Parses `docker login -u USER -p PASSWORD [HOST]` (flags in any order, `--username=` forms too). */
-function loginFromCommand(command) {
-    const words = command.trim().split(/\s+/);
-    let username;
-    let password;
-    let host;
-    let taken = -1; // the index of a word read as a flag's value
-    for (const [i, word] of words.entries()) {
-        if (i === taken)
-            continue;
-        const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
-        const value = () => {
-            if (inline !== undefined)
-                return inline;
-            taken = i + 1;
-            return words[taken];
-        };
-        if (flag === '-u' || flag === '--username')
-            username = value();
-        else if (flag === '-p' || flag === '--password')
-            password = value();
-        else if (!word.startsWith('-') && i >= 2 && word !== 'login')
-            host = word;
-    }
-    if (!username || !password)
-        return undefined;
-    maskSecret(password);
-    return host ? { host, username, password } : { username, password };
-}
-function parseExpiry(value) {
-    if (!value)
-        return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/login.ts
-
-
-
-
-
-
-
-/** SWR: a temporary login for the region. */
-class SwrLoginTarget {
-    kind = 'swr';
-    connection;
-    /** Registry host override (`registry`). */
-    registry;
-    constructor(connection, registry) {
-        this.connection = connection;
-        if (registry)
-            this.registry = registry;
-    }
-    get renewHint() {
-        return 'Log in again before the steps that need it.';
-    }
-    get notes() {
-        return [];
-    }
-    async obtain(now) {
-        const api = await connectSwr(this.connection);
-        const secret = await createSwrLoginSecret(api, this.connection.region);
-        return chooseSwrLogin(secret, this.connection.region, now(), this.registry);
-    }
-}
-/** SWR documents a 6-hour lifetime for temporary login commands. */
-const SWR_LOGIN_LIFETIME_HOURS = 6;
-const swrLogin = {
-    loginInputs: [],
-    hostForms: [SWR_HOST_FORM],
-    hostInputs: swrHostInputs,
-    readTarget(reader, common) {
-        refuseInputs(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
-        return new SwrLoginTarget(readSwrConnection(reader), common.registry);
-    },
-};
-/**
- * The login to write from an SWR secret: only the entry for the region's registry, or for the `registry`
- * input's host (a secret naming no host counts as the region's). An entry for any other host is never
- * written: the answer could point later steps' pushes at a registry the workflow never named. Without an
- * expiry header, the documented 6 hours apply.
- */
-function chooseSwrLogin(secret, region, now, registryOverride) {
-    const regionHost = swrRegistryHost(region);
-    const accepted = new Set([regionHost, (registryOverride && registryKey(registryOverride)) || regionHost]);
-    const login = secret.logins.find((candidate) => accepted.has(registryKey(candidate.host ?? '') ?? '')) ??
-        secret.logins.find((candidate) => candidate.host === undefined);
-    if (!login)
-        throw unexpectedHosts(secret, [...accepted]);
-    const expiresAt = secret.expiresAt ?? new Date(now.getTime() + SWR_LOGIN_LIFETIME_HOURS * 3_600_000);
-    return {
-        registry: registryOverride ?? regionHost,
-        username: login.username,
-        password: login.password,
-        expiresAt,
-        expirySource: secret.expiresAt
-            ? 'X-Swr-Expireat header'
-            : `SWR's documented ${SWR_LOGIN_LIFETIME_HOURS}-hour lifetime`,
-    };
-}
-function unexpectedHosts(secret, accepted) {
-    const named = secret.logins.map((login) => JSON.stringify(login.host ?? '')).join(', ');
-    return new ApiError({
-        provider: 'SWR',
-        operation: 'create a temporary docker login',
-        method: 'POST',
-        path: '/v2/manage/utils/secret',
-        status: 200,
-        providerMessage: `the login is for ${named}, not for ${accepted.join(' or ')}; nothing was written`,
-        hint: "Set the 'registry' input to the registry host this login is for, if that is the one you mean.",
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
-
-
-
-function retentionsPath(namespace, repository) {
-    return api_path_apiPath `${swrRepositoryPath(namespace, repository)}/retentions`;
-}
-/** The repository's retention policies (SWR returns them in one response). */
-async function listSwrRetentions(api, namespace, repository) {
-    const response = await api.request({
-        method: 'GET',
-        path: retentionsPath(namespace, repository),
-        operation: `list retention policies of ${namespace}/${repository}`,
-    });
-    return Array.isArray(response.body) ? response.body : [];
-}
-/** Creates a policy and returns its id. Not retried: a repeat could create a second policy. */
-async function createSwrRetention(api, namespace, repository, settings) {
-    const response = await api.request({
-        method: 'POST',
-        path: retentionsPath(namespace, repository),
-        body: settings,
-        operation: `create retention policy of ${namespace}/${repository}`,
-    });
-    return typeof response.body?.id === 'number' ? response.body.id : undefined;
-}
-/** Replaces the rules of one policy (spec 4.9.5). */
-async function updateSwrRetention(api, namespace, repository, id, settings) {
-    await api.request({
-        method: 'PATCH',
-        path: api_path_apiPath `${retentionsPath(namespace, repository)}/${api_path_pathSegment(id, path_segments_SWR_RETENTION_ID)}`,
-        body: settings,
-        operation: `update retention policy ${id} of ${namespace}/${repository}`,
-        rawBody: true,
-    });
-}
-/** Deletes one policy; a missing one counts as deleted. */
-async function deleteSwrRetention(api, namespace, repository, id) {
-    await api.request({
-        method: 'DELETE',
-        path: apiPath `${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
-        operation: `delete retention policy ${id} of ${namespace}/${repository}`,
-        acceptStatus: [404],
-        rawBody: true,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
-// `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
-// A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
-// differences that only make SWR keep more are reported as notes.
-
-
-
-/** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
-function retentionPolicyFor(rules) {
-    refuseInexpressible(rules);
-    // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
-    const selectors = [...rules.exclude, ...rules.keep].map((p) => ({
-        kind: 'regexp',
-        pattern: p.syntax === 'glob' ? p.regex.source : p.source,
-    }));
-    const notes = [
-        'SWR applies the policy on its own schedule; the digest-sharing and manifest-list protection of mode: delete does not apply to what SWR deletes.',
-        'Patterns are evaluated by SWR, whose regular-expression dialect may differ from JavaScript in rare constructs.',
-    ];
-    if (rules.keep.length > 0) {
-        notes.push('keep patterns become tag selectors: SWR does not count those tags towards the kept number.');
-    }
-    if (rules.olderThan) {
-        const days = wholeDaysAtLeast(rules.olderThan);
-        if (days * 86_400_000 !== rules.olderThan.ms) {
-            notes.push(`older-than ${rules.olderThan.text} is rounded up to ${days} days (SWR counts whole days).`);
-        }
-    }
-    const rule = rules.olderThan
-        ? {
-            template: 'date_rule',
-            params: { days: String(wholeDaysAtLeast(rules.olderThan)) },
-            tag_selectors: selectors,
-        }
-        : { template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors };
-    return { settings: { algorithm: 'or', rules: [rule] }, description: describeRule(rule), notes };
-}
-/** The rule in words, for the summary. */
-function describeRule(rule) {
-    const what = rule.template === 'date_rule'
-        ? `delete tags older than ${rule.params.days} days`
-        : `keep the newest ${rule.params.num} tags`;
-    const except = Markdown.join(rule.tag_selectors.map((s) => code(s.pattern)), ', ');
-    return rule.tag_selectors.length > 0 ? md `${what}, except tags matching ${except}` : md `${what}`;
-}
-function refuseInexpressible(rules) {
-    const refuse = (inputs, why) => {
-        throw new InputError(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
-    };
-    if (rules.include.length > 0) {
-        refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
-    }
-    if (rules.keepSemver > 0)
-        refuse(['keep-semver'], "'keep-semver': SWR has no per-version rule.");
-    if (rules.keepLast > 0 && rules.olderThan) {
-        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
-            '(leave keep-last at 0 for an age rule alone, or older-than empty for a count rule alone).');
-    }
-    if (rules.keepLast === 0 && !rules.olderThan) {
-        refuse(['keep-last', 'older-than'], "a policy without 'keep-last' or 'older-than'.");
-    }
-}
-/** Create when none exists, nothing when the one stored is equal, update otherwise; several = conflict. */
-function planRetention(current, wanted) {
-    if (current.length === 0)
-        return { action: 'create' };
-    if (current.length > 1)
-        return { action: 'conflict', ids: current.map((p) => p.id) };
-    const [policy] = current;
-    return sameRetention(policy, wanted)
-        ? { action: 'unchanged', id: policy.id }
-        : { action: 'update', id: policy.id };
-}
-/** Equal up to the order of rules and selectors, and numbers sent as strings or numbers. */
-function sameRetention(a, b) {
-    return retention_policy_canonical(a) === retention_policy_canonical(b);
-}
-function retention_policy_canonical(settings) {
-    const rules = (settings.rules ?? []).map((rule) => ({
-        template: rule.template,
-        days: rule.params?.days === undefined ? undefined : Number(rule.params.days),
-        num: rule.params?.num === undefined ? undefined : Number(rule.params.num),
-        selectors: (rule.tag_selectors ?? []).map((s) => `${s.kind}\u0000${s.pattern}`).sort(),
-    }));
-    const ruleTexts = rules.map((rule) => JSON.stringify(rule)).sort();
-    return JSON.stringify({ algorithm: settings.algorithm, rules: ruleTexts });
-}
-
+// EXTERNAL MODULE: ./src/providers/swr/login.ts
+var login = __nccwpck_require__(9872);
+// EXTERNAL MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
+var retention_policy = __nccwpck_require__(2885);
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention.ts
-
-
-
-
 
 /** One SWR retention policy, stored in each repository by apply. */
 class SwrPolicyToStore {
@@ -50086,125 +44991,17 @@ class SwrPolicyToStore {
         this.description = target.description;
         this.notes = target.notes;
     }
-    apply(api, namespace, repository, dryRun) {
+    /** The code that reads and stores policies (./retention-apply.ts) is loaded here, after the inputs. */
+    async apply(api, namespace, repository, dryRun) {
+        const { applyRetention } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9515));
         return applyRetention(api, { namespace, repository, dryRun }, this.#target);
     }
 }
 const swrRetention = {
-    policyFor: (rules) => new SwrPolicyToStore(retentionPolicyFor(rules)),
+    policyFor: (rules) => new SwrPolicyToStore((0,retention_policy/* retentionPolicyFor */.WF)(rules)),
 };
-/** Creates the repository's policy when it has none, updates a different one, leaves an equal one alone. */
-async function applyRetention(api, where, target) {
-    const { namespace, repository, dryRun } = where;
-    const change = planRetention(await listSwrRetentions(api, namespace, repository), target.settings);
-    switch (change.action) {
-        case 'unchanged':
-            return { repository, action: 'unchanged', id: change.id };
-        case 'conflict':
-            return {
-                repository,
-                action: 'conflict',
-                detail: `it has ${change.ids.length} retention policies (ids ${change.ids.join(', ')}); keep at most one, then run again`,
-            };
-        case 'create': {
-            if (dryRun)
-                return { repository, action: 'would create' };
-            const id = await createSwrRetention(api, namespace, repository, target.settings);
-            return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
-        }
-        case 'update': {
-            // The id comes from the listing: one that cannot go into a path is reported, never used.
-            const problems = segmentProblems(String(change.id), path_segments_SWR_RETENTION_ID);
-            if (problems.length > 0) {
-                return {
-                    repository,
-                    action: 'conflict',
-                    detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
-                };
-            }
-            if (dryRun)
-                return { repository, action: 'would update', id: change.id };
-            await updateSwrRetention(api, namespace, repository, change.id, target.settings);
-            return { repository, action: 'updated', id: change.id };
-        }
-        default:
-            return assertNever(change, 'retention change');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** SWR organization `namespace` of `region`. */
-function swrTagRegistry(api, namespace, region) {
-    // One temporary login for the run, asked for only when a manifest must be read.
-    const read = manifestsOnce(async () => {
-        const secret = await createSwrLoginSecret(api, region);
-        return createManifestReader(chooseSwrLogin(secret, region, new Date()), { provider: 'SWR' });
-    });
-    return {
-        listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
-        repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
-        listTags: async (repository) => {
-            // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
-            const tags = new TagTable();
-            const pages = pagesOfSwrTags(api, namespace, repository, {
-                shape: fromSwrTag,
-                keyOf: (tag) => tag.name,
-            });
-            for await (const page of pages)
-                for (const tag of page)
-                    tags.push(tag);
-            return tags;
-        },
-        deleteTag: (repository, tag, signal) => deleteSwrTag(withSignal(api, signal), namespace, repository, tag),
-        namespaceExists: async () => (await findSwrNamespace(api, namespace, 'visible')) !== undefined,
-        namespaceLabel: `SWR organization ${namespace}`,
-        manifests: {
-            registry: swrRegistryHost(region),
-            read: (repository, digest) => read(`${namespace}/${repository}`, digest),
-        },
-    };
-}
-/**
- * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
- * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
- */
-function fromSwrTag(record) {
-    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
-    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
-    const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
-    // Built with its usual fields in one literal (the rare ones added after), so 100,000 tags share one compact shape.
-    const info = {
-        name: String(record.Tag),
-        digest: normalizeDigest(record.digest),
-        updatedAt: parseTime(record.updated ?? record.created),
-        size: typeof record.size === 'number' ? record.size : 0,
-        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
-    };
-    const { refused } = refusal(record.Tag, SWR_TAG);
-    if (refused !== undefined)
-        info.refused = refused;
-    if (info.kind === 'list' && children)
-        info.children = children;
-    return info;
-}
 
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/support.ts
-
-
 
 
 
@@ -50215,16 +45012,18 @@ class SwrTagTarget {
         this.connection = connection;
     }
     connect(options) {
-        return connectSwr(this.connection, options);
+        return (0,connection/* connectSwrWhenNeeded */.g)(this.connection, options);
     }
-    registry(api, namespace) {
+    /** The listing and deleting code (./tag-registry.ts) is loaded here, once the inputs are valid. */
+    async registry(api, namespace) {
+        const { swrTagRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1482));
         return swrTagRegistry(api, namespace, this.connection.region);
     }
 }
 const swrTags = {
     namespaceKind: 'an SWR organization',
-    namespaceProblems: swrNamespaceProblems,
-    read: (reader) => new SwrTagTarget(readSwrConnection(reader)),
+    namespaceProblems: swr_name_rules/* swrNamespaceProblems */.A,
+    read: (reader) => new SwrTagTarget((0,connection/* readSwrConnection */.D)(reader)),
     retention: swrRetention,
 };
 
@@ -50235,7 +45034,7 @@ const swrTags = {
 const swrProvider = {
     name: 'swr',
     label: 'SWR',
-    login: swrLogin,
+    login: login/* swrLogin */.M,
     namespaces: swrNamespaces,
     tags: swrTags,
 };
@@ -50265,7 +45064,7 @@ function chooseProvider(reader, capability, choice) {
     if (!choice.optional)
         reader.oneOf('provider', names);
     const scopes = able.map((provider) => provider[capability].scope ?? provider.label);
-    throw new InputError('provider', `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`);
+    throw new errors/* InputError */.dz('provider', `Input 'provider' must be ${eitherOf(names)} for ${choice.action} (${scopes.join(', ')} only), got "${text ?? ''}".`);
 }
 /** The provider whose registry hosts include `host`; undefined for a host no provider recognizes. */
 function recognizeRegistry(host, table = PROVIDERS) {
@@ -50326,7 +45125,7 @@ function checkNamespaceName(support, namespace) {
     const problems = support.nameProblems(namespace);
     if (problems.length === 0)
         return;
-    throw new InputError('namespace', `Input 'namespace' "${namespace}" is not ${support.nameKind}: it ${problems.join('; it ')}.`);
+    throw new errors/* InputError */.dz('namespace', `Input 'namespace' "${namespace}" is not ${support.nameKind}: it ${problems.join('; it ')}.`);
 }
 /** Declaration inputs of other providers are an error naming the providers that take them. */
 function refuseOthersInputs(read, chosen, providers) {
@@ -50347,20 +45146,20 @@ function refuseOthersInputs(read, chosen, providers) {
         return;
     const reason = refused.map((name) => own.refusals?.[name]).find((text) => text !== undefined);
     if (reason)
-        throw new InputError(refused, reason);
+        throw new errors/* InputError */.dz(refused, reason);
     const them = refused.length > 1;
-    throw new InputError(refused, `${inputLabel(refused)} ${them ? 'apply' : 'applies'} to provider ${[...owners].join(', ')} only; ` +
+    throw new errors/* InputError */.dz(refused, `${(0,input_names/* inputLabel */.N)(refused)} ${them ? 'apply' : 'applies'} to provider ${[...owners].join(', ')} only; ` +
         `remove ${them ? 'them' : 'it'} for ${chosen.name}.`);
 }
 /** state: absent deletes the namespace, so nothing may be declared with it; force only goes with it. */
 function checkState(inputs, declared) {
     if (inputs.state === 'absent') {
         if (declared.length > 0) {
-            throw new InputError(['state', ...declared], `Input 'state' is absent, which deletes the namespace, so ${quoteInputs(declared)} cannot be declared with it.`);
+            throw new errors/* InputError */.dz(['state', ...declared], `Input 'state' is absent, which deletes the namespace, so ${(0,input_names/* quoteInputs */.U)(declared)} cannot be declared with it.`);
         }
     }
     else if (inputs.force) {
-        throw new InputError(['force', 'state'], "Input 'force' only applies with state: absent (it deletes repositories first).");
+        throw new errors/* InputError */.dz(['force', 'state'], "Input 'force' only applies with state: absent (it deletes repositories first).");
     }
 }
 
@@ -50373,14 +45172,12 @@ function checkState(inputs, declared) {
 
 
 
-
 /** Runs the action: the entry main.ts hands to runAction. */
-async function runEnsureNamespace(reader = new InputReader(), providers) {
-    const inputs = readEnsureNamespaceInputs(reader, providers);
+async function runEnsureNamespace(inputs = readEnsureNamespaceInputs()) {
     const mode = runMode(inputs);
     const { namespace, target } = inputs;
     logInfo(shown `ensure-namespace: ${namespace} on ${inputs.provider.toUpperCase()}, state ${inputs.state}, ${mode}`);
-    const session = target.open(await target.connect());
+    const session = await target.open(await target.connect());
     const report = await ensure(session, inputs, mode);
     setOutputs(report);
     await writeSummary(report);
@@ -50563,6 +45360,10 @@ const action_metadata_actionMetadata = {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/node/builtins.ts
+var builtins = __nccwpck_require__(5646);
+// EXTERNAL MODULE: ./src/core/types/is-record.ts
+var is_record = __nccwpck_require__(6999);
 ;// CONCATENATED MODULE: ./src/core/docker/atomic-write.ts
 
 
@@ -50572,7 +45373,7 @@ class SymlinkRefusedError extends Error {
 }
 /** Throws when `path` is a symbolic link; a missing file is fine. */
 async function refuseSymlink(path) {
-    const { lstat, realpath } = nodeFsPromises();
+    const { lstat, realpath } = (0,builtins/* nodeFsPromises */.OI)();
     const stat = await lstat(path).catch(() => undefined);
     if (!stat?.isSymbolicLink())
         return;
@@ -50586,10 +45387,10 @@ async function refuseSymlink(path) {
  * at `path` is refused (and a link made after the check is replaced by the rename, never followed).
  */
 async function writeFileAtomic(path, text) {
-    const { open, rename, rm } = nodeFsPromises();
+    const { open, rename, rm } = (0,builtins/* nodeFsPromises */.OI)();
     await refuseSymlink(path);
     const target = path;
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${(0,builtins/* nodeCrypto */.SI)().randomBytes(4).toString('hex')}.tmp`);
     const handle = await open(temp, 'wx', 0o600);
     try {
         await handle.writeFile(text);
@@ -50639,14 +45440,14 @@ function parseDockerConfig(text, path) {
     catch {
         throw new DockerConfigError(path, 'is not valid JSON');
     }
-    if (!isRecord(parsed))
+    if (!(0,is_record/* isRecord */.u)(parsed))
         throw new DockerConfigError(path, 'does not hold a JSON object');
     const { auths, credHelpers, credsStore } = parsed;
-    if (auths !== undefined && !(isRecord(auths) && Object.values(auths).every(isRecord))) {
+    if (auths !== undefined && !((0,is_record/* isRecord */.u)(auths) && Object.values(auths).every(is_record/* isRecord */.u))) {
         throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
     }
     if (credHelpers !== undefined &&
-        !(isRecord(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
+        !((0,is_record/* isRecord */.u)(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
         throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
     }
     if (credsStore !== undefined && typeof credsStore !== 'string') {
@@ -50670,7 +45471,7 @@ function encodeAuth(username, password) {
 async function readConfigFile(path) {
     let text;
     try {
-        text = await nodeFsPromises().readFile(path, 'utf8');
+        text = await (0,builtins/* nodeFsPromises */.OI)().readFile(path, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -50701,7 +45502,7 @@ function chooseConfigLocation(env, homeDir, jobTempDir) {
 
 
 const runHelper = (program, args) => new Promise((resolve, reject) => {
-    const child = nodeChildProcess().execFile(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    const child = (0,builtins/* nodeChildProcess */.EW)().execFile(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     child.stdin?.end();
 });
 /**
@@ -50713,7 +45514,7 @@ async function listStoreRegistries(store, run = runHelper) {
         return undefined;
     try {
         const parsed = JSON.parse(await run(`docker-credential-${store}`, ['list']));
-        if (!isRecord(parsed))
+        if (!(0,is_record/* isRecord */.u)(parsed))
             return undefined;
         return Object.keys(parsed);
     }
@@ -50732,19 +45533,19 @@ async function listStoreRegistries(store, run = runHelper) {
 function digestConfig(file) {
     if (!file.exists)
         return '';
-    const canonical = (value) => isRecord(value)
+    const canonical = (value) => (0,is_record/* isRecord */.u)(value)
         ? Object.fromEntries(Object.keys(value)
             .sort()
             .map((key) => [key, canonical(value[key])]))
         : value;
-    return nodeCrypto()
+    return (0,builtins/* nodeCrypto */.SI)()
         .createHash('sha256')
         .update(JSON.stringify(canonical(file.config)))
         .digest('hex');
 }
 async function listDir(dir) {
     try {
-        return await nodeFsPromises().readdir(dir);
+        return await (0,builtins/* nodeFsPromises */.OI)().readdir(dir);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -50757,7 +45558,7 @@ async function listDir(dir) {
  * one fails before anything is created) and every other entry of `seedDir` symlinked.
  */
 async function createIsolatedConfig(parent, seedDir) {
-    const { mkdir, mkdtemp, symlink } = nodeFsPromises();
+    const { mkdir, mkdtemp, symlink } = (0,builtins/* nodeFsPromises */.OI)();
     const seed = await readConfigFile((0,external_node_path_.join)(seedDir, 'config.json'));
     await mkdir(parent, { recursive: true });
     const dir = await mkdtemp((0,external_node_path_.join)(parent, 'docker-config-'));
@@ -50777,7 +45578,7 @@ async function createIsolatedConfig(parent, seedDir) {
  * copied content, the links); true when removed. Anything else is left for the runner's cleanup.
  */
 async function removeIsolatedConfig(isolated) {
-    const { rmdir, unlink } = nodeFsPromises();
+    const { rmdir, unlink } = (0,builtins/* nodeFsPromises */.OI)();
     const current = await readConfigFile((0,external_node_path_.join)(isolated.dir, 'config.json'));
     if (digestConfig(current) !== isolated.seedDigest)
         return false;
@@ -50792,7 +45593,7 @@ async function removeIsolatedConfig(isolated) {
 }
 /** Makes sure a config directory exists (0700, like docker's). */
 async function ensureConfigDir(dir) {
-    await nodeFsPromises().mkdir(dir, { recursive: true, mode: 0o700 });
+    await (0,builtins/* nodeFsPromises */.OI)().mkdir(dir, { recursive: true, mode: 0o700 });
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker/credential-change.ts
@@ -50800,11 +45601,11 @@ async function ensureConfigDir(dir) {
 
 /** SHA-256 hex digest of an `auth` value. */
 function digestAuth(auth) {
-    return nodeCrypto().createHash('sha256').update(auth).digest('hex');
+    return (0,builtins/* nodeCrypto */.SI)().createHash('sha256').update(auth).digest('hex');
 }
 /** Type guard for a CredentialChange read back from saved state. */
 function isCredentialChange(value) {
-    if (!isRecord(value))
+    if (!(0,is_record/* isRecord */.u)(value))
         return false;
     const optionalString = (x) => x === undefined || typeof x === 'string';
     return (typeof value.registry === 'string' &&
@@ -50818,6 +45619,8 @@ function isCredentialChange(value) {
         typeof value.createdCredHelpers === 'boolean');
 }
 
+// EXTERNAL MODULE: ./src/core/docker/registry-host.ts
+var docker_registry_host = __nccwpck_require__(9952);
 ;// CONCATENATED MODULE: ./src/core/docker/plan-credential.ts
 // Pure config.json edits for login and logout: config in, config out, plus what changed and why.
 
@@ -50852,7 +45655,7 @@ function planAddCredential(config, add) {
         change.removedCredsStore = store;
         const helpers = { ...next.credHelpers };
         for (const registry of add.storeRegistries ?? []) {
-            if (isSameRegistry(registry, add.registry) || helpers[registry] !== undefined)
+            if ((0,docker_registry_host/* isSameRegistry */.m)(registry, add.registry) || helpers[registry] !== undefined)
                 continue;
             helpers[registry] = store;
             change.addedCredHelpers.push(registry);
@@ -50936,7 +45739,7 @@ function restoreHelpers(next, change, notes) {
 
 /** Writes the login into the job's config.json (creating the job's own directory when needed). */
 async function addDockerLogin(request, context) {
-    const auth = maskSecret(encodeAuth(request.username, request.password));
+    const auth = (0,secrets/* maskSecret */.$l)(encodeAuth(request.username, request.password));
     const location = chooseConfigLocation(context.env, context.homeDir, context.jobTempDir);
     let configDir;
     let isolated;
@@ -50956,7 +45759,7 @@ async function addDockerLogin(request, context) {
     const plan = planAddCredential(current.config, { registry: request.registry, auth, storeRegistries });
     let backupFile;
     if (plan.previousEntry !== undefined) {
-        backupFile = (0,external_node_path_.join)(context.backupDir, `docker-login-backup-${nodeCrypto().randomBytes(6).toString('hex')}.json`);
+        backupFile = (0,external_node_path_.join)(context.backupDir, `docker-login-backup-${(0,builtins/* nodeCrypto */.SI)().randomBytes(6).toString('hex')}.json`);
         await ensureConfigDir(context.backupDir);
         await writeFileAtomic(backupFile, JSON.stringify(plan.previousEntry));
     }
@@ -50974,12 +45777,12 @@ async function addDockerLogin(request, context) {
 async function readBackup(file) {
     if (file === undefined)
         return undefined;
-    const parsed = JSON.parse(await nodeFsPromises().readFile(file, 'utf8'));
-    return isRecord(parsed) ? parsed : undefined;
+    const parsed = JSON.parse(await (0,builtins/* nodeFsPromises */.OI)().readFile(file, 'utf8'));
+    return (0,is_record/* isRecord */.u)(parsed) ? parsed : undefined;
 }
 /** Undoes one recorded login; returns what was done, for the log. */
 async function removeDockerLogin(record) {
-    const { rm } = nodeFsPromises();
+    const { rm } = (0,builtins/* nodeFsPromises */.OI)();
     const configPath = (0,external_node_path_.join)(record.configDir, 'config.json');
     const current = await readConfigFile(configPath);
     if (!current.exists) {
@@ -51007,13 +45810,13 @@ async function removeDockerLogin(record) {
 
 /** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
 function saveJsonState(key, value) {
-    stepHost().saveState(key, JSON.stringify(value));
+    (0,step_host/* stepHost */.H)().saveState(key, JSON.stringify(value));
 }
 /**
  * The value main saved under `key`, checked by `isState`; undefined when main saved nothing or what is
  * there is not such a value (post then has nothing to undo).
  */
-function readJsonState(key, isState, raw = stepHost().getState(key)) {
+function readJsonState(key, isState, raw = (0,step_host/* stepHost */.H)().getState(key)) {
     if (raw.trim() === '')
         return undefined;
     try {
@@ -51029,7 +45832,7 @@ function readJsonState(key, isState, raw = stepHost().getState(key)) {
 
 
 function isIsolatedConfig(value) {
-    if (!isRecord(value))
+    if (!(0,is_record/* isRecord */.u)(value))
         return false;
     return (typeof value.dir === 'string' &&
         typeof value.seedDigest === 'string' &&
@@ -51038,7 +45841,7 @@ function isIsolatedConfig(value) {
 }
 /** Type guard for a DockerLoginRecord read back from saved state. */
 function isDockerLoginRecord(value) {
-    if (!isRecord(value))
+    if (!(0,is_record/* isRecord */.u)(value))
         return false;
     return (typeof value.configDir === 'string' &&
         typeof value.exportDockerConfig === 'boolean' &&
@@ -51058,7 +45861,7 @@ function isDockerLoginRecord(value) {
 const KEY = 'login';
 /** The job directory the host empties when the job ends (RUNNER_TEMP on a runner), if there is one. */
 function emptiedJobDir(env) {
-    const { job } = stepHost();
+    const { job } = (0,step_host/* stepHost */.H)();
     return job.tempEmptiedAtJobEnd ? job.tempDir(env) : undefined;
 }
 /**
@@ -51082,12 +45885,12 @@ function readLoginState(raw) {
     return readJsonState(KEY, isLoginState, raw);
 }
 function isSavedLogin(value) {
-    if (!isRecord(value))
+    if (!(0,is_record/* isRecord */.u)(value))
         return false;
     return typeof value.registry === 'string' && isDockerLoginRecord(value.record);
 }
 function isLoginState(value) {
-    if (!isRecord(value))
+    if (!(0,is_record/* isRecord */.u)(value))
         return false;
     return typeof value.logout === 'boolean' && Array.isArray(value.logins) && value.logins.every(isSavedLogin);
 }
@@ -51124,13 +45927,15 @@ async function logout() {
         }
         catch (error) {
             failure ??= error;
-            logWarning(shown `Could not remove the login to ${registry}: ${errorMessage(error)}`);
+            logWarning(shown `Could not remove the login to ${registry}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     if (failure !== undefined)
         throw failure;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/core/types/non-empty.ts
 // Lists with at least one element, so the first needs no check.
 /** True when `list` has at least one element. */
@@ -51158,9 +45963,9 @@ function mapNonEmpty(list, f) {
 function readRegistryHost(input, text) {
     if (text === undefined)
         return undefined;
-    const key = registryKey(text);
+    const key = (0,docker_registry_host/* registryKey */.n)(text);
     if (key === undefined) {
-        throw new InputError(input, `Input '${input}' must hold registry hosts such as swr.cn-north-4.myhuaweicloud.com or ` +
+        throw new errors/* InputError */.dz(input, `Input '${input}' must hold registry hosts such as swr.cn-north-4.myhuaweicloud.com or ` +
             `registry.example.com:5000 (no path), got "${text}".`);
     }
     return key;
@@ -51170,7 +45975,7 @@ function readTargetForHost(reader, registry, password, providers) {
     const known = registry ? recognizeRegistry(registry, providers) : undefined;
     if (!known || !registry) {
         if (registry && reader.optional('provider') === undefined) {
-            throw new InputError(['provider', 'registry'], `Input 'provider' is empty and registry ${registry} is not a host the action recognizes ` +
+            throw new errors/* InputError */.dz(['provider', 'registry'], `Input 'provider' is empty and registry ${registry} is not a host the action recognizes ` +
                 `(${registryHostForms(providers).join(', ')}): set provider, and region or instance-id as it needs.`);
         }
         const provider = chooseProvider(reader, 'login', { action: 'login', table: providers });
@@ -51185,7 +45990,7 @@ function refuseContradictions(reader, registry, known) {
         const given = reader.optional(name);
         if (given === undefined || given.toLowerCase() === implied.toLowerCase())
             continue;
-        throw new InputError([name, 'registry'], `Input '${name}' is "${given}", but registry ${registry} is ${describe(name, implied, known)}: leave ` +
+        throw new errors/* InputError */.dz([name, 'registry'], `Input '${name}' is "${given}", but registry ${registry} is ${describe(name, implied, known)}: leave ` +
             `'${name}' empty (the host says it) or make the two agree.`);
     }
 }
@@ -51205,15 +46010,15 @@ function describe(name, implied, known) {
 const SHARED_CREDENTIALS = ['access-key-id', 'secret-access-key', 'security-token'];
 /** One login per line of `registries`, in order; InputError for a host no provider recognizes. */
 function readRegistriesTargets(reader, lines, password, providers) {
-    refuseInputs(reader, ['registry', 'provider', 'region', 'instance-id', 'registry-access'], 'registries (each registry host says its own provider, region and instance)');
+    (0,refuse_inputs/* refuseInputs */.g)(reader, ['registry', 'provider', 'region', 'instance-id', 'registry-access'], 'registries (each registry host says its own provider, region and instance)');
     const known = mapNonEmpty(lines, (line, index) => recognize(line, index, providers));
     const repeated = known.find(({ registry }, i) => known.findIndex((k) => k.registry === registry) !== i);
     if (repeated) {
-        throw new InputError('registries', `Input 'registries' names ${repeated.registry} twice.`);
+        throw new errors/* InputError */.dz('registries', `Input 'registries' names ${repeated.registry} twice.`);
     }
     const used = [...new Set(known.map(({ recognized }) => recognized.provider))];
     if (used.length > 1) {
-        refuseInputs(reader, SHARED_CREDENTIALS, `registries of several providers (${used.map((p) => p.label).join(' and ')}), since each needs its own ` +
+        (0,refuse_inputs/* refuseInputs */.g)(reader, SHARED_CREDENTIALS, `registries of several providers (${used.map((p) => p.label).join(' and ')}), since each needs its own ` +
             "keys: give them in the vendors' environment variables (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK for " +
             'SWR, BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY for CCR) or use a step per provider');
     }
@@ -51231,7 +46036,7 @@ function recognize(line, index, providers) {
     const registry = readRegistryHost('registries', line);
     const recognized = recognizeRegistry(registry, providers);
     if (!recognized) {
-        throw new InputError('registries', `Input 'registries' line ${index + 1} "${registry}" is not a registry host the action recognizes ` +
+        throw new errors/* InputError */.dz('registries', `Input 'registries' line ${index + 1} "${registry}" is not a registry host the action recognizes ` +
             `(${registryHostForms(providers).join(', ')}); log in to it in a step of its own with provider and ` +
             'registry.');
     }
@@ -51262,7 +46067,7 @@ function readLoginInputs(reader = new InputReader(), providers = PROVIDERS) {
     }
     const targets = readRegistriesTargets(reader, hosts, password, providers);
     if (outputPassword && targets.length > 1) {
-        throw new InputError(['output-password', 'registries'], "Input 'output-password' is true, but 'registries' names several registries and the password output " +
+        throw new errors/* InputError */.dz(['output-password', 'registries'], "Input 'output-password' is true, but 'registries' names several registries and the password output " +
             'holds one password; log in to the one whose password you need in a step of its own.');
     }
     return { logout, outputPassword, targets };
@@ -51307,10 +46112,9 @@ function formatRemaining(until, now) {
  * The main step: every login is obtained before the first is written (a failing registry leaves the
  * config as it was), then each is written and recorded for post, then reported.
  */
-async function login(deps = {}) {
+async function run_login(deps = {}, inputs = readLoginInputs(undefined, deps.providers)) {
     const now = deps.now ?? (() => new Date());
     const env = deps.env ?? process.env;
-    const inputs = readLoginInputs(undefined, deps.providers);
     const obtained = await mapInOrder(inputs.targets, async (target) => ({
         target,
         credential: await target.obtain(now),
@@ -51318,19 +46122,19 @@ async function login(deps = {}) {
     const configDir = await writeLogins(inputs, obtained, env);
     run_setOutputs(inputs, obtained, configDir);
     for (const entry of obtained)
-        run_report(inputs, entry, configDir, env, now());
+        report(inputs, entry, configDir, env, now());
     await appendJobSummary(run_summaryMarkdown(inputs, obtained, configDir));
 }
 /** Writes each login into the first one's Docker config, recording each for post; returns that config's folder. */
 async function writeLogins(inputs, [first, ...others], env) {
     const saved = [];
-    const jobTempDir = stepHost().job.tempDir(env);
+    const jobTempDir = (0,step_host/* stepHost */.H)().job.tempDir(env);
     const write = async ({ credential }, loginEnv) => {
         const { record, notes } = await addDockerLogin(credential, {
             env: loginEnv,
-            homeDir: (0,external_node_os_namespaceObject.homedir)(),
+            homeDir: (0,external_node_os_.homedir)(),
             jobTempDir,
-            backupDir: jobTempDir ?? (0,external_node_os_namespaceObject.tmpdir)(),
+            backupDir: jobTempDir ?? (0,external_node_os_.tmpdir)(),
         });
         // Saved before anything else can fail, so post always knows what to undo.
         saved.push({ registry: credential.registry, record });
@@ -51361,7 +46165,7 @@ function run_setOutputs(inputs, obtained, configDir) {
     if (inputs.outputPassword)
         setStepOutput('password', first.password);
 }
-function run_report(inputs, { target, credential }, configDir, env, now) {
+function report(inputs, { target, credential }, configDir, env, now) {
     logInfo(shown `${`Logged in to ${credential.registry} as ${credential.username}. Later steps of this job read the ` +
         `login from ${(0,external_node_path_.join)(configDir, 'config.json')} (DOCKER_CONFIG).`}`);
     if (credential.expiresAt) {
@@ -51382,17 +46186,17 @@ function run_summaryMarkdown(inputs, obtained, configDir) {
     const subject = obtained.length === 1 ? obtained[0].credential.registry : `${obtained.length} registries`;
     const rows = obtained.map(({ credential }) => {
         const expires = credential.expiresAt?.toISOString() ?? 'long-lived';
-        return md `| ${codeCell(credential.registry)} | ${codeCell(credential.username)} | ${expires} |`;
+        return (0,markdown.md) `| ${(0,markdown/* codeCell */.MZ)(credential.registry)} | ${(0,markdown/* codeCell */.MZ)(credential.username)} | ${expires} |`;
     });
-    return Markdown.join([
-        summaryHeading('login', subject),
-        md ``,
-        md `Later steps of this job read the logins from ${codeCell(configDir)} (DOCKER_CONFIG); ${inputs.logout ? 'the post step removes them at the end of the job' : 'logout is false: they are kept'}.`,
-        md ``,
-        md `| registry | user | expires at |`,
-        md `|---|---|---|`,
+    return markdown/* Markdown */.oz.join([
+        (0,markdown/* summaryHeading */.hn)('login', subject),
+        (0,markdown.md) ``,
+        (0,markdown.md) `Later steps of this job read the logins from ${(0,markdown/* codeCell */.MZ)(configDir)} (DOCKER_CONFIG); ${inputs.logout ? 'the post step removes them at the end of the job' : 'logout is false: they are kept'}.`,
+        (0,markdown.md) ``,
+        (0,markdown.md) `| registry | user | expires at |`,
+        (0,markdown.md) `|---|---|---|`,
         ...rows,
-        md ``,
+        (0,markdown.md) ``,
     ], '\n');
 }
 
@@ -51646,10 +46450,10 @@ async function attempt(deletion, remove, signal) {
         // Held back after the refusal, before it was sent.
         if (signal.aborted && error === signal.reason)
             return { ...deletion, outcome: 'not-attempted' };
-        const failed = { ...deletion, outcome: 'failed', error: errorMessage(error) };
-        if (error instanceof ApiError && error.status > 0)
+        const failed = { ...deletion, outcome: 'failed', error: (0,errors/* errorMessage */.gJ)(error) };
+        if (error instanceof errors/* ApiError */.hD && error.status > 0)
             failed.status = error.status;
-        if (error instanceof ApiError && error.throttled)
+        if (error instanceof errors/* ApiError */.hD && error.throttled)
             failed.throttled = true;
         return failed;
     }
@@ -51807,18 +46611,18 @@ async function checked_deletions_confirm(repository, planned, options) {
     }
     catch (error) {
         // Credentials refused while reading again: a refusal like one on a delete, so the run stops there.
-        if (error instanceof ApiError && !error.throttled && (error.status === 401 || error.status === 403)) {
+        if (error instanceof errors/* ApiError */.hD && !error.throttled && (error.status === 401 || error.status === 403)) {
             return {
                 go: [],
                 skipped: planned.map((deletion, index) => ({
                     index,
                     result: index === 0
-                        ? { ...deletion, outcome: 'failed', error: errorMessage(error), status: error.status }
+                        ? { ...deletion, outcome: 'failed', error: (0,errors/* errorMessage */.gJ)(error), status: error.status }
                         : { ...deletion, outcome: 'not-attempted' },
                 })),
             };
         }
-        const failure = `not deleted: reading ${repository} again before deleting failed: ${errorMessage(error)}`;
+        const failure = `not deleted: reading ${repository} again before deleting failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
         return {
             go: [],
             skipped: planned.map((deletion, index) => ({
@@ -51852,6 +46656,8 @@ function byRepository(deletions) {
     return groups;
 }
 
+// EXTERNAL MODULE: ./src/core/http/throttle.ts + 2 modules
+var http_throttle = __nccwpck_require__(7410);
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/connect.ts
 
 
@@ -51862,7 +46668,7 @@ function byRepository(deletions) {
  * (with them off, a line per request would cost several per cent of the client's time for nothing).
  */
 async function connectForPrune(inputs, throttling) {
-    const throttle = new Throttle({
+    const throttle = new http_throttle/* Throttle */.X({
         maxRequestsPerSecond: inputs.rateLimit,
         maxConcurrency: inputs.concurrency,
     });
@@ -51996,15 +46802,15 @@ function failureMessage(results) {
         return undefined;
     const total = results.length;
     const head = failed.length === total
-        ? `All ${plural(total, 'deletion')} failed.`
-        : `${failed.length} of ${plural(total, 'deletion')} failed; the others were done.`;
+        ? `All ${(0,plural/* plural */.L)(total, 'deletion')} failed.`
+        : `${failed.length} of ${(0,plural/* plural */.L)(total, 'deletion')} failed; the others were done.`;
     return `${head} Failed: ${failureList(failed)}. Run again to retry: tags already deleted are skipped.`;
 }
 /** Credentials refused: say so once (with the registry's answer and its hint), then count what happened. */
 function refusalMessage(refusal, results) {
     const others = results.filter((r) => r.outcome === 'failed' && !isCredentialRefusal(r));
     const counts = [
-        `${results.filter(isDone).length} of ${plural(results.length, 'deletion')} done`,
+        `${results.filter(isDone).length} of ${(0,plural/* plural */.L)(results.length, 'deletion')} done`,
         `${results.filter(isCredentialRefusal).length} refused`,
         others.length > 0 ? `${others.length} failed otherwise` : '',
         `${results.filter((r) => r.outcome === 'not-attempted').length} not attempted`,
@@ -52091,7 +46897,7 @@ function refusalOf(error) {
         return `${status} ${firstLine(messageOf(error))}`;
     const errors = error.errors;
     if (Array.isArray(errors)) {
-        const refused = errors.find((entry) => isRecord(entry) && ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
+        const refused = errors.find((entry) => (0,is_record/* isRecord */.u)(entry) && ['FORBIDDEN', 'NOT_FOUND'].includes(String(entry.type)));
         if (refused)
             return `${refused.type} ${firstLine(String(refused.message ?? ''))}`;
     }
@@ -52199,20 +47005,20 @@ function readKeepGithub(reader) {
         return undefined;
     const wrong = items.find((item) => item !== 'all' && !GITHUB_SOURCES.includes(item));
     if (wrong !== undefined) {
-        throw new InputError('keep-github', `Input 'keep-github' takes ${GITHUB_SOURCES.join(', ')} or all, got "${wrong}".`);
+        throw new errors/* InputError */.dz('keep-github', `Input 'keep-github' takes ${GITHUB_SOURCES.join(', ')} or all, got "${wrong}".`);
     }
     const sources = items.includes('all')
         ? [...GITHUB_SOURCES]
         : GITHUB_SOURCES.filter((s) => items.includes(s));
     const token = reader.secret('github-token', ['GITHUB_TOKEN']);
     if (!token) {
-        throw new InputError('github-token', "Input 'github-token' is empty: keep-github reads the repository's releases, deployments and pull " +
+        throw new errors/* InputError */.dz('github-token', "Input 'github-token' is empty: keep-github reads the repository's releases, deployments and pull " +
             'requests with it. Leave it at its default, the job token (github.token), or give a token that may read them.');
     }
     const repositoryText = reader.environment('GITHUB_REPOSITORY') ?? '';
     const repository = repositoryCoordinates(repositoryText);
     if (!repository) {
-        throw new InputError('keep-github', `Input 'keep-github' needs GITHUB_REPOSITORY (owner/name, set by the runner), got "${repositoryText}".`);
+        throw new errors/* InputError */.dz('keep-github', `Input 'keep-github' needs GITHUB_REPOSITORY (owner/name, set by the runner), got "${repositoryText}".`);
     }
     return {
         sources,
@@ -52267,7 +47073,7 @@ function compileTagPatterns(input, lines, syntax) {
     return lines.map((line, index) => {
         const source = line.replace(/\s+#.*$/, '').trim();
         if (/\s/.test(source)) {
-            throw new InputError(input, `Input '${input}' line ${index + 1} holds whitespace: ${JSON.stringify(line)}. Tag names never contain ` +
+            throw new errors/* InputError */.dz(input, `Input '${input}' line ${index + 1} holds whitespace: ${JSON.stringify(line)}. Tag names never contain ` +
                 'whitespace, so the pattern could never match as meant; a comment starts with whitespace and "#".');
         }
         return syntax === 'glob' ? compileGlob(input, source, index) : compileRegex(input, source, index);
@@ -52276,7 +47082,7 @@ function compileTagPatterns(input, lines, syntax) {
 function compileGlob(input, source, index) {
     if (!GLOB.test(source)) {
         const odd = [...source].find((char) => !/[A-Za-z0-9_.*?-]/.test(char)) ?? '';
-        throw new InputError(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
+        throw new errors/* InputError */.dz(input, `Input '${input}' line ${index + 1} "${source}" is a glob pattern (use-regex is false) and holds "${odd}", ` +
             'which no tag name can hold (letters, digits, _ . -). Write it as a glob matching the whole tag, ' +
             'with * for any characters and ? for one (pr-1-* for tags starting with pr-1-), or set use-regex: true ' +
             'to read every tag pattern as a regular expression.');
@@ -52289,7 +47095,7 @@ function compileRegex(input, source, index) {
     }
     catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        throw new InputError(input, `Input '${input}' line ${index + 1} is not a valid regular expression: ${source} (${why}).`);
+        throw new errors/* InputError */.dz(input, `Input '${input}' line ${index + 1} is not a valid regular expression: ${source} (${why}).`);
     }
 }
 /** The first pattern a tag matches, if any. */
@@ -52359,7 +47165,7 @@ function readRepositories(reader) {
     const repositories = reader.list('repositories', { required: true });
     for (const name of repositories) {
         if (!REPOSITORY_PATTERN.test(name) || name.includes('..') || name.includes('//')) {
-            throw new InputError('repositories', `Input 'repositories' must hold repository names or glob patterns (letters, digits, . _ - / * ?), got "${name}".`);
+            throw new errors/* InputError */.dz('repositories', `Input 'repositories' must hold repository names or glob patterns (letters, digits, . _ - / * ?), got "${name}".`);
         }
     }
     return repositories;
@@ -52382,14 +47188,14 @@ function readOlderThan(reader) {
     const text = reader.optional('older-than');
     if (text === undefined)
         return undefined;
-    const duration = parseDuration(text);
+    const duration = (0,action_duration/* parseDuration */.E9)(text);
     if (!duration) {
-        throw new InputError('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${DURATION_UNITS}), got "${text}".`);
+        throw new errors/* InputError */.dz('older-than', `Input 'older-than' must be a duration such as 30d, 12h, 2w or 1w3d (${action_duration/* DURATION_UNITS */.Z8}), got "${text}".`);
     }
     // Below an hour is no age rule anyone means: most likely `3m` written for months, which would delete
     // nearly everything selected.
     if (duration.ms < MIN_OLDER_THAN_MS) {
-        throw new InputError('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
+        throw new errors/* InputError */.dz('older-than', `Input 'older-than' must be at least 1h, got "${text}": m means minutes; there is no unit for months, so write days (e.g. 90d).`);
     }
     return duration;
 }
@@ -52398,19 +47204,19 @@ function checkNamespace(namespace, tags) {
     const problems = tags.namespaceProblems(namespace);
     if (problems.length === 0)
         return;
-    throw new InputError('namespace', `Input 'namespace' must be ${tags.namespaceKind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`);
+    throw new errors/* InputError */.dz('namespace', `Input 'namespace' must be ${tags.namespaceKind} name, but ${JSON.stringify(namespace)} ${problems.join('; ')}.`);
 }
 /** Rules that involve several inputs, or what the chosen registry can do; pure. */
 function checkCombinations(settings, provider, target, providers) {
     const { rules } = settings;
     checkNamespace(settings.namespace, provider.tags);
     if (rules.keepLast === 0 && !rules.olderThan && rules.include.length === 0) {
-        throw new InputError(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
+        throw new errors/* InputError */.dz(['keep-last', 'older-than', 'include'], "Input 'keep-last' is 0 and 'older-than' is empty, so every tag not matched by 'keep' would be deleted. " +
             "Set 'include' to the tags to delete, or set 'keep-last' or 'older-than'.");
     }
     const glob = settings.repositories.find(isGlob);
     if (glob && target.unlistedRepositories) {
-        throw new InputError('repositories', `Input 'repositories' must name ${provider.label} repositories exactly ("${glob}" is a pattern): ${target.unlistedRepositories}.`);
+        throw new errors/* InputError */.dz('repositories', `Input 'repositories' must name ${provider.label} repositories exactly ("${glob}" is a pattern): ${target.unlistedRepositories}.`);
     }
     const common = {
         ...settings,
@@ -52423,11 +47229,11 @@ function checkCombinations(settings, provider, target, providers) {
     const retention = provider.tags.retention;
     if (!retention) {
         const able = providers.filter((other) => other.tags?.retention);
-        throw new InputError(['mode', 'provider'], `Input 'mode' is retention-policy, an ${able.map((p) => p.label).join(' or ')} feature; set 'provider' to ` +
+        throw new errors/* InputError */.dz(['mode', 'provider'], `Input 'mode' is retention-policy, an ${able.map((p) => p.label).join(' or ')} feature; set 'provider' to ` +
             `${eitherOf(able.map((p) => p.name))} or use mode: delete.`);
     }
     if (settings.keepGithub) {
-        throw new InputError(['mode', 'keep-github'], `Input 'mode' is retention-policy, whose ${provider.label} policy cannot keep the tags GitHub points at; leave ` +
+        throw new errors/* InputError */.dz(['mode', 'keep-github'], `Input 'mode' is retention-policy, whose ${provider.label} policy cannot keep the tags GitHub points at; leave ` +
             "'keep-github' empty or use mode: delete.");
     }
     return { ...common, mode: 'retention-policy', retention: retention.policyFor(rules) };
@@ -52520,7 +47326,7 @@ function keep_github_run_describe(result) {
 /** One warning per pattern the listings show to be wrong; patterns matching the empty string are left to the input warnings. */
 function coverageWarnings(plans, rules) {
     const count = plans.reduce((n, { plan }) => n + plan.size, 0);
-    const where = `${plural(count, 'tag')} in ${plural(plans.length, 'repository')}`;
+    const where = `${(0,plural/* plural */.L)(count, 'tag')} in ${(0,plural/* plural */.L)(plans.length, 'repository')}`;
     const warnings = [];
     for (const pattern of rules.include) {
         if (!someName(plans, (tag) => pattern.regex.test(tag)))
@@ -52572,7 +47378,7 @@ async function printPlans(plans, dryRun) {
     const labelWidth = dryRun ? 12 : 8;
     for (const { repository, plan } of plans) {
         const { keep, protect, delete: remove } = plan.counts;
-        startLogGroup(shown `${repository}: ${plural(plan.size, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
+        startLogGroup(shown `${repository}: ${(0,plural/* plural */.L)(plan.size, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
         const width = tagColumnWidth(plan.tags);
         for (let at = 0; at < plan.size; at++) {
             logInfo(shown `${label[plan.verdict(at)].padEnd(labelWidth)} ${plan.name(at).padEnd(width)}  ${plan.reason(at)}`);
@@ -52598,10 +47404,10 @@ function rateSentence(findings, throttled) {
         parts.push('the registry never pushed back');
     }
     if (findings && findings.slowDowns.latency > 0) {
-        parts.push(`slowed down ${plural(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
+        parts.push(`slowed down ${(0,plural/* plural */.L)(findings.slowDowns.latency, 'time')} as the registry's latency rose`);
     }
     const retried = throttled > 0
-        ? ` The registry throttled ${plural(throttled, 'request')} (429 or “too many requests”); each was retried after a wait.`
+        ? ` The registry throttled ${(0,plural/* plural */.L)(throttled, 'request')} (429 or “too many requests”); each was retried after a wait.`
         : '';
     return parts.length > 0 ? ` Request rate: ${parts.join('; ')}.${retried}` : retried;
 }
@@ -52647,7 +47453,7 @@ async function requireNamespace(registry) {
 }
 /** A 404 from a tag listing: the namespace may be missing (then say so), else the repository is. */
 async function explainNotFound(registry, repository, error) {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof errors/* ApiError */.hD && error.status === 404) {
         await requireNamespace(registry);
         throw new NamespaceNotFoundError(`Repository ${repository} does not exist in ${registry.namespaceLabel} (${error.message}). ` +
             "Check 'repositories'; nothing was deleted.");
@@ -52691,15 +47497,15 @@ async function describeLists(registry, repository, tags) {
             read.set(digest, facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' });
         }
         catch (error) {
-            failures.push(errorMessage(error));
+            failures.push((0,errors/* errorMessage */.gJ)(error));
         }
     }
     if (read.size > 0) {
-        logInfo(shown `${repository}: read ${plural(read.size, 'manifest list')} from the registry ${manifests.registry}, as the listing does not name their images`);
+        logInfo(shown `${repository}: read ${(0,plural/* plural */.L)(read.size, 'manifest list')} from the registry ${manifests.registry}, as the listing does not name their images`);
     }
     const [firstFailure] = failures;
     if (firstFailure !== undefined) {
-        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest list')} from the registry ${manifests.registry} (${firstFailure}); its images stay unknown, so no tag of ${repository} is deleted.`);
+        logWarning(shown `${repository}: could not read ${(0,plural/* plural */.L)(failures.length, 'manifest list')} from the registry ${manifests.registry} (${firstFailure}); its images stay unknown, so no tag of ${repository} is deleted.`);
     }
     return tags.map((tag) => {
         const facts = isUndescribedList(tag) ? read.get(tag.digest) : undefined;
@@ -52710,6 +47516,8 @@ async function describeLists(registry, repository, tags) {
     });
 }
 
+// EXTERNAL MODULE: ./src/providers/seam/tag-table.ts
+var tag_table = __nccwpck_require__(512);
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/prune-plan.ts
 /** Verdicts by code, as a plan stores them. */
 const VERDICTS = ['keep', 'protect', 'delete'];
@@ -52840,7 +47648,7 @@ function timeKey(updatedAt) {
 
 /** Plans one repository. `startedAt` is the run's start: anything updated later is kept. */
 function planPrune(tags, rules, startedAt) {
-    const table = tags instanceof TagTable ? tags : TagTable.of(tags);
+    const table = tags instanceof tag_table/* TagTable */.j ? tags : tag_table/* TagTable */.j.of(tags);
     const start = startedAt.getTime();
     const reasons = new ReasonTexts();
     const order = newestFirstOrder(table);
@@ -53068,7 +47876,7 @@ async function readKind(registry, repository, digest) {
         return facts.children ? { kind: 'list', children: facts.children } : { kind: 'image' };
     }
     catch (error) {
-        return { failure: errorMessage(error) };
+        return { failure: (0,errors/* errorMessage */.gJ)(error) };
     }
 }
 function withKind(tag, known) {
@@ -53090,11 +47898,11 @@ function reportReads(registry, repository, known) {
     const lists = kinds.filter((kind) => 'kind' in kind && kind.kind === 'list').length;
     const read = kinds.length - failures.length;
     if (read > 0) {
-        logInfo(shown `${repository}: read ${plural(read, 'manifest')} of kept tags from the registry ${host} (${plural(lists, 'manifest list')} among them), as the listing does not tell manifest lists from images`);
+        logInfo(shown `${repository}: read ${(0,plural/* plural */.L)(read, 'manifest')} of kept tags from the registry ${host} (${(0,plural/* plural */.L)(lists, 'manifest list')} among them), as the listing does not tell manifest lists from images`);
     }
     const [firstFailure] = failures;
     if (firstFailure !== undefined) {
-        logWarning(shown `${repository}: could not read ${plural(failures.length, 'manifest')} of kept tags from the registry ${host} (${firstFailure}); whether they are manifest lists stays unknown, so no tag of ${repository} is deleted.`);
+        logWarning(shown `${repository}: could not read ${(0,plural/* plural */.L)(failures.length, 'manifest')} of kept tags from the registry ${host} (${firstFailure}); whether they are manifest lists stays unknown, so no tag of ${repository} is deleted.`);
     }
 }
 
@@ -53109,7 +47917,7 @@ function reportReads(registry, repository, known) {
 
 /** Creates or updates one policy per repository (none when equal); stops with the conflicts at the end. */
 async function applyRetentionPolicies(api, inputs, policy) {
-    const registry = inputs.target.registry(api, inputs.namespace);
+    const registry = await inputs.target.registry(api, inputs.namespace);
     const repositories = await resolveRepositories(registry, inputs.repositories);
     const results = [];
     for (const repository of repositories) {
@@ -53138,17 +47946,17 @@ async function applyRetentionPolicies(api, inputs, policy) {
 }
 function summary(inputs, policy, results) {
     const lines = [
-        summaryHeading('prune-tags', md `retention policies in ${inputs.namespace}`),
-        md ``,
-        md `Policy: ${policy.description}.`,
-        md ``,
-        md `| repository | change | policy id |`,
-        md `|---|---|---:|`,
+        (0,markdown/* summaryHeading */.hn)('prune-tags', (0,markdown.md) `retention policies in ${inputs.namespace}`),
+        (0,markdown.md) ``,
+        (0,markdown.md) `Policy: ${policy.description}.`,
+        (0,markdown.md) ``,
+        (0,markdown.md) `| repository | change | policy id |`,
+        (0,markdown.md) `|---|---|---:|`,
     ];
     for (const r of results)
-        lines.push(md `| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
-    lines.push(md ``, md `**What the ${inputs.provider.label} policy does not express:**`, md ``, ...policy.notes.map((n) => md `- ${n}`), md ``);
-    return Markdown.join(lines, '\n');
+        lines.push((0,markdown.md) `| ${r.repository} | ${r.action}${r.detail ? `: ${r.detail}` : ''} | ${r.id ?? ''} |`);
+    lines.push((0,markdown.md) ``, (0,markdown.md) `**What the ${inputs.provider.label} policy does not express:**`, (0,markdown.md) ``, ...policy.notes.map((n) => (0,markdown.md) `- ${n}`), (0,markdown.md) ``);
+    return markdown/* Markdown */.oz.join(lines, '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/rules-text.ts
@@ -53156,21 +47964,21 @@ function summary(inputs, policy, results) {
 
 /** `include pr-*`, `keep-last 0 (no count rule)`, `older-than 30d`, … in the order the planner applies them. */
 function describeRules(rules, keepGithub) {
-    const list = (patterns) => Markdown.join(patterns.map((p) => code(p.text)), ', ');
-    const phrases = [rules.include.length > 0 ? md `include ${list(rules.include)}` : md `include every tag`];
+    const list = (patterns) => markdown/* Markdown */.oz.join(patterns.map((p) => (0,markdown/* code */.aY)(p.text)), ', ');
+    const phrases = [rules.include.length > 0 ? (0,markdown.md) `include ${list(rules.include)}` : (0,markdown.md) `include every tag`];
     if (rules.exclude.length > 0)
-        phrases.push(md `exclude ${list(rules.exclude)}`);
+        phrases.push((0,markdown.md) `exclude ${list(rules.exclude)}`);
     if (rules.keep.length > 0)
-        phrases.push(md `keep ${list(rules.keep)}`);
+        phrases.push((0,markdown.md) `keep ${list(rules.keep)}`);
     if (keepGithub)
-        phrases.push(md `keep-github ${keepGithub.sources.join(', ')}`);
-    phrases.push(rules.keepLast > 0 ? md `keep-last ${rules.keepLast}` : md `keep-last 0 (no count rule)`);
-    phrases.push(rules.olderThan ? md `older-than ${rules.olderThan.text}` : md `older-than none (no age rule)`);
+        phrases.push((0,markdown.md) `keep-github ${keepGithub.sources.join(', ')}`);
+    phrases.push(rules.keepLast > 0 ? (0,markdown.md) `keep-last ${rules.keepLast}` : (0,markdown.md) `keep-last 0 (no count rule)`);
+    phrases.push(rules.olderThan ? (0,markdown.md) `older-than ${rules.olderThan.text}` : (0,markdown.md) `older-than none (no age rule)`);
     if (rules.keepSemver > 0)
-        phrases.push(md `keep-semver ${rules.keepSemver}`);
+        phrases.push((0,markdown.md) `keep-semver ${rules.keepSemver}`);
     const syntax = [...rules.include, ...rules.exclude, ...rules.keep][0]?.syntax;
     if (syntax)
-        phrases.push(syntax === 'glob' ? md `patterns are globs` : md `patterns are regular expressions`);
+        phrases.push(syntax === 'glob' ? (0,markdown.md) `patterns are globs` : (0,markdown.md) `patterns are regular expressions`);
     return phrases;
 }
 
@@ -53200,37 +48008,37 @@ function firstRows(plan, count) {
 function summary_summaryMarkdown(input) {
     const byTag = new Map(input.results.map((r) => [tagRef(r), r]));
     const lines = [
-        summaryHeading('prune-tags', input.namespace),
-        md ``,
-        md `${input.status}`,
-        md ``,
-        md `Rules: ${Markdown.join(input.rules, ' · ')}.`,
-        md ``,
-        ...(input.notes.length > 0 ? [...input.notes.map((note) => md `- ⚠️ ${note}`), md ``] : []),
+        (0,markdown/* summaryHeading */.hn)('prune-tags', input.namespace),
+        (0,markdown.md) ``,
+        (0,markdown.md) `${input.status}`,
+        (0,markdown.md) ``,
+        (0,markdown.md) `Rules: ${markdown/* Markdown */.oz.join(input.rules, ' · ')}.`,
+        (0,markdown.md) ``,
+        ...(input.notes.length > 0 ? [...input.notes.map((note) => (0,markdown.md) `- ⚠️ ${note}`), (0,markdown.md) ``] : []),
         ...totalsTable(input),
-        md ``,
+        (0,markdown.md) ``,
     ];
     let budget = ROWS_IN_ALL;
     for (const { repository, plan } of input.plans) {
         const shown = Math.min(budget, ROWS_PER_REPOSITORY, plan.size);
         budget -= shown;
-        lines.push(md `### ${repository}`, md ``);
+        lines.push((0,markdown.md) `### ${repository}`, (0,markdown.md) ``);
         if (plan.size === 0) {
-            lines.push(md `No tags.`, md ``);
+            lines.push((0,markdown.md) `No tags.`, (0,markdown.md) ``);
             continue;
         }
         const rows = firstRows(plan, shown);
         if (rows.length > 0) {
-            lines.push(md `| tag | decision | reason | updated | size |`, md `|---|---|---|---|---|`);
+            lines.push((0,markdown.md) `| tag | decision | reason | updated | size |`, (0,markdown.md) `|---|---|---|---|---|`);
             for (const decision of rows)
                 lines.push(decisionRow(decision, byTag.get(`${repository}:${decision.tag.name}`), input.dryRun));
         }
         const hidden = plan.size - rows.length;
         if (hidden > 0)
-            lines.push(md ``, md `… and ${hidden} more decisions (every decision is in the step log).`);
-        lines.push(md ``);
+            lines.push((0,markdown.md) ``, (0,markdown.md) `… and ${hidden} more decisions (every decision is in the step log).`);
+        lines.push((0,markdown.md) ``);
     }
-    return Markdown.join(lines, '\n');
+    return markdown/* Markdown */.oz.join(lines, '\n');
 }
 function totalsTable(input) {
     const failedBy = new Map();
@@ -53239,59 +48047,59 @@ function totalsTable(input) {
             failedBy.set(r.repository, (failedBy.get(r.repository) ?? 0) + 1);
     const deletedHeader = input.dryRun ? 'would delete' : 'planned deletions';
     const rows = [
-        md `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
-        md `|---|---:|---:|---:|---:|---:|`,
+        (0,markdown.md) `| repository | tags | kept | protected | ${deletedHeader} | failed |`,
+        (0,markdown.md) `|---|---:|---:|---:|---:|---:|`,
     ];
     const total = { tags: 0, keep: 0, protect: 0, delete: 0, failed: 0 };
     for (const { repository, plan } of input.plans) {
         const failed = failedBy.get(repository) ?? 0;
-        rows.push(md `| ${repository} | ${plan.size} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
+        rows.push((0,markdown.md) `| ${repository} | ${plan.size} | ${plan.counts.keep} | ${plan.counts.protect} | ${plan.counts.delete} | ${failed} |`);
         total.tags += plan.size;
         total.keep += plan.counts.keep;
         total.protect += plan.counts.protect;
         total.delete += plan.counts.delete;
         total.failed += failed;
     }
-    rows.push(md `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`);
-    rows.push(md ``, reclaimLine(input, total.delete));
+    rows.push((0,markdown.md) `| **total** | **${total.tags}** | **${total.keep}** | **${total.protect}** | **${total.delete}** | **${total.failed}** |`);
+    rows.push((0,markdown.md) ``, reclaimLine(input, total.delete));
     return rows;
 }
 /** What the run freed (or, in a dry run, would free): never "reclaiming up to 0 B" for a plan that deletes. */
 function reclaimLine(input, planned) {
     if (input.dryRun) {
         if (planned === 0)
-            return md `Dry run: no tag would be deleted.`;
-        return md `Dry run: would delete ${plural(planned, 'tag')}, reclaiming up to **${formatBytes(plannedBytes(input.plans))}**.`;
+            return (0,markdown.md) `Dry run: no tag would be deleted.`;
+        return (0,markdown.md) `Dry run: would delete ${(0,plural/* plural */.L)(planned, 'tag')}, reclaiming up to **${formatBytes(plannedBytes(input.plans))}**.`;
     }
     const gone = input.results.filter(isDone).length;
     if (gone === 0)
-        return md `Deleted: no tags.`;
-    return md `Deleted: ${plural(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`;
+        return (0,markdown.md) `Deleted: no tags.`;
+    return (0,markdown.md) `Deleted: ${(0,plural/* plural */.L)(gone, 'tag')}, reclaiming up to **${formatBytes(reclaimedBytes(input.results))}**.`;
 }
 function decisionRow(decision, result, dryRun) {
     const { tag } = decision;
     const updated = Number.isNaN(tag.updatedAt) ? '' : `${new Date(tag.updatedAt).toISOString().slice(0, 19)}Z`;
-    return md `| ${codeCell(tag.name)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
+    return (0,markdown.md) `| ${(0,markdown/* codeCell */.MZ)(tag.name)} | ${verdictText(decision, result, dryRun)} | ${decision.reason} | ${updated} | ${formatBytes(tag.size)} |`;
 }
 function verdictText(decision, result, dryRun) {
     if (decision.verdict === 'keep')
-        return md `kept`;
+        return (0,markdown.md) `kept`;
     if (decision.verdict === 'protect')
-        return md `protected`;
+        return (0,markdown.md) `protected`;
     if (dryRun)
-        return md `would delete`;
+        return (0,markdown.md) `would delete`;
     if (!result)
-        return md `not deleted`;
+        return (0,markdown.md) `not deleted`;
     if (result.outcome === 'not-attempted')
-        return md `not attempted`;
+        return (0,markdown.md) `not attempted`;
     // The status above gives a refusal's answer and hint once; each row only says it happened.
     if (isCredentialRefusal(result))
-        return md `**refused** (${result.status})`;
+        return (0,markdown.md) `**refused** (${result.status})`;
     if (result.outcome === 'failed')
-        return md `**failed**: ${result.error}`;
+        return (0,markdown.md) `**failed**: ${result.error}`;
     if (result.outcome === 'changed')
-        return md `skipped: ${result.change}`;
-    return result.outcome === 'absent' ? md `deleted (already gone)` : md `deleted`;
+        return (0,markdown.md) `skipped: ${result.change}`;
+    return result.outcome === 'absent' ? (0,markdown.md) `deleted (already gone)` : (0,markdown.md) `deleted`;
 }
 /** Bytes in binary units, one decimal. */
 function formatBytes(bytes) {
@@ -53330,8 +48138,7 @@ function formatBytes(bytes) {
 
 
 /** The action: every listing completes before anything is deleted. */
-async function prune(deps = {}) {
-    const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
+async function prune(deps = {}, inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers)) {
     for (const warning of inputs.warnings)
         logWarning(shown `${warning}`);
     const startedAt = (deps.now ?? (() => new Date()))();
@@ -53342,7 +48149,7 @@ async function prune(deps = {}) {
     // GitHub is read first: a failure there stops the run before the registry is even listed.
     const github = inputs.keepGithub ? await readGithubKeep(inputs.keepGithub) : undefined;
     const rules = github ? { ...inputs.rules, keepNamed: github.keeper } : inputs.rules;
-    const registry = inputs.target.registry(api, inputs.namespace);
+    const registry = await inputs.target.registry(api, inputs.namespace);
     const repositories = await resolveRepositories(registry, inputs.repositories);
     const plans = [];
     for (const repository of repositories) {
@@ -53361,7 +48168,7 @@ async function prune(deps = {}) {
     const guard = planned > inputs.maxDeletions ? new DeletionLimitError(planned, inputs.maxDeletions) : undefined;
     if (inputs.dryRun) {
         const stop = guard ? ` Without dry-run it would stop: ${guard.message}` : '';
-        const status = `Dry run: nothing was deleted; the plan deletes ${plural(planned, 'tag')}.${stop}`;
+        const status = `Dry run: nothing was deleted; the plan deletes ${(0,plural/* plural */.L)(planned, 'tag')}.${stop}`;
         await finish(inputs, plans, [], status, throttling, notes);
         if (guard)
             logWarning(shown `${guard.message}`);
@@ -53399,8 +48206,8 @@ function plannedDeletions(plans) {
 /** `Deleted 3 tags.`, and the tags skipped because they changed since the plan. */
 function doneMessage(results) {
     const changed = results.filter((r) => r.outcome === 'changed').length;
-    const skipped = changed > 0 ? `; skipped ${plural(changed, 'tag')} that changed since the plan` : '';
-    return `Deleted ${plural(results.filter(isDone).length, 'tag')}${skipped}.`;
+    const skipped = changed > 0 ? `; skipped ${(0,plural/* plural */.L)(changed, 'tag')} that changed since the plan` : '';
+    return `Deleted ${(0,plural/* plural */.L)(results.filter(isDone).length, 'tag')}${skipped}.`;
 }
 function logProgress(result, done, total) {
     // A refusal's error (and its hint) is told once, in the step failure.
@@ -53413,7 +48220,7 @@ function logProgress(result, done, total) {
     else if (result.outcome === 'changed')
         logInfo(shown `skipped  ${tagRef(result)}: ${result.change}`);
     if (done === total || done % 500 === 0)
-        logInfo(shown `processed ${done} of ${plural(total, 'deletion')}`);
+        logInfo(shown `processed ${done} of ${(0,plural/* plural */.L)(total, 'deletion')}`);
 }
 /** Listed tags whose names break the tag rules are kept and named once per repository. */
 function warnOfRefusedTags(repository, tags) {
@@ -53422,7 +48229,7 @@ function warnOfRefusedTags(repository, tags) {
         return;
     const names = refused.slice(0, 20).map((row) => JSON.stringify(tags.name(row)));
     const more = refused.length > 20 ? ` and ${refused.length - 20} more` : '';
-    logWarning(shown `${repository}: kept ${plural(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
+    logWarning(shown `${repository}: kept ${(0,plural/* plural */.L)(refused.length, 'listed tag')} whose names break the tag rules, never acting on them: ${names.join(', ')}${more}.`);
 }
 async function finish(inputs, plans, results, status, throttling, notes) {
     for (const [name, value] of Object.entries(pruneOutputs(plans, results)))
@@ -53678,7 +48485,7 @@ function parseEntryLines(lines, options) {
         entries.push({ network: parsed.network, text, source: line });
     }
     if (problems.length > 0) {
-        throw new InputError(options.input, `Input '${options.input}' has invalid lines: ${problems.join('; ')}.`);
+        throw new errors/* InputError */.dz(options.input, `Input '${options.input}' has invalid lines: ${problems.join('; ')}.`);
     }
     return { entries, notes };
 }
@@ -53741,7 +48548,7 @@ function readSyncWhitelistInputs(reader = new InputReader(), env = process.env, 
         privateLinks,
         prunePrivateLinks: reader.boolean('prune-private-links', { default: false }),
         dryRun: reader.boolean('dry-run', { default: false }),
-        runId: stepHost().job.runId(env),
+        runId: (0,step_host/* stepHost */.H)().job.runId(env),
     };
     inputs_checkCombinations(inputs);
     checkDeclaredInputs(reader, sync_whitelist_action_metadata_actionMetadata, inputs_destructiveRun(inputs));
@@ -53758,7 +48565,7 @@ function readPrivateLinks(reader, provider) {
     if (lines.length === 0)
         return [];
     if (!parse) {
-        throw new InputError('private-links', `Input 'private-links' is not supported by ${provider.label}.`);
+        throw new errors/* InputError */.dz('private-links', `Input 'private-links' is not supported by ${provider.label}.`);
     }
     return parse(lines, 'private-links');
 }
@@ -53785,7 +48592,7 @@ function readRunnerIp(reader) {
         return 'detect';
     const ip = parseHostAddress(text);
     if (!ip) {
-        throw new InputError('runner-ip', `Input 'runner-ip' must be true, false or a single IP address, got "${text}".`);
+        throw new errors/* InputError */.dz('runner-ip', `Input 'runner-ip' must be true, false or a single IP address, got "${text}".`);
     }
     return ip;
 }
@@ -53796,7 +48603,7 @@ function readLookupUrls(reader) {
         // Over plain http anyone on the path could answer with an address of their choosing to lease.
         const plainAllowed = parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname);
         if (!parsed || (parsed.protocol !== 'https:' && !plainAllowed)) {
-            throw new InputError('ip-lookup-url', `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`);
+            throw new errors/* InputError */.dz('ip-lookup-url', `Input 'ip-lookup-url' must list https URLs (plain http only for loopback addresses), got "${url}".`);
         }
     }
     return urls;
@@ -53809,15 +48616,15 @@ function isLoopbackHost(hostname) {
 function readOwner(reader) {
     const owner = reader.string('owner', { default: 'registry-actions' });
     if (!isValidOwner(owner)) {
-        throw new InputError('owner', `Input 'owner' must be up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, got "${owner}".`);
+        throw new errors/* InputError */.dz('owner', `Input 'owner' must be up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, got "${owner}".`);
     }
     return owner;
 }
 function readLeaseDuration(reader) {
     const text = reader.string('lease-duration', { default: '6h' });
-    const ms = parseDuration(text)?.ms;
+    const ms = (0,action_duration/* parseDuration */.E9)(text)?.ms;
     if (ms === undefined || ms < MIN_LEASE_MS || ms > MAX_LEASE_MS) {
-        throw new InputError('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${DURATION_UNITS}), got "${text}".`);
+        throw new errors/* InputError */.dz('lease-duration', `Input 'lease-duration' must be a duration from 5m to 7d such as 6h, 90m or 1d12h (${action_duration/* DURATION_UNITS */.Z8}), got "${text}".`);
     }
     return ms;
 }
@@ -53826,29 +48633,29 @@ function inputs_checkCombinations(inputs) {
     const { mode, entries, runnerIp, privateLinks, prunePrivateLinks, publicAccess } = inputs;
     if (mode === 'sweep' &&
         (entries.length > 0 || runnerIp !== false || privateLinks.length > 0 || publicAccess !== 'keep')) {
-        throw new InputError(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.");
+        throw new errors/* InputError */.dz(['mode', 'entries', 'runner-ip', 'private-links', 'public-access'], "Input 'mode' is sweep, which only removes expired leases: leave 'entries', 'runner-ip', 'private-links' and 'public-access' unset.");
     }
     if (mode === 'remove' && (privateLinks.length > 0 || prunePrivateLinks)) {
-        throw new InputError(['mode', 'private-links', 'prune-private-links'], "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.");
+        throw new errors/* InputError */.dz(['mode', 'private-links', 'prune-private-links'], "Input 'mode' is remove, which does not manage private links: use mode add or sync with 'private-links'.");
     }
     if (mode === 'sync' && entries.length === 0) {
-        throw new InputError(['mode', 'entries'], "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.");
+        throw new errors/* InputError */.dz(['mode', 'entries'], "Input 'mode' is sync but 'entries' is empty: an empty declaration would remove every managed entry. Use mode remove to remove entries.");
     }
     if (mode === 'remove' && entries.length === 0 && runnerIp === false) {
-        throw new InputError(['mode', 'entries', 'runner-ip'], "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.");
+        throw new errors/* InputError */.dz(['mode', 'entries', 'runner-ip'], "Input 'mode' is remove but 'entries' is empty and 'runner-ip' is false: name the entries or the runner address to remove.");
     }
     if (mode === 'add' &&
         entries.length === 0 &&
         runnerIp === false &&
         privateLinks.length === 0 &&
         publicAccess === 'keep') {
-        throw new InputError(['entries', 'runner-ip'], "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
+        throw new errors/* InputError */.dz(['entries', 'runner-ip'], "Input 'entries' is empty, 'runner-ip' is false and 'private-links' and 'public-access' are unset: nothing to do. Set at least one of them.");
     }
     if (prunePrivateLinks && privateLinks.length === 0) {
-        throw new InputError(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");
+        throw new errors/* InputError */.dz(['prune-private-links', 'private-links'], "Input 'prune-private-links' needs 'private-links': pruning against an empty declaration would unlink every VPC.");
     }
     if (inputs.restorePublicAccess && publicAccess === 'keep') {
-        throw new InputError(['restore-public-access', 'public-access'], "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.");
+        throw new errors/* InputError */.dz(['restore-public-access', 'public-access'], "Input 'restore-public-access' needs 'public-access' open or close: there is nothing to restore otherwise.");
     }
     return inputs;
 }
@@ -54257,7 +49064,7 @@ function planEnd(view, lease, request, goal, memory) {
 
 /** The outcome of an add call that threw `error`. */
 function failedAddOutcome(error) {
-    return error instanceof ApiError && error.status >= 400 && error.status < 500 ? 'refused' : 'unknown';
+    return error instanceof errors/* ApiError */.hD && error.status >= 400 && error.status < 500 ? 'refused' : 'unknown';
 }
 /**
  * Writes `item` and removes `replaces`. When `item` uses a form not among `replaces` (`1.2.3.4` vs
@@ -54312,14 +49119,14 @@ async function hasEntry(list, ipAddr) {
 }
 /** A 4xx that is neither auth, not-found nor throttling: the request itself was refused (e.g. a duplicate). */
 function isClientError(error) {
-    return (error instanceof ApiError &&
+    return (error instanceof errors/* ApiError */.hD &&
         error.status >= 400 &&
         error.status < 500 &&
         ![401, 403, 404, 429].includes(error.status));
 }
 /** Worth another attempt later: a server error, throttling or no answer at all. */
 function isTransient(error) {
-    return error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
+    return error instanceof errors/* ApiError */.hD && (error.status === 0 || error.status === 429 || error.status >= 500);
 }
 function addrs(items) {
     return items.map((item) => item.ipAddr);
@@ -54340,7 +49147,7 @@ function addrs(items) {
 const MAIN_BUDGET_MS = 300_000;
 /** Runs the lease of `request.network` towards `goal` and tells how it ended. */
 async function runLease(list, request, goal, options = {}) {
-    const { now = () => new Date(), sleep = builtins_sleep, random = Math.random, budgetMs = MAIN_BUDGET_MS, } = options;
+    const { now = () => new Date(), sleep = builtins/* sleep */.yy, random = Math.random, budgetMs = MAIN_BUDGET_MS, } = options;
     const started = now().getTime();
     const timing = { ...LEASE_TIMING, ...options.timing };
     const written = [];
@@ -54422,7 +49229,7 @@ async function sendAdd(list, swap, memory, at, options) {
         if (isClientError(error) && swap.base) {
             return {
                 memory: { ...memory, refused: [...memory.refused, swap.item.ipAddr] },
-                problem: errorMessage(error),
+                problem: (0,errors/* errorMessage */.gJ)(error),
             };
         }
         if (!isTransient(error))
@@ -54435,7 +49242,7 @@ async function sendAdd(list, swap, memory, at, options) {
             at: at.getTime(),
             answered,
         };
-        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
+        return { memory: { ...memory, unsettled }, problem: (0,errors/* errorMessage */.gJ)(error), wait: true };
     }
     options.onAdd?.('added');
     // A settled add this one builds on still tells which holders had left.
@@ -54451,21 +49258,21 @@ async function sendDelete(list, items, memory, at) {
         if (!isTransient(error) && !isClientError(error) && !isNotFound(error))
             throw error;
         // A 404 or 4xx: nothing was deleted, or the entry is gone already; the next read tells.
-        const answered = !(error instanceof ApiError && error.status === 0);
+        const answered = !(error instanceof errors/* ApiError */.hD && error.status === 0);
         const unsettled = { kind: 'delete', items, at: at.getTime(), answered };
-        return { memory: { ...memory, unsettled }, problem: errorMessage(error), wait: true };
+        return { memory: { ...memory, unsettled }, problem: (0,errors/* errorMessage */.gJ)(error), wait: true };
     }
 }
 function isConflict(error) {
-    return error instanceof ApiError && error.status === 409;
+    return error instanceof errors/* ApiError */.hD && error.status === 409;
 }
 function isNotFound(error) {
-    return error instanceof ApiError && error.status === 404;
+    return error instanceof errors/* ApiError */.hD && error.status === 404;
 }
 function retryable(error) {
     if (!isClientError(error) && !isTransient(error))
         throw error;
-    return errorMessage(error);
+    return (0,errors/* errorMessage */.gJ)(error);
 }
 /** The lease could not be taken and nothing lets the address in. */
 class LeaseError extends Error {
@@ -54522,7 +49329,7 @@ function readSyncWhitelistState(raw) {
     return readJsonState(state_KEY, isSyncWhitelistState, raw);
 }
 function isSyncWhitelistState(value) {
-    if (!isRecord(value))
+    if (!(0,is_record/* isRecord */.u)(value))
         return false;
     return (typeof value.instanceId === 'string' &&
         typeof value.owner === 'string' &&
@@ -54532,7 +49339,7 @@ function isSyncWhitelistState(value) {
             value.restorePublicAccess === 'close'));
 }
 function isLeaseState(value) {
-    if (!isRecord(value))
+    if (!(0,is_record/* isRecord */.u)(value))
         return false;
     return (typeof value.address === 'string' &&
         typeof value.holder === 'string' &&
@@ -54613,7 +49420,7 @@ async function undoLease(api, state, lease, loop) {
         seen = outcome.lastSeen;
     }
     catch (error) {
-        problem = sentence(errorMessage(error));
+        problem = sentence((0,errors/* errorMessage */.gJ)(error));
     }
     if (!mayRemain(lease)) {
         logInfo(shown `Runner lease for ${lease.address}: this job wrote nothing to release; not checked further (${problem})`);
@@ -54642,7 +49449,7 @@ async function undoPublicAccess(api, state, action) {
     }
     catch (error) {
         const left = action === 'close' ? 'open' : 'closed';
-        logWarning(shown `${`Could not restore public access of instance ${state.instanceId} (${action}): ${sentence(errorMessage(error))} ` +
+        logWarning(shown `${`Could not restore public access of instance ${state.instanceId} (${action}): ${sentence((0,errors/* errorMessage */.gJ)(error))} ` +
             `Left behind: public access ${left}; ${action} it in the console or with public-access: ${action}.`}`);
     }
 }
@@ -54690,9 +49497,9 @@ function withoutAddrs(items, gone) {
 
 /** Takes the runner lease for this job (main); in a dry run, only plans it. */
 async function takeLease(list, inputs, network, planned, state, loop = {}) {
-    const holder = `${inputs.runId}.${nodeCrypto().randomBytes(3).toString('hex')}`;
+    const holder = `${inputs.runId}.${(0,builtins/* nodeCrypto */.SI)().randomBytes(3).toString('hex')}`;
     // Description text of the lease entry (the marker follows it): what the job runs on.
-    const text = stepHost().job.runnerName;
+    const text = (0,step_host/* stepHost */.H)().job.runnerName;
     const request = { network, holder, owner: inputs.owner, text, leaseMs: inputs.leaseMs };
     if (inputs.dryRun)
         return planLeaseDryRun(request, planned);
@@ -54944,6 +49751,8 @@ function isWrite(change) {
     return change.kind === 'add' || change.kind === 'delete' || change.kind === 'replace';
 }
 
+// EXTERNAL MODULE: ./src/core/types/assert-never.ts
+var assert_never = __nccwpck_require__(5680);
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/plan-private-links.ts
 /** Declared links are created when missing; undeclared ones are deleted only with `prune`. */
 function planPrivateLinks(current, declared, prune) {
@@ -54999,7 +49808,7 @@ function applyLinkChange(links, change) {
         case 'keep':
             return Promise.resolve();
         default:
-            return assertNever(change, 'private link change');
+            return (0,assert_never/* assertNever */.x)(change, 'private link change');
     }
 }
 
@@ -55031,38 +49840,38 @@ function addressesChanged(changes, lease) {
 }
 /** Markdown of the job summary; every address, description and reason in it is escaped. */
 function report_summaryMarkdown(report) {
-    const lines = [summaryHeading('sync-whitelist', report.instanceId), md ``];
-    lines.push(md `Mode ${code(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, md ``);
-    lines.push(md `- Public access: ${publicAccessLine(report)}`);
+    const lines = [(0,markdown/* summaryHeading */.hn)('sync-whitelist', report.instanceId), (0,markdown.md) ``];
+    lines.push((0,markdown.md) `Mode ${(0,markdown/* code */.aY)(report.mode)}${report.dryRun ? ' (dry run: nothing was changed)' : ''}.`, (0,markdown.md) ``);
+    lines.push((0,markdown.md) `- Public access: ${publicAccessLine(report)}`);
     if (report.runnerIp)
-        lines.push(md `- Runner address: ${code(report.runnerIp)}`);
+        lines.push((0,markdown.md) `- Runner address: ${(0,markdown/* code */.aY)(report.runnerIp)}`);
     if (report.lease)
-        lines.push(md `- Runner lease: ${report.lease.outcome}`);
+        lines.push((0,markdown.md) `- Runner lease: ${report.lease.outcome}`);
     lines.push(report.dryRun
-        ? md `- Would add: ${list(report.added)}; would remove: ${list(report.removed)}`
-        : md `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, md ``);
+        ? (0,markdown.md) `- Would add: ${list(report.added)}; would remove: ${list(report.removed)}`
+        : (0,markdown.md) `- Added: ${list(report.added)}; removed: ${list(report.removed)}`, (0,markdown.md) ``);
     const decisions = report.changes.filter((change) => change.kind !== 'keep' || report.changes.length <= 50);
     if (decisions.length > 0) {
-        lines.push(md `| decision | address | description | reason |`, md `|---|---|---|---|`);
+        lines.push((0,markdown.md) `| decision | address | description | reason |`, (0,markdown.md) `|---|---|---|---|`);
         for (const change of decisions) {
             const item = change.kind === 'skip' ? { ipAddr: change.ipAddr, description: '' } : change.item;
-            lines.push(md `| ${VERBS[change.kind]} | ${codeCell(item.ipAddr)} | ${item.description} | ${change.reason} |`);
+            lines.push((0,markdown.md) `| ${VERBS[change.kind]} | ${(0,markdown/* codeCell */.MZ)(item.ipAddr)} | ${item.description} | ${change.reason} |`);
         }
-        lines.push(md ``);
+        lines.push((0,markdown.md) ``);
     }
     if (report.privateLinks.length > 0) {
-        lines.push(md `| private link | decision | reason |`, md `|---|---|---|`);
+        lines.push((0,markdown.md) `| private link | decision | reason |`, (0,markdown.md) `|---|---|---|`);
         for (const change of report.privateLinks) {
-            lines.push(md `| ${codeCell(privateLinkName(change.link))} | ${change.kind} | ${change.reason} |`);
+            lines.push((0,markdown.md) `| ${(0,markdown/* codeCell */.MZ)(privateLinkName(change.link))} | ${change.kind} | ${change.reason} |`);
         }
-        lines.push(md ``);
+        lines.push((0,markdown.md) ``);
     }
-    lines.push(md `<details><summary>Allowlist after the run (${report.entries.length})</summary>`, md ``);
-    lines.push(md `| address | description |`, md `|---|---|`);
+    lines.push((0,markdown.md) `<details><summary>Allowlist after the run (${report.entries.length})</summary>`, (0,markdown.md) ``);
+    lines.push((0,markdown.md) `| address | description |`, (0,markdown.md) `|---|---|`);
     for (const entry of report.entries)
-        lines.push(md `| ${codeCell(entry.ipAddr)} | ${entry.description} |`);
-    lines.push(md ``, md `</details>`, md ``);
-    return Markdown.join(lines, '\n');
+        lines.push((0,markdown.md) `| ${(0,markdown/* codeCell */.MZ)(entry.ipAddr)} | ${entry.description} |`);
+    lines.push((0,markdown.md) ``, (0,markdown.md) `</details>`, (0,markdown.md) ``);
+    return markdown/* Markdown */.oz.join(lines, '\n');
 }
 /** `closed by this run (it was opened)`, `would be opened by this run (it is closed)` or `opened (unchanged)`. */
 function publicAccessLine({ publicAccess, dryRun }) {
@@ -55076,8 +49885,8 @@ function publicAccessLine({ publicAccess, dryRun }) {
 }
 function list(addresses) {
     return addresses.length === 0
-        ? md `none`
-        : Markdown.join(addresses.map((address) => code(address)), ', ');
+        ? (0,markdown.md) `none`
+        : markdown/* Markdown */.oz.join(addresses.map((address) => (0,markdown/* code */.aY)(address)), ', ');
 }
 
 ;// CONCATENATED MODULE: ./src/core/net/fetch-text.ts
@@ -55142,7 +49951,7 @@ function jsonIp(text) {
         return undefined;
     try {
         const value = JSON.parse(text);
-        if (isRecord(value) && typeof value.ip === 'string') {
+        if ((0,is_record/* isRecord */.u)(value) && typeof value.ip === 'string') {
             return value.ip;
         }
     }
@@ -55190,7 +49999,7 @@ async function detectEgressIp(options) {
             attempts.push(`${url} ${problem}`);
         }
         catch (error) {
-            attempts.push(`${url} failed (${egress_ip_describeFailure(error, timeoutMs)})`);
+            attempts.push(`${url} failed (${describeFailure(error, timeoutMs)})`);
         }
     }
     throw new EgressIpError(version, attempts);
@@ -55203,12 +50012,12 @@ function unusable(ip, version) {
         return `answered ${ip.text}, not a host address`;
     return undefined;
 }
-function egress_ip_describeFailure(error, timeoutMs) {
+function describeFailure(error, timeoutMs) {
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
         return `no answer within ${timeoutMs} ms`;
     }
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return `${errorMessage(error)}${cause}`;
+    return `${(0,errors/* errorMessage */.gJ)(error)}${cause}`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/runner-address.ts
@@ -55258,7 +50067,7 @@ async function syncWhitelist(inputs = readSyncWhitelistInputs()) {
     const runnerIp = await runnerAddress(inputs);
     if (runnerIp)
         setStepOutput('runner-ip', runnerIp.text);
-    const list = inputs.target.allowlist(await inputs.target.connect());
+    const list = await inputs.target.allowlist(await inputs.target.connect());
     const state = { instanceId: inputs.instanceId, owner: inputs.owner };
     const links = await list.read();
     const accessAction = await applyPublicAccess(list, inputs, links, state);
@@ -55386,7 +50195,7 @@ function writeOutputs(report) {
 
 
 const CLI_ACTIONS = {
-    login: { metadata: action_metadata_actionMetadata, main: () => login(), post: logout },
+    login: { metadata: action_metadata_actionMetadata, main: () => run_login(), post: logout },
     'ensure-namespace': { metadata: actionMetadata, main: () => runEnsureNamespace() },
     'prune-tags': { metadata: prune_tags_action_metadata_actionMetadata, main: () => prune() },
     'sync-whitelist': {
@@ -55530,13 +50339,13 @@ class JobDirectoryError extends Error {
     name = 'JobDirectoryError';
 }
 /** `$TMPDIR/registry-actions-<uid>`. */
-function jobDirectoryPath(uid = process.getuid?.() ?? 0, temp = (0,external_node_os_namespaceObject.tmpdir)()) {
+function jobDirectoryPath(uid = process.getuid?.() ?? 0, temp = (0,external_node_os_.tmpdir)()) {
     return (0,external_node_path_.join)(temp, `registry-actions-${uid}`);
 }
 /** Creates the directory if needed and checks it is ours alone; returns its path. */
 function ensureJobDirectory(path = jobDirectoryPath()) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true, mode: 0o700 });
-    const stat = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    (0,external_node_fs_.mkdirSync)(path, { recursive: true, mode: 0o700 });
+    const stat = (0,external_node_fs_.lstatSync)(path);
     const uid = process.getuid?.();
     if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
         throw new JobDirectoryError(`${path} is not a directory that only this user can read (it is a link, another user's, or open to ` +
@@ -55559,11 +50368,11 @@ function defaultStateFile(jobDirectory, action, jobKey) {
 }
 /** The saved values; empty when the file does not exist or holds no JSON object of texts. */
 function readStateFile(path) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+    if (!(0,external_node_fs_.existsSync)(path))
         return new Map();
     try {
-        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (!isRecord(parsed))
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        if (!(0,is_record/* isRecord */.u)(parsed))
             return new Map();
         return new Map(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
     }
@@ -55573,21 +50382,21 @@ function readStateFile(path) {
 }
 /** Writes the values atomically with mode 0600 (a temporary file beside it, then renamed over it). */
 function writeStateFile(path, state) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o600);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,builtins/* nodeCrypto */.SI)().randomBytes(4).toString('hex')}.tmp`);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
     try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(fd, `${JSON.stringify(Object.fromEntries(state), null, 2)}\n`);
-        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_.writeFileSync)(fd, `${JSON.stringify(Object.fromEntries(state), null, 2)}\n`);
+        (0,external_node_fs_.fsyncSync)(fd);
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
-    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    (0,external_node_fs_.renameSync)(temp, path);
 }
 /** Removes the state file once its post step has undone everything. */
 function removeStateFile(path) {
-    (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+    (0,external_node_fs_.rmSync)(path, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/cli-host.ts
@@ -55643,7 +50452,7 @@ class CliHost {
     }
     async appendSummary(markdown) {
         if (this.#options.summaryFile)
-            (0,external_node_fs_namespaceObject.appendFileSync)(this.#options.summaryFile, `${markdown}\n`);
+            (0,external_node_fs_.appendFileSync)(this.#options.summaryFile, `${markdown}\n`);
     }
     /** Nothing to do: the CLI never prints a secret, so there is nothing to hide. */
     hideSecret() { }
@@ -55667,7 +50476,7 @@ const SECRET_INPUTS = new Set([
 // `sh`, `dash` and `bash` read each back as exactly the value, every assignment is one line, and no control
 // character, line break, invisible mark or legacy runner command marker (`##[`) is printed raw.
 /** Characters never printed raw: those `visible` escapes in logs (line feed included). */
-const shell_quote_HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/u;
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/u;
 /** The runner's legacy command marker, acted on anywhere in a line. */
 const COMMAND_MARKER = '##[';
 /** Pure: `value` as a single-quoted shell word (or bare, when it is plain); for values without HIDDEN characters. */
@@ -55683,7 +50492,7 @@ function quotedWord(value) {
  */
 function shellAssignment(name, value, options) {
     const prefix = options.exported ? 'export ' : '';
-    if (!shell_quote_HIDDEN.test(value) && !value.includes(COMMAND_MARKER))
+    if (!HIDDEN.test(value) && !value.includes(COMMAND_MARKER))
         return `${prefix}${name}=${quotedWord(value)}`;
     // `[` after `##` as an octal escape: a runner reading stdout sees no `##[` command anywhere in the line.
     const escaped = [...value].map(escapeChar).join('').replaceAll(COMMAND_MARKER, '##\\0133');
@@ -55691,7 +50500,7 @@ function shellAssignment(name, value, options) {
 }
 /** One character of a `%b` argument inside single quotes: itself, a backslash doubled, octal escapes. */
 function escapeChar(char) {
-    if (shell_quote_HIDDEN.test(char))
+    if (HIDDEN.test(char))
         return octal(char);
     if (char === '\\')
         return '\\\\';
@@ -55997,7 +50806,7 @@ function countRequests() {
 
 
 const EXIT = { done: 0, failed: 1, inputError: 2 };
-const readFromDisk = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path === '-' ? 0 : path, 'utf8');
+const readFromDisk = (path) => (0,external_node_fs_.readFileSync)(path === '-' ? 0 : path, 'utf8');
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
 async function runCli(argv, context) {
     const { terminal, env } = context;
@@ -56010,22 +50819,22 @@ async function runCli(argv, context) {
         summaryFile: undefined,
         stateFile: undefined,
     };
-    useStepHost(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
+    (0,step_host/* useStepHost */.I)(new CliHost({ ...hostBase, inputs: new Map(), given: [] }));
     try {
         const command = parseArguments(argv, (name) => cliAction(name).metadata, Object.keys(CLI_ACTIONS));
         if (command.kind === 'help') {
             const metadata = Object.values(CLI_ACTIONS).map((action) => action.metadata);
             const withPost = new Set(Object.keys(CLI_ACTIONS).filter((name) => cliAction(name).post));
-            terminal.out(visibleLines(generalHelp(metadata, withPost)));
+            terminal.out((0,visible/* visibleLines */.g)(generalHelp(metadata, withPost)));
             return EXIT.done;
         }
         if (command.kind === 'version') {
-            terminal.out(`${PROJECT_NAME} ${PROJECT_VERSION}\n`);
+            terminal.out(`${version/* PROJECT_NAME */.cb} ${version/* PROJECT_VERSION */.fZ}\n`);
             return EXIT.done;
         }
         const action = cliAction(command.action);
         if (command.options.help) {
-            terminal.out(visibleLines(actionHelp(action.metadata, action.post !== undefined)));
+            terminal.out((0,visible/* visibleLines */.g)(actionHelp(action.metadata, action.post !== undefined)));
             return EXIT.done;
         }
         const inputs = resolveInputs(action.metadata, command.inputs, env, context.readText ?? readFromDisk);
@@ -56037,7 +50846,7 @@ async function runCli(argv, context) {
             stateFile,
             summaryFile: command.options.summaryFile,
         });
-        useStepHost(host);
+        (0,step_host/* useStepHost */.I)(host);
         warnPlainSecrets(inputs);
         return await runEntry(command.action, action, command.options, host, stateFile, { terminal, log });
     }
@@ -56073,14 +50882,14 @@ async function runEntry(name, action, options, host, stateFile, { terminal, log 
  */
 function reportStateFile(name, options, stateFile, allUndone) {
     if (!options.post) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
+        if ((0,external_node_fs_.existsSync)(stateFile)) {
             logInfo(shown `To undo it (after_script, post { always }): registry-actions ${name} --post --state-file ${stateFile}`);
         }
     }
     else if (allUndone) {
         removeStateFile(stateFile);
     }
-    else if ((0,external_node_fs_namespaceObject.existsSync)(stateFile)) {
+    else if ((0,external_node_fs_.existsSync)(stateFile)) {
         logInfo(shown `${stateFile} is kept: run registry-actions ${name} --post --state-file ${stateFile} again to retry.`);
     }
 }
@@ -56135,6 +50944,597 @@ const processTerminal = {
 
 /***/ }),
 
+/***/ 2872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   R5: () => (/* binding */ wholeHours),
+/* harmony export */   Z8: () => (/* binding */ DURATION_UNITS),
+/* harmony export */   r8: () => (/* binding */ wholeDaysAtLeast)
+/* harmony export */ });
+// The one duration grammar of every duration input (older-than, lease-duration, login's duration):
+// `<n>w<n>d<n>h<n>m`, weeks, days, hours and minutes, any of them but in that order: `30d`, `12h`, `2w`,
+// `1w3d`, `90m`, `1d12h`. `m` is minutes, as in Go, Docker and Kubernetes durations; there is no unit
+// for months (write days).
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** How messages describe the grammar. */
+const DURATION_UNITS = 'w weeks, d days, h hours, m minutes';
+/** Parses `<n>w<n>d<n>h<n>m` (any parts, that order, case-insensitive); undefined for anything else or 0. */
+function parseDuration(text) {
+    const trimmed = text.trim().toLowerCase();
+    const match = trimmed.match(/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, weeks = '0', days = '0', hours = '0', minutes = '0'] = match;
+    const ms = Number(weeks) * WEEK + Number(days) * DAY + Number(hours) * HOUR + Number(minutes) * MINUTE;
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        return undefined;
+    return { ms, text: trimmed };
+}
+/** Whole days of a duration, rounded up (so a server-side rule never deletes sooner than asked). */
+function wholeDaysAtLeast(duration) {
+    return Math.ceil(duration.ms / DAY);
+}
+/** The duration in whole hours; undefined when it is not a whole number of hours. */
+function wholeHours(duration) {
+    return duration.ms % HOUR === 0 ? duration.ms / HOUR : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ inputLabel),
+/* harmony export */   U: () => (/* binding */ quoteInputs)
+/* harmony export */ });
+// How an error message names the inputs involved, the same way everywhere: `Input 'a' …`, `Inputs 'a' and 'b' …`.
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function quoteInputs(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `Input 'a'` or `Inputs 'a' and 'b'`: how an InputError message starts. */
+function inputLabel(names) {
+    return `${names.length > 1 ? 'Inputs' : 'Input'} ${quoteInputs(names)}`;
+}
+
+
+/***/ }),
+
+/***/ 7784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ refuseInputs)
+/* harmony export */ });
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9203);
+
+
+/** Inputs that mean nothing `where` (e.g. "provider swr") are an error, not silently ignored. */
+function refuseInputs(reader, names, where) {
+    const given = names.filter((name) => reader.optional(name) !== undefined);
+    if (given.length === 0)
+        return;
+    throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(given, `${(0,_input_names_js__WEBPACK_IMPORTED_MODULE_1__/* .inputLabel */ .N)(given)} cannot be used with ${where}.`);
+}
+
+
+/***/ }),
+
+/***/ 2973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ek: () => (/* binding */ baiduSigner),
+  cY: () => (/* binding */ huaweiSigner),
+  G5: () => (/* binding */ iamTokenHeader)
+});
+
+// EXTERNAL MODULE: ./src/core/signing/huawei-hmac-sha256.ts + 4 modules
+var huawei_hmac_sha256 = __nccwpck_require__(4901);
+// EXTERNAL MODULE: ./src/core/signing/code-unit-order.ts
+var code_unit_order = __nccwpck_require__(7524);
+// EXTERNAL MODULE: ./src/core/signing/percent-encode.ts
+var percent_encode = __nccwpck_require__(6037);
+;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-headers.ts
+
+
+/** Headers the Baidu SDKs sign by default, besides every `x-bce-*` header. */
+const BAIDU_DEFAULT_SIGNED_HEADERS = [
+    'host',
+    'content-md5',
+    'content-length',
+    'content-type',
+];
+/**
+ * Baidu canonical headers: `x-bce-*` and the listed headers with a non-empty trimmed value, each as
+ * `encode(lower-name):encode(value)`, the lines sorted as strings and joined with `\n`.
+ */
+function baiduCanonicalHeaders(headers, headersToSign = BAIDU_DEFAULT_SIGNED_HEADERS) {
+    const wanted = new Set(headersToSign.map((name) => name.toLowerCase()));
+    const lines = [];
+    for (const [name, value] of Object.entries(headers)) {
+        const key = name.toLowerCase();
+        const trimmed = value.trim();
+        if (trimmed === '' || !(key.startsWith('x-bce-') || wanted.has(key)))
+            continue;
+        lines.push(`${(0,percent_encode/* percentEncode */.a)(key)}:${(0,percent_encode/* percentEncode */.a)(trimmed)}`);
+    }
+    lines.sort(code_unit_order/* compareCodeUnits */.U);
+    return {
+        canonical: lines.join('\n'),
+        signedHeaders: lines.map((line) => line.slice(0, line.indexOf(':'))),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-query.ts
+
+
+/**
+ * Baidu canonical query string: each pair encoded as `key=value` (an `authorization` key is skipped),
+ * then the encoded pairs sorted as strings and joined with `&`.
+ */
+function baiduCanonicalQuery(query) {
+    return query
+        .filter(([key]) => key.toLowerCase() !== 'authorization')
+        .map(([key, value]) => `${(0,percent_encode/* percentEncode */.a)(key)}=${(0,percent_encode/* percentEncode */.a)(value)}`)
+        .sort(code_unit_order/* compareCodeUnits */.U)
+        .join('&');
+}
+
+// EXTERNAL MODULE: ./src/core/signing/percent-decode.ts
+var percent_decode = __nccwpck_require__(6737);
+;// CONCATENATED MODULE: ./src/core/signing/baidu-canonical-uri.ts
+
+
+/** Baidu canonical URI: every path segment decoded, then percent-encoded, `/` kept; no trailing slash added. */
+function baiduCanonicalUri(pathname) {
+    if (pathname === '')
+        return '/';
+    return pathname
+        .split('/')
+        .map((segment) => (0,percent_encode/* percentEncode */.a)((0,percent_decode/* percentDecode */.Y)(segment)))
+        .join('/');
+}
+
+// EXTERNAL MODULE: ./src/core/signing/hmac-sha256.ts
+var hmac_sha256 = __nccwpck_require__(926);
+;// CONCATENATED MODULE: ./src/core/signing/baidu-signature.ts
+
+
+
+
+/** The full bce-auth-v1 authorization string for the given parts. */
+function baiduAuthorization(parts, secretAccessKey) {
+    const authPrefix = `bce-auth-v1/${parts.accessKeyId}/${parts.timestamp}/${parts.expirationSeconds}`;
+    // The signing key is the hex HMAC of the prefix, used as a string key.
+    const signingKey = (0,hmac_sha256/* hmacSha256Hex */.s)(secretAccessKey, authPrefix);
+    const headers = baiduCanonicalHeaders(parts.headers, parts.headersToSign);
+    const canonicalRequest = [
+        parts.method.toUpperCase(),
+        baiduCanonicalUri(parts.url.pathname),
+        baiduCanonicalQuery([...parts.url.searchParams]),
+        headers.canonical,
+    ].join('\n');
+    const signature = (0,hmac_sha256/* hmacSha256Hex */.s)(signingKey, canonicalRequest);
+    return `${authPrefix}/${headers.signedHeaders.join(';')}/${signature}`;
+}
+
+// EXTERNAL MODULE: ./src/core/signing/header-lookup.ts
+var header_lookup = __nccwpck_require__(2225);
+// EXTERNAL MODULE: ./src/core/signing/signing-dates.ts
+var signing_dates = __nccwpck_require__(6311);
+;// CONCATENATED MODULE: ./src/core/signing/baidu-bce-auth-v1.ts
+
+
+
+/**
+ * Signs a request with bce-auth-v1: sets `x-bce-date`, `Authorization` and, for STS credentials,
+ * `x-bce-security-token`. Signs host (from the URL), content-md5/-length/-type when present and every
+ * `x-bce-*` header; signing again replaces the previous signature.
+ */
+function signBaiduRequest(request, credentials, options = {}) {
+    const headers = request.headers;
+    const timestamp = (0,signing_dates/* formatBceDate */.y0)(options.now ?? new Date());
+    (0,header_lookup/* deleteHeader */.H0)(headers, 'authorization');
+    (0,header_lookup/* setHeader */.WH)(headers, 'x-bce-date', timestamp);
+    if (credentials.sessionToken)
+        (0,header_lookup/* setHeader */.WH)(headers, 'x-bce-security-token', credentials.sessionToken);
+    headers.Authorization = baiduAuthorization({
+        method: request.method,
+        url: request.url,
+        headers: (0,header_lookup/* withHost */.RD)(headers, request.url),
+        accessKeyId: credentials.accessKeyId,
+        timestamp,
+        expirationSeconds: options.expirationSeconds ?? 1800,
+    }, credentials.secretAccessKey);
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/authenticators.ts
+
+/** Signs every attempt with Huawei SDK-HMAC-SHA256 (plus `X-Security-Token` for temporary AK/SK). */
+function huaweiSigner(credentials, options = {}) {
+    const { now = () => new Date(), projectId } = options;
+    return (request) => (0,huawei_hmac_sha256/* signHuaweiRequest */.A)(request, credentials, projectId ? { now: now(), projectId } : { now: now() });
+}
+/** Sends an IAM token as `X-Auth-Token`; `getToken` is asked on every attempt (cache it, see cacheToken). */
+function iamTokenHeader(getToken) {
+    return async (request) => {
+        request.headers['X-Auth-Token'] = await getToken();
+    };
+}
+/** Signs every attempt with Baidu bce-auth-v1 (plus `x-bce-security-token` for STS credentials). */
+function baiduSigner(credentials, options = {}) {
+    const { now = () => new Date() } = options;
+    return (request) => signBaiduRequest(request, credentials, { now: now() });
+}
+
+
+/***/ }),
+
+/***/ 3628:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ readKeyEnv),
+/* harmony export */   h: () => (/* binding */ readKeyInputs)
+/* harmony export */ });
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+
+const KEY_INPUTS = {
+    accessKeyId: 'access-key-id',
+    secretAccessKey: 'secret-access-key',
+    token: 'security-token',
+};
+/** The AK/SK inputs, masked; undefined when none is set, InputError when the set is partial. */
+function readKeyInputs(reader) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey);
+    const token = reader.secret(KEY_INPUTS.token);
+    if (!accessKeyId && !secretAccessKey && !token)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const missing = accessKeyId ? KEY_INPUTS.secretAccessKey : KEY_INPUTS.accessKeyId;
+        const given = [
+            accessKeyId && 'access-key-id',
+            secretAccessKey && 'secret-access-key',
+            token && 'security-token',
+        ]
+            .filter(Boolean)
+            .join(' and ');
+        throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(missing, `Input '${missing}' is missing: ${given} ${given.includes(' and ') ? 'are' : 'is'} set, ` +
+            'and AK/SK credentials need both access-key-id and secret-access-key.');
+    }
+    return withToken({ accessKeyId, secretAccessKey, source: 'inputs access-key-id, secret-access-key' }, token);
+}
+/**
+ * One family of environment variables, masked; undefined when none is set, InputError when partial.
+ * Called only once the AK/SK inputs are known to be empty, so each read falls through to the variable.
+ */
+function readKeyEnv(reader, names) {
+    const accessKeyId = reader.secret(KEY_INPUTS.accessKeyId, [names.accessKeyId]);
+    const secretAccessKey = reader.secret(KEY_INPUTS.secretAccessKey, [names.secretAccessKey]);
+    if (!accessKeyId && !secretAccessKey)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        const [set, missing] = accessKeyId
+            ? [names.accessKeyId, names.secretAccessKey]
+            : [names.secretAccessKey, names.accessKeyId];
+        throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(missing, `Environment variable ${missing} is not set while ${set} is; set both, or give the inputs ` +
+            'access-key-id and secret-access-key instead.');
+    }
+    const token = reader.secret(KEY_INPUTS.token, [names.token]);
+    const source = `environment ${names.accessKeyId}, ${names.secretAccessKey}`;
+    return withToken({ accessKeyId, secretAccessKey, source }, token);
+}
+function withToken(set, token) {
+    return token ? { ...set, token } : set;
+}
+
+
+/***/ }),
+
+/***/ 9952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ isSameRegistry),
+/* harmony export */   n: () => (/* binding */ registryKey)
+/* harmony export */ });
+/**
+ * The config.json key for a registry: host and optional port, without scheme, path or trailing slash
+ * (what `docker login <host>` writes). Undefined when the text is not a host.
+ */
+function registryKey(text) {
+    const trimmed = text
+        .trim()
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/+$/, '');
+    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(trimmed))
+        return undefined;
+    return trimmed.toLowerCase();
+}
+/** Keys docker may also have used for the same registry (`https://host`, `http://host/`…). */
+function isSameRegistry(key, registry) {
+    return registryKey(key.replace(/\/v[12]\/?$/, '')) === registry;
+}
+
+
+/***/ }),
+
+/***/ 8692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zj: () => (/* binding */ ListingIncompleteError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   sM: () => (/* binding */ UnsafeNameError)
+/* harmony export */ });
+/* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+
+/** A call to a provider API failed; built from method, path, status and body fields only, never headers. */
+class ApiError extends Error {
+    name = 'ApiError';
+    provider;
+    operation;
+    method;
+    path;
+    status;
+    code;
+    providerMessage;
+    requestId;
+    hint;
+    transport;
+    throttled;
+    constructor(fields) {
+        super(formatApiError(fields));
+        this.provider = fields.provider;
+        this.operation = fields.operation;
+        this.method = fields.method;
+        this.path = fields.path;
+        this.status = fields.status;
+        this.code = fields.code;
+        this.providerMessage = fields.providerMessage;
+        this.requestId = fields.requestId;
+        this.hint = fields.hint;
+        this.transport = fields.transport;
+        this.throttled = fields.throttled === true;
+    }
+}
+/** Every field may hold a server's or a listing's text: each goes through `visible`. */
+function formatApiError(f) {
+    const status = f.status === 0 ? 'no response' : String(f.status);
+    // IAM sometimes repeats the status as its error code ("401"): say it once.
+    const code = f.code && f.code !== String(f.status) ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.code)}` : '';
+    const requestId = f.requestId ? ` (request id ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.requestId)})` : '';
+    const hint = f.hint ? ` ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.hint)}` : '';
+    const call = `${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.operation)} (${f.method} ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.path)})`;
+    return `${f.provider} ${call} → ${status}${code} "${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(f.providerMessage)}"${requestId}.${hint}`;
+}
+/** An action input is missing, malformed or conflicts with another; raised before any API call. */
+class InputError extends Error {
+    name = 'InputError';
+    /** The input names involved, kebab-case as in action.yml. */
+    inputs;
+    constructor(inputs, message) {
+        super(message);
+        this.inputs = typeof inputs === 'string' ? [inputs] : inputs;
+    }
+}
+/** A listing could not be read to the end, so nothing may be deleted on its basis. */
+class ListingIncompleteError extends Error {
+    name = 'ListingIncompleteError';
+}
+/** Text of any thrown value, for logs and step failures. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** A name or id (from an input or a listing) that breaks its rules, refused before any request uses it. */
+class UnsafeNameError extends Error {
+    name = 'UnsafeNameError';
+    /** What the value names: "tag", "SWR repository", "CCR project id"… */
+    what;
+    value;
+    problems;
+    constructor(what, value, problems) {
+        super(`Refused ${what} ${JSON.stringify(value)}: it ${problems.join('; ')}. No request was made with it.`);
+        this.what = what;
+        this.value = value;
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ githubHost),
+  W: () => (/* binding */ inputsInEnvironment)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/node/builtins.ts
+var builtins = __nccwpck_require__(5646);
+;// CONCATENATED MODULE: ./src/core/host/runner-commands.ts
+// The GitHub Actions runner's step protocol, as @actions/core speaks it, without its HTTP and OIDC
+// clients (which load undici at start-up): workflow commands on stdout (`::name::message`, `%`, CR and
+// LF escaped), and the file commands GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE, each value between
+// heredoc delimiters `name<<ghadelimiter_<uuid>` that no value may contain.
+
+
+
+/**
+ * Writes `::command key=value,…::message` to stdout (an empty message allowed); as the toolkit does, a
+ * property with an empty value is left out, and the space before the properties stays.
+ */
+function issueCommand(command, message = '', properties = {}) {
+    const entries = Object.entries(properties);
+    const given = entries.filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`);
+    const props = entries.length > 0 ? ` ${given.join(',')}` : '';
+    process.stdout.write(`::${command}${props}::${escapeData(message)}${external_node_os_.EOL}`);
+}
+/** A workflow command's message: `%`, CR and LF as %25, %0D, %0A, as the runner reads them back. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/**
+ * Appends `name` = `value` to the file the runner names in GITHUB_<kind> (OUTPUT, ENV, STATE); without
+ * it (an older runner, or a plain shell), the `::set-output` style command the runner also accepts.
+ */
+function issueKeyValue(kind, name, value) {
+    const file = process.env[`GITHUB_${kind}`] || '';
+    if (!file) {
+        const command = { OUTPUT: 'set-output', ENV: 'set-env', STATE: 'save-state' }[kind];
+        if (kind === 'OUTPUT')
+            process.stdout.write(external_node_os_.EOL);
+        issueCommand(command, value, { name });
+        return;
+    }
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_.appendFileSync)(file, `${keyValueMessage(name, value)}${external_node_os_.EOL}`, { encoding: 'utf8' });
+}
+/** A command property: the message escapes plus `:` and `,`. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `name<<delimiter`, the value, the delimiter: a fresh random delimiter that neither name nor value holds. */
+function keyValueMessage(name, value) {
+    const delimiter = `ghadelimiter_${(0,builtins/* nodeCrypto */.SI)().randomUUID()}`;
+    if (name.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (value.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}`;
+}
+/** Appends Markdown (and a line end) to the job summary file GITHUB_STEP_SUMMARY names. */
+async function appendStepSummary(file, markdown) {
+    try {
+        await (0,builtins/* nodeFsPromises */.OI)().access(file, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+    }
+    catch {
+        throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+    }
+    await (0,builtins/* nodeFsPromises */.OI)().appendFile(file, `${markdown}${external_node_os_.EOL}`, { encoding: 'utf8' });
+}
+
+// EXTERNAL MODULE: ./src/core/host/stream-drained.ts
+var stream_drained = __nccwpck_require__(4466);
+;// CONCATENATED MODULE: ./src/core/host/github-host.ts
+// The GitHub Actions runner as a step's host: INPUT_* variables, GITHUB_OUTPUT, GITHUB_ENV,
+// GITHUB_STATE / STATE_*, GITHUB_STEP_SUMMARY, `::add-mask::` and workflow commands (runner-commands.ts).
+
+
+
+/**
+ * The names of the inputs a step was given, from its `INPUT_*` variables. The runner passes each as
+ * `INPUT_<NAME>`, so a name read back from the environment is lower-cased with its `_` kept.
+ */
+function inputsInEnvironment(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && variable.length > 'INPUT_'.length)
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+const githubHost = {
+    // As the runner names them: spaces become `_`, upper case; the value trimmed.
+    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
+    givenInputs: () => inputsInEnvironment(process.env),
+    setOutput: (name, value) => issueKeyValue('OUTPUT', name, value),
+    exportVariable(name, value) {
+        process.env[name] = value;
+        issueKeyValue('ENV', name, value);
+    },
+    saveState: (key, value) => issueKeyValue('STATE', key, value),
+    getState: (key) => process.env[`STATE_${key}`] || '',
+    async appendSummary(markdown) {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        if (file)
+            await appendStepSummary(file, markdown);
+    },
+    hideSecret: (value) => issueCommand('add-mask', value),
+    log: {
+        info: (text) => process.stdout.write(`${text}${external_node_os_.EOL}`),
+        warning: (text) => issueCommand('warning', text),
+        notice: (text) => issueCommand('notice', text),
+        debug: (text) => issueCommand('debug', text),
+        // The runner sets RUNNER_DEBUG=1 only with step debug logging on; otherwise it drops `::debug::` lines.
+        debugShown: () => process.env.RUNNER_DEBUG === '1',
+        startGroup: (title) => issueCommand('group', title),
+        endGroup: () => issueCommand('endgroup'),
+        failure(message) {
+            process.exitCode = 1;
+            issueCommand('error', message);
+        },
+        drained: () => (0,stream_drained/* streamDrained */.k)(process.stdout),
+    },
+    job: {
+        tempDir: (env) => env.RUNNER_TEMP?.trim() || undefined,
+        tempEmptiedAtJobEnd: true,
+        runId: (env) => `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`,
+        runnerName: 'GitHub Actions runner',
+    },
+};
+
+
+/***/ }),
+
+/***/ 897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ stepHost),
+/* harmony export */   I: () => (/* binding */ useStepHost)
+/* harmony export */ });
+/* harmony import */ var _github_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8787);
+// Where a step runs: the GitHub Actions runner, or the registry-actions CLI in a GitLab job, a Jenkins build
+// or a shell. Everything an action exchanges with its host besides HTTP (inputs, outputs, state for the
+// post step, the job summary, secrets to hide, the log) goes through the current host, so one action code
+// serves both front ends. The runner is the default; the CLI installs its own host before an action runs.
+
+let current = _github_host_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .S;
+/** The host the running step talks to. */
+function stepHost() {
+    return current;
+}
+/** Makes `host` the one every later call talks to (the CLI, once, before an action runs). */
+function useStepHost(host) {
+    current = host;
+}
+
+
+/***/ }),
+
 /***/ 4466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -56157,6 +51557,5686 @@ function streamDrained(stream) {
         // An error ends the wait; the stream reports it as it would have without the wait.
         stream.on('error', done);
     });
+}
+
+
+/***/ }),
+
+/***/ 210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   XU: () => (/* binding */ ATTEMPT_DEADLINE),
+/* harmony export */   ww: () => (/* binding */ attemptDeadline),
+/* harmony export */   zi: () => (/* binding */ RESPONSE_TOO_LARGE)
+/* harmony export */ });
+// Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
+// the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
+// and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+/** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
+const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
+/** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
+const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+/** One attempt overran a limit; `code` says which. */
+class AttemptLimitError extends Error {
+    name = 'AttemptLimitError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** An abort signal that fires after `ms`, and a `done()` that clears its timer. */
+function attemptDeadline(ms) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptLimitError(ATTEMPT_DEADLINE, `no complete answer within ${ms} ms`)), ms);
+    timer.unref?.();
+    return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+async function readCapped(body, maxBytes, declaredLength) {
+    const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
+    if (declared > maxBytes)
+        throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > maxBytes)
+            throw tooLarge(body, maxBytes, `${size} bytes or more`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function tooLarge(body, maxBytes, seen) {
+    const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
+    // The caller gets the error thrown; the stream's own 'error' event (which nothing listens for when the
+    // Content-Length refuses before any read) must not become an uncaught exception.
+    body.once('error', () => { });
+    body.destroy(error);
+    return error;
+}
+/** Bytes as MiB for messages ("8 MiB", "0.5 MiB"). */
+function formatMiB(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 3996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ createApiClient)
+});
+
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/node/builtins.ts
+var builtins = __nccwpck_require__(5646);
+// EXTERNAL MODULE: ./src/core/redact/secrets.ts
+var secrets = __nccwpck_require__(5760);
+;// CONCATENATED MODULE: ./src/core/retry/backoff.ts
+/**
+ * Delay before retry number `retry` (1 = first retry): "full jitter", a uniform pick in
+ * [0, min(maxMs, baseMs·2^(retry-1))). Spreading retries over the whole window keeps many
+ * clients that failed together from retrying together.
+ */
+function backoffDelay(retry, options) {
+    const exponent = Math.max(0, retry - 1);
+    const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
+    const drawn = options.random();
+    const pick = Number.isFinite(drawn) ? Math.min(Math.max(drawn, 0), 1) : 0;
+    return Math.floor(ceiling * pick);
+}
+
+;// CONCATENATED MODULE: ./src/core/retry/is-retryable.ts
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** 429 and the 5xx answers that mean "try again later"; 501/505 and every 4xx else are final. */
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUSES.has(status);
+}
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+/** Methods whose repetition has the same effect as one call (RFC 9110 §9.2.2). */
+function isIdempotentMethod(method) {
+    return IDEMPOTENT_METHODS.has(method);
+}
+/** Transport failures after which the request may have reached the server. */
+const RETRYABLE_AFTER_SEND = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    // The whole attempt overran its deadline (a server trickling its answer).
+    'ATTEMPT_DEADLINE',
+]);
+/** Transport failures before the request left: the server cannot have acted on it. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+]);
+/** Whether a transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) is worth another attempt. */
+function isRetryableNetworkCode(code) {
+    return code !== undefined && (RETRYABLE_AFTER_SEND.has(code) || NOT_SENT.has(code));
+}
+/** Whether a transport error code proves the request never reached the server (safe to repeat any method). */
+function isNotSentNetworkCode(code) {
+    return code !== undefined && NOT_SENT.has(code);
+}
+
+;// CONCATENATED MODULE: ./src/core/retry/retry-after.ts
+/**
+ * Milliseconds to wait from a `Retry-After` header (RFC 9110 §10.2.3): delay-seconds or an
+ * HTTP-date, relative to `now`. A date in the past means 0; anything unreadable means undefined.
+ */
+function parseRetryAfter(value, now) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // Only a date with letters (a day or month name) counts; Date.parse reads bare numbers loosely.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const at = Date.parse(text);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - now.getTime());
+}
+
+;// CONCATENATED MODULE: ./src/core/retry/plan-retry.ts
+
+
+
+/** A 429, or a registry's own "too many requests": the request was refused unseen. */
+function isThrottledOutcome(outcome) {
+    return outcome.kind === 'status' && (outcome.status === 429 || outcome.throttled === true);
+}
+/** Pure: whether to repeat a failed attempt and after how long. */
+function planRetry(outcome, context, policy) {
+    if (!isRetryableOutcome(outcome) || !isRepeatable(outcome, context))
+        return { retry: false };
+    if (context.attempt >= policy.maxAttempts)
+        return { retry: false };
+    const asked = outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter, context.now) : undefined;
+    const delayMs = asked !== undefined
+        ? Math.min(asked, policy.maxRetryAfterMs)
+        : backoffDelay(context.attempt, {
+            baseMs: policy.baseDelayMs,
+            maxMs: policy.maxDelayMs,
+            random: context.random,
+        });
+    if (context.elapsedMs + delayMs > policy.maxElapsedMs)
+        return { retry: false };
+    return { retry: true, delayMs, serverAsked: asked !== undefined };
+}
+function isRetryableOutcome(outcome) {
+    if (outcome.kind === 'network')
+        return isRetryableNetworkCode(outcome.code);
+    return outcome.throttled === true || isRetryableStatus(outcome.status);
+}
+/**
+ * POST and PATCH (and calls marked not idempotent) are repeated only when the API makes it safe (a repeat
+ * could create the resource twice), or when the first try provably had no effect: a 429 or a connection
+ * that never opened. A registry's own "too many requests" (a 403) is not taken as proof: only idempotent
+ * calls are repeated after it.
+ */
+function isRepeatable(outcome, context) {
+    if (context.retrySafe || (context.idempotent ?? isIdempotentMethod(context.method)))
+        return true;
+    if (outcome.kind === 'status')
+        return outcome.status === 429;
+    return isNotSentNetworkCode(outcome.code);
+}
+
+;// CONCATENATED MODULE: ./src/core/retry/retry-policy.ts
+/** Defaults: 5 attempts within 90 s, backoff windows of 0.5, 1, 2, 4 s, Retry-After up to 30 s. */
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 30_000,
+    maxElapsedMs: 90_000,
+};
+
+;// CONCATENATED MODULE: ./src/core/http/default-dispatcher.ts
+/**
+ * undici's agent that reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) when created.
+ * undici is loaded here, at the first request, not when the bundle starts: a step that stops on its
+ * inputs never pays for it. In dist/<action>/ it is a chunk file beside the entry, read only then.
+ */
+async function createDefaultDispatcher(timeouts) {
+    const { EnvHttpProxyAgent } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    return new EnvHttpProxyAgent({
+        connect: { timeout: timeouts.connectMs },
+        headersTimeout: timeouts.headersMs,
+        bodyTimeout: timeouts.bodyMs,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/http/default-hint.ts
+/** A generic next step when the provider's hintFor has none. */
+function defaultHint(status) {
+    if (status === 0)
+        return 'Check the endpoint, the network and any HTTPS_PROXY / NO_PROXY settings.';
+    if (status === 401)
+        return 'Check the credentials.';
+    if (status === 403)
+        return 'Check that the credentials are allowed to do this.';
+    if (status === 429)
+        return 'The API kept limiting the request rate; lower the concurrency or run again later.';
+    if (status >= 500)
+        return 'The service failed; run again later.';
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/core/http/attempt-limits.ts
+var attempt_limits = __nccwpck_require__(210);
+;// CONCATENATED MODULE: ./src/core/http/network-error.ts
+
+/** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
+function networkErrorCode(error) {
+    const seen = new Set();
+    let current = error;
+    while (typeof current === 'object' && current !== null && !seen.has(current)) {
+        seen.add(current);
+        const code = current.code;
+        if (typeof code === 'string' && code !== 'UND_ERR')
+            return code;
+        const inner = current.errors;
+        if (Array.isArray(inner) && inner.length > 0)
+            current = inner[0];
+        else
+            current = current.cause;
+    }
+    return undefined;
+}
+/** A sentence on what went wrong on the wire, for an ApiError with status 0. */
+function describeNetworkError(code, error, host, timeouts) {
+    switch (code) {
+        case 'ECONNREFUSED':
+            return `connection refused by ${host}`;
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+            return `connection to ${host} was closed before the response arrived`;
+        case 'UND_ERR_CONNECT_TIMEOUT':
+        case 'ETIMEDOUT':
+            return `could not connect to ${host} within ${seconds(timeouts.connectMs)}`;
+        case 'UND_ERR_HEADERS_TIMEOUT':
+            return `${host} sent no response within ${seconds(timeouts.headersMs)}`;
+        case 'UND_ERR_BODY_TIMEOUT':
+            return `${host} stopped sending the response body for ${seconds(timeouts.bodyMs)}`;
+        case attempt_limits/* ATTEMPT_DEADLINE */.XU:
+            return `${host} did not finish its answer within ${seconds(timeouts.attemptMs)}`;
+        case attempt_limits/* RESPONSE_TOO_LARGE */.zi:
+            return `${host} sent ${plainMessage(error).replace(/^the answer is/, 'an answer')}`;
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return `could not resolve host ${host}`;
+        default:
+            if (isTlsCode(code))
+                return `TLS connection to ${host} failed: ${plainMessage(error)} (${code})`;
+            return `request to ${host} failed: ${plainMessage(error)}${code ? ` (${code})` : ''}`;
+    }
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+function isTlsCode(code) {
+    return code !== undefined && /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code);
+}
+/** First line of an error message; OpenSSL's `…:error:0A00010B:SSL routines:fn:reason:file:line:` cut to the reason. */
+function plainMessage(error) {
+    const message = error instanceof Error && error.message ? error.message : String(error);
+    const openssl = message.match(/:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/);
+    return openssl?.[1] ?? message.split('\n')[0]?.trim() ?? message;
+}
+
+;// CONCATENATED MODULE: ./src/core/http/options.ts
+/** Defaults: 10 s to connect, 30 s for headers, 30 s of body silence, 60 s for a whole attempt. */
+const DEFAULT_TIMEOUTS = {
+    connectMs: 10_000,
+    headersMs: 30_000,
+    bodyMs: 30_000,
+    attemptMs: 60_000,
+};
+/** Default byte cap per response: a page of 100 records with their manifests is well under 1 MiB. */
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+// EXTERNAL MODULE: ./src/core/types/is-record.ts
+var is_record = __nccwpck_require__(6999);
+;// CONCATENATED MODULE: ./src/core/errors/parse-error-body.ts
+
+/**
+ * Reads the error body shapes of the specs into one form:
+ * SWR `{"error_code","error_msg"}` (also IAM and the API gateway, sometimes with `request_id`),
+ * SWR `[{"errorCode","errorMessage","detail"}]`, IAM `{"error":{"code","message","title"}}`,
+ * Baidu `{"code","message","requestId"}`. Unknown shapes give an empty result.
+ */
+function parseErrorBody(body) {
+    const record = Array.isArray(body) ? body.find(is_record/* isRecord */.u) : body;
+    if (!(0,is_record/* isRecord */.u)(record))
+        return {};
+    if ((0,is_record/* isRecord */.u)(record.error))
+        return fromIamError(record.error);
+    if ('error_code' in record || 'error_msg' in record) {
+        return compact(parse_error_body_text(record.error_code), parse_error_body_text(record.error_msg), parse_error_body_text(record.request_id));
+    }
+    if ('errorCode' in record || 'errorMessage' in record) {
+        return compact(parse_error_body_text(record.errorCode), withDetail(parse_error_body_text(record.errorMessage), parse_error_body_text(record.detail)));
+    }
+    return compact(parse_error_body_text(record.code), parse_error_body_text(record.message) ?? parse_error_body_text(record.msg), parse_error_body_text(record.requestId) ?? parse_error_body_text(record.request_id));
+}
+function fromIamError(error) {
+    return compact(parse_error_body_text(error.code), parse_error_body_text(error.message) ?? parse_error_body_text(error.title));
+}
+function withDetail(message, detail) {
+    if (!detail || detail === message)
+        return message;
+    return message ? `${message}: ${detail}` : detail;
+}
+function compact(code, message, requestId) {
+    const fields = {};
+    if (code)
+        fields.code = code;
+    if (message)
+        fields.message = message;
+    if (requestId)
+        fields.requestId = requestId;
+    return fields;
+}
+/** Strings as they are, numbers (IAM codes such as 401) as text; anything else is ignored. */
+function parse_error_body_text(value) {
+    if (typeof value === 'string')
+        return value.trim() || undefined;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/errors/request-id.ts
+/** Response headers that carry the provider's request id, most specific first. */
+const REQUEST_ID_HEADERS = ['x-bce-request-id', 'x-request-id'];
+/** The request id from response headers (lower-case names), if the provider sent one. */
+function requestIdFromHeaders(headers) {
+    for (const name of REQUEST_ID_HEADERS) {
+        const value = headers[name]?.trim();
+        if (value)
+            return value;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/http/body-excerpt.ts
+const EXCERPT_LENGTH = 200;
+/** A short one-line view of a response body: HTML tags dropped, whitespace collapsed, cut at 200 chars. */
+function bodyExcerpt(text, contentType) {
+    const looksHtml = /html/i.test(contentType ?? '') || /^\s*</.test(text);
+    const plain = (looksHtml ? stripHtml(text) : text).replace(/\s+/g, ' ').trim();
+    return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
+}
+function stripHtml(html) {
+    return html
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
+}
+
+;// CONCATENATED MODULE: ./src/core/http/read-response.ts
+
+
+
+
+
+/** Pure: a raw response as the caller's ApiResponse, or the failure it describes. */
+function readResponse(raw, request) {
+    const success = raw.status >= 200 && raw.status < 300;
+    if (!success && !request.acceptStatus?.includes(raw.status)) {
+        return { ok: false, failure: describeFailure(raw, request) };
+    }
+    if (request.rawBody) {
+        return {
+            ok: true,
+            response: { status: raw.status, headers: raw.headers, body: undefined, text: raw.text },
+        };
+    }
+    const parsed = parseJson(raw.text);
+    if (parsed.ok) {
+        return { ok: true, response: { status: raw.status, headers: raw.headers, body: parsed.value } };
+    }
+    if (!success)
+        return { ok: true, response: { status: raw.status, headers: raw.headers, body: undefined } };
+    return { ok: false, failure: { ...notJson(raw, request), requestId: requestIdFromHeaders(raw.headers) } };
+}
+/**
+ * Reads every provider error shape; a body that is not JSON is described by a short excerpt, except for
+ * requests whose response carries a credential: a cut-off body may hold part of a secret that nothing
+ * has masked yet.
+ */
+function describeFailure(raw, request) {
+    const headerRequestId = requestIdFromHeaders(raw.headers);
+    const parsed = parseJson(raw.text);
+    if (!parsed.ok)
+        return { ...notJson(raw, request), requestId: headerRequestId };
+    const fields = parseErrorBody(parsed.value);
+    const fallback = raw.text.trim() ? excerptOf(raw, 'application/json', request) : statusText(raw.status);
+    return {
+        status: raw.status,
+        code: fields.code,
+        providerMessage: (0,secrets/* redact */.E$)(fields.message ?? fallback),
+        requestId: fields.requestId ?? headerRequestId,
+    };
+}
+function notJson(raw, request) {
+    const type = raw.headers['content-type']?.split(';')[0]?.trim() || 'no content type';
+    const excerpt = excerptOf(raw, raw.headers['content-type'], request);
+    return {
+        status: raw.status,
+        providerMessage: (0,secrets/* redact */.E$)(`${statusText(raw.status)}; the response is not JSON (${type}): ${excerpt}`),
+    };
+}
+function excerptOf(raw, contentType, request) {
+    if (request.secretResponse)
+        return `${raw.text.length} bytes, not shown: this response carries a credential`;
+    return bodyExcerpt(raw.text, contentType);
+}
+/** An empty body is valid and means undefined. */
+function parseJson(text) {
+    if (text.trim() === '')
+        return { ok: true, value: undefined };
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+function statusText(status) {
+    const reason = (0,builtins/* nodeHttp */.LR)().STATUS_CODES[status];
+    return `HTTP ${status}${reason ? ` ${reason}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/http/send-once.ts
+
+/**
+ * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
+ * failures throw undici's errors, overruns an AttemptLimitError.
+ */
+async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
+    const deadline = (0,attempt_limits/* attemptDeadline */.ww)(timeouts.attemptMs);
+    try {
+        const response = await dispatcher.request({
+            origin: wire.url.origin,
+            path: `${wire.url.pathname}${wire.url.search}`,
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body === '' ? null : wire.body,
+            headersTimeout: timeouts.headersMs,
+            bodyTimeout: timeouts.bodyMs,
+            signal: deadline.signal,
+        });
+        const headers = flattenHeaders(response.headers);
+        const text = await (0,attempt_limits/* readCapped */.EF)(response.body, maxResponseBytes, headers['content-length']);
+        return { status: response.statusCode, headers, text };
+    }
+    catch (error) {
+        // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
+        throw deadline.signal.aborted ? deadline.signal.reason : error;
+    }
+    finally {
+        deadline.done();
+    }
+}
+/** Repeated headers joined with ", " (RFC 9110 §5.3); set-cookie is of no use here. */
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined)
+            continue;
+        flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+
+// EXTERNAL MODULE: ./src/core/http/throttle.ts + 2 modules
+var http_throttle = __nccwpck_require__(7410);
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
+;// CONCATENATED MODULE: ./src/core/http/wire-request.ts
+
+
+/**
+ * Pure: the request as it goes on the wire, before authentication adds its headers. `Content-Type`
+ * goes with a body, or on every request when `jsonContentTypeAlways` (SWR). A path that normalises to
+ * another (`..`, `%2e`, a backslash) is refused.
+ */
+function buildWireRequest(baseUrl, request, options = {}) {
+    const url = new URL(baseUrl.origin);
+    const path = joinPath(baseUrl.pathname, request.path);
+    // A path the URL parser would rewrite (`..`, `%2e`, `\`) reaches another resource than the one named.
+    (0,api_path/* assertNormalPath */.nc)(path);
+    url.pathname = path;
+    url.search = encodeQuery(request.query ?? []);
+    const hasBody = request.body !== undefined;
+    const headers = {
+        'User-Agent': version/* USER_AGENT */._O,
+        Accept: 'application/json',
+        ...(hasBody || options.jsonContentTypeAlways ? { 'Content-Type': 'application/json' } : {}),
+        ...request.headers,
+    };
+    return { method: request.method, url, headers, body: hasBody ? JSON.stringify(request.body) : '' };
+}
+/** `a=1&b=x%7Cy`: keys in the given order, keys and values through encodeURIComponent. */
+function encodeQuery(query) {
+    return query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+}
+function joinPath(prefix, path) {
+    const head = prefix.replace(/\/+$/, '');
+    const tail = path.startsWith('/') ? path : `/${path}`;
+    return `${head}${tail}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/http/client.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The one HTTP client: timeouts, retries with full-jitter backoff, rate cap, proxies, typed ApiError. */
+function createApiClient(options) {
+    const config = resolveConfig(options);
+    return {
+        provider: config.provider,
+        baseUrl: config.baseUrl,
+        request: (request) => requestWithRetries(config, request),
+    };
+}
+function resolveConfig(options) {
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const now = options.now ?? (() => new Date());
+    const sleep = options.sleep ?? builtins/* sleep */.yy;
+    const throttle = options.throttle instanceof http_throttle/* Throttle */.X ? options.throttle : new http_throttle/* Throttle */.X(options.throttle, { now, sleep });
+    let dispatcher;
+    return {
+        provider: options.provider,
+        baseUrl: new URL(options.baseUrl),
+        options,
+        timeouts,
+        maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+        throttle,
+        dispatcher: () => {
+            dispatcher ??= options.dispatcher
+                ? Promise.resolve(options.dispatcher)
+                : createDefaultDispatcher(timeouts);
+            return dispatcher;
+        },
+        now,
+        sleep,
+        random: options.random ?? Math.random,
+    };
+}
+async function requestWithRetries(config, request) {
+    const startedAt = config.now().getTime();
+    for (let attempt = 1;; attempt++) {
+        const result = await attemptOnce(config, request);
+        if (result.kind === 'done') {
+            report(config, request, attempt, result, { retry: false });
+            return result.response;
+        }
+        const now = config.now();
+        const decision = planRetry(result.outcome, {
+            method: request.method,
+            retrySafe: request.retrySafe,
+            idempotent: request.idempotent,
+            attempt,
+            elapsedMs: now.getTime() - startedAt,
+            now,
+            random: config.random,
+        }, config.policy);
+        const pausedEveryone = pauseOnServerRequest(config, result, decision);
+        report(config, request, attempt, result, decision);
+        if (!decision.retry) {
+            const transport = result.outcome.kind === 'network' ? result.outcome.code : undefined;
+            const throttled = isThrottledOutcome(result.outcome);
+            throw buildApiError(config, request, result.failure, attempt, { transport, throttled });
+        }
+        // After a pause, the next acquire() waits it out together with every other caller.
+        if (!pausedEveryone && decision.delayMs > 0)
+            await config.sleep(decision.delayMs);
+    }
+}
+/** One attempt: wait for the throttle, sign afresh (signatures carry a date), send, read, tell the throttle. */
+async function attemptOnce(config, request) {
+    // Made (undici loaded) before the throttle's clock starts: the first answer's latency is the wire's.
+    const dispatcher = await config.dispatcher();
+    const permit = await config.throttle.acquire(`${request.method} ${config.baseUrl.host}`, request.signal);
+    let answered = false;
+    try {
+        const wire = buildWireRequest(config.baseUrl, request, {
+            jsonContentTypeAlways: config.options.jsonContentTypeAlways === true,
+        });
+        await config.options.authenticate?.(wire);
+        const started = config.now().getTime();
+        try {
+            const raw = await sendOnce(dispatcher, wire, config.timeouts, config.maxResponseBytes);
+            const durationMs = config.now().getTime() - started;
+            answered = true;
+            const read = readResponse(raw, request);
+            const throttling = !read.ok && raw.status !== 429 && config.options.isThrottling?.(read.failure) === true;
+            const reaction = permit.answered(raw.status === 429 || throttling ? 'throttled' : 'answered');
+            if (read.ok)
+                return { kind: 'done', response: read.response, durationMs };
+            const outcome = {
+                kind: 'status',
+                status: raw.status,
+                retryAfter: raw.headers['retry-after'],
+                ...(throttling && { throttled: true }),
+            };
+            return { kind: 'failed', outcome, failure: read.failure, durationMs, reaction };
+        }
+        catch (error) {
+            const durationMs = config.now().getTime() - started;
+            answered = true;
+            const reaction = permit.answered('unanswered');
+            const code = networkErrorCode(error);
+            const providerMessage = (0,secrets/* redact */.E$)(describeNetworkError(code, error, wire.url.host, config.timeouts));
+            return {
+                kind: 'failed',
+                outcome: { kind: 'network', code },
+                failure: { status: 0, providerMessage },
+                durationMs,
+                reaction,
+            };
+        }
+    }
+    finally {
+        // Signing can fail before anything is sent: the place in flight is given back all the same.
+        if (!answered)
+            permit.answered('unanswered');
+    }
+}
+/**
+ * A 429 (or a registry's own "too many requests") slows the throttle down; only when the registry keeps
+ * refusing after a slow-down does the wait before the retry (its Retry-After, else the backoff) pause
+ * every caller of this client (and of a shared throttle) at once.
+ */
+function pauseOnServerRequest(config, result, decision) {
+    if (result.kind !== 'failed' || result.reaction !== 'pause-all')
+        return false;
+    const pause = isThrottledOutcome(result.outcome) && decision.retry;
+    if (pause)
+        config.throttle.pauseFor(decision.delayMs);
+    return pause;
+}
+function report(config, request, attempt, result, decision) {
+    if (!config.options.onRequest)
+        return;
+    const event = {
+        operation: request.operation,
+        method: request.method,
+        path: pathOnly(request.path),
+        status: result.kind === 'done' ? result.response.status : result.failure.status,
+        attempt,
+        durationMs: result.durationMs,
+    };
+    if (result.kind === 'failed' && result.outcome.kind === 'network' && result.outcome.code) {
+        event.errorCode = result.outcome.code;
+    }
+    if (result.kind === 'failed' && isThrottledOutcome(result.outcome))
+        event.throttled = true;
+    if (decision.retry)
+        event.retryInMs = decision.delayMs;
+    config.options.onRequest(event);
+}
+function buildApiError(config, request, failure, attempts, { transport, throttled }) {
+    const transportNote = failure.status === 0 && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+    const fields = {
+        provider: config.provider,
+        operation: request.operation,
+        method: request.method,
+        path: (0,secrets/* redact */.E$)(pathOnly(request.path)),
+        status: failure.status,
+        code: failure.code,
+        providerMessage: `${failure.providerMessage}${transportNote}`,
+        requestId: failure.requestId,
+        ...(transport ? { transport } : {}),
+        ...(throttled && { throttled }),
+    };
+    const bare = new errors/* ApiError */.hD(fields);
+    const hint = throttled ? THROTTLED_HINT : (config.options.hintFor?.(bare) ?? defaultHint(failure.status));
+    return hint ? new errors/* ApiError */.hD({ ...fields, hint: (0,secrets/* redact */.E$)(hint) }) : bare;
+}
+/** A refusal for too many requests is about the pace, not the credentials or the request. */
+const THROTTLED_HINT = 'The registry kept refusing requests as too many, after every retry: run again later, or lower the request rate.';
+/** Error messages and logs never show a query string. */
+function pathOnly(path) {
+    return path.split('?')[0] ?? path;
+}
+
+
+/***/ }),
+
+/***/ 7410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  X: () => (/* binding */ Throttle)
+});
+
+// EXTERNAL MODULE: ./src/core/node/builtins.ts
+var builtins = __nccwpck_require__(5646);
+;// CONCATENATED MODULE: ./src/core/http/latency-baselines.ts
+// Latency as a congestion signal: per kind of request, answers are grouped in short intervals and each
+// interval's median taken; the baseline is the lowest interval median of the last half minute or so.
+// Latency is "rising" when the last two interval medians are both well above the baseline: a queue
+// building at the registry, not a pause of a fraction of a second on either side (GC, a busy CPU).
+// It is told once per interval, when an interval closes: rising, or steady once it is back down.
+/** Answers are grouped into intervals this long. */
+const INTERVAL_MS = 250;
+/** An interval with fewer answers says nothing. */
+const MIN_ANSWERS = 5;
+/** The baseline is the lowest interval median of the current and of the previous window. */
+const BASELINE_WINDOW_MS = 15_000;
+/** Rising: above both twice the baseline and the baseline plus this much. */
+const RISE_FACTOR = 2;
+const RISE_MARGIN_MS = 50;
+class LatencyBaselines {
+    #kinds = new Map();
+    #typicalMs;
+    /** An interval has been judged: its median, not the lowest answer so far, is the typical latency. */
+    #judgedOnce = false;
+    /**
+     * Median latency of the last full interval of any kind, ms; before the first interval closes, the
+     * lowest seen (the first answer also paid for the connection, and would hold slow start back for a
+     * whole interval); undefined before the first answer.
+     */
+    typicalMs() {
+        return this.#typicalMs;
+    }
+    /**
+     * Adds one answer's latency. When it closes an interval with enough answers, says whether this kind's
+     * latency is rising or steady; undefined otherwise (nothing new to judge by).
+     */
+    add(key, latencyMs, at) {
+        const ms = Math.max(0, latencyMs);
+        if (!this.#judgedOnce)
+            this.#typicalMs = Math.min(this.#typicalMs ?? ms, ms);
+        let kind = this.#kinds.get(key);
+        if (!kind) {
+            kind = {
+                intervalStart: at,
+                answers: [],
+                recent: [],
+                windowStart: at,
+                currentMinMs: Number.POSITIVE_INFINITY,
+                previousMinMs: Number.POSITIVE_INFINITY,
+            };
+            this.#kinds.set(key, kind);
+        }
+        const closed = at - kind.intervalStart >= INTERVAL_MS;
+        const judged = closed && this.#closeInterval(kind, at);
+        kind.answers.push(ms);
+        if (!judged)
+            return undefined;
+        return this.#rising(kind) ? 'rising' : 'steady';
+    }
+    /** Closes the current interval; true when it had enough answers to judge by. */
+    #closeInterval(kind, at) {
+        const judged = kind.answers.length >= MIN_ANSWERS;
+        if (judged) {
+            const median = medianOf(kind.answers);
+            this.#typicalMs = median;
+            this.#judgedOnce = true;
+            kind.recent = [...kind.recent.slice(-1), median];
+            if (at - kind.windowStart >= BASELINE_WINDOW_MS) {
+                kind.previousMinMs = kind.currentMinMs;
+                kind.currentMinMs = median;
+                kind.windowStart = at;
+            }
+            else {
+                kind.currentMinMs = Math.min(kind.currentMinMs, median);
+            }
+        }
+        else {
+            // Too few answers to judge: the older interval no longer counts as recent either.
+            kind.recent = [];
+        }
+        kind.answers = [];
+        kind.intervalStart = at;
+        return judged;
+    }
+    #rising(kind) {
+        if (kind.recent.length < 2)
+            return false;
+        const baseline = Math.min(kind.currentMinMs, kind.previousMinMs);
+        const threshold = Math.max(baseline * RISE_FACTOR, baseline + RISE_MARGIN_MS);
+        return kind.recent.every((median) => median > threshold);
+    }
+}
+function medianOf(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/http/adaptive-rate.ts
+// The request-rate controller behind the HTTP client's throttle: pure state, fed one answer at a time,
+// no timers, so tests drive it with a made-up clock. It finds a registry's limit by itself: slow start
+// until the first sign of congestion, then increase and multiplicative decrease (a 429, or latency
+// rising well above the quietest seen), as congestion control and adaptive retry modes do. After a cut
+// the rate climbs back on a cubic curve (as CUBIC and the AWS SDKs' adaptive mode do): quickly back
+// towards where it was refused, flat around it, then probing beyond faster and faster. A 429 met again
+// at the rate refused before cuts by about a fifth and climbs back to it; one met on the way back cuts
+// to what the registry answered.
+
+/** Start: 20 requests/s (the old fixed default); floor 1/s. */
+const INITIAL_RATE = 20;
+const MIN_RATE = 1;
+/** Slow start multiplies the rate by this much per round trip. */
+const SLOW_START_GROWTH = 0.5;
+/**
+ * A 429 means the registry's bucket is empty: what it answered over the last moments is its limit.
+ * The rate restarts just under that; when nothing was answered, at half the rate refused.
+ */
+const THROTTLE_DECREASE = 0.9;
+/** No 429 cuts the rate below half of what was refused (an answered rate measured in a stall, or none). */
+const MOST_CUT = 0.5;
+/**
+ * A 429 at or above the rate refused last time (back there, or probing beyond it) is the limit being
+ * met again where it was, or a burst after a stall on either side: it takes the limit at no less than
+ * this share of the rate refused, and the climb returns to that rate (CUBIC's W_max) instead of to
+ * whatever was answered in the moments before, which a stall drags down.
+ */
+const PROBE_CUT = 0.9;
+/** How many of the latest 429s the reported limit is the median of. */
+const LIMIT_ESTIMATES = 9;
+/** Rising latency cuts less deeply: the registry slowed down but still answers. */
+const LATENCY_DECREASE = 0.85;
+/**
+ * Window over which the answered rate is measured when a 429 comes: a few round trips (and at least a
+ * few answers at the current rate), so that it covers the moments the registry refused rather than
+ * the climb before them.
+ */
+const DELIVERY_ROUND_TRIPS = 4;
+const DELIVERY_ANSWERS = 20;
+const DELIVERY_WINDOW_MS = { min: 200, max: 1000 };
+/** Window of the peak answered rate reported. */
+const PEAK_WINDOW_MS = 1000;
+/** After a cut the rate is back where it was refused after this long, then probes beyond. */
+const RECOVERY_MS = 1500;
+/**
+ * The climb never takes the rate above this many times what was answered over the last window (nor
+ * above the limit found, whichever is higher): it probes no faster than the answers show the registry
+ * keeps up, and after a quiet spell it does not resume at a rate nobody has tried.
+ */
+const DEMAND_HEADROOM = 2;
+/** Requests in flight allowed per request the rate and latency predict: headroom for jitter. */
+const CONCURRENCY_HEADROOM = 3;
+const INITIAL_CONCURRENCY = 4;
+class AdaptiveRate {
+    #bounds;
+    #rate;
+    /** Set by the first cut: from then on the rate follows the cubic climb instead of slow start. */
+    #recovery;
+    /** What the registry answered over the second before each 429 after slow start's (newest last). */
+    #limitEstimates = [];
+    /** The estimate as slow start ended: the answered rate still counts the climb, so it reads low. */
+    #slowStartLimit;
+    /** Answers to requests sent before this time (a round trip after the last cut) say nothing about the current rate. */
+    #lastSlowDownAt = Number.NEGATIVE_INFINITY;
+    #answeredSinceSlowDown = 0;
+    /** Latency was found rising and has not been steady since: one cut per such spell. */
+    #latencyHigh = false;
+    #latency = new LatencyBaselines();
+    /** Answer times within the peak window, oldest first. */
+    #answerTimes = [];
+    #peakRate = 0;
+    #slowDowns = { throttled: 0, latency: 0 };
+    constructor(bounds, initialRate = INITIAL_RATE) {
+        this.#bounds = bounds;
+        this.#rate = this.#bounded(initialRate);
+    }
+    /** Requests per second allowed now. */
+    get rate() {
+        return this.#rate;
+    }
+    /** Requests in flight allowed now: what the rate and the typical latency predict, with headroom. */
+    get concurrency() {
+        const latencyMs = this.#latency.typicalMs();
+        const predicted = latencyMs === undefined
+            ? INITIAL_CONCURRENCY
+            : Math.ceil(((this.#rate * latencyMs) / 1000) * CONCURRENCY_HEADROOM) + 1;
+        return Math.max(1, Math.min(this.#bounds.maxConcurrency, predicted));
+    }
+    findings() {
+        const findings = {
+            currentRate: this.#rate,
+            peakRate: this.#peakRate,
+            slowDowns: { ...this.#slowDowns },
+        };
+        const limitFound = this.#limitFound();
+        if (limitFound !== undefined)
+            findings.limitFound = limitFound;
+        return findings;
+    }
+    /** Feeds one answer; says whether the throttle must slow down or hold every caller back. */
+    onAnswer(sample) {
+        if (sample.kind === 'unanswered')
+            return 'none';
+        const current = sample.sentAt >= this.#lastSlowDownAt;
+        if (sample.kind === 'throttled')
+            return current ? this.#onThrottled(sample.answeredAt) : 'none';
+        this.#countAnswer(sample.answeredAt);
+        const trend = this.#latency.add(sample.key, sample.answeredAt - sample.sentAt, sample.answeredAt);
+        if (trend === 'steady')
+            this.#latencyHigh = false;
+        if (trend === 'rising' && current && !this.#latencyHigh) {
+            // A registry that queues is slowed down once, without taking the rate as its limit; latency
+            // that stays high after that is not ours to fix (a busy machine), so it cuts no further.
+            this.#latencyHigh = true;
+            this.#slowDowns.latency++;
+            this.#cut(this.#rate * LATENCY_DECREASE, this.#rate, sample.answeredAt, this.#recovery?.limit ?? 0);
+            return 'slowed';
+        }
+        if (sample.paced)
+            this.#speedUp(sample.answeredAt);
+        return 'none';
+    }
+    #onThrottled(at) {
+        // Refused again after a slow-down that nothing got through: the registry wants everyone to wait.
+        const refusing = this.#answeredSinceSlowDown === 0 && this.#slowDowns.throttled > 0;
+        const delivered = Math.min(this.#answeredRate(at, this.#deliveryWindowMs()), this.#rate);
+        const refused = this.#rate;
+        const recovery = this.#recovery;
+        let limit;
+        let backTo;
+        if (recovery === undefined) {
+            // Leaving slow start the rate refused is far above the limit and what was answered is all there
+            // is to go by; it still counts the climb, so the recovery aims no lower than half the rate
+            // refused (as TCP halves its window) and an estimate that is too low is soon corrected.
+            limit = delivered > 0 ? delivered : refused * MOST_CUT;
+            backTo = Math.max(limit, refused / 2);
+            this.#slowStartLimit = limit;
+        }
+        else if (refused >= recovery.to) {
+            // Back where it was refused, or beyond: the limit is about here.
+            limit = Math.max(delivered, refused * PROBE_CUT);
+            backTo = Math.max(limit, refused * PROBE_CUT);
+        }
+        else {
+            // Refused again on the way back: the registry allows less than it did. What was answered says
+            // how much, cutting by half at most (the answers counted may have met a stall).
+            limit = Math.max(delivered, refused * MOST_CUT);
+            backTo = limit;
+        }
+        // What the registry answered over the last second, as it refused: its limit as reported.
+        if (recovery !== undefined)
+            this.#noteLimit(this.#answeredRate(at, PEAK_WINDOW_MS));
+        this.#slowDowns.throttled++;
+        this.#cut(limit * THROTTLE_DECREASE, backTo, at, limit);
+        return refusing ? 'pause-all' : 'slowed';
+    }
+    #noteLimit(limit) {
+        this.#limitEstimates.push(limit);
+        if (this.#limitEstimates.length > LIMIT_ESTIMATES)
+            this.#limitEstimates.shift();
+    }
+    /** The median of the latest estimates (slow start's only when there is no other). */
+    #limitFound() {
+        const estimates = [...this.#limitEstimates].sort((a, b) => a - b);
+        if (estimates.length === 0)
+            return this.#slowStartLimit;
+        const middle = estimates.length / 2;
+        const upper = estimates[Math.floor(middle)] ?? 0;
+        return estimates.length % 2 === 1 ? upper : ((estimates[middle - 1] ?? upper) + upper) / 2;
+    }
+    /** Cuts the rate to `rate` now, to climb back to `backTo` (and beyond) from there. */
+    #cut(rate, backTo, at, limit) {
+        this.#rate = this.#bounded(rate);
+        this.#recovery = { at, from: this.#rate, to: Math.max(backTo, this.#rate), limit };
+        // Requests sent within a round trip of the cut still meet the queue or the empty bucket that
+        // caused it: they say nothing new about the lower rate.
+        this.#lastSlowDownAt = at + (this.#latency.typicalMs() ?? 0);
+        this.#answeredSinceSlowDown = 0;
+    }
+    #speedUp(at) {
+        const recovery = this.#recovery;
+        if (recovery === undefined) {
+            // Slow start: each answer adds its share of SLOW_START_GROWTH × rate per round trip.
+            const latencyMs = this.#latency.typicalMs() ?? 100;
+            this.#rate = this.#bounded(this.#rate + (SLOW_START_GROWTH * 1000) / Math.max(latencyMs, 1));
+            return;
+        }
+        const progress = (at - recovery.at) / RECOVERY_MS - 1;
+        const climbed = recovery.to + (recovery.to - recovery.from) * progress ** 3;
+        const answered = this.#answeredRate(at, this.#deliveryWindowMs());
+        const ceiling = Math.max(recovery.limit, DEMAND_HEADROOM * answered);
+        this.#rate = this.#bounded(Math.max(this.#rate, Math.min(climbed, ceiling)));
+    }
+    #deliveryWindowMs() {
+        const roundTrips = DELIVERY_ROUND_TRIPS * (this.#latency.typicalMs() ?? 100);
+        const answers = (DELIVERY_ANSWERS * 1000) / this.#rate;
+        return Math.min(DELIVERY_WINDOW_MS.max, Math.max(DELIVERY_WINDOW_MS.min, roundTrips, answers));
+    }
+    #bounded(rate) {
+        return Math.max(MIN_RATE, Math.min(rate, this.#bounds.maxRequestsPerSecond));
+    }
+    #countAnswer(at) {
+        this.#answeredSinceSlowDown++;
+        this.#answerTimes.push(at);
+        const from = at - PEAK_WINDOW_MS;
+        const drop = this.#answerTimes.findIndex((time) => time > from);
+        if (drop > 0)
+            this.#answerTimes.splice(0, drop);
+        this.#peakRate = Math.max(this.#peakRate, (this.#answerTimes.length * 1000) / PEAK_WINDOW_MS);
+    }
+    /** Answers per second over the last `windowMs`. */
+    #answeredRate(at, windowMs) {
+        const from = at - windowMs;
+        let count = 0;
+        for (let i = this.#answerTimes.length - 1; i >= 0 && (this.#answerTimes[i] ?? 0) > from; i--)
+            count++;
+        return (count * 1000) / windowMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/http/throttle.ts
+// The client's gate for every attempt: requests in flight and request starts per second both follow
+// AdaptiveRate, under the caller's upper bounds, plus a pause that a registry which keeps refusing
+// imposes on every caller at once. Shared by every caller of a client (and of clients given the same one).
+
+
+/**
+ * How far behind its schedule the throttle may be and still let callers go back to back to catch up:
+ * timers wake late by a millisecond or more, which at 1,000 requests/s is a whole interval, but after
+ * a stall (a busy machine) the slots missed are not sent in one burst.
+ */
+const CATCH_UP_MS = 25;
+/** Requests in flight when the caller sets no bound. */
+const DEFAULT_MAX_CONCURRENCY = 256;
+class Throttle {
+    #rate;
+    #now;
+    #sleep;
+    #inFlight = 0;
+    #waiting = [];
+    /** When the last caller was let go (its scheduled time): the next one goes a rate interval later. */
+    #lastStartMs = Number.NEGATIVE_INFINITY;
+    #pausedUntilMs = Number.NEGATIVE_INFINITY;
+    /** Callers waiting for a rate slot behind the one that is next, first come first served. */
+    #slotQueue = [];
+    #slotTaken = false;
+    constructor(bounds = {}, clock = {}) {
+        const maxRps = bounds.maxRequestsPerSecond;
+        const limits = {
+            maxRequestsPerSecond: maxRps !== undefined && maxRps > 0 ? maxRps : Number.POSITIVE_INFINITY,
+            maxConcurrency: Math.max(1, bounds.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+        };
+        this.#rate = new AdaptiveRate(limits);
+        this.#now = clock.now ?? (() => new Date());
+        this.#sleep = clock.sleep ?? builtins/* sleep */.yy;
+    }
+    /** What the controller found so far (rate reached, where the registry pushed back). */
+    findings() {
+        return this.#rate.findings();
+    }
+    /**
+     * Waits for a place in flight and a rate slot; `key` groups like requests for latency (the method).
+     * A caller whose `signal` is aborted meanwhile gets its reason thrown instead of a permit.
+     */
+    async acquire(key, signal) {
+        signal?.throwIfAborted();
+        await this.#enter();
+        let paced;
+        try {
+            signal?.throwIfAborted();
+            paced = await this.#takeSlot();
+            signal?.throwIfAborted();
+        }
+        catch (error) {
+            this.#leave();
+            throw error;
+        }
+        const sentAt = this.#now().getTime();
+        let done = false;
+        return {
+            answered: (kind) => {
+                if (done)
+                    return 'none';
+                done = true;
+                const answeredAt = this.#now().getTime();
+                const reaction = this.#rate.onAnswer({ sentAt, answeredAt, kind, key, paced });
+                if (reaction !== 'none')
+                    this.#slowedDown(answeredAt);
+                this.#leave();
+                return reaction;
+            },
+        };
+    }
+    /** Holds every caller back for `ms` from now (the registry's Retry-After). */
+    pauseFor(ms) {
+        const until = this.#now().getTime() + Math.max(0, ms);
+        this.#pausedUntilMs = Math.max(this.#pausedUntilMs, until);
+    }
+    /** After a slow-down the next caller goes a whole interval at the new rate later. */
+    #slowedDown(at) {
+        this.#lastStartMs = Math.max(this.#lastStartMs, at);
+    }
+    async #enter() {
+        if (this.#inFlight < this.#rate.concurrency && this.#waiting.length === 0) {
+            this.#inFlight++;
+            return;
+        }
+        await new Promise((resolve) => this.#waiting.push(resolve));
+    }
+    #leave() {
+        this.#inFlight--;
+        while (this.#inFlight < this.#rate.concurrency) {
+            const next = this.#waiting.shift();
+            if (!next)
+                return;
+            this.#inFlight++;
+            next();
+        }
+    }
+    /**
+     * Waits for this caller's start slot: callers go one at a time, each a rate interval after the one
+     * before, the interval taken at the rate of the moment it goes (so a rate that rises or falls while
+     * many wait applies at once, not only to those who come later), and none during a pause. A caller
+     * woken late does not delay the next (slots follow the schedule, not the wake-ups, within
+     * CATCH_UP_MS). True when the rate held the caller back (demand is above the rate, so raising it helps).
+     */
+    async #takeSlot() {
+        const calledAt = this.#now().getTime();
+        // Behind others, or asleep until its slot: the caller is on the schedule, and catches up on it.
+        let scheduled = this.#slotTaken;
+        if (scheduled)
+            await new Promise((resolve) => this.#slotQueue.push(resolve));
+        this.#slotTaken = true;
+        try {
+            for (;;) {
+                const now = this.#now().getTime();
+                const due = this.#lastStartMs + 1000 / this.#rate.rate;
+                const start = Math.max(this.#pausedUntilMs, due);
+                if (start <= now) {
+                    // Late, the next callers catch up, but by no more than CATCH_UP_MS worth at once; after a
+                    // quiet spell the schedule starts afresh.
+                    this.#lastStartMs = scheduled ? Math.max(start, now - CATCH_UP_MS) : now;
+                    return due > calledAt && due >= this.#pausedUntilMs;
+                }
+                scheduled = true;
+                await this.#sleep(start - now);
+            }
+        }
+        finally {
+            const next = this.#slotQueue.shift();
+            if (next)
+                next();
+            else
+                this.#slotTaken = false;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 4963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ withSignal)
+/* harmony export */ });
+/** The same client, with `signal` on every request it makes (see ApiRequest.signal). */
+function withSignal(api, signal) {
+    if (!signal)
+        return api;
+    return {
+        provider: api.provider,
+        baseUrl: api.baseUrl,
+        request: (request) => api.request({ ...request, signal }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ asIncompleteListing),
+/* harmony export */   f: () => (/* binding */ PageGuard)
+/* harmony export */ });
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _http_attempt_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(210);
+/* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9571);
+// Guards a paged listing against a server that never ends it: each record may appear once in the whole
+// listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+
+
+
+/** Most pages one listing may take: a million records at 100 a page. */
+const DEFAULT_MAX_PAGES = 10_000;
+/** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
+class PageGuard {
+    #seen = new Set();
+    #operation;
+    #keyOf;
+    #maxPages;
+    #pages = 0;
+    constructor(options) {
+        this.#operation = options.operation;
+        this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
+        this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    }
+    /** Checks one page before anyone uses it. */
+    accept(page) {
+        this.#pages++;
+        if (this.#pages > this.#maxPages) {
+            throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
+                'the listing is not reliable, so nothing was changed.');
+        }
+        for (const item of page) {
+            const key = this.#keyOf(item);
+            if (this.#seen.has(key)) {
+                throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(this.#operation)}: page ${this.#pages} repeats ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(key)}: the listing changed while ` +
+                    'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
+            }
+            this.#seen.add(key);
+        }
+    }
+}
+/** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
+function asIncompleteListing(error, operation) {
+    if (!(error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD) || error.transport !== _http_attempt_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TOO_LARGE */ .zi)
+        return error;
+    return new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(operation)}: a page was too large to read (${error.providerMessage}); ` +
+        'the listing is incomplete, so nothing was changed.');
+}
+
+
+/***/ }),
+
+/***/ 5646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EW: () => (/* binding */ nodeChildProcess),
+/* harmony export */   LR: () => (/* binding */ nodeHttp),
+/* harmony export */   OI: () => (/* binding */ nodeFsPromises),
+/* harmony export */   SI: () => (/* binding */ nodeCrypto),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+// Node's heavier built-in modules, loaded at first use instead of when a bundle starts. Each pulls in
+// more of Node (crypto and fs/promises load streams and readline, http and child_process load sockets),
+// which together cost about a fifth of a bare `node -e 0` start; a step that stops on an input error,
+// or never signs, hashes or spawns, loads none of them. `process.getBuiltinModule` is synchronous and
+// cached by Node, so calling these at each use costs a lookup.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+const nodeFsPromises = () => process.getBuiltinModule('node:fs/promises');
+const nodeHttp = () => process.getBuiltinModule('node:http');
+const nodeChildProcess = () => process.getBuiltinModule('node:child_process');
+/** Resolves after `ms` milliseconds (node:timers/promises would load AbortController and streams at start). */
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 4928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ codeCell),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   hn: () => (/* binding */ summaryHeading),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   oz: () => (/* binding */ Markdown)
+/* harmony export */ });
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7915);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9571);
+// Job-summary Markdown: the project's own markup, with every value escaped so it reads as text. A value
+// cannot start HTML, a link, an image, emphasis or a heading, close a code span or split a table cell.
+
+
+let make;
+/** Markdown whose values were all escaped; only `md`, `code`, `codeCell` and `Markdown.join` make one. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    static {
+        make = (text) => new Markdown(text);
+    }
+    /** Joins parts with a separator the project wrote (e.g. '\n'). */
+    static join(parts, separator) {
+        return make(parts.map((part) => part.text).join(separator));
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Tag for summary Markdown: md`| ${name} | ${count} |`; each string value goes through `markdownText`. */
+function md(parts, ...values) {
+    return make((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .fillTemplate */ .o)('md', parts, values, markdownValue));
+}
+function markdownValue(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'string' ? markdownText(value) : String(value);
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '@': '&#64;',
+};
+/**
+ * Pure: text as literal Markdown inline content on one line. HTML's special characters become
+ * entities, every other ASCII punctuation character is backslash-escaped (CommonMark §2.4), so no
+ * markup, link, autolink or table pipe survives.
+ */
+function markdownText(value) {
+    return (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value).replace(/[!-/:-@[-`{-~]/g, (char) => ENTITIES[char] ?? `\\${char}`);
+}
+/** A code span that shows `value` exactly; its fence is longer than any backtick run inside. */
+function code(value) {
+    return make(codeSpan((0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value)));
+}
+/** `code` for a table cell: a `|` inside is escaped too (GFM tables split cells before code spans). */
+function codeCell(value) {
+    return make(codeSpan((0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(value)).replaceAll('|', '\\|'));
+}
+function codeSpan(content) {
+    if (content === '')
+        return '';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // CommonMark strips one space from each side when both are there: pad so the value survives as is.
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+/**
+ * The first line of every action's job summary, so they all read alike: `## <action>: <subject>`; the
+ * action's sections below it are `###` headings, its lists and tables plain Markdown.
+ */
+function summaryHeading(action, subject) {
+    // The action's own name, written as is: only lowercase letters and hyphens, nothing to escape.
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(action))
+        throw new Error(`Not an action name: ${JSON.stringify(action)}`);
+    return make(`## ${action}: ${markdownValue(subject)}`);
+}
+
+
+/***/ }),
+
+/***/ 7915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// The shared step of the `shown`, `md` and `apiPath` tags: the project's own literal parts, with each value
+// put in through the tag's own conversion.
+/** Joins a template literal's parts with converted values; refuses anything but a real template literal. */
+function fillTemplate(tag, parts, values, convert) {
+    // Only a real template literal's frozen parts count as the project's own words.
+    if (!Object.isFrozen(parts) || !Array.isArray(parts.raw))
+        throw new TypeError(`${tag} is a template tag`);
+    let text = parts[0] ?? '';
+    values.forEach((value, index) => {
+        text += convert(value) + (parts[index + 1] ?? '');
+    });
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 9571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   g: () => (/* binding */ visibleLines)
+/* harmony export */ });
+// The one escape for text a server, a listing or a user wrote, before it reaches a log line, an
+// annotation or an error: line breaks, control characters, ESC and invisible direction marks become
+// visible escapes, and nothing in it can be read by the runner as a workflow command.
+/** Characters shown as escapes: C0 controls, DEL, C1 controls, line/paragraph separators, bidi and zero-width marks. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+/**
+ * Pure: one line of text that shows what `text` holds. CR, LF, tab and ESC become `\r`, `\n`, `\t`,
+ * `\e`; other hidden characters `\xNN` or `\u{NNNN}`; the runner's legacy command marker `##[` becomes
+ * `##\[`, and a leading `:` (after spaces) becomes `\:` so no line can start with `::`. Idempotent.
+ */
+function visible(text) {
+    const escaped = text.replace(HIDDEN, escapeOne).replaceAll('##[', '##\\[');
+    return escaped.replace(/^(\s*):/, '$1\\:');
+}
+function escapeOne(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** Pure: `visible` for each line of text the project wrote itself, keeping its own line breaks. */
+function visibleLines(text) {
+    return text.split('\n').map(visible).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 8261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ orderedPrefetch)
+/* harmony export */ });
+// Fetches numbered pages a few at a time and yields them in order: a listing whose page count is known
+// after its first page goes at the speed the throttle allows, while at most `window` pages wait in memory.
+/** Yields fetch(0) … fetch(count - 1) in order, with up to `window` fetches under way at once. */
+async function* orderedPrefetch(count, window, fetch) {
+    const pending = [];
+    let started = 0;
+    const startNext = () => {
+        const promise = fetch(started++);
+        // A page that fails while earlier ones are still being yielded must not be an unhandled rejection.
+        promise.catch(() => undefined);
+        pending.push(promise);
+    };
+    try {
+        while (started < count && pending.length < window)
+            startNext();
+        for (let next = pending.shift(); next; next = pending.shift()) {
+            const page = await next;
+            if (started < count)
+                startNext();
+            yield page;
+        }
+    }
+    finally {
+        // Stopped early (an error, or the caller broke off): nothing more starts; those under way finish unobserved.
+        started = count;
+    }
+}
+
+
+/***/ }),
+
+/***/ 447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   So: () => (/* binding */ apiPath),
+/* harmony export */   nc: () => (/* binding */ assertNormalPath),
+/* harmony export */   pn: () => (/* binding */ pathSegment),
+/* harmony export */   qL: () => (/* binding */ segmentProblems),
+/* harmony export */   tq: () => (/* binding */ encodedOnceMore)
+/* harmony export */ });
+/* unused harmony export PathSegment */
+/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _output_template_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7915);
+/* harmony import */ var _segment_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3976);
+// The one way a value gets into a request path: checked against its rule, then percent-encoded, and the
+// whole path refused when URL normalisation would read it differently from how it was built.
+
+
+
+let make;
+/** One checked, encoded path segment; made only by `pathSegment`. */
+class PathSegment {
+    encoded;
+    constructor(encoded) {
+        this.encoded = encoded;
+    }
+    static {
+        make = (encoded) => new PathSegment(encoded);
+    }
+}
+/** Checks `value` against `rule` (and the rules of every segment) and encodes it; throws UnsafeNameError. */
+function pathSegment(value, rule) {
+    const text = String(value);
+    const problems = [...(0,_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .plainSegmentProblems */ .eC)(text), ...rule.problems(text)];
+    if (problems.length > 0)
+        throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafeNameError */ .sM(rule.what, text, [...new Set(problems)]);
+    const encoded = encodeURIComponent(text);
+    return make(rule.spellEncoded ? rule.spellEncoded(encoded) : encoded);
+}
+/**
+ * Encodes an already percent-encoded segment once more (`a%2Fb` → `a%252Fb`), for APIs whose router
+ * decodes the path once before splitting it.
+ */
+function encodedOnceMore(encoded) {
+    return encodeURIComponent(encoded);
+}
+/** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
+function segmentProblems(value, rule) {
+    return [...new Set([...(0,_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .plainSegmentProblems */ .eC)(value), ...rule.problems(value)])];
+}
+/**
+ * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
+ * or a path apiPath made before (to extend it).
+ */
+function apiPath(parts, ...segments) {
+    const path = (0,_output_template_js__WEBPACK_IMPORTED_MODULE_2__/* .fillTemplate */ .o)('apiPath', parts, segments, (segment) => typeof segment === 'string' ? segment : segment.encoded);
+    assertNormalPath(path);
+    return path;
+}
+/** Throws unless `path` is absolute and reads the same after URL normalisation (no dot or empty segments). */
+function assertNormalPath(path) {
+    const normal = new URL(path, 'http://path.invalid').pathname;
+    if (!path.startsWith('/') || normal !== path || path.includes('//')) {
+        throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafeNameError */ .sM('request path', path, [
+            `reads as ${JSON.stringify(normal)} once normalised, so it would reach another resource`,
+        ]);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ adjacentSeparatorProblems),
+/* harmony export */   O: () => (/* binding */ invalidCharacters)
+/* harmony export */ });
+// Pieces the registries' name rules share: separators standing together, characters outside a set.
+/** Runs of separators; only `__` (two underscores) may stand together. */
+function adjacentSeparatorProblems(name, separators) {
+    const runs = name.match(new RegExp(`[${separators}]{2,}`, 'g')) ?? [];
+    return runs
+        .filter((run) => run !== '__')
+        .map((run) => /^_+$/.test(run)
+        ? `has "${run}": at most two underscores may stand together`
+        : `has "${run}": separators (${separators.replace('\\', '')}) may not stand next to each other, except "__"`);
+}
+/** The distinct characters of `name` that `allowed` does not match. */
+function invalidCharacters(name, allowed) {
+    return [...new Set([...name].filter((char) => !allowed.test(char)))];
+}
+
+
+/***/ }),
+
+/***/ 3976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fm: () => (/* binding */ numericIdProblems),
+/* harmony export */   IW: () => (/* binding */ ociTagProblems),
+/* harmony export */   M_: () => (/* binding */ ociRepositoryProblems),
+/* harmony export */   eC: () => (/* binding */ plainSegmentProblems)
+/* harmony export */ });
+// Rules for the values that go into request paths, each returning its problems (empty when valid):
+// the OCI grammars for tags and repository names, and numeric ids.
+/** OCI distribution spec, "Pulling manifests": `[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`. */
+function ociTagProblems(tag) {
+    if (tag.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (tag.length > 128)
+        problems.push(`is ${tag.length} characters long, more than 128`);
+    if (!/^[A-Za-z0-9_]/.test(tag))
+        problems.push('must start with a letter, digit or "_"');
+    if (!/^.[A-Za-z0-9._-]*$/su.test(tag))
+        problems.push('may contain only letters, digits, ".", "_" and "-"');
+    return problems;
+}
+const OCI_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const OCI_REPOSITORY = new RegExp(`^${OCI_COMPONENT}(?:/${OCI_COMPONENT})*$`);
+/**
+ * OCI distribution spec repository name: lowercase components `[a-z0-9]+` joined by `.`, `_`, `__` or
+ * runs of `-`, separated by `/`; at most 255 characters.
+ */
+function ociRepositoryProblems(name) {
+    if (name.length === 0)
+        return ['is empty'];
+    const problems = [];
+    if (name.length > 255)
+        problems.push(`is ${name.length} characters long, more than 255`);
+    if (!OCI_REPOSITORY.test(name)) {
+        problems.push('is not a repository name (lowercase letters and digits, joined by ".", "_", "__" or "-", parts separated by "/")');
+    }
+    return problems;
+}
+/** A decimal id as the APIs issue them: digits only, no sign, at most 18 of them. */
+function numericIdProblems(id) {
+    return /^[0-9]{1,18}$/.test(id) ? [] : ['is not a numeric id (1 to 18 digits)'];
+}
+/** The least every path segment must satisfy: something, not a dot segment, no hidden characters. */
+function plainSegmentProblems(value) {
+    if (value === '')
+        return ['is empty'];
+    if (value === '.' || value === '..')
+        return ['is a dot segment, which would change the path'];
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        return ['contains control characters'];
+    return [];
+}
+
+
+/***/ }),
+
+/***/ 5760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   E$: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony export forgetSecrets */
+/* harmony import */ var _host_step_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(897);
+
+const known = new Set();
+/** Registers a secret with the host (the runner's `::add-mask::`) and with redact(); returns the value unchanged. */
+function maskSecret(value) {
+    if (value === undefined || value === '')
+        return value;
+    for (const form of secretForms(value)) {
+        if (known.has(form))
+            continue;
+        known.add(form);
+        (0,_host_step_host_js__WEBPACK_IMPORTED_MODULE_0__/* .stepHost */ .H)().hideSecret(form);
+    }
+    return value;
+}
+/** The forms a secret may take in text: raw, base64 and percent-encoded. */
+function secretForms(value) {
+    const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
+    return [...forms].filter((form) => form.length >= 4 || form === value);
+}
+/** Replaces every known secret (in any of its forms) in text with `***`. */
+function redact(text) {
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
+        if (secret.length > 0)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** Forgets every registered secret (tests only). */
+function forgetSecrets() {
+    known.clear();
+}
+
+
+/***/ }),
+
+/***/ 8306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gc: () => (/* binding */ normalizeDigest),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   f$: () => (/* binding */ readManifestDocument),
+/* harmony export */   fA: () => (/* binding */ manifestListChildren),
+/* harmony export */   ol: () => (/* binding */ digestOf)
+/* harmony export */ });
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
+/* harmony import */ var _types_is_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6999);
+// What a manifest document says, read from its text: one spelling per digest, and the images a manifest
+// list / OCI image index references. Pure; used for listings and for the registry's own answers.
+
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** Every manifest type, lists first: a registry given fewer may down-convert a list to one platform. */
+const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
+/**
+ * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
+ * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
+ */
+function normalizeDigest(digest) {
+    const text = (digest ?? '').trim().toLowerCase();
+    return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
+}
+/** The sha256 digest of a document's exact bytes, as registries name manifests. */
+function digestOf(text) {
+    return `sha256:${(0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHash('sha256').update(text, 'utf8').digest('hex')}`;
+}
+/** Digests listed in a manifest list / OCI index document (normalised); undefined when the text is not one. */
+function manifestListChildren(manifest) {
+    if (typeof manifest !== 'string' || manifest.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(manifest);
+    }
+    catch {
+        return undefined;
+    }
+    if (!(0,_types_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(parsed))
+        return undefined;
+    const manifests = parsed.manifests;
+    if (!Array.isArray(manifests))
+        return undefined;
+    const digests = [];
+    for (const entry of manifests) {
+        const digest = (0,_types_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(entry) ? entry.digest : undefined;
+        if (typeof digest !== 'string' || normalizeDigest(digest) === '')
+            return undefined;
+        digests.push(normalizeDigest(digest));
+    }
+    return digests;
+}
+/**
+ * Reads a served manifest: a list when its media type is one of the list types or its document has a
+ * `manifests` array. undefined when the text is neither a list nor an image manifest.
+ */
+function readManifestDocument(text, contentType, digest) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!(0,_types_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(parsed))
+        return undefined;
+    const declared = parsed.mediaType;
+    const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaType = served !== '' ? served : typeof declared === 'string' ? declared : '';
+    const children = manifestListChildren(text);
+    const isList = mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST || 'manifests' in parsed;
+    if (isList)
+        return children ? { digest, mediaType, children } : undefined;
+    return 'config' in parsed || 'layers' in parsed || 'fsLayers' in parsed ? { digest, mediaType } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 565:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ createManifestReader)
+});
+
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/http/client.ts + 15 modules
+var client = __nccwpck_require__(3996);
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/core/redact/secrets.ts
+var secrets = __nccwpck_require__(5760);
+;// CONCATENATED MODULE: ./src/core/registry/challenge.ts
+// The registry's answer to a request without credentials (`WWW-Authenticate`), as the v2 API defines it.
+/** Reads `Basic realm="…"` or `Bearer realm="…",service="…",scope="…"`; anything else is 'unknown'. */
+function parseChallenge(header) {
+    const text = (header ?? '').trim();
+    const scheme = /^(\w+)/.exec(text)?.[1]?.toLowerCase();
+    if (scheme === 'basic')
+        return { scheme: 'basic' };
+    if (scheme !== 'bearer')
+        return { scheme: 'unknown' };
+    const params = new Map();
+    for (const match of text
+        .slice(scheme.length)
+        .matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        const [, key = '', quoted, bare] = match;
+        params.set(key.toLowerCase(), (quoted ?? bare ?? '').replace(/\\(.)/g, '$1'));
+    }
+    const realm = params.get('realm');
+    if (!realm)
+        return { scheme: 'unknown' };
+    const challenge = { scheme: 'bearer', realm };
+    const service = params.get('service');
+    const scope = params.get('scope');
+    if (service !== undefined)
+        challenge.service = service;
+    if (scope !== undefined)
+        challenge.scope = scope;
+    return challenge;
+}
+
+// EXTERNAL MODULE: ./src/core/registry/manifest-document.ts
+var manifest_document = __nccwpck_require__(8306);
+// EXTERNAL MODULE: ./src/core/registry/registry-path.ts
+var registry_path = __nccwpck_require__(9414);
+;// CONCATENATED MODULE: ./src/core/registry/manifest-reader.ts
+// Reads manifests from the registry's own v2 API (`GET /v2/<name>/manifests/<digest>`) with a docker
+// login: Basic credentials, or a pull-scoped token from the registry's token realm. Every answer must
+// hash to the digest asked for, so a registry cannot describe one manifest as another.
+
+
+
+
+
+
+
+/** A reader that learns the registry's challenge on its first request and then authenticates each one. */
+function createManifestReader(login, options) {
+    const baseUrl = new URL(options.baseUrl ?? `https://${login.registry}`);
+    const api = (0,client/* createApiClient */.y)({ ...options.http, provider: options.provider, baseUrl });
+    const basic = `Basic ${(0,secrets/* maskSecret */.$l)(Buffer.from(`${login.username}:${login.password}`).toString('base64'))}`;
+    const tokens = new Map();
+    let challenge;
+    const authorization = async (name) => {
+        if (challenge === undefined || challenge.scheme === 'unknown')
+            return undefined;
+        if (challenge.scheme === 'basic')
+            return basic;
+        const bearer = challenge;
+        let token = tokens.get(name);
+        if (!token) {
+            token = pullToken(api, baseUrl, bearer, name, basic);
+            tokens.set(name, token);
+        }
+        return `Bearer ${await token}`;
+    };
+    return {
+        registry: login.registry,
+        async read(name, digest) {
+            const path = (0,api_path/* apiPath */.So) `/v2/${(0,api_path/* pathSegment */.pn)(name, registry_path/* REGISTRY_NAME */.i)}/manifests/${(0,api_path/* pathSegment */.pn)(digest, registry_path/* MANIFEST_DIGEST */.p)}`;
+            const operation = `read manifest ${name}@${digest} from ${login.registry}`;
+            for (;;) {
+                const credentials = await authorization(name);
+                const response = await api.request({
+                    method: 'GET',
+                    path,
+                    headers: { Accept: manifest_document/* MANIFEST_ACCEPT */.dY, ...(credentials ? { Authorization: credentials } : {}) },
+                    operation,
+                    // Only the first answer without credentials may be a challenge; a refused login is an error.
+                    acceptStatus: credentials ? [] : [401],
+                    rawBody: true,
+                });
+                if (response.status === 401) {
+                    challenge = parseChallenge(response.headers['www-authenticate']);
+                    if (challenge.scheme === 'unknown')
+                        throw refused(options.provider, operation, path);
+                    continue;
+                }
+                return checkedManifest(options.provider, operation, path, response, digest);
+            }
+        },
+    };
+}
+function checkedManifest(provider, operation, path, response, digest) {
+    const text = response.text ?? '';
+    const served = (0,manifest_document/* digestOf */.ol)(text);
+    const fail = (providerMessage) => new errors/* ApiError */.hD({ provider, operation, method: 'GET', path, status: 200, providerMessage });
+    if (served !== digest)
+        throw fail(`the answer hashes to ${served}, not to the digest asked for`);
+    const facts = (0,manifest_document/* readManifestDocument */.f$)(text, response.headers['content-type'], digest);
+    if (!facts)
+        throw fail('the answer is neither an image manifest nor a manifest list');
+    return facts;
+}
+/** A pull-only token for `name` from the realm, which must be on the registry's own origin. */
+async function pullToken(api, baseUrl, challenge, name, basic) {
+    const operation = `get a pull token for ${name}`;
+    let realm;
+    try {
+        realm = new URL(challenge.realm);
+    }
+    catch {
+        realm = new URL('invalid:');
+    }
+    if (realm.origin !== baseUrl.origin) {
+        throw new errors/* ApiError */.hD({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: '/v2/',
+            status: 401,
+            providerMessage: `the registry asks for a token from ${JSON.stringify(challenge.realm)}, not from ${baseUrl.origin}; the login is sent only to the registry itself`,
+        });
+    }
+    (0,api_path/* assertNormalPath */.nc)(realm.pathname);
+    const query = [];
+    if (challenge.service !== undefined)
+        query.push(['service', challenge.service]);
+    query.push(['scope', `repository:${name}:pull`]);
+    const response = await api.request({
+        method: 'GET',
+        path: realm.pathname,
+        query,
+        headers: { Authorization: basic },
+        operation,
+        secretResponse: true,
+    });
+    const token = response.body?.token ?? response.body?.access_token;
+    if (typeof token !== 'string' || token === '') {
+        throw new errors/* ApiError */.hD({
+            provider: api.provider,
+            operation,
+            method: 'GET',
+            path: realm.pathname,
+            status: response.status,
+            providerMessage: 'the answer holds no token',
+        });
+    }
+    return (0,secrets/* maskSecret */.$l)(token);
+}
+function refused(provider, operation, path) {
+    return new errors/* ApiError */.hD({
+        provider,
+        operation,
+        method: 'GET',
+        path,
+        status: 401,
+        providerMessage: 'the registry asks for credentials in a form other than Basic or Bearer',
+    });
+}
+
+
+/***/ }),
+
+/***/ 2183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ manifestsOnce)
+/* harmony export */ });
+/* harmony import */ var _path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _registry_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9414);
+// A run's reads of one registry's manifests: the docker login is obtained on the first read only, each
+// manifest is read once per run (it never changes under its digest), and a digest or name that cannot
+// go into a v2 path is refused before any login is made for it.
+
+
+/** `login` makes the reader (asking for a temporary login); it runs at most once, on the first read. */
+function manifestsOnce(login) {
+    let reader;
+    const read = new Map();
+    return (name, digest) => {
+        const key = `${name}@${digest}`;
+        let facts = read.get(key);
+        if (!facts) {
+            facts = checked(name, digest).then(() => {
+                reader ??= login();
+                return reader.then((registry) => registry.read(name, digest));
+            });
+            read.set(key, facts);
+        }
+        return facts;
+    };
+}
+/** Throws UnsafeNameError when the name or digest cannot go into `/v2/<name>/manifests/<digest>`. */
+async function checked(name, digest) {
+    (0,_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(name, _registry_path_js__WEBPACK_IMPORTED_MODULE_1__/* .REGISTRY_NAME */ .i);
+    (0,_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(digest, _registry_path_js__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_DIGEST */ .p);
+}
+
+
+/***/ }),
+
+/***/ 9414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ REGISTRY_NAME),
+/* harmony export */   p: () => (/* binding */ MANIFEST_DIGEST)
+/* harmony export */ });
+/* harmony import */ var _path_segment_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3976);
+
+/** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
+const REGISTRY_NAME = {
+    what: 'registry repository name',
+    problems: _path_segment_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .ociRepositoryProblems */ .M_,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '/'),
+};
+/** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
+const MANIFEST_DIGEST = {
+    what: 'manifest digest',
+    problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
+    spellEncoded: (encoded) => encoded.replace('%3A', ':'),
+};
+
+
+/***/ }),
+
+/***/ 7524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ compareCodeUnits)
+/* harmony export */ });
+/** Compares strings by UTF-16 code units, as Array.prototype.sort does without a comparator. */
+function compareCodeUnits(a, b) {
+    if (a < b)
+        return -1;
+    return a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 2225:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H0: () => (/* binding */ deleteHeader),
+/* harmony export */   Jj: () => (/* binding */ findHeader),
+/* harmony export */   RD: () => (/* binding */ withHost),
+/* harmony export */   WH: () => (/* binding */ setHeader)
+/* harmony export */ });
+/** The value of a header whatever the case of its name, or undefined. */
+function findHeader(headers, name) {
+    const wanted = name.toLowerCase();
+    for (const [key, value] of Object.entries(headers))
+        if (key.toLowerCase() === wanted)
+            return value;
+    return undefined;
+}
+/** Sets a header under the given name, dropping any copy under another case (a re-sign replaces). */
+function setHeader(headers, name, value) {
+    deleteHeader(headers, name);
+    headers[name] = value;
+}
+/** Removes a header whatever the case of its name. */
+function deleteHeader(headers, name) {
+    const wanted = name.toLowerCase();
+    for (const key of Object.keys(headers))
+        if (key.toLowerCase() === wanted)
+            delete headers[key];
+}
+/** The headers as signed: those given plus `host` from the URL (with a non-default port) unless set. */
+function withHost(headers, url) {
+    return findHeader(headers, 'host') === undefined ? { ...headers, host: url.host } : { ...headers };
+}
+
+
+/***/ }),
+
+/***/ 926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex),
+/* harmony export */   s: () => (/* binding */ hmacSha256Hex)
+/* harmony export */ });
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
+
+/** Lower-case hex HMAC-SHA256 of data under key. */
+function hmacSha256Hex(key, data) {
+    return (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHmac('sha256', key).update(data, 'utf8').digest('hex');
+}
+/** Lower-case hex SHA-256 of data (UTF-8). */
+function sha256Hex(data) {
+    return (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHash('sha256').update(data, 'utf8').digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 4901:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ signHuaweiRequest)
+});
+
+// EXTERNAL MODULE: ./src/core/signing/header-lookup.ts
+var header_lookup = __nccwpck_require__(2225);
+// EXTERNAL MODULE: ./src/core/signing/hmac-sha256.ts
+var hmac_sha256 = __nccwpck_require__(926);
+// EXTERNAL MODULE: ./src/core/signing/code-unit-order.ts
+var code_unit_order = __nccwpck_require__(7524);
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-headers.ts
+
+/**
+ * Huawei canonical headers: every given header, names lower-cased and sorted, values trimmed,
+ * one `name:value\n` line each.
+ */
+function huaweiCanonicalHeaders(headers) {
+    const lower = new Map();
+    for (const [name, value] of Object.entries(headers))
+        lower.set(name.toLowerCase(), value.trim());
+    const names = [...lower.keys()].sort(code_unit_order/* compareCodeUnits */.U);
+    return {
+        canonical: names.map((name) => `${name}:${lower.get(name)}\n`).join(''),
+        signedHeaders: names,
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/signing/percent-encode.ts
+var percent_encode = __nccwpck_require__(6037);
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-query.ts
+
+
+/**
+ * Huawei canonical query string: keys sorted (raw, by code unit), a repeated key's values sorted too,
+ * each `key=value` percent-encoded (`|` → `%7C`, `:` → `%3A`), joined with `&`.
+ */
+function huaweiCanonicalQuery(query) {
+    const byKey = new Map();
+    for (const [key, value] of query) {
+        const values = byKey.get(key) ?? [];
+        values.push(value);
+        byKey.set(key, values);
+    }
+    const pairs = [];
+    for (const key of [...byKey.keys()].sort(code_unit_order/* compareCodeUnits */.U)) {
+        for (const value of (byKey.get(key) ?? []).sort(code_unit_order/* compareCodeUnits */.U)) {
+            pairs.push(`${(0,percent_encode/* percentEncode */.a)(key)}=${(0,percent_encode/* percentEncode */.a)(value)}`);
+        }
+    }
+    return pairs.join('&');
+}
+
+// EXTERNAL MODULE: ./src/core/signing/percent-decode.ts
+var percent_decode = __nccwpck_require__(6737);
+;// CONCATENATED MODULE: ./src/core/signing/huawei-canonical-uri.ts
+
+
+/**
+ * Huawei canonical URI: every path segment decoded, then percent-encoded (so SWR's `$` becomes `%24`),
+ * always ending in `/`.
+ */
+function huaweiCanonicalUri(pathname) {
+    const path = pathname
+        .split('/')
+        .map((segment) => (0,percent_encode/* percentEncode */.a)((0,percent_decode/* percentDecode */.Y)(segment)))
+        .join('/');
+    return path.endsWith('/') ? path : `${path}/`;
+}
+
+;// CONCATENATED MODULE: ./src/core/signing/huawei-signature.ts
+
+
+
+
+
+const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
+/** The hex signature and SignedHeaders list of a Huawei SDK-HMAC-SHA256 request. */
+function huaweiSignature(parts, secretAccessKey) {
+    const headers = huaweiCanonicalHeaders(parts.headers);
+    const signedHeaders = headers.signedHeaders.join(';');
+    const canonicalRequest = [
+        parts.method.toUpperCase(),
+        huaweiCanonicalUri(parts.url.pathname),
+        huaweiCanonicalQuery([...parts.url.searchParams]),
+        headers.canonical,
+        signedHeaders,
+        huaweiPayloadHash(parts),
+    ].join('\n');
+    const stringToSign = [HUAWEI_ALGORITHM, parts.sdkDate, (0,hmac_sha256/* sha256Hex */.f)(canonicalRequest)].join('\n');
+    return { signature: (0,hmac_sha256/* hmacSha256Hex */.s)(secretAccessKey, stringToSign), signedHeaders };
+}
+// X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the body hash, as in the SDKs.
+function huaweiPayloadHash(parts) {
+    return (0,header_lookup/* findHeader */.Jj)(parts.headers, 'x-sdk-content-sha256') ?? (0,hmac_sha256/* sha256Hex */.f)(parts.body);
+}
+
+// EXTERNAL MODULE: ./src/core/signing/signing-dates.ts
+var signing_dates = __nccwpck_require__(6311);
+;// CONCATENATED MODULE: ./src/core/signing/huawei-hmac-sha256.ts
+
+
+
+/**
+ * Signs a request with Huawei APIG SDK-HMAC-SHA256: sets `X-Sdk-Date`, `Authorization` and, when
+ * applicable, `X-Security-Token` and `X-Project-Id`. Every header in request.headers is signed, plus
+ * `host` from the URL, so headers must be final; signing again replaces the previous signature.
+ */
+function signHuaweiRequest(request, credentials, options = {}) {
+    const headers = request.headers;
+    const sdkDate = (0,signing_dates/* formatSdkDate */.gg)(options.now ?? new Date());
+    (0,header_lookup/* deleteHeader */.H0)(headers, 'authorization');
+    (0,header_lookup/* setHeader */.WH)(headers, 'X-Sdk-Date', sdkDate);
+    if (credentials.securityToken)
+        (0,header_lookup/* setHeader */.WH)(headers, 'X-Security-Token', credentials.securityToken);
+    if (options.projectId)
+        (0,header_lookup/* setHeader */.WH)(headers, 'X-Project-Id', options.projectId);
+    const { signature, signedHeaders } = huaweiSignature({
+        method: request.method,
+        url: request.url,
+        headers: (0,header_lookup/* withHost */.RD)(headers, request.url),
+        body: request.body,
+        sdkDate,
+    }, credentials.secretAccessKey);
+    headers.Authorization = `${HUAWEI_ALGORITHM} Access=${credentials.accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+
+
+/***/ }),
+
+/***/ 6737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ percentDecode)
+/* harmony export */ });
+/** Decodes one path segment as it arrived on the wire; a malformed `%` sequence is kept literally. */
+function percentDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6037:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ percentEncode)
+/* harmony export */ });
+/** RFC 3986 percent-encoding of every byte but the unreserved set `A-Z a-z 0-9 - . _ ~` (both vendors' rule). */
+function percentEncode(value) {
+    // encodeURIComponent also leaves ! ' ( ) * alone; the signing schemes encode them.
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+
+/***/ }),
+
+/***/ 6311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gg: () => (/* binding */ formatSdkDate),
+/* harmony export */   y0: () => (/* binding */ formatBceDate)
+/* harmony export */ });
+/* unused harmony exports parseSdkDate, parseBceDate */
+/** `X-Sdk-Date` form: `YYYYMMDDTHHmmssZ` in UTC. */
+function formatSdkDate(date) {
+    return date
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+}
+/** Parses an `X-Sdk-Date` value, or undefined when it is not `YYYYMMDDTHHmmssZ`. */
+function parseSdkDate(value) {
+    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+    if (!match)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = match;
+    return validDate(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+}
+/** `x-bce-date` form: ISO 8601 UTC without milliseconds, `YYYY-MM-DDTHH:mm:ssZ`. */
+function formatBceDate(date) {
+    return date.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+/** Parses an `x-bce-date` / bce-auth-v1 timestamp, or undefined when it is not `YYYY-MM-DDTHH:mm:ssZ`. */
+function parseBceDate(value) {
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) ? validDate(value) : undefined;
+}
+function validDate(iso) {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) || date.toISOString().replace('.000Z', 'Z') !== iso ? undefined : date;
+}
+
+
+/***/ }),
+
+/***/ 4521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** `1 tag`, `3 tags`, `2 repositories`: counts in logs, messages and summaries read as sentences. */
+function plural(count, noun) {
+    const word = count === 1 ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+    return `${count} ${word}`;
+}
+
+
+/***/ }),
+
+/***/ 5680:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ assertNever)
+/* harmony export */ });
+/** Marks a case the type system proves unreachable; reaching it anyway (bad data at runtime) is a bug. */
+function assertNever(value, what = 'case') {
+    throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+
+/***/ }),
+
+/***/ 6999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** True for a plain object (what JSON calls an object): not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 3323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _O: () => (/* binding */ USER_AGENT),
+/* harmony export */   cb: () => (/* binding */ PROJECT_NAME),
+/* harmony export */   fZ: () => (/* binding */ PROJECT_VERSION)
+/* harmony export */ });
+/** The project's name and version, as sent in the User-Agent header (kept equal to package.json by a test). */
+const PROJECT_NAME = 'registry-actions';
+const PROJECT_VERSION = '0.1.0';
+const USER_AGENT = `${PROJECT_NAME}/${PROJECT_VERSION}`;
+
+
+/***/ }),
+
+/***/ 2119:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ccrEndpointOf: () => (/* binding */ ccrEndpointOf),
+/* harmony export */   ccrHint: () => (/* binding */ ccrHint),
+/* harmony export */   connectCcr: () => (/* binding */ connectCcr),
+/* harmony export */   defaultCcrEndpoint: () => (/* binding */ defaultCcrEndpoint)
+/* harmony export */ });
+/* harmony import */ var _core_auth_authenticators_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2973);
+/* harmony import */ var _core_http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3996);
+
+
+/** `https://ccr.{region}.baidubce.com`, the CCR enterprise API of a region (enterprise supplement). */
+function defaultCcrEndpoint(region) {
+    return new URL(`https://ccr.${region}.baidubce.com`);
+}
+/** `https://ccr.baidubce.com`: the personal edition API has one host for every region (its Host line). */
+const CCR_PERSONAL_ENDPOINT = 'https://ccr.baidubce.com';
+/** The API a connection talks to: `endpoint` if given, else the enterprise host of the region or the personal host. */
+function ccrEndpointOf(connection) {
+    if (connection.endpoint)
+        return connection.endpoint;
+    return connection.instanceId === undefined
+        ? new URL(CCR_PERSONAL_ENDPOINT)
+        : defaultCcrEndpoint(connection.region);
+}
+/** A ready CCR client: endpoint from region and edition (or `endpoint`), bce-auth-v1 signing, CCR-aware hints. */
+async function connectCcr(connection, options = {}) {
+    const baseUrl = ccrEndpointOf(connection);
+    const now = options.http?.now;
+    const extraHint = options.http?.hintFor;
+    return (0,_core_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .createApiClient */ .y)({
+        ...options.http,
+        provider: 'CCR',
+        baseUrl,
+        authenticate: (0,_core_auth_authenticators_js__WEBPACK_IMPORTED_MODULE_1__/* .baiduSigner */ .Ek)(connection.auth.credentials, now ? { now } : {}),
+        hintFor: (error) => ccrHint(error, connection, baseUrl) ?? extraHint?.(error),
+    });
+}
+/** Baidu error codes that mean the signature or keys were refused, with what to check. */
+const CREDENTIAL_CODES = {
+    InvalidAccessKeyId: 'the access key id is unknown: check access-key-id (or BCE_ACCESS_KEY_ID).',
+    SignatureDoesNotMatch: 'the signature did not match: check that secret-access-key belongs to access-key-id.',
+    RequestExpired: 'the request time was refused: check the runner clock.',
+    InvalidSessionToken: 'the STS session token is invalid: pass the token issued with this AK/SK as security-token.',
+    SessionTokenExpired: 'the STS session token has expired: get fresh temporary credentials.',
+};
+/** Next steps for CCR errors: DNS/region, rejected keys, missing permissions, unknown instance. */
+function ccrHint(error, connection, baseUrl) {
+    if (error.status === 0 && /ENOTFOUND|EAI_AGAIN|getaddrinfo|resolve/i.test(error.providerMessage)) {
+        if (connection.endpoint)
+            return `Could not resolve ${baseUrl.host}: check the endpoint input.`;
+        if (connection.instanceId === undefined) {
+            return `Could not resolve ${baseUrl.host}: check the runner's DNS and network, or set endpoint.`;
+        }
+        return (`Could not resolve ${baseUrl.host}: check that region "${connection.region}" is a CCR region ` +
+            '(e.g. bj, gz, su), or set endpoint.');
+    }
+    const known = error.code ? CREDENTIAL_CODES[error.code] : undefined;
+    if (known)
+        return `CCR refused the credentials from ${connection.auth.source}: ${known}`;
+    if (error.status === 401) {
+        return (`CCR refused the credentials from ${connection.auth.source}: check access-key-id and ` +
+            'secret-access-key (and security-token for STS credentials).');
+    }
+    if (error.status === 403) {
+        return ('The AK/SK was accepted but lacks permission for this call: grant the IAM user CCR ' +
+            'permissions (e.g. the CCR administrator policy) for this instance.');
+    }
+    if (error.status === 404 &&
+        connection.instanceId &&
+        error.path.includes(`/instances/${connection.instanceId}`)) {
+        return (`Check instance-id ${connection.instanceId} and region ${connection.region}: the instance must ` +
+            'exist in that region.');
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ccrSession: () => (/* binding */ ccrSession)
+});
+
+// EXTERNAL MODULE: ./src/providers/seam/namespaces.ts
+var namespaces = __nccwpck_require__(5413);
+// EXTERNAL MODULE: ./src/providers/ccr/instances.ts
+var instances = __nccwpck_require__(6353);
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/providers/ccr/paging.ts
+var paging = __nccwpck_require__(5765);
+// EXTERNAL MODULE: ./src/providers/ccr/path-segments.ts
+var path_segments = __nccwpck_require__(8453);
+;// CONCATENATED MODULE: ./src/providers/ccr/personal-projects.ts
+
+
+
+/** Personal list bodies: `{"result": [...], "pageNo", "pageSize", "totalCount"}`. */
+const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
+/** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
+async function findCcrPersonalProject(api, projectName) {
+    const projects = await (0,paging/* listAllCcr */._)(api, {
+        method: 'GET',
+        path: '/v1/ccr/projects',
+        query: [
+            ['keyword', projectName],
+            ['keywordType', 'name'],
+        ],
+        operation: `look up personal namespace ${projectName}`,
+    }, PERSONAL_PAGE);
+    return projects.find((project) => project.projectName === projectName);
+}
+/** Members of a personal namespace. */
+async function listCcrPersonalMembers(api, projectId) {
+    return (0,paging/* listAllCcr */._)(api, {
+        method: 'GET',
+        path: (0,api_path/* apiPath */.So) `/v1/ccr/projects/${(0,api_path/* pathSegment */.pn)(projectId, path_segments/* CCR_PROJECT_ID */.jo)}/members`,
+        operation: `list members of personal namespace ${projectId}`,
+    }, PERSONAL_PAGE);
+}
+/** Deletes a personal namespace by id; one already gone counts as deleted. */
+async function deleteCcrPersonalProject(api, projectId) {
+    await api.request({
+        method: 'DELETE',
+        path: (0,api_path/* apiPath */.So) `/v1/ccr/projects/${(0,api_path/* pathSegment */.pn)(projectId, path_segments/* CCR_PROJECT_ID */.jo)}`,
+        operation: `delete personal namespace ${projectId}`,
+        acceptStatus: [404],
+    });
+}
+
+// EXTERNAL MODULE: ./src/providers/ccr/projects.ts
+var projects = __nccwpck_require__(659);
+// EXTERNAL MODULE: ./src/providers/ccr/registry-host.ts
+var registry_host = __nccwpck_require__(9169);
+// EXTERNAL MODULE: ./src/core/text/plural.ts
+var plural = __nccwpck_require__(4521);
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/plan.ts
+// Pure planning for CCR namespaces (enterprise projects and personal namespaces).
+
+
+const visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that bring a CCR namespace to the declaration, with blockers and drift. */
+function planCcrNamespace(current, wish) {
+    return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
+}
+function planPresent(current, wish) {
+    const plan = (0,namespaces/* emptyPlan */.G)();
+    const { project, namespace } = current;
+    if (!project) {
+        plan.changes.push({
+            action: 'create namespace',
+            target: namespace,
+            detail: visibility(wish.isPublic ?? false),
+        });
+        if (current.edition === 'personal') {
+            plan.blockers.push(`CCR personal namespace ${namespace} does not exist, and the personal edition API cannot create one. ` +
+                'Create it in the CCR console (Personal Edition → Namespaces), then run again. Names are unique ' +
+                'across all Baidu Cloud accounts: if the console says the name is taken, another account owns it.');
+        }
+        return plan;
+    }
+    if (wish.isPublic !== undefined && wish.isPublic !== project.isPublic) {
+        plan.drift.push(`namespace ${namespace} is ${visibility(project.isPublic)} but declared ${visibility(wish.isPublic)}; ` +
+            'the API cannot change the visibility of an existing namespace: change it in the CCR console.');
+    }
+    return plan;
+}
+function planAbsent(current, force) {
+    const plan = (0,namespaces/* emptyPlan */.G)();
+    const { project, namespace } = current;
+    if (!project)
+        return plan;
+    if (current.edition === 'enterprise') {
+        plan.blockers.push('state: absent is not supported for CCR enterprise namespaces; delete it in the CCR console.');
+        return plan;
+    }
+    if (project.repoCount > 0 && !force) {
+        plan.blockers.push(`namespace ${namespace} still holds ${(0,plural/* plural */.L)(project.repoCount, 'repository')}. Delete them first, or set force: true ` +
+            'to delete the namespace with them (try dry-run: true first).');
+    }
+    const detail = project.repoCount > 0 ? `with its ${(0,plural/* plural */.L)(project.repoCount, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: namespace, detail });
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/ensure-namespace/session.ts
+
+
+
+
+
+
+/** The session on a connected client for the namespace and declaration the inputs gave. */
+function ccrSession(api, connection, namespace, wish) {
+    /** Personal namespaces are addressed by id, learned when the plan reads the namespace. */
+    let projectId;
+    const changeFor = (change) => ({
+        ...change,
+        apply: async () => {
+            if (change.action === 'create namespace' && connection.instanceId !== undefined) {
+                const created = await createEnterpriseNamespace(api, connection.instanceId, namespace, wish.isPublic);
+                return created ? 'done' : 'exists';
+            }
+            if (change.action === 'delete namespace' && projectId !== undefined) {
+                await deleteCcrPersonalProject(api, projectId);
+                return 'done';
+            }
+            throw new Error(`ensure-namespace cannot ${change.action} for CCR`);
+        },
+    });
+    return {
+        async plan() {
+            const found = await readCcrNamespace(api, connection, namespace);
+            projectId = found.projectId;
+            const plan = planCcrNamespace(found.state, wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        async inspect() {
+            if (projectId === undefined)
+                return [];
+            const members = await listCcrPersonalMembers(api, projectId);
+            return [`members of ${namespace}: ${members.map(memberLabel).join(', ') || '(none)'}`];
+        },
+        existingNote: 'created by a parallel run',
+        async registryHost() {
+            if (connection.instanceId === undefined)
+                return registry_host/* CCR_PERSONAL_REGISTRY */.Q6;
+            return (0,registry_host/* ccrInstanceRegistryHost */.Zq)(await (0,instances/* getCcrInstance */.S)(api, connection.instanceId), 'public') ?? '';
+        },
+    };
+}
+async function readCcrNamespace(api, connection, namespace) {
+    if (connection.instanceId !== undefined) {
+        const project = await (0,projects/* findCcrProject */.zo)(api, connection.instanceId, namespace);
+        const state = {
+            edition: 'enterprise',
+            namespace,
+            project: project && { isPublic: (0,projects/* isCcrProjectPublic */.HZ)(project), repoCount: project.repoCount ?? 0 },
+        };
+        return { state };
+    }
+    const project = await findCcrPersonalProject(api, namespace);
+    const state = {
+        edition: 'personal',
+        namespace,
+        project: project && { isPublic: project.type === 'public', repoCount: project.repoCount ?? 0 },
+    };
+    return project ? { state, projectId: project.projectId } : { state };
+}
+/** Creates the project; on 409 confirms it is visible (a parallel run), else the name is taken. */
+async function createEnterpriseNamespace(api, instanceId, namespace, isPublic) {
+    const result = await (0,projects/* createCcrProject */.cH)(api, instanceId, {
+        projectName: namespace,
+        public: isPublic ?? false,
+    });
+    if (result === 'created')
+        return true;
+    if (await (0,projects/* findCcrProject */.zo)(api, instanceId, namespace))
+        return false;
+    throw new namespaces/* NamespaceTakenError */.n(`CCR namespace "${namespace}" already exists in instance ${instanceId} but is not visible to these ` +
+        'credentials. Choose another name, or grant these credentials access to it.');
+}
+function memberLabel(member) {
+    const name = member.userName ?? member.username ?? '?';
+    return member.role ? `${name} (${member.role})` : name;
+}
+
+
+/***/ }),
+
+/***/ 147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ccrInstanceAllowlist: () => (/* binding */ ccrInstanceAllowlist)
+});
+
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/core/types/is-record.ts
+var is_record = __nccwpck_require__(6999);
+// EXTERNAL MODULE: ./src/providers/ccr/path-segments.ts
+var path_segments = __nccwpck_require__(8453);
+;// CONCATENATED MODULE: ./src/providers/ccr/private-links.ts
+// CCR enterprise VPC private links (baidu-ccr-enterprise-access-control-apis.txt: "… Virtual Private Cloud").
+
+
+
+
+function privateLinksPath(instanceId) {
+    return (0,api_path/* apiPath */.So) `/v1/instances/${(0,api_path/* pathSegment */.pn)(instanceId, path_segments/* CCR_INSTANCE */.ld)}/privatelinks`;
+}
+/** Every private link of the instance (the API returns them in one answer, unpaged). */
+async function listPrivateLinks(api, instanceId) {
+    const operation = `list private links of instance ${instanceId}`;
+    const { body } = await api.request({
+        method: 'GET',
+        path: privateLinksPath(instanceId),
+        operation,
+    });
+    const items = (0,is_record/* isRecord */.u)(body) ? (body.items ?? []) : undefined;
+    if (!Array.isArray(items) || !items.every(isListedLink)) {
+        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer is malformed; nothing was changed.`);
+    }
+    return items.map((item) => ({
+        vpcID: item.vpcID,
+        subnetID: item.subnetID,
+        serviceNetID: stringOr(item.serviceNetID),
+        status: stringOr(item.status),
+        ipAddress: stringOr(item.ipAddress),
+    }));
+}
+/** Links a VPC subnet to the instance. */
+async function createPrivateLink(api, instanceId, link) {
+    await api.request({
+        method: 'POST',
+        path: privateLinksPath(instanceId),
+        body: {
+            vpcID: link.vpcID,
+            subnetID: link.subnetID,
+            ipType: link.ipType,
+            ipAddress: link.ipType === 'manual' ? link.ipAddress : '',
+            autoDnsResolve: link.autoDnsResolve,
+        },
+        operation: `link ${link.vpcID}/${link.subnetID} to instance ${instanceId}`,
+    });
+}
+/** Removes the link between a VPC subnet and the instance. */
+async function deletePrivateLink(api, instanceId, link) {
+    await api.request({
+        method: 'DELETE',
+        path: privateLinksPath(instanceId),
+        body: { vpcID: link.vpcID, subnetID: link.subnetID },
+        operation: `unlink ${link.vpcID}/${link.subnetID} from instance ${instanceId}`,
+    });
+}
+function isListedLink(value) {
+    return (0,is_record/* isRecord */.u)(value) && typeof value.vpcID === 'string' && typeof value.subnetID === 'string';
+}
+function stringOr(value) {
+    return typeof value === 'string' ? value : '';
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/public-links.ts
+// CCR enterprise public access: status, open/close and the IP allowlist
+// (baidu-ccr-enterprise-access-control-apis.txt: "Retrieve/Update public network", "Add/Delete … allow list").
+
+
+
+
+function publicLinksPath(instanceId) {
+    return (0,api_path/* apiPath */.So) `/v1/instances/${(0,api_path/* pathSegment */.pn)(instanceId, path_segments/* CCR_INSTANCE */.ld)}/publiclinks`;
+}
+/** Public access status and the whole allowlist; refuses a body it cannot read completely. */
+async function getPublicLinks(api, instanceId) {
+    const operation = `read public access of instance ${instanceId}`;
+    const { body } = await api.request({
+        method: 'GET',
+        path: publicLinksPath(instanceId),
+        operation,
+    });
+    if (!(0,is_record/* isRecord */.u)(body))
+        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the answer has no body; nothing was changed.`);
+    const list = body.whitelist ?? [];
+    if (!Array.isArray(list) || !list.every(isWhitelistItem)) {
+        throw new errors/* ListingIncompleteError */.Zj(`${operation}: the allowlist in the answer is malformed; nothing was changed.`);
+    }
+    return {
+        domain: typeof body.domain === 'string' ? body.domain : '',
+        status: typeof body.status === 'string' ? body.status : '',
+        whitelist: list.map((item) => ({ ipAddr: item.ipAddr, description: item.description ?? '' })),
+    };
+}
+/** Opens or closes the public endpoint (`PUT publiclinks`). */
+async function setPublicAccess(api, instanceId, action) {
+    await api.request({
+        method: 'PUT',
+        path: publicLinksPath(instanceId),
+        body: { action },
+        operation: `${action} public access of instance ${instanceId}`,
+    });
+}
+/** Adds one allowlist entry. Not retried by the client: the caller re-reads the list instead. */
+async function addWhitelistItem(api, instanceId, item) {
+    await api.request({
+        method: 'POST',
+        path: `${publicLinksPath(instanceId)}/whitelist`,
+        body: { ipAddr: item.ipAddr, description: item.description },
+        operation: `add ${item.ipAddr} to the public allowlist of instance ${instanceId}`,
+    });
+}
+/**
+ * Deletes allowlist entries by their exact `ipAddr` text. `once`: never repeated once it may have reached
+ * the server (a late repeat would remove an entry someone added again under the same text meanwhile).
+ */
+async function deleteWhitelistItems(api, instanceId, ipAddrs, options = {}) {
+    await api.request({
+        method: 'DELETE',
+        path: `${publicLinksPath(instanceId)}/whitelist`,
+        body: { items: ipAddrs },
+        operation: `delete ${ipAddrs.join(', ')} from the public allowlist of instance ${instanceId}`,
+        ...(options.once ? { idempotent: false } : {}),
+    });
+}
+function isWhitelistItem(value) {
+    return ((0,is_record/* isRecord */.u)(value) &&
+        typeof value.ipAddr === 'string' &&
+        (value.description === undefined || value.description === null || typeof value.description === 'string'));
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/instance-allowlist.ts
+
+
+/** The allowlist and private links of CCR enterprise instance `instanceId`. */
+function ccrInstanceAllowlist(api, instanceId) {
+    return {
+        read: () => getPublicLinks(api, instanceId),
+        setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
+        add: (item) => addWhitelistItem(api, instanceId, item),
+        remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
+        privateLinks: {
+            list: () => listPrivateLinks(api, instanceId),
+            create: (link) => createPrivateLink(api, instanceId, link),
+            delete: (link) => deletePrivateLink(api, instanceId, link),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ getCcrInstance),
+/* harmony export */   _: () => (/* binding */ customDomainsOf)
+/* harmony export */ });
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _core_types_is_record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6999);
+/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8453);
+
+
+
+/** `GET /v1/instances/{instanceId}`. */
+async function getCcrInstance(api, instanceId) {
+    const response = await api.request({
+        method: 'GET',
+        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `/v1/instances/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(instanceId, _path_segments_js__WEBPACK_IMPORTED_MODULE_1__/* .CCR_INSTANCE */ .ld)}`,
+        operation: `read instance ${instanceId}`,
+    });
+    return response.body ?? {};
+}
+/** Custom domain names of an instance (entries may be plain strings or `{domainName}` objects). */
+function customDomainsOf(info) {
+    const domains = [];
+    for (const entry of info?.customDomains ?? []) {
+        if (typeof entry === 'string')
+            domains.push(entry);
+        else if ((0,_core_types_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry)) {
+            const name = entry.domainName ?? entry.domain;
+            if (typeof name === 'string')
+                domains.push(name);
+        }
+    }
+    return domains;
+}
+
+
+/***/ }),
+
+/***/ 2764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ccrNamespaceProblems)
+/* harmony export */ });
+/* harmony import */ var _core_path_name_rule_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7776);
+// Name rule of CCR namespaces (enterprise supplement, "Create namespace").
+
+/** Problems of a CCR namespace name (`[a-z0-9._-]`, no separator at either end, not all digits). */
+function ccrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length === 0)
+        return ['must not be empty'];
+    const bad = (0,_core_path_name_rule_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidCharacters */ .O)(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (/^[._-]/.test(name))
+        problems.push('must not start with ".", "_" or "-"');
+    if (/[._-]$/.test(name))
+        problems.push('must not end with ".", "_" or "-"');
+    if (/^\d+$/.test(name))
+        problems.push('must not consist of digits only');
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 5765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ listAllCcr),
+/* harmony export */   q: () => (/* binding */ CcrListShapeError)
+/* harmony export */ });
+/* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9109);
+/* harmony import */ var _core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8261);
+
+
+
+/** A list answer whose records are not under the expected key: the API's shape is not the one we know. */
+class CcrListShapeError extends Error {
+    name = 'CcrListShapeError';
+}
+/**
+ * A CCR list endpoint (pageNo/pageSize) page by page, in order, checked against the reported total.
+ * The first page's total gives the page count, so the others are fetched several at a time (the
+ * client's throttle decides how fast); without a total, pages are read until one comes back short.
+ */
+async function* pagesOfCcrList(api, request, options) {
+    const guard = new _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .PageGuard */ .f({ operation: request.operation, keyOf: options.keyOf });
+    const pageSize = Math.min(options.pageSize ?? 100, 100);
+    const totalKey = options.totalKey ?? 'total';
+    const fetchPage = async (pageNo) => {
+        const query = [
+            ...(request.query ?? []),
+            ['pageNo', String(pageNo)],
+            ['pageSize', String(pageSize)],
+        ];
+        const { body } = await api.request({ ...request, query }).catch((error) => {
+            throw (0,_core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .asIncompleteListing */ .N)(error, request.operation);
+        });
+        const items = body?.[options.itemsKey];
+        if (options.strictItems && !Array.isArray(items)) {
+            throw new CcrListShapeError(`${request.operation}: the answer has no "${options.itemsKey}" list.`);
+        }
+        const reported = body?.[totalKey];
+        return {
+            records: Array.isArray(items) ? items : [],
+            total: typeof reported === 'number' ? reported : undefined,
+        };
+    };
+    const first = await fetchPage(1);
+    guard.accept(first.records);
+    const total = first.total;
+    let collected = first.records.length;
+    yield first.records;
+    if (total === undefined) {
+        for (let pageNo = 2, last = first.records.length; last >= pageSize; pageNo++) {
+            const page = await fetchPage(pageNo);
+            guard.accept(page.records);
+            last = page.records.length;
+            collected += last;
+            yield page.records;
+        }
+        return;
+    }
+    const more = first.records.length < pageSize || collected >= total ? 0 : Math.ceil(total / pageSize) - 1;
+    for await (const page of (0,_core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__/* .orderedPrefetch */ .J)(more, options.prefetch ?? 16, (i) => fetchPage(i + 2))) {
+        if (page.total !== undefined && page.total !== total) {
+            throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${request.operation}: the total changed from ${total} to ${page.total} while paging; nothing was changed.`);
+        }
+        guard.accept(page.records);
+        collected += page.records.length;
+        yield page.records;
+    }
+    if (collected !== total) {
+        throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${request.operation}: collected ${collected} records but the API reported ${total}; nothing was changed.`);
+    }
+}
+/** Every record of a CCR list endpoint, checked against the reported total (see pagesOfCcrList). */
+async function listAllCcr(api, request, options) {
+    const all = [];
+    for await (const page of pagesOfCcrList(api, request, options))
+        all.push(...page);
+    return all;
+}
+
+
+/***/ }),
+
+/***/ 8453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dn: () => (/* binding */ CCR_REPOSITORY_DOUBLE_ENCODED),
+/* harmony export */   Yl: () => (/* binding */ CCR_TAG),
+/* harmony export */   e_: () => (/* binding */ CCR_REPOSITORY),
+/* harmony export */   jo: () => (/* binding */ CCR_PROJECT_ID),
+/* harmony export */   ld: () => (/* binding */ CCR_INSTANCE),
+/* harmony export */   r: () => (/* binding */ CCR_NAMESPACE)
+/* harmony export */ });
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _core_path_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3976);
+/* harmony import */ var _name_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2764);
+// How CCR names and ids go into request paths: each checked by its rule, then encoded.
+
+
+
+const CCR_INSTANCE = {
+    what: 'CCR instance id',
+    problems: (id) => (/^ccr-[a-z0-9]+$/.test(id) ? [] : ['is not a CCR instance id such as ccr-4k74gw7d']),
+};
+const CCR_NAMESPACE = { what: 'CCR namespace', problems: _name_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .ccrNamespaceProblems */ .G };
+/** Repository names follow the OCI grammar; a `/` inside is percent-encoded like any other character. */
+const CCR_REPOSITORY = { what: 'CCR repository', problems: _core_path_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .ociRepositoryProblems */ .M_ };
+/**
+ * The same names with the percent-encoded form encoded once more (`a/b` → `a%252Fb`), the form
+ * Harbor-based APIs need because their router decodes once before splitting the path.
+ */
+const CCR_REPOSITORY_DOUBLE_ENCODED = {
+    ...CCR_REPOSITORY,
+    spellEncoded: _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .encodedOnceMore */ .tq,
+};
+const CCR_TAG = { what: 'tag', problems: _core_path_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .ociTagProblems */ .IW };
+const CCR_PROJECT_ID = { what: 'CCR personal namespace id', problems: _core_path_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .numericIdProblems */ .Fm };
+
+
+/***/ }),
+
+/***/ 659:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HZ: () => (/* binding */ isCcrProjectPublic),
+/* harmony export */   cH: () => (/* binding */ createCcrProject),
+/* harmony export */   zo: () => (/* binding */ findCcrProject)
+/* harmony export */ });
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5765);
+/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8453);
+
+
+
+function projectsPath(instanceId) {
+    return (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `/v1/instances/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(instanceId, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .CCR_INSTANCE */ .ld)}/projects`;
+}
+/** True when the project is public; the API sends the flag as a string. */
+function isCcrProjectPublic(project) {
+    return project.public === true || project.public === 'true';
+}
+/**
+ * The enterprise namespace with exactly this name, or undefined. Our spec copy does not describe the
+ * lookup, so this is a recorded choice with a fallback: first the list `GET …/projects?projectName=`
+ * (a fuzzy filter) read under `items`, the key every other enterprise list uses; when the answer has
+ * no `items` list, the detail `GET …/projects/{projectName}` (404 = absent) decides instead, rather
+ * than reading an unknown shape as "no such namespace".
+ */
+async function findCcrProject(api, instanceId, projectName) {
+    try {
+        const projects = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .listAllCcr */ ._)(api, {
+            method: 'GET',
+            path: projectsPath(instanceId),
+            query: [['projectName', projectName]],
+            operation: `list namespaces of instance ${instanceId}`,
+        }, { itemsKey: 'items', strictItems: true });
+        return projects.find((project) => project.projectName === projectName);
+    }
+    catch (error) {
+        if (!(error instanceof _paging_js__WEBPACK_IMPORTED_MODULE_1__/* .CcrListShapeError */ .q))
+            throw error;
+        return getCcrProject(api, instanceId, projectName);
+    }
+}
+/** `GET …/projects/{projectName}`: the namespace, or undefined when it does not exist (404). */
+async function getCcrProject(api, instanceId, projectName) {
+    const response = await api.request({
+        method: 'GET',
+        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `${projectsPath(instanceId)}/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(projectName, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .CCR_NAMESPACE */ .r)}`,
+        operation: `get namespace ${projectName} of instance ${instanceId}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 || response.body?.projectName !== projectName ? undefined : response.body;
+}
+/** Creates an enterprise namespace: 'created', or 'exists' when the name is taken (409). */
+async function createCcrProject(api, instanceId, project) {
+    const response = await api.request({
+        method: 'POST',
+        path: projectsPath(instanceId),
+        body: { projectName: project.projectName, public: String(project.public) },
+        operation: `create namespace ${project.projectName} in instance ${instanceId}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'created';
+}
+
+
+/***/ }),
+
+/***/ 9169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q6: () => (/* binding */ CCR_PERSONAL_REGISTRY),
+/* harmony export */   UI: () => (/* binding */ CCR_HOST_FORMS),
+/* harmony export */   Zq: () => (/* binding */ ccrInstanceRegistryHost),
+/* harmony export */   od: () => (/* binding */ ccrHostInputs)
+/* harmony export */ });
+/* harmony import */ var _core_docker_registry_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9952);
+// Registry hosts of CCR: one shared domain for the personal edition, one per instance for enterprise.
+
+/** CCR personal edition's registry host (one domain for every region). */
+const CCR_PERSONAL_REGISTRY = 'registry.baidubce.com';
+/** An enterprise instance's registry host, public (publicURL) or VPC (privateURL); undefined if none. */
+function ccrInstanceRegistryHost(detail, access) {
+    const url = access === 'public' ? detail.info?.publicURL : detail.info?.privateURL;
+    return url ? (0,_core_docker_registry_host_js__WEBPACK_IMPORTED_MODULE_0__/* .registryKey */ .n)(url) : undefined;
+}
+/** How users write CCR registry hosts, for messages. */
+const CCR_HOST_FORMS = [
+    'ccr-<instance>-pub.cnc.<region>.baidubce.com',
+    'ccr-<instance>-vpc.cnc.<region>.baidubce.com',
+    CCR_PERSONAL_REGISTRY,
+];
+/** An enterprise instance's domain: `<instance id>-pub` (public) or `-vpc` (private) `.cnc.<region>.baidubce.com`. */
+const CCR_INSTANCE_HOST = /^(?<instanceId>ccr-[a-z0-9]+)-(?<access>pub|vpc)\.cnc\.(?<region>[a-z][a-z0-9]{1,15})\.baidubce\.com$/;
+/**
+ * The login inputs a CCR registry host implies: instance-id, region and registry-access for an enterprise
+ * instance's domain, nothing more for the personal edition's; undefined for any other host.
+ */
+function ccrHostInputs(host) {
+    if (host === CCR_PERSONAL_REGISTRY)
+        return {};
+    const { instanceId, access, region } = CCR_INSTANCE_HOST.exec(host)?.groups ?? {};
+    if (!instanceId || !region)
+        return undefined;
+    return {
+        'instance-id': instanceId,
+        region,
+        'registry-access': access === 'pub' ? 'public' : 'private',
+    };
+}
+
+
+/***/ }),
+
+/***/ 2921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ccrTagRegistry: () => (/* binding */ ccrTagRegistry),
+  fromCcrTag: () => (/* binding */ fromCcrTag)
+});
+
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/core/registry/manifest-document.ts
+var manifest_document = __nccwpck_require__(8306);
+// EXTERNAL MODULE: ./src/core/registry/manifest-reader.ts + 1 modules
+var manifest_reader = __nccwpck_require__(565);
+// EXTERNAL MODULE: ./src/core/registry/manifests-once.ts
+var manifests_once = __nccwpck_require__(2183);
+// EXTERNAL MODULE: ./src/providers/seam/tag-info.ts
+var tag_info = __nccwpck_require__(8026);
+// EXTERNAL MODULE: ./src/providers/seam/tag-table.ts
+var tag_table = __nccwpck_require__(512);
+// EXTERNAL MODULE: ./src/providers/ccr/path-segments.ts
+var path_segments = __nccwpck_require__(8453);
+// EXTERNAL MODULE: ./src/providers/ccr/projects.ts
+var projects = __nccwpck_require__(659);
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/http/with-signal.ts
+var with_signal = __nccwpck_require__(4963);
+// EXTERNAL MODULE: ./src/providers/ccr/paging.ts
+var paging = __nccwpck_require__(5765);
+;// CONCATENATED MODULE: ./src/providers/ccr/tags.ts
+// CCR enterprise image tags (enterprise supplement, "Tags"): list (paged), detail, delete.
+
+
+
+
+
+const REPOSITORY_RULES = {
+    single: path_segments/* CCR_REPOSITORY */.e_,
+    double: path_segments/* CCR_REPOSITORY_DOUBLE_ENCODED */.Dn,
+};
+/** Path of a repository's tags, the repository name in the given form. */
+function ccrTagsPath(instanceId, project, repository, encoding = 'single') {
+    const instance = (0,api_path/* pathSegment */.pn)(instanceId, path_segments/* CCR_INSTANCE */.ld);
+    const name = (0,api_path/* pathSegment */.pn)(repository, REPOSITORY_RULES[encoding]);
+    return (0,api_path/* apiPath */.So) `/v1/instances/${instance}/projects/${(0,api_path/* pathSegment */.pn)(project, path_segments/* CCR_NAMESPACE */.r)}/repositories/${name}/tags`;
+}
+/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
+async function listCcrTags(api, instanceId, project, repository, encoding = 'single') {
+    return (0,paging/* listAllCcr */._)(api, {
+        method: 'GET',
+        path: ccrTagsPath(instanceId, project, repository, encoding),
+        operation: `list tags of ${project}/${repository}`,
+    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
+}
+/** One tag's detail, or undefined when it does not exist (404). */
+async function getCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
+    const response = await api.request({
+        method: 'GET',
+        path: (0,api_path/* apiPath */.So) `${ccrTagsPath(instanceId, project, repository, encoding)}/${(0,api_path/* pathSegment */.pn)(tag, path_segments/* CCR_TAG */.Yl)}`,
+        operation: `get tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+    });
+    return response.status === 404 ? undefined : response.body;
+}
+/** Deletes one tag. 'absent' when it was already gone (404): the wanted end state. */
+async function deleteCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
+    const response = await api.request({
+        method: 'DELETE',
+        path: (0,api_path/* apiPath */.So) `${ccrTagsPath(instanceId, project, repository, encoding)}/${(0,api_path/* pathSegment */.pn)(tag, path_segments/* CCR_TAG */.Yl)}`,
+        operation: `delete tag ${project}/${repository}:${tag}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
+}
+/**
+ * Lists with the single form; a 404 for a name with `/` is retried in the double form, and the form
+ * that answered is used for that repository's later listings, detail and delete calls (never a delete
+ * on a guess).
+ */
+function ccrProjectTags(api, instanceId, project) {
+    const forms = new Map();
+    const formOf = (repository) => forms.get(repository) ?? 'single';
+    return {
+        async list(repository) {
+            // Read again (the re-check before deleting) in the form already proved.
+            const proved = forms.get(repository);
+            if (proved)
+                return listCcrTags(api, instanceId, project, repository, proved);
+            try {
+                const tags = await listCcrTags(api, instanceId, project, repository, 'single');
+                forms.set(repository, 'single');
+                return tags;
+            }
+            catch (error) {
+                if (!(error instanceof errors/* ApiError */.hD && error.status === 404 && repository.includes('/')))
+                    throw error;
+                const tags = await listCcrTags(api, instanceId, project, repository, 'double');
+                forms.set(repository, 'double');
+                return tags;
+            }
+        },
+        get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
+        delete: (repository, tag, signal) => deleteCcrTag((0,with_signal/* withSignal */.l)(api, signal), instanceId, project, repository, tag, formOf(repository)),
+    };
+}
+
+// EXTERNAL MODULE: ./src/providers/ccr/temporary-login.ts + 2 modules
+var temporary_login = __nccwpck_require__(9336);
+;// CONCATENATED MODULE: ./src/providers/ccr/tag-registry.ts
+
+
+
+
+
+
+
+
+
+
+/** The temporary password that reads manifests lives the shortest time CCR issues: one hour. */
+const MANIFEST_LOGIN_HOURS = 1;
+/** CCR enterprise project `project` of instance `instanceId`. */
+function ccrTagRegistry(api, instanceId, project, user, access) {
+    const tags = ccrProjectTags(api, instanceId, project);
+    let host;
+    // One temporary login for the run, on the instance's domain, asked for only when a manifest must be read.
+    const read = (0,manifests_once/* manifestsOnce */.E)(async () => {
+        const login = await (0,temporary_login.obtainCcrTemporaryLogin)(api, instanceId, user, {
+            access,
+            durationHours: MANIFEST_LOGIN_HOURS,
+        });
+        host = login.registry;
+        return (0,manifest_reader/* createManifestReader */.B)(login, { provider: 'CCR' });
+    });
+    return {
+        repositoryProblems: (name) => (0,api_path/* segmentProblems */.qL)(name, path_segments/* CCR_REPOSITORY */.e_),
+        listTags: async (repository) => tag_table/* TagTable */.j.of((await tags.list(repository)).map(fromCcrTag)),
+        deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
+        namespaceExists: async () => (await (0,projects/* findCcrProject */.zo)(api, instanceId, project)) !== undefined,
+        namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
+        listsUnmarked: true,
+        manifests: {
+            get registry() {
+                return host ?? `of instance ${instanceId}`;
+            },
+            read: (repository, digest) => read(`${project}/${repository}`, digest),
+        },
+    };
+}
+/**
+ * CCR's record as the planner's view; the API does not expose manifest lists, so every tag comes as an
+ * image until its manifest is read (listsUnmarked).
+ */
+function fromCcrTag(record) {
+    return {
+        ...(0,tag_info/* refusal */.x)(record.tagName, path_segments/* CCR_TAG */.Yl),
+        name: String(record.tagName),
+        digest: (0,manifest_document/* normalizeDigest */.Gc)(record.digest),
+        updatedAt: (0,tag_info/* parseTime */.p)(record.pushTime),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: 'image',
+    };
+}
+
+
+/***/ }),
+
+/***/ 9336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  chooseCcrRegistry: () => (/* binding */ chooseCcrRegistry),
+  obtainCcrTemporaryLogin: () => (/* binding */ obtainCcrTemporaryLogin)
+});
+
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/core/redact/secrets.ts
+var secrets = __nccwpck_require__(5760);
+// EXTERNAL MODULE: ./src/providers/ccr/path-segments.ts
+var path_segments = __nccwpck_require__(8453);
+;// CONCATENATED MODULE: ./src/providers/ccr/credential.ts
+// CCR enterprise temporary registry password (enterprise supplement, "Temporary password").
+
+
+
+
+/**
+ * Issues a temporary docker password for the instance, valid `durationHours` hours. It cannot be revoked.
+ * Never calls `PUT` on the same path: that resets the user's permanent password.
+ */
+async function createCcrTemporaryPassword(api, instanceId, durationHours) {
+    const path = (0,api_path/* apiPath */.So) `/v1/instances/${(0,api_path/* pathSegment */.pn)(instanceId, path_segments/* CCR_INSTANCE */.ld)}/credential`;
+    const operation = `create a temporary docker password for instance ${instanceId}`;
+    const response = await api.request({
+        method: 'POST',
+        path,
+        body: { duration: durationHours },
+        operation,
+        // A repeat only issues another short-lived password; the first one expires on its own.
+        retrySafe: true,
+        secretResponse: true,
+    });
+    const password = response.body?.password;
+    if (typeof password !== 'string' || password === '') {
+        throw new errors/* ApiError */.hD({
+            provider: 'CCR',
+            operation,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no "password"',
+        });
+    }
+    return { password: (0,secrets/* maskSecret */.$l)(password) };
+}
+
+// EXTERNAL MODULE: ./src/providers/ccr/instances.ts
+var instances = __nccwpck_require__(6353);
+// EXTERNAL MODULE: ./src/providers/ccr/registry-host.ts
+var registry_host = __nccwpck_require__(9169);
+;// CONCATENATED MODULE: ./src/providers/ccr/users.ts
+/**
+ * `GET /v1/users/profile?userId={userId}` (enterprise supplement): the docker user name of a Baidu
+ * Cloud user. The id is part of the call as documented; there is no documented form without it.
+ */
+async function getCcrUserProfile(api, userId) {
+    const response = await api.request({
+        method: 'GET',
+        path: '/v1/users/profile',
+        query: [['userId', userId]],
+        operation: `read the profile of user ${userId}`,
+    });
+    return response.body ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/providers/ccr/temporary-login.ts
+// A CCR enterprise docker login made on the spot: the instance's registry domain, the docker user (named,
+// or read from a user's profile) and a temporary password, which cannot be revoked, only expire.
+
+
+
+
+
+/** Reads what it needs first (a failure there must not cost an irrevocable password), then issues one. */
+async function obtainCcrTemporaryLogin(api, instanceId, user, options) {
+    const detail = options.registry ? undefined : await (0,instances/* getCcrInstance */.S)(api, instanceId);
+    const registry = chooseCcrRegistry(detail ?? {}, options.access, instanceId, options.registry);
+    const username = user.username !== undefined ? user.username : await profileName(api, user.userId);
+    const { password } = await createCcrTemporaryPassword(api, instanceId, options.durationHours);
+    return { registry, username, password };
+}
+async function profileName(api, userId) {
+    const profile = await getCcrUserProfile(api, userId);
+    if (typeof profile.name === 'string' && profile.name !== '')
+        return profile.name;
+    throw new errors/* ApiError */.hD({
+        provider: 'CCR',
+        operation: 'read the docker user name',
+        method: 'GET',
+        path: '/v1/users/profile',
+        status: 200,
+        providerMessage: 'the profile has no "name"',
+        hint: 'Set the username input to the docker user name shown in the CCR console.',
+    });
+}
+/** The registry host of a CCR enterprise instance: `registry` input, else publicURL or privateURL. */
+function chooseCcrRegistry(detail, access, instanceId, registryOverride) {
+    if (registryOverride)
+        return registryOverride;
+    const host = (0,registry_host/* ccrInstanceRegistryHost */.Zq)(detail, access);
+    if (host)
+        return host;
+    const domains = (0,instances/* customDomainsOf */._)(detail.info);
+    const suggestion = domains.length > 0 ? ` Its custom domains: ${domains.join(', ')}.` : '';
+    throw new errors/* InputError */.dz(['registry-access', 'registry'], `Input 'registry-access' is ${access}, but instance ${instanceId} reports no ${access} registry domain ` +
+        `(${access}URL). Set 'registry-access' to the other value, or set 'registry' to the domain to use.${suggestion}`);
+}
+
+
+/***/ }),
+
+/***/ 9155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ readEndpoint),
+/* harmony export */   X: () => (/* binding */ readRegion)
+/* harmony export */ });
+/* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The `region` input, checked against the provider's pattern; `expected` describes it for the error. */
+function readRegion(reader, pattern, expected) {
+    const region = reader.string('region');
+    if (!pattern.test(region)) {
+        throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('region', `Input 'region' must be ${expected}, got "${region}".`);
+    }
+    return region;
+}
+/**
+ * An endpoint override: an https URL without credentials, query or fragment (plain http only for
+ * loopback hosts, since tokens and passwords would travel in clear text). Undefined when empty.
+ */
+function readEndpoint(reader, name) {
+    const text = reader.optional(name);
+    if (text === undefined)
+        return undefined;
+    const fail = (why) => {
+        throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `Input '${name}' must be an https URL such as https://host.example.com; ${why}.`);
+    };
+    const url = URL.canParse(text) ? new URL(text) : fail(`"${text}" is not a URL`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        fail(`"${url.protocol}" is not https`);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+        fail(`plain http is accepted only for 127.0.0.1, ::1 and localhost, got "${url.host}"`);
+    }
+    if (url.username || url.password)
+        fail('it must not contain a user name or password');
+    if (url.search || url.hash)
+        fail('it must not contain a query string or fragment');
+    url.pathname = url.pathname.replace(/\/+$/, '') || '/';
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ emptyPlan),
+/* harmony export */   n: () => (/* binding */ NamespaceTakenError)
+/* harmony export */ });
+/** An empty plan to add to. */
+function emptyPlan() {
+    return { changes: [], blockers: [], drift: [] };
+}
+/** The namespace name is in use, but not by anything these credentials can see. */
+class NamespaceTakenError extends Error {
+    name = 'NamespaceTakenError';
+}
+
+
+/***/ }),
+
+/***/ 8026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ parseTime),
+/* harmony export */   x: () => (/* binding */ refusal)
+/* harmony export */ });
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+// The provider-neutral view of one tag that prune-tags plans with, and helpers for reading registry records
+// into it.
+
+/** Epoch milliseconds of an ISO time, NaN when absent or unparsable. A time without a zone is UTC. */
+function parseTime(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return Number.NaN;
+    const text = value.trim();
+    // The registries report UTC; JavaScript would read a zone-less date-time as the runner's local time.
+    const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
+    return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
+}
+/** A listed tag name that breaks the tag rules is kept and never goes into a request. */
+function refusal(tag, rule) {
+    const problems = typeof tag === 'string' ? (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .segmentProblems */ .qL)(tag, rule) : ['is not text'];
+    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
+}
+
+
+/***/ }),
+
+/***/ 512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ TagTable)
+/* harmony export */ });
+const SHA256 = /^sha256:[0-9a-f]{64}$/;
+const DIGEST_BYTES = 32;
+/** Row flags. */
+const LIST = 1;
+/** The digest is '' (the registry reported none). */
+const NO_DIGEST = 2;
+/** The digest is not `sha256:` + 64 lower-case hex digits: kept as text in `#otherDigests`. */
+const OTHER_DIGEST = 4;
+/** Columns that grow by doubling. */
+class Column {
+    data;
+    #create;
+    constructor(data, create) {
+        this.data = data;
+        this.#create = create;
+    }
+    /** Makes room for index `at`. */
+    reserve(at) {
+        if (at < this.data.length)
+            return;
+        const grown = this.#create(Math.max(at + 1, this.data.length * 2));
+        grown.set(this.data);
+        this.data = grown;
+    }
+}
+class TagTable {
+    #rows = 0;
+    /** ASCII names, back to back; a name with other characters is kept as text in `#otherNames`. */
+    #nameBytes = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+    /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
+    #nameEnds = new Column(new Uint32Array(64), (n) => new Uint32Array(n));
+    #digests = new Column(new Uint8Array(64 * DIGEST_BYTES), (n) => new Uint8Array(n));
+    #times = new Column(new Float64Array(64), (n) => new Float64Array(n));
+    #sizes = new Column(new Float64Array(64), (n) => new Float64Array(n));
+    #flags = new Column(new Uint8Array(64), (n) => new Uint8Array(n));
+    #otherNames = new Map();
+    #otherDigests = new Map();
+    #children = new Map();
+    #refused = new Map();
+    /** A table of the given tags, in their order. */
+    static of(tags) {
+        const table = new TagTable();
+        for (const tag of tags)
+            table.push(tag);
+        return table;
+    }
+    get length() {
+        return this.#rows;
+    }
+    /** Appends one tag as the next row. */
+    push(tag) {
+        const row = this.#rows++;
+        this.#pushName(row, tag.name);
+        this.#times.reserve(row);
+        this.#times.data[row] = tag.updatedAt;
+        this.#sizes.reserve(row);
+        this.#sizes.data[row] = tag.size;
+        this.#flags.reserve(row);
+        this.#flags.data[row] = (tag.kind === 'list' ? LIST : 0) | this.#pushDigest(row, tag.digest);
+        if (tag.children !== undefined)
+            this.#children.set(row, tag.children);
+        if (tag.refused !== undefined)
+            this.#refused.set(row, tag.refused);
+    }
+    name(row) {
+        const other = this.#otherNames.get(row);
+        if (other !== undefined)
+            return other;
+        const start = this.#nameStart(row);
+        const end = this.#nameEnds.data[row] ?? start;
+        const bytes = this.#nameBytes.data;
+        return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+    }
+    /** Length of the name in UTF-16 code units, as `name(row).length`, without building it. */
+    nameLength(row) {
+        const other = this.#otherNames.get(row);
+        if (other !== undefined)
+            return other.length;
+        return (this.#nameEnds.data[row] ?? 0) - this.#nameStart(row);
+    }
+    digest(row) {
+        const flags = this.#flags.data[row] ?? 0;
+        if (flags & NO_DIGEST)
+            return '';
+        if (flags & OTHER_DIGEST)
+            return this.#otherDigests.get(row) ?? '';
+        const bytes = this.#digests.data;
+        return `sha256:${Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).toString('hex')}`;
+    }
+    /** Whether the registry reported a digest (`digest(row) !== ''`), without building it. */
+    hasDigest(row) {
+        return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
+    }
+    /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
+    compareDigests(a, b) {
+        const fa = (this.#flags.data[a] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+        const fb = (this.#flags.data[b] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+        if (fa !== 0 || fb !== 0) {
+            if (fa !== fb)
+                return fa - fb;
+            const da = this.digest(a);
+            const db = this.digest(b);
+            return da < db ? -1 : da > db ? 1 : 0;
+        }
+        const bytes = this.#digests.data;
+        for (let i = 0; i < DIGEST_BYTES; i++) {
+            const d = (bytes[a * DIGEST_BYTES + i] ?? 0) - (bytes[b * DIGEST_BYTES + i] ?? 0);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    }
+    updatedAt(row) {
+        return this.#times.data[row] ?? Number.NaN;
+    }
+    size(row) {
+        return this.#sizes.data[row] ?? 0;
+    }
+    kind(row) {
+        return (this.#flags.data[row] ?? 0) & LIST ? 'list' : 'image';
+    }
+    children(row) {
+        return this.#children.get(row);
+    }
+    refused(row) {
+        return this.#refused.get(row);
+    }
+    /** Rows whose names break the tag rules, in row order. */
+    refusedRows() {
+        return [...this.#refused.keys()].sort((a, b) => a - b);
+    }
+    /** Rows that are manifest lists, in row order. */
+    listRows() {
+        const rows = [];
+        for (let row = 0; row < this.#rows; row++)
+            if ((this.#flags.data[row] ?? 0) & LIST)
+                rows.push(row);
+        return rows;
+    }
+    /** One row as a TagInfo (a new object each call). */
+    tag(row) {
+        const info = {
+            name: this.name(row),
+            digest: this.digest(row),
+            updatedAt: this.updatedAt(row),
+            size: this.size(row),
+            kind: this.kind(row),
+        };
+        const children = this.#children.get(row);
+        if (children !== undefined)
+            info.children = children;
+        const refused = this.#refused.get(row);
+        if (refused !== undefined)
+            info.refused = refused;
+        return info;
+    }
+    /** A new table of `change(tag)` for each row, built row by row. */
+    map(change) {
+        const table = new TagTable();
+        for (let row = 0; row < this.#rows; row++)
+            table.push(change(this.tag(row), row));
+        return table;
+    }
+    /** Where a row's name starts in `#nameBytes`: where the previous row's ends. */
+    #nameStart(row) {
+        return row === 0 ? 0 : (this.#nameEnds.data[row - 1] ?? 0);
+    }
+    #pushName(row, name) {
+        const start = this.#nameStart(row);
+        let end = start;
+        if (/^[\x00-\x7f]*$/.test(name)) {
+            this.#nameBytes.reserve(start + name.length);
+            for (let i = 0; i < name.length; i++)
+                this.#nameBytes.data[end++] = name.charCodeAt(i);
+        }
+        else {
+            this.#otherNames.set(row, name);
+        }
+        this.#nameEnds.reserve(row);
+        this.#nameEnds.data[row] = end;
+    }
+    #pushDigest(row, digest) {
+        if (digest === '')
+            return NO_DIGEST;
+        if (!SHA256.test(digest)) {
+            this.#otherDigests.set(row, digest);
+            return OTHER_DIGEST;
+        }
+        this.#digests.reserve(row * DIGEST_BYTES + DIGEST_BYTES - 1);
+        const bytes = this.#digests.data;
+        Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).write(digest.slice(7), 'hex');
+        return 0;
+    }
+}
+
+
+/***/ }),
+
+/***/ 37:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  connectIam: () => (/* binding */ connectIam),
+  connectSwr: () => (/* binding */ connectSwr),
+  isSwrThrottling: () => (/* binding */ isSwrThrottling),
+  swrActionFor: () => (/* binding */ swrActionFor),
+  swrHint: () => (/* binding */ swrHint),
+  swrSigningCredentials: () => (/* binding */ swrSigningCredentials)
+});
+
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/redact/secrets.ts
+var secrets = __nccwpck_require__(5760);
+;// CONCATENATED MODULE: ./src/core/iam/github-id-token.ts
+
+
+const PERMISSION_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
+/** The runner's token service through @actions/core, loaded (with its HTTP client) only when a token is asked for. */
+async function runnerIdToken(audience) {
+    const core = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170));
+    return core.getIDToken(audience);
+}
+/**
+ * Requests the job's GitHub OIDC ID token. When the job may not request one (the runner sets
+ * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only with `id-token: write`), says which block to add.
+ */
+async function fetchGithubIdToken(audience, options = {}) {
+    const { getIdToken = runnerIdToken, env = process.env } = options;
+    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
+    if (missing.length > 0) {
+        throw new errors/* InputError */.dz('idp-id', `Input 'idp-id' asks for keyless sign-in, which needs a GitHub OIDC ID token, but this job may not request one ` +
+            `(${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set). Add this to the job ` +
+            `(or the workflow):\n${PERMISSION_BLOCK}\n` +
+            'Pull requests from forks never receive an ID token; use AK/SK secrets there or skip the step.');
+    }
+    let token;
+    try {
+        token = await getIdToken(audience);
+    }
+    catch (error) {
+        throw new Error(`Could not get a GitHub OIDC ID token${audience ? ` for audience ${audience}` : ''}: ` +
+            `${(0,errors/* errorMessage */.gJ)(error)}. Check that the job has "id-token: write" in its permissions.`);
+    }
+    return (0,secrets/* maskSecret */.$l)(token);
+}
+
+// EXTERNAL MODULE: ./src/core/types/is-record.ts
+var is_record = __nccwpck_require__(6999);
+;// CONCATENATED MODULE: ./src/core/iam/iam-token.ts
+
+
+/** IAM tokens last 24 hours (SWR spec 3.2); used when a response carries no readable expiry. */
+const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/**
+ * Reads the token from `X-Subject-Token` and its expiry from `token.expires_at`, masking the token
+ * before anything else can print it. Throws when the header is missing.
+ */
+function readIamToken(response, operation, now) {
+    const value = (0,secrets/* maskSecret */.$l)(response.headers['x-subject-token']?.trim() ?? '');
+    if (!value) {
+        throw new Error(`IAM ${operation}: the response had no X-Subject-Token header, so no token was issued.`);
+    }
+    return { value, expiresAt: expiryOf(response.body) ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS) };
+}
+function expiryOf(body) {
+    if (!(0,is_record/* isRecord */.u)(body) || !(0,is_record/* isRecord */.u)(body.token))
+        return undefined;
+    const text = body.token.expires_at;
+    if (typeof text !== 'string')
+        return undefined;
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/oidc-token.ts
+
+/** The body of `POST /v3.0/OS-AUTH/id-token/tokens` (huawei-iam-oidc-supplement.md). */
+function idTokenBody(idToken, projectName) {
+    return { auth: { id_token: { id: idToken }, scope: { project: { name: projectName } } } };
+}
+/** Exchanges a GitHub ID token for a project-scoped IAM token (masked as soon as it arrives). */
+async function exchangeIdToken(iam, exchange, now = () => new Date()) {
+    const operation = `exchange the GitHub ID token through identity provider ${exchange.idpId}`;
+    const response = await iam.request({
+        method: 'POST',
+        path: '/v3.0/OS-AUTH/id-token/tokens',
+        headers: { 'X-Idp-Id': exchange.idpId },
+        body: idTokenBody(exchange.idToken, exchange.projectName),
+        operation,
+        // Issuing a token creates nothing that a repeat could duplicate.
+        retrySafe: true,
+    });
+    return readIamToken(response, operation, now());
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/password-token.ts
+
+/** The body of `POST /v3/auth/tokens` with the password method, scoped to the region's project (SWR spec 3.2). */
+function passwordTokenBody(user, projectName) {
+    return {
+        auth: {
+            identity: {
+                methods: ['password'],
+                password: {
+                    user: { name: user.username, password: user.password, domain: { name: user.domain } },
+                },
+            },
+            scope: { project: { name: projectName } },
+        },
+    };
+}
+/** Gets a project-scoped IAM token for an IAM user; the token is masked as soon as it arrives. */
+async function requestPasswordToken(iam, user, projectName, now = () => new Date()) {
+    const operation = `get a token for IAM user ${user.username} in project ${projectName}`;
+    const response = await iam.request({
+        method: 'POST',
+        path: '/v3/auth/tokens',
+        body: passwordTokenBody(user, projectName),
+        operation,
+        // Issuing a token creates nothing that a repeat could duplicate.
+        retrySafe: true,
+    });
+    return readIamToken(response, operation, now());
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/security-token.ts
+
+
+/** IAM allows 900 s to 24 h; 15 minutes covers one action step. */
+const DEFAULT_DURATION_SECONDS = 900;
+/**
+ * Exchanges an IAM token for temporary AK/SK + security token (`POST /v3.0/OS-CREDENTIAL/securitytokens`,
+ * token method), for calls that must be signed. All three values are masked at once.
+ */
+async function requestSecurityToken(iam, token, durationSeconds = DEFAULT_DURATION_SECONDS, now = () => new Date()) {
+    const operation = 'exchange the IAM token for temporary AK/SK';
+    const response = await iam.request({
+        method: 'POST',
+        path: '/v3.0/OS-CREDENTIAL/securitytokens',
+        // The token travels only in the header; IAM uses X-Auth-Token when the body names no token id.
+        headers: { 'X-Auth-Token': token },
+        body: { auth: { identity: { methods: ['token'], token: { duration_seconds: durationSeconds } } } },
+        operation,
+        retrySafe: true,
+        secretResponse: true,
+    });
+    return readCredential(response.body, operation, new Date(now().getTime() + durationSeconds * 1000));
+}
+/** Reads `credential`; `fallbackExpiry` when IAM gives no readable `expires_at`. */
+function readCredential(body, operation, fallbackExpiry) {
+    const credential = (0,is_record/* isRecord */.u)(body) && (0,is_record/* isRecord */.u)(body.credential) ? body.credential : {};
+    const { access, secret, securitytoken, expires_at } = credential;
+    if (typeof access !== 'string' || typeof secret !== 'string' || typeof securitytoken !== 'string') {
+        throw new Error(`IAM ${operation}: the response had no credential.access, secret and securitytoken.`);
+    }
+    const expiresAt = new Date(typeof expires_at === 'string' ? expires_at : Number.NaN);
+    return {
+        accessKeyId: (0,secrets/* maskSecret */.$l)(access),
+        secretAccessKey: (0,secrets/* maskSecret */.$l)(secret),
+        securityToken: (0,secrets/* maskSecret */.$l)(securitytoken),
+        expiresAt: Number.isNaN(expiresAt.getTime()) ? fallbackExpiry : expiresAt,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/iam/token-cache.ts
+/**
+ * Wraps a fetch of something that expires (a token, temporary AK/SK) so it runs lazily, once per
+ * lifetime: concurrent callers share one request, and the value is replaced shortly before it
+ * expires. A failed fetch is not remembered, so the next caller tries again.
+ */
+function cacheUntilExpiry(fetchValue, options = {}) {
+    const { now = () => new Date(), refreshMarginMs = 5 * 60 * 1000 } = options;
+    let current;
+    let pending;
+    return async () => {
+        if (current && now().getTime() < current.refreshAt)
+            return current.value;
+        if (pending)
+            return pending;
+        const fetchedAt = now().getTime();
+        pending = fetchValue();
+        try {
+            const value = await pending;
+            current = { value, refreshAt: refreshTime(value.expiresAt, fetchedAt, refreshMarginMs) };
+            return value;
+        }
+        finally {
+            pending = undefined;
+        }
+    };
+}
+/** An IAM token getter for `X-Auth-Token`: fetched on first use, reused until shortly before expiry. */
+function cacheToken(fetchToken, options = {}) {
+    const cached = cacheUntilExpiry(fetchToken, options);
+    return async () => (await cached()).value;
+}
+/** The margin, but never more than half the lifetime, so a short-lived value is still reused. */
+function refreshTime(expiresAt, fetchedAt, marginMs) {
+    const end = expiresAt.getTime();
+    return end - Math.min(marginMs, Math.max(0, (end - fetchedAt) / 2));
+}
+
+// EXTERNAL MODULE: ./src/core/signing/huawei-hmac-sha256.ts + 4 modules
+var huawei_hmac_sha256 = __nccwpck_require__(4901);
+// EXTERNAL MODULE: ./src/core/auth/authenticators.ts + 5 modules
+var authenticators = __nccwpck_require__(2973);
+;// CONCATENATED MODULE: ./src/core/auth/huawei-authenticator.ts
+
+
+
+
+
+
+
+/**
+ * The authenticator for resolved Huawei credentials: AK/SK signing, or an IAM token (password or
+ * GitHub OIDC) fetched on the first request and reused until shortly before it expires.
+ */
+function huaweiAuthenticator(auth, options) {
+    const now = options.now ?? (() => new Date());
+    if (auth.method === 'aksk')
+        return (0,authenticators/* huaweiSigner */.cY)(auth.credentials, { now });
+    const token = cacheToken(() => fetchIamToken(auth, options), { now });
+    if (!options.signing)
+        return (0,authenticators/* iamTokenHeader */.G5)(token);
+    const temporary = cacheUntilExpiry(async () => requestSecurityToken(options.iam, await token(), undefined, now), { now });
+    return async (request) => (0,huawei_hmac_sha256/* signHuaweiRequest */.A)(request, await temporary(), { now: now() });
+}
+/** AK/SK to sign with: the configured pair, or temporary AK/SK exchanged from a password or OIDC token. */
+async function huaweiSigningCredentials(auth, options) {
+    if (auth.method === 'aksk')
+        return auth.credentials;
+    const token = await fetchIamToken(auth, options);
+    const { expiresAt: _, ...credentials } = await requestSecurityToken(options.iam, token.value);
+    return credentials;
+}
+/** A project-scoped IAM token by password, or by exchanging the job's GitHub ID token. */
+async function fetchIamToken(auth, options) {
+    const { iam, region, now } = options;
+    if (auth.method === 'password')
+        return requestPasswordToken(iam, auth, region, now);
+    const sourceOptions = {
+        ...(options.getIdToken && { getIdToken: options.getIdToken }),
+        ...(options.env && { env: options.env }),
+    };
+    const idToken = await fetchGithubIdToken(auth.audience, sourceOptions);
+    return exchangeIdToken(iam, { idpId: auth.idpId, idToken, projectName: region }, now);
+}
+
+// EXTERNAL MODULE: ./src/core/http/client.ts + 15 modules
+var client = __nccwpck_require__(3996);
+;// CONCATENATED MODULE: ./src/core/iam/iam-hint.ts
+/** Which ID-token check IAM's message says failed, with what to change. */
+const OIDC_CHECKS = [
+    [
+        /issuer|\biss\b/i,
+        'The ID token issuer did not match: the identity provider in IAM must have the issuer ' +
+            'https://token.actions.githubusercontent.com (see docs/keyless.md).',
+    ],
+    [
+        /audience|\baud\b|client.?id/i,
+        "The ID token audience did not match: set oidc-audience to the identity provider's client ID in IAM " +
+            '(or set the client ID to the audience the workflow requests).',
+    ],
+    [
+        /expired|expiry|\bexp\b|not yet valid|\bnbf\b/i,
+        'The ID token was outside its validity period: check the runner clock, then re-run the job ' +
+            '(GitHub ID tokens are short-lived and are requested right before the exchange).',
+    ],
+    [
+        /signature|signing key|jwks|\bkid\b/i,
+        "IAM could not verify the ID token's signature: check the identity provider's signing key " +
+            "configuration (GitHub's keys are published at https://token.actions.githubusercontent.com/.well-known/jwks).",
+    ],
+    [
+        /mapping|user group|no rule|rules?/i,
+        "IAM found no mapping rule for this workflow's claims: check the identity provider's identity " +
+            'conversion rules (repository, ref, environment) and the user group they map to.',
+    ],
+];
+/** A next step for an IAM error, from the operation and IAM's message. */
+function iamHint(error) {
+    if (error.path.includes('/OS-AUTH/id-token/'))
+        return idTokenHint(error);
+    if (error.path.includes('/OS-CREDENTIAL/securitytokens')) {
+        return ('IAM would not issue temporary AK/SK for this token: check that the token is still valid and ' +
+            'that the account allows temporary credentials for federated users.');
+    }
+    if (error.path === '/v3/auth/tokens')
+        return passwordHint(error);
+    return undefined;
+}
+function idTokenHint(error) {
+    for (const [pattern, hint] of OIDC_CHECKS)
+        if (pattern.test(error.providerMessage))
+            return hint;
+    if (error.status === 404) {
+        return 'Check idp-id: no IAM identity provider has that id in this account (and iam-endpoint, if set).';
+    }
+    if (error.status === 401 || error.status === 403) {
+        return ('IAM rejected the GitHub ID token; check the identity provider (issuer, client ID = oidc-audience, ' +
+            'mapping rules) as described in docs/keyless.md.');
+    }
+    return undefined;
+}
+function passwordHint(error) {
+    if (error.status === 401) {
+        return ('Check iam-username, iam-password and iam-domain (the account name, not the user name); ' +
+            'a locked or disabled IAM user is also refused.');
+    }
+    if (error.status === 400 && /project|scope/i.test(error.providerMessage)) {
+        return 'Check region: the token is scoped to the project named like the region (e.g. cn-north-4).';
+    }
+    if (error.status === 403) {
+        return ('IAM refused the sign-in: check that the user may use programmatic access (API) and is not ' +
+            'restricted by an access control list.');
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/connect.ts
+
+
+
+/** `https://swr-api.{region}.myhuaweicloud.com`, the SWR API of a region. */
+function defaultSwrEndpoint(region) {
+    return new URL(`https://swr-api.${region}.myhuaweicloud.com`);
+}
+/** `https://iam.{region}.myhuaweicloud.com`, the regional IAM endpoint. */
+function defaultIamEndpoint(region) {
+    return new URL(`https://iam.${region}.myhuaweicloud.com`);
+}
+/** A ready SWR client: endpoint from region (or `endpoint`), credentials as resolved, SWR-aware hints. */
+async function connectSwr(connection, options = {}) {
+    const baseUrl = connection.endpoint ?? defaultSwrEndpoint(connection.region);
+    const authenticate = huaweiAuthenticator(connection.auth, authOptions(connection, options));
+    const extraHint = options.http?.hintFor;
+    return (0,client/* createApiClient */.y)({
+        ...options.http,
+        provider: 'SWR',
+        baseUrl,
+        jsonContentTypeAlways: true,
+        authenticate,
+        hintFor: (error) => swrHint(error, connection, baseUrl) ?? extraHint?.(error),
+        isThrottling: isSwrThrottling,
+    });
+}
+/** SWR's own "There are too many requests." (SWR spec, error codes: 403 SVCSTG.SWR.4031042). */
+const SWR_TOO_MANY_REQUESTS = 'SVCSTG.SWR.4031042';
+/** SWR refuses a request as one too many with a 403 of its own code, not a 429. */
+function isSwrThrottling(failure) {
+    return failure.status === 403 && failure.code === SWR_TOO_MANY_REQUESTS;
+}
+/** AK/SK for signing (e.g. a docker login derived from them): the configured pair, or temporary ones. */
+async function swrSigningCredentials(connection, options = {}) {
+    return huaweiSigningCredentials(connection.auth, authOptions(connection, options));
+}
+/** The IAM client SWR's credentials go through: region's IAM (or `iam-endpoint`), IAM-aware hints. */
+function connectIam(connection, options = {}) {
+    const { authenticate: _a, hintFor: _h, ...transport } = options.http ?? {};
+    return (0,client/* createApiClient */.y)({
+        ...transport,
+        provider: 'IAM',
+        baseUrl: connection.iamEndpoint ?? defaultIamEndpoint(connection.region),
+        jsonContentTypeAlways: true,
+        hintFor: iamHint,
+    });
+}
+function authOptions(connection, options) {
+    return {
+        iam: connectIam(connection, options),
+        region: connection.region,
+        ...(options.signing && { signing: true }),
+        ...(options.getIdToken && { getIdToken: options.getIdToken }),
+        ...(options.env && { env: options.env }),
+        ...(options.http?.now && { now: options.http.now }),
+    };
+}
+/** The IAM action an SWR call needs (SWR spec 6.3, table 6-3), for 403 hints. */
+const SWR_ACTIONS = [
+    [/^POST \/v2\/manage\/utils\/secret$/, 'swr::createLoginSecret'],
+    [/^GET \/v2\/manage\/namespaces$/, 'swr:namespace:listNamespaces'],
+    [/^POST \/v2\/manage\/namespaces$/, 'swr:namespace:createNamespace'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+$/, 'swr:namespace:getNamespace'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+$/, 'swr:namespace:deleteNamespace'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:getNamespaceAccess'],
+    [/^POST \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:createNamespaceAccess'],
+    [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:updateNamespaceAccess'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/access$/, 'swr:namespace:deleteNamespaceAccess'],
+    [/^GET \/v2\/manage\/repos$/, 'swr:repo:listRepos'],
+    [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos$/, 'swr:repo:createRepo'],
+    [/^PATCH \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:updateRepo'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+$/, 'swr:repo:deleteRepo'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags$/, 'swr:repo:listRepoTags'],
+    [/^DELETE \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/tags\/[^/]+$/, 'swr:repo:deleteRepoTag'],
+    [/^GET \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/retentions$/, 'swr:repo:listRetentions'],
+    [/^POST \/v2\/manage\/namespaces\/[^/]+\/repos\/[^/]+\/retentions$/, 'swr:repo:createRetention'],
+];
+/** The IAM action for an SWR method and path, when known. */
+function swrActionFor(method, path) {
+    const call = `${method} ${path}`;
+    return SWR_ACTIONS.find(([pattern]) => pattern.test(call))?.[1];
+}
+/** Next steps for SWR errors: DNS/region, rejected credentials, missing IAM permissions. */
+function swrHint(error, connection, baseUrl) {
+    if (error.status === 0 && /ENOTFOUND|EAI_AGAIN|getaddrinfo|resolve/i.test(error.providerMessage)) {
+        return connection.endpoint
+            ? `Could not resolve ${baseUrl.host}: check the endpoint input.`
+            : `Could not resolve ${baseUrl.host}: check that region "${connection.region}" is an SWR region ` +
+                '(e.g. cn-north-4, ap-southeast-1), or set endpoint.';
+    }
+    if (error.status === 401 ||
+        /^(APIGW\.0301|APIGW\.0307|SVCSTG\.SWR\.401000|SVCSTG\.SWR\.4000031)$/.test(error.code ?? '')) {
+        return rejectedCredentialsHint(error, connection.auth);
+    }
+    if (error.status === 403) {
+        const action = swrActionFor(error.method, error.path);
+        const needed = action ? `the IAM action ${action}` : 'the SWR permission for this call';
+        return (`The credentials were accepted but lack ${needed}: grant it to the IAM user or user group ` +
+            '(a policy such as SWR Admin or a custom policy), or an organization permission in SWR.');
+    }
+    if (error.status === 404 && error.code === 'SVCSTG.SWR.4040083') {
+        return `The SWR API path was not found at ${baseUrl.host}: check the endpoint input.`;
+    }
+    return undefined;
+}
+function rejectedCredentialsHint(error, auth) {
+    const expired = /expire/i.test(error.providerMessage);
+    if (auth.method === 'aksk' && auth.credentials.securityToken && expired) {
+        return ('The security token of the temporary AK/SK has expired: get a fresh set, or use keyless ' +
+            'sign-in (idp-id) so the action gets its own.');
+    }
+    if (auth.method === 'aksk') {
+        return (`SWR rejected the AK/SK from ${auth.source}: check that the AK exists and is enabled and that ` +
+            'the SK belongs to it (a temporary AK/SK also needs security-token), and that the runner clock is right.');
+    }
+    return expired
+        ? 'The IAM token expired; run the step again.'
+        : `SWR rejected the IAM token (${auth.source}): check that region matches the SWR endpoint, since ` +
+            "tokens are scoped to the region's project.";
+}
+
+
+/***/ }),
+
+/***/ 2963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ connectSwrWhenNeeded),
+  D: () => (/* binding */ readSwrConnection)
+});
+
+// EXTERNAL MODULE: ./src/core/action/input-names.ts
+var input_names = __nccwpck_require__(9203);
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+;// CONCATENATED MODULE: ./src/core/auth/credentials.ts
+const AUTH_METHODS = ['auto', 'aksk', 'password', 'oidc'];
+
+// EXTERNAL MODULE: ./src/core/auth/key-set.ts
+var key_set = __nccwpck_require__(3628);
+;// CONCATENATED MODULE: ./src/core/auth/resolve-huawei.ts
+
+
+
+
+/** Huawei SDK variables first, then the shorter names some Huawei tools use. */
+const HUAWEI_ENV = [
+    {
+        accessKeyId: 'HUAWEICLOUD_SDK_AK',
+        secretAccessKey: 'HUAWEICLOUD_SDK_SK',
+        token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    },
+    { accessKeyId: 'CLOUD_SDK_AK', secretAccessKey: 'CLOUD_SDK_SK', token: 'CLOUD_SDK_SECURITY_TOKEN' },
+];
+const PASSWORD_INPUTS = ['iam-username', 'iam-password', 'iam-domain'];
+const TRIED = 'inputs access-key-id + secret-access-key; inputs iam-username + iam-password + iam-domain; ' +
+    'input idp-id (keyless GitHub OIDC); environment HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK; ' +
+    'environment CLOUD_SDK_AK + CLOUD_SDK_SK';
+/**
+ * Resolves Huawei credentials. With `auth: auto` the first match wins, in this order:
+ * AK/SK inputs, IAM password inputs, `idp-id` (OIDC), HUAWEICLOUD_SDK_* and then CLOUD_SDK_* variables.
+ * `auth: aksk | password | oidc` uses only that method. Secrets are masked as they are read.
+ */
+function resolveHuaweiAuth(reader) {
+    const method = reader.oneOf('auth', AUTH_METHODS, { default: 'auto' });
+    if (method === 'password')
+        return passwordAuth(reader) ?? missingPassword();
+    if (method === 'oidc')
+        return oidcAuth(reader) ?? missingIdpId();
+    const keys = (0,key_set/* readKeyInputs */.h)(reader);
+    if (keys)
+        return akskAuth(keys);
+    if (method === 'auto') {
+        const chosen = passwordAuth(reader) ?? oidcAuth(reader);
+        if (chosen)
+            return chosen;
+    }
+    for (const names of HUAWEI_ENV) {
+        const fromEnv = (0,key_set/* readKeyEnv */.H)(reader, names);
+        if (fromEnv)
+            return akskAuth(fromEnv);
+    }
+    if (method === 'aksk') {
+        throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key'], "Input 'auth' is aksk but no AK/SK was found: set the inputs 'access-key-id' and 'secret-access-key', " +
+            'or the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.');
+    }
+    throw new errors/* InputError */.dz(['access-key-id', 'secret-access-key', ...PASSWORD_INPUTS, 'idp-id'], "Inputs 'access-key-id' and 'secret-access-key' are empty, and no other Huawei Cloud credentials were " +
+        `found. Tried, in order: ${TRIED}. Set one of them ` +
+        '(for keyless sign-in with GitHub OIDC see docs/keyless.md).');
+}
+function akskAuth(keys) {
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    return {
+        method: 'aksk',
+        credentials: keys.token ? { ...credentials, securityToken: keys.token } : credentials,
+        source: keys.token ? `${keys.source} (temporary, with security token)` : keys.source,
+    };
+}
+/** The IAM password trio; undefined when none is set, InputError naming what is missing. */
+function passwordAuth(reader) {
+    const username = reader.optional('iam-username');
+    const password = reader.secret('iam-password');
+    const domain = reader.optional('iam-domain');
+    if (!username && !password && !domain)
+        return undefined;
+    const values = { 'iam-username': username, 'iam-password': password, 'iam-domain': domain };
+    const missing = PASSWORD_INPUTS.filter((name) => !values[name]);
+    if (missing.length > 0 || !username || !password || !domain) {
+        throw new errors/* InputError */.dz(missing, `${(0,input_names/* inputLabel */.N)(missing)} ${missing.length > 1 ? 'are' : 'is'} missing: IAM password sign-in needs ` +
+            'iam-username, iam-password and iam-domain (the account name).');
+    }
+    return { method: 'password', username, password, domain, source: 'inputs iam-username, iam-password' };
+}
+function missingPassword() {
+    throw new errors/* InputError */.dz([...PASSWORD_INPUTS], `Input 'auth' is password but ${(0,input_names/* quoteInputs */.U)(PASSWORD_INPUTS)} are empty; set all three.`);
+}
+/** OIDC when `idp-id` is set; with `auth: oidc` a missing `idp-id` is an error. */
+function oidcAuth(reader) {
+    const idpId = reader.optional('idp-id');
+    if (!idpId)
+        return undefined;
+    const audience = reader.optional('oidc-audience');
+    const auth = { method: 'oidc', idpId, source: `GitHub OIDC via identity provider ${idpId}` };
+    return audience ? { ...auth, audience } : auth;
+}
+function missingIdpId() {
+    throw new errors/* InputError */.dz('idp-id', "Input 'idp-id' is required with auth: oidc: the id of the IAM identity provider that trusts " +
+        'GitHub (see docs/keyless.md).');
+}
+
+// EXTERNAL MODULE: ./src/providers/seam/connection-inputs.ts
+var connection_inputs = __nccwpck_require__(9155);
+;// CONCATENATED MODULE: ./src/providers/swr/connection.ts
+
+
+const HUAWEI_REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+/** Validated SWR connection inputs; credentials resolved (and masked) as resolveHuaweiAuth documents. */
+function readSwrConnection(reader) {
+    const region = (0,connection_inputs/* readRegion */.X)(reader, HUAWEI_REGION, 'a Huawei Cloud region such as cn-north-4 or ap-southeast-1');
+    const endpoint = (0,connection_inputs/* readEndpoint */.K)(reader, 'endpoint');
+    const iamEndpoint = (0,connection_inputs/* readEndpoint */.K)(reader, 'iam-endpoint');
+    const connection = { provider: 'swr', region, auth: resolveHuaweiAuth(reader) };
+    if (endpoint)
+        connection.endpoint = endpoint;
+    if (iamEndpoint)
+        connection.iamEndpoint = iamEndpoint;
+    return connection;
+}
+/**
+ * connectSwr, whose code (signing, IAM, the HTTP client) is loaded at this call: a step that stops on its
+ * inputs never reads it.
+ */
+async function connectSwrWhenNeeded(connection, options) {
+    const { connectSwr } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 37));
+    return connectSwr(connection, options);
+}
+
+
+/***/ }),
+
+/***/ 3228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  swrSession: () => (/* binding */ swrSession)
+});
+
+// EXTERNAL MODULE: ./src/providers/swr/namespaces.ts
+var namespaces = __nccwpck_require__(1097);
+// EXTERNAL MODULE: ./src/providers/swr/registry-host.ts
+var registry_host = __nccwpck_require__(9941);
+// EXTERNAL MODULE: ./src/core/types/assert-never.ts
+var assert_never = __nccwpck_require__(5680);
+// EXTERNAL MODULE: ./src/providers/swr/permissions.ts
+var permissions = __nccwpck_require__(1161);
+// EXTERNAL MODULE: ./src/providers/swr/repositories.ts
+var swr_repositories = __nccwpck_require__(1357);
+// EXTERNAL MODULE: ./src/providers/swr/tags.ts
+var swr_tags = __nccwpck_require__(2212);
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/apply.ts
+
+
+
+
+
+/** Carries out one change (creating the namespace is handled by the caller, because of the 409 race). */
+async function applySwrChange(api, namespace, change) {
+    switch (change.action) {
+        case 'create repository':
+            await (0,swr_repositories/* createSwrRepository */.ji)(api, namespace, change.repository, change.settings);
+            return;
+        case 'update repository':
+            await (0,swr_repositories/* updateSwrRepository */.Et)(api, namespace, change.repository, change.settings);
+            return;
+        case 'delete repository':
+            await deleteRepositoryWithImages(api, namespace, change.repository);
+            return;
+        case 'grant permission':
+            // A parallel run may have granted it first (409): then make sure the level is the declared one.
+            if ((await (0,permissions/* grantSwrNamespaceAccess */.y2)(api, namespace, [change.user])) === 'exists') {
+                await (0,permissions/* updateSwrNamespaceAccess */.jd)(api, namespace, [change.user]);
+            }
+            return;
+        case 'update permission':
+            await (0,permissions/* updateSwrNamespaceAccess */.jd)(api, namespace, [change.user]);
+            return;
+        case 'revoke permission':
+            await (0,permissions/* revokeSwrNamespaceAccess */.AI)(api, namespace, [change.user.user_id]);
+            return;
+        case 'delete namespace':
+            await (0,namespaces/* deleteSwrNamespace */.RW)(api, namespace);
+            return;
+        case 'create namespace':
+            throw new Error('create namespace is made by the session (createSwrNamespace), not applySwrChange');
+        default:
+            (0,assert_never/* assertNever */.x)(change, 'change');
+    }
+}
+/** SWR refuses to delete a repository that still holds images (406), so its tags go first. */
+async function deleteRepositoryWithImages(api, namespace, repository) {
+    const tags = await (0,swr_tags/* listSwrTags */.q7)(api, namespace, repository);
+    for (const tag of tags)
+        await (0,swr_tags/* deleteSwrTag */.Ys)(api, namespace, repository, tag.Tag);
+    await (0,swr_repositories/* deleteSwrRepository */.q5)(api, namespace, repository);
+}
+
+// EXTERNAL MODULE: ./src/core/text/plural.ts
+var plural = __nccwpck_require__(4521);
+// EXTERNAL MODULE: ./src/providers/seam/namespaces.ts
+var seam_namespaces = __nccwpck_require__(5413);
+// EXTERNAL MODULE: ./src/providers/swr/name-rules.ts
+var name_rules = __nccwpck_require__(7792);
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-permissions.ts
+// Pure: declared permissions + the namespace's current ones → grant / update / revoke changes.
+
+/** Every user with a permission, the caller included, once each. */
+function currentPermissions(access) {
+    const all = [...(access?.self_auth ? [access.self_auth] : []), ...(access?.others_auths ?? [])];
+    return all.filter((auth, index) => all.findIndex((other) => other.user_id === auth.user_id) === index);
+}
+/** The current permission a declaration is about: by user id when given, else by user name. */
+function matchPermission(current, wish) {
+    return wish.userId !== undefined
+        ? current.find((auth) => auth.user_id === wish.userId)
+        : current.find((auth) => auth.user_name === wish.userName);
+}
+/**
+ * Changes that give each declared user the declared level. With `prune`, users not declared lose their
+ * permission, except the caller itself: removing its own access would lock the action out.
+ */
+function planPermissions(namespace, access, wishes, prune) {
+    const current = currentPermissions(access);
+    const changes = [];
+    const blockers = [];
+    const matched = new Set();
+    for (const wish of wishes) {
+        const existing = matchPermission(current, wish);
+        const level = (0,permissions/* swrAuthName */.o)(wish.level);
+        if (!existing) {
+            if (wish.userId === undefined) {
+                blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
+                    'to its line so it can be granted (SWR needs the user id).');
+            }
+            changes.push({
+                action: 'grant permission',
+                target: wish.userName,
+                detail: level,
+                user: { user_id: wish.userId ?? '', user_name: wish.userName, auth: wish.level },
+            });
+            continue;
+        }
+        matched.add(existing.user_id);
+        if (existing.auth !== wish.level) {
+            changes.push({
+                action: 'update permission',
+                target: wish.userName,
+                detail: `${(0,permissions/* swrAuthName */.o)(existing.auth)} → ${level}`,
+                user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
+            });
+        }
+    }
+    if (prune && access && !access.self_auth) {
+        // Without self_auth the caller's own permission cannot be told apart: pruning might lock it out.
+        blockers.push(`prune-permissions: SWR did not say which permission on ${namespace} belongs to these credentials ` +
+            '(no self_auth), so no permission is revoked; run again without prune-permissions or check the endpoint.');
+    }
+    else if (prune) {
+        const self = access?.self_auth?.user_id;
+        for (const auth of current) {
+            if (matched.has(auth.user_id) || auth.user_id === self)
+                continue;
+            changes.push({
+                action: 'revoke permission',
+                target: auth.user_name,
+                detail: (0,permissions/* swrAuthName */.o)(auth.auth),
+                user: auth,
+            });
+        }
+    }
+    return { changes, blockers };
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan-repositories.ts
+// Pure: declared repositories + the namespace's current repositories → create / update changes.
+
+/** Values SWR gets for attributes a new repository's line leaves out. */
+const REPOSITORY_DEFAULTS = { isPublic: false, category: 'other' };
+const visibility = (isPublic) => (isPublic ? 'public' : 'private');
+/** Changes that make the namespace hold every declared repository with the declared attributes. */
+function planRepositories(namespace, current, wishes) {
+    const changes = [];
+    for (const wish of wishes) {
+        const target = `${namespace}/${wish.name}`;
+        const existing = current.find((repository) => repository.name === wish.name);
+        if (!existing) {
+            const settings = newSettings(wish);
+            changes.push({
+                action: 'create repository',
+                target,
+                detail: describeSettings(settings),
+                repository: wish.name,
+                settings,
+            });
+            continue;
+        }
+        const differences = repositoryDifferences(existing, wish);
+        if (differences.length > 0) {
+            changes.push({
+                action: 'update repository',
+                target,
+                detail: differences.join('; '),
+                repository: wish.name,
+                settings: mergedSettings(existing, wish),
+            });
+        }
+    }
+    return changes;
+}
+function newSettings(wish) {
+    return {
+        is_public: wish.isPublic ?? REPOSITORY_DEFAULTS.isPublic,
+        category: wish.category ?? REPOSITORY_DEFAULTS.category,
+        ...(wish.description !== undefined ? { description: wish.description } : {}),
+    };
+}
+/** The update body: declared values, and the current ones for what the line leaves out (PATCH needs is_public). */
+function mergedSettings(existing, wish) {
+    const category = wish.category ?? asCategory(existing.category);
+    const description = wish.description ?? existing.description;
+    return {
+        is_public: wish.isPublic ?? existing.is_public,
+        ...(category !== undefined ? { category } : {}),
+        ...(description !== undefined ? { description } : {}),
+    };
+}
+function asCategory(value) {
+    return swr_repositories/* SWR_CATEGORIES */.sh.find((category) => category === value);
+}
+function describeSettings(settings) {
+    const parts = [visibility(settings.is_public)];
+    if (settings.category)
+        parts.push(`category ${settings.category}`);
+    if (settings.description)
+        parts.push(`description "${settings.description}"`);
+    return parts.join(', ');
+}
+/** Declared attributes that differ from the repository, in words (`visibility private → public`). */
+function repositoryDifferences(existing, wish) {
+    const differences = [];
+    if (wish.isPublic !== undefined && wish.isPublic !== existing.is_public) {
+        differences.push(`visibility ${visibility(existing.is_public)} → ${visibility(wish.isPublic)}`);
+    }
+    if (wish.category !== undefined && wish.category !== (existing.category ?? '')) {
+        differences.push(`category ${existing.category || '(none)'} → ${wish.category}`);
+    }
+    if (wish.description !== undefined && wish.description !== (existing.description ?? '')) {
+        differences.push(`description "${existing.description ?? ''}" → "${wish.description}"`);
+    }
+    return differences;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/plan.ts
+// Pure planning for SWR: the namespace's current state + the declaration → the changes, in the order to make them.
+
+
+
+
+
+/** Changes that bring the namespace to the declaration, with blockers that stop it. */
+function planSwrNamespace(current, wish) {
+    return wish.state === 'absent' ? planAbsent(current, wish.force) : planPresent(current, wish);
+}
+function planPresent(current, wish) {
+    const plan = (0,seam_namespaces/* emptyPlan */.G)();
+    if (!current.exists) {
+        plan.changes.push({ action: 'create namespace', target: current.namespace, detail: 'does not exist' });
+    }
+    plan.changes.push(...planRepositories(current.namespace, current.repositories, wish.repositories));
+    if (wish.permissions.length > 0 || wish.prunePermissions) {
+        const permissions = planPermissions(current.namespace, current.access, wish.permissions, wish.prunePermissions);
+        plan.changes.push(...permissions.changes);
+        plan.blockers.push(...permissions.blockers);
+    }
+    return plan;
+}
+function planAbsent(current, force) {
+    const plan = (0,seam_namespaces/* emptyPlan */.G)();
+    if (!current.exists)
+        return plan;
+    const names = current.repositories.map((repository) => repository.name);
+    for (const name of names) {
+        const problems = (0,name_rules/* swrRepositoryProblems */.j)(name);
+        if (problems.length === 0)
+            continue;
+        plan.blockers.push(`namespace ${current.namespace} lists a repository ${JSON.stringify(name)} that ${problems.join('; ')}: ` +
+            'it cannot be named in a request, so nothing is deleted. Remove it in the SWR console.');
+    }
+    if (names.length > 0 && !force) {
+        plan.blockers.push(`namespace ${current.namespace} still holds ${(0,plural/* plural */.L)(names.length, 'repository')} ` +
+            `(${listSome(names)}). Delete them first, or set force: true to delete them and their images ` +
+            '(try dry-run: true first to see what would go).');
+    }
+    for (const repository of current.repositories) {
+        const change = {
+            action: 'delete repository',
+            target: `${current.namespace}/${repository.name}`,
+            detail: repository.num_images ? `with ${(0,plural/* plural */.L)(repository.num_images, 'tag')}` : 'empty',
+            repository: repository.name,
+        };
+        plan.changes.push(change);
+    }
+    const detail = names.length > 0 ? `after its ${(0,plural/* plural */.L)(names.length, 'repository')}` : 'empty';
+    plan.changes.push({ action: 'delete namespace', target: current.namespace, detail });
+    return plan;
+}
+/** Up to five names, then how many more. */
+function listSome(names, limit = 5) {
+    const shown = names.slice(0, limit).join(', ');
+    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/state.ts
+
+
+
+
+/** The namespace's current state, reading repositories and permissions only when the plan needs them. */
+async function readSwrNamespaceState(api, namespace, needs) {
+    const found = await (0,namespaces/* findSwrNamespace */.FQ)(api, namespace);
+    if (!found)
+        return { namespace, exists: false, repositories: [], access: undefined };
+    const repositories = needs.repositories ? await (0,swr_repositories/* listSwrRepositories */.Zh)(api, { namespace }) : [];
+    const access = needs.access ? await (0,permissions/* getSwrNamespaceAccess */.gk)(api, namespace) : undefined;
+    return { namespace, exists: true, repositories, access };
+}
+/**
+ * After a 409 on create: the name exists. It is ours if these credentials hold a permission on it (a
+ * parallel run created it, or it is shared with us); otherwise another account owns it, and SWR names are
+ * global. Seeing it only in the `visible` list (another account shared some of its repositories) is not
+ * enough: the plan could not read or change it, and pushing to it would fail.
+ */
+async function confirmSwrNamespaceVisible(api, namespace) {
+    if (await (0,namespaces/* findSwrNamespace */.FQ)(api, namespace))
+        return;
+    if (await (0,namespaces/* findSwrNamespace */.FQ)(api, namespace, 'visible')) {
+        throw new seam_namespaces/* NamespaceTakenError */.n(`SWR namespace "${namespace}" already exists, and these credentials see it only through shared ` +
+            'repositories but have no permission on it: another Huawei Cloud account most likely owns it. Choose ' +
+            'another name, or ask the owner to grant these credentials a permission on the namespace.');
+    }
+    throw new seam_namespaces/* NamespaceTakenError */.n(`SWR namespace "${namespace}" already exists but is not visible to these credentials: organization names ` +
+        'are unique across all Huawei Cloud accounts, so another account most likely owns it. Choose another ' +
+        'name, or ask the owner to grant these credentials access to it.');
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/session.ts
+
+
+
+
+
+/** The session on a connected client for the namespace and declaration the inputs gave. */
+function swrSession(api, connection, namespace, wish) {
+    const needs = {
+        repositories: wish.repositories.length > 0 || wish.state === 'absent',
+        access: wish.permissions.length > 0 || wish.prunePermissions,
+    };
+    const changeFor = (change) => ({
+        action: change.action,
+        target: change.target,
+        detail: change.detail,
+        apply: async () => {
+            if (change.action !== 'create namespace') {
+                await applySwrChange(api, namespace, change);
+                return 'done';
+            }
+            if ((await (0,namespaces/* createSwrNamespace */.eZ)(api, namespace)) === 'created')
+                return 'done';
+            await confirmSwrNamespaceVisible(api, namespace);
+            return 'exists';
+        },
+    });
+    return {
+        async plan() {
+            const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
+            return { ...plan, changes: plan.changes.map(changeFor) };
+        },
+        existingNote: 'created by a parallel run or shared with these credentials',
+        registryHost: async () => (0,registry_host/* swrRegistryHost */.KJ)(connection.region),
+    };
+}
+
+
+/***/ }),
+
+/***/ 2929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ createSwrLoginSecret)
+/* harmony export */ });
+/* unused harmony export parseSwrLoginSecret */
+/* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _core_redact_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5760);
+/* harmony import */ var _core_types_is_record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6999);
+// SWR temporary login (spec 4.10.1): `POST /v2/manage/utils/secret?projectname={region}`.
+
+
+
+/**
+ * Generates a temporary docker login (valid for hours, not revocable) for the project named after
+ * the region. POST is not retried: each call issues a new secret.
+ */
+async function createSwrLoginSecret(api, region) {
+    const path = '/v2/manage/utils/secret';
+    const response = await api.request({
+        method: 'POST',
+        path,
+        query: [['projectname', region]],
+        operation: `create a temporary docker login for region ${region}`,
+        secretResponse: true,
+    });
+    const logins = parseSwrLoginSecret(response.body, response.headers['x-swr-dockerlogin']);
+    if (logins.length === 0) {
+        throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD({
+            provider: 'SWR',
+            operation: `create a temporary docker login for region ${region}`,
+            method: 'POST',
+            path,
+            status: response.status,
+            providerMessage: 'the response held no login (no "auths" in the body, no X-Swr-Dockerlogin header)',
+            hint: 'Check that the endpoint is the SWR API of the region.',
+        });
+    }
+    const expiresAt = parseExpiry(response.headers['x-swr-expireat']);
+    return expiresAt ? { logins, expiresAt } : { logins };
+}
+/** Logins from the body's `auths` and, when it has none, the `docker login -u … -p … host` header. Masks each. */
+function parseSwrLoginSecret(body, header) {
+    const fromBody = loginsFromAuths(body);
+    if (fromBody.length > 0)
+        return fromBody;
+    const fromHeader = header === undefined ? undefined : loginFromCommand(header);
+    return fromHeader ? [fromHeader] : [];
+}
+function loginsFromAuths(body) {
+    const auths = (0,_core_types_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(body) ? body.auths : undefined;
+    if (typeof auths !== 'object' || auths === null)
+        return [];
+    const logins = [];
+    for (const [host, entry] of Object.entries(auths)) {
+        if (typeof entry?.auth !== 'string')
+            continue;
+        (0,_core_redact_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(entry.auth);
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0 || colon === decoded.length - 1)
+            continue;
+        logins.push({ host, username: decoded.slice(0, colon), password: (0,_core_redact_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(decoded.slice(colon + 1)) });
+    }
+    return logins;
+}
+/** Parses `docker login -u USER -p PASSWORD [HOST]` (flags in any order, `--username=` forms too). */
+function loginFromCommand(command) {
+    const words = command.trim().split(/\s+/);
+    let username;
+    let password;
+    let host;
+    let taken = -1; // the index of a word read as a flag's value
+    for (const [i, word] of words.entries()) {
+        if (i === taken)
+            continue;
+        const [flag, inline] = word.startsWith('--') ? word.split('=', 2) : [word, undefined];
+        const value = () => {
+            if (inline !== undefined)
+                return inline;
+            taken = i + 1;
+            return words[taken];
+        };
+        if (flag === '-u' || flag === '--username')
+            username = value();
+        else if (flag === '-p' || flag === '--password')
+            password = value();
+        else if (!word.startsWith('-') && i >= 2 && word !== 'login')
+            host = word;
+    }
+    if (!username || !password)
+        return undefined;
+    (0,_core_redact_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(password);
+    return host ? { host, username, password } : { username, password };
+}
+function parseExpiry(value) {
+    if (!value)
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ chooseSwrLogin),
+/* harmony export */   M: () => (/* binding */ swrLogin)
+/* harmony export */ });
+/* harmony import */ var _core_action_refuse_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7784);
+/* harmony import */ var _core_docker_registry_host_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9952);
+/* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8692);
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2963);
+/* harmony import */ var _login_secret_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2929);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9941);
+
+
+
+
+
+
+/** SWR: a temporary login for the region. */
+class SwrLoginTarget {
+    kind = 'swr';
+    connection;
+    /** Registry host override (`registry`). */
+    registry;
+    constructor(connection, registry) {
+        this.connection = connection;
+        if (registry)
+            this.registry = registry;
+    }
+    get renewHint() {
+        return 'Log in again before the steps that need it.';
+    }
+    get notes() {
+        return [];
+    }
+    async obtain(now) {
+        const api = await (0,_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .connectSwrWhenNeeded */ .g)(this.connection);
+        const secret = await (0,_login_secret_js__WEBPACK_IMPORTED_MODULE_3__/* .createSwrLoginSecret */ .i)(api, this.connection.region);
+        return chooseSwrLogin(secret, this.connection.region, now(), this.registry);
+    }
+}
+/** SWR documents a 6-hour lifetime for temporary login commands. */
+const SWR_LOGIN_LIFETIME_HOURS = 6;
+const swrLogin = {
+    loginInputs: [],
+    hostForms: [_registry_host_js__WEBPACK_IMPORTED_MODULE_4__/* .SWR_HOST_FORM */ .P5],
+    hostInputs: _registry_host_js__WEBPACK_IMPORTED_MODULE_4__/* .swrHostInputs */ .EP,
+    readTarget(reader, common) {
+        (0,_core_action_refuse_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseInputs */ .g)(reader, ['instance-id', 'password', 'username', 'duration', 'user-id', 'registry-access'], 'provider swr');
+        return new SwrLoginTarget((0,_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .readSwrConnection */ .D)(reader), common.registry);
+    },
+};
+/**
+ * The login to write from an SWR secret: only the entry for the region's registry, or for the `registry`
+ * input's host (a secret naming no host counts as the region's). An entry for any other host is never
+ * written: the answer could point later steps' pushes at a registry the workflow never named. Without an
+ * expiry header, the documented 6 hours apply.
+ */
+function chooseSwrLogin(secret, region, now, registryOverride) {
+    const regionHost = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_4__/* .swrRegistryHost */ .KJ)(region);
+    const accepted = new Set([regionHost, (registryOverride && (0,_core_docker_registry_host_js__WEBPACK_IMPORTED_MODULE_5__/* .registryKey */ .n)(registryOverride)) || regionHost]);
+    const login = secret.logins.find((candidate) => accepted.has((0,_core_docker_registry_host_js__WEBPACK_IMPORTED_MODULE_5__/* .registryKey */ .n)(candidate.host ?? '') ?? '')) ??
+        secret.logins.find((candidate) => candidate.host === undefined);
+    if (!login)
+        throw unexpectedHosts(secret, [...accepted]);
+    const expiresAt = secret.expiresAt ?? new Date(now.getTime() + SWR_LOGIN_LIFETIME_HOURS * 3_600_000);
+    return {
+        registry: registryOverride ?? regionHost,
+        username: login.username,
+        password: login.password,
+        expiresAt,
+        expirySource: secret.expiresAt
+            ? 'X-Swr-Expireat header'
+            : `SWR's documented ${SWR_LOGIN_LIFETIME_HOURS}-hour lifetime`,
+    };
+}
+function unexpectedHosts(secret, accepted) {
+    const named = secret.logins.map((login) => JSON.stringify(login.host ?? '')).join(', ');
+    return new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD({
+        provider: 'SWR',
+        operation: 'create a temporary docker login',
+        method: 'POST',
+        path: '/v2/manage/utils/secret',
+        status: 200,
+        providerMessage: `the login is for ${named}, not for ${accepted.join(' or ')}; nothing was written`,
+        hint: "Set the 'registry' input to the registry host this login is for, if that is the one you mean.",
+    });
+}
+
+
+/***/ }),
+
+/***/ 7792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ swrNamespaceProblems),
+/* harmony export */   j: () => (/* binding */ swrRepositoryProblems)
+/* harmony export */ });
+/* harmony import */ var _core_path_name_rule_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7776);
+// Name rules of SWR organizations and repositories (spec 4.1.1, 4.2.1): each broken rule gets its own
+// message, so a user fixes all at once.
+
+/** Problems of an SWR namespace name (1–64 chars, `[a-z0-9._-]`, starts with a letter…); empty when valid. */
+function swrNamespaceProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 64)
+        problems.push(`must be 1 to 64 characters long, got ${name.length}`);
+    const bad = (0,_core_path_name_rule_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidCharacters */ .O)(name, /[a-z0-9._-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z]/.test(name))
+        problems.push('must start with a lowercase letter');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...(0,_core_path_name_rule_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .adjacentSeparatorProblems */ .K)(name, '._-'));
+    return problems;
+}
+/** Problems of an SWR repository name (1–128 chars, `[a-z0-9./_-]`, letter or digit at both ends). */
+function swrRepositoryProblems(name) {
+    const problems = [];
+    if (name.length < 1 || name.length > 128)
+        problems.push(`must be 1 to 128 characters long, got ${name.length}`);
+    const bad = (0,_core_path_name_rule_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidCharacters */ .O)(name, /[a-z0-9./_-]/);
+    if (bad.length > 0) {
+        problems.push(`may contain only lowercase letters, digits, ".", "/", "_" and "-", got ${bad.map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (name.length > 0 && !/^[a-z0-9]/.test(name))
+        problems.push('must start with a lowercase letter or digit');
+    if (name.length > 0 && !/[a-z0-9]$/.test(name))
+        problems.push('must end with a lowercase letter or digit');
+    problems.push(...(0,_core_path_name_rule_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .adjacentSeparatorProblems */ .K)(name, './_\\-'));
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 1097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ findSwrNamespace),
+/* harmony export */   RW: () => (/* binding */ deleteSwrNamespace),
+/* harmony export */   eZ: () => (/* binding */ createSwrNamespace)
+/* harmony export */ });
+/* unused harmony export isNamespaceQuotaError */
+/* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(447);
+/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7561);
+// SWR organizations, called namespaces in the API paths (spec 4.1 and the list-organizations page).
+
+
+
+/** The error code SWR returns when the account's organization quota (5) is used up (spec 5.2). */
+const SWR_NAMESPACE_QUOTA_CODE = 'SVCSTG.SWR.4000097';
+/** Looks a namespace up by exact name in the list the caller can see; undefined when absent. */
+async function findSwrNamespace(api, name, mode = 'authorized') {
+    const filter = mode === 'visible' ? `namespace::${name}|mode::visible` : `namespace::${name}`;
+    const response = await api.request({
+        method: 'GET',
+        path: '/v2/manage/namespaces',
+        query: [['filter', filter]],
+        operation: `look up namespace ${name}`,
+        // Some regions answer 404 instead of an empty list when nothing matches.
+        acceptStatus: [404],
+    });
+    if (response.status === 404)
+        return undefined;
+    // The filter may match by prefix or substring; only the exact name counts.
+    return response.body?.namespaces?.find((namespace) => namespace.name === name);
+}
+/** Creates a namespace: 'created' on 201, 'exists' on 409 (another run, or another account, has the name). */
+async function createSwrNamespace(api, name) {
+    try {
+        const response = await api.request({
+            method: 'POST',
+            path: '/v2/manage/namespaces',
+            body: { namespace: name },
+            operation: `create namespace ${name}`,
+            acceptStatus: [409],
+        });
+        return response.status === 409 ? 'exists' : 'created';
+    }
+    catch (error) {
+        throw isNamespaceQuotaError(error) ? withQuotaHint(error) : error;
+    }
+}
+/** Deletes a namespace; one already gone counts as deleted. */
+async function deleteSwrNamespace(api, name) {
+    await api.request({
+        method: 'DELETE',
+        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_1__/* .apiPath */ .So) `/v2/manage/namespaces/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_1__/* .pathSegment */ .pn)(name, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .SWR_NAMESPACE */ .HE)}`,
+        operation: `delete namespace ${name}`,
+        acceptStatus: [404],
+    });
+}
+/** True for SWR's "maximum number of organizations exceeded" answer to a create. */
+function isNamespaceQuotaError(error) {
+    if (!(error instanceof _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD) || error.status !== 400)
+        return false;
+    if (error.code?.replace(/\s/g, '') === SWR_NAMESPACE_QUOTA_CODE)
+        return true;
+    return /organi[sz]ations?.*(maximum|quota|limit|exceed)|(maximum|quota|limit).*organi[sz]ations?/i.test(error.providerMessage);
+}
+function withQuotaHint(error) {
+    return new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD({
+        provider: error.provider,
+        operation: error.operation,
+        method: error.method,
+        path: error.path,
+        status: error.status,
+        code: error.code,
+        providerMessage: error.providerMessage,
+        requestId: error.requestId,
+        hint: 'The account has used its SWR quota of 5 organizations (namespaces). Delete an unused namespace ' +
+            '(state: absent) or ask Huawei Cloud support for a higher quota, then run again.',
+    });
+}
+
+
+/***/ }),
+
+/***/ 6249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g$: () => (/* binding */ listAllSwr),
+/* harmony export */   gk: () => (/* binding */ pagesOfSwrList)
+/* harmony export */ });
+/* unused harmony export parseContentRange */
+/* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
+/* harmony import */ var _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9109);
+/* harmony import */ var _core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8261);
+
+
+
+/** Parses `Content-Range`; undefined when absent or malformed. */
+function parseContentRange(value) {
+    const match = value?.trim().match(/^(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)$/);
+    if (!match)
+        return undefined;
+    return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
+}
+/**
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page in order.
+ * The first page's `Content-Range` gives the total, so the other pages are fetched several at a time
+ * (the client's throttle decides how fast); without it pages are read one after another until a short one.
+ * A server that serves fewer records than `limit` while `Content-Range` says more exist caps its pages:
+ * the pages after a capped one ask for what it serves (see nextPageSize). Throws ListingIncompleteError
+ * when the pages disagree with `Content-Range` (a total that changes or does not match what was
+ * collected), so callers never act on a partial listing.
+ */
+async function* pagesOfSwrList(api, request, options = {}) {
+    const pageSize = options.pageSize ?? 100;
+    const shape = options.shape ?? ((record) => record);
+    const guard = new _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .PageGuard */ .f({ operation: request.operation, keyOf: options.keyOf });
+    const fetchPage = async (offset, limit) => {
+        const query = [
+            ...(request.query ?? []),
+            ['offset', String(offset)],
+            ['limit', String(limit)],
+        ];
+        const response = await api.request({ ...request, query }).catch((error) => {
+            throw (0,_core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .asIncompleteListing */ .N)(error, request.operation);
+        });
+        const records = Array.isArray(response.body) ? response.body.map(shape) : [];
+        return { records, total: parseContentRange(response.headers['content-range'])?.total };
+    };
+    const first = await fetchPage(0, pageSize);
+    guard.accept(first.records);
+    const expectedTotal = first.total;
+    yield first.records;
+    if (expectedTotal === undefined) {
+        yield* restOneByOne(fetchPage, guard, first.records.length, pageSize);
+        return;
+    }
+    let offset = first.records.length;
+    let size = first.records.length < pageSize ? nextPageSize(offset, first.records.length) : pageSize;
+    while (first.records.length > 0 && offset < expectedTotal) {
+        // Pages of `size` from `offset` (a multiple of it), several at a time, until the end or a capped page.
+        const from = offset;
+        const count = Math.ceil((expectedTotal - from) / size);
+        const pages = (0,_core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__/* .orderedPrefetch */ .J)(count, options.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
+        let capped = false;
+        for await (const page of pages) {
+            if (page.total !== undefined && page.total !== expectedTotal) {
+                throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${request.operation}: the total changed from ${expectedTotal} to ${page.total} while paging; ` +
+                    'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
+            }
+            guard.accept(page.records);
+            yield page.records;
+            offset += page.records.length;
+            if (page.records.length === size || offset >= expectedTotal)
+                continue;
+            // Short before the end: the pages fetched after it left a gap; read on from here with what it serves.
+            capped = page.records.length > 0;
+            if (capped)
+                size = nextPageSize(offset, page.records.length);
+            break;
+        }
+        if (!capped)
+            break;
+    }
+    if (offset !== expectedTotal) {
+        throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${request.operation}: collected ${offset} records but Content-Range reported ${expectedTotal}; ` +
+            'the listing is incomplete, so nothing was changed.');
+    }
+}
+/** Without a total: the next page until one comes back short. */
+async function* restOneByOne(fetchPage, guard, from, pageSize) {
+    let offset = from;
+    let last = from;
+    while (last >= pageSize) {
+        const page = await fetchPage(offset, pageSize);
+        guard.accept(page.records);
+        last = page.records.length;
+        offset += last;
+        yield page.records;
+    }
+}
+/**
+ * The page size after a capped page of `served` records: SWR wants `offset` to be a multiple of
+ * `limit` (spec 4.2.5), so the largest size not above `served` that divides the next offset. From
+ * the first page that is `served` itself.
+ */
+function nextPageSize(offset, served) {
+    let a = offset;
+    let b = served;
+    while (b !== 0)
+        [a, b] = [b, a % b];
+    return a;
+}
+/** Every record of an SWR list endpoint, checked complete (see pagesOfSwrList). */
+async function listAllSwr(api, request, options = {}) {
+    const all = [];
+    for await (const page of pagesOfSwrList(api, request, options))
+        all.push(...page);
+    return all;
+}
+
+
+/***/ }),
+
+/***/ 7561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HE: () => (/* binding */ SWR_NAMESPACE),
+/* harmony export */   Yz: () => (/* binding */ SWR_TAG),
+/* harmony export */   _4: () => (/* binding */ SWR_REPOSITORY),
+/* harmony export */   mF: () => (/* binding */ SWR_RETENTION_ID)
+/* harmony export */ });
+/* harmony import */ var _core_path_segment_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3976);
+/* harmony import */ var _name_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7792);
+
+
+const SWR_NAMESPACE = { what: 'SWR organization', problems: _name_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .swrNamespaceProblems */ .A };
+/** SWR wants `/` in repository names sent as `$` (spec 4.2.3). */
+const SWR_REPOSITORY = {
+    what: 'SWR repository',
+    problems: _name_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .swrRepositoryProblems */ .j,
+    spellEncoded: (encoded) => encoded.replaceAll('%2F', '$'),
+};
+const SWR_TAG = { what: 'tag', problems: _core_path_segment_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .ociTagProblems */ .IW };
+const SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: _core_path_segment_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .numericIdProblems */ .Fm };
+
+
+/***/ }),
+
+/***/ 1161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ revokeSwrNamespaceAccess),
+/* harmony export */   CA: () => (/* binding */ SWR_AUTH_LEVELS),
+/* harmony export */   gk: () => (/* binding */ getSwrNamespaceAccess),
+/* harmony export */   jd: () => (/* binding */ updateSwrNamespaceAccess),
+/* harmony export */   o: () => (/* binding */ swrAuthName),
+/* harmony export */   y2: () => (/* binding */ grantSwrNamespaceAccess)
+/* harmony export */ });
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7561);
+
+
+/** SWR's permission levels by the names the action uses. */
+const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
+/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
+function swrAuthName(level) {
+    const entry = Object.entries(SWR_AUTH_LEVELS).find(([, value]) => value === level);
+    return entry ? entry[0] : String(level);
+}
+function accessPath(namespace) {
+    return (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `/v2/manage/namespaces/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(namespace, _path_segments_js__WEBPACK_IMPORTED_MODULE_1__/* .SWR_NAMESPACE */ .HE)}/access`;
+}
+/** Permissions on a namespace: the caller's own and every other user's. */
+async function getSwrNamespaceAccess(api, namespace) {
+    const response = await api.request({
+        method: 'GET',
+        path: accessPath(namespace),
+        operation: `read permissions of namespace ${namespace}`,
+    });
+    return response.body ?? {};
+}
+/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
+async function grantSwrNamespaceAccess(api, namespace, grants) {
+    const response = await api.request({
+        method: 'POST',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'granted';
+}
+/** Changes the level of users who already have a permission (spec 4.6.3). */
+async function updateSwrNamespaceAccess(api, namespace, grants) {
+    await api.request({
+        method: 'PATCH',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
+    });
+}
+/** Removes the permissions of the given user ids (spec 4.6.2). */
+async function revokeSwrNamespaceAccess(api, namespace, userIds) {
+    await api.request({
+        method: 'DELETE',
+        path: accessPath(namespace),
+        body: userIds,
+        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
+    });
+}
+
+
+/***/ }),
+
+/***/ 9515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  applyRetention: () => (/* binding */ applyRetention)
+});
+
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/core/types/assert-never.ts
+var assert_never = __nccwpck_require__(5680);
+// EXTERNAL MODULE: ./src/providers/swr/path-segments.ts
+var path_segments = __nccwpck_require__(7561);
+// EXTERNAL MODULE: ./src/providers/swr/repositories.ts
+var repositories = __nccwpck_require__(1357);
+;// CONCATENATED MODULE: ./src/providers/swr/retentions.ts
+
+
+
+function retentionsPath(namespace, repository) {
+    return (0,api_path/* apiPath */.So) `${(0,repositories/* swrRepositoryPath */.CC)(namespace, repository)}/retentions`;
+}
+/** The repository's retention policies (SWR returns them in one response). */
+async function listSwrRetentions(api, namespace, repository) {
+    const response = await api.request({
+        method: 'GET',
+        path: retentionsPath(namespace, repository),
+        operation: `list retention policies of ${namespace}/${repository}`,
+    });
+    return Array.isArray(response.body) ? response.body : [];
+}
+/** Creates a policy and returns its id. Not retried: a repeat could create a second policy. */
+async function createSwrRetention(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: retentionsPath(namespace, repository),
+        body: settings,
+        operation: `create retention policy of ${namespace}/${repository}`,
+    });
+    return typeof response.body?.id === 'number' ? response.body.id : undefined;
+}
+/** Replaces the rules of one policy (spec 4.9.5). */
+async function updateSwrRetention(api, namespace, repository, id, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: (0,api_path/* apiPath */.So) `${retentionsPath(namespace, repository)}/${(0,api_path/* pathSegment */.pn)(id, path_segments/* SWR_RETENTION_ID */.mF)}`,
+        body: settings,
+        operation: `update retention policy ${id} of ${namespace}/${repository}`,
+        rawBody: true,
+    });
+}
+/** Deletes one policy; a missing one counts as deleted. */
+async function deleteSwrRetention(api, namespace, repository, id) {
+    await api.request({
+        method: 'DELETE',
+        path: apiPath `${retentionsPath(namespace, repository)}/${pathSegment(id, SWR_RETENTION_ID)}`,
+        operation: `delete retention policy ${id} of ${namespace}/${repository}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+}
+
+// EXTERNAL MODULE: ./src/providers/swr/prune-tags/retention-policy.ts
+var retention_policy = __nccwpck_require__(2885);
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/retention-apply.ts
+
+
+
+
+
+/** Creates the repository's policy when it has none, updates a different one, leaves an equal one alone. */
+async function applyRetention(api, where, target) {
+    const { namespace, repository, dryRun } = where;
+    const change = (0,retention_policy/* planRetention */.SA)(await listSwrRetentions(api, namespace, repository), target.settings);
+    switch (change.action) {
+        case 'unchanged':
+            return { repository, action: 'unchanged', id: change.id };
+        case 'conflict':
+            return {
+                repository,
+                action: 'conflict',
+                detail: `it has ${change.ids.length} retention policies (ids ${change.ids.join(', ')}); keep at most one, then run again`,
+            };
+        case 'create': {
+            if (dryRun)
+                return { repository, action: 'would create' };
+            const id = await createSwrRetention(api, namespace, repository, target.settings);
+            return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
+        }
+        case 'update': {
+            // The id comes from the listing: one that cannot go into a path is reported, never used.
+            const problems = (0,api_path/* segmentProblems */.qL)(String(change.id), path_segments/* SWR_RETENTION_ID */.mF);
+            if (problems.length > 0) {
+                return {
+                    repository,
+                    action: 'conflict',
+                    detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
+                };
+            }
+            if (dryRun)
+                return { repository, action: 'would update', id: change.id };
+            await updateSwrRetention(api, namespace, repository, change.id, target.settings);
+            return { repository, action: 'updated', id: change.id };
+        }
+        default:
+            return (0,assert_never/* assertNever */.x)(change, 'retention change');
+    }
+}
+
+
+/***/ }),
+
+/***/ 2885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SA: () => (/* binding */ planRetention),
+/* harmony export */   WF: () => (/* binding */ retentionPolicyFor)
+/* harmony export */ });
+/* unused harmony export sameRetention */
+/* harmony import */ var _core_action_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2872);
+/* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8692);
+/* harmony import */ var _core_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4928);
+// `mode: retention-policy`: the SWR server-side policy equivalent to the rules, where SWR can say it.
+// A rule SWR cannot express in a way that deletes no more than asked is refused at input time;
+// differences that only make SWR keep more are reported as notes.
+
+
+
+/** Translates the rules; throws InputError naming the rule SWR cannot express safely. */
+function retentionPolicyFor(rules) {
+    refuseInexpressible(rules);
+    // A glob becomes its anchored regular expression; SWR selectors only speak regexp.
+    const selectors = [...rules.exclude, ...rules.keep].map((p) => ({
+        kind: 'regexp',
+        pattern: p.syntax === 'glob' ? p.regex.source : p.source,
+    }));
+    const notes = [
+        'SWR applies the policy on its own schedule; the digest-sharing and manifest-list protection of mode: delete does not apply to what SWR deletes.',
+        'Patterns are evaluated by SWR, whose regular-expression dialect may differ from JavaScript in rare constructs.',
+    ];
+    if (rules.keep.length > 0) {
+        notes.push('keep patterns become tag selectors: SWR does not count those tags towards the kept number.');
+    }
+    if (rules.olderThan) {
+        const days = (0,_core_action_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .wholeDaysAtLeast */ .r8)(rules.olderThan);
+        if (days * 86_400_000 !== rules.olderThan.ms) {
+            notes.push(`older-than ${rules.olderThan.text} is rounded up to ${days} days (SWR counts whole days).`);
+        }
+    }
+    const rule = rules.olderThan
+        ? {
+            template: 'date_rule',
+            params: { days: String((0,_core_action_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .wholeDaysAtLeast */ .r8)(rules.olderThan)) },
+            tag_selectors: selectors,
+        }
+        : { template: 'tag_rule', params: { num: String(rules.keepLast) }, tag_selectors: selectors };
+    return { settings: { algorithm: 'or', rules: [rule] }, description: describeRule(rule), notes };
+}
+/** The rule in words, for the summary. */
+function describeRule(rule) {
+    const what = rule.template === 'date_rule'
+        ? `delete tags older than ${rule.params.days} days`
+        : `keep the newest ${rule.params.num} tags`;
+    const except = _core_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .Markdown */ .oz.join(rule.tag_selectors.map((s) => (0,_core_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(s.pattern)), ', ');
+    return rule.tag_selectors.length > 0 ? (0,_core_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md) `${what}, except tags matching ${except}` : (0,_core_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md) `${what}`;
+}
+function refuseInexpressible(rules) {
+    const refuse = (inputs, why) => {
+        throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(['mode', ...inputs], `Input 'mode' is retention-policy, which cannot express ${why} Use mode: delete for these rules.`);
+    };
+    if (rules.include.length > 0) {
+        refuse(['include'], "'include': an SWR policy applies to every tag (exclude and keep can be expressed).");
+    }
+    if (rules.keepSemver > 0)
+        refuse(['keep-semver'], "'keep-semver': SWR has no per-version rule.");
+    if (rules.keepLast > 0 && rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "'keep-last' together with 'older-than': an SWR policy holds one rule, and either alone would delete more " +
+            '(leave keep-last at 0 for an age rule alone, or older-than empty for a count rule alone).');
+    }
+    if (rules.keepLast === 0 && !rules.olderThan) {
+        refuse(['keep-last', 'older-than'], "a policy without 'keep-last' or 'older-than'.");
+    }
+}
+/** Create when none exists, nothing when the one stored is equal, update otherwise; several = conflict. */
+function planRetention(current, wanted) {
+    if (current.length === 0)
+        return { action: 'create' };
+    if (current.length > 1)
+        return { action: 'conflict', ids: current.map((p) => p.id) };
+    const [policy] = current;
+    return sameRetention(policy, wanted)
+        ? { action: 'unchanged', id: policy.id }
+        : { action: 'update', id: policy.id };
+}
+/** Equal up to the order of rules and selectors, and numbers sent as strings or numbers. */
+function sameRetention(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(settings) {
+    const rules = (settings.rules ?? []).map((rule) => ({
+        template: rule.template,
+        days: rule.params?.days === undefined ? undefined : Number(rule.params.days),
+        num: rule.params?.num === undefined ? undefined : Number(rule.params.num),
+        selectors: (rule.tag_selectors ?? []).map((s) => `${s.kind}\u0000${s.pattern}`).sort(),
+    }));
+    const ruleTexts = rules.map((rule) => JSON.stringify(rule)).sort();
+    return JSON.stringify({ algorithm: settings.algorithm, rules: ruleTexts });
+}
+
+
+/***/ }),
+
+/***/ 1482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fromSwrTag: () => (/* binding */ fromSwrTag),
+/* harmony export */   swrTagRegistry: () => (/* binding */ swrTagRegistry)
+/* harmony export */ });
+/* harmony import */ var _core_http_with_signal_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4963);
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8306);
+/* harmony import */ var _core_registry_manifest_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(565);
+/* harmony import */ var _core_registry_manifests_once_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2183);
+/* harmony import */ var _seam_tag_info_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8026);
+/* harmony import */ var _seam_tag_table_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(512);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9872);
+/* harmony import */ var _login_secret_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2929);
+/* harmony import */ var _namespaces_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1097);
+/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7561);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9941);
+/* harmony import */ var _repositories_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1357);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2212);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** SWR organization `namespace` of `region`. */
+function swrTagRegistry(api, namespace, region) {
+    // One temporary login for the run, asked for only when a manifest must be read.
+    const read = (0,_core_registry_manifests_once_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestsOnce */ .E)(async () => {
+        const secret = await (0,_login_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .createSwrLoginSecret */ .i)(api, region);
+        return (0,_core_registry_manifest_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .createManifestReader */ .B)((0,_login_js__WEBPACK_IMPORTED_MODULE_5__/* .chooseSwrLogin */ .D)(secret, region, new Date()), { provider: 'SWR' });
+    });
+    return {
+        listRepositories: async () => (await (0,_repositories_js__WEBPACK_IMPORTED_MODULE_9__/* .listSwrRepositories */ .Zh)(api, { namespace })).map((r) => r.name),
+        repositoryProblems: (name) => (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .segmentProblems */ .qL)(name, _path_segments_js__WEBPACK_IMPORTED_MODULE_8__/* .SWR_REPOSITORY */ ._4),
+        listTags: async (repository) => {
+            // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
+            const tags = new _seam_tag_table_js__WEBPACK_IMPORTED_MODULE_11__/* .TagTable */ .j();
+            const pages = (0,_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .pagesOfSwrTags */ .DQ)(api, namespace, repository, {
+                shape: fromSwrTag,
+                keyOf: (tag) => tag.name,
+            });
+            for await (const page of pages)
+                for (const tag of page)
+                    tags.push(tag);
+            return tags;
+        },
+        deleteTag: (repository, tag, signal) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .deleteSwrTag */ .Ys)((0,_core_http_with_signal_js__WEBPACK_IMPORTED_MODULE_12__/* .withSignal */ .l)(api, signal), namespace, repository, tag),
+        namespaceExists: async () => (await (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_7__/* .findSwrNamespace */ .FQ)(api, namespace, 'visible')) !== undefined,
+        namespaceLabel: `SWR organization ${namespace}`,
+        manifests: {
+            registry: (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_13__/* .swrRegistryHost */ .KJ)(region),
+            read: (repository, digest) => read(`${namespace}/${repository}`, digest),
+        },
+    };
+}
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
+function fromSwrTag(record) {
+    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+    const children = mayBeList ? (0,_core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestListChildren */ .fA)(record.manifest) : undefined;
+    // Built with its usual fields in one literal (the rare ones added after), so 100,000 tags share one compact shape.
+    const info = {
+        name: String(record.Tag),
+        digest: (0,_core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeDigest */ .Gc)(record.digest),
+        updatedAt: (0,_seam_tag_info_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTime */ .p)(record.updated ?? record.created),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
+    };
+    const { refused } = (0,_seam_tag_info_js__WEBPACK_IMPORTED_MODULE_4__/* .refusal */ .x)(record.Tag, _path_segments_js__WEBPACK_IMPORTED_MODULE_8__/* .SWR_TAG */ .Yz);
+    if (refused !== undefined)
+        info.refused = refused;
+    if (info.kind === 'list' && children)
+        info.children = children;
+    return info;
+}
+
+
+/***/ }),
+
+/***/ 9941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EP: () => (/* binding */ swrHostInputs),
+/* harmony export */   KJ: () => (/* binding */ swrRegistryHost),
+/* harmony export */   P5: () => (/* binding */ SWR_HOST_FORM)
+/* harmony export */ });
+// SWR's registry hosts: one per region (the API lives on swr-api.{region}, images on swr.{region}).
+/** SWR's registry host of a region. */
+function swrRegistryHost(region) {
+    return `swr.${region}.myhuaweicloud.com`;
+}
+/** How users write an SWR registry host, for messages. */
+const SWR_HOST_FORM = 'swr.<region>.myhuaweicloud.com';
+const SWR_HOST = /^swr\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/;
+/** The login inputs an SWR registry host implies (its region); undefined for any other host. */
+function swrHostInputs(host) {
+    const region = SWR_HOST.exec(host)?.[1];
+    return region ? { region } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ swrRepositoryPath),
+/* harmony export */   Et: () => (/* binding */ updateSwrRepository),
+/* harmony export */   Zh: () => (/* binding */ listSwrRepositories),
+/* harmony export */   ji: () => (/* binding */ createSwrRepository),
+/* harmony export */   q5: () => (/* binding */ deleteSwrRepository),
+/* harmony export */   sh: () => (/* binding */ SWR_CATEGORIES)
+/* harmony export */ });
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6249);
+/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7561);
+
+
+
+/** Repository types SWR accepts for `category` (spec 4.2.1). */
+const SWR_CATEGORIES = [
+    'app_server',
+    'linux',
+    'framework_app',
+    'database',
+    'lang',
+    'arm',
+    'other',
+];
+/** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
+function swrRepositoryPath(namespace, repository) {
+    return (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `/v2/manage/namespaces/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(namespace, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .SWR_NAMESPACE */ .HE)}/repos/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(repository, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .SWR_REPOSITORY */ ._4)}`;
+}
+/** Every repository of one namespace, read to the end (the server's namespace match may be fuzzy). */
+async function listSwrRepositories(api, options) {
+    const all = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .listAllSwr */ .g$)(api, {
+        method: 'GET',
+        path: '/v2/manage/repos',
+        query: [['namespace', options.namespace]],
+        operation: `list repositories of namespace ${options.namespace}`,
+    });
+    return all.filter((repository) => repository.namespace === options.namespace);
+}
+/** Creates a repository; returns false when it already existed (409, e.g. a parallel run made it). */
+async function createSwrRepository(api, namespace, repository, settings) {
+    const response = await api.request({
+        method: 'POST',
+        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `/v2/manage/namespaces/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(namespace, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .SWR_NAMESPACE */ .HE)}/repos`,
+        body: { repository, ...settings },
+        operation: `create repository ${namespace}/${repository}`,
+        acceptStatus: [409],
+        // A repeated create cannot make a second repository: the name is the key and 409 is accepted.
+        retrySafe: true,
+    });
+    return response.status !== 409;
+}
+/** Updates visibility, category and description of a repository (spec 4.2.3). */
+async function updateSwrRepository(api, namespace, repository, settings) {
+    await api.request({
+        method: 'PATCH',
+        path: swrRepositoryPath(namespace, repository),
+        body: settings,
+        operation: `update repository ${namespace}/${repository}`,
+    });
+}
+/** Deletes a repository; a missing one counts as deleted. SWR refuses (406) while it holds images. */
+async function deleteSwrRepository(api, namespace, repository) {
+    await api.request({
+        method: 'DELETE',
+        path: swrRepositoryPath(namespace, repository),
+        operation: `delete repository ${namespace}/${repository}`,
+        acceptStatus: [404],
+    });
+}
+
+
+/***/ }),
+
+/***/ 2212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DQ: () => (/* binding */ pagesOfSwrTags),
+/* harmony export */   Ys: () => (/* binding */ deleteSwrTag),
+/* harmony export */   q7: () => (/* binding */ listSwrTags)
+/* harmony export */ });
+/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
+/* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6249);
+/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7561);
+/* harmony import */ var _repositories_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1357);
+
+
+
+
+/** Page size for tag listings: large pages keep the request count near the minimum. */
+const SWR_TAG_PAGE_SIZE = 100;
+/**
+ * The tags of one repository page by page, each record reduced by `shape` as its page arrives (so whole
+ * records never pile up), and `keyOf` telling them apart; throws ListingIncompleteError when the pages
+ * do not add up to `Content-Range`.
+ */
+function pagesOfSwrTags(api, namespace, repository, options) {
+    return (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .pagesOfSwrList */ .gk)(api, {
+        method: 'GET',
+        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `${(0,_repositories_js__WEBPACK_IMPORTED_MODULE_3__/* .swrRepositoryPath */ .CC)(namespace, repository)}/tags`,
+        operation: `list tags of ${namespace}/${repository}`,
+    }, { ...options, pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
+}
+/** Every tag of one repository, read to the end and checked complete. */
+async function listSwrTags(api, namespace, repository, options = {}) {
+    const all = [];
+    const pages = pagesOfSwrTags(api, namespace, repository, {
+        ...options,
+        shape: (tag) => tag,
+        keyOf: (tag) => tag.Tag,
+    });
+    for await (const page of pages)
+        all.push(...page);
+    return all;
+}
+/** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
+async function deleteSwrTag(api, namespace, repository, tag) {
+    const response = await api.request({
+        method: 'DELETE',
+        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `${(0,_repositories_js__WEBPACK_IMPORTED_MODULE_3__/* .swrRepositoryPath */ .CC)(namespace, repository)}/tags/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(tag, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .SWR_TAG */ .Yz)}`,
+        operation: `delete tag ${repository}:${tag} in namespace ${namespace}`,
+        acceptStatus: [404],
+        rawBody: true,
+    });
+    return response.status === 404 ? 'absent' : 'deleted';
 }
 
 
@@ -56260,6 +57340,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -56285,6 +57372,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

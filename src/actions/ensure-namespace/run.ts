@@ -1,8 +1,6 @@
 // ensure-namespace: read inputs, connect, plan, apply (or only check), then outputs and job summary.
-import { InputReader } from '../../core/action/input-reader.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
-import type { ProviderTable } from '../../providers/index.ts';
 import type { NamespaceSession } from '../../providers/seam/namespaces.ts';
 import { type EnsureOutcome, ensureNamespace } from './ensure.ts';
 import { NamespacePlanError } from './errors.ts';
@@ -12,16 +10,14 @@ import { checkDifferences, type RunReport, setOutputs, writeSummary } from './re
 
 /** Runs the action: the entry main.ts hands to runAction. */
 export async function runEnsureNamespace(
-  reader: InputReader = new InputReader(),
-  providers?: ProviderTable,
+  inputs: EnsureNamespaceInputs = readEnsureNamespaceInputs(),
 ): Promise<void> {
-  const inputs = readEnsureNamespaceInputs(reader, providers);
   const mode = runMode(inputs);
   const { namespace, target } = inputs;
   logInfo(
     shown`ensure-namespace: ${namespace} on ${inputs.provider.toUpperCase()}, state ${inputs.state}, ${mode}`,
   );
-  const session = target.open(await target.connect());
+  const session = await target.open(await target.connect());
   const report = await ensure(session, inputs, mode);
   setOutputs(report);
   await writeSummary(report);

@@ -32,10 +32,12 @@ interface Obtained {
  * The main step: every login is obtained before the first is written (a failing registry leaves the
  * config as it was), then each is written and recorded for post, then reported.
  */
-export async function login(deps: LoginDependencies = {}): Promise<void> {
+export async function login(
+  deps: LoginDependencies = {},
+  inputs: LoginInputs = readLoginInputs(undefined, deps.providers),
+): Promise<void> {
   const now = deps.now ?? (() => new Date());
   const env = deps.env ?? process.env;
-  const inputs = readLoginInputs(undefined, deps.providers);
   const obtained = await mapInOrder(inputs.targets, async (target) => ({
     target,
     credential: await target.obtain(now),

@@ -16,7 +16,7 @@ export async function applyRetentionPolicies(
   inputs: PruneInputs,
   policy: RetentionPolicy,
 ): Promise<void> {
-  const registry = inputs.target.registry(api, inputs.namespace);
+  const registry = await inputs.target.registry(api, inputs.namespace);
   const repositories = await resolveRepositories(registry, inputs.repositories);
   const results: PolicyResult[] = [];
   for (const repository of repositories) {

@@ -35,8 +35,10 @@ export interface PruneDeps {
 }
 
 /** The action: every listing completes before anything is deleted. */
-export async function prune(deps: PruneDeps = {}): Promise<void> {
-  const inputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers);
+export async function prune(
+  deps: PruneDeps = {},
+  inputs: PruneInputs = readPruneInputs(deps.reader ?? new InputReader(), deps.providers),
+): Promise<void> {
   for (const warning of inputs.warnings) logWarning(shown`${warning}`);
   const startedAt = (deps.now ?? (() => new Date()))();
   const throttling: Throttling = { throttled: 0 };
@@ -46,7 +48,7 @@ export async function prune(deps: PruneDeps = {}): Promise<void> {
   // GitHub is read first: a failure there stops the run before the registry is even listed.
   const github = inputs.keepGithub ? await readGithubKeep(inputs.keepGithub) : undefined;
   const rules = github ? { ...inputs.rules, keepNamed: github.keeper } : inputs.rules;
-  const registry = inputs.target.registry(api, inputs.namespace);
+  const registry = await inputs.target.registry(api, inputs.namespace);
   const repositories = await resolveRepositories(registry, inputs.repositories);
   const plans: RepositoryPlan[] = [];
   for (const repository of repositories) {

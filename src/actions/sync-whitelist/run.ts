@@ -23,7 +23,7 @@ export async function syncWhitelist(inputs: SyncWhitelistInputs = readSyncWhitel
   for (const note of inputs.entryNotes) logInfo(shown`entries: ${note}.`);
   const runnerIp = await runnerAddress(inputs);
   if (runnerIp) setStepOutput('runner-ip', runnerIp.text);
-  const list = inputs.target.allowlist(await inputs.target.connect());
+  const list = await inputs.target.allowlist(await inputs.target.connect());
   const state: SyncWhitelistState = { instanceId: inputs.instanceId, owner: inputs.owner };
   const links = await list.read();
   const accessAction = await applyPublicAccess(list, inputs, links, state);

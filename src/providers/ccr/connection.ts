@@ -3,7 +3,9 @@ import type { InputReader } from '../../core/action/input-reader.ts';
 import type { BaiduAuth } from '../../core/auth/credentials.ts';
 import { resolveBaiduAuth } from '../../core/auth/resolve-baidu.ts';
 import { InputError } from '../../core/errors/errors.ts';
+import type { ApiClient } from '../../core/http/types.ts';
 import { readEndpoint, readRegion } from '../seam/connection-inputs.ts';
+import type { CcrConnectOptions } from './connect.ts';
 
 interface CcrConnectionBase {
   provider: 'ccr';
@@ -50,4 +52,16 @@ export function readCcrConnection(reader: InputReader): CcrConnection {
 export function enterpriseOnly(connection: CcrConnection, why: string): CcrEnterpriseConnection {
   if (connection.instanceId !== undefined) return connection;
   throw new InputError('instance-id', why);
+}
+
+/**
+ * connectCcr, whose code (signing, the HTTP client) is loaded at this call: a step that stops on its inputs
+ * never reads it.
+ */
+export async function connectCcrWhenNeeded(
+  connection: CcrConnection,
+  options?: CcrConnectOptions,
+): Promise<ApiClient> {
+  const { connectCcr } = await import('./connect.ts');
+  return connectCcr(connection, options);
 }

@@ -5,10 +5,14 @@ import type { InputReader } from '../../core/action/input-reader.ts';
 import { refuseInputs } from '../../core/action/refuse-inputs.ts';
 import { InputError } from '../../core/errors/errors.ts';
 import type { LoginCommon, LoginSupport, LoginTarget, RegistryLogin } from '../seam/login.ts';
-import { connectCcr } from './connect.ts';
-import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';
+import {
+  type CcrEnterpriseConnection,
+  connectCcrWhenNeeded,
+  enterpriseOnly,
+  readCcrConnection,
+} from './connection.ts';
+import { type CcrDockerUser, readCcrDockerUser } from './docker-user.ts';
 import { CCR_HOST_FORMS, CCR_PERSONAL_REGISTRY, ccrHostInputs } from './registry-host.ts';
-import { type CcrDockerUser, obtainCcrTemporaryLogin, readCcrDockerUser } from './temporary-login.ts';
 
 /** The longest CCR temporary password the action asks for: it cannot be revoked, only expire. */
 const MAX_DURATION_HOURS = 24;
@@ -52,7 +56,9 @@ class CcrEnterpriseLoginTarget implements LoginTarget {
   }
 
   async obtain(now: () => Date): Promise<RegistryLogin> {
-    const api = await connectCcr(this.connection);
+    const api = await connectCcrWhenNeeded(this.connection);
+    // The calls of a temporary login are loaded here, once the inputs are valid.
+    const { obtainCcrTemporaryLogin } = await import('./temporary-login.ts');
     const issuedAt = now();
     const { registry, username, password } = await obtainCcrTemporaryLogin(
       api,

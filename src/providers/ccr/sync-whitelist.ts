@@ -1,14 +1,17 @@
 // sync-whitelist on CCR: an enterprise instance's public allowlist and VPC private links (the personal
-// edition has neither).
+// edition has neither). The instance is read here, with the inputs; the calls (./instance-allowlist.ts) are
+// loaded once they are valid.
 import type { InputReader } from '../../core/action/input-reader.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import type { AllowlistSupport, AllowlistTarget, InstanceAllowlist } from '../seam/allowlist.ts';
 import type { ConnectOptions } from '../seam/connection.ts';
-import { connectCcr } from './connect.ts';
-import { type CcrEnterpriseConnection, enterpriseOnly, readCcrConnection } from './connection.ts';
+import {
+  type CcrEnterpriseConnection,
+  connectCcrWhenNeeded,
+  enterpriseOnly,
+  readCcrConnection,
+} from './connection.ts';
 import { parsePrivateLinkLines } from './private-link-lines.ts';
-import { createPrivateLink, deletePrivateLink, listPrivateLinks } from './private-links.ts';
-import { addWhitelistItem, deleteWhitelistItems, getPublicLinks, setPublicAccess } from './public-links.ts';
 
 /** A CCR enterprise instance whose allowlist to manage, as read from the inputs. */
 class CcrAllowlistTarget implements AllowlistTarget {
@@ -21,10 +24,11 @@ class CcrAllowlistTarget implements AllowlistTarget {
   }
 
   connect(options?: ConnectOptions): Promise<ApiClient> {
-    return connectCcr(this.connection, options);
+    return connectCcrWhenNeeded(this.connection, options);
   }
 
-  allowlist(api: ApiClient): InstanceAllowlist {
+  async allowlist(api: ApiClient): Promise<InstanceAllowlist> {
+    const { ccrInstanceAllowlist } = await import('./instance-allowlist.ts');
     return ccrInstanceAllowlist(api, this.instanceId);
   }
 }
@@ -40,18 +44,3 @@ export const ccrAllowlist: AllowlistSupport = {
   },
   parsePrivateLinks: parsePrivateLinkLines,
 };
-
-/** The allowlist and private links of CCR enterprise instance `instanceId`. */
-export function ccrInstanceAllowlist(api: ApiClient, instanceId: string): InstanceAllowlist {
-  return {
-    read: () => getPublicLinks(api, instanceId),
-    setPublicAccess: (action) => setPublicAccess(api, instanceId, action),
-    add: (item) => addWhitelistItem(api, instanceId, item),
-    remove: (ipAddrs, options) => deleteWhitelistItems(api, instanceId, ipAddrs, options),
-    privateLinks: {
-      list: () => listPrivateLinks(api, instanceId),
-      create: (link) => createPrivateLink(api, instanceId, link),
-      delete: (link) => deletePrivateLink(api, instanceId, link),
-    },
-  };
-}

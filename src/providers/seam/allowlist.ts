@@ -76,5 +76,5 @@ export interface AllowlistTarget extends Connectable {
   /** The instance, as logs, the summary and the post step name it (ccr-xxxxxxxx). */
   readonly instanceId: string;
   /** The calls for this instance on a connected client. */
-  allowlist(api: ApiClient): InstanceAllowlist;
+  allowlist(api: ApiClient): Promise<InstanceAllowlist>;
 }

@@ -83,7 +83,7 @@ export interface NamespaceTarget extends Connectable {
   /** What the declaration takes away, when it does (e.g. "prune-permissions revokes permissions"). */
   readonly removes?: string;
   /** The session on a connected client. */
-  open(api: ApiClient): NamespaceSession;
+  open(api: ApiClient): Promise<NamespaceSession>;
 }
 
 export interface NamespaceSession {

@@ -81,7 +81,7 @@ export interface TagTarget extends Connectable {
   /** Why repository patterns cannot be matched, when the registry cannot list repositories. */
   readonly unlistedRepositories?: string;
   /** The calls for one namespace on a connected client. */
-  registry(api: ApiClient, namespace: string): TagRegistry;
+  registry(api: ApiClient, namespace: string): Promise<TagRegistry>;
 }
 
 export interface RetentionSupport {

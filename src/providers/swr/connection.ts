@@ -2,7 +2,9 @@
 import type { InputReader } from '../../core/action/input-reader.ts';
 import type { HuaweiAuth } from '../../core/auth/credentials.ts';
 import { resolveHuaweiAuth } from '../../core/auth/resolve-huawei.ts';
+import type { ApiClient } from '../../core/http/types.ts';
 import { readEndpoint, readRegion } from '../seam/connection-inputs.ts';
+import type { SwrConnectOptions } from './connect.ts';
 
 /** Where and how a Huawei SWR action connects (inputs provider, region, endpoint, iam-endpoint, credentials). */
 export interface SwrConnection {
@@ -31,4 +33,16 @@ export function readSwrConnection(reader: InputReader): SwrConnection {
   if (endpoint) connection.endpoint = endpoint;
   if (iamEndpoint) connection.iamEndpoint = iamEndpoint;
   return connection;
+}
+
+/**
+ * connectSwr, whose code (signing, IAM, the HTTP client) is loaded at this call: a step that stops on its
+ * inputs never reads it.
+ */
+export async function connectSwrWhenNeeded(
+  connection: SwrConnection,
+  options?: SwrConnectOptions,
+): Promise<ApiClient> {
+  const { connectSwr } = await import('./connect.ts');
+  return connectSwr(connection, options);
 }

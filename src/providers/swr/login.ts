@@ -4,8 +4,7 @@ import { refuseInputs } from '../../core/action/refuse-inputs.ts';
 import { registryKey } from '../../core/docker/registry-host.ts';
 import { ApiError } from '../../core/errors/errors.ts';
 import type { LoginCommon, LoginSupport, LoginTarget, RegistryLogin } from '../seam/login.ts';
-import { connectSwr } from './connect.ts';
-import { readSwrConnection, type SwrConnection } from './connection.ts';
+import { connectSwrWhenNeeded, readSwrConnection, type SwrConnection } from './connection.ts';
 import { createSwrLoginSecret, type SwrLoginSecret } from './login-secret.ts';
 import { SWR_HOST_FORM, swrHostInputs, swrRegistryHost } from './registry-host.ts';
 
@@ -30,7 +29,7 @@ class SwrLoginTarget implements LoginTarget {
   }
 
   async obtain(now: () => Date): Promise<RegistryLogin> {
-    const api = await connectSwr(this.connection);
+    const api = await connectSwrWhenNeeded(this.connection);
     const secret = await createSwrLoginSecret(api, this.connection.region);
     return chooseSwrLogin(secret, this.connection.region, now(), this.registry);
   }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runLease } from '../../../src/actions/sync-whitelist/lease.ts';
 import type { LeaseStatus } from '../../../src/actions/sync-whitelist/lease-plan.ts';
 import { parseHostAddress } from '../../../src/core/net/ip-network.ts';
-import { ccrInstanceAllowlist } from '../../../src/providers/ccr/sync-whitelist.ts';
+import { ccrInstanceAllowlist } from '../../../src/providers/ccr/instance-allowlist.ts';
 import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 import { checkPoll, ownLeases, type RunningJob } from '../../quality/support/lease-watch.ts';
 import { LeaseWorld, type RequestFate } from './support/lease-sim.ts';

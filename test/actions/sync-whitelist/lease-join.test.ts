@@ -7,7 +7,7 @@ import type { SyncWhitelistState } from '../../../src/actions/sync-whitelist/sta
 import { InputReader } from '../../../src/core/action/input-reader.ts';
 import { parseHostAddress } from '../../../src/core/net/ip-network.ts';
 import { connectCcr } from '../../../src/providers/ccr/connect.ts';
-import { ccrInstanceAllowlist } from '../../../src/providers/ccr/sync-whitelist.ts';
+import { ccrInstanceAllowlist } from '../../../src/providers/ccr/instance-allowlist.ts';
 import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 import { DEFAULT_CCR_INSTANCE, type FaultConfig, startEmulator } from '../../emulator/index.ts';
 import { closedAfterEach } from '../../support/closed-after-each.ts';

@@ -5,7 +5,7 @@ import { formatDescription } from '../../../src/actions/sync-whitelist/marker.ts
 import { releaseWhitelist } from '../../../src/actions/sync-whitelist/release.ts';
 import type { LeaseWrite, SyncWhitelistState } from '../../../src/actions/sync-whitelist/state.ts';
 import { connectCcr } from '../../../src/providers/ccr/connect.ts';
-import { ccrInstanceAllowlist } from '../../../src/providers/ccr/sync-whitelist.ts';
+import { ccrInstanceAllowlist } from '../../../src/providers/ccr/instance-allowlist.ts';
 import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 import { DEFAULT_CCR_INSTANCE, type FaultConfig, startEmulator } from '../../emulator/index.ts';
 import { closedAfterEach } from '../../support/closed-after-each.ts';

@@ -9,7 +9,7 @@ import {
 } from '../../../src/actions/sync-whitelist/whitelist-writes.ts';
 import { ApiError } from '../../../src/core/errors/errors.ts';
 import { createApiClient } from '../../../src/core/http/client.ts';
-import { ccrInstanceAllowlist } from '../../../src/providers/ccr/sync-whitelist.ts';
+import { ccrInstanceAllowlist } from '../../../src/providers/ccr/instance-allowlist.ts';
 import type { WhitelistItem } from '../../../src/providers/seam/allowlist.ts';
 
 let server: Server | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromCcrTag } from '../../../src/providers/ccr/prune-tags.ts';
+import { fromCcrTag } from '../../../src/providers/ccr/tag-registry.ts';
 
 describe('tag records', () => {
   it('reads a CCR tag by its push time', () => {

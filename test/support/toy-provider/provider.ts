@@ -168,7 +168,7 @@ const toyTags: TagSupport = {
     return {
       connection: connection.connection,
       connect: (options) => connection.connect(options),
-      registry: toyTagRegistry,
+      registry: async (api, namespace) => toyTagRegistry(api, namespace),
     };
   },
 };
@@ -184,7 +184,7 @@ const toyNamespaces: NamespaceSupport = {
     return {
       connection: connection.connection,
       connect: (options) => connection.connect(options),
-      open: (api) => ({
+      open: async (api) => ({
         existingNote: `toy namespace ${namespace} exists already`,
         registryHost: () => Promise.resolve(TOY_REGISTRY_HOST),
         async plan() {
@@ -257,7 +257,7 @@ const toyAllowlist: AllowlistSupport = {
       instanceId: 'toy',
       connection: connection.connection,
       connect: (options) => connection.connect(options),
-      allowlist: toyInstanceAllowlist,
+      allowlist: async (api) => toyInstanceAllowlist(api),
     };
   },
 };

@@ -1,4 +1,6 @@
-// ensure-namespace on SWR: an organization with its repositories and user permissions.
+// ensure-namespace on SWR: an organization with its repositories and user permissions. The declaration is
+// read here, with the inputs; the session that reads and changes the namespace (./session.ts) is loaded
+// once they are valid.
 import type { InputReader } from '../../../core/action/input-reader.ts';
 import type { ApiClient } from '../../../core/http/types.ts';
 import type { ConnectOptions } from '../../seam/connection.ts';
@@ -7,19 +9,12 @@ import type {
   NamespaceSession,
   NamespaceSupport,
   NamespaceTarget,
-  PlannedChange,
 } from '../../seam/namespaces.ts';
-import { connectSwr } from '../connect.ts';
-import { readSwrConnection, type SwrConnection } from '../connection.ts';
+import { connectSwrWhenNeeded, readSwrConnection, type SwrConnection } from '../connection.ts';
 import { swrNamespaceProblems } from '../name-rules.ts';
-import { createSwrNamespace } from '../namespaces.ts';
-import { swrRegistryHost } from '../registry-host.ts';
-import { applySwrChange } from './apply.ts';
-import type { SwrChange } from './changes.ts';
 import { type PermissionWish, parsePermissionLines } from './permission-lines.ts';
-import { planSwrNamespace, type SwrNamespaceWish } from './plan.ts';
+import type { SwrNamespaceWish } from './plan.ts';
 import { parseRepositoryLines, type RepositoryWish } from './repository-lines.ts';
-import { confirmSwrNamespaceVisible, readSwrNamespaceState } from './state.ts';
 
 /** An SWR namespace to ensure, as read from the inputs. */
 class SwrNamespaceTarget implements NamespaceTarget, SwrDeclaration {
@@ -42,10 +37,11 @@ class SwrNamespaceTarget implements NamespaceTarget, SwrDeclaration {
   }
 
   connect(options?: ConnectOptions): Promise<ApiClient> {
-    return connectSwr(this.connection, options);
+    return connectSwrWhenNeeded(this.connection, options);
   }
 
-  open(api: ApiClient): NamespaceSession {
+  async open(api: ApiClient): Promise<NamespaceSession> {
+    const { swrSession } = await import('./session.ts');
     return swrSession(api, this.connection, this.#namespace, this.#wish);
   }
 }
@@ -84,39 +80,5 @@ function readDeclaration(reader: InputReader): SwrDeclaration {
     repositories: parseRepositoryLines(reader.lines('repositories')),
     permissions: parsePermissionLines(reader.lines('permissions')),
     prunePermissions: reader.boolean('prune-permissions', { default: false }),
-  };
-}
-
-function swrSession(
-  api: ApiClient,
-  connection: SwrConnection,
-  namespace: string,
-  wish: SwrNamespaceWish,
-): NamespaceSession {
-  const needs = {
-    repositories: wish.repositories.length > 0 || wish.state === 'absent',
-    access: wish.permissions.length > 0 || wish.prunePermissions,
-  };
-  const changeFor = (change: SwrChange): PlannedChange => ({
-    action: change.action,
-    target: change.target,
-    detail: change.detail,
-    apply: async () => {
-      if (change.action !== 'create namespace') {
-        await applySwrChange(api, namespace, change);
-        return 'done';
-      }
-      if ((await createSwrNamespace(api, namespace)) === 'created') return 'done';
-      await confirmSwrNamespaceVisible(api, namespace);
-      return 'exists';
-    },
-  });
-  return {
-    async plan() {
-      const plan = planSwrNamespace(await readSwrNamespaceState(api, namespace, needs), wish);
-      return { ...plan, changes: plan.changes.map(changeFor) };
-    },
-    existingNote: 'created by a parallel run or shared with these credentials',
-    registryHost: async () => swrRegistryHost(connection.region),
   };
 }

@@ -1,12 +1,8 @@
 // SWR retention policies for prune-tags' `mode: retention-policy`: one stored policy per repository.
 import type { ApiClient } from '../../../core/http/types.ts';
 import type { Markdown } from '../../../core/output/markdown.ts';
-import { segmentProblems } from '../../../core/path/api-path.ts';
-import { assertNever } from '../../../core/types/assert-never.ts';
 import type { PolicyResult, RetentionPolicy, RetentionSupport, TagRules } from '../../seam/tags.ts';
-import { SWR_RETENTION_ID } from '../path-segments.ts';
-import { createSwrRetention, listSwrRetentions, updateSwrRetention } from '../retentions.ts';
-import { planRetention, type RetentionTarget, retentionPolicyFor } from './retention-policy.ts';
+import { type RetentionTarget, retentionPolicyFor } from './retention-policy.ts';
 
 /** One SWR retention policy, stored in each repository by apply. */
 class SwrPolicyToStore implements RetentionPolicy {
@@ -22,7 +18,9 @@ class SwrPolicyToStore implements RetentionPolicy {
     this.notes = target.notes;
   }
 
-  apply(api: ApiClient, namespace: string, repository: string, dryRun: boolean): Promise<PolicyResult> {
+  /** The code that reads and stores policies (./retention-apply.ts) is loaded here, after the inputs. */
+  async apply(api: ApiClient, namespace: string, repository: string, dryRun: boolean): Promise<PolicyResult> {
+    const { applyRetention } = await import('./retention-apply.ts');
     return applyRetention(api, { namespace, repository, dryRun }, this.#target);
   }
 }
@@ -30,44 +28,3 @@ class SwrPolicyToStore implements RetentionPolicy {
 export const swrRetention: RetentionSupport = {
   policyFor: (rules: TagRules) => new SwrPolicyToStore(retentionPolicyFor(rules)),
 };
-
-/** Creates the repository's policy when it has none, updates a different one, leaves an equal one alone. */
-async function applyRetention(
-  api: ApiClient,
-  where: { namespace: string; repository: string; dryRun: boolean },
-  target: RetentionTarget,
-): Promise<PolicyResult> {
-  const { namespace, repository, dryRun } = where;
-  const change = planRetention(await listSwrRetentions(api, namespace, repository), target.settings);
-  switch (change.action) {
-    case 'unchanged':
-      return { repository, action: 'unchanged', id: change.id };
-    case 'conflict':
-      return {
-        repository,
-        action: 'conflict',
-        detail: `it has ${change.ids.length} retention policies (ids ${change.ids.join(', ')}); keep at most one, then run again`,
-      };
-    case 'create': {
-      if (dryRun) return { repository, action: 'would create' };
-      const id = await createSwrRetention(api, namespace, repository, target.settings);
-      return id === undefined ? { repository, action: 'created' } : { repository, action: 'created', id };
-    }
-    case 'update': {
-      // The id comes from the listing: one that cannot go into a path is reported, never used.
-      const problems = segmentProblems(String(change.id), SWR_RETENTION_ID);
-      if (problems.length > 0) {
-        return {
-          repository,
-          action: 'conflict',
-          detail: `its policy id ${JSON.stringify(change.id)} ${problems.join('; ')}`,
-        };
-      }
-      if (dryRun) return { repository, action: 'would update', id: change.id };
-      await updateSwrRetention(api, namespace, repository, change.id, target.settings);
-      return { repository, action: 'updated', id: change.id };
-    }
-    default:
-      return assertNever(change, 'retention change');
-  }
-}

@@ -2,11 +2,9 @@
 import type { ApiClient } from '../../../core/http/types.ts';
 import type { ConnectOptions } from '../../seam/connection.ts';
 import type { TagRegistry, TagSupport, TagTarget } from '../../seam/tags.ts';
-import { connectSwr } from '../connect.ts';
-import { readSwrConnection, type SwrConnection } from '../connection.ts';
+import { connectSwrWhenNeeded, readSwrConnection, type SwrConnection } from '../connection.ts';
 import { swrNamespaceProblems } from '../name-rules.ts';
 import { swrRetention } from './retention.ts';
-import { swrTagRegistry } from './tag-registry.ts';
 
 /** An SWR region to prune, as read from the inputs. */
 class SwrTagTarget implements TagTarget {
@@ -17,10 +15,12 @@ class SwrTagTarget implements TagTarget {
   }
 
   connect(options?: ConnectOptions): Promise<ApiClient> {
-    return connectSwr(this.connection, options);
+    return connectSwrWhenNeeded(this.connection, options);
   }
 
-  registry(api: ApiClient, namespace: string): TagRegistry {
+  /** The listing and deleting code (./tag-registry.ts) is loaded here, once the inputs are valid. */
+  async registry(api: ApiClient, namespace: string): Promise<TagRegistry> {
+    const { swrTagRegistry } = await import('./tag-registry.ts');
     return swrTagRegistry(api, namespace, this.connection.region);
   }
 }
