@@ -43489,7 +43489,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ librariesInThisFile)
 /* harmony export */ });
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6462);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4830);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -43508,7 +43508,7 @@ const librariesInThisFile = () => Promise.all([
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7170)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 37)),
-    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3228)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6821)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1482)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9515)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2119)),
@@ -43523,7 +43523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6462:
+/***/ 4830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44819,8 +44819,8 @@ function splitKeyValue(token) {
     return { key: token.slice(0, at).toLowerCase(), value: token.slice(at + 1) };
 }
 
-// EXTERNAL MODULE: ./src/providers/swr/permissions.ts
-var permissions = __nccwpck_require__(1161);
+// EXTERNAL MODULE: ./src/providers/swr/field-values.ts
+var field_values = __nccwpck_require__(4940);
 ;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/permission-lines.ts
 // The `permissions` input: one user per line, `user-name manage|edit|read [id=<IAM user id>]`.
 
@@ -44843,7 +44843,7 @@ function parsePermissionLine(line) {
         throw new Error('give a user name and a level (manage, edit or read)');
     // Own keys only: `in` would also accept inherited members such as "constructor" as a level.
     const lower = levelText.toLowerCase();
-    const levelName = Object.hasOwn(permissions/* SWR_AUTH_LEVELS */.CA, lower)
+    const levelName = Object.hasOwn(field_values/* SWR_AUTH_LEVELS */.C, lower)
         ? lower
         : Object.hasOwn(NUMERIC, levelText)
             ? NUMERIC[levelText]
@@ -44851,7 +44851,7 @@ function parsePermissionLine(line) {
     if (levelName === undefined) {
         throw new Error(`level must be manage, edit or read (7, 3, 1), got "${levelText}"`);
     }
-    const wish = { userName, level: permissions/* SWR_AUTH_LEVELS */.CA[levelName] };
+    const wish = { userName, level: field_values/* SWR_AUTH_LEVELS */.C[levelName] };
     for (const token of rest) {
         const pair = splitKeyValue(token);
         if (pair?.key !== 'id' || pair.value === '')
@@ -44861,8 +44861,6 @@ function parsePermissionLine(line) {
     return wish;
 }
 
-// EXTERNAL MODULE: ./src/providers/swr/repositories.ts
-var repositories = __nccwpck_require__(1357);
 ;// CONCATENATED MODULE: ./src/providers/swr/ensure-namespace/repository-lines.ts
 // The `repositories` input: one repository per line, `name [visibility=…] [category=…] [description="…"]`.
 
@@ -44900,9 +44898,9 @@ function applyAttribute(wish, key, value) {
         wish.isPublic = value === 'public';
     }
     else if (key === 'category') {
-        const category = repositories/* SWR_CATEGORIES */.sh.find((candidate) => candidate === value);
+        const category = field_values/* SWR_CATEGORIES */.s.find((candidate) => candidate === value);
         if (!category)
-            throw new Error(`category must be one of ${repositories/* SWR_CATEGORIES */.sh.join(', ')}, got "${value}"`);
+            throw new Error(`category must be one of ${field_values/* SWR_CATEGORIES */.s.join(', ')}, got "${value}"`);
         wish.category = category;
     }
     else if (key === 'description') {
@@ -44941,7 +44939,7 @@ class SwrNamespaceTarget {
         return (0,connection/* connectSwrWhenNeeded */.g)(this.connection, options);
     }
     async open(api) {
-        const { swrSession } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3228));
+        const { swrSession } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6821));
         return swrSession(api, this.connection, this.#namespace, this.#wish);
     }
 }
@@ -45360,452 +45358,6 @@ const action_metadata_actionMetadata = {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/core/node/builtins.ts
-var builtins = __nccwpck_require__(5646);
-// EXTERNAL MODULE: ./src/core/types/is-record.ts
-var is_record = __nccwpck_require__(6999);
-;// CONCATENATED MODULE: ./src/core/docker/atomic-write.ts
-
-
-/** Credentials are never written through a symbolic link: it could send them anywhere. */
-class SymlinkRefusedError extends Error {
-    name = 'SymlinkRefusedError';
-}
-/** Throws when `path` is a symbolic link; a missing file is fine. */
-async function refuseSymlink(path) {
-    const { lstat, realpath } = (0,builtins/* nodeFsPromises */.OI)();
-    const stat = await lstat(path).catch(() => undefined);
-    if (!stat?.isSymbolicLink())
-        return;
-    const target = await realpath(path).catch(() => 'a missing file');
-    throw new SymlinkRefusedError(`${path} is a symbolic link (to ${target}): credentials are written only into a regular file, never ` +
-        'through a link. Replace the link with a regular file, or set DOCKER_CONFIG to a directory without one.');
-}
-/**
- * Writes a file atomically with mode 0600: a temporary file beside it, flushed, then renamed over it,
- * so a reader (or a concurrent job) sees the old content or the new, never half of it. A symbolic link
- * at `path` is refused (and a link made after the check is replaced by the rename, never followed).
- */
-async function writeFileAtomic(path, text) {
-    const { open, rename, rm } = (0,builtins/* nodeFsPromises */.OI)();
-    await refuseSymlink(path);
-    const target = path;
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${(0,builtins/* nodeCrypto */.SI)().randomBytes(4).toString('hex')}.tmp`);
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-        await handle.writeFile(text);
-        await handle.chmod(0o600);
-        await handle.sync();
-    }
-    catch (error) {
-        await handle.close();
-        await rm(temp, { force: true });
-        throw error;
-    }
-    await handle.close();
-    try {
-        await rename(temp, target);
-    }
-    catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/docker-config.ts
-// The Docker CLI's config.json (also read by buildx, podman, buildah, skopeo, crane and kaniko).
-// Only the fields login touches are typed; every other field is kept as it was.
-
-/** config.json could not be read as a Docker config; the file was left untouched. */
-class DockerConfigError extends Error {
-    name = 'DockerConfigError';
-    path;
-    constructor(path, problem) {
-        super(`${path} ${problem}, so it was left untouched. Fix or remove the file (docker would fail on it too), ` +
-            'then run the step again.');
-        this.path = path;
-    }
-}
-/**
- * Parses config.json text. An empty file is an empty config, as for docker. The JSON parser's own
- * message is not repeated: it quotes the file's content, which holds other registries' credentials.
- */
-function parseDockerConfig(text, path) {
-    if (text.trim() === '')
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new DockerConfigError(path, 'is not valid JSON');
-    }
-    if (!(0,is_record/* isRecord */.u)(parsed))
-        throw new DockerConfigError(path, 'does not hold a JSON object');
-    const { auths, credHelpers, credsStore } = parsed;
-    if (auths !== undefined && !((0,is_record/* isRecord */.u)(auths) && Object.values(auths).every(is_record/* isRecord */.u))) {
-        throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
-    }
-    if (credHelpers !== undefined &&
-        !((0,is_record/* isRecord */.u)(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
-        throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
-    }
-    if (credsStore !== undefined && typeof credsStore !== 'string') {
-        throw new DockerConfigError(path, 'has a "credsStore" field that is not a string');
-    }
-    return parsed;
-}
-/** Serialises a config the way the Docker CLI does (tab-indented JSON). */
-function serializeDockerConfig(config) {
-    return `${JSON.stringify(config, null, '\t')}\n`;
-}
-/** The `auth` field value: base64 of `username:password`. */
-function encodeAuth(username, password) {
-    return Buffer.from(`${username}:${password}`).toString('base64');
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/config-file.ts
-
-
-/** Reads and parses config.json; a missing file is an empty config. Throws DockerConfigError. */
-async function readConfigFile(path) {
-    let text;
-    try {
-        text = await (0,builtins/* nodeFsPromises */.OI)().readFile(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return { exists: false, text: '', config: {} };
-        throw error;
-    }
-    return { exists: true, text, config: parseDockerConfig(text, path) };
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/config-location.ts
-
-/**
- * Chooses the config directory. Jobs running side by side on one machine share HOME, so writing
- * ~/.docker/config.json would let one job's login or logout break another's push; each job gets its own
- * under `jobTempDir` (the host's directory for the job: RUNNER_TEMP on a runner).
- */
-function chooseConfigLocation(env, homeDir, jobTempDir) {
-    const given = env.DOCKER_CONFIG?.trim();
-    if (given)
-        return { kind: 'given', dir: given };
-    const seedDir = (0,external_node_path_.join)(homeDir, '.docker');
-    if (jobTempDir)
-        return { kind: 'isolated', parent: jobTempDir, seedDir };
-    return { kind: 'home', dir: seedDir };
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/credential-store.ts
-
-
-const runHelper = (program, args) => new Promise((resolve, reject) => {
-    const child = (0,builtins/* nodeChildProcess */.EW)().execFile(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-    child.stdin?.end();
-});
-/**
- * Registries a credsStore holds, from `docker-credential-<store> list` (server address → user name; no
- * secret). Undefined when the helper is missing or fails.
- */
-async function listStoreRegistries(store, run = runHelper) {
-    if (!/^[\w.-]+$/.test(store))
-        return undefined;
-    try {
-        const parsed = JSON.parse(await run(`docker-credential-${store}`, ['list']));
-        if (!(0,is_record/* isRecord */.u)(parsed))
-            return undefined;
-        return Object.keys(parsed);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/isolated-config.ts
-
-
-
-
-
-/** Digest of a config's content whatever its key order and layout ('' for no file). */
-function digestConfig(file) {
-    if (!file.exists)
-        return '';
-    const canonical = (value) => (0,is_record/* isRecord */.u)(value)
-        ? Object.fromEntries(Object.keys(value)
-            .sort()
-            .map((key) => [key, canonical(value[key])]))
-        : value;
-    return (0,builtins/* nodeCrypto */.SI)()
-        .createHash('sha256')
-        .update(JSON.stringify(canonical(file.config)))
-        .digest('hex');
-}
-async function listDir(dir) {
-    try {
-        return await (0,builtins/* nodeFsPromises */.OI)().readdir(dir);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return [];
-        throw error;
-    }
-}
-/**
- * Creates a job's own config directory: config.json copied from `seedDir` (checked first, so a corrupt
- * one fails before anything is created) and every other entry of `seedDir` symlinked.
- */
-async function createIsolatedConfig(parent, seedDir) {
-    const { mkdir, mkdtemp, symlink } = (0,builtins/* nodeFsPromises */.OI)();
-    const seed = await readConfigFile((0,external_node_path_.join)(seedDir, 'config.json'));
-    await mkdir(parent, { recursive: true });
-    const dir = await mkdtemp((0,external_node_path_.join)(parent, 'docker-config-'));
-    const links = [];
-    for (const entry of await listDir(seedDir)) {
-        if (entry === 'config.json' || entry.startsWith('.config.json.'))
-            continue;
-        await symlink((0,external_node_path_.join)(seedDir, entry), (0,external_node_path_.join)(dir, entry));
-        links.push(entry);
-    }
-    if (seed.exists)
-        await writeFileAtomic((0,external_node_path_.join)(dir, 'config.json'), seed.text);
-    return { dir, seedDigest: digestConfig(seed), links };
-}
-/**
- * Removes the directory when it holds only what createIsolatedConfig put there (config.json back to the
- * copied content, the links); true when removed. Anything else is left for the runner's cleanup.
- */
-async function removeIsolatedConfig(isolated) {
-    const { rmdir, unlink } = (0,builtins/* nodeFsPromises */.OI)();
-    const current = await readConfigFile((0,external_node_path_.join)(isolated.dir, 'config.json'));
-    if (digestConfig(current) !== isolated.seedDigest)
-        return false;
-    const expected = new Set([...isolated.links, 'config.json']);
-    const entries = await listDir(isolated.dir);
-    if (!entries.every((entry) => expected.has(entry)))
-        return false;
-    for (const entry of entries)
-        await unlink((0,external_node_path_.join)(isolated.dir, entry));
-    await rmdir(isolated.dir);
-    return true;
-}
-/** Makes sure a config directory exists (0700, like docker's). */
-async function ensureConfigDir(dir) {
-    await (0,builtins/* nodeFsPromises */.OI)().mkdir(dir, { recursive: true, mode: 0o700 });
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/credential-change.ts
-
-
-/** SHA-256 hex digest of an `auth` value. */
-function digestAuth(auth) {
-    return (0,builtins/* nodeCrypto */.SI)().createHash('sha256').update(auth).digest('hex');
-}
-/** Type guard for a CredentialChange read back from saved state. */
-function isCredentialChange(value) {
-    if (!(0,is_record/* isRecord */.u)(value))
-        return false;
-    const optionalString = (x) => x === undefined || typeof x === 'string';
-    return (typeof value.registry === 'string' &&
-        typeof value.authDigest === 'string' &&
-        typeof value.replacedEntry === 'boolean' &&
-        typeof value.createdAuths === 'boolean' &&
-        optionalString(value.removedCredHelper) &&
-        optionalString(value.removedCredsStore) &&
-        Array.isArray(value.addedCredHelpers) &&
-        value.addedCredHelpers.every((host) => typeof host === 'string') &&
-        typeof value.createdCredHelpers === 'boolean');
-}
-
-// EXTERNAL MODULE: ./src/core/docker/registry-host.ts
-var docker_registry_host = __nccwpck_require__(9952);
-;// CONCATENATED MODULE: ./src/core/docker/plan-credential.ts
-// Pure config.json edits for login and logout: config in, config out, plus what changed and why.
-
-
-/**
- * Adds a login so every tool really uses it: a `credHelpers` entry for the registry would win over
- * `auths`, so it is set aside; a `credsStore` would win for the Docker CLI, so it is replaced by
- * `credHelpers` entries for the registries it holds (podman, skopeo and buildah ignore credsStore).
- */
-function planAddCredential(config, add) {
-    const next = structuredClone(config);
-    const notes = [];
-    const previousEntry = config.auths?.[add.registry];
-    const change = {
-        registry: add.registry,
-        authDigest: digestAuth(add.auth),
-        replacedEntry: previousEntry !== undefined,
-        createdAuths: config.auths === undefined,
-        addedCredHelpers: [],
-        createdCredHelpers: config.credHelpers === undefined,
-    };
-    next.auths = { ...next.auths, [add.registry]: { auth: add.auth } };
-    const helper = config.credHelpers?.[add.registry];
-    if (helper !== undefined && next.credHelpers) {
-        delete next.credHelpers[add.registry];
-        change.removedCredHelper = helper;
-        notes.push(`credHelpers sent ${add.registry} to docker-credential-${helper}; set aside until logout.`);
-    }
-    if (config.credsStore !== undefined) {
-        const store = config.credsStore;
-        delete next.credsStore;
-        change.removedCredsStore = store;
-        const helpers = { ...next.credHelpers };
-        for (const registry of add.storeRegistries ?? []) {
-            if ((0,docker_registry_host/* isSameRegistry */.m)(registry, add.registry) || helpers[registry] !== undefined)
-                continue;
-            helpers[registry] = store;
-            change.addedCredHelpers.push(registry);
-        }
-        if (change.addedCredHelpers.length > 0 || next.credHelpers)
-            next.credHelpers = helpers;
-        notes.push(add.storeRegistries === undefined
-            ? `credsStore "${store}" could not be listed; it is set aside until logout, so docker logins kept in it are not seen meanwhile.`
-            : `credsStore "${store}" set aside until logout; its ${change.addedCredHelpers.length} registries go through credHelpers.`);
-    }
-    return previousEntry === undefined
-        ? { config: next, change, notes }
-        : { config: next, change, previousEntry, notes };
-}
-function ownsEntry(config, change) {
-    const auth = config.auths?.[change.registry]?.auth;
-    return typeof auth === 'string' && digestAuth(auth) === change.authDigest;
-}
-/**
- * Undoes exactly one recorded login: our entry goes (or the replaced one comes back), set-aside helpers
- * and store return. Anything changed since by someone else is left alone.
- */
-function planRemoveCredential(config, change, previousEntry) {
-    const next = structuredClone(config);
-    const notes = [];
-    if (ownsEntry(config, change) && next.auths) {
-        if (previousEntry !== undefined) {
-            next.auths[change.registry] = previousEntry;
-            notes.push(`Restored the earlier login for ${change.registry}.`);
-        }
-        else {
-            delete next.auths[change.registry];
-            notes.push(`Removed the login for ${change.registry}.`);
-        }
-        if (change.createdAuths && Object.keys(next.auths).length === 0)
-            delete next.auths;
-    }
-    else {
-        notes.push(`The login for ${change.registry} was changed or removed since; left as it is.`);
-    }
-    restoreHelpers(next, change, notes);
-    return { config: next, notes };
-}
-function restoreHelpers(next, change, notes) {
-    const helpers = { ...next.credHelpers };
-    if (change.removedCredHelper !== undefined && helpers[change.registry] === undefined) {
-        helpers[change.registry] = change.removedCredHelper;
-        notes.push(`Restored credHelpers entry for ${change.registry}.`);
-    }
-    if (change.removedCredsStore !== undefined) {
-        for (const registry of change.addedCredHelpers) {
-            if (helpers[registry] === change.removedCredsStore)
-                delete helpers[registry];
-        }
-        if (next.credsStore === undefined) {
-            next.credsStore = change.removedCredsStore;
-            notes.push(`Restored credsStore "${change.removedCredsStore}".`);
-        }
-    }
-    if (Object.keys(helpers).length > 0 || (next.credHelpers !== undefined && !change.createdCredHelpers)) {
-        next.credHelpers = helpers;
-    }
-    else {
-        delete next.credHelpers;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/docker/docker-login.ts
-// Adds and removes one registry login in a Docker config.json, daemon-free: docker, buildx, podman,
-// buildah, skopeo, crane and kaniko all read this file (through DOCKER_CONFIG).
-
-
-
-
-
-
-
-
-
-
-
-/** Writes the login into the job's config.json (creating the job's own directory when needed). */
-async function addDockerLogin(request, context) {
-    const auth = (0,secrets/* maskSecret */.$l)(encodeAuth(request.username, request.password));
-    const location = chooseConfigLocation(context.env, context.homeDir, context.jobTempDir);
-    let configDir;
-    let isolated;
-    if (location.kind === 'isolated') {
-        isolated = await createIsolatedConfig(location.parent, location.seedDir);
-        configDir = isolated.dir;
-    }
-    else {
-        configDir = location.dir;
-        await ensureConfigDir(configDir);
-    }
-    const configPath = (0,external_node_path_.join)(configDir, 'config.json');
-    const current = await readConfigFile(configPath);
-    const storeRegistries = current.config.credsStore
-        ? await (context.listStore ?? listStoreRegistries)(current.config.credsStore)
-        : undefined;
-    const plan = planAddCredential(current.config, { registry: request.registry, auth, storeRegistries });
-    let backupFile;
-    if (plan.previousEntry !== undefined) {
-        backupFile = (0,external_node_path_.join)(context.backupDir, `docker-login-backup-${(0,builtins/* nodeCrypto */.SI)().randomBytes(6).toString('hex')}.json`);
-        await ensureConfigDir(context.backupDir);
-        await writeFileAtomic(backupFile, JSON.stringify(plan.previousEntry));
-    }
-    await writeFileAtomic(configPath, serializeDockerConfig(plan.config));
-    const record = {
-        configDir,
-        exportDockerConfig: location.kind === 'isolated',
-        createdFile: !current.exists,
-        change: plan.change,
-        ...(isolated ? { isolated } : {}),
-        ...(backupFile ? { backupFile } : {}),
-    };
-    return { record, notes: plan.notes };
-}
-async function readBackup(file) {
-    if (file === undefined)
-        return undefined;
-    const parsed = JSON.parse(await (0,builtins/* nodeFsPromises */.OI)().readFile(file, 'utf8'));
-    return (0,is_record/* isRecord */.u)(parsed) ? parsed : undefined;
-}
-/** Undoes one recorded login; returns what was done, for the log. */
-async function removeDockerLogin(record) {
-    const { rm } = (0,builtins/* nodeFsPromises */.OI)();
-    const configPath = (0,external_node_path_.join)(record.configDir, 'config.json');
-    const current = await readConfigFile(configPath);
-    if (!current.exists) {
-        // The backup holds the replaced credential: it goes whatever became of the config.
-        if (record.backupFile)
-            await rm(record.backupFile, { force: true });
-        return [`${configPath} is gone; nothing to remove.`];
-    }
-    const previousEntry = await readBackup(record.backupFile);
-    const plan = planRemoveCredential(current.config, record.change, previousEntry);
-    const emptied = Object.keys(plan.config).length === 0;
-    if (record.createdFile && emptied)
-        await rm(configPath, { force: true });
-    else
-        await writeFileAtomic(configPath, serializeDockerConfig(plan.config));
-    if (record.backupFile)
-        await rm(record.backupFile, { force: true });
-    if (record.isolated && (await removeIsolatedConfig(record.isolated))) {
-        plan.notes.push(`Removed this job's Docker config directory ${record.configDir}.`);
-    }
-    return plan.notes;
-}
-
 ;// CONCATENATED MODULE: ./src/core/action/saved-state.ts
 
 /** Saves a value for the post step as JSON under `key` (the runner's GITHUB_STATE, the CLI's state file); a later save replaces it. */
@@ -45828,6 +45380,10 @@ function readJsonState(key, isState, raw = (0,step_host/* stepHost */.H)().getSt
     }
 }
 
+// EXTERNAL MODULE: ./src/core/types/is-record.ts
+var is_record = __nccwpck_require__(6999);
+// EXTERNAL MODULE: ./src/core/docker/credential-change.ts
+var credential_change = __nccwpck_require__(1432);
 ;// CONCATENATED MODULE: ./src/core/docker/docker-login-record.ts
 
 
@@ -45846,7 +45402,7 @@ function isDockerLoginRecord(value) {
     return (typeof value.configDir === 'string' &&
         typeof value.exportDockerConfig === 'boolean' &&
         typeof value.createdFile === 'boolean' &&
-        isCredentialChange(value.change) &&
+        (0,credential_change/* isCredentialChange */.c)(value.change) &&
         (value.isolated === undefined || isIsolatedConfig(value.isolated)) &&
         (value.backupFile === undefined || typeof value.backupFile === 'string'));
 }
@@ -45896,8 +45452,8 @@ function isLoginState(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/login/logout.ts
-// login post step: undo exactly what main recorded, even after a failed or cancelled job.
-
+// login post step: undo exactly what main recorded, even after a failed or cancelled job. The code that
+// edits the Docker config is loaded only when there is a login to remove.
 
 
 
@@ -45918,6 +45474,7 @@ async function logout() {
         }
         return;
     }
+    const { removeDockerLogin } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 877));
     let failure;
     for (const { registry, record } of [...state.logins].reverse()) {
         try {
@@ -45936,6 +45493,8 @@ async function logout() {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/core/docker/docker-login.ts + 7 modules
+var docker_login = __nccwpck_require__(877);
 ;// CONCATENATED MODULE: ./src/core/types/non-empty.ts
 // Lists with at least one element, so the first needs no check.
 /** True when `list` has at least one element. */
@@ -45956,6 +45515,8 @@ function mapNonEmpty(list, f) {
     return [f(first, 0), ...rest.map((item, index) => f(item, index + 1))];
 }
 
+// EXTERNAL MODULE: ./src/core/docker/registry-host.ts
+var docker_registry_host = __nccwpck_require__(9952);
 ;// CONCATENATED MODULE: ./src/actions/login/registry-target.ts
 
 
@@ -46130,7 +45691,7 @@ async function writeLogins(inputs, [first, ...others], env) {
     const saved = [];
     const jobTempDir = (0,step_host/* stepHost */.H)().job.tempDir(env);
     const write = async ({ credential }, loginEnv) => {
-        const { record, notes } = await addDockerLogin(credential, {
+        const { record, notes } = await (0,docker_login/* addDockerLogin */.V)(credential, {
             env: loginEnv,
             homeDir: (0,external_node_os_.homedir)(),
             jobTempDir,
@@ -48660,6 +48221,8 @@ function inputs_checkCombinations(inputs) {
     return inputs;
 }
 
+// EXTERNAL MODULE: ./src/core/node/builtins.ts
+var builtins = __nccwpck_require__(5646);
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/current-entries.ts
 
 
@@ -49304,6 +48867,26 @@ function statusMatches(status, wish) {
         : normal === 'closed' || normal === 'close';
 }
 
+;// CONCATENATED MODULE: ./src/actions/sync-whitelist/release-plan.ts
+// What sync-whitelist's post step has to undo, from saved state alone: the step reads it before it loads the
+// code that connects and undoes (./release.ts), so a job with nothing to undo never loads that code.
+
+
+/** What `state` leaves to undo; undefined, said in the log, when nothing. */
+function savedUndos(state) {
+    const lease = state?.lease;
+    if (lease?.write === 'refused') {
+        logInfo(shown `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
+    }
+    // A job that joined without writing still looks: the next holder's post removes an expired lease.
+    const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
+    if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
+        logInfo(shown `Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
+        return undefined;
+    }
+    return { state, lease: leaseToRelease, publicAccess: state.restorePublicAccess };
+}
+
 ;// CONCATENATED MODULE: ./src/actions/sync-whitelist/state.ts
 // What main hands to post: the lease this job may hold and the public-access status to put back. No secret.
 
@@ -49361,22 +48944,18 @@ function isLeaseState(value) {
 
 
 
+
 /** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
 const POST_BUDGET_MS = 30_000;
 /** The post step of sync-whitelist. */
 async function releaseWhitelist(options = {}) {
-    const state = 'state' in options ? options.state : readSyncWhitelistState();
-    const lease = state?.lease;
-    if (lease?.write === 'refused') {
-        logInfo(shown `Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`);
-    }
-    // A job that joined without writing still looks: the next holder's post removes an expired lease.
-    const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
-    if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
-        logInfo(shown `Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
-        return;
-    }
+    const undos = savedUndos('state' in options ? options.state : readSyncWhitelistState());
+    if (undos)
+        await undo(undos, options);
+}
+/** Releases the lease and restores public access, as `undos` says. */
+async function undo({ state, lease: leaseToRelease, publicAccess }, options = {}) {
     const connect = options.connect ?? connectForPost;
     // Each undo connects on its own (a failed connect is tried again), so one failure never skips another.
     let client;
@@ -49389,8 +48968,8 @@ async function releaseWhitelist(options = {}) {
     };
     if (leaseToRelease)
         await undoLease(api, state, leaseToRelease, { budgetMs: POST_BUDGET_MS, ...options.loop });
-    if (state.restorePublicAccess)
-        await undoPublicAccess(api, state, state.restorePublicAccess);
+    if (publicAccess)
+        await undoPublicAccess(api, state, publicAccess);
 }
 async function connectForPost() {
     const reader = new InputReader();
@@ -51239,6 +50818,482 @@ function readKeyEnv(reader, names) {
 }
 function withToken(set, token) {
     return token ? { ...set, token } : set;
+}
+
+
+/***/ }),
+
+/***/ 1432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ digestAuth),
+/* harmony export */   c: () => (/* binding */ isCredentialChange)
+/* harmony export */ });
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
+/* harmony import */ var _types_is_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6999);
+
+
+/** SHA-256 hex digest of an `auth` value. */
+function digestAuth(auth) {
+    return (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHash('sha256').update(auth).digest('hex');
+}
+/** Type guard for a CredentialChange read back from saved state. */
+function isCredentialChange(value) {
+    if (!(0,_types_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value))
+        return false;
+    const optionalString = (x) => x === undefined || typeof x === 'string';
+    return (typeof value.registry === 'string' &&
+        typeof value.authDigest === 'string' &&
+        typeof value.replacedEntry === 'boolean' &&
+        typeof value.createdAuths === 'boolean' &&
+        optionalString(value.removedCredHelper) &&
+        optionalString(value.removedCredsStore) &&
+        Array.isArray(value.addedCredHelpers) &&
+        value.addedCredHelpers.every((host) => typeof host === 'string') &&
+        typeof value.createdCredHelpers === 'boolean');
+}
+
+
+/***/ }),
+
+/***/ 877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ addDockerLogin),
+  removeDockerLogin: () => (/* binding */ removeDockerLogin)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/node/builtins.ts
+var builtins = __nccwpck_require__(5646);
+// EXTERNAL MODULE: ./src/core/redact/secrets.ts
+var secrets = __nccwpck_require__(5760);
+// EXTERNAL MODULE: ./src/core/types/is-record.ts
+var is_record = __nccwpck_require__(6999);
+;// CONCATENATED MODULE: ./src/core/docker/atomic-write.ts
+
+
+/** Credentials are never written through a symbolic link: it could send them anywhere. */
+class SymlinkRefusedError extends Error {
+    name = 'SymlinkRefusedError';
+}
+/** Throws when `path` is a symbolic link; a missing file is fine. */
+async function refuseSymlink(path) {
+    const { lstat, realpath } = (0,builtins/* nodeFsPromises */.OI)();
+    const stat = await lstat(path).catch(() => undefined);
+    if (!stat?.isSymbolicLink())
+        return;
+    const target = await realpath(path).catch(() => 'a missing file');
+    throw new SymlinkRefusedError(`${path} is a symbolic link (to ${target}): credentials are written only into a regular file, never ` +
+        'through a link. Replace the link with a regular file, or set DOCKER_CONFIG to a directory without one.');
+}
+/**
+ * Writes a file atomically with mode 0600: a temporary file beside it, flushed, then renamed over it,
+ * so a reader (or a concurrent job) sees the old content or the new, never half of it. A symbolic link
+ * at `path` is refused (and a link made after the check is replaced by the rename, never followed).
+ */
+async function writeFileAtomic(path, text) {
+    const { open, rename, rm } = (0,builtins/* nodeFsPromises */.OI)();
+    await refuseSymlink(path);
+    const target = path;
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${(0,builtins/* nodeCrypto */.SI)().randomBytes(4).toString('hex')}.tmp`);
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+        await handle.writeFile(text);
+        await handle.chmod(0o600);
+        await handle.sync();
+    }
+    catch (error) {
+        await handle.close();
+        await rm(temp, { force: true });
+        throw error;
+    }
+    await handle.close();
+    try {
+        await rename(temp, target);
+    }
+    catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/docker-config.ts
+// The Docker CLI's config.json (also read by buildx, podman, buildah, skopeo, crane and kaniko).
+// Only the fields login touches are typed; every other field is kept as it was.
+
+/** config.json could not be read as a Docker config; the file was left untouched. */
+class DockerConfigError extends Error {
+    name = 'DockerConfigError';
+    path;
+    constructor(path, problem) {
+        super(`${path} ${problem}, so it was left untouched. Fix or remove the file (docker would fail on it too), ` +
+            'then run the step again.');
+        this.path = path;
+    }
+}
+/**
+ * Parses config.json text. An empty file is an empty config, as for docker. The JSON parser's own
+ * message is not repeated: it quotes the file's content, which holds other registries' credentials.
+ */
+function parseDockerConfig(text, path) {
+    if (text.trim() === '')
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new DockerConfigError(path, 'is not valid JSON');
+    }
+    if (!(0,is_record/* isRecord */.u)(parsed))
+        throw new DockerConfigError(path, 'does not hold a JSON object');
+    const { auths, credHelpers, credsStore } = parsed;
+    if (auths !== undefined && !((0,is_record/* isRecord */.u)(auths) && Object.values(auths).every(is_record/* isRecord */.u))) {
+        throw new DockerConfigError(path, 'has an "auths" field that is not an object of objects');
+    }
+    if (credHelpers !== undefined &&
+        !((0,is_record/* isRecord */.u)(credHelpers) && Object.values(credHelpers).every((v) => typeof v === 'string'))) {
+        throw new DockerConfigError(path, 'has a "credHelpers" field that is not an object of strings');
+    }
+    if (credsStore !== undefined && typeof credsStore !== 'string') {
+        throw new DockerConfigError(path, 'has a "credsStore" field that is not a string');
+    }
+    return parsed;
+}
+/** Serialises a config the way the Docker CLI does (tab-indented JSON). */
+function serializeDockerConfig(config) {
+    return `${JSON.stringify(config, null, '\t')}\n`;
+}
+/** The `auth` field value: base64 of `username:password`. */
+function encodeAuth(username, password) {
+    return Buffer.from(`${username}:${password}`).toString('base64');
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/config-file.ts
+
+
+/** Reads and parses config.json; a missing file is an empty config. Throws DockerConfigError. */
+async function readConfigFile(path) {
+    let text;
+    try {
+        text = await (0,builtins/* nodeFsPromises */.OI)().readFile(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { exists: false, text: '', config: {} };
+        throw error;
+    }
+    return { exists: true, text, config: parseDockerConfig(text, path) };
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/config-location.ts
+
+/**
+ * Chooses the config directory. Jobs running side by side on one machine share HOME, so writing
+ * ~/.docker/config.json would let one job's login or logout break another's push; each job gets its own
+ * under `jobTempDir` (the host's directory for the job: RUNNER_TEMP on a runner).
+ */
+function chooseConfigLocation(env, homeDir, jobTempDir) {
+    const given = env.DOCKER_CONFIG?.trim();
+    if (given)
+        return { kind: 'given', dir: given };
+    const seedDir = (0,external_node_path_.join)(homeDir, '.docker');
+    if (jobTempDir)
+        return { kind: 'isolated', parent: jobTempDir, seedDir };
+    return { kind: 'home', dir: seedDir };
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/credential-store.ts
+
+
+const runHelper = (program, args) => new Promise((resolve, reject) => {
+    const child = (0,builtins/* nodeChildProcess */.EW)().execFile(program, [...args], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    child.stdin?.end();
+});
+/**
+ * Registries a credsStore holds, from `docker-credential-<store> list` (server address → user name; no
+ * secret). Undefined when the helper is missing or fails.
+ */
+async function listStoreRegistries(store, run = runHelper) {
+    if (!/^[\w.-]+$/.test(store))
+        return undefined;
+    try {
+        const parsed = JSON.parse(await run(`docker-credential-${store}`, ['list']));
+        if (!(0,is_record/* isRecord */.u)(parsed))
+            return undefined;
+        return Object.keys(parsed);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/isolated-config.ts
+
+
+
+
+
+/** Digest of a config's content whatever its key order and layout ('' for no file). */
+function digestConfig(file) {
+    if (!file.exists)
+        return '';
+    const canonical = (value) => (0,is_record/* isRecord */.u)(value)
+        ? Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((key) => [key, canonical(value[key])]))
+        : value;
+    return (0,builtins/* nodeCrypto */.SI)()
+        .createHash('sha256')
+        .update(JSON.stringify(canonical(file.config)))
+        .digest('hex');
+}
+async function listDir(dir) {
+    try {
+        return await (0,builtins/* nodeFsPromises */.OI)().readdir(dir);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+/**
+ * Creates a job's own config directory: config.json copied from `seedDir` (checked first, so a corrupt
+ * one fails before anything is created) and every other entry of `seedDir` symlinked.
+ */
+async function createIsolatedConfig(parent, seedDir) {
+    const { mkdir, mkdtemp, symlink } = (0,builtins/* nodeFsPromises */.OI)();
+    const seed = await readConfigFile((0,external_node_path_.join)(seedDir, 'config.json'));
+    await mkdir(parent, { recursive: true });
+    const dir = await mkdtemp((0,external_node_path_.join)(parent, 'docker-config-'));
+    const links = [];
+    for (const entry of await listDir(seedDir)) {
+        if (entry === 'config.json' || entry.startsWith('.config.json.'))
+            continue;
+        await symlink((0,external_node_path_.join)(seedDir, entry), (0,external_node_path_.join)(dir, entry));
+        links.push(entry);
+    }
+    if (seed.exists)
+        await writeFileAtomic((0,external_node_path_.join)(dir, 'config.json'), seed.text);
+    return { dir, seedDigest: digestConfig(seed), links };
+}
+/**
+ * Removes the directory when it holds only what createIsolatedConfig put there (config.json back to the
+ * copied content, the links); true when removed. Anything else is left for the runner's cleanup.
+ */
+async function removeIsolatedConfig(isolated) {
+    const { rmdir, unlink } = (0,builtins/* nodeFsPromises */.OI)();
+    const current = await readConfigFile((0,external_node_path_.join)(isolated.dir, 'config.json'));
+    if (digestConfig(current) !== isolated.seedDigest)
+        return false;
+    const expected = new Set([...isolated.links, 'config.json']);
+    const entries = await listDir(isolated.dir);
+    if (!entries.every((entry) => expected.has(entry)))
+        return false;
+    for (const entry of entries)
+        await unlink((0,external_node_path_.join)(isolated.dir, entry));
+    await rmdir(isolated.dir);
+    return true;
+}
+/** Makes sure a config directory exists (0700, like docker's). */
+async function ensureConfigDir(dir) {
+    await (0,builtins/* nodeFsPromises */.OI)().mkdir(dir, { recursive: true, mode: 0o700 });
+}
+
+// EXTERNAL MODULE: ./src/core/docker/credential-change.ts
+var credential_change = __nccwpck_require__(1432);
+// EXTERNAL MODULE: ./src/core/docker/registry-host.ts
+var registry_host = __nccwpck_require__(9952);
+;// CONCATENATED MODULE: ./src/core/docker/plan-credential.ts
+// Pure config.json edits for login and logout: config in, config out, plus what changed and why.
+
+
+/**
+ * Adds a login so every tool really uses it: a `credHelpers` entry for the registry would win over
+ * `auths`, so it is set aside; a `credsStore` would win for the Docker CLI, so it is replaced by
+ * `credHelpers` entries for the registries it holds (podman, skopeo and buildah ignore credsStore).
+ */
+function planAddCredential(config, add) {
+    const next = structuredClone(config);
+    const notes = [];
+    const previousEntry = config.auths?.[add.registry];
+    const change = {
+        registry: add.registry,
+        authDigest: (0,credential_change/* digestAuth */.V)(add.auth),
+        replacedEntry: previousEntry !== undefined,
+        createdAuths: config.auths === undefined,
+        addedCredHelpers: [],
+        createdCredHelpers: config.credHelpers === undefined,
+    };
+    next.auths = { ...next.auths, [add.registry]: { auth: add.auth } };
+    const helper = config.credHelpers?.[add.registry];
+    if (helper !== undefined && next.credHelpers) {
+        delete next.credHelpers[add.registry];
+        change.removedCredHelper = helper;
+        notes.push(`credHelpers sent ${add.registry} to docker-credential-${helper}; set aside until logout.`);
+    }
+    if (config.credsStore !== undefined) {
+        const store = config.credsStore;
+        delete next.credsStore;
+        change.removedCredsStore = store;
+        const helpers = { ...next.credHelpers };
+        for (const registry of add.storeRegistries ?? []) {
+            if ((0,registry_host/* isSameRegistry */.m)(registry, add.registry) || helpers[registry] !== undefined)
+                continue;
+            helpers[registry] = store;
+            change.addedCredHelpers.push(registry);
+        }
+        if (change.addedCredHelpers.length > 0 || next.credHelpers)
+            next.credHelpers = helpers;
+        notes.push(add.storeRegistries === undefined
+            ? `credsStore "${store}" could not be listed; it is set aside until logout, so docker logins kept in it are not seen meanwhile.`
+            : `credsStore "${store}" set aside until logout; its ${change.addedCredHelpers.length} registries go through credHelpers.`);
+    }
+    return previousEntry === undefined
+        ? { config: next, change, notes }
+        : { config: next, change, previousEntry, notes };
+}
+function ownsEntry(config, change) {
+    const auth = config.auths?.[change.registry]?.auth;
+    return typeof auth === 'string' && (0,credential_change/* digestAuth */.V)(auth) === change.authDigest;
+}
+/**
+ * Undoes exactly one recorded login: our entry goes (or the replaced one comes back), set-aside helpers
+ * and store return. Anything changed since by someone else is left alone.
+ */
+function planRemoveCredential(config, change, previousEntry) {
+    const next = structuredClone(config);
+    const notes = [];
+    if (ownsEntry(config, change) && next.auths) {
+        if (previousEntry !== undefined) {
+            next.auths[change.registry] = previousEntry;
+            notes.push(`Restored the earlier login for ${change.registry}.`);
+        }
+        else {
+            delete next.auths[change.registry];
+            notes.push(`Removed the login for ${change.registry}.`);
+        }
+        if (change.createdAuths && Object.keys(next.auths).length === 0)
+            delete next.auths;
+    }
+    else {
+        notes.push(`The login for ${change.registry} was changed or removed since; left as it is.`);
+    }
+    restoreHelpers(next, change, notes);
+    return { config: next, notes };
+}
+function restoreHelpers(next, change, notes) {
+    const helpers = { ...next.credHelpers };
+    if (change.removedCredHelper !== undefined && helpers[change.registry] === undefined) {
+        helpers[change.registry] = change.removedCredHelper;
+        notes.push(`Restored credHelpers entry for ${change.registry}.`);
+    }
+    if (change.removedCredsStore !== undefined) {
+        for (const registry of change.addedCredHelpers) {
+            if (helpers[registry] === change.removedCredsStore)
+                delete helpers[registry];
+        }
+        if (next.credsStore === undefined) {
+            next.credsStore = change.removedCredsStore;
+            notes.push(`Restored credsStore "${change.removedCredsStore}".`);
+        }
+    }
+    if (Object.keys(helpers).length > 0 || (next.credHelpers !== undefined && !change.createdCredHelpers)) {
+        next.credHelpers = helpers;
+    }
+    else {
+        delete next.credHelpers;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/docker-login.ts
+// Adds and removes one registry login in a Docker config.json, daemon-free: docker, buildx, podman,
+// buildah, skopeo, crane and kaniko all read this file (through DOCKER_CONFIG).
+
+
+
+
+
+
+
+
+
+
+
+/** Writes the login into the job's config.json (creating the job's own directory when needed). */
+async function addDockerLogin(request, context) {
+    const auth = (0,secrets/* maskSecret */.$l)(encodeAuth(request.username, request.password));
+    const location = chooseConfigLocation(context.env, context.homeDir, context.jobTempDir);
+    let configDir;
+    let isolated;
+    if (location.kind === 'isolated') {
+        isolated = await createIsolatedConfig(location.parent, location.seedDir);
+        configDir = isolated.dir;
+    }
+    else {
+        configDir = location.dir;
+        await ensureConfigDir(configDir);
+    }
+    const configPath = (0,external_node_path_.join)(configDir, 'config.json');
+    const current = await readConfigFile(configPath);
+    const storeRegistries = current.config.credsStore
+        ? await (context.listStore ?? listStoreRegistries)(current.config.credsStore)
+        : undefined;
+    const plan = planAddCredential(current.config, { registry: request.registry, auth, storeRegistries });
+    let backupFile;
+    if (plan.previousEntry !== undefined) {
+        backupFile = (0,external_node_path_.join)(context.backupDir, `docker-login-backup-${(0,builtins/* nodeCrypto */.SI)().randomBytes(6).toString('hex')}.json`);
+        await ensureConfigDir(context.backupDir);
+        await writeFileAtomic(backupFile, JSON.stringify(plan.previousEntry));
+    }
+    await writeFileAtomic(configPath, serializeDockerConfig(plan.config));
+    const record = {
+        configDir,
+        exportDockerConfig: location.kind === 'isolated',
+        createdFile: !current.exists,
+        change: plan.change,
+        ...(isolated ? { isolated } : {}),
+        ...(backupFile ? { backupFile } : {}),
+    };
+    return { record, notes: plan.notes };
+}
+async function readBackup(file) {
+    if (file === undefined)
+        return undefined;
+    const parsed = JSON.parse(await (0,builtins/* nodeFsPromises */.OI)().readFile(file, 'utf8'));
+    return (0,is_record/* isRecord */.u)(parsed) ? parsed : undefined;
+}
+/** Undoes one recorded login; returns what was done, for the log. */
+async function removeDockerLogin(record) {
+    const { rm } = (0,builtins/* nodeFsPromises */.OI)();
+    const configPath = (0,external_node_path_.join)(record.configDir, 'config.json');
+    const current = await readConfigFile(configPath);
+    if (!current.exists) {
+        // The backup holds the replaced credential: it goes whatever became of the config.
+        if (record.backupFile)
+            await rm(record.backupFile, { force: true });
+        return [`${configPath} is gone; nothing to remove.`];
+    }
+    const previousEntry = await readBackup(record.backupFile);
+    const plan = planRemoveCredential(current.config, record.change, previousEntry);
+    const emptied = Object.keys(plan.config).length === 0;
+    if (record.createdFile && emptied)
+        await rm(configPath, { force: true });
+    else
+        await writeFileAtomic(configPath, serializeDockerConfig(plan.config));
+    if (record.backupFile)
+        await rm(record.backupFile, { force: true });
+    if (record.isolated && (await removeIsolatedConfig(record.isolated))) {
+        plan.notes.push(`Removed this job's Docker config directory ${record.configDir}.`);
+    }
+    return plan.notes;
 }
 
 
@@ -55870,7 +55925,7 @@ async function connectSwrWhenNeeded(connection, options) {
 
 /***/ }),
 
-/***/ 3228:
+/***/ 6821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -55887,8 +55942,63 @@ var namespaces = __nccwpck_require__(1097);
 var registry_host = __nccwpck_require__(9941);
 // EXTERNAL MODULE: ./src/core/types/assert-never.ts
 var assert_never = __nccwpck_require__(5680);
-// EXTERNAL MODULE: ./src/providers/swr/permissions.ts
-var permissions = __nccwpck_require__(1161);
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/providers/swr/field-values.ts
+var field_values = __nccwpck_require__(4940);
+// EXTERNAL MODULE: ./src/providers/swr/path-segments.ts
+var path_segments = __nccwpck_require__(7561);
+;// CONCATENATED MODULE: ./src/providers/swr/permissions.ts
+
+
+
+/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
+function swrAuthName(level) {
+    const entry = Object.entries(field_values/* SWR_AUTH_LEVELS */.C).find(([, value]) => value === level);
+    return entry ? entry[0] : String(level);
+}
+function accessPath(namespace) {
+    return (0,api_path/* apiPath */.So) `/v2/manage/namespaces/${(0,api_path/* pathSegment */.pn)(namespace, path_segments/* SWR_NAMESPACE */.HE)}/access`;
+}
+/** Permissions on a namespace: the caller's own and every other user's. */
+async function getSwrNamespaceAccess(api, namespace) {
+    const response = await api.request({
+        method: 'GET',
+        path: accessPath(namespace),
+        operation: `read permissions of namespace ${namespace}`,
+    });
+    return response.body ?? {};
+}
+/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
+async function grantSwrNamespaceAccess(api, namespace, grants) {
+    const response = await api.request({
+        method: 'POST',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
+        acceptStatus: [409],
+    });
+    return response.status === 409 ? 'exists' : 'granted';
+}
+/** Changes the level of users who already have a permission (spec 4.6.3). */
+async function updateSwrNamespaceAccess(api, namespace, grants) {
+    await api.request({
+        method: 'PATCH',
+        path: accessPath(namespace),
+        body: grants,
+        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
+    });
+}
+/** Removes the permissions of the given user ids (spec 4.6.2). */
+async function revokeSwrNamespaceAccess(api, namespace, userIds) {
+    await api.request({
+        method: 'DELETE',
+        path: accessPath(namespace),
+        body: userIds,
+        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
+    });
+}
+
 // EXTERNAL MODULE: ./src/providers/swr/repositories.ts
 var swr_repositories = __nccwpck_require__(1357);
 // EXTERNAL MODULE: ./src/providers/swr/tags.ts
@@ -55913,15 +56023,15 @@ async function applySwrChange(api, namespace, change) {
             return;
         case 'grant permission':
             // A parallel run may have granted it first (409): then make sure the level is the declared one.
-            if ((await (0,permissions/* grantSwrNamespaceAccess */.y2)(api, namespace, [change.user])) === 'exists') {
-                await (0,permissions/* updateSwrNamespaceAccess */.jd)(api, namespace, [change.user]);
+            if ((await grantSwrNamespaceAccess(api, namespace, [change.user])) === 'exists') {
+                await updateSwrNamespaceAccess(api, namespace, [change.user]);
             }
             return;
         case 'update permission':
-            await (0,permissions/* updateSwrNamespaceAccess */.jd)(api, namespace, [change.user]);
+            await updateSwrNamespaceAccess(api, namespace, [change.user]);
             return;
         case 'revoke permission':
-            await (0,permissions/* revokeSwrNamespaceAccess */.AI)(api, namespace, [change.user.user_id]);
+            await revokeSwrNamespaceAccess(api, namespace, [change.user.user_id]);
             return;
         case 'delete namespace':
             await (0,namespaces/* deleteSwrNamespace */.RW)(api, namespace);
@@ -55971,7 +56081,7 @@ function planPermissions(namespace, access, wishes, prune) {
     const matched = new Set();
     for (const wish of wishes) {
         const existing = matchPermission(current, wish);
-        const level = (0,permissions/* swrAuthName */.o)(wish.level);
+        const level = swrAuthName(wish.level);
         if (!existing) {
             if (wish.userId === undefined) {
                 blockers.push(`permissions: user "${wish.userName}" has no permission on ${namespace} yet; add id=<IAM user id> ` +
@@ -55990,7 +56100,7 @@ function planPermissions(namespace, access, wishes, prune) {
             changes.push({
                 action: 'update permission',
                 target: wish.userName,
-                detail: `${(0,permissions/* swrAuthName */.o)(existing.auth)} → ${level}`,
+                detail: `${swrAuthName(existing.auth)} → ${level}`,
                 user: { user_id: existing.user_id, user_name: existing.user_name, auth: wish.level },
             });
         }
@@ -56008,7 +56118,7 @@ function planPermissions(namespace, access, wishes, prune) {
             changes.push({
                 action: 'revoke permission',
                 target: auth.user_name,
-                detail: (0,permissions/* swrAuthName */.o)(auth.auth),
+                detail: swrAuthName(auth.auth),
                 user: auth,
             });
         }
@@ -56070,7 +56180,7 @@ function mergedSettings(existing, wish) {
     };
 }
 function asCategory(value) {
-    return swr_repositories/* SWR_CATEGORIES */.sh.find((category) => category === value);
+    return field_values/* SWR_CATEGORIES */.s.find((category) => category === value);
 }
 function describeSettings(settings) {
     const parts = [visibility(settings.is_public)];
@@ -56166,7 +56276,7 @@ async function readSwrNamespaceState(api, namespace, needs) {
     if (!found)
         return { namespace, exists: false, repositories: [], access: undefined };
     const repositories = needs.repositories ? await (0,swr_repositories/* listSwrRepositories */.Zh)(api, { namespace }) : [];
-    const access = needs.access ? await (0,permissions/* getSwrNamespaceAccess */.gk)(api, namespace) : undefined;
+    const access = needs.access ? await getSwrNamespaceAccess(api, namespace) : undefined;
     return { namespace, exists: true, repositories, access };
 }
 /**
@@ -56224,6 +56334,31 @@ function swrSession(api, connection, namespace, wish) {
         registryHost: async () => (0,registry_host/* swrRegistryHost */.KJ)(connection.region),
     };
 }
+
+
+/***/ }),
+
+/***/ 4940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ SWR_AUTH_LEVELS),
+/* harmony export */   s: () => (/* binding */ SWR_CATEGORIES)
+/* harmony export */ });
+// The values SWR accepts in two fields the inputs declare, apart from the calls that send them, so reading
+// the inputs loads no client code.
+/** Repository types SWR accepts for `category` (spec 4.2.1). */
+const SWR_CATEGORIES = [
+    'app_server',
+    'linux',
+    'framework_app',
+    'database',
+    'lang',
+    'arm',
+    'other',
+];
+/** SWR's permission levels by the names the action uses. */
+const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
 
 
 /***/ }),
@@ -56706,73 +56841,6 @@ const SWR_RETENTION_ID = { what: 'SWR retention policy id', problems: _core_path
 
 /***/ }),
 
-/***/ 1161:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AI: () => (/* binding */ revokeSwrNamespaceAccess),
-/* harmony export */   CA: () => (/* binding */ SWR_AUTH_LEVELS),
-/* harmony export */   gk: () => (/* binding */ getSwrNamespaceAccess),
-/* harmony export */   jd: () => (/* binding */ updateSwrNamespaceAccess),
-/* harmony export */   o: () => (/* binding */ swrAuthName),
-/* harmony export */   y2: () => (/* binding */ grantSwrNamespaceAccess)
-/* harmony export */ });
-/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
-/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7561);
-
-
-/** SWR's permission levels by the names the action uses. */
-const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 };
-/** The name of a permission level (7 → manage); the number as text for levels SWR may add later. */
-function swrAuthName(level) {
-    const entry = Object.entries(SWR_AUTH_LEVELS).find(([, value]) => value === level);
-    return entry ? entry[0] : String(level);
-}
-function accessPath(namespace) {
-    return (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `/v2/manage/namespaces/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(namespace, _path_segments_js__WEBPACK_IMPORTED_MODULE_1__/* .SWR_NAMESPACE */ .HE)}/access`;
-}
-/** Permissions on a namespace: the caller's own and every other user's. */
-async function getSwrNamespaceAccess(api, namespace) {
-    const response = await api.request({
-        method: 'GET',
-        path: accessPath(namespace),
-        operation: `read permissions of namespace ${namespace}`,
-    });
-    return response.body ?? {};
-}
-/** Grants permissions to users who have none yet (spec 4.6.1); 'exists' when one already had one (409). */
-async function grantSwrNamespaceAccess(api, namespace, grants) {
-    const response = await api.request({
-        method: 'POST',
-        path: accessPath(namespace),
-        body: grants,
-        operation: `grant permissions on namespace ${namespace} to ${grants.map((g) => g.user_name).join(', ')}`,
-        acceptStatus: [409],
-    });
-    return response.status === 409 ? 'exists' : 'granted';
-}
-/** Changes the level of users who already have a permission (spec 4.6.3). */
-async function updateSwrNamespaceAccess(api, namespace, grants) {
-    await api.request({
-        method: 'PATCH',
-        path: accessPath(namespace),
-        body: grants,
-        operation: `update permissions on namespace ${namespace} of ${grants.map((g) => g.user_name).join(', ')}`,
-    });
-}
-/** Removes the permissions of the given user ids (spec 4.6.2). */
-async function revokeSwrNamespaceAccess(api, namespace, userIds) {
-    await api.request({
-        method: 'DELETE',
-        path: accessPath(namespace),
-        body: userIds,
-        operation: `remove permissions on namespace ${namespace} of user ids ${userIds.join(', ')}`,
-    });
-}
-
-
-/***/ }),
-
 /***/ 9515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -57117,8 +57185,7 @@ function swrHostInputs(host) {
 /* harmony export */   Et: () => (/* binding */ updateSwrRepository),
 /* harmony export */   Zh: () => (/* binding */ listSwrRepositories),
 /* harmony export */   ji: () => (/* binding */ createSwrRepository),
-/* harmony export */   q5: () => (/* binding */ deleteSwrRepository),
-/* harmony export */   sh: () => (/* binding */ SWR_CATEGORIES)
+/* harmony export */   q5: () => (/* binding */ deleteSwrRepository)
 /* harmony export */ });
 /* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
 /* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6249);
@@ -57126,16 +57193,6 @@ function swrHostInputs(host) {
 
 
 
-/** Repository types SWR accepts for `category` (spec 4.2.1). */
-const SWR_CATEGORIES = [
-    'app_server',
-    'linux',
-    'framework_app',
-    'database',
-    'lang',
-    'arm',
-    'other',
-];
 /** Path of a repository, each name checked by SWR's rules (`/` in a repository name sent as `$`). */
 function swrRepositoryPath(namespace, repository) {
     return (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `/v2/manage/namespaces/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(namespace, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .SWR_NAMESPACE */ .HE)}/repos/${(0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .pn)(repository, _path_segments_js__WEBPACK_IMPORTED_MODULE_2__/* .SWR_REPOSITORY */ ._4)}`;

@@ -1,7 +1,8 @@
 // Bundles every src/actions/<name>/main.ts (and post.ts) into standalone dist/<name>/index.js (post.js), and
 // the CLI (src/cli/main.ts, every action in one file) into dist/cli.js, the package's `registry-actions` bin.
-// What src/ imports at first use (`import()`: undici, @actions/core, @actions/github) becomes chunk files
-// beside an action entry (<id>.index.js), which a step that stops on its inputs never reads.
+// What src/ imports at first use (`import()`: the code an entry runs once its inputs are valid, the providers'
+// clients, undici, @actions/core, @actions/github) becomes chunk files beside an action entry (<id>.index.js),
+// which a step that stops on its inputs (or a post step with nothing to undo) never reads.
 // The action bundles are minified, with a source map beside each file (index.js.map) that
 // sourcemap-register.cjs applies when a stack trace is printed, so traces name src/ files and lines; the maps
 // keep names and lines, not the sources. The CLI stays one readable file (the npm package ships dist/cli.js

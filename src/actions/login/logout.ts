@@ -1,6 +1,5 @@
-// login post step: undo exactly what main recorded, even after a failed or cancelled job.
-
-import { removeDockerLogin } from '../../core/docker/docker-login.ts';
+// login post step: undo exactly what main recorded, even after a failed or cancelled job. The code that
+// edits the Docker config is loaded only when there is a login to remove.
 import { errorMessage } from '../../core/errors/errors.ts';
 import { logInfo, logWarning } from '../../core/output/log.ts';
 import { shown } from '../../core/output/shown.ts';
@@ -24,6 +23,7 @@ export async function logout(): Promise<void> {
     }
     return;
   }
+  const { removeDockerLogin } = await import('../../core/docker/docker-login.ts');
   let failure: unknown;
   for (const { registry, record } of [...state.logins].reverse()) {
     try {

@@ -11,6 +11,7 @@ import type { InstanceAllowlist, WhitelistItem } from '../../providers/seam/allo
 import { chooseAllowlist } from './inputs.ts';
 import { type LeaseLoopOptions, runLease } from './lease.ts';
 import { statusMatches } from './public-access.ts';
+import { type SavedUndos, savedUndos } from './release-plan.ts';
 import { type LeaseState, mayRemain, readSyncWhitelistState, type SyncWhitelistState } from './state.ts';
 
 export interface ReleaseOptions {
@@ -26,19 +27,15 @@ const POST_BUDGET_MS = 30_000;
 
 /** The post step of sync-whitelist. */
 export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<void> {
-  const state = 'state' in options ? options.state : readSyncWhitelistState();
-  const lease = state?.lease;
-  if (lease?.write === 'refused') {
-    logInfo(
-      shown`Runner lease for ${lease.address}: nothing to release; the registry refused main's lease write (or the calls before it), so this job added nothing.`,
-    );
-  }
-  // A job that joined without writing still looks: the next holder's post removes an expired lease.
-  const leaseToRelease = lease && lease.write !== 'refused' ? lease : undefined;
-  if (!state || (!leaseToRelease && !state.restorePublicAccess)) {
-    logInfo(shown`Nothing to undo: this job holds no runner lease and changed no public access to restore.`);
-    return;
-  }
+  const undos = savedUndos('state' in options ? options.state : readSyncWhitelistState());
+  if (undos) await undo(undos, options);
+}
+
+/** Releases the lease and restores public access, as `undos` says. */
+export async function undo(
+  { state, lease: leaseToRelease, publicAccess }: SavedUndos,
+  options: Omit<ReleaseOptions, 'state'> = {},
+): Promise<void> {
   const connect = options.connect ?? connectForPost;
   // Each undo connects on its own (a failed connect is tried again), so one failure never skips another.
   let client: Promise<InstanceAllowlist> | undefined;
@@ -51,7 +48,7 @@ export async function releaseWhitelist(options: ReleaseOptions = {}): Promise<vo
   };
   if (leaseToRelease)
     await undoLease(api, state, leaseToRelease, { budgetMs: POST_BUDGET_MS, ...options.loop });
-  if (state.restorePublicAccess) await undoPublicAccess(api, state, state.restorePublicAccess);
+  if (publicAccess) await undoPublicAccess(api, state, publicAccess);
 }
 
 async function connectForPost(): Promise<InstanceAllowlist> {

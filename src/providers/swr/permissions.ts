@@ -1,12 +1,8 @@
 // SWR organization permissions (spec 4.6): who may manage (7), edit (3) or read (1) a namespace.
 import type { ApiClient } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
+import { SWR_AUTH_LEVELS } from './field-values.ts';
 import { SWR_NAMESPACE } from './path-segments.ts';
-
-/** SWR's permission levels by the names the action uses. */
-export const SWR_AUTH_LEVELS = { manage: 7, edit: 3, read: 1 } as const;
-export type SwrAuthName = keyof typeof SWR_AUTH_LEVELS;
-export type SwrAuthLevel = (typeof SWR_AUTH_LEVELS)[SwrAuthName];
 
 /** One user's permission on a namespace, in SWR's field names. */
 export interface SwrUserAuth {

@@ -1,20 +1,9 @@
 // SWR image repositories (spec 4.2): create, update, get, delete, and the global list filtered to one namespace.
 import type { ApiClient } from '../../core/http/types.ts';
 import { type ApiPath, apiPath, pathSegment } from '../../core/path/api-path.ts';
+import type { SwrCategory } from './field-values.ts';
 import { listAllSwr } from './paging.ts';
 import { SWR_NAMESPACE, SWR_REPOSITORY } from './path-segments.ts';
-
-/** Repository types SWR accepts for `category` (spec 4.2.1). */
-export const SWR_CATEGORIES = [
-  'app_server',
-  'linux',
-  'framework_app',
-  'database',
-  'lang',
-  'arm',
-  'other',
-] as const;
-export type SwrCategory = (typeof SWR_CATEGORIES)[number];
 
 /** One record of `GET /v2/manage/repos` (spec 4.2.5), in SWR's own field names. */
 export interface SwrRepository {

@@ -2,7 +2,7 @@
 
 import { parseDeclarationLines } from '../../../core/action/declaration-lines.ts';
 import { splitKeyValue, splitLineTokens } from '../../../core/action/line-tokens.ts';
-import { SWR_AUTH_LEVELS, type SwrAuthLevel, type SwrAuthName } from '../permissions.ts';
+import { SWR_AUTH_LEVELS, type SwrAuthLevel, type SwrAuthName } from '../field-values.ts';
 
 /** A declared namespace permission; the id is needed only to grant a user who has none yet. */
 export interface PermissionWish {

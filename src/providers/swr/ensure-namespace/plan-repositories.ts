@@ -1,10 +1,6 @@
 // Pure: declared repositories + the namespace's current repositories → create / update changes.
-import {
-  SWR_CATEGORIES,
-  type SwrCategory,
-  type SwrRepository,
-  type SwrRepositorySettings,
-} from '../repositories.ts';
+import { SWR_CATEGORIES, type SwrCategory } from '../field-values.ts';
+import type { SwrRepository, SwrRepositorySettings } from '../repositories.ts';
 import type { SwrChange } from './changes.ts';
 import type { RepositoryWish } from './repository-lines.ts';
 

@@ -2,8 +2,8 @@
 
 import { parseDeclarationLines } from '../../../core/action/declaration-lines.ts';
 import { splitKeyValue, splitLineTokens } from '../../../core/action/line-tokens.ts';
+import { SWR_CATEGORIES, type SwrCategory } from '../field-values.ts';
 import { swrRepositoryProblems } from '../name-rules.ts';
-import { SWR_CATEGORIES, type SwrCategory } from '../repositories.ts';
 
 /** A declared repository; attributes left out are not compared (and default on create). */
 export interface RepositoryWish {
