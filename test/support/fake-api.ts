@@ -12,7 +12,11 @@ export function fakeApi(
     async request<T>(request: ApiRequest): Promise<ApiResponse<T>> {
       requests.push(request);
       const response = answer(request);
-      return { status: response.status ?? 200, headers: response.headers, body: response.body as T };
+      const status = response.status ?? 200;
+      // As the client does: a successful body goes through the request's own reader when it has one.
+      const read = status < 300 && request.readBody;
+      const body = read ? read(JSON.stringify(response.body) ?? '') : response.body;
+      return { status, headers: response.headers, body: body as T };
     },
   };
 }

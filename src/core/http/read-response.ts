@@ -28,7 +28,7 @@ export function readResponse<T>(raw: RawResponse, request: ApiRequest): ReadResu
       response: { status: raw.status, headers: raw.headers, body: undefined as T, text: raw.text },
     };
   }
-  const parsed = parseJson(raw.text);
+  const parsed = success && request.readBody ? readWith(request.readBody, raw.text) : parseJson(raw.text);
   if (parsed.ok) {
     return { ok: true, response: { status: raw.status, headers: raw.headers, body: parsed.value as T } };
   }
@@ -82,6 +82,14 @@ function parseJson(text: string): JsonResult {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function readWith(read: (text: string) => unknown, text: string): JsonResult {
+  try {
+    return { ok: true, value: read(text) };
   } catch {
     return { ok: false };
   }

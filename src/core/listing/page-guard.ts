@@ -3,6 +3,7 @@
 import { ApiError, ListingIncompleteError } from '../errors/errors.ts';
 import { RESPONSE_TOO_LARGE } from '../http/attempt-limits.ts';
 import { visible } from '../output/visible.ts';
+import { CompactStringSet } from './compact-string-set.ts';
 
 /** Most pages one listing may take: a million records at 100 a page. */
 const DEFAULT_MAX_PAGES = 10_000;
@@ -17,7 +18,7 @@ export interface PageGuardOptions<T> {
 
 /** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
 export class PageGuard<T> {
-  readonly #seen = new Set<string>();
+  readonly #seen = new CompactStringSet();
   readonly #operation: string;
   readonly #keyOf: (item: T) => string;
   readonly #maxPages: number;
@@ -29,8 +30,8 @@ export class PageGuard<T> {
     this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   }
 
-  /** Checks one page before anyone uses it. */
-  accept(page: readonly T[]): void {
+  /** Checks one page (its records, or anything that lists them) before anyone uses it. */
+  accept(page: Iterable<T>): void {
     this.#pages++;
     if (this.#pages > this.#maxPages) {
       throw new ListingIncompleteError(
@@ -40,13 +41,12 @@ export class PageGuard<T> {
     }
     for (const item of page) {
       const key = this.#keyOf(item);
-      if (this.#seen.has(key)) {
+      if (!this.#seen.add(key)) {
         throw new ListingIncompleteError(
           `${visible(this.#operation)}: page ${this.#pages} repeats ${visible(key)}: the listing changed while ` +
             'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.',
         );
       }
-      this.#seen.add(key);
     }
   }
 }

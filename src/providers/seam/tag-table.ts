@@ -30,6 +30,12 @@ class Column<A extends Uint8Array | Uint32Array | Float64Array> {
     grown.set(this.data);
     this.data = grown;
   }
+
+  /** Writes `values` from index `at` on, making room first. */
+  copyIn(values: A, at: number): void {
+    this.reserve(at + values.length - 1);
+    this.data.set(values, at);
+  }
 }
 
 export class TagTable {
@@ -70,6 +76,36 @@ export class TagTable {
     this.#flags.data[row] = (tag.kind === 'list' ? LIST : 0) | this.#pushDigest(row, tag.digest);
     if (tag.children !== undefined) this.#children.set(row, tag.children);
     if (tag.refused !== undefined) this.#refused.set(row, tag.refused);
+  }
+
+  /** Appends every row of `other`, in its order (a listing's page joining the whole). */
+  append(other: TagTable): void {
+    const first = this.#rows;
+    const count = other.#rows;
+    const nameBase = this.#nameStart(first);
+    this.#rows += count;
+    this.#nameBytes.copyIn(other.#nameBytes.data.subarray(0, other.#nameStart(count)), nameBase);
+    this.#nameEnds.copyIn(other.#nameEnds.data.subarray(0, count), first);
+    const ends = this.#nameEnds.data;
+    for (let row = first; row < first + count; row++) ends[row] = (ends[row] ?? 0) + nameBase;
+    this.#digests.copyIn(other.#digests.data.subarray(0, count * DIGEST_BYTES), first * DIGEST_BYTES);
+    this.#times.copyIn(other.#times.data.subarray(0, count), first);
+    this.#sizes.copyIn(other.#sizes.data.subarray(0, count), first);
+    this.#flags.copyIn(other.#flags.data.subarray(0, count), first);
+    const rowMaps = [
+      [this.#otherNames, other.#otherNames],
+      [this.#otherDigests, other.#otherDigests],
+      [this.#children, other.#children],
+      [this.#refused, other.#refused],
+    ] as const;
+    for (const [mine, theirs] of rowMaps) {
+      for (const [row, value] of theirs) (mine as Map<number, typeof value>).set(first + row, value);
+    }
+  }
+
+  /** Every row's name, in row order. */
+  *names(): Generator<string> {
+    for (let row = 0; row < this.#rows; row++) yield this.name(row);
   }
 
   name(row: number): string {

@@ -1,5 +1,5 @@
 import { ListingIncompleteError } from '../../core/errors/errors.ts';
-import type { ApiClient, ApiRequest, QueryParams } from '../../core/http/types.ts';
+import type { ApiClient, ApiRequest, ApiResponse, QueryParams } from '../../core/http/types.ts';
 import { asIncompleteListing, PageGuard } from '../../core/listing/page-guard.ts';
 import { orderedPrefetch } from '../../core/paging/ordered-prefetch.ts';
 
@@ -31,9 +31,38 @@ export interface SwrPageOptions<T = unknown, R = T> {
   prefetch?: number;
 }
 
-interface SwrPage<T> {
-  records: T[];
+/** A listing read page by page into pages of the caller's making (`P`: an array of records, a table…). */
+export interface SwrPaging<P extends { readonly length: number }> {
+  pageSize: number;
+  prefetch?: number;
+  /** The page as the caller keeps it, made from its answer as it arrives, before it waits its turn. */
+  pageOf: (response: ApiResponse) => P;
+  /** What must be unique in the whole listing, for each record of a page (a repeat ends it as incomplete). */
+  keysOf: (page: P) => Iterable<string>;
+}
+
+interface SwrPage<P> {
+  records: P;
   total: number | undefined;
+}
+
+/**
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page's records in
+ * order (see pagesOfSwr).
+ */
+export function pagesOfSwrList<T, R = T>(
+  api: ApiClient,
+  request: ApiRequest & { query?: QueryParams },
+  options: SwrPageOptions<T, R> = {},
+): AsyncGenerator<R[]> {
+  const shape = options.shape ?? ((record: T) => record as unknown as R);
+  const keyOf = options.keyOf ?? ((record: R) => JSON.stringify(record));
+  return pagesOfSwr<R[]>(api, request, {
+    pageSize: options.pageSize ?? 100,
+    prefetch: options.prefetch,
+    pageOf: (response) => (Array.isArray(response.body) ? response.body.map(shape) : []),
+    keysOf: (page) => page.map(keyOf),
+  });
 }
 
 /**
@@ -45,32 +74,34 @@ interface SwrPage<T> {
  * when the pages disagree with `Content-Range` (a total that changes or does not match what was
  * collected), so callers never act on a partial listing.
  */
-export async function* pagesOfSwrList<T, R = T>(
+export async function* pagesOfSwr<P extends { readonly length: number }>(
   api: ApiClient,
   request: ApiRequest & { query?: QueryParams },
-  options: SwrPageOptions<T, R> = {},
-): AsyncGenerator<R[]> {
-  const pageSize = options.pageSize ?? 100;
-  const shape = options.shape ?? ((record: T) => record as unknown as R);
-  const guard = new PageGuard<R>({ operation: request.operation, keyOf: options.keyOf });
-  const fetchPage = async (offset: number, limit: number): Promise<SwrPage<R>> => {
+  paging: SwrPaging<P>,
+): AsyncGenerator<P> {
+  const { pageSize } = paging;
+  const guard = new PageGuard<string>({ operation: request.operation, keyOf: (key) => key });
+  const fetchPage = async (offset: number, limit: number): Promise<SwrPage<P>> => {
     const query: QueryParams = [
       ...(request.query ?? []),
       ['offset', String(offset)],
       ['limit', String(limit)],
     ];
-    const response = await api.request<T[]>({ ...request, query }).catch((error: unknown) => {
+    const response = await api.request({ ...request, query }).catch((error: unknown) => {
       throw asIncompleteListing(error, request.operation);
     });
-    const records = Array.isArray(response.body) ? response.body.map(shape) : [];
-    return { records, total: parseContentRange(response.headers['content-range'])?.total };
+    return {
+      records: paging.pageOf(response),
+      total: parseContentRange(response.headers['content-range'])?.total,
+    };
   };
+  const accept = (page: SwrPage<P>) => guard.accept(paging.keysOf(page.records));
   const first = await fetchPage(0, pageSize);
-  guard.accept(first.records);
+  accept(first);
   const expectedTotal = first.total;
   yield first.records;
   if (expectedTotal === undefined) {
-    yield* restOneByOne(fetchPage, guard, first.records.length, pageSize);
+    yield* restOneByOne(fetchPage, accept, first.records.length, pageSize);
     return;
   }
   let offset = first.records.length;
@@ -79,7 +110,7 @@ export async function* pagesOfSwrList<T, R = T>(
     // Pages of `size` from `offset` (a multiple of it), several at a time, until the end or a capped page.
     const from = offset;
     const count = Math.ceil((expectedTotal - from) / size);
-    const pages = orderedPrefetch(count, options.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
+    const pages = orderedPrefetch(count, paging.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
     let capped = false;
     for await (const page of pages) {
       if (page.total !== undefined && page.total !== expectedTotal) {
@@ -88,7 +119,7 @@ export async function* pagesOfSwrList<T, R = T>(
             'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.',
         );
       }
-      guard.accept(page.records);
+      accept(page);
       yield page.records;
       offset += page.records.length;
       if (page.records.length === size || offset >= expectedTotal) continue;
@@ -108,17 +139,17 @@ export async function* pagesOfSwrList<T, R = T>(
 }
 
 /** Without a total: the next page until one comes back short. */
-async function* restOneByOne<R>(
-  fetchPage: (offset: number, limit: number) => Promise<SwrPage<R>>,
-  guard: PageGuard<R>,
+async function* restOneByOne<P extends { readonly length: number }>(
+  fetchPage: (offset: number, limit: number) => Promise<SwrPage<P>>,
+  accept: (page: SwrPage<P>) => void,
   from: number,
   pageSize: number,
-): AsyncGenerator<R[]> {
+): AsyncGenerator<P> {
   let offset = from;
   let last = from;
   while (last >= pageSize) {
     const page = await fetchPage(offset, pageSize);
-    guard.accept(page.records);
+    accept(page);
     last = page.records.length;
     offset += last;
     yield page.records;

@@ -1,7 +1,7 @@
 // SWR image tags (spec 4.3): list one repository's tags (paged, checked complete) and delete one tag.
-import type { ApiClient } from '../../core/http/types.ts';
+import type { ApiClient, ApiRequest } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
-import { pagesOfSwrList } from './paging.ts';
+import { pagesOfSwr, pagesOfSwrList } from './paging.ts';
 import { SWR_TAG } from './path-segments.ts';
 import { swrRepositoryPath } from './repositories.ts';
 
@@ -32,24 +32,24 @@ export interface SwrTag {
 const SWR_TAG_PAGE_SIZE = 100;
 
 /**
- * The tags of one repository page by page, each record reduced by `shape` as its page arrives (so whole
- * records never pile up), and `keyOf` telling them apart; throws ListingIncompleteError when the pages
- * do not add up to `Content-Range`.
+ * The tags of one repository page by page, each page made by `read` from its body text as it arrives (so
+ * whole records never pile up), and `keysOf` telling its tags apart; throws ListingIncompleteError when the
+ * pages do not add up to `Content-Range`.
  */
-export function pagesOfSwrTags<R>(
+export function pagesOfSwrTags<P extends { readonly length: number }>(
   api: ApiClient,
   namespace: string,
   repository: string,
-  options: { pageSize?: number; shape: (tag: SwrTag) => R; keyOf: (record: R) => string },
-): AsyncGenerator<R[]> {
-  return pagesOfSwrList<SwrTag, R>(
+  pages: { read: (text: string) => P; keysOf: (page: P) => Iterable<string>; pageSize?: number },
+): AsyncGenerator<P> {
+  return pagesOfSwr<P>(
     api,
+    { ...tagsRequest(namespace, repository), readBody: pages.read },
     {
-      method: 'GET',
-      path: apiPath`${swrRepositoryPath(namespace, repository)}/tags`,
-      operation: `list tags of ${namespace}/${repository}`,
+      pageSize: pages.pageSize ?? SWR_TAG_PAGE_SIZE,
+      pageOf: (response) => response.body as P,
+      keysOf: pages.keysOf,
     },
-    { ...options, pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE },
   );
 }
 
@@ -61,13 +61,20 @@ export async function listSwrTags(
   options: { pageSize?: number } = {},
 ): Promise<SwrTag[]> {
   const all: SwrTag[] = [];
-  const pages = pagesOfSwrTags(api, namespace, repository, {
-    ...options,
-    shape: (tag) => tag,
+  const pages = pagesOfSwrList<SwrTag>(api, tagsRequest(namespace, repository), {
+    pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE,
     keyOf: (tag) => tag.Tag,
   });
   for await (const page of pages) all.push(...page);
   return all;
+}
+
+function tagsRequest(namespace: string, repository: string): ApiRequest {
+  return {
+    method: 'GET',
+    path: apiPath`${swrRepositoryPath(namespace, repository)}/tags`,
+    operation: `list tags of ${namespace}/${repository}`,
+  };
 }
 
 /** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */

@@ -199,7 +199,7 @@ describe('planPrune: protection', () => {
 describe('planPrune: digests written differently', () => {
   const hex = 'ab'.repeat(32);
   it('keeps a tag whose digest a kept tag shares in another case or without the sha256: prefix', async () => {
-    const { fromSwrTag } = await import('../../../src/providers/swr/prune-tags/tag-registry.ts');
+    const { fromSwrTag } = await import('../../../src/providers/swr/prune-tags/tag-page.ts');
     const kept = fromSwrTag({
       Tag: 'latest',
       digest: `SHA256:${hex.toUpperCase()}`,

@@ -69,4 +69,40 @@ describe('TagTable', () => {
     expect(relabelled.tag(7)).toMatchObject({ name: 'build-7', kind: 'list', children: [] });
     expect(relabelled.listRows()).toEqual([7]);
   });
+
+  it('appends another table row by row, with every field and side entry moved to its new row', () => {
+    for (const split of [0, 1, 3, tags.length]) {
+      const joined = TagTable.of(tags.slice(0, split));
+      joined.append(TagTable.of(tags.slice(split)));
+      joined.append(new TagTable());
+      expect(Array.from({ length: joined.length }, (_, row) => joined.tag(row))).toEqual(tags);
+      expect([...joined.names()]).toEqual(tags.map((tag) => tag.name));
+      expect(joined.refusedRows()).toEqual([3]);
+    }
+    const many = new TagTable();
+    const page = (from: number) =>
+      TagTable.of(
+        Array.from(
+          { length: 100 },
+          (_, i): TagInfo => ({
+            ...tags[0],
+            name: `b-${from + i}`,
+            digest: sha(from + i),
+            updatedAt: i,
+            size: i,
+            kind: 'image',
+          }),
+        ),
+      );
+    for (let from = 0; from < 3000; from += 100) many.append(page(from));
+    expect(many.length).toBe(3000);
+    expect(many.tag(2999)).toEqual({
+      name: 'b-2999',
+      digest: sha(2999),
+      updatedAt: 99,
+      size: 99,
+      kind: 'image',
+    });
+    expect(many.name(1234)).toBe('b-1234');
+  });
 });

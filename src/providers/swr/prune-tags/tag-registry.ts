@@ -2,19 +2,18 @@
 import type { ApiClient } from '../../../core/http/types.ts';
 import { withSignal } from '../../../core/http/with-signal.ts';
 import { segmentProblems } from '../../../core/path/api-path.ts';
-import { manifestListChildren, normalizeDigest } from '../../../core/registry/manifest-document.ts';
 import { createManifestReader } from '../../../core/registry/manifest-reader.ts';
 import { manifestsOnce } from '../../../core/registry/manifests-once.ts';
-import { parseTime, refusal, type TagInfo } from '../../seam/tag-info.ts';
 import { TagTable } from '../../seam/tag-table.ts';
 import type { TagRegistry } from '../../seam/tags.ts';
 import { chooseSwrLogin } from '../login.ts';
 import { createSwrLoginSecret } from '../login-secret.ts';
 import { findSwrNamespace } from '../namespaces.ts';
-import { SWR_REPOSITORY, SWR_TAG } from '../path-segments.ts';
+import { SWR_REPOSITORY } from '../path-segments.ts';
 import { swrRegistryHost } from '../registry-host.ts';
 import { listSwrRepositories } from '../repositories.ts';
-import { deleteSwrTag, pagesOfSwrTags, type SwrTag } from '../tags.ts';
+import { deleteSwrTag, pagesOfSwrTags } from '../tags.ts';
+import { readSwrTagPage } from './tag-page.ts';
 
 /** SWR organization `namespace` of `region`. */
 export function swrTagRegistry(api: ApiClient, namespace: string, region: string): TagRegistry {
@@ -27,13 +26,13 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
     listRepositories: async () => (await listSwrRepositories(api, { namespace })).map((r) => r.name),
     repositoryProblems: (name) => segmentProblems(name, SWR_REPOSITORY),
     listTags: async (repository) => {
-      // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
+      // Each page is read into a table of its own as it arrives: no record is ever built whole.
       const tags = new TagTable();
       const pages = pagesOfSwrTags(api, namespace, repository, {
-        shape: fromSwrTag,
-        keyOf: (tag) => tag.name,
+        read: readSwrTagPage,
+        keysOf: (page) => page.names(),
       });
-      for await (const page of pages) for (const tag of page) tags.push(tag);
+      for await (const page of pages) tags.append(page);
       return tags;
     },
     deleteTag: (repository, tag, signal) => deleteSwrTag(withSignal(api, signal), namespace, repository, tag),
@@ -44,25 +43,4 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
       read: (repository, digest) => read(`${namespace}/${repository}`, digest),
     },
   };
-}
-/**
- * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
- * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
- */
-export function fromSwrTag(record: SwrTag): TagInfo {
-  // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
-  const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
-  const children = mayBeList ? manifestListChildren(record.manifest) : undefined;
-  // Built with its usual fields in one literal (the rare ones added after), so 100,000 tags share one compact shape.
-  const info: TagInfo = {
-    name: String(record.Tag),
-    digest: normalizeDigest(record.digest),
-    updatedAt: parseTime(record.updated ?? record.created),
-    size: typeof record.size === 'number' ? record.size : 0,
-    kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
-  };
-  const { refused } = refusal(record.Tag, SWR_TAG);
-  if (refused !== undefined) info.refused = refused;
-  if (info.kind === 'list' && children) info.children = children;
-  return info;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../../src/core/errors/errors.ts';
 import { fromCcrTag } from '../../../../src/providers/ccr/tag-registry.ts';
-import { fromSwrTag, swrTagRegistry } from '../../../../src/providers/swr/prune-tags/tag-registry.ts';
+import { fromSwrTag } from '../../../../src/providers/swr/prune-tags/tag-page.ts';
+import { swrTagRegistry } from '../../../../src/providers/swr/prune-tags/tag-registry.ts';
 import { fakeApi } from '../../../support/fake-api.ts';
 
 describe('tag records', () => {

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readPickedRecords } from '../../../src/core/json/picked-records.ts';
+
+/** What readPickedRecords reads of `text`: per element, each wanted key's value (absent keys left out). */
+function picked(text: string, keys: readonly string[]): Record<string, unknown>[] {
+  const records: Record<string, unknown>[] = [];
+  const count = readPickedRecords(text, keys, (fields) => {
+    const record: Record<string, unknown> = {};
+    for (const key of keys) if (fields.raw(key) !== undefined) record[key] = fields.value(key);
+    records.push(record);
+  });
+  expect(count).toBe(records.length);
+  return records;
+}
+
+/** The same, computed with JSON.parse: the oracle. */
+function parsedThenPicked(text: string, keys: readonly string[]): Record<string, unknown>[] {
+  const value: unknown = text.trim() === '' ? undefined : JSON.parse(text);
+  if (!Array.isArray(value)) return [];
+  return value.map((element: unknown) => {
+    const record: Record<string, unknown> = {};
+    if (element === null || typeof element !== 'object' || Array.isArray(element)) return record;
+    for (const key of keys)
+      if (Object.hasOwn(element, key)) record[key] = (element as Record<string, unknown>)[key];
+    return record;
+  });
+}
+
+const KEYS = ['Tag', 'digest', 'size', 'manifest', 'a'] as const;
+
+/** Any JSON value whose objects often use the wanted keys. */
+const jsonValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, true, false),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    fc.string({ unit: 'binary' }),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string()), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+/** JSON text with whitespace of every allowed kind between tokens, as JSON.stringify with indent gives. */
+const jsonText = fc
+  .tuple(jsonValue, fc.constantFrom(undefined, 1, '\t', ' \r\n'))
+  .map(([value, indent]) => JSON.stringify(value, null, indent as string | number | undefined) ?? 'null');
+
+describe('readPickedRecords', () => {
+  it('reads the wanted fields of each object of an array, as JSON.parse does', () => {
+    const text = `[ {"Tag":"v1","digest":"sha256:ab","size":12,"manifest":"{\\"manifests\\":[]}","x":{"Tag":"no"}},
+      {"a":[1,{"b":[]}],"Tag":"v\\u00e9"}, 7, {"Tag":"first","Tag":"last"} ]`;
+    expect(picked(text, KEYS)).toEqual([
+      { Tag: 'v1', digest: 'sha256:ab', size: 12, manifest: '{"manifests":[]}' },
+      { a: [1, { b: [] }], Tag: 'vé' },
+      {},
+      { Tag: 'last' },
+    ]);
+  });
+
+  it('gives the raw JSON text of a field as written', () => {
+    const raws: (string | undefined)[] = [];
+    readPickedRecords('[{"manifest":"{\\"a\\":1}","size":1e3}]', ['manifest', 'size', 'Tag'], (fields) => {
+      raws.push(fields.raw('manifest'), fields.raw('size'), fields.raw('Tag'));
+    });
+    expect(raws).toEqual(['"{\\"a\\":1}"', '1e3', undefined]);
+  });
+
+  it('matches keys written with escapes, as JSON.parse does', () => {
+    expect(picked('[{"\\u0054ag":"v1","T\\u0061g2":"x"}]', ['Tag'])).toEqual([{ Tag: 'v1' }]);
+  });
+
+  it('has no records in an empty body, an empty array or JSON that is not an array', () => {
+    for (const text of ['', '  \n', '[]', ' [ ] ', '{"Tag":"v1"}', '"x"', 'null']) {
+      expect(picked(text, KEYS)).toEqual([]);
+    }
+  });
+
+  it('refuses what JSON.parse refuses', () => {
+    const bad = [
+      '[',
+      '[{]',
+      '[{"a":1,}]',
+      '[1,]',
+      '[01]',
+      '[1.]',
+      '["\\x"]',
+      '["a\nb"]',
+      '[tru]',
+      '[] x',
+      '[{"a" 1}]',
+      '[-]',
+      '["\\u12G4"]',
+      '[1e]',
+      '[{"a":1}{"b":2}]',
+      '\uFEFF[]',
+      '[NaN]',
+      "['a']",
+    ];
+    for (const text of bad) {
+      expect(() => JSON.parse(text), text).toThrow(SyntaxError);
+      expect(() => readPickedRecords(text, KEYS, () => {}), text).toThrow(SyntaxError);
+    }
+  });
+
+  it('skips nesting deeper than the call stack allows', () => {
+    const deep = `[{"a":1,"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}]`;
+    expect(picked(deep, KEYS)).toEqual([{ a: 1 }]);
+  });
+
+  it('agrees with JSON.parse on any JSON text, and on any text cut or changed from one', () => {
+    fc.assert(
+      fc.property(jsonText, (text) => {
+        expect(picked(text, KEYS)).toEqual(parsedThenPicked(text, KEYS));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(jsonText, fc.nat(), fc.string({ maxLength: 2 }), (text, at, insert) => {
+        const changed =
+          text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1);
+        let expected: Record<string, unknown>[] | 'refused';
+        try {
+          expected = parsedThenPicked(changed, KEYS);
+        } catch {
+          expected = 'refused';
+        }
+        if (expected === 'refused') expect(() => picked(changed, KEYS)).toThrow(SyntaxError);
+        else expect(picked(changed, KEYS)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
