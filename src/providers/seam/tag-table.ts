@@ -5,6 +5,10 @@ import type { TagInfo } from './tag-info.ts';
 
 const SHA256 = /^sha256:[0-9a-f]{64}$/;
 const DIGEST_BYTES = 32;
+/** Room for names made before any are known: "build-12345" and "v1.2.3-rc.1" are 11 bytes. */
+const NAME_BYTES_PER_ROW = 16;
+/** The most rows `reserve` makes room for at once (a listing's page cap: 10,000 pages of 100). */
+const MAX_RESERVED_ROWS = 1_000_000;
 
 /** Row flags. */
 const LIST = 1;
@@ -23,10 +27,10 @@ class Column<A extends Uint8Array | Uint32Array | Float64Array> {
     this.#create = create;
   }
 
-  /** Makes room for index `at`. */
-  reserve(at: number): void {
+  /** Makes room for index `at`: at least twice the room it had, or `exactly` that much. */
+  reserve(at: number, room: 'doubled' | 'exactly' = 'doubled'): void {
     if (at < this.data.length) return;
-    const grown = this.#create(Math.max(at + 1, this.data.length * 2));
+    const grown = this.#create(room === 'exactly' ? at + 1 : Math.max(at + 1, this.data.length * 2));
     grown.set(this.data);
     this.data = grown;
   }
@@ -41,17 +45,44 @@ class Column<A extends Uint8Array | Uint32Array | Float64Array> {
 export class TagTable {
   #rows = 0;
   /** ASCII names, back to back; a name with other characters is kept as text in `#otherNames`. */
-  readonly #nameBytes = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+  readonly #nameBytes: Column<Uint8Array>;
   /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
-  readonly #nameEnds = new Column(new Uint32Array(64), (n) => new Uint32Array(n));
-  readonly #digests = new Column(new Uint8Array(64 * DIGEST_BYTES), (n) => new Uint8Array(n));
-  readonly #times = new Column(new Float64Array(64), (n) => new Float64Array(n));
-  readonly #sizes = new Column(new Float64Array(64), (n) => new Float64Array(n));
-  readonly #flags = new Column(new Uint8Array(64), (n) => new Uint8Array(n));
+  readonly #nameEnds: Column<Uint32Array>;
+  readonly #digests: Column<Uint8Array>;
+  readonly #times: Column<Float64Array>;
+  readonly #sizes: Column<Float64Array>;
+  readonly #flags: Column<Uint8Array>;
   readonly #otherNames = new Map<number, string>();
   readonly #otherDigests = new Map<number, string>();
   readonly #children = new Map<number, readonly string[]>();
   readonly #refused = new Map<number, string>();
+
+  /** An empty table with room for `rows` rows (one page of a listing, by default) before it must grow. */
+  constructor(rows = 128) {
+    const bytes = (n: number) => new Uint8Array(n);
+    this.#nameBytes = new Column(bytes(rows * NAME_BYTES_PER_ROW), bytes);
+    this.#nameEnds = new Column(new Uint32Array(rows), (n) => new Uint32Array(n));
+    this.#digests = new Column(bytes(rows * DIGEST_BYTES), bytes);
+    this.#times = new Column(new Float64Array(rows), (n) => new Float64Array(n));
+    this.#sizes = new Column(new Float64Array(rows), (n) => new Float64Array(n));
+    this.#flags = new Column(bytes(rows), bytes);
+  }
+
+  /**
+   * Makes room for `rows` rows in all (a listing's total, once known), so the columns are not grown by
+   * doubling, each growth leaving the smaller copy behind for the garbage collector.
+   */
+  reserve(claimed: number): void {
+    // A count told by a server is not trusted with more memory than the largest listing it may take.
+    const rows = Math.min(claimed, MAX_RESERVED_ROWS);
+    const nameBytesPerRow = this.#rows === 0 ? NAME_BYTES_PER_ROW : this.#nameStart(this.#rows) / this.#rows;
+    this.#nameBytes.reserve(Math.ceil(rows * nameBytesPerRow * 1.1) - 1, 'exactly');
+    this.#nameEnds.reserve(rows - 1, 'exactly');
+    this.#digests.reserve(rows * DIGEST_BYTES - 1, 'exactly');
+    this.#times.reserve(rows - 1, 'exactly');
+    this.#sizes.reserve(rows - 1, 'exactly');
+    this.#flags.reserve(rows - 1, 'exactly');
+  }
 
   /** A table of the given tags, in their order. */
   static of(tags: Iterable<TagInfo>): TagTable {

@@ -39,6 +39,8 @@ export interface SwrPaging<P extends { readonly length: number }> {
   pageOf: (response: ApiResponse) => P;
   /** What must be unique in the whole listing, for each record of a page (a repeat ends it as incomplete). */
   keysOf: (page: P) => Iterable<string>;
+  /** Told how many records the listing will have, when its first page says (`Content-Range`). */
+  onTotal?: (total: number) => void;
 }
 
 interface SwrPage<P> {
@@ -99,6 +101,7 @@ export async function* pagesOfSwr<P extends { readonly length: number }>(
   const first = await fetchPage(0, pageSize);
   accept(first);
   const expectedTotal = first.total;
+  if (expectedTotal !== undefined) paging.onTotal?.(expectedTotal);
   yield first.records;
   if (expectedTotal === undefined) {
     yield* restOneByOne(fetchPage, accept, first.records.length, pageSize);

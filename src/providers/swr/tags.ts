@@ -1,7 +1,7 @@
 // SWR image tags (spec 4.3): list one repository's tags (paged, checked complete) and delete one tag.
 import type { ApiClient, ApiRequest } from '../../core/http/types.ts';
 import { apiPath, pathSegment } from '../../core/path/api-path.ts';
-import { pagesOfSwr, pagesOfSwrList } from './paging.ts';
+import { pagesOfSwr, pagesOfSwrList, type SwrPaging } from './paging.ts';
 import { SWR_TAG } from './path-segments.ts';
 import { swrRepositoryPath } from './repositories.ts';
 
@@ -40,7 +40,7 @@ export function pagesOfSwrTags<P extends { readonly length: number }>(
   api: ApiClient,
   namespace: string,
   repository: string,
-  pages: { read: (text: string) => P; keysOf: (page: P) => Iterable<string>; pageSize?: number },
+  pages: Pick<SwrPaging<P>, 'keysOf' | 'onTotal'> & { read: (text: string) => P; pageSize?: number },
 ): AsyncGenerator<P> {
   return pagesOfSwr<P>(
     api,

@@ -105,4 +105,15 @@ describe('TagTable', () => {
     });
     expect(many.name(1234)).toBe('b-1234');
   });
+
+  it('makes room for a claimed total without losing rows, and trusts no claim past a million rows', () => {
+    const table = TagTable.of(tags);
+    table.reserve(50_000);
+    table.reserve(Number.MAX_SAFE_INTEGER);
+    table.append(TagTable.of([{ name: 'after', digest: sha(7), updatedAt: 7, size: 7, kind: 'image' }]));
+    expect(Array.from({ length: table.length }, (_, row) => table.tag(row))).toEqual([
+      ...tags,
+      { name: 'after', digest: sha(7), updatedAt: 7, size: 7, kind: 'image' },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
-import { listAllSwr, parseContentRange } from '../../../src/providers/swr/paging.ts';
+import { listAllSwr, pagesOfSwr, parseContentRange } from '../../../src/providers/swr/paging.ts';
 import { fakeApi, queryValue, swrListApi } from '../../support/fake-api.ts';
 
 const request = { method: 'GET', path: '/v2/manage/repos', operation: 'list repositories' } as const;
@@ -100,5 +100,21 @@ describe('listAllSwr', () => {
       return { headers: { 'content-range': `0-${body.length}/${calls === 1 ? 15 : 16}` }, body };
     });
     await expect(listAllSwr(api, request, { pageSize: 10 })).rejects.toThrow(/total changed from 15 to 16/);
+  });
+});
+
+describe('pagesOfSwr', () => {
+  it('tells the total once, from the first page, and yields pages of the caller making', async () => {
+    const totals: number[] = [];
+    const lengths: number[] = [];
+    const pages = pagesOfSwr<string[]>(server(250), request, {
+      pageSize: 100,
+      pageOf: (response) => (response.body as { id: number }[]).map(({ id }) => `#${id}`),
+      keysOf: (page) => page,
+      onTotal: (total) => totals.push(total),
+    });
+    for await (const page of pages) lengths.push(page.length);
+    expect(totals).toEqual([250]);
+    expect(lengths).toEqual([100, 100, 50]);
   });
 });

@@ -31,6 +31,7 @@ export function swrTagRegistry(api: ApiClient, namespace: string, region: string
       const pages = pagesOfSwrTags(api, namespace, repository, {
         read: readSwrTagPage,
         keysOf: (page) => page.names(),
+        onTotal: (total) => tags.reserve(total),
       });
       for await (const page of pages) tags.append(page);
       return tags;
