@@ -43509,7 +43509,7 @@ const librariesInThisFile = () => Promise.all([
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 37)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6821)),
-    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1482)),
+    Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2565)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9515)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2119)),
     Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4385)),
@@ -45014,7 +45014,7 @@ class SwrTagTarget {
     }
     /** The listing and deleting code (./tag-registry.ts) is loaded here, once the inputs are valid. */
     async registry(api, namespace) {
-        const { swrTagRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1482));
+        const { swrTagRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2565));
         return swrTagRegistry(api, namespace, this.connection.region);
     }
 }
@@ -52030,7 +52030,7 @@ function readResponse(raw, request) {
             response: { status: raw.status, headers: raw.headers, body: undefined, text: raw.text },
         };
     }
-    const parsed = parseJson(raw.text);
+    const parsed = success && request.readBody ? readWith(request.readBody, raw.text) : parseJson(raw.text);
     if (parsed.ok) {
         return { ok: true, response: { status: raw.status, headers: raw.headers, body: parsed.value } };
     }
@@ -52076,6 +52076,14 @@ function parseJson(text) {
         return { ok: true, value: undefined };
     try {
         return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+function readWith(read, text) {
+    try {
+        return { ok: true, value: read(text) };
     }
     catch {
         return { ok: false };
@@ -52843,18 +52851,118 @@ function withSignal(api, signal) {
 
 /***/ }),
 
-/***/ 9109:
+/***/ 4902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ asIncompleteListing),
-/* harmony export */   f: () => (/* binding */ PageGuard)
-/* harmony export */ });
-/* harmony import */ var _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
-/* harmony import */ var _http_attempt_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(210);
-/* harmony import */ var _output_visible_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9571);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ PageGuard),
+  N: () => (/* binding */ asIncompleteListing)
+});
+
+// EXTERNAL MODULE: ./src/core/errors/errors.ts
+var errors = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/http/attempt-limits.ts
+var attempt_limits = __nccwpck_require__(210);
+// EXTERNAL MODULE: ./src/core/output/visible.ts
+var visible = __nccwpck_require__(9571);
+;// CONCATENATED MODULE: ./src/core/listing/compact-string-set.ts
+// A set of strings kept as UTF-16 code units in one growing array, found through an open-addressing index
+// of entry numbers: a listing's million names cost about two bytes a character and 12-20 an entry, outside
+// the JavaScript heap, instead of a string object and a hash-table entry each for the garbage collector.
+const EMPTY = -1;
+class CompactStringSet {
+    #units = new Uint16Array(4096);
+    #used = 0;
+    /** Where each entry ends in `#units` (it starts where the one before it ends). */
+    #ends = new Int32Array(256);
+    #size = 0;
+    /** Entry numbers by hash slot; EMPTY where none. Kept at most half full. */
+    #slots = new Int32Array(512).fill(EMPTY);
+    get size() {
+        return this.#size;
+    }
+    /** Adds `key`; false when it was already there. */
+    add(key) {
+        const mask = this.#slots.length - 1;
+        for (let slot = hashOf(key) & mask;; slot = (slot + 1) & mask) {
+            const entry = this.#slots[slot] ?? EMPTY;
+            if (entry === EMPTY) {
+                this.#slots[slot] = this.#store(key);
+                if (this.#size * 2 > this.#slots.length)
+                    this.#reindex();
+                return true;
+            }
+            if (this.#holds(entry, key))
+                return false;
+        }
+    }
+    #holds(entry, key) {
+        const start = this.#start(entry);
+        if ((this.#ends[entry] ?? 0) - start !== key.length)
+            return false;
+        for (let i = 0; i < key.length; i++)
+            if (this.#units[start + i] !== key.charCodeAt(i))
+                return false;
+        return true;
+    }
+    /** Appends the key's code units; returns its entry number. */
+    #store(key) {
+        if (this.#used + key.length > this.#units.length) {
+            this.#units = grown(this.#units, this.#used + key.length, (n) => new Uint16Array(n));
+        }
+        for (let i = 0; i < key.length; i++)
+            this.#units[this.#used + i] = key.charCodeAt(i);
+        const entry = this.#size++;
+        if (entry === this.#ends.length)
+            this.#ends = grown(this.#ends, entry + 1, (n) => new Int32Array(n));
+        this.#used += key.length;
+        this.#ends[entry] = this.#used;
+        return entry;
+    }
+    /** Twice the slots, every entry placed again. */
+    #reindex() {
+        this.#slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
+        const mask = this.#slots.length - 1;
+        for (let entry = 0; entry < this.#size; entry++) {
+            let slot = this.#hashOfEntry(entry) & mask;
+            while (this.#slots[slot] !== EMPTY)
+                slot = (slot + 1) & mask;
+            this.#slots[slot] = entry;
+        }
+    }
+    #start(entry) {
+        return entry === 0 ? 0 : (this.#ends[entry - 1] ?? 0);
+    }
+    #hashOfEntry(entry) {
+        let hash = FNV_OFFSET;
+        for (let i = this.#start(entry); i < (this.#ends[entry] ?? 0); i++) {
+            hash = Math.imul(hash ^ (this.#units[i] ?? 0), FNV_PRIME);
+        }
+        return hash >>> 0;
+    }
+}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** FNV-1a over the UTF-16 code units (the same as #hashOfEntry over the stored units). */
+function hashOf(key) {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < key.length; i++)
+        hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+    return hash >>> 0;
+}
+/** A copy of `array` with room for at least `needed` elements (at least twice as many). */
+function grown(array, needed, create) {
+    const copy = create(Math.max(needed, array.length * 2));
+    copy.set(array);
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/core/listing/page-guard.ts
 // Guards a paged listing against a server that never ends it: each record may appear once in the whole
 // listing, and a listing may take only so many pages. Either breach ends it as incomplete, at once.
+
 
 
 
@@ -52862,7 +52970,7 @@ function withSignal(api, signal) {
 const DEFAULT_MAX_PAGES = 10_000;
 /** Tracks one listing page by page; `accept` throws ListingIncompleteError on a repeat or past the cap. */
 class PageGuard {
-    #seen = new Set();
+    #seen = new CompactStringSet();
     #operation;
     #keyOf;
     #maxPages;
@@ -52872,28 +52980,27 @@ class PageGuard {
         this.#keyOf = options.keyOf ?? ((item) => JSON.stringify(item));
         this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     }
-    /** Checks one page before anyone uses it. */
+    /** Checks one page (its records, or anything that lists them) before anyone uses it. */
     accept(page) {
         this.#pages++;
         if (this.#pages > this.#maxPages) {
-            throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
+            throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: still not at the end after ${this.#maxPages} pages; ` +
                 'the listing is not reliable, so nothing was changed.');
         }
         for (const item of page) {
             const key = this.#keyOf(item);
-            if (this.#seen.has(key)) {
-                throw new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(this.#operation)}: page ${this.#pages} repeats ${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(key)}: the listing changed while ` +
+            if (!this.#seen.add(key)) {
+                throw new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(this.#operation)}: page ${this.#pages} repeats ${(0,visible/* visible */.R)(key)}: the listing changed while ` +
                     'it was read or the server ignores paging, so nothing was changed. Run again when it is quiet.');
             }
-            this.#seen.add(key);
         }
     }
 }
 /** A page too large for the byte cap makes the listing incomplete, not merely a failed call. */
 function asIncompleteListing(error, operation) {
-    if (!(error instanceof _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD) || error.transport !== _http_attempt_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TOO_LARGE */ .zi)
+    if (!(error instanceof errors/* ApiError */.hD) || error.transport !== attempt_limits/* RESPONSE_TOO_LARGE */.zi)
         return error;
-    return new _errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${(0,_output_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(operation)}: a page was too large to read (${error.providerMessage}); ` +
+    return new errors/* ListingIncompleteError */.Zj(`${(0,visible/* visible */.R)(operation)}: a page was too large to read (${error.providerMessage}); ` +
         'the listing is incomplete, so nothing was changed.');
 }
 
@@ -54511,7 +54618,7 @@ function ccrNamespaceProblems(name) {
 /* harmony export */   q: () => (/* binding */ CcrListShapeError)
 /* harmony export */ });
 /* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
-/* harmony import */ var _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9109);
+/* harmony import */ var _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4902);
 /* harmony import */ var _core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8261);
 
 
@@ -55138,6 +55245,10 @@ function refusal(tag, rule) {
 /* harmony export */ });
 const SHA256 = /^sha256:[0-9a-f]{64}$/;
 const DIGEST_BYTES = 32;
+/** Room for names made before any are known: "build-12345" and "v1.2.3-rc.1" are 11 bytes. */
+const NAME_BYTES_PER_ROW = 16;
+/** The most rows `reserve` makes room for at once (a listing's page cap: 10,000 pages of 100). */
+const MAX_RESERVED_ROWS = 1_000_000;
 /** Row flags. */
 const LIST = 1;
 /** The digest is '' (the registry reported none). */
@@ -55152,29 +55263,59 @@ class Column {
         this.data = data;
         this.#create = create;
     }
-    /** Makes room for index `at`. */
-    reserve(at) {
+    /** Makes room for index `at`: at least twice the room it had, or `exactly` that much. */
+    reserve(at, room = 'doubled') {
         if (at < this.data.length)
             return;
-        const grown = this.#create(Math.max(at + 1, this.data.length * 2));
+        const grown = this.#create(room === 'exactly' ? at + 1 : Math.max(at + 1, this.data.length * 2));
         grown.set(this.data);
         this.data = grown;
+    }
+    /** Writes `values` from index `at` on, making room first. */
+    copyIn(values, at) {
+        this.reserve(at + values.length - 1);
+        this.data.set(values, at);
     }
 }
 class TagTable {
     #rows = 0;
     /** ASCII names, back to back; a name with other characters is kept as text in `#otherNames`. */
-    #nameBytes = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+    #nameBytes;
     /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
-    #nameEnds = new Column(new Uint32Array(64), (n) => new Uint32Array(n));
-    #digests = new Column(new Uint8Array(64 * DIGEST_BYTES), (n) => new Uint8Array(n));
-    #times = new Column(new Float64Array(64), (n) => new Float64Array(n));
-    #sizes = new Column(new Float64Array(64), (n) => new Float64Array(n));
-    #flags = new Column(new Uint8Array(64), (n) => new Uint8Array(n));
+    #nameEnds;
+    #digests;
+    #times;
+    #sizes;
+    #flags;
     #otherNames = new Map();
     #otherDigests = new Map();
     #children = new Map();
     #refused = new Map();
+    /** An empty table with room for `rows` rows (one page of a listing, by default) before it must grow. */
+    constructor(rows = 128) {
+        const bytes = (n) => new Uint8Array(n);
+        this.#nameBytes = new Column(bytes(rows * NAME_BYTES_PER_ROW), bytes);
+        this.#nameEnds = new Column(new Uint32Array(rows), (n) => new Uint32Array(n));
+        this.#digests = new Column(bytes(rows * DIGEST_BYTES), bytes);
+        this.#times = new Column(new Float64Array(rows), (n) => new Float64Array(n));
+        this.#sizes = new Column(new Float64Array(rows), (n) => new Float64Array(n));
+        this.#flags = new Column(bytes(rows), bytes);
+    }
+    /**
+     * Makes room for `rows` rows in all (a listing's total, once known), so the columns are not grown by
+     * doubling, each growth leaving the smaller copy behind for the garbage collector.
+     */
+    reserve(claimed) {
+        // A count told by a server is not trusted with more memory than the largest listing it may take.
+        const rows = Math.min(claimed, MAX_RESERVED_ROWS);
+        const nameBytesPerRow = this.#rows === 0 ? NAME_BYTES_PER_ROW : this.#nameStart(this.#rows) / this.#rows;
+        this.#nameBytes.reserve(Math.ceil(rows * nameBytesPerRow * 1.1) - 1, 'exactly');
+        this.#nameEnds.reserve(rows - 1, 'exactly');
+        this.#digests.reserve(rows * DIGEST_BYTES - 1, 'exactly');
+        this.#times.reserve(rows - 1, 'exactly');
+        this.#sizes.reserve(rows - 1, 'exactly');
+        this.#flags.reserve(rows - 1, 'exactly');
+    }
     /** A table of the given tags, in their order. */
     static of(tags) {
         const table = new TagTable();
@@ -55199,6 +55340,37 @@ class TagTable {
             this.#children.set(row, tag.children);
         if (tag.refused !== undefined)
             this.#refused.set(row, tag.refused);
+    }
+    /** Appends every row of `other`, in its order (a listing's page joining the whole). */
+    append(other) {
+        const first = this.#rows;
+        const count = other.#rows;
+        const nameBase = this.#nameStart(first);
+        this.#rows += count;
+        this.#nameBytes.copyIn(other.#nameBytes.data.subarray(0, other.#nameStart(count)), nameBase);
+        this.#nameEnds.copyIn(other.#nameEnds.data.subarray(0, count), first);
+        const ends = this.#nameEnds.data;
+        for (let row = first; row < first + count; row++)
+            ends[row] = (ends[row] ?? 0) + nameBase;
+        this.#digests.copyIn(other.#digests.data.subarray(0, count * DIGEST_BYTES), first * DIGEST_BYTES);
+        this.#times.copyIn(other.#times.data.subarray(0, count), first);
+        this.#sizes.copyIn(other.#sizes.data.subarray(0, count), first);
+        this.#flags.copyIn(other.#flags.data.subarray(0, count), first);
+        const rowMaps = [
+            [this.#otherNames, other.#otherNames],
+            [this.#otherDigests, other.#otherDigests],
+            [this.#children, other.#children],
+            [this.#refused, other.#refused],
+        ];
+        for (const [mine, theirs] of rowMaps) {
+            for (const [row, value] of theirs)
+                mine.set(first + row, value);
+        }
+    }
+    /** Every row's name, in row order. */
+    *names() {
+        for (let row = 0; row < this.#rows; row++)
+            yield this.name(row);
     }
     name(row) {
         const other = this.#otherNames.get(row);
@@ -56698,12 +56870,13 @@ function withQuotaHint(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ pagesOfSwr),
 /* harmony export */   g$: () => (/* binding */ listAllSwr),
 /* harmony export */   gk: () => (/* binding */ pagesOfSwrList)
 /* harmony export */ });
 /* unused harmony export parseContentRange */
 /* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
-/* harmony import */ var _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9109);
+/* harmony import */ var _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4902);
 /* harmony import */ var _core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8261);
 
 
@@ -56716,6 +56889,20 @@ function parseContentRange(value) {
     return { offset: Number(match[1]), count: Number(match[2]), total: Number(match[3]) };
 }
 /**
+ * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page's records in
+ * order (see pagesOfSwr).
+ */
+function pagesOfSwrList(api, request, options = {}) {
+    const shape = options.shape ?? ((record) => record);
+    const keyOf = options.keyOf ?? ((record) => JSON.stringify(record));
+    return pagesOfSwr(api, request, {
+        pageSize: options.pageSize ?? 100,
+        prefetch: options.prefetch,
+        pageOf: (response) => (Array.isArray(response.body) ? response.body.map(shape) : []),
+        keysOf: (page) => page.map(keyOf),
+    });
+}
+/**
  * Reads an SWR list endpoint page by page (offset/limit) to the end and yields each page in order.
  * The first page's `Content-Range` gives the total, so the other pages are fetched several at a time
  * (the client's throttle decides how fast); without it pages are read one after another until a short one.
@@ -56724,10 +56911,9 @@ function parseContentRange(value) {
  * when the pages disagree with `Content-Range` (a total that changes or does not match what was
  * collected), so callers never act on a partial listing.
  */
-async function* pagesOfSwrList(api, request, options = {}) {
-    const pageSize = options.pageSize ?? 100;
-    const shape = options.shape ?? ((record) => record);
-    const guard = new _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .PageGuard */ .f({ operation: request.operation, keyOf: options.keyOf });
+async function* pagesOfSwr(api, request, paging) {
+    const { pageSize } = paging;
+    const guard = new _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .PageGuard */ .f({ operation: request.operation, keyOf: (key) => key });
     const fetchPage = async (offset, limit) => {
         const query = [
             ...(request.query ?? []),
@@ -56737,15 +56923,20 @@ async function* pagesOfSwrList(api, request, options = {}) {
         const response = await api.request({ ...request, query }).catch((error) => {
             throw (0,_core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .asIncompleteListing */ .N)(error, request.operation);
         });
-        const records = Array.isArray(response.body) ? response.body.map(shape) : [];
-        return { records, total: parseContentRange(response.headers['content-range'])?.total };
+        return {
+            records: paging.pageOf(response),
+            total: parseContentRange(response.headers['content-range'])?.total,
+        };
     };
+    const accept = (page) => guard.accept(paging.keysOf(page.records));
     const first = await fetchPage(0, pageSize);
-    guard.accept(first.records);
+    accept(first);
     const expectedTotal = first.total;
+    if (expectedTotal !== undefined)
+        paging.onTotal?.(expectedTotal);
     yield first.records;
     if (expectedTotal === undefined) {
-        yield* restOneByOne(fetchPage, guard, first.records.length, pageSize);
+        yield* restOneByOne(fetchPage, accept, first.records.length, pageSize);
         return;
     }
     let offset = first.records.length;
@@ -56754,14 +56945,14 @@ async function* pagesOfSwrList(api, request, options = {}) {
         // Pages of `size` from `offset` (a multiple of it), several at a time, until the end or a capped page.
         const from = offset;
         const count = Math.ceil((expectedTotal - from) / size);
-        const pages = (0,_core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__/* .orderedPrefetch */ .J)(count, options.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
+        const pages = (0,_core_paging_ordered_prefetch_js__WEBPACK_IMPORTED_MODULE_2__/* .orderedPrefetch */ .J)(count, paging.prefetch ?? 16, (i) => fetchPage(from + i * size, size));
         let capped = false;
         for await (const page of pages) {
             if (page.total !== undefined && page.total !== expectedTotal) {
                 throw new _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingIncompleteError */ .Zj(`${request.operation}: the total changed from ${expectedTotal} to ${page.total} while paging; ` +
                     'the listing is not reliable, so nothing was changed. Run again when the registry is quiet.');
             }
-            guard.accept(page.records);
+            accept(page);
             yield page.records;
             offset += page.records.length;
             if (page.records.length === size || offset >= expectedTotal)
@@ -56781,12 +56972,12 @@ async function* pagesOfSwrList(api, request, options = {}) {
     }
 }
 /** Without a total: the next page until one comes back short. */
-async function* restOneByOne(fetchPage, guard, from, pageSize) {
+async function* restOneByOne(fetchPage, accept, from, pageSize) {
     let offset = from;
     let last = from;
     while (last >= pageSize) {
         const page = await fetchPage(offset, pageSize);
-        guard.accept(page.records);
+        accept(page);
         last = page.records.length;
         offset += last;
         yield page.records;
@@ -57058,29 +57249,328 @@ function canonical(settings) {
 
 /***/ }),
 
-/***/ 1482:
+/***/ 2565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
 __nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   fromSwrTag: () => (/* binding */ fromSwrTag),
-/* harmony export */   swrTagRegistry: () => (/* binding */ swrTagRegistry)
-/* harmony export */ });
-/* harmony import */ var _core_http_with_signal_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4963);
-/* harmony import */ var _core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
-/* harmony import */ var _core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8306);
-/* harmony import */ var _core_registry_manifest_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(565);
-/* harmony import */ var _core_registry_manifests_once_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2183);
-/* harmony import */ var _seam_tag_info_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8026);
-/* harmony import */ var _seam_tag_table_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(512);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9872);
-/* harmony import */ var _login_secret_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2929);
-/* harmony import */ var _namespaces_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1097);
-/* harmony import */ var _path_segments_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7561);
-/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9941);
-/* harmony import */ var _repositories_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1357);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2212);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  swrTagRegistry: () => (/* binding */ swrTagRegistry)
+});
+
+// EXTERNAL MODULE: ./src/core/http/with-signal.ts
+var with_signal = __nccwpck_require__(4963);
+// EXTERNAL MODULE: ./src/core/path/api-path.ts
+var api_path = __nccwpck_require__(447);
+// EXTERNAL MODULE: ./src/core/registry/manifest-reader.ts + 1 modules
+var manifest_reader = __nccwpck_require__(565);
+// EXTERNAL MODULE: ./src/core/registry/manifests-once.ts
+var manifests_once = __nccwpck_require__(2183);
+// EXTERNAL MODULE: ./src/providers/seam/tag-table.ts
+var tag_table = __nccwpck_require__(512);
+// EXTERNAL MODULE: ./src/providers/swr/login.ts
+var login = __nccwpck_require__(9872);
+// EXTERNAL MODULE: ./src/providers/swr/login-secret.ts
+var login_secret = __nccwpck_require__(2929);
+// EXTERNAL MODULE: ./src/providers/swr/namespaces.ts
+var namespaces = __nccwpck_require__(1097);
+// EXTERNAL MODULE: ./src/providers/swr/path-segments.ts
+var path_segments = __nccwpck_require__(7561);
+// EXTERNAL MODULE: ./src/providers/swr/registry-host.ts
+var registry_host = __nccwpck_require__(9941);
+// EXTERNAL MODULE: ./src/providers/swr/repositories.ts
+var repositories = __nccwpck_require__(1357);
+// EXTERNAL MODULE: ./src/providers/swr/tags.ts
+var swr_tags = __nccwpck_require__(2212);
+;// CONCATENATED MODULE: ./src/core/json/picked-records.ts
+// Reads a JSON array of objects (a listing page) keeping only the named fields of each object: the rest is
+// checked as JSON and skipped without being built, so a page of large records (SWR's tags carry their whole
+// manifest as text) costs a few short strings per record instead of every record's object tree. Accepts
+// exactly what JSON.parse accepts (RFC 8259); anything else throws a SyntaxError.
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+// The tokens as RFC 8259 writes them; sticky, so each matches only where a token is expected.
+const WHITESPACE = /[ \t\n\r]*/y;
+// A run of plain characters is taken whole and never given back (the lookahead and \1 make it atomic), so an
+// unterminated string fails in linear time instead of trying every way to split the run.
+const STRING = /"(?:(?=([^"\\\x00-\x1f]+))\1|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const LITERAL = /true|false|null/y;
+/** A string's text up to its closing quote without any escape. */
+const PLAIN_TO_QUOTE = /[^"\\]*"/y;
+/** The wanted fields of the object being read: valid only inside the callback that receives it. */
+class PickedFields {
+    #keys;
+    /** Start and end of each wanted field's value in the text; -1 when the object has no such field. */
+    #spans;
+    #text = '';
+    constructor(keys) {
+        this.#keys = keys;
+        this.#spans = new Int32Array(keys.length * 2);
+    }
+    /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when the field is absent. */
+    raw(key) {
+        const at = this.#keys.indexOf(key);
+        const start = this.#spans[at * 2] ?? -1;
+        return start < 0 ? undefined : this.#text.slice(start, this.#spans[at * 2 + 1]);
+    }
+    /** The value as JSON.parse gives it, or undefined when the field is absent. */
+    value(key) {
+        const raw = this.raw(key);
+        if (raw === undefined)
+            return undefined;
+        // A string without escapes is its own text: no parse needed for the usual names, digests and times.
+        if (raw.charCodeAt(0) === QUOTE && !raw.includes('\\'))
+            return raw.slice(1, -1);
+        return JSON.parse(raw);
+    }
+    /** Starts the next object of `text`: no field found yet. */
+    reset(text) {
+        this.#text = text;
+        this.#spans.fill(-1);
+    }
+    /** Offers the member whose key is the JSON string text[from, to) (quotes included) and whose value is at [valueStart, valueEnd). */
+    found(from, to, valueStart, valueEnd) {
+        const text = this.#text;
+        // Escapes can spell any key ("\u0054ag" is "Tag"): only the rare key that has them is decoded.
+        const plain = endsAt(PLAIN_TO_QUOTE, text, from + 1, to);
+        const decoded = plain ? undefined : JSON.parse(text.slice(from, to));
+        for (let at = 0; at < this.#keys.length; at++) {
+            const key = this.#keys[at] ?? '';
+            const matches = plain
+                ? to - from - 2 === key.length && text.startsWith(key, from + 1)
+                : decoded === key;
+            if (!matches)
+                continue;
+            // A repeated key: the last one wins, as with JSON.parse.
+            this.#spans[at * 2] = valueStart;
+            this.#spans[at * 2 + 1] = valueEnd;
+        }
+    }
+}
+/** Whether `token` matches at `at` and ends exactly at `end`. */
+function endsAt(token, text, at, end) {
+    token.lastIndex = at;
+    return token.test(text) && token.lastIndex === end;
+}
+/**
+ * Calls `onRecord` with the fields named `keys` of each element of the JSON array `text`, in order, and
+ * returns how many there were. An element that is not an object gives a record with no fields; a body that
+ * is valid JSON but not an array, or is empty, has no records.
+ */
+function readPickedRecords(text, keys, onRecord) {
+    const reader = new Reader(text);
+    const fields = new PickedFields(keys);
+    let records = 0;
+    let at = reader.skipWhitespace(0);
+    if (at === text.length)
+        return 0;
+    if (text.charCodeAt(at) !== OPEN_BRACKET) {
+        reader.expectEnd(reader.skipValue(at));
+        return 0;
+    }
+    at = reader.skipWhitespace(at + 1);
+    if (text.charCodeAt(at) === CLOSE_BRACKET) {
+        reader.expectEnd(at + 1);
+        return 0;
+    }
+    for (;;) {
+        fields.reset(text);
+        at = reader.skipWhitespace(at);
+        at = text.charCodeAt(at) === OPEN_BRACE ? reader.readObject(at, fields) : reader.skipValue(at);
+        onRecord(fields);
+        records++;
+        at = reader.skipWhitespace(at);
+        const next = text.charCodeAt(at);
+        if (next === CLOSE_BRACKET)
+            break;
+        reader.expect(at, COMMA);
+        at++;
+    }
+    reader.expectEnd(at + 1);
+    return records;
+}
+/** Positions in one JSON text; every method returns where the thing it read ends. */
+class Reader {
+    #text;
+    /** The closers of the containers skipValue is inside, innermost last (empty between values). */
+    #open = [];
+    constructor(text) {
+        this.#text = text;
+    }
+    skipWhitespace(at) {
+        const c = this.#text.charCodeAt(at);
+        // Compact JSON has none: the usual answer needs no match.
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            return at;
+        return this.#match(WHITESPACE, at) ?? at;
+    }
+    expect(at, code) {
+        if (this.#text.charCodeAt(at) !== code)
+            this.#fail(at);
+    }
+    expectEnd(at) {
+        if (this.skipWhitespace(at) !== this.#text.length)
+            this.#fail(at);
+    }
+    /** An object whose members are offered to `fields`; the values themselves are skipped. */
+    readObject(at, fields) {
+        at = this.skipWhitespace(at + 1);
+        if (this.#text.charCodeAt(at) === CLOSE_BRACE)
+            return at + 1;
+        for (;;) {
+            const keyStart = this.skipWhitespace(at);
+            this.expect(keyStart, QUOTE);
+            const keyEnd = this.#skipString(keyStart);
+            at = this.skipWhitespace(keyEnd);
+            this.expect(at, COLON);
+            const valueStart = this.skipWhitespace(at + 1);
+            const valueEnd = this.skipValue(valueStart);
+            fields.found(keyStart, keyEnd, valueStart, valueEnd);
+            at = this.skipWhitespace(valueEnd);
+            if (this.#text.charCodeAt(at) === CLOSE_BRACE)
+                return at + 1;
+            this.expect(at, COMMA);
+            at++;
+        }
+    }
+    /** One value of any kind; nesting is followed with a stack of its own, so depth cannot overflow the call stack. */
+    skipValue(at) {
+        const open = this.#open;
+        for (;;) {
+            at = this.skipWhitespace(at);
+            const c = this.#text.charCodeAt(at);
+            if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+                const close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+                at = this.skipWhitespace(at + 1);
+                if (this.#text.charCodeAt(at) === close) {
+                    at++;
+                }
+                else {
+                    open.push(close);
+                    if (close === CLOSE_BRACE)
+                        at = this.#skipKey(at);
+                    continue;
+                }
+            }
+            else {
+                at = this.#skipScalar(at);
+            }
+            // After a value: commas lead to the next one; closers end containers until one continues.
+            for (;;) {
+                const close = open.at(-1);
+                if (close === undefined)
+                    return at;
+                at = this.skipWhitespace(at);
+                const next = this.#text.charCodeAt(at);
+                if (next === close) {
+                    open.pop();
+                    at++;
+                    continue;
+                }
+                this.expect(at, COMMA);
+                at = close === CLOSE_BRACE ? this.#skipKey(at + 1) : at + 1;
+                break;
+            }
+        }
+    }
+    /** `"key" :` inside an object; returns where its value may start. */
+    #skipKey(at) {
+        at = this.skipWhitespace(at);
+        this.expect(at, QUOTE);
+        at = this.skipWhitespace(this.#skipString(at));
+        this.expect(at, COLON);
+        return at + 1;
+    }
+    #skipScalar(at) {
+        const c = this.#text.charCodeAt(at);
+        const token = c === QUOTE ? STRING : (c >= 0x30 && c <= 0x39) || c === 0x2d ? NUMBER : LITERAL;
+        return this.#match(token, at) ?? this.#fail(at);
+    }
+    #skipString(at) {
+        return this.#match(STRING, at) ?? this.#fail(at);
+    }
+    /** Where `token` ends when it matches at `at`. */
+    #match(token, at) {
+        token.lastIndex = at;
+        return token.test(this.#text) ? token.lastIndex : undefined;
+    }
+    #fail(at) {
+        throw new SyntaxError(`not JSON: unexpected ${at < this.#text.length ? 'character' : 'end'} at ${at}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/registry/manifest-document.ts
+var manifest_document = __nccwpck_require__(8306);
+// EXTERNAL MODULE: ./src/providers/seam/tag-info.ts
+var tag_info = __nccwpck_require__(8026);
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-page.ts
+// One page of SWR's tag listing read straight into a TagTable: of each record only the fields the planner
+// uses are taken (the manifest text only when it may be an index); the rest is checked as JSON and skipped.
+
+
+
+
+
+const FIELDS = ['Tag', 'digest', 'updated', 'created', 'size', 'tag_type', 'manifest'];
+/** A page's body (a JSON array of tag records) as a table of its tags; throws SyntaxError when not JSON. */
+function readSwrTagPage(text) {
+    const table = new tag_table/* TagTable */.j();
+    readPickedRecords(text, FIELDS, (fields) => table.push(fromSwrTag(pickedSwrTag(fields))));
+    return table;
+}
+/**
+ * The fields fromSwrTag reads. The manifest is decoded only when it may be an index: when the record says
+ * it is a list, or its text has "manifests" in it, or escapes that could spell it.
+ */
+function pickedSwrTag(fields) {
+    const record = {
+        Tag: fields.value('Tag'),
+        digest: fields.value('digest'),
+        updated: fields.value('updated'),
+        created: fields.value('created'),
+        size: fields.value('size'),
+        tag_type: fields.value('tag_type'),
+    };
+    const manifest = fields.raw('manifest');
+    const mayBeIndex = manifest?.startsWith('"') === true &&
+        (record.tag_type === 1 || manifest.includes('manifests') || manifest.includes('\\u'));
+    if (mayBeIndex)
+        record.manifest = fields.value('manifest');
+    return record;
+}
+/**
+ * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
+ * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
+ */
+function fromSwrTag(record) {
+    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
+    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
+    const children = mayBeList ? (0,manifest_document/* manifestListChildren */.fA)(record.manifest) : undefined;
+    // Built with its usual fields in one literal (the rare ones added after), so 100,000 tags share one compact shape.
+    const info = {
+        name: String(record.Tag),
+        digest: (0,manifest_document/* normalizeDigest */.Gc)(record.digest),
+        updatedAt: (0,tag_info/* parseTime */.p)(record.updated ?? record.created),
+        size: typeof record.size === 'number' ? record.size : 0,
+        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
+    };
+    const { refused } = (0,tag_info/* refusal */.x)(record.Tag, path_segments/* SWR_TAG */.Yz);
+    if (refused !== undefined)
+        info.refused = refused;
+    if (info.kind === 'list' && children)
+        info.children = children;
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-registry.ts
 
 
 
@@ -57097,56 +57587,33 @@ __nccwpck_require__.r(__webpack_exports__);
 /** SWR organization `namespace` of `region`. */
 function swrTagRegistry(api, namespace, region) {
     // One temporary login for the run, asked for only when a manifest must be read.
-    const read = (0,_core_registry_manifests_once_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestsOnce */ .E)(async () => {
-        const secret = await (0,_login_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .createSwrLoginSecret */ .i)(api, region);
-        return (0,_core_registry_manifest_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .createManifestReader */ .B)((0,_login_js__WEBPACK_IMPORTED_MODULE_5__/* .chooseSwrLogin */ .D)(secret, region, new Date()), { provider: 'SWR' });
+    const read = (0,manifests_once/* manifestsOnce */.E)(async () => {
+        const secret = await (0,login_secret/* createSwrLoginSecret */.i)(api, region);
+        return (0,manifest_reader/* createManifestReader */.B)((0,login/* chooseSwrLogin */.D)(secret, region, new Date()), { provider: 'SWR' });
     });
     return {
-        listRepositories: async () => (await (0,_repositories_js__WEBPACK_IMPORTED_MODULE_9__/* .listSwrRepositories */ .Zh)(api, { namespace })).map((r) => r.name),
-        repositoryProblems: (name) => (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .segmentProblems */ .qL)(name, _path_segments_js__WEBPACK_IMPORTED_MODULE_8__/* .SWR_REPOSITORY */ ._4),
+        listRepositories: async () => (await (0,repositories/* listSwrRepositories */.Zh)(api, { namespace })).map((r) => r.name),
+        repositoryProblems: (name) => (0,api_path/* segmentProblems */.qL)(name, path_segments/* SWR_REPOSITORY */._4),
         listTags: async (repository) => {
-            // Converted as each page arrives: the raw records (manifest text included) never pile up in memory.
-            const tags = new _seam_tag_table_js__WEBPACK_IMPORTED_MODULE_11__/* .TagTable */ .j();
-            const pages = (0,_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .pagesOfSwrTags */ .DQ)(api, namespace, repository, {
-                shape: fromSwrTag,
-                keyOf: (tag) => tag.name,
+            // Each page is read into a table of its own as it arrives: no record is ever built whole.
+            const tags = new tag_table/* TagTable */.j();
+            const pages = (0,swr_tags/* pagesOfSwrTags */.DQ)(api, namespace, repository, {
+                read: readSwrTagPage,
+                keysOf: (page) => page.names(),
+                onTotal: (total) => tags.reserve(total),
             });
             for await (const page of pages)
-                for (const tag of page)
-                    tags.push(tag);
+                tags.append(page);
             return tags;
         },
-        deleteTag: (repository, tag, signal) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .deleteSwrTag */ .Ys)((0,_core_http_with_signal_js__WEBPACK_IMPORTED_MODULE_12__/* .withSignal */ .l)(api, signal), namespace, repository, tag),
-        namespaceExists: async () => (await (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_7__/* .findSwrNamespace */ .FQ)(api, namespace, 'visible')) !== undefined,
+        deleteTag: (repository, tag, signal) => (0,swr_tags/* deleteSwrTag */.Ys)((0,with_signal/* withSignal */.l)(api, signal), namespace, repository, tag),
+        namespaceExists: async () => (await (0,namespaces/* findSwrNamespace */.FQ)(api, namespace, 'visible')) !== undefined,
         namespaceLabel: `SWR organization ${namespace}`,
         manifests: {
-            registry: (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_13__/* .swrRegistryHost */ .KJ)(region),
+            registry: (0,registry_host/* swrRegistryHost */.KJ)(region),
             read: (repository, digest) => read(`${namespace}/${repository}`, digest),
         },
     };
-}
-/**
- * SWR's record as the planner's view; `tag_type` 1 is a manifest list (spec table 4-35), and so is any
- * tag whose manifest text is an index (an OCI index reported as type 0 must still protect its images).
- */
-function fromSwrTag(record) {
-    // Only an index has a "manifests" field: skip parsing the plain image manifests (most tags).
-    const mayBeList = record.tag_type === 1 || record.manifest?.includes('"manifests"') === true;
-    const children = mayBeList ? (0,_core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestListChildren */ .fA)(record.manifest) : undefined;
-    // Built with its usual fields in one literal (the rare ones added after), so 100,000 tags share one compact shape.
-    const info = {
-        name: String(record.Tag),
-        digest: (0,_core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeDigest */ .Gc)(record.digest),
-        updatedAt: (0,_seam_tag_info_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTime */ .p)(record.updated ?? record.created),
-        size: typeof record.size === 'number' ? record.size : 0,
-        kind: record.tag_type === 1 || children !== undefined ? 'list' : 'image',
-    };
-    const { refused } = (0,_seam_tag_info_js__WEBPACK_IMPORTED_MODULE_4__/* .refusal */ .x)(record.Tag, _path_segments_js__WEBPACK_IMPORTED_MODULE_8__/* .SWR_TAG */ .Yz);
-    if (refused !== undefined)
-        info.refused = refused;
-    if (info.kind === 'list' && children)
-        info.children = children;
-    return info;
 }
 
 
@@ -57261,28 +57728,34 @@ async function deleteSwrRepository(api, namespace, repository) {
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 const SWR_TAG_PAGE_SIZE = 100;
 /**
- * The tags of one repository page by page, each record reduced by `shape` as its page arrives (so whole
- * records never pile up), and `keyOf` telling them apart; throws ListingIncompleteError when the pages
- * do not add up to `Content-Range`.
+ * The tags of one repository page by page, each page made by `read` from its body text as it arrives (so
+ * whole records never pile up), and `keysOf` telling its tags apart; throws ListingIncompleteError when the
+ * pages do not add up to `Content-Range`.
  */
-function pagesOfSwrTags(api, namespace, repository, options) {
-    return (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .pagesOfSwrList */ .gk)(api, {
-        method: 'GET',
-        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `${(0,_repositories_js__WEBPACK_IMPORTED_MODULE_3__/* .swrRepositoryPath */ .CC)(namespace, repository)}/tags`,
-        operation: `list tags of ${namespace}/${repository}`,
-    }, { ...options, pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE });
+function pagesOfSwrTags(api, namespace, repository, pages) {
+    return (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .pagesOfSwr */ .KV)(api, { ...tagsRequest(namespace, repository), readBody: pages.read }, {
+        pageSize: pages.pageSize ?? SWR_TAG_PAGE_SIZE,
+        pageOf: (response) => response.body,
+        keysOf: pages.keysOf,
+    });
 }
 /** Every tag of one repository, read to the end and checked complete. */
 async function listSwrTags(api, namespace, repository, options = {}) {
     const all = [];
-    const pages = pagesOfSwrTags(api, namespace, repository, {
-        ...options,
-        shape: (tag) => tag,
+    const pages = (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .pagesOfSwrList */ .gk)(api, tagsRequest(namespace, repository), {
+        pageSize: options.pageSize ?? SWR_TAG_PAGE_SIZE,
         keyOf: (tag) => tag.Tag,
     });
     for await (const page of pages)
         all.push(...page);
     return all;
+}
+function tagsRequest(namespace, repository) {
+    return {
+        method: 'GET',
+        path: (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So) `${(0,_repositories_js__WEBPACK_IMPORTED_MODULE_3__/* .swrRepositoryPath */ .CC)(namespace, repository)}/tags`,
+        operation: `list tags of ${namespace}/${repository}`,
+    };
 }
 /** Deletes one tag (spec 4.3.2). 'absent' when it was already gone (404): the wanted end state. */
 async function deleteSwrTag(api, namespace, repository, tag) {
