@@ -46315,11 +46315,12 @@ function plannedBytes(plans) {
     for (const { plan } of plans) {
         // Per repository, the deleted rows sorted by digest: each digest's size counted once, no digest text built.
         const { tags } = plan;
-        const rows = [];
+        const deleted = new Uint32Array(plan.counts.delete);
+        let count = 0;
         for (let at = 0; at < plan.size; at++)
             if (plan.verdict(at) === 'delete')
-                rows.push(plan.row(at));
-        const byDigest = Uint32Array.from(rows).sort((a, b) => tags.compareDigests(a, b));
+                deleted[count++] = plan.row(at);
+        const byDigest = deleted.subarray(0, count).sort((a, b) => tags.compareDigests(a, b));
         byDigest.forEach((row, i) => {
             const next = byDigest[i + 1];
             // The last row of each digest: sizes of one digest are one image's (the last in plan order counts, as before).
