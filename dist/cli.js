@@ -51682,7 +51682,7 @@ function formatMiB(bytes) {
 
 /***/ }),
 
-/***/ 3996:
+/***/ 5504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51826,7 +51826,40 @@ const DEFAULT_RETRY_POLICY = {
     maxElapsedMs: 90_000,
 };
 
+;// CONCATENATED MODULE: ./src/core/http/plain-socket-error-stacks.ts
+// undici closes connections with errors of its own: an idle keep-alive socket it times out, a socket the
+// server closed (InformationalError `socket idle timeout`, SocketError `other side closed`…). Node formats
+// each such error's stack as the socket is destroyed, although undici handles them itself and the client
+// describes a failed request by code and message only. In dist/, stack traces are mapped to src/ through
+// the bundles' source maps, and the first mapping of a trace through undici's chunk reads and sorts its
+// map: about a second of CPU that froze a prune run in the middle of its deletions, whenever the run had
+// fewer requests in flight than sockets open for 4 s. Those errors keep V8's own, unmapped trace; every
+// other error's trace is mapped as before.
+/** The codes of undici's connection-closing errors (undici/lib/core/errors.js). */
+const SOCKET_CLOSE_CODES = new Set(['UND_ERR_INFO', 'UND_ERR_SOCKET']);
+const plainFormatter = Symbol('plain socket error stacks');
+/**
+ * Wraps the installed stack formatter (source maps in dist/) so undici's connection-closing errors skip
+ * it. Without an installed formatter V8 formats every trace itself and there is nothing to skip.
+ */
+function plainSocketErrorStacks() {
+    const mapped = Error.prepareStackTrace;
+    if (mapped === undefined || mapped[plainFormatter])
+        return;
+    const formatter = (error, frames) => isSocketCloseError(error) ? v8Format(error, frames) : mapped(error, frames);
+    formatter[plainFormatter] = true;
+    Error.prepareStackTrace = formatter;
+}
+function isSocketCloseError(error) {
+    return SOCKET_CLOSE_CODES.has(error.code);
+}
+/** The trace as V8 writes it without a formatter: the error's text, then one `at` line per frame. */
+function v8Format(error, frames) {
+    return `${Error.prototype.toString.call(error)}${frames.map((frame) => `\n    at ${frame}`).join('')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/http/default-dispatcher.ts
+
 /**
  * undici's agent that reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) when created.
  * undici is loaded here, at the first request, not when the bundle starts: a step that stops on its
@@ -51834,6 +51867,7 @@ const DEFAULT_RETRY_POLICY = {
  */
 async function createDefaultDispatcher(timeouts) {
     const { EnvHttpProxyAgent } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    plainSocketErrorStacks();
     return new EnvHttpProxyAgent({
         connect: { timeout: timeouts.connectMs },
         headersTimeout: timeouts.headersMs,
@@ -53520,8 +53554,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
 var errors = __nccwpck_require__(8692);
-// EXTERNAL MODULE: ./src/core/http/client.ts + 15 modules
-var client = __nccwpck_require__(3996);
+// EXTERNAL MODULE: ./src/core/http/client.ts + 16 modules
+var client = __nccwpck_require__(5504);
 // EXTERNAL MODULE: ./src/core/path/api-path.ts
 var api_path = __nccwpck_require__(447);
 // EXTERNAL MODULE: ./src/core/redact/secrets.ts
@@ -54104,7 +54138,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   defaultCcrEndpoint: () => (/* binding */ defaultCcrEndpoint)
 /* harmony export */ });
 /* harmony import */ var _core_auth_authenticators_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2973);
-/* harmony import */ var _core_http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3996);
+/* harmony import */ var _core_http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5504);
 
 
 /** `https://ccr.{region}.baidubce.com`, the CCR enterprise API of a region (enterprise supplement). */
@@ -55763,8 +55797,8 @@ async function fetchIamToken(auth, options) {
     return exchangeIdToken(iam, { idpId: auth.idpId, idToken, projectName: region }, now);
 }
 
-// EXTERNAL MODULE: ./src/core/http/client.ts + 15 modules
-var client = __nccwpck_require__(3996);
+// EXTERNAL MODULE: ./src/core/http/client.ts + 16 modules
+var client = __nccwpck_require__(5504);
 ;// CONCATENATED MODULE: ./src/core/iam/iam-hint.ts
 /** Which ID-token check IAM's message says failed, with what to change. */
 const OIDC_CHECKS = [

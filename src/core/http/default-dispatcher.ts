@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { HttpTimeouts } from './options.ts';
+import { plainSocketErrorStacks } from './plain-socket-error-stacks.ts';
 
 /**
  * undici's agent that reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) when created.
@@ -8,6 +9,7 @@ import type { HttpTimeouts } from './options.ts';
  */
 export async function createDefaultDispatcher(timeouts: HttpTimeouts): Promise<Dispatcher> {
   const { EnvHttpProxyAgent } = await import('undici');
+  plainSocketErrorStacks();
   return new EnvHttpProxyAgent({
     connect: { timeout: timeouts.connectMs },
     headersTimeout: timeouts.headersMs,
