@@ -49,6 +49,7 @@ export function pagesOfSwrTags<P extends { readonly length: number }>(
       pageSize: pages.pageSize ?? SWR_TAG_PAGE_SIZE,
       pageOf: (response) => response.body as P,
       keysOf: pages.keysOf,
+      onTotal: pages.onTotal,
     },
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/core/errors/errors.ts';
-import { deleteSwrTag, listSwrTags, type SwrTag } from '../../../src/providers/swr/tags.ts';
+import { deleteSwrTag, listSwrTags, pagesOfSwrTags, type SwrTag } from '../../../src/providers/swr/tags.ts';
 import { fakeApi, queryValue, swrListApi } from '../../support/fake-api.ts';
 
 function tagsServer(count: number, reportedTotal = count) {
@@ -22,6 +22,23 @@ describe('listSwrTags', () => {
 
   it('refuses a listing that does not add up to the reported total', async () => {
     await expect(listSwrTags(tagsServer(120, 130), 'team', 'web')).rejects.toThrow(ListingIncompleteError);
+  });
+});
+
+describe('pagesOfSwrTags', () => {
+  it('reads each page with the given reader and tells the total from the first page', async () => {
+    const totals: number[] = [];
+    const pages: string[][] = [];
+    const read = (text: string) => (JSON.parse(text) as SwrTag[]).map((tag) => tag.Tag);
+    const listing = pagesOfSwrTags(tagsServer(150), 'team', 'web', {
+      read,
+      keysOf: (page) => page,
+      onTotal: (total) => totals.push(total),
+    });
+    for await (const page of listing) pages.push(page);
+    expect(totals).toEqual([150]);
+    expect(pages.map((page) => page.length)).toEqual([100, 50]);
+    expect(pages[1]?.[0]).toBe('t100');
   });
 });
 
