@@ -57350,21 +57350,19 @@ class PickedFields {
         this.#keys = keys;
         this.#spans = new Int32Array(keys.length * 2);
     }
-    /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when the field is absent. */
+    /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when absent; cut from the page, so not to be kept. */
     raw(key) {
         const at = this.#keys.indexOf(key);
         const start = this.#spans[at * 2] ?? -1;
         return start < 0 ? undefined : this.#text.slice(start, this.#spans[at * 2 + 1]);
     }
-    /** The value as JSON.parse gives it, or undefined when the field is absent. */
+    /**
+     * The value as JSON.parse gives it, or undefined when the field is absent. Always parsed, never cut from
+     * the page: a string cut from the page's text would keep the whole page alive for as long as it is kept.
+     */
     value(key) {
         const raw = this.raw(key);
-        if (raw === undefined)
-            return undefined;
-        // A string without escapes is its own text: no parse needed for the usual names, digests and times.
-        if (raw.charCodeAt(0) === QUOTE && !raw.includes('\\'))
-            return raw.slice(1, -1);
-        return JSON.parse(raw);
+        return raw === undefined ? undefined : JSON.parse(raw);
     }
     /** Starts the next object of `text`: no field found yet. */
     reset(text) {
@@ -57772,6 +57770,7 @@ function pagesOfSwrTags(api, namespace, repository, pages) {
         pageSize: pages.pageSize ?? SWR_TAG_PAGE_SIZE,
         pageOf: (response) => response.body,
         keysOf: pages.keysOf,
+        onTotal: pages.onTotal,
     });
 }
 /** Every tag of one repository, read to the end and checked complete. */
