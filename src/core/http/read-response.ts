@@ -80,13 +80,10 @@ type JsonResult = { ok: true; value: unknown } | { ok: false };
 /** An empty body is valid and means undefined. */
 function parseJson(text: string): JsonResult {
   if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
+  return readWith(JSON.parse, text);
 }
 
+/** The body as `read` gives it; anything it throws means the body is not what it reads. */
 function readWith(read: (text: string) => unknown, text: string): JsonResult {
   try {
     return { ok: true, value: read(text) };

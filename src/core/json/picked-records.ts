@@ -59,7 +59,7 @@ export class PickedFields {
   found(from: number, to: number, valueStart: number, valueEnd: number): void {
     const text = this.#text;
     // Escapes can spell any key ("\u0054ag" is "Tag"): only the rare key that has them is decoded.
-    const plain = endsAt(PLAIN_TO_QUOTE, text, from + 1, to);
+    const plain = tokenEnd(PLAIN_TO_QUOTE, text, from + 1) === to;
     const decoded = plain ? undefined : JSON.parse(text.slice(from, to));
     for (let at = 0; at < this.#keys.length; at++) {
       const key = this.#keys[at] ?? '';
@@ -74,10 +74,10 @@ export class PickedFields {
   }
 }
 
-/** Whether `token` matches at `at` and ends exactly at `end`. */
-function endsAt(token: RegExp, text: string, at: number, end: number): boolean {
+/** Where `token` ends when it matches `text` at `at`; undefined when it does not match there. */
+function tokenEnd(token: RegExp, text: string, at: number): number | undefined {
   token.lastIndex = at;
-  return token.test(text) && token.lastIndex === end;
+  return token.test(text) ? token.lastIndex : undefined;
 }
 
 /**
@@ -134,7 +134,7 @@ class Reader {
     const c = this.#text.charCodeAt(at);
     // Compact JSON has none: the usual answer needs no match.
     if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return at;
-    return this.#match(WHITESPACE, at) ?? at;
+    return tokenEnd(WHITESPACE, this.#text, at) ?? at;
   }
 
   expect(at: number, code: number): void {
@@ -214,17 +214,11 @@ class Reader {
   #skipScalar(at: number): number {
     const c = this.#text.charCodeAt(at);
     const token = c === QUOTE ? STRING : (c >= 0x30 && c <= 0x39) || c === 0x2d ? NUMBER : LITERAL;
-    return this.#match(token, at) ?? this.#fail(at);
+    return tokenEnd(token, this.#text, at) ?? this.#fail(at);
   }
 
   #skipString(at: number): number {
-    return this.#match(STRING, at) ?? this.#fail(at);
-  }
-
-  /** Where `token` ends when it matches at `at`. */
-  #match(token: RegExp, at: number): number | undefined {
-    token.lastIndex = at;
-    return token.test(this.#text) ? token.lastIndex : undefined;
+    return tokenEnd(STRING, this.#text, at) ?? this.#fail(at);
   }
 
   #fail(at: number): never {
