@@ -52109,13 +52109,9 @@ function excerptOf(raw, contentType, request) {
 function parseJson(text) {
     if (text.trim() === '')
         return { ok: true, value: undefined };
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
+    return readWith(JSON.parse, text);
 }
+/** The body as `read` gives it; anything it throws means the body is not what it reads. */
 function readWith(read, text) {
     try {
         return { ok: true, value: read(text) };
@@ -57373,7 +57369,7 @@ class PickedFields {
     found(from, to, valueStart, valueEnd) {
         const text = this.#text;
         // Escapes can spell any key ("\u0054ag" is "Tag"): only the rare key that has them is decoded.
-        const plain = endsAt(PLAIN_TO_QUOTE, text, from + 1, to);
+        const plain = tokenEnd(PLAIN_TO_QUOTE, text, from + 1) === to;
         const decoded = plain ? undefined : JSON.parse(text.slice(from, to));
         for (let at = 0; at < this.#keys.length; at++) {
             const key = this.#keys[at] ?? '';
@@ -57388,10 +57384,10 @@ class PickedFields {
         }
     }
 }
-/** Whether `token` matches at `at` and ends exactly at `end`. */
-function endsAt(token, text, at, end) {
+/** Where `token` ends when it matches `text` at `at`; undefined when it does not match there. */
+function tokenEnd(token, text, at) {
     token.lastIndex = at;
-    return token.test(text) && token.lastIndex === end;
+    return token.test(text) ? token.lastIndex : undefined;
 }
 /**
  * Calls `onRecord` with the fields named `keys` of each element of the JSON array `text`, in order, and
@@ -57443,7 +57439,7 @@ class Reader {
         // Compact JSON has none: the usual answer needs no match.
         if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
             return at;
-        return this.#match(WHITESPACE, at) ?? at;
+        return tokenEnd(WHITESPACE, this.#text, at) ?? at;
     }
     expect(at, code) {
         if (this.#text.charCodeAt(at) !== code)
@@ -57525,15 +57521,10 @@ class Reader {
     #skipScalar(at) {
         const c = this.#text.charCodeAt(at);
         const token = c === QUOTE ? STRING : (c >= 0x30 && c <= 0x39) || c === 0x2d ? NUMBER : LITERAL;
-        return this.#match(token, at) ?? this.#fail(at);
+        return tokenEnd(token, this.#text, at) ?? this.#fail(at);
     }
     #skipString(at) {
-        return this.#match(STRING, at) ?? this.#fail(at);
-    }
-    /** Where `token` ends when it matches at `at`. */
-    #match(token, at) {
-        token.lastIndex = at;
-        return token.test(this.#text) ? token.lastIndex : undefined;
+        return tokenEnd(STRING, this.#text, at) ?? this.#fail(at);
     }
     #fail(at) {
         throw new SyntaxError(`not JSON: unexpected ${at < this.#text.length ? 'character' : 'end'} at ${at}`);
