@@ -7,7 +7,7 @@ import { runStep } from '../test/harness/runner.ts';
 import { swrEmulatorInputs } from '../test/support/emulator-inputs.ts';
 import { startTagPagesServer } from './tag-pages-server.ts';
 
-const preload = resolve(import.meta.dirname, 'report-peak-rss.ts');
+const preload = resolve(import.meta.dirname, 'report-peak-rss.mjs');
 
 export interface DryRunMemory {
   tags: number;

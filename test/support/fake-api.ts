@@ -15,7 +15,7 @@ export function fakeApi(
       const status = response.status ?? 200;
       // As the client does: a successful body goes through the request's own reader when it has one.
       const read = status < 300 && request.readBody;
-      const body = read ? read(JSON.stringify(response.body) ?? '') : response.body;
+      const body = read ? read(Buffer.from(JSON.stringify(response.body) ?? '')) : response.body;
       return { status, headers: response.headers, body: body as T };
     },
   };

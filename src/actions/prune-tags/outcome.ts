@@ -55,17 +55,21 @@ export function tagRef(result: { repository: string; tag: { name: string } }): s
 export function plannedBytes(plans: readonly RepositoryPlan[]): number {
   let total = 0;
   for (const { plan } of plans) {
-    // Per repository, the deleted rows sorted by digest: each digest's size counted once, no digest text built.
+    // Per repository, one deleted row per digest, found by hashing: no digest text built, nothing sorted.
     const { tags } = plan;
-    const deleted = new Uint32Array(plan.counts.delete);
-    let count = 0;
-    for (let at = 0; at < plan.size; at++) if (plan.verdict(at) === 'delete') deleted[count++] = plan.row(at);
-    const byDigest = deleted.subarray(0, count).sort((a, b) => tags.compareDigests(a, b));
-    byDigest.forEach((row, i) => {
-      const next = byDigest[i + 1];
-      // The last row of each digest: sizes of one digest are one image's (the last in plan order counts, as before).
-      if (next === undefined || tags.compareDigests(row, next) !== 0) total += tags.size(row);
-    });
+    const slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * plan.counts.delete + 2)));
+    const mask = slots.length - 1;
+    for (let at = 0; at < plan.size; at++) {
+      if (plan.verdict(at) !== 'delete') continue;
+      const row = plan.row(at);
+      let slot = tags.digestHash(row) & mask;
+      // Open addressing; a slot holds row + 1. The later row of a digest replaces the earlier: sizes of one
+      // digest are one image's, and the last in plan order counts.
+      while (slots[slot] !== 0 && tags.compareDigests((slots[slot] ?? 0) - 1, row) !== 0)
+        slot = (slot + 1) & mask;
+      slots[slot] = row + 1;
+    }
+    for (const held of slots) if (held !== 0) total += tags.size(held - 1);
   }
   return total;
 }

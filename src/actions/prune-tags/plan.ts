@@ -132,21 +132,29 @@ function deleteReason(rules: PruneRules): string {
  */
 function applyRanks(draft: Draft, rules: PruneRules, start: number): void {
   if (rules.keepLast <= 0 && rules.keepSemver <= 0) return;
-  const ranked: number[] = [];
-  for (let at = 0; at < draft.order.length; at++) {
-    if (isRankable(draft.tags, draft.order[at] ?? 0, rules, start)) ranked.push(at);
-  }
+  const ranked = positionsWhere(draft.order.length, (at) =>
+    isRankable(draft.tags, draft.order[at] ?? 0, rules, start),
+  );
   const semver = semverKeepers(
-    rules.keepSemver > 0 ? ranked.map((at) => draft.tags.name(draft.order[at] ?? 0)) : [],
+    rules.keepSemver > 0 ? Array.from(ranked, (at) => draft.tags.name(draft.order[at] ?? 0)) : [],
     rules.keepSemver,
   );
   const newest = draft.reasons.id(`kept: among the newest ${rules.keepLast} (keep-last)`);
-  ranked.forEach((at, rank) => {
-    if (draft.verdicts[at] !== DELETE) return;
+  for (let rank = 0; rank < ranked.length; rank++) {
+    const at = ranked[rank] ?? 0;
+    if (draft.verdicts[at] !== DELETE) continue;
     const semverReason = semver.size > 0 ? semver.get(draft.tags.name(draft.order[at] ?? 0)) : undefined;
     if (semverReason) decide(draft, at, KEEP, draft.reasons.id(semverReason));
     else if (rank < rules.keepLast) decide(draft, at, KEEP, newest);
-  });
+  }
+}
+
+/** The positions below `count` that `test` accepts, in order, in a typed array (a million tags build no heap array). */
+function positionsWhere(count: number, test: (at: number) => boolean): Uint32Array {
+  const positions = new Uint32Array(count);
+  let found = 0;
+  for (let at = 0; at < count; at++) if (test(at)) positions[found++] = at;
+  return positions.subarray(0, found);
 }
 
 function decide(draft: Draft, at: number, verdict: number, reason: number): void {
@@ -168,10 +176,9 @@ function isRankable(tags: TagTable, row: number, rules: PruneRules, start: numbe
 /** Turns deletions that would take an image a kept tag needs into protected keeps. */
 function applyProtection(draft: Draft): void {
   const { tags, order, verdicts } = draft;
-  const candidates: number[] = [];
-  const retained: number[] = [];
-  for (let at = 0; at < order.length; at++) (verdicts[at] === DELETE ? candidates : retained).push(at);
+  const candidates = positionsWhere(order.length, (at) => verdicts[at] === DELETE);
   if (candidates.length === 0) return;
+  const retained = positionsWhere(order.length, (at) => verdicts[at] !== DELETE);
   const protectAll = (reason: string) => {
     const id = draft.reasons.id(reason);
     for (const at of candidates) decide(draft, at, PROTECT, id);
@@ -196,6 +203,7 @@ function applyProtection(draft: Draft): void {
     order,
     retained.map((at) => order[at] ?? 0),
   );
+  if (protectedBy.size === 0) return;
   const reasons = new Map<string, number>();
   for (const at of candidates) {
     const digest = tags.digest(order[at] ?? 0);

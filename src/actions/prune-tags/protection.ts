@@ -17,7 +17,7 @@ export interface Protection {
 export function protectedDigests(
   tags: TagTable,
   order: Uint32Array,
-  retained: readonly number[],
+  retained: Iterable<number>,
 ): Map<string, Protection> {
   const edges = manifestListEdges(tags, order);
   const reached = new Map<string, Protection>();

@@ -1,11 +1,12 @@
 // The order the planner sees a repository's tags in.
 import type { TagTable } from '../../providers/seam/tag-table.ts';
+import { sortRows } from './row-sort.ts';
 
 /** The table's rows newest first; equal times by tag name, so every ordering of a listing sorts the same. */
 export function newestFirstOrder(tags: TagTable): Uint32Array {
   const order = new Uint32Array(tags.length);
   for (let row = 0; row < order.length; row++) order[row] = row;
-  return order.sort((a, b) => {
+  return sortRows(order, (a, b) => {
     const ta = timeKey(tags.updatedAt(a));
     const tb = timeKey(tags.updatedAt(b));
     if (ta !== tb) return ta > tb ? -1 : 1;

@@ -40,7 +40,7 @@ export async function readCapped(
   body: AsyncIterable<Uint8Array> & DestroyableBody,
   maxBytes: number,
   declaredLength: string | undefined,
-): Promise<string> {
+): Promise<Buffer> {
   const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
   if (declared > maxBytes) throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
   const chunks: Uint8Array[] = [];
@@ -50,7 +50,7 @@ export async function readCapped(
     if (size > maxBytes) throw tooLarge(body, maxBytes, `${size} bytes or more`);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks, size);
 }
 
 function tooLarge(body: DestroyableBody, maxBytes: number, seen: string): AttemptLimitError {

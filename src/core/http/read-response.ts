@@ -28,7 +28,7 @@ export function readResponse<T>(raw: RawResponse, request: ApiRequest): ReadResu
       response: { status: raw.status, headers: raw.headers, body: undefined as T, text: raw.text },
     };
   }
-  const parsed = success && request.readBody ? readWith(request.readBody, raw.text) : parseJson(raw.text);
+  const parsed = success && request.readBody ? readWith(request.readBody, raw.bytes) : parseJson(raw.text);
   if (parsed.ok) {
     return { ok: true, response: { status: raw.status, headers: raw.headers, body: parsed.value as T } };
   }
@@ -84,9 +84,9 @@ function parseJson(text: string): JsonResult {
 }
 
 /** The body as `read` gives it; anything it throws means the body is not what it reads. */
-function readWith(read: (text: string) => unknown, text: string): JsonResult {
+function readWith<B>(read: (body: B) => unknown, body: B): JsonResult {
   try {
-    return { ok: true, value: read(text) };
+    return { ok: true, value: read(body) };
   } catch {
     return { ok: false };
   }

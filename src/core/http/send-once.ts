@@ -3,11 +3,27 @@ import { attemptDeadline, readCapped } from './attempt-limits.ts';
 import type { HttpTimeouts } from './options.ts';
 import type { WireRequest } from './types.ts';
 
-/** A response read to the end: lower-case headers, body as text. */
+/** A response read to the end: lower-case headers, the body's bytes, and its text decoded at first use. */
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
-  text: string;
+  bytes: Uint8Array;
+  /** The body as UTF-8 text: a request that reads its body's bytes (a listing page) never builds it. */
+  readonly text: string;
+}
+
+/** A RawResponse whose text is decoded from its bytes once, when first asked for. */
+export function rawResponse(status: number, headers: Record<string, string>, bytes: Buffer): RawResponse {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get text() {
+      text ??= bytes.toString('utf8');
+      return text;
+    },
+  };
 }
 
 /**
@@ -33,8 +49,8 @@ export async function sendOnce(
       signal: deadline.signal,
     });
     const headers = flattenHeaders(response.headers);
-    const text = await readCapped(response.body, maxResponseBytes, headers['content-length']);
-    return { status: response.statusCode, headers, text };
+    const bytes = await readCapped(response.body, maxResponseBytes, headers['content-length']);
+    return rawResponse(response.statusCode, headers, bytes);
   } catch (error) {
     // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
     throw deadline.signal.aborted ? deadline.signal.reason : error;

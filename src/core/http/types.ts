@@ -28,10 +28,11 @@ export interface ApiRequest {
   /** The body is not JSON (or absent) and must not be parsed. */
   rawBody?: boolean;
   /**
-   * Reads a successful answer's body text in place of JSON.parse (e.g. a listing page reduced to what the
-   * caller keeps as it arrives); throwing makes the answer "not JSON", as a parse failure does.
+   * Reads a successful answer's body bytes in place of JSON.parse (e.g. a listing page reduced to what the
+   * caller keeps as it arrives, never decoded as one string); throwing makes the answer "not JSON", as a
+   * parse failure does.
    */
-  readBody?: (text: string) => unknown;
+  readBody?: (body: Uint8Array) => unknown;
   /** The response carries a credential: errors describe its body without quoting any of it. */
   secretResponse?: boolean;
   /** Once aborted, an attempt still waiting for its turn in the throttle is not sent (rejects with the reason). */

@@ -1,118 +1,141 @@
-// Reads a JSON array of objects (a listing page) keeping only the named fields of each object: the rest is
-// checked as JSON and skipped without being built, so a page of large records (SWR's tags carry their whole
-// manifest as text) costs a few short strings per record instead of every record's object tree. Accepts
-// exactly what JSON.parse accepts (RFC 8259); anything else throws a SyntaxError.
+// Reads a JSON array of objects (a listing page) from its bytes keeping only the named fields of each object:
+// the rest is checked as JSON and skipped without being built, so a page of large records (SWR's tags carry
+// their whole manifest as text) costs a few short strings per record, not its records' object trees nor the
+// page as one long string. Accepts exactly what JSON.parse accepts of the bytes decoded as UTF-8 (RFC 8259);
+// anything else throws a SyntaxError. Bytes of 0x80 and above only occur inside strings, where any is
+// allowed: decoding turns a malformed sequence into U+FFFD and never swallows the ASCII byte after it.
 
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
 const QUOTE = 0x22;
+const PLUS = 0x2b;
 const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
 const COLON = 0x3a;
 const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
 const CLOSE_BRACKET = 0x5d;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+const LOWER_U = 0x75;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-// The tokens as RFC 8259 writes them; sticky, so each matches only where a token is expected.
-const WHITESPACE = /[ \t\n\r]*/y;
-// A run of plain characters is taken whole and never given back (the lookahead and \1 make it atomic), so an
-// unterminated string fails in linear time instead of trying every way to split the run.
-const STRING = /"(?:(?=([^"\\\x00-\x1f]+))\1|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const LITERAL = /true|false|null/y;
-/** A string's text up to its closing quote without any escape. */
-const PLAIN_TO_QUOTE = /[^"\\]*"/y;
+/** The characters that may follow a backslash, besides `u` (`"\/bfnrt`). */
+const SHORT_ESCAPES = new Set([...'"\\/bfnrt'].map((c) => c.charCodeAt(0)));
+const LITERALS = ['true', 'false', 'null'];
 
 /** The wanted fields of the object being read: valid only inside the callback that receives it. */
 export class PickedFields {
   readonly #keys: readonly string[];
-  /** Start and end of each wanted field's value in the text; -1 when the object has no such field. */
+  /** Start and end of each wanted field's value in the bytes; -1 when the object has no such field. */
   readonly #spans: Int32Array;
-  #text = '';
+  #bytes: Buffer = Buffer.alloc(0);
 
   constructor(keys: readonly string[]) {
     this.#keys = keys;
     this.#spans = new Int32Array(keys.length * 2);
   }
 
-  /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when absent; cut from the page, so not to be kept. */
+  /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when absent. */
   raw(key: string): string | undefined {
-    const at = this.#keys.indexOf(key);
-    const start = this.#spans[at * 2] ?? -1;
-    return start < 0 ? undefined : this.#text.slice(start, this.#spans[at * 2 + 1]);
+    const span = this.#span(key);
+    return span && this.#bytes.toString('utf8', span[0], span[1]);
   }
 
-  /**
-   * The value as JSON.parse gives it, or undefined when the field is absent. Always parsed, never cut from
-   * the page: a string cut from the page's text would keep the whole page alive for as long as it is kept.
-   */
+  /** The value as JSON.parse gives it, or undefined when the field is absent. */
   value(key: string): unknown {
     const raw = this.raw(key);
     return raw === undefined ? undefined : JSON.parse(raw);
   }
 
-  /** Starts the next object of `text`: no field found yet. */
-  reset(text: string): void {
-    this.#text = text;
+  /** Whether the value's JSON text starts with `prefix` (ASCII), without decoding it. */
+  rawStartsWith(key: string, prefix: string): boolean {
+    const span = this.#span(key);
+    return span !== undefined && this.#bytes.subarray(span[0], span[1]).indexOf(prefix) === 0;
+  }
+
+  /** Whether the value's JSON text contains `part` (ASCII), without decoding it. */
+  rawIncludes(key: string, part: string): boolean {
+    const span = this.#span(key);
+    return span !== undefined && this.#bytes.subarray(span[0], span[1]).includes(part);
+  }
+
+  /** Starts the next object of `bytes`: no field found yet. */
+  reset(bytes: Buffer): void {
+    this.#bytes = bytes;
     this.#spans.fill(-1);
   }
 
-  /** Offers the member whose key is the JSON string text[from, to) (quotes included) and whose value is at [valueStart, valueEnd). */
+  /** Offers the member whose key is the JSON string bytes[from, to) (quotes included) and whose value is at [valueStart, valueEnd). */
   found(from: number, to: number, valueStart: number, valueEnd: number): void {
-    const text = this.#text;
+    const bytes = this.#bytes;
     // Escapes can spell any key ("\u0054ag" is "Tag"): only the rare key that has them is decoded.
-    const plain = tokenEnd(PLAIN_TO_QUOTE, text, from + 1) === to;
-    const decoded = plain ? undefined : JSON.parse(text.slice(from, to));
+    let escaped = false;
+    for (let at = from + 1; at < to - 1 && !escaped; at++) escaped = bytes[at] === BACKSLASH;
+    const decoded = escaped ? JSON.parse(bytes.toString('utf8', from, to)) : undefined;
     for (let at = 0; at < this.#keys.length; at++) {
       const key = this.#keys[at] ?? '';
-      const matches = plain
-        ? to - from - 2 === key.length && text.startsWith(key, from + 1)
-        : decoded === key;
+      const matches = escaped ? decoded === key : spells(bytes, from + 1, to - 1, key);
       if (!matches) continue;
       // A repeated key: the last one wins, as with JSON.parse.
       this.#spans[at * 2] = valueStart;
       this.#spans[at * 2 + 1] = valueEnd;
     }
   }
+
+  #span(key: string): [number, number] | undefined {
+    const at = this.#keys.indexOf(key);
+    const start = this.#spans[at * 2] ?? -1;
+    return start < 0 ? undefined : [start, this.#spans[at * 2 + 1] ?? start];
+  }
 }
 
-/** Where `token` ends when it matches `text` at `at`; undefined when it does not match there. */
-function tokenEnd(token: RegExp, text: string, at: number): number | undefined {
-  token.lastIndex = at;
-  return token.test(text) ? token.lastIndex : undefined;
+/** Whether bytes[from, to) are the ASCII word's characters. */
+function spells(bytes: Uint8Array, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (bytes[from + i] !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
- * Calls `onRecord` with the fields named `keys` of each element of the JSON array `text`, in order, and
+ * Calls `onRecord` with the fields named `keys` of each element of the JSON array in `body`, in order, and
  * returns how many there were. An element that is not an object gives a record with no fields; a body that
  * is valid JSON but not an array, or is empty, has no records.
  */
 export function readPickedRecords(
-  text: string,
+  body: Uint8Array,
   keys: readonly string[],
   onRecord: (fields: PickedFields) => void,
 ): number {
-  const reader = new Reader(text);
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const reader = new Reader(bytes);
   const fields = new PickedFields(keys);
   let records = 0;
   let at = reader.skipWhitespace(0);
-  if (at === text.length) return 0;
-  if (text.charCodeAt(at) !== OPEN_BRACKET) {
+  if (at === bytes.length) return 0;
+  if (bytes[at] !== OPEN_BRACKET) {
     reader.expectEnd(reader.skipValue(at));
     return 0;
   }
   at = reader.skipWhitespace(at + 1);
-  if (text.charCodeAt(at) === CLOSE_BRACKET) {
+  if (bytes[at] === CLOSE_BRACKET) {
     reader.expectEnd(at + 1);
     return 0;
   }
   for (;;) {
-    fields.reset(text);
+    fields.reset(bytes);
     at = reader.skipWhitespace(at);
-    at = text.charCodeAt(at) === OPEN_BRACE ? reader.readObject(at, fields) : reader.skipValue(at);
+    at = bytes[at] === OPEN_BRACE ? reader.readObject(at, fields) : reader.skipValue(at);
     onRecord(fields);
     records++;
     at = reader.skipWhitespace(at);
-    const next = text.charCodeAt(at);
-    if (next === CLOSE_BRACKET) break;
+    if (bytes[at] === CLOSE_BRACKET) break;
     reader.expect(at, COMMA);
     at++;
   }
@@ -120,38 +143,39 @@ export function readPickedRecords(
   return records;
 }
 
-/** Positions in one JSON text; every method returns where the thing it read ends. */
+/** Positions in one JSON text's bytes; every method returns where the thing it read ends. */
 class Reader {
-  readonly #text: string;
+  readonly #bytes: Buffer;
   /** The closers of the containers skipValue is inside, innermost last (empty between values). */
   readonly #open: number[] = [];
 
-  constructor(text: string) {
-    this.#text = text;
+  constructor(bytes: Buffer) {
+    this.#bytes = bytes;
   }
 
   skipWhitespace(at: number): number {
-    const c = this.#text.charCodeAt(at);
-    // Compact JSON has none: the usual answer needs no match.
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return at;
-    return tokenEnd(WHITESPACE, this.#text, at) ?? at;
+    const bytes = this.#bytes;
+    for (;;) {
+      const c = bytes[at];
+      if (c !== SPACE && c !== LINE_FEED && c !== CARRIAGE_RETURN && c !== TAB) return at;
+      at++;
+    }
   }
 
   expect(at: number, code: number): void {
-    if (this.#text.charCodeAt(at) !== code) this.#fail(at);
+    if (this.#bytes[at] !== code) this.#fail(at);
   }
 
   expectEnd(at: number): void {
-    if (this.skipWhitespace(at) !== this.#text.length) this.#fail(at);
+    if (this.skipWhitespace(at) !== this.#bytes.length) this.#fail(at);
   }
 
   /** An object whose members are offered to `fields`; the values themselves are skipped. */
   readObject(at: number, fields: PickedFields): number {
     at = this.skipWhitespace(at + 1);
-    if (this.#text.charCodeAt(at) === CLOSE_BRACE) return at + 1;
+    if (this.#bytes[at] === CLOSE_BRACE) return at + 1;
     for (;;) {
       const keyStart = this.skipWhitespace(at);
-      this.expect(keyStart, QUOTE);
       const keyEnd = this.#skipString(keyStart);
       at = this.skipWhitespace(keyEnd);
       this.expect(at, COLON);
@@ -159,7 +183,7 @@ class Reader {
       const valueEnd = this.skipValue(valueStart);
       fields.found(keyStart, keyEnd, valueStart, valueEnd);
       at = this.skipWhitespace(valueEnd);
-      if (this.#text.charCodeAt(at) === CLOSE_BRACE) return at + 1;
+      if (this.#bytes[at] === CLOSE_BRACE) return at + 1;
       this.expect(at, COMMA);
       at++;
     }
@@ -167,14 +191,15 @@ class Reader {
 
   /** One value of any kind; nesting is followed with a stack of its own, so depth cannot overflow the call stack. */
   skipValue(at: number): number {
+    const bytes = this.#bytes;
     const open = this.#open;
     for (;;) {
       at = this.skipWhitespace(at);
-      const c = this.#text.charCodeAt(at);
+      const c = bytes[at];
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         const close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
         at = this.skipWhitespace(at + 1);
-        if (this.#text.charCodeAt(at) === close) {
+        if (bytes[at] === close) {
           at++;
         } else {
           open.push(close);
@@ -189,8 +214,7 @@ class Reader {
         const close = open.at(-1);
         if (close === undefined) return at;
         at = this.skipWhitespace(at);
-        const next = this.#text.charCodeAt(at);
-        if (next === close) {
+        if (bytes[at] === close) {
           open.pop();
           at++;
           continue;
@@ -204,24 +228,72 @@ class Reader {
 
   /** `"key" :` inside an object; returns where its value may start. */
   #skipKey(at: number): number {
-    at = this.skipWhitespace(at);
-    this.expect(at, QUOTE);
-    at = this.skipWhitespace(this.#skipString(at));
+    at = this.skipWhitespace(this.#skipString(this.skipWhitespace(at)));
     this.expect(at, COLON);
     return at + 1;
   }
 
   #skipScalar(at: number): number {
-    const c = this.#text.charCodeAt(at);
-    const token = c === QUOTE ? STRING : (c >= 0x30 && c <= 0x39) || c === 0x2d ? NUMBER : LITERAL;
-    return tokenEnd(token, this.#text, at) ?? this.#fail(at);
+    const c = this.#bytes[at];
+    if (c === QUOTE) return this.#skipString(at);
+    if ((c !== undefined && c >= ZERO && c <= NINE) || c === MINUS) return this.#skipNumber(at);
+    for (const word of LITERALS) if (spells(this.#bytes, at, at + word.length, word)) return at + word.length;
+    return this.#fail(at);
   }
 
+  /** `"…"`: no raw control character; a backslash starts one of the escapes RFC 8259 allows. */
   #skipString(at: number): number {
-    return tokenEnd(STRING, this.#text, at) ?? this.#fail(at);
+    const bytes = this.#bytes;
+    this.expect(at, QUOTE);
+    at++;
+    for (;;) {
+      const c = bytes[at];
+      if (c === QUOTE) return at + 1;
+      if (c === undefined || c < SPACE) this.#fail(at);
+      if (c !== BACKSLASH) {
+        at++;
+      } else if (bytes[at + 1] === LOWER_U) {
+        for (let i = 2; i < 6; i++) if (!isHexDigit(bytes[at + i])) this.#fail(at + i);
+        at += 6;
+      } else {
+        if (!SHORT_ESCAPES.has(bytes[at + 1] ?? -1)) this.#fail(at + 1);
+        at += 2;
+      }
+    }
+  }
+
+  /** `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` */
+  #skipNumber(at: number): number {
+    const bytes = this.#bytes;
+    if (bytes[at] === MINUS) at++;
+    if (bytes[at] === ZERO) at++;
+    else at = this.#skipDigits(at);
+    if (bytes[at] === DOT) at = this.#skipDigits(at + 1);
+    if (bytes[at] === LOWER_E || bytes[at] === UPPER_E) {
+      at++;
+      if (bytes[at] === PLUS || bytes[at] === MINUS) at++;
+      at = this.#skipDigits(at);
+    }
+    return at;
+  }
+
+  /** One digit or more. */
+  #skipDigits(at: number): number {
+    if (!isDigit(this.#bytes[at])) this.#fail(at);
+    do at++;
+    while (isDigit(this.#bytes[at]));
+    return at;
   }
 
   #fail(at: number): never {
-    throw new SyntaxError(`not JSON: unexpected ${at < this.#text.length ? 'character' : 'end'} at ${at}`);
+    throw new SyntaxError(`not JSON: unexpected ${at < this.#bytes.length ? 'byte' : 'end'} at ${at}`);
   }
+}
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= ZERO && c <= NINE;
+}
+
+function isHexDigit(c: number | undefined): boolean {
+  return c !== undefined && ((c >= ZERO && c <= NINE) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66));
 }

@@ -168,6 +168,21 @@ export class TagTable {
     return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
   }
 
+  /** A hash of the row's digest (FNV-1a): rows whose digests compare equal hash alike. */
+  digestHash(row: number): number {
+    let hash = 0x811c9dc5;
+    const flags = (this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+    if (flags !== 0) {
+      for (const c of this.digest(row)) hash = Math.imul(hash ^ (c.codePointAt(0) ?? 0), 0x01000193);
+      return hash >>> 0;
+    }
+    // Every byte counts: digests are not always spread evenly (a registry may report made-up ones).
+    const bytes = this.#digests.data;
+    for (let at = row * DIGEST_BYTES; at < (row + 1) * DIGEST_BYTES; at++)
+      hash = Math.imul(hash ^ (bytes[at] ?? 0), 0x01000193);
+    return hash >>> 0;
+  }
+
   /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
   compareDigests(a: number, b: number): number {
     const fa = (this.#flags.data[a] ?? 0) & (NO_DIGEST | OTHER_DIGEST);

@@ -32,7 +32,7 @@ export interface SwrTag {
 const SWR_TAG_PAGE_SIZE = 100;
 
 /**
- * The tags of one repository page by page, each page made by `read` from its body text as it arrives (so
+ * The tags of one repository page by page, each page made by `read` from its body's bytes as it arrives (so
  * whole records never pile up), and `keysOf` telling its tags apart; throws ListingIncompleteError when the
  * pages do not add up to `Content-Range`.
  */
@@ -40,7 +40,7 @@ export function pagesOfSwrTags<P extends { readonly length: number }>(
   api: ApiClient,
   namespace: string,
   repository: string,
-  pages: Pick<SwrPaging<P>, 'keysOf' | 'onTotal'> & { read: (text: string) => P; pageSize?: number },
+  pages: Pick<SwrPaging<P>, 'keysOf' | 'onTotal'> & { read: (body: Uint8Array) => P; pageSize?: number },
 ): AsyncGenerator<P> {
   return pagesOfSwr<P>(
     api,

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeletionResult } from '../../../src/actions/prune-tags/execute.ts';
-import { pruneOutputs, reclaimedBytes } from '../../../src/actions/prune-tags/outcome.ts';
+import { plannedBytes, pruneOutputs, reclaimedBytes } from '../../../src/actions/prune-tags/outcome.ts';
 import { planPrune } from '../../../src/actions/prune-tags/plan.ts';
 import { rules, START, tag } from './tag-fixtures.ts';
 
@@ -65,5 +66,33 @@ describe('reclaimedBytes', () => {
         { repository: 'web', tag: c, outcome: 'absent' },
       ]),
     ).toBe(300);
+  });
+});
+
+describe('plannedBytes', () => {
+  const digest = fc.oneof(
+    fc.nat({ max: 40 }).map((n) => `sha256:${n.toString(16).padStart(64, '0')}`),
+    fc.constantFrom('', 'sha256:short', 'md5:ab'),
+  );
+
+  it('counts the size of each digest the plan deletes once, the last in plan order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(digest, fc.nat({ max: 10_000 })), { maxLength: 120 }),
+        fc.nat({ max: 30 }),
+        (rows, keepLast) => {
+          const tags = rows.map(([d, size], i) => tag(`t${i}`, i + 1, d, size));
+          const plans = [{ repository: 'web', plan: planPrune(tags, rules({ keepLast }), START) }];
+          const last = new Map<string, number>();
+          const { plan } = plans[0]!;
+          for (let at = 0; at < plan.size; at++) {
+            const decision = plan.decision(at);
+            if (decision.verdict === 'delete') last.set(decision.tag.digest, decision.tag.size);
+          }
+          expect(plannedBytes(plans)).toBe([...last.values()].reduce((a, b) => a + b, 0));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

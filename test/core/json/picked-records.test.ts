@@ -2,10 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPickedRecords } from '../../../src/core/json/picked-records.ts';
 
-/** What readPickedRecords reads of `text`: per element, each wanted key's value (absent keys left out). */
+/** What readPickedRecords reads of `text` sent as UTF-8: per element, each wanted key's value (absent keys left out). */
 function picked(text: string, keys: readonly string[]): Record<string, unknown>[] {
+  return pickedBytes(Buffer.from(text), keys);
+}
+
+function pickedBytes(body: Uint8Array, keys: readonly string[]): Record<string, unknown>[] {
   const records: Record<string, unknown>[] = [];
-  const count = readPickedRecords(text, keys, (fields) => {
+  const count = readPickedRecords(body, keys, (fields) => {
     const record: Record<string, unknown> = {};
     for (const key of keys) if (fields.raw(key) !== undefined) record[key] = fields.value(key);
     records.push(record);
@@ -14,8 +18,9 @@ function picked(text: string, keys: readonly string[]): Record<string, unknown>[
   return records;
 }
 
-/** The same, computed with JSON.parse: the oracle. */
-function parsedThenPicked(text: string, keys: readonly string[]): Record<string, unknown>[] {
+/** The same, computed with JSON.parse of the bytes decoded as a client decodes them: the oracle. */
+function parsedThenPicked(sent: string, keys: readonly string[]): Record<string, unknown>[] {
+  const text = Buffer.from(sent).toString('utf8');
   const value: unknown = text.trim() === '' ? undefined : JSON.parse(text);
   if (!Array.isArray(value)) return [];
   return value.map((element: unknown) => {
@@ -61,10 +66,20 @@ describe('readPickedRecords', () => {
 
   it('gives the raw JSON text of a field as written', () => {
     const raws: (string | undefined)[] = [];
-    readPickedRecords('[{"manifest":"{\\"a\\":1}","size":1e3}]', ['manifest', 'size', 'Tag'], (fields) => {
+    const probes: boolean[] = [];
+    const body = Buffer.from('[{"manifest":"{\\"a\\":1}","size":1e3}]');
+    readPickedRecords(body, ['manifest', 'size', 'Tag'], (fields) => {
       raws.push(fields.raw('manifest'), fields.raw('size'), fields.raw('Tag'));
+      probes.push(
+        fields.rawStartsWith('manifest', '"{'),
+        fields.rawStartsWith('size', '"'),
+        fields.rawIncludes('manifest', '\\"a'),
+        fields.rawIncludes('manifest', 'size'),
+        fields.rawIncludes('Tag', ''),
+      );
     });
     expect(raws).toEqual(['"{\\"a\\":1}"', '1e3', undefined]);
+    expect(probes).toEqual([true, false, true, false, false]);
   });
 
   it('matches keys written with escapes, as JSON.parse does', () => {
@@ -100,7 +115,7 @@ describe('readPickedRecords', () => {
     ];
     for (const text of bad) {
       expect(() => JSON.parse(text), text).toThrow(SyntaxError);
-      expect(() => readPickedRecords(text, KEYS, () => {}), text).toThrow(SyntaxError);
+      expect(() => readPickedRecords(Buffer.from(text), KEYS, () => {}), text).toThrow(SyntaxError);
     }
   });
 
@@ -131,5 +146,36 @@ describe('readPickedRecords', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('agrees with JSON.parse of the decoded text on any bytes changed in a JSON text, malformed UTF-8 included', () => {
+    fc.assert(
+      fc.property(jsonText, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 3 }), (text, at, insert) => {
+        const sent = Buffer.from(text);
+        const cut = at % (sent.length + 1);
+        const changed = Buffer.concat([sent.subarray(0, cut), insert, sent.subarray(cut + 1)]);
+        let expected: Record<string, unknown>[] | 'refused';
+        try {
+          expected = parsedThenPicked(changed.toString('utf8'), KEYS);
+        } catch {
+          expected = 'refused';
+        }
+        const read = () => pickedBytes(changed, KEYS);
+        if (expected === 'refused') expect(read).toThrow(SyntaxError);
+        else expect(read()).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes malformed UTF-8 inside a string as the decoder does, and refuses any byte above 0x7f outside one', () => {
+    const body = Buffer.concat([
+      Buffer.from('[{"Tag":"a'),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('","size":1}]'),
+    ]);
+    expect(pickedBytes(body, KEYS)).toEqual([{ Tag: 'a\ufffd', size: 1 }]);
+    const outside = Buffer.concat([Buffer.from('[{"size":1}'), Buffer.from([0xc2, 0xa0]), Buffer.from(']')]);
+    expect(() => pickedBytes(outside, KEYS)).toThrow(SyntaxError);
   });
 });

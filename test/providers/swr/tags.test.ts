@@ -29,7 +29,8 @@ describe('pagesOfSwrTags', () => {
   it('reads each page with the given reader and tells the total from the first page', async () => {
     const totals: number[] = [];
     const pages: string[][] = [];
-    const read = (text: string) => (JSON.parse(text) as SwrTag[]).map((tag) => tag.Tag);
+    const read = (body: Uint8Array) =>
+      (JSON.parse(Buffer.from(body).toString()) as SwrTag[]).map((tag) => tag.Tag);
     const listing = pagesOfSwrTags(tagsServer(150), 'team', 'web', {
       read,
       keysOf: (page) => page,

@@ -1,4 +1,4 @@
-// One page of SWR's tag listing read straight into a TagTable: of each record only the fields the planner
+// One page of SWR's tag listing read from its bytes straight into a TagTable: of each record only the fields the planner
 // uses are taken (the manifest text only when it may be an index); the rest is checked as JSON and skipped.
 import { type PickedFields, readPickedRecords } from '../../../core/json/picked-records.ts';
 import { manifestListChildren, normalizeDigest } from '../../../core/registry/manifest-document.ts';
@@ -10,9 +10,9 @@ import type { SwrTag } from '../tags.ts';
 const FIELDS = ['Tag', 'digest', 'updated', 'created', 'size', 'tag_type', 'manifest'] as const;
 
 /** A page's body (a JSON array of tag records) as a table of its tags; throws SyntaxError when not JSON. */
-export function readSwrTagPage(text: string): TagTable {
+export function readSwrTagPage(body: Uint8Array): TagTable {
   const table = new TagTable();
-  readPickedRecords(text, FIELDS, (fields) => table.push(fromSwrTag(pickedSwrTag(fields))));
+  readPickedRecords(body, FIELDS, (fields) => table.push(fromSwrTag(pickedSwrTag(fields))));
   return table;
 }
 
@@ -29,10 +29,11 @@ function pickedSwrTag(fields: PickedFields): SwrTag {
     size: fields.value('size'),
     tag_type: fields.value('tag_type'),
   } as SwrTag;
-  const manifest = fields.raw('manifest');
   const mayBeIndex =
-    manifest?.startsWith('"') === true &&
-    (record.tag_type === 1 || manifest.includes('manifests') || manifest.includes('\\u'));
+    fields.rawStartsWith('manifest', '"') &&
+    (record.tag_type === 1 ||
+      fields.rawIncludes('manifest', 'manifests') ||
+      fields.rawIncludes('manifest', '\\u'));
   if (mayBeIndex) record.manifest = fields.value('manifest') as string;
   return record;
 }

@@ -5,7 +5,7 @@ import { fromSwrTag, readSwrTagPage } from '../../../../src/providers/swr/prune-
 import type { SwrTag } from '../../../../src/providers/swr/tags.ts';
 
 const rowsOf = (text: string): TagInfo[] => {
-  const table = readSwrTagPage(text);
+  const table = readSwrTagPage(Buffer.from(text));
   return Array.from({ length: table.length }, (_, row) => table.tag(row));
 };
 
@@ -61,6 +61,6 @@ describe('readSwrTagPage', () => {
   });
 
   it('refuses a body that is not JSON', () => {
-    expect(() => readSwrTagPage('[{"Tag":"v1"},')).toThrow(SyntaxError);
+    expect(() => readSwrTagPage(Buffer.from('[{"Tag":"v1"},'))).toThrow(SyntaxError);
   });
 });
