@@ -43489,7 +43489,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ librariesInThisFile)
 /* harmony export */ });
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4830);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6982);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1028);
 // Entry of dist/cli.js, the `registry-actions` command.
 
@@ -43523,7 +43523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4830:
+/***/ 6982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46313,20 +46313,24 @@ function tagRef(result) {
 function plannedBytes(plans) {
     let total = 0;
     for (const { plan } of plans) {
-        // Per repository, the deleted rows sorted by digest: each digest's size counted once, no digest text built.
+        // Per repository, one deleted row per digest, found by hashing: no digest text built, nothing sorted.
         const { tags } = plan;
-        const deleted = new Uint32Array(plan.counts.delete);
-        let count = 0;
-        for (let at = 0; at < plan.size; at++)
-            if (plan.verdict(at) === 'delete')
-                deleted[count++] = plan.row(at);
-        const byDigest = deleted.subarray(0, count).sort((a, b) => tags.compareDigests(a, b));
-        byDigest.forEach((row, i) => {
-            const next = byDigest[i + 1];
-            // The last row of each digest: sizes of one digest are one image's (the last in plan order counts, as before).
-            if (next === undefined || tags.compareDigests(row, next) !== 0)
-                total += tags.size(row);
-        });
+        const slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * plan.counts.delete + 2)));
+        const mask = slots.length - 1;
+        for (let at = 0; at < plan.size; at++) {
+            if (plan.verdict(at) !== 'delete')
+                continue;
+            const row = plan.row(at);
+            let slot = tags.digestHash(row) & mask;
+            // Open addressing; a slot holds row + 1. The later row of a digest replaces the earlier: sizes of one
+            // digest are one image's, and the last in plan order counts.
+            while (slots[slot] !== 0 && tags.compareDigests((slots[slot] ?? 0) - 1, row) !== 0)
+                slot = (slot + 1) & mask;
+            slots[slot] = row + 1;
+        }
+        for (const held of slots)
+            if (held !== 0)
+                total += tags.size(held - 1);
     }
     return total;
 }
@@ -47180,13 +47184,45 @@ function compareVersions(a, b) {
     return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
 
+;// CONCATENATED MODULE: ./src/actions/prune-tags/row-sort.ts
+// A stable sort of row numbers that builds nothing on the JavaScript heap: a typed array's own sort with a
+// comparator first copies every element into a heap array, twice its size with the merge's work space,
+// which at a million tags is 16 MB of garbage at the moment the listing's memory is highest.
+/** Sorts `rows` in place by `compare`, keeping equal rows in their order (a bottom-up merge sort). */
+function sortRows(rows, compare) {
+    let from = rows;
+    let to = new Uint32Array(rows.length);
+    for (let width = 1; width < rows.length; width *= 2) {
+        for (let left = 0; left < rows.length; left += 2 * width) {
+            mergeRuns(from, to, left, Math.min(left + width, rows.length), Math.min(left + 2 * width, rows.length), compare);
+        }
+        [from, to] = [to, from];
+    }
+    if (from !== rows)
+        rows.set(from);
+    return rows;
+}
+/** Merges from[left, middle) and from[middle, end), both sorted, into to[left, end). */
+function mergeRuns(from, to, left, middle, end, compare) {
+    let a = left;
+    let b = middle;
+    for (let at = left; at < end; at++) {
+        // Ties take the left run's row first: that is what keeps the sort stable.
+        if (a < middle && (b >= end || compare(from[a] ?? 0, from[b] ?? 0) <= 0))
+            to[at] = from[a++] ?? 0;
+        else
+            to[at] = from[b++] ?? 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/prune-tags/tag-order.ts
+
 /** The table's rows newest first; equal times by tag name, so every ordering of a listing sorts the same. */
 function newestFirstOrder(tags) {
     const order = new Uint32Array(tags.length);
     for (let row = 0; row < order.length; row++)
         order[row] = row;
-    return order.sort((a, b) => {
+    return sortRows(order, (a, b) => {
         const ta = timeKey(tags.updatedAt(a));
         const tb = timeKey(tags.updatedAt(b));
         if (ta !== tb)
@@ -47300,22 +47336,28 @@ function deleteReason(rules) {
 function applyRanks(draft, rules, start) {
     if (rules.keepLast <= 0 && rules.keepSemver <= 0)
         return;
-    const ranked = [];
-    for (let at = 0; at < draft.order.length; at++) {
-        if (isRankable(draft.tags, draft.order[at] ?? 0, rules, start))
-            ranked.push(at);
-    }
-    const semver = semverKeepers(rules.keepSemver > 0 ? ranked.map((at) => draft.tags.name(draft.order[at] ?? 0)) : [], rules.keepSemver);
+    const ranked = positionsWhere(draft.order.length, (at) => isRankable(draft.tags, draft.order[at] ?? 0, rules, start));
+    const semver = semverKeepers(rules.keepSemver > 0 ? Array.from(ranked, (at) => draft.tags.name(draft.order[at] ?? 0)) : [], rules.keepSemver);
     const newest = draft.reasons.id(`kept: among the newest ${rules.keepLast} (keep-last)`);
-    ranked.forEach((at, rank) => {
+    for (let rank = 0; rank < ranked.length; rank++) {
+        const at = ranked[rank] ?? 0;
         if (draft.verdicts[at] !== DELETE)
-            return;
+            continue;
         const semverReason = semver.size > 0 ? semver.get(draft.tags.name(draft.order[at] ?? 0)) : undefined;
         if (semverReason)
             decide(draft, at, KEEP, draft.reasons.id(semverReason));
         else if (rank < rules.keepLast)
             decide(draft, at, KEEP, newest);
-    });
+    }
+}
+/** The positions below `count` that `test` accepts, in order, in a typed array (a million tags build no heap array). */
+function positionsWhere(count, test) {
+    const positions = new Uint32Array(count);
+    let found = 0;
+    for (let at = 0; at < count; at++)
+        if (test(at))
+            positions[found++] = at;
+    return positions.subarray(0, found);
 }
 function decide(draft, at, verdict, reason) {
     draft.verdicts[at] = verdict;
@@ -47337,12 +47379,10 @@ function isRankable(tags, row, rules, start) {
 /** Turns deletions that would take an image a kept tag needs into protected keeps. */
 function applyProtection(draft) {
     const { tags, order, verdicts } = draft;
-    const candidates = [];
-    const retained = [];
-    for (let at = 0; at < order.length; at++)
-        (verdicts[at] === DELETE ? candidates : retained).push(at);
+    const candidates = positionsWhere(order.length, (at) => verdicts[at] === DELETE);
     if (candidates.length === 0)
         return;
+    const retained = positionsWhere(order.length, (at) => verdicts[at] !== DELETE);
     const protectAll = (reason) => {
         const id = draft.reasons.id(reason);
         for (const at of candidates)
@@ -47360,6 +47400,8 @@ function applyProtection(draft) {
         return;
     }
     const protectedBy = protectedDigests(tags, order, retained.map((at) => order[at] ?? 0));
+    if (protectedBy.size === 0)
+        return;
     const reasons = new Map();
     for (const at of candidates) {
         const digest = tags.digest(order[at] ?? 0);
@@ -51663,7 +51705,7 @@ async function readCapped(body, maxBytes, declaredLength) {
             throw tooLarge(body, maxBytes, `${size} bytes or more`);
         chunks.push(chunk);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks, size);
 }
 function tooLarge(body, maxBytes, seen) {
     const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
@@ -52065,7 +52107,7 @@ function readResponse(raw, request) {
             response: { status: raw.status, headers: raw.headers, body: undefined, text: raw.text },
         };
     }
-    const parsed = success && request.readBody ? readWith(request.readBody, raw.text) : parseJson(raw.text);
+    const parsed = success && request.readBody ? readWith(request.readBody, raw.bytes) : parseJson(raw.text);
     if (parsed.ok) {
         return { ok: true, response: { status: raw.status, headers: raw.headers, body: parsed.value } };
     }
@@ -52112,9 +52154,9 @@ function parseJson(text) {
     return readWith(JSON.parse, text);
 }
 /** The body as `read` gives it; anything it throws means the body is not what it reads. */
-function readWith(read, text) {
+function readWith(read, body) {
     try {
-        return { ok: true, value: read(text) };
+        return { ok: true, value: read(body) };
     }
     catch {
         return { ok: false };
@@ -52127,6 +52169,19 @@ function statusText(status) {
 
 ;// CONCATENATED MODULE: ./src/core/http/send-once.ts
 
+/** A RawResponse whose text is decoded from its bytes once, when first asked for. */
+function rawResponse(status, headers, bytes) {
+    let text;
+    return {
+        status,
+        headers,
+        bytes,
+        get text() {
+            text ??= bytes.toString('utf8');
+            return text;
+        },
+    };
+}
 /**
  * Sends one attempt and reads the whole body within the attempt's deadline and byte cap; transport
  * failures throw undici's errors, overruns an AttemptLimitError.
@@ -52145,8 +52200,8 @@ async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
             signal: deadline.signal,
         });
         const headers = flattenHeaders(response.headers);
-        const text = await (0,attempt_limits/* readCapped */.EF)(response.body, maxResponseBytes, headers['content-length']);
-        return { status: response.statusCode, headers, text };
+        const bytes = await (0,attempt_limits/* readCapped */.EF)(response.body, maxResponseBytes, headers['content-length']);
+        return rawResponse(response.statusCode, headers, bytes);
     }
     catch (error) {
         // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
@@ -55432,6 +55487,21 @@ class TagTable {
     hasDigest(row) {
         return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
     }
+    /** A hash of the row's digest (FNV-1a): rows whose digests compare equal hash alike. */
+    digestHash(row) {
+        let hash = 0x811c9dc5;
+        const flags = (this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
+        if (flags !== 0) {
+            for (const c of this.digest(row))
+                hash = Math.imul(hash ^ (c.codePointAt(0) ?? 0), 0x01000193);
+            return hash >>> 0;
+        }
+        // Every byte counts: digests are not always spread evenly (a registry may report made-up ones).
+        const bytes = this.#digests.data;
+        for (let at = row * DIGEST_BYTES; at < (row + 1) * DIGEST_BYTES; at++)
+            hash = Math.imul(hash ^ (bytes[at] ?? 0), 0x01000193);
+        return hash >>> 0;
+    }
     /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
     compareDigests(a, b) {
         const fa = (this.#flags.data[a] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
@@ -57316,66 +57386,81 @@ var repositories = __nccwpck_require__(1357);
 // EXTERNAL MODULE: ./src/providers/swr/tags.ts
 var swr_tags = __nccwpck_require__(2212);
 ;// CONCATENATED MODULE: ./src/core/json/picked-records.ts
-// Reads a JSON array of objects (a listing page) keeping only the named fields of each object: the rest is
-// checked as JSON and skipped without being built, so a page of large records (SWR's tags carry their whole
-// manifest as text) costs a few short strings per record instead of every record's object tree. Accepts
-// exactly what JSON.parse accepts (RFC 8259); anything else throws a SyntaxError.
+// Reads a JSON array of objects (a listing page) from its bytes keeping only the named fields of each object:
+// the rest is checked as JSON and skipped without being built, so a page of large records (SWR's tags carry
+// their whole manifest as text) costs a few short strings per record, not its records' object trees nor the
+// page as one long string. Accepts exactly what JSON.parse accepts of the bytes decoded as UTF-8 (RFC 8259);
+// anything else throws a SyntaxError. Bytes of 0x80 and above only occur inside strings, where any is
+// allowed: decoding turns a malformed sequence into U+FFFD and never swallows the ASCII byte after it.
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
 const QUOTE = 0x22;
+const PLUS = 0x2b;
 const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
 const COLON = 0x3a;
 const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
 const CLOSE_BRACKET = 0x5d;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+const LOWER_U = 0x75;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
-// The tokens as RFC 8259 writes them; sticky, so each matches only where a token is expected.
-const WHITESPACE = /[ \t\n\r]*/y;
-// A run of plain characters is taken whole and never given back (the lookahead and \1 make it atomic), so an
-// unterminated string fails in linear time instead of trying every way to split the run.
-const STRING = /"(?:(?=([^"\\\x00-\x1f]+))\1|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const LITERAL = /true|false|null/y;
-/** A string's text up to its closing quote without any escape. */
-const PLAIN_TO_QUOTE = /[^"\\]*"/y;
+/** The characters that may follow a backslash, besides `u` (`"\/bfnrt`). */
+const SHORT_ESCAPES = new Set([...'"\\/bfnrt'].map((c) => c.charCodeAt(0)));
+const LITERALS = ['true', 'false', 'null'];
 /** The wanted fields of the object being read: valid only inside the callback that receives it. */
 class PickedFields {
     #keys;
-    /** Start and end of each wanted field's value in the text; -1 when the object has no such field. */
+    /** Start and end of each wanted field's value in the bytes; -1 when the object has no such field. */
     #spans;
-    #text = '';
+    #bytes = Buffer.alloc(0);
     constructor(keys) {
         this.#keys = keys;
         this.#spans = new Int32Array(keys.length * 2);
     }
-    /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when absent; cut from the page, so not to be kept. */
+    /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when absent. */
     raw(key) {
-        const at = this.#keys.indexOf(key);
-        const start = this.#spans[at * 2] ?? -1;
-        return start < 0 ? undefined : this.#text.slice(start, this.#spans[at * 2 + 1]);
+        const span = this.#span(key);
+        return span && this.#bytes.toString('utf8', span[0], span[1]);
     }
-    /**
-     * The value as JSON.parse gives it, or undefined when the field is absent. Always parsed, never cut from
-     * the page: a string cut from the page's text would keep the whole page alive for as long as it is kept.
-     */
+    /** The value as JSON.parse gives it, or undefined when the field is absent. */
     value(key) {
         const raw = this.raw(key);
         return raw === undefined ? undefined : JSON.parse(raw);
     }
-    /** Starts the next object of `text`: no field found yet. */
-    reset(text) {
-        this.#text = text;
+    /** Whether the value's JSON text starts with `prefix` (ASCII), without decoding it. */
+    rawStartsWith(key, prefix) {
+        const span = this.#span(key);
+        return span !== undefined && this.#bytes.subarray(span[0], span[1]).indexOf(prefix) === 0;
+    }
+    /** Whether the value's JSON text contains `part` (ASCII), without decoding it. */
+    rawIncludes(key, part) {
+        const span = this.#span(key);
+        return span !== undefined && this.#bytes.subarray(span[0], span[1]).includes(part);
+    }
+    /** Starts the next object of `bytes`: no field found yet. */
+    reset(bytes) {
+        this.#bytes = bytes;
         this.#spans.fill(-1);
     }
-    /** Offers the member whose key is the JSON string text[from, to) (quotes included) and whose value is at [valueStart, valueEnd). */
+    /** Offers the member whose key is the JSON string bytes[from, to) (quotes included) and whose value is at [valueStart, valueEnd). */
     found(from, to, valueStart, valueEnd) {
-        const text = this.#text;
+        const bytes = this.#bytes;
         // Escapes can spell any key ("\u0054ag" is "Tag"): only the rare key that has them is decoded.
-        const plain = tokenEnd(PLAIN_TO_QUOTE, text, from + 1) === to;
-        const decoded = plain ? undefined : JSON.parse(text.slice(from, to));
+        let escaped = false;
+        for (let at = from + 1; at < to - 1 && !escaped; at++)
+            escaped = bytes[at] === BACKSLASH;
+        const decoded = escaped ? JSON.parse(bytes.toString('utf8', from, to)) : undefined;
         for (let at = 0; at < this.#keys.length; at++) {
             const key = this.#keys[at] ?? '';
-            const matches = plain
-                ? to - from - 2 === key.length && text.startsWith(key, from + 1)
-                : decoded === key;
+            const matches = escaped ? decoded === key : spells(bytes, from + 1, to - 1, key);
             if (!matches)
                 continue;
             // A repeated key: the last one wins, as with JSON.parse.
@@ -57383,42 +57468,51 @@ class PickedFields {
             this.#spans[at * 2 + 1] = valueEnd;
         }
     }
+    #span(key) {
+        const at = this.#keys.indexOf(key);
+        const start = this.#spans[at * 2] ?? -1;
+        return start < 0 ? undefined : [start, this.#spans[at * 2 + 1] ?? start];
+    }
 }
-/** Where `token` ends when it matches `text` at `at`; undefined when it does not match there. */
-function tokenEnd(token, text, at) {
-    token.lastIndex = at;
-    return token.test(text) ? token.lastIndex : undefined;
+/** Whether bytes[from, to) are the ASCII word's characters. */
+function spells(bytes, from, to, word) {
+    if (to - from !== word.length)
+        return false;
+    for (let i = 0; i < word.length; i++)
+        if (bytes[from + i] !== word.charCodeAt(i))
+            return false;
+    return true;
 }
 /**
- * Calls `onRecord` with the fields named `keys` of each element of the JSON array `text`, in order, and
+ * Calls `onRecord` with the fields named `keys` of each element of the JSON array in `body`, in order, and
  * returns how many there were. An element that is not an object gives a record with no fields; a body that
  * is valid JSON but not an array, or is empty, has no records.
  */
-function readPickedRecords(text, keys, onRecord) {
-    const reader = new Reader(text);
+function readPickedRecords(body, keys, onRecord) {
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const reader = new Reader(bytes);
     const fields = new PickedFields(keys);
     let records = 0;
     let at = reader.skipWhitespace(0);
-    if (at === text.length)
+    if (at === bytes.length)
         return 0;
-    if (text.charCodeAt(at) !== OPEN_BRACKET) {
+    if (bytes[at] !== OPEN_BRACKET) {
         reader.expectEnd(reader.skipValue(at));
         return 0;
     }
     at = reader.skipWhitespace(at + 1);
-    if (text.charCodeAt(at) === CLOSE_BRACKET) {
+    if (bytes[at] === CLOSE_BRACKET) {
         reader.expectEnd(at + 1);
         return 0;
     }
     for (;;) {
-        fields.reset(text);
+        fields.reset(bytes);
         at = reader.skipWhitespace(at);
-        at = text.charCodeAt(at) === OPEN_BRACE ? reader.readObject(at, fields) : reader.skipValue(at);
+        at = bytes[at] === OPEN_BRACE ? reader.readObject(at, fields) : reader.skipValue(at);
         onRecord(fields);
         records++;
         at = reader.skipWhitespace(at);
-        const next = text.charCodeAt(at);
-        if (next === CLOSE_BRACKET)
+        if (bytes[at] === CLOSE_BRACKET)
             break;
         reader.expect(at, COMMA);
         at++;
@@ -57426,37 +57520,38 @@ function readPickedRecords(text, keys, onRecord) {
     reader.expectEnd(at + 1);
     return records;
 }
-/** Positions in one JSON text; every method returns where the thing it read ends. */
+/** Positions in one JSON text's bytes; every method returns where the thing it read ends. */
 class Reader {
-    #text;
+    #bytes;
     /** The closers of the containers skipValue is inside, innermost last (empty between values). */
     #open = [];
-    constructor(text) {
-        this.#text = text;
+    constructor(bytes) {
+        this.#bytes = bytes;
     }
     skipWhitespace(at) {
-        const c = this.#text.charCodeAt(at);
-        // Compact JSON has none: the usual answer needs no match.
-        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-            return at;
-        return tokenEnd(WHITESPACE, this.#text, at) ?? at;
+        const bytes = this.#bytes;
+        for (;;) {
+            const c = bytes[at];
+            if (c !== SPACE && c !== LINE_FEED && c !== CARRIAGE_RETURN && c !== TAB)
+                return at;
+            at++;
+        }
     }
     expect(at, code) {
-        if (this.#text.charCodeAt(at) !== code)
+        if (this.#bytes[at] !== code)
             this.#fail(at);
     }
     expectEnd(at) {
-        if (this.skipWhitespace(at) !== this.#text.length)
+        if (this.skipWhitespace(at) !== this.#bytes.length)
             this.#fail(at);
     }
     /** An object whose members are offered to `fields`; the values themselves are skipped. */
     readObject(at, fields) {
         at = this.skipWhitespace(at + 1);
-        if (this.#text.charCodeAt(at) === CLOSE_BRACE)
+        if (this.#bytes[at] === CLOSE_BRACE)
             return at + 1;
         for (;;) {
             const keyStart = this.skipWhitespace(at);
-            this.expect(keyStart, QUOTE);
             const keyEnd = this.#skipString(keyStart);
             at = this.skipWhitespace(keyEnd);
             this.expect(at, COLON);
@@ -57464,7 +57559,7 @@ class Reader {
             const valueEnd = this.skipValue(valueStart);
             fields.found(keyStart, keyEnd, valueStart, valueEnd);
             at = this.skipWhitespace(valueEnd);
-            if (this.#text.charCodeAt(at) === CLOSE_BRACE)
+            if (this.#bytes[at] === CLOSE_BRACE)
                 return at + 1;
             this.expect(at, COMMA);
             at++;
@@ -57472,14 +57567,15 @@ class Reader {
     }
     /** One value of any kind; nesting is followed with a stack of its own, so depth cannot overflow the call stack. */
     skipValue(at) {
+        const bytes = this.#bytes;
         const open = this.#open;
         for (;;) {
             at = this.skipWhitespace(at);
-            const c = this.#text.charCodeAt(at);
+            const c = bytes[at];
             if (c === OPEN_BRACE || c === OPEN_BRACKET) {
                 const close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
                 at = this.skipWhitespace(at + 1);
-                if (this.#text.charCodeAt(at) === close) {
+                if (bytes[at] === close) {
                     at++;
                 }
                 else {
@@ -57498,8 +57594,7 @@ class Reader {
                 if (close === undefined)
                     return at;
                 at = this.skipWhitespace(at);
-                const next = this.#text.charCodeAt(at);
-                if (next === close) {
+                if (bytes[at] === close) {
                     open.pop();
                     at++;
                     continue;
@@ -57512,23 +57607,85 @@ class Reader {
     }
     /** `"key" :` inside an object; returns where its value may start. */
     #skipKey(at) {
-        at = this.skipWhitespace(at);
-        this.expect(at, QUOTE);
-        at = this.skipWhitespace(this.#skipString(at));
+        at = this.skipWhitespace(this.#skipString(this.skipWhitespace(at)));
         this.expect(at, COLON);
         return at + 1;
     }
     #skipScalar(at) {
-        const c = this.#text.charCodeAt(at);
-        const token = c === QUOTE ? STRING : (c >= 0x30 && c <= 0x39) || c === 0x2d ? NUMBER : LITERAL;
-        return tokenEnd(token, this.#text, at) ?? this.#fail(at);
+        const c = this.#bytes[at];
+        if (c === QUOTE)
+            return this.#skipString(at);
+        if ((c !== undefined && c >= ZERO && c <= NINE) || c === MINUS)
+            return this.#skipNumber(at);
+        for (const word of LITERALS)
+            if (spells(this.#bytes, at, at + word.length, word))
+                return at + word.length;
+        return this.#fail(at);
     }
+    /** `"…"`: no raw control character; a backslash starts one of the escapes RFC 8259 allows. */
     #skipString(at) {
-        return tokenEnd(STRING, this.#text, at) ?? this.#fail(at);
+        const bytes = this.#bytes;
+        this.expect(at, QUOTE);
+        at++;
+        for (;;) {
+            const c = bytes[at];
+            if (c === QUOTE)
+                return at + 1;
+            if (c === undefined || c < SPACE)
+                this.#fail(at);
+            if (c !== BACKSLASH) {
+                at++;
+            }
+            else if (bytes[at + 1] === LOWER_U) {
+                for (let i = 2; i < 6; i++)
+                    if (!isHexDigit(bytes[at + i]))
+                        this.#fail(at + i);
+                at += 6;
+            }
+            else {
+                if (!SHORT_ESCAPES.has(bytes[at + 1] ?? -1))
+                    this.#fail(at + 1);
+                at += 2;
+            }
+        }
+    }
+    /** `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` */
+    #skipNumber(at) {
+        const bytes = this.#bytes;
+        if (bytes[at] === MINUS)
+            at++;
+        if (bytes[at] === ZERO)
+            at++;
+        else
+            at = this.#skipDigits(at);
+        if (bytes[at] === DOT)
+            at = this.#skipDigits(at + 1);
+        if (bytes[at] === LOWER_E || bytes[at] === UPPER_E) {
+            at++;
+            if (bytes[at] === PLUS || bytes[at] === MINUS)
+                at++;
+            at = this.#skipDigits(at);
+        }
+        return at;
+    }
+    /** One digit or more. */
+    #skipDigits(at) {
+        if (!isDigit(this.#bytes[at]))
+            this.#fail(at);
+        do
+            at++;
+        while (isDigit(this.#bytes[at]));
+        return at;
     }
     #fail(at) {
-        throw new SyntaxError(`not JSON: unexpected ${at < this.#text.length ? 'character' : 'end'} at ${at}`);
+        throw new SyntaxError(`not JSON: unexpected ${at < this.#bytes.length ? 'byte' : 'end'} at ${at}`);
     }
+}
+function isDigit(c) {
+    return c !== undefined && c >= ZERO && c <= NINE;
+}
+function isHexDigit(c) {
+    return c !== undefined && ((c >= ZERO && c <= NINE) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66));
 }
 
 // EXTERNAL MODULE: ./src/core/registry/manifest-document.ts
@@ -57536,7 +57693,7 @@ var manifest_document = __nccwpck_require__(8306);
 // EXTERNAL MODULE: ./src/providers/seam/tag-info.ts
 var tag_info = __nccwpck_require__(8026);
 ;// CONCATENATED MODULE: ./src/providers/swr/prune-tags/tag-page.ts
-// One page of SWR's tag listing read straight into a TagTable: of each record only the fields the planner
+// One page of SWR's tag listing read from its bytes straight into a TagTable: of each record only the fields the planner
 // uses are taken (the manifest text only when it may be an index); the rest is checked as JSON and skipped.
 
 
@@ -57545,9 +57702,9 @@ var tag_info = __nccwpck_require__(8026);
 
 const FIELDS = ['Tag', 'digest', 'updated', 'created', 'size', 'tag_type', 'manifest'];
 /** A page's body (a JSON array of tag records) as a table of its tags; throws SyntaxError when not JSON. */
-function readSwrTagPage(text) {
+function readSwrTagPage(body) {
     const table = new tag_table/* TagTable */.j();
-    readPickedRecords(text, FIELDS, (fields) => table.push(fromSwrTag(pickedSwrTag(fields))));
+    readPickedRecords(body, FIELDS, (fields) => table.push(fromSwrTag(pickedSwrTag(fields))));
     return table;
 }
 /**
@@ -57563,9 +57720,10 @@ function pickedSwrTag(fields) {
         size: fields.value('size'),
         tag_type: fields.value('tag_type'),
     };
-    const manifest = fields.raw('manifest');
-    const mayBeIndex = manifest?.startsWith('"') === true &&
-        (record.tag_type === 1 || manifest.includes('manifests') || manifest.includes('\\u'));
+    const mayBeIndex = fields.rawStartsWith('manifest', '"') &&
+        (record.tag_type === 1 ||
+            fields.rawIncludes('manifest', 'manifests') ||
+            fields.rawIncludes('manifest', '\\u'));
     if (mayBeIndex)
         record.manifest = fields.value('manifest');
     return record;
@@ -57752,7 +57910,7 @@ async function deleteSwrRepository(api, namespace, repository) {
 /** Page size for tag listings: large pages keep the request count near the minimum. */
 const SWR_TAG_PAGE_SIZE = 100;
 /**
- * The tags of one repository page by page, each page made by `read` from its body text as it arrives (so
+ * The tags of one repository page by page, each page made by `read` from its body's bytes as it arrives (so
  * whole records never pile up), and `keysOf` telling its tags apart; throws ListingIncompleteError when the
  * pages do not add up to `Content-Range`.
  */
