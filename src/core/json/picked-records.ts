@@ -44,26 +44,37 @@ export class PickedFields {
 
   /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when absent. */
   raw(key: string): string | undefined {
-    const span = this.#span(key);
-    return span && this.#bytes.toString('utf8', span[0], span[1]);
+    const at = this.#at(key);
+    return at < 0 ? undefined : this.#bytes.toString('utf8', this.#start(at), this.#end(at));
   }
 
   /** The value as JSON.parse gives it, or undefined when the field is absent. */
   value(key: string): unknown {
-    const raw = this.raw(key);
-    return raw === undefined ? undefined : JSON.parse(raw);
+    const at = this.#at(key);
+    if (at < 0) return undefined;
+    const start = this.#start(at);
+    const end = this.#end(at);
+    // Most values are strings of printable ASCII without escapes: those are their bytes, as they are.
+    if (this.#bytes[start] === QUOTE && isPlainAscii(this.#bytes, start + 1, end - 1))
+      return this.#bytes.toString('latin1', start + 1, end - 1);
+    return JSON.parse(this.#bytes.toString('utf8', start, end));
   }
 
   /** Whether the value's JSON text starts with `prefix` (ASCII), without decoding it. */
   rawStartsWith(key: string, prefix: string): boolean {
-    const span = this.#span(key);
-    return span !== undefined && this.#bytes.subarray(span[0], span[1]).indexOf(prefix) === 0;
+    const at = this.#at(key);
+    const start = this.#start(at);
+    return (
+      at >= 0 &&
+      start + prefix.length <= this.#end(at) &&
+      spells(this.#bytes, start, start + prefix.length, prefix)
+    );
   }
 
   /** Whether the value's JSON text contains `part` (ASCII), without decoding it. */
   rawIncludes(key: string, part: string): boolean {
-    const span = this.#span(key);
-    return span !== undefined && this.#bytes.subarray(span[0], span[1]).includes(part);
+    const at = this.#at(key);
+    return at >= 0 && this.#bytes.subarray(this.#start(at), this.#end(at)).includes(part);
   }
 
   /** Starts the next object of `bytes`: no field found yet. */
@@ -89,11 +100,28 @@ export class PickedFields {
     }
   }
 
-  #span(key: string): [number, number] | undefined {
+  /** The key's place in `#spans`, or -1 when the object has no such field (or the key is not wanted). */
+  #at(key: string): number {
     const at = this.#keys.indexOf(key);
-    const start = this.#spans[at * 2] ?? -1;
-    return start < 0 ? undefined : [start, this.#spans[at * 2 + 1] ?? start];
+    return at >= 0 && (this.#spans[at * 2] ?? -1) >= 0 ? at : -1;
   }
+
+  #start(at: number): number {
+    return this.#spans[at * 2] ?? 0;
+  }
+
+  #end(at: number): number {
+    return this.#spans[at * 2 + 1] ?? 0;
+  }
+}
+
+/** Whether bytes[from, to) are all printable ASCII other than the backslash. */
+function isPlainAscii(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const c = bytes[at] ?? 0;
+    if (c < SPACE || c >= 0x7f || c === BACKSLASH) return false;
+  }
+  return true;
 }
 
 /** Whether bytes[from, to) are the ASCII word's characters. */

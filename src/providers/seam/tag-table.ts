@@ -18,7 +18,7 @@ const NO_DIGEST = 2;
 const OTHER_DIGEST = 4;
 
 /** Columns that grow by doubling. */
-class Column<A extends Uint8Array | Uint32Array | Float64Array> {
+class Column<A extends Uint8Array | Uint32Array | Float64Array | Buffer> {
   data: A;
   readonly #create: (length: number) => A;
 
@@ -48,7 +48,8 @@ export class TagTable {
   readonly #nameBytes: Column<Uint8Array>;
   /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
   readonly #nameEnds: Column<Uint32Array>;
-  readonly #digests: Column<Uint8Array>;
+  /** Buffers, so a digest is written and read in place as hex. */
+  readonly #digests: Column<Buffer>;
   readonly #times: Column<Float64Array>;
   readonly #sizes: Column<Float64Array>;
   readonly #flags: Column<Uint8Array>;
@@ -62,7 +63,7 @@ export class TagTable {
     const bytes = (n: number) => new Uint8Array(n);
     this.#nameBytes = new Column(bytes(rows * NAME_BYTES_PER_ROW), bytes);
     this.#nameEnds = new Column(new Uint32Array(rows), (n) => new Uint32Array(n));
-    this.#digests = new Column(bytes(rows * DIGEST_BYTES), bytes);
+    this.#digests = new Column(Buffer.alloc(rows * DIGEST_BYTES), (n) => Buffer.alloc(n));
     this.#times = new Column(new Float64Array(rows), (n) => new Float64Array(n));
     this.#sizes = new Column(new Float64Array(rows), (n) => new Float64Array(n));
     this.#flags = new Column(bytes(rows), bytes);
@@ -159,8 +160,7 @@ export class TagTable {
     const flags = this.#flags.data[row] ?? 0;
     if (flags & NO_DIGEST) return '';
     if (flags & OTHER_DIGEST) return this.#otherDigests.get(row) ?? '';
-    const bytes = this.#digests.data;
-    return `sha256:${Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).toString('hex')}`;
+    return `sha256:${this.#digests.data.toString('hex', row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES)}`;
   }
 
   /** Whether the registry reported a digest (`digest(row) !== ''`), without building it. */
@@ -281,11 +281,7 @@ export class TagTable {
       return OTHER_DIGEST;
     }
     this.#digests.reserve(row * DIGEST_BYTES + DIGEST_BYTES - 1);
-    const bytes = this.#digests.data;
-    Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).write(
-      digest.slice(7),
-      'hex',
-    );
+    this.#digests.data.write(digest.slice(7), row * DIGEST_BYTES, DIGEST_BYTES, 'hex');
     return 0;
   }
 }
