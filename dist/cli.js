@@ -55369,6 +55369,7 @@ class TagTable {
     #nameBytes;
     /** Where each row's name ends in `#nameBytes` (it starts where the previous one ends). */
     #nameEnds;
+    /** Buffers, so a digest is written and read in place as hex. */
     #digests;
     #times;
     #sizes;
@@ -55382,7 +55383,7 @@ class TagTable {
         const bytes = (n) => new Uint8Array(n);
         this.#nameBytes = new Column(bytes(rows * NAME_BYTES_PER_ROW), bytes);
         this.#nameEnds = new Column(new Uint32Array(rows), (n) => new Uint32Array(n));
-        this.#digests = new Column(bytes(rows * DIGEST_BYTES), bytes);
+        this.#digests = new Column(Buffer.alloc(rows * DIGEST_BYTES), (n) => Buffer.alloc(n));
         this.#times = new Column(new Float64Array(rows), (n) => new Float64Array(n));
         this.#sizes = new Column(new Float64Array(rows), (n) => new Float64Array(n));
         this.#flags = new Column(bytes(rows), bytes);
@@ -55480,8 +55481,7 @@ class TagTable {
             return '';
         if (flags & OTHER_DIGEST)
             return this.#otherDigests.get(row) ?? '';
-        const bytes = this.#digests.data;
-        return `sha256:${Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).toString('hex')}`;
+        return `sha256:${this.#digests.data.toString('hex', row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES)}`;
     }
     /** Whether the registry reported a digest (`digest(row) !== ''`), without building it. */
     hasDigest(row) {
@@ -55598,8 +55598,7 @@ class TagTable {
             return OTHER_DIGEST;
         }
         this.#digests.reserve(row * DIGEST_BYTES + DIGEST_BYTES - 1);
-        const bytes = this.#digests.data;
-        Buffer.from(bytes.buffer, bytes.byteOffset + row * DIGEST_BYTES, DIGEST_BYTES).write(digest.slice(7), 'hex');
+        this.#digests.data.write(digest.slice(7), row * DIGEST_BYTES, DIGEST_BYTES, 'hex');
         return 0;
     }
 }
@@ -57427,23 +57426,33 @@ class PickedFields {
     }
     /** The value's JSON text as written (`"v1"`, `12`, `{…}`), or undefined when absent. */
     raw(key) {
-        const span = this.#span(key);
-        return span && this.#bytes.toString('utf8', span[0], span[1]);
+        const at = this.#at(key);
+        return at < 0 ? undefined : this.#bytes.toString('utf8', this.#start(at), this.#end(at));
     }
     /** The value as JSON.parse gives it, or undefined when the field is absent. */
     value(key) {
-        const raw = this.raw(key);
-        return raw === undefined ? undefined : JSON.parse(raw);
+        const at = this.#at(key);
+        if (at < 0)
+            return undefined;
+        const start = this.#start(at);
+        const end = this.#end(at);
+        // Most values are strings of printable ASCII without escapes: those are their bytes, as they are.
+        if (this.#bytes[start] === QUOTE && isPlainAscii(this.#bytes, start + 1, end - 1))
+            return this.#bytes.toString('latin1', start + 1, end - 1);
+        return JSON.parse(this.#bytes.toString('utf8', start, end));
     }
     /** Whether the value's JSON text starts with `prefix` (ASCII), without decoding it. */
     rawStartsWith(key, prefix) {
-        const span = this.#span(key);
-        return span !== undefined && this.#bytes.subarray(span[0], span[1]).indexOf(prefix) === 0;
+        const at = this.#at(key);
+        const start = this.#start(at);
+        return (at >= 0 &&
+            start + prefix.length <= this.#end(at) &&
+            spells(this.#bytes, start, start + prefix.length, prefix));
     }
     /** Whether the value's JSON text contains `part` (ASCII), without decoding it. */
     rawIncludes(key, part) {
-        const span = this.#span(key);
-        return span !== undefined && this.#bytes.subarray(span[0], span[1]).includes(part);
+        const at = this.#at(key);
+        return at >= 0 && this.#bytes.subarray(this.#start(at), this.#end(at)).includes(part);
     }
     /** Starts the next object of `bytes`: no field found yet. */
     reset(bytes) {
@@ -57468,11 +57477,26 @@ class PickedFields {
             this.#spans[at * 2 + 1] = valueEnd;
         }
     }
-    #span(key) {
+    /** The key's place in `#spans`, or -1 when the object has no such field (or the key is not wanted). */
+    #at(key) {
         const at = this.#keys.indexOf(key);
-        const start = this.#spans[at * 2] ?? -1;
-        return start < 0 ? undefined : [start, this.#spans[at * 2 + 1] ?? start];
+        return at >= 0 && (this.#spans[at * 2] ?? -1) >= 0 ? at : -1;
     }
+    #start(at) {
+        return this.#spans[at * 2] ?? 0;
+    }
+    #end(at) {
+        return this.#spans[at * 2 + 1] ?? 0;
+    }
+}
+/** Whether bytes[from, to) are all printable ASCII other than the backslash. */
+function isPlainAscii(bytes, from, to) {
+    for (let at = from; at < to; at++) {
+        const c = bytes[at] ?? 0;
+        if (c < SPACE || c >= 0x7f || c === BACKSLASH)
+            return false;
+    }
+    return true;
 }
 /** Whether bytes[from, to) are the ASCII word's characters. */
 function spells(bytes, from, to, word) {
