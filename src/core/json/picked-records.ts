@@ -74,7 +74,17 @@ export class PickedFields {
   /** Whether the value's JSON text contains `part` (ASCII), without decoding it. */
   rawIncludes(key: string, part: string): boolean {
     const at = this.#at(key);
-    return at >= 0 && this.#bytes.subarray(this.#start(at), this.#end(at)).includes(part);
+    if (at < 0) return false;
+    const [bytes, start, end] = [this.#bytes, this.#start(at), this.#end(at)];
+    // From one occurrence of the first character to the next (native searches), within the value only.
+    const first = part.charCodeAt(0);
+    for (
+      let from = bytes.indexOf(first, start);
+      from >= 0 && from + part.length <= end;
+      from = bytes.indexOf(first, from + 1)
+    )
+      if (spells(bytes, from, from + part.length, part)) return true;
+    return part === '';
   }
 
   /** Starts the next object of `bytes`: no field found yet. */

@@ -47,7 +47,11 @@ export function encodedOnceMore(encoded: string): string {
 
 /** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
 export function segmentProblems(value: string, rule: SegmentRule): string[] {
-  return [...new Set([...plainSegmentProblems(value), ...rule.problems(value)])];
+  const plain = plainSegmentProblems(value);
+  const own = rule.problems(value);
+  // The usual answer, asked once per listed tag: nothing to merge.
+  if (plain.length === 0 && own.length === 0) return own;
+  return [...new Set([...plain, ...own])];
 }
 
 declare const built: unique symbol;

@@ -29,8 +29,11 @@ export function parseTime(value: string | null | undefined): number {
   return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
 
+/** What `refusal` gives a valid name: one shared object, as it is asked once per listed tag. */
+const NOT_REFUSED: Pick<TagInfo, 'refused'> = Object.freeze({});
+
 /** A listed tag name that breaks the tag rules is kept and never goes into a request. */
 export function refusal(tag: unknown, rule: SegmentRule): Pick<TagInfo, 'refused'> {
   const problems = typeof tag === 'string' ? segmentProblems(tag, rule) : ['is not text'];
-  return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
+  return problems.length === 0 ? NOT_REFUSED : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }
