@@ -53355,7 +53355,12 @@ function encodedOnceMore(encoded) {
 }
 /** Problems `value` has under `rule`, for planners that keep and report a listed name instead of failing. */
 function segmentProblems(value, rule) {
-    return [...new Set([...(0,_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .plainSegmentProblems */ .eC)(value), ...rule.problems(value)])];
+    const plain = (0,_segment_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .plainSegmentProblems */ .eC)(value);
+    const own = rule.problems(value);
+    // The usual answer, asked once per listed tag: nothing to merge.
+    if (plain.length === 0 && own.length === 0)
+        return own;
+    return [...new Set([...plain, ...own])];
 }
 /**
  * Tag for request paths: apiPath`/v2/manage/namespaces/${ns}/repos/${repo}`. Values are PathSegments,
@@ -53530,11 +53535,15 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 /** Every manifest type, lists first: a registry given fewer may down-convert a list to one platform. */
 const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
+const NORMAL_SHA256 = /^sha256:[0-9a-f]{64}$/;
 /**
  * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
  * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
  */
 function normalizeDigest(digest) {
+    // Asked once per listed tag, and nearly always already normal: then it is returned as it is.
+    if (digest && NORMAL_SHA256.test(digest))
+        return digest;
     const text = (digest ?? '').trim().toLowerCase();
     return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
 }
@@ -55314,10 +55323,12 @@ function parseTime(value) {
     const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text);
     return Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
 }
+/** What `refusal` gives a valid name: one shared object, as it is asked once per listed tag. */
+const NOT_REFUSED = Object.freeze({});
 /** A listed tag name that breaks the tag rules is kept and never goes into a request. */
 function refusal(tag, rule) {
     const problems = typeof tag === 'string' ? (0,_core_path_api_path_js__WEBPACK_IMPORTED_MODULE_0__/* .segmentProblems */ .qL)(tag, rule) : ['is not text'];
-    return problems.length === 0 ? {} : { refused: `not a valid tag name: it ${problems.join('; ')}` };
+    return problems.length === 0 ? NOT_REFUSED : { refused: `not a valid tag name: it ${problems.join('; ')}` };
 }
 
 
@@ -57452,7 +57463,15 @@ class PickedFields {
     /** Whether the value's JSON text contains `part` (ASCII), without decoding it. */
     rawIncludes(key, part) {
         const at = this.#at(key);
-        return at >= 0 && this.#bytes.subarray(this.#start(at), this.#end(at)).includes(part);
+        if (at < 0)
+            return false;
+        const [bytes, start, end] = [this.#bytes, this.#start(at), this.#end(at)];
+        // From one occurrence of the first character to the next (native searches), within the value only.
+        const first = part.charCodeAt(0);
+        for (let from = bytes.indexOf(first, start); from >= 0 && from + part.length <= end; from = bytes.indexOf(first, from + 1))
+            if (spells(bytes, from, from + part.length, part))
+                return true;
+        return part === '';
     }
     /** Starts the next object of `bytes`: no field found yet. */
     reset(bytes) {
