@@ -1,6 +1,7 @@
 // Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
 // the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
 // and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+import { BodyBuffer } from './body-buffers.ts';
 
 /** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
 export const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
@@ -35,22 +36,29 @@ interface DestroyableBody {
   once(event: 'error', listener: () => void): unknown;
 }
 
-/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+/**
+ * Reads a body stream to the end into a BodyBuffer (the caller releases it), refusing (and destroying the
+ * stream) past `maxBytes`.
+ */
 export async function readCapped(
   body: AsyncIterable<Uint8Array> & DestroyableBody,
   maxBytes: number,
   declaredLength: string | undefined,
-): Promise<Buffer> {
+): Promise<BodyBuffer> {
   const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
   if (declared > maxBytes) throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw tooLarge(body, maxBytes, `${size} bytes or more`);
-    chunks.push(chunk);
+  const read = new BodyBuffer(Number.isSafeInteger(declared) && declared > 0 ? declared : 0);
+  try {
+    for await (const chunk of body) {
+      const size = read.size + chunk.byteLength;
+      if (size > maxBytes) throw tooLarge(body, maxBytes, `${size} bytes or more`);
+      read.append(chunk);
+    }
+    return read;
+  } catch (error) {
+    read.release();
+    throw error;
   }
-  return Buffer.concat(chunks, size);
 }
 
 function tooLarge(body: DestroyableBody, maxBytes: number, seen: string): AttemptLimitError {

@@ -19,7 +19,7 @@ import {
   type HttpTimeouts,
   type RequestEvent,
 } from './options.ts';
-import { type ResponseFailure, readResponse } from './read-response.ts';
+import { type ReadResult, type ResponseFailure, readResponse } from './read-response.ts';
 import { sendOnce } from './send-once.ts';
 import { type Permit, Throttle } from './throttle.ts';
 import type { ApiClient, ApiRequest, ApiResponse } from './types.ts';
@@ -140,7 +140,13 @@ async function attemptOnce<T>(config: ClientConfig, request: ApiRequest): Promis
       const raw = await sendOnce(dispatcher, wire, config.timeouts, config.maxResponseBytes);
       const durationMs = config.now().getTime() - started;
       answered = true;
-      const read = readResponse<T>(raw, request);
+      let read: ReadResult<T>;
+      try {
+        read = readResponse<T>(raw, request);
+      } finally {
+        // Everything the caller gets was taken from the body by now (parsed, read or copied as text).
+        raw.release();
+      }
       const throttling =
         !read.ok && raw.status !== 429 && config.options.isThrottling?.(read.failure) === true;
       const reaction = permit.answered(raw.status === 429 || throttling ? 'throttled' : 'answered');

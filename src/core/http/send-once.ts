@@ -10,18 +10,36 @@ export interface RawResponse {
   bytes: Uint8Array;
   /** The body as UTF-8 text: a request that reads its body's bytes (a listing page) never builds it. */
   readonly text: string;
+  /** Gives the body's buffer back to be used again: `bytes` and a text not read yet are gone after. */
+  release(): void;
 }
 
 /** A RawResponse whose text is decoded from its bytes once, when first asked for. */
-export function rawResponse(status: number, headers: Record<string, string>, bytes: Buffer): RawResponse {
+export function rawResponse(
+  status: number,
+  headers: Record<string, string>,
+  bytes: Buffer,
+  release: () => void = () => {},
+): RawResponse {
   let text: string | undefined;
+  let released = false;
+  const live = () => {
+    if (released) throw new Error('the response body was read after it was released');
+    return bytes;
+  };
   return {
     status,
     headers,
-    bytes,
+    get bytes() {
+      return live();
+    },
     get text() {
-      text ??= bytes.toString('utf8');
+      text ??= live().toString('utf8');
       return text;
+    },
+    release() {
+      released = true;
+      release();
     },
   };
 }
@@ -49,8 +67,8 @@ export async function sendOnce(
       signal: deadline.signal,
     });
     const headers = flattenHeaders(response.headers);
-    const bytes = await readCapped(response.body, maxResponseBytes, headers['content-length']);
-    return rawResponse(response.statusCode, headers, bytes);
+    const body = await readCapped(response.body, maxResponseBytes, headers['content-length']);
+    return rawResponse(response.statusCode, headers, body.bytes, () => body.release());
   } catch (error) {
     // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
     throw deadline.signal.aborted ? deadline.signal.reason : error;
