@@ -51660,18 +51660,76 @@ function streamDrained(stream) {
 
 /***/ }),
 
-/***/ 210:
+/***/ 7681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EF: () => (/* binding */ readCapped),
-/* harmony export */   XU: () => (/* binding */ ATTEMPT_DEADLINE),
-/* harmony export */   ww: () => (/* binding */ attemptDeadline),
-/* harmony export */   zi: () => (/* binding */ RESPONSE_TOO_LARGE)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XU: () => (/* binding */ ATTEMPT_DEADLINE),
+  zi: () => (/* binding */ RESPONSE_TOO_LARGE),
+  ww: () => (/* binding */ attemptDeadline),
+  EF: () => (/* binding */ readCapped)
+});
+
+;// CONCATENATED MODULE: ./src/core/http/body-buffers.ts
+// Response bodies are read into buffers that are used again: a listing of a million tags reads ~10,000
+// bodies of ~100 KB, and a new buffer for each would be memory outside the JavaScript heap that only a
+// full collection frees, so it piles up between collections (and each collection it forces makes V8 grow
+// its young generation). A handful of spares covers every request in flight.
+/** Spares kept, and the largest buffer worth keeping (a rare huge body is not held for the whole run). */
+const SPARES_KEPT = 32;
+const LARGEST_KEPT = 1024 * 1024;
+const SMALLEST = 64 * 1024;
+const spares = [];
+/** The bytes of one body as they arrive; `release()` gives the buffer back once nothing reads `bytes` any more. */
+class BodyBuffer {
+    #buffer;
+    #size = 0;
+    constructor(expectedBytes = 0) {
+        this.#buffer = takeSpare(expectedBytes);
+    }
+    append(chunk) {
+        const needed = this.#size + chunk.byteLength;
+        if (needed > this.#buffer.length) {
+            const bigger = takeSpare(Math.max(needed, this.#buffer.length * 2));
+            bigger.set(this.#buffer.subarray(0, this.#size));
+            giveBack(this.#buffer);
+            this.#buffer = bigger;
+        }
+        this.#buffer.set(chunk, this.#size);
+        this.#size = needed;
+    }
+    get size() {
+        return this.#size;
+    }
+    /** The body so far: valid until `release()`. */
+    get bytes() {
+        return this.#buffer.subarray(0, this.#size);
+    }
+    release() {
+        giveBack(this.#buffer);
+        this.#buffer = Buffer.alloc(0);
+        this.#size = 0;
+    }
+}
+function takeSpare(minimum) {
+    const at = spares.findIndex((spare) => spare.length >= minimum);
+    if (at >= 0)
+        return spares.splice(at, 1)[0] ?? Buffer.allocUnsafeSlow(minimum);
+    // Never exposed beyond what was written into it, so it need not be zeroed.
+    return Buffer.allocUnsafeSlow(Math.max(minimum, SMALLEST));
+}
+function giveBack(buffer) {
+    if (buffer.length > 0 && buffer.length <= LARGEST_KEPT && spares.length < SPARES_KEPT)
+        spares.push(buffer);
+}
+
+;// CONCATENATED MODULE: ./src/core/http/attempt-limits.ts
 // Limits on one attempt that a server cannot stretch: an overall deadline from sending the request to
 // the last byte of the body (a trickle of one byte every few seconds never trips the silence timeout),
 // and a cap on the bytes read (a huge answer would exhaust the runner's memory).
+
 /** Transport code for an attempt cut off by its overall deadline (retryable like a timeout). */
 const ATTEMPT_DEADLINE = 'ATTEMPT_DEADLINE';
 /** Transport code for an answer longer than the byte cap (not retried: it would be as long again). */
@@ -51692,20 +51750,28 @@ function attemptDeadline(ms) {
     timer.unref?.();
     return { signal: controller.signal, done: () => clearTimeout(timer) };
 }
-/** Reads a body stream to the end, refusing (and destroying it) past `maxBytes`. */
+/**
+ * Reads a body stream to the end into a BodyBuffer (the caller releases it), refusing (and destroying the
+ * stream) past `maxBytes`.
+ */
 async function readCapped(body, maxBytes, declaredLength) {
     const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
     if (declared > maxBytes)
         throw tooLarge(body, maxBytes, `Content-Length ${declared}`);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.byteLength;
-        if (size > maxBytes)
-            throw tooLarge(body, maxBytes, `${size} bytes or more`);
-        chunks.push(chunk);
+    const read = new BodyBuffer(Number.isSafeInteger(declared) && declared > 0 ? declared : 0);
+    try {
+        for await (const chunk of body) {
+            const size = read.size + chunk.byteLength;
+            if (size > maxBytes)
+                throw tooLarge(body, maxBytes, `${size} bytes or more`);
+            read.append(chunk);
+        }
+        return read;
     }
-    return Buffer.concat(chunks, size);
+    catch (error) {
+        read.release();
+        throw error;
+    }
 }
 function tooLarge(body, maxBytes, seen) {
     const error = new AttemptLimitError(RESPONSE_TOO_LARGE, `the answer is larger than the ${formatMiB(maxBytes)} allowed (${seen})`);
@@ -51933,8 +51999,8 @@ function defaultHint(status) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/core/http/attempt-limits.ts
-var attempt_limits = __nccwpck_require__(210);
+// EXTERNAL MODULE: ./src/core/http/attempt-limits.ts + 1 modules
+var attempt_limits = __nccwpck_require__(7681);
 ;// CONCATENATED MODULE: ./src/core/http/network-error.ts
 
 /** The transport error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT…) of a thrown value or its causes. */
@@ -52170,15 +52236,27 @@ function statusText(status) {
 ;// CONCATENATED MODULE: ./src/core/http/send-once.ts
 
 /** A RawResponse whose text is decoded from its bytes once, when first asked for. */
-function rawResponse(status, headers, bytes) {
+function rawResponse(status, headers, bytes, release = () => { }) {
     let text;
+    let released = false;
+    const live = () => {
+        if (released)
+            throw new Error('the response body was read after it was released');
+        return bytes;
+    };
     return {
         status,
         headers,
-        bytes,
+        get bytes() {
+            return live();
+        },
         get text() {
-            text ??= bytes.toString('utf8');
+            text ??= live().toString('utf8');
             return text;
+        },
+        release() {
+            released = true;
+            release();
         },
     };
 }
@@ -52200,8 +52278,8 @@ async function sendOnce(dispatcher, wire, timeouts, maxResponseBytes) {
             signal: deadline.signal,
         });
         const headers = flattenHeaders(response.headers);
-        const bytes = await (0,attempt_limits/* readCapped */.EF)(response.body, maxResponseBytes, headers['content-length']);
-        return rawResponse(response.statusCode, headers, bytes);
+        const body = await (0,attempt_limits/* readCapped */.EF)(response.body, maxResponseBytes, headers['content-length']);
+        return rawResponse(response.statusCode, headers, body.bytes, () => body.release());
     }
     catch (error) {
         // undici rejects with the abort reason, or with its own AbortError carrying it as the cause.
@@ -52356,7 +52434,14 @@ async function attemptOnce(config, request) {
             const raw = await sendOnce(dispatcher, wire, config.timeouts, config.maxResponseBytes);
             const durationMs = config.now().getTime() - started;
             answered = true;
-            const read = readResponse(raw, request);
+            let read;
+            try {
+                read = readResponse(raw, request);
+            }
+            finally {
+                // Everything the caller gets was taken from the body by now (parsed, read or copied as text).
+                raw.release();
+            }
             const throttling = !read.ok && raw.status !== 429 && config.options.isThrottling?.(read.failure) === true;
             const reaction = permit.answered(raw.status === 429 || throttling ? 'throttled' : 'answered');
             if (read.ok)
@@ -52949,8 +53034,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors/errors.ts
 var errors = __nccwpck_require__(8692);
-// EXTERNAL MODULE: ./src/core/http/attempt-limits.ts
-var attempt_limits = __nccwpck_require__(210);
+// EXTERNAL MODULE: ./src/core/http/attempt-limits.ts + 1 modules
+var attempt_limits = __nccwpck_require__(7681);
 // EXTERNAL MODULE: ./src/core/output/visible.ts
 var visible = __nccwpck_require__(9571);
 ;// CONCATENATED MODULE: ./src/core/listing/compact-string-set.ts
