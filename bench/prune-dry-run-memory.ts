@@ -1,5 +1,6 @@
 // Peak RSS of a whole prune-tags dry run through dist/ (listing, plan printed, outputs and summary
 // written), run by the runner harness against a server that computes N tags on demand.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { swrEmulatorInputs } from '../test/support/emulator-inputs.ts';
 import { startTagPagesServer } from './tag-pages-server.ts';
 
 const preload = resolve(import.meta.dirname, 'report-peak-rss.mjs');
+const floorScript = resolve(import.meta.dirname, 'listing-floor.mjs');
 
 export interface DryRunMemory {
   tags: number;
@@ -43,6 +45,21 @@ export async function dryRunMemory(tags: number): Promise<DryRunMemory> {
       seconds,
       planned: Number(result.outputs['planned-count']),
     };
+  } finally {
+    await server.close();
+  }
+}
+
+/** Peak RSS in MB of undici alone reading the same listing of `tags` tags (bodies dropped): the floor under a dry run. */
+export async function listingFloorMb(tags: number): Promise<number> {
+  const server = await startTagPagesServer(tags);
+  try {
+    const stdout = await new Promise<string>((done, fail) =>
+      execFile(process.execPath, [floorScript, server.url, String(tags)], (error, out) =>
+        error ? fail(error) : done(out),
+      ),
+    );
+    return Number(stdout.trim());
   } finally {
     await server.close();
   }

@@ -11,7 +11,7 @@ import { type Emulator, type FaultConfig, startEmulator } from '../test/emulator
 import { runStep } from '../test/harness/runner.ts';
 import { swrEmulatorInputs } from '../test/support/emulator-inputs.ts';
 import { type BenchFigure, formatFigure, median } from './figures.ts';
-import { dryRunMemory } from './prune-dry-run-memory.ts';
+import { dryRunMemory, listingFloorMb } from './prune-dry-run-memory.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const PAGE_SIZE = 100;
@@ -301,6 +301,13 @@ export async function benchPrune(): Promise<BenchFigure[]> {
       unit: `MB (${runs > 1 ? `median of ${runs}` : 'one run'}; plan printed, outputs and summary written; ${seconds.toFixed(1)} s)`,
       target: `≤ ${targetMb} MB`,
       met: peak <= targetMb,
+    });
+    const floors = [];
+    for (let i = 0; i < runs; i++) floors.push(await listingFloorMb(tags));
+    figures.push({
+      name: `floor under it: undici alone reading the same ${tags} tags, peak RSS`,
+      value: Math.round(median(floors)),
+      unit: `MB (${runs > 1 ? `median of ${runs}` : 'one run'}; 16 pages at a time, each body read and dropped; no target: what the HTTP client needs)`,
     });
   }
   return figures;

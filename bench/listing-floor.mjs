@@ -1,0 +1,25 @@
+// The memory floor under the dry-run figure: the HTTP client the action bundles (undici, from this project's
+// node_modules) reading the same listing 16 pages at a time (the action's prefetch window), each body read to
+// its end and dropped, nothing parsed or kept. Plain JavaScript, so Node loads no type stripper. Prints the
+// process's peak RSS in MB when it is done: `node bench/listing-floor.mjs <server url> <tags>`.
+import { Agent, request } from 'undici';
+
+const [url, tags] = process.argv.slice(2);
+const pages = Math.ceil(Number(tags) / 100);
+const dispatcher = new Agent();
+let next = 0;
+async function reader() {
+  while (next < pages) {
+    const offset = 100 * next++;
+    const response = await request(
+      `${url}/v2/manage/namespaces/team/repos/big/tags?offset=${offset}&limit=100`,
+      {
+        dispatcher,
+      },
+    );
+    for await (const _ of response.body);
+  }
+}
+await Promise.all(Array.from({ length: 16 }, reader));
+console.log(process.resourceUsage().maxRSS / 1024);
+process.exit(0);
