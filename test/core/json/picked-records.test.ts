@@ -21,7 +21,8 @@ function pickedBytes(body: Uint8Array, keys: readonly string[]): Record<string, 
 /** The same, computed with JSON.parse of the bytes decoded as a client decodes them: the oracle. */
 function parsedThenPicked(sent: string, keys: readonly string[]): Record<string, unknown>[] {
   const text = Buffer.from(sent).toString('utf8');
-  const value: unknown = text.trim() === '' ? undefined : JSON.parse(text);
+  // Only an empty body (or JSON's own whitespace) is no records; JSON.parse refuses any other blank ("\v").
+  const value: unknown = /^[ \t\n\r]*$/.test(text) ? undefined : JSON.parse(text);
   if (!Array.isArray(value)) return [];
   return value.map((element: unknown) => {
     const record: Record<string, unknown> = {};
@@ -103,6 +104,8 @@ describe('readPickedRecords', () => {
       '["\\x"]',
       '["a\nb"]',
       '[tru]',
+      '\v',
+      '\u00a0[]',
       '[] x',
       '[{"a" 1}]',
       '[-]',
