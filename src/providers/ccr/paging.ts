@@ -36,7 +36,7 @@ interface CcrListPage<T> {
  * The first page's total gives the page count, so the others are fetched several at a time (the
  * client's throttle decides how fast); without a total, pages are read until one comes back short.
  */
-async function* pagesOfCcrList<T>(
+export async function* pagesOfCcrList<T>(
   api: ApiClient,
   request: ApiRequest,
   options: CcrPageOptions<T>,

@@ -38,7 +38,14 @@ export function ccrTagRegistry(
   });
   return {
     repositoryProblems: (name) => segmentProblems(name, CCR_REPOSITORY),
-    listTags: async (repository) => TagTable.of((await tags.list(repository)).map(fromCcrTag)),
+    listTags: async (repository) => {
+      // Each page goes into the table as it arrives: whole records (scan reports included) never pile up.
+      const table = new TagTable();
+      await tags.eachPage(repository, (page) => {
+        for (const record of page) table.push(fromCcrTag(record));
+      });
+      return table;
+    },
     deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
     namespaceExists: async () => (await findCcrProject(api, instanceId, project)) !== undefined,
     namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,

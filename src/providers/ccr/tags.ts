@@ -3,7 +3,7 @@ import { ApiError } from '../../core/errors/errors.ts';
 import type { ApiClient } from '../../core/http/types.ts';
 import { withSignal } from '../../core/http/with-signal.ts';
 import { type ApiPath, apiPath, pathSegment, type SegmentRule } from '../../core/path/api-path.ts';
-import { listAllCcr } from './paging.ts';
+import { pagesOfCcrList } from './paging.ts';
 import {
   CCR_INSTANCE,
   CCR_NAMESPACE,
@@ -53,15 +53,19 @@ function ccrTagsPath(
   return apiPath`/v1/instances/${instance}/projects/${pathSegment(project, CCR_NAMESPACE)}/repositories/${name}/tags`;
 }
 
-/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
-export async function listCcrTags(
+/**
+ * Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total, each
+ * page handed to `onPage` as it arrives: a caller that keeps a few fields never holds whole records.
+ */
+export async function eachCcrTagPage(
   api: ApiClient,
   instanceId: string,
   project: string,
   repository: string,
-  encoding: CcrRepositoryEncoding = 'single',
-): Promise<CcrTag[]> {
-  return listAllCcr<CcrTag>(
+  encoding: CcrRepositoryEncoding,
+  onPage: (records: readonly CcrTag[]) => void,
+): Promise<void> {
+  const pages = pagesOfCcrList<CcrTag>(
     api,
     {
       method: 'GET',
@@ -70,6 +74,7 @@ export async function listCcrTags(
     },
     { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName },
   );
+  for await (const page of pages) onPage(page);
 }
 
 /** One tag's detail, or undefined when it does not exist (404). */
@@ -111,7 +116,8 @@ export async function deleteCcrTag(
 
 /** The tags of one project, each repository in the path form its listing proved (see CcrRepositoryEncoding). */
 export interface CcrProjectTags {
-  list(repository: string): Promise<CcrTag[]>;
+  /** Hands each page of the repository's tags to `onPage` as it arrives (see eachCcrTagPage). */
+  eachPage(repository: string, onPage: (records: readonly CcrTag[]) => void): Promise<void>;
   get(repository: string, tag: string): Promise<CcrTag | undefined>;
   /** Not sent once `signal` is aborted. */
   delete(repository: string, tag: string, signal?: AbortSignal): Promise<'deleted' | 'absent'>;
@@ -126,19 +132,23 @@ export function ccrProjectTags(api: ApiClient, instanceId: string, project: stri
   const forms = new Map<string, CcrRepositoryEncoding>();
   const formOf = (repository: string) => forms.get(repository) ?? 'single';
   return {
-    async list(repository) {
+    async eachPage(repository, onPage) {
       // Read again (the re-check before deleting) in the form already proved.
       const proved = forms.get(repository);
-      if (proved) return listCcrTags(api, instanceId, project, repository, proved);
+      if (proved) return eachCcrTagPage(api, instanceId, project, repository, proved, onPage);
+      let pages = 0;
       try {
-        const tags = await listCcrTags(api, instanceId, project, repository, 'single');
+        await eachCcrTagPage(api, instanceId, project, repository, 'single', (page) => {
+          pages++;
+          onPage(page);
+        });
         forms.set(repository, 'single');
-        return tags;
       } catch (error) {
-        if (!(error instanceof ApiError && error.status === 404 && repository.includes('/'))) throw error;
-        const tags = await listCcrTags(api, instanceId, project, repository, 'double');
+        // Only a first page not found tells the form; a 404 after pages were read is a listing cut short.
+        const notFound = error instanceof ApiError && error.status === 404 && repository.includes('/');
+        if (!notFound || pages > 0) throw error;
+        await eachCcrTagPage(api, instanceId, project, repository, 'double', onPage);
         forms.set(repository, 'double');
-        return tags;
       }
     },
     get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { deleteCcrTag, getCcrTag, listCcrTags } from '../../../src/providers/ccr/tags.ts';
+import { ApiError } from '../../../src/core/errors/errors.ts';
+import { ccrProjectTags, deleteCcrTag, eachCcrTagPage, getCcrTag } from '../../../src/providers/ccr/tags.ts';
 import { ccrListApi, fakeApi, queryValue } from '../../support/fake-api.ts';
 
 describe('CCR enterprise tags', () => {
-  it('lists every page of tags with pageNo/pageSize', async () => {
+  it('hands over every page of tags as it arrives, with pageNo/pageSize', async () => {
     const items = Array.from({ length: 150 }, (_, i) => ({ tagName: `t${i}`, digest: `sha256:${i}` }));
     const api = ccrListApi(items, 'items');
-    const tags = await listCcrTags(api, 'ccr-1', 'team', 'web');
-    expect(tags).toHaveLength(150);
+    const pages: { first?: string; size: number; requestsSoFar: number }[] = [];
+    await eachCcrTagPage(api, 'ccr-1', 'team', 'web', 'single', (page) =>
+      pages.push({ first: page[0]?.tagName, size: page.length, requestsSoFar: api.requests.length }),
+    );
+    expect(pages).toEqual([
+      { first: 't0', size: 100, requestsSoFar: 1 },
+      { first: 't100', size: 50, requestsSoFar: 2 },
+    ]);
     expect(api.requests.map((r) => [r.path, queryValue(r, 'pageNo'), queryValue(r, 'pageSize')])).toEqual([
       ['/v1/instances/ccr-1/projects/team/repositories/web/tags', '1', '100'],
       ['/v1/instances/ccr-1/projects/team/repositories/web/tags', '2', '100'],
@@ -28,5 +35,46 @@ describe('CCR enterprise tags', () => {
       method: 'DELETE',
       path: '/v1/instances/ccr-1/projects/team/repositories/web/tags/v1',
     });
+  });
+
+  it('tries the double-encoded form only when the first page is not found, never after pages were read', async () => {
+    const items = Array.from({ length: 150 }, (_, i) => ({ tagName: `t${i}` }));
+    const notFound = () => {
+      throw new ApiError({
+        provider: 'CCR',
+        operation: 'list tags',
+        method: 'GET',
+        path: '/tags',
+        status: 404,
+        providerMessage: 'not found',
+      });
+    };
+    const secondPageGone = fakeApi((request) => {
+      if (queryValue(request, 'pageNo') === '2') notFound();
+      return { headers: {}, body: { total: 150, pageNo: 1, pageSize: 100, items: items.slice(0, 100) } };
+    });
+    const read: number[] = [];
+    await expect(
+      ccrProjectTags(secondPageGone, 'ccr-1', 'team').eachPage('web/app', (page) => read.push(page.length)),
+    ).rejects.toThrow(ApiError);
+    expect(read).toEqual([100]);
+    expect(secondPageGone.requests.map((r) => r.path)).toEqual([
+      '/v1/instances/ccr-1/projects/team/repositories/web%2Fapp/tags',
+      '/v1/instances/ccr-1/projects/team/repositories/web%2Fapp/tags',
+    ]);
+
+    const doubleOnly = fakeApi((request) => {
+      if (request.path.includes('web%2Fapp')) notFound();
+      return { headers: {}, body: { total: 2, pageNo: 1, pageSize: 100, items: items.slice(0, 2) } };
+    });
+    const names: string[] = [];
+    await ccrProjectTags(doubleOnly, 'ccr-1', 'team').eachPage('web/app', (page) =>
+      names.push(...page.map((tag) => tag.tagName)),
+    );
+    expect(names).toEqual(['t0', 't1']);
+    expect(doubleOnly.requests.map((r) => r.path)).toEqual([
+      '/v1/instances/ccr-1/projects/team/repositories/web%2Fapp/tags',
+      '/v1/instances/ccr-1/projects/team/repositories/web%252Fapp/tags',
+    ]);
   });
 });
