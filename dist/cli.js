@@ -54384,7 +54384,7 @@ var path_segments = __nccwpck_require__(8453);
 const PERSONAL_PAGE = { itemsKey: 'result', totalKey: 'totalCount' };
 /** The personal namespace with exactly this name, or undefined (the keyword search is fuzzy). */
 async function findCcrPersonalProject(api, projectName) {
-    const projects = await (0,paging/* listAllCcr */._)(api, {
+    const projects = await (0,paging/* listAllCcr */._i)(api, {
         method: 'GET',
         path: '/v1/ccr/projects',
         query: [
@@ -54397,7 +54397,7 @@ async function findCcrPersonalProject(api, projectName) {
 }
 /** Members of a personal namespace. */
 async function listCcrPersonalMembers(api, projectId) {
-    return (0,paging/* listAllCcr */._)(api, {
+    return (0,paging/* listAllCcr */._i)(api, {
         method: 'GET',
         path: (0,api_path/* apiPath */.So) `/v1/ccr/projects/${(0,api_path/* pathSegment */.pn)(projectId, path_segments/* CCR_PROJECT_ID */.jo)}/members`,
         operation: `list members of personal namespace ${projectId}`,
@@ -54794,8 +54794,9 @@ function ccrNamespaceProblems(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ listAllCcr),
-/* harmony export */   q: () => (/* binding */ CcrListShapeError)
+/* harmony export */   _i: () => (/* binding */ listAllCcr),
+/* harmony export */   ou: () => (/* binding */ pagesOfCcrList),
+/* harmony export */   q5: () => (/* binding */ CcrListShapeError)
 /* harmony export */ });
 /* harmony import */ var _core_errors_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8692);
 /* harmony import */ var _core_listing_page_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4902);
@@ -54943,7 +54944,7 @@ function isCcrProjectPublic(project) {
  */
 async function findCcrProject(api, instanceId, projectName) {
     try {
-        const projects = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .listAllCcr */ ._)(api, {
+        const projects = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .listAllCcr */ ._i)(api, {
             method: 'GET',
             path: projectsPath(instanceId),
             query: [['projectName', projectName]],
@@ -54952,7 +54953,7 @@ async function findCcrProject(api, instanceId, projectName) {
         return projects.find((project) => project.projectName === projectName);
     }
     catch (error) {
-        if (!(error instanceof _paging_js__WEBPACK_IMPORTED_MODULE_1__/* .CcrListShapeError */ .q))
+        if (!(error instanceof _paging_js__WEBPACK_IMPORTED_MODULE_1__/* .CcrListShapeError */ .q5))
             throw error;
         return getCcrProject(api, instanceId, projectName);
     }
@@ -55080,13 +55081,18 @@ function ccrTagsPath(instanceId, project, repository, encoding = 'single') {
     const name = (0,api_path/* pathSegment */.pn)(repository, REPOSITORY_RULES[encoding]);
     return (0,api_path/* apiPath */.So) `/v1/instances/${instance}/projects/${(0,api_path/* pathSegment */.pn)(project, path_segments/* CCR_NAMESPACE */.r)}/repositories/${name}/tags`;
 }
-/** Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total. */
-async function listCcrTags(api, instanceId, project, repository, encoding = 'single') {
-    return (0,paging/* listAllCcr */._)(api, {
+/**
+ * Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total, each
+ * page handed to `onPage` as it arrives: a caller that keeps a few fields never holds whole records.
+ */
+async function eachCcrTagPage(api, instanceId, project, repository, encoding, onPage) {
+    const pages = (0,paging/* pagesOfCcrList */.ou)(api, {
         method: 'GET',
         path: ccrTagsPath(instanceId, project, repository, encoding),
         operation: `list tags of ${project}/${repository}`,
     }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
+    for await (const page of pages)
+        onPage(page);
 }
 /** One tag's detail, or undefined when it does not exist (404). */
 async function getCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
@@ -55118,22 +55124,26 @@ function ccrProjectTags(api, instanceId, project) {
     const forms = new Map();
     const formOf = (repository) => forms.get(repository) ?? 'single';
     return {
-        async list(repository) {
+        async eachPage(repository, onPage) {
             // Read again (the re-check before deleting) in the form already proved.
             const proved = forms.get(repository);
             if (proved)
-                return listCcrTags(api, instanceId, project, repository, proved);
+                return eachCcrTagPage(api, instanceId, project, repository, proved, onPage);
+            let pages = 0;
             try {
-                const tags = await listCcrTags(api, instanceId, project, repository, 'single');
+                await eachCcrTagPage(api, instanceId, project, repository, 'single', (page) => {
+                    pages++;
+                    onPage(page);
+                });
                 forms.set(repository, 'single');
-                return tags;
             }
             catch (error) {
-                if (!(error instanceof errors/* ApiError */.hD && error.status === 404 && repository.includes('/')))
+                // Only a first page not found tells the form; a 404 after pages were read is a listing cut short.
+                const notFound = error instanceof errors/* ApiError */.hD && error.status === 404 && repository.includes('/');
+                if (!notFound || pages > 0)
                     throw error;
-                const tags = await listCcrTags(api, instanceId, project, repository, 'double');
+                await eachCcrTagPage(api, instanceId, project, repository, 'double', onPage);
                 forms.set(repository, 'double');
-                return tags;
             }
         },
         get: (repository, tag) => getCcrTag(api, instanceId, project, repository, tag, formOf(repository)),
@@ -55171,7 +55181,15 @@ function ccrTagRegistry(api, instanceId, project, user, access) {
     });
     return {
         repositoryProblems: (name) => (0,api_path/* segmentProblems */.qL)(name, path_segments/* CCR_REPOSITORY */.e_),
-        listTags: async (repository) => tag_table/* TagTable */.j.of((await tags.list(repository)).map(fromCcrTag)),
+        listTags: async (repository) => {
+            // Each page goes into the table as it arrives: whole records (scan reports included) never pile up.
+            const table = new tag_table/* TagTable */.j();
+            await tags.eachPage(repository, (page) => {
+                for (const record of page)
+                    table.push(fromCcrTag(record));
+            });
+            return table;
+        },
         deleteTag: (repository, tag, signal) => tags.delete(repository, tag, signal),
         namespaceExists: async () => (await (0,projects/* findCcrProject */.zo)(api, instanceId, project)) !== undefined,
         namespaceLabel: `CCR namespace ${project} of instance ${instanceId}`,
