@@ -63,11 +63,10 @@ export class PickedFields {
   /** Whether the value's JSON text starts with `prefix` (ASCII), without decoding it. */
   rawStartsWith(key: string, prefix: string): boolean {
     const at = this.#at(key);
+    if (at < 0) return false;
     const start = this.#start(at);
     return (
-      at >= 0 &&
-      start + prefix.length <= this.#end(at) &&
-      spells(this.#bytes, start, start + prefix.length, prefix)
+      start + prefix.length <= this.#end(at) && spells(this.#bytes, start, start + prefix.length, prefix)
     );
   }
 
@@ -274,7 +273,7 @@ class Reader {
   #skipScalar(at: number): number {
     const c = this.#bytes[at];
     if (c === QUOTE) return this.#skipString(at);
-    if ((c !== undefined && c >= ZERO && c <= NINE) || c === MINUS) return this.#skipNumber(at);
+    if (isDigit(c) || c === MINUS) return this.#skipNumber(at);
     for (const word of LITERALS) if (spells(this.#bytes, at, at + word.length, word)) return at + word.length;
     return this.#fail(at);
   }

@@ -1,6 +1,7 @@
 // A set of strings kept as UTF-16 code units in one growing array, found through an open-addressing index
 // of entry numbers: a listing's million names cost about two bytes a character and 12-20 an entry, outside
 // the JavaScript heap, instead of a string object and a hash-table entry each for the garbage collector.
+import { fnv1a, fnv1aOf } from '../text/fnv1a.ts';
 
 const EMPTY = -1;
 
@@ -20,7 +21,7 @@ export class CompactStringSet {
   /** Adds `key`; false when it was already there. */
   add(key: string): boolean {
     const mask = this.#slots.length - 1;
-    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = fnv1a(key) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.#slots[slot] ?? EMPTY;
       if (entry === EMPTY) {
         this.#slots[slot] = this.#store(key);
@@ -66,23 +67,10 @@ export class CompactStringSet {
     return entry === 0 ? 0 : (this.#ends[entry - 1] ?? 0);
   }
 
+  /** The entry's hash: `fnv1a` of its key, from the stored units. */
   #hashOfEntry(entry: number): number {
-    let hash = FNV_OFFSET;
-    for (let i = this.#start(entry); i < (this.#ends[entry] ?? 0); i++) {
-      hash = Math.imul(hash ^ (this.#units[i] ?? 0), FNV_PRIME);
-    }
-    return hash >>> 0;
+    return fnv1aOf(this.#units, this.#start(entry), this.#ends[entry] ?? 0);
   }
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a over the UTF-16 code units (the same as #hashOfEntry over the stored units). */
-function hashOf(key: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
-  return hash >>> 0;
 }
 
 /** A copy of `array` with room for at least `needed` elements (at least twice as many). */

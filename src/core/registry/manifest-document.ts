@@ -11,7 +11,8 @@ const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 /** Every manifest type, lists first: a registry given fewer may down-convert a list to one platform. */
 export const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
 
-const NORMAL_SHA256 = /^sha256:[0-9a-f]{64}$/;
+/** A digest in its one normal spelling: `sha256:` and 64 lower-case hex digits. */
+export const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /**
  * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
@@ -19,7 +20,7 @@ const NORMAL_SHA256 = /^sha256:[0-9a-f]{64}$/;
  */
 export function normalizeDigest(digest: string | null | undefined): string {
   // Asked once per listed tag, and nearly always already normal: then it is returned as it is.
-  if (digest && NORMAL_SHA256.test(digest)) return digest;
+  if (digest && SHA256_DIGEST.test(digest)) return digest;
   const text = (digest ?? '').trim().toLowerCase();
   return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
 }

@@ -2,6 +2,7 @@
 // name's `/` kept as path separators (each component checked by the OCI grammar).
 import type { SegmentRule } from '../path/api-path.ts';
 import { ociRepositoryProblems } from '../path/segment-rules.ts';
+import { SHA256_DIGEST } from './manifest-document.ts';
 
 /** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
 export const REGISTRY_NAME: SegmentRule = {
@@ -13,6 +14,6 @@ export const REGISTRY_NAME: SegmentRule = {
 /** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
 export const MANIFEST_DIGEST: SegmentRule = {
   what: 'manifest digest',
-  problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
+  problems: (digest) => (SHA256_DIGEST.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
   spellEncoded: (encoded) => encoded.replace('%3A', ':'),
 };

@@ -1,9 +1,10 @@
 // A repository's listed tags held as columns of bytes and numbers instead of one object per tag: a million
 // tags take tens of MB outside the JavaScript heap, and the garbage collector has nothing per tag to trace
 // or to move. Rows are read back one field at a time (`name(row)`), or as a TagInfo when a caller wants one.
+import { SHA256_DIGEST } from '../../core/registry/manifest-document.ts';
+import { fnv1a, fnv1aOf } from '../../core/text/fnv1a.ts';
 import type { TagInfo } from './tag-info.ts';
 
-const SHA256 = /^sha256:[0-9a-f]{64}$/;
 const DIGEST_BYTES = 32;
 /** Room for names made before any are known: "build-12345" and "v1.2.3-rc.1" are 11 bytes. */
 const NAME_BYTES_PER_ROW = 16;
@@ -168,19 +169,11 @@ export class TagTable {
     return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
   }
 
-  /** A hash of the row's digest (FNV-1a): rows whose digests compare equal hash alike. */
+  /** A hash of the row's digest: rows whose digests compare equal hash alike. */
   digestHash(row: number): number {
-    let hash = 0x811c9dc5;
-    const flags = (this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
-    if (flags !== 0) {
-      for (const c of this.digest(row)) hash = Math.imul(hash ^ (c.codePointAt(0) ?? 0), 0x01000193);
-      return hash >>> 0;
-    }
+    if (((this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST)) !== 0) return fnv1a(this.digest(row));
     // Every byte counts: digests are not always spread evenly (a registry may report made-up ones).
-    const bytes = this.#digests.data;
-    for (let at = row * DIGEST_BYTES; at < (row + 1) * DIGEST_BYTES; at++)
-      hash = Math.imul(hash ^ (bytes[at] ?? 0), 0x01000193);
-    return hash >>> 0;
+    return fnv1aOf(this.#digests.data, row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES);
   }
 
   /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
@@ -276,7 +269,7 @@ export class TagTable {
 
   #pushDigest(row: number, digest: string): number {
     if (digest === '') return NO_DIGEST;
-    if (!SHA256.test(digest)) {
+    if (!SHA256_DIGEST.test(digest)) {
       this.#otherDigests.set(row, digest);
       return OTHER_DIGEST;
     }
