@@ -53038,10 +53038,13 @@ var errors = __nccwpck_require__(8692);
 var attempt_limits = __nccwpck_require__(7681);
 // EXTERNAL MODULE: ./src/core/output/visible.ts
 var visible = __nccwpck_require__(9571);
+// EXTERNAL MODULE: ./src/core/text/fnv1a.ts
+var fnv1a = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/core/listing/compact-string-set.ts
 // A set of strings kept as UTF-16 code units in one growing array, found through an open-addressing index
 // of entry numbers: a listing's million names cost about two bytes a character and 12-20 an entry, outside
 // the JavaScript heap, instead of a string object and a hash-table entry each for the garbage collector.
+
 const EMPTY = -1;
 class CompactStringSet {
     #units = new Uint16Array(4096);
@@ -53057,7 +53060,7 @@ class CompactStringSet {
     /** Adds `key`; false when it was already there. */
     add(key) {
         const mask = this.#slots.length - 1;
-        for (let slot = hashOf(key) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = (0,fnv1a/* fnv1a */.P)(key) & mask;; slot = (slot + 1) & mask) {
             const entry = this.#slots[slot] ?? EMPTY;
             if (entry === EMPTY) {
                 this.#slots[slot] = this.#store(key);
@@ -53106,22 +53109,10 @@ class CompactStringSet {
     #start(entry) {
         return entry === 0 ? 0 : (this.#ends[entry - 1] ?? 0);
     }
+    /** The entry's hash: `fnv1a` of its key, from the stored units. */
     #hashOfEntry(entry) {
-        let hash = FNV_OFFSET;
-        for (let i = this.#start(entry); i < (this.#ends[entry] ?? 0); i++) {
-            hash = Math.imul(hash ^ (this.#units[i] ?? 0), FNV_PRIME);
-        }
-        return hash >>> 0;
+        return (0,fnv1a/* fnv1aOf */.q)(this.#units, this.#start(entry), this.#ends[entry] ?? 0);
     }
-}
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** FNV-1a over the UTF-16 code units (the same as #hashOfEntry over the stored units). */
-function hashOf(key) {
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < key.length; i++)
-        hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
-    return hash >>> 0;
 }
 /** A copy of `array` with room for at least `needed` elements (at least twice as many). */
 function grown(array, needed, create) {
@@ -53606,6 +53597,7 @@ function forgetSecrets() {
 /* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
 /* harmony export */   f$: () => (/* binding */ readManifestDocument),
 /* harmony export */   fA: () => (/* binding */ manifestListChildren),
+/* harmony export */   fu: () => (/* binding */ SHA256_DIGEST),
 /* harmony export */   ol: () => (/* binding */ digestOf)
 /* harmony export */ });
 /* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
@@ -53620,14 +53612,15 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 /** Every manifest type, lists first: a registry given fewer may down-convert a list to one platform. */
 const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
-const NORMAL_SHA256 = /^sha256:[0-9a-f]{64}$/;
+/** A digest in its one normal spelling: `sha256:` and 64 lower-case hex digits. */
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 /**
  * One spelling per digest, so equal digests compare equal: trimmed, lower case, and a bare 64-hex id
  * (the SWR spec's examples show bare hex) gets the `sha256:` prefix manifest lists use. '' stays ''.
  */
 function normalizeDigest(digest) {
     // Asked once per listed tag, and nearly always already normal: then it is returned as it is.
-    if (digest && NORMAL_SHA256.test(digest))
+    if (digest && SHA256_DIGEST.test(digest))
         return digest;
     const text = (digest ?? '').trim().toLowerCase();
     return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
@@ -53915,6 +53908,8 @@ async function checked(name, digest) {
 /* harmony export */   p: () => (/* binding */ MANIFEST_DIGEST)
 /* harmony export */ });
 /* harmony import */ var _path_segment_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3976);
+/* harmony import */ var _manifest_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8306);
+
 
 /** `namespace/repository` as the v2 API names it: OCI repository grammar, `/` left as it is. */
 const REGISTRY_NAME = {
@@ -53925,7 +53920,7 @@ const REGISTRY_NAME = {
 /** A manifest digest, `sha256:` and 64 lower-case hex digits; the `:` stays as it is. */
 const MANIFEST_DIGEST = {
     what: 'manifest digest',
-    problems: (digest) => (/^sha256:[0-9a-f]{64}$/.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
+    problems: (digest) => (_manifest_document_js__WEBPACK_IMPORTED_MODULE_1__/* .SHA256_DIGEST */ .fu.test(digest) ? [] : ['is not sha256: and 64 hex digits']),
     spellEncoded: (encoded) => encoded.replace('%3A', ':'),
 };
 
@@ -54208,6 +54203,34 @@ function parseBceDate(value) {
 function validDate(iso) {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) || date.toISOString().replace('.000Z', 'Z') !== iso ? undefined : date;
+}
+
+
+/***/ }),
+
+/***/ 3539:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ fnv1a),
+/* harmony export */   q: () => (/* binding */ fnv1aOf)
+/* harmony export */ });
+// FNV-1a, 32 bits: the hash of the open-addressing tables that keep a listing's keys outside the heap.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** FNV-1a over a string's UTF-16 code units. */
+function fnv1a(text) {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < text.length; i++)
+        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+    return hash >>> 0;
+}
+/** FNV-1a over units[from, to): the same as `fnv1a` of the string those code units spell. */
+function fnv1aOf(units, from, to) {
+    let hash = FNV_OFFSET;
+    for (let i = from; i < to; i++)
+        hash = Math.imul(hash ^ (units[i] ?? 0), FNV_PRIME);
+    return hash >>> 0;
 }
 
 
@@ -55443,7 +55466,13 @@ function refusal(tag, rule) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ TagTable)
 /* harmony export */ });
-const SHA256 = /^sha256:[0-9a-f]{64}$/;
+/* harmony import */ var _core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8306);
+/* harmony import */ var _core_text_fnv1a_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3539);
+// A repository's listed tags held as columns of bytes and numbers instead of one object per tag: a million
+// tags take tens of MB outside the JavaScript heap, and the garbage collector has nothing per tag to trace
+// or to move. Rows are read back one field at a time (`name(row)`), or as a TagInfo when a caller wants one.
+
+
 const DIGEST_BYTES = 32;
 /** Room for names made before any are known: "build-12345" and "v1.2.3-rc.1" are 11 bytes. */
 const NAME_BYTES_PER_ROW = 16;
@@ -55601,20 +55630,12 @@ class TagTable {
     hasDigest(row) {
         return ((this.#flags.data[row] ?? 0) & NO_DIGEST) === 0;
     }
-    /** A hash of the row's digest (FNV-1a): rows whose digests compare equal hash alike. */
+    /** A hash of the row's digest: rows whose digests compare equal hash alike. */
     digestHash(row) {
-        let hash = 0x811c9dc5;
-        const flags = (this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST);
-        if (flags !== 0) {
-            for (const c of this.digest(row))
-                hash = Math.imul(hash ^ (c.codePointAt(0) ?? 0), 0x01000193);
-            return hash >>> 0;
-        }
+        if (((this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST)) !== 0)
+            return (0,_core_text_fnv1a_js__WEBPACK_IMPORTED_MODULE_1__/* .fnv1a */ .P)(this.digest(row));
         // Every byte counts: digests are not always spread evenly (a registry may report made-up ones).
-        const bytes = this.#digests.data;
-        for (let at = row * DIGEST_BYTES; at < (row + 1) * DIGEST_BYTES; at++)
-            hash = Math.imul(hash ^ (bytes[at] ?? 0), 0x01000193);
-        return hash >>> 0;
+        return (0,_core_text_fnv1a_js__WEBPACK_IMPORTED_MODULE_1__/* .fnv1aOf */ .q)(this.#digests.data, row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES);
     }
     /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
     compareDigests(a, b) {
@@ -55707,7 +55728,7 @@ class TagTable {
     #pushDigest(row, digest) {
         if (digest === '')
             return NO_DIGEST;
-        if (!SHA256.test(digest)) {
+        if (!_core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_0__/* .SHA256_DIGEST */ .fu.test(digest)) {
             this.#otherDigests.set(row, digest);
             return OTHER_DIGEST;
         }
@@ -57558,10 +57579,10 @@ class PickedFields {
     /** Whether the value's JSON text starts with `prefix` (ASCII), without decoding it. */
     rawStartsWith(key, prefix) {
         const at = this.#at(key);
+        if (at < 0)
+            return false;
         const start = this.#start(at);
-        return (at >= 0 &&
-            start + prefix.length <= this.#end(at) &&
-            spells(this.#bytes, start, start + prefix.length, prefix));
+        return (start + prefix.length <= this.#end(at) && spells(this.#bytes, start, start + prefix.length, prefix));
     }
     /** Whether the value's JSON text contains `part` (ASCII), without decoding it. */
     rawIncludes(key, part) {
@@ -57761,7 +57782,7 @@ class Reader {
         const c = this.#bytes[at];
         if (c === QUOTE)
             return this.#skipString(at);
-        if ((c !== undefined && c >= ZERO && c <= NINE) || c === MINUS)
+        if (isDigit(c) || c === MINUS)
             return this.#skipNumber(at);
         for (const word of LITERALS)
             if (spells(this.#bytes, at, at + word.length, word))
