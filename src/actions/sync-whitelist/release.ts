@@ -21,7 +21,7 @@ export interface ReleaseOptions {
   loop?: LeaseLoopOptions;
 }
 
-/** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
+/** Post has little time: fewer HTTP retries per call, and half a minute for the lease loop. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
 const POST_BUDGET_MS = 30_000;
 

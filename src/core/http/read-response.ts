@@ -77,9 +77,12 @@ function excerptOf(
 
 type JsonResult = { ok: true; value: unknown } | { ok: false };
 
-/** An empty body is valid and means undefined. */
+/** JSON's own whitespace (RFC 8259): String.prototype.trim also removes \v, NBSP and more, which JSON.parse refuses. */
+const JSON_BLANK = /^[ \t\n\r]*$/;
+
+/** An empty body (or one of JSON whitespace only) is valid and means undefined, as the page reader reads it. */
 function parseJson(text: string): JsonResult {
-  if (text.trim() === '') return { ok: true, value: undefined };
+  if (JSON_BLANK.test(text)) return { ok: true, value: undefined };
   return readWith(JSON.parse, text);
 }
 

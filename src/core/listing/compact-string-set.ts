@@ -1,7 +1,7 @@
 // A set of strings kept as UTF-16 code units in one growing array, found through an open-addressing index
 // of entry numbers: a listing's million names cost about two bytes a character and 12-20 an entry, outside
 // the JavaScript heap, instead of a string object and a hash-table entry each for the garbage collector.
-import { fnv1a, fnv1aOf } from '../text/fnv1a.ts';
+import { hashText, hashUnits } from '../text/keyed-hash.ts';
 
 const EMPTY = -1;
 
@@ -21,7 +21,7 @@ export class CompactStringSet {
   /** Adds `key`; false when it was already there. */
   add(key: string): boolean {
     const mask = this.#slots.length - 1;
-    for (let slot = fnv1a(key) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashText(key) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.#slots[slot] ?? EMPTY;
       if (entry === EMPTY) {
         this.#slots[slot] = this.#store(key);
@@ -67,9 +67,9 @@ export class CompactStringSet {
     return entry === 0 ? 0 : (this.#ends[entry - 1] ?? 0);
   }
 
-  /** The entry's hash: `fnv1a` of its key, from the stored units. */
+  /** The entry's hash: `hashText` of its key, from the stored units. */
   #hashOfEntry(entry: number): number {
-    return fnv1aOf(this.#units, this.#start(entry), this.#ends[entry] ?? 0);
+    return hashUnits(this.#units, this.#start(entry), this.#ends[entry] ?? 0);
   }
 }
 

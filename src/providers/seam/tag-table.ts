@@ -2,7 +2,7 @@
 // tags take tens of MB outside the JavaScript heap, and the garbage collector has nothing per tag to trace
 // or to move. Rows are read back one field at a time (`name(row)`), or as a TagInfo when a caller wants one.
 import { SHA256_DIGEST } from '../../core/registry/manifest-document.ts';
-import { fnv1a, fnv1aOf } from '../../core/text/fnv1a.ts';
+import { hashText, hashUnits } from '../../core/text/keyed-hash.ts';
 import type { TagInfo } from './tag-info.ts';
 
 const DIGEST_BYTES = 32;
@@ -171,9 +171,9 @@ export class TagTable {
 
   /** A hash of the row's digest: rows whose digests compare equal hash alike. */
   digestHash(row: number): number {
-    if (((this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST)) !== 0) return fnv1a(this.digest(row));
+    if (((this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST)) !== 0) return hashText(this.digest(row));
     // Every byte counts: digests are not always spread evenly (a registry may report made-up ones).
-    return fnv1aOf(this.#digests.data, row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES);
+    return hashUnits(this.#digests.data, row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES);
   }
 
   /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */

@@ -59,4 +59,18 @@ describe('readResponse', () => {
         'the response is not JSON (application/json): [{"Tag":',
       );
   });
+
+  it('reads a body of JSON whitespace as no body, and any other blank as not JSON, as JSON.parse does', () => {
+    const answer = (text: string) =>
+      readResponse(rawResponse(200, { 'content-type': 'application/json' }, Buffer.from(text)), request);
+    for (const blank of ['', ' ', '\r\n\t '])
+      expect(answer(blank)).toMatchObject({ ok: true, response: { body: undefined } });
+    for (const other of ['\v', '\u00a0', '\ufeff', '\u2028']) {
+      expect(() => JSON.parse(other)).toThrow(SyntaxError);
+      const result = answer(other);
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.failure.providerMessage).toContain('the response is not JSON (application/json)');
+    }
+  });
 });

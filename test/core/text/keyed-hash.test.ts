@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CompactStringSet } from '../../../src/core/listing/compact-string-set.ts';
+import { HASH_BASE, hashText, hashUnits, PRIME } from '../../../src/core/text/keyed-hash.ts';
+
+/** The polynomial the hash computes, in exact integer arithmetic. */
+function reference(units: readonly number[]): number {
+  let hash = 1n;
+  for (const unit of units) hash = (hash * BigInt(HASH_BASE) + BigInt(unit)) % BigInt(PRIME);
+  return Number(hash);
+}
+
+/** FNV-1a, 32 bits, unkeyed: the hash these tables used before, for the attack below. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * 2^rounds valid tag names that FNV-1a puts in one slot of a table of 2^bits: the low bits of its state
+ * after a block depend only on the low bits before it, so two blocks that agree there from one state can
+ * be chained, each round doubling the names. Seconds of work for anyone who can push tags.
+ */
+function fnvSlotCollisions(rounds: number, bits: number): string[] {
+  const mask = 2 ** bits - 1;
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const blocks = [...alphabet].flatMap((a) => [...alphabet].map((b) => a + b));
+  const after = (state: number, block: string) => fnv1aFrom(state, block);
+  let state = 0x811c9dc5;
+  let names = [''];
+  for (let round = 0; round < rounds; round++) {
+    const bySlot = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (const block of blocks) {
+      const slot = after(state, block) & mask;
+      const other = bySlot.get(slot);
+      if (other !== undefined) {
+        pair = [other, block];
+        break;
+      }
+      bySlot.set(slot, block);
+    }
+    if (!pair) throw new Error('no two blocks agree');
+    const [first, second] = pair;
+    names = names.flatMap((name) => [name + first, name + second]);
+    state = after(state, first);
+  }
+  return names;
+}
+
+function fnv1aFrom(state: number, text: string): number {
+  let hash = state;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+describe('keyed hash', () => {
+  it('is the polynomial of the code units modulo the prime, from text or from units', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const units = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+        expect(hashText(text)).toBe(reference(units));
+        expect(hashUnits(Uint16Array.from(units), 0, units.length)).toBe(hashText(text));
+      }),
+      { numRuns: 2000 },
+    );
+    // Bytes in place (digests): units[from, to) only.
+    const bytes = Uint8Array.from([255, 0, 255, 0, 7, 255]);
+    expect(hashUnits(bytes, 1, 5)).toBe(reference([0, 255, 0, 7]));
+    expect(hashText('\u0000a')).not.toBe(hashText('a'));
+    expect(hashText('\uffff'.repeat(64))).toBe(reference(Array(64).fill(0xffff)));
+  });
+
+  it('spreads names crafted to share one FNV-1a slot over the table', () => {
+    const names = fnvSlotCollisions(11, 12);
+    expect(new Set(names).size).toBe(2048);
+    // The attack works on FNV-1a: every name in the same one of 4,096 slots.
+    expect(new Set(names.map((name) => fnv1a(name) & 4095)).size).toBe(1);
+    // Keyed: about as many slots as random hashes take (4,096 * (1 - e^-0.5) = 1,612 on average).
+    expect(new Set(names.map((name) => hashText(name) & 4095)).size).toBeGreaterThan(1200);
+    const set = new CompactStringSet();
+    for (const name of names) expect(set.add(name)).toBe(true);
+    for (const name of names) expect(set.add(name)).toBe(false);
+    expect(set.size).toBe(2048);
+  });
+});
