@@ -27,12 +27,21 @@ export function hashText(text: string): number {
   // Starting at 1, not 0, so leading zero units still count ("\0a" and "a" differ).
   let hash = 1;
   for (let i = 0; i < text.length; i++) hash = step(hash, text.charCodeAt(i));
-  return hash;
+  return finish(hash);
 }
 
 /** The hash of units[from, to): the same as `hashText` of the string those code units spell. */
 export function hashUnits(units: ArrayLike<number>, from: number, to: number): number {
   let hash = 1;
   for (let i = from; i < to; i++) hash = step(hash, units[i] ?? 0);
-  return hash;
+  return finish(hash);
+}
+
+/**
+ * One more multiplication by the base: without it the last unit is only added, so "build-10" … "build-19"
+ * (or digests that differ in their last byte) would hash to neighbouring values and fill neighbouring slots,
+ * the long runs that make linear probing slow.
+ */
+function finish(hash: number): number {
+  return step(hash, 0);
 }

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CompactStringSet } from '../../../src/core/listing/compact-string-set.ts';
 import { HASH_BASE, hashText, hashUnits, PRIME } from '../../../src/core/text/keyed-hash.ts';
 
-/** The polynomial the hash computes, in exact integer arithmetic. */
+/** The polynomial the hash computes (1, the units, then a final 0), in exact integer arithmetic. */
 function reference(units: readonly number[]): number {
   let hash = 1n;
-  for (const unit of units) hash = (hash * BigInt(HASH_BASE) + BigInt(unit)) % BigInt(PRIME);
+  for (const unit of [...units, 0]) hash = (hash * BigInt(HASH_BASE) + BigInt(unit)) % BigInt(PRIME);
   return Number(hash);
 }
 
@@ -55,6 +55,19 @@ function fnv1aFrom(state: number, text: string): number {
   return hash >>> 0;
 }
 
+/** Slots probed to insert every hash into a table of 2^bits slots by linear probing, per hash. */
+function probesPerInsert(hashes: readonly number[], bits: number): number {
+  const taken = new Uint8Array(2 ** bits);
+  const mask = taken.length - 1;
+  let probes = 0;
+  for (const hash of hashes) {
+    let slot = hash & mask;
+    for (probes++; taken[slot] === 1; probes++) slot = (slot + 1) & mask;
+    taken[slot] = 1;
+  }
+  return probes / hashes.length;
+}
+
 describe('keyed hash', () => {
   it('is the polynomial of the code units modulo the prime, from text or from units', () => {
     fc.assert(
@@ -79,9 +92,24 @@ describe('keyed hash', () => {
     expect(new Set(names.map((name) => fnv1a(name) & 4095)).size).toBe(1);
     // Keyed: about as many slots as random hashes take (4,096 * (1 - e^-0.5) = 1,612 on average).
     expect(new Set(names.map((name) => hashText(name) & 4095)).size).toBeGreaterThan(1200);
+    expect(probesPerInsert(names.map(fnv1a), 12)).toBeGreaterThan(500);
+    expect(probesPerInsert(names.map(hashText), 12)).toBeLessThan(4);
     const set = new CompactStringSet();
     for (const name of names) expect(set.add(name)).toBe(true);
     for (const name of names) expect(set.add(name)).toBe(false);
     expect(set.size).toBe(2048);
+  });
+
+  it('spreads keys that differ only in their last units (sequential names, digests) over the table', () => {
+    // A half-full table: random hashes take ~1.5 probes per insert; neighbouring hashes form long runs.
+    const digests = Array.from({ length: 2048 }, (_, n) => {
+      const bytes = new Uint8Array(32);
+      bytes[30] = n >> 8;
+      bytes[31] = n & 255;
+      return hashUnits(bytes, 0, 32);
+    });
+    expect(probesPerInsert(digests, 12)).toBeLessThan(4);
+    const names = Array.from({ length: 2048 }, (_, n) => hashText(`build-${n}`));
+    expect(probesPerInsert(names, 12)).toBeLessThan(4);
   });
 });
