@@ -46936,7 +46936,7 @@ function tagColumnWidth(tags) {
         longest = Math.max(longest, tags.nameLength(row));
     return Math.min(40, longest);
 }
-/** Lines logged between waits for the log to take them: the lines waiting in memory stay this few. */
+/** Lines logged at once, between waits for the log to take them: the lines waiting in memory stay this few. */
 const LINES_PER_WAIT = 256;
 /** Logs every decision with its reason; a dry run says "would delete", never "delete". */
 async function printPlans(plans, dryRun) {
@@ -46946,10 +46946,15 @@ async function printPlans(plans, dryRun) {
         const { keep, protect, delete: remove } = plan.counts;
         startLogGroup(shown `${repository}: ${(0,plural/* plural */.L)(plan.size, 'tag')} → ${label.delete} ${remove}, keep ${keep}, protected ${protect}`);
         const width = tagColumnWidth(plan.tags);
+        const lines = [];
         for (let at = 0; at < plan.size; at++) {
-            logInfo(shown `${label[plan.verdict(at)].padEnd(labelWidth)} ${plan.name(at).padEnd(width)}  ${plan.reason(at)}`);
-            if (at % LINES_PER_WAIT === LINES_PER_WAIT - 1)
+            lines.push(shown `${label[plan.verdict(at)].padEnd(labelWidth)} ${plan.name(at).padEnd(width)}  ${plan.reason(at)}`);
+            if (lines.length === LINES_PER_WAIT || at === plan.size - 1) {
+                // One write for the lot: a write per line made the log's system calls most of a big dry run's time.
+                logInfo(Shown.join(lines, '\n'));
+                lines.length = 0;
                 await logDrained();
+            }
         }
         endLogGroup();
     }
@@ -48988,7 +48993,7 @@ function isLeaseState(value) {
 
 
 
-/** Post has little time: fewer HTTP retries per call, and a minute for the lease loop. */
+/** Post has little time: fewer HTTP retries per call, and half a minute for the lease loop. */
 const POST_RETRY = { maxAttempts: 3, maxElapsedMs: 15_000 };
 const POST_BUDGET_MS = 30_000;
 /** The post step of sync-whitelist. */
@@ -52213,9 +52218,11 @@ function excerptOf(raw, contentType, request) {
         return `${raw.text.length} bytes, not shown: this response carries a credential`;
     return bodyExcerpt(raw.text, contentType);
 }
-/** An empty body is valid and means undefined. */
+/** JSON's own whitespace (RFC 8259): String.prototype.trim also removes \v, NBSP and more, which JSON.parse refuses. */
+const JSON_BLANK = /^[ \t\n\r]*$/;
+/** An empty body (or one of JSON whitespace only) is valid and means undefined, as the page reader reads it. */
 function parseJson(text) {
-    if (text.trim() === '')
+    if (JSON_BLANK.test(text))
         return { ok: true, value: undefined };
     return readWith(JSON.parse, text);
 }
@@ -53038,8 +53045,8 @@ var errors = __nccwpck_require__(8692);
 var attempt_limits = __nccwpck_require__(7681);
 // EXTERNAL MODULE: ./src/core/output/visible.ts
 var visible = __nccwpck_require__(9571);
-// EXTERNAL MODULE: ./src/core/text/fnv1a.ts
-var fnv1a = __nccwpck_require__(3539);
+// EXTERNAL MODULE: ./src/core/text/keyed-hash.ts
+var keyed_hash = __nccwpck_require__(2466);
 ;// CONCATENATED MODULE: ./src/core/listing/compact-string-set.ts
 // A set of strings kept as UTF-16 code units in one growing array, found through an open-addressing index
 // of entry numbers: a listing's million names cost about two bytes a character and 12-20 an entry, outside
@@ -53060,7 +53067,7 @@ class CompactStringSet {
     /** Adds `key`; false when it was already there. */
     add(key) {
         const mask = this.#slots.length - 1;
-        for (let slot = (0,fnv1a/* fnv1a */.P)(key) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = (0,keyed_hash/* hashText */.qj)(key) & mask;; slot = (slot + 1) & mask) {
             const entry = this.#slots[slot] ?? EMPTY;
             if (entry === EMPTY) {
                 this.#slots[slot] = this.#store(key);
@@ -53109,9 +53116,9 @@ class CompactStringSet {
     #start(entry) {
         return entry === 0 ? 0 : (this.#ends[entry - 1] ?? 0);
     }
-    /** The entry's hash: `fnv1a` of its key, from the stored units. */
+    /** The entry's hash: `hashText` of its key, from the stored units. */
     #hashOfEntry(entry) {
-        return (0,fnv1a/* fnv1aOf */.q)(this.#units, this.#start(entry), this.#ends[entry] ?? 0);
+        return (0,keyed_hash/* hashUnits */.E$)(this.#units, this.#start(entry), this.#ends[entry] ?? 0);
     }
 }
 /** A copy of `array` with room for at least `needed` elements (at least twice as many). */
@@ -54208,29 +54215,58 @@ function validDate(iso) {
 
 /***/ }),
 
-/***/ 3539:
+/***/ 2466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ fnv1a),
-/* harmony export */   q: () => (/* binding */ fnv1aOf)
+/* harmony export */   E$: () => (/* binding */ hashUnits),
+/* harmony export */   qj: () => (/* binding */ hashText)
 /* harmony export */ });
-// FNV-1a, 32 bits: the hash of the open-addressing tables that keep a listing's keys outside the heap.
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** FNV-1a over a string's UTF-16 code units. */
-function fnv1a(text) {
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < text.length; i++)
-        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-    return hash >>> 0;
+/* unused harmony exports PRIME, HASH_BASE */
+// The hash of the open-addressing tables that keep a listing's keys outside the heap (tag names, digests).
+// Those keys are written by whoever pushes to the registry, or by the registry itself, so the hash is keyed:
+// a polynomial over the code units modulo a prime, at a base drawn at random once per process. With an
+// unkeyed hash (FNV-1a was used before) anyone can compute names that all land in one slot, and each
+// insertion then probes past every earlier one: a million such names would keep a run busy for hours.
+// Without the base, two distinct keys of at most L units collide with probability at most L / PRIME.
+/** The largest prime below 2^26: a residue times the base stays below 2^52, exact in a double. */
+const PRIME = 67_108_859;
+const INVERSE = 1 / PRIME;
+/** The base of this process's hash, in [2, PRIME - 1). */
+const HASH_BASE = 2 + Math.floor(Math.random() * (PRIME - 3));
+/** One step: (hash * HASH_BASE + unit) mod PRIME, without the slow floating-point `%`. */
+function step(hash, unit) {
+    const product = hash * HASH_BASE + unit;
+    // The quotient by reciprocal may be one off either way; the two corrections make the remainder exact.
+    let rest = product - Math.floor(product * INVERSE) * PRIME;
+    if (rest < 0)
+        rest += PRIME;
+    else if (rest >= PRIME)
+        rest -= PRIME;
+    return rest;
 }
-/** FNV-1a over units[from, to): the same as `fnv1a` of the string those code units spell. */
-function fnv1aOf(units, from, to) {
-    let hash = FNV_OFFSET;
+/** The hash of a string's UTF-16 code units; in [0, PRIME). */
+function hashText(text) {
+    // Starting at 1, not 0, so leading zero units still count ("\0a" and "a" differ).
+    let hash = 1;
+    for (let i = 0; i < text.length; i++)
+        hash = step(hash, text.charCodeAt(i));
+    return finish(hash);
+}
+/** The hash of units[from, to): the same as `hashText` of the string those code units spell. */
+function hashUnits(units, from, to) {
+    let hash = 1;
     for (let i = from; i < to; i++)
-        hash = Math.imul(hash ^ (units[i] ?? 0), FNV_PRIME);
-    return hash >>> 0;
+        hash = step(hash, units[i] ?? 0);
+    return finish(hash);
+}
+/**
+ * One more multiplication by the base: without it the last unit is only added, so "build-10" … "build-19"
+ * (or digests that differ in their last byte) would hash to neighbouring values and fill neighbouring slots,
+ * the long runs that make linear probing slow.
+ */
+function finish(hash) {
+    return step(hash, 0);
 }
 
 
@@ -55467,7 +55503,7 @@ function refusal(tag, rule) {
 /* harmony export */   j: () => (/* binding */ TagTable)
 /* harmony export */ });
 /* harmony import */ var _core_registry_manifest_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8306);
-/* harmony import */ var _core_text_fnv1a_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3539);
+/* harmony import */ var _core_text_keyed_hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2466);
 // A repository's listed tags held as columns of bytes and numbers instead of one object per tag: a million
 // tags take tens of MB outside the JavaScript heap, and the garbage collector has nothing per tag to trace
 // or to move. Rows are read back one field at a time (`name(row)`), or as a TagInfo when a caller wants one.
@@ -55633,9 +55669,9 @@ class TagTable {
     /** A hash of the row's digest: rows whose digests compare equal hash alike. */
     digestHash(row) {
         if (((this.#flags.data[row] ?? 0) & (NO_DIGEST | OTHER_DIGEST)) !== 0)
-            return (0,_core_text_fnv1a_js__WEBPACK_IMPORTED_MODULE_1__/* .fnv1a */ .P)(this.digest(row));
+            return (0,_core_text_keyed_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .hashText */ .qj)(this.digest(row));
         // Every byte counts: digests are not always spread evenly (a registry may report made-up ones).
-        return (0,_core_text_fnv1a_js__WEBPACK_IMPORTED_MODULE_1__/* .fnv1aOf */ .q)(this.#digests.data, row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES);
+        return (0,_core_text_keyed_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .hashUnits */ .E$)(this.#digests.data, row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES);
     }
     /** Orders rows by digest (any total order; equal digests compare 0), without building the texts. */
     compareDigests(a, b) {
