@@ -1,5 +1,5 @@
-// Writes the full plan to the step log: one collapsible group per repository, one line per tag, each
-// line built as it is written.
+// Writes the full plan to the step log: one collapsible group per repository, one line per tag, the lines
+// built and written 256 at a time.
 import { endLogGroup, logDrained, logInfo, startLogGroup } from '../../core/output/log.ts';
 import { Shown, shown } from '../../core/output/shown.ts';
 import { plural } from '../../core/text/plural.ts';

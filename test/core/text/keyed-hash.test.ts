@@ -10,30 +10,33 @@ function reference(units: readonly number[]): number {
   return Number(hash);
 }
 
-/** FNV-1a, 32 bits, unkeyed: the hash these tables used before, for the attack below. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a, 32 bits, unkeyed (the hash these tables used before), from a given state. */
+function fnv1aFrom(state: number, text: string): number {
+  let hash = state;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
+const fnv1a = (text: string) => fnv1aFrom(FNV_OFFSET, text);
+
 /**
  * 2^rounds valid tag names that FNV-1a puts in one slot of a table of 2^bits: the low bits of its state
  * after a block depend only on the low bits before it, so two blocks that agree there from one state can
- * be chained, each round doubling the names. Seconds of work for anyone who can push tags.
+ * be chained, each round doubling the names. Milliseconds of work for anyone who can push tags.
  */
 function fnvSlotCollisions(rounds: number, bits: number): string[] {
   const mask = 2 ** bits - 1;
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   const blocks = [...alphabet].flatMap((a) => [...alphabet].map((b) => a + b));
-  const after = (state: number, block: string) => fnv1aFrom(state, block);
-  let state = 0x811c9dc5;
+  let state = FNV_OFFSET;
   let names = [''];
   for (let round = 0; round < rounds; round++) {
     const bySlot = new Map<number, string>();
     let pair: [string, string] | undefined;
     for (const block of blocks) {
-      const slot = after(state, block) & mask;
+      const slot = fnv1aFrom(state, block) & mask;
       const other = bySlot.get(slot);
       if (other !== undefined) {
         pair = [other, block];
@@ -44,15 +47,9 @@ function fnvSlotCollisions(rounds: number, bits: number): string[] {
     if (!pair) throw new Error('no two blocks agree');
     const [first, second] = pair;
     names = names.flatMap((name) => [name + first, name + second]);
-    state = after(state, first);
+    state = fnv1aFrom(state, first);
   }
   return names;
-}
-
-function fnv1aFrom(state: number, text: string): number {
-  let hash = state;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 /** Slots probed to insert every hash into a table of 2^bits slots by linear probing, per hash. */
