@@ -47,7 +47,9 @@ function describeFailure(raw: RawResponse, request: Pick<ApiRequest, 'secretResp
   const parsed = parseJson(raw.text);
   if (!parsed.ok) return { ...notJson(raw, request), requestId: headerRequestId };
   const fields = parseErrorBody(parsed.value);
-  const fallback = raw.text.trim() ? excerptOf(raw, 'application/json', request) : statusText(raw.status);
+  const fallback = isJsonBlank(raw.text)
+    ? statusText(raw.status)
+    : excerptOf(raw, 'application/json', request);
   return {
     status: raw.status,
     code: fields.code,
@@ -77,12 +79,17 @@ function excerptOf(
 
 type JsonResult = { ok: true; value: unknown } | { ok: false };
 
-/** JSON's own whitespace (RFC 8259): String.prototype.trim also removes \v, NBSP and more, which JSON.parse refuses. */
-const JSON_BLANK = /^[ \t\n\r]*$/;
+/**
+ * Empty, or JSON's own whitespace only (RFC 8259): String.prototype.trim also removes \v, NBSP and more,
+ * which JSON.parse refuses.
+ */
+function isJsonBlank(text: string): boolean {
+  return /^[ \t\n\r]*$/.test(text);
+}
 
-/** An empty body (or one of JSON whitespace only) is valid and means undefined, as the page reader reads it. */
+/** A blank body (isJsonBlank) is valid and means undefined, as the page reader reads it. */
 function parseJson(text: string): JsonResult {
-  if (JSON_BLANK.test(text)) return { ok: true, value: undefined };
+  if (isJsonBlank(text)) return { ok: true, value: undefined };
   return readWith(JSON.parse, text);
 }
 
