@@ -52197,7 +52197,9 @@ function describeFailure(raw, request) {
     if (!parsed.ok)
         return { ...notJson(raw, request), requestId: headerRequestId };
     const fields = parseErrorBody(parsed.value);
-    const fallback = raw.text.trim() ? excerptOf(raw, 'application/json', request) : statusText(raw.status);
+    const fallback = isJsonBlank(raw.text)
+        ? statusText(raw.status)
+        : excerptOf(raw, 'application/json', request);
     return {
         status: raw.status,
         code: fields.code,
@@ -52218,11 +52220,16 @@ function excerptOf(raw, contentType, request) {
         return `${raw.text.length} bytes, not shown: this response carries a credential`;
     return bodyExcerpt(raw.text, contentType);
 }
-/** JSON's own whitespace (RFC 8259): String.prototype.trim also removes \v, NBSP and more, which JSON.parse refuses. */
-const JSON_BLANK = /^[ \t\n\r]*$/;
-/** An empty body (or one of JSON whitespace only) is valid and means undefined, as the page reader reads it. */
+/**
+ * Empty, or JSON's own whitespace only (RFC 8259): String.prototype.trim also removes \v, NBSP and more,
+ * which JSON.parse refuses.
+ */
+function isJsonBlank(text) {
+    return /^[ \t\n\r]*$/.test(text);
+}
+/** A blank body (isJsonBlank) is valid and means undefined, as the page reader reads it. */
 function parseJson(text) {
-    if (JSON_BLANK.test(text))
+    if (isJsonBlank(text))
         return { ok: true, value: undefined };
     return readWith(JSON.parse, text);
 }
