@@ -50,7 +50,7 @@ export async function dryRunMemory(tags: number): Promise<DryRunMemory> {
   }
 }
 
-/** Peak RSS in MB of undici alone reading the same listing of `tags` tags (bodies dropped): the floor under a dry run. */
+/** Peak RSS in MB of undici's agent alone reading the same listing of `tags` tags (bodies dropped): the floor under a dry run. */
 export async function listingFloorMb(tags: number): Promise<number> {
   const server = await startTagPagesServer(tags);
   try {

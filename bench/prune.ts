@@ -305,9 +305,9 @@ export async function benchPrune(): Promise<BenchFigure[]> {
     const floors = [];
     for (let i = 0; i < runs; i++) floors.push(await listingFloorMb(tags));
     figures.push({
-      name: `floor under it: undici alone reading the same ${tags} tags, peak RSS`,
+      name: `floor under it: undici's agent alone reading the same ${tags} tags, peak RSS`,
       value: Math.round(median(floors)),
-      unit: `MB (${runs > 1 ? `median of ${runs}` : 'one run'}; 16 pages at a time, each body read and dropped; no target: what the HTTP client needs)`,
+      unit: `MB (${runs > 1 ? `median of ${runs}` : 'one run'}; undici loaded as the action loads it, 16 pages at a time, each body read and dropped; no target: what the HTTP client needs)`,
     });
   }
   return figures;

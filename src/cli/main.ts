@@ -6,14 +6,14 @@ process.exitCode = await runCli(process.argv.slice(2), { terminal: processTermin
 
 /**
  * Never called: it puts into dist/cli.js, the npm package's only file, what src/ imports at first use: the
- * libraries (undici, @actions/core, @actions/github) and the providers' clients and sessions, which an action
+ * libraries (undici's agent, @actions/core, @actions/github) and the providers' clients and sessions, which an action
  * loads once its inputs are valid. The action bundles load them from chunk files beside their entries when a
  * step first needs them; this import of each in the bundler's eager mode makes them part of the CLI's own file
  * instead, still evaluated only when first needed (the build refuses a CLI chunk, so one missing here fails it).
  */
 export const librariesInThisFile = () =>
   Promise.all([
-    import(/* webpackMode: "eager" */ 'undici'),
+    import(/* webpackMode: "eager" */ '../core/http/undici-agent.ts'),
     // biome-ignore lint/style/noRestrictedImports: bundled here, never called; src/core/iam/github-id-token.ts uses it.
     import(/* webpackMode: "eager" */ '@actions/core'),
     import(/* webpackMode: "eager" */ '@actions/github'),

@@ -8,7 +8,7 @@ import { plainSocketErrorStacks } from './plain-socket-error-stacks.ts';
  * inputs never pays for it. In dist/<action>/ it is a chunk file beside the entry, read only then.
  */
 export async function createDefaultDispatcher(timeouts: HttpTimeouts): Promise<Dispatcher> {
-  const { EnvHttpProxyAgent } = await import('undici');
+  const { EnvHttpProxyAgent } = await import('./undici-agent.ts');
   plainSocketErrorStacks();
   return new EnvHttpProxyAgent({
     connect: { timeout: timeouts.connectMs },

@@ -17,7 +17,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
   // undici is loaded at the first lookup, not at start-up (see core/http/default-dispatcher.ts).
   const dispatcher =
     options.dispatcher ??
-    new (await import('undici')).EnvHttpProxyAgent({
+    new (await import('../http/undici-agent.ts')).EnvHttpProxyAgent({
       connect: { family: options.family },
     });
   // An agent made here is destroyed here; one passed in belongs to the caller.
