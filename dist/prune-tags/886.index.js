@@ -1,0 +1,2 @@
+export const id=886;export const ids=[886];export const modules={5886:(t,o,r)=>{r.d(o,{EnvHttpProxyAgent:()=>p.a});var n=r(6615);var a=r(883);var e=r.n(a);var s=r(3137);var p=r.n(s);Object.assign(e().prototype,n)}};
+//# sourceMappingURL=886.index.js.map

@@ -1,0 +1,2 @@
+export const id=886;export const ids=[886];export const modules={5886:(t,r,o)=>{o.r(r);o.d(r,{EnvHttpProxyAgent:()=>p.a});var n=o(6615);var a=o(883);var e=o.n(a);var s=o(3137);var p=o.n(s);Object.assign(e().prototype,n)}};
+//# sourceMappingURL=886.index.js.map
