@@ -27,7 +27,9 @@ describe("undici's agent loaded by path", () => {
     const { EnvHttpProxyAgent } = await import('../../../src/core/http/undici-agent.ts');
     const undici = await import('undici');
     expect(EnvHttpProxyAgent).toBe(undici.EnvHttpProxyAgent);
-    expect(new EnvHttpProxyAgent().request).toBe(undici.Dispatcher.prototype.request);
+    const agent = new EnvHttpProxyAgent();
+    expect(agent.request).toBe(undici.Dispatcher.prototype.request);
+    await agent.close();
   });
 
   it("sends a request without loading undici's index, fetch or the cache layers", async () => {

@@ -1,4 +1,4 @@
-// Types of the undici modules src/core/http/undici-agent.ts loads by path: the classes undici's index
+// Types of the undici modules undici-agent.ts loads by path: the classes undici's index
 // exports from them (undici ships types for its index only).
 declare module 'undici/lib/dispatcher/dispatcher.js' {
   import type { Dispatcher } from 'undici';
