@@ -105,7 +105,7 @@ const rows: SpecRow[] = [
       file: SUPPLEMENT,
       line: '`GET /v1/instances/{instanceId}/projects/{projectName}/repositories/{repositoryName}/tags?tagName=&pageNo=&pageSize=`',
     },
-    call: (api) => eachCcrTagPage(api, ID, 'team', 'web', 'single', () => {}),
+    call: (api) => eachCcrTagPage(api, ID, 'team', 'web', 'single', { page: () => {} }),
     sends: [{ method: 'GET', path: `${I}/projects/team/repositories/web/tags`, query: page() }],
   },
   {
@@ -125,7 +125,7 @@ const rows: SpecRow[] = [
     spec: { file: SUPPLEMENT, line: '/repositories/{repositoryName}/tags' },
     choice:
       'the spec does not say how "/" travels: %2F first; on 404, %252F (Harbor-based APIs), kept for deletes',
-    call: (api) => ccrProjectTags(api, ID, 'team').eachPage('web/app', () => {}),
+    call: (api) => ccrProjectTags(api, ID, 'team').eachPage('web/app', { page: () => {} }),
     sends: [{ method: 'GET', path: `${I}/projects/team/repositories/web%2Fapp/tags`, query: page() }],
   },
   {
@@ -326,7 +326,7 @@ describe('CCR requests follow the spec line of each endpoint', () => {
         },
       });
       const tags = ccrProjectTags(viaOther, ID, 'team');
-      await tags.eachPage('web/app', () => {});
+      await tags.eachPage('web/app', { page: () => {} });
       await tags.delete('web/app', 'old');
       expect(other.requests.map((r) => `${r.method} ${r.rawPath}`)).toEqual([
         `GET ${I}/projects/team/repositories/web%2Fapp/tags`,

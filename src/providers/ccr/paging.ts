@@ -19,6 +19,8 @@ export interface CcrPageOptions<T = unknown> {
   strictItems?: boolean;
   /** Pages fetched at once once the first page has told the total (default 16). */
   prefetch?: number;
+  /** Told how many records the listing will have, when its first page says. */
+  onTotal?: (total: number) => void;
 }
 
 /** A list answer whose records are not under the expected key: the API's shape is not the one we know. */
@@ -66,6 +68,7 @@ export async function* pagesOfCcrList<T>(
   const first = await fetchPage(1);
   guard.accept(first.records);
   const total = first.total;
+  if (total !== undefined) options.onTotal?.(total);
   let collected = first.records.length;
   yield first.records;
   if (total === undefined) {

@@ -53,9 +53,15 @@ function ccrTagsPath(
   return apiPath`/v1/instances/${instance}/projects/${pathSegment(project, CCR_NAMESPACE)}/repositories/${name}/tags`;
 }
 
+/** Where a listing's pages go as they arrive, and its total when the first page tells it. */
+export interface CcrTagPageSink {
+  page(records: readonly CcrTag[]): void;
+  total?(count: number): void;
+}
+
 /**
  * Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total, each
- * page handed to `onPage` as it arrives: a caller that keeps a few fields never holds whole records.
+ * page handed to `sink` as it arrives: a caller that keeps a few fields never holds whole records.
  */
 export async function eachCcrTagPage(
   api: ApiClient,
@@ -63,7 +69,7 @@ export async function eachCcrTagPage(
   project: string,
   repository: string,
   encoding: CcrRepositoryEncoding,
-  onPage: (records: readonly CcrTag[]) => void,
+  sink: CcrTagPageSink,
 ): Promise<void> {
   const pages = pagesOfCcrList<CcrTag>(
     api,
@@ -72,9 +78,14 @@ export async function eachCcrTagPage(
       path: ccrTagsPath(instanceId, project, repository, encoding),
       operation: `list tags of ${project}/${repository}`,
     },
-    { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName },
+    {
+      itemsKey: 'items',
+      pageSize: 100,
+      keyOf: (tag) => tag.tagName,
+      onTotal: (count) => sink.total?.(count),
+    },
   );
-  for await (const page of pages) onPage(page);
+  for await (const page of pages) sink.page(page);
 }
 
 /** One tag's detail, or undefined when it does not exist (404). */
@@ -116,8 +127,8 @@ export async function deleteCcrTag(
 
 /** The tags of one project, each repository in the path form its listing proved (see CcrRepositoryEncoding). */
 export interface CcrProjectTags {
-  /** Hands each page of the repository's tags to `onPage` as it arrives (see eachCcrTagPage). */
-  eachPage(repository: string, onPage: (records: readonly CcrTag[]) => void): Promise<void>;
+  /** Hands each page of the repository's tags to `sink` as it arrives (see eachCcrTagPage). */
+  eachPage(repository: string, sink: CcrTagPageSink): Promise<void>;
   get(repository: string, tag: string): Promise<CcrTag | undefined>;
   /** Not sent once `signal` is aborted. */
   delete(repository: string, tag: string, signal?: AbortSignal): Promise<'deleted' | 'absent'>;
@@ -132,22 +143,25 @@ export function ccrProjectTags(api: ApiClient, instanceId: string, project: stri
   const forms = new Map<string, CcrRepositoryEncoding>();
   const formOf = (repository: string) => forms.get(repository) ?? 'single';
   return {
-    async eachPage(repository, onPage) {
+    async eachPage(repository, sink) {
       // Read again (the re-check before deleting) in the form already proved.
       const proved = forms.get(repository);
-      if (proved) return eachCcrTagPage(api, instanceId, project, repository, proved, onPage);
+      if (proved) return eachCcrTagPage(api, instanceId, project, repository, proved, sink);
       let pages = 0;
       try {
-        await eachCcrTagPage(api, instanceId, project, repository, 'single', (page) => {
-          pages++;
-          onPage(page);
+        await eachCcrTagPage(api, instanceId, project, repository, 'single', {
+          page: (records) => {
+            pages++;
+            sink.page(records);
+          },
+          total: (count) => sink.total?.(count),
         });
         forms.set(repository, 'single');
       } catch (error) {
         // Only a first page not found tells the form; a 404 after pages were read is a listing cut short.
         const notFound = error instanceof ApiError && error.status === 404 && repository.includes('/');
         if (!notFound || pages > 0) throw error;
-        await eachCcrTagPage(api, instanceId, project, repository, 'double', onPage);
+        await eachCcrTagPage(api, instanceId, project, repository, 'double', sink);
         forms.set(repository, 'double');
       }
     },

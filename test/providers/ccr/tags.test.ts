@@ -4,13 +4,19 @@ import { ccrProjectTags, deleteCcrTag, eachCcrTagPage, getCcrTag } from '../../.
 import { ccrListApi, fakeApi, queryValue } from '../../support/fake-api.ts';
 
 describe('CCR enterprise tags', () => {
-  it('hands over every page of tags as it arrives, with pageNo/pageSize', async () => {
+  it('tells the total, then hands over every page of tags as it arrives, with pageNo/pageSize', async () => {
     const items = Array.from({ length: 150 }, (_, i) => ({ tagName: `t${i}`, digest: `sha256:${i}` }));
     const api = ccrListApi(items, 'items');
     const pages: { first?: string; size: number; requestsSoFar: number }[] = [];
-    await eachCcrTagPage(api, 'ccr-1', 'team', 'web', 'single', (page) =>
-      pages.push({ first: page[0]?.tagName, size: page.length, requestsSoFar: api.requests.length }),
-    );
+    const events: string[] = [];
+    await eachCcrTagPage(api, 'ccr-1', 'team', 'web', 'single', {
+      page: (page) => {
+        events.push(`page of ${page.length}`);
+        pages.push({ first: page[0]?.tagName, size: page.length, requestsSoFar: api.requests.length });
+      },
+      total: (count) => events.push(`total ${count}`),
+    });
+    expect(events).toEqual(['total 150', 'page of 100', 'page of 50']);
     expect(pages).toEqual([
       { first: 't0', size: 100, requestsSoFar: 1 },
       { first: 't100', size: 50, requestsSoFar: 2 },
@@ -55,7 +61,9 @@ describe('CCR enterprise tags', () => {
     });
     const read: number[] = [];
     await expect(
-      ccrProjectTags(secondPageGone, 'ccr-1', 'team').eachPage('web/app', (page) => read.push(page.length)),
+      ccrProjectTags(secondPageGone, 'ccr-1', 'team').eachPage('web/app', {
+        page: (page) => read.push(page.length),
+      }),
     ).rejects.toThrow(ApiError);
     expect(read).toEqual([100]);
     expect(secondPageGone.requests.map((r) => r.path)).toEqual([
@@ -68,10 +76,13 @@ describe('CCR enterprise tags', () => {
       return { headers: {}, body: { total: 2, pageNo: 1, pageSize: 100, items: items.slice(0, 2) } };
     });
     const names: string[] = [];
-    await ccrProjectTags(doubleOnly, 'ccr-1', 'team').eachPage('web/app', (page) =>
-      names.push(...page.map((tag) => tag.tagName)),
-    );
+    const totals: number[] = [];
+    await ccrProjectTags(doubleOnly, 'ccr-1', 'team').eachPage('web/app', {
+      page: (page) => names.push(...page.map((tag) => tag.tagName)),
+      total: (count) => totals.push(count),
+    });
     expect(names).toEqual(['t0', 't1']);
+    expect(totals).toEqual([2]);
     expect(doubleOnly.requests.map((r) => r.path)).toEqual([
       '/v1/instances/ccr-1/projects/team/repositories/web%2Fapp/tags',
       '/v1/instances/ccr-1/projects/team/repositories/web%252Fapp/tags',
