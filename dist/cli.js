@@ -54934,6 +54934,8 @@ async function* pagesOfCcrList(api, request, options) {
     const first = await fetchPage(1);
     guard.accept(first.records);
     const total = first.total;
+    if (total !== undefined)
+        options.onTotal?.(total);
     let collected = first.records.length;
     yield first.records;
     if (total === undefined) {
@@ -55178,16 +55180,21 @@ function ccrTagsPath(instanceId, project, repository, encoding = 'single') {
 }
 /**
  * Every tag of one repository (pageSize 100, the API's maximum), checked against the reported total, each
- * page handed to `onPage` as it arrives: a caller that keeps a few fields never holds whole records.
+ * page handed to `sink` as it arrives: a caller that keeps a few fields never holds whole records.
  */
-async function eachCcrTagPage(api, instanceId, project, repository, encoding, onPage) {
+async function eachCcrTagPage(api, instanceId, project, repository, encoding, sink) {
     const pages = (0,paging/* pagesOfCcrList */.ou)(api, {
         method: 'GET',
         path: ccrTagsPath(instanceId, project, repository, encoding),
         operation: `list tags of ${project}/${repository}`,
-    }, { itemsKey: 'items', pageSize: 100, keyOf: (tag) => tag.tagName });
+    }, {
+        itemsKey: 'items',
+        pageSize: 100,
+        keyOf: (tag) => tag.tagName,
+        onTotal: (count) => sink.total?.(count),
+    });
     for await (const page of pages)
-        onPage(page);
+        sink.page(page);
 }
 /** One tag's detail, or undefined when it does not exist (404). */
 async function getCcrTag(api, instanceId, project, repository, tag, encoding = 'single') {
@@ -55219,16 +55226,19 @@ function ccrProjectTags(api, instanceId, project) {
     const forms = new Map();
     const formOf = (repository) => forms.get(repository) ?? 'single';
     return {
-        async eachPage(repository, onPage) {
+        async eachPage(repository, sink) {
             // Read again (the re-check before deleting) in the form already proved.
             const proved = forms.get(repository);
             if (proved)
-                return eachCcrTagPage(api, instanceId, project, repository, proved, onPage);
+                return eachCcrTagPage(api, instanceId, project, repository, proved, sink);
             let pages = 0;
             try {
-                await eachCcrTagPage(api, instanceId, project, repository, 'single', (page) => {
-                    pages++;
-                    onPage(page);
+                await eachCcrTagPage(api, instanceId, project, repository, 'single', {
+                    page: (records) => {
+                        pages++;
+                        sink.page(records);
+                    },
+                    total: (count) => sink.total?.(count),
                 });
                 forms.set(repository, 'single');
             }
@@ -55237,7 +55247,7 @@ function ccrProjectTags(api, instanceId, project) {
                 const notFound = error instanceof errors/* ApiError */.hD && error.status === 404 && repository.includes('/');
                 if (!notFound || pages > 0)
                     throw error;
-                await eachCcrTagPage(api, instanceId, project, repository, 'double', onPage);
+                await eachCcrTagPage(api, instanceId, project, repository, 'double', sink);
                 forms.set(repository, 'double');
             }
         },
@@ -55277,11 +55287,15 @@ function ccrTagRegistry(api, instanceId, project, user, access) {
     return {
         repositoryProblems: (name) => (0,api_path/* segmentProblems */.qL)(name, path_segments/* CCR_REPOSITORY */.e_),
         listTags: async (repository) => {
-            // Each page goes into the table as it arrives: whole records (scan reports included) never pile up.
+            // Each page goes into the table as it arrives: whole records (scan reports included) never pile up;
+            // the first page's total sizes the table once instead of growing it by doubling.
             const table = new tag_table/* TagTable */.j();
-            await tags.eachPage(repository, (page) => {
-                for (const record of page)
-                    table.push(fromCcrTag(record));
+            await tags.eachPage(repository, {
+                page: (records) => {
+                    for (const record of records)
+                        table.push(fromCcrTag(record));
+                },
+                total: (count) => table.reserve(count),
             });
             return table;
         },
